@@ -1,0 +1,170 @@
+"""What each column of an indicator table holds, read from its header.
+
+A scorecard's header mixes period labels (`Apr-20`, `44865`, `Latest Result (Q2)`, `2013/14`) with
+named columns (`% change from Sep-20`, `12-mnth avg`, `SN`, `Target 19-20`, `So'ton 21/22`). A band
+above the header (`Benchmarking (Updated Mar-19, using 18-19 data)`) qualifies the columns beneath
+it. Relative labels are placed against the report period.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .periods import ReportPeriod, month_diff, parse_fy, parse_month, parse_period, parse_quarter
+
+TEXT_FIELDS = ("owner", "reporter", "outcome", "commentary", "source", "comments", "notes")
+
+_REF_RE = re.compile(r"^(ref(erence)?\.?(\s*(no\.?|id))?|ref_id|no\.?|id|pi\s*ref\.?|kpi\s*ref\.?)$", re.I)
+_NAME_RE = re.compile(r"indicator|^measure$|^description$|^kpi$|^metric$|^performance measure", re.I)
+_FY_IN_TEXT = re.compile(r"(?<![\d/])(?:20)?(\d{2})\s*[-/–]\s*(\d{2})(?![\d/])")
+
+
+@dataclass
+class Column:
+    kind: str  # ref | name | text | measure | ignore
+    measure: str = ""
+    period: str = ""
+    field: str = ""  # for text columns: owner, commentary, ...
+    header: str = ""
+    period_from_context: bool = False
+
+
+@dataclass
+class ColumnModel:
+    columns: list[Column]
+    report: ReportPeriod | None
+    header_texts: list[str] = field(default_factory=list)
+
+    @property
+    def n_value_columns(self) -> int:
+        return sum(1 for c in self.columns if c.kind == "measure")
+
+    def index(self, kind: str) -> list[int]:
+        return [i for i, c in enumerate(self.columns) if c.kind == kind]
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("\u2019", "'").split()).strip()
+
+
+def header_period(text: str, report: ReportPeriod | None, *, allow_serial: bool) -> tuple[str, bool] | None:
+    """The period a value column's header names, and whether the report period was needed."""
+    t = _norm(text)
+    if not t:
+        return None
+    p = parse_month(t, allow_serial=allow_serial)
+    if p:
+        return p, False
+    p = parse_fy(t)
+    if p:
+        return p, False
+    m = re.search(r"\(?\s*(Q[1-4](?:\s+(?:20)?\d{2}\s*/\s*\d{2})?)\s*\)?", t, re.I)
+    if m and (t.upper() == m.group(1).upper() or re.search(r"latest|result|quarter", t, re.I)):
+        q = parse_quarter(m.group(1), report)
+        if q:
+            return q, bool(report) and not re.search(r"\d{2}\s*/\s*\d{2}", m.group(1))
+    return None
+
+
+def _fy_in(text: str) -> str:
+    for m in _FY_IN_TEXT.finditer(text):
+        fy = parse_fy(f"{m.group(1)}/{m.group(2)}")
+        if fy:
+            return fy
+    return ""
+
+
+def classify(header: str, band: str, report: ReportPeriod | None, *, allow_serial: bool) -> Column:
+    """One column from its own header text and the band text above it."""
+    h = _norm(header)
+    low = h.lower()
+    full = _norm(f"{band} {h}")
+    if not h:
+        return Column("ignore", header=full)
+    if _REF_RE.match(low):
+        return Column("ref", header=h)
+    if _NAME_RE.search(low):
+        return Column("name", header=h)
+    for fld in TEXT_FIELDS:
+        if low.startswith(fld):
+            return Column("text", field=fld, header=h)
+    for fld in ("outcome", "commentary"):
+        if fld in low:
+            return Column("text", field=fld, header=h)
+    if "change" in low:
+        ref = parse_period(re.sub(r".*change\s+(from|since|on)\s+", "", h, flags=re.I), report)
+        period = report.label if report else ""
+        measure = "change_prev"
+        if ref and report and len(ref) == 7:
+            measure = "change_year" if month_diff(report.label, ref) >= 12 else "change_prev"
+        elif re.search(r"year|same month|last yr", low):
+            measure = "change_year"
+        return Column("measure", measure, period, header=h)
+    if low in ("dot", "d.o.t.", "d.o.t") or "direction" in low:
+        return Column("measure", "direction", report.label if report else "", header=h)
+    if re.search(r"\brag\b", low):
+        return Column("measure", "rag", report.label if report else "", header=h)
+    if re.search(r"\b(avg|average)\b", low) and ("12" in low or "month" in low or "mnth" in low):
+        return Column("measure", "avg_12m", report.label if report else "", header=h)
+    if re.search(r"\bmax", low):
+        return Column("measure", "max_12m", report.label if report else "", header=h)
+    if re.search(r"\btarget\b", low):
+        return Column("measure", "target", _fy_in(h), header=h)
+    bench = None
+    if re.search(r"stat(istical)?\.?\s*neighbou?r|^sn\b", low):
+        bench = "stat_neighbour"
+    elif re.search(r"\bengland\b|^eng\b|national", low):
+        bench = "england"
+    elif re.search(r"south\s*east|\bse\b|region", low):
+        bench = "region"
+    if bench:
+        return Column("measure", bench, _fy_in(h) or _fy_in(band), header=full)
+    if re.search(r"so'?ton|southampton|previous year|last year", low):
+        return Column("measure", "previous_year", _fy_in(h), header=h)
+    hp = header_period(h, report, allow_serial=allow_serial)
+    if hp:
+        return Column("measure", "value", hp[0], header=h, period_from_context=hp[1])
+    return Column("ignore", header=full)
+
+
+def header_score(texts: list[str], report: ReportPeriod | None) -> int:
+    """How much a row looks like an indicator-table header: period labels and known names count."""
+    allow_serial = _serial_row(texts)
+    score = 0
+    periods = 0
+    for t in texts:
+        col = classify(t, "", report, allow_serial=allow_serial)
+        if col.kind == "measure" and col.measure == "value":
+            periods += 1
+            score += 1
+        elif col.kind in ("ref", "name") or (col.kind == "measure"):
+            score += 1
+    return score if periods >= 2 or score >= 4 else 0
+
+
+def _serial_row(texts: list[str]) -> bool:
+    """Excel serial dates count only where several sit side by side, as in chart data."""
+    n = sum(1 for t in texts if parse_month(_norm(t), allow_serial=True) and re.fullmatch(r"\d{5}(\.0+)?", _norm(t)))
+    return n >= 3
+
+
+def build_model(header: list[str], bands: list[str], report: ReportPeriod | None) -> ColumnModel:
+    allow_serial = _serial_row(header)
+    if report is None:
+        months = [p for t in header if (p := parse_month(_norm(t), allow_serial=allow_serial))]
+        for t in header:
+            m = re.search(r"commentary\s*\(([^)]+)\)", t, re.I)
+            if m and parse_month(m.group(1)):
+                months = [parse_month(m.group(1))]
+                break
+        if months:
+            last = max(months)
+            report = ReportPeriod(int(last[:4]), int(last[5:]))
+    cols = [classify(h, b, report, allow_serial=allow_serial) for h, b in zip(header, bands)]
+    if not any(c.kind == "name" for c in cols):
+        for c in cols:
+            if c.kind == "ignore" and c.header:
+                c.kind = "name"
+                break
+    return ColumnModel(cols, report, list(header))

@@ -1,0 +1,231 @@
+"""Ruled tables: ruling lines -> grids of cells, merged cells included.
+
+Office suites draw every cell border as its own short line, so we first join collinear pieces,
+then group lines that touch into tables, and finally decide for every pair of neighbouring grid
+slots whether a line separates them (if not, they are one merged cell).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .page import Rule, Word
+
+SNAP = 1.6  # points: lines this close are the same line (borders are ~0.5-1 pt wide)
+JOIN = 2.5  # points: gap bridged when joining collinear pieces
+
+
+@dataclass
+class Cell:
+    row0: int
+    row1: int  # exclusive
+    col0: int
+    col1: int  # exclusive
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    words: list[Word] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return cell_text(self.words)
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+
+@dataclass
+class Grid:
+    xs: list[float]
+    ys: list[float]
+    cells: list[Cell]
+    matrix: list[list[Cell]]  # matrix[row][col] -> the cell covering that slot
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (self.xs[0], self.ys[0], self.xs[-1], self.ys[-1])
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.ys) - 1
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.xs) - 1
+
+
+def cell_text(words: list[Word]) -> str:
+    """Words of one cell in reading order, wrapped lines joined by a space."""
+    if not words:
+        return ""
+    upright = [w for w in words if w.upright]
+    rotated = [w for w in words if not w.upright]
+    parts = []
+    if upright:
+        parts.append(_join(_reading_order(upright)))
+    if rotated:
+        btt = [w for w in rotated if w.direction == "btt"]
+        ttb = [w for w in rotated if w.direction != "btt"]
+        parts += [_join(sorted(btt, key=lambda w: (round(w.x0 / 3), -w.bottom)))] if btt else []
+        parts += [_join(sorted(ttb, key=lambda w: (-round(w.x1 / 3), w.top)))] if ttb else []
+    return " ".join(parts)
+
+
+def _join(words: list[Word]) -> str:
+    out = []
+    for i, w in enumerate(words):
+        out.append(w.text)
+        if i + 1 < len(words) and w.space_after:
+            out.append(" ")
+    return "".join(out)
+
+
+def _reading_order(words: list[Word]) -> list[Word]:
+    ordered = sorted(words, key=lambda w: (w.top, w.x0))
+    lines: list[list[Word]] = []
+    for w in ordered:
+        if lines and abs(lines[-1][0].yc - w.yc) <= max(2.0, 0.45 * (w.bottom - w.top)):
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return [w for line in lines for w in sorted(line, key=lambda w: w.x0)]
+
+
+def _cluster(values: list[float], tol: float = SNAP) -> list[float]:
+    out: list[list[float]] = []
+    for v in sorted(values):
+        if out and v - out[-1][-1] <= tol:
+            out[-1].append(v)
+        else:
+            out.append([v])
+    return [sum(g) / len(g) for g in out]
+
+
+def _join_segments(segs: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+    """Join collinear (pos, start, end) pieces that overlap or nearly touch."""
+    out: list[list[float]] = []
+    for pos, a, b in sorted(segs, key=lambda s: (round(s[0] / SNAP), s[1])):
+        if out and abs(out[-1][0] - pos) <= SNAP and a <= out[-1][2] + JOIN:
+            out[-1][2] = max(out[-1][2], b)
+        else:
+            out.append([pos, a, b])
+    return [tuple(s) for s in out]
+
+
+def _split(rules: list[Rule]) -> tuple[list, list]:
+    hs, vs = [], []
+    for r in rules:
+        if r.horizontal:
+            if r.x1 - r.x0 >= 2:
+                hs.append(((r.top + r.bottom) / 2, r.x0, r.x1))
+        elif r.bottom - r.top >= 2:
+            vs.append(((r.x0 + r.x1) / 2, r.top, r.bottom))
+    return _join_segments(hs), _join_segments(vs)
+
+
+def _components(hs: list, vs: list) -> list[tuple[list, list]]:
+    parent = list(range(len(hs) + len(vs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, (y, hx0, hx1) in enumerate(hs):
+        for j, (x, vy0, vy1) in enumerate(vs):
+            if hx0 - JOIN <= x <= hx1 + JOIN and vy0 - JOIN <= y <= vy1 + JOIN:
+                a, b = find(i), find(len(hs) + j)
+                if a != b:
+                    parent[a] = b
+    groups: dict[int, tuple[list, list]] = {}
+    for i, h in enumerate(hs):
+        groups.setdefault(find(i), ([], []))[0].append(h)
+    for j, v in enumerate(vs):
+        groups.setdefault(find(len(hs) + j), ([], []))[1].append(v)
+    return list(groups.values())
+
+
+def _covers(segs: list, pos: float, a: float, b: float) -> bool:
+    """Does a line at `pos` run along most of [a, b]?"""
+    need = (b - a) * 0.6
+    covered = 0.0
+    for p, s0, s1 in segs:
+        if abs(p - pos) <= SNAP:
+            covered += max(0.0, min(b, s1) - max(a, s0))
+    return covered >= need
+
+
+def find_grids(rules: list[Rule], *, min_rows: int = 1, min_cols: int = 2) -> list[Grid]:
+    hs, vs = _split(rules)
+    grids = []
+    for ch, cv in _components(hs, vs):
+        if len(ch) < 2 or len(cv) < 2:
+            continue
+        ys = _cluster([h[0] for h in ch])
+        xs = _cluster([v[0] for v in cv])
+        if len(ys) - 1 < min_rows or len(xs) - 1 < min_cols:
+            continue
+        grids.append(_build(xs, ys, ch, cv))
+    grids.sort(key=lambda g: (g.ys[0], g.xs[0]))
+    return grids
+
+
+def _build(xs: list[float], ys: list[float], hs: list, vs: list) -> Grid:
+    nr, nc = len(ys) - 1, len(xs) - 1
+    parent = list(range(nr * nc))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(a: int, b: int) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    for r in range(nr):
+        for c in range(nc - 1):
+            if not _covers(vs, xs[c + 1], ys[r], ys[r + 1]):
+                union(r * nc + c, r * nc + c + 1)
+    for r in range(nr - 1):
+        for c in range(nc):
+            if not _covers(hs, ys[r + 1], xs[c], xs[c + 1]):
+                union(r * nc + c, (r + 1) * nc + c)
+    spans: dict[int, list[int]] = {}
+    for i in range(nr * nc):
+        root = find(i)
+        r, c = divmod(i, nc)
+        s = spans.setdefault(root, [r, r + 1, c, c + 1])
+        s[0], s[1], s[2], s[3] = min(s[0], r), max(s[1], r + 1), min(s[2], c), max(s[3], c + 1)
+    cells: dict[int, Cell] = {}
+    matrix: list[list[Cell]] = [[None] * nc for _ in range(nr)]  # type: ignore[list-item]
+    for root, (r0, r1, c0, c1) in sorted(spans.items()):
+        cell = Cell(r0, r1, c0, c1, xs[c0], ys[r0], xs[c1], ys[r1])
+        cells[root] = cell
+        for r in range(r0, r1):
+            for c in range(c0, c1):
+                matrix[r][c] = cell
+    return Grid(xs, ys, list(cells.values()), matrix)
+
+
+def assign_words(grid: Grid, words: list[Word]) -> list[Word]:
+    """Put each word into the cell under its centre; return the words outside the grid."""
+    import bisect
+
+    outside = []
+    x0, y0, x1, y1 = grid.bbox
+    for w in words:
+        cx, cy = w.xc, w.yc
+        slack = 0.25 * min(w.bottom - w.top, w.x1 - w.x0)
+        if not (x0 <= cx <= x1 and y0 <= cy <= y1) or w.top < y0 - slack or w.bottom > y1 + slack:
+            outside.append(w)
+            continue
+        c = min(max(bisect.bisect_right(grid.xs, cx) - 1, 0), grid.n_cols - 1)
+        r = min(max(bisect.bisect_right(grid.ys, cy) - 1, 0), grid.n_rows - 1)
+        grid.matrix[r][c].words.append(w)
+    return outside

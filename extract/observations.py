@@ -1,0 +1,201 @@
+"""Tables -> observations: one row per printed value cell, with its provenance.
+
+The header row is found by what it says (period labels, known column names), rows above it are
+title and band rows, rows below are indicator rows, section rows or repeated headers. A table with
+no header of its own continues the previous one when its columns line up (a sheet that runs onto
+the next page without repeating its header row).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .columns import ColumnModel, build_model, header_score
+from .periods import ReportPeriod, find_report_period
+from .tables import RawTable, Slot
+from .values import parse_value, year_note_period
+
+FULL_SPAN = 0.6  # a cell spanning this share of the columns is a title or section row
+
+
+@dataclass
+class TableResult:
+    observations: list[dict] = field(default_factory=list)
+    texts: list[dict] = field(default_factory=list)
+    model: ColumnModel | None = None
+    note: str = ""
+
+
+def row_texts(row: list[Slot | None]) -> list[str]:
+    return [s.text if s else "" for s in row]
+
+
+def _is_full(slot: Slot | None, n_cols: int) -> bool:
+    return slot is not None and (slot.span[1] - slot.span[0]) >= max(2, FULL_SPAN * n_cols)
+
+
+def find_header(table: RawTable, report: ReportPeriod | None) -> int | None:
+    best, best_score = None, 0
+    for i, row in enumerate(table.rows[:12]):
+        score = header_score(row_texts(row), report)
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def _same_columns(a: list[float], b: list[float], tol: float = 3.0) -> bool:
+    return len(a) == len(b) and all(abs(x - y) <= tol for x, y in zip(a, b))
+
+
+_PERCENT_NAME = re.compile(r"percentage|per\s*cent|%|proportion", re.I)
+_RATE10K = re.compile(r"per\s*10[,.]?000|per\s*10k|rate per 10", re.I)
+_RATE100K = re.compile(r"per\s*100[,.]?000|per\s*100k", re.I)
+_DAYS = re.compile(r"average (number of )?days|\(days\)|days? (to|between)|average time .*days|average duration", re.I)
+_WEEKS = re.compile(r"average (number of )?weeks|\(weeks\)|in weeks", re.I)
+
+
+def name_unit(name: str) -> str:
+    if _RATE100K.search(name):
+        return "rate_per_100k"
+    if _RATE10K.search(name):
+        return "rate_per_10k"
+    if _PERCENT_NAME.search(name):
+        return "percent"
+    if _WEEKS.search(name):
+        return "weeks"
+    if _DAYS.search(name):
+        return "days"
+    return "count"
+
+
+class TableReader:
+    """Stateful across the pages of one document: carries the last column model and section."""
+
+    def __init__(self, document_report: ReportPeriod | None = None):
+        self.document_report = document_report
+        self.last: tuple[list[float], ColumnModel, str, int] | None = None
+        self.bench_periods: dict[str, str] = {}
+
+    def read(self, table: RawTable, page_text: str) -> TableResult:
+        report = find_report_period(page_text) or self.document_report
+        header_at = find_header(table, report)
+        section = ""
+        row_counter = 0
+        if header_at is None:
+            if self.last is None or not _same_columns(self.last[0], table.xs):
+                return TableResult(note="no period header")
+            model, section, row_counter = self.last[1], self.last[2], self.last[3]
+            body = table.rows
+            continued = True
+        else:
+            titles, bands = [], [""] * table.n_cols
+            for row in table.rows[:header_at]:
+                for c, slot in enumerate(row):
+                    if slot is None or not slot.text:
+                        continue
+                    if _is_full(slot, table.n_cols):
+                        if slot.origin:
+                            titles.append(slot.text)
+                    else:
+                        bands[c] = f"{bands[c]} {slot.text}".strip()
+            header_report = find_report_period(" ".join(titles)) or report
+            model = build_model(row_texts(table.rows[header_at]), bands, header_report)
+            self._carry_benchmark_periods(model)
+            body = table.rows[header_at + 1 :]
+            continued = False
+        result = TableResult(model=model, note="continued from previous page" if continued else "")
+        header_sig = [t.lower() for t in model.header_texts]
+        for row in body:
+            texts = row_texts(row)
+            if _looks_like_header(texts, header_sig):
+                continue
+            spans = [s for s in row if s is not None and s.origin and s.text]
+            if not spans:
+                continue
+            if len(spans) == 1 and _is_full(spans[0], table.n_cols):
+                section = spans[0].text
+                continue
+            ref = " ".join(row[i].text for i in model.index("ref") if row[i] and row[i].origin and row[i].text)
+            name = " ".join(row[i].text for i in model.index("name") if row[i] and row[i].origin and row[i].text)
+            value_cols = [
+                (i, col) for i, col in enumerate(model.columns)
+                if col.kind == "measure" and row[i] is not None and row[i].origin and row[i].text
+            ]
+            if not value_cols:
+                if name and not ref:
+                    section = name
+                continue
+            if not name and not ref:
+                continue
+            row_counter += 1
+            result.observations += self._row_observations(table, row, model, value_cols, ref, name, section, row_counter)
+            for i in model.index("text"):
+                slot = row[i]
+                if slot is not None and slot.origin and slot.text:
+                    result.texts.append({
+                        "source": table.source, "page": table.page, "table": table.index, "row": row_counter,
+                        "ref": ref, "indicator": name, "field": model.columns[i].field, "text": slot.text,
+                    })
+        self.last = (table.xs, model, section, row_counter)
+        return result
+
+    def _carry_benchmark_periods(self, model: ColumnModel) -> None:
+        """A benchmarking band printed once ("using 18-19 data") holds for the document's later tables."""
+        for col in model.columns:
+            if col.measure in ("stat_neighbour", "england", "region"):
+                if col.period:
+                    self.bench_periods[col.measure] = col.period
+                elif col.measure in self.bench_periods and "benchmark" not in col.header.lower():
+                    col.period = self.bench_periods[col.measure]
+
+    def _row_observations(self, table, row, model, value_cols, ref, name, section, row_no) -> list[dict]:
+        parsed = {i: parse_value(row[i].text) for i, _ in value_cols}
+        row_pct = any(
+            p.unit == "percent" for i, p in parsed.items() if model.columns[i].measure in ("value", "avg_12m", "max_12m")
+        )
+        base_unit = "percent" if row_pct else name_unit(name)
+        out = []
+        for i, col in value_cols:
+            slot = row[i]
+            p = parsed[i]
+            if col.measure in ("change_prev", "change_year"):
+                unit = "percent"
+            elif col.measure in ("direction", "rag"):
+                unit = "other"
+            else:
+                unit = p.unit if p.unit in ("weeks", "days") else base_unit
+            flags = [f for f in p.flags if f != "empty"]
+            value = p.value
+            if col.measure in ("direction", "rag"):
+                value, flags = None, []
+            period = col.period
+            if not period and col.measure in ("stat_neighbour", "england", "region") and p.year_note:
+                period = year_note_period(p.year_note)
+            conf = 0.99
+            if col.period_from_context:
+                conf -= 0.03
+            if value is None:
+                conf -= 0.05
+            if any(f.startswith(("amended", "provisional")) for f in flags) or p.unit in ("weeks", "days"):
+                conf -= 0.03
+            if table.strategy != "ruled":
+                conf -= 0.04
+            conf = round(min(conf, slot.conf if slot.conf < 1 else conf), 3)
+            x0, top, x1, bottom = slot.bbox
+            out.append({
+                "source": table.source, "page": table.page, "table": table.index, "row": row_no,
+                "section": section, "ref": ref, "indicator": name, "period": period,
+                "measure": col.measure, "value": value, "value_raw": slot.text, "unit": unit,
+                "flags": ";".join(flags), "method": "text", "confidence": conf,
+                "x0": round(x0, 2), "top": round(top, 2), "x1": round(x1, 2), "bottom": round(bottom, 2),
+            })
+        return out
+
+
+def _looks_like_header(texts: list[str], header_sig: list[str]) -> bool:
+    pairs = [(a.lower(), b) for a, b in zip(texts, header_sig) if a or b]
+    if not pairs:
+        return False
+    same = sum(1 for a, b in pairs if a == b and a)
+    return same >= max(2, 0.6 * len(pairs))

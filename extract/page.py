@@ -1,0 +1,57 @@
+"""What the table logic sees of a page, whatever produced it.
+
+A text-layer reader (pdfplumber) and an OCR engine both reduce a page to words with boxes and the
+ruling lines drawn on it; everything after that (grids, cells, rows, observations) is one code path.
+Coordinates are PDF points with the origin at the top-left of the page as displayed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    upright: bool = True
+    conf: float = 1.0
+    direction: str = "ltr"
+    space_after: bool = True  # False where a wrapped line broke inside a word (no space printed)
+
+    @property
+    def xc(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def yc(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A ruling line: horizontal when `top == bottom` (within a point), vertical otherwise."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def horizontal(self) -> bool:
+        return (self.x1 - self.x0) >= (self.bottom - self.top)
+
+
+@dataclass
+class PageContent:
+    source: str
+    page: int
+    width: float
+    height: float
+    words: list[Word] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    method: str = "text"
+    note: str = ""

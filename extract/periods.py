@@ -1,0 +1,163 @@
+"""Period labels as councils print them, resolved to one canonical form.
+
+Months become `YYYY-MM`, financial years `FY2013/14`, quarters `FY2014/15-Q2`. A bare `Q1` or a
+two-digit year only means something against the report's own period, so parsing takes an optional
+`ReportPeriod` and returns None where the label cannot be placed rather than guessing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH_NAMES = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+}
+_MONTH_WORD = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MONTH_RE = re.compile(rf"^{_MONTH_WORD}[\s\-'/.]*(?P<year>\d{{4}}|\d{{2}})$", re.I)
+_ISO_DATE_RE = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?(?:[ T]00:00(?::00)?)?$")
+_UK_DATE_RE = re.compile(r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4}|\d{2})$")
+_FY_RE = re.compile(r"^(?:fy\s*)?(?P<a>(?:19|20)?\d{2})\s*[/\-–]\s*(?P<b>\d{2}|\d{4})$", re.I)
+_QUARTER_RE = re.compile(r"\bQ(?P<q>[1-4])\b(?:\s*(?P<fy>(?:20)?\d{2}\s*[/\-–]\s*\d{2,4}))?", re.I)
+_SERIAL_RE = re.compile(r"^\d{5}(?:\.0+)?$")
+
+# Excel serials for 1990..2060: a five-digit header outside this range is not a date.
+SERIAL_MIN, SERIAL_MAX = 32874, 58439
+
+
+@dataclass(frozen=True)
+class ReportPeriod:
+    """The period a document reports on, used to place quarters and relative labels."""
+
+    year: int
+    month: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    @property
+    def fy_start(self) -> int:
+        return self.year if self.month >= 4 else self.year - 1
+
+    def shift(self, months: int) -> str:
+        return add_months(self.label, months)
+
+
+def fy_label(start_year: int) -> str:
+    return f"FY{start_year:04d}/{(start_year + 1) % 100:02d}"
+
+
+def add_months(period: str, months: int) -> str:
+    y, m = int(period[:4]), int(period[5:7])
+    y2, m2 = divmod(m - 1 + months, 12)
+    return f"{y + y2:04d}-{m2 + 1:02d}"
+
+
+def month_diff(a: str, b: str) -> int:
+    """Months from b to a, for YYYY-MM labels."""
+    return (int(a[:4]) - int(b[:4])) * 12 + int(a[5:7]) - int(b[5:7])
+
+
+def _year(text: str) -> int:
+    y = int(text)
+    if y >= 100:
+        return y
+    return y + (2000 if y < 70 else 1900)
+
+
+def from_serial(serial: float) -> str | None:
+    if not (SERIAL_MIN <= serial <= SERIAL_MAX):
+        return None
+    d = dt.date(1899, 12, 30) + dt.timedelta(days=int(serial))
+    return f"{d.year:04d}-{d.month:02d}"
+
+
+def parse_month(text: str, *, allow_serial: bool = False) -> str | None:
+    """`Oct-20`, `Oct 20`, `October 2020`, `Oct-2020`, `2020-10-01`, `31/10/2020`, (serial 44135)."""
+    t = " ".join(text.split()).strip(" .:")
+    if not t:
+        return None
+    m = _MONTH_RE.match(t)
+    if m:
+        mon = m.group("mon").lower()
+        num = MONTHS.get(mon[:4] if mon.startswith("sept") else mon[:3]) or _MONTH_NAMES.get(mon)
+        return f"{_year(m.group('year')):04d}-{num:02d}"
+    m = _ISO_DATE_RE.match(t)
+    if m and 1 <= int(m.group("m")) <= 12:
+        return f"{m.group('y')}-{m.group('m')}"
+    m = _UK_DATE_RE.match(t)
+    if m and 1 <= int(m.group("m")) <= 12:
+        return f"{_year(m.group('y')):04d}-{int(m.group('m')):02d}"
+    if allow_serial and _SERIAL_RE.match(t):
+        return from_serial(float(t))
+    return None
+
+
+def parse_fy(text: str) -> str | None:
+    """`2013/14`, `2013-14`, `17-18`, `FY2013/14`, `21/22` -> `FY2013/14`; must be consecutive years."""
+    m = _FY_RE.match(text.strip())
+    if not m:
+        return None
+    a = _year(m.group("a"))
+    b = int(m.group("b")) % 100
+    if (a + 1) % 100 != b:
+        return None
+    return fy_label(a)
+
+
+def parse_quarter(text: str, report: ReportPeriod | None = None) -> str | None:
+    """`Q1`, `Latest Result (Q2)`, `Q2 2014/15` -> `FY2014/15-Q2` (FY from the label or the report)."""
+    m = _QUARTER_RE.search(text)
+    if not m:
+        return None
+    fy = parse_fy(m.group("fy")) if m.group("fy") else None
+    if fy is None:
+        if report is None:
+            return None
+        fy = fy_label(report.fy_start)
+    return f"{fy}-Q{m.group('q')}"
+
+
+def parse_period(text: str, report: ReportPeriod | None = None, *, allow_serial: bool = False) -> str | None:
+    """Any period label this module understands, or None."""
+    t = " ".join(text.split())
+    return (
+        parse_month(t, allow_serial=allow_serial)
+        or parse_fy(t)
+        or (parse_quarter(t, report) if len(t) <= 24 else None)
+    )
+
+
+def quarter_end(label: str) -> ReportPeriod:
+    """The last month of `FY2014/15-Q2` (Sep 2014), to act as a report period."""
+    start = int(label[2:6])
+    q = int(label[-1])
+    month = 3 + 3 * q
+    year = start if month <= 12 else start + 1
+    return ReportPeriod(year, month if month <= 12 else month - 12)
+
+
+def find_report_period(text: str) -> ReportPeriod | None:
+    """The report's own period from a title or header: `Commentary (Oct-20)`, `Q2 2014/15`, `October 2020`."""
+    m = re.search(r"\bQ([1-4])\s+((?:20)?\d{2}\s*/\s*\d{2})", text)
+    if m:
+        fy = parse_fy(m.group(2))
+        if fy:
+            return quarter_end(f"{fy}-Q{m.group(1)}")
+    m = re.search(r"commentary\s*\(([^)]+)\)", text, re.I)
+    if m:
+        p = parse_month(m.group(1))
+        if p:
+            return ReportPeriod(int(p[:4]), int(p[5:]))
+    for m in re.finditer(rf"\b{_MONTH_WORD}[\s\-']+(\d{{4}}|\d{{2}})\b", text, re.I):
+        p = parse_month(m.group(0))
+        if p:
+            return ReportPeriod(int(p[:4]), int(p[5:]))
+    return None

@@ -1,0 +1,157 @@
+"""Per page: read the text layer, or OCR the rendered page?
+
+A text layer is only worth reading when it is the text that is printed. Four cases defeat it, and
+each leaves evidence that holds for any document, so the router needs no knowledge of scorecards:
+
+- no text at all, yet the page has ink (a scan, or text drawn as outlines) -> OCR;
+- junk text: `(cid:N)`, private-use / replacement characters, or tokens that are not shaped like
+  words, numbers or references (codes read through a missing Unicode map) -> OCR;
+- an invisible layer (render mode 3) over a page-sized image: a scanner's OCR. Kept only if it
+  passes a stricter version of the same test, because our own OCR usually beats it;
+- text that does not sit on rendered ink (hidden or white text) -> OCR.
+
+It runs on every page of 160-page packs, so it uses what pdfplumber already parsed, a 50-dpi
+render and pdfium's object list; no OCR.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .ocr.textquality import quality
+
+MIN_CHARS = 20
+IMAGE_PAGE = 0.8
+WORDLIKE_TEXT = 0.6
+WORDLIKE_OCR_LAYER = 0.9
+GARBAGE_CHARS = 0.05
+INK_SHARE = 0.6
+INK_DPI = 50
+INK_SAMPLE = 200
+
+
+@dataclass
+class RouteDecision:
+    method: str
+    reason: str
+    rotation: int = 0
+    sideways: bool = False
+    metrics: dict = field(default_factory=dict)
+
+
+def decide(plumber_page, pdfium_page) -> RouteDecision:
+    """Route one page; both handles are of the same page (pdfplumber for text, pdfium for pixels)."""
+    rotation = int(getattr(plumber_page, "rotation", 0) or 0) % 360
+    chars = plumber_page.chars
+    m: dict = {"chars": len(chars), "image_cover": _image_cover(plumber_page)}
+    upright = sum(1 for c in chars if c.get("upright", True))
+    sideways = bool(chars) and upright < 0.5 * len(chars)
+    m["upright_share"] = upright / len(chars) if chars else 1.0
+
+    def out(method: str, reason: str) -> RouteDecision:
+        return RouteDecision(method, reason, rotation, sideways, m)
+
+    if len(chars) < MIN_CHARS:
+        grey = _render(pdfium_page)
+        m["dark_share"] = float((grey < 128).mean())
+        if m["dark_share"] < 0.0005:
+            return out("text", "blank page")
+        what = "image-only page" if m["image_cover"] >= IMAGE_PAGE else "page with ink but no text layer"
+        return out("ocr", f"no text layer ({what})")
+
+    q = quality("".join(c["text"] if c["text"].strip() else " " for c in _reading_order(chars)))
+    m.update(cid_share=q.cid_share, bad_char_share=q.bad_char_share, wordlike=q.wordlike)
+    if q.cid_share > GARBAGE_CHARS or q.bad_char_share > GARBAGE_CHARS:
+        return out("ocr", f"garbled text layer: {q.cid_share:.0%} (cid:N), {q.bad_char_share:.0%} private-use/replacement")
+    if q.wordlike < WORDLIKE_TEXT:
+        return out("ocr", f"garbled text layer: only {q.wordlike:.0%} of text is word/number-shaped")
+
+    m["invisible_share"] = _invisible_share(pdfium_page)
+    if m["image_cover"] >= IMAGE_PAGE and m["invisible_share"] > 0.5:
+        if q.wordlike < WORDLIKE_OCR_LAYER:
+            return out("ocr", f"invisible OCR layer over page image fails quality test ({q.wordlike:.0%} word/number-shaped < {WORDLIKE_OCR_LAYER:.0%})")
+        return out("text", f"invisible OCR layer over page image passes quality test ({q.wordlike:.0%})")
+
+    m["ink_share"] = _ink_share(plumber_page, pdfium_page)
+    if m["ink_share"] < INK_SHARE:
+        return out("ocr", f"text layer does not sit on rendered ink ({m['ink_share']:.0%} of words)")
+    return out("text", "text layer is printed text")
+
+
+def route_pdf(path) -> list[RouteDecision]:
+    import pdfplumber
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        with pdfplumber.open(str(path)) as pl:
+            return [decide(p, doc[i]) for i, p in enumerate(pl.pages)]
+    finally:
+        doc.close()
+
+
+def _reading_order(chars):
+    """Chars in line order, with a break between lines, so tokens are not glued across lines."""
+    out = []
+    prev = None
+    for c in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])):
+        if prev is not None and (round(c["top"]) != round(prev["top"]) or c["x0"] - prev["x1"] > 0.15 * c["size"]):
+            out.append({"text": " "})
+        out.append(c)
+        prev = c
+    return out
+
+
+def _image_cover(page) -> float:
+    area = float(page.width * page.height) or 1.0
+    best = 0.0
+    for im in page.images:
+        w = max(0.0, min(im["x1"], page.width) - max(im["x0"], 0))
+        h = max(0.0, min(im["bottom"], page.height) - max(im["top"], 0))
+        best = max(best, w * h / area)
+    return best
+
+
+def _render(pdfium_page, dpi: int = INK_DPI) -> np.ndarray:
+    bmp = pdfium_page.render(scale=dpi / 72, grayscale=True)
+    return bmp.to_numpy().reshape(bmp.height, bmp.width, -1)[:, :, 0]
+
+
+def _invisible_share(pdfium_page) -> float:
+    import pypdfium2.raw as pdfium_c
+
+    total = invisible = 0
+    for obj in pdfium_page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_TEXT,), max_depth=3):
+        total += 1
+        if pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw) == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE:
+            invisible += 1
+    return invisible / total if total else 0.0
+
+
+def _ink_share(plumber_page, pdfium_page) -> float:
+    """Share of (sampled) words whose box holds dark pixels in a low-resolution render.
+
+    Ink is judged against the local background, so dark text on a dark header band still counts
+    as light-on-dark contrast rather than missing ink.
+    """
+    words = plumber_page.extract_words(keep_blank_chars=False, use_text_flow=False)
+    if not words:
+        return 1.0
+    step = max(1, len(words) // INK_SAMPLE)
+    grey = _render(pdfium_page).astype(np.int16)
+    s = INK_DPI / 72
+    h, w = grey.shape
+    hits = n = 0
+    for wd in words[::step]:
+        x0, x1 = int(wd["x0"] * s), int(np.ceil(wd["x1"] * s))
+        y0, y1 = int(wd["top"] * s), int(np.ceil(wd["bottom"] * s))
+        x0, y0, x1, y1 = max(0, x0), max(0, y0), min(w, max(x1, x0 + 1)), min(h, max(y1, y0 + 1))
+        if x1 <= x0 or y1 <= y0:
+            continue
+        box = grey[y0:y1, x0:x1]
+        n += 1
+        if int(box.max()) - int(box.min()) >= 40:
+            hits += 1
+    return hits / n if n else 1.0

@@ -1,0 +1,81 @@
+"""Read a born-digital page's text layer into a `PageContent`.
+
+pdfplumber gives characters with their matrices and the page's lines and rectangles. Rotated
+characters (owner names printed at 90°) are grouped with their own reading direction so they come
+out upright and in order, instead of reversed or split into two-letter fragments.
+"""
+
+from __future__ import annotations
+
+from pdfplumber.page import Page
+from pdfplumber.utils.text import WordExtractor
+
+from .page import PageContent, Rule, Word
+
+# Grouping by size and colour keeps a page header that overlaps a table from merging into its words.
+_WORD_OPTS = dict(x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False, extra_attrs=["size", "non_stroking_color"])
+
+
+def _direction(char: dict) -> str:
+    a, b, c, d = char["matrix"][:4]
+    if char.get("upright", True):
+        return "ltr"
+    return "btt" if b > 0 else "ttb"
+
+
+def page_words(page: Page) -> list[Word]:
+    """Words, each knowing whether the text layer printed a space after it.
+
+    Office suites emit the space at the end of a wrapped line; a line broken inside a word (a
+    long ref in a narrow column: `M2-` / `NI`) has none, so its pieces are joined without one.
+    """
+    groups: dict[str, list[dict]] = {"ltr": [], "btt": [], "ttb": []}
+    order: dict[int, int] = {}
+    for i, ch in enumerate(page.chars):
+        groups[_direction(ch)].append(ch)
+        order[id(ch)] = i
+    chars = page.chars
+    words: list[Word] = []
+    for direction, line_dir in (("ltr", "ttb"), ("btt", "ltr"), ("ttb", "rtl")):
+        if not groups[direction]:
+            continue
+        opts = dict(_WORD_OPTS)
+        if direction != "ltr":
+            opts.update(line_dir_rotated=line_dir, char_dir_rotated=direction)
+        for w, wchars in WordExtractor(**opts).iter_extract_tuples(groups[direction]):
+            nxt = order[id(max(wchars, key=lambda c: order[id(c)]))] + 1
+            space_after = nxt >= len(chars) or not chars[nxt]["text"].strip() or _far(wchars[-1], chars[nxt])
+            words.append(Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"], direction == "ltr", 1.0, direction, space_after))
+    return words
+
+
+def _far(a: dict, b: dict) -> bool:
+    """The next character in the stream is not this word's continuation on the next line."""
+    return abs(b["size"] - a["size"]) > 0.1 or b["top"] < a["top"] - 0.5 * a["size"]
+
+
+def page_rules(page: Page, *, max_thickness: float = 2.5) -> list[Rule]:
+    """Ruling lines: drawn lines, thin rectangles, and the edges of cell-sized boxes."""
+    rules: list[Rule] = []
+    for ln in page.lines:
+        rules.append(Rule(ln["x0"], ln["top"], ln["x1"], ln["bottom"]))
+    for r in page.rects:
+        w, h = r["x1"] - r["x0"], r["bottom"] - r["top"]
+        if h <= max_thickness or w <= max_thickness:
+            rules.append(Rule(r["x0"], r["top"], r["x1"], r["bottom"]))
+        elif r.get("stroke"):
+            x0, t, x1, b = r["x0"], r["top"], r["x1"], r["bottom"]
+            rules += [Rule(x0, t, x1, t), Rule(x0, b, x1, b), Rule(x0, t, x0, b), Rule(x1, t, x1, b)]
+    return rules
+
+
+def read_page(page: Page, source: str) -> PageContent:
+    return PageContent(
+        source=source,
+        page=page.page_number,
+        width=float(page.width),
+        height=float(page.height),
+        words=page_words(page),
+        rules=page_rules(page),
+        method="text",
+    )

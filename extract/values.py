@@ -1,0 +1,129 @@
+"""Value cells as printed, to a number plus what the print says about it.
+
+The printed text is kept verbatim elsewhere (`value_raw`); here we only decide what number it shows
+(percentages as shown: 25% -> 25), its unit where the cell itself says so, and flags such as
+provisional or amended. Anything that is not clearly one number gets no number: a wrong value is
+worse than an empty one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+ARROWS = "↑↓→←↗↘▲▼►◄▶◀⬆⬇➔➜➡⇧⇩"
+_NUM = r"[-−–]?\(?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?|[-−–]?\(?\d+(?:\.\d+)?\)?|[-−–]?\.\d+"
+_NUMBER_RE = re.compile(rf"^(?P<cur>£)?(?P<num>{_NUM})\s*(?P<pct>%)?$")
+_AMENDED_RE = re.compile(rf"^(?P<main>.+?)\s*\(\s*amended\s+from\s+(?P<old>{_NUM})\s*%?\s*\)$", re.I)
+_PROV_RE = re.compile(r"^(?P<main>.+?)\s*\*\s*prov(?:isional)?\.?(?:\s*\((?P<note>[^)]*)\))?$", re.I)
+_UNIT_WORD_RE = re.compile(rf"^(?P<num>{_NUM})\s*(?P<unit>weeks?|days?|wks?)\b(?P<rest>.*)$", re.I)
+_NOT_APPLICABLE = {"-", "–", "—", "n/a", "na", "n.a.", "n/a.", "not applicable", "nil"}
+_NOT_COLLECTED_RE = re.compile(
+    r"pending|not yet (?:collected|available|reportable)|reportable from|not collected|"
+    r"not available|awaiting|tbc|to be confirmed|no data|data not",
+    re.I,
+)
+RAG_WORDS = {"r": "R", "a": "A", "g": "G", "red": "R", "amber": "A", "green": "G", "b": "B", "blue": "B"}
+
+
+_LEADING_RE = re.compile(rf"^(?P<num>{_NUM})\s*(?P<pct>%)?\s+(?P<rest>[A-Za-z(].*)$")
+_YEAR_NOTE_RE = re.compile(r"\((?:[^()]*?\s)?((?:19|20)\d{2}(?:/\d{2})?)\)")
+
+
+@dataclass
+class ParsedValue:
+    value: float | None
+    unit: str = ""
+    flags: list[str] = field(default_factory=list)
+    year_note: str = ""  # `(2014)`, `(2013/14)`: the year a benchmark figure refers to
+
+
+def _to_number(text: str) -> float:
+    t = text.replace(",", "").replace("−", "-").replace("–", "-")
+    neg = t.startswith("-")
+    t = t.lstrip("-")
+    if t.startswith("(") and t.endswith(")"):
+        neg, t = True, t[1:-1]
+    elif "(" in t or ")" in t:
+        raise ValueError(text)
+    v = float(t)
+    return -v if neg else v
+
+
+def clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def parse_number(text: str) -> tuple[float, bool] | None:
+    """A single printed number: `1,147`, `25%`, `-3%`, `69.51`, `(3)` -> (value, is_percent)."""
+    m = _NUMBER_RE.match(clean(text))
+    if not m:
+        return None
+    try:
+        return _to_number(m.group("num")), bool(m.group("pct"))
+    except ValueError:
+        return None
+
+
+def parse_value(text: str) -> ParsedValue:
+    """Decide what a value cell says. Unknown wording keeps no number and says `text_only`."""
+    t = clean(text)
+    if not t:
+        return ParsedValue(None, flags=["empty"])
+    low = t.lower()
+    stripped = t.strip(ARROWS + " ")
+    if low in _NOT_APPLICABLE:
+        return ParsedValue(None, flags=["not_applicable"])
+    if low == "local":
+        return ParsedValue(None, flags=["local"])
+    num = parse_number(stripped)
+    if num is not None:
+        return ParsedValue(num[0], "percent" if num[1] else "")
+    m = _AMENDED_RE.match(t)
+    if m:
+        inner = parse_value(m.group("main"))
+        old = parse_number(m.group("old"))
+        if inner.value is not None and old is not None:
+            return ParsedValue(inner.value, inner.unit, inner.flags + ["amended", f"amended_from={_fmt(old[0])}"])
+    m = _PROV_RE.match(t)
+    if m:
+        inner = parse_value(m.group("main"))
+        if inner.value is not None:
+            note = m.group("note") or ""
+            year = _YEAR_NOTE_RE.search(f"({note})") if note else None
+            return ParsedValue(inner.value, inner.unit, inner.flags + ["provisional"], year.group(1) if year else "")
+    m = _UNIT_WORD_RE.match(t)
+    if m:
+        unit = "weeks" if m.group("unit").lower().startswith("w") else "days"
+        return ParsedValue(_to_number(m.group("num")), unit, [])
+    if low.startswith(("n/a", "n/a.")):
+        return ParsedValue(None, flags=["not_applicable"])
+    if _NOT_COLLECTED_RE.search(t):
+        return ParsedValue(None, flags=["not_collected"])
+    m = _LEADING_RE.match(t)
+    if m:
+        # a number with a qualifier: `88% as of April 1st 2014`, `645 (3-year average)`, `62% (2014)`
+        year = _YEAR_NOTE_RE.search(m.group("rest"))
+        unit = "percent" if m.group("pct") else ""
+        return ParsedValue(_to_number(m.group("num")), unit, [], year.group(1) if year else "")
+    return ParsedValue(None, flags=["text_only"])
+
+
+def year_note_period(note: str) -> str:
+    """`2014` -> `FY2013/14` (a figure published for the year ending then); `2013/14` -> `FY2013/14`."""
+    if not note:
+        return ""
+    if "/" in note:
+        a, b = note.split("/")
+        return f"FY{a}/{b}" if (int(a) + 1) % 100 == int(b) else ""
+    y = int(note)
+    return f"FY{y - 1}/{y % 100:02d}"
+
+
+def _fmt(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else repr(v)
+
+
+def looks_numeric(text: str) -> bool:
+    """True for cells that print a number (with arrows, % or thousands separators)."""
+    return parse_number(clean(text).strip(ARROWS + " ")) is not None

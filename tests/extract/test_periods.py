@@ -1,0 +1,73 @@
+import datetime as dt
+
+import pytest
+from hypothesis import given, strategies as st
+
+from scorekit.extract.periods import (
+    ReportPeriod, add_months, find_report_period, from_serial, month_diff, parse_fy, parse_month,
+    parse_period, parse_quarter,
+)
+
+dates = st.dates(min_value=dt.date(1991, 1, 1), max_value=dt.date(2059, 12, 28))
+
+
+@given(dates, st.sampled_from(["%b-%y", "%b %y", "%B %Y", "%b-%Y", "%Y-%m-%d", "%d/%m/%Y", "%b'%y"]))
+def test_month_labels_in_every_printed_form(d, fmt):
+    assert parse_month(d.strftime(fmt)) == f"{d.year:04d}-{d.month:02d}"
+
+
+@given(dates)
+def test_excel_serials_only_where_allowed(d):
+    serial = (d - dt.date(1899, 12, 30)).days
+    assert parse_month(str(serial), allow_serial=True) == f"{d.year:04d}-{d.month:02d}"
+    assert parse_month(str(serial)) is None
+
+
+def test_serial_44865_is_october_2022():
+    assert from_serial(44865) == "2022-10"
+    assert parse_month("44865", allow_serial=True) == "2022-10"
+    assert from_serial(12345) is None
+
+
+@given(st.integers(min_value=1990, max_value=2058), st.sampled_from(["{a}/{b2}", "{a}-{b2}", "{a2}-{b2}", "FY{a}/{b2}", "{a2}/{b2}"]))
+def test_financial_years(a, form):
+    text = form.format(a=a, a2=f"{a % 100:02d}", b2=f"{(a + 1) % 100:02d}")
+    assert parse_fy(text) == f"FY{a}/{(a + 1) % 100:02d}"
+
+
+@given(st.integers(min_value=1990, max_value=2058), st.integers(min_value=2, max_value=9))
+def test_non_consecutive_years_are_not_a_financial_year(a, gap):
+    assert parse_fy(f"{a}/{(a + gap) % 100:02d}") is None
+
+
+def test_quarters_need_a_year_from_label_or_report():
+    report = ReportPeriod(2014, 9)
+    assert parse_quarter("Latest Result (Q2)", report) == "FY2014/15-Q2"
+    assert parse_quarter("Q1", report) == "FY2014/15-Q1"
+    assert parse_quarter("Q3 2013/14") == "FY2013/14-Q3"
+    assert parse_quarter("Q1") is None
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Early intervention Performance Framework Q2 2014/15", (2014, 9)),
+        ("Commentary (Oct-20):", (2020, 10)),
+        ("Children and Families Monthly Scorecard - August 2021", (2021, 8)),
+    ],
+)
+def test_report_period_from_titles(text, expected):
+    rp = find_report_period(text)
+    assert (rp.year, rp.month) == expected
+
+
+@given(st.integers(min_value=1995, max_value=2055), st.integers(min_value=1, max_value=12), st.integers(min_value=-60, max_value=60))
+def test_month_arithmetic_round_trips(y, m, k):
+    p = f"{y:04d}-{m:02d}"
+    assert month_diff(add_months(p, k), p) == k
+
+
+@given(st.text(max_size=40))
+def test_parse_period_never_raises(text):
+    result = parse_period(text, ReportPeriod(2020, 10), allow_serial=True)
+    assert result is None or result[:2] in ("19", "20", "FY")

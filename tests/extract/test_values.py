@@ -1,0 +1,57 @@
+import math
+
+import pytest
+from hypothesis import given, strategies as st
+
+from scorekit.extract.values import parse_number, parse_value, year_note_period
+
+
+@given(st.integers(min_value=0, max_value=10**9))
+def test_thousands_separators(n):
+    assert parse_number(f"{n:,}") == (n, False)
+
+
+@given(st.decimals(min_value=-1000, max_value=1000, places=2, allow_nan=False))
+def test_percentages_as_shown(d):
+    assert parse_number(f"{d}%") == (float(d), True)
+
+
+@pytest.mark.parametrize(
+    "raw,value,unit,flags",
+    [
+        ("→ -3%", -3, "percent", []),
+        ("↑ 15%", 15, "percent", []),
+        ("1,147", 1147, "", []),
+        ("69.51", 69.51, "", []),
+        ("80% *Prov (2014)", 80, "percent", ["provisional"]),
+        ("66.4% (amended from 68.9%)", 66.4, "percent", ["amended", "amended_from=68.9"]),
+        ("21 weeks (average for ongoing cases)", 21, "weeks", []),
+        ("n/a", None, "", ["not_applicable"]),
+        ("-", None, "", ["not_applicable"]),
+        ("Local", None, "", ["local"]),
+        ("Pending data accuracy work", None, "", ["not_collected"]),
+        ("New - not yet collected", None, "", ["not_collected"]),
+        ("No comparator", None, "", ["text_only"]),
+        ("645 (3-year average)", 645, "", []),
+    ],
+)
+def test_printed_cells(raw, value, unit, flags):
+    p = parse_value(raw)
+    assert p.value == value and p.unit == unit and p.flags == flags
+
+
+def test_year_notes_place_benchmarks():
+    assert parse_value("53.0% *Prov (2014)").year_note == "2014"
+    assert year_note_period("2014") == "FY2013/14"
+    assert year_note_period("2013/14") == "FY2013/14"
+
+
+@given(st.text(max_size=60))
+def test_never_raises_and_never_invents_non_finite_numbers(text):
+    p = parse_value(text)
+    assert p.value is None or math.isfinite(p.value)
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", min_size=1, max_size=30))
+def test_words_alone_give_no_number(text):
+    assert parse_value(text).value is None
