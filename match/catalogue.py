@@ -101,25 +101,34 @@ class Catalogue:
         return True
 
     def search(self, text: str, limit: int = 10) -> list[tuple[Indicator, float]]:
+        """Names by shared words first (token set), closeness of the whole name second; a printed
+        ref in TEXT finds its indicators outright."""
+        import numpy as np
         from rapidfuzz import fuzz, process
 
-        from .normalise import content
+        from .normalise import key
 
         choices: list[str] = []
         owners: list[str] = []
         for ind in self:
             for name in ind.names:
-                choices.append(content(name))
+                choices.append(key(name))
                 owners.append(ind.id)
-            choices.append(ind.id.replace("_", " "))
-            owners.append(ind.id)
-        hits = process.extract(content(text) or text.lower(), choices,
-                               scorer=fuzz.token_set_ratio, limit=limit * 4)
+        if not choices:
+            return []
+        q = key(text) or text.lower()
+        by_set = process.cdist([q], choices, scorer=fuzz.token_set_ratio)[0]
+        by_sort = process.cdist([q], choices, scorer=fuzz.token_sort_ratio)[0]
+        combined = by_set + by_sort / 1000.0
+        words = {w.upper() for w in re.split(r"[\s,;]+", text) if w}
         best: dict[str, float] = {}
-        for _, score, idx in hits:
-            best[owners[idx]] = max(best.get(owners[idx], 0.0), float(score))
+        for idx in np.argsort(-combined)[: limit * 6]:
+            best[owners[idx]] = max(best.get(owners[idx], 0.0), float(combined[idx]))
+        for ind in self:
+            if words & {r.replace(" ", "").upper() for r in ind.refs}:
+                best[ind.id] = 101.0
         ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-        return [(self.indicators[i], s) for i, s in ranked]
+        return [(self.indicators[i], min(s, 100.0)) for i, s in ranked]
 
     def to_dict(self) -> dict:
         return {"format": FORMAT_VERSION, "version": self.version,

@@ -13,6 +13,7 @@ within blocks of compatible unit, then only the best few per query are re-scored
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -21,7 +22,8 @@ from rapidfuzz import fuzz, process
 
 from .catalogue import Catalogue
 from .decisions import Decisions
-from .normalise import content, guard, key, soft_differences, unit_from_name, unit_from_values
+from .normalise import (content, guard, key, soft_differences, unit_from_name, unit_from_values,
+                        units_compatible)
 
 ACCEPT = 88.0
 REVIEW = 72.0
@@ -42,7 +44,8 @@ def norm_ref(ref: str | None) -> str:
     return re.sub(r"\s+", "", str(ref or "")).upper()
 
 
-def ref_parts(ref: str | None) -> set[str]:
+@lru_cache(maxsize=65536)
+def ref_parts(ref: str | None) -> frozenset[str]:
     """Base refs a printed ref stands for: `LSCB1 / FD8` -> {LSCB1, FD8}; `LAC6 (vel)` -> {LAC6}."""
     out = set()
     for part in re.split(r"/", str(ref or "")):
@@ -50,7 +53,7 @@ def ref_parts(ref: str | None) -> set[str]:
         part = norm_ref(part).strip("-")
         if part and part not in {"TBC", "NAN"}:
             out.add(part)
-    return out
+    return frozenset(out)
 
 
 def year_of(period: str | None) -> int | None:
@@ -144,6 +147,8 @@ class Matcher:
     # -- evidence -------------------------------------------------------------------------
 
     def _ref_support(self, indicator_id: str, query: Query) -> tuple[float, str]:
+        if not query.ref:
+            return 0.0, ""
         qyear = year_of(query.period)
         for part in ref_parts(query.ref):
             years = self._ref_years.get((indicator_id, part))
@@ -257,8 +262,7 @@ class Matcher:
         ids = self._exact.get(k, set()) - self.decisions.rejected(query.name)
         if len(ids) == 1:
             (iid,) = ids
-            conflict = guard(query.name, query.unit, query.name, self._unit[iid])
-            if conflict is None:
+            if units_compatible(query.unit, self._unit[iid]):
                 where = self._alias_where.get((iid, k[0] + "|" + k[1]), "?")
                 label = f"ref {query.ref} + name" if query.ref else "name"
                 return Result(iid, 100.0, RULE_EXACT, f"exact alias: {label} seen in {where}")

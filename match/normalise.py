@@ -48,7 +48,7 @@ _SYNONYMS: list[tuple[str, str]] = [
     (r"\buascs?\b", " uasc "),
     (r"\bno further action\b", " nfa "),
     (r"\bindependent foster(ing)? agenc(y|ies)\b", " ifa "),
-    (r"\bifas?\b", " ifa "),
+    (r"\bifas?( placements?)?\b", " ifa "),
     (r"\bspecial guardianship orders?\b", " sgo "),
     (r"\bsgos?\b", " sgo "),
     (r"\bchild sexual exploitation\b", " cse "),
@@ -59,7 +59,10 @@ _SYNONYMS: list[tuple[str, str]] = [
     (r"\bpersonal education plans?\b", " pep "),
     (r"\bfirst time entrants?\b", " fte "),
     (r"\bstrategy (discussion|meeting)s?\b", " strategy "),
+    (r"\breferrals?( of cin)? (which|that) (are|were) re-?\s?referrals?\b", " rereferral "),
     (r"\bre-?\s?referrals?\b", " rereferral "),
+    (r"\bvisits? (has|have) taken place\b", " visited "),
+    (r"\badopted\b", " adoption "),
     (r"\bcare leavers?\b", " careleaver "),
     (r"\bsocial workers?\b", " sw "),
 ]
@@ -90,7 +93,8 @@ _UNIT_WORDS = [
 
 _STOP = frozenset(
     "a an the of in at to for and or with who which that are is was were be been by on from as "
-    "their there this those these has have had its it all any".split()
+    "their there this those these has have had its it all any subject current total received "
+    "whom agreed child children".split()
 )
 
 # Marker -> conflict group. Two names whose markers in one group differ are different indicators.
@@ -102,7 +106,7 @@ _QUALIFIERS: list[tuple[str, str, str]] = [
     (r"\bstarted\b|\bopened\b", "stage", "start"),
     (r"\bcompleted\b|\bcompletion\b|\bended\b", "stage", "end"),
     (r"\bceas(ed|ing)\b|\bleaving care\b", "flow", "out"),
-    (r"\bnew\b", "flow", "in"),
+    (r"\bnew (cla|uasc|cpp)\b", "flow", "in"),
     (r"\bincluding adults\b", "adults", "incl"),
     (r"\bexcluding adults\b", "adults", "excl"),
     (r"\bvisit(ed|s)?\b|\bseen\b", "activity", "visit"),
@@ -110,7 +114,14 @@ _QUALIFIERS: list[tuple[str, str, str]] = [
     (r"\bcore group\b", "activity", "core_group"),
     (r"\bstage 1\b", "stage_no", "1"),
     (r"\bstage 2\b", "stage_no", "2"),
-    (r"\bepisodes?\b", "counted", "episodes"),
+    (r"\bepisodes of\b", "counted", "episodes"),
+    (r"\bplaced\b", "placed", "placed"),
+    (r"\bas at (the )?latest\b", "as_at", "latest_review"),
+    (r"\bup to \d+|\bunder \d+|<\s*\d+|\bwithin (the )?(last )?\d+|\bin \d+ working days", "bound", "upper"),
+    (r"\d+\+|\bat least \d+", "bound", "lower"),
+    (r"\bicpc\b", "cp_object", "icpc"),
+    (r"\brcpc\b", "cp_object", "rcpc"),
+    (r"\bcpp\b", "cp_object", "cpp"),
     (r"\bifa\b", "placement", "ifa"),
     (r"\bresidential\b", "placement", "residential"),
     (r"\bplaced with parents\b", "placement", "parents"),
@@ -125,12 +136,23 @@ _QUALIFIERS: list[tuple[str, str, str]] = [
 ]
 
 
+_COMPILED: dict[str, re.Pattern[str]] = {}
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    rx = _COMPILED.get(pattern)
+    if rx is None:
+        rx = _COMPILED[pattern] = re.compile(pattern)
+    return rx
+
+
 def _apply(patterns: list[tuple[str, str]], text: str) -> str:
     for pattern, repl in patterns:
-        text = re.sub(pattern, repl, text)
+        text = _rx(pattern).sub(repl, text)
     return text
 
 
+@lru_cache(maxsize=65536)
 def _base(text: str) -> str:
     """Lower-case, unify punctuation and spell out the forms councils abbreviate inconsistently."""
     t = str(text or "").lower()
@@ -212,7 +234,7 @@ def qualifiers(name: str) -> dict[str, frozenset[str]]:
     t = " " + " ".join(_base(name).replace("(", " ").replace(")", " ").split()) + " "
     found: dict[str, set[str]] = {}
     for pattern, group, value in _QUALIFIERS:
-        if re.search(pattern, t):
+        if _rx(pattern).search(t):
             found.setdefault(group, set()).add(value)
     return {g: frozenset(v) for g, v in found.items()}
 

@@ -1,0 +1,54 @@
+"""Precision and recall of (ref or name, period, measure, value) per fixture against ground truth.
+
+Run: `.venv/bin/python benchmarks/accuracy.py [NAME ...]`. Also reports how many extracted numbers
+are printed nowhere in the PDF (must be 0) and how often the printed name is reproduced exactly.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from scorekit.extract.pipeline import extract_file
+from scorekit.extract.scoring import load_truth, score
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+
+
+def fixtures(names: list[str]) -> list[str]:
+    available = sorted(p.stem for p in (FIXTURES / "truth").glob("*.csv") if (FIXTURES / "pdf" / f"{p.stem}.pdf").exists())
+    return [n for n in available if not names or n in names]
+
+
+def name_exact(extracted, truth) -> float:
+    t = set(zip(truth["ref"], truth["indicator"]))
+    e = set(zip(extracted["ref"].fillna(""), extracted["indicator"].fillna("")))
+    return len(t & e) / len(t) if t else 1.0
+
+
+def main(argv: list[str]) -> int:
+    table = Table(title="scorekit accuracy (text layer)", title_justify="left")
+    for col in ("fixture", "pages", "truth", "extracted", "correct", "precision", "recall", "not printed", "names exact", "seconds"):
+        table.add_column(col, justify="left" if col == "fixture" else "right")
+    for name in fixtures(argv):
+        truth = load_truth(FIXTURES / "truth" / f"{name}.csv")
+        t0 = time.perf_counter()
+        res = extract_file(FIXTURES / "pdf" / f"{name}.pdf")
+        dt = time.perf_counter() - t0
+        s, _, _ = score(res.observations, truth)
+        table.add_row(
+            name, str(len(res.pages)), str(s.truth), str(s.extracted), str(s.correct),
+            f"{s.precision:.4f}", f"{s.recall:.4f}", str(s.not_printed),
+            f"{name_exact(res.observations, truth):.3f}", f"{dt:.2f}",
+        )
+    Console(width=160).print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,150 @@
+"""OCR engines behind one small interface: a page image in, words with pixel boxes out.
+
+Coordinates stay in pixels here; `ocr_page` converts to PDF points, so an engine knows nothing
+about PDFs. Engines are plain top-level classes so a process pool can pickle them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+import numpy as np
+
+from ..page import Word
+
+NUMERIC = re.compile(r"^[\d%,.\-\u2212()]+$")
+NUMERIC_CHARS = "0123456789%,.-"
+
+
+class OcrEngine:
+    name = "base"
+
+    def words(self, image: np.ndarray) -> list[Word]:
+        raise NotImplementedError
+
+
+class TesseractEngine(OcrEngine):
+    """One `image_to_data` pass per page, then a second look at doubtful numbers.
+
+    psm 11 (sparse text) because a table is not paragraphs: tesseract's layout analysis merges
+    neighbouring cells into lines and drops short numbers. Low-confidence numeric words are
+    read again on a padded crop as a single line restricted to digits and `%,.-`, which fixes
+    most of `1O`, `S7`, `2l%` kinds of misreads.
+    """
+
+    name = "tesseract"
+
+    def __init__(self, psm: int = 11, retry_below: float = 0.80, lang: str = "eng"):
+        self.psm = psm
+        self.retry_below = retry_below
+        self.lang = lang
+
+    def words(self, image: np.ndarray) -> list[Word]:
+        import pytesseract
+
+        os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+        d = pytesseract.image_to_data(image, lang=self.lang, config=f"--psm {self.psm}", output_type=pytesseract.Output.DICT)
+        out = []
+        for i, text in enumerate(d["text"]):
+            text = (text or "").strip()
+            conf = float(d["conf"][i])
+            if not text or conf < 0:
+                continue
+            w = Word(text, d["left"][i], d["top"][i], d["left"][i] + d["width"][i], d["top"][i] + d["height"][i], True, conf / 100)
+            if w.conf < self.retry_below and _numberish(text):
+                w = self._reread_number(image, w)
+            out.append(w)
+        return out
+
+    def _reread_number(self, image: np.ndarray, w: Word) -> Word:
+        import pytesseract
+
+        pad = max(4, int((w.bottom - w.top) * 0.4))
+        y0, y1 = max(0, int(w.top) - pad), min(image.shape[0], int(w.bottom) + pad)
+        x0, x1 = max(0, int(w.x0) - pad), min(image.shape[1], int(w.x1) + pad)
+        crop = np.pad(image[y0:y1, x0:x1], pad, constant_values=255)
+        d = pytesseract.image_to_data(
+            crop, lang=self.lang, config=f"--psm 7 -c tessedit_char_whitelist={NUMERIC_CHARS}",
+            output_type=pytesseract.Output.DICT,
+        )
+        parts = [(t.strip(), float(c)) for t, c in zip(d["text"], d["conf"]) if t and t.strip() and float(c) >= 0]
+        if not parts:
+            return w
+        text = "".join(t for t, _ in parts)
+        conf = min(c for _, c in parts) / 100
+        if conf > w.conf and NUMERIC.match(text):
+            return Word(text, w.x0, w.top, w.x1, w.bottom, True, conf)
+        return w
+
+
+class RapidOcrEngine(OcrEngine):
+    """RapidOCR (PP-OCR models in ONNX, shipped inside the `rapidocr-onnxruntime` wheel).
+
+    Its defaults suit photos, not A3 tables: it shrinks the long side to 2,000 px (6pt digits
+    become unreadable) and its text-direction classifier flips short cells such as `15`; both
+    are turned off. It returns text lines, which are split into words with boxes apportioned by
+    character count.
+    """
+
+    name = "rapidocr"
+
+    def __init__(self, max_side: int = 8000):
+        self.max_side = max_side
+        self._engine = None
+
+    def __getstate__(self):
+        return {"max_side": self.max_side, "_engine": None}
+
+    def _get(self):
+        if self._engine is None:
+            from rapidocr_onnxruntime import RapidOCR
+
+            self._engine = RapidOCR(
+                max_side_len=self.max_side, det_limit_side_len=self.max_side, det_limit_type="max",
+                use_cls=False, use_angle_cls=False, intra_op_num_threads=1, inter_op_num_threads=1,
+            )
+        return self._engine
+
+    def words(self, image: np.ndarray) -> list[Word]:
+        import cv2
+
+        rgb = cv2.cvtColor(image, cv2.COLOR_GRAY2BGR) if image.ndim == 2 else image
+        result, _ = self._get()(rgb, use_cls=False)
+        out: list[Word] = []
+        for box, text, score in result or []:
+            xs = [p[0] for p in box]
+            ys = [p[1] for p in box]
+            out.extend(split_line(text, min(xs), min(ys), max(xs), max(ys), float(score)))
+        return out
+
+
+def split_line(text: str, x0: float, top: float, x1: float, bottom: float, conf: float) -> list[Word]:
+    toks = text.split()
+    if len(toks) <= 1:
+        return [Word(text.strip(), x0, top, x1, bottom, True, conf)] if text.strip() else []
+    per = (x1 - x0) / max(1, len(text))
+    out, pos = [], 0
+    for t in toks:
+        start = text.index(t, pos)
+        out.append(Word(t, x0 + start * per, top, x0 + (start + len(t)) * per, bottom, True, conf))
+        pos = start + len(t)
+    return out
+
+
+def _numberish(text: str) -> bool:
+    t = text.strip("|[]()")
+    digits = sum(ch.isdigit() for ch in t)
+    return digits >= 1 and digits >= 0.5 * len(t)
+
+
+ENGINES = {"tesseract": TesseractEngine, "rapidocr": RapidOcrEngine}
+
+
+def get_engine(name: str | OcrEngine) -> OcrEngine:
+    if isinstance(name, OcrEngine):
+        return name
+    try:
+        return ENGINES[name]()
+    except KeyError:
+        raise ValueError(f"unknown OCR engine {name!r}; known: {', '.join(ENGINES)}") from None

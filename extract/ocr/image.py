@@ -1,0 +1,112 @@
+"""Page-image preparation for OCR: render, straighten, find the ruling lines, clean for reading.
+
+Scorecards are ruled grids. The rules are the best skew signal on the page (long, straight,
+horizontal), the table logic needs them as `Rule`s just as it gets them from a text layer, and
+they must be erased before OCR, or a digit touching a cell border reads as `1491|`. Header rows
+are white-on-dark bands that tesseract reads poorly, so they are inverted.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def render(pdf_path, page_index: int, dpi: int = 300) -> np.ndarray:
+    """Grey page image as displayed (pdfium applies /Rotate)."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf_path))
+    try:
+        bmp = doc[page_index].render(scale=dpi / 72, grayscale=True)
+        return np.ascontiguousarray(bmp.to_numpy().reshape(bmp.height, bmp.width, -1)[:, :, 0])
+    finally:
+        doc.close()
+
+
+def binarise(grey: np.ndarray) -> np.ndarray:
+    """Ink as 255 on 0, robust to a grey paper tone and scanner noise."""
+    import cv2
+
+    blur = cv2.GaussianBlur(grey, (3, 3), 0)
+    return cv2.adaptiveThreshold(blur, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15)
+
+
+def line_masks(ink: np.ndarray, dpi: int) -> tuple[np.ndarray, np.ndarray]:
+    """Horizontal and vertical rule masks by morphological opening with long thin kernels.
+
+    Kernel length ~0.25 inch: longer than any glyph, shorter than the narrowest cell side; short
+    enough that a rule skewed by ~1.5 degrees still survives the opening.
+    """
+    import cv2
+
+    n = max(15, int(dpi * 0.25))
+    h = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (n, 1)))
+    v = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, n)))
+    return h, v
+
+
+def skew_angle(grey: np.ndarray, dpi: int) -> float:
+    """Page skew in degrees (positive = counter-clockwise), from long horizontal rules.
+
+    Falls back to 0 when the page has no rules; a projection-profile search over the text would
+    be the next step for unruled pages.
+    """
+    import cv2
+
+    h, _ = line_masks(binarise(grey), dpi)
+    segs = cv2.HoughLinesP(h, 1, np.pi / 1800, threshold=200, minLineLength=grey.shape[1] // 10, maxLineGap=dpi // 10)
+    if segs is None:
+        return 0.0
+    angles, weights = [], []
+    for x0, y0, x1, y1 in np.asarray(segs).reshape(-1, 4):
+        length = float(np.hypot(x1 - x0, y1 - y0))
+        a = float(np.degrees(np.arctan2(y1 - y0, x1 - x0)))
+        if abs(a) < 5:
+            angles.append(-a)
+            weights.append(length)
+    if not angles:
+        return 0.0
+    order = np.argsort(angles)
+    cum = np.cumsum(np.asarray(weights)[order])
+    return float(np.asarray(angles)[order][np.searchsorted(cum, cum[-1] / 2)])
+
+
+def rotate(grey: np.ndarray, angle: float) -> np.ndarray:
+    import cv2
+
+    if abs(angle) < 0.02:
+        return grey
+    hh, ww = grey.shape
+    m = cv2.getRotationMatrix2D((ww / 2, hh / 2), -angle, 1.0)
+    return cv2.warpAffine(grey, m, (ww, hh), flags=cv2.INTER_LINEAR, borderValue=255)
+
+
+def rules(h_mask: np.ndarray, v_mask: np.ndarray, dpi: int) -> list[tuple[float, float, float, float]]:
+    """Rule boxes (x0, top, x1, bottom) in pixels: one per connected line component."""
+    import cv2
+
+    out = []
+    min_len = dpi * 0.25
+    for mask, horizontal in ((h_mask, True), (v_mask, False)):
+        n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+        for x, y, w, hgt, _area in stats[1:n]:
+            if (w if horizontal else hgt) < min_len:
+                continue
+            if horizontal:
+                yc = y + hgt / 2
+                out.append((float(x), yc, float(x + w), yc))
+            else:
+                xc = x + w / 2
+                out.append((xc, float(y), xc, float(y + hgt)))
+    return out
+
+
+def clean_for_ocr(grey: np.ndarray, h_mask: np.ndarray, v_mask: np.ndarray) -> np.ndarray:
+    """Invert dark bands (white-on-navy headers) and erase rules, leaving dark text on white."""
+    import cv2
+
+    local = cv2.blur(grey, (41, 41))
+    out = np.where(local < 110, 255 - grey, grey).astype(np.uint8)
+    lines = cv2.dilate(cv2.bitwise_or(h_mask, v_mask), np.ones((3, 3), np.uint8))
+    out[lines > 0] = 255
+    return out

@@ -1,0 +1,37 @@
+"""Shared fixtures: a private copy of the shipped catalogue, so tests that write never touch it."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scorekit.match import catalogue as catmod
+
+HERE = Path(__file__).resolve().parent
+
+
+@pytest.fixture(scope="session")
+def shipped():
+    return catmod.load()
+
+
+@pytest.fixture()
+def catalogue_copy(tmp_path: Path) -> Path:
+    dst = tmp_path / "catalogue.json"
+    shutil.copy(catmod.DEFAULT_PATH, dst)
+    return dst
+
+
+@pytest.fixture(scope="session")
+def labelled() -> list[dict[str, str]]:
+    with (HERE / "labelled.csv").open(encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.fixture(scope="session")
+def traps() -> list[dict[str, str]]:
+    with (HERE / "traps.csv").open(encoding="utf-8") as f:
+        return list(csv.DictReader(f))
