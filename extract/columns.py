@@ -101,6 +101,8 @@ def classify(header: str, band: str, report: ReportPeriod | None, *, allow_seria
         elif re.search(r"year|same month|last yr", low):
             measure = "change_year"
         return Column("measure", measure, period, header=h)
+    if low == "trend":
+        return Column("measure", "change_prev", report.label if report else "", header=h)
     if low in ("dot", "d.o.t.", "d.o.t") or "direction" in low:
         return Column("measure", "direction", report.label if report else "", header=h)
     if re.search(r"\brag\b", low):
@@ -150,21 +152,29 @@ def _serial_row(texts: list[str]) -> bool:
 
 
 def build_model(header: list[str], bands: list[str], report: ReportPeriod | None) -> ColumnModel:
+    """Columns from the header row and the band above it.
+
+    Derived columns (change, DoT, RAG, 12-month figures) describe the table's own latest month, so a
+    header with month columns sets the report period itself (a commentary label such as
+    `Commentary (Oct-20)` first, else the rightmost month); `report` is used for quarter tables.
+    """
     allow_serial = _serial_row(header)
-    if report is None:
-        months = [p for t in header if (p := parse_month(_norm(t), allow_serial=allow_serial))]
-        for t in header:
-            m = re.search(r"commentary\s*\(([^)]+)\)", t, re.I)
-            if m and parse_month(m.group(1)):
-                months = [parse_month(m.group(1))]
-                break
-        if months:
-            last = max(months)
-            report = ReportPeriod(int(last[:4]), int(last[5:]))
+    months = [p for t in header if (p := parse_month(_norm(t), allow_serial=allow_serial))]
+    for t in header:
+        m = re.search(r"commentary\s*\(([^)]+)\)", t, re.I)
+        if m and parse_month(m.group(1)):
+            months = [parse_month(m.group(1))]
+            break
+    if months:
+        last = months[-1]
+        report = ReportPeriod(int(last[:4]), int(last[5:]))
     cols = [classify(h, b, report, allow_serial=allow_serial) for h, b in zip(header, bands)]
     if not any(c.kind == "name" for c in cols):
+        # an unlabelled first text column (chart data) holds the names
         for c in cols:
-            if c.kind == "ignore" and c.header:
+            if c.kind == "measure":
+                break
+            if c.kind == "ignore":
                 c.kind = "name"
                 break
     return ColumnModel(cols, report, list(header))

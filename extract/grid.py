@@ -221,7 +221,7 @@ def assign_words(grid: Grid, words: list[Word]) -> list[Word]:
     x0, y0, x1, y1 = grid.bbox
     for w in words:
         cx, cy = w.xc, w.yc
-        slack = 0.25 * min(w.bottom - w.top, w.x1 - w.x0)
+        slack = 0.4 * (w.bottom - w.top)
         if not (x0 <= cx <= x1 and y0 <= cy <= y1) or w.top < y0 - slack or w.bottom > y1 + slack:
             outside.append(w)
             continue

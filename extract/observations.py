@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .columns import ColumnModel, build_model, header_score
 from .periods import ReportPeriod, find_report_period
 from .tables import RawTable, Slot
-from .values import parse_value, year_note_period
+from .values import ARROWS, parse_value, year_note_period
 
 FULL_SPAN = 0.6  # a cell spanning this share of the columns is a title or section row
 
@@ -162,13 +162,13 @@ class TableReader:
             if col.measure in ("change_prev", "change_year"):
                 unit = "percent"
             elif col.measure in ("direction", "rag"):
-                unit = "other"
+                unit = p.unit or "other"
             else:
                 unit = p.unit if p.unit in ("weeks", "days") else base_unit
             flags = [f for f in p.flags if f != "empty"]
             value = p.value
-            if col.measure in ("direction", "rag"):
-                value, flags = None, []
+            if col.measure in ("direction", "rag") and not slot.text.strip(ARROWS + " "):
+                flags = []
             period = col.period
             if not period and col.measure in ("stat_neighbour", "england", "region") and p.year_note:
                 period = year_note_period(p.year_note)

@@ -20,7 +20,8 @@ _MONTH_NAMES = {
     "september": 9, "october": 10, "november": 11, "december": 12,
 }
 _MONTH_WORD = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-_MONTH_RE = re.compile(rf"^{_MONTH_WORD}[\s\-'/.]*(?P<year>\d{{4}}|\d{{2}})$", re.I)
+# `Jul-232`: a two-digit year followed by a footnote digit printed inline
+_MONTH_RE = re.compile(rf"^{_MONTH_WORD}[\s\-'/.]*(?P<year>\d{{4}}|\d{{2}})(?P<note>[¹²³\d*†]?)$", re.I)
 _ISO_DATE_RE = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?(?:[ T]00:00(?::00)?)?$")
 _UK_DATE_RE = re.compile(r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4}|\d{2})$")
 _FY_RE = re.compile(r"^(?:fy\s*)?(?P<a>(?:19|20)?\d{2})\s*[/\-–]\s*(?P<b>\d{2}|\d{4})$", re.I)
@@ -156,7 +157,8 @@ def find_report_period(text: str) -> ReportPeriod | None:
         p = parse_month(m.group(1))
         if p:
             return ReportPeriod(int(p[:4]), int(p[5:]))
-    for m in re.finditer(rf"\b{_MONTH_WORD}[\s\-']+(\d{{4}}|\d{{2}})\b", text, re.I):
+    # only spelled-out titles ("October 2020"): abbreviated labels on a page are column headers
+    for m in re.finditer(rf"\b{_MONTH_WORD}[\s\-']+(\d{{4}})\b", text, re.I):
         p = parse_month(m.group(0))
         if p:
             return ReportPeriod(int(p[:4]), int(p[5:]))

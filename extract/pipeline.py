@@ -142,13 +142,21 @@ def extract_file(
     except Exception as exc:  # pdfminer raises many types for damaged files
         raise ExtractError(f"damaged PDF ({type(exc).__name__})") from None
     with pdf:
-        for done, p in enumerate(wanted, start=1):
+        for done, p in enumerate(wanted):
+            if progress:
+                progress(done, len(wanted))
             tri = triage_text(page_texts[p])
             if not tri.candidate:
                 reports.append(PageReport(p, "skipped", tri.reason))
                 reader.last = None
             else:
-                content = read_page(pdf.pages[p - 1], source)
+                try:
+                    content = read_page(pdf.pages[p - 1], source)
+                except Exception as exc:  # a damaged page must not cost the rest of the file
+                    warnings.append(f"page {p}: could not be parsed ({type(exc).__name__})")
+                    reports.append(PageReport(p, "failed", f"could not be parsed ({type(exc).__name__})"))
+                    reader.last = None
+                    continue
                 tables = find_tables(content)
                 n_values = 0
                 n_tables = 0
@@ -168,8 +176,6 @@ def extract_file(
                 if "continued from previous page" in notes:
                     reason += "; table continued from previous page"
                 reports.append(PageReport(p, "read", reason, n_tables, n_values))
-            if progress:
-                progress(done, len(wanted))
     return ExtractResult(source, observations_frame(obs), pd.DataFrame(texts, columns=TEXT_COLUMNS), reports, warnings)
 
 

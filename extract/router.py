@@ -61,7 +61,7 @@ def decide(plumber_page, pdfium_page) -> RouteDecision:
         what = "image-only page" if m["image_cover"] >= IMAGE_PAGE else "page with ink but no text layer"
         return out("ocr", f"no text layer ({what})")
 
-    q = quality("".join(c["text"] if c["text"].strip() else " " for c in _reading_order(chars)))
+    q = quality("".join(c["text"] if c["text"].strip() else " " for c in _reading_order(chars, sideways)))
     m.update(cid_share=q.cid_share, bad_char_share=q.bad_char_share, wordlike=q.wordlike)
     if q.cid_share > GARBAGE_CHARS or q.bad_char_share > GARBAGE_CHARS:
         return out("ocr", f"garbled text layer: {q.cid_share:.0%} (cid:N), {q.bad_char_share:.0%} private-use/replacement")
@@ -92,12 +92,16 @@ def route_pdf(path) -> list[RouteDecision]:
         doc.close()
 
 
-def _reading_order(chars):
-    """Chars in line order, with a break between lines, so tokens are not glued across lines."""
+def _reading_order(chars, sideways: bool = False):
+    """Chars in line order, with a break between lines, so tokens are not glued across lines.
+
+    Sideways pages (a /Rotate or text drawn at 90 degrees) run their lines down the page.
+    """
+    a, b, a1, b1 = ("x0", "top", "x1", "bottom") if sideways else ("top", "x0", "bottom", "x1")
     out = []
     prev = None
-    for c in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])):
-        if prev is not None and (round(c["top"]) != round(prev["top"]) or c["x0"] - prev["x1"] > 0.15 * c["size"]):
+    for c in sorted(chars, key=lambda c: (round(c[a]), c[b])):
+        if prev is not None and (round(c[a]) != round(prev[a]) or c[b] - prev[b1] > 0.15 * c["size"]):
             out.append({"text": " "})
         out.append(c)
         prev = c

@@ -65,6 +65,8 @@ FLAGS: dict[str, str] = {
     "not_collected": "not yet collected / reportable / pending",
     "text_only": "a cell of words with no value",
     "local": "benchmark printed as `Local` (no published comparator)",
+    "less_than": "printed as a bound, e.g. a target `<36%`",
+    "greater_than": "printed as a bound, e.g. `>90%`",
 }
 
 OBSERVATION_DTYPES: dict[str, str] = {

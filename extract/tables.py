@@ -60,7 +60,7 @@ class RuledTables:
         words = list(page.words)
         out = []
         for grid in find_grids(page.rules):
-            if grid.n_rows < 2 or grid.n_cols < 3:
+            if grid.n_cols < 3:
                 continue
             words = assign_words(grid, words)
             rows = [[_slot(grid.matrix[r][c], r, c) for c in range(grid.n_cols)] for r in range(grid.n_rows)]

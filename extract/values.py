@@ -79,6 +79,8 @@ def parse_value(text: str) -> ParsedValue:
     num = parse_number(stripped)
     if num is not None:
         return ParsedValue(num[0], "percent" if num[1] else "")
+    if stripped[:1] in "<>≤≥" and (num := parse_number(stripped.lstrip("<>≤≥= "))) is not None:
+        return ParsedValue(num[0], "percent" if num[1] else "", ["less_than" if stripped[0] in "<≤" else "greater_than"])
     m = _AMENDED_RE.match(t)
     if m:
         inner = parse_value(m.group("main"))

@@ -1,4 +1,4 @@
-"""`scorekit catalogue|match|review`: the catalogue, matching and the review queue on the command line.
+"""`scorekit catalogue|match|review`: the catalogue, matching and the review queue.
 
 `review` works without a terminal (`--list`, `--decide NAME=ID`, `--reject`, `--new`) because
 people script it; it prompts only when stdin is a TTY and nothing was decided on the command line.
@@ -26,7 +26,7 @@ from .matcher import ACCEPT, REVIEW, RULE_REVIEW, RULE_UNMATCHED, Matcher
 from .normalise import UNITS, key, unit_from_name
 
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 CatalogueOpt = typer.Option(None, "--catalogue", "-c", help="Catalogue file (default: shipped).")
 DecisionsOpt = typer.Option(None, "--decisions", "-d",
@@ -236,6 +236,8 @@ def review_command(
                                      help="NAME is never indicator ID."),
     new: List[str] = typer.Option([], "--new", metavar="NAME=ID",
                                   help="NAME is a new indicator; adds ID to the catalogue."),
+    interactive: bool = typer.Option(False, "--interactive",
+                                     help="Prompt for each name even when stdin is not a TTY."),
     catalogue: Optional[Path] = CatalogueOpt,
     decisions: Optional[Path] = DecisionsOpt,
     accept: float = typer.Option(ACCEPT, "--accept"),
@@ -249,7 +251,7 @@ def review_command(
         _, gs = annotate(df, Matcher(cat, dec, accept=accept, review=review))
         q = _queue(gs)
         scripted = bool(decide or reject or new)
-        if list_only or (not scripted and not sys.stdin.isatty()):
+        if list_only or (not scripted and not interactive and not sys.stdin.isatty()):
             _show_queue(q)
             return
         cat_changed = False

@@ -13,8 +13,8 @@ within blocks of compatible unit, then only the best few per query are re-scored
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections import defaultdict
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -22,12 +22,12 @@ from rapidfuzz import fuzz, process
 
 from .catalogue import Catalogue
 from .decisions import Decisions
-from .normalise import (content, guard, key, soft_differences, unit_from_name, unit_from_values,
-                        units_compatible)
+from .normalise import (content, core, guard, key, soft_differences, unit_from_name,
+                        unit_from_values, units_compatible)
 
 ACCEPT = 88.0
 REVIEW = 72.0
-SOFT_PENALTY = 9.0
+SOFT_PENALTY = 10.0
 REF_BONUS = 6.0
 REF_WINDOW_YEARS = 3
 AMBIGUITY_MARGIN = 3.0
@@ -137,6 +137,7 @@ class Matcher:
                 for part in ref_parts(a.ref):
                     self._ref_years[(ind.id, part)].append(year_of(a.period))
         self._text = choice_text
+        self._core = [core(n) for n in choice_name]
         self._owner = np.array(choice_owner, dtype=object)
         self._name = choice_name
         self._blocks: dict[str | None, np.ndarray] = {None: np.arange(len(choice_text))}
@@ -164,6 +165,7 @@ class Matcher:
                           ) -> tuple[list[Candidate], list[str]]:
         rejected = self.decisions.rejected(query.name)
         qtext = content(query.name)
+        qcore = core(query.name)
         best: dict[str, Candidate] = {}
         blocked: list[str] = []
         for i, sim in zip(rows, sims):
@@ -172,6 +174,9 @@ class Matcher:
                 continue
             set_sim = fuzz.token_set_ratio(qtext, self._text[i])
             similarity = (float(sim) + float(set_sim)) / 2.0
+            if qcore != qtext or self._core[i] != self._text[i]:
+                similarity = max(similarity, (fuzz.ratio(qcore, self._core[i])
+                                              + fuzz.token_set_ratio(qcore, self._core[i])) / 2.0)
             prev = best.get(owner)
             if prev is not None and prev.similarity >= similarity:
                 continue
@@ -195,7 +200,8 @@ class Matcher:
 
     def _decide(self, query: Query, ranked: list[Candidate], blocked: list[str]) -> Result:
         if not ranked or ranked[0].score < self.review:
-            best = f"best {ranked[0].indicator_id} {ranked[0].score:.0f}" if ranked else "no candidate"
+            best = (f"best {ranked[0].indicator_id} {ranked[0].score:.0f}" if ranked
+                    else "no candidate")
             extra = f"; {blocked[0]}" if blocked else ""
             return Result("", ranked[0].score if ranked else 0.0, RULE_UNMATCHED,
                           f"unmatched ({best} < {self.review:g}){extra}: a candidate new indicator",

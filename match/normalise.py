@@ -99,10 +99,10 @@ _STOP = frozenset(
 
 # Marker -> conflict group. Two names whose markers in one group differ are different indicators.
 _QUALIFIERS: list[tuple[str, str, str]] = [
-    (r"\bnot cwd\b|\bnon[\s-]?cwd\b", "cwd", "not_cwd"),
+    (r"\bnot cwd\b|\bnoncwd\b", "cwd", "not_cwd"),
     (r"(?<!not )\bcwd\b", "cwd", "cwd"),
-    (r"\bnon[\s-]?uasc\b|\bexcluding uasc\b|\blocal cla\b", "uasc", "non_uasc"),
-    (r"(?<!non )(?<!non-)(?<!excluding )\buasc\b", "uasc", "uasc"),
+    (r"\bnonuasc\b|\bexcluding uasc\b|\blocal cla\b", "uasc", "non_uasc"),
+    (r"(?<!excluding )\buasc\b", "uasc", "uasc"),
     (r"\bstarted\b|\bopened\b", "stage", "start"),
     (r"\bcompleted\b|\bcompletion\b|\bended\b", "stage", "end"),
     (r"\bceas(ed|ing)\b|\bleaving care\b", "flow", "out"),
@@ -117,7 +117,8 @@ _QUALIFIERS: list[tuple[str, str, str]] = [
     (r"\bepisodes of\b", "counted", "episodes"),
     (r"\bplaced\b", "placed", "placed"),
     (r"\bas at (the )?latest\b", "as_at", "latest_review"),
-    (r"\bup to \d+|\bunder \d+|<\s*\d+|\bwithin (the )?(last )?\d+|\bin \d+ working days", "bound", "upper"),
+    (r"\bup to \d+|\bunder \d+|<\s*\d+|\bwithin (the )?(last )?\d+|\bin \d+ working days",
+     "bound", "upper"),
     (r"\d+\+|\bat least \d+", "bound", "lower"),
     (r"\bicpc\b", "cp_object", "icpc"),
     (r"\brcpc\b", "cp_object", "rcpc"),
@@ -146,6 +147,10 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return rx
 
 
+# A subset is a different indicator: "CLA" vs "CLA who are UASC", "missing" vs "episodes of".
+ONE_SIDED_HARD = frozenset({"uasc", "cwd", "as_at", "counted", "sector"})
+
+
 def _apply(patterns: list[tuple[str, str]], text: str) -> str:
     for pattern, repl in patterns:
         text = _rx(pattern).sub(repl, text)
@@ -156,14 +161,16 @@ def _apply(patterns: list[tuple[str, str]], text: str) -> str:
 def _base(text: str) -> str:
     """Lower-case, unify punctuation and spell out the forms councils abbreviate inconsistently."""
     t = str(text or "").lower()
-    t = t.replace("\u2013", "-").replace("\u2014", "-").replace("\u2019", "'").replace("\u00a0", " ")
+    for old, new in (("\u2013", "-"), ("\u2014", "-"), ("\u2019", "'"), ("\u00a0", " ")):
+        t = t.replace(old, new)
     t = re.sub(r"\s+", " ", t)
     t = re.sub(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b",
                lambda m: _NUMBER_WORDS[m.group(1)], t)
+    t = re.sub(r"\bnon[\s-]+(uasc|cwd)\b", r"non\1", t)
     t = re.sub(r"\b(1|a|one)\s*year\s*\+", "12+ months", t)
     t = re.sub(r"\b(1|a) years?\b", "12 months", t)
     t = re.sub(r"\b(\d+)\s*m\b", r"\1 months", t)
-    t = re.sub(r"\b(\d+)\s*mnths?\b|\b(\d+)\s*month\b", lambda m: f"{m.group(1) or m.group(2)} months", t)
+    t = re.sub(r"\b(\d+)\s*(mnths?|month)\b", r"\1 months", t)
     t = re.sub(r"\b(\d+)(st|nd|rd|th)\b", r"\1", t)
     t = re.sub(r"\b(\d+)\s+or\s+more\b", r"\1+", t)
     t = re.sub(r"\bover (\d+)\b", r"\1+", t)
@@ -229,9 +236,23 @@ def numbers(name: str) -> frozenset[int]:
     return frozenset(int(n) for n in re.findall(r"(?<![a-z\d])(\d{1,3})(?![\d])", t))
 
 
+_POPULATION = [
+    r"\bunder 18( years?)?( olds?)?\b", r"\b0\s*-\s*17( year olds?)?\b",
+    r"\b10\s*-\s*17 year olds?\b",
+]
+
+
+@lru_cache(maxsize=65536)
+def core(name: str) -> str:
+    """The name without its parenthetical glosses, which renames add and drop freely."""
+    stripped = re.sub(r"\([^()]*\)", " ", str(name or ""))
+    return content(stripped) if stripped.strip() else content(name)
+
+
 @lru_cache(maxsize=65536)
 def qualifiers(name: str) -> dict[str, frozenset[str]]:
-    t = " " + " ".join(_base(name).replace("(", " ").replace(")", " ").split()) + " "
+    t = _apply([(p, " ") for p in _POPULATION], _base(name))
+    t = " " + " ".join(t.replace("(", " ").replace(")", " ").split()) + " "
     found: dict[str, set[str]] = {}
     for pattern, group, value in _QUALIFIERS:
         if _rx(pattern).search(t):
@@ -304,6 +325,9 @@ def guard(a_name: str, a_unit: str | None, b_name: str, b_unit: str | None) -> C
         if qa[group] != qb[group]:
             return Conflict("qualifier", f"{group} {'/'.join(sorted(qa[group]))} vs "
                                          f"{'/'.join(sorted(qb[group]))}")
+    for group in sorted((qa.keys() ^ qb.keys()) & ONE_SIDED_HARD):
+        vals = qa.get(group) or qb.get(group) or frozenset()
+        return Conflict("qualifier", f"'{'/'.join(sorted(vals))}' only on one side")
     return None
 
 
@@ -314,7 +338,7 @@ def soft_differences(a_name: str, b_name: str) -> list[str]:
     if bool(na) != bool(nb):
         out.append(f"numbers only on one side ({sorted(na or nb)})")
     qa, qb = qualifiers(a_name), qualifiers(b_name)
-    for group in sorted(qa.keys() ^ qb.keys()):
+    for group in sorted((qa.keys() ^ qb.keys()) - ONE_SIDED_HARD):
         vals = qa.get(group) or qb.get(group) or frozenset()
         out.append(f"'{'/'.join(sorted(vals))}' only on one side")
     return out

@@ -82,8 +82,8 @@ class RapidOcrEngine(OcrEngine):
     """RapidOCR (PP-OCR models in ONNX, shipped inside the `rapidocr-onnxruntime` wheel).
 
     Its defaults suit photos, not A3 tables: it shrinks the long side to 2,000 px (6pt digits
-    become unreadable) and its text-direction classifier flips short cells such as `15`; both
-    are turned off. It returns text lines, which are split into words with boxes apportioned by
+    become unreadable), keeps at most 1,000 detected boxes (a scorecard page has more) and its
+    text-direction classifier flips short cells such as `15`; all three are lifted or turned off. It returns text lines, which are split into words with boxes apportioned by
     character count.
     """
 
@@ -102,7 +102,7 @@ class RapidOcrEngine(OcrEngine):
 
             self._engine = RapidOCR(
                 max_side_len=self.max_side, det_limit_side_len=self.max_side, det_limit_type="max",
-                use_cls=False, use_angle_cls=False, intra_op_num_threads=1, inter_op_num_threads=1,
+                det_max_candidates=20000, use_cls=False, intra_op_num_threads=1, inter_op_num_threads=1,
             )
         return self._engine
 

@@ -63,10 +63,10 @@ def test_misread_month_breaks_average_and_max_and_is_flagged():
     bad = LAC1.copy()
     bad[5] = 928
     out = run_checks(frame(row("LAC1", bad, avg=521, mx=534, ch=2)))
-    failed = out[out.flags.str.contains("check_failed")]
+    failed = out[out["flags"].str.contains("check_failed")]
     assert {"avg_12m", "max_12m"} <= set(failed.measure)
     assert (failed.confidence < 0.9).all()
-    assert (out.loc[~out.flags.str.contains("check_failed"), "confidence"] == 0.9).all()
+    assert (out.loc[~out["flags"].str.contains("check_failed"), "confidence"] == 0.9).all()
 
 
 def test_change_prev_allows_rounding_but_catches_a_wrong_sign():

@@ -69,14 +69,16 @@ def test_units_from_words_and_cells():
 
 
 def test_guards():
-    assert guard("Number of adoptions", "count", "Percentage of adoptions", "percent").kind == "unit"
+    g = guard("Number of adoptions", "count", "Percentage of adoptions", "percent")
+    assert g.kind == "unit"
     g = guard("CPP visited within last 10 working days", "percent",
               "CPP seen in the last 15 working days", "percent")
     assert g.kind == "numbers"
     assert guard("CIN plan (not CWD) visited within last 6 weeks", "percent",
                  "CIN plan (not CWD) visited within last 3 weeks", "percent").kind == "numbers"
-    assert guard("Number of children with Child in Need Plan (CWD)", "count",
-                 "Number of children with Child in Need Plan (not CWD)", "count").kind == "qualifier"
+    g = guard("Number of children with Child in Need Plan (CWD)", "count",
+              "Number of children with Child in Need Plan (not CWD)", "count")
+    assert g.kind == "qualifier"
     assert guard("Number of S47 enquiries started", "count",
                  "Number of Section 47 enquiries completed", "count").kind == "qualifier"
     assert guard("Percentage of SA completed in 45 working days", "percent",

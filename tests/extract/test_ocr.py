@@ -1,0 +1,58 @@
+"""OCR of a scanned page gives PageContent the table logic can use: words in points, rules, values."""
+
+import collections
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from scorekit.extract.ocr import ocr_page
+from scorekit.extract.ocr.engines import split_line
+from scorekit.extract.page import PageContent
+
+ROOT = Path(__file__).resolve().parents[2] / "fixtures"
+SCAN = ROOT / "pdf" / "scorecard-2020-10-scan200.pdf"
+SOURCE = ROOT / "pdf" / "scorecard-2020-10.pdf"
+
+
+@pytest.fixture(scope="module")
+def page1() -> PageContent:
+    if not SCAN.exists():
+        pytest.skip("scan fixture not built")
+    return ocr_page(SCAN, 0, dpi=300)
+
+
+def test_page_content_shape(page1):
+    assert page1.method == "ocr" and page1.page == 1 and page1.source == SCAN.name
+    assert abs(page1.width - 1190.55) < 2 and abs(page1.height - 841.89) < 2
+    assert all(0 <= w.conf <= 1 for w in page1.words)
+    assert all(0 <= w.x0 < w.x1 <= page1.width + 1 and 0 <= w.top < w.bottom <= page1.height + 1 for w in page1.words)
+    horizontal = [r for r in page1.rules if r.horizontal]
+    assert len(horizontal) >= 10 and len(page1.rules) - len(horizontal) >= 10
+    assert "deskew=" in page1.note
+
+
+def test_known_values_recovered_near_their_printed_place(page1):
+    import pdfplumber
+
+    with pdfplumber.open(SOURCE) as pdf:
+        printed = pdf.pages[0].extract_words()
+    t = pd.read_csv(ROOT / "truth" / "scorecard-2020-10.csv", dtype=str, keep_default_na=False)
+    values = set(t.value_raw[t.value != ""])
+    expected = [w for w in printed if w["text"] in values]
+    found = 0
+    for w in expected:
+        near = [o for o in page1.words if o.text == w["text"] and abs(o.xc - (w["x0"] + w["x1"]) / 2) < 8
+                and abs(o.yc - (w["top"] + w["bottom"]) / 2) < 8]
+        found += bool(near)
+    assert len(expected) > 50
+    assert found / len(expected) >= 0.6, f"{found}/{len(expected)}"
+    words = collections.Counter(w.text for w in page1.words)
+    for v in ("1147", "1172", "1403", "1493", "1343", "1607", "1555"):
+        assert words[v] >= 1, v
+
+
+def test_line_split_apportions_boxes():
+    ws = split_line("12 345", 0, 0, 60, 10, 0.9)
+    assert [w.text for w in ws] == ["12", "345"]
+    assert ws[0].x1 <= ws[1].x0 and ws[1].x1 == pytest.approx(60)
