@@ -16,7 +16,8 @@ from .periods import ReportPeriod, find_report_period
 from .tables import RawTable, Slot
 from .values import ARROWS, parse_value, year_note_period
 
-FULL_SPAN = 0.6  # a cell spanning this share of the columns is a title or section row
+FULL_SPAN = 0.6
+OCR_FLOOR = 0.6  # below this an OCR'd number is withheld (value empty, flag low_confidence)  # a cell spanning this share of the columns is a title or section row
 
 
 @dataclass
@@ -181,13 +182,17 @@ class TableReader:
                 conf -= 0.03
             if table.strategy != "ruled":
                 conf -= 0.04
-            conf = round(min(conf, slot.conf if slot.conf < 1 else conf), 3)
+            conf = round(conf * slot.conf, 3)
+            if table.method == "ocr" and value is not None and conf < OCR_FLOOR:
+                # a wrong number is worse than a missing one
+                value = None
+                flags.append("low_confidence")
             x0, top, x1, bottom = slot.bbox
             out.append({
                 "source": table.source, "page": table.page, "table": table.index, "row": row_no,
                 "section": section, "ref": ref, "indicator": name, "period": period,
                 "measure": col.measure, "value": value, "value_raw": slot.text, "unit": unit,
-                "flags": ";".join(flags), "method": "text", "confidence": conf,
+                "flags": ";".join(flags), "method": table.method, "confidence": conf,
                 "x0": round(x0, 2), "top": round(top, 2), "x1": round(x1, 2), "bottom": round(bottom, 2),
             })
         return out

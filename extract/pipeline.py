@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from .ocr.textquality import quality
 from .observations import TableReader
+from .page import PageContent
 from .periods import find_report_period
 from .schema import COLUMNS, OBSERVATION_DTYPES
 from .tables import find_tables
@@ -106,63 +108,138 @@ def observations_frame(rows: list[dict]) -> pd.DataFrame:
     return df.astype(OBSERVATION_DTYPES)
 
 
+def _ocr_task(path: str, index: int, dpi: int, engine: str) -> PageContent:
+    from .ocr import ocr_page
+
+    return ocr_page(path, index, dpi=dpi, engine=engine)
+
+
+def _pool(jobs: int):
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork where there is one: no re-import of the caller's __main__, and the parent holds no open
+    # pdfium document by the time pages are OCR'd (tesseract itself runs as a subprocess)
+    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context(method))
+
+
+def _route(plumber_page, pdfium_page, text: str, mode: str) -> tuple[str, str]:
+    """Text layer or OCR for one page, with the reason (see router.py for the evidence)."""
+    if mode == "never":
+        return "text", "OCR disabled (--ocr never)"
+    if mode == "always":
+        return "ocr", "OCR forced (--ocr always)"
+    q = quality(text)
+    good = len(text.strip()) >= 20 and q.cid_share <= 0.05 and q.bad_char_share <= 0.05 and q.wordlike >= 0.6
+    if good and not triage_text(text).candidate:
+        return "text", "text layer is printed text"
+    from .router import decide
+
+    d = decide(plumber_page, pdfium_page)
+    return d.method, d.reason
+
+
 def extract_file(
     path: str | Path,
     *,
     pages: str | None = None,
+    ocr: str = "auto",
+    ocr_engine: str = "tesseract",
+    dpi: int = 300,
+    jobs: int | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> ExtractResult:
+    """Extract one PDF. Pages needing OCR run in a process pool while text pages are read."""
+    import pdfplumber
+
+    if ocr not in ("auto", "always", "never"):
+        raise ExtractError(f"unknown --ocr mode {ocr!r} (auto|always|never)")
     path = Path(path)
     _check_file(path)
     source = path.name
     doc = _open_pdfium(path)
     try:
-        n_pages = len(doc)
-        if n_pages == 0:
-            raise ExtractError("the PDF has no pages")
-        wanted = parse_pages(pages, n_pages)
-        page_texts = {}
-        for p in wanted:
-            tp = doc[p - 1].get_textpage()
-            page_texts[p] = tp.get_text_range()
-            tp.close()
-        first_text = doc[0].get_textpage().get_text_range()
-    finally:
-        doc.close()
-
-    import pdfplumber
-
-    reader = TableReader(find_report_period(first_text[:3000]))
-    reports: list[PageReport] = []
-    obs: list[dict] = []
-    texts: list[dict] = []
-    warnings: list[str] = []
-    try:
         pdf = pdfplumber.open(str(path))
     except Exception as exc:  # pdfminer raises many types for damaged files
+        doc.close()
         raise ExtractError(f"damaged PDF ({type(exc).__name__})") from None
+    reports: dict[int, PageReport] = {}
+    warnings: list[str] = []
+    routes: dict[int, tuple[str, str]] = {}
     with pdf:
-        for done, p in enumerate(wanted):
-            if progress:
-                progress(done, len(wanted))
-            tri = triage_text(page_texts[p])
-            if not tri.candidate:
-                reports.append(PageReport(p, "skipped", tri.reason))
-                reader.last = None
-            else:
+        try:
+            n_pages = len(doc)
+            if n_pages == 0:
+                raise ExtractError("the PDF has no pages")
+            wanted = parse_pages(pages, n_pages)
+            page_texts = {}
+            for p in wanted:
+                tp = doc[p - 1].get_textpage()
+                page_texts[p] = tp.get_text_range()
+                tp.close()
                 try:
-                    content = read_page(pdf.pages[p - 1], source)
+                    routes[p] = _route(pdf.pages[p - 1], doc[p - 1], page_texts[p], ocr)
                 except Exception as exc:  # a damaged page must not cost the rest of the file
-                    warnings.append(f"page {p}: could not be parsed ({type(exc).__name__})")
-                    reports.append(PageReport(p, "failed", f"could not be parsed ({type(exc).__name__})"))
+                    routes[p] = ("failed", f"could not be parsed ({type(exc).__name__})")
+            first_text = page_texts.get(1) or doc[0].get_textpage().get_text_range()
+        finally:
+            doc.close()
+
+        ocr_pages = [p for p in wanted if routes[p][0] == "ocr"]
+        futures = {}
+        pool = None
+        if ocr_pages:
+            n_jobs = max(1, min(jobs or os.cpu_count() or 1, len(ocr_pages)))
+            if n_jobs > 1:
+                pool = _pool(n_jobs)
+                futures = {p: pool.submit(_ocr_task, str(path), p - 1, dpi, ocr_engine) for p in ocr_pages}
+
+        reader = TableReader(find_report_period(first_text[:3000]))
+        obs: list[dict] = []
+        texts: list[dict] = []
+        try:
+            for done, p in enumerate(wanted):
+                if progress:
+                    progress(done, len(wanted))
+                method, route_reason = routes[p]
+                if method == "failed":
+                    warnings.append(f"page {p}: {route_reason}")
+                    reports[p] = PageReport(p, "failed", route_reason)
                     reader.last = None
                     continue
+                if method == "text":
+                    tri = triage_text(page_texts[p])
+                    if not tri.candidate:
+                        reports[p] = PageReport(p, "skipped", tri.reason)
+                        reader.last = None
+                        continue
+                    try:
+                        content = read_page(pdf.pages[p - 1], source)
+                    except Exception as exc:
+                        warnings.append(f"page {p}: could not be parsed ({type(exc).__name__})")
+                        reports[p] = PageReport(p, "failed", f"could not be parsed ({type(exc).__name__})")
+                        reader.last = None
+                        continue
+                    page_text = page_texts[p]
+                else:
+                    try:
+                        content = futures[p].result() if p in futures else _ocr_task(str(path), p - 1, dpi, ocr_engine)
+                    except Exception as exc:
+                        warnings.append(f"page {p}: OCR failed ({type(exc).__name__}: {exc})")
+                        reports[p] = PageReport(p, "failed", f"OCR failed ({type(exc).__name__})", method="ocr")
+                        reader.last = None
+                        continue
+                    page_text = " ".join(w.text for w in content.words)
+                    tri = triage_text(page_text)
+                    if not tri.candidate:
+                        reports[p] = PageReport(p, "skipped", f"{route_reason}; OCR text: {tri.reason}", method="ocr")
+                        reader.last = None
+                        continue
+                n_tables, n_values, notes = 0, 0, []
                 tables = find_tables(content)
-                n_values = 0
-                n_tables = 0
-                notes = []
                 for t in tables:
-                    res = reader.read(t, page_texts[p])
+                    res = reader.read(t, page_text)
                     if res.observations:
                         n_tables += 1
                         n_values += len(res.observations)
@@ -172,11 +249,32 @@ def extract_file(
                         notes.append(res.note)
                 if not tables:
                     reader.last = None
-                reason = tri.reason if n_tables else f"no indicator table ({tri.reason})"
+                reason = f"{route_reason}; {tri.reason}" if method == "ocr" else tri.reason
+                if not n_tables:
+                    reason = f"no indicator table ({reason})"
                 if "continued from previous page" in notes:
                     reason += "; table continued from previous page"
-                reports.append(PageReport(p, "read", reason, n_tables, n_values))
-    return ExtractResult(source, observations_frame(obs), pd.DataFrame(texts, columns=TEXT_COLUMNS), reports, warnings)
+                reports[p] = PageReport(p, "read", reason, n_tables, n_values, method)
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+    frame = observations_frame(obs)
+    if ocr_pages and len(frame):
+        frame = _check_ocr_rows(frame)
+    page_reports = [reports[p] for p in wanted]
+    return ExtractResult(source, frame, pd.DataFrame(texts, columns=TEXT_COLUMNS), page_reports, warnings)
+
+
+def _check_ocr_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """The report's own arithmetic (12-month avg/max, % change) judges OCR'd numbers."""
+    from .checks import run_checks
+
+    checked = run_checks(frame)
+    ocr_rows = frame["method"] == "ocr"
+    frame = frame.copy()
+    frame.loc[ocr_rows, "flags"] = checked.loc[ocr_rows, "flags"]
+    frame.loc[ocr_rows, "confidence"] = checked.loc[ocr_rows, "confidence"]
+    return frame.astype(OBSERVATION_DTYPES)
 
 
 def source_name(path: str | os.PathLike) -> str:

@@ -65,6 +65,8 @@ FLAGS: dict[str, str] = {
     "not_collected": "not yet collected / reportable / pending",
     "text_only": "a cell of words with no value",
     "local": "benchmark printed as `Local` (no published comparator)",
+    "check_failed": "breaks the report's own arithmetic (12-month avg/max, % change, count vs %)",
+    "low_confidence": "OCR reading below the confidence floor: value withheld, raw text kept",
     "less_than": "printed as a bound, e.g. a target `<36%`",
     "greater_than": "printed as a bound, e.g. `>90%`",
 }

@@ -33,7 +33,7 @@ class RawTable:
     xs: list[float]
     rows: list[list[Slot | None]]
     strategy: str
-    words_outside: list[Word] = field(default_factory=list)
+    method: str = "text"
 
     @property
     def n_cols(self) -> int:
@@ -66,9 +66,7 @@ class RuledTables:
             rows = [[_slot(grid.matrix[r][c], r, c) for c in range(grid.n_cols)] for r in range(grid.n_rows)]
             if not any(s.text for row in rows for s in row):
                 continue
-            out.append(RawTable(page.source, page.page, len(out) + 1, grid.xs, rows, self.name))
-        for t in out:
-            t.words_outside = words
+            out.append(RawTable(page.source, page.page, len(out) + 1, grid.xs, rows, self.name, page.method))
         return out
 
 
@@ -117,7 +115,6 @@ class AlignedTables:
         for a, b in zip(anchors, anchors[1:]):
             xs.append((a.x1 + b.x0) / 2)
         xs.append(anchors[-1].x1 + pitch * 0.5)
-        header = [w for w in lines[start] if w.x1 <= xs[1]]
         rows = [self._row(lines[start], xs, header_line=True)]
         i = start + 1
         last_bottom = max(w.bottom for w in lines[start])
@@ -140,10 +137,9 @@ class AlignedTables:
             rows.append(self._row(line, xs))
             last_bottom = max(w.bottom for w in line)
             i += 1
-        del header
         if len(rows) < 2:
             return None, i
-        return RawTable(page.source, page.page, index, xs, rows, self.name), i
+        return RawTable(page.source, page.page, index, xs, rows, self.name, page.method), i
 
     @staticmethod
     def _row(line: list[Word], xs: list[float], header_line: bool = False) -> list[Slot | None]:

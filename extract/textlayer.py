@@ -41,7 +41,8 @@ def page_words(page: Page) -> list[Word]:
             continue
         opts = dict(_WORD_OPTS)
         if direction != "ltr":
-            opts.update(line_dir_rotated=line_dir, char_dir_rotated=direction)
+            # a rotated glyph's "size" is its box height along the line, which varies per glyph
+            opts.update(line_dir_rotated=line_dir, char_dir_rotated=direction, extra_attrs=["non_stroking_color"])
         for w, wchars in WordExtractor(**opts).iter_extract_tuples(groups[direction]):
             nxt = order[id(max(wchars, key=lambda c: order[id(c)]))] + 1
             space_after = nxt >= len(chars) or not chars[nxt]["text"].strip() or _far(wchars[-1], chars[nxt])

@@ -22,8 +22,8 @@ from rapidfuzz import fuzz, process
 
 from .catalogue import Catalogue
 from .decisions import Decisions
-from .normalise import (content, core, guard, key, soft_differences, unit_from_name,
-                        unit_from_values, units_compatible)
+from .normalise import (content, core, guard, key, numbers, qualifiers, soft_differences,
+                        unit_from_name, unit_from_values, units_compatible)
 
 ACCEPT = 88.0
 REVIEW = 72.0
@@ -138,6 +138,12 @@ class Matcher:
                     self._ref_years[(ind.id, part)].append(year_of(a.period))
         self._text = choice_text
         self._core = [core(n) for n in choice_name]
+        # Guards depend only on (unit, numbers, qualifiers): names sharing them share the verdict.
+        sig_ids: dict[tuple, int] = {}
+        self._sig = []
+        for n, o in zip(choice_name, choice_owner):
+            sig = (self._unit[o], numbers(n), frozenset(qualifiers(n).items()))
+            self._sig.append(sig_ids.setdefault(sig, len(sig_ids)))
         self._owner = np.array(choice_owner, dtype=object)
         self._name = choice_name
         self._blocks: dict[str | None, np.ndarray] = {None: np.arange(len(choice_text))}
@@ -166,26 +172,38 @@ class Matcher:
         rejected = self.decisions.rejected(query.name)
         qtext = content(query.name)
         qcore = core(query.name)
-        best: dict[str, Candidate] = {}
-        blocked: list[str] = []
+        scored: list[tuple[float, int]] = []
         for i, sim in zip(rows, sims):
-            owner = self._owner[i]
-            if owner in rejected:
+            if self._owner[i] in rejected:
                 continue
-            set_sim = fuzz.token_set_ratio(qtext, self._text[i])
-            similarity = (float(sim) + float(set_sim)) / 2.0
+            similarity = (float(sim) + fuzz.token_set_ratio(qtext, self._text[i])) / 2.0
             if qcore != qtext or self._core[i] != self._text[i]:
                 similarity = max(similarity, (fuzz.ratio(qcore, self._core[i])
                                               + fuzz.token_set_ratio(qcore, self._core[i])) / 2.0)
-            prev = best.get(owner)
-            if prev is not None and prev.similarity >= similarity:
+            scored.append((similarity, int(i)))
+        scored.sort(key=lambda t: -t[0])
+        best: dict[str, Candidate] = {}
+        blocked: list[str] = []
+        verdicts: dict[int, tuple] = {}
+        for similarity, i in scored:
+            # Guards are the costly part: stop once nothing further down can reach the top two.
+            if len(best) >= 2:
+                second = sorted((c.score for c in best.values()), reverse=True)[1]
+                if similarity + REF_BONUS < second:
+                    break
+            owner = self._owner[i]
+            if owner in best:
                 continue
-            conflict = guard(query.name, query.unit, self._name[i], self._unit[owner])
+            verdict = verdicts.get(self._sig[i])
+            if verdict is None:
+                conflict = guard(query.name, query.unit, self._name[i], self._unit[owner])
+                soft = soft_differences(query.name, self._name[i]) if conflict is None else []
+                verdict = verdicts[self._sig[i]] = (conflict, soft)
+            conflict, soft = verdict
             if conflict is not None:
                 if similarity >= self.review:
                     blocked.append(f"{owner} {similarity:.0f} blocked: {conflict.detail}")
                 continue
-            soft = soft_differences(query.name, self._name[i])
             score = similarity - SOFT_PENALTY * len(soft)
             notes = list(soft)
             bonus, why = self._ref_support(owner, query)
@@ -250,7 +268,7 @@ class Matcher:
                 texts = [content(queries[qi].name) for qi in part]
                 sims = process.cdist(texts, choices, scorer=fuzz.ratio, dtype=np.uint8,
                                      workers=self.workers)
-                top = np.argpartition(-sims.astype(np.int16), k - 1, axis=1)[:, :k]
+                top = np.argpartition(sims, len(choices) - k, axis=1)[:, -k:]
                 for row, qi in enumerate(part):
                     cols = top[row]
                     ranked, blocked = self._score_candidates(queries[qi], block[cols],

@@ -157,6 +157,12 @@ def _apply(patterns: list[tuple[str, str]], text: str) -> str:
     return text
 
 
+def _drop(patterns: list[str], text: str) -> str:
+    for pattern in patterns:
+        text = _rx(pattern).sub(" ", text)
+    return text
+
+
 @lru_cache(maxsize=65536)
 def _base(text: str) -> str:
     """Lower-case, unify punctuation and spell out the forms councils abbreviate inconsistently."""
@@ -201,10 +207,12 @@ def key(name: str) -> str:
 
     Keeps the unit words: "Number of X" and "Percentage of X" must not share a key.
     """
-    t = _base(name)
-    t = re.sub(r"%", " percentage ", t)
-    t = _apply([(p, " ") for p in _NOISE], t)
-    return " ".join(_tokens(t))
+    return " ".join(_tokens(_denoised(name).replace("%", " percentage ")))
+
+
+@lru_cache(maxsize=65536)
+def _denoised(name: str) -> str:
+    return _drop(_NOISE, _base(name))
 
 
 @lru_cache(maxsize=65536)
@@ -214,10 +222,11 @@ def content(name: str) -> str:
     Unit words are removed because renames move them about ("LAC rate per 10,000" vs "Rate of
     children in our care per 10,000"); the unit guard, not the string, keeps units apart.
     """
-    t = _base(name)
-    t = _apply([(p, " ") for p in _UNIT_WORDS], t)
-    t = _apply([(p, " ") for p in _NOISE], t)
-    return " ".join(sorted(set(_tokens(t))))
+    return _content_of(_denoised(name))
+
+
+def _content_of(denoised: str) -> str:
+    return " ".join(sorted(set(_tokens(_drop(_UNIT_WORDS, denoised)))))
 
 
 _DENOMINATOR_NOISE = [
@@ -232,7 +241,7 @@ _DENOMINATOR_NOISE = [
 def numbers(name: str) -> frozenset[int]:
     """The numbers that define the indicator (10 days, 6 weeks, 13+, 11-25), not its denominator."""
     t = _base(name)
-    t = _apply([(p, " ") for p in _DENOMINATOR_NOISE], t)
+    t = _drop(_DENOMINATOR_NOISE, t)
     return frozenset(int(n) for n in re.findall(r"(?<![a-z\d])(\d{1,3})(?![\d])", t))
 
 
@@ -245,13 +254,13 @@ _POPULATION = [
 @lru_cache(maxsize=65536)
 def core(name: str) -> str:
     """The name without its parenthetical glosses, which renames add and drop freely."""
-    stripped = re.sub(r"\([^()]*\)", " ", str(name or ""))
-    return content(stripped) if stripped.strip() else content(name)
+    stripped = _rx(r"\([^()]*\)").sub(" ", _denoised(name))
+    return _content_of(stripped) if stripped.strip() else content(name)
 
 
 @lru_cache(maxsize=65536)
 def qualifiers(name: str) -> dict[str, frozenset[str]]:
-    t = _apply([(p, " ") for p in _POPULATION], _base(name))
+    t = _drop(_POPULATION, _base(name))
     t = " " + " ".join(t.replace("(", " ").replace(")", " ").split()) + " "
     found: dict[str, set[str]] = {}
     for pattern, group, value in _QUALIFIERS:
