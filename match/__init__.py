@@ -1,0 +1,1 @@
+"""Canonical indicator catalogue and matching of printed indicator names onto it."""

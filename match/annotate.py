@@ -28,7 +28,7 @@ class NameGroup:
 
 def _col(df: pd.DataFrame, name: str) -> pd.Series:
     if name in df.columns:
-        return df[name].fillna("").astype(str)
+        return df[name].astype("string").fillna("").astype(str)
     return pd.Series([""] * len(df), index=df.index, dtype=str)
 
 

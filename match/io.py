@@ -29,6 +29,13 @@ def _format(path: Path) -> str:
 
 
 def read(path: str | Path) -> pd.DataFrame:
+    """`-` reads CSV from stdin, so `scorekit extract a.pdf | scorekit match -` works."""
+    if str(path) == "-":
+        df = pd.read_csv(sys.stdin, dtype=str, keep_default_na=False)
+        missing = [c for c in REQUIRED if c not in df.columns]
+        if missing:
+            raise ObservationsError(f"stdin: missing column(s) {', '.join(missing)}")
+        return df
     path = Path(path)
     fmt = _format(path)
     if not path.exists():
@@ -55,16 +62,10 @@ def read_many(paths: list[str | Path]) -> pd.DataFrame:
 
 
 def write(df: pd.DataFrame, path: str | Path | None) -> None:
-    """No path: CSV on stdout, so `scorekit match x.csv > y.csv` works."""
-    if path is None:
-        df.to_csv(sys.stdout, index=False)
+    """No path: CSV on stdout, so `scorekit match x.csv > y.csv` works. Same writer as `extract`."""
+    from ..extract.output import write_frame
+
+    if path is None or str(path) == "-":
+        write_frame(df, None, "csv")
         return
-    path = Path(path)
-    fmt = _format(path)
-    if fmt == "csv":
-        df.to_csv(path, index=False)
-    elif fmt == "json":
-        path.write_text(df.to_json(orient="records", force_ascii=False, indent=1) + "\n",
-                        encoding="utf-8")
-    else:
-        df.to_parquet(path, index=False)
+    write_frame(df, str(path), _format(Path(path)))

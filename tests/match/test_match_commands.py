@@ -9,7 +9,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from scorekit.extract.schema import COLUMNS
+from scorekit.extract.schema import COLUMNS, OBSERVATION_DTYPES
 from scorekit.match.commands import register
 
 runner = CliRunner()
@@ -165,3 +165,15 @@ def test_interactive_review_records_choices(app, obs_csv, tmp_path, catalogue_co
     assert res.exit_code == 0, res.output
     saved = json.loads(dec.read_text())["decisions"]
     assert [(d["name"], d["action"]) for d in saved] == [("Number of bicycles repaired", "new")]
+
+
+def test_match_accepts_schema_typed_parquet(app, tmp_path):
+    typed = OBS.replace("", None).astype(OBSERVATION_DTYPES)
+    src = tmp_path / "typed.parquet"
+    typed.to_parquet(src)
+    out = tmp_path / "out.parquet"
+    res = runner.invoke(app, ["match", str(src), "-o", str(out), "-d", str(tmp_path / "d.json")])
+    assert res.exit_code == 0, res.output
+    df = pd.read_parquet(out)
+    assert df["value"].dtype == "Float64"
+    assert df["canonical_id"].iloc[0] == "mash_referrals_1wd_pct"
