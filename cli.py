@@ -9,18 +9,20 @@ that something failed.
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-import pandas as pd
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from . import __version__
-from .extract.output import FORMATS, infer_format, write_frame
-from .extract.pipeline import ExtractError, ExtractResult, extract_file
+from .extract.output import FORMATS, Sink, infer_format
+from .extract.pipeline import ExtractError, Options, iter_extract
+from .extract.schema import OBSERVATION_DTYPES
+from .extract.workers import PagePool
 from .match.commands import register as register_match_commands
 
 app = typer.Typer(
@@ -51,14 +53,14 @@ def main(
     """scorekit: extract, match and reconcile council performance scorecards."""
 
 
-def _summary(results: list[ExtractResult], failed: list[tuple[str, str]], verbose: bool) -> None:
+def _summary(results: list["FileRun"], failed: list[tuple[str, str]], verbose: bool) -> None:
     table = Table(title="scorekit extract", title_justify="left", show_edge=False)
     for col in ("file", "pages", "read", "OCR", "tables", "values", "warnings"):
         table.add_column(col, justify="left" if col == "file" else "right")
     for r in results:
         read = sum(1 for p in r.pages if p.status == "read")
         ocrd = sum(1 for p in r.pages if p.method == "ocr")
-        table.add_row(r.source, str(len(r.pages)), str(read), str(ocrd), str(r.n_tables), str(len(r.observations)), str(len(r.warnings)))
+        table.add_row(r.source, str(len(r.pages)), str(read), str(ocrd), str(r.n_tables), str(r.values), str(len(r.warnings)))
     for name, msg in failed:
         table.add_row(f"[red]{name}[/]", "-", "-", "-", "-", "-", "[red]failed[/]")
     err.print(table)
@@ -90,6 +92,21 @@ def _ranges(pages: list[int]) -> str:
     return ",".join(out)
 
 
+@dataclass
+class FileRun:
+    source: str
+    pages: list = field(default_factory=list)
+    values: int = 0
+
+    @property
+    def n_tables(self) -> int:
+        return sum(p.tables for p in self.pages)
+
+    @property
+    def warnings(self) -> list[str]:
+        return [f"page {p.page}: {p.reason}" for p in self.pages if p.status == "failed"]
+
+
 @app.command()
 def extract(
     files: list[Path] = typer.Argument(..., help="PDF files to read.", show_default=False),
@@ -100,7 +117,11 @@ def extract(
     ocr: str = typer.Option("auto", "--ocr", help="auto: OCR pages without a usable text layer; always; never."),
     ocr_engine: str = typer.Option("tesseract", "--ocr-engine", help="OCR engine: tesseract or rapidocr (if installed)."),
     dpi: int = typer.Option(300, "--dpi", min=72, max=600, help="Resolution pages are rendered at for OCR."),
-    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Processes for OCR (0: one per core)."),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes for pages (0: one per core; 1: no workers)."),
+    password: Optional[str] = typer.Option(None, "--password", help="Password for encrypted PDFs (user password)."),
+    page_timeout: float = typer.Option(300.0, "--page-timeout", min=1, help="Seconds one page may take before it is given up."),
+    max_memory: int = typer.Option(3072, "--max-memory", min=256, help="Memory cap per worker, in MB."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address: one task per document on the cluster."),
     verbose: bool = typer.Option(False, "-v", "--verbose", help="Say for every page whether it was read and why."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No summary or progress on stderr."),
 ) -> None:
@@ -112,53 +133,92 @@ def extract(
     try:
         out_fmt = infer_format(output, fmt)
         text_fmt = infer_format(with_text, None) if with_text else None
+        sink = Sink(output, out_fmt, OBSERVATION_DTYPES)
+        text_sink = Sink(with_text, text_fmt) if with_text else None
     except ValueError as exc:
         raise fail(str(exc), 2) from None
-    results: list[ExtractResult] = []
+    opts = Options(pages=pages, ocr=ocr, ocr_engine=ocr_engine, dpi=dpi, jobs=jobs or None, password=password,
+                   page_timeout=page_timeout, max_memory_mb=max_memory)
+    runs: list[FileRun] = []
     failed: list[tuple[str, str]] = []
-    progress = Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, transient=True, disable=quiet or not err.is_terminal,
-    )
-    with progress:
-        for path in files:
-            task = progress.add_task(path.name, total=None)
-            try:
-                res = extract_file(
-                    path, pages=pages, ocr=ocr, ocr_engine=ocr_engine, dpi=dpi, jobs=jobs or None,
-                    progress=lambda d, n, t=task: progress.update(t, completed=d, total=n),
-                )
-            except ExtractError as exc:
-                failed.append((str(path), str(exc)))
-                progress.remove_task(task)
-                err.print(f"[bold red]scorekit: error:[/] {path}: {exc}", highlight=False, soft_wrap=True)
-                continue
-            progress.remove_task(task)
-            results.append(res)
-    if results or not failed:
-        frames = [r.observations for r in results if len(r.observations)]
-        obs = pd.concat(frames, ignore_index=True) if frames else (results[0].observations if results else _empty())
-        try:
-            write_frame(obs, output, out_fmt)
-            if with_text:
-                texts = pd.concat([r.texts for r in results], ignore_index=True) if results else pd.DataFrame()
-                write_frame(texts, with_text, text_fmt)
-        except BrokenPipeError:
-            # the reader went away (`| head`): stop quietly, as Unix tools do
-            sys.stderr.close()
-            raise typer.Exit(0) from None
-        except (OSError, ValueError) as exc:
-            raise fail(f"{output or 'stdout'}: cannot write ({exc})") from None
+    try:
+        if scheduler:
+            _extract_on_cluster(files, opts, scheduler, sink, text_sink, runs, failed)
+        else:
+            _extract_here(files, opts, sink, text_sink, runs, failed, quiet)
+        sink.close()
+        if text_sink:
+            text_sink.close()
+    except BrokenPipeError:
+        # the reader went away (`| head`): stop quietly, as Unix tools do
+        sys.stderr.close()
+        raise typer.Exit(0) from None
+    except OSError as exc:
+        raise fail(f"{output or 'stdout'}: cannot write ({exc})") from None
     if not quiet:
-        _summary(results, failed, verbose)
+        _summary(runs, failed, verbose)
     if failed:
         raise typer.Exit(1)
 
 
-def _empty() -> pd.DataFrame:
-    from .extract.pipeline import observations_frame
+def _file_failed(path: Path, message: str, failed: list) -> None:
+    failed.append((str(path), message))
+    err.print(f"[bold red]scorekit: error:[/] {path}: {message}", highlight=False, soft_wrap=True)
 
-    return observations_frame([])
+
+def _extract_here(files, opts, sink, text_sink, runs, failed, quiet) -> None:
+    progress = Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, transient=True, disable=quiet or not err.is_terminal,
+    )
+    with progress, PagePool(opts.jobs, opts.page_timeout, opts.max_memory_mb) as pool:
+        for path in files:
+            task = progress.add_task(path.name, total=None)
+            run = FileRun(path.name)
+            try:
+                for out in iter_extract(path, opts, pool=pool, progress=lambda d, n, t=task: progress.update(t, completed=d, total=n)):
+                    run.pages.append(out.report)
+                    run.values += len(out.observations)
+                    sink.write(out.observations)
+                    if text_sink is not None:
+                        text_sink.write(out.texts)
+            except ExtractError as exc:
+                _file_failed(path, str(exc), failed)
+                continue
+            finally:
+                progress.remove_task(task)
+            _finish(path, run, runs, failed)
+
+
+def _finish(path: Path, run: FileRun, runs: list, failed: list) -> None:
+    if run.pages and all(p.status == "failed" for p in run.pages):
+        _file_failed(path, f"no page could be read ({run.pages[0].reason})", failed)
+    else:
+        runs.append(run)
+
+
+def _extract_on_cluster(files, opts, address, sink, text_sink, runs, failed) -> None:
+    """One task per document on a Dask cluster; pages inside a task run in that worker."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise fail("--scheduler needs the 'distributed' package (pip install distributed)", 2) from None
+    from .extract.cluster import extract_on_cluster
+
+    try:
+        client = Client(address, timeout="10s")
+    except (OSError, TimeoutError) as exc:
+        raise fail(f"cannot reach the Dask scheduler at {address} ({exc})", 1) from None
+    with client:
+        for path, result in extract_on_cluster(client, files, opts):
+            if isinstance(result, ExtractError):
+                _file_failed(path, str(result), failed)
+                continue
+            run = FileRun(result.source, result.pages, len(result.observations))
+            sink.write(result.observations)
+            if text_sink is not None:
+                text_sink.write(result.texts)
+            _finish(path, run, runs, failed)
 
 
 register_match_commands(app)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .columns import ColumnModel, build_model, header_score
+from .page import rotate_box
 from .periods import ReportPeriod, find_report_period
 from .tables import RawTable, Slot
 from .values import ARROWS, parse_value, year_note_period
@@ -187,7 +188,7 @@ class TableReader:
                 # a wrong number is worse than a missing one
                 value = None
                 flags.append("low_confidence")
-            x0, top, x1, bottom = slot.bbox
+            x0, top, x1, bottom = rotate_box(*slot.bbox, table.rotation, *table.page_size)
             out.append({
                 "source": table.source, "page": table.page, "table": table.index, "row": row_no,
                 "section": section, "ref": ref, "indicator": name, "period": period,

@@ -37,21 +37,72 @@ def neutralise(value):
 
 
 def write_frame(df: pd.DataFrame, out: str | None, fmt: str) -> None:
-    if fmt == "parquet":
-        if not out or out == "-":
+    sink = Sink(out, fmt)
+    sink.write(df)
+    sink.close()
+
+
+class Sink:
+    """Rows written as they arrive, so a batch of hundreds of packs never sits in memory.
+
+    CSV and JSON stream to a file or stdout; Parquet appends row groups to one file.
+    """
+
+    def __init__(self, out: str | None, fmt: str, dtypes: dict[str, str] | None = None):
+        if fmt == "parquet" and (not out or out == "-"):
             raise ValueError("parquet needs a file: use -o FILE.parquet")
-        df.to_parquet(out, index=False)
-        return
-    if fmt == "json":
-        text = df.to_json(orient="records", force_ascii=False, indent=1)
-    else:
-        safe = df.copy()
-        for col in safe.columns:
-            if safe[col].dtype == object or str(safe[col].dtype) == "string":
-                safe[col] = safe[col].map(neutralise)
-        text = safe.to_csv(index=False, lineterminator="\n", float_format="%.10g")
-    if not out or out == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    else:
-        Path(out).write_text(text, encoding="utf-8")
+        self.out, self.fmt, self.dtypes = out, fmt, dtypes
+        self._fh = None
+        self._parquet = None
+        self._schema = None
+        self._rows = 0
+
+    def _open(self):
+        if self._fh is None and self.fmt != "parquet":
+            self._fh = sys.stdout if not self.out or self.out == "-" else open(self.out, "w", encoding="utf-8", newline="")
+            if self.fmt == "json":
+                self._fh.write("[")
+        return self._fh
+
+    def write(self, df: pd.DataFrame) -> None:
+        if self.dtypes:
+            df = df.astype(self.dtypes)
+        if self.fmt == "parquet":
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            if self._parquet is None:
+                self._schema = pa.Schema.from_pandas(df, preserve_index=False)
+                self._parquet = pq.ParquetWriter(self.out, self._schema)
+            if len(df):
+                self._parquet.write_table(pa.Table.from_pandas(df, schema=self._schema, preserve_index=False))
+        elif self.fmt == "json":
+            fh = self._open()
+            if len(df):
+                body = df.to_json(orient="records", force_ascii=False, lines=True).strip().replace("\n", ",\n ")
+                fh.write(("\n " if self._rows == 0 else ",\n ") + body)
+        else:
+            fh = self._open()
+            safe = df.copy()
+            for col in safe.columns:
+                if safe[col].dtype == object or str(safe[col].dtype) == "string":
+                    safe[col] = safe[col].map(neutralise)
+            fh.write(safe.to_csv(index=False, header=self._rows == 0 and not getattr(self, "_header_done", False),
+                                 lineterminator="\n", float_format="%.10g"))
+            self._header_done = True
+        self._rows += len(df)
+        if self._fh is not None:
+            self._fh.flush()
+
+    def close(self) -> None:
+        if self.fmt == "parquet":
+            if self._parquet is None:
+                self.write(pd.DataFrame({c: pd.Series(dtype=t) for c, t in (self.dtypes or {}).items()}))
+            self._parquet.close()
+            return
+        fh = self._open()
+        if self.fmt == "json":
+            fh.write("\n]\n" if self._rows else "]\n")
+        fh.flush()
+        if fh is not sys.stdout:
+            fh.close()

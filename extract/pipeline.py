@@ -1,4 +1,11 @@
-"""PDF -> pages -> tables -> observations, for one file.
+"""PDF -> pages -> tables -> observations.
+
+Pages are independent until their tables are read: routing, the text layer or OCR, and finding
+tables run per page in worker processes (each with a time limit and a memory cap, so a
+decompression bomb or a pathological page costs that page, not the run). Reading tables is
+stateful (a table continued from the previous page keeps its columns), so it happens in the
+parent in page order, and each page's observations are handed on as soon as they are read:
+memory stays flat however long the document or the batch.
 
 Errors a user can meet (missing file, not a PDF, encrypted, damaged) become `ExtractError` with a
 one-line message; the CLI reports it and carries on with the other files.
@@ -7,22 +14,24 @@ one-line message; the CLI reports it and carries on with the other files.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from .ocr.textquality import quality
 from .observations import TableReader
+from .ocr.textquality import quality
 from .page import PageContent
 from .periods import find_report_period
 from .schema import COLUMNS, OBSERVATION_DTYPES
-from .tables import find_tables
+from .tables import RawTable, find_tables
 from .textlayer import read_page
 from .triage import triage_text
+from .workers import PagePool
 
 TEXT_COLUMNS = ["source", "page", "table", "row", "ref", "indicator", "field", "text"]
+MAX_OCR_PIXELS = 120e6  # a huge page is rendered at a lower resolution rather than exhausting memory
 
 
 class ExtractError(Exception):
@@ -30,13 +39,37 @@ class ExtractError(Exception):
 
 
 @dataclass
+class Options:
+    pages: str | None = None
+    ocr: str = "auto"  # auto | always | never
+    ocr_engine: str = "tesseract"
+    dpi: int = 300
+    jobs: int | None = None  # None: one per core; 1: in this process (no isolation)
+    password: str | None = None
+    page_timeout: float = 300.0
+    max_memory_mb: int = 3072
+
+
+@dataclass
 class PageReport:
     page: int
-    status: str  # read | skipped
+    status: str  # read | skipped | failed
     reason: str
     tables: int = 0
     values: int = 0
     method: str = "text"
+
+
+@dataclass
+class PageWork:
+    """What a worker hands back for one page: picklable, and small (tables, not the page)."""
+
+    page: int
+    method: str
+    status: str
+    reason: str
+    tables: list[RawTable] = field(default_factory=list)
+    text: str = ""
 
 
 @dataclass
@@ -57,6 +90,7 @@ def parse_pages(spec: str | None, n_pages: int) -> list[int]:
     if not spec:
         return list(range(1, n_pages + 1))
     pages: list[int] = []
+    seen: set[int] = set()
     for part in spec.split(","):
         part = part.strip()
         if not part:
@@ -72,7 +106,10 @@ def parse_pages(spec: str | None, n_pages: int) -> list[int]:
             raise ExtractError(f"bad page range {part!r} (use e.g. 1-3,7,10-)") from None
         if lo < 1 or hi < lo:
             raise ExtractError(f"bad page range {part!r}")
-        pages.extend(p for p in range(lo, min(hi, n_pages) + 1) if p not in pages)
+        for p in range(lo, min(hi, n_pages) + 1):
+            if p not in seen:
+                seen.add(p)
+                pages.append(p)
     if not pages:
         raise ExtractError(f"pages {spec!r} select nothing in a {n_pages}-page document")
     return pages
@@ -91,16 +128,30 @@ def _check_file(path: Path) -> None:
         raise ExtractError("not a PDF (no %PDF header)")
 
 
-def _open_pdfium(path: Path):
+def open_pdfium(path: Path, password: str | None = None):
     import pypdfium2 as pdfium
 
     try:
-        return pdfium.PdfDocument(str(path))
+        return pdfium.PdfDocument(str(path), password=password)
     except pdfium.PdfiumError as exc:
         msg = str(exc).lower()
         if "password" in msg:
-            raise ExtractError("encrypted: a password is needed") from None
-        raise ExtractError(f"damaged PDF ({exc})") from None
+            if password:
+                raise ExtractError("encrypted: the password given is wrong") from None
+            raise ExtractError("encrypted: a password is needed (--password)") from None
+        raise ExtractError(_second_opinion(path, exc)) from None
+
+
+def _second_opinion(path: Path, exc: Exception) -> str:
+    """pdfium refuses some structurally odd files outright; pypdf can say why in user terms."""
+    try:
+        from pypdf import PdfReader
+
+        if len(PdfReader(str(path), strict=False).pages) == 0:
+            return "the PDF has no pages"
+    except Exception:
+        pass
+    return f"damaged PDF beyond repair ({exc})"
 
 
 def observations_frame(rows: list[dict]) -> pd.DataFrame:
@@ -108,20 +159,23 @@ def observations_frame(rows: list[dict]) -> pd.DataFrame:
     return df.astype(OBSERVATION_DTYPES)
 
 
-def _ocr_task(path: str, index: int, dpi: int, engine: str) -> PageContent:
-    from .ocr import ocr_page
+# --- per-page stage (runs in a worker) -------------------------------------------------------
 
-    return ocr_page(path, index, dpi=dpi, engine=engine)
+_OPEN: dict[tuple[str, str | None], tuple] = {}
 
 
-def _pool(jobs: int):
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
+def _documents(path: str, password: str | None):
+    """This worker's open handles on one file: opened once, reused for its other pages."""
+    key = (path, password)
+    if key not in _OPEN:
+        import pdfplumber
 
-    # fork where there is one: no re-import of the caller's __main__, and the parent holds no open
-    # pdfium document by the time pages are OCR'd (tesseract itself runs as a subprocess)
-    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context(method))
+        for old in list(_OPEN):
+            plumber, pdfium_doc = _OPEN.pop(old)
+            plumber.close()
+            pdfium_doc.close()
+        _OPEN[key] = (pdfplumber.open(path, password=password or ""), open_pdfium(Path(path), password))
+    return _OPEN[key]
 
 
 def _route(plumber_page, pdfium_page, text: str, mode: str) -> tuple[str, str]:
@@ -140,6 +194,142 @@ def _route(plumber_page, pdfium_page, text: str, mode: str) -> tuple[str, str]:
     return d.method, d.reason
 
 
+def _ocr_content(pdfium_page, source: str, page_no: int, opts: Options) -> PageContent:
+    import numpy as np
+
+    from .ocr import ocr_image
+
+    w, h = pdfium_page.get_size()
+    dpi = opts.dpi
+    if (w * dpi / 72) * (h * dpi / 72) > MAX_OCR_PIXELS:
+        dpi = max(72, int(72 * (MAX_OCR_PIXELS / (w * h)) ** 0.5))
+    bmp = pdfium_page.render(scale=dpi / 72, grayscale=True)
+    grey = np.ascontiguousarray(bmp.to_numpy().reshape(bmp.height, bmp.width, -1)[:, :, 0])
+    content = ocr_image(grey, dpi, opts.ocr_engine)
+    content.source, content.page = source, page_no
+    return content
+
+
+def page_stage(path: str, page_no: int, opts: Options) -> PageWork:
+    """Route one page, read it (text layer or OCR) and find its tables."""
+    source = Path(path).name
+    plumber, doc = _documents(path, opts.password)
+    pdfium_page = doc[page_no - 1]
+    tp = pdfium_page.get_textpage()
+    text = tp.get_text_range()
+    tp.close()
+    method, why = _route(plumber.pages[page_no - 1], pdfium_page, text, opts.ocr)
+    if method == "text":
+        tri = triage_text(text)
+        if not tri.candidate:
+            return PageWork(page_no, "text", "skipped", tri.reason, text=text[:3000])
+        content = read_page(plumber.pages[page_no - 1], source)
+        reason = tri.reason
+    else:
+        content = _ocr_content(pdfium_page, source, page_no, opts)
+        text = " ".join(w.text for w in content.words)
+        tri = triage_text(text)
+        if not tri.candidate:
+            return PageWork(page_no, "ocr", "skipped", f"{why}; OCR text: {tri.reason}")
+        reason = f"{why}; {tri.reason}"
+    plumber.pages[page_no - 1].close()  # pdfplumber caches parsed layout per page
+    return PageWork(page_no, method, "read", reason, find_tables(content), text)
+
+
+# --- the document (runs in the parent) -------------------------------------------------------
+
+
+@dataclass
+class PageOutput:
+    report: PageReport
+    observations: pd.DataFrame
+    texts: pd.DataFrame
+
+
+def iter_extract(
+    path: str | Path, opts: Options | None = None, *, pool: PagePool | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[PageOutput]:
+    """Yield each page's observations in page order as soon as they are read."""
+    opts = opts or Options()
+    if opts.ocr not in ("auto", "always", "never"):
+        raise ExtractError(f"unknown --ocr mode {opts.ocr!r} (auto|always|never)")
+    path = Path(path)
+    _check_file(path)
+    doc = open_pdfium(path, opts.password)  # no page is decoded here: a bomb only ever hits a worker
+    try:
+        n_pages = len(doc)
+    finally:
+        doc.close()
+    if n_pages == 0:
+        raise ExtractError("the PDF has no pages")
+    wanted = parse_pages(opts.pages, n_pages)
+    reader = TableReader(None)
+    own_pool = pool is None
+    pool = pool or PagePool(opts.jobs, opts.page_timeout, opts.max_memory_mb)
+    try:
+        for done, (page_no, work) in enumerate(pool.map_pages(str(path), wanted, opts)):
+            if progress:
+                progress(done + 1, len(wanted))
+            if done == 0 and not isinstance(work, BaseException):
+                reader.document_report = find_report_period(work.text[:3000])
+            if isinstance(work, BaseException):
+                reason = _failure(work)
+                reader.last = None
+                yield PageOutput(PageReport(page_no, "failed", reason), observations_frame([]), _texts([]))
+                continue
+            if work.status != "read":
+                reader.last = None
+                yield PageOutput(PageReport(page_no, work.status, work.reason, method=work.method), observations_frame([]), _texts([]))
+                continue
+            yield _read_tables(reader, work)
+    finally:
+        if own_pool:
+            pool.close()
+
+
+def _read_tables(reader: TableReader, work: PageWork) -> PageOutput:
+    obs: list[dict] = []
+    texts: list[dict] = []
+    n_tables, notes = 0, []
+    for t in work.tables:
+        res = reader.read(t, work.text)
+        if res.observations:
+            n_tables += 1
+            obs += res.observations
+            texts += res.texts
+        if res.note:
+            notes.append(res.note)
+    if not work.tables:
+        reader.last = None
+    reason = work.reason if n_tables else f"no indicator table ({work.reason})"
+    if "continued from previous page" in notes:
+        reason += "; table continued from previous page"
+    frame = observations_frame(obs)
+    if work.method == "ocr" and len(frame):
+        from .checks import run_checks
+
+        frame = run_checks(frame).astype(OBSERVATION_DTYPES)
+    return PageOutput(PageReport(work.page, "read", reason, n_tables, len(frame), work.method), frame, _texts(texts))
+
+
+def _texts(rows: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=TEXT_COLUMNS)
+
+
+def _failure(exc: BaseException) -> str:
+    from .workers import PageTimeout
+
+    if isinstance(exc, PageTimeout):
+        return f"timed out ({exc})"
+    if isinstance(exc, MemoryError):
+        return "exceeded the memory cap (a decompression bomb or a huge image?)"
+    if isinstance(exc, ExtractError):
+        return str(exc)
+    msg = str(exc).splitlines()[0][:120] if str(exc) else ""
+    return f"could not be read ({type(exc).__name__}{': ' + msg if msg else ''})"
+
+
 def extract_file(
     path: str | Path,
     *,
@@ -148,134 +338,25 @@ def extract_file(
     ocr_engine: str = "tesseract",
     dpi: int = 300,
     jobs: int | None = None,
+    password: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    pool: PagePool | None = None,
 ) -> ExtractResult:
-    """Extract one PDF. Pages needing OCR run in a process pool while text pages are read."""
-    import pdfplumber
-
-    if ocr not in ("auto", "always", "never"):
-        raise ExtractError(f"unknown --ocr mode {ocr!r} (auto|always|never)")
-    path = Path(path)
-    _check_file(path)
-    source = path.name
-    doc = _open_pdfium(path)
-    try:
-        pdf = pdfplumber.open(str(path))
-    except Exception as exc:  # pdfminer raises many types for damaged files
-        doc.close()
-        raise ExtractError(f"damaged PDF ({type(exc).__name__})") from None
-    reports: dict[int, PageReport] = {}
-    warnings: list[str] = []
-    routes: dict[int, tuple[str, str]] = {}
-    with pdf:
-        try:
-            n_pages = len(doc)
-            if n_pages == 0:
-                raise ExtractError("the PDF has no pages")
-            wanted = parse_pages(pages, n_pages)
-            page_texts = {}
-            for p in wanted:
-                tp = doc[p - 1].get_textpage()
-                page_texts[p] = tp.get_text_range()
-                tp.close()
-                try:
-                    routes[p] = _route(pdf.pages[p - 1], doc[p - 1], page_texts[p], ocr)
-                except Exception as exc:  # a damaged page must not cost the rest of the file
-                    routes[p] = ("failed", f"could not be parsed ({type(exc).__name__})")
-            first_text = page_texts.get(1) or doc[0].get_textpage().get_text_range()
-        finally:
-            doc.close()
-
-        ocr_pages = [p for p in wanted if routes[p][0] == "ocr"]
-        futures = {}
-        pool = None
-        if ocr_pages:
-            n_jobs = max(1, min(jobs or os.cpu_count() or 1, len(ocr_pages)))
-            if n_jobs > 1:
-                pool = _pool(n_jobs)
-                futures = {p: pool.submit(_ocr_task, str(path), p - 1, dpi, ocr_engine) for p in ocr_pages}
-
-        reader = TableReader(find_report_period(first_text[:3000]))
-        obs: list[dict] = []
-        texts: list[dict] = []
-        try:
-            for done, p in enumerate(wanted):
-                if progress:
-                    progress(done, len(wanted))
-                method, route_reason = routes[p]
-                if method == "failed":
-                    warnings.append(f"page {p}: {route_reason}")
-                    reports[p] = PageReport(p, "failed", route_reason)
-                    reader.last = None
-                    continue
-                if method == "text":
-                    tri = triage_text(page_texts[p])
-                    if not tri.candidate:
-                        reports[p] = PageReport(p, "skipped", tri.reason)
-                        reader.last = None
-                        continue
-                    try:
-                        content = read_page(pdf.pages[p - 1], source)
-                    except Exception as exc:
-                        warnings.append(f"page {p}: could not be parsed ({type(exc).__name__})")
-                        reports[p] = PageReport(p, "failed", f"could not be parsed ({type(exc).__name__})")
-                        reader.last = None
-                        continue
-                    page_text = page_texts[p]
-                else:
-                    try:
-                        content = futures[p].result() if p in futures else _ocr_task(str(path), p - 1, dpi, ocr_engine)
-                    except Exception as exc:
-                        warnings.append(f"page {p}: OCR failed ({type(exc).__name__}: {exc})")
-                        reports[p] = PageReport(p, "failed", f"OCR failed ({type(exc).__name__})", method="ocr")
-                        reader.last = None
-                        continue
-                    page_text = " ".join(w.text for w in content.words)
-                    tri = triage_text(page_text)
-                    if not tri.candidate:
-                        reports[p] = PageReport(p, "skipped", f"{route_reason}; OCR text: {tri.reason}", method="ocr")
-                        reader.last = None
-                        continue
-                n_tables, n_values, notes = 0, 0, []
-                tables = find_tables(content)
-                for t in tables:
-                    res = reader.read(t, page_text)
-                    if res.observations:
-                        n_tables += 1
-                        n_values += len(res.observations)
-                        obs += res.observations
-                        texts += res.texts
-                    if res.note:
-                        notes.append(res.note)
-                if not tables:
-                    reader.last = None
-                reason = f"{route_reason}; {tri.reason}" if method == "ocr" else tri.reason
-                if not n_tables:
-                    reason = f"no indicator table ({reason})"
-                if "continued from previous page" in notes:
-                    reason += "; table continued from previous page"
-                reports[p] = PageReport(p, "read", reason, n_tables, n_values, method)
-        finally:
-            if pool is not None:
-                pool.shutdown(cancel_futures=True)
-    frame = observations_frame(obs)
-    if ocr_pages and len(frame):
-        frame = _check_ocr_rows(frame)
-    page_reports = [reports[p] for p in wanted]
-    return ExtractResult(source, frame, pd.DataFrame(texts, columns=TEXT_COLUMNS), page_reports, warnings)
+    """Extract one PDF into memory (the CLI streams instead, via `iter_extract`)."""
+    opts = Options(pages=pages, ocr=ocr, ocr_engine=ocr_engine, dpi=dpi, jobs=jobs, password=password)
+    outputs = list(iter_extract(path, opts, pool=pool, progress=progress))
+    obs = [o.observations for o in outputs if len(o.observations)]
+    texts = [o.texts for o in outputs if len(o.texts)]
+    reports = [o.report for o in outputs]
+    warnings = [f"page {r.page}: {r.reason}" for r in reports if r.status == "failed"]
+    return ExtractResult(
+        Path(path).name,
+        pd.concat(obs, ignore_index=True) if obs else observations_frame([]),
+        pd.concat(texts, ignore_index=True) if texts else _texts([]),
+        reports,
+        warnings,
+    )
 
 
-def _check_ocr_rows(frame: pd.DataFrame) -> pd.DataFrame:
-    """The report's own arithmetic (12-month avg/max, % change) judges OCR'd numbers."""
-    from .checks import run_checks
-
-    checked = run_checks(frame)
-    ocr_rows = frame["method"] == "ocr"
-    frame = frame.copy()
-    frame.loc[ocr_rows, "flags"] = checked.loc[ocr_rows, "flags"]
-    frame.loc[ocr_rows, "confidence"] = checked.loc[ocr_rows, "confidence"]
-    return frame.astype(OBSERVATION_DTYPES)
-
-
-def source_name(path: str | os.PathLike) -> str:
-    return Path(path).name
+def default_jobs() -> int:
+    return os.cpu_count() or 1

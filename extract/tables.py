@@ -34,6 +34,8 @@ class RawTable:
     rows: list[list[Slot | None]]
     strategy: str
     method: str = "text"
+    rotation: int = 0
+    page_size: tuple[float, float] = (0.0, 0.0)  # unrotated width, height
 
     @property
     def n_cols(self) -> int:
@@ -202,4 +204,5 @@ def find_tables(page: PageContent) -> list[RawTable]:
     tables.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
     for i, t in enumerate(tables, start=1):
         t.index = i
+        t.rotation, t.page_size = page.rotation, (page.width, page.height)
     return tables

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pdfplumber.page import Page
 from pdfplumber.utils.text import WordExtractor
 
-from .page import PageContent, Rule, Word
+from .page import PageContent, Rule, Word, unrotate_box
 
 # Grouping by size and colour keeps a page header that overlaps a table from merging into its words.
 _WORD_OPTS = dict(x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False, extra_attrs=["size", "non_stroking_color"])
@@ -23,7 +23,7 @@ def _direction(char: dict) -> str:
     return "btt" if b > 0 else "ttb"
 
 
-def page_words(page: Page) -> list[Word]:
+def page_words(page) -> list[Word]:
     """Words, each knowing whether the text layer printed a space after it.
 
     Office suites emit the space at the end of a wrapped line; a line broken inside a word (a
@@ -55,7 +55,7 @@ def _far(a: dict, b: dict) -> bool:
     return abs(b["size"] - a["size"]) > 0.1 or b["top"] < a["top"] - 0.5 * a["size"]
 
 
-def page_rules(page: Page, *, max_thickness: float = 2.5) -> list[Rule]:
+def page_rules(page, *, max_thickness: float = 2.5) -> list[Rule]:
     """Ruling lines: drawn lines, thin rectangles, and the edges of cell-sized boxes."""
     rules: list[Rule] = []
     for ln in page.lines:
@@ -70,13 +70,51 @@ def page_rules(page: Page, *, max_thickness: float = 2.5) -> list[Rule]:
     return rules
 
 
+def _unrotated(page: Page):
+    """Chars, lines and rects in the page's own frame, undoing /Rotate.
+
+    pdfplumber reports a rotated page as displayed, which turns an ordinary table into sideways
+    text; the table logic wants the frame the spreadsheet was printed in.
+    """
+    r = int(page.rotation or 0) % 360
+    if not r:
+        return page.chars, page.lines, page.rects, float(page.width), float(page.height)
+    w, h = float(page.width), float(page.height)
+    cos, sin = {90: (0, 1), 180: (-1, 0), 270: (0, -1)}[r]
+
+    def box(o: dict) -> dict:
+        x0, top, x1, bottom = unrotate_box(o["x0"], o["top"], o["x1"], o["bottom"], r, w, h)
+        return {**o, "x0": x0, "top": top, "x1": x1, "bottom": bottom, "doctop": top, "y0": h - bottom, "y1": h - top}
+
+    chars = []
+    for c in page.chars:
+        a, b, cc, d, e, f = c["matrix"]
+        a2, b2 = a * cos - b * sin, a * sin + b * cos
+        c2, d2 = cc * cos - d * sin, cc * sin + d * cos
+        ch = {**box(c), "matrix": (a2, b2, c2, d2, e, f), "upright": abs(b2) < 1e-6 and abs(c2) < 1e-6 and a2 > 0}
+        ch["size"] = ch["bottom"] - ch["top"] if ch["upright"] else ch["x1"] - ch["x0"]
+        chars.append(ch)
+    ow, oh = (h, w) if r in (90, 270) else (w, h)
+    return chars, [box(o) for o in page.lines], [box(o) for o in page.rects], ow, oh
+
+
+class _Frame:
+    """A page's objects in its unrotated frame, with the attributes the readers use."""
+
+    def __init__(self, page: Page):
+        self.chars, self.lines, self.rects, self.width, self.height = _unrotated(page)
+        self.rotation = int(page.rotation or 0) % 360
+
+
 def read_page(page: Page, source: str) -> PageContent:
+    frame = _Frame(page)
     return PageContent(
         source=source,
         page=page.page_number,
-        width=float(page.width),
-        height=float(page.height),
-        words=page_words(page),
-        rules=page_rules(page),
+        width=frame.width,
+        height=frame.height,
+        words=page_words(frame),
+        rules=page_rules(frame),
         method="text",
+        rotation=frame.rotation,
     )

@@ -27,17 +27,39 @@ def ocr_page(pdf_path, page_index: int, dpi: int = 300, engine: str | OcrEngine 
 
 
 def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageContent:
+    """Ruled tables are read cell by cell; whatever lies outside them (titles) as sparse text."""
+    import cv2
+    import numpy as np
+
+    from .cellread import read_cells
+    from .layout import cell_images, outside_image, page_grids
+
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     angle = im.skew_angle(grey, dpi)
     straight = im.rotate(grey, angle)
-    h, v = im.line_masks(im.binarise(straight), dpi)
+    h, v = im.line_masks(im.binarise(straight), dpi, straight)
     eng = get_engine(engine)
-    px = eng.words(im.clean_for_ocr(straight, h, v))
+    rules_px = im.rules(h, v, dpi)
+    grids = [g for g in page_grids(rules_px, dpi) if g.n_cols >= 3]
     s = 72.0 / dpi
-    words = [Word(w.text, w.x0 * s, w.top * s, w.x1 * s, w.bottom * s, w.upright, w.conf) for w in px]
-    rules = [Rule(x0 * s, t * s, x1 * s, b * s) for x0, t, x1, b in im.rules(h, v, dpi)]
+    words: list[Word] = []
+    if grids:
+        for r in read_cells(cell_images(straight, cv2.bitwise_or(h, v), grids, dpi), eng):
+            ox, oy = r.cell.x0, r.cell.top
+            words += [Word(w.text, (w.x0 + ox) * s, (w.top + oy) * s, (w.x1 + ox) * s, (w.bottom + oy) * s, True, w.conf)
+                      for w in r.words]
+        rest = outside_image(im.clean_for_ocr(straight, h, v), grids, dpi)
+        if rest is not None:
+            img, ox, oy = rest
+            words += [Word(w.text, (w.x0 + ox) * s, (w.top + oy) * s, (w.x1 + ox) * s, (w.bottom + oy) * s, True, w.conf)
+                      for w in eng.words(img)]
+    else:
+        words = [Word(w.text, w.x0 * s, w.top * s, w.x1 * s, w.bottom * s, True, w.conf)
+                 for w in eng.words(im.clean_for_ocr(straight, h, v))]
+    rules = [Rule(x0 * s, t * s, x1 * s, b * s) for x0, t, x1, b in rules_px]
     hh, ww = grey.shape
+    del np
     return PageContent(
         source="", page=0, width=ww * s, height=hh * s, words=words, rules=rules, method="ocr",
-        note=f"engine={eng.name} dpi={dpi} deskew={angle:+.2f}deg",
+        note=f"engine={eng.name} dpi={dpi} deskew={angle:+.2f}deg cells={len(grids) and sum(len(g.cells) for g in grids)}",
     )

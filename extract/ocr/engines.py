@@ -21,6 +21,14 @@ class OcrEngine:
     name = "base"
 
     def words(self, image: np.ndarray) -> list[Word]:
+        """Words anywhere on a page image (sparse text: titles and notes outside the grids)."""
+        raise NotImplementedError
+
+    def read_images(self, images: list[np.ndarray], numeric: bool = False) -> list[list[Word]]:
+        """Words of each small image (a table cell), in that image's pixels.
+
+        `numeric` says every image shows one number, so the engine may restrict its alphabet.
+        """
         raise NotImplementedError
 
 
@@ -35,8 +43,9 @@ class TesseractEngine(OcrEngine):
 
     name = "tesseract"
 
-    def __init__(self, psm: int = 11, retry_below: float = 0.80, lang: str = "eng"):
+    def __init__(self, psm: int = 11, retry_below: float = 0.80, lang: str = "eng", cell_psm: int = 11):
         self.psm = psm
+        self.cell_psm = cell_psm
         self.retry_below = retry_below
         self.lang = lang
 
@@ -55,6 +64,31 @@ class TesseractEngine(OcrEngine):
             if w.conf < self.retry_below and _numberish(text):
                 w = self._reread_number(image, w)
             out.append(w)
+        return out
+
+    def read_images(self, images: list[np.ndarray], numeric: bool = False) -> list[list[Word]]:
+        """Cells packed into mosaics: text cells on shelves in sparse mode, numbers one per line.
+
+        A number read as one line of a single-column stack, alphabet restricted, is tesseract's
+        most accurate mode; sparse mode over shelves is its cheapest for a page of mixed cells.
+        """
+        from . import tess
+        from .mosaic import pack
+
+        out: list[list[Word]] = [[] for _ in images]
+        if not images:
+            return out
+        med = int(np.median([im.shape[0] for im in images]))
+        gap = max(30, med)
+        width = max(im.shape[1] for im in images) + 2 * gap if numeric else 3000
+        for m in pack(images, gap, width=width):
+            psm, wl = (6, NUMERIC_CHARS) if numeric else (self.cell_psm, "")
+            for w in tess.run(m.image, psm, whitelist=wl, lang=self.lang):
+                hit = m.owner((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2)
+                if hit is None:
+                    continue
+                i, dx, dy = hit
+                out[i].append(Word(w.text, w.x0 - dx, w.top - dy, w.x1 - dx, w.bottom - dy, True, w.conf))
         return out
 
     def _reread_number(self, image: np.ndarray, w: Word) -> Word:

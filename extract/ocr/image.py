@@ -31,17 +31,47 @@ def binarise(grey: np.ndarray) -> np.ndarray:
     return cv2.adaptiveThreshold(blur, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15)
 
 
-def line_masks(ink: np.ndarray, dpi: int) -> tuple[np.ndarray, np.ndarray]:
+def dark_bands(grey: np.ndarray) -> np.ndarray:
+    import cv2
+
+    return cv2.blur(grey, (61, 61)) < 110
+
+
+def band_ink(grey: np.ndarray, dpi: int, dark: np.ndarray) -> np.ndarray:
+    """Thin dark vertical marks inside dark bands: the black cell borders of a navy header row.
+
+    They are only ~25 levels darker than the band, far below the threshold that suits
+    dark-on-white, yet they are the header's column bounds. A horizontal black-hat (closing minus
+    image) finds marks narrower than a few pixels whatever the band's own level, and ignores the
+    white header text.
+    """
+    import cv2
+
+    k = max(5, dpi // 30)
+    hat = cv2.morphologyEx(grey, cv2.MORPH_BLACKHAT, cv2.getStructuringElement(cv2.MORPH_RECT, (k, 1)))
+    return ((hat > 12) & dark).astype(np.uint8) * 255
+
+
+def line_masks(ink: np.ndarray, dpi: int, grey: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Horizontal and vertical rule masks by morphological opening with long thin kernels.
 
     Kernel length ~0.25 inch: longer than any glyph, shorter than the narrowest cell side; short
-    enough that a rule skewed by ~1.5 degrees still survives the opening.
+    enough that a rule skewed by ~1.5 degrees still survives the opening. Given the grey page,
+    dark bands get their own treatment: between the white text lines of a band everything is
+    "darker than its surroundings" to the adaptive threshold, which would split every header
+    row into one row per text line, so that ink is dropped there and the band's borders are
+    found by `band_ink` instead (the band's own edges lie outside the dark core and survive).
     """
     import cv2
 
     n = max(15, int(dpi * 0.25))
-    h = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (n, 1)))
-    v = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, n)))
+    hink = vink = ink
+    if grey is not None:
+        dark = dark_bands(grey)
+        hink = np.where(dark, 0, ink).astype(np.uint8)
+        vink = cv2.bitwise_or(hink, band_ink(grey, dpi, dark))
+    h = cv2.morphologyEx(hink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (n, 1)))
+    v = cv2.morphologyEx(vink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, n)))
     return h, v
 
 

@@ -1,0 +1,44 @@
+"""OCR-specific repairs of one cell's words, each justified by the cell's own ink.
+
+- A short junk token beside a number (`t 15%`, `-12% j`, `> -3%`) is an arrow the model has no
+  glyph for: its ink is classified as an arrow and the token becomes `↑`/`↓`/`→`, or it is dropped
+  if the ink is not arrow-shaped (a number with a stray mark must still parse).
+- `Loca`, `Locai`, `LocaI` are `Local` when the cell holds that one word: the benchmark columns
+  print `Local` hundreds of times and nothing else one edit away.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from ..page import Word
+from . import glyphs
+
+_NUM = re.compile(r"\d")
+_JUNK = re.compile(r"^[^\w%]{1,2}$|^[tjJlI|]$|^[A-Za-z]$")
+_LOCAL = re.compile(r"^[Ll][o0][c][a@][lI1|i]?$")
+
+
+def clean_cell(words: list[Word], image: np.ndarray) -> list[Word]:
+    if not words:
+        return words
+    has_number = any(_NUM.search(w.text) for w in words)
+    out = []
+    for w in words:
+        if has_number and not _NUM.search(w.text) and _JUNK.match(w.text) and len(words) <= 3:
+            g = glyphs.arrow(_crop(image, w))
+            if g:
+                out.append(Word(g, w.x0, w.top, w.x1, w.bottom, True, w.conf))
+            continue
+        if len(words) == 1 and _LOCAL.match(w.text) and w.text != "Local":
+            out.append(Word("Local", w.x0, w.top, w.x1, w.bottom, True, w.conf))
+            continue
+        out.append(w)
+    return out
+
+
+def _crop(image: np.ndarray, w: Word) -> np.ndarray:
+    h, wd = image.shape
+    return image[max(0, int(w.top) - 1): min(h, int(w.bottom) + 2), max(0, int(w.x0) - 1): min(wd, int(w.x1) + 2)]

@@ -1,0 +1,109 @@
+"""Printed symbols no OCR model knows: direction-of-travel triangles and arrows.
+
+Tesseract's English model has no `▲` or `↑`; it reads them as `A`, `t`, `j`, `>` or drops them.
+Their shapes are simple enough to tell apart from the ink itself: a filled triangle is one solid
+blob whose width grows towards its base; an arrow is a thin stroke with a head at one end.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .layout import INK
+
+
+def _blobs(img: np.ndarray):
+    import cv2
+
+    ink = (img < INK).astype(np.uint8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    return [(stats[i], labels == i) for i in range(1, n) if stats[i][4] >= 6]
+
+
+def triangle(img: np.ndarray) -> str | None:
+    """`▲`/`▼` when the ink is one filled triangle, else None."""
+    blobs = _blobs(img)
+    if len(blobs) != 1:
+        return None
+    (x, y, w, h, area), mask = blobs[0]
+    if h < 6 or not (0.6 <= w / h <= 1.8) or not (0.35 <= area / (w * h) <= 0.65):
+        return None
+    rows = mask[y: y + h].sum(axis=1).astype(float)
+    third = max(1, h // 3)
+    top, bottom = rows[:third].mean(), rows[-third:].mean()
+    if bottom > 1.8 * top:
+        return "▲"
+    if top > 1.8 * bottom:
+        return "▼"
+    return None
+
+
+def arrow(img: np.ndarray) -> str | None:
+    """`↑`, `↓` or `→` for a lone arrow glyph (a token OCR read as junk beside a number)."""
+    blobs = _blobs(img)
+    if not blobs:
+        return None
+    xs = [b[0][0] for b in blobs] + [b[0][0] + b[0][2] for b in blobs]
+    ys = [b[0][1] for b in blobs] + [b[0][1] + b[0][3] for b in blobs]
+    w, h = max(xs) - min(xs), max(ys) - min(ys)
+    if h < 4 or w < 2:
+        return None
+    mask = np.zeros(img.shape, bool)
+    for _, m in blobs:
+        mask |= m
+    mask = mask[min(ys): max(ys), min(xs): max(xs)]
+    if w > 1.3 * h:
+        return "→"
+    if h < 1.3 * w:
+        return None
+    rows = mask.sum(axis=1).astype(float)
+    q = max(1, h // 4)
+    top, bottom = rows[:q].mean(), rows[-q:].mean()
+    if top > 1.4 * bottom:
+        return "↑"
+    if bottom > 1.4 * top:
+        return "↓"
+    return None
+
+
+def ink_runs(img: np.ndarray) -> list[tuple[int, int]]:
+    """Horizontal extents of the ink separated by word-sized gaps (a space, not letter spacing)."""
+    ink = img < INK
+    rows = np.where(ink.any(axis=1))[0]
+    if not len(rows):
+        return []
+    h = rows[-1] - rows[0] + 1
+    cols = ink.sum(axis=0) > 0
+    min_gap = max(3, int(0.3 * h))
+    runs: list[list[int]] = []
+    gap = 0
+    for x, on in enumerate(cols):
+        if on:
+            if runs and gap < min_gap:
+                runs[-1][1] = x + 1
+            else:
+                runs.append([x, x + 1])
+            gap = 0
+        else:
+            gap += 1
+    return [(a, b) for a, b in runs]
+
+
+def split_arrow(img: np.ndarray) -> tuple[str, int, int] | None:
+    """For a cell like `↑ 15%`: (arrow, x0, x1) of the number part, or None if no arrow leads it.
+
+    Only a separate first run followed by more ink counts: an arrow always precedes its number
+    with a space, so a `1` inside a number is never mistaken for one.
+    """
+    runs = ink_runs(img)
+    if len(runs) < 2:
+        return None
+    a0, a1 = runs[0]
+    head = img[:, max(0, a0 - 1): a1 + 1]
+    blobs = _blobs(head)
+    if len(blobs) != 1:
+        return None
+    x, y, w, h, _ = blobs[0][0]
+    if w > 2.2 * h or h > 3 * (runs[-1][1] - runs[1][0]):
+        return None
+    return arrow(head) or "", runs[1][0], runs[-1][1]

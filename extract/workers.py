@@ -1,0 +1,145 @@
+"""Running the per-page stage in worker processes, each page bounded in time and memory.
+
+A hostile page (decompression bomb, huge image, parser loop) must cost that page only: the worker
+has an address-space cap (so the bomb raises MemoryError instead of swapping the machine), the
+page has an alarm (so a slow page raises instead of hanging), and a worker that dies or hangs in C
+code is replaced while the parent carries on with the next page.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing as mp
+import os
+import signal
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+
+
+class PageTimeout(Exception):
+    pass
+
+
+@contextmanager
+def page_limits(seconds: float):
+    """Raise PageTimeout in this process after `seconds` (main thread only; else no limit)."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread() or not seconds:
+        yield
+        return
+
+    def on_alarm(signum, frame):
+        raise PageTimeout(f"page took longer than {seconds:g} s")
+
+    old = signal.signal(signal.SIGALRM, on_alarm)
+    signal.alarm(max(1, math.ceil(seconds)))
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _init_worker(max_memory_mb: int) -> None:
+    os.environ["OMP_THREAD_LIMIT"] = "1"  # tesseract: one thread per worker, workers fill the cores
+    if max_memory_mb:
+        import resource
+
+        cap = max_memory_mb * 1024 * 1024
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            cap = min(cap, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+
+
+def _run_page(path: str, page_no: int, opts, timeout: float):
+    from .pipeline import page_stage
+
+    with page_limits(timeout):
+        return page_stage(path, page_no, opts)
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory (for the scale benchmark)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+class PagePool:
+    """Per-page tasks over `jobs` processes; `jobs=1` runs them here (no isolation, for nesting)."""
+
+    def __init__(self, jobs: int | None = None, page_timeout: float = 300.0, max_memory_mb: int = 3072):
+        self.jobs = jobs or os.cpu_count() or 1
+        self.page_timeout = page_timeout
+        self.max_memory_mb = max_memory_mb
+        self._executor: ProcessPoolExecutor | None = None
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+            self._executor = ProcessPoolExecutor(
+                max_workers=self.jobs, mp_context=mp.get_context(method),
+                initializer=_init_worker, initargs=(self.max_memory_mb,),
+            )
+        return self._executor
+
+    def _reset(self) -> None:
+        """Replace a broken or hung pool: kill its workers, start afresh on the next submit."""
+        ex, self._executor = self._executor, None
+        if ex is None:
+            return
+        for proc in list(getattr(ex, "_processes", {}).values()):
+            try:
+                proc.kill()
+            except Exception:
+                pass
+        ex.shutdown(wait=False, cancel_futures=True)
+
+    def map_pages(self, path: str, pages: list[int], opts) -> Iterator[tuple[int, object]]:
+        """(page, PageWork or the exception it raised), in page order."""
+        if self.jobs == 1:
+            for p in pages:
+                try:
+                    yield p, _run_page(path, p, opts, self.page_timeout)
+                except Exception as exc:  # reported per page; the document goes on
+                    yield p, exc
+            return
+        window = self.jobs * 3
+        todo = deque(pages)
+        running: deque = deque()
+        while todo or running:
+            while todo and len(running) < window:
+                p = todo.popleft()
+                running.append((p, self._pool().submit(_run_page, path, p, opts, self.page_timeout)))
+            p, fut = running.popleft()
+            try:
+                yield p, fut.result(timeout=self.page_timeout + 30)
+            except FutureTimeout:
+                yield p, PageTimeout(f"worker stuck for more than {self.page_timeout + 30:g} s")
+                todo.extendleft(reversed([q for q, _ in running]))
+                running.clear()
+                self._reset()
+            except BrokenProcessPool:
+                yield p, MemoryError("worker died")
+                todo.extendleft(reversed([q for q, _ in running]))
+                running.clear()
+                self._reset()
+            except Exception as exc:
+                yield p, exc
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+    def __enter__(self) -> "PagePool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

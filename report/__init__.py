@@ -1,0 +1,1 @@
+"""Review report: each conflict with the printed cells it rests on, for a person to decide."""

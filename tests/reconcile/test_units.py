@@ -1,0 +1,54 @@
+"""Equivalence, shifts and classes on small hand-made tables."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from scorekit.extract.schema import COLUMNS
+from scorekit.reconcile.engine import reconcile
+from scorekit.reconcile.equivalence import equivalent
+
+
+def test_equivalence_allows_printed_precision_and_units():
+    assert equivalent(45, "45%", "percent", 45.0, "45.0%", "percent")
+    assert equivalent(69.51, "69.51", "percent", 70, "70", "percent")
+    assert equivalent(0.45, "0.45", "percent", 45, "45%", "percent")
+    assert not equivalent(0.45, "0.45", "other", 45, "45%", "percent")
+    assert not equivalent(69.4, "69.4", "percent", 70, "70", "percent")
+    assert not equivalent(1471, "1,471", "count", 1467, "1467", "count")
+
+
+def obs(rows):
+    """(source, page, table, row, indicator, period, raw) -> matched observations."""
+    recs = []
+    for src, page, table, row, cid, period, raw in rows:
+        rec = {c: "" for c in COLUMNS}
+        rec.update(source=src, page=page, table=table, row=row, indicator=cid, period=period, measure="value",
+                   value=float(raw.rstrip("%").replace(",", "")), value_raw=raw,
+                   unit="percent" if raw.endswith("%") else "count", method="text", confidence=1.0,
+                   x0=10, top=10, x1=40, bottom=20, canonical_id=cid)
+        recs.append(rec)
+    return pd.DataFrame(recs)
+
+
+MONTHS = [f"2023-{m:02d}" for m in range(1, 9)]
+
+
+def test_shift_revision_contradiction_equivalent():
+    ref = [10, 12, 15, 11, 19, 14, 13, 17]
+    rows = [("oct.pdf", 1, 1, 1, "x", p, str(v)) for p, v in zip(MONTHS, ref)]
+    # an older publication whose labels run one month late
+    rows += [("aug.pdf", 1, 1, 1, "x", p, str(v)) for p, v in zip(MONTHS[1:7], ref[0:6])]
+    # revision: an older publication differs for one month
+    rows += [("aug.pdf", 1, 1, 2, "y", "2023-03", "40"), ("oct.pdf", 1, 1, 2, "y", "2023-03", "42")]
+    # contradiction: one publication, two values
+    rows += [("oct.pdf", 3, 1, 1, "z", "2023-08", "5"), ("oct.pdf", 3, 2, 1, "z", "2023-08", "6")]
+    # equivalent
+    rows += [("oct.pdf", 4, 1, 1, "w", "2023-08", "45%"), ("oct.pdf", 4, 2, 1, "w", "2023-08", "45.0%")]
+    r = reconcile(obs(rows))
+    by = {(f.canonical_id, f.cls) for f in r.findings}
+    assert ("x", "shifted_series") in by
+    sh = next(f for f in r.findings if f.cls == "shifted_series")
+    assert sh.shift_months == -1 and sh.period == "2023-02" and len(sh.periods) == 6
+    assert ("y", "revision") in by and ("z", "contradiction") in by and ("w", "equivalent") in by
+    assert not any(f.canonical_id == "x" and f.cls in ("revision", "contradiction") for f in r.findings)
