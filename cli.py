@@ -23,7 +23,10 @@ from .extract.output import FORMATS, Sink, infer_format
 from .extract.pipeline import ExtractError, Options, iter_extract
 from .extract.schema import OBSERVATION_DTYPES
 from .extract.workers import PagePool
+from .archive.commands import register as register_archive_commands
 from .match.commands import register as register_match_commands
+from .reconcile.commands import register as register_reconcile_commands
+from .report.commands import register as register_report_commands
 
 app = typer.Typer(
     name="scorekit",
@@ -222,6 +225,9 @@ def _extract_on_cluster(files, opts, address, sink, text_sink, runs, failed) -> 
 
 
 register_match_commands(app)
+register_reconcile_commands(app)
+register_archive_commands(app)
+register_report_commands(app)
 
 if __name__ == "__main__":
     app()

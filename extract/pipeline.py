@@ -44,10 +44,11 @@ class Options:
     ocr: str = "auto"  # auto | always | never
     ocr_engine: str = "tesseract"
     dpi: int = 300
-    jobs: int | None = None  # None: one per core; 1: in this process (no isolation)
+    jobs: int | None = None  # None: one per core
     password: str | None = None
     page_timeout: float = 300.0
     max_memory_mb: int = 3072
+    isolate: bool = True  # pages in worker processes (off inside a Dask worker)
 
 
 @dataclass
@@ -266,7 +267,7 @@ def iter_extract(
     wanted = parse_pages(opts.pages, n_pages)
     reader = TableReader(None)
     own_pool = pool is None
-    pool = pool or PagePool(opts.jobs, opts.page_timeout, opts.max_memory_mb)
+    pool = pool or PagePool(opts.jobs, opts.page_timeout, opts.max_memory_mb, opts.isolate)
     try:
         for done, (page_no, work) in enumerate(pool.map_pages(str(path), wanted, opts)):
             if progress:
@@ -339,11 +340,12 @@ def extract_file(
     dpi: int = 300,
     jobs: int | None = None,
     password: str | None = None,
+    isolate: bool = True,
     progress: Callable[[int, int], None] | None = None,
     pool: PagePool | None = None,
 ) -> ExtractResult:
     """Extract one PDF into memory (the CLI streams instead, via `iter_extract`)."""
-    opts = Options(pages=pages, ocr=ocr, ocr_engine=ocr_engine, dpi=dpi, jobs=jobs, password=password)
+    opts = Options(pages=pages, ocr=ocr, ocr_engine=ocr_engine, dpi=dpi, jobs=jobs, password=password, isolate=isolate)
     outputs = list(iter_extract(path, opts, pool=pool, progress=progress))
     obs = [o.observations for o in outputs if len(o.observations)]
     texts = [o.texts for o in outputs if len(o.texts)]

@@ -72,10 +72,16 @@ def peak_rss_mb() -> float:
 
 
 class PagePool:
-    """Per-page tasks over `jobs` processes; `jobs=1` runs them here (no isolation, for nesting)."""
+    """Per-page tasks over `jobs` worker processes, or here when `isolate` is off.
 
-    def __init__(self, jobs: int | None = None, page_timeout: float = 300.0, max_memory_mb: int = 3072):
+    Inside a Dask worker (a daemon process) no pool can be forked, so the cluster path runs pages
+    in the task's own process.
+    """
+
+    def __init__(self, jobs: int | None = None, page_timeout: float = 300.0, max_memory_mb: int = 3072,
+                 isolate: bool = True):
         self.jobs = jobs or os.cpu_count() or 1
+        self.isolate = isolate
         self.page_timeout = page_timeout
         self.max_memory_mb = max_memory_mb
         self._executor: ProcessPoolExecutor | None = None
@@ -103,7 +109,7 @@ class PagePool:
 
     def map_pages(self, path: str, pages: list[int], opts) -> Iterator[tuple[int, object]]:
         """(page, PageWork or the exception it raised), in page order."""
-        if self.jobs == 1:
+        if not self.isolate:
             for p in pages:
                 try:
                     yield p, _run_page(path, p, opts, self.page_timeout)

@@ -29,7 +29,7 @@ def test_every_hand_written_finding_is_reproduced(result_all):
 
 def test_no_hand_written_disagreement_gets_another_class(result_all):
     for e in expected():
-        if e["class"] in CONFLICTS:
+        if e["class"] in ("revision", "contradiction"):
             wrong = [f for f in result_all.findings if (f.canonical_id, f.measure, f.period) ==
                      (e["canonical_id"], e["measure"], e["period"]) and f.cls in CONFLICTS
                      and f.cls != e["class"] and f.cls != "shifted_series"]
@@ -44,7 +44,8 @@ def test_rounding_only_differences_are_never_conflicts(result_all):
         pairs = list(combinations(cells, 2))
         assert not all(equivalent(a.value, a.raw, a.unit, b.value, b.raw, b.unit) for a, b in pairs), f.reason
     chart = [f for f in result_all.findings if f.canonical_id == "strategy_to_s47_pct" and f.measure == "value"]
-    assert chart and all(f.cls == "equivalent" for f in chart)
+    assert [f for f in chart if f.cls == "equivalent"]
+    assert not [f for f in chart if f.cls in CONFLICTS]
 
 
 def test_previous_presentation_tables_come_out_as_shifted_series(result_all):
