@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..extract.output import neutralise_frame
 from ..reconcile import decisions as decmod
 from ..reconcile.cells import _num
 from ..reconcile.engine import Result, reconcile
@@ -44,11 +45,11 @@ def export_frame(con, decisions: decmod.Decisions) -> pd.DataFrame:
 
 def write_export(df: pd.DataFrame, path: Path, fmt: str) -> None:
     if fmt == "csv":
-        df.to_csv(path, index=False)
+        neutralise_frame(df).to_csv(path, index=False)
     elif fmt == "parquet":
         df.to_parquet(path, index=False)
     elif fmt == "xlsx":
-        df.to_excel(path, index=False, sheet_name="resolved", engine="openpyxl")
+        neutralise_frame(df).to_excel(path, index=False, sheet_name="resolved", engine="openpyxl")
     else:
         raise ValueError(f"unknown format {fmt!r}: use csv, parquet or xlsx")
 

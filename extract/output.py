@@ -36,6 +36,15 @@ def neutralise(value):
     return value
 
 
+def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose text cells cannot run as spreadsheet formulas (CSV and xlsx outputs)."""
+    safe = df.copy()
+    for col in safe.columns:
+        if pd.api.types.is_object_dtype(safe[col]) or pd.api.types.is_string_dtype(safe[col]):
+            safe[col] = safe[col].map(neutralise)
+    return safe
+
+
 def write_frame(df: pd.DataFrame, out: str | None, fmt: str) -> None:
     sink = Sink(out, fmt)
     sink.write(df)
@@ -83,11 +92,7 @@ class Sink:
                 fh.write(("\n " if self._rows == 0 else ",\n ") + body)
         else:
             fh = self._open()
-            safe = df.copy()
-            for col in safe.columns:
-                if safe[col].dtype == object or str(safe[col].dtype) == "string":
-                    safe[col] = safe[col].map(neutralise)
-            fh.write(safe.to_csv(index=False, header=self._rows == 0 and not getattr(self, "_header_done", False),
+            fh.write(neutralise_frame(df).to_csv(index=False, header=self._rows == 0 and not getattr(self, "_header_done", False),
                                  lineterminator="\n", float_format="%.10g"))
             self._header_done = True
         self._rows += len(df)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..extract.output import neutralise_frame
 from .engine import Result
 
 
@@ -20,7 +21,7 @@ def write(result: Result, path: str | Path) -> None:
             r["periods"] = r["periods"].split(";") if r["periods"] else []
         path.write_text(json.dumps(recs, indent=1, ensure_ascii=False, default=str), encoding="utf-8")
     elif path.suffix.lower() == ".csv":
-        df.to_csv(path, index=False)
+        neutralise_frame(df).to_csv(path, index=False)
     else:
         raise ValueError(f"{path}: unknown format {path.suffix or '(none)'!r}; use .csv or .json")
 

@@ -16,6 +16,8 @@ def write(result: Result, path: str | Path, include_all: bool = True) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
+    from ..extract.output import neutralise
+
     wb = Workbook()
     ws = wb.active
     ws.title = "findings"
@@ -27,9 +29,9 @@ def write(result: Result, path: str | Path, include_all: bool = True) -> None:
         if not include_all and f.cls not in CONFLICTS:
             continue
         rec = f.to_record()
-        ws.append([rec[c] for c in cols[:-2]] + ["", ""])
+        ws.append([neutralise(rec[c]) for c in cols[:-2]] + ["", ""])
         for e in json.loads(rec["sources"]):
-            src.append([f.id] + [json.dumps(e[k]) if k == "bbox" else e.get(k if k != "file" else "file")
+            src.append([f.id] + [json.dumps(e[k]) if k == "bbox" else neutralise(e.get(k if k != "file" else "file"))
                                  for k in SOURCE_COLUMNS[1:]])
     for sheet in (ws, src):
         for cell in sheet[1]:
