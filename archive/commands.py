@@ -12,6 +12,7 @@ from rich.table import Table
 from ..reconcile import decisions as decmod
 from ..reconcile.commands import summary
 from ..reconcile.inputs import InputError, matcher
+from ..extract.workers import PagePool
 from ..reconcile.output import write as write_findings
 from . import series, store
 
@@ -53,15 +54,18 @@ def add_command(files: List[Path] = typer.Argument(..., metavar="FILES..."),
     except InputError as exc:
         raise fail(str(exc)) from None
     failed = 0
-    for f in files:
-        a = store.add(con, f, m)
-        if a.status == "failed":
-            failed += 1
-            err.print(f"scorekit: error: {f}: {a.error}", highlight=False, markup=False)
-        elif a.status == "skipped":
-            err.print(f"{f}: already stored ({a.sha256[:12]}), skipped", highlight=False)
-        else:
-            err.print(f"{f}: stored {a.values} values", highlight=False)
+    with PagePool() as pool:
+        for f in files:
+            a = store.add(con, f, m, pool=pool)
+            if a.status == "failed":
+                failed += 1
+                err.print(f"scorekit: error: {f}: {a.error}", highlight=False, markup=False)
+            elif a.status == "skipped":
+                err.print(f"{f}: already stored ({a.sha256[:12]}), skipped", highlight=False)
+            elif a.status.startswith("redone"):
+                err.print(f"{f}: {a.status}, {a.values} values", highlight=False)
+            else:
+                err.print(f"{f}: stored {a.values} values" + (f" ({a.error})" if a.error else ""), highlight=False)
     con.close()
     raise typer.Exit(1 if failed else 0)
 

@@ -2,7 +2,8 @@
 
 A document is extracted and matched before its transaction opens, so the transaction only writes;
 a run killed part-way leaves the documents committed before it and nothing of the one in flight.
-A file already stored whole (same SHA-256) is skipped; a failed one is tried again.
+A file already stored whole (same SHA-256) is skipped; a failed one is tried again, and one stored
+with failed pages (timeouts, memory cap) has just those pages redone.
 """
 
 from __future__ import annotations
@@ -93,22 +94,20 @@ def _record_failure(con, path: Path, sha: str, error: str) -> None:
     con.execute("COMMIT")
 
 
-def add(con, path: Path, matcher) -> Added:
-    from ..extract.pipeline import ExtractError, extract_file
-    from ..reconcile.inputs import match_frame, sha256
+def _failed_pages(con, sha: str) -> list[int]:
+    rows = con.execute("SELECT page FROM pages WHERE file_sha = ? AND status = 'failed' ORDER BY page", [sha]).fetchall()
+    return [r[0] for r in rows]
 
-    path = Path(path)
-    if not path.is_file():
-        return Added(path, "", "failed", error="no such file")
-    sha = sha256(path)
-    if stored(con, sha) == "ok":
-        return Added(path, sha, "skipped")
-    try:
-        res = extract_file(path)
-    except ExtractError as exc:
-        _record_failure(con, path, sha, str(exc))
-        return Added(path, sha, "failed", error=str(exc))
-    df = match_frame(res.observations, matcher)
+
+def _frames(res, sha: str, path: Path, matcher, only_pages: set[int] | None):
+    from ..reconcile.inputs import match_frame
+
+    obs = res.observations
+    reports = res.pages
+    if only_pages is not None:
+        obs = obs[obs["page"].isin(list(only_pages))]
+        reports = [p for p in reports if p.page in only_pages]
+    df = match_frame(obs, matcher)
     frame = pd.DataFrame({c: df[c] if c in df.columns else None for c in OBS_COLUMNS})
     frame.insert(0, "path", str(path.resolve()))
     frame.insert(0, "file_sha", sha)
@@ -120,13 +119,45 @@ def add(con, path: Path, matcher) -> Added:
         if c not in ("page", "table", "row", "value", "confidence", "x0", "top", "x1", "bottom", "match_score"):
             frame[c] = frame[c].astype("object").where(frame[c].notna(), None)
     pages = pd.DataFrame([{"file_sha": sha, "page": p.page, "status": p.status, "method": p.method,
-                           "reason": p.reason, "tables": p.tables, "values": p.values} for p in res.pages],
+                           "reason": p.reason, "tables": p.tables, "values": p.values} for p in reports],
                          columns=["file_sha", "page", "status", "method", "reason", "tables", "values"])
+    return frame, pages
+
+
+def add(con, path: Path, matcher, pool=None) -> Added:
+    """Store one document whole; a document stored with failed pages has only those pages redone.
+
+    A redone page is read together with the page before it, so a table continued from that page
+    keeps its columns; only the redone page's rows are replaced.
+    """
+    from ..extract.pipeline import ExtractError, extract_file
+    from ..reconcile.inputs import sha256
+
+    path = Path(path)
+    if not path.is_file():
+        return Added(path, "", "failed", error="no such file")
+    sha = sha256(path)
+    state = stored(con, sha)
+    if state == "ok":
+        return Added(path, sha, "skipped")
+    redo = _failed_pages(con, sha) if state == "partial" else []
+    spec = ",".join(f"{max(1, p - 1)}-{p}" for p in redo) or None
+    try:
+        res = extract_file(path, pages=spec, pool=pool)
+    except ExtractError as exc:
+        if not redo:
+            _record_failure(con, path, sha, str(exc))
+        return Added(path, sha, "failed", error=str(exc))
+    frame, pages = _frames(res, sha, path, matcher, set(redo) if redo else None)
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute("DELETE FROM observations WHERE file_sha = ?", [sha])
-        con.execute("DELETE FROM pages WHERE file_sha = ?", [sha])
-        con.execute("DELETE FROM files WHERE sha256 = ?", [sha])
+        if redo:
+            marks = ",".join("?" * len(redo))
+            con.execute(f"DELETE FROM observations WHERE file_sha = ? AND page IN ({marks})", [sha, *redo])
+            con.execute(f"DELETE FROM pages WHERE file_sha = ? AND page IN ({marks})", [sha, *redo])
+        else:
+            con.execute("DELETE FROM observations WHERE file_sha = ?", [sha])
+            con.execute("DELETE FROM pages WHERE file_sha = ?", [sha])
         con.register("new_obs", frame)
         con.execute("INSERT INTO observations SELECT * FROM new_obs")
         con.unregister("new_obs")
@@ -134,20 +165,26 @@ def add(con, path: Path, matcher) -> Added:
         con.execute("INSERT INTO pages SELECT * FROM new_pages")
         con.unregister("new_pages")
         _hook()
-        con.execute("INSERT INTO files VALUES (?, ?, ?, 'ok', '', ?, ?, ?)",
-                    [sha, str(path.resolve()), path.name, len(res.pages), len(frame), _now()])
+        n_pages, n_values, n_failed = con.execute(
+            "SELECT count(*), coalesce(sum(\"values\"), 0), count(*) FILTER (WHERE status = 'failed') FROM pages WHERE file_sha = ?",
+            [sha]).fetchone()
+        status = "partial" if n_failed else "ok"
+        error = f"{n_failed} page(s) failed; run `archive add` again to retry them" if n_failed else ""
+        con.execute("DELETE FROM files WHERE sha256 = ?", [sha])
+        con.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [sha, str(path.resolve()), path.name, status, error, n_pages, n_values, _now()])
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
-    return Added(path, sha, "ok", values=len(frame))
+    return Added(path, sha, status if not redo else f"redone {len(redo)} page(s)", values=len(frame), error=error)
 
 
 def observations(con) -> pd.DataFrame:
     """Observations of the files stored whole, in a fixed order so two builds read alike."""
     df = con.execute(
         'SELECT o.* RENAME (file_sha AS sha256) FROM observations o JOIN files f ON f.sha256 = o.file_sha '
-        "WHERE f.status = 'ok' ORDER BY o.source, o.file_sha, o.page, o.\"table\", o.\"row\", o.x0, o.period, o.measure"
+        "WHERE f.status IN ('ok', 'partial') ORDER BY o.source, o.file_sha, o.page, o.\"table\", o.\"row\", o.x0, o.period, o.measure"
     ).df()
     return df
 
