@@ -8,6 +8,20 @@ FIXTURES = ROOT / "fixtures"
 BORN_DIGITAL = ["scorecard-2020-10", "scorecard-2021-08", "agenda-2023-11", "framework-2014-15-q2"]
 
 
+def command_app(register) -> "typer.Typer":
+    """A bare typer app with one module's commands on it, as cli.py mounts them."""
+    import typer
+
+    app = typer.Typer()
+
+    @app.callback()
+    def main() -> None:
+        pass
+
+    register(app)
+    return app
+
+
 def pdf(name: str) -> Path:
     return FIXTURES / "pdf" / f"{name}.pdf"
 

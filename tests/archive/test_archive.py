@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from scorekit.archive import store
 from scorekit.archive.commands import register
-from tests.conftest import BORN_DIGITAL, ROOT, pdf
+from tests.conftest import BORN_DIGITAL, ROOT, command_app, pdf
 
 runner = CliRunner()
 ALL = [str(pdf(n)) for n in BORN_DIGITAL]
@@ -23,14 +23,7 @@ ALL = [str(pdf(n)) for n in BORN_DIGITAL]
 
 @pytest.fixture(scope="module")
 def app():
-    app = typer.Typer()
-
-    @app.callback()
-    def main() -> None:
-        pass
-
-    register(app)
-    return app
+    return command_app(register)
 
 
 @pytest.fixture(scope="module")

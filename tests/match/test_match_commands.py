@@ -6,25 +6,19 @@ import json
 
 import pandas as pd
 import pytest
-import typer
 from typer.testing import CliRunner
 
 from scorekit.extract.schema import COLUMNS, OBSERVATION_DTYPES
 from scorekit.match.commands import register
+from tests.conftest import command_app
+
 
 runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def app() -> typer.Typer:
-    app = typer.Typer()
-
-    @app.callback()
-    def main() -> None:
-        pass
-
-    register(app)
-    return app
+def app():
+    return command_app(register)
 
 
 def observations(rows: list[tuple[str, str, str, str]]) -> pd.DataFrame:

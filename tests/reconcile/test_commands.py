@@ -6,11 +6,11 @@ import json
 
 import pandas as pd
 import pytest
-import typer
 from typer.testing import CliRunner
 
 from scorekit.reconcile.commands import register
 from scorekit.reconcile import decisions as decmod
+from tests.conftest import command_app
 
 from .test_units import obs
 
@@ -19,14 +19,7 @@ runner = CliRunner()
 
 @pytest.fixture(scope="module")
 def app():
-    app = typer.Typer()
-
-    @app.callback()
-    def main() -> None:
-        pass
-
-    register(app)
-    return app
+    return command_app(register)
 
 
 def test_all_fixtures_write_csv_and_json_with_every_class(app, matched_all, tmp_path):
