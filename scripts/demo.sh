@@ -9,7 +9,7 @@ echo
 echo "First rows of out/agenda-2023-11.csv:"
 .venv/bin/python - <<'PY'
 import pandas as pd
-df = pd.read_csv("out/agenda-2023-11.csv")
+df = pd.read_csv("out/agenda-2023-11.csv", keep_default_na=False)
 cols = ["page", "ref", "indicator", "period", "measure", "value", "value_raw", "confidence"]
 with pd.option_context("display.width", 160, "display.max_colwidth", 48):
     print(df[cols].head(15).to_string(index=False))

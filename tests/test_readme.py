@@ -11,10 +11,18 @@ from scorekit.cli import app
 from .conftest import ROOT
 
 
-def readme_examples() -> list[str]:
+def readme_examples() -> list[tuple[str, int]]:
+    """Each example with the exit status its comment promises (`# exit 1`), else 0."""
     text = (ROOT / "README.md").read_text()
     blocks = re.findall(r"```sh\n(.*?)```", text, re.S)
-    return [line.strip() for b in blocks for line in b.splitlines() if line.strip().startswith(".venv/bin/scorekit ")]
+    out = []
+    for b in blocks:
+        for line in b.splitlines():
+            line = line.strip()
+            if line.startswith(".venv/bin/scorekit "):
+                m = re.search(r"#\s*exit (\d+)\s*$", line)
+                out.append((line.split("#")[0].strip(), int(m.group(1)) if m else 0))
+    return out
 
 
 def test_readme_has_two_first_screen_commands_and_ci_uses_the_test_one():
@@ -30,7 +38,7 @@ def test_every_example_runs(tmp_path, monkeypatch):
     assert len(examples) >= 4
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
-    for line in examples:
+    for line, code in examples:
         args = shlex.split(line)[1:]
         redirect = None
         if ">" in args:
@@ -38,7 +46,7 @@ def test_every_example_runs(tmp_path, monkeypatch):
             redirect, args = args[i + 1], args[:i]
         args = [str(ROOT / a) if a.startswith("fixtures/") else a for a in args]
         r = runner.invoke(app, args)
-        assert r.exit_code == 0, f"{line}: {r.stderr}"
+        assert r.exit_code == code, f"{line}: {r.stderr}"
         if redirect:
             (tmp_path / redirect).write_text(r.stdout)
     assert len(pd.read_csv(tmp_path / "oct20.csv")) > 500
@@ -46,3 +54,8 @@ def test_every_example_runs(tmp_path, monkeypatch):
     assert len(pd.read_json(tmp_path / "q2.json")) == 345
     assert (tmp_path / "q2-text.csv").exists()
     assert len(pd.read_csv(tmp_path / "pack.csv")) > 1000
+    assert pd.read_csv(tmp_path / "oct20-matched.csv")["canonical_id"].notna().all()
+    findings = pd.read_csv(tmp_path / "findings.csv")
+    assert {"shifted_series", "duplicate_copy", "revision"} <= set(findings["class"])
+    assert len(pd.read_excel(tmp_path / "series.xlsx")) > 100
+    assert "<html" in (tmp_path / "review.html").read_text()[:500].lower()
