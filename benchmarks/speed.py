@@ -1,7 +1,11 @@
 """Pages per second: scorekit next to camelot (lattice) and pdfplumber's extract_tables, same pages, same run.
 
-Run: `.venv/bin/python benchmarks/speed.py [--repeat N] [NAME ...]`. Targets (issue 2): faster than
-camelot lattice on every fixture; the 20+ page agenda pack in under 10 s on a 2-core machine.
+Run: `.venv/bin/python benchmarks/speed.py [--repeat N] [--ocr] [NAME ...]`. Targets (issue 2): faster
+than camelot lattice on every fixture; the 20+ page agenda pack in under 10 s on a 2-core machine.
+`--ocr` adds the OCR section (issue 3 target: scorekit's OCR at most 1.3x bare `tesseract` per
+page): the OCR fixtures' pages rendered once at 300 dpi, then read by bare `tesseract IMG OUT`
+and by scorekit's `ocr_image` on the same images, each over a pool of as many workers as cores,
+so both keep every core busy; s/page = wall time x workers / pages.
 The other tools get the same page list scorekit reads (its triage is part of its speed, so
 scorekit's own time covers every page of the file).
 """
@@ -46,16 +50,76 @@ def run_pdfplumber(path: Path) -> None:
             page.extract_tables()
 
 
+OCR_FIXTURES = ["scorecard-2020-10-scan200", "scorecard-2018-06-scan150", "scorecard-2020-10-garbled"]
+
+
+def _bare_tesseract(png: str) -> None:
+    import os
+    import subprocess
+
+    subprocess.run(["tesseract", png, png[:-4]], check=True, capture_output=True,
+                   env=dict(os.environ, OMP_THREAD_LIMIT="1"))
+
+
+def _scorekit_ocr(png: str) -> int:
+    import cv2
+
+    from scorekit.extract.ocr import ocr_image
+
+    return len(ocr_image(cv2.imread(png, cv2.IMREAD_GRAYSCALE), 300).words)
+
+
+def ocr_section(names: list[str], jobs: int) -> Table:
+    import tempfile
+    from concurrent.futures import ProcessPoolExecutor
+
+    import cv2
+
+    from scorekit.extract.ocr.image import render
+
+    table = Table(title=f"OCR seconds per page at 300 dpi, {jobs} workers (target: scorekit <= 1.3x bare tesseract)", title_justify="left")
+    for col in ("fixture", "pages", "bare tesseract s/page", "scorekit s/page", "ratio"):
+        table.add_column(col, justify="left" if col == "fixture" else "right")
+    with tempfile.TemporaryDirectory(prefix="scorekit-speed-") as tmp, ProcessPoolExecutor(jobs) as pool:
+        for name in names:
+            path = ROOT / "fixtures" / "pdf" / f"{name}.pdf"
+            with pdfplumber.open(str(path)) as pdf:
+                n = len(pdf.pages)
+            pngs = []
+            for i in range(n):
+                png = f"{tmp}/{name}-{i}.png"
+                cv2.imwrite(png, render(path, i, 300))
+                pngs.append(png)
+            t0 = time.perf_counter()
+            list(pool.map(_bare_tesseract, pngs))
+            bare = (time.perf_counter() - t0) * jobs / n
+            t0 = time.perf_counter()
+            list(pool.map(_scorekit_ocr, pngs))
+            ours = (time.perf_counter() - t0) * jobs / n
+            table.add_row(name, str(n), f"{bare:.2f}", f"{ours:.2f}", f"{ours / bare:.2f}x")
+    return table
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("names", nargs="*")
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--no-camelot", action="store_true", help="skip camelot (slow)")
+    ap.add_argument("--ocr", action="store_true", help="add the OCR section (scorekit vs bare tesseract)")
+    ap.add_argument("--ocr-only", action="store_true", help="only the OCR section")
+    ap.add_argument("--jobs", type=int, default=0, help="OCR workers (default: all cores)")
     args = ap.parse_args()
+    if args.ocr or args.ocr_only:
+        import os
+
+        ocr_names = [n for n in args.names if n in OCR_FIXTURES] or OCR_FIXTURES
+        Console(width=160).print(ocr_section(ocr_names, args.jobs or os.cpu_count() or 1))
+        if args.ocr_only:
+            return 0
     table = Table(title="scorekit speed (pages/s, best of --repeat)", title_justify="left")
     for col in ("fixture", "pages", "scorekit s", "scorekit p/s", "camelot lattice p/s", "pdfplumber p/s", "vs camelot"):
         table.add_column(col, justify="left" if col == "fixture" else "right")
-    for name in args.names or BORN_DIGITAL:
+    for name in [n for n in args.names if n not in OCR_FIXTURES] or BORN_DIGITAL:
         path = ROOT / "fixtures" / "pdf" / f"{name}.pdf"
         with pdfplumber.open(str(path)) as pdf:
             n = len(pdf.pages)

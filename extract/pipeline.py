@@ -187,12 +187,25 @@ def _route(plumber_page, pdfium_page, text: str, mode: str) -> tuple[str, str]:
         return "ocr", "OCR forced (--ocr always)"
     q = quality(text)
     good = len(text.strip()) >= 20 and q.cid_share <= 0.05 and q.bad_char_share <= 0.05 and q.wordlike >= 0.6
-    if good and not triage_text(text).candidate:
+    if good and not triage_text(text).candidate and not _has_page_image(pdfium_page):
         return "text", "text layer is printed text"
     from .router import decide
 
     d = decide(plumber_page, pdfium_page)
     return d.method, d.reason
+
+
+def _has_page_image(pdfium_page, share: float = 0.6) -> bool:
+    """A page-sized image means a scan: its text layer (if any) is a scanner's OCR to be judged."""
+    import pypdfium2.raw as pdfium_c
+
+    w, h = pdfium_page.get_size()
+    area = (w * h) or 1.0
+    for obj in pdfium_page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        if (right - left) * (top - bottom) / area >= share:
+            return True
+    return False
 
 
 def _ocr_content(pdfium_page, source: str, page_no: int, opts: Options) -> PageContent:

@@ -9,7 +9,9 @@ number with no majority keeps a confidence below the floor, so the table logic w
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -23,10 +25,18 @@ from .layout import CellImage
 
 _NUMBER = re.compile(r"^[(\-\u2212–]?\d[\d,.]*%?\)?$")
 _CONFUSABLE = set("0123456789%,.-()OoIlSsBZ|")
+_WORDS = {"-", "n/a", "na", "tbc", "nil", "r", "a", "g"}
 AGREE = 0.97
 MAJORITY = 0.9
 NO_MAJORITY = 0.3
-UPSCALE = 1.6
+SECOND_SCALE = 1.6  # at 1.0 tesseract drops lone digits (`0`) in single-line mode
+THIRD_SCALE = 2.2
+
+
+def _scale(img: np.ndarray, f: float) -> np.ndarray:
+    import cv2
+
+    return cv2.resize(img, None, fx=f, fy=f, interpolation=cv2.INTER_CUBIC)
 
 
 @dataclass
@@ -57,21 +67,43 @@ def read_cells(cells: list[CellImage], engine: OcrEngine) -> list[CellReading]:
 
 def _number_cell(words: list[Word]) -> bool:
     """One token that is (or OCR-confusably is) a number, perhaps after an arrow."""
+    if any(sum(ch.isalpha() and ch not in _CONFUSABLE for ch in w.text) >= 2 for w in words):
+        return False
     toks = [w.text for w in words if any(ch.isdigit() for ch in w.text) or set(w.text) <= _CONFUSABLE]
+    if len(toks) == 2 and len(toks[0]) == 1:
+        toks = toks[1:]  # `1 -87%`: an arrow read as a digit; split_arrow decides from the ink
     if len(toks) != 1:
         return False
     t = toks[0]
     return sum(ch.isdigit() for ch in t) >= 1 and set(t) <= _CONFUSABLE
 
 
+def _lone_glyph(r: CellReading) -> bool:
+    """A one-character cell the general pass misread as junk (`0` as `ie)`): worth a digit read."""
+    text = " ".join(w.text for w in r.words)
+    if not text or len(text) > 3 or text.lower() in _WORDS or any(ch.isdigit() for ch in text):
+        return False
+    runs = glyphs.ink_runs(r.cell.image)
+    if len(runs) != 1:
+        return False
+    ink = r.cell.image < 150
+    rows = np.where(ink.any(axis=1))[0]
+    return (runs[0][1] - runs[0][0]) <= 1.0 * (rows[-1] - rows[0] + 1)
+
+
 def _numbers(readings: list[CellReading], engine: OcrEngine) -> None:
     jobs: list[tuple[CellReading, str, int, int]] = []
     crops = []
     for r in readings:
-        if not _number_cell(r.words):
+        if _lone_glyph(r):
+            h, w = r.cell.image.shape
+            r.words = [Word("", 0, 0, w, h, True, 0.0)]
+        elif not _number_cell(r.words):
             continue
         img = r.cell.image
         split = glyphs.split_arrow(img)
+        if split and split[0] != "→" and not _separate_lead(r.words):
+            split = None  # `↑`/`↓` look like a `1`; only a token apart in the first pass makes one an arrow
         arrow, x0, x1 = split if split else ("", 0, img.shape[1])
         pad = 6
         crop = np.pad(img[:, max(0, x0 - 2): min(img.shape[1], x1 + 2)], ((0, 0), (pad, pad)), constant_values=255)
@@ -79,22 +111,32 @@ def _numbers(readings: list[CellReading], engine: OcrEngine) -> None:
         jobs.append((r, arrow, x0, x1))
     if not crops:
         return
-    second = engine.read_images(crops, numeric=True)
+
+    second = engine.read_images([_scale(c, SECOND_SCALE) for c in crops], numeric=True)
     third_idx = []
     for k, ((r, arrow, x0, x1), words) in enumerate(zip(jobs, second)):
-        first = next(w for w in r.words if any(ch.isdigit() for ch in w.text))
+        first = _number_word(r.words)
         r.readings = [first.text, "".join(w.text for w in words)]
         if _same(*r.readings):
             continue
         third_idx.append(k)
     if third_idx:
-        import cv2
-
-        big = [cv2.resize(crops[k], None, fx=UPSCALE, fy=UPSCALE, interpolation=cv2.INTER_CUBIC) for k in third_idx]
+        big = [_scale(crops[k], THIRD_SCALE) for k in third_idx]
         for k, words in zip(third_idx, engine.read_images(big, numeric=True)):
             jobs[k][0].readings.append("".join(w.text for w in words))
     for r, arrow, x0, x1 in jobs:
         _settle(r, arrow, x0, x1)
+        if os.environ.get("SCOREKIT_OCR_DEBUG") and not _same(r.readings[0], r.readings[1]):
+            print("readings", r.cell.x0, r.cell.top, r.readings, [w.text for w in r.words], file=sys.stderr)
+
+
+def _separate_lead(words: list[Word]) -> bool:
+    return len(words) >= 2 and len(words[0].text) <= 2 and words[0].x1 < words[1].x0
+
+
+def _number_word(words: list[Word]) -> Word:
+    digits = [w for w in words if any(ch.isdigit() for ch in w.text)]
+    return max(digits, key=lambda w: len(w.text)) if digits else words[0]
 
 
 def _same(a: str, b: str) -> bool:
@@ -106,7 +148,7 @@ def _settle(r: CellReading, arrow: str, x0: int, x1: int) -> None:
     """The cell's words become the arrow (if any) and the agreed number, or a doubtful one."""
     texts = r.readings
     h = r.cell.image.shape[0]
-    first = next(w for w in r.words if any(ch.isdigit() for ch in w.text))
+    first = _number_word(r.words)
     if _same(texts[0], texts[1]):
         text, conf = texts[1], max(AGREE, first.conf)
     else:

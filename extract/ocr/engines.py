@@ -50,18 +50,12 @@ class TesseractEngine(OcrEngine):
         self.lang = lang
 
     def words(self, image: np.ndarray) -> list[Word]:
-        import pytesseract
+        from . import tess
 
-        os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-        d = pytesseract.image_to_data(image, lang=self.lang, config=f"--psm {self.psm}", output_type=pytesseract.Output.DICT)
         out = []
-        for i, text in enumerate(d["text"]):
-            text = (text or "").strip()
-            conf = float(d["conf"][i])
-            if not text or conf < 0:
-                continue
-            w = Word(text, d["left"][i], d["top"][i], d["left"][i] + d["width"][i], d["top"][i] + d["height"][i], True, conf / 100)
-            if w.conf < self.retry_below and _numberish(text):
+        for t in tess.run(image, self.psm, lang=self.lang):
+            w = Word(t.text, t.x0, t.top, t.x1, t.bottom, True, t.conf)
+            if w.conf < self.retry_below and _numberish(t.text):
                 w = self._reread_number(image, w)
             out.append(w)
         return out
@@ -81,7 +75,7 @@ class TesseractEngine(OcrEngine):
         med = int(np.median([im.shape[0] for im in images]))
         gap = max(30, med)
         width = max(im.shape[1] for im in images) + 2 * gap if numeric else 3000
-        for m in pack(images, gap, width=width):
+        for m in pack(images, gap, width=width, column=numeric):
             psm, wl = (6, NUMERIC_CHARS) if numeric else (self.cell_psm, "")
             for w in tess.run(m.image, psm, whitelist=wl, lang=self.lang):
                 hit = m.owner((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2)

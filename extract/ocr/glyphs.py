@@ -15,6 +15,8 @@ from .layout import INK
 def _blobs(img: np.ndarray):
     import cv2
 
+    if img.ndim != 2 or min(img.shape) < 2:
+        return []  # OpenCV crashes (not raises) on an empty image
     ink = (img < INK).astype(np.uint8)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     return [(stats[i], labels == i) for i in range(1, n) if stats[i][4] >= 6]
@@ -26,7 +28,13 @@ def triangle(img: np.ndarray) -> str | None:
     if len(blobs) != 1:
         return None
     (x, y, w, h, area), mask = blobs[0]
-    if h < 6 or not (0.6 <= w / h <= 1.8) or not (0.35 <= area / (w * h) <= 0.65):
+    if h < 6 or not (0.6 <= w / h <= 1.8) or not (0.38 <= area / (w * h) <= 0.62):
+        return None
+    import cv2
+
+    contours, _ = cv2.findContours(mask.astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    hull = cv2.contourArea(cv2.convexHull(max(contours, key=cv2.contourArea)))
+    if hull <= 0 or area / hull < 0.85:  # digits such as 6, 9, 0 have holes or bays; a triangle has none
         return None
     rows = mask[y: y + h].sum(axis=1).astype(float)
     third = max(1, h // 3)

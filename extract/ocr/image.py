@@ -78,22 +78,28 @@ def line_masks(ink: np.ndarray, dpi: int, grey: np.ndarray | None = None) -> tup
 def skew_angle(grey: np.ndarray, dpi: int) -> float:
     """Page skew in degrees (positive = counter-clockwise), from long horizontal rules.
 
-    Falls back to 0 when the page has no rules; a projection-profile search over the text would
-    be the next step for unruled pages.
+    Each long rule is a connected component of the horizontal-rule mask; a straight line fitted
+    to its pixels gives its angle, and the length-weighted median over the rules is the page's.
+    (A Hough transform at 0.1 degree resolution took seconds on an A3 page at 300 dpi.) Falls
+    back to 0 when the page has no rules.
     """
     import cv2
 
     h, _ = line_masks(binarise(grey), dpi)
-    segs = cv2.HoughLinesP(h, 1, np.pi / 1800, threshold=200, minLineLength=grey.shape[1] // 10, maxLineGap=dpi // 10)
-    if segs is None:
-        return 0.0
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(h, connectivity=8)
     angles, weights = [], []
-    for x0, y0, x1, y1 in np.asarray(segs).reshape(-1, 4):
-        length = float(np.hypot(x1 - x0, y1 - y0))
-        a = float(np.degrees(np.arctan2(y1 - y0, x1 - x0)))
+    for i in range(1, n):
+        x, y, w, hh, _area = stats[i]
+        if w < grey.shape[1] // 10:
+            continue
+        ys, xs = np.nonzero(labels[y: y + hh, x: x + w] == i)
+        if len(xs) < 10:
+            continue
+        slope = np.polyfit(xs.astype(float), ys.astype(float), 1)[0]
+        a = float(np.degrees(np.arctan(slope)))
         if abs(a) < 5:
             angles.append(-a)
-            weights.append(length)
+            weights.append(float(w))
     if not angles:
         return 0.0
     order = np.argsort(angles)

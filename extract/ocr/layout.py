@@ -55,7 +55,7 @@ def cell_images(grey: np.ndarray, lines: np.ndarray, grids: list[Grid], dpi: int
             inverted = float(np.median(crop)) < 110
             if inverted:
                 crop = 255 - crop
-            crop = np.where(erase[y0:y1, x0:x1] > 0, 255, crop).astype(np.uint8)
+            crop = np.where(erase[y0:y1, x0:x1] > 0, 255, whiten(crop)).astype(np.uint8)
             box = ink_box(crop)
             if box is None:
                 continue
@@ -66,9 +66,20 @@ def cell_images(grey: np.ndarray, lines: np.ndarray, grids: list[Grid], dpi: int
     return out
 
 
+def whiten(crop: np.ndarray) -> np.ndarray:
+    """Stretch the cell's background to white: an inverted navy band is mid-grey, scanned paper
+    is off-white, and a grey block inside a white margin reads to tesseract as a picture."""
+    bg = float(np.percentile(crop, 75))
+    if bg >= 250 or bg < 60:
+        return crop
+    return np.clip(crop.astype(np.float32) * (255.0 / bg), 0, 255).astype(np.uint8)
+
+
 def ink_box(crop: np.ndarray) -> tuple[int, int, int, int] | None:
     import cv2
 
+    if min(crop.shape) < 2:
+        return None
     ink = (crop < INK).astype(np.uint8)
     n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     keep = [s for s in stats[1:n] if s[4] >= MIN_BLOB]

@@ -32,15 +32,19 @@ class Mosaic:
         return None
 
 
-def pack(images: list[np.ndarray], gap: int, width: int = 3000, max_side: int = MAX_SIDE) -> list[Mosaic]:
-    """Shelf packing in the given order (reading order keeps similar cells on one shelf)."""
+def pack(images: list[np.ndarray], gap: int, width: int = 3000, max_side: int = MAX_SIDE, column: bool = False) -> list[Mosaic]:
+    """Shelf packing in the given order (reading order keeps similar cells on one shelf).
+
+    `column` stacks one image per shelf: for single-line reading, where tesseract would otherwise
+    read two numbers side by side as one line and may glue them into one word.
+    """
     width = max(width, max(im.shape[1] for im in images) + 2 * gap) if images else width
     placed: list[list[tuple[int, int, int]]] = [[]]
     x = y = gap
     shelf_h = 0
     for i, im in enumerate(images):
         h, w = im.shape
-        if x + w + gap > width:
+        if x + w + gap > width or (column and x > gap):
             x, y = gap, y + shelf_h + gap
             shelf_h = 0
         if y + h + gap > max_side and placed[-1]:

@@ -1,0 +1,49 @@
+"""The pipeline's own routing (cheap shortcut first, router second) on every page of every fixture."""
+
+import pdfplumber
+import pypdfium2 as pdfium
+import pytest
+
+from scorekit.extract.pipeline import _route
+
+from ..conftest import FIXTURES
+
+EXPECTED = {
+    "scorecard-2020-10": "text", "scorecard-2021-08": "text", "agenda-2023-11": "text",
+    "framework-2014-15-q2": "text", "scorecard-2018-06": "text",
+    "scorecard-2020-10-garbled": "ocr", "scorecard-2020-10-scan200": "ocr",
+    "scorecard-2018-06-scan150": "ocr", "scorecard-2018-06-scan150-ocrlayer": "ocr",
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_page_routed(name):
+    path = FIXTURES / "pdf" / f"{name}.pdf"
+    doc = pdfium.PdfDocument(str(path))
+    with pdfplumber.open(str(path)) as pl:
+        for i, page in enumerate(pl.pages):
+            tp = doc[i].get_textpage()
+            method, reason = _route(page, doc[i], tp.get_text_range(), "auto")
+            tp.close()
+            assert method == EXPECTED[name], f"{name} p{i + 1}: {reason}"
+            assert reason
+    doc.close()
+
+
+def test_scanner_ocr_layer_is_judged_not_trusted():
+    path = FIXTURES / "pdf" / "scorecard-2018-06-scan150-ocrlayer.pdf"
+    doc = pdfium.PdfDocument(str(path))
+    with pdfplumber.open(str(path)) as pl:
+        tp = doc[0].get_textpage()
+        _, reason = _route(pl.pages[0], doc[0], tp.get_text_range(), "auto")
+    doc.close()
+    assert "invisible OCR layer" in reason
+
+
+@pytest.mark.parametrize("mode,method", [("never", "text"), ("always", "ocr")])
+def test_override(mode, method):
+    path = FIXTURES / "pdf" / "scorecard-2020-10-scan200.pdf"
+    doc = pdfium.PdfDocument(str(path))
+    with pdfplumber.open(str(path)) as pl:
+        assert _route(pl.pages[0], doc[0], "", mode)[0] == method
+    doc.close()
