@@ -9,7 +9,8 @@ it. Relative labels are placed against the report period.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .periods import ReportPeriod, month_diff, parse_fy, parse_month, parse_period, parse_quarter
 
@@ -76,7 +77,13 @@ def _fy_in(text: str) -> str:
 
 
 def classify(header: str, band: str, report: ReportPeriod | None, *, allow_serial: bool) -> Column:
-    """One column from its own header text and the band text above it."""
+    """One column from its own header text and the band text above it (a fresh, mutable copy)."""
+    return replace(_classify(header, band, report, allow_serial))
+
+
+@lru_cache(maxsize=8192)
+def _classify(header: str, band: str, report: ReportPeriod | None, allow_serial: bool) -> Column:
+    """Header rows repeat on every page and in every copy of a table: classify each text once."""
     h = _norm(header)
     low = h.lower()
     full = _norm(f"{band} {h}")
@@ -136,7 +143,7 @@ def header_score(texts: list[str], report: ReportPeriod | None) -> int:
     score = 0
     periods = 0
     for t in texts:
-        col = classify(t, "", report, allow_serial=allow_serial)
+        col = _classify(t, "", report, allow_serial)  # read-only here: no copy needed
         if col.kind == "measure" and col.measure == "value":
             periods += 1
             score += 1
