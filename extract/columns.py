@@ -37,10 +37,6 @@ class ColumnModel:
     report: ReportPeriod | None
     header_texts: list[str] = field(default_factory=list)
 
-    @property
-    def n_value_columns(self) -> int:
-        return sum(1 for c in self.columns if c.kind == "measure")
-
     def index(self, kind: str) -> list[int]:
         return [i for i, c in enumerate(self.columns) if c.kind == kind]
 

@@ -13,7 +13,6 @@ one-line message; the CLI reports it and carries on with the other files.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -371,7 +370,3 @@ def extract_file(
         reports,
         warnings,
     )
-
-
-def default_jobs() -> int:
-    return os.cpu_count() or 1

@@ -9,7 +9,7 @@ header of period labels. Both return `RawTable`s, so everything after them is on
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .grid import Cell, assign_words, cell_text, find_grids
 from .page import PageContent, Word
@@ -117,7 +117,7 @@ class AlignedTables:
         for a, b in zip(anchors, anchors[1:]):
             xs.append((a.x1 + b.x0) / 2)
         xs.append(anchors[-1].x1 + pitch * 0.5)
-        rows = [self._row(lines[start], xs, header_line=True)]
+        rows = [self._row(lines[start], xs)]
         i = start + 1
         last_bottom = max(w.bottom for w in lines[start])
         height = max(w.bottom - w.top for w in lines[start])
@@ -144,7 +144,7 @@ class AlignedTables:
         return RawTable(page.source, page.page, index, xs, rows, self.name, page.method), i
 
     @staticmethod
-    def _row(line: list[Word], xs: list[float], header_line: bool = False) -> list[Slot | None]:
+    def _row(line: list[Word], xs: list[float]) -> list[Slot | None]:
         n = len(xs) - 1
         buckets: list[list[Word]] = [[] for _ in range(n)]
         for w in line:

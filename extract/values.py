@@ -23,7 +23,6 @@ _NOT_COLLECTED_RE = re.compile(
     r"not available|awaiting|tbc|to be confirmed|no data|data not",
     re.I,
 )
-RAG_WORDS = {"r": "R", "a": "A", "g": "G", "red": "R", "amber": "A", "green": "G", "b": "B", "blue": "B"}
 
 
 _LEADING_RE = re.compile(rf"^(?P<num>{_NUM})\s*(?P<pct>%)?\s+(?P<rest>[A-Za-z(].*)$")
@@ -125,7 +124,3 @@ def year_note_period(note: str) -> str:
 def _fmt(v: float) -> str:
     return str(int(v)) if float(v).is_integer() else repr(v)
 
-
-def looks_numeric(text: str) -> bool:
-    """True for cells that print a number (with arrows, % or thousands separators)."""
-    return parse_number(clean(text).strip(ARROWS + " ")) is not None

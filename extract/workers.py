@@ -64,12 +64,6 @@ def _run_page(path: str, page_no: int, opts, timeout: float):
         return page_stage(path, page_no, opts)
 
 
-def peak_rss_mb() -> float:
-    """This process's peak resident memory (for the scale benchmark)."""
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
 
 class PagePool:
     """Per-page tasks over `jobs` worker processes, or here when `isolate` is off.

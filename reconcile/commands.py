@@ -15,7 +15,7 @@ from rich.table import Table
 
 from . import decisions as decmod
 from .engine import Result, reconcile
-from .findings import CLASSES, CONFLICTS
+from .findings import CLASSES
 from .inputs import InputError, load
 from .output import write
 from .resolve import apply_decisions

@@ -8,7 +8,7 @@ FIXTURES = ROOT / "fixtures"
 BORN_DIGITAL = ["scorecard-2020-10", "scorecard-2021-08", "agenda-2023-11", "framework-2014-15-q2"]
 
 
-def command_app(register) -> "typer.Typer":
+def command_app(register):
     """A bare typer app with one module's commands on it, as cli.py mounts them."""
     import typer
 

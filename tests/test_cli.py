@@ -5,7 +5,7 @@ import json
 
 import pandas as pd
 import pytest
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfWriter
 from typer.testing import CliRunner
 
 from scorekit.cli import app

@@ -10,7 +10,6 @@ import time
 
 import pandas as pd
 import pytest
-import typer
 from typer.testing import CliRunner
 
 from scorekit.archive import store

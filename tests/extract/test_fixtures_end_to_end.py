@@ -1,6 +1,5 @@
 """Every born-digital fixture against its ground truth: what the accuracy benchmark measures."""
 
-import pandas as pd
 import pytest
 
 from scorekit.extract.schema import COLUMNS

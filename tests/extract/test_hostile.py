@@ -10,7 +10,7 @@ import zlib
 
 import pandas as pd
 import pytest
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, NameObject, NumberObject, StreamObject
 from typer.testing import CliRunner
 
