@@ -156,6 +156,9 @@ def extract(
         # the reader went away (`| head`): stop quietly, as Unix tools do
         sys.stderr.close()
         raise typer.Exit(0) from None
+    except KeyboardInterrupt:
+        err.print("scorekit: interrupted; output so far is complete up to the last page written", highlight=False)
+        raise typer.Exit(130) from None
     except OSError as exc:
         raise fail(f"{output or 'stdout'}: cannot write ({exc})") from None
     if not quiet:

@@ -47,6 +47,7 @@ def page_limits(seconds: float):
 
 def _init_worker(max_memory_mb: int) -> None:
     os.environ["OMP_THREAD_LIMIT"] = "1"  # tesseract: one thread per worker, workers fill the cores
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
     if max_memory_mb:
         import resource
 
@@ -141,5 +142,8 @@ class PagePool:
     def __enter__(self) -> "PagePool":
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.close()
+        else:  # interrupted or failing: do not wait for pages nobody will read
+            self._reset()

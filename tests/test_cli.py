@@ -121,3 +121,28 @@ def test_formula_like_cells_are_neutralised_in_csv():
     assert neutralise("@SUM(A1)") == "'@SUM(A1)"
     assert neutralise("-3%") == "-3%" and neutralise("→ -3%") == "→ -3%"
     assert neutralise("+cmd|' /C calc'!A0") == "'+cmd|' /C calc'!A0"
+
+
+def test_ctrl_c_stops_cleanly(tmp_path):
+    """Ctrl-C: the parent stops its workers, says so in one line, exits 130 — no worker tracebacks."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    w = PdfWriter(clone_from=FRAMEWORK)
+    for _ in range(3000):
+        w.add_blank_page(595, 842)
+    big = tmp_path / "big.pdf"
+    with big.open("wb") as fh:
+        w.write(fh)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "scorekit.cli", "extract", str(big), "-o", str(tmp_path / "o.csv")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    time.sleep(4)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "interrupted" in err and "Traceback" not in err
