@@ -170,12 +170,21 @@ def _documents(path: str, password: str | None):
     if key not in _OPEN:
         import pdfplumber
 
-        for old in list(_OPEN):
-            plumber, pdfium_doc = _OPEN.pop(old)
-            plumber.close()
+        close_documents()
+        pdfium_doc = open_pdfium(Path(path), password)
+        try:
+            _OPEN[key] = (pdfplumber.open(path, password=password or ""), pdfium_doc)
+        except BaseException:
             pdfium_doc.close()
-        _OPEN[key] = (pdfplumber.open(path, password=password or ""), open_pdfium(Path(path), password))
+            raise
     return _OPEN[key]
+
+
+def close_documents() -> None:
+    for key in list(_OPEN):
+        plumber, pdfium_doc = _OPEN.pop(key)
+        plumber.close()
+        pdfium_doc.close()
 
 
 def _route(plumber_page, pdfium_page, text: str, mode: str) -> tuple[str, str]:

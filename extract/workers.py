@@ -135,6 +135,10 @@ class PagePool:
                 yield p, exc
 
     def close(self) -> None:
+        if not self.isolate:
+            from .pipeline import close_documents
+
+            close_documents()
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
