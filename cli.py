@@ -20,8 +20,8 @@ from rich.table import Table
 
 from . import __version__
 from .extract.output import FORMATS, Sink, infer_format
-from .extract.pipeline import ExtractError, Options, iter_extract
-from .extract.schema import OBSERVATION_DTYPES
+from .extract.pipeline import TEXT_COLUMNS, ExtractError, Options, iter_extract
+from .extract.schema import COLUMNS, OBSERVATION_DTYPES
 from .extract.workers import PagePool
 from .archive.commands import register as register_archive_commands
 from .match.commands import register as register_match_commands
@@ -184,10 +184,10 @@ def _extract_here(files, opts, sink, text_sink, runs, failed, quiet) -> None:
             try:
                 for out in iter_extract(path, opts, pool=pool, progress=lambda d, n, t=task: progress.update(t, completed=d, total=n)):
                     run.pages.append(out.report)
-                    run.values += len(out.observations)
-                    sink.write(out.observations)
+                    run.values += len(out.rows)
+                    sink.write_rows(out.rows, COLUMNS)
                     if text_sink is not None:
-                        text_sink.write(out.texts)
+                        text_sink.write_rows(out.text_rows, TEXT_COLUMNS)
             except ExtractError as exc:
                 _file_failed(path, str(exc), failed)
                 continue

@@ -28,7 +28,7 @@ _RUN = """
 import json, resource, sys, time
 from scorekit.extract.output import Sink
 from scorekit.extract.pipeline import Options, iter_extract
-from scorekit.extract.schema import OBSERVATION_DTYPES
+from scorekit.extract.schema import COLUMNS, OBSERVATION_DTYPES
 from scorekit.extract.workers import PagePool
 files, jobs, out = json.loads(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 t0 = time.perf_counter(); pages = values = 0
@@ -36,7 +36,7 @@ sink = Sink(out, "csv", OBSERVATION_DTYPES)
 with PagePool(jobs) as pool:
     for f in files:
         for o in iter_extract(f, Options(jobs=jobs), pool=pool):
-            pages += 1; values += len(o.observations); sink.write(o.observations)
+            pages += 1; values += len(o.rows); sink.write_rows(o.rows, COLUMNS)
 sink.close()
 dt = time.perf_counter() - t0
 print(json.dumps({"pages": pages, "values": values, "seconds": dt,

@@ -6,6 +6,9 @@ apostrophe; printed numbers such as `-3%` are left alone, since Excel reads them
 
 from __future__ import annotations
 
+import csv
+import json
+import math
 import re
 import sys
 from pathlib import Path
@@ -28,6 +31,22 @@ def infer_format(out: str | None, fmt: str | None) -> str:
         if suffix:
             raise ValueError(f"cannot tell the format from {out!r}: use --format csv|json|parquet")
     return "csv"
+
+
+def _csv_cell(v):
+    if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
+        return ""
+    if isinstance(v, float):
+        return "%.10g" % v
+    if isinstance(v, str):
+        return neutralise(v)
+    return v
+
+
+def _jsonable(v):
+    if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
+        return None
+    return v
 
 
 def neutralise(value):
@@ -62,6 +81,8 @@ class Sink:
             raise ValueError("parquet needs a file: use -o FILE.parquet")
         self.out, self.fmt, self.dtypes = out, fmt, dtypes
         self._fh = None
+        self._writer = None
+        self._header_done = False
         self._parquet = None
         self._schema = None
         self._rows = 0
@@ -73,8 +94,28 @@ class Sink:
                 self._fh.write("[")
         return self._fh
 
+    def write_rows(self, rows: list[dict], columns: list[str]) -> None:
+        """Plain records, the streaming path: CSV and JSON skip pandas entirely."""
+        if self.fmt == "parquet":
+            self.write(pd.DataFrame(rows, columns=columns))
+            return
+        fh = self._open()
+        if self.fmt == "json":
+            for r in rows:
+                fh.write(("\n " if self._rows == 0 else ",\n ") + json.dumps({c: _jsonable(r.get(c)) for c in columns}, ensure_ascii=False))
+                self._rows += 1
+        else:
+            if self._writer is None:
+                self._writer = csv.writer(fh, lineterminator="\n")
+            if not self._header_done:
+                self._writer.writerow(columns)
+                self._header_done = True
+            self._writer.writerows([[_csv_cell(r.get(c)) for c in columns] for r in rows])
+            self._rows += len(rows)
+        fh.flush()
+
     def write(self, df: pd.DataFrame) -> None:
-        if self.dtypes:
+        if self.dtypes and dict(df.dtypes.astype(str)) != {c: str(pd.api.types.pandas_dtype(t)) for c, t in self.dtypes.items()}:
             df = df.astype(self.dtypes)
         if self.fmt == "parquet":
             import pyarrow as pa
@@ -92,7 +133,7 @@ class Sink:
                 fh.write(("\n " if self._rows == 0 else ",\n ") + body)
         else:
             fh = self._open()
-            fh.write(neutralise_frame(df).to_csv(index=False, header=self._rows == 0 and not getattr(self, "_header_done", False),
+            fh.write(neutralise_frame(df).to_csv(index=False, header=not self._header_done,
                                  lineterminator="\n", float_format="%.10g"))
             self._header_done = True
         self._rows += len(df)

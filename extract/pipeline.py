@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -263,9 +264,19 @@ def page_stage(path: str, page_no: int, opts: Options) -> PageWork:
 
 @dataclass
 class PageOutput:
+    """One page's rows as plain records (cheap to stream); frames are built only when asked for."""
+
     report: PageReport
-    observations: pd.DataFrame
-    texts: pd.DataFrame
+    rows: list[dict] = field(default_factory=list)
+    text_rows: list[dict] = field(default_factory=list)
+
+    @cached_property
+    def observations(self) -> pd.DataFrame:
+        return observations_frame(self.rows)
+
+    @cached_property
+    def texts(self) -> pd.DataFrame:
+        return _texts(self.text_rows)
 
 
 def iter_extract(
@@ -298,11 +309,11 @@ def iter_extract(
             if isinstance(work, BaseException):
                 reason = _failure(work)
                 reader.last = None
-                yield PageOutput(PageReport(page_no, "failed", reason), observations_frame([]), _texts([]))
+                yield PageOutput(PageReport(page_no, "failed", reason))
                 continue
             if work.status != "read":
                 reader.last = None
-                yield PageOutput(PageReport(page_no, work.status, work.reason, method=work.method), observations_frame([]), _texts([]))
+                yield PageOutput(PageReport(page_no, work.status, work.reason, method=work.method))
                 continue
             yield _read_tables(reader, work)
     finally:
@@ -327,12 +338,12 @@ def _read_tables(reader: TableReader, work: PageWork) -> PageOutput:
     reason = work.reason if n_tables else f"no indicator table ({work.reason})"
     if "continued from previous page" in notes:
         reason += "; table continued from previous page"
-    frame = observations_frame(obs)
-    if work.method == "ocr" and len(frame):
+    if work.method == "ocr" and obs:
         from .checks import run_checks
 
-        frame = run_checks(frame).astype(OBSERVATION_DTYPES)
-    return PageOutput(PageReport(work.page, "read", reason, n_tables, len(frame), work.method), frame, _texts(texts))
+        checked = run_checks(observations_frame(obs)).astype(object)
+        obs = checked.where(checked.notna(), None).to_dict("records")
+    return PageOutput(PageReport(work.page, "read", reason, n_tables, len(obs), work.method), obs, texts)
 
 
 def _texts(rows: list[dict]) -> pd.DataFrame:
@@ -368,14 +379,12 @@ def extract_file(
     """Extract one PDF into memory (the CLI streams instead, via `iter_extract`)."""
     opts = Options(pages=pages, ocr=ocr, ocr_engine=ocr_engine, dpi=dpi, jobs=jobs, password=password, isolate=isolate)
     outputs = list(iter_extract(path, opts, pool=pool, progress=progress))
-    obs = [o.observations for o in outputs if len(o.observations)]
-    texts = [o.texts for o in outputs if len(o.texts)]
     reports = [o.report for o in outputs]
     warnings = [f"page {r.page}: {r.reason}" for r in reports if r.status == "failed"]
     return ExtractResult(
         Path(path).name,
-        pd.concat(obs, ignore_index=True) if obs else observations_frame([]),
-        pd.concat(texts, ignore_index=True) if texts else _texts([]),
+        observations_frame([r for o in outputs for r in o.rows]),
+        _texts([r for o in outputs for r in o.text_rows]),
         reports,
         warnings,
     )

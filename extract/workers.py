@@ -48,6 +48,9 @@ def page_limits(seconds: float):
 def _init_worker(max_memory_mb: int) -> None:
     os.environ["OMP_THREAD_LIMIT"] = "1"  # tesseract: one thread per worker, workers fill the cores
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
+    import faulthandler
+
+    faulthandler.disable()  # a worker killed by its memory cap is reported by the parent as a page failure
     if max_memory_mb:
         import resource
 
