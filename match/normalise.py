@@ -17,6 +17,9 @@ UNITS = ("count", "percent", "rate_per_10k", "rate_per_100k", "days", "weeks", "
 
 # Applied in order to lower-cased text; each maps a domain phrase onto one canonical token.
 _SYNONYMS: list[tuple[str, str]] = [
+    # Referrals to children's social care are referrals of children in need, however worded.
+    (r"\breferrals? (in)?to (statutory services?|(children'?s )?social care( services?)?)\b",
+     " referrals of cin "),
     (r"\bc\s*&\s*f\b", " sa "),
     (r"\bchildren and families\b", " sa "),
     (r"\bsingle[\s-]*assessments?\b", " sa "),
@@ -32,6 +35,8 @@ _SYNONYMS: list[tuple[str, str]] = [
     (r"\bchild(ren)? looked after\b", " cla "),
     (r"\blooked after\b", " cla "),
     (r"\b(lac|cla)s?\b", " cla "),
+    # A child leaving care is a looked-after child whose care ceased (not a care leaver).
+    (r"\b(child(ren)? |young people )?leaving care\b", " cla ceased "),
     (r"\bchild(ren)? in need\b", " cin "),
     (r"\bcins?\b", " cin "),
     (r"\bsection\s*47s?\b", " s47 "),
@@ -65,6 +70,9 @@ _SYNONYMS: list[tuple[str, str]] = [
     (r"\badopted\b", " adoption "),
     (r"\bcare leavers?\b", " careleaver "),
     (r"\bsocial workers?\b", " sw "),
+    # Timeliness is phrased every way: on time, in time, in/within (agreed) timescale(s).
+    (r"\b(on|in) time\b|\bup to date\b|\b(with)?in (the )?(agreed )?timescales?\b",
+     " timely "),
 ]
 
 _NUMBER_WORDS = {
@@ -149,11 +157,19 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 # A subset is a different indicator: "CLA" vs "CLA who are UASC", "missing" vs "episodes of".
 ONE_SIDED_HARD = frozenset({"uasc", "cwd", "as_at", "counted", "sector"})
+# An exclusion names a subset, so on one side only it is a different indicator; an inclusion
+# states the default (all of them), so on one side only it is no difference at all.
+ONE_SIDED_HARD_VALUES = frozenset({("adults", "excl")})
+ONE_SIDED_FREE_VALUES = frozenset({("adults", "incl")})
 
 
 def _apply(patterns: list[tuple[str, str]], text: str) -> str:
+    # Spaces are collapsed after each step: a replacement's padding must not stop the next
+    # pattern ("referrals of  cin  that are re-referrals").
     for pattern, repl in patterns:
-        text = _rx(pattern).sub(repl, text)
+        new = _rx(pattern).sub(repl, text)
+        if new != text:
+            text = " ".join(new.split())
     return text
 
 
@@ -179,6 +195,8 @@ def _base(text: str) -> str:
     t = re.sub(r"\b(\d+)\s*(mnths?|month)\b", r"\1 months", t)
     t = re.sub(r"\b(\d+)(st|nd|rd|th)\b", r"\1", t)
     t = re.sub(r"\b(\d+)\s+or\s+more\b", r"\1+", t)
+    t = re.sub(r"\bat least (\d+)\b", r"\1+", t)
+    t = re.sub(r"(?<=[a-z])\(s\)", "s", t)
     t = re.sub(r"\bover (\d+)\b", r"\1+", t)
     t = re.sub(r"(?:>|more than )\s*(\d+)", r"\1+", t)
     t = re.sub(r"\bhrs?\b", "hours", t)
@@ -233,7 +251,7 @@ _DENOMINATOR_NOISE = [
     r"\b(per|/)\s*10,?000\b", r"\b(per|/)\s*100,?000\b", r"\b10,?000\b", r"\b100,?000\b",
     r"\b0\s*-\s*17\b", r"\bunder 18\b", r"\b10\s*-\s*17 year\b",
     r"\(\s*[a-z]\d+(\s*,\s*[a-z]\d+)*\s*\)", r"\b[a-z]\d+\b", r"\b\d{4}\b",
-    r"\bmasc?h\d+\b",
+    r"\bmasc?h\d+\b", r"\badults aged \d+\s*\+?",
 ]
 
 
@@ -247,14 +265,17 @@ def numbers(name: str) -> frozenset[int]:
 
 _POPULATION = [
     r"\bunder 18( years?)?( olds?)?\b", r"\b0\s*-\s*17( year olds?)?\b",
-    r"\b10\s*-\s*17 year olds?\b",
+    r"\b10\s*-\s*17 year olds?\b", r"(?<=\badults) aged \d+\s*\+?",
 ]
 
 
 @lru_cache(maxsize=65536)
 def core(name: str) -> str:
-    """The name without its parenthetical glosses, which renames add and drop freely."""
-    stripped = _rx(r"\([^()]*\)").sub(" ", _denoised(name))
+    """The name without its parenthetical glosses, which renames add and drop freely.
+
+    A parenthesis holding a number ("(within 1 year)") defines the indicator and is kept.
+    """
+    stripped = _rx(r"\([^()\d]*\)").sub(" ", _denoised(name))
     return _content_of(stripped) if stripped.strip() else content(name)
 
 
@@ -334,9 +355,10 @@ def guard(a_name: str, a_unit: str | None, b_name: str, b_unit: str | None) -> C
         if qa[group] != qb[group]:
             return Conflict("qualifier", f"{group} {'/'.join(sorted(qa[group]))} vs "
                                          f"{'/'.join(sorted(qb[group]))}")
-    for group in sorted((qa.keys() ^ qb.keys()) & ONE_SIDED_HARD):
+    for group in sorted(qa.keys() ^ qb.keys()):
         vals = qa.get(group) or qb.get(group) or frozenset()
-        return Conflict("qualifier", f"'{'/'.join(sorted(vals))}' only on one side")
+        if group in ONE_SIDED_HARD or any((group, v) in ONE_SIDED_HARD_VALUES for v in vals):
+            return Conflict("qualifier", f"'{'/'.join(sorted(vals))}' only on one side")
     return None
 
 
@@ -349,5 +371,7 @@ def soft_differences(a_name: str, b_name: str) -> list[str]:
     qa, qb = qualifiers(a_name), qualifiers(b_name)
     for group in sorted((qa.keys() ^ qb.keys()) - ONE_SIDED_HARD):
         vals = qa.get(group) or qb.get(group) or frozenset()
+        if all((group, v) in ONE_SIDED_FREE_VALUES for v in vals):
+            continue
         out.append(f"'{'/'.join(sorted(vals))}' only on one side")
     return out

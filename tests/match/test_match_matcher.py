@@ -148,3 +148,41 @@ def test_decision_matches_rewrapped_name(shipped):
     r = Matcher(shipped, dec).match(
         Query.build("NUMBER of referrals  into statutory service in the month", "62", "2024-01"))
     assert r.rule == "decision" and r.indicator_id == "cin_referrals"
+
+
+def test_held_out_renames_found_through_domain_equivalences(shipped):
+    """Renames only the equivalence rules can find: each document's wording is unseen."""
+    cases = [
+        ("agenda-2023-11.pdf", "Number of referrals into statutory service in the month",
+         "cin_referrals"),
+        ("agenda-2023-11.pdf", "Percentage of CLA ceased in the month - adopted", "adoptions_pct"),
+        ("agenda-2023-11.pdf", ("Percentage of children in care for at least 12 months for whom "
+                               "health assessments are up to date."), "cla_health_assessment_pct"),
+        ("agenda-2023-11.pdf", "Percentage of re-referrals within 12 months",
+         "rereferrals_12m_pct"),
+        ("framework-2014-15-q2.pdf", ("% of referrals of CiN that are re-referrals "
+                                     "(within 1 year) (including stepped-up cases)"), "rereferrals_12m_pct"),
+        ("scorecard-2020-10.pdf", ("Number of Early Help Assessment (EHA) completed "
+                                  "in the month INCLUDING adults aged 21+"), "eh_assessments_completed"),
+    ]
+    for doc, name, expected in cases:
+        r = Matcher(without_document(shipped, doc)).match(Query.build(name, "", "2023-10"))
+        assert r.indicator_id == expected and r.rule == "name", (name, r.explanation)
+
+
+def test_excluding_adults_never_lands_on_the_total(shipped):
+    cat = Catalogue()
+    cat.add(Indicator("eh_assessments_completed", "Number of Early Help assessments completed",
+                      "count"))
+    m = Matcher(cat)
+    r = m.match(Query.build("Number of Early Help assessments completed excluding adults aged 21+"))
+    assert r.indicator_id == "" and "only on one side" in r.explanation
+    # an inclusion restates the default: a candidate, with no penalty for it
+    r = m.match(Query.build("Number of Early Help assessments completed including adults aged 21+"))
+    assert r.top.indicator_id == "eh_assessments_completed" and r.top.notes == []
+
+
+def test_up_to_date_reviews_are_not_reviews_completed_in_time(shipped):
+    m = Matcher(only(shipped, "cla_reviews_in_time_pct"))
+    r = m.match(Query.build("Percentage of CLA children with an up to date review"))
+    assert r.indicator_id == ""

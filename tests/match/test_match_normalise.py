@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scorekit.match.normalise import (
-    content, guard, key, numbers, qualifiers, unit_from_name, unit_from_values,
+    content, core, guard, key, numbers, qualifiers, soft_differences, unit_from_name,
+    unit_from_values,
 )
 
 names = st.text(alphabet=string.ascii_letters + string.digits + " %&()-/+,.'<>", max_size=120)
@@ -91,3 +92,63 @@ def test_qualifiers_read_negation():
     assert qualifiers("Plan (not CWD)")["cwd"] == {"not_cwd"}
     assert qualifiers("Plan (CWD)")["cwd"] == {"cwd"}
     assert qualifiers("Local CLA (Non-UASC)")["uasc"] == {"non_uasc"}
+
+
+# -- equivalences councils use interchangeably (each test fails without its rule) ----------------
+
+def test_synonym_padding_does_not_stop_the_next_rule():
+    # "of CiN" becomes " cin " with padding; the re-referral rule after it must still apply.
+    assert key("% of referrals of CiN that are re-referrals") == key("% of re-referrals")
+
+
+def test_referrals_into_statutory_service_are_cin_referrals():
+    assert content("Number of referrals into statutory service in the month") == \
+        content("Number of referrals of Children in Need")
+    assert content("Number of referrals to children's social care") == \
+        content("Number of CiN referrals")
+
+
+def test_leaving_care_is_ceasing_to_be_looked_after_not_a_care_leaver():
+    assert content("Percentage of children leaving care who were adopted during period") == \
+        content("Percentage of CLA ceased in the month - adopted")
+    assert qualifiers("Number of children leaving care")["flow"] == {"out"}
+    assert content("Number of children who ceased to be looked after") == \
+        content("Number of CLA ceased")
+    assert content("Number of care leavers") != content("Number of children leaving care")
+
+
+def test_at_least_n_is_n_plus_and_plural_s_in_brackets_is_a_plural():
+    a = "Percentage of children in care for at least 12 months with health assessments"
+    b = "Percentage of children looked after for a year+ with Health Assessment(s)"
+    assert content(a) == content(b)
+    assert numbers(a) == numbers(b) == {12}
+    assert qualifiers(a)["bound"] == qualifiers(b)["bound"] == {"lower"}
+
+
+def test_timeliness_wordings_meet():
+    names = ["CLA visited within timescales", "CLA visited on time", "CLA visited in time",
+             "CLA visited within agreed timescale", "CLA visited up to date"]
+    assert len({content(n) for n in names}) == 1
+    # ... without touching the bounds that are numbers
+    assert numbers("visited within 10 working days") == {10}
+
+
+def test_inclusion_is_the_default_exclusion_is_a_subset():
+    incl = "Number of Early Help Assessment (EHA) completed in the month INCLUDING adults aged 21+"
+    excl = "Number of Early Help Assessment (EHA) completed, EXCLUDING adults aged 21+"
+    plain = "Number of Early Help assessments completed"
+    # the age defines who "adults" are, it is not a number of the indicator
+    assert numbers(incl) == numbers(excl) == frozenset()
+    assert guard(incl, "count", plain, "count") is None
+    assert soft_differences(incl, plain) == []
+    assert guard(excl, "count", plain, "count") is not None
+    assert guard(incl, "count", excl, "count") is not None
+    # a defining age is still a number
+    assert numbers("referrals where CSE is a factor (for children aged 13+)") == {13}
+
+
+def test_core_drops_glosses_but_keeps_parentheses_with_numbers():
+    framework = ("% of referrals of CiN that are re-referrals (within 1 year) "
+                 "(including stepped-up cases)")
+    assert core(framework) == content("Percentage of re-referrals within 12 months")
+    assert core("Total number of Children Looked After (CLA) at period end") == content("CLA")
