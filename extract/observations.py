@@ -25,8 +25,17 @@ OCR_FLOOR = 0.6  # below this an OCR'd number is withheld (value empty, flag low
 class TableResult:
     observations: list[dict] = field(default_factory=list)
     texts: list[dict] = field(default_factory=list)
-    model: ColumnModel | None = None
     note: str = ""
+
+
+@dataclass
+class Continuation:
+    """What a table without a header of its own inherits from the one before it."""
+
+    xs: list[float]
+    model: ColumnModel
+    section: str
+    rows: int
 
 
 def row_texts(row: list[Slot | None]) -> list[str]:
@@ -76,7 +85,7 @@ class TableReader:
 
     def __init__(self, document_report: ReportPeriod | None = None):
         self.document_report = document_report
-        self.last: tuple[list[float], ColumnModel, str, int] | None = None
+        self.last: Continuation | None = None
         self.bench_periods: dict[str, str] = {}
 
     def read(self, table: RawTable, page_text: str) -> TableResult:
@@ -85,9 +94,9 @@ class TableReader:
         section = ""
         row_counter = 0
         if header_at is None:
-            if self.last is None or not _same_columns(self.last[0], table.xs):
+            if self.last is None or not _same_columns(self.last.xs, table.xs):
                 return TableResult(note="no period header")
-            model, section, row_counter = self.last[1], self.last[2], self.last[3]
+            model, section, row_counter = self.last.model, self.last.section, self.last.rows
             body = table.rows
             continued = True
         else:
@@ -106,7 +115,7 @@ class TableReader:
             self._carry_benchmark_periods(model)
             body = table.rows[header_at + 1 :]
             continued = False
-        result = TableResult(model=model, note="continued from previous page" if continued else "")
+        result = TableResult(note="continued from previous page" if continued else "")
         header_sig = [t.lower() for t in model.header_texts]
         for row in body:
             texts = row_texts(row)
@@ -139,7 +148,7 @@ class TableReader:
                         "source": table.source, "page": table.page, "table": table.index, "row": row_counter,
                         "ref": ref, "indicator": name, "field": model.columns[i].field, "text": slot.text,
                     })
-        self.last = (table.xs, model, section, row_counter)
+        self.last = Continuation(table.xs, model, section, row_counter)
         return result
 
     def _carry_benchmark_periods(self, model: ColumnModel) -> None:
