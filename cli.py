@@ -123,7 +123,7 @@ def extract(
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes for pages (0: one per core; 1: no workers)."),
     password: Optional[str] = typer.Option(None, "--password", help="Password for encrypted PDFs (user password)."),
     page_timeout: float = typer.Option(300.0, "--page-timeout", min=1, help="Seconds one page may take before it is given up."),
-    max_memory: int = typer.Option(3072, "--max-memory", min=256, help="Memory cap per worker, in MB."),
+    max_memory: int = typer.Option(3072, "--max-memory", min=256, help="Memory a worker may add while reading one page, in MB (a cap against decompression bombs)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address: one task per document on the cluster."),
     verbose: bool = typer.Option(False, "-v", "--verbose", help="Say for every page whether it was read and why."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No summary or progress on stderr."),

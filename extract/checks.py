@@ -70,11 +70,42 @@ def find_failures(df: pd.DataFrame) -> list[CheckFailure]:
     return fails
 
 
+MAX_SUSPECTS = 2
+
+
+def _lost_sign(f: CheckFailure, df: pd.DataFrame, num: pd.Series) -> bool:
+    """A % change that passes its check with the opposite sign: its faint minus was not read."""
+    if f.check not in ("change_prev", "change_year"):
+        return False
+    i_ch, a_i, b_i = f.cells
+    a, b, ch = float(num[a_i]), float(num[b_i]), float(num[i_ch])
+    ea, eb, e = _err(df.at[a_i, "value_raw"]), _err(df.at[b_i, "value_raw"]), _err(df.at[i_ch, "value_raw"])
+    lo, hi = ((b - eb) / (a + ea) - 1) * 100, ((b + eb) / (a - ea) - 1) * 100
+    return ch != 0 and lo - e <= -ch <= hi + e
+
+
 def run_checks(df: pd.DataFrame, penalty: float = PENALTY) -> pd.DataFrame:
-    """Return a copy with `check_failed` flagged and confidence lowered on cells that break a check."""
+    """Return a copy with `check_failed` flagged and confidence lowered on cells that break a check.
+
+    Where a row's failed checks leave one or two cells that no passing check vouches for (the
+    months of a failed % change are confirmed by the average they also make up), those cells are
+    the misreading: their value is withheld (`low_confidence`), as a wrong number is worse than
+    a missing one. Only OCR pages are checked, so only OCR values are ever withheld.
+    """
     out = df.copy()
     bad: set = set()
-    for f in find_failures(df):
+    dfk = with_row_keys(df)
+    num = pd.to_numeric(dfk["value"], errors="coerce")
+    suspects: set = set()
+    for key, g in dfk.groupby(ROW_KEYS, sort=False, dropna=False):
+        passed: set = set()
+        fails = _row_checks(key, g, num, passed)
+        row_bad = {c for f in fails for c in f.cells}
+        bad |= row_bad
+        if 1 <= len(row_bad - passed) <= MAX_SUSPECTS:
+            suspects |= row_bad - passed
+        suspects |= {f.cells[0] for f in fails if _lost_sign(f, dfk, num)}
+    for f in _ratio_checks(dfk, num):
         bad.update(f.cells)
     if not bad:
         return out
@@ -87,10 +118,14 @@ def run_checks(df: pd.DataFrame, penalty: float = PENALTY) -> pd.DataFrame:
     if "confidence" in out.columns:
         conf = pd.to_numeric(out["confidence"], errors="coerce").fillna(1.0)
         out["confidence"] = conf.where(~idx, conf * penalty)
+    if suspects:
+        sus = out.index.isin(list(suspects))
+        out["value"] = out["value"].astype(object).where(~sus, None)
+        out["flags"] = [f + ";low_confidence" if s and "low_confidence" not in f else f for f, s in zip(out["flags"], sus)]
     return out
 
 
-def _row_checks(key, g: pd.DataFrame, num: pd.Series) -> list[CheckFailure]:
+def _row_checks(key, g: pd.DataFrame, num: pd.Series, passed: set | None = None) -> list[CheckFailure]:
     ref = str(g["ref"].iloc[0])
     meas = g["measure"].astype(str)
     per = g["period"].astype(str)
@@ -99,6 +134,10 @@ def _row_checks(key, g: pd.DataFrame, num: pd.Series) -> list[CheckFailure]:
 
     def fail(check, detail, cells):
         out.append(CheckFailure(check, key, ref, detail, tuple(cells)))
+
+    def ok(cells):
+        if passed is not None:
+            passed.update(cells)
 
     def one(measure):
         sel = g.index[(meas == measure) & num[g.index].notna().to_numpy()]
@@ -120,10 +159,14 @@ def _row_checks(key, g: pd.DataFrame, num: pd.Series) -> list[CheckFailure]:
         mean = sum(vals) / 12
         if abs(avg - mean) > e:
             fail("avg_12m", f"printed {avg:g}, months give {mean:.3f}", [i_avg, *inwin])
+        else:
+            ok([i_avg, *inwin])
     if i_max is not None and vals:
         mx, e = float(num[i_max]), _err(g.at[i_max, "value_raw"]) + e_month
         if len(vals) == 12 and abs(mx - max(vals)) > e:
             fail("max_12m", f"printed {mx:g}, months give {max(vals):g}", [i_max, *inwin])
+        elif len(vals) == 12:
+            ok([i_max])
         elif len(vals) < 12 and max(vals) > mx + e:
             fail("max_12m", f"printed {mx:g} below a printed month {max(vals):g}", [i_max, inwin[vals.index(max(vals))]])
     if i_avg is not None and i_max is not None:
@@ -145,6 +188,8 @@ def _row_checks(key, g: pd.DataFrame, num: pd.Series) -> list[CheckFailure]:
         ch, e = float(num[i_ch]), _err(g.at[i_ch, "value_raw"])
         if ch + e < lo or ch - e > hi:
             fail(measure, f"printed {ch:g}%, values give {((b / a) - 1) * 100:.1f}%", [i_ch, a_i, b_i])
+        else:
+            ok([i_ch, a_i, b_i])
     return out
 
 
@@ -195,3 +240,44 @@ def _ratio_checks(df: pd.DataFrame, num: pd.Series) -> list[CheckFailure]:
                     out.append(CheckFailure("count_ratio", (*tkey, p), pref,
                                             f"{x}: {series[n][1]} / {series[dn][1]} != printed %", tuple(cells)))
     return out
+
+
+def row_verdict(months: dict[str, str], derived: dict[str, str], report: str) -> tuple[int, int]:
+    """(checks that apply, checks that fail) for one row given as printed text.
+
+    `months` maps `YYYY-MM` to the printed cell, `derived` maps avg_12m / max_12m / change_prev /
+    change_year to theirs. The same tolerances as `find_failures`; used before any observation
+    exists, to choose between an OCR number's disagreeing readings.
+    """
+    from .values import parse_number
+
+    def num(t):
+        p = parse_number(t) if t else None
+        return None if p is None else p[0]
+
+    m = {p: (num(t), _err(t)) for p, t in months.items() if num(t) is not None}
+    window = [_shift(report, -k) for k in range(12)]
+    vals = [m[p][0] for p in window if p in m]
+    e_month = max((m[p][1] for p in window if p in m), default=0.0)
+    applied = failed = 0
+    avg, mx = num(derived.get("avg_12m")), num(derived.get("max_12m"))
+    if avg is not None and len(vals) == 12:
+        applied += 1
+        failed += abs(avg - sum(vals) / 12) > _err(derived["avg_12m"]) + e_month
+    if mx is not None and vals:
+        applied += 1
+        e = _err(derived["max_12m"]) + e_month
+        failed += abs(mx - max(vals)) > e if len(vals) == 12 else max(vals) > mx + e
+    for measure, back in (("change_prev", 1), ("change_year", 12)):
+        ch, prev = num(derived.get(measure)), _shift(report, -back)
+        if ch is None or report not in m or prev not in m:
+            continue
+        (a, ea), (b, eb) = m[prev], m[report]
+        if a - ea <= 0:
+            continue
+        applied += 1
+        lo = ((b - eb) / (a + ea) - 1) * 100
+        hi = ((b + eb) / (a - ea) - 1) * 100
+        e = _err(derived[measure])
+        failed += ch + e < lo or ch - e > hi
+    return applied, failed

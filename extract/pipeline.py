@@ -183,9 +183,11 @@ def _documents(path: str, password: str | None):
 
 def close_documents() -> None:
     for key in list(_OPEN):
-        plumber, pdfium_doc = _OPEN.pop(key)
-        plumber.close()
-        pdfium_doc.close()
+        for handle in _OPEN.pop(key):
+            try:
+                handle.close()
+            except Exception:  # closing a damaged document may raise; it is closed all the same
+                pass
 
 
 def _route(plumber_page, pdfium_page, text: str, mode: str) -> tuple[str, str]:
@@ -237,6 +239,9 @@ def page_stage(path: str, page_no: int, opts: Options) -> PageWork:
     """Route one page, read it (text layer or OCR) and find its tables."""
     source = Path(path).name
     plumber, doc = _documents(path, opts.password)
+    if page_no > len(plumber.pages):
+        # pdfminer lists a page object used twice in the page tree only once
+        raise ExtractError("this page repeats another page's object; its text layer cannot be told apart")
     pdfium_page = doc[page_no - 1]
     tp = pdfium_page.get_textpage()
     text = tp.get_text_range()

@@ -54,11 +54,21 @@ def _init_worker(max_memory_mb: int) -> None:
     if max_memory_mb:
         import resource
 
-        cap = max_memory_mb * 1024 * 1024
+        # the cap bounds what a page may add: a worker forked from a large parent (a test session,
+        # a long batch) starts with the parent's address space already mapped
+        cap = max_memory_mb * 1024 * 1024 + _address_space()
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
         if hard != resource.RLIM_INFINITY:
             cap = min(cap, hard)
         resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+
+
+def _address_space() -> int:
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        return 0
 
 
 def _run_page(path: str, page_no: int, opts, timeout: float):

@@ -31,11 +31,13 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
     import cv2
     import numpy as np
 
-    from .cellread import read_cells
+    from .cellread import rescue_numbers
+    from .labels import fix_labels, measure_columns, read_header_first
     from .layout import cell_images, outside_image, page_grids
+    from .resolve import resolve_rows
 
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    angle = im.skew_angle(grey, dpi)
+    angle = im.skew_angle(grey[::2, ::2], dpi // 2)  # long rules give the angle as well at half the pixels
     straight = im.rotate(grey, angle)
     h, v = im.line_masks(im.binarise(straight), dpi, straight)
     eng = get_engine(engine)
@@ -44,7 +46,11 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
     s = 72.0 / dpi
     words: list[Word] = []
     if grids:
-        for r in read_cells(cell_images(straight, cv2.bitwise_or(h, v), grids, dpi), eng):
+        readings = read_header_first(cell_images(straight, cv2.bitwise_or(h, v), grids, dpi), grids, eng)
+        fix_labels(readings, grids, eng)
+        rescue_numbers(readings, measure_columns(readings, grids), grids, eng)
+        resolve_rows(readings, grids)
+        for r in readings:
             ox, oy = r.cell.x0, r.cell.top
             words += [Word(w.text, (w.x0 + ox) * s, (w.top + oy) * s, (w.x1 + ox) * s, (w.bottom + oy) * s, True, w.conf)
                       for w in r.words]

@@ -17,7 +17,7 @@ from ..page import Word
 from . import glyphs
 
 _NUM = re.compile(r"\d")
-_JUNK = re.compile(r"^[^\w%]{1,2}$|^[tjJlI|]$|^[A-Za-z]$")
+_JUNK = re.compile(r"^[^\w%]{1,2}$|^[tjJlI|][lbI|]?$|^[A-Za-z]$")
 _LOCAL = re.compile(r"^[Ll][o0][c][a@][lI1|i]?$")
 
 

@@ -24,10 +24,12 @@ class OcrEngine:
         """Words anywhere on a page image (sparse text: titles and notes outside the grids)."""
         raise NotImplementedError
 
-    def read_images(self, images: list[np.ndarray], numeric: bool = False) -> list[list[Word]]:
+    def read_images(self, images: list[np.ndarray], numeric: bool = False, line: bool = False, alphabet: str = "") -> list[list[Word]]:
         """Words of each small image (a table cell), in that image's pixels.
 
-        `numeric` says every image shows one number, so the engine may restrict its alphabet.
+        `numeric` says every image shows one number, so the engine may restrict its alphabet;
+        `line` that every image is one short line of text (a label, a reference), `alphabet`
+        the only characters it may hold.
         """
         raise NotImplementedError
 
@@ -43,7 +45,8 @@ class TesseractEngine(OcrEngine):
 
     name = "tesseract"
 
-    def __init__(self, psm: int = 11, retry_below: float = 0.80, lang: str = "eng", cell_psm: int = 11):
+    def __init__(self, psm: int = 11, retry_below: float = 0.80, lang: str = "eng", cell_psm: int = 11, text_columns: bool = False):
+        self.text_columns = text_columns  # read commentary/outcome/owner/reporter cells too
         self.psm = psm
         self.cell_psm = cell_psm
         self.retry_below = retry_below
@@ -60,7 +63,7 @@ class TesseractEngine(OcrEngine):
             out.append(w)
         return out
 
-    def read_images(self, images: list[np.ndarray], numeric: bool = False) -> list[list[Word]]:
+    def read_images(self, images: list[np.ndarray], numeric: bool = False, line: bool = False, alphabet: str = "") -> list[list[Word]]:
         """Cells packed into mosaics: text cells on shelves in sparse mode, numbers one per line.
 
         A number read as one line of a single-column stack, alphabet restricted, is tesseract's
@@ -74,9 +77,10 @@ class TesseractEngine(OcrEngine):
             return out
         med = int(np.median([im.shape[0] for im in images]))
         gap = max(30, med)
-        width = max(im.shape[1] for im in images) + 2 * gap if numeric else 3000
-        for m in pack(images, gap, width=width, column=numeric):
-            psm, wl = (6, NUMERIC_CHARS) if numeric else (self.cell_psm, "")
+        single = numeric or line
+        width = max(im.shape[1] for im in images) + 2 * gap if single else 3000
+        for m in pack(images, gap, width=width, column=single):
+            psm, wl = (6, NUMERIC_CHARS) if numeric else (6, alphabet) if line else (self.cell_psm, "")
             for w in tess.run(m.image, psm, whitelist=wl, lang=self.lang):
                 hit = m.owner((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2)
                 if hit is None:

@@ -114,4 +114,12 @@ def split_arrow(img: np.ndarray) -> tuple[str, int, int] | None:
     x, y, w, h, _ = blobs[0][0]
     if w > 2.2 * h or h > 3 * (runs[-1][1] - runs[1][0]):
         return None
-    return arrow(head) or "", runs[1][0], runs[-1][1]
+    rest = img[:, runs[1][0]: runs[-1][1]] < INK
+    ys = np.flatnonzero(rest.any(axis=1))
+    digit_h = ys[-1] - ys[0] + 1 if len(ys) else h
+    if max(w, h) < 0.4 * digit_h:
+        return None  # a speck, not a glyph
+    kind = arrow(head) or ""
+    if kind == "→" and h > 0.85 * digit_h:
+        return None  # digit-high: two blurred digits run together (`29` of `299`), not an arrow
+    return kind, runs[1][0], runs[-1][1]

@@ -18,6 +18,7 @@ from ..page import Rule
 
 INK = 150  # grey level below which a pixel is ink once the cell is dark-on-light
 MIN_BLOB = 6  # pixels: smaller specks are scanner noise
+BOX_INK = 185  # a cell's extent counts faint ink too: the `%` or `-` of a blurred scan is light grey
 
 
 @dataclass
@@ -40,9 +41,10 @@ def cell_images(grey: np.ndarray, lines: np.ndarray, grids: list[Grid], dpi: int
     import cv2
 
     k = max(1, round(dpi / 150))
-    erase = cv2.dilate(lines, np.ones((2 * k + 1, 2 * k + 1), np.uint8))
+    erase = cv2.dilate(lines, np.ones((k + 1, k + 1), np.uint8))
     p = dpi / 72.0
     pad = max(6, dpi // 40)
+    margin = max(2, dpi // 60)
     out = []
     hh, ww = grey.shape
     for gi, g in enumerate(grids):
@@ -55,15 +57,22 @@ def cell_images(grey: np.ndarray, lines: np.ndarray, grids: list[Grid], dpi: int
             inverted = float(np.median(crop)) < 110
             if inverted:
                 crop = 255 - crop
-            crop = np.where(erase[y0:y1, x0:x1] > 0, 255, whiten(crop)).astype(np.uint8)
-            box = ink_box(crop)
+            crop = np.where(erase[y0:y1, x0:x1] > 0, 255, stretch(whiten(crop))).astype(np.uint8)
+            box = ink_box(cv2.blur(crop, (5, 5)), BOX_INK)
             if box is None:
                 continue
-            bx0, by0, bx1, by1 = box
+            bx0, by0, bx1, by1 = _widen(box, crop.shape, margin)
             tight = crop[by0:by1, bx0:bx1]
             img = np.pad(tight, pad, constant_values=255)
             out.append(CellImage(gi, ci, x0 + bx0 - pad, y0 + by0 - pad, img, inverted))
     return out
+
+
+def _widen(box, shape, m: int) -> tuple[int, int, int, int]:
+    """The ink box grown by a few pixels of the cell itself: the faint edge of a blurred glyph
+    (a low-resolution scan) is lighter than INK, and a crop cut through it reads `3` as `1`."""
+    x0, y0, x1, y1 = box
+    return max(0, x0 - m), max(0, y0 - m), min(shape[1], x1 + m), min(shape[0], y1 + m)
 
 
 def whiten(crop: np.ndarray) -> np.ndarray:
@@ -75,12 +84,21 @@ def whiten(crop: np.ndarray) -> np.ndarray:
     return np.clip(crop.astype(np.float32) * (255.0 / bg), 0, 255).astype(np.uint8)
 
 
-def ink_box(crop: np.ndarray) -> tuple[int, int, int, int] | None:
+def stretch(crop: np.ndarray) -> np.ndarray:
+    """Darken faint print so its darkest ink is black: a low-resolution scan blurs thin strokes
+    (`%`, `-`, `1`) to light grey that tesseract drops, while the thick ones stay dark."""
+    lo = float(np.percentile(crop, 0.5))
+    if lo <= 20 or lo >= 200:
+        return crop
+    return np.clip((crop.astype(np.float32) - lo) * (255.0 / (255.0 - lo)), 0, 255).astype(np.uint8)
+
+
+def ink_box(crop: np.ndarray, level: int = INK) -> tuple[int, int, int, int] | None:
     import cv2
 
     if min(crop.shape) < 2:
         return None
-    ink = (crop < INK).astype(np.uint8)
+    ink = (crop < level).astype(np.uint8)
     n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     keep = [s for s in stats[1:n] if s[4] >= MIN_BLOB]
     if not keep:

@@ -88,3 +88,33 @@ def test_percentage_beside_its_counts():
     pct[2] = 49.5
     bad = find_failures(frame(row("M2", num), row("M1", den), row("M3", pct, dp=1, pct=True, unit="percent")))
     assert [(f.check, f.ref) for f in bad] == [("count_ratio", "M3")]
+
+
+def test_a_misread_the_other_checks_pin_down_is_withheld():
+    out = run_checks(frame(row("LAC1", LAC1, avg=521, mx=534, ch=-2)))
+    ch = out[out.measure == "change_prev"].iloc[0]
+    assert ch["value"] is None and "low_confidence" in ch["flags"]
+    assert out[out.measure == "value"].value.notna().all()
+
+
+def test_a_misread_month_the_checks_cannot_place_keeps_its_value():
+    bad = LAC1.copy()
+    bad[5] = 928
+    out = run_checks(frame(row("LAC1", bad, avg=521, mx=534, ch=2)))
+    assert out.value.notna().all()
+
+
+def test_row_verdict_prefers_the_reading_the_arithmetic_supports():
+    from scorekit.extract.checks import row_verdict
+
+    months = {r["period"]: r["value_raw"] for r in row("LAC1", LAC1) if r["measure"] == "value"}
+    derived = {"avg_12m": "521", "max_12m": "534", "change_prev": "2%"}
+    assert row_verdict(months, derived, "2018-06") == (3, 0)
+    months["2018-01"] = "817"
+    assert row_verdict(months, derived, "2018-06")[1] == 2
+
+
+def test_a_change_that_fits_with_its_sign_flipped_is_withheld():
+    out = run_checks(frame(row("M1", [1554, 1433], start=(2018, 5), ch=8)))
+    assert out[out.measure == "change_prev"].iloc[0]["value"] is None
+    assert out[out.measure == "value"].value.notna().all()

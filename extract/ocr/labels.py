@@ -1,0 +1,284 @@
+"""Header labels and row references: the cells whose misreading costs a whole column or row.
+
+A misread number loses one value; a misread month header loses the column, a misread ref the
+row's identity. So both get the care numbers get, plus what the table itself says about them:
+
+- A header cell that is not a month label is read again, larger, as one line of text.
+- Month headers run in steps of one month from column to column. A label still unreadable
+  between two readable ones, or at the end of such a run, is the one the run implies; at the
+  ends only a short cell that is no other kind of header qualifies, and the run must hold at
+  least three labels that agree with each other.
+- A reference is read again as one line; a reading shaped like a reference (`M1`, `EH3a%`,
+  `CP3-QL`) beats one that is not (`Mi`), and two readings shaped like different references are
+  settled by a third, or the first reading stands.
+- The header is read before the body, so the body's commentary-like columns need not be read.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+
+from ..grid import Grid
+from ..page import Word
+from ..periods import add_months, month_diff, parse_month
+from .cellread import CellReading, _scale
+from .engines import OcrEngine
+from .layout import CellImage
+
+HEADER_ROWS = 12
+SURE = 0.85  # tesseract's own word confidence above which a reference is not read again
+SCALE = 2.0
+THIRD = 2.8
+_REF = re.compile(r"^[A-Z]{1,5}\d{1,3}[a-z]?%?(-[A-Z]{1,4})?%?( \((val|%|no|[a-z]{1,4})\))?$")
+REF_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-%()abvlt "
+_OTHER_HEADER = re.compile(
+    r"chang|avg|aver|max|targ|ref|indic|owner|report|outcom|comment|trend|dot|rag|bench|engl|region|"
+    r"neigh|year|valu|%|month|status|note|unit|ytd|q[1-4]", re.I,
+)
+_MON = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def _text(r: CellReading) -> str:
+    return " ".join(w.text for w in r.words).strip()
+
+
+def _label(period: str) -> str:
+    return f"{_MON[int(period[5:7]) - 1]}-{period[2:4]}"
+
+
+def _set(r: CellReading, text: str, conf: float) -> None:
+    h, w = r.cell.image.shape
+    r.words = [Word(text, 0, 0, w, h, True, conf)]
+
+
+def _rows(readings: list[CellReading], grids: list[Grid]) -> dict[tuple[int, int], dict[int, CellReading]]:
+    """(grid, row) -> {column: reading} for single-column cells of the top rows."""
+    out: dict[tuple[int, int], dict[int, CellReading]] = {}
+    for r in readings:
+        c = grids[r.cell.grid].cells[r.cell.cell]
+        if c.row0 < HEADER_ROWS and c.col1 - c.col0 == 1:
+            out.setdefault((r.cell.grid, c.row0), {})[c.col0] = r
+    return out
+
+
+HEAD_STEP = 1  # rows read at a time until the header row turns up
+
+
+def read_header_first(cells: list[CellImage], grids: list[Grid], engine: OcrEngine) -> list[CellReading]:
+    """The top rows first, until the header row is read; then the rest, without the columns the
+    header names as text.
+
+    Commentary, outcome, owner and reporter cells are most of a scorecard's ink and none of its
+    values, so reading them cost two thirds of the OCR time. Once the header row is read, their
+    cells below it are skipped (an engine with `text_columns` set reads them all). A grid whose
+    header is not found in its top rows is read whole.
+    """
+    from .cellread import read_cells
+
+    where = [grids[c.grid].cells[c.cell] for c in cells]
+    if getattr(engine, "text_columns", False):
+        return read_cells(cells, engine)
+    done: list[CellReading] = []
+    header_row: dict[int, int] = {}
+    skip: set[tuple[int, int]] = set()
+    top = 0
+    while top < HEADER_ROWS and len(header_row) < len({c.grid for c in cells}):
+        batch = [c for c, g in zip(cells, where) if top <= g.row0 < top + HEAD_STEP and c.grid not in header_row]
+        done += read_cells(batch, engine)
+        top += HEAD_STEP
+        for (g, row), cols in sorted(_rows(done, grids).items()):
+            if g in header_row or sum(parse_month(_text(r)) is not None for r in cols.values()) < 2:
+                continue
+            header_row[g] = row
+            skip |= {(g, c) for c, r in cols.items() if _kind(_text(r)) == "text"}
+    seen = {id(r.cell) for r in done}
+    rest = [
+        c for c, g in zip(cells, where)
+        if id(c) not in seen and not (
+            (c.grid, g.col0) in skip and g.col1 - g.col0 == 1 and g.row0 > header_row.get(c.grid, 1 << 30)
+        )
+    ]
+    return done + read_cells(rest, engine)
+
+
+def fix_labels(readings: list[CellReading], grids: list[Grid], engine: OcrEngine) -> None:
+    rows = _rows(readings, grids)
+    _reread_headers(rows, engine)
+    for cols in rows.values():
+        _complete_months(cols)
+        _complete_years(cols)
+        _second_change(cols)
+    _reread_refs(readings, grids, rows, engine)
+
+
+def _kind(text: str) -> str:
+    from ..columns import classify
+
+    return classify(text, "", None, allow_serial=False).kind
+
+
+def measure_columns(readings: list[CellReading], grids: list[Grid]) -> dict[tuple[int, int], tuple[int, bool]]:
+    """(grid, column) -> (header row, a month column), for the columns a header row (two month
+    labels or more) names as holding values."""
+    out: dict[tuple[int, int], tuple[int, bool]] = {}
+    for (g, row), cols in sorted(_rows(readings, grids).items()):
+        if sum(parse_month(_text(r)) is not None for r in cols.values()) < 2:
+            continue
+        for c, r in cols.items():
+            month = parse_month(_text(r)) is not None
+            if (g, c) not in out and (month or _kind(_text(r)) == "measure"):
+                out[(g, c)] = (row, month)
+    return out
+
+
+def _reread_headers(rows, engine: OcrEngine) -> None:
+    """Rows with at least two month labels: their cells that name no known column are read again,
+    larger, as a block of lines; the new reading is kept where it names a column (`12-mnth` ->
+    `12-mnth max.`, `` -> `SN`) or is a month label."""
+    todo = []
+    for cols in rows.values():
+        if sum(parse_month(_text(r)) is not None for r in cols.values()) < 2:
+            continue
+        todo += [r for r in cols.values() if parse_month(_text(r)) is None and _kind(_text(r)) == "ignore"]
+    if not todo:
+        return
+    for r, words in zip(todo, engine.read_images([_scale(r.cell.image, SCALE) for r in todo], line=True)):
+        for text in (" ".join(w.text for w in words).strip(), _text(r)):
+            text = _AVG.sub("avg", text)
+            if parse_month(text) or _kind(text) != "ignore":
+                _set(r, text, min((w.conf for w in words), default=0.9))
+                break
+
+
+_AVG = re.compile(r"(?<=nth )av[eoqc9]\b", re.I)  # the `g` of `avg` in a small bold face
+
+
+def _complete_months(cols: dict[int, CellReading]) -> None:
+    months = {c: parse_month(_text(r)) for c, r in cols.items()}
+    known = sorted(c for c, m in months.items() if m)
+    if len(known) < 3:
+        return
+    # the anchor most other labels agree with (month = anchor + column offset)
+    best = max(known, key=lambda a: sum(month_diff(months[c], months[a]) == c - a for c in known))
+    run = [c for c in known if month_diff(months[c], months[best]) == c - best]
+    if len(run) < 3:
+        return
+    lo, hi = run[0], run[-1]
+    for c in range(lo + 1, hi):
+        r = cols.get(c)
+        if r is not None and months[c] != add_months(months[best], c - best):
+            if months[c] is None and not _OTHER_HEADER.search(_text(r)):
+                _set(r, _label(add_months(months[best], c - best)), 0.9)
+    for step, start in ((-1, lo - 1), (1, hi + 1)):
+        c = start
+        while c in cols and months[c] is None and _fillable(_text(cols[c])):
+            _set(cols[c], _label(add_months(months[best], c - best)), 0.9)
+            c += step
+
+
+_TARGET = re.compile(r"^target\s*(\d{2})\s*[-–:;.,]?\s*(\d{2})?\W*$", re.I)
+
+
+def _complete_years(cols: dict[int, CellReading]) -> None:
+    """`Target 17-` (the wrapped `18` lost) is `Target 17-18`: a year range runs to the next year."""
+    if sum(parse_month(_text(r)) is not None for r in cols.values()) < 2:
+        return
+    for r in cols.values():
+        m = _TARGET.match(_text(r))
+        if m:
+            a = int(m.group(1))
+            if m.group(2) is None or int(m.group(2)) == (a + 1) % 100:
+                _set(r, f"Target {a:02d}-{(a + 1) % 100:02d}", 0.9)
+
+
+def _second_change(cols: dict[int, CellReading]) -> None:
+    """Two `% change` columns that both read as change from last month: the header's second line
+    (`from same month prev. yr`) was lost from one, and a header names a measure once, so the
+    one that does not say `previous month` is the change over the year."""
+    from ..columns import classify
+
+    if sum(parse_month(_text(r)) is not None for r in cols.values()) < 2:
+        return
+    changes = [c for c in sorted(cols) if classify(_text(cols[c]), "", None, allow_serial=False).measure == "change_prev"]
+    if len(changes) != 2:
+        return
+    yearly = [c for c in changes if re.search(r"same|\byr\b|year", _text(cols[c]), re.I)]
+    loose = [c for c in changes if not re.search(r"prev(ious)?\.?\s*month|from\s+[a-z]{3}\W?\d{2}", _text(cols[c]), re.I)]
+    pick = yearly[0] if len(yearly) == 1 else loose[0] if len(loose) == 1 and loose[0] == changes[1] else None
+    if pick is not None:
+        _set(cols[pick], "% change from same month prev. yr", 0.9)
+
+
+def _fillable(text: str) -> bool:
+    """A garbled month label: short, one token, no other header word, a digit or letters of a month."""
+    t = text.strip()
+    return 2 <= len(t) <= 8 and " " not in t.strip() and not _OTHER_HEADER.search(t)
+
+
+def _ref_columns(rows, grids) -> set[tuple[int, int]]:
+    out = set()
+    for (g, _row), cols in rows.items():
+        for c, r in cols.items():
+            if re.fullmatch(r"re[ft][s.,:;']?|ref\.? ?no\.?|reference", _text(r), re.I):
+                out.add((g, c))
+                _set(r, "Ref", 0.9)  # `Ref,` is no column name the table logic knows
+    return out
+
+
+def _ref_fix(text: str) -> str:
+    """Undo the confusions tesseract makes in this kind of token: `Mi`/`EHib` -> `M1`/`EH1b`,
+    and the space it puts into a widely kerned `LAC10`."""
+    text = re.sub(r"^([A-Z]{1,5}) (?=\d)", r"\1", text)
+    text = re.sub(r"(\d[a-z]?-[A-Z]{0,3})t(?=$| )", r"\1L", text)
+    m = re.match(r"^([A-Z]{1,5})([il|I!]|é)(.*)$", text)
+    if m and (not m.group(3) or re.match(r"^(\d|[a-z]?(%|-|$| \())", m.group(3))):
+        text = m.group(1) + ("6" if m.group(2) == "é" else "1") + m.group(3)
+    return text
+
+
+def _reread_refs(readings, grids, rows, engine: OcrEngine) -> None:
+    """A sure first reading (tesseract's confidence) keeps its letters: `EHi (val)` is printed so,
+    and only two rereads agreeing on a reference shape overrule it; an unsure one gets the
+    confusion repairs of `_ref_fix` and the majority of its readings."""
+    ref_cols = _ref_columns(rows, grids)
+    if not ref_cols:
+        return
+    todo, sure = [], []
+    for r in readings:
+        c = grids[r.cell.grid].cells[r.cell.cell]
+        t = _text(r)
+        if (r.cell.grid, c.col0) not in ref_cols or c.col1 - c.col0 != 1 or not t or len(t) > 14 or re.fullmatch(r"re[ft].*", t, re.I):
+            continue
+        ok = min(w.conf for w in r.words) >= SURE
+        if ok and _REF.match(t):
+            continue
+        todo.append(r)
+        sure.append(ok)
+    if not todo:
+        return
+    fix = [(lambda t: t) if ok else _ref_fix for ok in sure]
+    texts = [[f(_text(r))] for r, f in zip(todo, fix)]
+    for scale in (SCALE, THIRD):
+        idx = [k for k, ts in enumerate(texts) if len(ts) == 1 or (ts[0] != ts[1] and len(ts) == 2)]
+        if not idx:
+            break
+        got = engine.read_images([_scale(todo[k].cell.image, scale) for k in idx], line=True, alphabet=REF_ALPHABET)
+        for k, words in zip(idx, got):
+            texts[k].append(fix[k](" ".join(w.text for w in words).strip()))
+    if os.environ.get("SCOREKIT_OCR_DEBUG"):
+        print("refs", [(round(min(w.conf for w in r.words), 2), ts) for r, ts in zip(todo, texts)], file=sys.stderr)
+    for r, ts, ok in zip(todo, texts, sure):
+        shaped = [t for t in ts[1:] if _REF.match(t)]
+        pick = next((t for t in shaped if shaped.count(t) >= 2), None)
+        if pick is None and not ok:
+            shaped = [t for t in ts if _REF.match(t)]
+            pick = next((t for t in shaped if shaped.count(t) >= 2), None)
+            if pick is None and _REF.match(ts[0]):
+                pick = ts[0]
+            elif pick is None and len(set(shaped)) == 1:
+                pick = shaped[0]  # the only reading shaped like a reference; the first was not
+        if pick is not None and pick != _text(r):
+            _set(r, pick, 0.9)
+

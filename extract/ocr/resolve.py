@@ -1,0 +1,104 @@
+"""A number whose readings disagree, settled by the row's own arithmetic, or left withheld.
+
+Scorecard rows carry their proof-reading: the 12-month average and maximum and the % changes
+are functions of the printed months (`checks.row_verdict`). Where one or a few cells of a row
+have no majority among their readings, every combination of their readings is tried against
+those checks with the row's agreed cells; a cell is settled only when all the combinations that
+pass every check agree on its value and some alternative for it fails, so the arithmetic, not a
+guess, picks it. Otherwise it stays below the confidence floor and is withheld.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from ..checks import row_verdict
+from ..columns import build_model
+from ..grid import Grid
+from ..page import Word
+from ..periods import parse_month
+from ..values import parse_number
+from .cellread import _NUMBER, CellReading
+from .labels import _rows, _text
+
+MAX_DOUBTFUL = 3
+RESOLVED = 0.9
+DOUBT = 0.6  # the table logic's OCR floor: below it a number is withheld
+_DERIVED = ("avg_12m", "max_12m", "change_prev", "change_year")
+
+
+def _number_text(r: CellReading) -> str:
+    digits = [w.text for w in r.words if any(ch.isdigit() for ch in w.text)]
+    return digits[-1] if digits else ""
+
+
+def _doubtful(r: CellReading) -> bool:
+    """Readings taken but no number settled: no majority, or a rescue whose two readings differ."""
+    nums = [w for w in r.words if any(ch.isdigit() for ch in w.text)]
+    return bool(r.readings) and (not nums or any(w.conf < DOUBT for w in nums))
+
+
+def resolve_rows(readings: list[CellReading], grids: list[Grid]) -> int:
+    """Settle what the arithmetic can; returns how many cells it settled."""
+    header: dict[int, tuple[int, list[str]]] = {}
+    for (g, row), cols in sorted(_rows(readings, grids).items()):
+        if g in header or sum(parse_month(_text(r)) is not None for r in cols.values()) < 2:
+            continue
+        texts = [""] * grids[g].n_cols
+        for c, r in cols.items():
+            texts[c] = _text(r)
+        header[g] = (row, texts)
+    body: dict[tuple[int, int], dict[int, CellReading]] = {}
+    for r in readings:
+        c = grids[r.cell.grid].cells[r.cell.cell]
+        if r.cell.grid in header and c.row0 > header[r.cell.grid][0] and c.col1 - c.col0 == 1:
+            body.setdefault((r.cell.grid, c.row0), {})[c.col0] = r
+    models = {g: build_model(texts, [""] * len(texts), None) for g, (_, texts) in header.items()}
+    settled = 0
+    for (g, _row), cols in body.items():
+        model = models[g]
+        if model.report is None:
+            continue
+        settled += _resolve_row(cols, model)
+    return settled
+
+
+def _resolve_row(cols: dict[int, CellReading], model) -> int:
+    report = model.report.label
+    slots: dict[int, tuple[str, str]] = {}  # column -> (measure, period)
+    for c, r in cols.items():
+        if c >= len(model.columns):
+            continue
+        col = model.columns[c]
+        if col.kind == "measure" and (col.measure in _DERIVED or (col.measure == "value" and len(col.period) == 7)):
+            slots[c] = (col.measure, col.period)
+    doubtful = [c for c in slots if _doubtful(cols[c])]
+    if not doubtful or len(doubtful) > MAX_DOUBTFUL:
+        return 0
+    if any(not _number_text(cols[c]) or parse_number(_number_text(cols[c])) is None for c in slots if c not in doubtful and cols[c].readings):
+        return 0
+    options = {c: sorted({t for t in cols[c].readings if t and _NUMBER.match(t) and parse_number(t) is not None}) for c in doubtful}
+    if any(not o for o in options.values()):
+        return 0
+    fixed = {c: _number_text(cols[c]) for c in slots if c not in doubtful}
+    passing = []
+    for combo in itertools.product(*(options[c] for c in doubtful)):
+        texts = {**fixed, **dict(zip(doubtful, combo))}
+        months = {slots[c][1]: t for c, t in texts.items() if slots[c][0] == "value"}
+        derived = {slots[c][0]: t for c, t in texts.items() if slots[c][0] != "value"}
+        applied, failed = row_verdict(months, derived, report)
+        if applied and not failed:
+            passing.append(combo)
+    n = 0
+    for k, c in enumerate(doubtful):
+        values = {parse_number(combo[k])[0] for combo in passing}
+        if len(values) != 1 or len({parse_number(t)[0] for t in options[c]}) < 2:
+            continue
+        text = next(combo[k] for combo in passing)
+        r = cols[c]
+        h, w = r.cell.image.shape
+        keep = [x for x in r.words if not any(ch.isdigit() for ch in x.text)]
+        x0 = min((x.x0 for x in r.words if any(ch.isdigit() for ch in x.text)), default=0)
+        r.words = keep + [Word(text, x0, 0, w, h, True, RESOLVED)]
+        n += 1
+    return n
