@@ -36,14 +36,7 @@ def triangle(img: np.ndarray) -> str | None:
     hull = cv2.contourArea(cv2.convexHull(max(contours, key=cv2.contourArea)))
     if hull <= 0 or area / hull < 0.85:  # digits such as 6, 9, 0 have holes or bays; a triangle has none
         return None
-    rows = mask[y: y + h].sum(axis=1).astype(float)
-    third = max(1, h // 3)
-    top, bottom = rows[:third].mean(), rows[-third:].mean()
-    if bottom > 1.8 * top:
-        return "▲"
-    if top > 1.8 * bottom:
-        return "▼"
-    return None
+    return {"bottom": "▲", "top": "▼"}.get(_heavier_end(mask[y: y + h], 3, 1.8))
 
 
 def arrow(img: np.ndarray) -> str | None:
@@ -64,13 +57,18 @@ def arrow(img: np.ndarray) -> str | None:
         return "→"
     if h < 1.3 * w:
         return None
+    return {"top": "↑", "bottom": "↓"}.get(_heavier_end(mask, 4, 1.4))
+
+
+def _heavier_end(mask: np.ndarray, parts: int, ratio: float) -> str | None:
+    """Which end of a glyph holds more ink: the broad end of a triangle, the head of an arrow."""
     rows = mask.sum(axis=1).astype(float)
-    q = max(1, h // 4)
-    top, bottom = rows[:q].mean(), rows[-q:].mean()
-    if top > 1.4 * bottom:
-        return "↑"
-    if bottom > 1.4 * top:
-        return "↓"
+    n = max(1, mask.shape[0] // parts)
+    top, bottom = rows[:n].mean(), rows[-n:].mean()
+    if top > ratio * bottom:
+        return "top"
+    if bottom > ratio * top:
+        return "bottom"
     return None
 
 
