@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from . import __version__
+from .errors import err, fail
 from .extract.output import FORMATS, Sink, infer_format
 from .extract.pipeline import TEXT_COLUMNS, ExtractError, Options, iter_extract
 from .extract.schema import COLUMNS, OBSERVATION_DTYPES
@@ -35,12 +35,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
-
-
-def fail(message: str, code: int = 1) -> typer.Exit:
-    err.print(f"[bold red]scorekit: error:[/] {message}", highlight=False, soft_wrap=True)
-    return typer.Exit(code)
 
 
 def _version(value: bool) -> None:
@@ -169,7 +163,7 @@ def extract(
 
 def _file_failed(path: Path, message: str, failed: list) -> None:
     failed.append((str(path), message))
-    err.print(f"[bold red]scorekit: error:[/] {path}: {message}", highlight=False, soft_wrap=True)
+    fail(f"{path}: {message}")
 
 
 def _extract_here(files, opts, sink, text_sink, runs, failed, quiet) -> None:

@@ -9,10 +9,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from .. import errors
+from ..extract.workers import PagePool
 from ..reconcile import decisions as decmod
 from ..reconcile.commands import summary
 from ..reconcile.inputs import InputError, matcher
-from ..extract.workers import PagePool
 from ..reconcile.output import write as write_findings
 from . import series, store
 
@@ -26,8 +27,8 @@ DecisionsOpt = typer.Option(None, "--decisions", "-d",
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(f"scorekit: error: {message}", highlight=False, markup=False)
-    return typer.Exit(code)
+    """Input errors exit 2 here (1 is kept for 'conflicts remain' / 'not found')."""
+    return errors.fail(message, code)
 
 
 def _open(archive: Optional[Path], read_only: bool = True):
@@ -59,7 +60,7 @@ def add_command(files: List[Path] = typer.Argument(..., metavar="FILES..."),
             a = store.add(con, f, m, pool=pool)
             if a.status == "failed":
                 failed += 1
-                err.print(f"scorekit: error: {f}: {a.error}", highlight=False, markup=False)
+                errors.fail(f"{f}: {a.error}")
             elif a.status == "skipped":
                 err.print(f"{f}: already stored ({a.sha256[:12]}), skipped", highlight=False)
             elif a.status.startswith("redone"):

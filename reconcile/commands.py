@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from .. import errors
 from . import decisions as decmod
 from .engine import Result, reconcile
 from .findings import CLASSES
@@ -25,8 +26,8 @@ err = Console(stderr=True, soft_wrap=True)
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(f"scorekit: error: {message}", highlight=False, markup=False)
-    return typer.Exit(code)
+    """Input errors exit 2 here (1 is kept for 'conflicts remain' / 'not found')."""
+    return errors.fail(message, code)
 
 
 def run(inputs: list[Path], decisions: Optional[Path]) -> Result:

@@ -11,6 +11,7 @@ from typing import List, Optional
 import typer
 from rich.console import Console
 
+from .. import errors
 from ..reconcile import decisions as decmod
 from ..reconcile.inputs import InputError
 
@@ -19,8 +20,8 @@ report_app = typer.Typer(help="Reports for reviewers.", no_args_is_help=True)
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(f"scorekit: error: {message}", highlight=False, markup=False)
-    return typer.Exit(code)
+    """Input errors exit 2 here (1 is kept for 'conflicts remain' / 'not found')."""
+    return errors.fail(message, code)
 
 
 @report_app.command("conflicts")
