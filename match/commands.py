@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from .. import errors
 from . import catalogue as catmod
 from . import decisions as decmod
 from . import io as obsio
@@ -38,12 +39,9 @@ def _fail_cleanly() -> Iterator[None]:
     try:
         yield
     except (catmod.CatalogueError, decmod.DecisionsError, obsio.ObservationsError) as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False, markup=True)
-        raise typer.Exit(2) from None
+        raise errors.fail(str(exc), 2) from None
     except OSError as exc:
-        err.print(f"[red]error:[/red] {exc.filename or ''}: {exc.strerror or exc}",
-                  highlight=False)
-        raise typer.Exit(2) from None
+        raise errors.fail(f"{exc.filename or ''}: {exc.strerror or exc}", 2) from None
 
 
 def _get(cat: catmod.Catalogue, iid: str, path: Optional[Path]) -> Indicator:
