@@ -220,17 +220,14 @@ def _has_page_image(pdfium_page, share: float = 0.6) -> bool:
 
 
 def _ocr_content(pdfium_page, source: str, page_no: int, opts: Options) -> PageContent:
-    import numpy as np
-
     from .ocr import ocr_image
+    from .ocr.image import render_page
 
     w, h = pdfium_page.get_size()
     dpi = opts.dpi
     if (w * dpi / 72) * (h * dpi / 72) > MAX_OCR_PIXELS:
         dpi = max(72, int(72 * (MAX_OCR_PIXELS / (w * h)) ** 0.5))
-    bmp = pdfium_page.render(scale=dpi / 72, grayscale=True)
-    grey = np.ascontiguousarray(bmp.to_numpy().reshape(bmp.height, bmp.width, -1)[:, :, 0])
-    content = ocr_image(grey, dpi, opts.ocr_engine)
+    content = ocr_image(render_page(pdfium_page, dpi), dpi, opts.ocr_engine)
     content.source, content.page = source, page_no
     return content
 

@@ -119,8 +119,9 @@ def _image_cover(page) -> float:
 
 
 def _render(pdfium_page, dpi: int = INK_DPI) -> np.ndarray:
-    bmp = pdfium_page.render(scale=dpi / 72, grayscale=True)
-    return bmp.to_numpy().reshape(bmp.height, bmp.width, -1)[:, :, 0]
+    from .ocr.image import render_page
+
+    return render_page(pdfium_page, dpi)
 
 
 def _invisible_share(pdfium_page) -> float:

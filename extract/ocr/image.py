@@ -17,10 +17,15 @@ def render(pdf_path, page_index: int, dpi: int = 300) -> np.ndarray:
 
     doc = pdfium.PdfDocument(str(pdf_path))
     try:
-        bmp = doc[page_index].render(scale=dpi / 72, grayscale=True)
-        return np.ascontiguousarray(bmp.to_numpy().reshape(bmp.height, bmp.width, -1)[:, :, 0])
+        return render_page(doc[page_index], dpi)
     finally:
         doc.close()
+
+
+def render_page(pdfium_page, dpi: int) -> np.ndarray:
+    """One open pdfium page as a contiguous 2-D grey array."""
+    bmp = pdfium_page.render(scale=dpi / 72, grayscale=True)
+    return np.ascontiguousarray(bmp.to_numpy().reshape(bmp.height, bmp.width, -1)[:, :, 0])
 
 
 def binarise(grey: np.ndarray) -> np.ndarray:
