@@ -33,8 +33,12 @@ def infer_format(out: str | None, fmt: str | None) -> str:
     return "csv"
 
 
+def _missing(v) -> bool:
+    return v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
+
+
 def _csv_cell(v):
-    if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
+    if _missing(v):
         return ""
     if isinstance(v, float):
         return "%.10g" % v
@@ -44,9 +48,7 @@ def _csv_cell(v):
 
 
 def _jsonable(v):
-    if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
-        return None
-    return v
+    return None if _missing(v) else v
 
 
 def neutralise(value):
