@@ -1,7 +1,8 @@
 """Precision and recall of (ref or name, period, measure, value) per fixture against ground truth.
 
 Run: `.venv/bin/python benchmarks/accuracy.py [--engine tesseract|rapidocr|both] [NAME ...]`. Also
-reports how many extracted numbers are printed nowhere in the PDF (must be 0) and how often the
+reports how many extracted numbers are printed nowhere in the PDF (must be 0), how many readings
+were withheld (`low_confidence`: no value stated, so not counted as extracted) and how often the
 printed name is reproduced exactly. Born-digital fixtures are read once (no OCR, the engine does
 not matter); the OCR fixtures (scans, garbled text layer) once per engine asked for.
 """
@@ -45,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     engines = ["tesseract", "rapidocr"] if args.engine == "both" else [args.engine]
     table = Table(title="scorekit accuracy", title_justify="left")
-    for col in ("fixture", "engine", "pages", "truth", "extracted", "correct", "precision", "recall", "not printed", "names exact", "seconds"):
+    for col in ("fixture", "engine", "pages", "truth", "extracted", "withheld", "correct", "precision", "recall", "not printed", "names exact", "seconds"):
         table.add_column(col, justify="left" if col == "fixture" else "right")
     for name in fixtures(args.names):
         ocr = is_ocr_fixture(name)
@@ -58,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
             dt = time.perf_counter() - t0
             s, _, _ = score(res.observations, truth)
             table.add_row(
-                name, engine, str(len(res.pages)), str(s.truth), str(s.extracted), str(s.correct),
+                name, engine, str(len(res.pages)), str(s.truth), str(s.extracted), str(s.withheld), str(s.correct),
                 f"{s.precision:.4f}", f"{s.recall:.4f}", str(s.not_printed),
                 f"{name_exact(res.observations, truth):.3f}", f"{dt:.2f}",
             )

@@ -197,6 +197,8 @@ class TableReader:
                 # a wrong number is worse than a missing one
                 value = None
                 flags.append("low_confidence")
+            elif table.method == "ocr" and _unreadable(col.measure, slot.text, flags):
+                flags.append("low_confidence")
             x0, top, x1, bottom = rotate_box(*slot.bbox, table.rotation, *table.page_size)
             out.append({
                 "source": table.source, "page": table.page, "table": table.index, "row": row_no,
@@ -206,6 +208,21 @@ class TableReader:
                 "x0": round(x0, 2), "top": round(top, 2), "x1": round(x1, 2), "bottom": round(bottom, 2),
             })
         return out
+
+
+def _unreadable(measure: str, text: str, flags: list[str]) -> bool:
+    """An OCR'd value cell that reads as neither a number nor any word such cells hold (`jj§ 35%`,
+    `a` for `▲`): junk, kept as raw text but not stated as the cell's content."""
+    t = text.strip().lower()
+    if measure == "direction":
+        return bool(t.strip(ARROWS + " ")) and t not in _NO_VALUE
+    if measure == "rag":
+        return bool(t) and t not in _RAG_WORDS | _NO_VALUE
+    return "text_only" in flags
+
+
+_NO_VALUE = {"n/a", "-", "na", "tbc", "nil"}
+_RAG_WORDS = {"r", "a", "g", "red", "amber", "green", "r/a", "a/g"}
 
 
 def _looks_like_header(texts: list[str], header_sig: list[str]) -> bool:

@@ -4,6 +4,10 @@ A printed value is identified by (ref or name, period, measure, value): the ref 
 has one (refs can repeat, so matching is a multiset), else the normalised name. Text-only cells
 compare by their normalised printed text. Used by the accuracy benchmark and the tests, so both
 measure the same thing.
+
+A row flagged `low_confidence` states no value (the OCR reading was withheld, its raw text kept
+for review), so it is counted as withheld, not as extracted: precision is over what scorekit
+asserts, recall over what was printed.
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ class Score:
     extracted: int
     correct: int
     not_printed: int  # extracted numbers that appear nowhere among the printed values
+    withheld: int = 0  # rows whose reading was withheld (`low_confidence`)
 
     @property
     def precision(self) -> float:
@@ -57,13 +62,15 @@ class Score:
 
 def score(extracted: pd.DataFrame, truth: pd.DataFrame) -> tuple[Score, Counter, Counter]:
     """The score, plus the missed truth keys and the spurious extracted keys."""
-    t, e = keys(truth), keys(extracted)
+    held = extracted["flags"].fillna("").str.contains("low_confidence") if "flags" in extracted else pd.Series(False, index=extracted.index)
+    stated = extracted[~held]
+    t, e = keys(truth), keys(stated)
     correct = sum((t & e).values())
     printed = {_num(v) for v in truth["value"]} | {_norm(v) for v in truth["value_raw"]}
     not_printed = sum(
-        1 for v in extracted["value"] if _num(v) and _num(v) not in printed
+        1 for v in stated["value"] if _num(v) and _num(v) not in printed
     )
-    return Score(sum(t.values()), sum(e.values()), correct, not_printed), t - e, e - t
+    return Score(sum(t.values()), sum(e.values()), correct, not_printed, int(held.sum())), t - e, e - t
 
 
 def load_truth(path) -> pd.DataFrame:

@@ -31,8 +31,8 @@ HEADER_ROWS = 12
 SURE = 0.85  # tesseract's own word confidence above which a reference is not read again
 SCALE = 2.0
 THIRD = 2.8
-_REF = re.compile(r"^[A-Z]{1,5}\d{1,3}[a-z]?%?(-[A-Z]{1,4})?%?( \((val|%|no|[a-z]{1,4})\))?$")
-REF_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-%()abvlt "
+_REF = re.compile(r"^[A-Z]{1,5}\d{1,3}[a-zA-Z]?%?(-[A-Z]{1,4})?%?( \((val|%|no|[a-z]{1,4})\))?$")
+REF_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-%() "  # `(vel)` is printed too
 _OTHER_HEADER = re.compile(
     r"chang|avg|aver|max|targ|ref|indic|owner|report|outcom|comment|trend|dot|rag|bench|engl|region|"
     r"neigh|year|valu|%|month|status|note|unit|ytd|q[1-4]", re.I,
@@ -232,9 +232,12 @@ def _ref_fix(text: str) -> str:
     and the space it puts into a widely kerned `LAC10`."""
     text = re.sub(r"^([A-Z]{1,5}) (?=\d)", r"\1", text)
     text = re.sub(r"(\d[a-z]?-[A-Z]{0,3})t(?=$| )", r"\1L", text)
-    m = re.match(r"^([A-Z]{1,5})([il|I!]|é)(.*)$", text)
+    m = re.match(r"^([A-Z]{1,5})([il|!?]|é)(.*)$", text)
     if m and (not m.group(3) or re.match(r"^(\d|[a-z]?(%|-|$| \())", m.group(3))):
-        text = m.group(1) + ("6" if m.group(2) == "é" else "1") + m.group(3)
+        text = m.group(1) + {"é": "6", "?": "9"}.get(m.group(2), "1") + m.group(3)
+    m = re.match(r"^([A-Z]{1,4})([SOBZG])(?=-|$| \()(.*)$", text)
+    if m and m.group(1):
+        text = m.group(1) + "50826"["SOBZG".index(m.group(2))] + m.group(3)  # `EHS-OL`: a ref has a number
     return text
 
 
@@ -249,9 +252,9 @@ def _reread_refs(readings, grids, rows, engine: OcrEngine) -> None:
     for r in readings:
         c = grids[r.cell.grid].cells[r.cell.cell]
         t = _text(r)
-        if (r.cell.grid, c.col0) not in ref_cols or c.col1 - c.col0 != 1 or not t or len(t) > 14 or re.fullmatch(r"re[ft].*", t, re.I):
+        if (r.cell.grid, c.col0) not in ref_cols or c.col1 - c.col0 != 1 or len(t) > 14 or re.fullmatch(r"re[ft].*", t, re.I):
             continue
-        ok = min(w.conf for w in r.words) >= SURE
+        ok = bool(t) and min(w.conf for w in r.words) >= SURE  # an inked cell read as nothing is read again
         if ok and _REF.match(t):
             continue
         todo.append(r)
@@ -268,7 +271,7 @@ def _reread_refs(readings, grids, rows, engine: OcrEngine) -> None:
         for k, words in zip(idx, got):
             texts[k].append(fix[k](" ".join(w.text for w in words).strip()))
     if os.environ.get("SCOREKIT_OCR_DEBUG"):
-        print("refs", [(round(min(w.conf for w in r.words), 2), ts) for r, ts in zip(todo, texts)], file=sys.stderr)
+        print("refs", [(round(min((w.conf for w in r.words), default=0), 2), ts) for r, ts in zip(todo, texts)], file=sys.stderr)
     for r, ts, ok in zip(todo, texts, sure):
         shaped = [t for t in ts[1:] if _REF.match(t)]
         pick = next((t for t in shaped if shaped.count(t) >= 2), None)
@@ -279,6 +282,8 @@ def _reread_refs(readings, grids, rows, engine: OcrEngine) -> None:
                 pick = ts[0]
             elif pick is None and len(set(shaped)) == 1:
                 pick = shaped[0]  # the only reading shaped like a reference; the first was not
+        elif pick is None and not _REF.match(ts[0]) and len(set(shaped)) == 1:
+            pick = shaped[0]  # a sure first reading, yet not a reference: `LAC?`
         if pick is not None and pick != _text(r):
             _set(r, pick, 0.9)
 
