@@ -64,7 +64,7 @@ def header_period(text: str, report: ReportPeriod | None, *, allow_serial: bool)
     return None
 
 
-def _fy_in(text: str) -> str:
+def fy_in_text(text: str) -> str:
     for m in _FY_IN_TEXT.finditer(text):
         fy = parse_fy(f"{m.group(1)}/{m.group(2)}")
         if fy:
@@ -115,7 +115,7 @@ def _classify(header: str, band: str, report: ReportPeriod | None, allow_serial:
     if re.search(r"\bmax", low):
         return Column("measure", "max_12m", report.label if report else "", header=h)
     if re.search(r"\btarget\b", low):
-        return Column("measure", "target", _fy_in(h), header=h)
+        return Column("measure", "target", fy_in_text(h), header=h)
     bench = None
     if re.search(r"stat(istical)?\.?\s*neighbou?r|^sn\b", low):
         bench = "stat_neighbour"
@@ -124,9 +124,9 @@ def _classify(header: str, band: str, report: ReportPeriod | None, allow_serial:
     elif re.search(r"south\s*east|\bse\b|region", low):
         bench = "region"
     if bench:
-        return Column("measure", bench, _fy_in(h) or _fy_in(band), header=full)
+        return Column("measure", bench, fy_in_text(h) or fy_in_text(band), header=full)
     if re.search(r"so'?ton|southampton|previous year|last year", low):
-        return Column("measure", "previous_year", _fy_in(h), header=h)
+        return Column("measure", "previous_year", fy_in_text(h), header=h)
     hp = header_period(h, report, allow_serial=allow_serial)
     if hp:
         return Column("measure", "value", hp[0], header=h, period_from_context=hp[1])

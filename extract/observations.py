@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .columns import ColumnModel, build_model, header_score
+from .columns import ColumnModel, build_model, fy_in_text, header_score
 from .page import rotate_box
 from .periods import ReportPeriod, find_report_period
 from .tables import RawTable, Slot
@@ -112,6 +112,7 @@ class TableReader:
                         bands[c] = f"{bands[c]} {slot.text}".strip()
             header_report = find_report_period(" ".join(titles)) or report
             model = build_model(row_texts(table.rows[header_at]), bands, header_report)
+            _page_benchmark_period(model, page_text)
             self._carry_benchmark_periods(model)
             body = table.rows[header_at + 1 :]
             continued = False
@@ -208,6 +209,20 @@ class TableReader:
                 "x0": round(x0, 2), "top": round(top, 2), "x1": round(x1, 2), "bottom": round(bottom, 2),
             })
         return out
+
+
+_BENCH_NOTE = re.compile(r"using\s+((?:20)?\d{2}\s*[-/–]\s*\d{2})\s+data", re.I)
+
+
+def _page_benchmark_period(model: ColumnModel, page_text: str) -> None:
+    """Benchmark columns whose band lies outside the table's grid (a box drawn above a scanned
+    header, so no cell of the grid): one `using 16-17 data` on the page dates them."""
+    cols = [c for c in model.columns if c.measure in ("stat_neighbour", "england", "region") and not c.period]
+    years = {fy_in_text(m.group(1)) for m in _BENCH_NOTE.finditer(page_text)} - {""}
+    if cols and len(years) == 1:
+        (fy,) = years
+        for c in cols:
+            c.period, c.period_from_context = fy, True
 
 
 def _unreadable(measure: str, text: str, flags: list[str]) -> bool:

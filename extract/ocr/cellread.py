@@ -129,6 +129,10 @@ def _numbers(readings: list[CellReading], engine: OcrEngine) -> None:
         big = [_scale(crops[k], THIRD_SCALE) for k in third_idx]
         for k, words in zip(third_idx, engine.read_images(big, numeric=True)):
             jobs[k][0].readings.append("".join(w.text for w in words))
+        open_ = [k for k in third_idx if not _majority(jobs[k][0].readings)]
+        if engine.second is not None and open_:
+            for k, words in zip(open_, engine.second.read_images([crops[k] for k in open_], numeric=True)):
+                jobs[k][0].readings.append("".join(w.text for w in words))
     for r, arrow, x0, x1 in jobs:
         _settle(r, arrow, x0, x1)
         if os.environ.get("SCOREKIT_OCR_DEBUG") and not _same(r.readings[0], r.readings[1]):
@@ -149,6 +153,11 @@ def _same(a: str, b: str) -> bool:
     return na is not None and na == nb
 
 
+def _majority(texts: list[str]) -> str | None:
+    votes = [t for t in texts if parse_number(t) is not None]
+    return next((t for t in votes if sum(_same(t, u) for u in votes) >= 2), None)
+
+
 def _settle(r: CellReading, arrow: str, x0: int, x1: int) -> None:
     """The cell's words become the arrow (if any) and the agreed number, or a doubtful one."""
     texts = r.readings
@@ -157,8 +166,7 @@ def _settle(r: CellReading, arrow: str, x0: int, x1: int) -> None:
     if _same(texts[0], texts[1]):
         text, conf = texts[1], max(AGREE, first.conf)
     else:
-        votes = [t for t in texts if parse_number(t) is not None]
-        best = next((t for t in votes if sum(_same(t, u) for u in votes) >= 2), None)
+        best = _majority(texts)
         text, conf = (best, MAJORITY) if best else (texts[1] if parse_number(texts[1]) else texts[0], NO_MAJORITY)
     words = []
     if arrow:
@@ -174,8 +182,8 @@ def rescue_numbers(readings: list[CellReading], value_cols: dict[tuple[int, int]
     """Cells under a value column header that the general pass read as nothing or as junk (`%`,
     `$12`, ``): a lone `0` or a blurred `96%` is dropped by sparse-text mode, and a blurred `7`
     passes for a triangle, which no month column holds. They are read as a number at two
-    scales, and only two identical readings count; anything else stays as it was, so a word
-    cell (`n/a`, `Local`) never turns into a number."""
+    scales (and by the second engine, if any), and only two identical readings count; anything
+    else stays as it was, so a word cell (`n/a`, `Local`) never turns into a number."""
     todo = []
     for r in readings:
         c = grids[r.cell.grid].cells[r.cell.cell]
@@ -191,11 +199,14 @@ def rescue_numbers(readings: list[CellReading], value_cols: dict[tuple[int, int]
     if not todo:
         return
     crops = [np.pad(r.cell.image, ((0, 0), (6, 6)), constant_values=255) for r in todo]
-    second = engine.read_images([_scale(c, SECOND_SCALE) for c in crops], numeric=True)
-    third = engine.read_images([_scale(c, THIRD_SCALE) for c in crops], numeric=True)
-    for r, a, b in zip(todo, second, third):
-        ta, tb = "".join(w.text for w in a), "".join(w.text for w in b)
-        r.readings = ["", ta, tb]
-        if ta == tb and parse_number(ta) is not None and _NUMBER.match(ta):
+    readers = [engine.read_images([_scale(c, SECOND_SCALE) for c in crops], numeric=True),
+               engine.read_images([_scale(c, THIRD_SCALE) for c in crops], numeric=True)]
+    if engine.second is not None:
+        readers.append(engine.second.read_images(crops, numeric=True))
+    for r, *reads in zip(todo, *readers):
+        texts = ["".join(w.text for w in words) for words in reads]
+        r.readings = ["", *texts]
+        best = next((t for t in texts if texts.count(t) >= 2 and parse_number(t) is not None and _NUMBER.match(t)), None)
+        if best is not None:
             h, w = r.cell.image.shape
-            r.words = [Word(ta, 0, 0, w, h, True, MAJORITY)]
+            r.words = [Word(best, 0, 0, w, h, True, MAJORITY)]

@@ -28,7 +28,7 @@ def triangle(img: np.ndarray) -> str | None:
     if len(blobs) != 1:
         return None
     (x, y, w, h, area), mask = blobs[0]
-    if h < 6 or not (0.6 <= w / h <= 1.8) or not (0.38 <= area / (w * h) <= 0.62):
+    if h < 6 or not (0.6 <= w / h <= 1.8) or not (0.38 <= area / (w * h) <= 0.68):
         return None
     import cv2
 

@@ -241,6 +241,12 @@ def _ref_fix(text: str) -> str:
     return text
 
 
+def _spaced(text: str, others: list[str]) -> str:
+    """PP-OCR drops the space in `CP2b %`; where another reading has the same characters with
+    spaces, it is taken as that reading."""
+    return next((o for o in others if o.replace(" ", "") == text.replace(" ", "")), text)
+
+
 def _reread_refs(readings, grids, rows, engine: OcrEngine) -> None:
     """A sure first reading (tesseract's confidence) keeps its letters: `EHi (val)` is printed so,
     and only two rereads agreeing on a reference shape overrule it; an unsure one gets the
@@ -270,20 +276,37 @@ def _reread_refs(readings, grids, rows, engine: OcrEngine) -> None:
         got = engine.read_images([_scale(todo[k].cell.image, scale) for k in idx], line=True, alphabet=REF_ALPHABET)
         for k, words in zip(idx, got):
             texts[k].append(fix[k](" ".join(w.text for w in words).strip()))
+    idx = [k for k, (ts, ok) in enumerate(zip(texts, sure)) if not _agreed(ts)]
+    if engine.second is not None and idx:
+        got = engine.second.read_images([todo[k].cell.image for k in idx], line=True, alphabet=REF_ALPHABET)
+        for k, words in zip(idx, got):
+            texts[k].append(fix[k](_spaced(" ".join(w.text for w in words).strip(), texts[k])))
     if os.environ.get("SCOREKIT_OCR_DEBUG"):
         print("refs", [(round(min((w.conf for w in r.words), default=0), 2), ts) for r, ts in zip(todo, texts)], file=sys.stderr)
     for r, ts, ok in zip(todo, texts, sure):
-        shaped = [t for t in ts[1:] if _REF.match(t)]
-        pick = next((t for t in shaped if shaped.count(t) >= 2), None)
-        if pick is None and not ok:
-            shaped = [t for t in ts if _REF.match(t)]
-            pick = next((t for t in shaped if shaped.count(t) >= 2), None)
-            if pick is None and _REF.match(ts[0]):
-                pick = ts[0]
-            elif pick is None and len(set(shaped)) == 1:
-                pick = shaped[0]  # the only reading shaped like a reference; the first was not
-        elif pick is None and not _REF.match(ts[0]) and len(set(shaped)) == 1:
-            pick = shaped[0]  # a sure first reading, yet not a reference: `LAC?`
+        pick = _pick_ref(ts, ok)
         if pick is not None and pick != _text(r):
             _set(r, pick, 0.9)
+
+
+def _agreed(ts: list[str]) -> str | None:
+    """The reference two rereads agree on."""
+    shaped = [t for t in ts[1:] if _REF.match(t)]
+    return next((t for t in shaped if shaped.count(t) >= 2), None)
+
+
+def _pick_ref(ts: list[str], sure: bool) -> str | None:
+    """First reading, then rereads: two rereads agreeing on a reference shape win; else an unsure
+    first reading yields to two readings that agree, or to the only reference-shaped one."""
+    pick = _agreed(ts)
+    shaped = [t for t in ts if _REF.match(t)]
+    if pick is None and not sure:
+        pick = next((t for t in shaped if shaped.count(t) >= 2), None)
+        if pick is None and _REF.match(ts[0]):
+            pick = ts[0]
+        elif pick is None and len(set(shaped)) == 1:
+            pick = shaped[0]  # the only reading shaped like a reference; the first was not
+    elif pick is None and not _REF.match(ts[0]) and len(set(shaped)) == 1:
+        pick = shaped[0]  # a sure first reading, yet not a reference: `LAC?`
+    return pick
 
