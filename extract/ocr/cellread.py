@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -65,7 +65,21 @@ def read_cells(cells: list[CellImage], engine: OcrEngine) -> list[CellReading]:
     for r, words in zip(to_read, first):
         r.words = clean_cell(words, r.cell.image)
     _numbers(to_read, engine)
+    for r in to_read:
+        restore_minus(r)
     return readings
+
+
+def restore_minus(r: CellReading) -> None:
+    """Put back a minus sign the readings lost but the ink shows (`glyphs.leading_minus`)."""
+    nums = [k for k, w in enumerate(r.words) if _NUMBER.match(w.text) and w.text[0] not in "-\u2212–("]
+    if len(nums) != 1:
+        return
+    k = nums[0]
+    w = r.words[k]
+    start = int(r.words[k - 1].x1) if k else 0
+    if glyphs.leading_minus(r.cell.image[:, max(0, start): int(w.x1) + 1]):
+        r.words[k] = replace(w, text="-" + w.text)
 
 
 def _number_cell(words: list[Word]) -> bool:
@@ -210,3 +224,4 @@ def rescue_numbers(readings: list[CellReading], value_cols: dict[tuple[int, int]
         if best is not None:
             h, w = r.cell.image.shape
             r.words = [Word(best, 0, 0, w, h, True, MAJORITY)]
+            restore_minus(r)

@@ -121,3 +121,23 @@ def split_arrow(img: np.ndarray) -> tuple[str, int, int] | None:
     if kind == "→" and h > 0.85 * digit_h:
         return None  # digit-high: two blurred digits run together (`29` of `299`), not an arrow
     return kind, runs[1][0], runs[-1][1]
+
+
+def leading_minus(img: np.ndarray) -> bool:
+    """A minus sign before the digits: the one blob left of the first tall column of ink, short,
+    flat and at mid-height. A blurred scan prints it as a faint stub that OCR drops, and a lost
+    sign turns a fall into a rise."""
+    dark = img < INK
+    rows = np.flatnonzero(dark.sum(axis=1) >= 2)
+    if rows.size < 6:
+        return False
+    top, band = rows[0], rows[-1] + 1 - rows[0]
+    tall = np.flatnonzero(dark[top: top + band].sum(axis=0) >= 0.4 * band)
+    if tall.size == 0:
+        return False
+    left = [b for b, _ in _blobs(img[:, : tall[0]]) if b[0] + b[2] < tall[0]]
+    if len(left) != 1:
+        return False
+    x, y, w, h, _ = left[0]
+    mid = (y + h / 2 - top) / band
+    return h <= 0.35 * band and w >= max(1.2 * h, band / 5) and 0.3 <= mid <= 0.75
