@@ -19,6 +19,7 @@ from rich.table import Table
 
 from . import __version__
 from .errors import err, fail
+from .extract.ocr.engines import ENGINES
 from .extract.output import FORMATS, Sink, infer_format
 from .extract.pipeline import TEXT_COLUMNS, ExtractError, Options, iter_extract
 from .extract.schema import COLUMNS, OBSERVATION_DTYPES
@@ -112,7 +113,7 @@ def extract(
     pages: Optional[str] = typer.Option(None, "--pages", help="Pages to read, e.g. 1-3,7,10- (1-based)."),
     with_text: Optional[str] = typer.Option(None, "--with-text", help="Also write commentary/owner/reporter/outcome text to this file."),
     ocr: str = typer.Option("auto", "--ocr", help="auto: OCR pages without a usable text layer; always; never."),
-    ocr_engine: str = typer.Option("tesseract", "--ocr-engine", help="OCR engine: tesseract or rapidocr (if installed)."),
+    ocr_engine: str = typer.Option("auto", "--ocr-engine", help="OCR engine: auto (tesseract+rapidocr if rapidocr is installed, else tesseract), tesseract, rapidocr, tesseract+rapidocr."),
     dpi: int = typer.Option(300, "--dpi", min=72, max=600, help="Resolution pages are rendered at for OCR."),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes for pages (0: one per core; 1: no workers)."),
     password: Optional[str] = typer.Option(None, "--password", help="Password for encrypted PDFs (user password)."),
@@ -125,8 +126,8 @@ def extract(
     """Extract indicator values from PDFs: one tidy row per printed value, traced to its page and cell."""
     if ocr not in ("auto", "always", "never"):
         raise fail(f"unknown --ocr mode {ocr!r}: use auto, always or never", 2)
-    if ocr_engine not in ("tesseract", "rapidocr"):
-        raise fail(f"unknown --ocr-engine {ocr_engine!r}: use tesseract or rapidocr", 2)
+    if ocr_engine not in ENGINES:
+        raise fail(f"unknown --ocr-engine {ocr_engine!r}: use {', '.join(ENGINES)}", 2)
     try:
         out_fmt = infer_format(output, fmt)
         text_fmt = infer_format(with_text, None) if with_text else None

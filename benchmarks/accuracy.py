@@ -1,6 +1,6 @@
 """Precision and recall of (ref or name, period, measure, value) per fixture against ground truth.
 
-Run: `.venv/bin/python benchmarks/accuracy.py [--engine tesseract|rapidocr|both] [NAME ...]`. Also
+Run: `.venv/bin/python benchmarks/accuracy.py [--engine auto|tesseract|rapidocr|tesseract+rapidocr|all] [NAME ...]`. Also
 reports how many extracted numbers are printed nowhere in the PDF (must be 0), how many readings
 were withheld (`low_confidence`: no value stated, so not counted as extracted) and how often the
 printed name is reproduced exactly. Born-digital fixtures are read once (no OCR, the engine does
@@ -41,10 +41,10 @@ def is_ocr_fixture(name: str) -> bool:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("names", nargs="*")
-    ap.add_argument("--engine", choices=["tesseract", "rapidocr", "both"], default="tesseract")
+    ap.add_argument("--engine", choices=["auto", "tesseract", "rapidocr", "tesseract+rapidocr", "all"], default="auto")
     ap.add_argument("--ocr-only", action="store_true", help="only the fixtures that need OCR")
     args = ap.parse_args(argv)
-    engines = ["tesseract", "rapidocr"] if args.engine == "both" else [args.engine]
+    engines = ["tesseract", "rapidocr", "tesseract+rapidocr"] if args.engine == "all" else [args.engine]
     table = Table(title="scorekit accuracy", title_justify="left")
     for col in ("fixture", "engine", "pages", "truth", "extracted", "withheld", "correct", "precision", "recall", "not printed", "names exact", "seconds"):
         table.add_column(col, justify="left" if col == "fixture" else "right")

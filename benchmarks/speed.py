@@ -61,16 +61,27 @@ def _bare_tesseract(png: str) -> None:
                    env=dict(os.environ, OMP_THREAD_LIMIT="1"))
 
 
-def _scorekit_ocr(png: str) -> int:
+def _scorekit_ocr(png: str, engine: str = "tesseract") -> int:
     import cv2
 
     from scorekit.extract.ocr import ocr_image
 
-    return len(ocr_image(cv2.imread(png, cv2.IMREAD_GRAYSCALE), 300).words)
+    return len(ocr_image(cv2.imread(png, cv2.IMREAD_GRAYSCALE), 300, engine).words)
 
 
-def ocr_section(names: list[str], jobs: int) -> Table:
+def _warm(engine: str) -> None:
+    """Load the engine's models in a worker before timing (done once per process in real runs)."""
+    from scorekit.extract.ocr.engines import get_engine
+
+    e = get_engine(engine)
+    for part in (e, e.second):
+        if hasattr(part, "_get"):
+            part._get()
+
+
+def ocr_section(names: list[str], jobs: int, engines: list[str]) -> Table:
     import tempfile
+    from functools import partial
     from concurrent.futures import ProcessPoolExecutor
 
     import cv2
@@ -78,7 +89,7 @@ def ocr_section(names: list[str], jobs: int) -> Table:
     from scorekit.extract.ocr.image import render
 
     table = Table(title=f"OCR seconds per page at 300 dpi, {jobs} workers (target: scorekit <= 1.3x bare tesseract)", title_justify="left")
-    for col in ("fixture", "pages", "bare tesseract s/page", "scorekit s/page", "ratio"):
+    for col in ("fixture", "pages", "bare tesseract s/page", *(f"{e} s/page" for e in engines), *(f"{e} ratio" for e in engines)):
         table.add_column(col, justify="left" if col == "fixture" else "right")
     with tempfile.TemporaryDirectory(prefix="scorekit-speed-") as tmp, ProcessPoolExecutor(jobs) as pool:
         for name in names:
@@ -93,10 +104,13 @@ def ocr_section(names: list[str], jobs: int) -> Table:
             t0 = time.perf_counter()
             list(pool.map(_bare_tesseract, pngs))
             bare = (time.perf_counter() - t0) * jobs / n
-            t0 = time.perf_counter()
-            list(pool.map(_scorekit_ocr, pngs))
-            ours = (time.perf_counter() - t0) * jobs / n
-            table.add_row(name, str(n), f"{bare:.2f}", f"{ours:.2f}", f"{ours / bare:.2f}x")
+            ours = []
+            for engine in engines:
+                list(pool.map(_warm, [engine] * jobs * 2))
+                t0 = time.perf_counter()
+                list(pool.map(partial(_scorekit_ocr, engine=engine), pngs))
+                ours.append((time.perf_counter() - t0) * jobs / n)
+            table.add_row(name, str(n), f"{bare:.2f}", *(f"{t:.2f}" for t in ours), *(f"{t / bare:.2f}x" for t in ours))
     return table
 
 
@@ -108,12 +122,15 @@ def main() -> int:
     ap.add_argument("--ocr", action="store_true", help="add the OCR section (scorekit vs bare tesseract)")
     ap.add_argument("--ocr-only", action="store_true", help="only the OCR section")
     ap.add_argument("--jobs", type=int, default=0, help="OCR workers (default: all cores)")
+    ap.add_argument("--engine", action="append", choices=["tesseract", "tesseract+rapidocr", "rapidocr"],
+                    help="OCR engine(s) to time (repeatable; default: tesseract and tesseract+rapidocr)")
     args = ap.parse_args()
+    args.engine = args.engine or ["tesseract", "tesseract+rapidocr"]
     if args.ocr or args.ocr_only:
         import os
 
         ocr_names = [n for n in args.names if n in OCR_FIXTURES] or OCR_FIXTURES
-        Console(width=160).print(ocr_section(ocr_names, args.jobs or os.cpu_count() or 1))
+        Console(width=180).print(ocr_section(ocr_names, args.jobs or os.cpu_count() or 1, args.engine))
         if args.ocr_only:
             return 0
     table = Table(title="scorekit speed (pages/s, best of --repeat)", title_justify="left")

@@ -42,7 +42,7 @@ class ExtractError(Exception):
 class Options:
     pages: str | None = None
     ocr: str = "auto"  # auto | always | never
-    ocr_engine: str = "tesseract"
+    ocr_engine: str = "auto"
     dpi: int = 300
     jobs: int | None = None  # None: one per core
     password: str | None = None
@@ -370,7 +370,7 @@ def extract_file(
     *,
     pages: str | None = None,
     ocr: str = "auto",
-    ocr_engine: str = "tesseract",
+    ocr_engine: str = "auto",
     dpi: int = 300,
     jobs: int | None = None,
     password: str | None = None,

@@ -25,7 +25,8 @@ stamp=.venv/.scorekit-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   echo "scorekit setup: installing the Python environment into .venv" >&2
   if ! { .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip &&
-         .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'; } >.venv/pip.log 2>&1; then
+         .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test,ocr-rapid]' &&
+         .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps 'rapidocr-onnxruntime==1.4.4'; } >.venv/pip.log 2>&1; then
     cat .venv/pip.log >&2
     echo "scorekit setup: pip install failed (log above, also in .venv/pip.log)" >&2
     exit 1

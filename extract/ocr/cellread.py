@@ -55,7 +55,7 @@ def read_cells(cells: list[CellImage], engine: OcrEngine) -> list[CellReading]:
     for c in cells:
         r = CellReading(c)
         readings.append(r)
-        g = glyphs.triangle(c.image)
+        g = glyphs.triangle(c.image) or ("-" if glyphs.dash(c.image) else None)
         if g:
             h, w = c.image.shape
             r.words = [Word(g, 0, 0, w, h, True, 0.95)]
@@ -84,6 +84,8 @@ def restore_minus(r: CellReading) -> None:
 
 def _number_cell(words: list[Word]) -> bool:
     """One token that is (or OCR-confusably is) a number, perhaps after an arrow."""
+    if _separate_lead(words):
+        words = words[1:]  # `JL -19%`: an arrow read as letters; split_arrow decides from the ink
     if any(sum(ch.isalpha() and ch not in _CONFUSABLE for ch in w.text) >= 2 for w in words):
         return False
     toks = [w.text for w in words if any(ch.isdigit() for ch in w.text) or set(w.text) <= _CONFUSABLE]

@@ -5,6 +5,7 @@
   if the ink is not arrow-shaped (a number with a stray mark must still parse).
 - `Loca`, `Locai`, `LocaI` are `Local` when the cell holds that one word: the benchmark columns
   print `Local` hundreds of times and nothing else one edit away.
+- Marks with no letter or digit beside a word (`_—_ Local`) are specks and rule remnants.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from . import glyphs
 
 _NUM = re.compile(r"\d")
 _JUNK = re.compile(r"^[^\w%]{1,2}$|^[tjJlI|][lbI|]?$|^[A-Za-z]$")
+_MARKS = re.compile(r"^[_—–~=|'\"‘’“”`^*.,:;]+$")
 _LOCAL = re.compile(r"^[Ll][o0][c][a@][lI1|i]?$")
 
 
@@ -25,6 +27,8 @@ def clean_cell(words: list[Word], image: np.ndarray) -> list[Word]:
     if not words:
         return words
     has_number = any(_NUM.search(w.text) for w in words)
+    if not has_number and any(sum(ch.isalpha() for ch in w.text) >= 3 for w in words):
+        words = [w for w in words if not _MARKS.match(w.text)]
     out = []
     for w in words:
         if has_number and not _NUM.search(w.text) and _JUNK.match(w.text) and len(words) <= 3:

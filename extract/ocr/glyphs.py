@@ -39,6 +39,19 @@ def triangle(img: np.ndarray) -> str | None:
     return {"bottom": "▲", "top": "▼"}.get(_heavier_end(mask[y: y + h], 3, 1.8))
 
 
+DASH_THICK = 10  # pixels at 300 dpi; a digit is 20 or more tall, however blurred
+
+
+def dash(img: np.ndarray) -> bool:
+    """A cell whose only ink is one short flat stroke: the `-` a spreadsheet prints for nothing to
+    report, which sparse-text OCR drops as a speck."""
+    blobs = _blobs(img)
+    if len(blobs) != 1:
+        return False
+    (x, y, w, h, area), _ = blobs[0]
+    return h <= DASH_THICK and w >= 2.5 * h and 6 <= w <= 60 and area >= 0.6 * w * h
+
+
 def arrow(img: np.ndarray) -> str | None:
     """`↑`, `↓` or `→` for a lone arrow glyph (a token OCR read as junk beside a number)."""
     blobs = _blobs(img)
