@@ -207,7 +207,7 @@ def rescue_numbers(readings: list[CellReading], value_cols: dict[tuple[int, int]
         if row is None or c.row0 <= row or c.col1 - c.col0 != 1 or r.readings:
             continue
         text = " ".join(w.text for w in r.words).strip()
-        if len(text) > 6 or _WORDISH.search(text) or text.lower() in _WORDS or parse_number(text) is not None:
+        if (len(text) > 6 and not any(ch.isdigit() for ch in text)) or _WORDISH.search(text) or text.lower() in _WORDS or parse_number(text) is not None:
             continue
         if not month and (any(ch in "▲▼↑↓→" for ch in text) or glyphs.triangle(r.cell.image)):
             continue

@@ -11,6 +11,7 @@ guess, picks it. Otherwise it stays below the confidence floor and is withheld.
 from __future__ import annotations
 
 import itertools
+import re
 
 from ..checks import row_verdict
 from ..columns import build_model
@@ -59,8 +60,33 @@ def resolve_rows(readings: list[CellReading], grids: list[Grid]) -> int:
         model = models[g]
         if model.report is None:
             continue
-        settled += _resolve_row(cols, model)
+        settled += _percent_tails(cols, model) + _resolve_row(cols, model)
     return settled
+
+
+def _percent_tails(cols: dict[int, CellReading], model) -> int:
+    """`13.08` in a row printed `13.0%`, `12.9%`, ...: at low resolution `%` reads as `8`. Where
+    most of a row's values end in `%` with one number of decimals, a value with one decimal more
+    ending in `8` is that misreading (a spreadsheet prints a row in one format)."""
+    texts = {}
+    for c, r in cols.items():
+        col = model.columns[c] if c < len(model.columns) else None
+        if col is not None and col.kind == "measure" and col.measure in ("value", "avg_12m", "max_12m"):
+            texts[c] = _number_text(r)
+    pct = [t for t in texts.values() if t.endswith("%")]
+    if len(pct) < 3 or len(pct) < 0.6 * len(texts):
+        return 0
+    places = {len(t[:-1].partition(".")[2]) for t in pct}
+    if len(places) != 1 or not (n := places.pop()):
+        return 0
+    tail = re.compile(rf"^\d+\.\d{{{n}}}8$")
+    fixed = 0
+    for c, t in texts.items():
+        if tail.match(t):
+            r = cols[c]
+            r.words = [Word(t[:-1] + "%", w.x0, w.top, w.x1, w.bottom, True, min(w.conf, RESOLVED)) if w.text == t else w for w in r.words]
+            fixed += 1
+    return fixed
 
 
 def _resolve_row(cols: dict[int, CellReading], model) -> int:
