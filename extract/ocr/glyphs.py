@@ -49,7 +49,7 @@ def dash(img: np.ndarray) -> bool:
     if len(blobs) != 1:
         return False
     (x, y, w, h, area), _ = blobs[0]
-    return h <= DASH_THICK and w >= 2.5 * h and 6 <= w <= 60 and area >= 0.6 * w * h
+    return h <= DASH_THICK and w >= 1.4 * h and 6 <= w <= 60 and area >= 0.6 * w * h
 
 
 def arrow(img: np.ndarray) -> str | None:

@@ -306,7 +306,7 @@ def _pick_ref(ts: list[str], sure: bool) -> str | None:
             pick = ts[0]
         elif pick is None and len(set(shaped)) == 1:
             pick = shaped[0]  # the only reading shaped like a reference; the first was not
-    elif pick is None and not _REF.match(ts[0]) and len(set(shaped)) == 1:
-        pick = shaped[0]  # a sure first reading, yet not a reference: `LAC?`
+    elif pick is None and not _REF.match(ts[0]) and ts[0] not in ts[1:] and len(set(shaped)) == 1:
+        pick = shaped[0]  # a sure first reading no reread confirms, and not a reference: `LAC?`
     return pick
 
