@@ -1,8 +1,10 @@
 """End to end on the OCR fixtures: the values read against ground truth, per fixture.
 
-Floors are the figures reached so far (issue 3's targets are higher: >= 99% recall on the 200-dpi
-scan, the garbled layer and the scan with a scanner's OCR layer, >= 95% on the 150-dpi scan,
->= 99.5% precision everywhere); the strict xfails fail loudly the day a target is met, so the
+Read with the default engine (`auto`: tesseract, with rapidocr for what tesseract leaves
+unsettled). Issue 3's targets: >= 99% recall on the 200-dpi scan, the garbled layer and the scan
+with a scanner's OCR layer, >= 95% on the 150-dpi scan, >= 99.5% precision everywhere, no value
+that is not printed. The garbled layer meets them and is held to them; for the others the floors
+are the figures reached so far, and strict xfails fail loudly the day a target is met, so the
 floor can be raised. Each fixture is extracted once per session.
 """
 
@@ -22,15 +24,14 @@ def scored(name: str):
     pdf = ROOT / "pdf" / f"{name}.pdf"
     if not pdf.exists():
         pytest.skip(f"{name} not built")
-    res = extract_file(pdf, ocr_engine="tesseract")
+    res = extract_file(pdf)
     return score(res.observations, load_truth(ROOT / "truth" / f"{name}.csv"))[0]
 
 
 @pytest.mark.parametrize("name, recall, precision", [
-    ("scorecard-2020-10-garbled", 0.96, 0.96),
-    ("scorecard-2020-10-scan200", 0.83, 0.84),
-    ("scorecard-2018-06-scan150", 0.42, 0.46),
-    ("scorecard-2018-06-scan150-ocrlayer", 0.42, 0.46),
+    ("scorecard-2020-10-scan200", 0.975, 0.995),
+    ("scorecard-2018-06-scan150", 0.65, 0.83),
+    ("scorecard-2018-06-scan150-ocrlayer", 0.65, 0.83),
 ])
 def test_floor(name, recall, precision):
     s = scored(name)
@@ -42,9 +43,13 @@ def test_prints_no_invented_number(name):
     assert scored(name).not_printed == 0
 
 
+def test_issue3_target_met_on_the_garbled_text_layer():
+    s = scored("scorecard-2020-10-garbled")
+    assert s.recall >= 0.99 and s.precision >= 0.995 and s.not_printed == 0, s
+
+
 @pytest.mark.xfail(strict=True, reason="issue 3 target not reached yet")
 @pytest.mark.parametrize("name, recall", [
-    ("scorecard-2020-10-garbled", 0.99),
     ("scorecard-2020-10-scan200", 0.99),
     ("scorecard-2018-06-scan150", 0.95),
     ("scorecard-2018-06-scan150-ocrlayer", 0.99),
