@@ -78,7 +78,8 @@ def restore_minus(r: CellReading) -> None:
     k = nums[0]
     w = r.words[k]
     start = int(r.words[k - 1].x1) if k else 0
-    if glyphs.leading_minus(r.cell.image[:, max(0, start): int(w.x1) + 1]):
+    m = int(w.bottom - w.top) // 3  # this word's line only, in a wrapped cell
+    if glyphs.leading_minus(r.cell.image[max(0, int(w.top) - m): int(w.bottom) + m + 1, max(0, start): int(w.x1) + 1]):
         r.words[k] = replace(w, text="-" + w.text)
 
 

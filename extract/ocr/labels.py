@@ -276,7 +276,7 @@ def _reread_refs(readings, grids, rows, engine: OcrEngine) -> None:
         got = engine.read_images([_scale(todo[k].cell.image, scale) for k in idx], line=True, alphabet=REF_ALPHABET)
         for k, words in zip(idx, got):
             texts[k].append(fix[k](" ".join(w.text for w in words).strip()))
-    idx = [k for k, (ts, ok) in enumerate(zip(texts, sure)) if not _agreed(ts)]
+    idx = [k for k, ts in enumerate(texts) if not _agreed(ts)]
     if engine.second is not None and idx:
         got = engine.second.read_images([todo[k].cell.image for k in idx], line=True, alphabet=REF_ALPHABET)
         for k, words in zip(idx, got):
