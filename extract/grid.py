@@ -104,13 +104,24 @@ def _cluster(values: list[float], tol: float = SNAP) -> list[float]:
 
 
 def _join_segments(segs: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
-    """Join collinear (pos, start, end) pieces that overlap or nearly touch."""
+    """Join collinear (pos, start, end) pieces that overlap or nearly touch.
+
+    Pieces are grouped by position first (a chain of positions each within SNAP of the last),
+    then joined in order of their start: rounding positions to SNAP buckets instead put two
+    pieces of one rule at 328.7 and 328.8 pt in different buckets, and the later bucket's piece
+    (a header band's border above the body's rule) was swallowed without extending the rule."""
     out: list[list[float]] = []
-    for pos, a, b in sorted(segs, key=lambda s: (round(s[0] / SNAP), s[1])):
-        if out and abs(out[-1][0] - pos) <= SNAP and a <= out[-1][2] + JOIN:
-            out[-1][2] = max(out[-1][2], b)
-        else:
-            out.append([pos, a, b])
+    group: list[tuple[float, float, float]] = []
+    for seg in sorted(segs) + [(float("inf"), 0.0, 0.0)]:
+        if group and seg[0] - group[-1][0] > SNAP:
+            start = len(out)
+            for pos, a, b in sorted(group, key=lambda s: s[1]):
+                if len(out) > start and a <= out[-1][2] + JOIN:
+                    out[-1][2] = max(out[-1][2], b)
+                else:
+                    out.append([pos, a, b])
+            group = []
+        group.append(seg)
     return [tuple(s) for s in out]
 
 
@@ -228,4 +239,34 @@ def assign_words(grid: Grid, words: list[Word]) -> list[Word]:
         c = min(max(bisect.bisect_right(grid.xs, cx) - 1, 0), grid.n_cols - 1)
         r = min(max(bisect.bisect_right(grid.ys, cy) - 1, 0), grid.n_rows - 1)
         grid.matrix[r][c].words.append(w)
-    return outside
+    return outside + _drop_crossing_lines(grid)
+
+
+def _drop_crossing_lines(grid: Grid) -> list[Word]:
+    """A line of text in another size, printed across three or more cells that hold text of
+    their own (a page header laid over the table's header row), is no cell's content: a
+    spreadsheet clips or wraps a cell's text at its border, and overflows only into empty cells.
+    (Wrapped headers side by side, `Target 17-` `Target 18-`, run on like one line but share
+    their cells' size.)"""
+    dropped: list[Word] = []
+    for r in range(grid.n_rows):
+        row_cells = {id(c): c for c in grid.matrix[r]}.values()
+        words = sorted(((w, cell) for cell in row_cells for w in cell.words), key=lambda p: (round(p[0].top), p[0].x0))
+        line: list[tuple[Word, Cell]] = []
+        for pair in words + [(None, None)]:
+            w = pair[0]
+            prev = line[-1][0] if line else None
+            if prev is not None and w is not None and abs(w.top - prev.top) < 1 and 0 <= w.x0 - prev.x1 < 0.8 * (w.bottom - w.top):
+                line.append(pair)
+                continue
+            cells = {id(c): c for _, c in line}.values()
+            ids = {id(v) for v, _ in line}
+            own = [x for c in cells for x in c.words if id(x) not in ids]
+            size = line[0][0].bottom - line[0][0].top if line else 0
+            if len(cells) >= 3 and all(any(id(x) not in ids for x in c.words) for c in cells) and \
+                    all(abs((x.bottom - x.top) - size) > 0.05 * size for x in own):
+                for c in cells:
+                    c.words[:] = [x for x in c.words if id(x) not in ids]
+                dropped += [v for v, _ in line]
+            line = [pair] if w is not None else []
+    return dropped

@@ -78,3 +78,15 @@ def test_text_valued_cells_keep_raw_text_and_flags(extracted):
 def test_quarters_placed_in_the_reports_financial_year(extracted):
     periods = set(extracted("framework-2014-15-q2").observations["period"].dropna())
     assert {"FY2014/15-Q2", "FY2014/15-Q1", "FY2013/14"} <= periods
+
+
+def test_a_page_header_laid_over_the_table_header_is_no_cells_text():
+    """The Jun-18 scorecard's page 2: LibreOffice prints the page header `Children and Families
+    Scorecard Jun-18` across the `Feb-18`..`Apr-18` header cells; those columns must survive."""
+    from scorekit.extract.pipeline import extract_file
+
+    obs = extract_file(truth("scorecard-2018-06").parent.parent / "pdf" / "scorecard-2018-06.pdf").observations
+    s, missed, _ = score(obs, load_truth(truth("scorecard-2018-06")))
+    assert s.recall == 1.0 and s.precision == 1.0, list(missed.items())[:5]
+    page2 = obs[obs["page"] == 2]
+    assert {"2018-02", "2018-03", "2018-04"} <= set(page2["period"])
