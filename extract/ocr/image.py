@@ -79,32 +79,7 @@ def line_masks(ink: np.ndarray, dpi: int, grey: np.ndarray | None = None) -> tup
     v = cv2.morphologyEx(vink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, n)))
     if grey is not None:
         band_borders(grey, dpi, dark, h, v)
-        rules_through_bands(grey, dark, v, dpi)
     return h, v
-
-
-def rules_through_bands(grey: np.ndarray, dark: np.ndarray, v: np.ndarray, dpi: int) -> None:
-    """A column rule of the table body that stops at a dark header band runs on through it where
-    no header text crosses its line: a blurred scan loses the faint border inside the band, and
-    without it two header cells (`Outcome ...` and `Jun-17`) read as one. Text in a band is
-    light, so a line of the band with no light pixel splits no word. Drawn into `v` in place."""
-    import cv2
-
-    n, _, stats, _ = cv2.connectedComponentsWithStats(v, connectivity=8)
-    reach = max(3, dpi // 50)
-    for x, y, w, h, _area in stats[1:n]:
-        if h < dpi // 2:
-            continue
-        c = x + w // 2
-        top = y
-        while top - reach > 0 and dark[top - reach, c]:
-            top -= 1
-        if y - top < dpi // 20:
-            continue
-        strip = grey[top: y, max(0, c - 2): c + 3]
-        core = strip[dpi // 50: max(dpi // 50 + 1, strip.shape[0] - dpi // 50)]
-        if core.size and core.max() < 150:
-            v[top: y, max(0, c - 1): c + 2] = 255
 
 
 def band_borders(grey: np.ndarray, dpi: int, dark: np.ndarray, hout: np.ndarray, out: np.ndarray) -> None:
