@@ -144,12 +144,21 @@ def _reread_headers(rows, engine: OcrEngine) -> None:
         todo += [r for r in cols.values() if parse_month(_text(r)) is None and _kind(_text(r)) == "ignore"]
     if not todo:
         return
-    for r, words in zip(todo, engine.read_images([_scale(r.cell.image, SCALE) for r in todo], line=True)):
-        for text in (" ".join(w.text for w in words).strip(), _text(r)):
-            text = _AVG.sub("avg", text)
-            if parse_month(text) or _kind(text) != "ignore":
-                _set(r, text, min((w.conf for w in words), default=0.9))
-                break
+    left = [r for r, words in zip(todo, engine.read_images([_scale(r.cell.image, SCALE) for r in todo], line=True))
+            if not _name_column(r, words)]
+    if engine.second is not None and left:
+        for r, words in zip(left, engine.second.read_images([r.cell.image for r in left])):
+            _name_column(r, words)
+
+
+def _name_column(r: CellReading, words: list[Word]) -> bool:
+    """Keep a reading that names a column or a month; say whether one did."""
+    for text in (" ".join(w.text for w in words).strip(), _text(r)):
+        text = _AVG.sub("avg", text)
+        if parse_month(text) or _kind(text) != "ignore":
+            _set(r, text, min((w.conf for w in words), default=0.9))
+            return True
+    return False
 
 
 _AVG = re.compile(r"(?<=nth )av[eoqc9]\b", re.I)  # the `g` of `avg` in a small bold face
@@ -235,9 +244,10 @@ def _ref_fix(text: str) -> str:
     m = re.match(r"^([A-Z]{1,5})([il|!?]|é)(.*)$", text)
     if m and (not m.group(3) or re.match(r"^(\d|[a-z]?(%|-|$| \())", m.group(3))):
         text = m.group(1) + {"é": "6", "?": "9"}.get(m.group(2), "1") + m.group(3)
-    m = re.match(r"^([A-Z]{1,4})([SOBZG])(?=-|$| \()(.*)$", text)
+    text = re.sub(r"^([A-Z]{1,4})I(?=\d)", r"\g<1>1", text)  # `LACI6`; a lone `EHI` is printed so
+    m = re.match(r"^([A-Z]{1,4})([SOBZGT])(?=-|$| \()(.*)$", text)
     if m and m.group(1):
-        text = m.group(1) + "50826"["SOBZG".index(m.group(2))] + m.group(3)  # `EHS-OL`: a ref has a number
+        text = m.group(1) + "508267"["SOBZGT".index(m.group(2))] + m.group(3)  # `EHS-OL`: a ref has a number
     return text
 
 
