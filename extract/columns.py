@@ -97,6 +97,8 @@ def _classify(header: str, band: str, report: ReportPeriod | None, allow_serial:
             return Column("text", field=fld, header=h)
     if "change" in low:
         ref = parse_period(re.sub(r".*change\s+(from|since|on)\s+", "", h, flags=re.I), report)
+        if ref is None and (m := re.search(r"\b(?:from|since|on)\s+(\S+)", h, re.I)):
+            ref = parse_period(m.group(1), report)  # `from Oct-19 % change`: a scan's lines out of order
         period = report.label if report else ""
         measure = "change_prev"
         if ref and report and len(ref) == 7:

@@ -49,7 +49,7 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
         readings = read_header_first(cell_images(straight, cv2.bitwise_or(h, v), grids, dpi), grids, eng)
         fix_labels(readings, grids, eng)
         rescue_numbers(readings, measure_columns(readings, grids), grids, eng)
-        resolve_rows(readings, grids)
+        resolve_rows(readings, grids, eng)
         for r in readings:
             ox, oy = r.cell.x0, r.cell.top
             words += [Word(w.text, (w.x0 + ox) * s, (w.top + oy) * s, (w.x1 + ox) * s, (w.bottom + oy) * s, True, w.conf)

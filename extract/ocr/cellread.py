@@ -223,8 +223,13 @@ def rescue_numbers(readings: list[CellReading], value_cols: dict[tuple[int, int]
     for r, *reads in zip(todo, *readers):
         texts = ["".join(w.text for w in words) for words in reads]
         r.readings = ["", *texts]
-        best = next((t for t in texts if texts.count(t) >= 2 and parse_number(t) is not None and _NUMBER.match(t)), None)
-        if best is not None:
-            h, w = r.cell.image.shape
+        numbers = [t for t in texts if parse_number(t) is not None and _NUMBER.match(t)]
+        best = next((t for t in numbers if numbers.count(t) >= 2), None)
+        h, w = r.cell.image.shape
+        if best is not None and (len(texts) < 3 or texts[2] in ("", best)):
             r.words = [Word(best, 0, 0, w, h, True, MAJORITY)]
             restore_minus(r)
+        elif numbers:
+            # the engines disagree (`7`, `7` against PP-OCR's `997`): a doubtful reading the
+            # row's arithmetic may settle (`resolve`), else withheld
+            r.words = [Word(numbers[-1], 0, 0, w, h, True, NO_MAJORITY)]
