@@ -204,13 +204,13 @@ def rescue_numbers(readings: list[CellReading], value_cols: dict[tuple[int, int]
     todo = []
     for r in readings:
         c = grids[r.cell.grid].cells[r.cell.cell]
-        row, month = value_cols.get((r.cell.grid, c.col0), (None, False))
+        row, numbers_only = value_cols.get((r.cell.grid, c.col0), (None, False))
         if row is None or c.row0 <= row or c.col1 - c.col0 != 1 or r.readings:
             continue
         text = " ".join(w.text for w in r.words).strip()
         if (len(text) > 6 and not any(ch.isdigit() for ch in text)) or _WORDISH.search(text) or text.lower() in _WORDS or parse_number(text) is not None:
             continue
-        if not month and (any(ch in "▲▼↑↓→" for ch in text) or glyphs.triangle(r.cell.image)):
+        if not numbers_only and (any(ch in "▲▼↑↓→" for ch in text) or glyphs.triangle(r.cell.image)):
             continue
         todo.append(r)
     if not todo:
@@ -225,6 +225,8 @@ def rescue_numbers(readings: list[CellReading], value_cols: dict[tuple[int, int]
         r.readings = ["", *texts]
         numbers = [t for t in texts if parse_number(t) is not None and _NUMBER.match(t)]
         best = next((t for t in numbers if numbers.count(t) >= 2), None)
+        if best is None and numbers == texts[2:] and min((w.conf for w in reads[2]), default=0) >= SURE:
+            best = numbers[0]  # tesseract saw no number where PP-OCR is sure of one: absence, not disagreement
         h, w = r.cell.image.shape
         if best is not None and (len(texts) < 3 or texts[2] in ("", best)):
             r.words = [Word(best, 0, 0, w, h, True, MAJORITY)]

@@ -119,17 +119,24 @@ def _kind(text: str) -> str:
     return classify(text, "", None, allow_serial=False).kind
 
 
+_NUMBERS_ONLY = ("value", "avg_12m", "max_12m", "stat_neighbour", "england", "region", "target", "previous_year")
+
+
 def measure_columns(readings: list[CellReading], grids: list[Grid]) -> dict[tuple[int, int], tuple[int, bool]]:
-    """(grid, column) -> (header row, a month column), for the columns a header row (two month
-    labels or more) names as holding values."""
+    """(grid, column) -> (header row, numbers only), for the columns a header row (two month
+    labels or more) names as holding values; numbers only where no arrow or RAG letter can be
+    printed in them (months, 12-month figures, benchmarks, targets)."""
+    from ..columns import classify
+
     out: dict[tuple[int, int], tuple[int, bool]] = {}
     for (g, row), cols in sorted(_rows(readings, grids).items()):
         if sum(parse_month(_text(r)) is not None for r in cols.values()) < 2:
             continue
         for c, r in cols.items():
+            col = classify(_text(r), "", None, allow_serial=False)
             month = parse_month(_text(r)) is not None
-            if (g, c) not in out and (month or _kind(_text(r)) == "measure"):
-                out[(g, c)] = (row, month)
+            if (g, c) not in out and (month or col.kind == "measure"):
+                out[(g, c)] = (row, month or col.measure in _NUMBERS_ONLY)
     return out
 
 
