@@ -71,8 +71,8 @@ def parse_value(text: str) -> ParsedValue:
         return ParsedValue(None, flags=["empty"])
     low = t.lower()
     stripped = t.strip(ARROWS + " ")
-    if low in _NOT_APPLICABLE:
-        return ParsedValue(None, flags=["not_applicable"])
+    if low in _NOT_APPLICABLE or re.sub(r"^[-–—\s]+", "", low.strip(ARROWS + " ")) in _NOT_APPLICABLE:
+        return ParsedValue(None, flags=["not_applicable"])  # `- n/a`, `→ n/a`: no direction, no change
     if low == "local":
         return ParsedValue(None, flags=["local"])
     num = parse_number(stripped)
