@@ -119,7 +119,7 @@ def _classify(header: str, band: str, report: ReportPeriod | None, allow_serial:
     if re.search(r"\btarget\b", low):
         return Column("measure", "target", fy_in_text(h), header=h)
     bench = None
-    if re.search(r"stat(istical)?\.?\s*neighbou?r|^sn\b", low):
+    if re.search(r"stat(istical)?\.?\s*neighbou?r|^sn\b|\bne[il]?ghbou?r", low):  # `Sat. Neghbour` from a scan
         bench = "stat_neighbour"
     elif re.search(r"\bengland\b|^eng\b|national", low):
         bench = "england"

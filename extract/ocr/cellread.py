@@ -225,7 +225,7 @@ def rescue_numbers(readings: list[CellReading], value_cols: dict[tuple[int, int]
         r.readings = ["", *texts]
         numbers = [t for t in texts if parse_number(t) is not None and _NUMBER.match(t)]
         best = next((t for t in numbers if numbers.count(t) >= 2), None)
-        if best is None and numbers == texts[2:] and min((w.conf for w in reads[2]), default=0) >= SURE:
+        if best is None and len(reads) == 3 and numbers == texts[2:] and min((w.conf for w in reads[2]), default=0) >= SURE:
             best = numbers[0]  # tesseract saw no number where PP-OCR is sure of one: absence, not disagreement
         h, w = r.cell.image.shape
         if best is not None and (len(texts) < 3 or texts[2] in ("", best)):

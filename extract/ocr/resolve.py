@@ -25,7 +25,6 @@ from .cellread import _NUMBER, CellReading
 from .engines import OcrEngine
 from .labels import _rows, _text
 
-MAX_DOUBTFUL = 3
 RESOLVED = 0.9
 DOUBT = 0.6  # the table logic's OCR floor: below it a number is withheld
 _DERIVED = ("avg_12m", "max_12m", "change_prev", "change_year")
@@ -59,10 +58,8 @@ def resolve_rows(readings: list[CellReading], grids: list[Grid], engine: OcrEngi
             body.setdefault((r.cell.grid, c.row0), {})[c.col0] = r
     models = {g: build_model(texts, [""] * len(texts), None) for g, (_, texts) in header.items()}
     rows = [(cols, models[g]) for (g, _row), cols in body.items() if models[g].report is not None]
-    settled = sum(_percent_tails(cols, model) + _resolve_row(cols, model) for cols, model in rows)
-    if engine is not None and engine.second is not None:
-        settled += second_look(rows, engine.second)
-    return settled
+    settled = sum(_percent_tails(cols, model) for cols, model in rows)
+    return settled + settle_rows(rows, engine.second if engine is not None else None)
 
 
 def _percent_tails(cols: dict[int, CellReading], model) -> int:
@@ -90,30 +87,6 @@ def _percent_tails(cols: dict[int, CellReading], model) -> int:
     return fixed
 
 
-def _resolve_row(cols: dict[int, CellReading], model) -> int:
-    report = model.report.label
-    slots = _slots(cols, model)
-    doubtful = [c for c in slots if _doubtful(cols[c])]
-    if not doubtful or len(doubtful) > MAX_DOUBTFUL:
-        return 0
-    if any(not _number_text(cols[c]) or parse_number(_number_text(cols[c])) is None for c in slots if c not in doubtful and cols[c].readings):
-        return 0
-    options = {c: sorted({t for t in cols[c].readings if t and _NUMBER.match(t) and parse_number(t) is not None}) for c in doubtful}
-    if any(not o for o in options.values()):
-        return 0
-    fixed = {c: _number_text(cols[c]) for c in slots if c not in doubtful}
-    passing = [combo for combo in itertools.product(*(options[c] for c in doubtful))
-               if _passes({**fixed, **dict(zip(doubtful, combo))}, slots, report)]
-    n = 0
-    for k, c in enumerate(doubtful):
-        values = {parse_number(combo[k])[0] for combo in passing}
-        if len(values) != 1 or len({parse_number(t)[0] for t in options[c]}) < 2:
-            continue
-        _set_number(cols[c], next(combo[k] for combo in passing))
-        n += 1
-    return n
-
-
 def _slots(cols: dict[int, CellReading], model) -> dict[int, tuple[str, str]]:
     """Column -> (measure, period) for the cells the row's arithmetic covers. A measure two
     columns claim (`% change from Sep-20` and `% change from Oct-19` both read as change from
@@ -129,9 +102,7 @@ def _slots(cols: dict[int, CellReading], model) -> dict[int, tuple[str, str]]:
 
 
 def _passes(texts: dict[int, str], slots: dict[int, tuple[str, str]], report: str) -> bool:
-    months = {slots[c][1]: t for c, t in texts.items() if slots[c][0] == "value"}
-    derived = {slots[c][0]: t for c, t in texts.items() if slots[c][0] != "value"}
-    applied, failed = row_verdict(months, derived, report)
+    applied, failed = _verdict(texts, slots, report)
     return bool(applied) and not failed
 
 
@@ -146,53 +117,68 @@ MAX_OPEN = 6  # cells of one row whose readings are tried against each other
 _CHANGE = ("change_prev", "change_year")
 
 
-def second_look(rows: list[tuple[dict[int, CellReading], object]], engine: OcrEngine) -> int:
-    """Rows whose settled numbers break their own arithmetic, read again by an independent engine.
+def _verdict(texts: dict[int, str], slots: dict[int, tuple[str, str]], report: str) -> tuple[int, int]:
+    months = {slots[c][1]: t for c, t in texts.items() if slots[c][0] == "value"}
+    derived = {slots[c][0]: t for c, t in texts.items() if slots[c][0] != "value"}
+    return row_verdict(months, derived, report)
 
-    Two tesseract readings that agree can still agree on the same mistake (`7` for a blurred
-    `997`), and both engines lose the faint minus of a `-8%`. Every number of such a row is read
-    by the second engine; each cell's candidates are its settled reading, the second engine's,
-    and for a % change the same figure with the sign OCR drops most. Of all combinations, the
-    values that make every check pass must be the same in each passing one, else nothing
-    changes. Rows whose numbers pass are never read again: this costs only where print is in doubt."""
-    todo = []
+
+def settle_rows(rows: list[tuple[dict[int, CellReading], object]], second: OcrEngine | None) -> int:
+    """Each row's doubtful numbers, and the settled numbers of a row that breaks its own
+    arithmetic, tried against every check the row prints.
+
+    A cell's candidates are its readings (all of them, if no majority settled it), the second
+    engine's reading (taken for every number of a failing row: two tesseract readings can agree
+    on one mistake, `7` for a blurred `997`), and for a % change in a failing row the same figure
+    with the sign OCR loses most. A value is taken only where every combination that passes
+    every check gives it, and some alternative for the cell fails: the arithmetic chooses, not a
+    guess. Rows that pass with no doubtful cell are never read again."""
+    plans = []
     for cols, model in rows:
         slots = _slots(cols, model)
         texts = {c: _number_text(cols[c]) for c in slots}
-        months = {slots[c][1]: t for c, t in texts.items() if slots[c][0] == "value"}
-        derived = {slots[c][0]: t for c, t in texts.items() if slots[c][0] != "value"}
-        applied, failed = row_verdict(months, derived, model.report.label)
-        if failed:
-            todo.append((cols, slots, texts, model.report.label))
-    cells = [cols[c] for cols, slots, _, _ in todo for c in slots]
-    if not cells:
+        doubtful = {c for c in slots if _doubtful(cols[c])}
+        firm = {c: t for c, t in texts.items() if c not in doubtful}
+        failing = bool(_verdict(firm, slots, model.report.label)[1])
+        if doubtful or failing:
+            plans.append((cols, slots, texts, doubtful, failing, model.report.label))
+    alt: dict[int, str] = {}
+    cells = [cols[c] for cols, slots, _, _, failing, _ in plans if failing for c in slots]
+    if second is not None and cells:
+        got = second.read_images([np.pad(r.cell.image, ((0, 0), (6, 6)), constant_values=255) for r in cells], numeric=True)
+        alt = {id(r): "".join(w.text for w in words) for r, words in zip(cells, got)}
+    return sum(_settle_row(*plan, alt) for plan in plans)
+
+
+def _settle_row(cols, slots, texts, doubtful, failing, report, alt) -> int:
+    options = {}
+    for c in slots:
+        r = cols[c]
+        seen = list(r.readings) if c in doubtful else [texts[c]]
+        options[c] = _candidates(seen + [alt.get(id(r), "")], failing and slots[c][0] in _CHANGE)
+    open_ = [c for c in slots if len(options[c]) > 1]
+    if not open_ or len(open_) > MAX_OPEN:
         return 0
-    got = engine.read_images([np.pad(r.cell.image, ((0, 0), (6, 6)), constant_values=255) for r in cells], numeric=True)
-    alt = {id(r): "".join(w.text for w in words) for r, words in zip(cells, got)}
+    fixed = {c: t for c, t in texts.items() if c not in open_ and c not in doubtful}
+    passing = [combo for combo in itertools.product(*(options[c] for c in open_))
+               if _passes({**fixed, **dict(zip(open_, combo))}, slots, report)]
     n = 0
-    for cols, slots, texts, report in todo:
-        options = {c: _candidates(texts[c], alt[id(cols[c])], slots[c][0] in _CHANGE) for c in slots}
-        open_ = [c for c in slots if len(options[c]) > 1]
-        if not open_ or len(open_) > MAX_OPEN:
+    for k, c in enumerate(open_):
+        values = {parse_number(combo[k])[0] for combo in passing}
+        if len(values) != 1:
             continue
-        passing = [combo for combo in itertools.product(*(options[c] for c in open_))
-                   if _passes({**texts, **dict(zip(open_, combo))}, slots, report)]
-        for k, c in enumerate(open_):
-            values = {parse_number(combo[k])[0] for combo in passing}
-            if len(values) == 1 and parse_number(texts[c] or "x") is None or (
-                    len(values) == 1 and values != {parse_number(texts[c])[0]}):
-                text = passing[0][k]
-                cols[c].readings.append(text)
-                _set_number(cols[c], text)
-                n += 1
+        text = next(combo[k] for combo in passing)
+        if c in doubtful or parse_number(text) != parse_number(texts[c] or "x"):
+            _set_number(cols[c], text)
+            n += 1
     return n
 
 
-def _candidates(settled: str, second: str, change: bool) -> list[str]:
-    out = []
-    for t in (settled, second):
+def _candidates(seen: list[str], flip: bool) -> list[str]:
+    out: list[str] = []
+    for t in seen:
         if t and _NUMBER.match(t) and parse_number(t) is not None and all(parse_number(t) != parse_number(o) for o in out):
             out.append(t)
-    if change:
-        out += ["-" + t for t in out if not t.startswith(("-", "\u2212", "–")) and parse_number(t)[0] != 0 and "-" + t not in out]
+    if flip:
+        out += ["-" + t for t in out if not t.startswith(("-", "\u2212", "–", "(")) and parse_number(t)[0] != 0]
     return out
