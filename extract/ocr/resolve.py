@@ -151,11 +151,14 @@ def settle_rows(rows: list[tuple[dict[int, CellReading], object]], second: OcrEn
 
 
 def _settle_row(cols, slots, texts, doubtful, failing, report, alt) -> int:
+    places = _row_places([texts[c] for c in slots if slots[c][0] not in _CHANGE and c not in doubtful])
     options = {}
     for c in slots:
         r = cols[c]
         seen = list(r.readings) if c in doubtful else [texts[c]]
         options[c] = _candidates(seen + [alt.get(id(r), "")], failing and slots[c][0] in _CHANGE)
+        if failing and places and slots[c][0] not in _CHANGE:
+            options[c] += [v for v in (_with_point(t, places) for t in options[c]) if v and v not in options[c]]
     open_ = [c for c in slots if len(options[c]) > 1]
     if not open_ or len(open_) > MAX_OPEN:
         return 0
@@ -172,6 +175,22 @@ def _settle_row(cols, slots, texts, doubtful, failing, report, alt) -> int:
             _set_number(cols[c], text)
             n += 1
     return n
+
+
+def _row_places(texts: list[str]) -> int:
+    """Decimal places most of a row's figures print with (a spreadsheet formats a row alike)."""
+    places = [len(t.rstrip("%").partition(".")[2]) for t in texts if t and any(ch.isdigit() for ch in t)]
+    best = max(set(places), key=places.count, default=0)
+    return best if places.count(best) >= 3 and places.count(best) >= 0.6 * len(places) else 0
+
+
+def _with_point(text: str, places: int) -> str:
+    """`86%` -> `8.6%` in a row printed with one decimal: the point is the smallest glyph a scan
+    loses."""
+    digits = text.rstrip("%")
+    if "." in digits or not digits.isdigit() or len(digits) <= places:
+        return ""
+    return f"{digits[:-places]}.{digits[-places:]}" + text[len(digits):]
 
 
 def _candidates(seen: list[str], flip: bool) -> list[str]:
