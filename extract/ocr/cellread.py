@@ -201,7 +201,7 @@ def rescue_numbers(readings: list[CellReading], value_cols: dict[tuple[int, int]
     passes for a triangle, which no month column holds. They are read as a number at two
     scales (and by the second engine, if any), and only two identical readings count; anything
     else stays as it was, so a word cell (`n/a`, `Local`) never turns into a number."""
-    todo = []
+    todo, wordy = [], []
     for r in readings:
         c = grids[r.cell.grid].cells[r.cell.cell]
         row, numbers_only = value_cols.get((r.cell.grid, c.col0), (None, False))
@@ -209,10 +209,13 @@ def rescue_numbers(readings: list[CellReading], value_cols: dict[tuple[int, int]
             continue
         text = " ".join(w.text for w in r.words).strip()
         if (len(text) > 6 and not any(ch.isdigit() for ch in text)) or _WORDISH.search(text) or text.lower() in _WORDS or parse_number(text) is not None:
+            if numbers_only and parse_number(text) is None and text.lower() not in _VALUE_WORDS:
+                wordy.append(r)  # `socal`, `~—s Lal`: a blurred `Local`
             continue
         if not numbers_only and (any(ch in "▲▼↑↓→" for ch in text) or glyphs.triangle(r.cell.image)):
             continue
         todo.append(r)
+    _read_words(wordy, engine.second)
     if not todo:
         return
     crops = [np.pad(r.cell.image, ((0, 0), (6, 6)), constant_values=255) for r in todo]
@@ -235,3 +238,26 @@ def rescue_numbers(readings: list[CellReading], value_cols: dict[tuple[int, int]
             # the engines disagree (`7`, `7` against PP-OCR's `997`): a doubtful reading the
             # row's arithmetic may settle (`resolve`), else withheld
             r.words = [Word(numbers[-1], 0, 0, w, h, True, NO_MAJORITY)]
+    _read_words(todo, engine.second)
+
+
+_VALUE_WORDS = {"local": "Local", "n/a": "n/a", "tbc": "TBC", "nil": "nil"}
+
+
+def _read_words(todo: list[CellReading], second: OcrEngine | None) -> None:
+    """What no numeric reading settled, read by the second engine as text: a value cell may hold a
+    word (`Local`, `n/a`), which the first pass drops as readily as a digit on a blurred scan.
+    Only those words are taken; anything else stays unread."""
+    left = [r for r in todo if not any(ch.isdigit() for w in r.words for ch in w.text)
+            and " ".join(w.text for w in r.words).strip().lower() not in _VALUE_WORDS]
+    if second is None or not left:
+        return
+    for r, words in zip(left, second.read_images([r.cell.image for r in left])):
+        text = " ".join(w.text for w in words).strip()
+        word = _VALUE_WORDS.get(text.lower()) or ("Local" if _LOCAL_LIKE.match(text) else None)
+        if word and min(w.conf for w in words) >= MAJORITY:
+            h, w = r.cell.image.shape
+            r.words = [Word(word, 0, 0, w, h, True, MAJORITY)]
+
+
+_LOCAL_LIKE = re.compile(r"^[Ll][o0][c][a@][lI1|i]$")

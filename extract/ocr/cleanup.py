@@ -21,7 +21,7 @@ from . import glyphs
 
 _NUM = re.compile(r"\d")
 _JUNK = re.compile(r"^[^\w%]{1,2}$|^[tjJlI|][lbI|]?$|^[A-Za-z]$")
-_MARKS = re.compile(r"^[_—–~=|'\"‘’“”`^*.,:;]+$")
+_MARKS = re.compile(r"^[_—–~=|'\"‘’“”`^*.,:;]+[a-z]?$")  # `—s`: a rule's remnant and a speck
 _NA = re.compile(r"^(-\s*)?[nNW]\s*[/|lI]?\s*[aA]$")
 _LOCAL = re.compile(r"^[Ll][o0][c][a@][lI1|i]?$")
 
