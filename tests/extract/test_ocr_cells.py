@@ -14,7 +14,8 @@ from scorekit.extract.ocr import glyphs
 from scorekit.extract.ocr.cellread import CellReading
 from scorekit.extract.ocr.labels import _pick_ref, _ref_fix
 from scorekit.extract.ocr.layout import CellImage
-from scorekit.extract.ocr.resolve import _percent_tails
+from scorekit.extract.ocr.cleanup import clean_cell
+from scorekit.extract.ocr.resolve import _percent_tails, _row_places, _settle_row, _slots, _with_point
 from scorekit.extract.page import Word
 from scorekit.extract.scoring import score
 
@@ -122,3 +123,78 @@ def test_ppocr_recogniser_reads_a_scanned_number_with_its_alphabet_cut_to_digits
     texts = ["".join(w.text for w in ws) for ws in got]
     assert all(set(t) <= set(NUMERIC_CHARS) for t in texts)
     assert texts[0].endswith("20%") and texts[1].endswith("30%"), texts
+
+
+def _row(texts: list[str]) -> tuple[dict[int, CellReading], object]:
+    """The Jun-18 scorecard's M1 row as a reading, 13 months and the derived columns."""
+    header = ["Ref", *(f"{m}-{y}" for m, y in [("Jun", 17), ("Jul", 17), ("Aug", 17), ("Sep", 17), ("Oct", 17),
+              ("Nov", 17), ("Dec", 17), ("Jan", 18), ("Feb", 18), ("Mar", 18), ("Apr", 18), ("May", 18), ("Jun", 18)]),
+              "% change from previous month", "% change from same month prev. yr", "12 month average", "12-mnth max value"]
+    model = build_model(header, [""] * len(header), None)
+    return {c: _reading(t) for c, t in enumerate(["M1", *texts])}, model
+
+
+M1 = ["1357", "1491", "1259", "1358", "1378", "1215", "997", "1421", "1309", "1376", "1649", "1554", "1433", "-8%", "6%", "1370", "1649"]
+
+
+def test_the_row_arithmetic_restores_a_lost_minus_and_picks_between_engines():
+    texts = list(M1)
+    texts[13] = "8%"  # the faint minus lost by both engines
+    cols, model = _row(texts)
+    cols[7].readings = ["", "7", "7", "997"]  # tesseract twice `7`, PP-OCR `997`: no majority
+    cols[7].words[0] = Word("7", 0, 0, 60, 20, True, 0.3)
+    slots = _slots(cols, model)
+    args = (cols, slots, {c: cols[c].words[0].text for c in slots}, {7}, True, "2018-06", {})
+    assert _settle_row(*args) == 2
+    assert cols[7].words[-1].text == "997" and cols[14].words[-1].text == "-8%"
+
+
+def test_a_row_that_passes_is_left_alone_and_an_ambiguous_one_too():
+    cols, model = _row(list(M1))
+    slots = _slots(cols, model)
+    assert _settle_row(cols, slots, {c: cols[c].words[0].text for c in slots}, set(), False, "2018-06", {}) == 0
+    texts = list(M1)
+    texts[13], texts[14] = "", ""  # no change figures: nothing can tell 7 from 997 but the average
+    cols, model = _row(texts)
+    cols[7].readings = ["", "7", "997"]
+    cols[7].words[0] = Word("7", 0, 0, 60, 20, True, 0.3)
+    cols[12].readings = ["", "1554", "1564"]
+    cols[12].words[0] = Word("1554", 0, 0, 60, 20, True, 0.3)
+    slots = _slots(cols, model)
+    _settle_row(cols, slots, {c: cols[c].words[0].text for c in slots}, {7, 12}, False, "2018-06", {})
+    assert cols[7].words[-1].text == "997"  # only 997 makes the average
+    assert cols[12].words[-1].conf == 0.3  # 1554 and 1564 both fit the rounded average: left withheld
+
+
+def test_a_lost_decimal_point_is_a_candidate_only_in_a_row_printed_with_decimals():
+    assert _row_places(["11.6%", "10.1%", "2.6%", "7.3%", "86%", "7.4%"]) == 1
+    assert _row_places(["1357", "1491", "1259", "1358"]) == 0
+    assert [_with_point(t, 1) for t in ["86%", "27%", "8.6%", "5"]] == ["8.6%", "2.7%", "", ""]
+
+
+def test_scanned_header_wordings_name_their_columns():
+    from scorekit.extract.columns import classify
+    from scorekit.extract.periods import ReportPeriod
+
+    oct20 = ReportPeriod(2020, 10)
+    assert classify("from Oct-19 % change", "", oct20, allow_serial=False).measure == "change_year"
+    assert classify("Sat. Neghbour", "", oct20, allow_serial=False).measure == "stat_neighbour"
+
+
+def test_cell_text_repairs():
+    blank = np.full((20, 60), 255, np.uint8)
+
+    def cleaned(*texts):
+        return [w.text for w in clean_cell([Word(t, 10 * i, 0, 10 * i + 8, 10, True, 0.8) for i, t in enumerate(texts)], blank)]
+
+    assert cleaned("-Wa") == ["- n/a"] and cleaned("-n/a") == ["- n/a"] and cleaned("N/A") == ["N/A"]
+    assert cleaned("—s", "Local") == ["Local"] and cleaned("_—_", "Local") == ["Local"]
+
+
+def test_pieces_of_one_rule_join_whatever_their_rounding():
+    from scorekit.extract.grid import _join_segments
+
+    # a header band's border (328.8 pt, above) and the body's rule (328.68 pt, below): one rule
+    joined = _join_segments([(328.68, 72.96, 649.2), (328.8, 35.5, 72.2)])
+    assert len(joined) == 1 and joined[0][1] == 35.5 and joined[0][2] == 649.2
+    assert len(_join_segments([(100.0, 0.0, 10.0), (100.5, 30.0, 40.0)])) == 2  # a gap is a gap

@@ -28,6 +28,8 @@ def test_percentages_as_shown(d):
         ("21 weeks (average for ongoing cases)", 21, "weeks", []),
         ("n/a", None, "", ["not_applicable"]),
         ("-", None, "", ["not_applicable"]),
+        ("- n/a", None, "", ["not_applicable"]),
+        ("→ n/a", None, "", ["not_applicable"]),
         ("Local", None, "", ["local"]),
         ("Pending data accuracy work", None, "", ["not_collected"]),
         ("New - not yet collected", None, "", ["not_collected"]),
