@@ -47,9 +47,12 @@ class CellReading:
     cell: CellImage
     words: list[Word] = field(default_factory=list)  # in the cell image's pixels
     readings: list[str] = field(default_factory=list)  # every reading of the cell's number
+    glyph: bool = False  # settled from its shape (`▲`, a lone `-`), not read
 
 
-def read_cells(cells: list[CellImage], engine: OcrEngine) -> list[CellReading]:
+def read_cells(cells: list[CellImage], engine: OcrEngine, numbers: bool = True) -> list[CellReading]:
+    """A general reading of every cell, then (unless `numbers` is off, for a caller that settles
+    several batches at once: each OCR call costs a tesseract start) the numbers' own readings."""
     readings: list[CellReading] = []
     to_read: list[CellReading] = []
     for c in cells:
@@ -59,15 +62,22 @@ def read_cells(cells: list[CellImage], engine: OcrEngine) -> list[CellReading]:
         if g:
             h, w = c.image.shape
             r.words = [Word(g, 0, 0, w, h, True, 0.95)]
+            r.glyph = True
         else:
             to_read.append(r)
     first = engine.read_images([r.cell.image for r in to_read])
     for r, words in zip(to_read, first):
         r.words = clean_cell(words, r.cell.image)
-    _numbers(to_read, engine)
-    for r in to_read:
-        restore_minus(r)
+    if numbers:
+        settle_numbers(readings, engine)
     return readings
+
+
+def settle_numbers(readings: list[CellReading], engine: OcrEngine) -> None:
+    read = [r for r in readings if not r.glyph]
+    _numbers(read, engine)
+    for r in read:
+        restore_minus(r)
 
 
 def restore_minus(r: CellReading) -> None:
@@ -219,8 +229,8 @@ def rescue_numbers(readings: list[CellReading], value_cols: dict[tuple[int, int]
     if not todo:
         return
     crops = [np.pad(r.cell.image, ((0, 0), (6, 6)), constant_values=255) for r in todo]
-    readers = [engine.read_images([_scale(c, SECOND_SCALE) for c in crops], numeric=True),
-               engine.read_images([_scale(c, THIRD_SCALE) for c in crops], numeric=True)]
+    both = engine.read_images([_scale(c, f) for f in (SECOND_SCALE, THIRD_SCALE) for c in crops], numeric=True)
+    readers = [both[: len(crops)], both[len(crops):]]  # one OCR call for both scales
     if engine.second is not None:
         readers.append(engine.second.read_images(crops, numeric=True))
     for r, *reads in zip(todo, *readers):

@@ -75,7 +75,7 @@ def read_header_first(cells: list[CellImage], grids: list[Grid], engine: OcrEngi
     cells below it are skipped (an engine with `text_columns` set reads them all). A grid whose
     header is not found in its top rows is read whole.
     """
-    from .cellread import read_cells
+    from .cellread import read_cells, settle_numbers
 
     where = [grids[c.grid].cells[c.cell] for c in cells]
     if getattr(engine, "text_columns", False):
@@ -86,7 +86,7 @@ def read_header_first(cells: list[CellImage], grids: list[Grid], engine: OcrEngi
     top = 0
     while top < HEADER_ROWS and len(header_row) < len({c.grid for c in cells}):
         batch = [c for c, g in zip(cells, where) if top <= g.row0 < top + HEAD_STEP and c.grid not in header_row]
-        done += read_cells(batch, engine)
+        done += read_cells(batch, engine, numbers=False)
         top += HEAD_STEP
         for (g, row), cols in sorted(_rows(done, grids).items()):
             if g in header_row or sum(parse_month(_text(r)) is not None for r in cols.values()) < 2:
@@ -100,7 +100,9 @@ def read_header_first(cells: list[CellImage], grids: list[Grid], engine: OcrEngi
             (c.grid, g.col0) in skip and g.col1 - g.col0 == 1 and g.row0 > header_row.get(c.grid, 1 << 30)
         )
     ]
-    return done + read_cells(rest, engine)
+    readings = done + read_cells(rest, engine, numbers=False)
+    settle_numbers(readings, engine)
+    return readings
 
 
 def fix_labels(readings: list[CellReading], grids: list[Grid], engine: OcrEngine) -> None:
