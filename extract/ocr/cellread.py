@@ -205,7 +205,11 @@ def _settle(r: CellReading, arrow: str, x0: int, x1: int) -> None:
 _WORDISH = re.compile(r"[A-Za-z]{3,}|^n/?a$|^-+$|^tbc$", re.I)
 
 
-def rescue_numbers(readings: list[CellReading], value_cols: dict[tuple[int, int], tuple[int, bool]], grids, engine: OcrEngine) -> None:
+NUMBERS_ONLY = ("value", "avg_12m", "max_12m", "stat_neighbour", "england", "region", "target", "previous_year")
+LETTERS = ("rag", "direction")  # the columns where `R`, `A`, `G` are printed
+
+
+def rescue_numbers(readings: list[CellReading], value_cols: dict[tuple[int, int], tuple[int, str]], grids, engine: OcrEngine) -> None:
     """Cells under a value column header that the general pass read as nothing or as junk (`%`,
     `$12`, ``): a lone `0` or a blurred `96%` is dropped by sparse-text mode, and a blurred `7`
     passes for a triangle, which no month column holds. They are read as a number at two
@@ -214,11 +218,13 @@ def rescue_numbers(readings: list[CellReading], value_cols: dict[tuple[int, int]
     todo, wordy = [], []
     for r in readings:
         c = grids[r.cell.grid].cells[r.cell.cell]
-        row, numbers_only = value_cols.get((r.cell.grid, c.col0), (None, False))
+        row, measure = value_cols.get((r.cell.grid, c.col0), (None, ""))
         if row is None or c.row0 <= row or c.col1 - c.col0 != 1 or r.readings:
             continue
+        numbers_only = measure in NUMBERS_ONLY  # no arrow, no RAG letter
         text = " ".join(w.text for w in r.words).strip()
-        if (len(text) > 6 and not any(ch.isdigit() for ch in text)) or _WORDISH.search(text) or text.lower() in _WORDS or parse_number(text) is not None:
+        word = text.lower() in _WORDS and (measure in LETTERS or text.lower() not in ("r", "a", "g"))
+        if (len(text) > 6 and not any(ch.isdigit() for ch in text)) or _WORDISH.search(text) or word or parse_number(text) is not None:
             if numbers_only and parse_number(text) is None and text.lower() not in _VALUE_WORDS:
                 wordy.append(r)  # `socal`, `~—s Lal`: a blurred `Local`
             continue

@@ -121,16 +121,12 @@ def _kind(text: str) -> str:
     return classify(text, "", None, allow_serial=False).kind
 
 
-_NUMBERS_ONLY = ("value", "avg_12m", "max_12m", "stat_neighbour", "england", "region", "target", "previous_year")
-
-
-def measure_columns(readings: list[CellReading], grids: list[Grid]) -> dict[tuple[int, int], tuple[int, bool]]:
-    """(grid, column) -> (header row, numbers only), for the columns a header row (two month
-    labels or more) names as holding values; numbers only where no arrow or RAG letter can be
-    printed in them (months, 12-month figures, benchmarks, targets)."""
+def measure_columns(readings: list[CellReading], grids: list[Grid]) -> dict[tuple[int, int], tuple[int, str]]:
+    """(grid, column) -> (header row, measure), for the columns a header row (two month labels or
+    more) names as holding values; the measure is `value` for a month."""
     from ..columns import classify
 
-    out: dict[tuple[int, int], tuple[int, bool]] = {}
+    out: dict[tuple[int, int], tuple[int, str]] = {}
     for (g, row), cols in sorted(_rows(readings, grids).items()):
         if sum(parse_month(_text(r)) is not None for r in cols.values()) < 2:
             continue
@@ -138,7 +134,7 @@ def measure_columns(readings: list[CellReading], grids: list[Grid]) -> dict[tupl
             col = classify(_text(r), "", None, allow_serial=False)
             month = parse_month(_text(r)) is not None
             if (g, c) not in out and (month or col.kind == "measure"):
-                out[(g, c)] = (row, month or col.measure in _NUMBERS_ONLY)
+                out[(g, c)] = (row, "value" if month else col.measure)
     return out
 
 
