@@ -156,7 +156,7 @@ def _settle_row(cols, slots, texts, doubtful, failing, report, alt) -> int:
     for c in slots:
         r = cols[c]
         seen = list(r.readings) if c in doubtful else [texts[c]]
-        options[c] = _candidates(seen + [alt.get(id(r), "")], failing and slots[c][0] in _CHANGE)
+        options[c] = _candidates(seen + [alt.get(id(r), "")], (failing or c in doubtful) and slots[c][0] in _CHANGE)
         if failing and places and slots[c][0] not in _CHANGE:
             options[c] += [v for v in (_with_point(t, places) for t in options[c]) if v and v not in options[c]]
     open_ = [c for c in slots if len(options[c]) > 1]
