@@ -23,7 +23,7 @@ from ..values import parse_number
 from . import glyphs
 from .cleanup import clean_cell
 from .engines import OcrEngine
-from .layout import CellImage
+from .layout import INK, CellImage
 
 _NUMBER = re.compile(r"^[(\-\u2212–]?\d[\d,.]*%?\)?$")
 _CONFUSABLE = set("0123456789%,.-()OoIlSsBZ|")
@@ -124,8 +124,11 @@ def _lone_glyph(r: CellReading) -> bool:
 def _numbers(readings: list[CellReading], engine: OcrEngine) -> None:
     jobs: list[tuple[CellReading, str, int, int]] = []
     crops = []
+    tall = _print_height(readings)
     for r in readings:
         if _lone_glyph(r):
+            if _ink_height(r.cell.image) < 0.7 * tall:
+                continue  # a speck, not a digit the first pass missed
             h, w = r.cell.image.shape
             r.words = [Word("", 0, 0, w, h, True, 0.0)]
         elif not _number_cell(r.words):
@@ -234,6 +237,7 @@ def rescue_numbers(readings: list[CellReading], value_cols: dict[tuple[int, int]
     _read_words(wordy, engine.second)
     if not todo:
         return
+    tall = _print_height(readings)
     crops = [np.pad(r.cell.image, ((0, 0), (6, 6)), constant_values=255) for r in todo]
     both = engine.read_images([_scale(c, f) for f in (SECOND_SCALE, THIRD_SCALE) for c in crops], numeric=True)
     readers = [both[: len(crops)], both[len(crops):]]  # one OCR call for both scales
@@ -246,6 +250,8 @@ def rescue_numbers(readings: list[CellReading], value_cols: dict[tuple[int, int]
         best = next((t for t in numbers if numbers.count(t) >= 2), None)
         if best is None and len(reads) == 3 and numbers == texts[2:] and min((w.conf for w in reads[2]), default=0) >= SURE:
             best = numbers[0]  # tesseract saw no number where PP-OCR is sure of one: absence, not disagreement
+        if _ink_height(r.cell.image) < 0.7 * tall:
+            best, numbers = None, []  # a speck or a rule's remnant that reads as `1`: not print
         h, w = r.cell.image.shape
         if best is not None and (len(texts) < 3 or texts[2] in ("", best)):
             r.words = [Word(best, 0, 0, w, h, True, MAJORITY)]
@@ -255,6 +261,18 @@ def rescue_numbers(readings: list[CellReading], value_cols: dict[tuple[int, int]
             # row's arithmetic may settle (`resolve`), else withheld
             r.words = [Word(numbers[-1], 0, 0, w, h, True, NO_MAJORITY)]
     _read_words(todo, engine.second)
+
+
+def _ink_height(img: np.ndarray) -> int:
+    rows = np.flatnonzero((img < INK).any(axis=1))
+    return int(rows[-1] - rows[0] + 1) if rows.size else 0
+
+
+def _print_height(readings: list[CellReading]) -> float:
+    """The height of printed figures on this page: the median ink height of the cells already
+    read as a number."""
+    hs = [_ink_height(r.cell.image) for r in readings if any(_NUMBER.match(w.text) for w in r.words)]
+    return float(np.median(hs)) if hs else 0.0
 
 
 _VALUE_WORDS = {"local": "Local", "n/a": "n/a", "tbc": "TBC", "nil": "nil"}
