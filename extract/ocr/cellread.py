@@ -21,7 +21,7 @@ import numpy as np
 from ..page import Word
 from ..values import parse_number
 from . import glyphs
-from .cleanup import clean_cell
+from .cleanup import _LOCAL, clean_cell
 from .engines import OcrEngine
 from .layout import INK, CellImage
 
@@ -217,7 +217,8 @@ def rescue_numbers(readings: list[CellReading], value_cols: dict[tuple[int, int]
     `$12`, ``): a lone `0` or a blurred `96%` is dropped by sparse-text mode, and a blurred `7`
     passes for a triangle, which no month column holds. They are read as a number at two
     scales (and by the second engine, if any), and only two identical readings count; anything
-    else stays as it was, so a word cell (`n/a`, `Local`) never turns into a number."""
+    else stays as it was, so a word cell (`n/a`, `Local`) never turns into a number. What still
+    holds no number may be a garbled word (`socal`): `_read_words`."""
     todo, wordy = [], []
     for r in readings:
         c = grids[r.cell.grid].cells[r.cell.cell]
@@ -234,33 +235,31 @@ def rescue_numbers(readings: list[CellReading], value_cols: dict[tuple[int, int]
         if not numbers_only and (any(ch in "▲▼↑↓→" for ch in text) or glyphs.triangle(r.cell.image)):
             continue
         todo.append(r)
-    _read_words(wordy, engine.second)
-    if not todo:
-        return
-    tall = _print_height(readings)
-    crops = [np.pad(r.cell.image, ((0, 0), (6, 6)), constant_values=255) for r in todo]
-    both = engine.read_images([_scale(c, f) for f in (SECOND_SCALE, THIRD_SCALE) for c in crops], numeric=True)
-    readers = [both[: len(crops)], both[len(crops):]]  # one OCR call for both scales
-    if engine.second is not None:
-        readers.append(engine.second.read_images(crops, numeric=True))
-    for r, *reads in zip(todo, *readers):
-        texts = ["".join(w.text for w in words) for words in reads]
-        r.readings = ["", *texts]
-        numbers = [t for t in texts if parse_number(t) is not None and _NUMBER.match(t)]
-        best = next((t for t in numbers if numbers.count(t) >= 2), None)
-        if best is None and len(reads) == 3 and numbers == texts[2:] and min((w.conf for w in reads[2]), default=0) >= SURE:
-            best = numbers[0]  # tesseract saw no number where PP-OCR is sure of one: absence, not disagreement
-        if _ink_height(r.cell.image) < 0.7 * tall:
-            best, numbers = None, []  # a speck or a rule's remnant that reads as `1`: not print
-        h, w = r.cell.image.shape
-        if best is not None and (len(texts) < 3 or texts[2] in ("", best)):
-            r.words = [Word(best, 0, 0, w, h, True, MAJORITY)]
-            restore_minus(r)
-        elif numbers:
-            # the engines disagree (`7`, `7` against PP-OCR's `997`): a doubtful reading the
-            # row's arithmetic may settle (`resolve`), else withheld
-            r.words = [Word(numbers[-1], 0, 0, w, h, True, NO_MAJORITY)]
-    _read_words(todo, engine.second)
+    if todo:
+        tall = _print_height(readings)
+        crops = [np.pad(r.cell.image, ((0, 0), (6, 6)), constant_values=255) for r in todo]
+        both = engine.read_images([_scale(c, f) for f in (SECOND_SCALE, THIRD_SCALE) for c in crops], numeric=True)
+        readers = [both[: len(crops)], both[len(crops):]]  # one OCR call for both scales
+        if engine.second is not None:
+            readers.append(engine.second.read_images(crops, numeric=True))
+        for r, *reads in zip(todo, *readers):
+            texts = ["".join(w.text for w in words) for words in reads]
+            r.readings = ["", *texts]
+            numbers = [t for t in texts if parse_number(t) is not None and _NUMBER.match(t)]
+            best = next((t for t in numbers if numbers.count(t) >= 2), None)
+            if best is None and len(reads) == 3 and numbers == texts[2:] and min((w.conf for w in reads[2]), default=0) >= SURE:
+                best = numbers[0]  # tesseract saw no number where PP-OCR is sure of one: absence, not disagreement
+            if _ink_height(r.cell.image) < 0.7 * tall:
+                best, numbers = None, []  # a speck or a rule's remnant that reads as `1`: not print
+            h, w = r.cell.image.shape
+            if best is not None and (len(texts) < 3 or texts[2] in ("", best)):
+                r.words = [Word(best, 0, 0, w, h, True, MAJORITY)]
+                restore_minus(r)
+            elif numbers:
+                # the engines disagree (`7`, `7` against PP-OCR's `997`): a doubtful reading the
+                # row's arithmetic may settle (`resolve`), else withheld
+                r.words = [Word(numbers[-1], 0, 0, w, h, True, NO_MAJORITY)]
+    _read_words(wordy + todo, engine.second)
 
 
 def _ink_height(img: np.ndarray) -> int:
@@ -288,10 +287,8 @@ def _read_words(todo: list[CellReading], second: OcrEngine | None) -> None:
         return
     for r, words in zip(left, second.read_images([r.cell.image for r in left])):
         text = " ".join(w.text for w in words).strip()
-        word = _VALUE_WORDS.get(text.lower()) or ("Local" if _LOCAL_LIKE.match(text) else None)
+        word = _VALUE_WORDS.get(text.lower()) or ("Local" if _LOCAL.match(text) else None)
         if word and min(w.conf for w in words) >= MAJORITY:
             h, w = r.cell.image.shape
             r.words = [Word(word, 0, 0, w, h, True, MAJORITY)]
 
-
-_LOCAL_LIKE = re.compile(r"^[Ll][o0][c][a@][lI1|i]$")

@@ -1,11 +1,14 @@
-"""A number whose readings disagree, settled by the row's own arithmetic, or left withheld.
+"""Numbers settled by the row's own arithmetic, or left withheld.
 
 Scorecard rows carry their proof-reading: the 12-month average and maximum and the % changes
-are functions of the printed months (`checks.row_verdict`). Where one or a few cells of a row
-have no majority among their readings, every combination of their readings is tried against
-those checks with the row's agreed cells; a cell is settled only when all the combinations that
-pass every check agree on its value and some alternative for it fails, so the arithmetic, not a
-guess, picks it. Otherwise it stays below the confidence floor and is withheld.
+are functions of the printed months (`checks.row_verdict`). A row with doubtful cells (readings
+without a majority), or whose agreed numbers break those checks, has every combination of its
+cells' candidate readings tried against them: the readings taken, the second engine's reading of
+a failing row's numbers, and the two misreadings OCR makes most on blurred print, a lost minus
+sign and a lost decimal point. A cell changes only when every combination that passes every
+check gives it the same value, so the arithmetic, not a guess, picks it; otherwise a doubtful
+cell stays below the confidence floor and is withheld. Separately, `%` read as `8` is undone in a
+row printed as percentages.
 """
 
 from __future__ import annotations
@@ -101,6 +104,12 @@ def _slots(cols: dict[int, CellReading], model) -> dict[int, tuple[str, str]]:
     return {c: mp for c, mp in slots.items() if mp[0] == "value" or claimed.count(mp[0]) == 1}
 
 
+def _verdict(texts: dict[int, str], slots: dict[int, tuple[str, str]], report: str) -> tuple[int, int]:
+    months = {slots[c][1]: t for c, t in texts.items() if slots[c][0] == "value"}
+    derived = {slots[c][0]: t for c, t in texts.items() if slots[c][0] != "value"}
+    return row_verdict(months, derived, report)
+
+
 def _passes(texts: dict[int, str], slots: dict[int, tuple[str, str]], report: str) -> bool:
     applied, failed = _verdict(texts, slots, report)
     return bool(applied) and not failed
@@ -117,20 +126,14 @@ MAX_OPEN = 6  # cells of one row whose readings are tried against each other
 _CHANGE = ("change_prev", "change_year")
 
 
-def _verdict(texts: dict[int, str], slots: dict[int, tuple[str, str]], report: str) -> tuple[int, int]:
-    months = {slots[c][1]: t for c, t in texts.items() if slots[c][0] == "value"}
-    derived = {slots[c][0]: t for c, t in texts.items() if slots[c][0] != "value"}
-    return row_verdict(months, derived, report)
-
-
 def settle_rows(rows: list[tuple[dict[int, CellReading], object]], second: OcrEngine | None) -> int:
     """Each row's doubtful numbers, and the settled numbers of a row that breaks its own
     arithmetic, tried against every check the row prints.
 
     A cell's candidates are its readings (all of them, if no majority settled it), the second
     engine's reading (taken for every number of a failing row: two tesseract readings can agree
-    on one mistake, `7` for a blurred `997`), and for a % change in a failing row the same figure
-    with the sign OCR loses most. A value is taken only where every combination that passes
+    on one mistake, `7` for a blurred `997`), for a % change in doubt the same figure with the
+    sign OCR loses most, and in a failing row a figure without the decimal point the row prints. A value is taken only where every combination that passes
     every check gives it, and some alternative for the cell fails: the arithmetic chooses, not a
     guess. Rows that pass with no doubtful cell are never read again."""
     plans = []
