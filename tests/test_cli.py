@@ -149,3 +149,21 @@ def test_ctrl_c_stops_cleanly(tmp_path):
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
     assert "interrupted" in err and "Traceback" not in err
+
+
+def test_unknown_ocr_engine_names_the_engines_there_are():
+    r = run("extract", FRAMEWORK, "--ocr-engine", "abbyy")
+    assert r.exit_code == 2 and "Traceback" not in r.stderr
+    assert "abbyy" in r.stderr and "tesseract+rapidocr" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_auto_engine_pairs_tesseract_with_rapidocr_where_installed():
+    from scorekit.extract.ocr.engines import get_engine
+
+    eng = get_engine("auto")
+    try:
+        import rapidocr_onnxruntime  # noqa: F401
+    except ImportError:
+        assert eng.name == "tesseract" and eng.second is None
+    else:
+        assert eng.name == "tesseract+rapidocr" and eng.second.name == "rapidocr"

@@ -198,3 +198,16 @@ def test_pieces_of_one_rule_join_whatever_their_rounding():
     joined = _join_segments([(328.68, 72.96, 649.2), (328.8, 35.5, 72.2)])
     assert len(joined) == 1 and joined[0][1] == 35.5 and joined[0][2] == 649.2
     assert len(_join_segments([(100.0, 0.0, 10.0), (100.5, 30.0, 40.0)])) == 2  # a gap is a gap
+
+
+def test_a_speck_is_not_as_tall_as_print():
+    from scorekit.extract.ocr.cellread import _ink_height, _print_height
+
+    page = cells("scorecard-2018-06-scan150", 0)
+    m1 = [_reading("1491") for _ in range(3)]
+    for r, k in zip(m1, [(357, 116), (386, 116), (415, 116)]):  # M1 Jul-17..Sep-17
+        r.cell.image = page[k]
+    tall = _print_height(m1)
+    assert _ink_height(page[(998, 338)]) < 0.7 * tall  # a rule's remnant in an empty Target 19-20 cell
+    lone = cells("scorecard-2018-06-scan150", 1)[(415, 116)]  # LAC6 (val) Sep-17: `3`
+    assert _ink_height(lone) >= 0.7 * tall
