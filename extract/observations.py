@@ -229,14 +229,14 @@ def _unreadable(measure: str, text: str, flags: list[str]) -> bool:
     """An OCR'd value cell that reads as neither a number nor any word such cells hold (`jj§ 35%`,
     `a` for `▲`): junk, kept as raw text but not stated as the cell's content."""
     t = text.strip().lower()
+    worded = any(f in flags for f in ("not_applicable", "not_collected", "local"))  # `n/a`, `-`, `TBC`
     if measure == "direction":
-        return bool(t.strip(ARROWS + " ")) and t not in _NO_VALUE
+        return bool(t.strip(ARROWS + " ")) and not worded
     if measure == "rag":
-        return bool(t) and t not in _RAG_WORDS | _NO_VALUE
+        return bool(t) and t not in _RAG_WORDS and not worded
     return "text_only" in flags
 
 
-_NO_VALUE = {"n/a", "-", "na", "tbc", "nil"}
 _RAG_WORDS = {"r", "a", "g", "red", "amber", "green", "r/a", "a/g"}
 
 
