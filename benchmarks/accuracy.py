@@ -16,6 +16,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from scorekit.extract.ocr.engines import ENGINES
 from scorekit.extract.pipeline import extract_file
 from scorekit.extract.scoring import load_truth, score
 
@@ -41,10 +42,10 @@ def is_ocr_fixture(name: str) -> bool:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("names", nargs="*")
-    ap.add_argument("--engine", choices=["auto", "tesseract", "rapidocr", "tesseract+rapidocr", "all"], default="auto")
+    ap.add_argument("--engine", choices=[*ENGINES, "all"], default="auto")
     ap.add_argument("--ocr-only", action="store_true", help="only the fixtures that need OCR")
     args = ap.parse_args(argv)
-    engines = ["tesseract", "rapidocr", "tesseract+rapidocr"] if args.engine == "all" else [args.engine]
+    engines = [e for e in ENGINES if e != "auto"] if args.engine == "all" else [args.engine]
     table = Table(title="scorekit accuracy", title_justify="left")
     for col in ("fixture", "engine", "pages", "truth", "extracted", "withheld", "correct", "precision", "recall", "not printed", "names exact", "seconds"):
         table.add_column(col, justify="left" if col == "fixture" else "right")
