@@ -20,6 +20,8 @@ import os
 import re
 import sys
 
+import numpy as np
+
 from ..grid import Grid
 from ..page import Word
 from ..periods import add_months, month_diff, parse_month
@@ -250,6 +252,7 @@ def _ref_fix(text: str) -> str:
     if m and (not m.group(3) or re.match(r"^(\d|[a-z]?(%|-|$| \())", m.group(3))):
         text = m.group(1) + {"é": "6", "?": "9"}.get(m.group(2), "1") + m.group(3)
     text = re.sub(r"^([A-Z]{1,4})I(?=\d)", r"\g<1>1", text)  # `LACI6`; a lone `EHI` is printed so
+    text = re.sub(r"^([A-Z]{1,3})[IL]{2}(?=$|-| \()", r"\g<1>11", text)  # `LACIL-QL`: no ref lacks a number
     m = re.match(r"^([A-Z]{1,4})([SOBZGT])(?=-|$| \()(.*)$", text)
     if m and m.group(1):
         text = m.group(1) + "508267"["SOBZGT".index(m.group(2))] + m.group(3)  # `EHS-OL`: a ref has a number
@@ -283,25 +286,105 @@ def _reread_refs(readings, grids, rows, engine: OcrEngine) -> None:
     if not todo:
         return
     fix = [(lambda t: t) if ok else _ref_fix for ok in sure]
-    texts = [[f(_text(r))] for r, f in zip(todo, fix)]
+    split = [_two_lines(r.cell.image) for r in todo]
+    images = [s[0] if s else r.cell.image for r, s in zip(todo, split)]
+    texts = [[f(_line_text(r, s))] for r, f, s in zip(todo, fix, split)]
     for scale in (SCALE, THIRD):
         idx = [k for k, ts in enumerate(texts) if len(ts) == 1 or (ts[0] != ts[1] and len(ts) == 2)]
         if not idx:
             break
-        got = engine.read_images([_scale(todo[k].cell.image, scale) for k in idx], line=True, alphabet=REF_ALPHABET)
+        got = engine.read_images([_scale(images[k], scale) for k in idx], line=True, alphabet=REF_ALPHABET)
         for k, words in zip(idx, got):
             texts[k].append(fix[k](" ".join(w.text for w in words).strip()))
     idx = [k for k, ts in enumerate(texts) if not _agreed(ts)]
     if engine.second is not None and idx:
-        got = engine.second.read_images([todo[k].cell.image for k in idx], line=True, alphabet=REF_ALPHABET)
+        got = engine.second.read_images([images[k] for k in idx], line=True, alphabet=REF_ALPHABET)
         for k, words in zip(idx, got):
             texts[k].append(fix[k](_spaced(" ".join(w.text for w in words).strip(), texts[k])))
+    quals = _qualifiers(todo, split, grids, readings, engine)
     if os.environ.get("SCOREKIT_OCR_DEBUG"):
-        print("refs", [(round(min((w.conf for w in r.words), default=0), 2), ts) for r, ts in zip(todo, texts)], file=sys.stderr)
-    for r, ts, ok in zip(todo, texts, sure):
-        pick = _pick_ref(ts, ok)
-        if pick is not None and pick != _text(r):
+        print("refs", [(round(min((w.conf for w in r.words), default=0), 2), ts, q) for r, ts, q in zip(todo, texts, quals)], file=sys.stderr)
+    picks = [_pick_ref(ts, ok, second=engine.second is not None and k in idx) for k, (ts, ok) in enumerate(zip(texts, sure))]
+    for r, pick, s in zip(todo, picks, split):
+        if s is None and pick is not None and pick != _text(r):
             _set(r, pick, 0.9)
+    texts_at = _row_names(grids, readings)
+    for r, pick, ts, s, q in zip(todo, picks, texts, split, quals):
+        if s is None or not q:
+            continue
+        if pick is None:
+            c = grids[r.cell.grid].cells[r.cell.cell]
+            pick = _sibling(ts, [texts_at.get((r.cell.grid, row, c.col0), "") for row in (c.row0 - 1, c.row1)])
+        pick = pick or ts[0]
+        if _REF.match(pick):
+            _set(r, f"{pick} ({q})", 0.9)
+
+
+def _sibling(ts: list[str], neighbours: list[str]) -> str | None:
+    """A wrapped reference's first line, where the readings disagree, as the reading that is the
+    reference of the row above or below: a qualifier (`(%)`, `(val)`) tells two rows of one
+    indicator apart, so its sibling carries the same reference."""
+    bases = {re.sub(r"\s*\(.*\)$", "", n) for n in neighbours if _REF.match(n)}
+    return next((t for t in ts if _REF.match(t) and t in bases), None)
+
+
+def _two_lines(img: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """A reference wrapped onto two lines (`LAC11-QL` over `(%)`) as its two line images: read
+    as one line, the pair is neither."""
+    from .engines import text_lines
+
+    bands = text_lines(img)
+    if len(bands) != 2:
+        return None
+    (a0, a1), (b0, b1) = bands
+    return np.pad(img[a0:a1], ((4, 4), (0, 0)), constant_values=255), np.pad(img[b0:b1], ((4, 4), (0, 0)), constant_values=255)
+
+
+def _line_text(r: CellReading, split) -> str:
+    """The first reading's words on the reference's own line (all of them for a one-line cell)."""
+    if split is None:
+        return _text(r)
+    cut = split[0].shape[0] - 4
+    return " ".join(w.text for w in r.words if (w.top + w.bottom) / 2 < cut).strip()
+
+
+_QUALIFIER = re.compile(r"^(val|vel|no|all|%)$")
+_PERCENT_NAME = re.compile(r"^\W*(percentage|proportion|%)", re.I)
+
+
+def _qualifiers(todo, split, grids, readings, engine: OcrEngine) -> list[str | None]:
+    """The bracketed second line of each wrapped reference: the word the engines read there
+    (`val`, `no`, `%`), or, where a bracket holds ink no engine can read and the row's name
+    begins `Percentage`, `%` -- the one qualifier references carry for a percentage."""
+    idx = [k for k, s in enumerate(split) if s is not None]
+    out: list[str | None] = [None] * len(todo)
+    if not idx:
+        return out
+    seen = {k: [] for k in idx}
+    for eng, scale in ((engine, SCALE), (engine.second, 1.0)):
+        if eng is None:
+            continue
+        got = eng.read_images([_scale(split[k][1], scale) for k in idx], line=True, alphabet=REF_ALPHABET)
+        for k, words in zip(idx, got):
+            seen[k].append(re.sub(r"[()\[\]{}|\s]", "", " ".join(w.text for w in words)).lower())
+    names = _row_names(grids, readings)
+    for k in idx:
+        said = [t for t in seen[k] if _QUALIFIER.match(t)]
+        c = grids[todo[k].cell.grid].cells[todo[k].cell.cell]
+        if said and said.count(said[0]) == len(said):
+            out[k] = said[0]
+        elif not said and all(len(t) <= 3 for t in seen[k]) and _PERCENT_NAME.match(names.get((todo[k].cell.grid, c.row0, c.col1), "")):
+            out[k] = "%"
+    return out
+
+
+def _row_names(grids, readings) -> dict[tuple[int, int, int], str]:
+    """(grid, row, column) -> the text of the cell starting there."""
+    out = {}
+    for r in readings:
+        c = grids[r.cell.grid].cells[r.cell.cell]
+        out[(r.cell.grid, c.row0, c.col0)] = _text(r)
+    return out
 
 
 def _agreed(ts: list[str]) -> str | None:
@@ -310,9 +393,11 @@ def _agreed(ts: list[str]) -> str | None:
     return next((t for t in shaped if shaped.count(t) >= 2), None)
 
 
-def _pick_ref(ts: list[str], sure: bool) -> str | None:
+def _pick_ref(ts: list[str], sure: bool, second: bool = False) -> str | None:
     """First reading, then rereads: two rereads agreeing on a reference shape win; else an unsure
-    first reading yields to two readings that agree, or to the only reference-shaped one."""
+    first reading yields to two readings that agree, or to the only reference-shaped one. Where
+    several shapes remain and the last reading is the second engine's, it decides: tesseract's
+    own readings already disagree among themselves (`LAC7-NI`, `LAC1-NI` at two scales)."""
     pick = _agreed(ts)
     shaped = [t for t in ts if _REF.match(t)]
     if pick is None and not sure:
@@ -321,7 +406,8 @@ def _pick_ref(ts: list[str], sure: bool) -> str | None:
             pick = ts[0]
         elif pick is None and len(set(shaped)) == 1:
             pick = shaped[0]  # the only reading shaped like a reference; the first was not
+        elif pick is None and second and _REF.match(ts[-1]):
+            pick = ts[-1]
     elif pick is None and not _REF.match(ts[0]) and ts[0] not in ts[1:] and len(set(shaped)) == 1:
         pick = shaped[0]  # a sure first reading no reread confirms, and not a reference: `LAC?`
     return pick
-
