@@ -17,8 +17,8 @@ from .periods import ReportPeriod, find_report_period
 from .tables import RawTable, Slot
 from .values import ARROWS, parse_value, year_note_period
 
-FULL_SPAN = 0.6
-OCR_FLOOR = 0.6  # below this an OCR'd number is withheld (value empty, flag low_confidence)  # a cell spanning this share of the columns is a title or section row
+FULL_SPAN = 0.6  # a cell spanning this share of the columns is a title or section row
+OCR_FLOOR = 0.6  # below this an OCR'd number is withheld (value empty, flag low_confidence)
 
 
 @dataclass

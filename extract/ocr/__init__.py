@@ -32,6 +32,7 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
     import numpy as np
 
     from .cellread import rescue_numbers
+    from .inkfit import check_ink
     from .labels import fix_labels, measure_columns, read_header_first
     from .layout import cell_images, outside_image, page_grids
     from .resolve import resolve_rows
@@ -48,7 +49,9 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
     if grids:
         readings = read_header_first(cell_images(straight, cv2.bitwise_or(h, v), grids, dpi), grids, eng)
         fix_labels(readings, grids, eng)
-        rescue_numbers(readings, measure_columns(readings, grids), grids, eng)
+        value_cols = measure_columns(readings, grids)
+        rescue_numbers(readings, value_cols, grids, eng)
+        check_ink(readings, value_cols, grids, eng)
         resolve_rows(readings, grids, eng)
         for r in readings:
             ox, oy = r.cell.x0, r.cell.top

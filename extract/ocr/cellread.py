@@ -48,6 +48,7 @@ class CellReading:
     words: list[Word] = field(default_factory=list)  # in the cell image's pixels
     readings: list[str] = field(default_factory=list)  # every reading of the cell's number
     glyph: bool = False  # settled from its shape (`▲`, a lone `-`), not read
+    unfit: str = ""  # a reading the cell's ink rules out (`inkfit`)
 
 
 def read_cells(cells: list[CellImage], engine: OcrEngine, numbers: bool = True) -> list[CellReading]:
@@ -132,6 +133,9 @@ def _numbers(readings: list[CellReading], engine: OcrEngine) -> None:
             h, w = r.cell.image.shape
             r.words = [Word("", 0, 0, w, h, True, 0.0)]
         elif not _number_cell(r.words):
+            continue
+        elif _ink_height(r.cell.image) < 0.7 * tall:
+            r.words = []  # a rule's remnant or a speck read as `1`: figures of one table share a height
             continue
         if len(r.words) == 1 and r.words[0].conf >= SURE and _NUMBER.match(r.words[0].text) and parse_number(r.words[0].text):
             r.readings = [r.words[0].text] * 2  # tesseract is sure of a lone clean number: a reread agrees 99% of the time
@@ -279,10 +283,11 @@ _VALUE_WORDS = {"local": "Local", "n/a": "n/a", "tbc": "TBC", "nil": "nil"}
 
 def _read_words(todo: list[CellReading], second: OcrEngine | None) -> None:
     """What no numeric reading settled, read by the second engine as text: a value cell may hold a
-    word (`Local`, `n/a`), which the first pass drops as readily as a digit on a blurred scan.
-    Only those words are taken; anything else stays unread."""
-    left = [r for r in todo if not any(ch.isdigit() for w in r.words for ch in w.text)
-            and " ".join(w.text for w in r.words).strip().lower() not in _VALUE_WORDS]
+    word (`Local`, `n/a`, `TBC`), which the first pass drops or reads as junk (`6COTBCC`) or as
+    a doubtful digit as readily as it does a blurred number. Only those words are taken;
+    anything else stays as it was."""
+    left = [r for r in todo if " ".join(w.text for w in r.words).strip().lower() not in _VALUE_WORDS
+            and (parse_number(" ".join(w.text for w in r.words)) is None or min(w.conf for w in r.words) < MAJORITY)]
     if second is None or not left:
         return
     for r, words in zip(left, second.read_images([r.cell.image for r in left])):

@@ -59,13 +59,21 @@ def cell_images(grey: np.ndarray, lines: np.ndarray, grids: list[Grid], dpi: int
                 crop = 255 - crop
             crop = np.where(erase[y0:y1, x0:x1] > 0, 255, stretch(whiten(crop))).astype(np.uint8)
             box = ink_box(cv2.blur(crop, (5, 5)), BOX_INK)
-            if box is None:
+            if box is None or _hairline(crop, dpi):
                 continue
             bx0, by0, bx1, by1 = _widen(box, crop.shape, margin)
             tight = crop[by0:by1, bx0:bx1]
             img = np.pad(tight, pad, constant_values=255)
             out.append(CellImage(gi, ci, x0 + bx0 - pad, y0 + by0 - pad, img, inverted))
     return out
+
+
+def _hairline(crop: np.ndarray, dpi: int) -> bool:
+    """All the cell's ink hugs its edges: what is left of erased rules (`-` would be read from
+    it), not print, which stands clear of the rules."""
+    e = max(2, dpi // 100) + 1
+    inner = crop[e:-e, e:-e]
+    return inner.size > 0 and int((inner < INK).sum()) < MIN_BLOB
 
 
 def _widen(box, shape, m: int) -> tuple[int, int, int, int]:

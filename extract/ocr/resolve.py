@@ -66,21 +66,19 @@ def resolve_rows(readings: list[CellReading], grids: list[Grid], engine: OcrEngi
 
 
 def _percent_tails(cols: dict[int, CellReading], model) -> int:
-    """`13.08` in a row printed `13.0%`, `12.9%`, ...: at low resolution `%` reads as `8`. Where
-    most of a row's values end in `%` with one number of decimals, a value with one decimal more
-    ending in `8` is that misreading (a spreadsheet prints a row in one format)."""
+    """`13.08` in a row printed `13.0%`, `12.9%`, ...: at low resolution `%` reads as `8` (or `5`,
+    `6`). Where most of a row's values end in `%`, most of those with one number of decimals, a
+    value with one decimal more and no `%` is that misreading (a spreadsheet prints a row in one
+    format)."""
     texts = {}
     for c, r in cols.items():
         col = model.columns[c] if c < len(model.columns) else None
         if col is not None and col.kind == "measure" and col.measure in ("value", "avg_12m", "max_12m"):
             texts[c] = _number_text(r)
     pct = [t for t in texts.values() if t.endswith("%")]
-    if len(pct) < 3 or len(pct) < 0.6 * len(texts):
+    if len(pct) < 3 or len(pct) < 0.6 * len(texts) or not (n := _row_places(pct)):
         return 0
-    places = {len(t[:-1].partition(".")[2]) for t in pct}
-    if len(places) != 1 or not (n := places.pop()):
-        return 0
-    tail = re.compile(rf"^\d+\.\d{{{n}}}8$")
+    tail = re.compile(rf"^\d+\.\d{{{n}}}\d$")
     fixed = 0
     for c, t in texts.items():
         if tail.match(t):
@@ -162,6 +160,12 @@ def _settle_row(cols, slots, texts, doubtful, failing, report, alt) -> int:
         options[c] = _candidates(seen + [alt.get(id(r), "")], (failing or c in doubtful) and slots[c][0] in _CHANGE)
         if failing and places and slots[c][0] not in _CHANGE:
             options[c] += [v for v in (_with_point(t, places) for t in options[c]) if v and v not in options[c]]
+    probes: dict[int, list[str]] = {}
+    for c in doubtful:
+        if len(options[c]) == 1:
+            probes[c] = [p for p in {cols[c].unfit, _probe(options[c][0], slots[c][0] in _CHANGE)} - {""}
+                         if parse_number(p) not in (None, parse_number(options[c][0]))]
+            options[c] += probes[c]
     open_ = [c for c in slots if len(options[c]) > 1]
     if not open_ or len(open_) > MAX_OPEN:
         return 0
@@ -170,14 +174,29 @@ def _settle_row(cols, slots, texts, doubtful, failing, report, alt) -> int:
                if _passes({**fixed, **dict(zip(open_, combo))}, slots, report)]
     n = 0
     for k, c in enumerate(open_):
-        values = {parse_number(combo[k])[0] for combo in passing}
-        if len(values) != 1:
+        probe = probes.get(c, [])
+        values = {parse_number(combo[k])[0] for combo in passing if combo[k] not in probe}
+        if len(values) != 1 or (probe and {combo[k] for combo in passing} >= set(probe)):
             continue
-        text = next(combo[k] for combo in passing)
+        text = next(combo[k] for combo in passing if combo[k] not in probe)
         if c in doubtful or parse_number(text) != parse_number(texts[c] or "x"):
             _set_number(cols[c], text)
             n += 1
     return n
+
+
+def _probe(text: str, change: bool) -> str:
+    """Another value for a doubtful cell with one candidate left: the arithmetic confirms the
+    candidate only if it rules out this probe or the reading the ink ruled out (`inkfit`), so a
+    check that does not reach the cell confirms nothing. A change's probe is its sign flipped,
+    any other value's a figure far from it. Probes are never taken."""
+    p = parse_number(text)
+    if p is None:
+        return ""
+    pct = "%" if text.endswith("%") else ""
+    if change:
+        return text[1:] if text.startswith("-") else ("-" + text if p[0] else "")
+    return f"{p[0] * 2 + 1:g}{pct}"
 
 
 def _row_places(texts: list[str]) -> int:

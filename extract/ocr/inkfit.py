@@ -1,0 +1,143 @@
+"""Does a reading account for all the ink of its cell?
+
+The commonest misreading on a blurred scan drops a glyph: `71` for `171`, `2.6%` for `82.6%`,
+`11%` for `-11%`, and two engines or two scales often drop the same one, so agreement does not
+catch it. The ink does: a spreadsheet prints every figure of a page in one font, so the width of
+a printed figure is a linear function of its characters' advance widths, fitted on the page's
+own sure readings. A reading that leaves half a digit's width or more of the ink unexplained is
+not stated; it becomes a doubtful cell whose other readings (and the row's arithmetic) may
+settle it, or it is withheld.
+
+Only the missing-ink direction is tested: faint print loses ink at the ink threshold, so a
+reading wider than the ink proves nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..page import Word
+from . import glyphs
+from .layout import INK
+
+# advance widths in em of the Calibri / Carlito figures scorecards print; a figure's ink is
+# close to its advance, so other fonts of office suites fit the same line with another slope
+ADVANCE = {**dict.fromkeys("0123456789", 0.507), ".": 0.252, ",": 0.25, "%": 0.715, "-": 0.306,
+           "\u2212": 0.306, "–": 0.306, "(": 0.303, ")": 0.303}
+UNFIT = 0.5  # digits of ink a reading may leave unexplained
+MIN_SURE = 10  # sure readings a page needs before its fit is trusted
+
+
+def advance(text: str) -> float:
+    return sum(ADVANCE.get(ch, 0.5) for ch in text)
+
+
+def figure_span(img: np.ndarray, height: float) -> tuple[int, int] | None:
+    """Left and right ink edge of the printed figure: without the flat or hair-thin remnants of
+    erased rules at its ends, and without a `→` leading it (drawn a space apart, wider than it
+    is tall, taller than a minus)."""
+    import cv2
+
+    if img.ndim != 2 or min(img.shape) < 2 or height <= 0:
+        return None
+    n, _, stats, _ = cv2.connectedComponentsWithStats((img < INK).astype(np.uint8), connectivity=8)
+    parts = sorted((tuple(int(v) for v in s[:4]) for s in stats[1:n] if s[4] >= 6), key=lambda p: p[0])
+    parts = [p for p in parts if not (p[3] <= 0.25 * height and p[2] > 1.5 * height)]
+    while len(parts) > 1 and parts[0][2] <= 0.2 * height:
+        parts.pop(0)
+    while len(parts) > 1 and parts[-1][2] <= 0.2 * height:
+        parts.pop()
+    if len(parts) > 1 and parts[0][2] >= 0.9 * height and 0.3 * height <= parts[0][3] <= 0.8 * height:
+        parts.pop(0)
+    if not parts:
+        return None
+    return min(p[0] for p in parts), max(p[0] + p[2] for p in parts)
+
+
+@dataclass(frozen=True)
+class InkFit:
+    """Ink width in pixels ~ slope * advance (em) + intercept, for one page's figures."""
+
+    slope: float
+    intercept: float
+    height: float
+
+    @property
+    def digit(self) -> float:
+        return self.slope * ADVANCE["0"]
+
+    def unexplained(self, width: float, text: str) -> float:
+        """Digits' worth of ink the reading leaves unexplained (negative: it claims more)."""
+        return (width - (self.slope * advance(text) + self.intercept)) / self.digit
+
+    def accounts_for(self, width: float | None, text: str) -> bool:
+        return width is None or self.unexplained(width, text) < UNFIT
+
+
+def fit_page(samples: list[tuple[float, str]], height: float) -> InkFit | None:
+    """The page's line from (ink width, text) of its sure readings, refitted twice without the
+    readings far off it (a dropped glyph among the sure ones, a cell with a rule's remnant)."""
+    samples = [(w, t) for w, t in samples if t]
+    if len(samples) < MIN_SURE:
+        return None
+    x = np.array([advance(t) for _, t in samples])
+    y = np.array([w for w, _ in samples], float)
+    if np.ptp(x) < 0.5:
+        return None  # all of one width: slope and intercept cannot be told apart
+    keep = np.ones(len(x), bool)
+    slope = intercept = 0.0
+    for _ in range(3):
+        if keep.sum() < MIN_SURE or np.ptp(x[keep]) < 0.5:
+            return None
+        slope, intercept = np.polyfit(x[keep], y[keep], 1)
+        res = np.abs(y - (slope * x + intercept))
+        keep = res <= max(3 * float(np.median(res[keep])), 2.0)
+    if slope <= 0:
+        return None
+    return InkFit(float(slope), float(intercept), height)
+
+
+def check_ink(readings, value_cols, grids, engine) -> int:
+    """Number cells of the value columns whose reading leaves ink unexplained become doubtful:
+    their readings are cut to those that account for the ink (a lost minus put back is one, the
+    second engine's reading another), for the row's arithmetic to choose from (`resolve`); with
+    none left the cell is withheld. Returns how many cells were found wanting."""
+    from .cellread import _NUMBER, NO_MAJORITY, _print_height
+
+    height = _print_height(readings)
+    cells = []
+    for r in readings:
+        c = grids[r.cell.grid].cells[r.cell.cell]
+        row, measure = value_cols.get((r.cell.grid, c.col0), (None, ""))
+        nums = [k for k, w in enumerate(r.words) if _NUMBER.match(w.text)]
+        if row is None or c.row0 <= row or c.col1 - c.col0 != 1 or len(nums) != 1 or r.glyph:
+            continue
+        k = nums[0]
+        start = int(r.words[k - 1].x1) + 1 if k else 0
+        if not k and (split := glyphs.split_arrow(r.cell.image)) and split[0]:
+            start = split[1]  # an arrow the reading left out (`↑ 77%` read `77%`)
+        span = figure_span(r.cell.image[:, start:], height)
+        if span is not None:
+            cells.append((r, k, span[1] - span[0], measure.startswith("change")))
+    fit = fit_page([(w, r.words[k].text) for r, k, w, _ in cells if r.words[k].conf >= 0.95], height)
+    if fit is None:
+        return 0
+    unfit = [(r, k, w, change) for r, k, w, change in cells if not fit.accounts_for(w, r.words[k].text)]
+    second = {}
+    if engine.second is not None and unfit:
+        got = engine.second.read_images([np.pad(r.cell.image, ((0, 0), (6, 6)), constant_values=255) for r, *_ in unfit], numeric=True)
+        second = {id(r): "".join(w.text for w in words) for (r, *_), words in zip(unfit, got)}
+    for r, k, w, change in unfit:
+        seen = [*r.readings, r.words[k].text, second.get(id(r), "")]
+        seen += ["-" + t for t in seen if change and t and t[0].isdigit()]  # a change's lost minus
+        fits = list(dict.fromkeys(t for t in seen if t and _NUMBER.match(t) and fit.accounts_for(w, t)))
+        if os.environ.get("SCOREKIT_OCR_DEBUG"):
+            print("ink", r.cell.x0, r.cell.top, r.words[k].text, f"{fit.unexplained(w, r.words[k].text):+.2f}", seen, fits, file=sys.stderr)
+        r.readings = fits or [""]
+        r.unfit = r.words[k].text
+        r.words[k] = Word(r.words[k].text, r.words[k].x0, r.words[k].top, r.words[k].x1, r.words[k].bottom, True, NO_MAJORITY)
+    return len(unfit)
