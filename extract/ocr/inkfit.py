@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ..page import Word
 from . import glyphs
 from .layout import INK
 
@@ -139,5 +138,5 @@ def check_ink(readings, value_cols, grids, engine) -> int:
             print("ink", r.cell.x0, r.cell.top, r.words[k].text, f"{fit.unexplained(w, r.words[k].text):+.2f}", seen, fits, file=sys.stderr)
         r.readings = fits or [""]
         r.unfit = r.words[k].text
-        r.words[k] = Word(r.words[k].text, r.words[k].x0, r.words[k].top, r.words[k].x1, r.words[k].bottom, True, NO_MAJORITY)
+        r.words[k] = replace(r.words[k], conf=NO_MAJORITY)
     return len(unfit)

@@ -163,7 +163,7 @@ def _settle_row(cols, slots, texts, doubtful, failing, report, alt) -> int:
     probes: dict[int, list[str]] = {}
     for c in doubtful:
         if len(options[c]) == 1:
-            probes[c] = [p for p in {cols[c].unfit, _probe(options[c][0], slots[c][0] in _CHANGE)} - {""}
+            probes[c] = [p for p in sorted({cols[c].unfit, _probe(options[c][0], slots[c][0] in _CHANGE)} - {""})
                          if parse_number(p) not in (None, parse_number(options[c][0]))]
             options[c] += probes[c]
     open_ = [c for c in slots if len(options[c]) > 1]
