@@ -283,11 +283,11 @@ _VALUE_WORDS = {"local": "Local", "n/a": "n/a", "tbc": "TBC", "nil": "nil"}
 
 def _read_words(todo: list[CellReading], second: OcrEngine | None) -> None:
     """What no numeric reading settled, read by the second engine as text: a value cell may hold a
-    word (`Local`, `n/a`, `TBC`), which the first pass drops or reads as junk (`6COTBCC`) or as
-    a doubtful digit as readily as it does a blurred number. Only those words are taken;
-    anything else stays as it was."""
+    word (`Local`, `n/a`, `TBC`), which the first pass drops, or reads as junk (`6COTBCC«CTBC`),
+    as readily as it does a blurred number. Only those words are taken; anything else stays as
+    it was."""
     left = [r for r in todo if " ".join(w.text for w in r.words).strip().lower() not in _VALUE_WORDS
-            and (parse_number(" ".join(w.text for w in r.words)) is None or min(w.conf for w in r.words) < MAJORITY)]
+            and parse_number(" ".join(w.text for w in r.words)) is None]
     if second is None or not left:
         return
     for r, words in zip(left, second.read_images([r.cell.image for r in left])):

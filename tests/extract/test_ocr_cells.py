@@ -252,3 +252,18 @@ def test_a_speck_is_not_as_tall_as_print():
     assert (998, 338) not in page  # an empty Target 19-20 cell: its rules' remnants are no cell
     lone = cells("scorecard-2018-06-scan150", 1)[(415, 116)]  # LAC6 (val) Sep-17: `3`
     assert _ink_height(lone) >= 0.7 * tall
+
+
+def test_a_word_read_as_junk_is_reread_as_a_word():
+    pytest.importorskip("rapidocr_onnxruntime")
+    from scorekit.extract.ocr.cellread import _read_words
+    from scorekit.extract.ocr.engines import get_engine
+
+    page = cells("scorecard-2018-06-scan150", 1)
+    junk, doubtful, number = _reading("6COTBCC«CTBC"), _reading("8"), _reading("190")
+    for r, k in [(junk, (966, 604)), (doubtful, (998, 604)), (number, (933, 604))]:  # LAC16's targets
+        r.cell.image = page[k]
+    doubtful.words[0] = Word("8", 0, 0, 60, 20, True, 0.3)
+    _read_words([junk, doubtful, number], get_engine("rapidocr"))
+    # a number, even a doubtful one, is not reread as a word (PP-OCR reads this `TBC` as `T8C`)
+    assert [r.words[0].text for r in (junk, doubtful, number)] == ["TBC", "8", "190"]
