@@ -301,14 +301,14 @@ def _reread_refs(readings, grids, rows, engine: OcrEngine) -> None:
         got = engine.second.read_images([images[k] for k in idx], line=True, alphabet=REF_ALPHABET)
         for k, words in zip(idx, got):
             texts[k].append(fix[k](_spaced(" ".join(w.text for w in words).strip(), texts[k])))
-    quals = _qualifiers(todo, split, grids, readings, engine)
-    if os.environ.get("SCOREKIT_OCR_DEBUG"):
-        print("refs", [(round(min((w.conf for w in r.words), default=0), 2), ts, q) for r, ts, q in zip(todo, texts, quals)], file=sys.stderr)
     picks = [_pick_ref(ts, ok, second=engine.second is not None and k in idx) for k, (ts, ok) in enumerate(zip(texts, sure))]
     for r, pick, s in zip(todo, picks, split):
         if s is None and pick is not None and pick != _text(r):
             _set(r, pick, 0.9)
     texts_at = _row_names(grids, readings)
+    quals = _qualifiers(todo, split, grids, texts_at, engine)
+    if os.environ.get("SCOREKIT_OCR_DEBUG"):
+        print("refs", [(round(min((w.conf for w in r.words), default=0), 2), ts, q) for r, ts, q in zip(todo, texts, quals)], file=sys.stderr)
     for r, pick, ts, s, q in zip(todo, picks, texts, split, quals):
         if s is None or not q:
             continue
@@ -352,7 +352,7 @@ _QUALIFIER = re.compile(r"^(val|vel|no|all|%)$")
 _PERCENT_NAME = re.compile(r"^\W*(percentage|proportion|%)", re.I)
 
 
-def _qualifiers(todo, split, grids, readings, engine: OcrEngine) -> list[str | None]:
+def _qualifiers(todo, split, grids, names: dict[tuple[int, int, int], str], engine: OcrEngine) -> list[str | None]:
     """The bracketed second line of each wrapped reference: the word the engines read there
     (`val`, `no`, `%`), or, where a bracket holds ink no engine can read and the row's name
     begins `Percentage`, `%` -- the one qualifier references carry for a percentage."""
@@ -367,7 +367,6 @@ def _qualifiers(todo, split, grids, readings, engine: OcrEngine) -> list[str | N
         got = eng.read_images([_scale(split[k][1], scale) for k in idx], line=True, alphabet=REF_ALPHABET)
         for k, words in zip(idx, got):
             seen[k].append(re.sub(r"[()\[\]{}|\s]", "", " ".join(w.text for w in words)).lower())
-    names = _row_names(grids, readings)
     for k in idx:
         said = [t for t in seen[k] if _QUALIFIER.match(t)]
         c = grids[todo[k].cell.grid].cells[todo[k].cell.cell]
