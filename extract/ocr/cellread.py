@@ -213,6 +213,7 @@ _WORDISH = re.compile(r"[A-Za-z]{3,}|^n/?a$|^-+$|^tbc$", re.I)
 
 
 NUMBERS_ONLY = ("value", "avg_12m", "max_12m", "stat_neighbour", "england", "region", "target", "previous_year")
+MONTHLY = ("value", "avg_12m", "max_12m")  # columns of figures only, where no benchmark's `Local` is printed
 LETTERS = ("rag", "direction")  # the columns where `R`, `A`, `G` are printed
 
 
@@ -234,7 +235,10 @@ def rescue_numbers(readings: list[CellReading], value_cols: dict[tuple[int, int]
         word = text.lower() in _WORDS and (measure in LETTERS or text.lower() not in ("r", "a", "g"))
         if (len(text) > 6 and not any(ch.isdigit() for ch in text)) or _WORDISH.search(text) or word or parse_number(text) is not None:
             if numbers_only and parse_number(text) is None and text.lower() not in _VALUE_WORDS:
-                wordy.append(r)  # `socal`, `~—s Lal`: a blurred `Local`
+                if measure in MONTHLY and not word and not _LOCAL.match(text):
+                    todo.append(r)  # `BON`, `POX`: a blurred `83%`, `79%` read as letters
+                else:
+                    wordy.append(r)  # `socal`, `~—s Lal`: a blurred `Local`
             continue
         if not numbers_only and (any(ch in "▲▼↑↓→" for ch in text) or glyphs.triangle(r.cell.image)):
             continue
@@ -279,13 +283,14 @@ def _print_height(readings: list[CellReading]) -> float:
 
 
 _VALUE_WORDS = {"local": "Local", "n/a": "n/a", "tbc": "TBC", "nil": "nil"}
+WORD_SURE = 0.5  # PP-OCR's confidence in one of those words: it reads a blurred `Local` at 0.53-0.96
 
 
 def _read_words(todo: list[CellReading], second: OcrEngine | None) -> None:
     """What no numeric reading settled, read by the second engine as text: a value cell may hold a
     word (`Local`, `n/a`, `TBC`), which the first pass drops, or reads as junk (`6COTBCC«CTBC`),
-    as readily as it does a blurred number. Only those words are taken; anything else stays as
-    it was."""
+    as readily as it does a blurred number. Only those words are taken, read whole; anything
+    else stays as it was."""
     left = [r for r in todo if " ".join(w.text for w in r.words).strip().lower() not in _VALUE_WORDS
             and parse_number(" ".join(w.text for w in r.words)) is None]
     if second is None or not left:
@@ -293,7 +298,7 @@ def _read_words(todo: list[CellReading], second: OcrEngine | None) -> None:
     for r, words in zip(left, second.read_images([r.cell.image for r in left])):
         text = " ".join(w.text for w in words).strip()
         word = _VALUE_WORDS.get(text.lower()) or ("Local" if _LOCAL.match(text) else None)
-        if word and min(w.conf for w in words) >= MAJORITY:
+        if word and min(w.conf for w in words) >= WORD_SURE:
             h, w = r.cell.image.shape
             r.words = [Word(word, 0, 0, w, h, True, MAJORITY)]
 

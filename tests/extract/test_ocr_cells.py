@@ -207,6 +207,22 @@ def test_one_candidate_left_is_taken_only_where_the_arithmetic_rules_out_the_alt
     assert cols[7].words[-1].conf == 0.3
 
 
+def test_a_cell_no_reading_of_which_fits_is_left_out_and_the_rest_settled():
+    # LAC14 on the 150-dpi scan: zeros read `9`, `6`, `7` under a printed maximum of 2
+    header = ["Ref", *(f"{m}-{y}" for m, y in [("Jul", 17), ("Aug", 17), ("Sep", 17), ("Oct", 17), ("Nov", 17),
+              ("Dec", 17), ("Jan", 18), ("Feb", 18), ("Mar", 18), ("Apr", 18), ("May", 18), ("Jun", 18)]),
+              "12 month average", "12-mnth max value"]
+    model = build_model(header, [""] * len(header), None)
+    cols = {c: _reading(t) for c, t in enumerate(["LAC14", "9", "1", "1", "0", "0", "2", "0", "0", "1", "6", "7", "7", "0", "2"])}
+    for c, readings in {1: ["", "0", "9"], 10: ["", "6", "0"], 11: ["", "7", ""], 12: ["", "0", "7"]}.items():
+        cols[c].readings = readings
+        cols[c].words[0] = Word(cols[c].words[0].text, 0, 0, 60, 20, True, 0.3)
+    slots = _slots(cols, model)
+    assert _settle_row(cols, slots, {c: cols[c].words[0].text for c in slots}, {1, 10, 11, 12}, False, "2018-06", {}) == 3
+    assert [cols[c].words[-1].text for c in (1, 10, 12)] == ["0", "0", "0"]
+    assert cols[11].words[-1].conf == 0.3  # `7` alone: nothing fits, so it stays withheld
+
+
 def test_a_lost_decimal_point_is_a_candidate_only_in_a_row_printed_with_decimals():
     assert _row_places(["11.6%", "10.1%", "2.6%", "7.3%", "86%", "7.4%"]) == 1
     assert _row_places(["1357", "1491", "1259", "1358"]) == 0
@@ -267,3 +283,10 @@ def test_a_word_read_as_junk_is_reread_as_a_word():
     _read_words([junk, doubtful, number], get_engine("rapidocr"))
     # a number, even a doubtful one, is not reread as a word (PP-OCR reads this `TBC` as `T8C`)
     assert [r.words[0].text for r in (junk, doubtful, number)] == ["TBC", "8", "190"]
+    # benchmark cells of M3, M8-QL, EH1b: a blurred `Local` read as nothing or junk; PP-OCR is only
+    # 0.53-0.96 sure of it, yet reads nothing else there
+    left = [_reading(t) for t in ["", "", "=", "stocal—Ssistocal", "Ssisdccal"]]
+    for r, k in zip(left, [(900, 204), (867, 249), (834, 338), (867, 338), (900, 338)]):
+        r.cell.image = cells("scorecard-2018-06-scan150", 0)[k]
+    _read_words(left, get_engine("rapidocr"))
+    assert [r.words[0].text for r in left] == ["Local"] * 5
