@@ -177,7 +177,7 @@ class TableReader:
                 unit = p.unit or "other"
             else:
                 unit = p.unit if p.unit in ("weeks", "days") else base_unit
-            flags = [f for f in p.flags if f != "empty"]
+            flags = [f for f in p.flags if f != "empty"] + list(slot.notes)
             value = p.value
             if col.measure in ("direction", "rag") and not slot.text.strip(ARROWS + " "):
                 flags = []

@@ -21,6 +21,7 @@ class Word:
     conf: float = 1.0
     direction: str = "ltr"
     space_after: bool = True  # False where a wrapped line broke inside a word (no space printed)
+    note: str = ""  # an OCR repair the reading carries into the observation's flags (`check_resolved`)
 
     @property
     def xc(self) -> float:

@@ -23,6 +23,11 @@ class Slot:
     span: tuple[int, int]  # first and last+1 column the printed cell covers
     origin: bool  # the slot where the printed cell starts (top-left)
     conf: float = 1.0
+    notes: tuple[str, ...] = ()  # the words' OCR repairs, for the observation's flags
+
+
+def _notes(words: list[Word]) -> tuple[str, ...]:
+    return tuple(sorted({w.note for w in words if w.note}))
 
 
 @dataclass
@@ -50,7 +55,7 @@ class RawTable:
 
 def _slot(cell: Cell, r: int, c: int) -> Slot:
     conf = min((w.conf for w in cell.words), default=1.0)
-    return Slot(cell.text, cell.bbox, (cell.col0, cell.col1), r == cell.row0 and c == cell.col0, conf)
+    return Slot(cell.text, cell.bbox, (cell.col0, cell.col1), r == cell.row0 and c == cell.col0, conf, _notes(cell.words))
 
 
 class RuledTables:
@@ -159,7 +164,7 @@ class AlignedTables:
                 row.append(None)
                 continue
             conf = min(w.conf for w in ws)
-            row.append(Slot(cell_text(ws), _bbox(ws), (c, c + 1), True, conf))
+            row.append(Slot(cell_text(ws), _bbox(ws), (c, c + 1), True, conf, _notes(ws)))
         return row
 
 

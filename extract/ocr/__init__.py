@@ -55,7 +55,7 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
         resolve_rows(readings, grids, eng)
         for r in readings:
             ox, oy = r.cell.x0, r.cell.top
-            words += [Word(w.text, (w.x0 + ox) * s, (w.top + oy) * s, (w.x1 + ox) * s, (w.bottom + oy) * s, True, w.conf)
+            words += [Word(w.text, (w.x0 + ox) * s, (w.top + oy) * s, (w.x1 + ox) * s, (w.bottom + oy) * s, True, w.conf, note=w.note)
                       for w in r.words]
         rest = outside_image(im.clean_for_ocr(straight, h, v), grids, dpi)
         if rest is not None:

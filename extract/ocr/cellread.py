@@ -91,7 +91,7 @@ def restore_minus(r: CellReading) -> None:
     start = int(r.words[k - 1].x1) if k else 0
     m = int(w.bottom - w.top) // 3  # this word's line only, in a wrapped cell
     if glyphs.leading_minus(r.cell.image[max(0, int(w.top) - m): int(w.bottom) + m + 1, max(0, start): int(w.x1) + 1]):
-        r.words[k] = replace(w, text="-" + w.text)
+        r.words[k] = replace(w, text="-" + w.text, note="minus_restored")
 
 
 def _number_cell(words: list[Word]) -> bool:

@@ -83,7 +83,8 @@ def _percent_tails(cols: dict[int, CellReading], model) -> int:
     for c, t in texts.items():
         if tail.match(t):
             r = cols[c]
-            r.words = [Word(t[:-1] + "%", w.x0, w.top, w.x1, w.bottom, True, min(w.conf, RESOLVED)) if w.text == t else w for w in r.words]
+            r.words = [Word(t[:-1] + "%", w.x0, w.top, w.x1, w.bottom, True, min(w.conf, RESOLVED), note="percent_restored")
+                       if w.text == t else w for w in r.words]
             fixed += 1
     return fixed
 
@@ -117,7 +118,7 @@ def _set_number(r: CellReading, text: str) -> None:
     h, w = r.cell.image.shape
     keep = [x for x in r.words if not any(ch.isdigit() for ch in x.text)]
     x0 = min((x.x0 for x in r.words if any(ch.isdigit() for ch in x.text)), default=0)
-    r.words = keep + [Word(text, x0, 0, w, h, True, RESOLVED)]
+    r.words = keep + [Word(text, x0, 0, w, h, True, RESOLVED, note="check_resolved")]
 
 
 MAX_OPEN = 6  # cells of one row whose readings are tried against each other

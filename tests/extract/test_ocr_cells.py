@@ -111,6 +111,7 @@ def test_percent_read_as_eight_in_a_row_of_percentages():
     odd = {c: _reading(t) for c, t in enumerate(["M6-QL", "12.9%", "13.08", "9.08%", "12.5%", "14.1%", "12.2%", "72.45", "14.1%"])}
     assert _percent_tails(odd, model) == 2
     assert [odd[c].words[0].text for c in (2, 7)] == ["13.0%", "72.4%"]
+    assert [odd[c].words[0].note for c in (1, 2, 7)] == ["", "percent_restored", "percent_restored"]
 
 
 def test_a_benchmark_band_outside_the_grid_dates_the_benchmarks():
@@ -170,6 +171,7 @@ def test_the_row_arithmetic_restores_a_lost_minus_and_picks_between_engines():
     args = (cols, slots, {c: cols[c].words[0].text for c in slots}, {7}, True, "2018-06", {})
     assert _settle_row(*args) == 2
     assert cols[7].words[-1].text == "997" and cols[14].words[-1].text == "-8%"
+    assert cols[7].words[-1].note == cols[14].words[-1].note == "check_resolved"  # and it says so in the flags
 
 
 def test_a_row_that_passes_is_left_alone_and_an_ambiguous_one_too():

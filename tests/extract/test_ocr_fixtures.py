@@ -52,6 +52,16 @@ def test_every_row_reference_is_read_on_the_150dpi_scan():
     assert got == truth, (sorted(got - truth), sorted(truth - got))
 
 
+def test_values_the_ocr_repaired_say_so_and_are_right():
+    """Issue 3: where an alternative reading satisfies every check, use it and say so in `flags`."""
+    got = extracted("scorecard-2018-06-scan150")
+    truth = load_truth(ROOT / "truth" / "scorecard-2018-06-scan150.csv")
+    for flag, least in [("check_resolved", 30), ("minus_restored", 10), ("percent_restored", 3)]:
+        sel = got[got["flags"].fillna("").str.contains(flag)]
+        s, _, wrong = score(sel, truth)
+        assert len(sel) >= least and s.extracted == s.correct == len(sel) and not wrong, (flag, s)
+
+
 @pytest.mark.parametrize("name", ["scorecard-2018-06-scan150", "scorecard-2020-10-scan200"])
 def test_the_ink_of_a_cell_rules_out_a_reading_that_drops_a_glyph(name):
     """On the scans' value cells (found where the extraction put each true value): the printed
