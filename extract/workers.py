@@ -45,8 +45,9 @@ def page_limits(seconds: float):
         signal.signal(signal.SIGALRM, old)
 
 
-def _init_worker(max_memory_mb: int) -> None:
+def _init_worker(max_memory_mb: int, parent: int = 0) -> None:
     os.environ["OMP_THREAD_LIMIT"] = "1"  # tesseract: one thread per worker, workers fill the cores
+    _die_with(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
     import faulthandler
 
@@ -61,6 +62,22 @@ def _init_worker(max_memory_mb: int) -> None:
         if hard != resource.RLIM_INFINITY:
             cap = min(cap, hard)
         resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+
+
+def _die_with(parent: int) -> None:
+    """A worker ends when its parent is killed (SIGKILL, the OOM killer): the pool cannot shut it
+    down then, and it would wait on its pipe forever. Linux only; elsewhere a no-op."""
+    import ctypes
+    import sys
+
+    if not parent or not sys.platform.startswith("linux"):
+        return
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
 
 
 def _address_space() -> int:
@@ -99,7 +116,7 @@ class PagePool:
             method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
             self._executor = ProcessPoolExecutor(
                 max_workers=self.jobs, mp_context=mp.get_context(method),
-                initializer=_init_worker, initargs=(self.max_memory_mb,),
+                initializer=_init_worker, initargs=(self.max_memory_mb, os.getpid()),
             )
         return self._executor
 

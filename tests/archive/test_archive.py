@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -114,6 +115,13 @@ app(sys.argv[1:])
 """
 
 
+def _alive(pid: int) -> bool:
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rpartition(") ")[2][0] != "Z"
+    except OSError:
+        return False
+
+
 def test_sigkill_inside_a_transaction_leaves_only_whole_documents(tmp_path):
     db = tmp_path / "k.duckdb"
     env = {**os.environ, "PYTHONPATH": str(ROOT.parent)}
@@ -128,8 +136,13 @@ def test_sigkill_inside_a_transaction_leaves_only_whole_documents(tmp_path):
     while not marker.exists() and time.time() < deadline and proc.poll() is None:
         time.sleep(0.1)
     assert marker.exists(), "never reached the transaction"
+    workers = {int(p) for p in (Path("/proc") / str(proc.pid) / "task" / str(proc.pid) / "children").read_text().split()}
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
+    deadline = time.time() + 10
+    while any(_alive(w) for w in workers) and time.time() < deadline:
+        time.sleep(0.1)
+    assert workers and not any(_alive(w) for w in workers), "page workers outlived their killed parent"
     con = store.connect(db, read_only=False)
     files = store.files(con)
     assert files.name.tolist() == ["scorecard-2021-08.pdf"]
