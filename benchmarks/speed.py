@@ -92,7 +92,10 @@ def ocr_section(names: list[str], jobs: int, engines: list[str], repeat: int = 1
 
     from scorekit.extract.ocr.image import render
 
-    table = Table(title=f"OCR seconds per page at 300 dpi, {jobs} workers, best of {repeat} (target: scorekit <= 1.3x bare tesseract)", title_justify="left")
+    from scorekit.extract.ocr import tess
+
+    how = "in-process (tesserocr)" if tess._api("eng") is not None else "CLI"
+    table = Table(title=f"OCR seconds per page at 300 dpi, {jobs} workers, best of {repeat}, scorekit's tesseract {how} (target: scorekit <= 1.3x bare tesseract)", title_justify="left")
     for col in ("fixture", "pages", "bare tesseract s/page", *(f"{e} s/page" for e in engines), *(f"{e} ratio" for e in engines)):
         table.add_column(col, justify="left" if col == "fixture" else "right")
     with tempfile.TemporaryDirectory(prefix="scorekit-speed-") as tmp, ProcessPoolExecutor(jobs) as pool:

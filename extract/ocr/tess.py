@@ -28,6 +28,57 @@ class TessWord:
 
 
 def run(image: np.ndarray, psm: int, *, whitelist: str = "", lang: str = "eng", dpi: int = 300, timeout: int = 600) -> list[TessWord]:
+    """In-process through tesserocr where it is installed and built on the same tesseract as the
+    CLI, else the CLI."""
+    api = _api(lang)
+    if api is not None:
+        from PIL import Image
+
+        api.SetPageSegMode(psm)
+        api.SetVariable("tessedit_char_whitelist", whitelist)
+        api.SetVariable("user_defined_dpi", str(dpi))
+        api.SetImage(Image.fromarray(image))
+        return parse_tsv("header\n" + api.GetTSVText(0))
+    return _run_cli(image, psm, whitelist=whitelist, lang=lang, dpi=dpi, timeout=timeout)
+
+
+_APIS: dict[tuple[int, str], object] = {}
+
+
+def _api(lang: str):
+    """One tesseract API per process and language: a CLI start costs 0.1-0.2 s, an API call 1 ms,
+    and a scanned page makes eight calls. Built in the process that uses it (never across a
+    fork), on the system's tessdata, and only where tesserocr links the CLI's own tesseract:
+    another version reads the scans differently from the one the thresholds were measured on."""
+    key = (os.getpid(), lang)
+    if key not in _APIS:
+        _APIS[key] = _new_api(lang)
+    return _APIS[key]
+
+
+def _new_api(lang: str):
+    if os.environ.get("SCOREKIT_TESSERACT") == "cli":
+        return None
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    try:
+        import tesserocr
+    except ImportError:
+        return None
+    out = subprocess.run(["tesseract", "--version"], capture_output=True, text=True, check=False)
+    cli = (out.stdout or out.stderr).split("\n")[0].strip()
+    if cli != tesserocr.tesseract_version().split("\n")[0].strip():
+        return None
+    langs = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, check=False)
+    first = (langs.stdout or langs.stderr).split("\n")[0]
+    if first.count('"') < 2:
+        return None
+    try:
+        return tesserocr.PyTessBaseAPI(path=first.split('"')[1], lang=lang)
+    except RuntimeError:
+        return None
+
+
+def _run_cli(image: np.ndarray, psm: int, *, whitelist: str, lang: str, dpi: int, timeout: int) -> list[TessWord]:
     import cv2
 
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
