@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from . import glyphs
-from .layout import INK
+from .layout import INK, MIN_BLOB
 
 # advance widths in em of the Calibri / Carlito figures scorecards print; a figure's ink is
 # close to its advance, so other fonts of office suites fit the same line with another slope
@@ -44,7 +44,7 @@ def figure_span(img: np.ndarray, height: float) -> tuple[int, int] | None:
     if img.ndim != 2 or min(img.shape) < 2 or height <= 0:
         return None
     n, _, stats, _ = cv2.connectedComponentsWithStats((img < INK).astype(np.uint8), connectivity=8)
-    parts = sorted((tuple(int(v) for v in s[:4]) for s in stats[1:n] if s[4] >= 6), key=lambda p: p[0])
+    parts = sorted((tuple(int(v) for v in s[:4]) for s in stats[1:n] if s[4] >= MIN_BLOB), key=lambda p: p[0])
     parts = [p for p in parts if not (p[3] <= 0.25 * height and p[2] > 1.5 * height)]
     while len(parts) > 1 and parts[0][2] <= 0.2 * height:
         parts.pop(0)
@@ -63,7 +63,6 @@ class InkFit:
 
     slope: float
     intercept: float
-    height: float
 
     @property
     def digit(self) -> float:
@@ -77,7 +76,7 @@ class InkFit:
         return width is None or self.unexplained(width, text) < UNFIT
 
 
-def fit_page(samples: list[tuple[float, str]], height: float) -> InkFit | None:
+def fit_page(samples: list[tuple[float, str]]) -> InkFit | None:
     """The page's line from (ink width, text) of its sure readings, refitted twice without the
     readings far off it (a dropped glyph among the sure ones, a cell with a rule's remnant)."""
     samples = [(w, t) for w, t in samples if t]
@@ -97,7 +96,7 @@ def fit_page(samples: list[tuple[float, str]], height: float) -> InkFit | None:
         keep = res <= max(3 * float(np.median(res[keep])), 2.0)
     if slope <= 0:
         return None
-    return InkFit(float(slope), float(intercept), height)
+    return InkFit(float(slope), float(intercept))
 
 
 def check_ink(readings, value_cols, grids, engine) -> int:
@@ -105,7 +104,7 @@ def check_ink(readings, value_cols, grids, engine) -> int:
     their readings are cut to those that account for the ink (a lost minus put back is one, the
     second engine's reading another), for the row's arithmetic to choose from (`resolve`); with
     none left the cell is withheld. Returns how many cells were found wanting."""
-    from .cellread import _NUMBER, NO_MAJORITY, _print_height
+    from .cellread import _NUMBER, NO_MAJORITY, SURE, _print_height
 
     height = _print_height(readings)
     cells = []
@@ -122,7 +121,7 @@ def check_ink(readings, value_cols, grids, engine) -> int:
         span = figure_span(r.cell.image[:, start:], height)
         if span is not None:
             cells.append((r, k, span[1] - span[0], measure.startswith("change")))
-    fit = fit_page([(w, r.words[k].text) for r, k, w, _ in cells if r.words[k].conf >= 0.95], height)
+    fit = fit_page([(w, r.words[k].text) for r, k, w, _ in cells if r.words[k].conf >= SURE])
     if fit is None:
         return 0
     unfit = [(r, k, w, change) for r, k, w, change in cells if not fit.accounts_for(w, r.words[k].text)]

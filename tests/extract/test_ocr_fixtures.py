@@ -93,7 +93,7 @@ def test_the_ink_of_a_cell_rules_out_a_reading_that_drops_a_glyph(name):
             return None if span is None else span[1] - span[0]
 
         widths = [(width(i), v) for i, v in imgs]
-        fit = fit_page(widths, height)
+        fit = fit_page(widths)
         kept += sum(fit.accounts_for(w, v) for w, v in widths)
         short = [(w, v[1:]) for w, v in widths if len(v.lstrip("-")) >= 2]
         dropped += len(short)
