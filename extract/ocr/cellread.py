@@ -288,16 +288,16 @@ WORD_SURE = 0.5  # PP-OCR's confidence in one of those words: it reads a blurred
 
 def _read_words(todo: list[CellReading], second: OcrEngine | None) -> None:
     """What no numeric reading settled, read by the second engine as text: a value cell may hold a
-    word (`Local`, `n/a`, `TBC`), which the first pass drops, or reads as junk (`6COTBCC«CTBC`),
-    as readily as it does a blurred number. Only those words are taken, read whole; anything
-    else stays as it was."""
+    word (`Local`, `n/a`, `TBC`), which the first pass drops, or reads as junk (`6COTBCC«CTBC`)
+    or as a doubtful number (`7`, `8` for `TBC`), as readily as it does a blurred number. Only
+    those words are taken (`T8C` is `TBC`), read whole; anything else stays as it was."""
     left = [r for r in todo if " ".join(w.text for w in r.words).strip().lower() not in _VALUE_WORDS
-            and parse_number(" ".join(w.text for w in r.words)) is None]
+            and (parse_number(" ".join(w.text for w in r.words)) is None or all(w.conf < MAJORITY for w in r.words))]
     if second is None or not left:
         return
     for r, words in zip(left, second.read_images([r.cell.image for r in left])):
         text = " ".join(w.text for w in words).strip()
-        word = _VALUE_WORDS.get(text.lower()) or ("Local" if _LOCAL.match(text) else None)
+        word = _VALUE_WORDS.get(text.lower().replace("8", "b")) or ("Local" if _LOCAL.match(text) else None)
         if word and min(w.conf for w in words) >= WORD_SURE:
             h, w = r.cell.image.shape
             r.words = [Word(word, 0, 0, w, h, True, MAJORITY)]

@@ -6,7 +6,7 @@
 - `Loca`, `Locai`, `LocaI` are `Local` when the cell holds that one word: the benchmark columns
   print `Local` hundreds of times and nothing else one edit away.
 - Marks with no letter or digit beside a word (`_—_ Local`) are specks and rule remnants.
-- `-Wa`, `-na`, `- Wa` are `- n/a`: the slash of a small `n/a` is the stroke a blurred scan loses
+- `-Wa`, `-na`, `- Wa`, `wa` are `- n/a` or `n/a`: the slash of a small `n/a` is the stroke a blurred scan loses
   first, and `n/a` is, with `Local`, the word these columns print most.
 """
 
@@ -22,7 +22,7 @@ from . import glyphs
 _NUM = re.compile(r"\d")
 _JUNK = re.compile(r"^[^\w%]{1,2}$|^[tjJlI|][lbI|]?$|^[A-Za-z]$")
 _MARKS = re.compile(r"^[_—–~=|'\"‘’“”`^*.,:;]+[a-z]?$")  # `—s`: a rule's remnant and a speck
-_NA = re.compile(r"^(-\s*)?[nNW]\s*[/|lI]?\s*[aA]$")
+_NA = re.compile(r"^(-\s*)?[nNWw]\s*[/|lI]?\s*[aA]$")
 _LOCAL = re.compile(r"^[Ll][o0][c][a@][lI1|i]?$")
 
 
@@ -33,7 +33,7 @@ def clean_cell(words: list[Word], image: np.ndarray) -> list[Word]:
     if not has_number and any(sum(ch.isalpha() for ch in w.text) >= 3 for w in words):
         words = [w for w in words if not _MARKS.match(w.text)]
     text = " ".join(w.text for w in words)
-    if (m := _NA.match(text)) and (m.group(1) or text.startswith("W")) and text != "- n/a":
+    if (m := _NA.match(text)) and (m.group(1) or text[0] in "Ww") and text != "- n/a":
         x0, top = min(w.x0 for w in words), min(w.top for w in words)
         x1, bottom = max(w.x1 for w in words), max(w.bottom for w in words)
         return [Word("- n/a" if m.group(1) else "n/a", x0, top, x1, bottom, True, min(w.conf for w in words))]

@@ -28,6 +28,7 @@ from .layout import INK, MIN_BLOB
 ADVANCE = {**dict.fromkeys("0123456789", 0.507), ".": 0.252, ",": 0.25, "%": 0.715, "-": 0.306,
            "\u2212": 0.306, "–": 0.306, "(": 0.303, ")": 0.303}
 UNFIT = 0.5  # digits of ink a reading may leave unexplained
+FAINT = 40  # a small upright speck lighter than this is paper noise (a minus is flat, and kept)
 MIN_SURE = 10  # sure readings a page needs before its fit is trusted
 
 
@@ -36,15 +37,20 @@ def advance(text: str) -> float:
 
 
 def figure_span(img: np.ndarray, height: float) -> tuple[int, int] | None:
-    """Left and right ink edge of the printed figure: without the flat or hair-thin remnants of
-    erased rules at its ends, and without a `→` leading it (drawn a space apart, wider than it
-    is tall, taller than a minus)."""
+    """Left and right ink edge of the printed figure, without what is not print: faint upright
+    specks (paper noise, a rule's stub), lines one or two pixels thin, the flat or hair-thin
+    remnants of erased rules at its ends, and a `→` leading it (drawn a space apart, wider than
+    it is tall, taller than a minus)."""
     import cv2
 
     if img.ndim != 2 or min(img.shape) < 2 or height <= 0:
         return None
-    n, _, stats, _ = cv2.connectedComponentsWithStats((img < INK).astype(np.uint8), connectivity=8)
-    parts = sorted((tuple(int(v) for v in s[:4]) for s in stats[1:n] if s[4] >= MIN_BLOB), key=lambda p: p[0])
+    n, labels, stats, _ = cv2.connectedComponentsWithStats((img < INK).astype(np.uint8), connectivity=8)
+    darkest = np.full(n, 255)
+    np.minimum.at(darkest, labels.ravel(), img.ravel())
+    parts = sorted((tuple(int(v) for v in s[:4]) for i, s in enumerate(stats[1:n], 1)
+                    if s[4] >= MIN_BLOB and s[3] > 2 and (s[4] >= 0.05 * height ** 2 or darkest[i] <= FAINT or s[2] > s[3])),
+                   key=lambda p: p[0])
     parts = [p for p in parts if not (p[3] <= 0.25 * height and p[2] > 1.5 * height)]
     while len(parts) > 1 and parts[0][2] <= 0.2 * height:
         parts.pop(0)
@@ -99,31 +105,41 @@ def fit_page(samples: list[tuple[float, str]]) -> InkFit | None:
     return InkFit(float(slope), float(intercept))
 
 
-def check_ink(readings, value_cols, grids, engine) -> int:
+def figure_of(r, k: int, height: float) -> tuple[int, int] | None:
+    """The ink span of cell reading `r`'s figure, its number being word `k`: right of the word
+    before it, and of an arrow the reading left out (`↑ 77%` read `77%`)."""
+    start = int(r.words[k - 1].x1) + 1 if k else 0
+    if not k and (split := glyphs.split_arrow(r.cell.image)) and split[0]:
+        start = split[1]
+    span = figure_span(r.cell.image[:, start:], height)
+    return None if span is None else (span[0] + start, span[1] + start)
+
+
+def value_cells(readings, value_cols, grids):
+    """The readings of single cells under a value column's header."""
+    for r in readings:
+        c = grids[r.cell.grid].cells[r.cell.cell]
+        row, measure = value_cols.get((r.cell.grid, c.col0), (None, ""))
+        if row is not None and c.row0 > row and c.col1 - c.col0 == 1 and not r.glyph:
+            yield r, measure
+
+
+def check_ink(readings, value_cols, grids, engine) -> InkFit | None:
     """Number cells of the value columns whose reading leaves ink unexplained become doubtful:
     their readings are cut to those that account for the ink (a lost minus put back is one, the
     second engine's reading another), for the row's arithmetic to choose from (`resolve`); with
-    none left the cell is withheld. Returns how many cells were found wanting."""
+    none left the cell is withheld. Returns the page's fit, for the readers that need it."""
     from .cellread import _NUMBER, NO_MAJORITY, SURE, _print_height
 
     height = _print_height(readings)
     cells = []
-    for r in readings:
-        c = grids[r.cell.grid].cells[r.cell.cell]
-        row, measure = value_cols.get((r.cell.grid, c.col0), (None, ""))
+    for r, measure in value_cells(readings, value_cols, grids):
         nums = [k for k, w in enumerate(r.words) if _NUMBER.match(w.text)]
-        if row is None or c.row0 <= row or c.col1 - c.col0 != 1 or len(nums) != 1 or r.glyph:
-            continue
-        k = nums[0]
-        start = int(r.words[k - 1].x1) + 1 if k else 0
-        if not k and (split := glyphs.split_arrow(r.cell.image)) and split[0]:
-            start = split[1]  # an arrow the reading left out (`↑ 77%` read `77%`)
-        span = figure_span(r.cell.image[:, start:], height)
-        if span is not None:
-            cells.append((r, k, span[1] - span[0], measure.startswith("change")))
+        if len(nums) == 1 and (span := figure_of(r, nums[0], height)) is not None:
+            cells.append((r, nums[0], span[1] - span[0], measure.startswith("change")))
     fit = fit_page([(w, r.words[k].text) for r, k, w, _ in cells if r.words[k].conf >= SURE])
     if fit is None:
-        return 0
+        return None
     unfit = [(r, k, w, change) for r, k, w, change in cells if not fit.accounts_for(w, r.words[k].text)]
     second = {}
     if engine.second is not None and unfit:
@@ -138,4 +154,4 @@ def check_ink(readings, value_cols, grids, engine) -> int:
         r.readings = fits or [""]
         r.unfit = r.words[k].text
         r.words[k] = replace(r.words[k], conf=NO_MAJORITY)
-    return len(unfit)
+    return fit

@@ -23,7 +23,7 @@ from ..columns import build_model
 from ..grid import Grid
 from ..page import Word
 from ..periods import parse_month
-from ..values import parse_number
+from ..values import ARROWS, parse_number
 from .cellread import _NUMBER, CellReading
 from .engines import OcrEngine
 from .labels import _rows, _text
@@ -114,11 +114,13 @@ def _passes(texts: dict[int, str], slots: dict[int, tuple[str, str]], report: st
     return bool(applied) and not failed
 
 
-def _set_number(r: CellReading, text: str) -> None:
+def set_number(r: CellReading, text: str, note: str = "check_resolved", conf: float = RESOLVED) -> None:
+    """The cell's number becomes `text`; an arrow beside it stays, the misreadings go (`Ww`
+    for a blurred `-1%`)."""
     h, w = r.cell.image.shape
-    keep = [x for x in r.words if not any(ch.isdigit() for ch in x.text)]
+    keep = [x for x in r.words if x.text and not x.text.strip(ARROWS + " ")]
     x0 = min((x.x0 for x in r.words if any(ch.isdigit() for ch in x.text)), default=0)
-    r.words = keep + [Word(text, x0, 0, w, h, True, RESOLVED, note="check_resolved")]
+    r.words = keep + [Word(text, x0, 0, w, h, True, conf, note=note)]
 
 
 MAX_OPEN = 6  # cells of one row whose readings are tried against each other
@@ -191,7 +193,7 @@ def _settle_row(cols, slots, texts, doubtful, failing, report, alt) -> int:
             continue
         text = next(combo[k] for combo in passing if combo[k] not in probe)
         if c in doubtful or parse_number(text) != parse_number(texts[c] or "x"):
-            _set_number(cols[c], text)
+            set_number(cols[c], text)
             n += 1
     return n
 

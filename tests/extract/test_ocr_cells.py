@@ -247,6 +247,7 @@ def test_cell_text_repairs():
         return [w.text for w in clean_cell([Word(t, 10 * i, 0, 10 * i + 8, 10, True, 0.8) for i, t in enumerate(texts)], blank)]
 
     assert cleaned("-Wa") == ["- n/a"] and cleaned("-n/a") == ["- n/a"] and cleaned("N/A") == ["N/A"]
+    assert cleaned("wa") == ["n/a"] and cleaned("Wa") == ["n/a"] and cleaned("was") == ["was"]
     assert cleaned("—s", "Local") == ["Local"] and cleaned("_—_", "Local") == ["Local"]
 
 
@@ -283,8 +284,9 @@ def test_a_word_read_as_junk_is_reread_as_a_word():
         r.cell.image = page[k]
     doubtful.words[0] = Word("8", 0, 0, 60, 20, True, 0.3)
     _read_words([junk, doubtful, number], get_engine("rapidocr"))
-    # a number, even a doubtful one, is not reread as a word (PP-OCR reads this `TBC` as `T8C`)
-    assert [r.words[0].text for r in (junk, doubtful, number)] == ["TBC", "8", "190"]
+    # a settled number is not reread as a word; a doubtful one is (PP-OCR reads this `TBC` as
+    # `T8C`, `8` for `B`, as tesseract's numeric readings did)
+    assert [r.words[0].text for r in (junk, doubtful, number)] == ["TBC", "TBC", "190"]
     # benchmark cells of M3, M8-QL, EH1b: a blurred `Local` read as nothing or junk; PP-OCR is only
     # 0.53-0.96 sure of it, yet reads nothing else there
     left = [_reading(t) for t in ["", "", "=", "stocal—Ssistocal", "Ssisdccal"]]

@@ -1,0 +1,198 @@
+"""A third reader for blurred figures: the page's own print, learned from its sure readings.
+
+Both OCR engines were trained on other fonts at other resolutions; a scan's figures are one
+font (the spreadsheet's), blurred one way. The page's sure readings show every digit many times
+over in exactly that print, so each glyph's average image is a better model of a doubtful
+cell's ink than either engine has: on the 150-dpi scan the two engines read the bold, blurred
+`45` as `45` and `75`, while the page's own `4` and `7` tell them apart. The figures are laid
+out by the page's fitted advance widths (`inkfit`), right-aligned as a spreadsheet prints them,
+each glyph matched where it should sit, give or take a few pixels of side bearing.
+
+Its reading is a vote, never a value on its own: it settles a doubtful cell only where it
+agrees with one of the engines' readings, and otherwise joins the candidates the row's
+arithmetic chooses from (`resolve`).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+import numpy as np
+
+from .inkfit import ADVANCE, InkFit
+
+HEIGHT = 24  # pixels a figure is scaled to
+DIGIT = 14.0  # pixels a digit's advance is scaled to
+SLACK = 3  # pixels a glyph may sit off its nominal place (side bearings differ)
+MIN_SAMPLES = 3  # sure glyphs a class needs before it is learned
+FORMATS = [("-" * sign) + "d" * n + (".d" if point else "") + pct
+           for sign, n, point, pct in itertools.product((0, 1), (1, 2, 3, 4), (0, 1), ("", "%"))] + ["d,ddd"]
+DIGITS = "0123456789"
+
+
+def _width(ch: str) -> int:
+    return int(round(DIGIT * ADVANCE[ch] / ADVANCE["0"]))
+
+
+@dataclass
+class Figure:
+    """A cell's printed figure, scaled so a digit's advance is DIGIT pixels."""
+
+    image: np.ndarray  # inverted grey (ink high), HEIGHT rows
+    x0: float
+    x1: float
+    bearing: float  # half the page's ink-width intercept: the side bearing at each end
+
+    @classmethod
+    def cut(cls, img: np.ndarray, span: tuple[int, int], fit: InkFit) -> Figure | None:
+        import cv2
+
+        from .layout import INK
+
+        x0, x1 = span
+        rows = np.flatnonzero((img[:, x0:x1] < INK).any(axis=1))
+        if rows.size < 2:
+            return None
+        fx = DIGIT / fit.digit
+        inv = 255.0 - img[rows[0]: rows[-1] + 1].astype(np.float32)
+        scaled = cv2.resize(inv, (max(1, round(img.shape[1] * fx)), HEIGHT), interpolation=cv2.INTER_AREA)
+        return cls(scaled, x0 * fx, x1 * fx, -fit.intercept * fx / 2)
+
+    def places(self, text: str, shift: float = 0.0) -> list[float]:
+        """Where each glyph of `text` starts, right-aligned on the figure's ink."""
+        pos = self.x1 + self.bearing - sum(_width(c) for c in text) + shift
+        out = []
+        for c in text:
+            out.append(pos)
+            pos += _width(c)
+        return out
+
+    def window(self, at: float, ch: str) -> np.ndarray:
+        a, w = int(round(at)) - SLACK, _width(ch) + 2 * SLACK
+        out = np.zeros((HEIGHT, w), np.float32)
+        lo, hi = max(0, a), min(self.image.shape[1], a + w)
+        if hi > lo:
+            out[:, lo - a: hi - a] = self.image[:, lo:hi]
+        return out
+
+    def unexplained(self, text: str) -> float:
+        """Digits of ink width `text` leaves unexplained (negative: it claims more)."""
+        return (self.x1 - self.x0 + 2 * self.bearing - sum(_width(c) for c in text)) / DIGIT
+
+
+def _match(window: np.ndarray, template: np.ndarray) -> tuple[float, int]:
+    import cv2
+
+    r = cv2.matchTemplate(window, template, cv2.TM_CCOEFF_NORMED)
+    k = int(np.argmax(r))
+    return float(r.flat[k]), k
+
+
+@dataclass
+class Reading:
+    text: str
+    score: float  # mean correlation of its glyphs with the page's
+    margin: float  # the least lead of a digit over the next-best digit
+
+
+class PageFont:
+    """Glyph templates of one page's print."""
+
+    def __init__(self, templates: dict[str, np.ndarray]):
+        self.templates = templates
+
+    @classmethod
+    def learn(cls, figures: list[tuple[Figure, str]]) -> PageFont | None:
+        """Each glyph's mean image over the sure figures, re-aligned twice on the mean (a `1`
+        sits further right in its advance than an `8`)."""
+        samples: dict[str, list[np.ndarray]] = {}
+        for fig, text in figures:
+            for ch, at in zip(text, fig.places(text)):
+                if ch in ADVANCE:
+                    samples.setdefault(ch, []).append(fig.window(at, ch))
+        templates = {}
+        for ch, wins in samples.items():
+            if len(wins) < MIN_SAMPLES:
+                continue
+            w = _width(ch)
+            mean = np.mean([x[:, SLACK: SLACK + w] for x in wins], axis=0)
+            for _ in range(2):
+                mean = np.mean([x[:, k: k + w] for x in wins for k in [_match(x, mean.astype(np.float32))[1]]], axis=0)
+            templates[ch] = mean.astype(np.float32)
+        if not all(d in templates for d in DIGITS):
+            return None  # too few sure figures to know every digit
+        return cls(templates)
+
+    def read(self, fig: Figure) -> Reading | None:
+        """The best-matching figure among the number formats whose width fits the ink."""
+        best: Reading | None = None
+        for fmt in FORMATS:
+            if any(ch not in self.templates for ch in fmt if ch != "d") or abs(fig.unexplained(fmt.replace("d", "0"))) > 0.6:
+                continue
+            for shift in (-2, 0, 2):
+                text, total, margin = "", 0.0, 1.0
+                for ch, at in zip(fmt, fig.places(fmt.replace("d", "0"), shift)):
+                    if ch == "d":
+                        scores = sorted(((_match(fig.window(at, d), self.templates[d])[0], d) for d in DIGITS), reverse=True)
+                        (s, ch), second = scores[0], scores[1][0]
+                        margin = min(margin, s - second)
+                    else:
+                        s = _match(fig.window(at, ch), self.templates[ch])[0]
+                    text += ch
+                    total += s
+                if best is None or total / len(fmt) > best.score:
+                    best = Reading(text, total / len(fmt), margin)
+        return best
+
+
+MIN_SCORE = 0.6  # mean glyph correlation below which the cell is not this page's print
+MIN_MARGIN = 0.03  # a digit's least lead over the next-best: a blurred `0` scores `8` and `0` alike
+FONT_MATCHED = 0.9
+
+
+def read_doubtful(readings, value_cols, grids, fit: InkFit | None) -> int:
+    """Doubtful number cells of the value columns, read against the page's own glyphs.
+
+    Where that reading agrees with one of the engines' readings, the cell is settled (two
+    independent readers agree; `flags` says `font_matched`); otherwise the reading joins the
+    cell's candidates for the row's arithmetic. Returns how many cells it settled."""
+    import os
+    import sys
+
+    from ..values import parse_number
+    from .cellread import _NUMBER, MAJORITY, _print_height
+    from .inkfit import figure_of, value_cells
+    from .resolve import _doubtful, set_number
+
+    if fit is None:
+        return 0
+    height = _print_height(readings)
+    sure, doubtful = [], []
+    for r, _ in value_cells(readings, value_cols, grids):
+        nums = [k for k, w in enumerate(r.words) if _NUMBER.match(w.text)]
+        k = nums[0] if len(nums) == 1 else len(r.words)
+        if _doubtful(r):
+            doubtful.append((r, k))
+        elif len(nums) == 1 and r.words[k].conf >= MAJORITY and (span := figure_of(r, k, height)):
+            if fig := Figure.cut(r.cell.image, span, fit):
+                sure.append((fig, r.words[k].text))
+    font = PageFont.learn(sure) if doubtful else None
+    if font is None:
+        return 0
+    settled = 0
+    for r, k in doubtful:
+        span = figure_of(r, k if k < len(r.words) else 0, height)
+        fig = Figure.cut(r.cell.image, span, fit) if span else None
+        got = font.read(fig) if fig else None
+        if os.environ.get("SCOREKIT_OCR_DEBUG"):
+            print("font", r.cell.x0, r.cell.top, r.readings, got, file=sys.stderr)
+        if got is None or got.score < MIN_SCORE or got.margin < MIN_MARGIN:
+            continue
+        value = parse_number(got.text)
+        if any(parse_number(t) == value for t in r.readings if t and _NUMBER.match(t)):
+            set_number(r, got.text, "font_matched", FONT_MATCHED)
+            settled += 1
+        else:
+            r.readings = [*r.readings, got.text]
+    return settled
