@@ -59,9 +59,9 @@ class Figure:
         scaled = cv2.resize(inv, (max(1, round(img.shape[1] * fx)), HEIGHT), interpolation=cv2.INTER_AREA)
         return cls(scaled, x0 * fx, x1 * fx, -fit.intercept * fx / 2)
 
-    def places(self, text: str, shift: float = 0.0) -> list[float]:
+    def places(self, text: str) -> list[float]:
         """Where each glyph of `text` starts, right-aligned on the figure's ink."""
-        pos = self.x1 + self.bearing - sum(_width(c) for c in text) + shift
+        pos = self.x1 + self.bearing - sum(_width(c) for c in text)
         out = []
         for c in text:
             out.append(pos)
@@ -96,11 +96,20 @@ class Reading:
     margin: float  # the least lead of a digit over the next-best digit
 
 
+def _unit(rows: np.ndarray) -> np.ndarray:
+    """Rows made zero-mean and unit-length: their dot products are then normalised correlations."""
+    rows = rows - rows.mean(axis=-1, keepdims=True)
+    norm = np.linalg.norm(rows, axis=-1, keepdims=True)
+    return rows / np.where(norm > 0, norm, 1.0)
+
+
 class PageFont:
     """Glyph templates of one page's print."""
 
     def __init__(self, templates: dict[str, np.ndarray]):
         self.templates = templates
+        self._digits = _unit(np.stack([templates[d].ravel() for d in DIGITS]))
+        self._others = {ch: _unit(t.ravel()[None, :]) for ch, t in templates.items() if ch not in DIGITS}
 
     @classmethod
     def learn(cls, figures: list[tuple[Figure, str]]) -> PageFont | None:
@@ -124,25 +133,32 @@ class PageFont:
             return None  # too few sure figures to know every digit
         return cls(templates)
 
+    def _scores(self, fig: Figure, at: float, ch: str) -> np.ndarray:
+        """Each candidate glyph's best correlation within SLACK of where it should sit (one
+        matrix product for all ten digits, the hot loop of a page's doubtful cells)."""
+        stack = self._digits if ch == "d" else self._others[ch]
+        width = _width("0" if ch == "d" else ch)
+        win = fig.window(at, "0" if ch == "d" else ch)
+        patches = np.lib.stride_tricks.sliding_window_view(win, (HEIGHT, width))[0]
+        return (_unit(patches.reshape(len(patches), -1)) @ stack.T).max(axis=0)
+
     def read(self, fig: Figure) -> Reading | None:
         """The best-matching figure among the number formats whose width fits the ink."""
         best: Reading | None = None
         for fmt in FORMATS:
             if any(ch not in self.templates for ch in fmt if ch != "d") or abs(fig.unexplained(fmt.replace("d", "0"))) > 0.6:
                 continue
-            for shift in (-2, 0, 2):
-                text, total, margin = "", 0.0, 1.0
-                for ch, at in zip(fmt, fig.places(fmt.replace("d", "0"), shift)):
-                    if ch == "d":
-                        scores = sorted(((_match(fig.window(at, d), self.templates[d])[0], d) for d in DIGITS), reverse=True)
-                        (s, ch), second = scores[0], scores[1][0]
-                        margin = min(margin, s - second)
-                    else:
-                        s = _match(fig.window(at, ch), self.templates[ch])[0]
-                    text += ch
-                    total += s
-                if best is None or total / len(fmt) > best.score:
-                    best = Reading(text, total / len(fmt), margin)
+            text, total, margin = "", 0.0, 1.0
+            for ch, at in zip(fmt, fig.places(fmt.replace("d", "0"))):
+                scores = self._scores(fig, at, ch)
+                if ch == "d":
+                    top2 = np.argsort(scores)[-2:]
+                    ch = DIGITS[top2[1]]
+                    margin = min(margin, float(scores[top2[1]] - scores[top2[0]]))
+                text += ch
+                total += float(scores.max())
+            if best is None or total / len(fmt) > best.score:
+                best = Reading(text, total / len(fmt), margin)
         return best
 
 

@@ -59,6 +59,10 @@ def test_a_lone_dash_is_a_dash_and_a_digit_is_not():
     assert not glyphs.dash(minus)
     digits = [img for k, img in cells("scorecard-2020-10-scan200", 0).items() if 380 < k[0] < 580]
     assert digits and not any(glyphs.dash(img) for img in digits)
+    # LAC16's stat. neighbour and England on the 150-dpi scan: blurred to 8x6 pixels, one with a
+    # rule's speck in its corner
+    page = cells("scorecard-2018-06-scan150", 1)
+    assert glyphs.dash(page[(834, 604)]) and glyphs.dash(page[(867, 604)])
 
 
 def test_reference_letters_that_stand_for_digits():
