@@ -34,7 +34,7 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
     from .cellread import rescue_numbers
     from .inkfit import check_ink
     from .labels import fix_labels, measure_columns, read_header_first
-    from .pagefont import read_doubtful
+    from .pagefont import page_font, read_doubtful
     from .layout import cell_images, outside_image, page_grids
     from .resolve import resolve_rows
 
@@ -52,9 +52,9 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
         fix_labels(readings, grids, eng)
         value_cols = measure_columns(readings, grids)
         rescue_numbers(readings, value_cols, grids, eng)
-        fit = check_ink(readings, value_cols, grids, eng)
-        read_doubtful(readings, value_cols, grids, fit)
-        resolve_rows(readings, grids, eng)
+        font = page_font(readings, value_cols, grids, check_ink(readings, value_cols, grids, eng))
+        read_doubtful(readings, value_cols, grids, font)
+        resolve_rows(readings, grids, eng, font)
         for r in readings:
             ox, oy = r.cell.x0, r.cell.top
             words += [Word(w.text, (w.x0 + ox) * s, (w.top + oy) * s, (w.x1 + ox) * s, (w.bottom + oy) * s, True, w.conf, note=w.note)

@@ -16,6 +16,8 @@ arithmetic chooses from (`resolve`).
 from __future__ import annotations
 
 import itertools
+import os
+import sys
 from dataclasses import dataclass
 
 import numpy as np
@@ -106,13 +108,15 @@ def _unit(rows: np.ndarray) -> np.ndarray:
 class PageFont:
     """Glyph templates of one page's print."""
 
-    def __init__(self, templates: dict[str, np.ndarray]):
+    def __init__(self, templates: dict[str, np.ndarray], fit: InkFit, height: float):
         self.templates = templates
+        self.fit = fit
+        self.height = height  # of the page's printed figures (`cellread._print_height`)
         self._digits = _unit(np.stack([templates[d].ravel() for d in DIGITS]))
         self._others = {ch: _unit(t.ravel()[None, :]) for ch, t in templates.items() if ch not in DIGITS}
 
     @classmethod
-    def learn(cls, figures: list[tuple[Figure, str]]) -> PageFont | None:
+    def learn(cls, figures: list[tuple[Figure, str]], fit: InkFit, height: float = 0.0) -> PageFont | None:
         """Each glyph's mean image over the sure figures, re-aligned twice on the mean (a `1`
         sits further right in its advance than an `8`)."""
         samples: dict[str, list[np.ndarray]] = {}
@@ -131,7 +135,7 @@ class PageFont:
             templates[ch] = mean.astype(np.float32)
         if not all(d in templates for d in DIGITS):
             return None  # too few sure figures to know every digit
-        return cls(templates)
+        return cls(templates, fit, height)
 
     def _scores(self, fig: Figure, at: float, ch: str) -> np.ndarray:
         """Each candidate glyph's best correlation within SLACK of where it should sit (one
@@ -141,6 +145,20 @@ class PageFont:
         win = fig.window(at, "0" if ch == "d" else ch)
         patches = np.lib.stride_tricks.sliding_window_view(win, (HEIGHT, width))[0]
         return (_unit(patches.reshape(len(patches), -1)) @ stack.T).max(axis=0)
+
+    def read_cell(self, r) -> str:
+        """Cell reading `r`'s figure as this page prints it, or "" where the page's glyphs are
+        not sure of it."""
+        from .cellread import _NUMBER
+        from .inkfit import figure_of
+
+        nums = [k for k, w in enumerate(r.words) if _NUMBER.match(w.text)]
+        span = figure_of(r, nums[0] if len(nums) == 1 else 0, self.height)
+        fig = Figure.cut(r.cell.image, span, self.fit) if span else None
+        got = self.read(fig) if fig else None
+        if os.environ.get("SCOREKIT_OCR_DEBUG"):
+            print("font", r.cell.x0, r.cell.top, r.readings, got, file=sys.stderr)
+        return got.text if got and got.score >= MIN_SCORE and got.margin >= MIN_MARGIN else ""
 
     def read(self, fig: Figure) -> Reading | None:
         """The best-matching figure among the number formats whose width fits the ink."""
@@ -167,48 +185,45 @@ MIN_MARGIN = 0.03  # a digit's least lead over the next-best: a blurred `0` scor
 FONT_MATCHED = 0.9
 
 
-def read_doubtful(readings, value_cols, grids, fit: InkFit | None) -> int:
+def page_font(readings, value_cols, grids, fit: InkFit | None) -> PageFont | None:
+    """The glyphs of the page's settled figures (a majority or better, and accounting for their
+    ink), where there are enough of them."""
+    from .cellread import _NUMBER, MAJORITY, _print_height
+    from .inkfit import figure_of, value_cells
+    from .resolve import _doubtful
+
+    if fit is None:
+        return None
+    height = _print_height(readings)
+    sure = []
+    for r, _ in value_cells(readings, value_cols, grids):
+        nums = [k for k, w in enumerate(r.words) if _NUMBER.match(w.text)]
+        if len(nums) == 1 and not _doubtful(r) and r.words[nums[0]].conf >= MAJORITY:
+            if (span := figure_of(r, nums[0], height)) and (fig := Figure.cut(r.cell.image, span, fit)):
+                sure.append((fig, r.words[nums[0]].text))
+    return PageFont.learn(sure, fit, height)
+
+
+def read_doubtful(readings, value_cols, grids, font: PageFont | None) -> int:
     """Doubtful number cells of the value columns, read against the page's own glyphs.
 
     Where that reading agrees with one of the engines' readings, the cell is settled (two
     independent readers agree; `flags` says `font_matched`); otherwise the reading joins the
     cell's candidates for the row's arithmetic. Returns how many cells it settled."""
-    import os
-    import sys
-
     from ..values import parse_number
-    from .cellread import _NUMBER, MAJORITY, _print_height
-    from .inkfit import figure_of, value_cells
+    from .cellread import _NUMBER
+    from .inkfit import value_cells
     from .resolve import _doubtful, set_number
 
-    if fit is None:
-        return 0
-    height = _print_height(readings)
-    sure, doubtful = [], []
-    for r, _ in value_cells(readings, value_cols, grids):
-        nums = [k for k, w in enumerate(r.words) if _NUMBER.match(w.text)]
-        k = nums[0] if len(nums) == 1 else len(r.words)
-        if _doubtful(r):
-            doubtful.append((r, k))
-        elif len(nums) == 1 and r.words[k].conf >= MAJORITY and (span := figure_of(r, k, height)):
-            if fig := Figure.cut(r.cell.image, span, fit):
-                sure.append((fig, r.words[k].text))
-    font = PageFont.learn(sure) if doubtful else None
     if font is None:
         return 0
     settled = 0
-    for r, k in doubtful:
-        span = figure_of(r, k if k < len(r.words) else 0, height)
-        fig = Figure.cut(r.cell.image, span, fit) if span else None
-        got = font.read(fig) if fig else None
-        if os.environ.get("SCOREKIT_OCR_DEBUG"):
-            print("font", r.cell.x0, r.cell.top, r.readings, got, file=sys.stderr)
-        if got is None or got.score < MIN_SCORE or got.margin < MIN_MARGIN:
+    for r, _ in value_cells(readings, value_cols, grids):
+        if not _doubtful(r) or not (got := font.read_cell(r)):
             continue
-        value = parse_number(got.text)
-        if any(parse_number(t) == value for t in r.readings if t and _NUMBER.match(t)):
-            set_number(r, got.text, "font_matched", FONT_MATCHED)
+        if any(parse_number(t) == parse_number(got) for t in r.readings if t and _NUMBER.match(t)):
+            set_number(r, got, "font_matched", FONT_MATCHED)
             settled += 1
         else:
-            r.readings = [*r.readings, got.text]
+            r.readings = [*r.readings, got]
     return settled

@@ -44,8 +44,9 @@ def _doubtful(r: CellReading) -> bool:
     return bool(r.readings) and (not nums or any(w.conf < DOUBT for w in nums))
 
 
-def resolve_rows(readings: list[CellReading], grids: list[Grid], engine: OcrEngine | None = None) -> int:
-    """Settle what the arithmetic can; returns how many cells it settled."""
+def resolve_rows(readings: list[CellReading], grids: list[Grid], engine: OcrEngine | None = None, font=None) -> int:
+    """Settle what the arithmetic can; returns how many cells it settled. `font` (a
+    `pagefont.PageFont`) reads a failing row's numbers as the page prints them."""
     header: dict[int, tuple[int, list[str]]] = {}
     for (g, row), cols in sorted(_rows(readings, grids).items()):
         if g in header or sum(parse_month(_text(r)) is not None for r in cols.values()) < 2:
@@ -62,7 +63,7 @@ def resolve_rows(readings: list[CellReading], grids: list[Grid], engine: OcrEngi
     models = {g: build_model(texts, [""] * len(texts), None) for g, (_, texts) in header.items()}
     rows = [(cols, models[g]) for (g, _row), cols in body.items() if models[g].report is not None]
     settled = sum(_percent_tails(cols, model) for cols, model in rows)
-    return settled + settle_rows(rows, engine.second if engine is not None else None)
+    return settled + settle_rows(rows, engine.second if engine is not None else None, font)
 
 
 def _percent_tails(cols: dict[int, CellReading], model) -> int:
@@ -127,13 +128,13 @@ MAX_OPEN = 6  # cells of one row whose readings are tried against each other
 _CHANGE = ("change_prev", "change_year")
 
 
-def settle_rows(rows: list[tuple[dict[int, CellReading], object]], second: OcrEngine | None) -> int:
+def settle_rows(rows: list[tuple[dict[int, CellReading], object]], second: OcrEngine | None, font=None) -> int:
     """Each row's doubtful numbers, and the settled numbers of a row that breaks its own
     arithmetic, tried against every check the row prints.
 
     A cell's candidates are its readings (all of them, if no majority settled it), the second
-    engine's reading (taken for every number of a failing row: two tesseract readings can agree
-    on one mistake, `7` for a blurred `997`), for a % change in doubt the same figure with the
+    engine's reading and the page's own glyphs' (taken for every number of a failing row: two
+    tesseract readings can agree on one mistake, `7` for a blurred `997`), for a % change in doubt the same figure with the
     sign OCR loses most, and in a failing row a figure without the decimal point the row prints. A value is taken only where every combination that passes
     every check gives it, and some alternative for the cell fails: the arithmetic chooses, not a
     guess. Rows that pass with no doubtful cell are never read again."""
@@ -146,11 +147,14 @@ def settle_rows(rows: list[tuple[dict[int, CellReading], object]], second: OcrEn
         failing = bool(_verdict(firm, slots, model.report.label)[1])
         if doubtful or failing:
             plans.append((cols, slots, texts, doubtful, failing, model.report.label))
-    alt: dict[int, str] = {}
+    alt: dict[int, list[str]] = {}
     cells = [cols[c] for cols, slots, _, _, failing, _ in plans if failing for c in slots]
     if second is not None and cells:
         got = second.read_images([np.pad(r.cell.image, ((0, 0), (6, 6)), constant_values=255) for r in cells], numeric=True)
-        alt = {id(r): "".join(w.text for w in words) for r, words in zip(cells, got)}
+        alt = {id(r): ["".join(w.text for w in words)] for r, words in zip(cells, got)}
+    if font is not None:
+        for r in cells:
+            alt.setdefault(id(r), []).append(font.read_cell(r))
     return sum(_settle_row(*plan, alt) for plan in plans)
 
 
@@ -160,7 +164,7 @@ def _settle_row(cols, slots, texts, doubtful, failing, report, alt) -> int:
     for c in slots:
         r = cols[c]
         seen = list(r.readings) if c in doubtful else [texts[c]]
-        options[c] = _candidates(seen + [alt.get(id(r), "")], (failing or c in doubtful) and slots[c][0] in _CHANGE)
+        options[c] = _candidates(seen + alt.get(id(r), []), (failing or c in doubtful) and slots[c][0] in _CHANGE)
         if failing and places and slots[c][0] not in _CHANGE:
             options[c] += [v for v in (_with_point(t, places) for t in options[c]) if v and v not in options[c]]
     probes: dict[int, list[str]] = {}

@@ -14,7 +14,7 @@ def _figures(imgs):
     height = float(np.median([_ink_height(i) for i, _, _ in imgs]))
     spans = [figure(i, height) for i, _, _ in imgs]
     fit = fit_page([(s[1] - s[0], v) for s, (_, v, _) in zip(spans, imgs) if s])
-    return [(Figure.cut(i, s, fit) if s else None, v, ref) for s, (i, v, ref) in zip(spans, imgs)]
+    return [(Figure.cut(i, s, fit) if s else None, v, ref) for s, (i, v, ref) in zip(spans, imgs)], fit
 
 
 @pytest.mark.parametrize("name", ["scorecard-2018-06-scan150", "scorecard-2020-10-scan200"])
@@ -25,8 +25,8 @@ def test_glyphs_learned_from_half_a_page_read_the_other_half(name):
     the ink test's (`glyphs.leading_minus`), and an unsigned reading settles no signed one."""
     read = sure = right = 0
     for _, imgs in true_value_cells(name):
-        figs = _figures(imgs)
-        font = PageFont.learn([(f, v) for f, v, _ in figs[::2] if f])
+        figs, fit = _figures(imgs)
+        font = PageFont.learn([(f, v) for f, v, _ in figs[::2] if f], fit)
         for f, v, _ in figs[1::2]:
             got = font.read(f) if f and font else None
             read += 1
@@ -41,8 +41,8 @@ def test_the_page_reads_the_figures_the_engines_disagree_on():
     (`45`/`75`, `44`/`24`, `39`/`9`, `49`/`79`, `41`/`1`), read from glyphs learned on the rest
     of the page."""
     page = dict(true_value_cells("scorecard-2018-06-scan150"))[1]
-    figs = _figures(page)
-    font = PageFont.learn([(f, v) for f, v, ref in figs if f and ref != "CP2"])
+    figs, fit = _figures(page)
+    font = PageFont.learn([(f, v) for f, v, ref in figs if f and ref != "CP2"], fit)
     cp2 = [(f, v) for f, v, ref in figs if ref == "CP2"]
     got = [font.read(f).text for f, _ in cp2]
     assert len(cp2) >= 15 and got == [v for _, v in cp2], list(zip(got, [v for _, v in cp2]))
@@ -50,5 +50,5 @@ def test_the_page_reads_the_figures_the_engines_disagree_on():
 
 def test_too_few_sure_figures_teach_no_font():
     page = dict(true_value_cells("scorecard-2020-10-scan200"))[1]
-    figs = [(f, v) for f, v, _ in _figures(page) if f and set(v) <= set("0123%")]
-    assert PageFont.learn(figs) is None  # no 4-9: a font that cannot read them is no reader
+    figs, fit = _figures(page)
+    assert PageFont.learn([(f, v) for f, v, _ in figs if f and set(v) <= set("0123%")], fit) is None  # no 4-9: a font that cannot read them is no reader
