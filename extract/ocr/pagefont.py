@@ -28,6 +28,10 @@ HEIGHT = 24  # pixels a figure is scaled to
 DIGIT = 14.0  # pixels a digit's advance is scaled to
 SLACK = 3  # pixels a glyph may sit off its nominal place (side bearings differ)
 MIN_SAMPLES = 3  # sure glyphs a class needs before it is learned
+WIDTH_SLACK = 0.6  # digits of width by which a format may miss the figure's ink
+MIN_SCORE = 0.6  # mean glyph correlation below which the cell is not this page's print
+MIN_MARGIN = 0.03  # a digit's least lead over the next-best: a blurred `0` scores `8` and `0` alike
+FONT_MATCHED = 0.9  # a cell's confidence where the page's glyphs and an engine agree
 FORMATS = [("-" * sign) + "d" * n + (".d" if point else "") + pct
            for sign, n, point, pct in itertools.product((0, 1), (1, 2, 3, 4), (0, 1), ("", "%"))] + ["d,ddd"]
 DIGITS = "0123456789"
@@ -164,7 +168,7 @@ class PageFont:
         """The best-matching figure among the number formats whose width fits the ink."""
         best: Reading | None = None
         for fmt in FORMATS:
-            if any(ch not in self.templates for ch in fmt if ch != "d") or abs(fig.unexplained(fmt.replace("d", "0"))) > 0.6:
+            if any(ch not in self.templates for ch in fmt if ch != "d") or abs(fig.unexplained(fmt.replace("d", "0"))) > WIDTH_SLACK:
                 continue
             text, total, margin = "", 0.0, 1.0
             for ch, at in zip(fmt, fig.places(fmt.replace("d", "0"))):
@@ -178,11 +182,6 @@ class PageFont:
             if best is None or total / len(fmt) > best.score:
                 best = Reading(text, total / len(fmt), margin)
         return best
-
-
-MIN_SCORE = 0.6  # mean glyph correlation below which the cell is not this page's print
-MIN_MARGIN = 0.03  # a digit's least lead over the next-best: a blurred `0` scores `8` and `0` alike
-FONT_MATCHED = 0.9
 
 
 def page_font(readings, value_cols, grids, fit: InkFit | None) -> PageFont | None:
