@@ -7,6 +7,7 @@ the caller can fan pages out over a process pool.
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -52,7 +53,8 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
         fix_labels(readings, grids, eng)
         value_cols = measure_columns(readings, grids)
         rescue_numbers(readings, value_cols, grids, eng)
-        font = page_font(readings, value_cols, grids, check_ink(readings, value_cols, grids, eng))
+        fit = check_ink(readings, value_cols, grids, eng)
+        font = functools.cache(lambda: page_font(readings, value_cols, grids, fit))
         read_doubtful(readings, value_cols, grids, font)
         resolve_rows(readings, grids, eng, font)
         for r in readings:

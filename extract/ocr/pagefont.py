@@ -203,8 +203,9 @@ def page_font(readings, value_cols, grids, fit: InkFit | None) -> PageFont | Non
     return PageFont.learn(sure, fit, height)
 
 
-def read_doubtful(readings, value_cols, grids, font: PageFont | None) -> int:
-    """Doubtful number cells of the value columns, read against the page's own glyphs.
+def read_doubtful(readings, value_cols, grids, font) -> int:
+    """Doubtful number cells of the value columns, read against the page's own glyphs (`font`
+    gives them, learned on first use: most pages of a clean scan have no doubtful cell).
 
     Where that reading agrees with one of the engines' readings, the cell is settled (two
     independent readers agree; `flags` says `font_matched`); otherwise the reading joins the
@@ -214,11 +215,13 @@ def read_doubtful(readings, value_cols, grids, font: PageFont | None) -> int:
     from .inkfit import value_cells
     from .resolve import _doubtful, set_number
 
-    if font is None:
+    doubtful = [r for r, _ in value_cells(readings, value_cols, grids) if _doubtful(r)]
+    glyphs = font() if doubtful else None
+    if glyphs is None:
         return 0
     settled = 0
-    for r, _ in value_cells(readings, value_cols, grids):
-        if not _doubtful(r) or not (got := font.read_cell(r)):
+    for r in doubtful:
+        if not (got := glyphs.read_cell(r)):
             continue
         if any(parse_number(t) == parse_number(got) for t in r.readings if t and _NUMBER.match(t)):
             set_number(r, got, "font_matched", FONT_MATCHED)

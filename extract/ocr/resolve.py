@@ -45,8 +45,9 @@ def _doubtful(r: CellReading) -> bool:
 
 
 def resolve_rows(readings: list[CellReading], grids: list[Grid], engine: OcrEngine | None = None, font=None) -> int:
-    """Settle what the arithmetic can; returns how many cells it settled. `font` (a
-    `pagefont.PageFont`) reads a failing row's numbers as the page prints them."""
+    """Settle what the arithmetic can; returns how many cells it settled. `font` (giving the
+    page's `pagefont.PageFont`, learned on first use) reads a failing row's numbers as the page
+    prints them."""
     header: dict[int, tuple[int, list[str]]] = {}
     for (g, row), cols in sorted(_rows(readings, grids).items()):
         if g in header or sum(parse_month(_text(r)) is not None for r in cols.values()) < 2:
@@ -152,9 +153,9 @@ def settle_rows(rows: list[tuple[dict[int, CellReading], object]], second: OcrEn
     if second is not None and cells:
         got = second.read_images([np.pad(r.cell.image, ((0, 0), (6, 6)), constant_values=255) for r in cells], numeric=True)
         alt = {id(r): ["".join(w.text for w in words)] for r, words in zip(cells, got)}
-    if font is not None:
+    if font is not None and cells and (glyphs := font()) is not None:
         for r in cells:
-            alt.setdefault(id(r), []).append(font.read_cell(r))
+            alt.setdefault(id(r), []).append(glyphs.read_cell(r))
     return sum(_settle_row(*plan, alt) for plan in plans)
 
 
