@@ -167,12 +167,16 @@ class PageFont:
     def read(self, fig: Figure) -> Reading | None:
         """The best-matching figure among the number formats whose width fits the ink."""
         best: Reading | None = None
+        seen: dict[tuple[int, str], np.ndarray] = {}  # right-aligned formats share their last glyphs' places
         for fmt in FORMATS:
             if any(ch not in self.templates for ch in fmt if ch != "d") or abs(fig.unexplained(fmt.replace("d", "0"))) > WIDTH_SLACK:
                 continue
             text, total, margin = "", 0.0, 1.0
             for ch, at in zip(fmt, fig.places(fmt.replace("d", "0"))):
-                scores = self._scores(fig, at, ch)
+                key = (int(round(at)), ch)
+                if key not in seen:
+                    seen[key] = self._scores(fig, at, ch)
+                scores = seen[key]
                 if ch == "d":
                     top2 = np.argsort(scores)[-2:]
                     ch = DIGITS[top2[1]]
