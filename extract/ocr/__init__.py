@@ -35,8 +35,8 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
     from .cellread import rescue_numbers
     from .inkfit import check_ink
     from .labels import fix_labels, measure_columns, read_header_first
-    from .pagefont import page_font, read_doubtful
     from .layout import cell_images, outside_image, page_grids
+    from .pagefont import page_font, read_doubtful
     from .resolve import resolve_rows
 
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")

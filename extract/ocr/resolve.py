@@ -3,9 +3,9 @@
 Scorecard rows carry their proof-reading: the 12-month average and maximum and the % changes
 are functions of the printed months (`checks.row_verdict`). A row with doubtful cells (readings
 without a majority), or whose agreed numbers break those checks, has every combination of its
-cells' candidate readings tried against them: the readings taken, the second engine's reading of
-a failing row's numbers, and the two misreadings OCR makes most on blurred print, a lost minus
-sign and a lost decimal point. A cell changes only when every combination that passes every
+cells' candidate readings tried against them: the readings taken, the second engine's and the
+page's own glyphs' (`pagefont`) readings of a failing row's numbers, and the two misreadings OCR
+makes most on blurred print, a lost minus sign and a lost decimal point. A cell changes only when every combination that passes every
 check gives it the same value, so the arithmetic, not a guess, picks it; otherwise a doubtful
 cell stays below the confidence floor and is withheld. Separately, `%` read as `8` is undone in a
 row printed as percentages.
@@ -117,10 +117,11 @@ def _passes(texts: dict[int, str], slots: dict[int, tuple[str, str]], report: st
 
 
 def set_number(r: CellReading, text: str, note: str = "check_resolved", conf: float = RESOLVED) -> None:
-    """The cell's number becomes `text`; an arrow beside it stays, the misreadings go (`Ww`
-    for a blurred `-1%`)."""
+    """The cell's number becomes `text`; an arrow or a word (`*Prov`) beside it stays, the
+    misreadings go (`Ww` for a blurred `-1%`)."""
     h, w = r.cell.image.shape
-    keep = [x for x in r.words if x.text and not x.text.strip(ARROWS + " ")]
+    keep = [x for x in r.words if x.text and (not x.text.strip(ARROWS + " ") or
+                                              (sum(ch.isalpha() for ch in x.text) >= 3 and not any(ch.isdigit() for ch in x.text)))]
     x0 = min((x.x0 for x in r.words if any(ch.isdigit() for ch in x.text)), default=0)
     r.words = keep + [Word(text, x0, 0, w, h, True, conf, note=note)]
 
@@ -135,8 +136,9 @@ def settle_rows(rows: list[tuple[dict[int, CellReading], object]], second: OcrEn
 
     A cell's candidates are its readings (all of them, if no majority settled it), the second
     engine's reading and the page's own glyphs' (taken for every number of a failing row: two
-    tesseract readings can agree on one mistake, `7` for a blurred `997`), for a % change in doubt the same figure with the
-    sign OCR loses most, and in a failing row a figure without the decimal point the row prints. A value is taken only where every combination that passes
+    tesseract readings can agree on one mistake, `7` for a blurred `997`), for a % change in
+    doubt the same figure with the sign OCR loses most, and in a failing row a figure without
+    the decimal point the row prints. A value is taken only where every combination that passes
     every check gives it, and some alternative for the cell fails: the arithmetic chooses, not a
     guess. Rows that pass with no doubtful cell are never read again."""
     plans = []

@@ -315,3 +315,15 @@ def test_tesseract_in_process_reads_what_its_cli_reads():
         cli = tess._run_cli(m.image, psm, whitelist=whitelist, lang="eng", dpi=300, timeout=120)
         assert len(api) > 20 and api == cli
     assert tess.run(pack(images, 30)[0].image, 11) == tess._run_cli(pack(images, 30)[0].image, 11, whitelist="", lang="eng", dpi=300, timeout=120)  # no whitelist left over
+
+
+def test_a_settled_number_keeps_its_arrow_and_words_and_drops_its_misreadings():
+    """LAC16's `-1%` read as `Ww` beside nothing: once the arithmetic or the page's glyphs
+    settle the figure, the misreading must not stay in the cell (it made the value withheld)."""
+    from scorekit.extract.ocr.resolve import set_number
+
+    r = _reading("↑")
+    r.words += [Word(t, 10 * i, 0, 10 * i + 8, 20, True, 0.3) for i, t in enumerate(["Ww", "1%", "*Prov"], 1)]
+    set_number(r, "-1%", "font_matched", 0.9)
+    assert [w.text for w in r.words] == ["↑", "*Prov", "-1%"]
+    assert r.words[-1].note == "font_matched" and r.words[-1].x0 == 20
