@@ -6,6 +6,7 @@ import pytest
 from scorekit.extract.ocr.cellread import _ink_height
 from scorekit.extract.ocr.inkfit import fit_page
 from scorekit.extract.ocr.pagefont import MIN_MARGIN, MIN_SCORE, Figure, PageFont
+from scorekit.extract.page import Word
 
 from .test_ocr_fixtures import figure, true_value_cells
 
@@ -52,3 +53,36 @@ def test_too_few_sure_figures_teach_no_font():
     page = dict(true_value_cells("scorecard-2020-10-scan200"))[1]
     figs, fit = _figures(page)
     assert PageFont.learn([(f, v) for f, v, _ in figs if f and set(v) <= set("0123%")], fit) is None  # no 4-9: a font that cannot read them is no reader
+
+
+LAC10_QL = ["517", "502", "500", "501", "507", "512", "491", "492", "488", "496", "507", "509", "502", "-1%", "-3%", "501", "512"]
+
+
+def test_the_page_reads_a_failing_rows_numbers_for_its_arithmetic():
+    """Tesseract alone reads LAC10-QL's Jul-17 `502` and Oct-17 `507` as `302` and `307` at both
+    scales, so a majority; the row's average then fails. With no second engine, the page's
+    glyphs are the only other reading, and the arithmetic takes theirs."""
+    from scorekit.extract.ocr.resolve import settle_rows
+
+    from .test_ocr_cells import _row, cells
+
+    page = cells("scorecard-2018-06-scan150", 1)
+    imgs = dict(true_value_cells("scorecard-2018-06-scan150"))[2]
+    figs, fit = _figures(imgs)
+    height = float(np.median([_ink_height(i) for i, _, _ in imgs]))
+    font = PageFont.learn([(f, v) for f, v, ref in figs if f and ref != "LAC10-QL"], fit, height)
+
+    def settled(glyphs):
+        texts = list(LAC10_QL)
+        texts[1], texts[4] = "302", "307"
+        cols, model = _row(texts)
+        for c, x in enumerate([329, 358, 386, 415, 444, 472, 501, 530, 559, 588, 616, 645, 674, 703, 735, 768, 801], 1):
+            cols[c].cell.image = page[(x, 293)]
+        for c in (2, 5):
+            cols[c].readings = ["", texts[c - 1], texts[c - 1]]
+            cols[c].words[0] = Word(texts[c - 1], 0, 0, 60, 20, True, 0.9)
+        settle_rows([(cols, model)], None, glyphs)
+        return cols[2].words[-1].text, cols[5].words[-1].text
+
+    assert settled(None) == ("302", "307")  # no other reading: the failing row stays as read
+    assert settled(lambda: font) == ("502", "507")
