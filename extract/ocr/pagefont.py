@@ -26,6 +26,7 @@ from .inkfit import ADVANCE, InkFit
 
 HEIGHT = 24  # pixels a figure is scaled to
 DIGIT = 14.0  # pixels a digit's advance is scaled to
+MIN_DIGIT = 4.0  # pixels of a digit's advance below which a page's fit is not of print
 SLACK = 3  # pixels a glyph may sit off its nominal place (side bearings differ)
 MIN_SAMPLES = 3  # sure glyphs a class needs before it is learned
 WIDTH_SLACK = 0.6  # digits of width by which a format may miss the figure's ink
@@ -58,8 +59,8 @@ class Figure:
 
         x0, x1 = span
         rows = np.flatnonzero((img[:, x0:x1] < INK).any(axis=1))
-        if rows.size < 2:
-            return None
+        if rows.size < 2 or not MIN_DIGIT <= fit.digit <= 10 * DIGIT:
+            return None  # a fit that makes a digit a few pixels wide is no print at OCR resolution
         fx = DIGIT / fit.digit
         inv = 255.0 - img[rows[0]: rows[-1] + 1].astype(np.float32)
         scaled = cv2.resize(inv, (max(1, round(img.shape[1] * fx)), HEIGHT), interpolation=cv2.INTER_AREA)

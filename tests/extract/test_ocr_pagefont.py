@@ -49,6 +49,15 @@ def test_the_page_reads_the_figures_the_engines_disagree_on():
     assert len(cp2) >= 15 and got == [v for _, v in cp2], list(zip(got, [v for _, v in cp2]))
 
 
+def test_a_fit_that_is_not_of_print_cuts_no_figure():
+    from scorekit.extract.ocr.inkfit import InkFit
+
+    img = np.full((40, 120), 255, np.uint8)
+    img[10:30, 20:100] = 0
+    assert Figure.cut(img, (20, 100), InkFit(20.0, 0.0)) is not None
+    assert Figure.cut(img, (20, 100), InkFit(1.0, 0.0)) is None  # a digit half a pixel wide: no 28-fold resize
+
+
 def test_too_few_sure_figures_teach_no_font():
     page = dict(true_value_cells("scorecard-2020-10-scan200"))[1]
     figs, fit = _figures(page)
