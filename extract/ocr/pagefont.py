@@ -88,14 +88,6 @@ class Figure:
         return (self.x1 - self.x0 + 2 * self.bearing - sum(_width(c) for c in text)) / DIGIT
 
 
-def _match(window: np.ndarray, template: np.ndarray) -> tuple[float, int]:
-    import cv2
-
-    r = cv2.matchTemplate(window, template, cv2.TM_CCOEFF_NORMED)
-    k = int(np.argmax(r))
-    return float(r.flat[k]), k
-
-
 @dataclass
 class Reading:
     text: str
@@ -108,6 +100,13 @@ def _unit(rows: np.ndarray) -> np.ndarray:
     rows = rows - rows.mean(axis=-1, keepdims=True)
     norm = np.linalg.norm(rows, axis=-1, keepdims=True)
     return rows / np.where(norm > 0, norm, 1.0)
+
+
+def _correlations(window: np.ndarray, width: int, stack: np.ndarray) -> np.ndarray:
+    """Each glyph of `stack` (unit rows) against every placement of a `width`-wide glyph in
+    `window`: one row per placement, one column per glyph."""
+    patches = np.lib.stride_tricks.sliding_window_view(window, (HEIGHT, width))[0]
+    return _unit(patches.reshape(len(patches), -1)) @ stack.T
 
 
 class PageFont:
@@ -136,7 +135,8 @@ class PageFont:
             w = _width(ch)
             mean = np.mean([x[:, SLACK: SLACK + w] for x in wins], axis=0)
             for _ in range(2):
-                mean = np.mean([x[:, k: k + w] for x in wins for k in [_match(x, mean.astype(np.float32))[1]]], axis=0)
+                unit = _unit(mean.ravel()[None, :])
+                mean = np.mean([x[:, k: k + w] for x in wins for k in [int(np.argmax(_correlations(x, w, unit)))]], axis=0)
             templates[ch] = mean.astype(np.float32)
         if not all(d in templates for d in DIGITS):
             return None  # too few sure figures to know every digit
@@ -145,11 +145,9 @@ class PageFont:
     def _scores(self, fig: Figure, at: float, ch: str) -> np.ndarray:
         """Each candidate glyph's best correlation within SLACK of where it should sit (one
         matrix product for all ten digits, the hot loop of a page's doubtful cells)."""
+        glyph = "0" if ch == "d" else ch
         stack = self._digits if ch == "d" else self._others[ch]
-        width = _width("0" if ch == "d" else ch)
-        win = fig.window(at, "0" if ch == "d" else ch)
-        patches = np.lib.stride_tricks.sliding_window_view(win, (HEIGHT, width))[0]
-        return (_unit(patches.reshape(len(patches), -1)) @ stack.T).max(axis=0)
+        return _correlations(fig.window(at, glyph), _width(glyph), stack).max(axis=0)
 
     def read_cell(self, r) -> str:
         """Cell reading `r`'s figure as this page prints it, or "" where the page's glyphs are
