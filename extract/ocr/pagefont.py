@@ -50,6 +50,8 @@ class Figure:
     x0: float
     x1: float
     bearing: float  # half the page's ink-width intercept: the side bearing at each end
+    fit: InkFit
+    ink: int  # the figure's ink width in the cell's own pixels
 
     @classmethod
     def cut(cls, img: np.ndarray, span: tuple[int, int], fit: InkFit) -> Figure | None:
@@ -64,7 +66,7 @@ class Figure:
         fx = DIGIT / fit.digit
         inv = 255.0 - img[rows[0]: rows[-1] + 1].astype(np.float32)
         scaled = cv2.resize(inv, (max(1, round(img.shape[1] * fx)), HEIGHT), interpolation=cv2.INTER_AREA)
-        return cls(scaled, x0 * fx, x1 * fx, -fit.intercept * fx / 2)
+        return cls(scaled, x0 * fx, x1 * fx, -fit.intercept * fx / 2, fit, x1 - x0)
 
     def places(self, text: str) -> list[float]:
         """Where each glyph of `text` starts, right-aligned on the figure's ink."""
@@ -82,10 +84,6 @@ class Figure:
         if hi > lo:
             out[:, lo - a: hi - a] = self.image[:, lo:hi]
         return out
-
-    def unexplained(self, text: str) -> float:
-        """Digits of ink width `text` leaves unexplained (negative: it claims more)."""
-        return (self.x1 - self.x0 + 2 * self.bearing - sum(_width(c) for c in text)) / DIGIT
 
 
 @dataclass
@@ -168,7 +166,7 @@ class PageFont:
         best: Reading | None = None
         seen: dict[tuple[int, str], np.ndarray] = {}  # right-aligned formats share their last glyphs' places
         for fmt in FORMATS:
-            if any(ch not in self.templates for ch in fmt if ch != "d") or abs(fig.unexplained(fmt.replace("d", "0"))) > WIDTH_SLACK:
+            if any(ch not in self.templates for ch in fmt if ch != "d") or abs(fig.fit.unexplained(fig.ink, fmt.replace("d", "0"))) > WIDTH_SLACK:
                 continue
             text, total, margin = "", 0.0, 1.0
             for ch, at in zip(fmt, fig.places(fmt.replace("d", "0"))):
