@@ -5,7 +5,10 @@ than camelot lattice on every fixture; the 20+ page agenda pack in under 10 s on
 `--ocr` adds the OCR section (issue 3 target: scorekit's OCR at most 1.3x bare `tesseract` per
 page): the OCR fixtures' pages rendered once at 300 dpi, then read by bare `tesseract IMG OUT`
 and by scorekit's `ocr_image` on the same images, each over a pool of as many workers as cores,
-so both keep every core busy; s/page = wall time x workers / pages.
+so both keep every core busy; s/page = wall time x workers / pages. `numbers in bare text`
+is the share of the fixture's printed numbers found among bare tesseract's words: what the
+ratio's denominator actually reads of the tables (scorekit's share is `accuracy.py`'s recall).
+`benchmarks/ocr_stages.py` splits scorekit's seconds by stage.
 The other tools get the same page list scorekit reads (its triage is part of its speed, so
 scorekit's own time covers every page of the file).
 """
@@ -61,6 +64,25 @@ def _bare_tesseract(png: str) -> None:
                    env=dict(os.environ, OMP_THREAD_LIMIT="1"))
 
 
+def _number(token: str) -> str:
+    token = token.replace(",", "").rstrip("%")
+    return token.rstrip("0").rstrip(".") if "." in token else token
+
+
+def bare_recovered(name: str, texts: list[str]) -> float:
+    """Share of the fixture's printed numbers that appear as words in bare tesseract's text:
+    what the denominator of the ratio reads of the table (a scorecard is laid out as a page of
+    text by default, so the grid's figures are mostly lost or glued together)."""
+    import csv
+    import re
+    from collections import Counter
+
+    with open(ROOT / "fixtures" / "truth" / f"{name}.csv", newline="") as f:
+        truth = Counter(_number(r["value"]) for r in csv.DictReader(f) if re.fullmatch(r"-?[\d.]+", r["value"] or ""))
+    words = Counter(_number(w) for text in texts for w in text.split())
+    return sum(min(n, words[v]) for v, n in truth.items()) / max(1, sum(truth.values()))
+
+
 def _scorekit_ocr(png: str, engine: str = "tesseract") -> int:
     import cv2
 
@@ -96,7 +118,7 @@ def ocr_section(names: list[str], jobs: int, engines: list[str], repeat: int = 1
 
     how = "in-process (tesserocr)" if tess._api("eng") is not None else "CLI"
     table = Table(title=f"OCR seconds per page at 300 dpi, {jobs} workers, best of {repeat}, scorekit's tesseract {how} (target: scorekit <= 1.3x bare tesseract)", title_justify="left")
-    for col in ("fixture", "pages", "bare tesseract s/page", *(f"{e} s/page" for e in engines), *(f"{e} ratio" for e in engines)):
+    for col in ("fixture", "pages", "bare tesseract s/page", "numbers in bare text", *(f"{e} s/page" for e in engines), *(f"{e} ratio" for e in engines)):
         table.add_column(col, justify="left" if col == "fixture" else "right")
     with tempfile.TemporaryDirectory(prefix="scorekit-speed-") as tmp, ProcessPoolExecutor(jobs) as pool:
         for name in names:
@@ -113,7 +135,8 @@ def ocr_section(names: list[str], jobs: int, engines: list[str], repeat: int = 1
             for engine in engines:
                 list(pool.map(_warm, [engine] * jobs * 2))
                 ours.append(timed(lambda: list(pool.map(partial(_scorekit_ocr, engine=engine), pngs)), repeat) * jobs / n)
-            table.add_row(name, str(n), f"{bare:.2f}", *(f"{t:.2f}" for t in ours), *(f"{t / bare:.2f}x" for t in ours))
+            found = bare_recovered(name, [Path(p[:-4] + ".txt").read_text(errors="replace") for p in pngs])
+            table.add_row(name, str(n), f"{bare:.2f}", f"{found:.0%}", *(f"{t:.2f}" for t in ours), *(f"{t / bare:.2f}x" for t in ours))
     return table
 
 
