@@ -88,6 +88,29 @@ def instrument(engine) -> Clock:
     return clock
 
 
+FLOOR = [("cellread", "settle_numbers"), ("cellread", "rescue_numbers"), ("inkfit", "check_ink"),
+         ("pagefont", "read_doubtful"), ("resolve", "resolve_rows")]
+
+
+def floor() -> None:
+    """Every cell read once, nothing checked: no number reread or rescued, no ink test, glyphs
+    or arithmetic. What any reading of the grid's cells costs at least, and what it recovers."""
+    import importlib
+
+    for module, name in FLOOR:
+        setattr(importlib.import_module(f"scorekit.extract.ocr.{module}"), name, lambda *a, **k: None)
+
+
+def recall(name: str, engine: str) -> str:
+    """Precision / recall of the fixture read in this process (so `--floor` applies)."""
+    from scorekit.extract.pipeline import extract_file
+    from scorekit.extract.scoring import load_truth, score
+
+    s, _, _ = score(extract_file(ROOT / "fixtures" / "pdf" / f"{name}.pdf", ocr_engine=engine, jobs=1).observations,
+                    load_truth(ROOT / "fixtures" / "truth" / f"{name}.csv"))
+    return f"{s.precision:.3f} / {s.correct / max(1, s.truth):.3f}"
+
+
 def bare_tesseract(png: str) -> float:
     t0 = time.perf_counter()
     _bare_tesseract(png)
@@ -99,6 +122,7 @@ def main() -> int:
     ap.add_argument("names", nargs="*")
     ap.add_argument("--engine", default="tesseract", choices=["tesseract", "tesseract+rapidocr"])
     ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--floor", action="store_true", help=floor.__doc__.split(":")[0] + " (and its precision / recall)")
     args = ap.parse_args()
     os.environ["OMP_THREAD_LIMIT"] = "1"
 
@@ -108,10 +132,13 @@ def main() -> int:
     from scorekit.extract.ocr.image import render
 
     engine = get_engine(args.engine)
+    if args.floor:
+        floor()
     clock = instrument(engine)
-    table = Table(title=f"OCR seconds per page by stage, one process, best of {args.repeat}, engine {args.engine} "
+    what = "every cell read once, nothing checked (--floor)" if args.floor else "by stage"
+    table = Table(title=f"OCR seconds per page {what}, one process, best of {args.repeat}, engine {args.engine} "
                   "(each stage: engines' seconds + the rest)", title_justify="left")
-    for col in ("page", "bare tesseract", "scorekit", "ratio", *COLUMNS):
+    for col in ("page", "bare tesseract", "scorekit", "ratio", *COLUMNS, *(["precision / recall"] if args.floor else [])):
         table.add_column(col, justify="left" if col == "page" else "right")
     names = [n for n in OCR_FIXTURES if not args.names or n in args.names]
     with tempfile.TemporaryDirectory(prefix="scorekit-stages-") as tmp:
@@ -138,8 +165,9 @@ def main() -> int:
                 for stage in COLUMNS:
                     engines = sum(v for (s, k), v in spent.items() if s == stage and k != "rest")
                     cells.append(f"{engines:.2f} + {spent.get((stage, 'rest'), 0.0):.2f}")
-                table.add_row(f"{name} p{i + 1}", f"{bare:.2f}", f"{best:.2f}", f"{best / bare:.2f}x", *cells)
-    Console(width=220).print(table)
+                score_ = [recall(name, args.engine) if i == n - 1 else ""] if args.floor else []
+                table.add_row(f"{name} p{i + 1}", f"{bare:.2f}", f"{best:.2f}", f"{best / bare:.2f}x", *cells, *score_)
+    Console(width=250).print(table)
     return 0
 
 
