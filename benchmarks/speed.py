@@ -8,7 +8,8 @@ and by scorekit's `ocr_image` on the same images, each over a pool of as many wo
 so both keep every core busy; s/page = wall time x workers / pages. `numbers in bare text`
 is the share of the fixture's printed numbers found among bare tesseract's words: what the
 ratio's denominator actually reads of the tables (scorekit's share is `accuracy.py`'s recall).
-`benchmarks/ocr_stages.py` splits scorekit's seconds by stage.
+`--bare-psm 11` times bare tesseract in its sparse-text mode, the one suited to tables, instead
+of its default. `benchmarks/ocr_stages.py` splits scorekit's seconds by stage.
 The other tools get the same page list scorekit reads (its triage is part of its speed, so
 scorekit's own time covers every page of the file).
 """
@@ -56,11 +57,11 @@ def run_pdfplumber(path: Path) -> None:
 OCR_FIXTURES = ["scorecard-2020-10-scan200", "scorecard-2018-06-scan150", "scorecard-2020-10-garbled"]
 
 
-def _bare_tesseract(png: str) -> None:
+def _bare_tesseract(png: str, psm: str = "") -> None:
     import os
     import subprocess
 
-    subprocess.run(["tesseract", png, png[:-4]], check=True, capture_output=True,
+    subprocess.run(["tesseract", png, png[:-4], *(["--psm", psm] if psm else [])], check=True, capture_output=True,
                    env=dict(os.environ, OMP_THREAD_LIMIT="1"))
 
 
@@ -101,7 +102,7 @@ def _warm(engine: str) -> None:
             part._get()
 
 
-def ocr_section(names: list[str], jobs: int, engines: list[str], repeat: int = 1) -> Table:
+def ocr_section(names: list[str], jobs: int, engines: list[str], repeat: int = 1, psm: str = "") -> Table:
     """Seconds per page, best of `repeat` runs each. On this 2-core machine the ratio of one run
     of the same code moved by up to 0.45x between runs, the best of three by 0.17x; the bare
     tesseract figure is steady, scorekit's is not (two workers, six pages: one slow page sets
@@ -117,7 +118,7 @@ def ocr_section(names: list[str], jobs: int, engines: list[str], repeat: int = 1
     from scorekit.extract.ocr import tess
 
     how = "in-process (tesserocr)" if tess._api("eng") is not None else "CLI"
-    table = Table(title=f"OCR seconds per page at 300 dpi, {jobs} workers, best of {repeat}, scorekit's tesseract {how} (target: scorekit <= 1.3x bare tesseract)", title_justify="left")
+    table = Table(title=f"OCR seconds per page at 300 dpi, {jobs} workers, best of {repeat}, scorekit's tesseract {how} (target: scorekit <= 1.3x bare tesseract{f' --psm {psm}' if psm else ''})", title_justify="left")
     for col in ("fixture", "pages", "bare tesseract s/page", "numbers in bare text", *(f"{e} s/page" for e in engines), *(f"{e} ratio" for e in engines)):
         table.add_column(col, justify="left" if col == "fixture" else "right")
     with tempfile.TemporaryDirectory(prefix="scorekit-speed-") as tmp, ProcessPoolExecutor(jobs) as pool:
@@ -130,7 +131,7 @@ def ocr_section(names: list[str], jobs: int, engines: list[str], repeat: int = 1
                 png = f"{tmp}/{name}-{i}.png"
                 cv2.imwrite(png, render(path, i, 300))
                 pngs.append(png)
-            bare = timed(lambda: list(pool.map(_bare_tesseract, pngs)), repeat) * jobs / n
+            bare = timed(lambda: list(pool.map(partial(_bare_tesseract, psm=psm), pngs)), repeat) * jobs / n
             ours = []
             for engine in engines:
                 list(pool.map(_warm, [engine] * jobs * 2))
@@ -148,6 +149,7 @@ def main() -> int:
     ap.add_argument("--ocr", action="store_true", help="add the OCR section (scorekit vs bare tesseract)")
     ap.add_argument("--ocr-only", action="store_true", help="only the OCR section")
     ap.add_argument("--jobs", type=int, default=0, help="OCR workers (default: all cores)")
+    ap.add_argument("--bare-psm", default="", help="page segmentation mode of bare tesseract (default: its own, 3; 11 is sparse text, the mode for tables)")
     ap.add_argument("--engine", action="append", choices=["tesseract", "tesseract+rapidocr", "rapidocr"],
                     help="OCR engine(s) to time (repeatable; default: tesseract and tesseract+rapidocr)")
     args = ap.parse_args()
@@ -156,7 +158,7 @@ def main() -> int:
         import os
 
         ocr_names = [n for n in args.names if n in OCR_FIXTURES] or OCR_FIXTURES
-        Console(width=180).print(ocr_section(ocr_names, args.jobs or os.cpu_count() or 1, args.engine, args.repeat))
+        Console(width=180).print(ocr_section(ocr_names, args.jobs or os.cpu_count() or 1, args.engine, args.repeat, args.bare_psm))
         if args.ocr_only:
             return 0
     table = Table(title="scorekit speed (pages/s, best of --repeat)", title_justify="left")
