@@ -180,22 +180,28 @@ def rotate(grey: np.ndarray, angle: float) -> np.ndarray:
 
 
 def rules(h_mask: np.ndarray, v_mask: np.ndarray, dpi: int) -> list[tuple[float, float, float, float]]:
-    """Rule boxes (x0, top, x1, bottom) in pixels: one per connected line component."""
+    """Rule boxes (x0, top, x1, bottom) in pixels: one per connected line component, each
+    orientation in reading order.
+
+    A component's box is its outer contour's: labelling the components instead writes a 70 MB
+    label image per mask at 300 dpi (0.1 s each), for boxes the contours give in a hundredth."""
     import cv2
 
     out = []
     min_len = dpi * 0.25
     for mask, horizontal in ((h_mask, True), (v_mask, False)):
-        n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
-        for x, y, w, hgt, _area in stats[1:n]:
+        contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+        found = []
+        for x, y, w, hgt in sorted(cv2.boundingRect(c) for c in contours):
             if (w if horizontal else hgt) < min_len:
                 continue
             if horizontal:
                 yc = y + hgt / 2
-                out.append((float(x), yc, float(x + w), yc))
+                found.append((float(x), yc, float(x + w), yc))
             else:
                 xc = x + w / 2
-                out.append((xc, float(y), xc, float(y + hgt)))
+                found.append((xc, float(y), xc, float(y + hgt)))
+        out += sorted(found, key=lambda r: (r[1], r[0]))
     return out
 
 

@@ -46,10 +46,13 @@ def figure_span(img: np.ndarray, height: float) -> tuple[int, int] | None:
     if img.ndim != 2 or min(img.shape) < 2 or height <= 0:
         return None
     n, labels, stats, _ = cv2.connectedComponentsWithStats((img < INK).astype(np.uint8), connectivity=8)
-    darkest = np.full(n, 255)
-    np.minimum.at(darkest, labels.ravel(), img.ravel())
+
+    def darkest(i: int) -> int:
+        x, y, w, h = stats[i][:4]
+        return int(img[y: y + h, x: x + w][labels[y: y + h, x: x + w] == i].min())
+
     parts = sorted((tuple(int(v) for v in s[:4]) for i, s in enumerate(stats[1:n], 1)
-                    if s[4] >= MIN_BLOB and s[3] > 2 and (s[4] >= 0.05 * height ** 2 or darkest[i] <= FAINT or s[2] > s[3])),
+                    if s[4] >= MIN_BLOB and s[3] > 2 and (s[4] >= 0.05 * height ** 2 or s[2] > s[3] or darkest(i) <= FAINT)),
                    key=lambda p: p[0])
     parts = [p for p in parts if not (p[3] <= 0.25 * height and p[2] > 1.5 * height)]
     while len(parts) > 1 and parts[0][2] <= 0.2 * height:

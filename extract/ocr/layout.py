@@ -54,7 +54,7 @@ def cell_images(grey: np.ndarray, lines: np.ndarray, grids: list[Grid], dpi: int
             if x1 - x0 < 4 or y1 - y0 < 4:
                 continue
             crop = grey[y0:y1, x0:x1]
-            inverted = float(np.median(crop)) < 110
+            inverted = percentile(crop, 50) < 110
             if inverted:
                 crop = 255 - crop
             crop = np.where(erase[y0:y1, x0:x1] > 0, 255, stretch(whiten(crop))).astype(np.uint8)
@@ -86,7 +86,7 @@ def _widen(box, shape, m: int) -> tuple[int, int, int, int]:
 def whiten(crop: np.ndarray) -> np.ndarray:
     """Stretch the cell's background to white: an inverted navy band is mid-grey, scanned paper
     is off-white, and a grey block inside a white margin reads to tesseract as a picture."""
-    bg = float(np.percentile(crop, 75))
+    bg = percentile(crop, 75)
     if bg >= 250 or bg < 60:
         return crop
     return np.clip(crop.astype(np.float32) * (255.0 / bg), 0, 255).astype(np.uint8)
@@ -95,10 +95,22 @@ def whiten(crop: np.ndarray) -> np.ndarray:
 def stretch(crop: np.ndarray) -> np.ndarray:
     """Darken faint print so its darkest ink is black: a low-resolution scan blurs thin strokes
     (`%`, `-`, `1`) to light grey that tesseract drops, while the thick ones stay dark."""
-    lo = float(np.percentile(crop, 0.5))
+    lo = percentile(crop, 0.5)
     if lo <= 20 or lo >= 200:
         return crop
     return np.clip((crop.astype(np.float32) - lo) * (255.0 / (255.0 - lo)), 0, 255).astype(np.uint8)
+
+
+def percentile(img: np.ndarray, q: float) -> float:
+    """`np.percentile(img, q)` of a grey image, to the last bit, from its histogram: three per
+    cell of a page, sorting each cell's pixels cost more than cutting the cells."""
+    cum = np.cumsum(np.bincount(img.ravel(), minlength=256))
+    n = int(cum[-1])
+    at = (n - 1) * (q / 100)
+    lo = int(np.floor(at))
+    a, b = (int(v) for v in np.searchsorted(cum, [lo, min(lo + 1, n - 1)], side="right"))
+    t, d = at - lo, float(b - a)
+    return b - d * (1 - t) if t >= 0.5 else a + d * t
 
 
 def ink_box(crop: np.ndarray, level: int = INK) -> tuple[int, int, int, int] | None:
