@@ -31,7 +31,7 @@ from speed import (  # run as a script: its folder is on the path
     _bare_tesseract,
 )
 
-# (module, function, stage): what ocr_image calls, grouped as the README describes the path
+# (module, function, stage): what ocr_image calls, by stage
 STAGES = [
     ("image", "skew_angle", "prepare"), ("image", "rotate", "prepare"), ("image", "binarise", "prepare"),
     ("image", "line_masks", "prepare"), ("image", "rules", "prepare"), ("layout", "page_grids", "prepare"),

@@ -102,8 +102,8 @@ def stretch(crop: np.ndarray) -> np.ndarray:
 
 
 def percentile(img: np.ndarray, q: float) -> float:
-    """`np.percentile(img, q)` of a grey image, to the last bit, from its histogram: three per
-    cell of a page, sorting each cell's pixels cost more than cutting the cells."""
+    """`np.percentile(img, q)` of a grey image, to the last bit, from its histogram: a page asks
+    three per cell, and sorting each cell's pixels for them cost more than the rest of cutting."""
     cum = np.cumsum(np.bincount(img.ravel(), minlength=256))
     n = int(cum[-1])
     at = (n - 1) * (q / 100)
