@@ -108,7 +108,7 @@ def recall(name: str, engine: str) -> str:
 
     s, _, _ = score(extract_file(ROOT / "fixtures" / "pdf" / f"{name}.pdf", ocr_engine=engine, jobs=1).observations,
                     load_truth(ROOT / "fixtures" / "truth" / f"{name}.csv"))
-    return f"{s.precision:.3f} / {s.correct / max(1, s.truth):.3f}"
+    return f"{s.precision:.3f} / {s.recall:.3f}"
 
 
 def bare_tesseract(png: str) -> float:
