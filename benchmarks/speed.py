@@ -74,12 +74,13 @@ def bare_recovered(name: str, texts: list[str]) -> float:
     """Share of the fixture's printed numbers that appear as words in bare tesseract's text:
     what the denominator of the ratio reads of the table (a scorecard is laid out as a page of
     text by default, so the grid's figures are mostly lost or glued together)."""
-    import csv
     import re
     from collections import Counter
 
-    with open(ROOT / "fixtures" / "truth" / f"{name}.csv", newline="") as f:
-        truth = Counter(_number(r["value"]) for r in csv.DictReader(f) if re.fullmatch(r"-?[\d.]+", r["value"] or ""))
+    from scorekit.extract.scoring import load_truth
+
+    values = load_truth(ROOT / "fixtures" / "truth" / f"{name}.csv")["value"]
+    truth = Counter(_number(v) for v in values if re.fullmatch(r"-?[\d.]+", v))
     words = Counter(_number(w) for text in texts for w in text.split())
     return sum(min(n, words[v]) for v, n in truth.items()) / max(1, sum(truth.values()))
 
