@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what scorekit needs on a Debian machine, as root, and only what is missing:
-# system packages (tesseract for OCR, python venv support), then the project's .venv.
+# Installs what scorekit needs on a Debian machine, as root, and only what is missing: system
+# packages (tesseract for OCR, python venv support), then the project's .venv, exactly as
+# requirements.lock pins it (versions and hashes), so a fresh machine gets what CI tested.
 # Safe to run again: it checks before it installs.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -27,18 +28,27 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 stamp=.venv/.scorekit-installed
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-  echo "scorekit setup: installing the Python environment into .venv" >&2
-  if ! { .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip &&
-         .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test,ocr-rapid]' &&
-         .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps 'rapidocr-onnxruntime==1.4.4'; } >.venv/pip.log 2>&1; then
-    cat .venv/pip.log >&2
-    echo "scorekit setup: pip install failed (log above, also in .venv/pip.log)" >&2
-    exit 1
-  fi
-  # tesseract in-process (no process start per OCR call); built from source so it links the
-  # CLI's tesseract. Without it scorekit runs the tesseract CLI: slower, same readings.
-  .venv/bin/python -m pip install -q --disable-pip-version-check --no-binary tesserocr 'tesserocr>=2.7' >>.venv/pip.log 2>&1 ||
-    echo "scorekit setup: tesserocr did not build (see .venv/pip.log); OCR will use the tesseract CLI" >&2
-  touch "$stamp"
+if [ -f "$stamp" ] && [ ! pyproject.toml -nt "$stamp" ] && [ ! requirements.lock -nt "$stamp" ]; then
+  exit 0
 fi
+echo "scorekit setup: installing the locked Python environment into .venv" >&2
+pip=(.venv/bin/python -m pip install -q --disable-pip-version-check)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# tesserocr is built from source (so it links the CLI's tesseract) and may fail to build: it is
+# installed apart, from the same lock, and scorekit falls back to the tesseract CLI without it
+awk -v main="$work/main.txt" -v tess="$work/tesserocr.txt" '
+  /^[A-Za-z0-9]/ { out = ($0 ~ /^tesserocr==/) ? tess : main }
+  out { print > out }' requirements.lock
+if ! { "${pip[@]}" 'pip==26.3' &&
+       "${pip[@]}" --require-hashes --no-deps -r "$work/main.txt" &&
+       "${pip[@]}" --no-deps -e .; } >.venv/pip.log 2>&1; then
+  cat .venv/pip.log >&2
+  echo "scorekit setup: pip install failed (log above, also in .venv/pip.log)" >&2
+  exit 1
+fi
+# tesseract in-process (no process start per OCR call). Without it scorekit runs the tesseract
+# CLI: slower, same readings.
+"${pip[@]}" --require-hashes --no-deps --no-binary tesserocr -r "$work/tesserocr.txt" >>.venv/pip.log 2>&1 ||
+  echo "scorekit setup: tesserocr did not build (see .venv/pip.log); OCR will use the tesseract CLI" >&2
+touch "$stamp"
