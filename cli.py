@@ -11,20 +11,19 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from . import __version__
+from .archive.commands import register as register_archive_commands
 from .errors import err, fail
 from .extract.ocr.engines import ENGINES
 from .extract.output import FORMATS, Sink, infer_format
 from .extract.pipeline import TEXT_COLUMNS, ExtractError, Options, iter_extract
 from .extract.schema import COLUMNS, OBSERVATION_DTYPES
 from .extract.workers import PagePool
-from .archive.commands import register as register_archive_commands
 from .match.commands import register as register_match_commands
 from .reconcile.commands import register as register_reconcile_commands
 from .report.commands import register as register_report_commands
@@ -46,19 +45,23 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
 ) -> None:
     """scorekit: extract, match and reconcile council performance scorecards."""
 
 
-def _summary(results: list["FileRun"], failed: list[tuple[str, str]], verbose: bool) -> None:
+def _summary(results: list[FileRun], failed: list[tuple[str, str]], verbose: bool) -> None:
     table = Table(title="scorekit extract", title_justify="left", show_edge=False)
     for col in ("file", "pages", "read", "OCR", "tables", "values", "warnings"):
         table.add_column(col, justify="left" if col == "file" else "right")
     for r in results:
         read = sum(1 for p in r.pages if p.status == "read")
         ocrd = sum(1 for p in r.pages if p.method == "ocr")
-        table.add_row(r.source, str(len(r.pages)), str(read), str(ocrd), str(r.n_tables), str(r.values), str(len(r.warnings)))
+        table.add_row(
+            r.source, str(len(r.pages)), str(read), str(ocrd), str(r.n_tables), str(r.values), str(len(r.warnings))
+        )
     for name, msg in failed:
         table.add_row(f"[red]{name}[/]", "-", "-", "-", "-", "-", "[red]failed[/]")
     err.print(table)
@@ -67,11 +70,17 @@ def _summary(results: list["FileRun"], failed: list[tuple[str, str]], verbose: b
             err.print(f"[yellow]warning:[/] {r.source}: {w}", highlight=False)
         if verbose:
             for p in r.pages:
-                err.print(f"  {r.source} p{p.page}: {p.status} ({p.method}) - {p.reason}; {p.tables} tables, {p.values} values", highlight=False)
+                err.print(
+                    f"  {r.source} p{p.page}: {p.status} ({p.method}) - {p.reason}; {p.tables} tables, {p.values} values",
+                    highlight=False,
+                )
         else:
             skipped = [p.page for p in r.pages if p.status == "skipped"]
             if skipped:
-                err.print(f"  {r.source}: skipped {len(skipped)} pages without indicator tables: {_ranges(skipped)} (-v for reasons)", highlight=False)
+                err.print(
+                    f"  {r.source}: skipped {len(skipped)} pages without indicator tables: {_ranges(skipped)} (-v for reasons)",
+                    highlight=False,
+                )
             for p in r.pages:
                 if p.method == "ocr":
                     err.print(f"  {r.source} p{p.page}: OCR - {p.reason.split(';')[0]}", highlight=False)
@@ -108,18 +117,39 @@ class FileRun:
 @app.command()
 def extract(
     files: list[Path] = typer.Argument(..., help="PDF files to read.", show_default=False),
-    output: Optional[str] = typer.Option(None, "-o", "--output", help="Write observations here (default: CSV on stdout)."),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help=f"Output format: {'|'.join(FORMATS)} (default: from -o, else csv)."),
-    pages: Optional[str] = typer.Option(None, "--pages", help="Pages to read, e.g. 1-3,7,10- (1-based)."),
-    with_text: Optional[str] = typer.Option(None, "--with-text", help="Also write commentary/owner/reporter/outcome text to this file."),
+    output: str | None = typer.Option(
+        None, "-o", "--output", help="Write observations here (default: CSV on stdout)."
+    ),
+    fmt: str | None = typer.Option(
+        None, "--format", "-f", help=f"Output format: {'|'.join(FORMATS)} (default: from -o, else csv)."
+    ),
+    pages: str | None = typer.Option(None, "--pages", help="Pages to read, e.g. 1-3,7,10- (1-based)."),
+    with_text: str | None = typer.Option(
+        None, "--with-text", help="Also write commentary/owner/reporter/outcome text to this file."
+    ),
     ocr: str = typer.Option("auto", "--ocr", help="auto: OCR pages without a usable text layer; always; never."),
-    ocr_engine: str = typer.Option("auto", "--ocr-engine", help="OCR engine: auto (tesseract+rapidocr if rapidocr is installed, else tesseract), tesseract, rapidocr, tesseract+rapidocr."),
+    ocr_engine: str = typer.Option(
+        "auto",
+        "--ocr-engine",
+        help="OCR engine: auto (tesseract+rapidocr if rapidocr is installed, else tesseract), tesseract, rapidocr, tesseract+rapidocr.",
+    ),
     dpi: int = typer.Option(300, "--dpi", min=72, max=600, help="Resolution pages are rendered at for OCR."),
-    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes for pages (0: one per core; 1: no workers)."),
-    password: Optional[str] = typer.Option(None, "--password", help="Password for encrypted PDFs (user password)."),
-    page_timeout: float = typer.Option(300.0, "--page-timeout", min=1, help="Seconds one page may take before it is given up."),
-    max_memory: int = typer.Option(3072, "--max-memory", min=256, help="Memory a worker may add while reading one page, in MB (a cap against decompression bombs)."),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address: one task per document on the cluster."),
+    jobs: int = typer.Option(
+        0, "--jobs", "-j", min=0, help="Worker processes for pages (0: one per core; 1: no workers)."
+    ),
+    password: str | None = typer.Option(None, "--password", help="Password for encrypted PDFs (user password)."),
+    page_timeout: float = typer.Option(
+        300.0, "--page-timeout", min=1, help="Seconds one page may take before it is given up."
+    ),
+    max_memory: int = typer.Option(
+        3072,
+        "--max-memory",
+        min=256,
+        help="Memory a worker may add while reading one page, in MB (a cap against decompression bombs).",
+    ),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", help="Dask scheduler address: one task per document on the cluster."
+    ),
     verbose: bool = typer.Option(False, "-v", "--verbose", help="Say for every page whether it was read and why."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No summary or progress on stderr."),
 ) -> None:
@@ -135,8 +165,16 @@ def extract(
         text_sink = Sink(with_text, text_fmt) if with_text else None
     except ValueError as exc:
         raise fail(str(exc), 2) from None
-    opts = Options(pages=pages, ocr=ocr, ocr_engine=ocr_engine, dpi=dpi, jobs=jobs or None, password=password,
-                   page_timeout=page_timeout, max_memory_mb=max_memory)
+    opts = Options(
+        pages=pages,
+        ocr=ocr,
+        ocr_engine=ocr_engine,
+        dpi=dpi,
+        jobs=jobs or None,
+        password=password,
+        page_timeout=page_timeout,
+        max_memory_mb=max_memory,
+    )
     runs: list[FileRun] = []
     failed: list[tuple[str, str]] = []
     try:
@@ -169,15 +207,22 @@ def _file_failed(path: Path, message: str, failed: list) -> None:
 
 def _extract_here(files, opts, sink, text_sink, runs, failed, quiet) -> None:
     progress = Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, transient=True, disable=quiet or not err.is_terminal,
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=quiet or not err.is_terminal,
     )
     with progress, PagePool(opts.jobs, opts.page_timeout, opts.max_memory_mb) as pool:
         for path in files:
             task = progress.add_task(path.name, total=None)
             run = FileRun(path.name)
             try:
-                for out in iter_extract(path, opts, pool=pool, progress=lambda d, n, t=task: progress.update(t, completed=d, total=n)):
+                for out in iter_extract(
+                    path, opts, pool=pool, progress=lambda d, n, t=task: progress.update(t, completed=d, total=n)
+                ):
                     run.pages.append(out.report)
                     run.values += len(out.rows)
                     sink.write_rows(out.rows, COLUMNS)

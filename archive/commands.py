@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 from rich.console import Console
@@ -22,8 +21,7 @@ err = Console(stderr=True, soft_wrap=True)
 archive_app = typer.Typer(help="The archive of every published figure (DuckDB).", no_args_is_help=True)
 
 ArchiveOpt = typer.Option(None, "--archive", "-a", help=f"Archive file (default ./{store.DEFAULT_PATH}).")
-DecisionsOpt = typer.Option(None, "--decisions", "-d",
-                            help=f"Reviewers' decisions (default ./{decmod.DEFAULT_PATH}).")
+DecisionsOpt = typer.Option(None, "--decisions", "-d", help=f"Reviewers' decisions (default ./{decmod.DEFAULT_PATH}).")
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
@@ -31,14 +29,14 @@ def fail(message: str, code: int = 2) -> typer.Exit:
     return errors.fail(message, code)
 
 
-def _open(archive: Optional[Path], read_only: bool = True):
+def _open(archive: Path | None, read_only: bool = True):
     try:
         return store.connect(archive, read_only=read_only)
     except store.ArchiveError as exc:
         raise fail(str(exc)) from None
 
 
-def _decisions(path: Optional[Path]) -> decmod.Decisions:
+def _decisions(path: Path | None) -> decmod.Decisions:
     try:
         return decmod.load(path)
     except decmod.DecisionsError as exc:
@@ -46,8 +44,9 @@ def _decisions(path: Optional[Path]) -> decmod.Decisions:
 
 
 @archive_app.command("add")
-def add_command(files: List[Path] = typer.Argument(..., metavar="FILES..."),
-                archive: Optional[Path] = ArchiveOpt) -> None:
+def add_command(
+    files: list[Path] = typer.Argument(..., metavar="FILES..."), archive: Path | None = ArchiveOpt
+) -> None:
     """Extract, match and store each file (one transaction each); files already stored are skipped."""
     con = _open(archive, read_only=False)
     try:
@@ -72,7 +71,7 @@ def add_command(files: List[Path] = typer.Argument(..., metavar="FILES..."),
 
 
 @archive_app.command("status")
-def status_command(archive: Optional[Path] = ArchiveOpt) -> None:
+def status_command(archive: Path | None = ArchiveOpt) -> None:
     """Files stored, with status, pages and values."""
     con = _open(archive)
     files = store.files(con)
@@ -82,15 +81,26 @@ def status_command(archive: Optional[Path] = ArchiveOpt) -> None:
         table.add_column(col, overflow="fold")
     for f in files.to_dict("records"):
         read = int(((pages.file_sha == f["sha256"]) & (pages.status == "read")).sum())
-        table.add_row(f["name"], f["sha256"][:12], f["status"], str(f["pages"]), str(read),
-                      str(f["values"]), f["added_at"], f["error"] or "")
+        table.add_row(
+            f["name"],
+            f["sha256"][:12],
+            f["status"],
+            str(f["pages"]),
+            str(read),
+            str(f["values"]),
+            f["added_at"],
+            f["error"] or "",
+        )
     out.print(table)
 
 
 @archive_app.command("history")
-def history_command(indicator: str = typer.Argument(..., metavar="INDICATOR"),
-                    measure: str = typer.Option("value", "--measure"),
-                    archive: Optional[Path] = ArchiveOpt, decisions: Optional[Path] = DecisionsOpt) -> None:
+def history_command(
+    indicator: str = typer.Argument(..., metavar="INDICATOR"),
+    measure: str = typer.Option("value", "--measure"),
+    archive: Path | None = ArchiveOpt,
+    decisions: Path | None = DecisionsOpt,
+) -> None:
     """Every published value of INDICATOR (a canonical id) for each month, with its source."""
     con = _open(archive)
     df = series.history(con, indicator, _decisions(decisions), measure)
@@ -105,9 +115,11 @@ def history_command(indicator: str = typer.Argument(..., metavar="INDICATOR"),
 
 
 @archive_app.command("conflicts")
-def conflicts_command(output: Optional[Path] = typer.Option(None, "-o", "--output",
-                                                            help="Write all findings (.csv/.json)."),
-                      archive: Optional[Path] = ArchiveOpt, decisions: Optional[Path] = DecisionsOpt) -> None:
+def conflicts_command(
+    output: Path | None = typer.Option(None, "-o", "--output", help="Write all findings (.csv/.json)."),
+    archive: Path | None = ArchiveOpt,
+    decisions: Path | None = DecisionsOpt,
+) -> None:
     """The conflicts among everything stored; exit status 1 while some are unresolved."""
     con = _open(archive)
     r = series.result(con, _decisions(decisions))
@@ -121,17 +133,19 @@ def conflicts_command(output: Optional[Path] = typer.Option(None, "-o", "--outpu
         table.add_column(col, overflow="fold")
     for f in r.conflicts:
         rec = f.to_record()
-        table.add_row(rec["finding_id"], f.cls, f.canonical_id, f.measure, rec["period"],
-                      rec["values"], f.resolution)
+        table.add_row(rec["finding_id"], f.cls, f.canonical_id, f.measure, rec["period"], rec["values"], f.resolution)
     out.print(table)
     err.print(summary(r), highlight=False, markup=False)
     raise typer.Exit(1 if r.unresolved else 0)
 
 
 @archive_app.command("export")
-def export_command(fmt: str = typer.Option("csv", "--format", "-f", help="csv, parquet or xlsx."),
-                   output: Optional[Path] = typer.Option(None, "-o", "--output"),
-                   archive: Optional[Path] = ArchiveOpt, decisions: Optional[Path] = DecisionsOpt) -> None:
+def export_command(
+    fmt: str = typer.Option("csv", "--format", "-f", help="csv, parquet or xlsx."),
+    output: Path | None = typer.Option(None, "-o", "--output"),
+    archive: Path | None = ArchiveOpt,
+    decisions: Path | None = DecisionsOpt,
+) -> None:
     """One agreed value per indicator, period and measure, with where it was printed."""
     if fmt not in ("csv", "parquet", "xlsx"):
         raise fail(f"unknown --format {fmt!r}: use csv, parquet or xlsx")
@@ -146,14 +160,17 @@ def export_command(fmt: str = typer.Option("csv", "--format", "-f", help="csv, p
 
 
 @archive_app.command("decide")
-def decide_command(finding: str = typer.Argument("", metavar="[FINDING_ID]"),
-                   value: Optional[float] = typer.Option(None, "--value", help="The agreed figure "
-                                                         "(omit to accept the latest publication)."),
-                   indicator: str = typer.Option("", "--indicator"),
-                   period: str = typer.Option("", "--period"),
-                   measure: str = typer.Option("value", "--measure"),
-                   note: str = typer.Option("", "--note"),
-                   decisions: Optional[Path] = DecisionsOpt) -> None:
+def decide_command(
+    finding: str = typer.Argument("", metavar="[FINDING_ID]"),
+    value: float | None = typer.Option(
+        None, "--value", help="The agreed figure (omit to accept the latest publication)."
+    ),
+    indicator: str = typer.Option("", "--indicator"),
+    period: str = typer.Option("", "--period"),
+    measure: str = typer.Option("value", "--measure"),
+    note: str = typer.Option("", "--note"),
+    decisions: Path | None = DecisionsOpt,
+) -> None:
     """Record a reviewer's decision in the decisions file (keep it in git)."""
     if not finding and not (indicator and period):
         raise fail("give a FINDING_ID, or --indicator and --period")

@@ -14,9 +14,31 @@ from ..reconcile.resolve import apply_decisions, resolve
 from . import store
 
 EXPORT_COLUMNS = [
-    "canonical_id", "measure", "period", "value", "resolution", "n_values", "n_sources",
-    "finding_class", "finding_id", "indicator", "ref", "value_raw", "unit", "source", "sha256",
-    "report_date", "page", "table", "row", "x0", "top", "x1", "bottom", "method", "confidence",
+    "canonical_id",
+    "measure",
+    "period",
+    "value",
+    "resolution",
+    "n_values",
+    "n_sources",
+    "finding_class",
+    "finding_id",
+    "indicator",
+    "ref",
+    "value_raw",
+    "unit",
+    "source",
+    "sha256",
+    "report_date",
+    "page",
+    "table",
+    "row",
+    "x0",
+    "top",
+    "x1",
+    "bottom",
+    "method",
+    "confidence",
 ]
 
 
@@ -31,15 +53,35 @@ def export_frame(con, decisions: decmod.Decisions) -> pd.DataFrame:
     rows = []
     for s in resolve(r, decisions):
         c = s.chosen
-        rows.append({
-            "canonical_id": s.canonical_id, "measure": s.measure, "period": s.period,
-            "value": float(s.value), "resolution": s.rule, "n_values": s.n_values,
-            "n_sources": s.n_sources, "finding_class": s.finding_class, "finding_id": s.finding_id,
-            "indicator": c.indicator, "ref": c.ref, "value_raw": c.raw, "unit": c.unit,
-            "source": c.source, "sha256": c.sha256, "report_date": c.report_date, "page": c.page,
-            "table": c.table, "row": c.row, "x0": c.bbox[0], "top": c.bbox[1], "x1": c.bbox[2],
-            "bottom": c.bbox[3], "method": c.method, "confidence": c.confidence,
-        })
+        rows.append(
+            {
+                "canonical_id": s.canonical_id,
+                "measure": s.measure,
+                "period": s.period,
+                "value": float(s.value),
+                "resolution": s.rule,
+                "n_values": s.n_values,
+                "n_sources": s.n_sources,
+                "finding_class": s.finding_class,
+                "finding_id": s.finding_id,
+                "indicator": c.indicator,
+                "ref": c.ref,
+                "value_raw": c.raw,
+                "unit": c.unit,
+                "source": c.source,
+                "sha256": c.sha256,
+                "report_date": c.report_date,
+                "page": c.page,
+                "table": c.table,
+                "row": c.row,
+                "x0": c.bbox[0],
+                "top": c.bbox[1],
+                "x1": c.bbox[2],
+                "bottom": c.bbox[3],
+                "method": c.method,
+                "confidence": c.confidence,
+            }
+        )
     return pd.DataFrame(rows, columns=EXPORT_COLUMNS)
 
 
@@ -58,8 +100,11 @@ def history(con, indicator: str, decisions: decmod.Decisions, measure: str = "va
     """Every value published for each period, marked where it is the agreed one or set aside."""
     r = result(con, decisions)
     wanted = [c for c in r.cells if c.canonical_id == indicator and c.measure == measure]
-    chosen = {(s.period, s.chosen.id): s.rule for s in resolve(r, decisions)
-              if s.canonical_id == indicator and s.measure == measure}
+    chosen = {
+        (s.period, s.chosen.id): s.rule
+        for s in resolve(r, decisions)
+        if s.canonical_id == indicator and s.measure == measure
+    }
     rows = []
     for c in sorted(wanted, key=lambda c: (c.month or 0, c.period, -(c.report_month or 0), c.source, c.page)):
         note = chosen.get((c.period, c.id), "")
@@ -67,8 +112,19 @@ def history(con, indicator: str, decisions: decmod.Decisions, measure: str = "va
             note = "copy"
         elif c.id in r.shifted_ids:
             note = "shifted (not used)"
-        rows.append({"period": c.period, "value": _num(c.value), "value_raw": c.raw,
-                     "source": c.source, "page": c.page, "table": c.table, "report_date": c.report_date,
-                     "indicator": c.indicator, "used": note})
-    return pd.DataFrame(rows, columns=["period", "value", "value_raw", "source", "page", "table",
-                                       "report_date", "indicator", "used"])
+        rows.append(
+            {
+                "period": c.period,
+                "value": _num(c.value),
+                "value_raw": c.raw,
+                "source": c.source,
+                "page": c.page,
+                "table": c.table,
+                "report_date": c.report_date,
+                "indicator": c.indicator,
+                "used": note,
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["period", "value", "value_raw", "source", "page", "table", "report_date", "indicator", "used"]
+    )

@@ -83,19 +83,22 @@ def _hook() -> None:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
 def _record_failure(con, path: Path, sha: str, error: str) -> None:
     con.execute("BEGIN TRANSACTION")
     con.execute("DELETE FROM files WHERE sha256 = ?", [sha])
-    con.execute("INSERT INTO files VALUES (?, ?, ?, 'failed', ?, 0, 0, ?)",
-                [sha, str(path.resolve()), path.name, error, _now()])
+    con.execute(
+        "INSERT INTO files VALUES (?, ?, ?, 'failed', ?, 0, 0, ?)", [sha, str(path.resolve()), path.name, error, _now()]
+    )
     con.execute("COMMIT")
 
 
 def _failed_pages(con, sha: str) -> list[int]:
-    rows = con.execute("SELECT page FROM pages WHERE file_sha = ? AND status = 'failed' ORDER BY page", [sha]).fetchall()
+    rows = con.execute(
+        "SELECT page FROM pages WHERE file_sha = ? AND status = 'failed' ORDER BY page", [sha]
+    ).fetchall()
     return [r[0] for r in rows]
 
 
@@ -118,9 +121,21 @@ def _frames(res, sha: str, path: Path, matcher, only_pages: set[int] | None):
     for c in frame.columns:
         if c not in ("page", "table", "row", "value", "confidence", "x0", "top", "x1", "bottom", "match_score"):
             frame[c] = frame[c].astype("object").where(frame[c].notna(), None)
-    pages = pd.DataFrame([{"file_sha": sha, "page": p.page, "status": p.status, "method": p.method,
-                           "reason": p.reason, "tables": p.tables, "values": p.values} for p in reports],
-                         columns=["file_sha", "page", "status", "method", "reason", "tables", "values"])
+    pages = pd.DataFrame(
+        [
+            {
+                "file_sha": sha,
+                "page": p.page,
+                "status": p.status,
+                "method": p.method,
+                "reason": p.reason,
+                "tables": p.tables,
+                "values": p.values,
+            }
+            for p in reports
+        ],
+        columns=["file_sha", "page", "status", "method", "reason", "tables", "values"],
+    )
     return frame, pages
 
 
@@ -167,12 +182,15 @@ def add(con, path: Path, matcher, pool=None) -> Added:
         _hook()
         n_pages, n_values, n_failed = con.execute(
             "SELECT count(*), coalesce(sum(\"values\"), 0), count(*) FILTER (WHERE status = 'failed') FROM pages WHERE file_sha = ?",
-            [sha]).fetchone()
+            [sha],
+        ).fetchone()
         status = "partial" if n_failed else "ok"
         error = f"{n_failed} page(s) failed; run `archive add` again to retry them" if n_failed else ""
         con.execute("DELETE FROM files WHERE sha256 = ?", [sha])
-        con.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [sha, str(path.resolve()), path.name, status, error, n_pages, n_values, _now()])
+        con.execute(
+            "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [sha, str(path.resolve()), path.name, status, error, n_pages, n_values, _now()],
+        )
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -183,7 +201,7 @@ def add(con, path: Path, matcher, pool=None) -> Added:
 def observations(con) -> pd.DataFrame:
     """Observations of the files stored whole, in a fixed order so two builds read alike."""
     df = con.execute(
-        'SELECT o.* RENAME (file_sha AS sha256) FROM observations o JOIN files f ON f.sha256 = o.file_sha '
+        "SELECT o.* RENAME (file_sha AS sha256) FROM observations o JOIN files f ON f.sha256 = o.file_sha "
         "WHERE f.status IN ('ok', 'partial') ORDER BY o.source, o.file_sha, o.page, o.\"table\", o.\"row\", o.x0, o.period, o.measure"
     ).df()
     return df

@@ -25,7 +25,9 @@ FIXTURES = ROOT / "fixtures"
 
 
 def fixtures(names: list[str]) -> list[str]:
-    available = sorted(p.stem for p in (FIXTURES / "truth").glob("*.csv") if (FIXTURES / "pdf" / f"{p.stem}.pdf").exists())
+    available = sorted(
+        p.stem for p in (FIXTURES / "truth").glob("*.csv") if (FIXTURES / "pdf" / f"{p.stem}.pdf").exists()
+    )
     return [n for n in available if not names or n in names]
 
 
@@ -47,7 +49,20 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     engines = [e for e in ENGINES if e != "auto"] if args.engine == "all" else [args.engine]
     table = Table(title="scorekit accuracy", title_justify="left")
-    for col in ("fixture", "engine", "pages", "truth", "extracted", "withheld", "correct", "precision", "recall", "not printed", "names exact", "seconds"):
+    for col in (
+        "fixture",
+        "engine",
+        "pages",
+        "truth",
+        "extracted",
+        "withheld",
+        "correct",
+        "precision",
+        "recall",
+        "not printed",
+        "names exact",
+        "seconds",
+    ):
         table.add_column(col, justify="left" if col == "fixture" else "right")
     for name in fixtures(args.names):
         ocr = is_ocr_fixture(name)
@@ -60,9 +75,18 @@ def main(argv: list[str] | None = None) -> int:
             dt = time.perf_counter() - t0
             s, _, _ = score(res.observations, truth)
             table.add_row(
-                name, engine, str(len(res.pages)), str(s.truth), str(s.extracted), str(s.withheld), str(s.correct),
-                f"{s.precision:.4f}", f"{s.recall:.4f}", str(s.not_printed),
-                f"{name_exact(res.observations, truth):.3f}", f"{dt:.2f}",
+                name,
+                engine,
+                str(len(res.pages)),
+                str(s.truth),
+                str(s.extracted),
+                str(s.withheld),
+                str(s.correct),
+                f"{s.precision:.4f}",
+                f"{s.recall:.4f}",
+                str(s.not_printed),
+                f"{name_exact(res.observations, truth):.3f}",
+                f"{dt:.2f}",
             )
     Console(width=170).print(table)
     return 0

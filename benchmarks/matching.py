@@ -69,11 +69,16 @@ def score(rows, results, known_ids, traps) -> dict[str, float]:
             if res.indicator_id != truth and frozenset((truth, res.indicator_id)) in traps:
                 trap += 1
     return {
-        "names": len(rows), "accepted": accepted, "correct": correct,
+        "names": len(rows),
+        "accepted": accepted,
+        "correct": correct,
         "precision": correct / accepted if accepted else 1.0,
         "recall": correct / in_cat if in_cat else 1.0,
-        "review": review / len(rows) if rows else 0.0, "review_n": review,
-        "trap_merges": trap, "new_total": new_total, "new_kept_apart": new_ok,
+        "review": review / len(rows) if rows else 0.0,
+        "review_n": review,
+        "trap_merges": trap,
+        "new_total": new_total,
+        "new_kept_apart": new_ok,
     }
 
 
@@ -81,8 +86,10 @@ def errors(rows, results, limit=40):
     out = []
     for row, res in zip(rows, results):
         if res.indicator_id and res.indicator_id != row["canonical_id"]:
-            out.append(f"  WRONG {row['document']} {row['ref']!r} {row['indicator']!r}: "
-                       f"{res.indicator_id} (truth {row['canonical_id']}) {res.explanation}")
+            out.append(
+                f"  WRONG {row['document']} {row['ref']!r} {row['indicator']!r}: "
+                f"{res.indicator_id} (truth {row['canonical_id']}) {res.explanation}"
+            )
     return out[:limit]
 
 
@@ -104,15 +111,34 @@ def pairwise_traps(cat: Catalogue, traps: set[frozenset[str]]) -> int:
 
 # -- synthetic scale test --------------------------------------------------------------------
 
-_AREAS = ["North", "South", "East", "West", "Central", "Team 1", "Team 2", "Team 3", "Locality A",
-          "Locality B", "Hub 1", "Hub 2"]
-_SWAPS = [("Looked after Children", "children in our care"), ("Children In Need", "CiN"),
-          ("Section 47", "S47"), ("Single Assessments", "C&F assessments"),
-          ("Child Protection Plan", "CP Plan"), ("Percentage of", "%"), ("Number of", "No. of")]
+_AREAS = [
+    "North",
+    "South",
+    "East",
+    "West",
+    "Central",
+    "Team 1",
+    "Team 2",
+    "Team 3",
+    "Locality A",
+    "Locality B",
+    "Hub 1",
+    "Hub 2",
+]
+_SWAPS = [
+    ("Looked after Children", "children in our care"),
+    ("Children In Need", "CiN"),
+    ("Section 47", "S47"),
+    ("Single Assessments", "C&F assessments"),
+    ("Child Protection Plan", "CP Plan"),
+    ("Percentage of", "%"),
+    ("Number of", "No. of"),
+]
 
 
-def synthetic(cat: Catalogue, n_entries: int = 2000, n_queries: int = 10000, seed: int = 7
-              ) -> tuple[Catalogue, list[Query]]:
+def synthetic(
+    cat: Catalogue, n_entries: int = 2000, n_queries: int = 10000, seed: int = 7
+) -> tuple[Catalogue, list[Query]]:
     rng = random.Random(seed)
     real = list(cat)
     big = Catalogue()
@@ -122,8 +148,9 @@ def synthetic(cat: Catalogue, n_entries: int = 2000, n_queries: int = 10000, see
         area = _AREAS[(i // len(real)) % len(_AREAS)] if i >= len(real) else ""
         name = f"{base.name} ({area})" if area else base.name
         iid = f"{base.id}_{i}"
-        big.add(Indicator(iid, name, base.unit, base.polarity, base.definition,
-                          [Alias("2020-01", "synthetic", "", name)]))
+        big.add(
+            Indicator(iid, name, base.unit, base.polarity, base.definition, [Alias("2020-01", "synthetic", "", name)])
+        )
         i += 1
     entries = list(big)
     queries = []
@@ -139,7 +166,7 @@ def synthetic(cat: Catalogue, n_entries: int = 2000, n_queries: int = 10000, see
             name = name + " in the month"
         elif r < 0.7 and len(name) > 12:
             k = rng.randrange(2, len(name) - 2)
-            name = name[:k] + name[k + 1] + name[k] + name[k + 2:]
+            name = name[:k] + name[k + 1] + name[k] + name[k + 2 :]
         queries.append(Query.build(name, f"S{rng.randrange(1000)}", "2021-03"))
     return big, queries
 
@@ -173,9 +200,13 @@ def main() -> int:
     in_cat = sum(bool(r["_in_sub"]) for r in held_rows)
     rev = sum(p["review_n"] for p in per_doc.values())
     s_held = {
-        "names": len(held_rows), "accepted": acc, "correct": cor,
-        "precision": cor / acc if acc else 1.0, "recall": cor / in_cat if in_cat else 1.0,
-        "review": rev / len(held_rows), "review_n": rev,
+        "names": len(held_rows),
+        "accepted": acc,
+        "correct": cor,
+        "precision": cor / acc if acc else 1.0,
+        "recall": cor / in_cat if in_cat else 1.0,
+        "review": rev / len(held_rows),
+        "review_n": rev,
         "trap_merges": sum(p["trap_merges"] for p in per_doc.values()),
         "new_total": sum(p["new_total"] for p in per_doc.values()),
         "new_kept_apart": sum(p["new_kept_apart"] for p in per_doc.values()),
@@ -190,32 +221,43 @@ def main() -> int:
     m.match_many(queries)
     t_match = time.perf_counter() - t0
 
-    print(f"catalogue: {len(cat)} indicators, {sum(len(i.aliases) for i in cat)} aliases; "
-          f"labelled names: {len(rows)}; trap pairs: {len(traps)}")
+    print(
+        f"catalogue: {len(cat)} indicators, {sum(len(i.aliases) for i in cat)} aliases; "
+        f"labelled names: {len(rows)}; trap pairs: {len(traps)}"
+    )
     print()
-    print(f"{'evaluation':<28}{'names':>6}{'precision':>11}{'recall':>8}{'review':>8}"
-          f"{'traps':>7}{'new kept apart':>16}")
+    print(
+        f"{'evaluation':<28}{'names':>6}{'precision':>11}{'recall':>8}{'review':>8}{'traps':>7}{'new kept apart':>16}"
+    )
     for label, s in (("in-catalogue (exact alias)", s_full), ("held-out document", s_held)):
-        print(f"{label:<28}{s['names']:>6}{s['precision']:>11.3f}{s['recall']:>8.3f}"
-              f"{s['review']:>8.1%}{s['trap_merges']:>7}"
-              f"{str(s['new_kept_apart']) + '/' + str(s['new_total']):>16}")
+        print(
+            f"{label:<28}{s['names']:>6}{s['precision']:>11.3f}{s['recall']:>8.3f}"
+            f"{s['review']:>8.1%}{s['trap_merges']:>7}"
+            f"{str(s['new_kept_apart']) + '/' + str(s['new_total']):>16}"
+        )
     for doc, s in per_doc.items():
-        print(f"  {doc:<26}{s['names']:>6}{s['precision']:>11.3f}{s['recall']:>8.3f}"
-              f"{s['review']:>8.1%}{s['trap_merges']:>7}"
-              f"{str(s['new_kept_apart']) + '/' + str(s['new_total']):>16}")
-    print(f"pairwise trap test (each alias of A vs a catalogue holding only B): "
-          f"{pair_merges} merges")
-    print(f"scale: {len(queries):,} names x {len(big):,} entries: match {t_match:.2f} s "
-          f"(index build {t_build:.2f} s)")
+        print(
+            f"  {doc:<26}{s['names']:>6}{s['precision']:>11.3f}{s['recall']:>8.3f}"
+            f"{s['review']:>8.1%}{s['trap_merges']:>7}"
+            f"{str(s['new_kept_apart']) + '/' + str(s['new_total']):>16}"
+        )
+    print(f"pairwise trap test (each alias of A vs a catalogue holding only B): {pair_merges} merges")
+    print(f"scale: {len(queries):,} names x {len(big):,} entries: match {t_match:.2f} s (index build {t_build:.2f} s)")
     total = t_build + t_match
     print()
     print("targets: precision >= 0.99, recall >= 0.97, review <= 5%, trap merges 0, scale < 5 s")
     for label, s in (("in-catalogue", s_full), ("held-out", s_held)):
-        verdict = [("precision", s["precision"] >= 0.99), ("recall", s["recall"] >= 0.97),
-                   ("review", s["review"] <= 0.05), ("traps", s["trap_merges"] == 0)]
+        verdict = [
+            ("precision", s["precision"] >= 0.99),
+            ("recall", s["recall"] >= 0.97),
+            ("review", s["review"] <= 0.05),
+            ("traps", s["trap_merges"] == 0),
+        ]
         print(f"  {label:<13}" + "  ".join(f"{k} {'ok' if v else 'MISSED'}" for k, v in verdict))
-    print(f"  scale         {'ok' if total < 5 else 'MISSED'} ({total:.2f} s incl. index build); "
-          f"pairwise traps {'ok' if pair_merges == 0 else 'MISSED'}")
+    print(
+        f"  scale         {'ok' if total < 5 else 'MISSED'} ({total:.2f} s incl. index build); "
+        f"pairwise traps {'ok' if pair_merges == 0 else 'MISSED'}"
+    )
     if "-v" in sys.argv:
         print("\n".join(errors(held_rows, held_results)))
     return 0

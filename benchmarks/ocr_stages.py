@@ -33,18 +33,36 @@ from speed import (  # run as a script: its folder is on the path
 
 # (module, function, stage): what ocr_image calls, by stage
 STAGES = [
-    ("image", "skew_angle", "prepare"), ("image", "rotate", "prepare"), ("image", "binarise", "prepare"),
-    ("image", "line_masks", "prepare"), ("image", "rules", "prepare"), ("layout", "page_grids", "prepare"),
+    ("image", "skew_angle", "prepare"),
+    ("image", "rotate", "prepare"),
+    ("image", "binarise", "prepare"),
+    ("image", "line_masks", "prepare"),
+    ("image", "rules", "prepare"),
+    ("layout", "page_grids", "prepare"),
     ("layout", "cell_images", "cut cells"),
     ("labels", "read_header_first", "read cells"),
-    ("labels", "fix_labels", "labels"), ("labels", "measure_columns", "labels"),
+    ("labels", "fix_labels", "labels"),
+    ("labels", "measure_columns", "labels"),
     ("cellread", "rescue_numbers", "rescue"),
     ("inkfit", "check_ink", "ink test"),
-    ("pagefont", "page_font", "glyphs"), ("pagefont", "read_doubtful", "glyphs"),
+    ("pagefont", "page_font", "glyphs"),
+    ("pagefont", "read_doubtful", "glyphs"),
     ("resolve", "resolve_rows", "arithmetic"),
-    ("layout", "outside_image", "outside text"), ("image", "clean_for_ocr", "outside text"),
+    ("layout", "outside_image", "outside text"),
+    ("image", "clean_for_ocr", "outside text"),
 ]
-COLUMNS = ["prepare", "cut cells", "read cells", "labels", "rescue", "ink test", "glyphs", "arithmetic", "outside text", "other"]
+COLUMNS = [
+    "prepare",
+    "cut cells",
+    "read cells",
+    "labels",
+    "rescue",
+    "ink test",
+    "glyphs",
+    "arithmetic",
+    "outside text",
+    "other",
+]
 
 
 class Clock:
@@ -88,8 +106,13 @@ def instrument(engine) -> Clock:
     return clock
 
 
-FLOOR = [("cellread", "settle_numbers"), ("cellread", "rescue_numbers"), ("inkfit", "check_ink"),
-         ("pagefont", "read_doubtful"), ("resolve", "resolve_rows")]
+FLOOR = [
+    ("cellread", "settle_numbers"),
+    ("cellread", "rescue_numbers"),
+    ("inkfit", "check_ink"),
+    ("pagefont", "read_doubtful"),
+    ("resolve", "resolve_rows"),
+]
 
 
 def floor() -> None:
@@ -106,8 +129,10 @@ def recall(name: str, engine: str) -> str:
     from scorekit.extract.pipeline import extract_file
     from scorekit.extract.scoring import load_truth, score
 
-    s, _, _ = score(extract_file(ROOT / "fixtures" / "pdf" / f"{name}.pdf", ocr_engine=engine, jobs=1).observations,
-                    load_truth(ROOT / "fixtures" / "truth" / f"{name}.csv"))
+    s, _, _ = score(
+        extract_file(ROOT / "fixtures" / "pdf" / f"{name}.pdf", ocr_engine=engine, jobs=1).observations,
+        load_truth(ROOT / "fixtures" / "truth" / f"{name}.csv"),
+    )
     return f"{s.precision:.3f} / {s.recall:.3f}"
 
 
@@ -127,6 +152,7 @@ def main() -> int:
     os.environ["OMP_THREAD_LIMIT"] = "1"
 
     import cv2
+
     from scorekit.extract.ocr import ocr_image
     from scorekit.extract.ocr.engines import get_engine
     from scorekit.extract.ocr.image import render
@@ -136,9 +162,19 @@ def main() -> int:
         floor()
     clock = instrument(engine)
     what = "every cell read once, nothing checked (--floor)" if args.floor else "by stage"
-    table = Table(title=f"OCR seconds per page {what}, one process, best of {args.repeat}, engine {args.engine} "
-                  "(each stage: engines' seconds + the rest)", title_justify="left")
-    for col in ("page", "bare tesseract", "scorekit", "ratio", *COLUMNS, *(["precision / recall"] if args.floor else [])):
+    table = Table(
+        title=f"OCR seconds per page {what}, one process, best of {args.repeat}, engine {args.engine} "
+        "(each stage: engines' seconds + the rest)",
+        title_justify="left",
+    )
+    for col in (
+        "page",
+        "bare tesseract",
+        "scorekit",
+        "ratio",
+        *COLUMNS,
+        *(["precision / recall"] if args.floor else []),
+    ):
         table.add_column(col, justify="left" if col == "page" else "right")
     names = [n for n in OCR_FIXTURES if not args.names or n in args.names]
     with tempfile.TemporaryDirectory(prefix="scorekit-stages-") as tmp:

@@ -61,7 +61,9 @@ def build_corpus(folder: Path, target_pages: int) -> list[Path]:
 def run(files: list[Path], jobs: int, out: Path) -> dict:
     proc = subprocess.run(
         [sys.executable, "-c", _RUN, json.dumps([str(f) for f in files]), str(jobs), str(out)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
@@ -92,7 +94,17 @@ def main() -> int:
     ap.add_argument("--pages", type=int, default=1000, help="size of the large corpus (default 1000)")
     args = ap.parse_args()
     table = Table(title="scorekit scale (text-layer pages, streaming CSV)", title_justify="left")
-    for col in ("corpus pages", "files", "jobs", "seconds", "pages/s", "speed-up", "values", "peak MB per worker", "parent peak MB"):
+    for col in (
+        "corpus pages",
+        "files",
+        "jobs",
+        "seconds",
+        "pages/s",
+        "speed-up",
+        "values",
+        "peak MB per worker",
+        "parent peak MB",
+    ):
         table.add_column(col, justify="right")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -107,13 +119,22 @@ def main() -> int:
                 rate = r["pages"] / r["seconds"]
                 base = base or rate
                 table.add_row(
-                    str(r["pages"]), str(len(files)), str(jobs), f"{r['seconds']:.1f}", f"{rate:.1f}",
-                    f"{rate / base:.2f}x", str(r["values"]), f"{r['worker_mb']:.0f}", f"{r['parent_mb']:.0f}",
+                    str(r["pages"]),
+                    str(len(files)),
+                    str(jobs),
+                    f"{r['seconds']:.1f}",
+                    f"{rate:.1f}",
+                    f"{rate / base:.2f}x",
+                    str(r["values"]),
+                    f"{r['worker_mb']:.0f}",
+                    f"{r['parent_mb']:.0f}",
                 )
                 del t0
     console = Console(width=160)
     console.print(table)
-    console.print(f"control: a pure-CPU task runs {machine_ceiling():.2f}x faster on 2 processes than on 1 on this machine")
+    console.print(
+        f"control: a pure-CPU task runs {machine_ceiling():.2f}x faster on 2 processes than on 1 on this machine"
+    )
     return 0
 
 

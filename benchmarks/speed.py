@@ -61,8 +61,12 @@ def _bare_tesseract(png: str, psm: str = "") -> None:
     import os
     import subprocess
 
-    subprocess.run(["tesseract", png, png[:-4], *(["--psm", psm] if psm else [])], check=True, capture_output=True,
-                   env=dict(os.environ, OMP_THREAD_LIMIT="1"))
+    subprocess.run(
+        ["tesseract", png, png[:-4], *(["--psm", psm] if psm else [])],
+        check=True,
+        capture_output=True,
+        env=dict(os.environ, OMP_THREAD_LIMIT="1"),
+    )
 
 
 def _number(token: str) -> str:
@@ -109,18 +113,27 @@ def ocr_section(names: list[str], jobs: int, engines: list[str], repeat: int = 1
     tesseract figure is steady, scorekit's is not (two workers, six pages: one slow page sets
     the wall time)."""
     import tempfile
-    from functools import partial
     from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
 
     import cv2
 
+    from scorekit.extract.ocr import tess
     from scorekit.extract.ocr.image import render
 
-    from scorekit.extract.ocr import tess
-
     how = "in-process (tesserocr)" if tess._api("eng") is not None else "CLI"
-    table = Table(title=f"OCR seconds per page at 300 dpi, {jobs} workers, best of {repeat}, scorekit's tesseract {how} (target: scorekit <= 1.3x bare tesseract{f' --psm {psm}' if psm else ''})", title_justify="left")
-    for col in ("fixture", "pages", "bare tesseract s/page", "numbers in bare text", *(f"{e} s/page" for e in engines), *(f"{e} ratio" for e in engines)):
+    table = Table(
+        title=f"OCR seconds per page at 300 dpi, {jobs} workers, best of {repeat}, scorekit's tesseract {how} (target: scorekit <= 1.3x bare tesseract{f' --psm {psm}' if psm else ''})",
+        title_justify="left",
+    )
+    for col in (
+        "fixture",
+        "pages",
+        "bare tesseract s/page",
+        "numbers in bare text",
+        *(f"{e} s/page" for e in engines),
+        *(f"{e} ratio" for e in engines),
+    ):
         table.add_column(col, justify="left" if col == "fixture" else "right")
     with tempfile.TemporaryDirectory(prefix="scorekit-speed-") as tmp, ProcessPoolExecutor(jobs) as pool:
         for name in names:
@@ -136,9 +149,18 @@ def ocr_section(names: list[str], jobs: int, engines: list[str], repeat: int = 1
             ours = []
             for engine in engines:
                 list(pool.map(_warm, [engine] * jobs * 2))
-                ours.append(timed(lambda: list(pool.map(partial(_scorekit_ocr, engine=engine), pngs)), repeat) * jobs / n)
+                ours.append(
+                    timed(lambda: list(pool.map(partial(_scorekit_ocr, engine=engine), pngs)), repeat) * jobs / n
+                )
             found = bare_recovered(name, [Path(p[:-4] + ".txt").read_text(errors="replace") for p in pngs])
-            table.add_row(name, str(n), f"{bare:.2f}", f"{found:.0%}", *(f"{t:.2f}" for t in ours), *(f"{t / bare:.2f}x" for t in ours))
+            table.add_row(
+                name,
+                str(n),
+                f"{bare:.2f}",
+                f"{found:.0%}",
+                *(f"{t:.2f}" for t in ours),
+                *(f"{t / bare:.2f}x" for t in ours),
+            )
     return table
 
 
@@ -150,20 +172,38 @@ def main() -> int:
     ap.add_argument("--ocr", action="store_true", help="add the OCR section (scorekit vs bare tesseract)")
     ap.add_argument("--ocr-only", action="store_true", help="only the OCR section")
     ap.add_argument("--jobs", type=int, default=0, help="OCR workers (default: all cores)")
-    ap.add_argument("--bare-psm", default="", help="page segmentation mode of bare tesseract (default: its own, 3; 11 is sparse text, the mode for tables)")
-    ap.add_argument("--engine", action="append", choices=["tesseract", "tesseract+rapidocr", "rapidocr"],
-                    help="OCR engine(s) to time (repeatable; default: tesseract and tesseract+rapidocr)")
+    ap.add_argument(
+        "--bare-psm",
+        default="",
+        help="page segmentation mode of bare tesseract (default: its own, 3; 11 is sparse text, the mode for tables)",
+    )
+    ap.add_argument(
+        "--engine",
+        action="append",
+        choices=["tesseract", "tesseract+rapidocr", "rapidocr"],
+        help="OCR engine(s) to time (repeatable; default: tesseract and tesseract+rapidocr)",
+    )
     args = ap.parse_args()
     args.engine = args.engine or ["tesseract", "tesseract+rapidocr"]
     if args.ocr or args.ocr_only:
         import os
 
         ocr_names = [n for n in args.names if n in OCR_FIXTURES] or OCR_FIXTURES
-        Console(width=180).print(ocr_section(ocr_names, args.jobs or os.cpu_count() or 1, args.engine, args.repeat, args.bare_psm))
+        Console(width=180).print(
+            ocr_section(ocr_names, args.jobs or os.cpu_count() or 1, args.engine, args.repeat, args.bare_psm)
+        )
         if args.ocr_only:
             return 0
     table = Table(title="scorekit speed (pages/s, best of --repeat)", title_justify="left")
-    for col in ("fixture", "pages", "scorekit s", "scorekit p/s", "camelot lattice p/s", "pdfplumber p/s", "vs camelot"):
+    for col in (
+        "fixture",
+        "pages",
+        "scorekit s",
+        "scorekit p/s",
+        "camelot lattice p/s",
+        "pdfplumber p/s",
+        "vs camelot",
+    ):
         table.add_column(col, justify="left" if col == "fixture" else "right")
     for name in [n for n in args.names if n not in OCR_FIXTURES] or BORN_DIGITAL:
         path = ROOT / "fixtures" / "pdf" / f"{name}.pdf"
@@ -173,8 +213,12 @@ def main() -> int:
         pl = timed(lambda: run_pdfplumber(path), args.repeat)
         cam = None if args.no_camelot else timed(lambda: run_camelot(path, n), args.repeat)
         table.add_row(
-            name, str(n), f"{sk:.2f}", f"{n / sk:.1f}",
-            "-" if cam is None else f"{n / cam:.2f}", f"{n / pl:.1f}",
+            name,
+            str(n),
+            f"{sk:.2f}",
+            f"{n / sk:.1f}",
+            "-" if cam is None else f"{n / cam:.2f}",
+            f"{n / pl:.1f}",
             "-" if cam is None else f"{cam / sk:.1f}x faster" if cam > sk else f"{sk / cam:.1f}x SLOWER",
         )
     Console(width=160).print(table)

@@ -121,7 +121,9 @@ def run_checks(df: pd.DataFrame, penalty: float = PENALTY) -> pd.DataFrame:
     if suspects:
         sus = out.index.isin(list(suspects))
         out["value"] = out["value"].astype(object).where(~sus, None)
-        out["flags"] = [f + ";low_confidence" if s and "low_confidence" not in f else f for f, s in zip(out["flags"], sus)]
+        out["flags"] = [
+            f + ";low_confidence" if s and "low_confidence" not in f else f for f, s in zip(out["flags"], sus)
+        ]
     return out
 
 
@@ -168,7 +170,9 @@ def _row_checks(key, g: pd.DataFrame, num: pd.Series, passed: set | None = None)
         elif len(vals) == 12:
             ok([i_max])
         elif len(vals) < 12 and max(vals) > mx + e:
-            fail("max_12m", f"printed {mx:g} below a printed month {max(vals):g}", [i_max, inwin[vals.index(max(vals))]])
+            fail(
+                "max_12m", f"printed {mx:g} below a printed month {max(vals):g}", [i_max, inwin[vals.index(max(vals))]]
+            )
     if i_avg is not None and i_max is not None:
         if float(num[i_avg]) > float(num[i_max]) + _err(g.at[i_avg, "value_raw"]) + _err(g.at[i_max, "value_raw"]):
             fail("avg_le_max", "12-month average above the 12-month maximum", [i_avg, i_max])
@@ -207,7 +211,11 @@ def _ratio_checks(df: pd.DataFrame, num: pd.Series) -> list[CheckFailure]:
     for tkey, t in d.groupby(["source", "page", "table"], sort=False, dropna=False):
         series = {}
         for rkey, g in t.groupby("row", sort=False):
-            series[rkey] = (str(g["unit"].iloc[0]), str(g["ref"].iloc[0]), {p: i for p, i in zip(g["period"].astype(str), g.index)})
+            series[rkey] = (
+                str(g["unit"].iloc[0]),
+                str(g["ref"].iloc[0]),
+                {p: i for p, i in zip(g["period"].astype(str), g.index)},
+            )
         pct = [k for k, (u, _, _) in series.items() if u == "percent"]
         cnt = [k for k, (u, _, _) in series.items() if u == "count"]
         for p in pct:
@@ -237,8 +245,15 @@ def _ratio_checks(df: pd.DataFrame, num: pd.Series) -> list[CheckFailure]:
                 _, n, dn, badm = best
                 for x in badm:
                     cells = [pm[x], series[n][2][x], series[dn][2][x]]
-                    out.append(CheckFailure("count_ratio", (*tkey, p), pref,
-                                            f"{x}: {series[n][1]} / {series[dn][1]} != printed %", tuple(cells)))
+                    out.append(
+                        CheckFailure(
+                            "count_ratio",
+                            (*tkey, p),
+                            pref,
+                            f"{x}: {series[n][1]} / {series[dn][1]} != printed %",
+                            tuple(cells),
+                        )
+                    )
     return out
 
 

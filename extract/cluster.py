@@ -16,8 +16,14 @@ from .pipeline import ExtractError, ExtractResult, Options, extract_file
 def extract_document(path: str, opts: Options) -> ExtractResult | ExtractError:
     try:
         return extract_file(
-            path, pages=opts.pages, ocr=opts.ocr, ocr_engine=opts.ocr_engine, dpi=opts.dpi, jobs=1,
-            password=opts.password, isolate=False,
+            path,
+            pages=opts.pages,
+            ocr=opts.ocr,
+            ocr_engine=opts.ocr_engine,
+            dpi=opts.dpi,
+            jobs=1,
+            password=opts.password,
+            isolate=False,
         )
     except ExtractError as exc:
         return exc

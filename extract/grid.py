@@ -256,15 +256,23 @@ def _drop_crossing_lines(grid: Grid) -> list[Word]:
         for pair in words + [(None, None)]:
             w = pair[0]
             prev = line[-1][0] if line else None
-            if prev is not None and w is not None and abs(w.top - prev.top) < 1 and 0 <= w.x0 - prev.x1 < 0.8 * (w.bottom - w.top):
+            if (
+                prev is not None
+                and w is not None
+                and abs(w.top - prev.top) < 1
+                and 0 <= w.x0 - prev.x1 < 0.8 * (w.bottom - w.top)
+            ):
                 line.append(pair)
                 continue
             cells = {id(c): c for _, c in line}.values()
             ids = {id(v) for v, _ in line}
             own = [x for c in cells for x in c.words if id(x) not in ids]
             size = line[0][0].bottom - line[0][0].top if line else 0
-            if len(cells) >= 3 and all(any(id(x) not in ids for x in c.words) for c in cells) and \
-                    all(abs((x.bottom - x.top) - size) > 0.05 * size for x in own):
+            if (
+                len(cells) >= 3
+                and all(any(id(x) not in ids for x in c.words) for c in cells)
+                and all(abs((x.bottom - x.top) - size) > 0.05 * size for x in own)
+            ):
                 for c in cells:
                     c.words[:] = [x for x in c.words if id(x) not in ids]
                 dropped += [v for v, _ in line]

@@ -131,7 +131,8 @@ class TableReader:
             ref = " ".join(row[i].text for i in model.index("ref") if row[i] and row[i].origin and row[i].text)
             name = " ".join(row[i].text for i in model.index("name") if row[i] and row[i].origin and row[i].text)
             value_cols = [
-                (i, col) for i, col in enumerate(model.columns)
+                (i, col)
+                for i, col in enumerate(model.columns)
                 if col.kind == "measure" and row[i] is not None and row[i].origin and row[i].text
             ]
             if not value_cols:
@@ -141,14 +142,24 @@ class TableReader:
             if not name and not ref:
                 continue
             row_counter += 1
-            result.observations += self._row_observations(table, row, model, value_cols, ref, name, section, row_counter)
+            result.observations += self._row_observations(
+                table, row, model, value_cols, ref, name, section, row_counter
+            )
             for i in model.index("text"):
                 slot = row[i]
                 if slot is not None and slot.origin and slot.text:
-                    result.texts.append({
-                        "source": table.source, "page": table.page, "table": table.index, "row": row_counter,
-                        "ref": ref, "indicator": name, "field": model.columns[i].field, "text": slot.text,
-                    })
+                    result.texts.append(
+                        {
+                            "source": table.source,
+                            "page": table.page,
+                            "table": table.index,
+                            "row": row_counter,
+                            "ref": ref,
+                            "indicator": name,
+                            "field": model.columns[i].field,
+                            "text": slot.text,
+                        }
+                    )
         self.last = Continuation(table.xs, model, section, row_counter)
         return result
 
@@ -164,7 +175,9 @@ class TableReader:
     def _row_observations(self, table, row, model, value_cols, ref, name, section, row_no) -> list[dict]:
         parsed = {i: parse_value(row[i].text) for i, _ in value_cols}
         row_pct = any(
-            p.unit == "percent" for i, p in parsed.items() if model.columns[i].measure in ("value", "avg_12m", "max_12m")
+            p.unit == "percent"
+            for i, p in parsed.items()
+            if model.columns[i].measure in ("value", "avg_12m", "max_12m")
         )
         base_unit = "percent" if row_pct else name_unit(name)
         out = []
@@ -201,13 +214,29 @@ class TableReader:
             elif table.method == "ocr" and _unreadable(col.measure, slot.text, flags):
                 flags.append("low_confidence")
             x0, top, x1, bottom = rotate_box(*slot.bbox, table.rotation, *table.page_size)
-            out.append({
-                "source": table.source, "page": table.page, "table": table.index, "row": row_no,
-                "section": section, "ref": ref, "indicator": name, "period": period,
-                "measure": col.measure, "value": value, "value_raw": slot.text, "unit": unit,
-                "flags": ";".join(flags), "method": table.method, "confidence": conf,
-                "x0": round(x0, 2), "top": round(top, 2), "x1": round(x1, 2), "bottom": round(bottom, 2),
-            })
+            out.append(
+                {
+                    "source": table.source,
+                    "page": table.page,
+                    "table": table.index,
+                    "row": row_no,
+                    "section": section,
+                    "ref": ref,
+                    "indicator": name,
+                    "period": period,
+                    "measure": col.measure,
+                    "value": value,
+                    "value_raw": slot.text,
+                    "unit": unit,
+                    "flags": ";".join(flags),
+                    "method": table.method,
+                    "confidence": conf,
+                    "x0": round(x0, 2),
+                    "top": round(top, 2),
+                    "x1": round(x1, 2),
+                    "bottom": round(bottom, 2),
+                }
+            )
         return out
 
 

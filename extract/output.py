@@ -91,7 +91,9 @@ class Sink:
 
     def _open(self):
         if self._fh is None and self.fmt != "parquet":
-            self._fh = sys.stdout if not self.out or self.out == "-" else open(self.out, "w", encoding="utf-8", newline="")
+            self._fh = (
+                sys.stdout if not self.out or self.out == "-" else open(self.out, "w", encoding="utf-8", newline="")
+            )
             if self.fmt == "json":
                 self._fh.write("[")
         return self._fh
@@ -104,7 +106,10 @@ class Sink:
         fh = self._open()
         if self.fmt == "json":
             for r in rows:
-                fh.write(("\n " if self._rows == 0 else ",\n ") + json.dumps({c: _jsonable(r.get(c)) for c in columns}, ensure_ascii=False))
+                fh.write(
+                    ("\n " if self._rows == 0 else ",\n ")
+                    + json.dumps({c: _jsonable(r.get(c)) for c in columns}, ensure_ascii=False)
+                )
                 self._rows += 1
         else:
             if self._writer is None:
@@ -117,7 +122,9 @@ class Sink:
         fh.flush()
 
     def write(self, df: pd.DataFrame) -> None:
-        if self.dtypes and dict(df.dtypes.astype(str)) != {c: str(pd.api.types.pandas_dtype(t)) for c, t in self.dtypes.items()}:
+        if self.dtypes and dict(df.dtypes.astype(str)) != {
+            c: str(pd.api.types.pandas_dtype(t)) for c, t in self.dtypes.items()
+        }:
             df = df.astype(self.dtypes)
         if self.fmt == "parquet":
             import pyarrow as pa
@@ -135,8 +142,11 @@ class Sink:
                 fh.write(("\n " if self._rows == 0 else ",\n ") + body)
         else:
             fh = self._open()
-            fh.write(neutralise_frame(df).to_csv(index=False, header=not self._header_done,
-                                 lineterminator="\n", float_format="%.10g"))
+            fh.write(
+                neutralise_frame(df).to_csv(
+                    index=False, header=not self._header_done, lineterminator="\n", float_format="%.10g"
+                )
+            )
             self._header_done = True
         self._rows += len(df)
         if self._fh is not None:

@@ -12,12 +12,32 @@ import re
 from dataclasses import dataclass
 
 MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MONTH_NAMES = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
 }
 _MONTH_WORD = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 # `Jul-232`: a two-digit year followed by a footnote digit printed inline
@@ -130,9 +150,7 @@ def parse_period(text: str, report: ReportPeriod | None = None, *, allow_serial:
     """Any period label this module understands, or None."""
     t = " ".join(text.split())
     return (
-        parse_month(t, allow_serial=allow_serial)
-        or parse_fy(t)
-        or (parse_quarter(t, report) if len(t) <= 24 else None)
+        parse_month(t, allow_serial=allow_serial) or parse_fy(t) or (parse_quarter(t, report) if len(t) <= 24 else None)
     )
 
 

@@ -282,7 +282,10 @@ class PageOutput:
 
 
 def iter_extract(
-    path: str | Path, opts: Options | None = None, *, pool: PagePool | None = None,
+    path: str | Path,
+    opts: Options | None = None,
+    *,
+    pool: PagePool | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Iterator[PageOutput]:
     """Yield each page's observations in page order as soon as they are read."""

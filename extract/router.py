@@ -64,14 +64,19 @@ def decide(plumber_page, pdfium_page) -> RouteDecision:
     q = quality("".join(c["text"] if c["text"].strip() else " " for c in _reading_order(chars, sideways)))
     m.update(cid_share=q.cid_share, bad_char_share=q.bad_char_share, wordlike=q.wordlike)
     if q.cid_share > GARBAGE_CHARS or q.bad_char_share > GARBAGE_CHARS:
-        return out("ocr", f"garbled text layer: {q.cid_share:.0%} (cid:N), {q.bad_char_share:.0%} private-use/replacement")
+        return out(
+            "ocr", f"garbled text layer: {q.cid_share:.0%} (cid:N), {q.bad_char_share:.0%} private-use/replacement"
+        )
     if q.wordlike < WORDLIKE_TEXT:
         return out("ocr", f"garbled text layer: only {q.wordlike:.0%} of text is word/number-shaped")
 
     m["invisible_share"] = _invisible_share(pdfium_page)
     if m["image_cover"] >= IMAGE_PAGE and m["invisible_share"] > 0.5:
         if q.wordlike < WORDLIKE_OCR_LAYER:
-            return out("ocr", f"invisible OCR layer over page image fails quality test ({q.wordlike:.0%} word/number-shaped < {WORDLIKE_OCR_LAYER:.0%})")
+            return out(
+                "ocr",
+                f"invisible OCR layer over page image fails quality test ({q.wordlike:.0%} word/number-shaped < {WORDLIKE_OCR_LAYER:.0%})",
+            )
         return out("text", f"invisible OCR layer over page image passes quality test ({q.wordlike:.0%})")
 
     m["ink_share"] = _ink_share(plumber_page, pdfium_page)

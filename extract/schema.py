@@ -29,8 +29,25 @@ document says it (e.g. "using 18-19 data" -> FY2018/19), targets the year in the
 from __future__ import annotations
 
 COLUMNS: list[str] = [
-    "source", "page", "table", "row", "section", "ref", "indicator", "period", "measure",
-    "value", "value_raw", "unit", "flags", "method", "confidence", "x0", "top", "x1", "bottom",
+    "source",
+    "page",
+    "table",
+    "row",
+    "section",
+    "ref",
+    "indicator",
+    "period",
+    "measure",
+    "value",
+    "value_raw",
+    "unit",
+    "flags",
+    "method",
+    "confidence",
+    "x0",
+    "top",
+    "x1",
+    "bottom",
 ]
 
 MEASURES: dict[str, str] = {
@@ -76,9 +93,23 @@ FLAGS: dict[str, str] = {
 }
 
 OBSERVATION_DTYPES: dict[str, str] = {
-    "source": "string", "page": "Int64", "table": "Int64", "row": "Int64", "section": "string",
-    "ref": "string", "indicator": "string", "period": "string", "measure": "string",
-    "value": "Float64", "value_raw": "string", "unit": "string", "flags": "string",
-    "method": "string", "confidence": "Float64", "x0": "Float64", "top": "Float64",
-    "x1": "Float64", "bottom": "Float64",
+    "source": "string",
+    "page": "Int64",
+    "table": "Int64",
+    "row": "Int64",
+    "section": "string",
+    "ref": "string",
+    "indicator": "string",
+    "period": "string",
+    "measure": "string",
+    "value": "Float64",
+    "value_raw": "string",
+    "unit": "string",
+    "flags": "string",
+    "method": "string",
+    "confidence": "Float64",
+    "x0": "Float64",
+    "top": "Float64",
+    "x1": "Float64",
+    "bottom": "Float64",
 }

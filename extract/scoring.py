@@ -62,14 +62,16 @@ class Score:
 
 def score(extracted: pd.DataFrame, truth: pd.DataFrame) -> tuple[Score, Counter, Counter]:
     """The score, plus the missed truth keys and the spurious extracted keys."""
-    held = extracted["flags"].fillna("").str.contains("low_confidence") if "flags" in extracted else pd.Series(False, index=extracted.index)
+    held = (
+        extracted["flags"].fillna("").str.contains("low_confidence")
+        if "flags" in extracted
+        else pd.Series(False, index=extracted.index)
+    )
     stated = extracted[~held]
     t, e = keys(truth), keys(stated)
     correct = sum((t & e).values())
     printed = {_num(v) for v in truth["value"]} | {_norm(v) for v in truth["value_raw"]}
-    not_printed = sum(
-        1 for v in stated["value"] if _num(v) and _num(v) not in printed
-    )
+    not_printed = sum(1 for v in stated["value"] if _num(v) and _num(v) not in printed)
     return Score(sum(t.values()), sum(e.values()), correct, not_printed, int(held.sum())), t - e, e - t
 
 

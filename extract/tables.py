@@ -55,7 +55,9 @@ class RawTable:
 
 def _slot(cell: Cell, r: int, c: int) -> Slot:
     conf = min((w.conf for w in cell.words), default=1.0)
-    return Slot(cell.text, cell.bbox, (cell.col0, cell.col1), r == cell.row0 and c == cell.col0, conf, _notes(cell.words))
+    return Slot(
+        cell.text, cell.bbox, (cell.col0, cell.col1), r == cell.row0 and c == cell.col0, conf, _notes(cell.words)
+    )
 
 
 class RuledTables:
@@ -182,7 +184,17 @@ def _merge_split_labels(lines: list[list[Word]]) -> list[list[Word]]:
                 and parse_month(f"{merged[-1].text} {w.text}")
             ):
                 p = merged.pop()
-                merged.append(Word(f"{p.text} {w.text}", p.x0, min(p.top, w.top), w.x1, max(p.bottom, w.bottom), True, min(p.conf, w.conf)))
+                merged.append(
+                    Word(
+                        f"{p.text} {w.text}",
+                        p.x0,
+                        min(p.top, w.top),
+                        w.x1,
+                        max(p.bottom, w.bottom),
+                        True,
+                        min(p.conf, w.conf),
+                    )
+                )
             else:
                 merged.append(w)
         out.append(merged)

@@ -46,7 +46,11 @@ def page_words(page) -> list[Word]:
         for w, wchars in WordExtractor(**opts).iter_extract_tuples(groups[direction]):
             nxt = order[id(max(wchars, key=lambda c: order[id(c)]))] + 1
             space_after = nxt >= len(chars) or not chars[nxt]["text"].strip() or _far(wchars[-1], chars[nxt])
-            words.append(Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"], direction == "ltr", 1.0, direction, space_after))
+            words.append(
+                Word(
+                    w["text"], w["x0"], w["top"], w["x1"], w["bottom"], direction == "ltr", 1.0, direction, space_after
+                )
+            )
     return words
 
 

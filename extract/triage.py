@@ -42,4 +42,6 @@ def triage_text(text: str) -> Triage:
         return Triage(True, f"dense numbers ({numbers}/{n} tokens), possibly a continued table", numbers, periods, n)
     if not tokens:
         return Triage(False, "no text layer", 0, 0, 0)
-    return Triage(False, f"prose or list ({numbers} numbers, {periods} period labels in {n} tokens)", numbers, periods, n)
+    return Triage(
+        False, f"prose or list ({numbers} numbers, {periods} period labels in {n} tokens)", numbers, periods, n
+    )

@@ -79,7 +79,9 @@ def parse_value(text: str) -> ParsedValue:
     if num is not None:
         return ParsedValue(num[0], "percent" if num[1] else "")
     if stripped[:1] in "<>≤≥" and (num := parse_number(stripped.lstrip("<>≤≥= "))) is not None:
-        return ParsedValue(num[0], "percent" if num[1] else "", ["less_than" if stripped[0] in "<≤" else "greater_than"])
+        return ParsedValue(
+            num[0], "percent" if num[1] else "", ["less_than" if stripped[0] in "<≤" else "greater_than"]
+        )
     m = _AMENDED_RE.match(t)
     if m:
         inner = parse_value(m.group("main"))
@@ -123,4 +125,3 @@ def year_note_period(note: str) -> str:
 
 def _fmt(v: float) -> str:
     return str(int(v)) if float(v).is_integer() else repr(v)
-

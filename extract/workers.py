@@ -95,7 +95,6 @@ def _run_page(path: str, page_no: int, opts, timeout: float):
         return page_stage(path, page_no, opts)
 
 
-
 class PagePool:
     """Per-page tasks over `jobs` worker processes, or here when `isolate` is off.
 
@@ -103,8 +102,9 @@ class PagePool:
     in the task's own process.
     """
 
-    def __init__(self, jobs: int | None = None, page_timeout: float = 300.0, max_memory_mb: int = 3072,
-                 isolate: bool = True):
+    def __init__(
+        self, jobs: int | None = None, page_timeout: float = 300.0, max_memory_mb: int = 3072, isolate: bool = True
+    ):
         self.jobs = jobs or os.cpu_count() or 1
         self.isolate = isolate
         self.page_timeout = page_timeout
@@ -115,8 +115,10 @@ class PagePool:
         if self._executor is None:
             method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
             self._executor = ProcessPoolExecutor(
-                max_workers=self.jobs, mp_context=mp.get_context(method),
-                initializer=_init_worker, initargs=(self.max_memory_mb, os.getpid()),
+                max_workers=self.jobs,
+                mp_context=mp.get_context(method),
+                initializer=_init_worker,
+                initargs=(self.max_memory_mb, os.getpid()),
             )
         return self._executor
 
@@ -173,7 +175,7 @@ class PagePool:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
 
-    def __enter__(self) -> "PagePool":
+    def __enter__(self) -> PagePool:
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:

@@ -46,7 +46,10 @@ class Indicator:
 
     def to_dict(self) -> dict:
         return {
-            "id": self.id, "name": self.name, "unit": self.unit, "polarity": self.polarity,
+            "id": self.id,
+            "name": self.name,
+            "unit": self.unit,
+            "polarity": self.polarity,
             "definition": self.definition,
             "aliases": [a.to_dict() for a in sorted(set(self.aliases))],
         }
@@ -88,8 +91,9 @@ class Catalogue:
         if indicator.unit not in UNITS:
             raise CatalogueError(f"unit {indicator.unit!r} is not one of {', '.join(UNITS)}")
         if indicator.polarity not in POLARITIES:
-            raise CatalogueError(f"polarity {indicator.polarity!r} is not one of "
-                                 f"{', '.join(p for p in POLARITIES if p)}")
+            raise CatalogueError(
+                f"polarity {indicator.polarity!r} is not one of {', '.join(p for p in POLARITIES if p)}"
+            )
         self.indicators[indicator.id] = indicator
 
     def add_alias(self, indicator_id: str, alias: Alias) -> bool:
@@ -131,18 +135,26 @@ class Catalogue:
         return [(self.indicators[i], min(s, 100.0)) for i, s in ranked]
 
     def to_dict(self) -> dict:
-        return {"format": FORMAT_VERSION, "version": self.version,
-                "indicators": [i.to_dict() for i in self]}
+        return {"format": FORMAT_VERSION, "version": self.version, "indicators": [i.to_dict() for i in self]}
 
 
 def from_dict(data: dict) -> Catalogue:
     cat = Catalogue(version=int(data.get("version", 1)))
     for raw in data.get("indicators", []):
-        aliases = [Alias(period=a.get("period", ""), source=a.get("source", ""),
-                         ref=a.get("ref", ""), name=a["name"]) for a in raw.get("aliases", [])]
-        cat.add(Indicator(id=raw["id"], name=raw["name"], unit=raw["unit"],
-                          polarity=raw.get("polarity", ""), definition=raw.get("definition", ""),
-                          aliases=aliases))
+        aliases = [
+            Alias(period=a.get("period", ""), source=a.get("source", ""), ref=a.get("ref", ""), name=a["name"])
+            for a in raw.get("aliases", [])
+        ]
+        cat.add(
+            Indicator(
+                id=raw["id"],
+                name=raw["name"],
+                unit=raw["unit"],
+                polarity=raw.get("polarity", ""),
+                definition=raw.get("definition", ""),
+                aliases=aliases,
+            )
+        )
     return cat
 
 
@@ -164,16 +176,16 @@ def load(path: str | Path | None = None) -> Catalogue:
 
 def dumps(cat: Catalogue) -> str:
     """One alias per line: a new alias is a one-line diff."""
-    lines = ["{", f'  "format": {FORMAT_VERSION},', f'  "version": {cat.version},',
-             '  "indicators": [']
+    lines = ["{", f'  "format": {FORMAT_VERSION},', f'  "version": {cat.version},', '  "indicators": [']
     entries = []
     for ind in cat:
         d = ind.to_dict()
-        head = [f'      "{k}": {json.dumps(d[k], ensure_ascii=False)}'
-                for k in ("id", "name", "unit", "polarity", "definition")]
+        head = [
+            f'      "{k}": {json.dumps(d[k], ensure_ascii=False)}'
+            for k in ("id", "name", "unit", "polarity", "definition")
+        ]
         aliases = ",\n".join("        " + json.dumps(a, ensure_ascii=False) for a in d["aliases"])
-        body = ",\n".join(head) + ',\n      "aliases": [' + (
-            "\n" + aliases + "\n      ]" if aliases else "]")
+        body = ",\n".join(head) + ',\n      "aliases": [' + ("\n" + aliases + "\n      ]" if aliases else "]")
         entries.append("    {\n" + body + "\n    }")
     lines.append(",\n".join(entries))
     lines += ["  ]", "}"]

@@ -8,9 +8,9 @@ Every failure is one line naming the file and the problem, and a non-zero exit.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, List, Optional
 
 import typer
 from rich.console import Console
@@ -30,8 +30,7 @@ out = Console()
 err = Console(stderr=True, soft_wrap=True)
 
 CatalogueOpt = typer.Option(None, "--catalogue", "-c", help="Catalogue file (default: shipped).")
-DecisionsOpt = typer.Option(None, "--decisions", "-d",
-                            help=f"Decisions file (default: ./{decmod.DEFAULT_PATH}).")
+DecisionsOpt = typer.Option(None, "--decisions", "-d", help=f"Decisions file (default: ./{decmod.DEFAULT_PATH}).")
 
 
 @contextmanager
@@ -44,7 +43,7 @@ def _fail_cleanly() -> Iterator[None]:
         raise errors.fail(f"{exc.filename or ''}: {exc.strerror or exc}", 2) from None
 
 
-def _get(cat: catmod.Catalogue, iid: str, path: Optional[Path]) -> Indicator:
+def _get(cat: catmod.Catalogue, iid: str, path: Path | None) -> Indicator:
     try:
         return cat.get(iid)
     except catmod.CatalogueError as exc:
@@ -58,8 +57,7 @@ def _split_pair(text: str, flag: str) -> tuple[str, str]:
     return name.strip(), iid.strip()
 
 
-def _matcher(catalogue: Optional[Path], decisions: Optional[Path], accept: float, review: float
-             ) -> Matcher:
+def _matcher(catalogue: Path | None, decisions: Path | None, accept: float, review: float) -> Matcher:
     cat = catmod.load(catalogue)
     dec = decmod.load(decisions)
     try:
@@ -70,12 +68,11 @@ def _matcher(catalogue: Optional[Path], decisions: Optional[Path], accept: float
 
 # -- catalogue ---------------------------------------------------------------------------------
 
-catalogue_app = typer.Typer(help="List, search and extend the indicator catalogue.",
-                            no_args_is_help=True)
+catalogue_app = typer.Typer(help="List, search and extend the indicator catalogue.", no_args_is_help=True)
 
 
 @catalogue_app.command("list")
-def catalogue_list(catalogue: Optional[Path] = CatalogueOpt) -> None:
+def catalogue_list(catalogue: Path | None = CatalogueOpt) -> None:
     """Every indicator, one line each."""
     with _fail_cleanly():
         cat = catmod.load(catalogue)
@@ -88,8 +85,9 @@ def catalogue_list(catalogue: Optional[Path] = CatalogueOpt) -> None:
 
 
 @catalogue_app.command("show")
-def catalogue_show(indicator_id: str = typer.Argument(..., metavar="ID"),
-                   catalogue: Optional[Path] = CatalogueOpt) -> None:
+def catalogue_show(
+    indicator_id: str = typer.Argument(..., metavar="ID"), catalogue: Path | None = CatalogueOpt
+) -> None:
     """One indicator with every ref and name it was printed under."""
     with _fail_cleanly():
         ind = _get(catmod.load(catalogue), indicator_id, catalogue)
@@ -105,8 +103,9 @@ def catalogue_show(indicator_id: str = typer.Argument(..., metavar="ID"),
 
 
 @catalogue_app.command("search")
-def catalogue_search(text: str, limit: int = typer.Option(10, "--limit", "-n"),
-                     catalogue: Optional[Path] = CatalogueOpt) -> None:
+def catalogue_search(
+    text: str, limit: int = typer.Option(10, "--limit", "-n"), catalogue: Path | None = CatalogueOpt
+) -> None:
     """Indicators whose names resemble TEXT (abbreviations understood)."""
     with _fail_cleanly():
         hits = catmod.load(catalogue).search(text, limit=limit)
@@ -119,12 +118,14 @@ def catalogue_search(text: str, limit: int = typer.Option(10, "--limit", "-n"),
 
 
 @catalogue_app.command("add-alias")
-def catalogue_add_alias(indicator_id: str = typer.Argument(..., metavar="ID"),
-                        name: str = typer.Option(..., "--name", help="Name as printed."),
-                        ref: str = typer.Option("", "--ref"),
-                        source: str = typer.Option("", "--source", help="Document file name."),
-                        period: str = typer.Option("", "--period", help="e.g. 2023-10"),
-                        catalogue: Optional[Path] = CatalogueOpt) -> None:
+def catalogue_add_alias(
+    indicator_id: str = typer.Argument(..., metavar="ID"),
+    name: str = typer.Option(..., "--name", help="Name as printed."),
+    ref: str = typer.Option("", "--ref"),
+    source: str = typer.Option("", "--source", help="Document file name."),
+    period: str = typer.Option("", "--period", help="e.g. 2023-10"),
+    catalogue: Path | None = CatalogueOpt,
+) -> None:
     """Record another ref/name under which ID was printed."""
     with _fail_cleanly():
         cat = catmod.load(catalogue)
@@ -132,27 +133,28 @@ def catalogue_add_alias(indicator_id: str = typer.Argument(..., metavar="ID"),
         added = cat.add_alias(indicator_id, Alias(period, source, ref, name))
         if added:
             catmod.save(cat, catalogue)
-    out.print(f"{'added alias to' if added else 'alias already on'} {indicator_id}",
-              highlight=False)
+    out.print(f"{'added alias to' if added else 'alias already on'} {indicator_id}", highlight=False)
 
 
 @catalogue_app.command("add")
-def catalogue_add(indicator_id: str = typer.Argument(..., metavar="ID"),
-                  name: str = typer.Option(..., "--name"),
-                  unit: str = typer.Option(..., "--unit", help=", ".join(UNITS)),
-                  polarity: str = typer.Option("", "--polarity",
-                                               help="higher_better, lower_better, neutral"),
-                  definition: str = typer.Option("", "--definition"),
-                  ref: str = typer.Option("", "--ref"),
-                  source: str = typer.Option("", "--source"),
-                  period: str = typer.Option("", "--period"),
-                  catalogue: Optional[Path] = CatalogueOpt) -> None:
+def catalogue_add(
+    indicator_id: str = typer.Argument(..., metavar="ID"),
+    name: str = typer.Option(..., "--name"),
+    unit: str = typer.Option(..., "--unit", help=", ".join(UNITS)),
+    polarity: str = typer.Option("", "--polarity", help="higher_better, lower_better, neutral"),
+    definition: str = typer.Option("", "--definition"),
+    ref: str = typer.Option("", "--ref"),
+    source: str = typer.Option("", "--source"),
+    period: str = typer.Option("", "--period"),
+    catalogue: Path | None = CatalogueOpt,
+) -> None:
     """Add a new indicator (its name is recorded as its first alias)."""
     with _fail_cleanly():
         cat = catmod.load(catalogue)
         try:
-            cat.add(Indicator(indicator_id, name, unit, polarity, definition or name,
-                              [Alias(period, source, ref, name)]))
+            cat.add(
+                Indicator(indicator_id, name, unit, polarity, definition or name, [Alias(period, source, ref, name)])
+            )
         except catmod.CatalogueError as exc:
             raise catmod.CatalogueError(f"{catalogue or catmod.DEFAULT_PATH}: {exc}") from None
         catmod.save(cat, catalogue)
@@ -161,14 +163,14 @@ def catalogue_add(indicator_id: str = typer.Argument(..., metavar="ID"),
 
 # -- match ------------------------------------------------------------------------------------
 
+
 def match_command(
-    observations: List[Path] = typer.Argument(..., metavar="OBS...",
-                                              help="Observation files (.csv, .json, .parquet)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o",
-                                          help="Write here (format by extension); default "
-                                               "CSV on stdout."),
-    catalogue: Optional[Path] = CatalogueOpt,
-    decisions: Optional[Path] = DecisionsOpt,
+    observations: list[Path] = typer.Argument(..., metavar="OBS...", help="Observation files (.csv, .json, .parquet)."),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write here (format by extension); default CSV on stdout."
+    ),
+    catalogue: Path | None = CatalogueOpt,
+    decisions: Path | None = DecisionsOpt,
     accept: float = typer.Option(ACCEPT, "--accept", help="Accept at or above this score."),
     review: float = typer.Option(REVIEW, "--review", help="Review at or above this score."),
 ) -> None:
@@ -181,11 +183,11 @@ def match_command(
     for g in gs:
         counts[g.result.rule] = counts.get(g.result.rule, 0) + 1
     summary = ", ".join(f"{v} {k}" for k, v in sorted(counts.items()))
-    err.print(f"matched {len(gs)} names ({summary}); "
-              f"`scorekit review` settles the rest", highlight=False)
+    err.print(f"matched {len(gs)} names ({summary}); `scorekit review` settles the rest", highlight=False)
 
 
 # -- review -----------------------------------------------------------------------------------
+
 
 def _queue(gs: list[NameGroup]) -> list[NameGroup]:
     seen: set[str] = set()
@@ -203,8 +205,9 @@ def _show_queue(q: list[NameGroup]) -> None:
         table.add_column(col, overflow="fold")
     for i, g in enumerate(q, 1):
         cands = "\n".join(f"{c.indicator_id} ({c.score:.0f})" for c in g.result.candidates[:3])
-        table.add_row(str(i), g.result.rule, g.ref or "-", g.indicator, g.source or "-",
-                      cands or "-", g.result.explanation)
+        table.add_row(
+            str(i), g.result.rule, g.ref or "-", g.indicator, g.source or "-", cands or "-", g.result.explanation
+        )
     out.print(table)
 
 
@@ -226,18 +229,18 @@ def _new_indicator(cat: catmod.Catalogue, iid: str, name: str, g: NameGroup | No
 
 
 def review_command(
-    observations: List[Path] = typer.Argument(..., metavar="OBS..."),
+    observations: list[Path] = typer.Argument(..., metavar="OBS..."),
     list_only: bool = typer.Option(False, "--list", help="Print the queue and exit."),
-    decide: List[str] = typer.Option([], "--decide", metavar="NAME=ID",
-                                     help="Accept: the printed NAME is indicator ID."),
-    reject: List[str] = typer.Option([], "--reject", metavar="NAME=ID",
-                                     help="NAME is never indicator ID."),
-    new: List[str] = typer.Option([], "--new", metavar="NAME=ID",
-                                  help="NAME is a new indicator; adds ID to the catalogue."),
-    interactive: bool = typer.Option(False, "--interactive",
-                                     help="Prompt for each name even when stdin is not a TTY."),
-    catalogue: Optional[Path] = CatalogueOpt,
-    decisions: Optional[Path] = DecisionsOpt,
+    decide: list[str] = typer.Option(
+        [], "--decide", metavar="NAME=ID", help="Accept: the printed NAME is indicator ID."
+    ),
+    reject: list[str] = typer.Option([], "--reject", metavar="NAME=ID", help="NAME is never indicator ID."),
+    new: list[str] = typer.Option(
+        [], "--new", metavar="NAME=ID", help="NAME is a new indicator; adds ID to the catalogue."
+    ),
+    interactive: bool = typer.Option(False, "--interactive", help="Prompt for each name even when stdin is not a TTY."),
+    catalogue: Path | None = CatalogueOpt,
+    decisions: Path | None = DecisionsOpt,
     accept: float = typer.Option(ACCEPT, "--accept"),
     review: float = typer.Option(REVIEW, "--review"),
 ) -> None:
@@ -273,19 +276,19 @@ def review_command(
             catmod.save(cat, catalogue)
     n = len(decide) + len(reject) + len(new)
     if scripted:
-        err.print(f"recorded {n} decision(s) in {decisions or decmod.DEFAULT_PATH}",
-                  highlight=False)
+        err.print(f"recorded {n} decision(s) in {decisions or decmod.DEFAULT_PATH}", highlight=False)
 
 
 def _interactive(q: list[NameGroup], cat: catmod.Catalogue, dec: decmod.Decisions) -> bool:
     changed = False
     for i, g in enumerate(q, 1):
-        out.print(f"\n[bold]{i}/{len(q)}[/bold] {g.ref or '-'}  {g.indicator}  "
-                  f"[dim]({g.source}, {g.period})[/dim]", highlight=False)
+        out.print(
+            f"\n[bold]{i}/{len(q)}[/bold] {g.ref or '-'}  {g.indicator}  [dim]({g.source}, {g.period})[/dim]",
+            highlight=False,
+        )
         out.print(f"  {g.result.explanation}", highlight=False)
         for j, c in enumerate(g.result.candidates[:5], 1):
-            out.print(f"  {j}. {c.indicator_id} ({c.score:.0f}) {c.matched_name}",
-                      highlight=False)
+            out.print(f"  {j}. {c.indicator_id} ({c.score:.0f}) {c.matched_name}", highlight=False)
         answer = typer.prompt("  accept N / reject N / new ID / skip / quit", default="skip")
         verb, _, arg = answer.strip().partition(" ")
         cands = g.result.candidates

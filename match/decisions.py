@@ -35,8 +35,13 @@ class Decision:
         return key(self.name)
 
     def to_dict(self) -> dict[str, str]:
-        return {"name": self.name, "action": self.action, "indicator_id": self.indicator_id,
-                "decided": self.decided, "note": self.note}
+        return {
+            "name": self.name,
+            "action": self.action,
+            "indicator_id": self.indicator_id,
+            "decided": self.decided,
+            "note": self.note,
+        }
 
 
 class Decisions:
@@ -53,10 +58,8 @@ class Decisions:
         if decision.action not in ACTIONS:
             raise DecisionsError(f"action {decision.action!r} is not one of {', '.join(ACTIONS)}")
         if decision.action in ("accept", "new"):
-            self.items = [d for d in self.items
-                          if not (d.key == decision.key and d.action in ("accept", "new"))]
-        self.items = [d for d in self.items
-                      if not (d.key == decision.key and d.indicator_id == decision.indicator_id)]
+            self.items = [d for d in self.items if not (d.key == decision.key and d.action in ("accept", "new"))]
+        self.items = [d for d in self.items if not (d.key == decision.key and d.indicator_id == decision.indicator_id)]
         self.items.append(decision)
 
     def accepted(self, name: str) -> Decision | None:
@@ -71,8 +74,7 @@ class Decisions:
         return {d.indicator_id for d in self.items if d.key == k and d.action == "reject"}
 
     def to_list(self) -> list[dict[str, str]]:
-        return [d.to_dict() for d in sorted(self.items, key=lambda d: (d.key, d.action,
-                                                                        d.indicator_id))]
+        return [d.to_dict() for d in sorted(self.items, key=lambda d: (d.key, d.action, d.indicator_id))]
 
 
 def load(path: str | Path | None = None) -> Decisions:

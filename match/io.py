@@ -23,8 +23,9 @@ class ObservationsError(ValueError):
 def _format(path: Path) -> str:
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise ObservationsError(f"{path}: unknown format {path.suffix or '(no extension)'!r}; "
-                                f"use .csv, .json or .parquet")
+        raise ObservationsError(
+            f"{path}: unknown format {path.suffix or '(no extension)'!r}; use .csv, .json or .parquet"
+        )
     return fmt
 
 

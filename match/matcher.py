@@ -14,16 +14,26 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
 from .catalogue import Catalogue
 from .decisions import Decisions
-from .normalise import (content, core, guard, key, numbers, qualifiers, soft_differences,
-                        unit_from_name, unit_from_values, units_compatible)
+from .normalise import (
+    content,
+    core,
+    guard,
+    key,
+    numbers,
+    qualifiers,
+    soft_differences,
+    unit_from_name,
+    unit_from_values,
+    units_compatible,
+)
 
 ACCEPT = 88.0
 REVIEW = 72.0
@@ -69,8 +79,7 @@ class Query:
     period: str = ""
 
     @staticmethod
-    def build(name: str, ref: str = "", period: str = "", values: list[str] | None = None
-              ) -> "Query":
+    def build(name: str, ref: str = "", period: str = "", values: list[str] | None = None) -> Query:
         """The unit comes from the words, and from the cells when the words say count or nothing."""
         unit = unit_from_name(name)
         cell_unit = unit_from_values(values or [])
@@ -102,8 +111,14 @@ class Result:
 
 
 class Matcher:
-    def __init__(self, catalogue: Catalogue, decisions: Decisions | None = None,
-                 accept: float = ACCEPT, review: float = REVIEW, workers: int = -1) -> None:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        decisions: Decisions | None = None,
+        accept: float = ACCEPT,
+        review: float = REVIEW,
+        workers: int = -1,
+    ) -> None:
         if not review <= accept:
             raise ValueError("the review threshold must not exceed the accept threshold")
         self.catalogue = catalogue
@@ -132,8 +147,7 @@ class Matcher:
             for a in ind.aliases:
                 k = (norm_ref(a.ref), key(a.name))
                 self._exact[k].add(ind.id)
-                self._alias_where.setdefault((ind.id, k[0] + "|" + k[1]),
-                                             f"{a.source or '?'} ({a.period or '?'})")
+                self._alias_where.setdefault((ind.id, k[0] + "|" + k[1]), f"{a.source or '?'} ({a.period or '?'})")
                 for part in ref_parts(a.ref):
                     self._ref_years[(ind.id, part)].append(year_of(a.period))
         self._text = choice_text
@@ -149,7 +163,8 @@ class Matcher:
         self._blocks: dict[str | None, np.ndarray] = {None: np.arange(len(choice_text))}
         for unit in {self._unit[o] for o in choice_owner}:
             self._blocks[unit] = np.array(
-                [i for i, o in enumerate(choice_owner) if self._unit[o] == unit], dtype=np.int64)
+                [i for i, o in enumerate(choice_owner) if self._unit[o] == unit], dtype=np.int64
+            )
 
     # -- evidence -------------------------------------------------------------------------
 
@@ -161,14 +176,12 @@ class Matcher:
             years = self._ref_years.get((indicator_id, part))
             if not years:
                 continue
-            near = [y for y in years if y is None or qyear is None
-                    or abs(y - qyear) <= REF_WINDOW_YEARS]
+            near = [y for y in years if y is None or qyear is None or abs(y - qyear) <= REF_WINDOW_YEARS]
             if near:
                 return REF_BONUS, f"ref {part} seen for it nearby (+{REF_BONUS:g})"
         return 0.0, ""
 
-    def _score_candidates(self, query: Query, rows: np.ndarray, sims: np.ndarray
-                          ) -> tuple[list[Candidate], list[str]]:
+    def _score_candidates(self, query: Query, rows: np.ndarray, sims: np.ndarray) -> tuple[list[Candidate], list[str]]:
         rejected = self.decisions.rejected(query.name)
         qtext = content(query.name)
         qcore = core(query.name)
@@ -178,8 +191,9 @@ class Matcher:
                 continue
             similarity = (float(sim) + fuzz.token_set_ratio(qtext, self._text[i])) / 2.0
             if qcore != qtext or self._core[i] != self._text[i]:
-                similarity = max(similarity, (fuzz.ratio(qcore, self._core[i])
-                                              + fuzz.token_set_ratio(qcore, self._core[i])) / 2.0)
+                similarity = max(
+                    similarity, (fuzz.ratio(qcore, self._core[i]) + fuzz.token_set_ratio(qcore, self._core[i])) / 2.0
+                )
             scored.append((similarity, int(i)))
         scored.sort(key=lambda t: -t[0])
         best: dict[str, Candidate] = {}
@@ -210,34 +224,44 @@ class Matcher:
             if bonus and similarity >= self.review - REF_BONUS:
                 score += bonus
                 notes.append(why)
-            best[owner] = Candidate(owner, round(min(score, 99.0) if similarity < 100 else
-                                                 min(score, 100.0), 1),
-                                    round(similarity, 1), self._name[i], notes)
+            best[owner] = Candidate(
+                owner,
+                round(min(score, 99.0) if similarity < 100 else min(score, 100.0), 1),
+                round(similarity, 1),
+                self._name[i],
+                notes,
+            )
         ranked = sorted(best.values(), key=lambda c: (-c.score, c.indicator_id))
         return ranked, blocked
 
     def _decide(self, query: Query, ranked: list[Candidate], blocked: list[str]) -> Result:
         if not ranked or ranked[0].score < self.review:
-            best = (f"best {ranked[0].indicator_id} {ranked[0].score:.0f}" if ranked
-                    else "no candidate")
+            best = f"best {ranked[0].indicator_id} {ranked[0].score:.0f}" if ranked else "no candidate"
             extra = f"; {blocked[0]}" if blocked else ""
-            return Result("", ranked[0].score if ranked else 0.0, RULE_UNMATCHED,
-                          f"unmatched ({best} < {self.review:g}){extra}: a candidate new indicator",
-                          ranked[:5])
+            return Result(
+                "",
+                ranked[0].score if ranked else 0.0,
+                RULE_UNMATCHED,
+                f"unmatched ({best} < {self.review:g}){extra}: a candidate new indicator",
+                ranked[:5],
+            )
         top = ranked[0]
         why = f"name {top.similarity:.0f} ~ '{top.matched_name}'"
         if top.notes:
             why += "; " + "; ".join(top.notes)
         runner = ranked[1] if len(ranked) > 1 else None
-        if (runner is not None and top.score < 100
-                and top.score - runner.score < AMBIGUITY_MARGIN):
-            return Result("", top.score, RULE_REVIEW,
-                          f"review: {top.indicator_id} {top.score:.0f} vs "
-                          f"{runner.indicator_id} {runner.score:.0f} too close ({why})", ranked[:5])
+        if runner is not None and top.score < 100 and top.score - runner.score < AMBIGUITY_MARGIN:
+            return Result(
+                "",
+                top.score,
+                RULE_REVIEW,
+                f"review: {top.indicator_id} {top.score:.0f} vs "
+                f"{runner.indicator_id} {runner.score:.0f} too close ({why})",
+                ranked[:5],
+            )
         if top.score >= self.accept:
             return Result(top.indicator_id, top.score, RULE_NAME, why, ranked[:5])
-        return Result("", top.score, RULE_REVIEW,
-                      f"review: {top.indicator_id} {top.score:.0f} ({why})", ranked[:5])
+        return Result("", top.score, RULE_REVIEW, f"review: {top.indicator_id} {top.score:.0f} ({why})", ranked[:5])
 
     # -- entry points ----------------------------------------------------------------------
 
@@ -264,24 +288,25 @@ class Matcher:
                 continue
             k = min(TOP_K, len(choices))
             for start in range(0, len(qidx), chunk):
-                part = qidx[start:start + chunk]
+                part = qidx[start : start + chunk]
                 texts = [content(queries[qi].name) for qi in part]
-                sims = process.cdist(texts, choices, scorer=fuzz.ratio, dtype=np.uint8,
-                                     workers=self.workers)
+                sims = process.cdist(texts, choices, scorer=fuzz.ratio, dtype=np.uint8, workers=self.workers)
                 top = np.argpartition(sims, len(choices) - k, axis=1)[:, -k:]
                 for row, qi in enumerate(part):
                     cols = top[row]
-                    ranked, blocked = self._score_candidates(queries[qi], block[cols],
-                                                             sims[row, cols])
+                    ranked, blocked = self._score_candidates(queries[qi], block[cols], sims[row, cols])
                     results[qi] = self._decide(queries[qi], ranked, blocked)
         return [r for r in results if r is not None]
 
     def _settled(self, query: Query) -> Result | None:
         decided = self.decisions.accepted(query.name)
         if decided is not None and decided.indicator_id in self._unit:
-            return Result(decided.indicator_id, 100.0, RULE_DECISION,
-                          f"decided by a person ({decided.action}"
-                          f"{', ' + decided.decided if decided.decided else ''})")
+            return Result(
+                decided.indicator_id,
+                100.0,
+                RULE_DECISION,
+                f"decided by a person ({decided.action}{', ' + decided.decided if decided.decided else ''})",
+            )
         k = (norm_ref(query.ref), key(query.name))
         ids = self._exact.get(k, set()) - self.decisions.rejected(query.name)
         if len(ids) == 1:

@@ -18,8 +18,7 @@ UNITS = ("count", "percent", "rate_per_10k", "rate_per_100k", "days", "weeks", "
 # Applied in order to lower-cased text; each maps a domain phrase onto one canonical token.
 _SYNONYMS: list[tuple[str, str]] = [
     # Referrals to children's social care are referrals of children in need, however worded.
-    (r"\breferrals? (in)?to (statutory services?|(children'?s )?social care( services?)?)\b",
-     " referrals of cin "),
+    (r"\breferrals? (in)?to (statutory services?|(children'?s )?social care( services?)?)\b", " referrals of cin "),
     (r"\bc\s*&\s*f\b", " sa "),
     (r"\bchildren and families\b", " sa "),
     (r"\bsingle[\s-]*assessments?\b", " sa "),
@@ -71,13 +70,21 @@ _SYNONYMS: list[tuple[str, str]] = [
     (r"\bcare leavers?\b", " careleaver "),
     (r"\bsocial workers?\b", " sw "),
     # Timeliness is phrased every way: on time, in time, in/within (agreed) timescale(s).
-    (r"\b(on|in) time\b|\bup to date\b|\b(with)?in (the )?(agreed )?timescales?\b",
-     " timely "),
+    (r"\b(on|in) time\b|\bup to date\b|\b(with)?in (the )?(agreed )?timescales?\b", " timely "),
 ]
 
 _NUMBER_WORDS = {
-    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
-    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "twelve": "12",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "twelve": "12",
 }
 
 # Phrases that say when or per what, not which indicator.
@@ -86,23 +93,38 @@ _NOISE: list[str] = [
     r"\bat period end\b",
     r"\bduring (the )?(period|month|year)\b",
     r"\bin (the )?(month|period)\b",
-    r"\b(per|/)\s*10,?000\b", r"\b(per|/)\s*100,?000\b", r"\b10,?000\b", r"\b100,?000\b",
-    r"\bpopulation\b", r"\b0\s*-\s*17( year olds?)?\b", r"\bunder 18( years? olds?)?\b",
-    r"\baged 0\s*-\s*17\b", r"\bages 0\s*-\s*17\b",
+    r"\b(per|/)\s*10,?000\b",
+    r"\b(per|/)\s*100,?000\b",
+    r"\b10,?000\b",
+    r"\b100,?000\b",
+    r"\bpopulation\b",
+    r"\b0\s*-\s*17( year olds?)?\b",
+    r"\bunder 18( years? olds?)?\b",
+    r"\baged 0\s*-\s*17\b",
+    r"\bages 0\s*-\s*17\b",
     r"\(\s*[a-z]\d+(\s*,\s*[a-z]\d+)*\s*\)",  # placement / legal-status code lists: (E11, E12)
-    r"\(\s*(val|vel|all)\s*\)", r"\*prov\b",
+    r"\(\s*(val|vel|all)\s*\)",
+    r"\*prov\b",
 ]
 
 _UNIT_WORDS = [
-    r"\btotal number of\b", r"\bnumbers? of\b", r"\bpercentage of\b", r"\bpercentage\b",
-    r"\bproportion of\b", r"\brolling rate of\b", r"\brate of\b", r"\brate per\b", r"\brate\b",
-    r"\bper cent\b", r"\bcount of\b", r"%\s*of\b", r"%",
+    r"\btotal number of\b",
+    r"\bnumbers? of\b",
+    r"\bpercentage of\b",
+    r"\bpercentage\b",
+    r"\bproportion of\b",
+    r"\brolling rate of\b",
+    r"\brate of\b",
+    r"\brate per\b",
+    r"\brate\b",
+    r"\bper cent\b",
+    r"\bcount of\b",
+    r"%\s*of\b",
+    r"%",
 ]
 
 _STOP = frozenset(
-    "a an the of in at to for and or with who which that are is was were be been by on from as "
-    "their there this those these has have had its it all any subject current total received "
-    "whom agreed child children".split()
+    ["a", "an", "the", "of", "in", "at", "to", "for", "and", "or", "with", "who", "which", "that", "are", "is", "was", "were", "be", "been", "by", "on", "from", "as", "their", "there", "this", "those", "these", "has", "have", "had", "its", "it", "all", "any", "subject", "current", "total", "received", "whom", "agreed", "child", "children"]
 )
 
 # Marker -> conflict group. Two names whose markers in one group differ are different indicators.
@@ -125,8 +147,7 @@ _QUALIFIERS: list[tuple[str, str, str]] = [
     (r"\bepisodes of\b", "counted", "episodes"),
     (r"\bplaced\b", "placed", "placed"),
     (r"\bas at (the )?latest\b", "as_at", "latest_review"),
-    (r"\bup to \d+|\bunder \d+|<\s*\d+|\bwithin (the )?(last )?\d+|\bin \d+ working days",
-     "bound", "upper"),
+    (r"\bup to \d+|\bunder \d+|<\s*\d+|\bwithin (the )?(last )?\d+|\bin \d+ working days", "bound", "upper"),
     (r"\d+\+|\bat least \d+", "bound", "lower"),
     (r"\bicpc\b", "cp_object", "icpc"),
     (r"\brcpc\b", "cp_object", "rcpc"),
@@ -186,8 +207,7 @@ def _base(text: str) -> str:
     for old, new in (("\u2013", "-"), ("\u2014", "-"), ("\u2019", "'"), ("\u00a0", " ")):
         t = t.replace(old, new)
     t = re.sub(r"\s+", " ", t)
-    t = re.sub(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b",
-               lambda m: _NUMBER_WORDS[m.group(1)], t)
+    t = re.sub(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", lambda m: _NUMBER_WORDS[m.group(1)], t)
     t = re.sub(r"\bnon[\s-]+(uasc|cwd)\b", r"non\1", t)
     t = re.sub(r"\b(1|a|one)\s*year\s*\+", "12+ months", t)
     t = re.sub(r"\b(1|a) years?\b", "12 months", t)
@@ -248,10 +268,18 @@ def _content_of(denoised: str) -> str:
 
 
 _DENOMINATOR_NOISE = [
-    r"\b(per|/)\s*10,?000\b", r"\b(per|/)\s*100,?000\b", r"\b10,?000\b", r"\b100,?000\b",
-    r"\b0\s*-\s*17\b", r"\bunder 18\b", r"\b10\s*-\s*17 year\b",
-    r"\(\s*[a-z]\d+(\s*,\s*[a-z]\d+)*\s*\)", r"\b[a-z]\d+\b", r"\b\d{4}\b",
-    r"\bmasc?h\d+\b", r"\badults aged \d+\s*\+?",
+    r"\b(per|/)\s*10,?000\b",
+    r"\b(per|/)\s*100,?000\b",
+    r"\b10,?000\b",
+    r"\b100,?000\b",
+    r"\b0\s*-\s*17\b",
+    r"\bunder 18\b",
+    r"\b10\s*-\s*17 year\b",
+    r"\(\s*[a-z]\d+(\s*,\s*[a-z]\d+)*\s*\)",
+    r"\b[a-z]\d+\b",
+    r"\b\d{4}\b",
+    r"\bmasc?h\d+\b",
+    r"\badults aged \d+\s*\+?",
 ]
 
 
@@ -264,8 +292,10 @@ def numbers(name: str) -> frozenset[int]:
 
 
 _POPULATION = [
-    r"\bunder 18( years?)?( olds?)?\b", r"\b0\s*-\s*17( year olds?)?\b",
-    r"\b10\s*-\s*17 year olds?\b", r"(?<=\badults) aged \d+\s*\+?",
+    r"\bunder 18( years?)?( olds?)?\b",
+    r"\b0\s*-\s*17( year olds?)?\b",
+    r"\b10\s*-\s*17 year olds?\b",
+    r"(?<=\badults) aged \d+\s*\+?",
 ]
 
 
@@ -353,8 +383,7 @@ def guard(a_name: str, a_unit: str | None, b_name: str, b_unit: str | None) -> C
     qa, qb = qualifiers(a_name), qualifiers(b_name)
     for group in qa.keys() & qb.keys():
         if qa[group] != qb[group]:
-            return Conflict("qualifier", f"{group} {'/'.join(sorted(qa[group]))} vs "
-                                         f"{'/'.join(sorted(qb[group]))}")
+            return Conflict("qualifier", f"{group} {'/'.join(sorted(qa[group]))} vs {'/'.join(sorted(qb[group]))}")
     for group in sorted(qa.keys() ^ qb.keys()):
         vals = qa.get(group) or qb.get(group) or frozenset()
         if group in ONE_SIDED_HARD or any((group, v) in ONE_SIDED_HARD_VALUES for v in vals):

@@ -43,11 +43,20 @@ class Cell:
 
     def evidence(self) -> dict:
         return {
-            "file": self.source, "page": self.page, "table": self.table, "row": self.row,
-            "period": self.period, "value": _num(self.value), "value_raw": self.raw,
-            "unit": self.unit, "bbox": [round(v, 1) for v in self.bbox], "method": self.method,
-            "confidence": round(self.confidence, 3), "report_date": self.report_date,
-            "indicator": self.indicator, "ref": self.ref,
+            "file": self.source,
+            "page": self.page,
+            "table": self.table,
+            "row": self.row,
+            "period": self.period,
+            "value": _num(self.value),
+            "value_raw": self.raw,
+            "unit": self.unit,
+            "bbox": [round(v, 1) for v in self.bbox],
+            "method": self.method,
+            "confidence": round(self.confidence, 3),
+            "report_date": self.report_date,
+            "indicator": self.indicator,
+            "ref": self.ref,
         }
 
 
@@ -83,15 +92,27 @@ def from_frame(df: pd.DataFrame) -> list[Cell]:
         value = _f(rec.get("value"), math.nan)
         if not cid or not period or math.isnan(value):
             continue
-        cells.append(Cell(
-            id=i, source=_s(rec.get("source")), page=_i(rec.get("page")), table=_i(rec.get("table")),
-            row=_i(rec.get("row")), ref=_s(rec.get("ref")), indicator=_s(rec.get("indicator")),
-            canonical_id=cid, period=period, month=month_index(period),
-            measure=_s(rec.get("measure")) or "value", value=value, raw=_s(rec.get("value_raw")),
-            unit=_s(rec.get("unit")), method=_s(rec.get("method")) or "text",
-            confidence=_f(rec.get("confidence"), 1.0),
-            bbox=tuple(_f(rec.get(c)) for c in ("x0", "top", "x1", "bottom")),
-            path=_s(rec.get("path")) if "path" in cols else "",
-            sha256=_s(rec.get("sha256")) if "sha256" in cols else "",
-        ))
+        cells.append(
+            Cell(
+                id=i,
+                source=_s(rec.get("source")),
+                page=_i(rec.get("page")),
+                table=_i(rec.get("table")),
+                row=_i(rec.get("row")),
+                ref=_s(rec.get("ref")),
+                indicator=_s(rec.get("indicator")),
+                canonical_id=cid,
+                period=period,
+                month=month_index(period),
+                measure=_s(rec.get("measure")) or "value",
+                value=value,
+                raw=_s(rec.get("value_raw")),
+                unit=_s(rec.get("unit")),
+                method=_s(rec.get("method")) or "text",
+                confidence=_f(rec.get("confidence"), 1.0),
+                bbox=tuple(_f(rec.get(c)) for c in ("x0", "top", "x1", "bottom")),
+                path=_s(rec.get("path")) if "path" in cols else "",
+                sha256=_s(rec.get("sha256")) if "sha256" in cols else "",
+            )
+        )
     return cells

@@ -7,7 +7,6 @@ duplicate copies never count), 1 when some are, 2 when an input cannot be read.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 from rich.console import Console
@@ -30,7 +29,7 @@ def fail(message: str, code: int = 2) -> typer.Exit:
     return errors.fail(message, code)
 
 
-def run(inputs: list[Path], decisions: Optional[Path]) -> Result:
+def run(inputs: list[Path], decisions: Path | None) -> Result:
     """Shared with `report`: inputs -> findings with decisions applied; errors as InputError."""
     try:
         df = load(inputs)
@@ -45,18 +44,21 @@ def run(inputs: list[Path], decisions: Optional[Path]) -> Result:
 def summary(result: Result) -> str:
     counts = result.counts()
     parts = ", ".join(f"{counts[c]} {c}" for c in CLASSES)
-    return (f"{result.groups} indicator-periods with more than one printed value "
-            f"({result.agreeing} agree exactly); findings: {parts}; "
-            f"{len(result.unresolved)} conflict(s) unresolved")
+    return (
+        f"{result.groups} indicator-periods with more than one printed value "
+        f"({result.agreeing} agree exactly); findings: {parts}; "
+        f"{len(result.unresolved)} conflict(s) unresolved"
+    )
 
 
 def reconcile_command(
-    inputs: List[Path] = typer.Argument(..., metavar="OBS-or-PDF...",
-                                        help="Matched observations (.csv/.json/.parquet) or PDFs."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output",
-                                          help="Write findings here (.csv or .json)."),
-    decisions: Optional[Path] = typer.Option(
-        None, "--decisions", "-d", help=f"Reviewers' decisions (default ./{decmod.DEFAULT_PATH})."),
+    inputs: list[Path] = typer.Argument(
+        ..., metavar="OBS-or-PDF...", help="Matched observations (.csv/.json/.parquet) or PDFs."
+    ),
+    output: Path | None = typer.Option(None, "-o", "--output", help="Write findings here (.csv or .json)."),
+    decisions: Path | None = typer.Option(
+        None, "--decisions", "-d", help=f"Reviewers' decisions (default ./{decmod.DEFAULT_PATH})."
+    ),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No summary on stderr."),
 ) -> None:
     """Group values by indicator, period and measure, and classify every disagreement."""
@@ -77,8 +79,7 @@ def reconcile_command(
             table.add_column(col, overflow="fold")
         for f in result.conflicts:
             r = f.to_record()
-            table.add_row(f.cls, f.canonical_id, f.measure, r["period"], str(r["shift_months"]),
-                          r["values"], f.reason)
+            table.add_row(f.cls, f.canonical_id, f.measure, r["period"], str(r["shift_months"]), r["values"], f.reason)
         out.print(table)
     if not quiet:
         err.print(summary(result), highlight=False, markup=False)

@@ -34,9 +34,16 @@ def collapse(cells: list[Cell]) -> tuple[list[Cell], list[Finding]]:
         for measure in sorted({c.measure for c in first}):
             mcells = [c for c in every if c.measure == measure]
             periods = sorted({c.period for c in mcells}, key=sort_key)
-            findings.append(Finding(
-                DUPLICATE, sig[0], measure, periods, mcells,
-                f"the same row printed {len(keys)} times in {sig[1]} (pages {', '.join(map(str, pages))}) "
-                f"with identical values; collapsed onto page {pages[0]}",
-                indicator=first[0].indicator))
+            findings.append(
+                Finding(
+                    DUPLICATE,
+                    sig[0],
+                    measure,
+                    periods,
+                    mcells,
+                    f"the same row printed {len(keys)} times in {sig[1]} (pages {', '.join(map(str, pages))}) "
+                    f"with identical values; collapsed onto page {pages[0]}",
+                    indicator=first[0].indicator,
+                )
+            )
     return [c for c in cells if c.id not in dropped], findings

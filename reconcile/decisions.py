@@ -70,9 +70,17 @@ def load(path: str | Path | None) -> Decisions:
                     raise DecisionsError(f"{path}:{n}: value {raw!r} is not a number") from None
                 if not (rec.get("finding") or (rec.get("canonical_id") and rec.get("period"))):
                     raise DecisionsError(f"{path}:{n}: needs a finding id or canonical_id and period")
-                items.append(Decision(rec.get("finding") or "", rec.get("canonical_id") or "",
-                                      rec.get("measure") or "value", rec.get("period") or "", value,
-                                      rec.get("note") or "", rec.get("decided") or ""))
+                items.append(
+                    Decision(
+                        rec.get("finding") or "",
+                        rec.get("canonical_id") or "",
+                        rec.get("measure") or "value",
+                        rec.get("period") or "",
+                        value,
+                        rec.get("note") or "",
+                        rec.get("decided") or "",
+                    )
+                )
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise DecisionsError(f"{path}: cannot read ({exc})") from None
     return Decisions(items)

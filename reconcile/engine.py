@@ -68,8 +68,7 @@ def reconcile_cells(cells: list[Cell]) -> Result:
         else:
             findings.append(f)
     findings.sort(key=lambda f: (f.canonical_id, f.measure, sort_key(f.period), f.cls))
-    return Result(findings, cells, n_groups, agreeing, shifted,
-                  {c.id for c in cells if c.id not in kept_ids})
+    return Result(findings, cells, n_groups, agreeing, shifted, {c.id for c in cells if c.id not in kept_ids})
 
 
 def reconcile(df: pd.DataFrame) -> Result:

@@ -21,8 +21,21 @@ CONTRADICTION = "contradiction"
 CLASSES = (EQUIVALENT, DUPLICATE, SHIFTED, REVISION, CONTRADICTION)
 CONFLICTS = (SHIFTED, REVISION, CONTRADICTION)
 
-COLUMNS = ["finding_id", "canonical_id", "indicator", "measure", "period", "periods", "class",
-           "shift_months", "values", "reason", "resolved_value", "resolution", "sources"]
+COLUMNS = [
+    "finding_id",
+    "canonical_id",
+    "indicator",
+    "measure",
+    "period",
+    "periods",
+    "class",
+    "shift_months",
+    "values",
+    "reason",
+    "resolved_value",
+    "resolution",
+    "sources",
+]
 
 
 @dataclass
@@ -63,11 +76,16 @@ class Finding:
 
     def to_record(self) -> dict:
         return {
-            "finding_id": self.id, "canonical_id": self.canonical_id,
+            "finding_id": self.id,
+            "canonical_id": self.canonical_id,
             "indicator": self.indicator or (self.cells[0].indicator if self.cells else ""),
-            "measure": self.measure, "period": self.period, "periods": ";".join(self.periods),
-            "class": self.cls, "shift_months": self.shift_months if self.shift_months is not None else "",
-            "values": " | ".join(str(v) for v in self.values()), "reason": self.reason,
+            "measure": self.measure,
+            "period": self.period,
+            "periods": ";".join(self.periods),
+            "class": self.cls,
+            "shift_months": self.shift_months if self.shift_months is not None else "",
+            "values": " | ".join(str(v) for v in self.values()),
+            "reason": self.reason,
             "resolved_value": "" if self.resolved_value is None else _num(self.resolved_value),
             "resolution": self.resolution,
             "sources": json.dumps([c.evidence() for c in self.cells], ensure_ascii=False),

@@ -90,6 +90,7 @@ def resolve(result: Result, decisions: Decisions) -> list[Resolved]:
             rule = "latest" if len(tops) < len(cs) and len({c.value for c in tops}) == 1 else "confidence"
             if d is not None:
                 rule = "decision"
-        out.append(Resolved(key[0], key[1], key[2], value, best, rule, len(values),
-                            len({c.instance for c in cs}), cls, fid))
+        out.append(
+            Resolved(key[0], key[1], key[2], value, best, rule, len(values), len({c.instance for c in cs}), cls, fid)
+        )
     return out

@@ -55,8 +55,7 @@ def _runs(series: list[Cell], ref: dict[int, list[Cell]], k: int) -> list[tuple[
             cur.pop()
         exp = [c for c, s in cur if s == "exp"]
         months = {c.month for c, _ in cur}
-        if (len(exp) >= MIN_RUN and len({c.value for c in exp}) >= MIN_RUN
-                and len(exp) >= MIN_SHARE * len(months)):
+        if len(exp) >= MIN_RUN and len({c.value for c in exp}) >= MIN_RUN and len(exp) >= MIN_SHARE * len(months):
             out.append((exp, [c for c, _ in cur]))
 
     prev_month = None
@@ -132,14 +131,26 @@ def find(cells: list[Cell]) -> tuple[set[int], list[Finding]]:
                 first, last = span[0], span[-1]
                 s, r = first, rows[j][0]
                 where = "the same publication" if s.publication == r.publication else f"the {r.report_date} publication"
-                reason = (f"{len(exp)} values printed for {first.period}..{last.period} on page {s.page} "
-                          f"({s.source}, reported {s.report_date}) equal page {r.page}'s values "
-                          f"{abs(k)} month{'s' if abs(k) > 1 else ''} {'later' if k > 0 else 'earlier'} "
-                          f"in {where}: month labels shifted by {k:+d}")
+                reason = (
+                    f"{len(exp)} values printed for {first.period}..{last.period} on page {s.page} "
+                    f"({s.source}, reported {s.report_date}) equal page {r.page}'s values "
+                    f"{abs(k)} month{'s' if abs(k) > 1 else ''} {'later' if k > 0 else 'earlier'} "
+                    f"in {where}: month labels shifted by {k:+d}"
+                )
                 periods = sorted({c.period for c in span}, key=lambda p: p)
-                findings.append(Finding(SHIFTED, cid, measure, periods, span + refs, reason,
-                                        shift_months=k, indicator=s.indicator,
-                                        shifted_cells=[c.id for c in exp]))
+                findings.append(
+                    Finding(
+                        SHIFTED,
+                        cid,
+                        measure,
+                        periods,
+                        span + refs,
+                        reason,
+                        shift_months=k,
+                        indicator=s.indicator,
+                        shifted_cells=[c.id for c in exp],
+                    )
+                )
     return explained, _merge(findings)
 
 
@@ -148,8 +159,14 @@ def _merge(findings: list[Finding]) -> list[Finding]:
     out: dict[tuple, Finding] = {}
     for f in findings:
         run = [c for c in f.cells if c.id in set(f.shifted_cells)]
-        key = (f.canonical_id, f.measure, tuple(f.periods), f.shift_months, run[0].publication,
-               tuple((c.period, c.value) for c in run))
+        key = (
+            f.canonical_id,
+            f.measure,
+            tuple(f.periods),
+            f.shift_months,
+            run[0].publication,
+            tuple((c.period, c.value) for c in run),
+        )
         if key in out:
             g = out[key]
             g.cells.extend(c for c in f.cells if c not in g.cells)

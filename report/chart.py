@@ -27,14 +27,20 @@ def svg(series: dict[str, list[Cell]], marked: set[int], title: str) -> str:
     def y(v: float) -> float:
         return PAD_T + (v1 - v) / (v1 - v0) * (H - PAD_T - PAD_B)
 
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{W}" height="{H + 18 * ((len(series) + 1) // 2)}" '
-             f'viewBox="0 0 {W} {H + 18 * ((len(series) + 1) // 2)}" role="img" aria-label="{escape(title)}">',
-             f'<rect x="{PAD_L}" y="{PAD_T}" width="{W - PAD_L - PAD_R}" height="{H - PAD_T - PAD_B}" fill="#fafafa" stroke="#ddd"/>']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{W}" height="{H + 18 * ((len(series) + 1) // 2)}" '
+        f'viewBox="0 0 {W} {H + 18 * ((len(series) + 1) // 2)}" role="img" aria-label="{escape(title)}">',
+        f'<rect x="{PAD_L}" y="{PAD_T}" width="{W - PAD_L - PAD_R}" height="{H - PAD_T - PAD_B}" fill="#fafafa" stroke="#ddd"/>',
+    ]
     for v in (v0, (v0 + v1) / 2, v1):
-        parts.append(f'<text x="{PAD_L - 4}" y="{y(v) + 4:.1f}" text-anchor="end" font-size="10">{_num(round(v, 2))}</text>')
+        parts.append(
+            f'<text x="{PAD_L - 4}" y="{y(v) + 4:.1f}" text-anchor="end" font-size="10">{_num(round(v, 2))}</text>'
+        )
     step = max(1, span_m // 6)
     for m in range(m0, m1 + 1, step):
-        parts.append(f'<text x="{x(m):.1f}" y="{H - PAD_B + 14}" text-anchor="middle" font-size="10">{month_label(m)}</text>')
+        parts.append(
+            f'<text x="{x(m):.1f}" y="{H - PAD_B + 14}" text-anchor="middle" font-size="10">{month_label(m)}</text>'
+        )
     for i, (label, cs) in enumerate(series.items()):
         color = PALETTE[i % len(PALETTE)]
         cs = sorted((c for c in cs if c.month is not None), key=lambda c: (c.month, c.bbox[0]))
@@ -42,15 +48,21 @@ def svg(series: dict[str, list[Cell]], marked: set[int], title: str) -> str:
             path = " ".join(f"{x(c.month):.1f},{y(c.value):.1f}" for c in cs)
             parts.append(f'<polyline fill="none" stroke="{color}" stroke-width="1.6" points="{path}"/>')
         for c in cs:
-            parts.append(f'<circle cx="{x(c.month):.1f}" cy="{y(c.value):.1f}" r="2.2" fill="{color}">'
-                         f'<title>{escape(label)} {c.period}: {escape(c.raw)}</title></circle>')
+            parts.append(
+                f'<circle cx="{x(c.month):.1f}" cy="{y(c.value):.1f}" r="2.2" fill="{color}">'
+                f"<title>{escape(label)} {c.period}: {escape(c.raw)}</title></circle>"
+            )
         lx, ly = 8 + (i % 2) * (W // 2), H + 4 + 18 * (i // 2)
-        parts.append(f'<rect x="{lx}" y="{ly}" width="10" height="10" fill="{color}"/>'
-                     f'<text x="{lx + 14}" y="{ly + 9}" font-size="10">{escape(label[:70])}</text>')
+        parts.append(
+            f'<rect x="{lx}" y="{ly}" width="10" height="10" fill="{color}"/>'
+            f'<text x="{lx + 14}" y="{ly + 9}" font-size="10">{escape(label[:70])}</text>'
+        )
     for c in pts:
         if c.id in marked:
-            parts.append(f'<circle class="conflict" cx="{x(c.month):.1f}" cy="{y(c.value):.1f}" r="5.5" '
-                         f'fill="none" stroke="#d62728" stroke-width="2"><title>disputed: {c.period} '
-                         f'{escape(c.raw)} ({escape(c.source)} p{c.page})</title></circle>')
+            parts.append(
+                f'<circle class="conflict" cx="{x(c.month):.1f}" cy="{y(c.value):.1f}" r="5.5" '
+                f'fill="none" stroke="#d62728" stroke-width="2"><title>disputed: {c.period} '
+                f"{escape(c.raw)} ({escape(c.source)} p{c.page})</title></circle>"
+            )
     parts.append("</svg>")
     return "".join(parts)

@@ -6,7 +6,6 @@ Inputs are observation files or PDFs to reconcile now; with none, the archive's 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 from rich.console import Console
@@ -26,11 +25,11 @@ def fail(message: str, code: int = 2) -> typer.Exit:
 
 @report_app.command("conflicts")
 def conflicts_report(
-    inputs: List[Path] = typer.Argument(None, metavar="[OBS-or-PDF...]"),
+    inputs: list[Path] = typer.Argument(None, metavar="[OBS-or-PDF...]"),
     output: Path = typer.Option(Path("review.html"), "-o", "--output", help="review.html or .xlsx"),
-    archive: Optional[Path] = typer.Option(None, "--archive", "-a", help="Archive to read when no inputs are given."),
-    decisions: Optional[Path] = typer.Option(None, "--decisions", "-d"),
-    pdf_dir: List[Path] = typer.Option([], "--pdf-dir", help="Where to find PDFs named in observation files."),
+    archive: Path | None = typer.Option(None, "--archive", "-a", help="Archive to read when no inputs are given."),
+    decisions: Path | None = typer.Option(None, "--decisions", "-d"),
+    pdf_dir: list[Path] = typer.Option([], "--pdf-dir", help="Where to find PDFs named in observation files."),
     include_all: bool = typer.Option(False, "--all", help="Also show equivalents and duplicate copies."),
     max_cells: int = typer.Option(40, "--max-cells", min=1, help="Crops shown per finding."),
 ) -> None:

@@ -48,8 +48,12 @@ class Cropper:
         except Exception:  # a damaged or missing page leaves a gap, not a failed report
             return None
         x0, top, x1, bottom = bbox
-        box = (max(0, int((x0 - MARGIN_X) * SCALE)), max(0, int((top - MARGIN_Y) * SCALE)),
-               min(img.width, int((x1 + MARGIN_X) * SCALE)), min(img.height, int((bottom + MARGIN_Y) * SCALE)))
+        box = (
+            max(0, int((x0 - MARGIN_X) * SCALE)),
+            max(0, int((top - MARGIN_Y) * SCALE)),
+            min(img.width, int((x1 + MARGIN_X) * SCALE)),
+            min(img.height, int((bottom + MARGIN_Y) * SCALE)),
+        )
         if box[2] <= box[0] or box[3] <= box[1]:
             return None
         buf = io.BytesIO()

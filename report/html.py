@@ -66,15 +66,20 @@ def _series(result: Result) -> dict[tuple[str, str], dict[str, list[Cell]]]:
 
 def _cell_html(c: Cell, cropper: Cropper, disputed: bool) -> str:
     uri = cropper.crop(c.path, c.source, c.page, c.bbox)
-    img = (f'<img alt="cell {escape(c.raw)}" src="{uri}">' if uri
-           else '<div class="missing">PDF not available for a crop</div>')
+    img = (
+        f'<img alt="cell {escape(c.raw)}" src="{uri}">'
+        if uri
+        else '<div class="missing">PDF not available for a crop</div>'
+    )
     bbox = ", ".join(f"{v:.1f}" for v in c.bbox)
-    return (f'<div class="cell{" disputed" if disputed else ""}">{img}'
-            f'<b>{escape(c.raw or str(_num(c.value)))}</b> for {escape(c.period)}<br>'
-            f'{escape(c.source)} p{c.page} table {c.table} row {c.row}<br>'
-            f'bbox [{bbox}] · {escape(c.method)} · conf {c.confidence:.2f}<br>'
-            f'report date {escape(c.report_date)}<br><span title="{escape(c.indicator)}">'
-            f'{escape(c.indicator[:60])}</span></div>')
+    return (
+        f'<div class="cell{" disputed" if disputed else ""}">{img}'
+        f"<b>{escape(c.raw or str(_num(c.value)))}</b> for {escape(c.period)}<br>"
+        f"{escape(c.source)} p{c.page} table {c.table} row {c.row}<br>"
+        f"bbox [{bbox}] · {escape(c.method)} · conf {c.confidence:.2f}<br>"
+        f'report date {escape(c.report_date)}<br><span title="{escape(c.indicator)}">'
+        f"{escape(c.indicator[:60])}</span></div>"
+    )
 
 
 def _finding_html(f: Finding, series, cropper: Cropper, max_cells: int) -> str:
@@ -82,39 +87,59 @@ def _finding_html(f: Finding, series, cropper: Cropper, max_cells: int) -> str:
     shown = sorted(f.cells, key=lambda c: (c.month or 0, -(c.report_month or 0), c.source, c.page))
     marked = set(f.shifted_cells) if f.cls == "shifted_series" else {c.id for c in f.cells}
     cells = "".join(_cell_html(c, cropper, c.id in marked) for c in shown[:max_cells])
-    more = (f'<div class="missing">{len(shown) - max_cells} more source values in the CSV/XLSX</div>'
-            if len(shown) > max_cells else "")
+    more = (
+        f'<div class="missing">{len(shown) - max_cells} more source values in the CSV/XLSX</div>'
+        if len(shown) > max_cells
+        else ""
+    )
     chart = svg(series.get((f.canonical_id, f.measure), {}), marked, f"{f.canonical_id} {f.measure}")
     shift = f" · labels shifted by {f.shift_months:+d} month(s)" if f.shift_months is not None else ""
     base = f"scorekit archive decide {f.id}"
     decide = ""
     if f.cls in CONFLICTS:
-        status = (f"decided: {_num(f.resolved_value)}" if f.resolution == "decision" and f.resolved_value is not None
-                  else f"policy ({escape(f.resolution or 'latest publication')}) gives "
-                       f"{'' if f.resolved_value is None else _num(f.resolved_value)}")
-        decide = (f'<form class="decide" data-base="{escape(base)}">{status}. Record a decision: '
-                  f'<input name="value" size="8" placeholder="value"> <button type="submit">make command</button> '
-                  f'<code>{escape(base)}</code></form>')
-    return (f'<section class="finding" id="f-{f.id}" data-class="{f.cls}">'
-            f'<h2><span class="badge {f.cls}">{f.cls.replace("_", " ")}</span>{escape(rec["indicator"])}</h2>'
-            f'<div>{escape(f.canonical_id)} · {escape(f.measure)} · {escape(rec["periods"].replace(";", ", "))}{shift}'
-            f' · values {escape(rec["values"])} · id {f.id}</div>'
-            f'<p class="reason">{escape(f.reason)}</p><div class="cells">{cells}{more}</div>{chart}{decide}</section>')
+        status = (
+            f"decided: {_num(f.resolved_value)}"
+            if f.resolution == "decision" and f.resolved_value is not None
+            else f"policy ({escape(f.resolution or 'latest publication')}) gives "
+            f"{'' if f.resolved_value is None else _num(f.resolved_value)}"
+        )
+        decide = (
+            f'<form class="decide" data-base="{escape(base)}">{status}. Record a decision: '
+            f'<input name="value" size="8" placeholder="value"> <button type="submit">make command</button> '
+            f"<code>{escape(base)}</code></form>"
+        )
+    return (
+        f'<section class="finding" id="f-{f.id}" data-class="{f.cls}">'
+        f'<h2><span class="badge {f.cls}">{f.cls.replace("_", " ")}</span>{escape(rec["indicator"])}</h2>'
+        f"<div>{escape(f.canonical_id)} · {escape(f.measure)} · {escape(rec['periods'].replace(';', ', '))}{shift}"
+        f" · values {escape(rec['values'])} · id {f.id}</div>"
+        f'<p class="reason">{escape(f.reason)}</p><div class="cells">{cells}{more}</div>{chart}{decide}</section>'
+    )
 
 
-def build(result: Result, cropper: Cropper, include_all: bool = False, max_cells: int = 40,
-          title: str = "scorekit: conflicts for review") -> str:
+def build(
+    result: Result,
+    cropper: Cropper,
+    include_all: bool = False,
+    max_cells: int = 40,
+    title: str = "scorekit: conflicts for review",
+) -> str:
     findings = [f for f in result.findings if include_all or f.cls in CONFLICTS]
     series = _series(result)
     counts = result.counts()
-    chips = "".join(f'<span data-class="{c}">{counts[c]} {c.replace("_", " ")}</span>' for c in CLASSES
-                    if include_all or c in CONFLICTS)
+    chips = "".join(
+        f'<span data-class="{c}">{counts[c]} {c.replace("_", " ")}</span>'
+        for c in CLASSES
+        if include_all or c in CONFLICTS
+    )
     body = "".join(_finding_html(f, series, cropper, max_cells) for f in findings)
     if not findings:
         body = "<p>No conflicts: every value printed more than once agrees.</p>"
-    return ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-            "<link rel=\"icon\" href=\"data:,\">"
-            f"<title>{escape(title)}</title><style>{CSS}</style></head><body>"
-            f"<header><h1>{escape(title)}</h1><div class=\"summary\"><span data-class=\"all\">all "
-            f"{len(findings)}</span>{chips}<span>{len(result.unresolved)} unresolved</span></div></header>"
-            f"<main>{body}</main><script>{JS}</script></body></html>")
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        '<link rel="icon" href="data:,">'
+        f"<title>{escape(title)}</title><style>{CSS}</style></head><body>"
+        f'<header><h1>{escape(title)}</h1><div class="summary"><span data-class="all">all '
+        f"{len(findings)}</span>{chips}<span>{len(result.unresolved)} unresolved</span></div></header>"
+        f"<main>{body}</main><script>{JS}</script></body></html>"
+    )

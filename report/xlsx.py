@@ -8,8 +8,22 @@ from pathlib import Path
 from ..reconcile.engine import Result
 from ..reconcile.findings import COLUMNS, CONFLICTS
 
-SOURCE_COLUMNS = ["finding_id", "file", "page", "table", "row", "period", "value", "value_raw", "unit",
-                  "bbox", "method", "confidence", "report_date", "indicator"]
+SOURCE_COLUMNS = [
+    "finding_id",
+    "file",
+    "page",
+    "table",
+    "row",
+    "period",
+    "value",
+    "value_raw",
+    "unit",
+    "bbox",
+    "method",
+    "confidence",
+    "report_date",
+    "indicator",
+]
 
 
 def write(result: Result, path: str | Path, include_all: bool = True) -> None:
@@ -31,8 +45,13 @@ def write(result: Result, path: str | Path, include_all: bool = True) -> None:
         rec = f.to_record()
         ws.append([neutralise(rec[c]) for c in cols[:-2]] + ["", ""])
         for e in json.loads(rec["sources"]):
-            src.append([f.id] + [json.dumps(e[k]) if k == "bbox" else neutralise(e.get(k if k != "file" else "file"))
-                                 for k in SOURCE_COLUMNS[1:]])
+            src.append(
+                [f.id]
+                + [
+                    json.dumps(e[k]) if k == "bbox" else neutralise(e.get(k if k != "file" else "file"))
+                    for k in SOURCE_COLUMNS[1:]
+                ]
+            )
     for sheet in (ws, src):
         for cell in sheet[1]:
             cell.font = Font(bold=True)

@@ -117,7 +117,7 @@ def test_verbose_gives_a_reason_per_page():
 def test_formula_like_cells_are_neutralised_in_csv():
     from scorekit.extract.output import neutralise
 
-    assert neutralise("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
+    assert neutralise('=HYPERLINK("x")') == '\'=HYPERLINK("x")'
     assert neutralise("@SUM(A1)") == "'@SUM(A1)"
     assert neutralise("-3%") == "-3%" and neutralise("→ -3%") == "→ -3%"
     assert neutralise("+cmd|' /C calc'!A0") == "'+cmd|' /C calc'!A0"
@@ -141,7 +141,9 @@ def test_ctrl_c_stops_cleanly(tmp_path):
         w.write(fh)
     proc = subprocess.Popen(
         [sys.executable, "-m", "scorekit.cli", "extract", str(big), "-o", str(tmp_path / "o.csv")],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     time.sleep(4)

@@ -59,20 +59,41 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
         resolve_rows(readings, grids, eng, font)
         for r in readings:
             ox, oy = r.cell.x0, r.cell.top
-            words += [Word(w.text, (w.x0 + ox) * s, (w.top + oy) * s, (w.x1 + ox) * s, (w.bottom + oy) * s, True, w.conf, note=w.note)
-                      for w in r.words]
+            words += [
+                Word(
+                    w.text,
+                    (w.x0 + ox) * s,
+                    (w.top + oy) * s,
+                    (w.x1 + ox) * s,
+                    (w.bottom + oy) * s,
+                    True,
+                    w.conf,
+                    note=w.note,
+                )
+                for w in r.words
+            ]
         rest = outside_image(im.clean_for_ocr(straight, h, v), grids, dpi)
         if rest is not None:
             img, ox, oy = rest
-            words += [Word(w.text, (w.x0 + ox) * s, (w.top + oy) * s, (w.x1 + ox) * s, (w.bottom + oy) * s, True, w.conf)
-                      for w in eng.words(img)]
+            words += [
+                Word(w.text, (w.x0 + ox) * s, (w.top + oy) * s, (w.x1 + ox) * s, (w.bottom + oy) * s, True, w.conf)
+                for w in eng.words(img)
+            ]
     else:
-        words = [Word(w.text, w.x0 * s, w.top * s, w.x1 * s, w.bottom * s, True, w.conf)
-                 for w in eng.words(im.clean_for_ocr(straight, h, v))]
+        words = [
+            Word(w.text, w.x0 * s, w.top * s, w.x1 * s, w.bottom * s, True, w.conf)
+            for w in eng.words(im.clean_for_ocr(straight, h, v))
+        ]
     rules = [Rule(x0 * s, t * s, x1 * s, b * s) for x0, t, x1, b in rules_px]
     hh, ww = grey.shape
     del np
     return PageContent(
-        source="", page=0, width=ww * s, height=hh * s, words=words, rules=rules, method="ocr",
+        source="",
+        page=0,
+        width=ww * s,
+        height=hh * s,
+        words=words,
+        rules=rules,
+        method="ocr",
         note=f"engine={eng.name} dpi={dpi} deskew={angle:+.2f}deg cells={len(grids) and sum(len(g.cells) for g in grids)}",
     )

@@ -90,7 +90,9 @@ def restore_minus(r: CellReading) -> None:
     w = r.words[k]
     start = int(r.words[k - 1].x1) if k else 0
     m = int(w.bottom - w.top) // 3  # this word's line only, in a wrapped cell
-    if glyphs.leading_minus(r.cell.image[max(0, int(w.top) - m): int(w.bottom) + m + 1, max(0, start): int(w.x1) + 1]):
+    if glyphs.leading_minus(
+        r.cell.image[max(0, int(w.top) - m) : int(w.bottom) + m + 1, max(0, start) : int(w.x1) + 1]
+    ):
         r.words[k] = replace(w, text="-" + w.text, note="minus_restored")
 
 
@@ -137,8 +139,15 @@ def _numbers(readings: list[CellReading], engine: OcrEngine) -> None:
         elif _ink_height(r.cell.image) < 0.7 * tall:
             r.words = []  # a rule's remnant or a speck read as `1`: figures of one table share a height
             continue
-        if len(r.words) == 1 and r.words[0].conf >= SURE and _NUMBER.match(r.words[0].text) and parse_number(r.words[0].text):
-            r.readings = [r.words[0].text] * 2  # tesseract is sure of a lone clean number: a reread agrees 99% of the time
+        if (
+            len(r.words) == 1
+            and r.words[0].conf >= SURE
+            and _NUMBER.match(r.words[0].text)
+            and parse_number(r.words[0].text)
+        ):
+            r.readings = [
+                r.words[0].text
+            ] * 2  # tesseract is sure of a lone clean number: a reread agrees 99% of the time
             continue
         img = r.cell.image
         split = glyphs.split_arrow(img)
@@ -146,7 +155,7 @@ def _numbers(readings: list[CellReading], engine: OcrEngine) -> None:
             split = None  # `↑`/`↓` look like a `1`; only a token apart in the first pass makes one an arrow
         arrow, x0, x1 = split if split else ("", 0, img.shape[1])
         pad = 6
-        crop = np.pad(img[:, max(0, x0 - 2): min(img.shape[1], x1 + 2)], ((0, 0), (pad, pad)), constant_values=255)
+        crop = np.pad(img[:, max(0, x0 - 2) : min(img.shape[1], x1 + 2)], ((0, 0), (pad, pad)), constant_values=255)
         crops.append(crop)
         jobs.append((r, arrow, x0, x1))
     if not crops:
@@ -217,7 +226,9 @@ MONTHLY = ("value", "avg_12m", "max_12m")  # columns of figures only, where no b
 LETTERS = ("rag", "direction")  # the columns where `R`, `A`, `G` are printed
 
 
-def rescue_numbers(readings: list[CellReading], value_cols: dict[tuple[int, int], tuple[int, str]], grids, engine: OcrEngine) -> None:
+def rescue_numbers(
+    readings: list[CellReading], value_cols: dict[tuple[int, int], tuple[int, str]], grids, engine: OcrEngine
+) -> None:
     """Cells under a value column header that the general pass read as nothing or as junk (`%`,
     `$12`, ``): a lone `0` or a blurred `96%` is dropped by sparse-text mode, and a blurred `7`
     passes for a triangle, which no month column holds. They are read as a number at two
@@ -233,7 +244,12 @@ def rescue_numbers(readings: list[CellReading], value_cols: dict[tuple[int, int]
         numbers_only = measure in NUMBERS_ONLY  # no arrow, no RAG letter
         text = " ".join(w.text for w in r.words).strip()
         word = text.lower() in _WORDS and (measure in LETTERS or text.lower() not in ("r", "a", "g"))
-        if (len(text) > 6 and not any(ch.isdigit() for ch in text)) or _WORDISH.search(text) or word or parse_number(text) is not None:
+        if (
+            (len(text) > 6 and not any(ch.isdigit() for ch in text))
+            or _WORDISH.search(text)
+            or word
+            or parse_number(text) is not None
+        ):
             if numbers_only and parse_number(text) is None and text.lower() not in _VALUE_WORDS:
                 if measure in MONTHLY and not word and not _LOCAL.match(text):
                     todo.append(r)  # `BON`, `POX`: a blurred `83%`, `79%` read as letters
@@ -247,7 +263,7 @@ def rescue_numbers(readings: list[CellReading], value_cols: dict[tuple[int, int]
         tall = _print_height(readings)
         crops = [np.pad(r.cell.image, ((0, 0), (6, 6)), constant_values=255) for r in todo]
         both = engine.read_images([_scale(c, f) for f in (SECOND_SCALE, THIRD_SCALE) for c in crops], numeric=True)
-        readers = [both[: len(crops)], both[len(crops):]]  # one OCR call for both scales
+        readers = [both[: len(crops)], both[len(crops) :]]  # one OCR call for both scales
         if engine.second is not None:
             readers.append(engine.second.read_images(crops, numeric=True))
         for r, *reads in zip(todo, *readers):
@@ -255,7 +271,12 @@ def rescue_numbers(readings: list[CellReading], value_cols: dict[tuple[int, int]
             r.readings = ["", *texts]
             numbers = [t for t in texts if parse_number(t) is not None and _NUMBER.match(t)]
             best = next((t for t in numbers if numbers.count(t) >= 2), None)
-            if best is None and len(reads) == 3 and numbers == texts[2:] and min((w.conf for w in reads[2]), default=0) >= SURE:
+            if (
+                best is None
+                and len(reads) == 3
+                and numbers == texts[2:]
+                and min((w.conf for w in reads[2]), default=0) >= SURE
+            ):
                 best = numbers[0]  # tesseract saw no number where PP-OCR is sure of one: absence, not disagreement
             if _ink_height(r.cell.image) < 0.7 * tall:
                 best, numbers = None, []  # a speck or a rule's remnant that reads as `1`: not print
@@ -291,8 +312,12 @@ def _read_words(todo: list[CellReading], second: OcrEngine | None) -> None:
     word (`Local`, `n/a`, `TBC`), which the first pass drops, or reads as junk (`6COTBCC«CTBC`)
     or as a doubtful number (`7`, `8` for `TBC`), as readily as it does a blurred number. Only
     those words are taken (`T8C` is `TBC`), read whole; anything else stays as it was."""
-    left = [r for r in todo if " ".join(w.text for w in r.words).strip().lower() not in _VALUE_WORDS
-            and (parse_number(" ".join(w.text for w in r.words)) is None or all(w.conf < MAJORITY for w in r.words))]
+    left = [
+        r
+        for r in todo
+        if " ".join(w.text for w in r.words).strip().lower() not in _VALUE_WORDS
+        and (parse_number(" ".join(w.text for w in r.words)) is None or all(w.conf < MAJORITY for w in r.words))
+    ]
     if second is None or not left:
         return
     for r, words in zip(left, second.read_images([r.cell.image for r in left])):
@@ -301,4 +326,3 @@ def _read_words(todo: list[CellReading], second: OcrEngine | None) -> None:
         if word and min(w.conf for w in words) >= WORD_SURE:
             h, w = r.cell.image.shape
             r.words = [Word(word, 0, 0, w, h, True, MAJORITY)]
-

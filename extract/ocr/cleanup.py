@@ -53,4 +53,4 @@ def clean_cell(words: list[Word], image: np.ndarray) -> list[Word]:
 
 def _crop(image: np.ndarray, w: Word) -> np.ndarray:
     h, wd = image.shape
-    return image[max(0, int(w.top) - 1): min(h, int(w.bottom) + 2), max(0, int(w.x0) - 1): min(wd, int(w.x1) + 2)]
+    return image[max(0, int(w.top) - 1) : min(h, int(w.bottom) + 2), max(0, int(w.x0) - 1) : min(wd, int(w.x1) + 2)]

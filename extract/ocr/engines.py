@@ -6,7 +6,6 @@ about PDFs. Engines are plain top-level classes so a process pool can pickle the
 
 from __future__ import annotations
 
-import os
 import re
 
 import numpy as np
@@ -25,7 +24,9 @@ class OcrEngine:
         """Words anywhere on a page image (sparse text: titles and notes outside the grids)."""
         raise NotImplementedError
 
-    def read_images(self, images: list[np.ndarray], numeric: bool = False, line: bool = False, alphabet: str = "") -> list[list[Word]]:
+    def read_images(
+        self, images: list[np.ndarray], numeric: bool = False, line: bool = False, alphabet: str = ""
+    ) -> list[list[Word]]:
         """Words of each small image (a table cell), in that image's pixels.
 
         `numeric` says every image shows one number, so the engine may restrict its alphabet;
@@ -46,7 +47,14 @@ class TesseractEngine(OcrEngine):
 
     name = "tesseract"
 
-    def __init__(self, psm: int = 11, retry_below: float = 0.80, lang: str = "eng", cell_psm: int = 11, text_columns: bool = False):
+    def __init__(
+        self,
+        psm: int = 11,
+        retry_below: float = 0.80,
+        lang: str = "eng",
+        cell_psm: int = 11,
+        text_columns: bool = False,
+    ):
         self.text_columns = text_columns  # read commentary/outcome/owner/reporter cells too
         self.psm = psm
         self.cell_psm = cell_psm
@@ -64,7 +72,9 @@ class TesseractEngine(OcrEngine):
             out.append(w)
         return out
 
-    def read_images(self, images: list[np.ndarray], numeric: bool = False, line: bool = False, alphabet: str = "") -> list[list[Word]]:
+    def read_images(
+        self, images: list[np.ndarray], numeric: bool = False, line: bool = False, alphabet: str = ""
+    ) -> list[list[Word]]:
         """Cells packed into mosaics: text cells on shelves in sparse mode, numbers one per line.
 
         A number read as one line of a single-column stack, alphabet restricted, is tesseract's
@@ -98,7 +108,9 @@ class TesseractEngine(OcrEngine):
         x0, x1 = max(0, int(w.x0) - pad), min(image.shape[1], int(w.x1) + pad)
         crop = np.pad(image[y0:y1, x0:x1], pad, constant_values=255)
         d = pytesseract.image_to_data(
-            crop, lang=self.lang, config=f"--psm 7 -c tessedit_char_whitelist={NUMERIC_CHARS}",
+            crop,
+            lang=self.lang,
+            config=f"--psm 7 -c tessedit_char_whitelist={NUMERIC_CHARS}",
             output_type=pytesseract.Output.DICT,
         )
         parts = [(t.strip(), float(c)) for t, c in zip(d["text"], d["conf"]) if t and t.strip() and float(c) >= 0]
@@ -134,8 +146,13 @@ class RapidOcrEngine(OcrEngine):
             from rapidocr_onnxruntime import RapidOCR
 
             self._engine = RapidOCR(
-                max_side_len=self.max_side, det_limit_side_len=self.max_side, det_limit_type="max",
-                det_max_candidates=20000, use_cls=False, intra_op_num_threads=1, inter_op_num_threads=1,
+                max_side_len=self.max_side,
+                det_limit_side_len=self.max_side,
+                det_limit_type="max",
+                det_max_candidates=20000,
+                use_cls=False,
+                intra_op_num_threads=1,
+                inter_op_num_threads=1,
             )
         return self._engine
 
@@ -151,7 +168,9 @@ class RapidOcrEngine(OcrEngine):
             out.extend(split_line(_plain(text), min(xs), min(ys), max(xs), max(ys), float(score)))
         return out
 
-    def read_images(self, images: list[np.ndarray], numeric: bool = False, line: bool = False, alphabet: str = "") -> list[list[Word]]:
+    def read_images(
+        self, images: list[np.ndarray], numeric: bool = False, line: bool = False, alphabet: str = ""
+    ) -> list[list[Word]]:
         """The recogniser alone, one text line per crop: a cell is already located, so detection
         would only cost time and split `96 %` apart. A wrapped cell is cut into its lines first.
 

@@ -36,7 +36,7 @@ def triangle(img: np.ndarray) -> str | None:
     hull = cv2.contourArea(cv2.convexHull(max(contours, key=cv2.contourArea)))
     if hull <= 0 or area / hull < 0.85:  # digits such as 6, 9, 0 have holes or bays; a triangle has none
         return None
-    return {"bottom": "▲", "top": "▼"}.get(_heavier_end(mask[y: y + h], 3, 1.8))
+    return {"bottom": "▲", "top": "▼"}.get(_heavier_end(mask[y : y + h], 3, 1.8))
 
 
 DASH_THICK = 10  # pixels at 300 dpi; a digit is 20 or more tall, however blurred
@@ -67,7 +67,7 @@ def arrow(img: np.ndarray) -> str | None:
     mask = np.zeros(img.shape, bool)
     for _, m in blobs:
         mask |= m
-    mask = mask[min(ys): max(ys), min(xs): max(xs)]
+    mask = mask[min(ys) : max(ys), min(xs) : max(xs)]
     if w > 1.3 * h:
         return "→"
     if h < 1.3 * w:
@@ -120,14 +120,14 @@ def split_arrow(img: np.ndarray) -> tuple[str, int, int] | None:
     if len(runs) < 2:
         return None
     a0, a1 = runs[0]
-    head = img[:, max(0, a0 - 1): a1 + 1]
+    head = img[:, max(0, a0 - 1) : a1 + 1]
     blobs = _blobs(head)
     if len(blobs) != 1:
         return None
     x, y, w, h, _ = blobs[0][0]
     if w > 2.2 * h or h > 3 * (runs[-1][1] - runs[1][0]):
         return None
-    rest = img[:, runs[1][0]: runs[-1][1]] < INK
+    rest = img[:, runs[1][0] : runs[-1][1]] < INK
     ys = np.flatnonzero(rest.any(axis=1))
     digit_h = ys[-1] - ys[0] + 1 if len(ys) else h
     if max(w, h) < 0.4 * digit_h:
@@ -147,7 +147,7 @@ def leading_minus(img: np.ndarray) -> bool:
     if rows.size < 6:
         return False
     top, band = rows[0], rows[-1] + 1 - rows[0]
-    tall = np.flatnonzero(dark[top: top + band].sum(axis=0) >= 0.4 * band)
+    tall = np.flatnonzero(dark[top : top + band].sum(axis=0) >= 0.4 * band)
     if tall.size == 0:
         return False
     left = [b for b, _ in _blobs(img[:, : tall[0]]) if b[0] + b[2] < tall[0]]

@@ -97,7 +97,9 @@ def band_borders(grey: np.ndarray, dpi: int, dark: np.ndarray, hout: np.ndarray,
     hh, ww = grey.shape
     m = max(2, dpi // 10)
     q = 4  # bands are found on a quarter-scale mask: a full-page label image is 70 MB at 300 dpi
-    n, _, stats, _ = cv2.connectedComponentsWithStats(np.ascontiguousarray(dark[::q, ::q]).astype(np.uint8), connectivity=8)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(
+        np.ascontiguousarray(dark[::q, ::q]).astype(np.uint8), connectivity=8
+    )
     stats = stats * q
     stripe = max(10, dpi // 6)
     max_w = max(3, dpi // 25)
@@ -106,35 +108,35 @@ def band_borders(grey: np.ndarray, dpi: int, dark: np.ndarray, hout: np.ndarray,
             continue
         ya, yb = max(0, y - m), min(hh, y + h + m)
         xa, xb = max(0, x - m), min(ww, x + w + m)
-        rows = np.flatnonzero(np.median(grey[ya:yb, x: x + w], axis=1) < 110)
-        cols = np.flatnonzero(np.median(grey[y: y + h, xa:xb], axis=0) < 110)
+        rows = np.flatnonzero(np.median(grey[ya:yb, x : x + w], axis=1) < 110)
+        cols = np.flatnonzero(np.median(grey[y : y + h, xa:xb], axis=0) < 110)
         if len(rows) and len(cols):
             t, b, left, right = ya + rows[0], ya + rows[-1], xa + cols[0], xa + cols[-1]
             for yy in (t, b):
-                hout[max(0, yy - 1): yy + 2, left: right + 1] = 255
+                hout[max(0, yy - 1) : yy + 2, left : right + 1] = 255
             for xx in (left, right):
-                out[t: b + 1, max(0, xx - 1): xx + 2] = 255
+                out[t : b + 1, max(0, xx - 1) : xx + 2] = 255
         for y0 in range(y, y + h, stripe):
             y1 = min(y + h, y0 + stripe)
             if y1 - y0 < stripe // 2:
                 continue
-            inside = dark[y0:y1, x: x + w].all(axis=0)
+            inside = dark[y0:y1, x : x + w].all(axis=0)
             if not inside.any():
                 continue
-            prof = np.median(grey[y0:y1, x: x + w], axis=0)
+            prof = np.median(grey[y0:y1, x : x + w], axis=0)
             low = inside & (prof < np.median(prof[inside]) - 8)
             edges = np.flatnonzero(np.diff(np.r_[0, low.astype(np.int8), 0]))
             for a, b in zip(edges[::2], edges[1::2]):
                 if b - a > max_w:
                     continue
                 c = x + (a + b) // 2
-                col = grey[:, max(0, c - 1): c + 2].min(axis=1)
+                col = grey[:, max(0, c - 1) : c + 2].min(axis=1)
                 top, bot = y0, y1
                 while top > 0 and col[top - 1] < 110:
                     top -= 1
                 while bot < len(col) and col[bot] < 110:
                     bot += 1
-                out[top:bot, max(0, c - 1): c + 2] = 255
+                out[top:bot, max(0, c - 1) : c + 2] = 255
 
 
 def skew_angle(grey: np.ndarray, dpi: int) -> float:
@@ -154,7 +156,7 @@ def skew_angle(grey: np.ndarray, dpi: int) -> float:
         x, y, w, hh, _area = stats[i]
         if w < grey.shape[1] // 10:
             continue
-        ys, xs = np.nonzero(labels[y: y + hh, x: x + w] == i)
+        ys, xs = np.nonzero(labels[y : y + hh, x : x + w] == i)
         if len(xs) < 10:
             continue
         slope = np.polyfit(xs.astype(float), ys.astype(float), 1)[0]

@@ -25,8 +25,17 @@ from .layout import INK, MIN_BLOB
 
 # advance widths in em of the Calibri / Carlito figures scorecards print; a figure's ink is
 # close to its advance, so other fonts of office suites fit the same line with another slope
-ADVANCE = {**dict.fromkeys("0123456789", 0.507), ".": 0.252, ",": 0.25, "%": 0.715, "-": 0.306,
-           "\u2212": 0.306, "–": 0.306, "(": 0.303, ")": 0.303}
+ADVANCE = {
+    **dict.fromkeys("0123456789", 0.507),
+    ".": 0.252,
+    ",": 0.25,
+    "%": 0.715,
+    "-": 0.306,
+    "\u2212": 0.306,
+    "–": 0.306,
+    "(": 0.303,
+    ")": 0.303,
+}
 UNFIT = 0.5  # digits of ink a reading may leave unexplained
 FAINT = 40  # a small upright speck lighter than this is paper noise (a minus is flat, and kept)
 MIN_SURE = 10  # sure readings a page needs before its fit is trusted
@@ -49,11 +58,16 @@ def figure_span(img: np.ndarray, height: float) -> tuple[int, int] | None:
 
     def darkest(i: int) -> int:
         x, y, w, h = stats[i][:4]
-        return int(img[y: y + h, x: x + w][labels[y: y + h, x: x + w] == i].min())
+        return int(img[y : y + h, x : x + w][labels[y : y + h, x : x + w] == i].min())
 
-    parts = sorted((tuple(int(v) for v in s[:4]) for i, s in enumerate(stats[1:n], 1)
-                    if s[4] >= MIN_BLOB and s[3] > 2 and (s[4] >= 0.05 * height ** 2 or s[2] > s[3] or darkest(i) <= FAINT)),
-                   key=lambda p: p[0])
+    parts = sorted(
+        (
+            tuple(int(v) for v in s[:4])
+            for i, s in enumerate(stats[1:n], 1)
+            if s[4] >= MIN_BLOB and s[3] > 2 and (s[4] >= 0.05 * height**2 or s[2] > s[3] or darkest(i) <= FAINT)
+        ),
+        key=lambda p: p[0],
+    )
     parts = [p for p in parts if not (p[3] <= 0.25 * height and p[2] > 1.5 * height)]
     while len(parts) > 1 and parts[0][2] <= 0.2 * height:
         parts.pop(0)
@@ -146,14 +160,25 @@ def check_ink(readings, value_cols, grids, engine) -> InkFit | None:
     unfit = [(r, k, w, change) for r, k, w, change in cells if not fit.accounts_for(w, r.words[k].text)]
     second = {}
     if engine.second is not None and unfit:
-        got = engine.second.read_images([np.pad(r.cell.image, ((0, 0), (6, 6)), constant_values=255) for r, *_ in unfit], numeric=True)
+        got = engine.second.read_images(
+            [np.pad(r.cell.image, ((0, 0), (6, 6)), constant_values=255) for r, *_ in unfit], numeric=True
+        )
         second = {id(r): "".join(w.text for w in words) for (r, *_), words in zip(unfit, got)}
     for r, k, w, change in unfit:
         seen = [*r.readings, r.words[k].text, second.get(id(r), "")]
         seen += ["-" + t for t in seen if change and t and t[0].isdigit()]  # a change's lost minus
         fits = list(dict.fromkeys(t for t in seen if t and _NUMBER.match(t) and fit.accounts_for(w, t)))
         if os.environ.get("SCOREKIT_OCR_DEBUG"):
-            print("ink", r.cell.x0, r.cell.top, r.words[k].text, f"{fit.unexplained(w, r.words[k].text):+.2f}", seen, fits, file=sys.stderr)
+            print(
+                "ink",
+                r.cell.x0,
+                r.cell.top,
+                r.words[k].text,
+                f"{fit.unexplained(w, r.words[k].text):+.2f}",
+                seen,
+                fits,
+                file=sys.stderr,
+            )
         r.readings = fits or [""]
         r.unfit = r.words[k].text
         r.words[k] = replace(r.words[k], conf=NO_MAJORITY)

@@ -37,7 +37,8 @@ _REF = re.compile(r"^[A-Z]{1,5}\d{1,3}[a-zA-Z]?%?(-[A-Z]{1,4})?%?( \((val|%|no|[
 REF_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-%() "  # `(vel)` is printed too
 _OTHER_HEADER = re.compile(
     r"chang|avg|aver|max|targ|ref|indic|owner|report|outcom|comment|trend|dot|rag|bench|engl|region|"
-    r"neigh|year|valu|%|month|status|note|unit|ytd|q[1-4]", re.I,
+    r"neigh|year|valu|%|month|status|note|unit|ytd|q[1-4]",
+    re.I,
 )
 _MON = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -97,10 +98,10 @@ def read_header_first(cells: list[CellImage], grids: list[Grid], engine: OcrEngi
             skip |= {(g, c) for c, r in cols.items() if _kind(_text(r)) == "text"}
     seen = {id(r.cell) for r in done}
     rest = [
-        c for c, g in zip(cells, where)
-        if id(c) not in seen and not (
-            (c.grid, g.col0) in skip and g.col1 - g.col0 == 1 and g.row0 > header_row.get(c.grid, 1 << 30)
-        )
+        c
+        for c, g in zip(cells, where)
+        if id(c) not in seen
+        and not ((c.grid, g.col0) in skip and g.col1 - g.col0 == 1 and g.row0 > header_row.get(c.grid, 1 << 30))
     ]
     readings = done + read_cells(rest, engine, numbers=False)
     settle_numbers(readings, engine)
@@ -151,8 +152,11 @@ def _reread_headers(rows, engine: OcrEngine) -> None:
         todo += [r for r in cols.values() if parse_month(_text(r)) is None and _kind(_text(r)) == "ignore"]
     if not todo:
         return
-    left = [r for r, words in zip(todo, engine.read_images([_scale(r.cell.image, SCALE) for r in todo], line=True))
-            if not _name_column(r, words)]
+    left = [
+        r
+        for r, words in zip(todo, engine.read_images([_scale(r.cell.image, SCALE) for r in todo], line=True))
+        if not _name_column(r, words)
+    ]
     if engine.second is not None and left:
         for r, words in zip(left, engine.second.read_images([r.cell.image for r in left])):
             _name_column(r, words)
@@ -217,11 +221,15 @@ def _second_change(cols: dict[int, CellReading]) -> None:
 
     if sum(parse_month(_text(r)) is not None for r in cols.values()) < 2:
         return
-    changes = [c for c in sorted(cols) if classify(_text(cols[c]), "", None, allow_serial=False).measure == "change_prev"]
+    changes = [
+        c for c in sorted(cols) if classify(_text(cols[c]), "", None, allow_serial=False).measure == "change_prev"
+    ]
     if len(changes) != 2:
         return
     yearly = [c for c in changes if re.search(r"same|\byr\b|year", _text(cols[c]), re.I)]
-    loose = [c for c in changes if not re.search(r"prev(ious)?\.?\s*month|from\s+[a-z]{3}\W?\d{2}", _text(cols[c]), re.I)]
+    loose = [
+        c for c in changes if not re.search(r"prev(ious)?\.?\s*month|from\s+[a-z]{3}\W?\d{2}", _text(cols[c]), re.I)
+    ]
     pick = yearly[0] if len(yearly) == 1 else loose[0] if len(loose) == 1 and loose[0] == changes[1] else None
     if pick is not None:
         _set(cols[pick], "% change from same month prev. yr", 0.9)
@@ -276,7 +284,12 @@ def _reread_refs(readings, grids, rows, engine: OcrEngine) -> None:
     for r in readings:
         c = grids[r.cell.grid].cells[r.cell.cell]
         t = _text(r)
-        if (r.cell.grid, c.col0) not in ref_cols or c.col1 - c.col0 != 1 or len(t) > 14 or re.fullmatch(r"re[ft].*", t, re.I):
+        if (
+            (r.cell.grid, c.col0) not in ref_cols
+            or c.col1 - c.col0 != 1
+            or len(t) > 14
+            or re.fullmatch(r"re[ft].*", t, re.I)
+        ):
             continue
         ok = bool(t) and min(w.conf for w in r.words) >= SURE  # an inked cell read as nothing is read again
         if ok and _REF.match(t):
@@ -301,14 +314,20 @@ def _reread_refs(readings, grids, rows, engine: OcrEngine) -> None:
         got = engine.second.read_images([images[k] for k in idx], line=True, alphabet=REF_ALPHABET)
         for k, words in zip(idx, got):
             texts[k].append(fix[k](_spaced(" ".join(w.text for w in words).strip(), texts[k])))
-    picks = [_pick_ref(ts, ok, second=engine.second is not None and k in idx) for k, (ts, ok) in enumerate(zip(texts, sure))]
+    picks = [
+        _pick_ref(ts, ok, second=engine.second is not None and k in idx) for k, (ts, ok) in enumerate(zip(texts, sure))
+    ]
     for r, pick, s in zip(todo, picks, split):
         if s is None and pick is not None and pick != _text(r):
             _set(r, pick, 0.9)
     texts_at = _row_names(grids, readings)
     quals = _qualifiers(todo, split, grids, texts_at, engine)
     if os.environ.get("SCOREKIT_OCR_DEBUG"):
-        print("refs", [(round(min((w.conf for w in r.words), default=0), 2), ts, q) for r, ts, q in zip(todo, texts, quals)], file=sys.stderr)
+        print(
+            "refs",
+            [(round(min((w.conf for w in r.words), default=0), 2), ts, q) for r, ts, q in zip(todo, texts, quals)],
+            file=sys.stderr,
+        )
     for r, pick, ts, s, q in zip(todo, picks, texts, split, quals):
         if s is None or not q:
             continue
@@ -337,7 +356,9 @@ def _two_lines(img: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     if len(bands) != 2:
         return None
     (a0, a1), (b0, b1) = bands
-    return np.pad(img[a0:a1], ((4, 4), (0, 0)), constant_values=255), np.pad(img[b0:b1], ((4, 4), (0, 0)), constant_values=255)
+    return np.pad(img[a0:a1], ((4, 4), (0, 0)), constant_values=255), np.pad(
+        img[b0:b1], ((4, 4), (0, 0)), constant_values=255
+    )
 
 
 def _line_text(r: CellReading, split) -> str:
@@ -372,7 +393,11 @@ def _qualifiers(todo, split, grids, names: dict[tuple[int, int, int], str], engi
         c = grids[todo[k].cell.grid].cells[todo[k].cell.cell]
         if said and said.count(said[0]) == len(said):
             out[k] = said[0]
-        elif not said and all(len(t) <= 3 for t in seen[k]) and _PERCENT_NAME.match(names.get((todo[k].cell.grid, c.row0, c.col1), "")):
+        elif (
+            not said
+            and all(len(t) <= 3 for t in seen[k])
+            and _PERCENT_NAME.match(names.get((todo[k].cell.grid, c.row0, c.col1), ""))
+        ):
             out[k] = "%"
     return out
 

@@ -136,7 +136,7 @@ def outside_image(clean: np.ndarray, grids: list[Grid], dpi: int) -> tuple[np.nd
     img = clean.copy()
     for g in grids:
         x0, y0, x1, y1 = g.bbox
-        img[max(0, int(y0 * p) - 3): int(y1 * p) + 4, max(0, int(x0 * p) - 3): int(x1 * p) + 4] = 255
+        img[max(0, int(y0 * p) - 3) : int(y1 * p) + 4, max(0, int(x0 * p) - 3) : int(x1 * p) + 4] = 255
     import cv2
 
     q = 4  # found at a quarter of the pixels; a min filter first keeps thin strokes dark
@@ -146,4 +146,4 @@ def outside_image(clean: np.ndarray, grids: list[Grid], dpi: int) -> tuple[np.nd
     x0, y0, x1, y1 = (v * q for v in box)
     pad = dpi // 20
     x0, y0 = max(0, x0 - pad), max(0, y0 - pad)
-    return img[y0: y1 + pad, x0: x1 + pad], x0, y0
+    return img[y0 : y1 + pad, x0 : x1 + pad], x0, y0

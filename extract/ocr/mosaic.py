@@ -32,7 +32,9 @@ class Mosaic:
         return None
 
 
-def pack(images: list[np.ndarray], gap: int, width: int = 3000, max_side: int = MAX_SIDE, column: bool = False) -> list[Mosaic]:
+def pack(
+    images: list[np.ndarray], gap: int, width: int = 3000, max_side: int = MAX_SIDE, column: bool = False
+) -> list[Mosaic]:
     """Shelf packing in the given order (reading order keeps similar cells on one shelf).
 
     `column` stacks one image per shelf: for single-line reading, where tesseract would otherwise
@@ -62,7 +64,7 @@ def pack(images: list[np.ndarray], gap: int, width: int = 3000, max_side: int = 
         m = Mosaic(canvas, gap=gap)
         for i, x, y in group:
             h, w = images[i].shape
-            canvas[y: y + h, x: x + w] = images[i]
+            canvas[y : y + h, x : x + w] = images[i]
             m.members.append(i)
             m.boxes.append((x, y, x + w, y + h))
         out.append(m)

@@ -33,8 +33,10 @@ WIDTH_SLACK = 0.6  # digits of width by which a format may miss the figure's ink
 MIN_SCORE = 0.6  # mean glyph correlation below which the cell is not this page's print
 MIN_MARGIN = 0.03  # a digit's least lead over the next-best: a blurred `0` scores `8` and `0` alike
 FONT_MATCHED = 0.9  # a cell's confidence where the page's glyphs and an engine agree
-FORMATS = [("-" * sign) + "d" * n + (".d" if point else "") + pct
-           for sign, n, point, pct in itertools.product((0, 1), (1, 2, 3, 4), (0, 1), ("", "%"))] + ["d,ddd"]
+FORMATS = [
+    ("-" * sign) + "d" * n + (".d" if point else "") + pct
+    for sign, n, point, pct in itertools.product((0, 1), (1, 2, 3, 4), (0, 1), ("", "%"))
+] + ["d,ddd"]
 DIGITS = "0123456789"
 
 
@@ -64,7 +66,7 @@ class Figure:
         if rows.size < 2 or not MIN_DIGIT <= fit.digit <= 10 * DIGIT:
             return None  # a fit that makes a digit a few pixels wide is no print at OCR resolution
         fx = DIGIT / fit.digit
-        inv = 255.0 - img[rows[0]: rows[-1] + 1].astype(np.float32)
+        inv = 255.0 - img[rows[0] : rows[-1] + 1].astype(np.float32)
         scaled = cv2.resize(inv, (max(1, round(img.shape[1] * fx)), HEIGHT), interpolation=cv2.INTER_AREA)
         return cls(scaled, x0 * fx, x1 * fx, -fit.intercept * fx / 2, fit, x1 - x0)
 
@@ -82,7 +84,7 @@ class Figure:
         out = np.zeros((HEIGHT, w), np.float32)
         lo, hi = max(0, a), min(self.image.shape[1], a + w)
         if hi > lo:
-            out[:, lo - a: hi - a] = self.image[:, lo:hi]
+            out[:, lo - a : hi - a] = self.image[:, lo:hi]
         return out
 
 
@@ -131,10 +133,12 @@ class PageFont:
             if len(wins) < MIN_SAMPLES:
                 continue
             w = _width(ch)
-            mean = np.mean([x[:, SLACK: SLACK + w] for x in wins], axis=0)
+            mean = np.mean([x[:, SLACK : SLACK + w] for x in wins], axis=0)
             for _ in range(2):
                 unit = _unit(mean.ravel()[None, :])
-                mean = np.mean([x[:, k: k + w] for x in wins for k in [int(np.argmax(_correlations(x, w, unit)))]], axis=0)
+                mean = np.mean(
+                    [x[:, k : k + w] for x in wins for k in [int(np.argmax(_correlations(x, w, unit)))]], axis=0
+                )
             templates[ch] = mean.astype(np.float32)
         if not all(d in templates for d in DIGITS):
             return None  # too few sure figures to know every digit
@@ -166,7 +170,10 @@ class PageFont:
         best: Reading | None = None
         seen: dict[tuple[int, str], np.ndarray] = {}  # right-aligned formats share their last glyphs' places
         for fmt in FORMATS:
-            if any(ch not in self.templates for ch in fmt if ch != "d") or abs(fig.fit.unexplained(fig.ink, fmt.replace("d", "0"))) > WIDTH_SLACK:
+            if (
+                any(ch not in self.templates for ch in fmt if ch != "d")
+                or abs(fig.fit.unexplained(fig.ink, fmt.replace("d", "0"))) > WIDTH_SLACK
+            ):
                 continue
             text, total, margin = "", 0.0, 1.0
             for ch, at in zip(fmt, fig.places(fmt.replace("d", "0"))):

@@ -36,7 +36,11 @@ def recognise(session, characters: list[str], crops: list[np.ndarray], allowed: 
         w = widths[idx[-1]]
         batch = np.zeros((len(idx), 3, HEIGHT, w), np.float32)
         for k, i in enumerate(idx):
-            img = cv2.resize(crops[i], (widths[i], HEIGHT), interpolation=cv2.INTER_AREA if crops[i].shape[0] > HEIGHT else cv2.INTER_CUBIC)
+            img = cv2.resize(
+                crops[i],
+                (widths[i], HEIGHT),
+                interpolation=cv2.INTER_AREA if crops[i].shape[0] > HEIGHT else cv2.INTER_CUBIC,
+            )
             batch[k, :, :, : widths[i]] = img.astype(np.float32) / 127.5 - 1.0
         probs = session(batch)[0]
         for k, i in enumerate(idx):

@@ -85,8 +85,12 @@ def _percent_tails(cols: dict[int, CellReading], model) -> int:
     for c, t in texts.items():
         if tail.match(t):
             r = cols[c]
-            r.words = [Word(t[:-1] + "%", w.x0, w.top, w.x1, w.bottom, True, min(w.conf, RESOLVED), note="percent_restored")
-                       if w.text == t else w for w in r.words]
+            r.words = [
+                Word(t[:-1] + "%", w.x0, w.top, w.x1, w.bottom, True, min(w.conf, RESOLVED), note="percent_restored")
+                if w.text == t
+                else w
+                for w in r.words
+            ]
             fixed += 1
     return fixed
 
@@ -99,7 +103,11 @@ def _slots(cols: dict[int, CellReading], model) -> dict[int, tuple[str, str]]:
     slots = {}
     for c in cols:
         col = model.columns[c] if c < len(model.columns) else None
-        if col is not None and col.kind == "measure" and (col.measure in _DERIVED or (col.measure == "value" and len(col.period) == 7)):
+        if (
+            col is not None
+            and col.kind == "measure"
+            and (col.measure in _DERIVED or (col.measure == "value" and len(col.period) == 7))
+        ):
             slots[c] = (col.measure, col.period)
     claimed = [m for m, _ in slots.values()]
     return {c: mp for c, mp in slots.items() if mp[0] == "value" or claimed.count(mp[0]) == 1}
@@ -120,8 +128,15 @@ def set_number(r: CellReading, text: str, note: str = "check_resolved", conf: fl
     """The cell's number becomes `text`; an arrow or a word (`*Prov`) beside it stays, the
     misreadings go (`Ww` for a blurred `-1%`)."""
     h, w = r.cell.image.shape
-    keep = [x for x in r.words if x.text and (not x.text.strip(ARROWS + " ") or
-                                              (sum(ch.isalpha() for ch in x.text) >= 3 and not any(ch.isdigit() for ch in x.text)))]
+    keep = [
+        x
+        for x in r.words
+        if x.text
+        and (
+            not x.text.strip(ARROWS + " ")
+            or (sum(ch.isalpha() for ch in x.text) >= 3 and not any(ch.isdigit() for ch in x.text))
+        )
+    ]
     x0 = min((x.x0 for x in r.words if any(ch.isdigit() for ch in x.text)), default=0)
     r.words = keep + [Word(text, x0, 0, w, h, True, conf, note=note)]
 
@@ -153,7 +168,9 @@ def settle_rows(rows: list[tuple[dict[int, CellReading], object]], second: OcrEn
     alt: dict[int, list[str]] = {}
     cells = [cols[c] for cols, slots, _, _, failing, _ in plans if failing for c in slots]
     if second is not None and cells:
-        got = second.read_images([np.pad(r.cell.image, ((0, 0), (6, 6)), constant_values=255) for r in cells], numeric=True)
+        got = second.read_images(
+            [np.pad(r.cell.image, ((0, 0), (6, 6)), constant_values=255) for r in cells], numeric=True
+        )
         alt = {id(r): ["".join(w.text for w in words)] for r, words in zip(cells, got)}
     if font is not None and cells and (glyphs := font()) is not None:
         for r in cells:
@@ -173,8 +190,11 @@ def _settle_row(cols, slots, texts, doubtful, failing, report, alt) -> int:
     probes: dict[int, list[str]] = {}
     for c in doubtful:
         if len(options[c]) == 1:
-            probes[c] = [p for p in sorted({cols[c].unfit, _probe(options[c][0], slots[c][0] in _CHANGE)} - {""})
-                         if parse_number(p) not in (None, parse_number(options[c][0]))]
+            probes[c] = [
+                p
+                for p in sorted({cols[c].unfit, _probe(options[c][0], slots[c][0] in _CHANGE)} - {""})
+                if parse_number(p) not in (None, parse_number(options[c][0]))
+            ]
             options[c] += probes[c]
     open_ = [c for c in slots if len(options[c]) > 1]
     if not open_ or len(open_) > MAX_OPEN:
@@ -207,8 +227,11 @@ def _settle_row(cols, slots, texts, doubtful, failing, report, alt) -> int:
 
 def _passing(open_: list[int], options, fixed: dict[int, str], slots, report: str) -> list[tuple[str, ...]]:
     """The combinations of the open cells' options that pass every check the row prints."""
-    return [combo for combo in itertools.product(*(options[c] for c in open_))
-            if _passes({**fixed, **dict(zip(open_, combo))}, slots, report)]
+    return [
+        combo
+        for combo in itertools.product(*(options[c] for c in open_))
+        if _passes({**fixed, **dict(zip(open_, combo))}, slots, report)
+    ]
 
 
 def _probe(text: str, change: bool) -> str:
@@ -238,13 +261,18 @@ def _with_point(text: str, places: int) -> str:
     digits = text.rstrip("%")
     if "." in digits or not digits.isdigit() or len(digits) <= places:
         return ""
-    return f"{digits[:-places]}.{digits[-places:]}" + text[len(digits):]
+    return f"{digits[:-places]}.{digits[-places:]}" + text[len(digits) :]
 
 
 def _candidates(seen: list[str], flip: bool) -> list[str]:
     out: list[str] = []
     for t in seen:
-        if t and _NUMBER.match(t) and parse_number(t) is not None and all(parse_number(t) != parse_number(o) for o in out):
+        if (
+            t
+            and _NUMBER.match(t)
+            and parse_number(t) is not None
+            and all(parse_number(t) != parse_number(o) for o in out)
+        ):
             out.append(t)
     if flip:
         out += ["-" + t for t in out if not t.startswith(("-", "\u2212", "–", "(")) and parse_number(t)[0] != 0]

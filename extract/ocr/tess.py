@@ -27,7 +27,9 @@ class TessWord:
     line: tuple[int, int, int]  # (block, paragraph, line): words of one printed line share it
 
 
-def run(image: np.ndarray, psm: int, *, whitelist: str = "", lang: str = "eng", dpi: int = 300, timeout: int = 600) -> list[TessWord]:
+def run(
+    image: np.ndarray, psm: int, *, whitelist: str = "", lang: str = "eng", dpi: int = 300, timeout: int = 600
+) -> list[TessWord]:
     """In-process through tesserocr where it is installed and built on the same tesseract as the
     CLI, else the CLI. `timeout` bounds the CLI only: in-process, a page's time limit is its
     worker's (the parent replaces a worker stuck in C code)."""

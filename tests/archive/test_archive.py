@@ -41,22 +41,39 @@ def test_rebuilding_from_all_fixtures_gives_the_identical_export(app, built, tmp
     assert runner.invoke(app, ["archive", "add", *reversed(ALL), "--archive", str(db2)]).exit_code == 0
     dec = ["-d", str(tmp_path / "none.csv")]
     for i, db in enumerate((built, db2)):
-        res = runner.invoke(app, ["archive", "export", "--format", "csv", "-o", str(tmp_path / f"e{i}.csv"),
-                                  "--archive", str(db), *dec])
+        res = runner.invoke(
+            app, ["archive", "export", "--format", "csv", "-o", str(tmp_path / f"e{i}.csv"), "--archive", str(db), *dec]
+        )
         assert res.exit_code == 0, res.output
     a, b = (tmp_path / "e0.csv").read_bytes(), (tmp_path / "e1.csv").read_bytes()
     assert a == b
     df = pd.read_csv(tmp_path / "e0.csv")
     assert len(df) > 2000
     assert not df.duplicated(["canonical_id", "measure", "period"]).any()
-    assert {"source", "sha256", "page", "x0", "top", "x1", "bottom", "method", "confidence", "report_date",
-            "resolution"} <= set(df.columns)
+    assert {
+        "source",
+        "sha256",
+        "page",
+        "x0",
+        "top",
+        "x1",
+        "bottom",
+        "method",
+        "confidence",
+        "report_date",
+        "resolution",
+    } <= set(df.columns)
     # contacts Aug-23: the Nov-23 pack's 1471 beats the previous presentation's 1467
     row = df[(df.canonical_id == "contacts") & (df.measure == "value") & (df.period == "2023-08")].iloc[0]
     assert row.value == 1471
     for fmt in ("parquet", "xlsx"):
         out = tmp_path / f"e.{fmt}"
-        assert runner.invoke(app, ["archive", "export", "-f", fmt, "-o", str(out), "--archive", str(built), *dec]).exit_code == 0
+        assert (
+            runner.invoke(
+                app, ["archive", "export", "-f", fmt, "-o", str(out), "--archive", str(built), *dec]
+            ).exit_code
+            == 0
+        )
         assert out.stat().st_size > 0
 
 
@@ -78,8 +95,9 @@ def test_history_conflicts_and_decisions(app, built, tmp_path):
     dec = tmp_path / "decisions.csv"
     res = runner.invoke(app, ["archive", "history", "contacts", "--archive", str(built), "-d", str(dec)])
     assert res.exit_code == 0 and "1467" in res.output and "1471" in res.output
-    res = runner.invoke(app, ["archive", "conflicts", "--archive", str(built), "-d", str(dec),
-                              "-o", str(tmp_path / "f.csv")])
+    res = runner.invoke(
+        app, ["archive", "conflicts", "--archive", str(built), "-d", str(dec), "-o", str(tmp_path / "f.csv")]
+    )
     assert res.exit_code == 1
     f = pd.read_csv(tmp_path / "f.csv", dtype=str, keep_default_na=False)
     fid = f[(f.canonical_id == "contacts") & (f.period == "2023-08") & (f["class"] == "revision")].finding_id.iloc[0]
@@ -125,18 +143,29 @@ def _alive(pid: int) -> bool:
 def test_sigkill_inside_a_transaction_leaves_only_whole_documents(tmp_path):
     db = tmp_path / "k.duckdb"
     env = {**os.environ, "PYTHONPATH": str(ROOT.parent)}
-    first = subprocess.run([sys.executable, "-c", SCRIPT, "archive", "add", str(pdf("scorecard-2021-08")),
-                            "--archive", str(db)], env=env, capture_output=True, text=True, timeout=120)
+    first = subprocess.run(
+        [sys.executable, "-c", SCRIPT, "archive", "add", str(pdf("scorecard-2021-08")), "--archive", str(db)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert first.returncode == 0, first.stderr
     marker = tmp_path / "inside"
     env.update({store.SLEEP_ENV: "60", store.MARKER_ENV: str(marker)})
-    proc = subprocess.Popen([sys.executable, "-c", SCRIPT, "archive", "add", str(pdf("framework-2014-15-q2")),
-                             "--archive", str(db)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SCRIPT, "archive", "add", str(pdf("framework-2014-15-q2")), "--archive", str(db)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.time() + 120
     while not marker.exists() and time.time() < deadline and proc.poll() is None:
         time.sleep(0.1)
     assert marker.exists(), "never reached the transaction"
-    workers = {int(p) for p in (Path("/proc") / str(proc.pid) / "task" / str(proc.pid) / "children").read_text().split()}
+    workers = {
+        int(p) for p in (Path("/proc") / str(proc.pid) / "task" / str(proc.pid) / "children").read_text().split()
+    }
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
     deadline = time.time() + 10

@@ -6,7 +6,6 @@ from scorekit.archive import store
 from scorekit.extract import pipeline
 from scorekit.extract.workers import PagePool
 from scorekit.reconcile.inputs import matcher
-
 from tests.conftest import pdf
 
 AGENDA = pdf("agenda-2023-11")

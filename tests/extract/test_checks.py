@@ -23,7 +23,9 @@ def row(ref, months, start=(2017, 6), dp=0, pct=False, avg=None, mx=None, ch=Non
     out = []
     for v in months:
         raw = f"{v:.{dp}f}" + ("%" if pct else "")
-        out.append(dict(ref=ref, indicator=ref, period=f"{y:04d}-{m:02d}", measure="value", value=v, value_raw=raw, unit=unit))
+        out.append(
+            dict(ref=ref, indicator=ref, period=f"{y:04d}-{m:02d}", measure="value", value=v, value_raw=raw, unit=unit)
+        )
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     rep = out[-1]["period"]
     for meas, v in (("avg_12m", avg), ("max_12m", mx), ("change_prev", ch)):
@@ -50,7 +52,10 @@ def test_truth_passes_its_own_checks(name):
 def test_jun18_truth_exercises_every_check():
     df = truth("scorecard-2018-06")
     assert {"avg_12m", "max_12m", "change_prev", "change_year"} <= set(df.measure)
-    df.loc[(df.ref == "LAC1") & (df.period == "2018-01") & (df.measure == "value"), ["value", "value_raw"]] = ["579", "579"]
+    df.loc[(df.ref == "LAC1") & (df.period == "2018-01") & (df.measure == "value"), ["value", "value_raw"]] = [
+        "579",
+        "579",
+    ]
     checks = {f.check for f in find_failures(df)}
     assert {"avg_12m", "max_12m"} <= checks
 
@@ -76,7 +81,9 @@ def test_change_prev_allows_rounding_but_catches_a_wrong_sign():
 
 def test_fewer_months_than_twelve_only_bounds_the_max():
     assert find_failures(frame(row("M1", [1147, 1172, 1403], start=(2020, 8), avg=1337, mx=1607))) == []
-    assert [f.check for f in find_failures(frame(row("M1", [1147, 1772, 1403], start=(2020, 8), avg=1337, mx=1607)))] == ["max_12m"]
+    assert [
+        f.check for f in find_failures(frame(row("M1", [1147, 1772, 1403], start=(2020, 8), avg=1337, mx=1607)))
+    ] == ["max_12m"]
 
 
 def test_percentage_beside_its_counts():

@@ -128,14 +128,22 @@ def test_huge_image_is_bounded(tmp_path):
     inner = b"".join(raw.compress(row) for _ in range(side)) + raw.flush()
     img = StreamObject()
     img._data = zlib.compress(inner, 9)
-    for k, v in {"/Type": NameObject("/XObject"), "/Subtype": NameObject("/Image"), "/Width": NumberObject(side),
-                 "/Height": NumberObject(side), "/ColorSpace": NameObject("/DeviceGray"),
-                 "/BitsPerComponent": NumberObject(8)}.items():
+    for k, v in {
+        "/Type": NameObject("/XObject"),
+        "/Subtype": NameObject("/Image"),
+        "/Width": NumberObject(side),
+        "/Height": NumberObject(side),
+        "/ColorSpace": NameObject("/DeviceGray"),
+        "/BitsPerComponent": NumberObject(8),
+    }.items():
         img[NameObject(k)] = v
-    img[NameObject("/Filter")] = __import__("pypdf").generic.ArrayObject([NameObject("/FlateDecode"), NameObject("/FlateDecode")])
+    img[NameObject("/Filter")] = __import__("pypdf").generic.ArrayObject(
+        [NameObject("/FlateDecode"), NameObject("/FlateDecode")]
+    )
     ref = w._add_object(img)
     page[NameObject("/Resources")] = __import__("pypdf").generic.DictionaryObject(
-        {NameObject("/XObject"): __import__("pypdf").generic.DictionaryObject({NameObject("/Im0"): ref})})
+        {NameObject("/XObject"): __import__("pypdf").generic.DictionaryObject({NameObject("/Im0"): ref})}
+    )
     content = DecodedStreamObject()
     content.set_data(b"q 612 0 0 792 0 0 cm /Im0 Do Q")
     page[NameObject("/Contents")] = w._add_object(content)
@@ -153,8 +161,17 @@ def test_thousands_of_pages(tmp_path, reference):
     p = write(w, tmp_path / "long.pdf")
     res = extract_file(p)
     assert len(res.pages) == 2006
-    assert set(zip(res.observations["ref"], res.observations["period"], res.observations["measure"],
-                   res.observations["value"].astype(str))) == reference
+    assert (
+        set(
+            zip(
+                res.observations["ref"],
+                res.observations["period"],
+                res.observations["measure"],
+                res.observations["value"].astype(str),
+            )
+        )
+        == reference
+    )
     assert sum(1 for r in res.pages if r.status == "skipped") == 2000
 
 

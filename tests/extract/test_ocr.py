@@ -42,8 +42,13 @@ def test_known_values_recovered_near_their_printed_place(page1):
     expected = [w for w in printed if w["text"] in values]
     found = 0
     for w in expected:
-        near = [o for o in page1.words if o.text == w["text"] and abs(o.xc - (w["x0"] + w["x1"]) / 2) < 8
-                and abs(o.yc - (w["top"] + w["bottom"]) / 2) < 8]
+        near = [
+            o
+            for o in page1.words
+            if o.text == w["text"]
+            and abs(o.xc - (w["x0"] + w["x1"]) / 2) < 8
+            and abs(o.yc - (w["top"] + w["bottom"]) / 2) < 8
+        ]
         found += bool(near)
     assert len(expected) > 50
     assert found / len(expected) >= 0.6, f"{found}/{len(expected)}"

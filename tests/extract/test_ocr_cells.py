@@ -12,9 +12,9 @@ from scorekit.extract.columns import build_model
 from scorekit.extract.observations import _page_benchmark_period, _unreadable
 from scorekit.extract.ocr import glyphs
 from scorekit.extract.ocr.cellread import CellReading
+from scorekit.extract.ocr.cleanup import clean_cell
 from scorekit.extract.ocr.labels import _pick_ref, _ref_fix, _two_lines
 from scorekit.extract.ocr.layout import CellImage
-from scorekit.extract.ocr.cleanup import clean_cell
 from scorekit.extract.ocr.resolve import _percent_tails, _row_places, _settle_row, _slots, _with_point
 from scorekit.extract.page import Word
 from scorekit.extract.scoring import score
@@ -54,7 +54,7 @@ def test_a_lone_dash_is_a_dash_and_a_digit_is_not():
     blobs = glyphs._blobs(minus)
     x, y, w, h, _ = min(blobs, key=lambda b: b[0][0])[0]  # the minus sign, alone
     alone = np.full((h + 20, w + 20), 255, np.uint8)
-    alone[10: 10 + h, 10: 10 + w] = minus[y: y + h, x: x + w]
+    alone[10 : 10 + h, 10 : 10 + w] = minus[y : y + h, x : x + w]
     assert glyphs.dash(alone)
     assert not glyphs.dash(minus)
     digits = [img for k, img in cells("scorecard-2020-10-scan200", 0).items() if 380 < k[0] < 580]
@@ -66,8 +66,9 @@ def test_a_lone_dash_is_a_dash_and_a_digit_is_not():
 
 
 def test_reference_letters_that_stand_for_digits():
-    assert [_ref_fix(t) for t in ["EHS-OL", "CPS-QL (val)", "LAC?", "EHI-QL", "CP6B", "LAC12 (vel)", "LACIL-QL", "EHI"]] == \
-        ["EH5-OL", "CP5-QL (val)", "LAC9", "EHI-QL", "CP6B", "LAC12 (vel)", "LAC11-QL", "EHI"]
+    assert [
+        _ref_fix(t) for t in ["EHS-OL", "CPS-QL (val)", "LAC?", "EHI-QL", "CP6B", "LAC12 (vel)", "LACIL-QL", "EHI"]
+    ] == ["EH5-OL", "CP5-QL (val)", "LAC9", "EHI-QL", "CP6B", "LAC12 (vel)", "LAC11-QL", "EHI"]
 
 
 def test_reference_vote():
@@ -112,7 +113,10 @@ def test_percent_read_as_eight_in_a_row_of_percentages():
     # one misread with two decimals (`9.08%` for `19.0%`) does not hide the row's format; `%` read as `5`
     header = ["Ref", "Jun-17", "Jul-17", "Aug-17", "Sep-17", "Oct-17", "Nov-17", "12 month average", "12-mnth max"]
     model = build_model(header, [""] * len(header), None)
-    odd = {c: _reading(t) for c, t in enumerate(["M6-QL", "12.9%", "13.08", "9.08%", "12.5%", "14.1%", "12.2%", "72.45", "14.1%"])}
+    odd = {
+        c: _reading(t)
+        for c, t in enumerate(["M6-QL", "12.9%", "13.08", "9.08%", "12.5%", "14.1%", "12.2%", "72.45", "14.1%"])
+    }
     assert _percent_tails(odd, model) == 2
     assert [odd[c].words[0].text for c in (2, 7)] == ["13.0%", "72.4%"]
     assert [odd[c].words[0].note for c in (1, 2, 7)] == ["", "percent_restored", "percent_restored"]
@@ -134,8 +138,16 @@ def test_junk_in_an_ocr_value_cell_is_not_stated():
 
 
 def test_withheld_rows_are_neither_right_nor_wrong():
-    truth = pd.DataFrame({"ref": ["M1", "M1"], "indicator": ["x", "x"], "period": ["2020-04", "2020-05"],
-                          "measure": ["value", "value"], "value": ["10", "12"], "value_raw": ["10", "12"]})
+    truth = pd.DataFrame(
+        {
+            "ref": ["M1", "M1"],
+            "indicator": ["x", "x"],
+            "period": ["2020-04", "2020-05"],
+            "measure": ["value", "value"],
+            "value": ["10", "12"],
+            "value_raw": ["10", "12"],
+        }
+    )
     got = truth.assign(flags=["", "low_confidence"], value=["10", None], value_raw=["10", "l2"])
     s, _, _ = score(got, truth)
     assert (s.extracted, s.withheld, s.correct, s.precision, s.recall) == (1, 1, 1, 1.0, 0.5)
@@ -155,14 +167,54 @@ def test_ppocr_recogniser_reads_a_scanned_number_with_its_alphabet_cut_to_digits
 
 def _row(texts: list[str]) -> tuple[dict[int, CellReading], object]:
     """The Jun-18 scorecard's M1 row as a reading, 13 months and the derived columns."""
-    header = ["Ref", *(f"{m}-{y}" for m, y in [("Jun", 17), ("Jul", 17), ("Aug", 17), ("Sep", 17), ("Oct", 17),
-              ("Nov", 17), ("Dec", 17), ("Jan", 18), ("Feb", 18), ("Mar", 18), ("Apr", 18), ("May", 18), ("Jun", 18)]),
-              "% change from previous month", "% change from same month prev. yr", "12 month average", "12-mnth max value"]
+    header = [
+        "Ref",
+        *(
+            f"{m}-{y}"
+            for m, y in [
+                ("Jun", 17),
+                ("Jul", 17),
+                ("Aug", 17),
+                ("Sep", 17),
+                ("Oct", 17),
+                ("Nov", 17),
+                ("Dec", 17),
+                ("Jan", 18),
+                ("Feb", 18),
+                ("Mar", 18),
+                ("Apr", 18),
+                ("May", 18),
+                ("Jun", 18),
+            ]
+        ),
+        "% change from previous month",
+        "% change from same month prev. yr",
+        "12 month average",
+        "12-mnth max value",
+    ]
     model = build_model(header, [""] * len(header), None)
     return {c: _reading(t) for c, t in enumerate(["M1", *texts])}, model
 
 
-M1 = ["1357", "1491", "1259", "1358", "1378", "1215", "997", "1421", "1309", "1376", "1649", "1554", "1433", "-8%", "6%", "1370", "1649"]
+M1 = [
+    "1357",
+    "1491",
+    "1259",
+    "1358",
+    "1378",
+    "1215",
+    "997",
+    "1421",
+    "1309",
+    "1376",
+    "1649",
+    "1554",
+    "1433",
+    "-8%",
+    "6%",
+    "1370",
+    "1649",
+]
 
 
 def test_the_row_arithmetic_restores_a_lost_minus_and_picks_between_engines():
@@ -215,16 +267,40 @@ def test_one_candidate_left_is_taken_only_where_the_arithmetic_rules_out_the_alt
 
 def test_a_cell_no_reading_of_which_fits_is_left_out_and_the_rest_settled():
     # LAC14 on the 150-dpi scan: zeros read `9`, `6`, `7` under a printed maximum of 2
-    header = ["Ref", *(f"{m}-{y}" for m, y in [("Jul", 17), ("Aug", 17), ("Sep", 17), ("Oct", 17), ("Nov", 17),
-              ("Dec", 17), ("Jan", 18), ("Feb", 18), ("Mar", 18), ("Apr", 18), ("May", 18), ("Jun", 18)]),
-              "12 month average", "12-mnth max value"]
+    header = [
+        "Ref",
+        *(
+            f"{m}-{y}"
+            for m, y in [
+                ("Jul", 17),
+                ("Aug", 17),
+                ("Sep", 17),
+                ("Oct", 17),
+                ("Nov", 17),
+                ("Dec", 17),
+                ("Jan", 18),
+                ("Feb", 18),
+                ("Mar", 18),
+                ("Apr", 18),
+                ("May", 18),
+                ("Jun", 18),
+            ]
+        ),
+        "12 month average",
+        "12-mnth max value",
+    ]
     model = build_model(header, [""] * len(header), None)
-    cols = {c: _reading(t) for c, t in enumerate(["LAC14", "9", "1", "1", "0", "0", "2", "0", "0", "1", "6", "7", "7", "0", "2"])}
+    cols = {
+        c: _reading(t)
+        for c, t in enumerate(["LAC14", "9", "1", "1", "0", "0", "2", "0", "0", "1", "6", "7", "7", "0", "2"])
+    }
     for c, readings in {1: ["", "0", "9"], 10: ["", "6", "0"], 11: ["", "7", ""], 12: ["", "0", "7"]}.items():
         cols[c].readings = readings
         cols[c].words[0] = Word(cols[c].words[0].text, 0, 0, 60, 20, True, 0.3)
     slots = _slots(cols, model)
-    assert _settle_row(cols, slots, {c: cols[c].words[0].text for c in slots}, {1, 10, 11, 12}, False, "2018-06", {}) == 3
+    assert (
+        _settle_row(cols, slots, {c: cols[c].words[0].text for c in slots}, {1, 10, 11, 12}, False, "2018-06", {}) == 3
+    )
     assert [cols[c].words[-1].text for c in (1, 10, 12)] == ["0", "0", "0"]
     assert cols[11].words[-1].conf == 0.3  # `7` alone: nothing fits, so it stays withheld
 
@@ -248,7 +324,10 @@ def test_cell_text_repairs():
     blank = np.full((20, 60), 255, np.uint8)
 
     def cleaned(*texts):
-        return [w.text for w in clean_cell([Word(t, 10 * i, 0, 10 * i + 8, 10, True, 0.8) for i, t in enumerate(texts)], blank)]
+        return [
+            w.text
+            for w in clean_cell([Word(t, 10 * i, 0, 10 * i + 8, 10, True, 0.8) for i, t in enumerate(texts)], blank)
+        ]
 
     assert cleaned("-Wa") == ["- n/a"] and cleaned("-n/a") == ["- n/a"] and cleaned("N/A") == ["N/A"]
     assert cleaned("wa") == ["n/a"] and cleaned("Wa") == ["n/a"] and cleaned("was") == ["was"]
@@ -314,7 +393,9 @@ def test_tesseract_in_process_reads_what_its_cli_reads():
         api = tess.run(m.image, psm, whitelist=whitelist)
         cli = tess._run_cli(m.image, psm, whitelist=whitelist, lang="eng", dpi=300, timeout=120)
         assert len(api) > 20 and api == cli
-    assert tess.run(pack(images, 30)[0].image, 11) == tess._run_cli(pack(images, 30)[0].image, 11, whitelist="", lang="eng", dpi=300, timeout=120)  # no whitelist left over
+    assert tess.run(pack(images, 30)[0].image, 11) == tess._run_cli(
+        pack(images, 30)[0].image, 11, whitelist="", lang="eng", dpi=300, timeout=120
+    )  # no whitelist left over
 
 
 def test_a_settled_number_keeps_its_arrow_and_words_and_drops_its_misreadings():

@@ -68,7 +68,13 @@ def true_value_cells(name: str):
     both = got.merge(truth, on=["ref", "period", "measure"], suffixes=("", "_truth"))
     for page, rows in both.groupby("page"):
         cut = cells(name, int(page) - 1)
-        yield int(page), [(cut[(round(x), round(t))], v, ref) for x, t, v, ref in zip(rows.x0, rows.top, rows.value_raw_truth, rows.ref)]
+        yield (
+            int(page),
+            [
+                (cut[(round(x), round(t))], v, ref)
+                for x, t, v, ref in zip(rows.x0, rows.top, rows.value_raw_truth, rows.ref)
+            ],
+        )
 
 
 @pytest.mark.parametrize("name", ["scorecard-2018-06-scan150", "scorecard-2020-10-scan200"])
@@ -111,12 +117,15 @@ def _width(img, height):
     return None if span is None else span[1] - span[0]
 
 
-@pytest.mark.parametrize("name, recall", [
-    ("scorecard-2020-10-garbled", 0.99),
-    ("scorecard-2020-10-scan200", 0.99),
-    ("scorecard-2018-06-scan150", 0.95),
-    ("scorecard-2018-06-scan150-ocrlayer", 0.99),
-])
+@pytest.mark.parametrize(
+    "name, recall",
+    [
+        ("scorecard-2020-10-garbled", 0.99),
+        ("scorecard-2020-10-scan200", 0.99),
+        ("scorecard-2018-06-scan150", 0.95),
+        ("scorecard-2018-06-scan150-ocrlayer", 0.99),
+    ],
+)
 def test_issue3_target_met(name, recall):
     s = scored(name)
     assert s.recall >= recall and s.precision >= 0.995 and s.not_printed == 0, s

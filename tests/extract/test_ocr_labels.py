@@ -1,6 +1,7 @@
 """Header labels and references: the repairs that only the table's own structure justifies."""
 
 import numpy as np
+
 from scorekit.extract.ocr import glyphs
 from scorekit.extract.ocr.cellread import CellReading
 from scorekit.extract.ocr.labels import _complete_months, _complete_years, _ref_fix
@@ -19,7 +20,10 @@ def texts(cols):
 
 
 def test_a_garbled_month_inside_or_at_the_end_of_a_run_is_the_one_the_run_implies():
-    cols = {c: reading(t) for c, t in enumerate(["Ref", "jurvi7", "whi?", "Aug-17", "Sep-17", "0ct~17", "Nov-17", "% change"])}
+    cols = {
+        c: reading(t)
+        for c, t in enumerate(["Ref", "jurvi7", "whi?", "Aug-17", "Sep-17", "0ct~17", "Nov-17", "% change"])
+    }
     _complete_months(cols)
     assert texts(cols) == ["Ref", "Jun-17", "Jul-17", "Aug-17", "Sep-17", "Oct-17", "Nov-17", "% change"]
 
@@ -37,8 +41,14 @@ def test_a_year_range_runs_to_the_next_year_only():
 
 
 def test_reference_confusions():
-    assert [_ref_fix(t) for t in ["Mi", "EHib", "LAC 10 (%)", "CP3-Qt (val)", "M1", "Front Door"]] == \
-        ["M1", "EH1b", "LAC10 (%)", "CP3-QL (val)", "M1", "Front Door"]
+    assert [_ref_fix(t) for t in ["Mi", "EHib", "LAC 10 (%)", "CP3-Qt (val)", "M1", "Front Door"]] == [
+        "M1",
+        "EH1b",
+        "LAC10 (%)",
+        "CP3-QL (val)",
+        "M1",
+        "Front Door",
+    ]
 
 
 def test_two_blurred_digits_run_together_are_not_an_arrow():

@@ -61,10 +61,30 @@ def test_a_fit_that_is_not_of_print_cuts_no_figure():
 def test_too_few_sure_figures_teach_no_font():
     page = dict(true_value_cells("scorecard-2020-10-scan200"))[1]
     figs, fit = _figures(page)
-    assert PageFont.learn([(f, v) for f, v, _ in figs if f and set(v) <= set("0123%")], fit) is None  # no 4-9: a font that cannot read them is no reader
+    assert (
+        PageFont.learn([(f, v) for f, v, _ in figs if f and set(v) <= set("0123%")], fit) is None
+    )  # no 4-9: a font that cannot read them is no reader
 
 
-LAC10_QL = ["517", "502", "500", "501", "507", "512", "491", "492", "488", "496", "507", "509", "502", "-1%", "-3%", "501", "512"]
+LAC10_QL = [
+    "517",
+    "502",
+    "500",
+    "501",
+    "507",
+    "512",
+    "491",
+    "492",
+    "488",
+    "496",
+    "507",
+    "509",
+    "502",
+    "-1%",
+    "-3%",
+    "501",
+    "512",
+]
 
 
 def test_the_page_reads_a_failing_rows_numbers_for_its_arithmetic():

@@ -10,11 +10,11 @@ from scorekit.archive.series import write_export
 from scorekit.extract.output import Sink, neutralise_frame
 from scorekit.extract.schema import OBSERVATION_DTYPES
 
-HOSTILE = ["=HYPERLINK(\"http://x\",\"click\")", "+SUM(1,2)", "-2+3", "@cmd", "-3%", "→ -3%", "25%", "1,147"]
+HOSTILE = ['=HYPERLINK("http://x","click")', "+SUM(1,2)", "-2+3", "@cmd", "-3%", "→ -3%", "25%", "1,147"]
 
 
 def frame(n: int = 3) -> pd.DataFrame:
-    rows = [{c: None for c in OBSERVATION_DTYPES} for _ in range(n)]
+    rows = [dict.fromkeys(OBSERVATION_DTYPES) for _ in range(n)]
     for i, r in enumerate(rows):
         r.update(source="a.pdf", page=i + 1, value=float(i), value_raw=str(i), indicator=f"=cmd{i}")
     return pd.DataFrame(rows, columns=list(OBSERVATION_DTYPES))

@@ -1,11 +1,19 @@
 import datetime as dt
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from scorekit.extract.periods import (
-    ReportPeriod, add_months, find_report_period, from_serial, month_diff, parse_fy, parse_month,
-    parse_period, parse_quarter,
+    ReportPeriod,
+    add_months,
+    find_report_period,
+    from_serial,
+    month_diff,
+    parse_fy,
+    parse_month,
+    parse_period,
+    parse_quarter,
 )
 
 dates = st.dates(min_value=dt.date(1991, 1, 1), max_value=dt.date(2059, 12, 28))
@@ -29,7 +37,10 @@ def test_serial_44865_is_october_2022():
     assert from_serial(12345) is None
 
 
-@given(st.integers(min_value=1990, max_value=2058), st.sampled_from(["{a}/{b2}", "{a}-{b2}", "{a2}-{b2}", "FY{a}/{b2}", "{a2}/{b2}"]))
+@given(
+    st.integers(min_value=1990, max_value=2058),
+    st.sampled_from(["{a}/{b2}", "{a}-{b2}", "{a2}-{b2}", "FY{a}/{b2}", "{a2}/{b2}"]),
+)
 def test_financial_years(a, form):
     text = form.format(a=a, a2=f"{a % 100:02d}", b2=f"{(a + 1) % 100:02d}")
     assert parse_fy(text) == f"FY{a}/{(a + 1) % 100:02d}"
@@ -61,7 +72,11 @@ def test_report_period_from_titles(text, expected):
     assert (rp.year, rp.month) == expected
 
 
-@given(st.integers(min_value=1995, max_value=2055), st.integers(min_value=1, max_value=12), st.integers(min_value=-60, max_value=60))
+@given(
+    st.integers(min_value=1995, max_value=2055),
+    st.integers(min_value=1, max_value=12),
+    st.integers(min_value=-60, max_value=60),
+)
 def test_month_arithmetic_round_trips(y, m, k):
     p = f"{y:04d}-{m:02d}"
     assert month_diff(add_months(p, k), p) == k

@@ -9,10 +9,15 @@ from scorekit.extract.pipeline import _route
 from ..conftest import FIXTURES
 
 EXPECTED = {
-    "scorecard-2020-10": "text", "scorecard-2021-08": "text", "agenda-2023-11": "text",
-    "framework-2014-15-q2": "text", "scorecard-2018-06": "text",
-    "scorecard-2020-10-garbled": "ocr", "scorecard-2020-10-scan200": "ocr",
-    "scorecard-2018-06-scan150": "ocr", "scorecard-2018-06-scan150-ocrlayer": "ocr",
+    "scorecard-2020-10": "text",
+    "scorecard-2021-08": "text",
+    "agenda-2023-11": "text",
+    "framework-2014-15-q2": "text",
+    "scorecard-2018-06": "text",
+    "scorecard-2020-10-garbled": "ocr",
+    "scorecard-2020-10-scan200": "ocr",
+    "scorecard-2018-06-scan150": "ocr",
+    "scorecard-2018-06-scan150-ocrlayer": "ocr",
 }
 
 

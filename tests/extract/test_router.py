@@ -34,8 +34,12 @@ def test_every_page_routed(pdf):
 
 def test_the_derived_fixtures_exist():
     names = {p.stem for p in FIXTURES}
-    wanted = {"scorecard-2020-10-scan200", "scorecard-2020-10-garbled", "scorecard-2018-06-scan150",
-              "scorecard-2018-06-scan150-ocrlayer"}
+    wanted = {
+        "scorecard-2020-10-scan200",
+        "scorecard-2020-10-garbled",
+        "scorecard-2018-06-scan150",
+        "scorecard-2018-06-scan150-ocrlayer",
+    }
     if "scorecard-2020-10" not in names:
         pytest.skip("source fixture not built")
     assert wanted <= names

@@ -7,7 +7,8 @@ one-line message. Run longer with `SCOREKIT_FUZZ_EXAMPLES=2000 pytest tests/extr
 
 import os
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from scorekit.extract.pipeline import ExtractError, Options, iter_extract
 
@@ -17,8 +18,11 @@ SEED = pdf("framework-2014-15-q2").read_bytes()
 EXAMPLES = int(os.environ.get("SCOREKIT_FUZZ_EXAMPLES", "15"))
 
 edits = st.lists(
-    st.tuples(st.sampled_from(["flip", "delete", "insert"]), st.integers(0, len(SEED) - 1), st.binary(min_size=1, max_size=16)),
-    min_size=1, max_size=8,
+    st.tuples(
+        st.sampled_from(["flip", "delete", "insert"]), st.integers(0, len(SEED) - 1), st.binary(min_size=1, max_size=16)
+    ),
+    min_size=1,
+    max_size=8,
 )
 
 
@@ -27,9 +31,9 @@ def mutate(data: bytes, ops) -> bytes:
     for op, pos, blob in ops:
         pos %= max(1, len(buf))
         if op == "flip":
-            buf[pos:pos + len(blob)] = blob
+            buf[pos : pos + len(blob)] = blob
         elif op == "delete":
-            del buf[pos:pos + len(blob) * 64]
+            del buf[pos : pos + len(blob) * 64]
         else:
             buf[pos:pos] = blob
     return bytes(buf)

@@ -12,7 +12,6 @@ from scorekit.extract.schema import COLUMNS, OBSERVATION_DTYPES
 from scorekit.match.commands import register
 from tests.conftest import command_app
 
-
 runner = CliRunner()
 
 
@@ -25,23 +24,40 @@ def observations(rows: list[tuple[str, str, str, str]]) -> pd.DataFrame:
     """(ref, indicator, period, value_raw) -> rows in the observation schema."""
     recs = []
     for i, (ref, name, period, raw) in enumerate(rows, 1):
-        rec = {c: "" for c in COLUMNS}
-        rec.update(source="pack-2024-01.pdf", page="1", table="1", row=str(i), ref=ref,
-                   indicator=name, period=period, measure="value", value=raw.rstrip("%"),
-                   value_raw=raw, method="text", confidence="1")
+        rec = dict.fromkeys(COLUMNS, "")
+        rec.update(
+            source="pack-2024-01.pdf",
+            page="1",
+            table="1",
+            row=str(i),
+            ref=ref,
+            indicator=name,
+            period=period,
+            measure="value",
+            value=raw.rstrip("%"),
+            value_raw=raw,
+            method="text",
+            confidence="1",
+        )
         recs.append(rec)
     return pd.DataFrame(recs, columns=COLUMNS)
 
 
-OBS = observations([
-    ("M8-QL", "Percentage of referrals dealt with by MASH where time from referral received / "
-              "recorded to completion by MASH was 24 hours / 1 working day or less",
-     "2021-08", "81%"),
-    ("", "Number of C&F assessments completed", "2023-10", "174"),
-    ("", "Number of C&F assessments completed", "2023-09", "221"),
-    ("", "Number of bicycles repaired", "2023-10", "12"),
-    ("", "Number of new CLA in month", "2023-10", "13"),
-])
+OBS = observations(
+    [
+        (
+            "M8-QL",
+            "Percentage of referrals dealt with by MASH where time from referral received / "
+            "recorded to completion by MASH was 24 hours / 1 working day or less",
+            "2021-08",
+            "81%",
+        ),
+        ("", "Number of C&F assessments completed", "2023-10", "174"),
+        ("", "Number of C&F assessments completed", "2023-09", "221"),
+        ("", "Number of bicycles repaired", "2023-10", "12"),
+        ("", "Number of new CLA in month", "2023-10", "13"),
+    ]
+)
 
 
 @pytest.fixture()
@@ -57,13 +73,20 @@ def test_match_adds_the_four_columns_in_every_format(app, obs_csv, tmp_path):
         out = tmp_path / f"out.{ext}"
         res = runner.invoke(app, ["match", str(obs_csv), "-o", str(out), "-d", str(dec)])
         assert res.exit_code == 0, res.output
-        df = (pd.read_csv(out, dtype=str, keep_default_na=False) if ext == "csv"
-              else pd.DataFrame(json.loads(out.read_text())) if ext == "json"
-              else pd.read_parquet(out))
-        assert list(df.columns) == COLUMNS + ["canonical_id", "match_score", "match_rule",
-                                              "match_explanation"]
+        df = (
+            pd.read_csv(out, dtype=str, keep_default_na=False)
+            if ext == "csv"
+            else pd.DataFrame(json.loads(out.read_text()))
+            if ext == "json"
+            else pd.read_parquet(out)
+        )
+        assert list(df.columns) == COLUMNS + ["canonical_id", "match_score", "match_rule", "match_explanation"]
         assert list(df["canonical_id"].fillna(""))[:4] == [
-            "mash_referrals_1wd_pct", "assessments_completed", "assessments_completed", ""]
+            "mash_referrals_1wd_pct",
+            "assessments_completed",
+            "assessments_completed",
+            "",
+        ]
         assert df["match_explanation"].astype(str).str.len().min() > 0
 
 
@@ -73,17 +96,19 @@ def test_match_reads_json_and_parquet_and_writes_csv_to_stdout(app, tmp_path):
     OBS.to_parquet(p)
     res = runner.invoke(app, ["match", str(j), str(p), "-d", str(tmp_path / "d.json")])
     assert res.exit_code == 0
-    assert res.stdout.splitlines()[0].endswith("canonical_id,match_score,match_rule,"
-                                               "match_explanation")
+    assert res.stdout.splitlines()[0].endswith("canonical_id,match_score,match_rule,match_explanation")
     assert len(res.stdout.strip().splitlines()) == 1 + 2 * len(OBS)
 
 
-@pytest.mark.parametrize("args, needle", [
-    (["match", "missing.csv"], "missing.csv: no such file"),
-    (["match", "obs.txt"], "unknown format"),
-    (["catalogue", "show", "no_such_id"], "no indicator with id 'no_such_id'"),
-    (["catalogue", "list", "--catalogue", "broken.json"], "broken.json: not valid JSON"),
-])
+@pytest.mark.parametrize(
+    "args, needle",
+    [
+        (["match", "missing.csv"], "missing.csv: no such file"),
+        (["match", "obs.txt"], "unknown format"),
+        (["catalogue", "show", "no_such_id"], "no indicator with id 'no_such_id'"),
+        (["catalogue", "list", "--catalogue", "broken.json"], "broken.json: not valid JSON"),
+    ],
+)
 def test_errors_are_one_line_without_traceback(app, tmp_path, monkeypatch, args, needle):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "obs.txt").write_text("x")
@@ -101,13 +126,21 @@ def test_review_queue_decisions_persist_and_apply_first(app, obs_csv, tmp_path, 
     assert listed.exit_code == 0
     assert "bicycles" in listed.stdout
 
-    res = runner.invoke(app, ["review", str(obs_csv), *base,
-                              "--decide", "Number of new CLA in month=cla_new",
-                              "--new", "Number of bicycles repaired=bicycles_repaired"])
+    res = runner.invoke(
+        app,
+        [
+            "review",
+            str(obs_csv),
+            *base,
+            "--decide",
+            "Number of new CLA in month=cla_new",
+            "--new",
+            "Number of bicycles repaired=bicycles_repaired",
+        ],
+    )
     assert res.exit_code == 0, res.output
     saved = json.loads(dec.read_text())["decisions"]
-    assert {(d["action"], d["indicator_id"]) for d in saved} == {("accept", "cla_new"),
-                                                                 ("new", "bicycles_repaired")}
+    assert {(d["action"], d["indicator_id"]) for d in saved} == {("accept", "cla_new"), ("new", "bicycles_repaired")}
     cat = json.loads(catalogue_copy.read_text())
     assert any(i["id"] == "bicycles_repaired" for i in cat["indicators"])
 
@@ -124,8 +157,10 @@ def test_review_queue_decisions_persist_and_apply_first(app, obs_csv, tmp_path, 
 
 
 def test_review_rejects_unknown_ids(app, obs_csv, tmp_path):
-    res = runner.invoke(app, ["review", str(obs_csv), "-d", str(tmp_path / "d.json"),
-                              "--decide", "Number of new CLA in month=not_an_id"])
+    res = runner.invoke(
+        app,
+        ["review", str(obs_csv), "-d", str(tmp_path / "d.json"), "--decide", "Number of new CLA in month=not_an_id"],
+    )
     assert res.exit_code == 2 and "not_an_id" in res.output
     assert not (tmp_path / "d.json").exists()
 
@@ -135,17 +170,33 @@ def test_catalogue_commands(app, catalogue_copy):
     assert "cla_rate" in runner.invoke(app, ["catalogue", "list", *c]).stdout
     shown = runner.invoke(app, ["catalogue", "show", "mash_referrals_1wd_pct", *c]).stdout
     assert "M8-QL" in shown and "M6-CL" in shown
-    assert "assessments_completed" in runner.invoke(
-        app, ["catalogue", "search", "C&F assessments completed", *c]).stdout
-    res = runner.invoke(app, ["catalogue", "add-alias", "cla", "--name", "Children we look after",
-                              "--ref", "C1", "--source", "x.pdf", "--period", "2024-01", *c])
+    assert (
+        "assessments_completed" in runner.invoke(app, ["catalogue", "search", "C&F assessments completed", *c]).stdout
+    )
+    res = runner.invoke(
+        app,
+        [
+            "catalogue",
+            "add-alias",
+            "cla",
+            "--name",
+            "Children we look after",
+            "--ref",
+            "C1",
+            "--source",
+            "x.pdf",
+            "--period",
+            "2024-01",
+            *c,
+        ],
+    )
     assert res.exit_code == 0
     assert "Children we look after" in catalogue_copy.read_text()
-    res = runner.invoke(app, ["catalogue", "add", "foster_enquiries", "--name",
-                              "Number of fostering enquiries", "--unit", "count", *c])
+    res = runner.invoke(
+        app, ["catalogue", "add", "foster_enquiries", "--name", "Number of fostering enquiries", "--unit", "count", *c]
+    )
     assert res.exit_code == 0
-    res = runner.invoke(app, ["catalogue", "add", "foster_enquiries", "--name", "x",
-                              "--unit", "count", *c])
+    res = runner.invoke(app, ["catalogue", "add", "foster_enquiries", "--name", "x", "--unit", "count", *c])
     assert res.exit_code == 2 and "already exists" in res.output
 
 

@@ -26,17 +26,21 @@ def only(cat: Catalogue, *ids: str) -> Catalogue:
 
 
 def test_every_labelled_name_maps_to_its_label(shipped, labelled):
-    results = Matcher(shipped).match_many(
-        [Query.build(r["indicator"], r["ref"], r["period"]) for r in labelled])
-    wrong = [(r["indicator"], r["canonical_id"], x.indicator_id)
-             for r, x in zip(labelled, results) if x.indicator_id != r["canonical_id"]]
+    results = Matcher(shipped).match_many([Query.build(r["indicator"], r["ref"], r["period"]) for r in labelled])
+    wrong = [
+        (r["indicator"], r["canonical_id"], x.indicator_id)
+        for r, x in zip(labelled, results)
+        if x.indicator_id != r["canonical_id"]
+    ]
     assert wrong == []
 
 
 def test_mash_ref_rename_is_one_indicator(shipped):
     m = Matcher(shipped)
-    name = ("Percentage of referrals dealt with by MASH where time from referral received / "
-            "recorded to completion by MASH was 24 hours / 1 working day or less")
+    name = (
+        "Percentage of referrals dealt with by MASH where time from referral received / "
+        "recorded to completion by MASH was 24 hours / 1 working day or less"
+    )
     r18 = m.match(Query.build(name, "M8-QL", "2018-06"))
     r20 = m.match(Query.build(name, "M6-CL", "2020-10"))
     assert r18.indicator_id == r20.indicator_id == "mash_referrals_1wd_pct"
@@ -50,8 +54,7 @@ def test_renames_found_by_name_when_the_document_is_new(shipped):
         "Number of C&F assessments completed": "assessments_completed",
         "Rate of children in our care per 10,000": "cla_rate",
         "Number of CLA at the end of the month": "cla",
-        "Percentage of C&F assessments completed within 45 working days":
-            "assessments_in_45wd_pct",
+        "Percentage of C&F assessments completed within 45 working days": "assessments_in_45wd_pct",
         "Number of Early Help assessments started": "eh_assessments_started",
         "Number of children subject to CP Plan at end of month": "cpp_children",
     }
@@ -63,18 +66,28 @@ def test_renames_found_by_name_when_the_document_is_new(shipped):
 
 def test_universal_help_became_early_help(shipped):
     m = Matcher(without_document(shipped, "scorecard-2021-08.pdf"))
-    r = m.match(Query.build("Number of Early Help Plans (EHPs) opened in the month (includes EHPs "
-                            "completed, and those still open at end of period)", "EH1b", "2021-08"))
+    r = m.match(
+        Query.build(
+            "Number of Early Help Plans (EHPs) opened in the month (includes EHPs "
+            "completed, and those still open at end of period)",
+            "EH1b",
+            "2021-08",
+        )
+    )
     assert r.indicator_id == "eh_plans_opened"
 
 
 def test_same_ref_different_indicators(shipped):
     m = Matcher(shipped)
-    a = m.match(Query.build("Number of children subject to Initial Child Protection Conferences "
-                            "(ICPCs), excluding transfer-Ins and temporary registrations", "CP2",
-                            "2020-10"))
-    b = m.match(Query.build("Total number of children with a CP plan at period end", "CP2",
-                            "FY2014/15-Q2"))
+    a = m.match(
+        Query.build(
+            "Number of children subject to Initial Child Protection Conferences "
+            "(ICPCs), excluding transfer-Ins and temporary registrations",
+            "CP2",
+            "2020-10",
+        )
+    )
+    b = m.match(Query.build("Total number of children with a CP plan at period end", "CP2", "FY2014/15-Q2"))
     assert (a.indicator_id, b.indicator_id) == ("icpc_children", "cpp_children")
 
 
@@ -99,8 +112,13 @@ def test_unit_guard_uses_cell_format(shipped):
 
 def test_number_guard_is_not_overridden_by_score(shipped):
     m = Matcher(only(shipped, "cpp_visited_15wd_pct"))
-    r = m.match(Query.build("Percentage of children subject to a Child Protection Plan seen in the "
-                            "last 10 working days.", "CP8-QL", "2020-10"))
+    r = m.match(
+        Query.build(
+            "Percentage of children subject to a Child Protection Plan seen in the last 10 working days.",
+            "CP8-QL",
+            "2020-10",
+        )
+    )
     assert r.indicator_id == "" and r.rule == "unmatched"
     assert "blocked" in r.explanation and "numbers" in r.explanation
 
@@ -121,8 +139,7 @@ def test_ref_supports_a_close_name(shipped):
 
 def test_thresholds_split_accept_review_unmatched(shipped):
     sub = only(shipped, "cla_visited_pct")
-    q = Query.build("Percentage of CLA for whom a visit has taken place within agreed timescales",
-                    "", "2023-10")
+    q = Query.build("Percentage of CLA for whom a visit has taken place within agreed timescales", "", "2023-10")
     score = Matcher(sub).match(q).score
     assert Matcher(sub, accept=score, review=score - 10).match(q).rule == "name"
     assert Matcher(sub, accept=score + 1, review=score - 1).match(q).rule == "review"
@@ -143,27 +160,34 @@ def test_decisions_are_applied_before_anything_else(shipped):
 
 
 def test_decision_matches_rewrapped_name(shipped):
-    dec = Decisions([Decision("Number of referrals into statutory service in the month", "accept",
-                              "cin_referrals")])
+    dec = Decisions([Decision("Number of referrals into statutory service in the month", "accept", "cin_referrals")])
     r = Matcher(shipped, dec).match(
-        Query.build("NUMBER of referrals  into statutory service in the month", "62", "2024-01"))
+        Query.build("NUMBER of referrals  into statutory service in the month", "62", "2024-01")
+    )
     assert r.rule == "decision" and r.indicator_id == "cin_referrals"
 
 
 def test_held_out_renames_found_through_domain_equivalences(shipped):
     """Renames only the equivalence rules can find: each document's wording is unseen."""
     cases = [
-        ("agenda-2023-11.pdf", "Number of referrals into statutory service in the month",
-         "cin_referrals"),
+        ("agenda-2023-11.pdf", "Number of referrals into statutory service in the month", "cin_referrals"),
         ("agenda-2023-11.pdf", "Percentage of CLA ceased in the month - adopted", "adoptions_pct"),
-        ("agenda-2023-11.pdf", ("Percentage of children in care for at least 12 months for whom "
-                               "health assessments are up to date."), "cla_health_assessment_pct"),
-        ("agenda-2023-11.pdf", "Percentage of re-referrals within 12 months",
-         "rereferrals_12m_pct"),
-        ("framework-2014-15-q2.pdf", ("% of referrals of CiN that are re-referrals "
-                                     "(within 1 year) (including stepped-up cases)"), "rereferrals_12m_pct"),
-        ("scorecard-2020-10.pdf", ("Number of Early Help Assessment (EHA) completed "
-                                  "in the month INCLUDING adults aged 21+"), "eh_assessments_completed"),
+        (
+            "agenda-2023-11.pdf",
+            ("Percentage of children in care for at least 12 months for whom health assessments are up to date."),
+            "cla_health_assessment_pct",
+        ),
+        ("agenda-2023-11.pdf", "Percentage of re-referrals within 12 months", "rereferrals_12m_pct"),
+        (
+            "framework-2014-15-q2.pdf",
+            ("% of referrals of CiN that are re-referrals (within 1 year) (including stepped-up cases)"),
+            "rereferrals_12m_pct",
+        ),
+        (
+            "scorecard-2020-10.pdf",
+            ("Number of Early Help Assessment (EHA) completed in the month INCLUDING adults aged 21+"),
+            "eh_assessments_completed",
+        ),
     ]
     for doc, name, expected in cases:
         r = Matcher(without_document(shipped, doc)).match(Query.build(name, "", "2023-10"))
@@ -172,8 +196,7 @@ def test_held_out_renames_found_through_domain_equivalences(shipped):
 
 def test_excluding_adults_never_lands_on_the_total(shipped):
     cat = Catalogue()
-    cat.add(Indicator("eh_assessments_completed", "Number of Early Help assessments completed",
-                      "count"))
+    cat.add(Indicator("eh_assessments_completed", "Number of Early Help assessments completed", "count"))
     m = Matcher(cat)
     r = m.match(Query.build("Number of Early Help assessments completed excluding adults aged 21+"))
     assert r.indicator_id == "" and "only on one side" in r.explanation

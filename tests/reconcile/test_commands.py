@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from scorekit.reconcile.commands import register
 from scorekit.reconcile import decisions as decmod
+from scorekit.reconcile.commands import register
 from tests.conftest import command_app
 
 from .test_units import obs
@@ -29,17 +29,34 @@ def test_all_fixtures_write_csv_and_json_with_every_class(app, matched_all, tmp_
         out = tmp_path / f"findings.{ext}"
         res = runner.invoke(app, ["reconcile", str(src), "-o", str(out), "-d", str(tmp_path / "none.csv")])
         assert res.exit_code == 1, res.output  # the fixtures hold unresolved conflicts
-        df = (pd.read_csv(out, dtype=str, keep_default_na=False) if ext == "csv"
-              else pd.DataFrame(json.loads(out.read_text())))
-        assert {"canonical_id", "indicator", "measure", "period", "periods", "class", "shift_months",
-                "values", "sources"} <= set(df.columns)
+        df = (
+            pd.read_csv(out, dtype=str, keep_default_na=False)
+            if ext == "csv"
+            else pd.DataFrame(json.loads(out.read_text()))
+        )
+        assert {
+            "canonical_id",
+            "indicator",
+            "measure",
+            "period",
+            "periods",
+            "class",
+            "shift_months",
+            "values",
+            "sources",
+        } <= set(df.columns)
         assert {"equivalent", "duplicate_copy", "shifted_series", "revision", "contradiction"} <= set(df["class"])
 
 
 def test_exit_status_follows_unresolved_conflicts(app, tmp_path):
     f = tmp_path / "obs.csv"
-    obs([("a.pdf", 1, 1, 1, "y", "2023-03", "40"), ("b.pdf", 1, 1, 1, "y", "2023-05", "42"),
-         ("b.pdf", 1, 1, 1, "y", "2023-03", "42")]).to_csv(f, index=False)
+    obs(
+        [
+            ("a.pdf", 1, 1, 1, "y", "2023-03", "40"),
+            ("b.pdf", 1, 1, 1, "y", "2023-05", "42"),
+            ("b.pdf", 1, 1, 1, "y", "2023-03", "42"),
+        ]
+    ).to_csv(f, index=False)
     dec = tmp_path / "dec.csv"
     out = tmp_path / "f.csv"
     res = runner.invoke(app, ["reconcile", str(f), "-o", str(out), "-d", str(dec)])
@@ -53,12 +70,15 @@ def test_exit_status_follows_unresolved_conflicts(app, tmp_path):
     assert runner.invoke(app, ["reconcile", str(agree), "-d", str(dec)]).exit_code == 0
 
 
-@pytest.mark.parametrize("args, needle", [
-    (["reconcile", "missing.csv"], "missing.csv: no such file"),
-    (["reconcile", "obs.txt"], "unknown format"),
-    (["reconcile", "notapdf.pdf"], "notapdf.pdf: not a PDF"),
-    (["reconcile", "obs.csv", "-o", "out.txt"], "out.txt: unknown format"),
-])
+@pytest.mark.parametrize(
+    "args, needle",
+    [
+        (["reconcile", "missing.csv"], "missing.csv: no such file"),
+        (["reconcile", "obs.txt"], "unknown format"),
+        (["reconcile", "notapdf.pdf"], "notapdf.pdf: not a PDF"),
+        (["reconcile", "obs.csv", "-o", "out.txt"], "out.txt: unknown format"),
+    ],
+)
 def test_errors_are_one_line(app, tmp_path, monkeypatch, args, needle):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "obs.txt").write_text("x")

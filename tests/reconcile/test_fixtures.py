@@ -18,21 +18,32 @@ def expected() -> list[dict[str, str]]:
 
 
 def _hit(f, e) -> bool:
-    return (f.canonical_id, f.measure, f.period, f.cls) == (e["canonical_id"], e["measure"], e["period"], e["class"]) \
-        and (not e["shift_months"] or f.shift_months == int(e["shift_months"]))
+    return (f.canonical_id, f.measure, f.period, f.cls) == (
+        e["canonical_id"],
+        e["measure"],
+        e["period"],
+        e["class"],
+    ) and (not e["shift_months"] or f.shift_months == int(e["shift_months"]))
 
 
 def test_every_hand_written_finding_is_reproduced(result_all):
     missing = [e for e in expected() if not any(_hit(f, e) for f in result_all.findings)]
-    assert not missing, "\n".join(f"{e['canonical_id']} {e['period']} {e['class']} {e['shift_months']}" for e in missing)
+    assert not missing, "\n".join(
+        f"{e['canonical_id']} {e['period']} {e['class']} {e['shift_months']}" for e in missing
+    )
 
 
 def test_no_hand_written_disagreement_gets_another_class(result_all):
     for e in expected():
         if e["class"] in ("revision", "contradiction"):
-            wrong = [f for f in result_all.findings if (f.canonical_id, f.measure, f.period) ==
-                     (e["canonical_id"], e["measure"], e["period"]) and f.cls in CONFLICTS
-                     and f.cls != e["class"] and f.cls != "shifted_series"]
+            wrong = [
+                f
+                for f in result_all.findings
+                if (f.canonical_id, f.measure, f.period) == (e["canonical_id"], e["measure"], e["period"])
+                and f.cls in CONFLICTS
+                and f.cls != e["class"]
+                and f.cls != "shifted_series"
+            ]
             assert not wrong, (e, [w.cls for w in wrong])
 
 
@@ -58,8 +69,10 @@ def test_previous_presentation_tables_come_out_as_shifted_series(result_all):
     for f in previous:
         assert len(f.periods) >= 3
     revisions_in_shifted_months = [
-        f for f in result_all.findings if f.cls in ("revision", "contradiction") and f.canonical_id == "contacts"
-        and f.period < "2023-08"]
+        f
+        for f in result_all.findings
+        if f.cls in ("revision", "contradiction") and f.canonical_id == "contacts" and f.period < "2023-08"
+    ]
     assert not revisions_in_shifted_months
 
 

@@ -22,11 +22,26 @@ def obs(rows):
     """(source, page, table, row, indicator, period, raw) -> matched observations."""
     recs = []
     for src, page, table, row, cid, period, raw in rows:
-        rec = {c: "" for c in COLUMNS}
-        rec.update(source=src, page=page, table=table, row=row, indicator=cid, period=period, measure="value",
-                   value=float(raw.rstrip("%").replace(",", "")), value_raw=raw,
-                   unit="percent" if raw.endswith("%") else "count", method="text", confidence=1.0,
-                   x0=10, top=10, x1=40, bottom=20, canonical_id=cid)
+        rec = dict.fromkeys(COLUMNS, "")
+        rec.update(
+            source=src,
+            page=page,
+            table=table,
+            row=row,
+            indicator=cid,
+            period=period,
+            measure="value",
+            value=float(raw.rstrip("%").replace(",", "")),
+            value_raw=raw,
+            unit="percent" if raw.endswith("%") else "count",
+            method="text",
+            confidence=1.0,
+            x0=10,
+            top=10,
+            x1=40,
+            bottom=20,
+            canonical_id=cid,
+        )
         recs.append(rec)
     return pd.DataFrame(recs)
 

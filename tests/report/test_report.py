@@ -21,8 +21,16 @@ from scorekit.report.crops import Cropper
 from scorekit.report.html import build
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="module")
@@ -89,9 +97,18 @@ def test_page_loads_in_chromium_without_console_errors(review, tmp_path):
     port = _free_port()
     profile = tmp_path / "profile"
     profile.mkdir()
-    proc = subprocess.Popen([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", f"--remote-debugging-port={port}",
-                             "--window-size=1280,1600", "about:blank"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            CHROMIUM,
+            *FLAGS,
+            f"--user-data-dir={profile}",
+            f"--remote-debugging-port={port}",
+            "--window-size=1280,1600",
+            "about:blank",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         targets = None
         for _ in range(150):
@@ -117,11 +134,18 @@ def test_page_loads_in_chromium_without_console_errors(review, tmp_path):
         cdp.drain(1.0)
         n = cdp.call("Runtime.evaluate", expression="document.querySelectorAll('section.finding').length")
         assert n["result"]["value"] > 100
-        classes = cdp.call("Runtime.evaluate", returnByValue=True, expression=(
-            "Array.from(new Set(Array.from(document.querySelectorAll('section.finding')).map(s=>s.dataset.class)))"))
+        classes = cdp.call(
+            "Runtime.evaluate",
+            returnByValue=True,
+            expression=(
+                "Array.from(new Set(Array.from(document.querySelectorAll('section.finding')).map(s=>s.dataset.class)))"
+            ),
+        )
         assert set(classes["result"]["value"]) == {"shifted_series", "revision", "contradiction"}
-        broken = cdp.call("Runtime.evaluate", expression=(
-            "Array.from(document.images).filter(i=>!(i.complete && i.naturalWidth>0)).length"))
+        broken = cdp.call(
+            "Runtime.evaluate",
+            expression=("Array.from(document.images).filter(i=>!(i.complete && i.naturalWidth>0)).length"),
+        )
         assert broken["result"]["value"] == 0
         # the filter chips work
         cdp.call("Runtime.evaluate", expression="document.querySelector('span[data-class=revision]').click()")
@@ -130,10 +154,13 @@ def test_page_loads_in_chromium_without_console_errors(review, tmp_path):
         cdp.call("Runtime.evaluate", expression="document.querySelector('span[data-class=all]').click()")
         shot = cdp.call("Page.captureScreenshot", format="png")["data"]
         cdp.drain(0.5)
-        errors = [e for e in cdp.events if
-                  (e.get("method") == "Runtime.consoleAPICalled" and e["params"]["type"] in ("error", "assert"))
-                  or e.get("method") == "Runtime.exceptionThrown"
-                  or (e.get("method") == "Log.entryAdded" and e["params"]["entry"]["level"] == "error")]
+        errors = [
+            e
+            for e in cdp.events
+            if (e.get("method") == "Runtime.consoleAPICalled" and e["params"]["type"] in ("error", "assert"))
+            or e.get("method") == "Runtime.exceptionThrown"
+            or (e.get("method") == "Log.entryAdded" and e["params"]["entry"]["level"] == "error")
+        ]
         assert not errors, errors
     finally:
         proc.kill()
@@ -163,8 +190,9 @@ def test_report_command_writes_html_and_xlsx(matched_all, tmp_path, result_all):
     matched_all[matched_all.source == "agenda-2023-11.pdf"].to_parquet(src)
     runner = CliRunner()
     html = tmp_path / "review.html"
-    res = runner.invoke(app, ["report", "conflicts", str(src), "-o", str(html), "-d", str(tmp_path / "d.csv"),
-                              "--max-cells", "4"])
+    res = runner.invoke(
+        app, ["report", "conflicts", str(src), "-o", str(html), "-d", str(tmp_path / "d.csv"), "--max-cells", "4"]
+    )
     assert res.exit_code == 0, res.output
     assert html.read_text().count('class="finding"') > 100
     xlsx = tmp_path / "review.xlsx"
