@@ -28,7 +28,7 @@ from .schema import COLUMNS, OBSERVATION_DTYPES
 from .tables import RawTable, find_tables
 from .textlayer import read_page
 from .triage import triage_text
-from .workers import PagePool
+from .workers import PagePool, PageTimeout
 
 TEXT_COLUMNS = ["source", "page", "table", "row", "ref", "indicator", "field", "text"]
 MAX_OCR_PIXELS = 120e6  # a huge page is rendered at a lower resolution rather than exhausting memory
@@ -306,7 +306,7 @@ def iter_extract(
     own_pool = pool is None
     pool = pool or PagePool(opts.jobs, opts.page_timeout, opts.max_memory_mb, opts.isolate)
     try:
-        for done, (page_no, work) in enumerate(pool.map_pages(str(path), wanted, opts)):
+        for done, (page_no, work) in enumerate(pool.map_pages(page_stage, str(path), wanted, opts)):
             if progress:
                 progress(done + 1, len(wanted))
             if done == 0 and not isinstance(work, BaseException):
@@ -322,6 +322,8 @@ def iter_extract(
                 continue
             yield _read_tables(reader, work)
     finally:
+        if not pool.isolate:  # pages ran in this process: its handles on the file go with it
+            close_documents()
         if own_pool:
             pool.close()
 
@@ -356,8 +358,6 @@ def _texts(rows: list[dict]) -> pd.DataFrame:
 
 
 def _failure(exc: BaseException) -> str:
-    from .workers import PageTimeout
-
     if isinstance(exc, PageTimeout):
         return f"timed out ({exc})"
     if isinstance(exc, MemoryError):

@@ -344,13 +344,13 @@ def test_pieces_of_one_rule_join_whatever_their_rounding():
 
 
 def test_a_speck_is_not_as_tall_as_print():
-    from scorekit.extract.ocr.cellread import _ink_height, _print_height
+    from scorekit.extract.ocr.cellread import _ink_height, print_height
 
     page = cells("scorecard-2018-06-scan150", 0)
     m1 = [_reading("1491") for _ in range(3)]
     for r, k in zip(m1, [(357, 116), (386, 116), (415, 116)]):  # M1 Jul-17..Sep-17
         r.cell.image = page[k]
-    tall = _print_height(m1)
+    tall = print_height(m1)
     assert (998, 338) not in page  # an empty Target 19-20 cell: its rules' remnants are no cell
     lone = cells("scorecard-2018-06-scan150", 1)[(415, 116)]  # LAC6 (val) Sep-17: `3`
     assert _ink_height(lone) >= 0.7 * tall
