@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
@@ -36,6 +37,14 @@ MAX_OCR_PIXELS = 120e6  # a huge page is rendered at a lower resolution rather t
 
 class ExtractError(Exception):
     """A file scorekit cannot read, with a message fit for one line."""
+
+
+class OcrMode(StrEnum):
+    """auto: OCR the pages whose text layer fails the router's test; always; never."""
+
+    auto = "auto"
+    always = "always"
+    never = "never"
 
 
 @dataclass
@@ -290,8 +299,8 @@ def iter_extract(
 ) -> Iterator[PageOutput]:
     """Yield each page's observations in page order as soon as they are read."""
     opts = opts or Options()
-    if opts.ocr not in ("auto", "always", "never"):
-        raise ExtractError(f"unknown --ocr mode {opts.ocr!r} (auto|always|never)")
+    if opts.ocr not in tuple(OcrMode):
+        raise ExtractError(f"unknown --ocr mode {opts.ocr!r} ({'|'.join(OcrMode)})")
     path = Path(path)
     _check_file(path)
     doc = open_pdfium(path, opts.password)  # no page is decoded here: a bomb only ever hits a worker

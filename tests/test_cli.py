@@ -156,7 +156,16 @@ def test_ctrl_c_stops_cleanly(tmp_path):
 def test_unknown_ocr_engine_names_the_engines_there_are():
     r = run("extract", FRAMEWORK, "--ocr-engine", "abbyy")
     assert r.exit_code == 2 and "Traceback" not in r.stderr
-    assert "abbyy" in r.stderr and "tesseract+rapidocr" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    assert "abbyy" in r.stderr and "tesseract+rapidocr" in r.stderr
+
+
+def test_closed_choices_are_listed_in_help_and_refused_by_typer():
+    """`--format`, `--ocr` and `--ocr-engine` show their values in --help, not `<str>`."""
+    text = run("extract", "--help").stdout
+    for listed in ("<csv|json|parquet>", "<auto|always|never>", "tesseract+rapidocr>"):
+        assert listed in text, listed
+    r = run("extract", FRAMEWORK, "--format", "xlsx")
+    assert r.exit_code == 2 and "'xlsx' is not one of" in r.stderr
 
 
 def test_auto_engine_pairs_tesseract_with_rapidocr_where_installed():
