@@ -39,14 +39,18 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
+        from .environment import versions
+
         typer.echo(f"scorekit {__version__}")
+        for name, v in versions().items():
+            typer.echo(f"  {name} {v}")
         raise typer.Exit()
 
 
 @app.callback()
 def main(
     version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        False, "--version", callback=_version, is_eager=True, help="Show the version, and those of the OCR and PDF libraries it reads with, and exit."
     ),
 ) -> None:
     """scorekit: extract, match and reconcile council performance scorecards."""

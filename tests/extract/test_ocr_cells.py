@@ -154,7 +154,6 @@ def test_withheld_rows_are_neither_right_nor_wrong():
 
 
 def test_ppocr_recogniser_reads_a_scanned_number_with_its_alphabet_cut_to_digits():
-    pytest.importorskip("rapidocr_onnxruntime")
     from scorekit.extract.ocr.engines import NUMERIC_CHARS, get_engine
 
     page = cells("scorecard-2018-06-scan150", 0)
@@ -357,7 +356,6 @@ def test_a_speck_is_not_as_tall_as_print():
 
 
 def test_a_word_read_as_junk_is_reread_as_a_word():
-    pytest.importorskip("rapidocr_onnxruntime")
     from scorekit.extract.ocr.cellread import _read_words
     from scorekit.extract.ocr.engines import get_engine
 
