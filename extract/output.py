@@ -17,7 +17,6 @@ from pathlib import Path
 import pandas as pd
 
 
-
 class OutputFormat(StrEnum):
     csv = "csv"
     json = "json"

@@ -303,18 +303,11 @@ def iter_extract(
         raise ExtractError(f"unknown --ocr mode {opts.ocr!r} ({'|'.join(OcrMode)})")
     path = Path(path)
     _check_file(path)
-    doc = open_pdfium(path, opts.password)  # no page is decoded here: a bomb only ever hits a worker
-    try:
-        n_pages = len(doc)
-    finally:
-        doc.close()
-    if n_pages == 0:
-        raise ExtractError("the PDF has no pages")
-    wanted = parse_pages(opts.pages, n_pages)
-    reader = TableReader(None)
     own_pool = pool is None
     pool = pool or PagePool(opts.jobs, opts.page_timeout, opts.max_memory_mb, opts.isolate)
     try:
+        wanted = parse_pages(opts.pages, _open_in_worker(pool, path, opts.password))
+        reader = TableReader(None)
         for done, (page_no, work) in enumerate(pool.map_pages(page_stage, str(path), wanted, opts)):
             if progress:
                 progress(done + 1, len(wanted))
@@ -335,6 +328,27 @@ def iter_extract(
             close_documents()
         if own_pool:
             pool.close()
+
+
+def count_pages(path: str, password: str | None) -> int:
+    """Runs in a worker: opening a PDF parses (and may inflate) its cross-reference streams."""
+    doc = open_pdfium(Path(path), password)
+    try:
+        return len(doc)
+    finally:
+        doc.close()
+
+
+def _open_in_worker(pool: PagePool, path: Path, password: str | None) -> int:
+    try:
+        n_pages = pool.call(count_pages, str(path), password)
+    except MemoryError:
+        raise ExtractError("exceeded the memory cap while opening it (a decompression bomb?)") from None
+    except PageTimeout as exc:
+        raise ExtractError(f"timed out while opening it ({exc})") from None
+    if n_pages == 0:
+        raise ExtractError("the PDF has no pages")
+    return int(n_pages)
 
 
 def _read_tables(reader: TableReader, work: PageWork) -> PageOutput:

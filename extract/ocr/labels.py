@@ -149,7 +149,9 @@ def _reread_headers(rows, engine: OcrEngine) -> None:
     for cols in rows.values():
         if sum(parse_month(reading_text(r)) is not None for r in cols.values()) < 2:
             continue
-        todo += [r for r in cols.values() if parse_month(reading_text(r)) is None and _kind(reading_text(r)) == "ignore"]
+        todo += [
+            r for r in cols.values() if parse_month(reading_text(r)) is None and _kind(reading_text(r)) == "ignore"
+        ]
     if not todo:
         return
     left = [
@@ -222,13 +224,17 @@ def _second_change(cols: dict[int, CellReading]) -> None:
     if sum(parse_month(reading_text(r)) is not None for r in cols.values()) < 2:
         return
     changes = [
-        c for c in sorted(cols) if classify(reading_text(cols[c]), "", None, allow_serial=False).measure == "change_prev"
+        c
+        for c in sorted(cols)
+        if classify(reading_text(cols[c]), "", None, allow_serial=False).measure == "change_prev"
     ]
     if len(changes) != 2:
         return
     yearly = [c for c in changes if re.search(r"same|\byr\b|year", reading_text(cols[c]), re.I)]
     loose = [
-        c for c in changes if not re.search(r"prev(ious)?\.?\s*month|from\s+[a-z]{3}\W?\d{2}", reading_text(cols[c]), re.I)
+        c
+        for c in changes
+        if not re.search(r"prev(ious)?\.?\s*month|from\s+[a-z]{3}\W?\d{2}", reading_text(cols[c]), re.I)
     ]
     pick = yearly[0] if len(yearly) == 1 else loose[0] if len(loose) == 1 and loose[0] == changes[1] else None
     if pick is not None:
