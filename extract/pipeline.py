@@ -206,7 +206,13 @@ def _route(plumber_page, pdfium_page, text: str, mode: str) -> tuple[str, str]:
     if mode == "always":
         return "ocr", "OCR forced (--ocr always)"
     q = quality(text)
-    good = len(text.strip()) >= 20 and q.cid_share <= 0.05 and q.bad_char_share <= 0.05 and q.wordlike >= 0.6
+    good = (
+        len(text.strip()) >= 20
+        and q.cid_share <= 0.05
+        and q.bad_char_share <= 0.05
+        and q.wordlike >= 0.6
+        and not q.letters_not_words
+    )
     if good and not triage_text(text).candidate and not _has_page_image(pdfium_page):
         return "text", "text layer is printed text"
     from .router import decide
