@@ -49,7 +49,7 @@ def tessdata() -> str:
 
 
 def word_list() -> str:
-    from .extract.ocr.textquality import WORD_LISTS
+    from .extract.textquality import WORD_LISTS
 
     found = next((p for p in WORD_LISTS if p.exists()), None)
     if found is None:

@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from .observations import TableReader
-from .ocr.textquality import quality
+from .textquality import quality
 from .page import PageContent
 from .periods import find_report_period
 from .schema import COLUMNS, OBSERVATION_DTYPES

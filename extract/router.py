@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .ocr.textquality import quality
+from .textquality import quality
 
 MIN_CHARS = 20
 IMAGE_PAGE = 0.8

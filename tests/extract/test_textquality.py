@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scorekit.extract.ocr.textquality import quality
+from scorekit.extract.textquality import quality
 
 from ..conftest import BORN_DIGITAL, pdf
 
