@@ -22,12 +22,12 @@ from pathlib import Path
 import pandas as pd
 
 from .observations import TableReader
-from .textquality import quality
 from .page import PageContent
 from .periods import find_report_period
 from .schema import COLUMNS, OBSERVATION_DTYPES
 from .tables import RawTable, find_tables
 from .textlayer import read_page
+from .textquality import quality
 from .triage import triage_text
 from .workers import PagePool, PageTimeout
 

@@ -70,10 +70,11 @@ def decide(plumber_page, pdfium_page) -> RouteDecision:
         )
     if q.wordlike < WORDLIKE_TEXT:
         return out("ocr", f"garbled text layer: only {q.wordlike:.0%} of text is word/number-shaped")
-    if q.letters_not_words:
+    words = quality(_stream_text(pdfium_page))  # in the stream's order: whole words whatever the rotation
+    if words.letters_not_words:
         return out(
             "ocr",
-            f"garbled text layer: letters but not words ({q.dictionary_share:.0%} of {q.long_words} "
+            f"garbled text layer: letters but not words ({words.dictionary_share:.0%} of {words.long_words} "
             "longer words are English words)",
         )
 
@@ -118,6 +119,14 @@ def _reading_order(chars, sideways: bool = False):
         out.append(c)
         prev = c
     return out
+
+
+def _stream_text(pdfium_page) -> str:
+    tp = pdfium_page.get_textpage()
+    try:
+        return tp.get_text_range()
+    finally:
+        tp.close()
 
 
 def _image_cover(page) -> float:

@@ -16,7 +16,12 @@ from .page import PageContent, Rule, Word, unrotate_box
 from .wraps import joins
 
 # Grouping by size and colour keeps a page header that overlaps a table from merging into its words.
-_WORD_OPTS = dict(x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False, extra_attrs=["size", "non_stroking_color"])
+_WORD_OPTS = {
+    "x_tolerance": 1.5,
+    "y_tolerance": 2.5,
+    "keep_blank_chars": False,
+    "extra_attrs": ["size", "non_stroking_color"],
+}
 
 
 def _direction(char: dict) -> str:

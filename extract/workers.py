@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any
 
 PageFn = Callable[[str, int, Any], Any]
@@ -129,10 +129,8 @@ class PagePool:
         if ex is None:
             return
         for proc in list(getattr(ex, "_processes", {}).values()):
-            try:
+            with suppress(Exception):
                 proc.kill()
-            except Exception:
-                pass
         ex.shutdown(wait=False, cancel_futures=True)
 
     def call(self, fn: Callable[..., Any], *args: Any) -> Any:
