@@ -9,11 +9,12 @@ that something failed.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from . import __version__
@@ -70,41 +71,39 @@ def _summary(results: list[FileRun], failed: list[tuple[str, str]], verbose: boo
         table.add_row(
             r.source, str(len(r.pages)), str(read), str(ocrd), str(r.n_tables), str(r.values), str(len(r.warnings))
         )
-    for name, msg in failed:
+    for name, _ in failed:
         table.add_row(f"[red]{name}[/]", "-", "-", "-", "-", "-", "[red]failed[/]")
     err.print(table)
     for r in results:
-        for w in r.warnings:
-            err.print(f"[yellow]warning:[/] {r.source}: {w}", highlight=False)
-        if verbose:
-            for p in r.pages:
-                err.print(
-                    f"  {r.source} p{p.page}: {p.status} ({p.method}) - {p.reason}; {p.tables} tables, {p.values} values",
-                    highlight=False,
-                )
-        else:
-            skipped = [p.page for p in r.pages if p.status == "skipped"]
-            if skipped:
-                err.print(
-                    f"  {r.source}: skipped {len(skipped)} pages without indicator tables: {_ranges(skipped)} (-v for reasons)",
-                    highlight=False,
-                )
-            for p in r.pages:
-                if p.method == "ocr":
-                    err.print(f"  {r.source} p{p.page}: OCR - {p.reason.split(';')[0]}", highlight=False)
+        for line in _page_notes(r, verbose):
+            err.print(line, highlight=False)
+
+
+def _page_notes(r: FileRun, verbose: bool) -> list[str]:
+    """Warnings, then every page's reason (-v), or the skipped pages and the OCR'd ones."""
+    lines = [f"[yellow]warning:[/] {r.source}: {w}" for w in r.warnings]
+    if verbose:
+        return lines + [
+            f"  {r.source} p{p.page}: {p.status} ({p.method}) - {p.reason}; {p.tables} tables, {p.values} values"
+            for p in r.pages
+        ]
+    skipped = [p.page for p in r.pages if p.status == "skipped"]
+    if skipped:
+        lines.append(
+            f"  {r.source}: skipped {len(skipped)} pages without indicator tables: {_ranges(skipped)} (-v for reasons)"
+        )
+    return lines + [f"  {r.source} p{p.page}: OCR - {p.reason.split(';')[0]}" for p in r.pages if p.method == "ocr"]
 
 
 def _ranges(pages: list[int]) -> str:
-    out, start, prev = [], None, None
-    for p in pages + [None]:
-        if start is None:
-            start = prev = p
-        elif p is not None and p == prev + 1:
-            prev = p
+    """`1,2,3,7,9,10` -> `1-3,7,9-10`."""
+    runs: list[list[int]] = []
+    for p in sorted(pages):
+        if runs and p == runs[-1][-1] + 1:
+            runs[-1].append(p)
         else:
-            out.append(str(start) if start == prev else f"{start}-{prev}")
-            start = prev = p
-    return ",".join(out)
+            runs.append([p])
+    return ",".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
 
 
 @dataclass
@@ -160,9 +159,8 @@ def extract(
     """Extract indicator values from PDFs: one tidy row per printed value, traced to its page and cell."""
     try:
         out_fmt = infer_format(output, fmt)
-        text_fmt = infer_format(with_text, None) if with_text else None
         sink = Sink(output, out_fmt, OBSERVATION_DTYPES)
-        text_sink = Sink(with_text, text_fmt) if with_text else None
+        text_sink = Sink(with_text, infer_format(with_text, None)) if with_text else None
     except ValueError as exc:
         raise fail(str(exc), 2) from None
     opts = Options(
@@ -220,9 +218,7 @@ def _extract_here(files, opts, sink, text_sink, runs, failed, quiet) -> None:
             task = progress.add_task(path.name, total=None)
             run = FileRun(path.name)
             try:
-                for out in iter_extract(
-                    path, opts, pool=pool, progress=lambda d, n, t=task: progress.update(t, completed=d, total=n)
-                ):
+                for out in iter_extract(path, opts, pool=pool, progress=_progress_of(progress, task)):
                     run.pages.append(out.report)
                     run.values += len(out.rows)
                     sink.write_rows(out.rows, COLUMNS)
@@ -234,6 +230,13 @@ def _extract_here(files, opts, sink, text_sink, runs, failed, quiet) -> None:
             finally:
                 progress.remove_task(task)
             _finish(path, run, runs, failed)
+
+
+def _progress_of(progress: Progress, task: TaskID) -> Callable[[int, int], None]:
+    def update(done: int, total: int) -> None:
+        progress.update(task, completed=done, total=total)
+
+    return update
 
 
 def _finish(path: Path, run: FileRun, runs: list, failed: list) -> None:

@@ -74,8 +74,8 @@ def decide(plumber_page, pdfium_page) -> RouteDecision:
     if words.letters_not_words:
         return out(
             "ocr",
-            f"garbled text layer: letters but not words ({words.dictionary_share:.0%} of {words.long_words} "
-            "longer words are English words)",
+            f"garbled text layer: letters but not words ({words.long_words} longer words at "
+            f"{words.plausibility:.1f} log2 per letter pair)",
         )
 
     m["invisible_share"] = _invisible_share(pdfium_page)

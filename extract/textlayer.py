@@ -8,6 +8,7 @@ out upright and in order, instead of reversed or split into two-letter fragments
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from pdfplumber.page import Page
 from pdfplumber.utils.text import WordExtractor
@@ -16,7 +17,7 @@ from .page import PageContent, Rule, Word, unrotate_box
 from .wraps import joins
 
 # Grouping by size and colour keeps a page header that overlaps a table from merging into its words.
-_WORD_OPTS = {
+_WORD_OPTS: dict[str, Any] = {
     "x_tolerance": 1.5,
     "y_tolerance": 2.5,
     "keep_blank_chars": False,

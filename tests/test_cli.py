@@ -51,7 +51,9 @@ def test_explicit_format_wins_over_extension(tmp_path):
 def test_unknown_format_is_a_usage_error(tmp_path):
     r = run("extract", FRAMEWORK, "--format", "xls")
     assert r.exit_code == 2
-    assert "unknown format" in r.stderr and "Traceback" not in r.stderr
+    assert "'xls' is not one of" in r.stderr and "Traceback" not in r.stderr
+    r = run("extract", FRAMEWORK, "-o", tmp_path / "out.xls")
+    assert r.exit_code == 2 and "cannot tell the format from" in r.stderr and "Traceback" not in r.stderr
 
 
 def test_bad_files_get_one_line_each_and_good_files_still_come_out(tmp_path):
