@@ -19,9 +19,9 @@ from rich.table import Table
 from . import __version__
 from .archive.commands import register as register_archive_commands
 from .errors import err, fail
-from .extract.ocr.engines import ENGINES
-from .extract.output import FORMATS, Sink, infer_format
-from .extract.pipeline import TEXT_COLUMNS, ExtractError, Options, iter_extract
+from .extract.ocr.engines import EngineName
+from .extract.output import OutputFormat, Sink, infer_format
+from .extract.pipeline import TEXT_COLUMNS, ExtractError, OcrMode, Options, iter_extract
 from .extract.schema import COLUMNS, OBSERVATION_DTYPES
 from .extract.workers import PagePool
 from .match.commands import register as register_match_commands
@@ -39,14 +39,18 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
+        from .environment import versions
+
         typer.echo(f"scorekit {__version__}")
+        for name, v in versions().items():
+            typer.echo(f"  {name} {v}")
         raise typer.Exit()
 
 
 @app.callback()
 def main(
     version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        False, "--version", callback=_version, is_eager=True, help="Show the version, and those of the OCR and PDF libraries it reads with, and exit."
     ),
 ) -> None:
     """scorekit: extract, match and reconcile council performance scorecards."""
@@ -120,18 +124,16 @@ def extract(
     output: str | None = typer.Option(
         None, "-o", "--output", help="Write observations here (default: CSV on stdout)."
     ),
-    fmt: str | None = typer.Option(
-        None, "--format", "-f", help=f"Output format: {'|'.join(FORMATS)} (default: from -o, else csv)."
+    fmt: OutputFormat | None = typer.Option(
+        None, "--format", "-f", help="Output format (default: from -o's extension, else csv)."
     ),
     pages: str | None = typer.Option(None, "--pages", help="Pages to read, e.g. 1-3,7,10- (1-based)."),
     with_text: str | None = typer.Option(
         None, "--with-text", help="Also write commentary/owner/reporter/outcome text to this file."
     ),
-    ocr: str = typer.Option("auto", "--ocr", help="auto: OCR pages without a usable text layer; always; never."),
-    ocr_engine: str = typer.Option(
-        "auto",
-        "--ocr-engine",
-        help="OCR engine: auto (tesseract+rapidocr if rapidocr is installed, else tesseract), tesseract, rapidocr, tesseract+rapidocr.",
+    ocr: OcrMode = typer.Option(OcrMode.auto, "--ocr", help="auto: OCR pages without a usable text layer."),
+    ocr_engine: EngineName = typer.Option(
+        EngineName.auto, "--ocr-engine", help="auto: tesseract+rapidocr where rapidocr is installed, else tesseract."
     ),
     dpi: int = typer.Option(300, "--dpi", min=72, max=600, help="Resolution pages are rendered at for OCR."),
     jobs: int = typer.Option(
@@ -154,10 +156,6 @@ def extract(
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No summary or progress on stderr."),
 ) -> None:
     """Extract indicator values from PDFs: one tidy row per printed value, traced to its page and cell."""
-    if ocr not in ("auto", "always", "never"):
-        raise fail(f"unknown --ocr mode {ocr!r}: use auto, always or never", 2)
-    if ocr_engine not in ENGINES:
-        raise fail(f"unknown --ocr-engine {ocr_engine!r}: use {', '.join(ENGINES)}", 2)
     try:
         out_fmt = infer_format(output, fmt)
         text_fmt = infer_format(with_text, None) if with_text else None

@@ -232,6 +232,7 @@ class TableReader:
                     "section": section,
                     "ref": ref,
                     "indicator": name,
+                    "area": "",
                     "period": period,
                     "measure": col.measure,
                     "value": value,

@@ -11,11 +11,20 @@ import json
 import math
 import re
 import sys
+from enum import StrEnum
 from pathlib import Path
 
 import pandas as pd
 
-FORMATS = ("csv", "json", "parquet")
+
+
+class OutputFormat(StrEnum):
+    csv = "csv"
+    json = "json"
+    parquet = "parquet"
+
+
+FORMATS = tuple(f.value for f in OutputFormat)
 _FORMULA = re.compile(r"^[=@\t\r]|^[+\-](?![\d.,\s]*%?$)")
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from .schema import COLUMNS, OBSERVATION_DTYPES
 from .tables import RawTable, find_tables
 from .textlayer import read_page
 from .triage import triage_text
-from .workers import PagePool
+from .workers import PagePool, PageTimeout
 
 TEXT_COLUMNS = ["source", "page", "table", "row", "ref", "indicator", "field", "text"]
 MAX_OCR_PIXELS = 120e6  # a huge page is rendered at a lower resolution rather than exhausting memory
@@ -36,6 +37,14 @@ MAX_OCR_PIXELS = 120e6  # a huge page is rendered at a lower resolution rather t
 
 class ExtractError(Exception):
     """A file scorekit cannot read, with a message fit for one line."""
+
+
+class OcrMode(StrEnum):
+    """auto: OCR the pages whose text layer fails the router's test; always; never."""
+
+    auto = "auto"
+    always = "always"
+    never = "never"
 
 
 @dataclass
@@ -286,8 +295,8 @@ def _page_works(
     path: Path, opts: Options, pool: PagePool | None, progress: Callable[[int, int], None] | None
 ) -> Iterator[tuple[int, PageWork | BaseException]]:
     """Each wanted page's per-page stage, in page order: its `PageWork`, or what it raised."""
-    if opts.ocr not in ("auto", "always", "never"):
-        raise ExtractError(f"unknown --ocr mode {opts.ocr!r} (auto|always|never)")
+    if opts.ocr not in tuple(OcrMode):
+        raise ExtractError(f"unknown --ocr mode {opts.ocr!r} ({'|'.join(OcrMode)})")
     _check_file(path)
     doc = open_pdfium(path, opts.password)  # no page is decoded here: a bomb only ever hits a worker
     try:
@@ -300,11 +309,13 @@ def _page_works(
     own_pool = pool is None
     pool = pool or PagePool(opts.jobs, opts.page_timeout, opts.max_memory_mb, opts.isolate)
     try:
-        for done, (page_no, work) in enumerate(pool.map_pages(str(path), wanted, opts)):
+        for done, (page_no, work) in enumerate(pool.map_pages(page_stage, str(path), wanted, opts)):
             if progress:
                 progress(done + 1, len(wanted))
             yield page_no, work  # type: ignore[misc]  # map_pages yields PageWork or the exception
     finally:
+        if not pool.isolate:  # pages ran in this process: its handles on the file go with it
+            close_documents()
         if own_pool:
             pool.close()
 
@@ -392,8 +403,6 @@ def _texts(rows: list[dict]) -> pd.DataFrame:
 
 
 def _failure(exc: BaseException) -> str:
-    from .workers import PageTimeout
-
     if isinstance(exc, PageTimeout):
         return f"timed out ({exc})"
     if isinstance(exc, MemoryError):

@@ -7,6 +7,8 @@ about PDFs. Engines are plain top-level classes so a process pool can pickle the
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from enum import StrEnum
 
 import numpy as np
 
@@ -282,7 +284,21 @@ def _auto() -> OcrEngine:
     return _paired() if importlib.util.find_spec("rapidocr_onnxruntime") else TesseractEngine()
 
 
-ENGINES = {"auto": _auto, "tesseract": TesseractEngine, "rapidocr": RapidOcrEngine, "tesseract+rapidocr": _paired}
+class EngineName(StrEnum):
+    """The engines `--ocr-engine` offers: auto is the pair where rapidocr is installed, else tesseract."""
+
+    auto = "auto"
+    tesseract = "tesseract"
+    rapidocr = "rapidocr"
+    paired = "tesseract+rapidocr"
+
+
+ENGINES: dict[str, Callable[[], OcrEngine]] = {
+    EngineName.auto: _auto,
+    EngineName.tesseract: TesseractEngine,
+    EngineName.rapidocr: RapidOcrEngine,
+    EngineName.paired: _paired,
+}
 
 
 _LOADED: dict[str, OcrEngine] = {}

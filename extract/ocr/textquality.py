@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 CID = re.compile(r"\(cid:\d+\)")
-_NUMBER = re.compile(r"^[(\-\u2212+]?[£$]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?(%|\+|st|nd|rd|th)?\)?$")
+NUMBER_RE = re.compile(r"^[(\-\u2212+]?[£$]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?(%|\+|st|nd|rd|th)?\)?$")
 _ABBREV = re.compile(r"^[A-Z][a-z]?[A-Z][A-Za-z]?s?$|^[A-Z]{2}$")
 _REF = re.compile(r"^[A-Z]{1,5}\d{1,3}[a-z]?%?$")
 _WORD = re.compile(r"^([A-Z]?[a-z]+|[A-Z]+)('[a-z]{1,2})?$")
@@ -72,7 +72,7 @@ class TextQuality:
 def _part_ok(p: str) -> bool:
     if not p:
         return True
-    if _NUMBER.match(p) or _REF.match(p) or _ABBREV.match(p):
+    if NUMBER_RE.match(p) or _REF.match(p) or _ABBREV.match(p):
         return True
     low = p.lower()
     if len(p) <= 2 or low in _SHORT_OK:
@@ -85,7 +85,7 @@ def token_ok(tok: str) -> bool | None:
     t = tok.strip(_STRIP)
     if not t or (len(t) == 1 and not t.isalnum()):
         return None if len(tok) <= 2 else False
-    if _NUMBER.match(t):
+    if NUMBER_RE.match(t):
         return True
     parts = re.split(r"[-/&\u2013]", t)
     return all(_part_ok(p.strip(_STRIP)) for p in parts)

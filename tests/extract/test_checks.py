@@ -1,21 +1,17 @@
 """The checks must pass every truth they are built to prove-read, and catch planted misreads."""
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
 from scorekit.extract.checks import find_failures, run_checks
 
-TRUTH = Path(__file__).resolve().parents[2] / "fixtures" / "truth"
+from ..conftest import truth as truth_path
+
 CLEAN = ["scorecard-2018-06", "scorecard-2020-10", "framework-2014-15-q2"]
 
 
 def truth(name):
-    path = TRUTH / f"{name}.csv"
-    if not path.exists():
-        pytest.skip(f"{path.name} not built")
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+    return pd.read_csv(truth_path(name), dtype=str, keep_default_na=False)
 
 
 def row(ref, months, start=(2017, 6), dp=0, pct=False, avg=None, mx=None, ch=None, unit="count"):

@@ -193,14 +193,12 @@ def test_an_encrypted_file_opens_with_its_password(tmp_path):
 
 
 def test_a_page_the_reader_fails_on_is_one_line_and_the_rest_is_kept(monkeypatch):
-    real = pipeline.page_stage
-
-    def failing(path, page_no, opts):
-        if page_no == 2:
+    def failing(content):
+        if content.page == 2:
             raise KeyError("a bug in the reader")
-        return real(path, page_no, opts)
+        return find_tables(content)
 
-    monkeypatch.setattr(pipeline, "page_stage", failing)
+    monkeypatch.setattr(pipeline, "find_tables", failing)  # the workers fork with it
     r = run(OCT20, "--pages", "1-3", "-j", "1")
     assert r.exit_code == 0, r.stderr
     warnings = [line for line in r.stderr.splitlines() if "warning" in line]
