@@ -312,7 +312,7 @@ def _page_works(
         for done, (page_no, work) in enumerate(pool.map_pages(page_stage, str(path), wanted, opts)):
             if progress:
                 progress(done + 1, len(wanted))
-            yield page_no, work  # type: ignore[misc]  # map_pages yields PageWork or the exception
+            yield page_no, work
     finally:
         if not pool.isolate:  # pages ran in this process: its handles on the file go with it
             close_documents()

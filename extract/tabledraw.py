@@ -40,7 +40,7 @@ class PageStatus:
 
 def render_page(pdf_path: Path, page: int, dpi: float, password: str | None = None) -> tuple[Image.Image, float]:
     """The page as displayed (its /Rotate applied), and the pixels per PDF point it was drawn at."""
-    import pypdfium2 as pdfium
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]  # it ships no type information
 
     doc = pdfium.PdfDocument(str(pdf_path), password=password)
     try:
@@ -68,9 +68,9 @@ def _draw_table(draw: ImageDraw.ImageDraw, table: FoundTable, index: int, scale:
         _px(c.bbox, scale) for c in table.cells if header is not None and c.row <= header < c.row + c.rowspan
     ]
     if header_cells:
-        band = (min(b[0] for b in header_cells), min(b[1] for b in header_cells))
-        band += (max(b[2] for b in header_cells), max(b[3] for b in header_cells))
-        draw.rectangle(band, outline=_HEADER_LINE, width=2)
+        x0, top = min(b[0] for b in header_cells), min(b[1] for b in header_cells)
+        x1, bottom = max(b[2] for b in header_cells), max(b[3] for b in header_cells)
+        draw.rectangle((x0, top, x1, bottom), outline=_HEADER_LINE, width=2)
     frame = _FRAME.get(table.strategy, _FRAME["ruled"])
     box = _px(table.bbox, scale)
     draw.rectangle(box, outline=frame, width=3)
