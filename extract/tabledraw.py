@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from .tablejson import Box, FoundTable
+from .tablejson import BODY, HEADER, Box, FoundTable
 
 MAX_PIXELS = 40e6  # a huge page is drawn at a lower resolution rather than exhausting memory
 
@@ -58,25 +58,21 @@ def _px(box: Box, scale: float) -> tuple[float, float, float, float]:
 
 
 def _draw_table(draw: ImageDraw.ImageDraw, table: FoundTable, index: int, scale: float, font) -> None:
-    header = table.header_rows[-1] if table.header_rows else None
     for cell in table.cells:
         box = _px(cell.bbox, scale)
-        if header is not None and cell.row <= header:
-            draw.rectangle(box, fill=_HEADER if cell.row + cell.rowspan - 1 >= header else _ABOVE_HEADER)
+        if cell.role != BODY:
+            draw.rectangle(box, fill=_HEADER if cell.role == HEADER else _ABOVE_HEADER)
         draw.rectangle(box, outline=_CELL, width=1)
-    header_cells = [
-        _px(c.bbox, scale) for c in table.cells if header is not None and c.row <= header < c.row + c.rowspan
-    ]
-    if header_cells:
-        x0, top = min(b[0] for b in header_cells), min(b[1] for b in header_cells)
-        x1, bottom = max(b[2] for b in header_cells), max(b[3] for b in header_cells)
+    header = [_px(c.bbox, scale) for c in table.cells if c.role == HEADER]
+    if header:
+        x0, top = min(b[0] for b in header), min(b[1] for b in header)
+        x1, bottom = max(b[2] for b in header), max(b[3] for b in header)
         draw.rectangle((x0, top, x1, bottom), outline=_HEADER_LINE, width=2)
     frame = _FRAME.get(table.strategy, _FRAME["ruled"])
     box = _px(table.bbox, scale)
     draw.rectangle(box, outline=frame, width=3)
-    label = f"T{index} {table.strategy}{' ' + table.method if table.method != 'text' else ''}: "
-    label += f"{table.n_rows} rows, {len(table.cells)} cells, "
-    label += f"header row {header}" if header is not None else "no header row"
+    label = f"T{index} {table.strategy}{' ' + table.method if table.method != 'text' else ''} "
+    label += f"{table.n_rows}x{table.n_cols}{'' if header else ', no header'}"
     size = font.size if hasattr(font, "size") else 12
     top = max(0.0, box[1] - size - 4)
     draw.rectangle(draw.textbbox((box[0], top), label, font=font), fill=_BANNER)

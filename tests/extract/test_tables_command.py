@@ -2,6 +2,7 @@
 
 import json
 from collections import Counter
+from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
@@ -50,7 +51,11 @@ def cell(table: dict, text: str) -> dict:
 def test_one_table_a_page_with_its_cells_on_the_grid(oct20):
     assert [t["page"] for t in oct20] == [1, 2, 3, 4, 5, 6]
     first = oct20[0]
-    assert first["strategy"] == "ruled" and first["header_rows"] == [0, 1, 2]
+    assert first["strategy"] == "ruled"
+    roles = {c["role"] for c in first["cells"] if c["row"] == 2}
+    assert roles == {"header"}, "the reader's header row is the row of month labels"
+    assert {c["role"] for c in first["cells"] if c["row"] < 2} == {"above_header"}
+    assert {c["role"] for c in first["cells"] if c["row"] > 2} == {"body"}
     apr, m1, value = cell(first, "Apr-20"), cell(first, "M1"), cell(first, "1147")
     assert apr["row"] == 2 and m1["col"] == 0
     assert (value["row"], value["col"]) == (m1["row"], apr["col"])
@@ -75,11 +80,26 @@ def test_boxes_hold_their_text_and_the_table_holds_its_cells(oct20):
         first = oct20[0]
         # from the header row down: above it, the reader merges the key boxes printed over the
         # table's top border into one cell that overlaps its neighbours (issue 15's to fix)
-        for c in (c for c in first["cells"] if c["row"] >= first["header_rows"][-1]):
+        for c in (c for c in first["cells"] if c["role"] != "above_header"):
             assert chars_inside(chars, c["bbox"]) == Counter(c["text"].replace(" ", "")), c
             x0, top, x1, bottom = first["bbox"]
             assert x0 - 0.5 <= c["bbox"][0] and c["bbox"][2] <= x1 + 0.5
             assert top - 0.5 <= c["bbox"][1] and c["bbox"][3] <= bottom + 0.5
+
+
+def assert_grid_follows_boxes(cells: list[dict], tol: float = 1.0) -> None:
+    """Rows run down the page as displayed and columns across it: a cell wholly above (left of)
+    another on the grid is wholly above (left of) it on the page."""
+    for a in cells:
+        for b in cells:
+            if a["row"] + a["rowspan"] <= b["row"]:
+                assert a["bbox"][3] <= b["bbox"][1] + tol, (a, b)
+            if a["col"] + a["colspan"] <= b["col"]:
+                assert a["bbox"][2] <= b["bbox"][0] + tol, (a, b)
+
+
+def test_grid_follows_the_boxes(oct20):
+    assert_grid_follows_boxes(oct20[1]["cells"])
 
 
 def chars_inside(chars: list[dict], box: list[float]) -> Counter:
@@ -105,6 +125,11 @@ def test_boxes_are_on_the_page_as_displayed(tmp_path, rotation):
         writer.write(fh)
     upright, found = tables_of(FRAMEWORK, "--pages", "1"), tables_of(turned)
     assert [len(t["cells"]) for t in found] == [len(t["cells"]) for t in upright]
+    assert_grid_follows_boxes(found[0]["cells"])
+    turned_spans = Counter((c["rowspan"], c["colspan"])[:: 1 if rotation == 180 else -1] for c in found[0]["cells"])
+    assert turned_spans == Counter((c["rowspan"], c["colspan"]) for c in upright[0]["cells"])
+    header = [c["text"] for c in upright[0]["cells"] if c["role"] == "header"]
+    assert sorted(c["text"] for c in found[0]["cells"] if c["role"] == "header") == sorted(header)
     with pdfplumber.open(turned) as doc:
         page = doc.pages[0]
         assert page.rotation == rotation
@@ -123,7 +148,9 @@ def test_header_row_is_the_readers_decision():
     (table,) = page.tables
     assert page.headers == [TableReader(None).header_row(table, "")] == [0]
     assert [s.text if s else "" for s in table.rows[0]][:3] == ["Ref.", "Indicator", "Owner"]
-    assert found_table(table, page.headers[0]).header_rows == [0]
+    found = found_table(table, page.headers[0])
+    assert {c.role for c in found.cells if c.row == 0} == {"header"}
+    assert {c.role for c in found.cells if c.row > 0} == {"body"}
 
 
 def test_show_draws_each_page_over_its_render(tmp_path):
@@ -266,6 +293,21 @@ def _on_drawn_lines(cells: list[tuple[int, int, int, int]]) -> list[tuple[int, i
         (ys.index(r), xs.index(c), ys.index(r + rs) - ys.index(r), xs.index(c + cs) - xs.index(c))
         for r, c, rs, cs in cells
     ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(partitions(), st.sampled_from([90, 180, 270]))
+def test_a_turned_page_gives_the_grid_as_displayed(grid, rotation):
+    n_rows, n_cols, cells = grid
+    assume(max(c + cs for _, c, _, cs in _on_drawn_lines(cells)) >= 3)
+    page = _page(n_rows, n_cols, cells)
+    page.rotation = rotation
+    (table,) = find_tables(page)
+    found = [asdict(c) for c in found_table(table, None).cells]
+    assert_grid_follows_boxes(found, tol=0.01)
+    (upright,) = find_tables(_page(n_rows, n_cols, cells))
+    spans = Counter((c["rowspan"], c["colspan"])[:: 1 if rotation == 180 else -1] for c in found)
+    assert spans == Counter((c.rowspan, c.colspan) for c in found_table(upright, None).cells)
 
 
 @settings(max_examples=150, deadline=None)
