@@ -328,7 +328,8 @@ def _find_tables(file: Path, opts: Options, show: Path | None, quiet: bool) -> t
             page_tables = [found_table(t, h) for t, h in zip(page.tables, page.headers, strict=True)]
             found += page_tables
             if r.status == "failed":
-                err.print(f"scorekit: warning: {file} page {r.page}: {r.reason}", highlight=False, markup=False, soft_wrap=True)
+                warning = f"scorekit: warning: {file} page {r.page}: {r.reason}"
+                err.print(warning, highlight=False, markup=False, soft_wrap=True)
             elif show is not None:
                 status = PageStatus(r.page, r.status, r.method, r.reason)
                 save_page_image(file, status, page_tables, show, password=opts.password)
