@@ -50,7 +50,11 @@ def _version(value: bool) -> None:
 @app.callback()
 def main(
     version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Show the version, and those of the OCR and PDF libraries it reads with, and exit."
+        False,
+        "--version",
+        callback=_version,
+        is_eager=True,
+        help="Show the version, and those of the OCR and PDF libraries it reads with, and exit.",
     ),
 ) -> None:
     """scorekit: extract, match and reconcile council performance scorecards."""
@@ -121,9 +125,7 @@ class FileRun:
 @app.command()
 def extract(
     files: list[Path] = typer.Argument(..., help="PDF files to read.", show_default=False),
-    output: str | None = typer.Option(
-        None, "-o", "--output", help="Write observations here (default: CSV on stdout)."
-    ),
+    output: str | None = typer.Option(None, "-o", "--output", help="Write observations here (default: CSV on stdout)."),
     fmt: OutputFormat | None = typer.Option(
         None, "--format", "-f", help="Output format (default: from -o's extension, else csv)."
     ),

@@ -48,8 +48,17 @@ def tessdata() -> str:
     return f"eng.traineddata sha256:{hashlib.sha256(model.read_bytes()).hexdigest()[:12]}"
 
 
+def word_list() -> str:
+    from .extract.textquality import WORD_LISTS
+
+    found = next((p for p in WORD_LISTS if p.exists()), None)
+    if found is None:
+        return "missing"
+    return f"{found} sha256:{hashlib.sha256(found.read_bytes()).hexdigest()[:12]}"
+
+
 def versions() -> dict[str, str]:
-    out = {"tesseract": tesseract_version(), "tessdata": tessdata()}
+    out = {"tesseract": tesseract_version(), "tessdata": tessdata(), "word list": word_list()}
     for name in PACKAGES:
         try:
             out[name] = importlib.metadata.version(name)

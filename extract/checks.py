@@ -113,7 +113,7 @@ def run_checks(df: pd.DataFrame, penalty: float = PENALTY) -> pd.DataFrame:
     flags = out["flags"].fillna("").astype(str) if "flags" in out.columns else pd.Series("", index=out.index)
     out["flags"] = [
         (f + ";check_failed" if f else "check_failed") if b and "check_failed" not in f else f
-        for f, b in zip(flags, idx)
+        for f, b in zip(flags, idx, strict=False)
     ]
     if "confidence" in out.columns:
         conf = pd.to_numeric(out["confidence"], errors="coerce").fillna(1.0)
@@ -122,7 +122,8 @@ def run_checks(df: pd.DataFrame, penalty: float = PENALTY) -> pd.DataFrame:
         sus = out.index.isin(list(suspects))
         out["value"] = out["value"].astype(object).where(~sus, None)
         out["flags"] = [
-            f + ";low_confidence" if s and "low_confidence" not in f else f for f, s in zip(out["flags"], sus)
+            f + ";low_confidence" if s and "low_confidence" not in f else f
+            for f, s in zip(out["flags"], sus, strict=True)
         ]
     return out
 
@@ -131,7 +132,11 @@ def _row_checks(key, g: pd.DataFrame, num: pd.Series, passed: set | None = None)
     ref = str(g["ref"].iloc[0])
     meas = g["measure"].astype(str)
     per = g["period"].astype(str)
-    months = {p: i for i, p, m in zip(g.index, per, meas) if m == "value" and _MONTH.match(p) and pd.notna(num[i])}
+    months = {
+        p: i
+        for i, p, m in zip(g.index, per, meas, strict=True)
+        if m == "value" and _MONTH.match(p) and pd.notna(num[i])
+    }
     out: list[CheckFailure] = []
 
     def fail(check, detail, cells):
@@ -214,7 +219,7 @@ def _ratio_checks(df: pd.DataFrame, num: pd.Series) -> list[CheckFailure]:
             series[rkey] = (
                 str(g["unit"].iloc[0]),
                 str(g["ref"].iloc[0]),
-                {p: i for p, i in zip(g["period"].astype(str), g.index)},
+                dict(zip(g["period"].astype(str), g.index, strict=True)),
             )
         pct = [k for k, (u, _, _) in series.items() if u == "percent"]
         cnt = [k for k, (u, _, _) in series.items() if u == "count"]

@@ -56,7 +56,7 @@ def find_header(table: RawTable, report: ReportPeriod | None) -> int | None:
 
 
 def _same_columns(a: list[float], b: list[float], tol: float = 3.0) -> bool:
-    return len(a) == len(b) and all(abs(x - y) <= tol for x, y in zip(a, b))
+    return len(a) == len(b) and all(abs(x - y) <= tol for x, y in zip(a, b, strict=True))
 
 
 _PERCENT_NAME = re.compile(r"percentage|per\s*cent|%|proportion", re.I)
@@ -280,7 +280,7 @@ _RAG_WORDS = {"r", "a", "g", "red", "amber", "green", "r/a", "a/g"}
 
 
 def _looks_like_header(texts: list[str], header_sig: list[str]) -> bool:
-    pairs = [(a.lower(), b) for a, b in zip(texts, header_sig) if a or b]
+    pairs = [(a.lower(), b) for a, b in zip(texts, header_sig, strict=False) if a or b]
     if not pairs:
         return False
     same = sum(1 for a, b in pairs if a == b and a)

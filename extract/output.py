@@ -17,7 +17,6 @@ from pathlib import Path
 import pandas as pd
 
 
-
 class OutputFormat(StrEnum):
     csv = "csv"
     json = "json"
@@ -50,7 +49,7 @@ def _csv_cell(v):
     if _missing(v):
         return ""
     if isinstance(v, float):
-        return "%.10g" % v
+        return f"{v:.10g}"
     if isinstance(v, str):
         return neutralise(v)
     return v

@@ -22,12 +22,12 @@ from pathlib import Path
 import pandas as pd
 
 from .observations import TableReader
-from .ocr.textquality import quality
 from .page import PageContent
 from .periods import find_report_period
 from .schema import COLUMNS, OBSERVATION_DTYPES
 from .tables import RawTable, find_tables
 from .textlayer import read_page
+from .textquality import quality
 from .triage import triage_text
 from .workers import PagePool, PageTimeout
 
@@ -207,7 +207,13 @@ def _route(plumber_page, pdfium_page, text: str, mode: str) -> tuple[str, str]:
     if mode == "always":
         return "ocr", "OCR forced (--ocr always)"
     q = quality(text)
-    good = len(text.strip()) >= 20 and q.cid_share <= 0.05 and q.bad_char_share <= 0.05 and q.wordlike >= 0.6
+    good = (
+        len(text.strip()) >= 20
+        and q.cid_share <= 0.05
+        and q.bad_char_share <= 0.05
+        and q.wordlike >= 0.6
+        and not q.letters_not_words
+    )
     if good and not triage_text(text).candidate and not _has_page_image(pdfium_page):
         return "text", "text layer is printed text"
     from .router import decide
@@ -298,17 +304,10 @@ def _page_works(
     if opts.ocr not in tuple(OcrMode):
         raise ExtractError(f"unknown --ocr mode {opts.ocr!r} ({'|'.join(OcrMode)})")
     _check_file(path)
-    doc = open_pdfium(path, opts.password)  # no page is decoded here: a bomb only ever hits a worker
-    try:
-        n_pages = len(doc)
-    finally:
-        doc.close()
-    if n_pages == 0:
-        raise ExtractError("the PDF has no pages")
-    wanted = parse_pages(opts.pages, n_pages)
     own_pool = pool is None
     pool = pool or PagePool(opts.jobs, opts.page_timeout, opts.max_memory_mb, opts.isolate)
     try:
+        wanted = parse_pages(opts.pages, _open_in_worker(pool, path, opts.password))
         for done, (page_no, work) in enumerate(pool.map_pages(page_stage, str(path), wanted, opts)):
             if progress:
                 progress(done + 1, len(wanted))
@@ -371,6 +370,27 @@ def iter_tables(
         report = PageReport(page_no, work.status, work.reason, len(work.tables), method=work.method)
         headers = [reader.header_row(t, work.text) for t in work.tables]
         yield PageTables(report, work.tables, headers)
+
+
+def count_pages(path: str, password: str | None) -> int:
+    """Runs in a worker: opening a PDF parses (and may inflate) its cross-reference streams."""
+    doc = open_pdfium(Path(path), password)
+    try:
+        return len(doc)
+    finally:
+        doc.close()
+
+
+def _open_in_worker(pool: PagePool, path: Path, password: str | None) -> int:
+    try:
+        n_pages = pool.call(count_pages, str(path), password)
+    except MemoryError:
+        raise ExtractError("exceeded the memory cap while opening it (a decompression bomb?)") from None
+    except PageTimeout as exc:
+        raise ExtractError(f"timed out while opening it ({exc})") from None
+    if n_pages == 0:
+        raise ExtractError("the PDF has no pages")
+    return int(n_pages)
 
 
 def _read_tables(reader: TableReader, work: PageWork) -> PageOutput:

@@ -67,7 +67,7 @@ def read_cells(cells: list[CellImage], engine: OcrEngine, numbers: bool = True) 
         else:
             to_read.append(r)
     first = engine.read_images([r.cell.image for r in to_read])
-    for r, words in zip(to_read, first):
+    for r, words in zip(to_read, first, strict=False):
         r.words = clean_cell(words, r.cell.image)
     if numbers:
         settle_numbers(readings, engine)
@@ -162,7 +162,7 @@ def _numbers(readings: list[CellReading], engine: OcrEngine) -> None:
         return
     second = engine.read_images([scale_of(c, SECOND_SCALE) for c in crops], numeric=True)
     third_idx = []
-    for k, ((r, arrow, x0, x1), words) in enumerate(zip(jobs, second)):
+    for k, ((r, arrow, x0, x1), words) in enumerate(zip(jobs, second, strict=False)):
         first = _number_word(r.words)
         r.readings = [first.text, "".join(w.text for w in words)]
         if _same(*r.readings):
@@ -170,11 +170,13 @@ def _numbers(readings: list[CellReading], engine: OcrEngine) -> None:
         third_idx.append(k)
     if third_idx:
         big = [scale_of(crops[k], THIRD_SCALE) for k in third_idx]
-        for k, words in zip(third_idx, engine.read_images(big, numeric=True)):
+        for k, words in zip(third_idx, engine.read_images(big, numeric=True), strict=False):
             jobs[k][0].readings.append("".join(w.text for w in words))
         open_ = [k for k in third_idx if not _majority(jobs[k][0].readings)]
         if engine.second is not None and open_:
-            for k, words in zip(open_, engine.second.read_images([crops[k] for k in open_], numeric=True)):
+            for k, words in zip(
+                open_, engine.second.read_images([crops[k] for k in open_], numeric=True), strict=False
+            ):
                 jobs[k][0].readings.append("".join(w.text for w in words))
     for r, arrow, x0, x1 in jobs:
         _settle(r, arrow, x0, x1)
@@ -266,7 +268,7 @@ def rescue_numbers(
         readers = [both[: len(crops)], both[len(crops) :]]  # one OCR call for both scales
         if engine.second is not None:
             readers.append(engine.second.read_images(crops, numeric=True))
-        for r, *reads in zip(todo, *readers):
+        for r, *reads in zip(todo, *readers, strict=False):
             texts = ["".join(w.text for w in words) for words in reads]
             r.readings = ["", *texts]
             numbers = [t for t in texts if parse_number(t) is not None and NUMBER_RE.match(t)]
@@ -320,7 +322,7 @@ def _read_words(todo: list[CellReading], second: OcrEngine | None) -> None:
     ]
     if second is None or not left:
         return
-    for r, words in zip(left, second.read_images([r.cell.image for r in left])):
+    for r, words in zip(left, second.read_images([r.cell.image for r in left]), strict=False):
         text = " ".join(w.text for w in words).strip()
         word = _VALUE_WORDS.get(text.lower().replace("8", "b")) or ("Local" if LOCAL_RE.match(text) else None)
         if word and min(w.conf for w in words) >= WORD_SURE:

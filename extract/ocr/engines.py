@@ -115,7 +115,11 @@ class TesseractEngine(OcrEngine):
             config=f"--psm 7 -c tessedit_char_whitelist={NUMERIC_CHARS}",
             output_type=pytesseract.Output.DICT,
         )
-        parts = [(t.strip(), float(c)) for t, c in zip(d["text"], d["conf"]) if t and t.strip() and float(c) >= 0]
+        parts = [
+            (t.strip(), float(c))
+            for t, c in zip(d["text"], d["conf"], strict=False)
+            if t and t.strip() and float(c) >= 0
+        ]
         if not parts:
             return w
         text = "".join(t for t, _ in parts)
@@ -191,7 +195,7 @@ class RapidOcrEngine(OcrEngine):
             return out
         rec = self._get().text_rec
         results = recognise(rec.session, rec.postprocess_op.character, crops, NUMERIC_CHARS if numeric else alphabet)
-        for (i, x0, top, x1, bottom), (text, score) in zip(owners, results):
+        for (i, x0, top, x1, bottom), (text, score) in zip(owners, results, strict=False):
             out[i].extend(split_line(_plain(text), x0, top, x1, bottom, score))
         return out
 
@@ -218,7 +222,7 @@ def pieces(line: np.ndarray, ink: int = 150, longest: float = 8.0) -> list[tuple
         if run == gap:
             cuts.append(x - gap // 2)
     out, start = [], 0
-    for a, b in zip(cuts, cuts[1:] + [w]):
+    for a, b in zip(cuts, cuts[1:] + [w], strict=False):
         if b - start > longest * h and a > start:
             out.append((start, a))
             start = a

@@ -146,7 +146,7 @@ def check_ink(readings, value_cols, grids, engine) -> InkFit | None:
     their readings are cut to those that account for the ink (a lost minus put back is one, the
     second engine's reading another), for the row's arithmetic to choose from (`resolve`); with
     none left the cell is withheld. Returns the page's fit, for the readers that need it."""
-    from .cellread import NUMBER_RE, NO_MAJORITY, SURE, print_height
+    from .cellread import NO_MAJORITY, NUMBER_RE, SURE, print_height
 
     height = print_height(readings)
     cells = []
@@ -163,7 +163,7 @@ def check_ink(readings, value_cols, grids, engine) -> InkFit | None:
         got = engine.second.read_images(
             [np.pad(r.cell.image, ((0, 0), (6, 6)), constant_values=255) for r, *_ in unfit], numeric=True
         )
-        second = {id(r): "".join(w.text for w in words) for (r, *_), words in zip(unfit, got)}
+        second = {id(r): "".join(w.text for w in words) for (r, *_), words in zip(unfit, got, strict=False)}
     for r, k, w, change in unfit:
         seen = [*r.readings, r.words[k].text, second.get(id(r), "")]
         seen += ["-" + t for t in seen if change and t and t[0].isdigit()]  # a change's lost minus

@@ -88,7 +88,11 @@ def read_header_first(cells: list[CellImage], grids: list[Grid], engine: OcrEngi
     skip: set[tuple[int, int]] = set()
     top = 0
     while top < HEADER_ROWS and len(header_row) < len({c.grid for c in cells}):
-        batch = [c for c, g in zip(cells, where) if top <= g.row0 < top + HEAD_STEP and c.grid not in header_row]
+        batch = [
+            c
+            for c, g in zip(cells, where, strict=False)
+            if top <= g.row0 < top + HEAD_STEP and c.grid not in header_row
+        ]
         done += read_cells(batch, engine, numbers=False)
         top += HEAD_STEP
         for (g, row), cols in sorted(readings_by_row(done, grids).items()):
@@ -99,7 +103,7 @@ def read_header_first(cells: list[CellImage], grids: list[Grid], engine: OcrEngi
     seen = {id(r.cell) for r in done}
     rest = [
         c
-        for c, g in zip(cells, where)
+        for c, g in zip(cells, where, strict=False)
         if id(c) not in seen
         and not ((c.grid, g.col0) in skip and g.col1 - g.col0 == 1 and g.row0 > header_row.get(c.grid, 1 << 30))
     ]
@@ -149,16 +153,20 @@ def _reread_headers(rows, engine: OcrEngine) -> None:
     for cols in rows.values():
         if sum(parse_month(reading_text(r)) is not None for r in cols.values()) < 2:
             continue
-        todo += [r for r in cols.values() if parse_month(reading_text(r)) is None and _kind(reading_text(r)) == "ignore"]
+        todo += [
+            r for r in cols.values() if parse_month(reading_text(r)) is None and _kind(reading_text(r)) == "ignore"
+        ]
     if not todo:
         return
     left = [
         r
-        for r, words in zip(todo, engine.read_images([scale_of(r.cell.image, SCALE) for r in todo], line=True))
+        for r, words in zip(
+            todo, engine.read_images([scale_of(r.cell.image, SCALE) for r in todo], line=True), strict=False
+        )
         if not _name_column(r, words)
     ]
     if engine.second is not None and left:
-        for r, words in zip(left, engine.second.read_images([r.cell.image for r in left])):
+        for r, words in zip(left, engine.second.read_images([r.cell.image for r in left]), strict=False):
             _name_column(r, words)
 
 
@@ -222,13 +230,17 @@ def _second_change(cols: dict[int, CellReading]) -> None:
     if sum(parse_month(reading_text(r)) is not None for r in cols.values()) < 2:
         return
     changes = [
-        c for c in sorted(cols) if classify(reading_text(cols[c]), "", None, allow_serial=False).measure == "change_prev"
+        c
+        for c in sorted(cols)
+        if classify(reading_text(cols[c]), "", None, allow_serial=False).measure == "change_prev"
     ]
     if len(changes) != 2:
         return
     yearly = [c for c in changes if re.search(r"same|\byr\b|year", reading_text(cols[c]), re.I)]
     loose = [
-        c for c in changes if not re.search(r"prev(ious)?\.?\s*month|from\s+[a-z]{3}\W?\d{2}", reading_text(cols[c]), re.I)
+        c
+        for c in changes
+        if not re.search(r"prev(ious)?\.?\s*month|from\s+[a-z]{3}\W?\d{2}", reading_text(cols[c]), re.I)
     ]
     pick = yearly[0] if len(yearly) == 1 else loose[0] if len(loose) == 1 and loose[0] == changes[1] else None
     if pick is not None:
@@ -300,24 +312,25 @@ def _reread_refs(readings, grids, rows, engine: OcrEngine) -> None:
         return
     fix = [(lambda t: t) if ok else _ref_fix for ok in sure]
     split = [_two_lines(r.cell.image) for r in todo]
-    images = [s[0] if s else r.cell.image for r, s in zip(todo, split)]
-    texts = [[f(_line_text(r, s))] for r, f, s in zip(todo, fix, split)]
+    images = [s[0] if s else r.cell.image for r, s in zip(todo, split, strict=False)]
+    texts = [[f(_line_text(r, s))] for r, f, s in zip(todo, fix, split, strict=False)]
     for scale in (SCALE, THIRD):
         idx = [k for k, ts in enumerate(texts) if len(ts) == 1 or (ts[0] != ts[1] and len(ts) == 2)]
         if not idx:
             break
         got = engine.read_images([scale_of(images[k], scale) for k in idx], line=True, alphabet=REF_ALPHABET)
-        for k, words in zip(idx, got):
+        for k, words in zip(idx, got, strict=False):
             texts[k].append(fix[k](" ".join(w.text for w in words).strip()))
     idx = [k for k, ts in enumerate(texts) if not _agreed(ts)]
     if engine.second is not None and idx:
         got = engine.second.read_images([images[k] for k in idx], line=True, alphabet=REF_ALPHABET)
-        for k, words in zip(idx, got):
+        for k, words in zip(idx, got, strict=False):
             texts[k].append(fix[k](_spaced(" ".join(w.text for w in words).strip(), texts[k])))
     picks = [
-        _pick_ref(ts, ok, second=engine.second is not None and k in idx) for k, (ts, ok) in enumerate(zip(texts, sure))
+        _pick_ref(ts, ok, second=engine.second is not None and k in idx)
+        for k, (ts, ok) in enumerate(zip(texts, sure, strict=False))
     ]
-    for r, pick, s in zip(todo, picks, split):
+    for r, pick, s in zip(todo, picks, split, strict=False):
         if s is None and pick is not None and pick != reading_text(r):
             _set(r, pick, 0.9)
     texts_at = _row_names(grids, readings)
@@ -325,10 +338,13 @@ def _reread_refs(readings, grids, rows, engine: OcrEngine) -> None:
     if os.environ.get("SCOREKIT_OCR_DEBUG"):
         print(
             "refs",
-            [(round(min((w.conf for w in r.words), default=0), 2), ts, q) for r, ts, q in zip(todo, texts, quals)],
+            [
+                (round(min((w.conf for w in r.words), default=0), 2), ts, q)
+                for r, ts, q in zip(todo, texts, quals, strict=False)
+            ],
             file=sys.stderr,
         )
-    for r, pick, ts, s, q in zip(todo, picks, texts, split, quals):
+    for r, pick, ts, s, q in zip(todo, picks, texts, split, quals, strict=False):
         if s is None or not q:
             continue
         if pick is None:
@@ -386,7 +402,7 @@ def _qualifiers(todo, split, grids, names: dict[tuple[int, int, int], str], engi
         if eng is None:
             continue
         got = eng.read_images([scale_of(split[k][1], scale) for k in idx], line=True, alphabet=REF_ALPHABET)
-        for k, words in zip(idx, got):
+        for k, words in zip(idx, got, strict=False):
             seen[k].append(re.sub(r"[()\[\]{}|\s]", "", " ".join(w.text for w in words)).lower())
     for k in idx:
         said = [t for t in seen[k] if _QUALIFIER.match(t)]

@@ -125,7 +125,7 @@ class PageFont:
         sits further right in its advance than an `8`)."""
         samples: dict[str, list[np.ndarray]] = {}
         for fig, text in figures:
-            for ch, at in zip(text, fig.places(text)):
+            for ch, at in zip(text, fig.places(text), strict=False):
                 if ch in ADVANCE:
                     samples.setdefault(ch, []).append(fig.window(at, ch))
         templates = {}
@@ -176,7 +176,7 @@ class PageFont:
             ):
                 continue
             text, total, margin = "", 0.0, 1.0
-            for ch, at in zip(fmt, fig.places(fmt.replace("d", "0"))):
+            for ch, at in zip(fmt, fig.places(fmt.replace("d", "0")), strict=False):
                 key = (int(round(at)), ch)
                 if key not in seen:
                     seen[key] = self._scores(fig, at, ch)
@@ -195,7 +195,7 @@ class PageFont:
 def page_font(readings, value_cols, grids, fit: InkFit | None) -> PageFont | None:
     """The glyphs of the page's settled figures (a majority or better, and accounting for their
     ink), where there are enough of them."""
-    from .cellread import NUMBER_RE, MAJORITY, print_height
+    from .cellread import MAJORITY, NUMBER_RE, print_height
     from .inkfit import figure_of, value_cells
     from .resolve import is_doubtful
 

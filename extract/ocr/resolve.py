@@ -26,7 +26,7 @@ from ..periods import parse_month
 from ..values import ARROWS, parse_number
 from .cellread import NUMBER_RE, CellReading
 from .engines import OcrEngine
-from .labels import readings_by_row, reading_text
+from .labels import reading_text, readings_by_row
 
 RESOLVED = 0.9
 DOUBT = 0.6  # the table logic's OCR floor: below it a number is withheld
@@ -171,7 +171,7 @@ def settle_rows(rows: list[tuple[dict[int, CellReading], object]], second: OcrEn
         got = second.read_images(
             [np.pad(r.cell.image, ((0, 0), (6, 6)), constant_values=255) for r in cells], numeric=True
         )
-        alt = {id(r): ["".join(w.text for w in words)] for r, words in zip(cells, got)}
+        alt = {id(r): ["".join(w.text for w in words)] for r, words in zip(cells, got, strict=False)}
     if font is not None and cells and (glyphs := font()) is not None:
         for r in cells:
             alt.setdefault(id(r), []).append(glyphs.read_cell(r))
@@ -230,7 +230,7 @@ def _passing(open_: list[int], options, fixed: dict[int, str], slots, report: st
     return [
         combo
         for combo in itertools.product(*(options[c] for c in open_))
-        if _passes({**fixed, **dict(zip(open_, combo))}, slots, report)
+        if _passes({**fixed, **dict(zip(open_, combo, strict=False))}, slots, report)
     ]
 
 

@@ -20,14 +20,32 @@ def row(ref, months, start=(2017, 6), dp=0, pct=False, avg=None, mx=None, ch=Non
     for v in months:
         raw = f"{v:.{dp}f}" + ("%" if pct else "")
         out.append(
-            dict(ref=ref, indicator=ref, period=f"{y:04d}-{m:02d}", measure="value", value=v, value_raw=raw, unit=unit)
+            {
+                "ref": ref,
+                "indicator": ref,
+                "period": f"{y:04d}-{m:02d}",
+                "measure": "value",
+                "value": v,
+                "value_raw": raw,
+                "unit": unit,
+            }
         )
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     rep = out[-1]["period"]
     for meas, v in (("avg_12m", avg), ("max_12m", mx), ("change_prev", ch)):
         if v is not None:
             raw = f"{v:.{dp if meas != 'change_prev' else 0}f}" + ("%" if pct or meas == "change_prev" else "")
-            out.append(dict(ref=ref, indicator=ref, period=rep, measure=meas, value=v, value_raw=raw, unit=unit))
+            out.append(
+                {
+                    "ref": ref,
+                    "indicator": ref,
+                    "period": rep,
+                    "measure": meas,
+                    "value": v,
+                    "value_raw": raw,
+                    "unit": unit,
+                }
+            )
     return out
 
 
@@ -85,7 +103,7 @@ def test_fewer_months_than_twelve_only_bounds_the_max():
 def test_percentage_beside_its_counts():
     num = [307, 299, 246, 281, 309, 257]
     den = [1357, 1491, 1259, 1358, 1378, 1215]
-    pct = [round(n / d * 100, 1) for n, d in zip(num, den)]
+    pct = [round(n / d * 100, 1) for n, d in zip(num, den, strict=False)]
     ok = frame(row("M2", num), row("M1", den), row("M3", pct, dp=1, pct=True, unit="percent"))
     assert find_failures(ok) == []
     pct[2] = 49.5

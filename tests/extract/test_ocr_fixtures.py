@@ -69,7 +69,7 @@ def true_value_cells(name: str):
             int(page),
             [
                 (cut[(round(x), round(t))], v, ref)
-                for x, t, v, ref in zip(rows.x0, rows.top, rows.value_raw_truth, rows.ref)
+                for x, t, v, ref in zip(rows.x0, rows.top, rows.value_raw_truth, rows.ref, strict=False)
             ],
         )
 
