@@ -270,6 +270,98 @@ def _extract_on_cluster(files, opts, address, sink, text_sink, runs, failed) -> 
             _finish(path, run, runs, failed)
 
 
+@app.command()
+def tables(
+    file: Path = typer.Argument(..., help="PDF file to read.", show_default=False),
+    output: Path | None = typer.Option(None, "-o", "--output", help="Write the tables' JSON here (default: stdout)."),
+    pages: str | None = typer.Option(None, "--pages", help="Pages to read, e.g. 1-3,7,10- (1-based)."),
+    show: Path | None = typer.Option(
+        None, "--show", help="Write one PNG per page into this folder, the tables, cells and header rows drawn over it."
+    ),
+    all_pages: bool = typer.Option(
+        False, "--all-pages", help="Look for tables on pages triage takes for prose too (extract skips them)."
+    ),
+    password: str | None = typer.Option(None, "--password", help="Password for encrypted PDFs (user password)."),
+    jobs: int = typer.Option(
+        0, "--jobs", "-j", min=0, help="Worker processes for pages (0: one per core; 1: no workers)."
+    ),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress or summary on stderr."),
+) -> None:
+    """The raw tables scorekit's reader finds, as JSON: cells on their grid, boxes in PDF points as displayed."""
+    import json
+
+    opts = Options(pages=pages, jobs=jobs or None, password=password, all_pages=all_pages)
+    try:
+        if show is not None:
+            show.mkdir(parents=True, exist_ok=True)
+        found, reports = _find_tables(file, opts, show, quiet)
+    except ExtractError as exc:
+        raise fail(f"{file}: {exc}") from None
+    except OSError as exc:
+        raise fail(f"{show}: cannot write ({exc})") from None
+    if reports and all(r.status == "failed" for r in reports):
+        raise fail(f"{file}: no page could be read ({reports[0].reason})")
+    text = json.dumps([t.to_json() for t in found], indent=1, ensure_ascii=False)
+    try:
+        if output is None:
+            typer.echo(text)
+        else:
+            output.write_text(text + "\n", encoding="utf-8")
+    except BrokenPipeError:
+        sys.stderr.close()
+        raise typer.Exit(0) from None
+    except OSError as exc:
+        raise fail(f"{output or 'stdout'}: cannot write ({exc})") from None
+    if not quiet:
+        _tables_summary(file, reports, len(found))
+
+
+def _find_tables(file: Path, opts: Options, show: Path | None, quiet: bool) -> tuple[list, list]:
+    """Every page's tables as `FoundTable`s, and the pages' reports; a failed page gets one line."""
+    from .extract.pipeline import iter_tables
+    from .extract.tabledraw import PageStatus, save_page_image
+    from .extract.tablejson import found_table
+
+    found, reports = [], []
+    with _page_progress(quiet) as progress, PagePool(opts.jobs, opts.page_timeout, opts.max_memory_mb) as pool:
+        task = progress.add_task(file.name, total=None)
+        for page in iter_tables(
+            file, opts, pool=pool, progress=lambda d, n: progress.update(task, completed=d, total=n)
+        ):
+            r = page.report
+            reports.append(r)
+            page_tables = [found_table(t, h) for t, h in zip(page.tables, page.headers, strict=True)]
+            found += page_tables
+            if r.status == "failed":
+                warning = f"scorekit: warning: {file} page {r.page}: {r.reason}"
+                err.print(warning, highlight=False, markup=False, soft_wrap=True)
+            elif show is not None:
+                status = PageStatus(r.page, r.status, r.method, r.reason)
+                save_page_image(file, status, page_tables, show, password=opts.password)
+    return found, reports
+
+
+def _page_progress(quiet: bool) -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=quiet or not err.is_terminal,
+    )
+
+
+def _tables_summary(file: Path, reports: list, n_tables: int) -> None:
+    read = [r.page for r in reports if r.status == "read"]
+    skipped = [r.page for r in reports if r.status == "skipped"]
+    line = f"{file.name}: {len(reports)} pages, {len(read)} read, {n_tables} tables"
+    if skipped:
+        line += f"; skipped as prose: {_ranges(skipped)} (--all-pages reads them)"
+    err.print(line, highlight=False, markup=False, soft_wrap=True)
+
+
 register_match_commands(app)
 register_reconcile_commands(app)
 register_archive_commands(app)

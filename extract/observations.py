@@ -88,8 +88,17 @@ class TableReader:
         self.last: Continuation | None = None
         self.bench_periods: dict[str, str] = {}
 
+    def report_period(self, page_text: str) -> ReportPeriod | None:
+        """The month the page reports on, else the document's: what period labels are read against."""
+        return find_report_period(page_text) or self.document_report
+
+    def header_row(self, table: RawTable, page_text: str) -> int | None:
+        """The row `read` takes as the table's header; the rows above it are its title and band
+        rows. None: no header of its own (a continued table, or none the reader recognises)."""
+        return find_header(table, self.report_period(page_text))
+
     def read(self, table: RawTable, page_text: str) -> TableResult:
-        report = find_report_period(page_text) or self.document_report
+        report = self.report_period(page_text)
         header_at = find_header(table, report)
         section = ""
         row_counter = 0

@@ -58,6 +58,7 @@ class Options:
     page_timeout: float = 300.0
     max_memory_mb: int = 3072
     isolate: bool = True  # pages in worker processes (off inside a Dask worker)
+    all_pages: bool = False  # find tables on pages triage takes for prose too (`scorekit tables --all-pages`)
 
 
 @dataclass
@@ -261,7 +262,7 @@ def page_stage(path: str, page_no: int, opts: Options) -> PageWork:
     method, why = _route(plumber.pages[page_no - 1], pdfium_page, text, opts.ocr)
     if method == "text":
         tri = triage_text(text)
-        if not tri.candidate:
+        if not tri.candidate and not opts.all_pages:
             return PageWork(page_no, "text", "skipped", tri.reason, text=text[:3000])
         content = read_page(plumber.pages[page_no - 1], source)
         reason = tri.reason
@@ -269,7 +270,7 @@ def page_stage(path: str, page_no: int, opts: Options) -> PageWork:
         content = _ocr_content(pdfium_page, source, page_no, opts)
         text = " ".join(w.text for w in content.words)
         tri = triage_text(text)
-        if not tri.candidate:
+        if not tri.candidate and not opts.all_pages:
             return PageWork(page_no, "ocr", "skipped", f"{why}; OCR text: {tri.reason}")
         reason = f"{why}; {tri.reason}"
     plumber.pages[page_no - 1].close()  # pdfplumber caches parsed layout per page
@@ -296,6 +297,28 @@ class PageOutput:
         return _texts(self.text_rows)
 
 
+def _page_works(
+    path: Path, opts: Options, pool: PagePool | None, progress: Callable[[int, int], None] | None
+) -> Iterator[tuple[int, PageWork | BaseException]]:
+    """Each wanted page's per-page stage, in page order: its `PageWork`, or what it raised."""
+    if opts.ocr not in tuple(OcrMode):
+        raise ExtractError(f"unknown --ocr mode {opts.ocr!r} ({'|'.join(OcrMode)})")
+    _check_file(path)
+    own_pool = pool is None
+    pool = pool or PagePool(opts.jobs, opts.page_timeout, opts.max_memory_mb, opts.isolate)
+    try:
+        wanted = parse_pages(opts.pages, _open_in_worker(pool, path, opts.password))
+        for done, (page_no, work) in enumerate(pool.map_pages(page_stage, str(path), wanted, opts)):
+            if progress:
+                progress(done + 1, len(wanted))
+            yield page_no, work
+    finally:
+        if not pool.isolate:  # pages ran in this process: its handles on the file go with it
+            close_documents()
+        if own_pool:
+            pool.close()
+
+
 def iter_extract(
     path: str | Path,
     opts: Options | None = None,
@@ -304,36 +327,49 @@ def iter_extract(
     progress: Callable[[int, int], None] | None = None,
 ) -> Iterator[PageOutput]:
     """Yield each page's observations in page order as soon as they are read."""
-    opts = opts or Options()
-    if opts.ocr not in tuple(OcrMode):
-        raise ExtractError(f"unknown --ocr mode {opts.ocr!r} ({'|'.join(OcrMode)})")
-    path = Path(path)
-    _check_file(path)
-    own_pool = pool is None
-    pool = pool or PagePool(opts.jobs, opts.page_timeout, opts.max_memory_mb, opts.isolate)
-    try:
-        wanted = parse_pages(opts.pages, _open_in_worker(pool, path, opts.password))
-        reader = TableReader(None)
-        for done, (page_no, work) in enumerate(pool.map_pages(page_stage, str(path), wanted, opts)):
-            if progress:
-                progress(done + 1, len(wanted))
-            if done == 0 and not isinstance(work, BaseException):
-                reader.document_report = find_report_period(work.text[:3000])
-            if isinstance(work, BaseException):
-                reason = _failure(work)
-                reader.last = None
-                yield PageOutput(PageReport(page_no, "failed", reason))
-                continue
-            if work.status != "read":
-                reader.last = None
-                yield PageOutput(PageReport(page_no, work.status, work.reason, method=work.method))
-                continue
-            yield _read_tables(reader, work)
-    finally:
-        if not pool.isolate:  # pages ran in this process: its handles on the file go with it
-            close_documents()
-        if own_pool:
-            pool.close()
+    reader = TableReader(None)
+    for done, (page_no, work) in enumerate(_page_works(Path(path), opts or Options(), pool, progress)):
+        if done == 0 and not isinstance(work, BaseException):
+            reader.document_report = find_report_period(work.text[:3000])
+        if isinstance(work, BaseException):
+            reader.last = None
+            yield PageOutput(PageReport(page_no, "failed", _failure(work)))
+            continue
+        if work.status != "read":
+            reader.last = None
+            yield PageOutput(PageReport(page_no, work.status, work.reason, method=work.method))
+            continue
+        yield _read_tables(reader, work)
+
+
+@dataclass
+class PageTables:
+    """One page's tables as the reader found them, before any is read into observations."""
+
+    report: PageReport
+    tables: list[RawTable] = field(default_factory=list)
+    headers: list[int | None] = field(default_factory=list)  # per table: `TableReader.header_row`
+
+
+def iter_tables(
+    path: str | Path,
+    opts: Options | None = None,
+    *,
+    pool: PagePool | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[PageTables]:
+    """Yield each page's raw tables in page order: the per-page stage `iter_extract` reads from
+    (same routing, OCR and limits), with the header row the reader would take for each."""
+    reader = TableReader(None)
+    for done, (page_no, work) in enumerate(_page_works(Path(path), opts or Options(), pool, progress)):
+        if done == 0 and not isinstance(work, BaseException):
+            reader.document_report = find_report_period(work.text[:3000])
+        if isinstance(work, BaseException):
+            yield PageTables(PageReport(page_no, "failed", _failure(work)))
+            continue
+        report = PageReport(page_no, work.status, work.reason, len(work.tables), method=work.method)
+        headers = [reader.header_row(t, work.text) for t in work.tables]
+        yield PageTables(report, work.tables, headers)
 
 
 def count_pages(path: str, password: str | None) -> int:
