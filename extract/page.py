@@ -1,8 +1,9 @@
 """What the table logic sees of a page, whatever produced it.
 
-A text-layer reader (pdfplumber) and an OCR engine both reduce a page to words with boxes and the
-ruling lines drawn on it; everything after that (grids, cells, rows, observations) is one code path.
-Coordinates are PDF points with the origin at the top-left of the page as displayed.
+A text layer and an OCR engine both reduce a page to words with boxes, the ruling lines drawn on
+it and the filled rectangles (header bands, zebra stripes); everything after that (tables, rows,
+observations) is one code path, which asks where a word came from only to weigh its confidence.
+Coordinates are PDF points with the origin at the top-left of the page's reading frame.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ class Word:
     direction: str = "ltr"
     space_after: bool = True  # False where a wrapped line broke inside a word (no space printed)
     note: str = ""  # an OCR repair the reading carries into the observation's flags (`check_resolved`)
+    size: float = 0.0  # font size in points where the source knows it (0: the box's height)
+    bold: bool = False
 
     @property
     def xc(self) -> float:
@@ -30,6 +33,11 @@ class Word:
     @property
     def yc(self) -> float:
         return (self.top + self.bottom) / 2
+
+    @property
+    def em(self) -> float:
+        """The word's font size: what gaps and tolerances around it are measured in."""
+        return self.size or (self.bottom - self.top)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +54,18 @@ class Rule:
         return (self.x1 - self.x0) >= (self.bottom - self.top)
 
 
+@dataclass(frozen=True, slots=True)
+class Fill:
+    """A filled rectangle larger than a rule: a header band, a zebra stripe, a coloured cell.
+    `grey` is its luminance, 0 black to 1 white."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    grey: float
+
+
 @dataclass
 class PageContent:
     source: str
@@ -54,6 +74,7 @@ class PageContent:
     height: float
     words: list[Word] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
+    fills: list[Fill] = field(default_factory=list)
     method: str = "text"
     note: str = ""
     rotation: int = 0  # /Rotate of the page: words and rules are in its unrotated frame
