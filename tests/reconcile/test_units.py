@@ -51,9 +51,9 @@ MONTHS = [f"2023-{m:02d}" for m in range(1, 9)]
 
 def test_shift_revision_contradiction_equivalent():
     ref = [10, 12, 15, 11, 19, 14, 13, 17]
-    rows = [("oct.pdf", 1, 1, 1, "x", p, str(v)) for p, v in zip(MONTHS, ref)]
+    rows = [("oct.pdf", 1, 1, 1, "x", p, str(v)) for p, v in zip(MONTHS, ref, strict=True)]
     # an older publication whose labels run one month late
-    rows += [("aug.pdf", 1, 1, 1, "x", p, str(v)) for p, v in zip(MONTHS[1:7], ref[0:6])]
+    rows += [("aug.pdf", 1, 1, 1, "x", p, str(v)) for p, v in zip(MONTHS[1:7], ref[0:6], strict=True)]
     # revision: an older publication differs for one month
     rows += [("aug.pdf", 1, 1, 2, "y", "2023-03", "40"), ("oct.pdf", 1, 1, 2, "y", "2023-03", "42")]
     # contradiction: one publication, two values

@@ -82,13 +82,15 @@ class CDP:
             self.events.append(msg)
 
     def drain(self, seconds: float) -> None:
+        """Keep the events that arrive until `seconds` pass without one."""
+        import websocket
+
         self.ws.settimeout(seconds)
         try:
             while True:
                 self.events.append(json.loads(self.ws.recv()))
-        except Exception:
-            pass
-        self.ws.settimeout(30)
+        except websocket.WebSocketTimeoutException:
+            self.ws.settimeout(30)
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
