@@ -158,7 +158,8 @@ def plan(con: DuckDBPyConnection, path: Path, sha: str) -> Plan:
     return Plan(path, sha, state, redo)
 
 
-def _observation_rows(obs: pd.DataFrame, p: Plan) -> pd.DataFrame:
+def observation_rows(obs: pd.DataFrame, p: Plan) -> pd.DataFrame:
+    """Matched observations as the archive's table holds them, with the file they came from."""
     frame = pd.DataFrame({c: obs[c] if c in obs.columns else None for c in OBS_COLUMNS})
     frame.insert(0, "path", str(p.path.resolve()))
     frame.insert(0, "file_sha", p.sha256)
@@ -185,7 +186,7 @@ def batch(res: ExtractResult, p: Plan, matcher: Any) -> Batch:
     if p.redo:
         obs = obs[obs["page"].isin(p.redo)]
         reports = [r for r in reports if r.page in p.redo]
-    return Batch(_observation_rows(match_frame(obs, matcher), p), _page_rows(reports, p.sha256))
+    return Batch(observation_rows(match_frame(obs, matcher), p), _page_rows(reports, p.sha256))
 
 
 def record_failure(con: DuckDBPyConnection, p: Plan, error: str) -> None:
