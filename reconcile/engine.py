@@ -30,6 +30,8 @@ class Result:
     agreeing: int = 0
     shifted_ids: set[int] = field(default_factory=set)
     copy_ids: set[int] = field(default_factory=set)
+    # the cells compared month by month (neither copies nor shifted), by group, in group order
+    by_period: dict[GroupKey, list[Cell]] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
         c = Counter(f.cls for f in self.findings)
@@ -67,7 +69,8 @@ def reconcile_cells(cells: list[Cell]) -> Result:
     shifted, shift_findings = shifts.find(kept)
     findings = dup_findings + shift_findings
     n_groups = agreeing = 0
-    for cs in period_groups(kept, shifted).values():
+    by_period = period_groups(kept, shifted)
+    for cs in by_period.values():
         if len(cs) < 2:
             continue
         n_groups += 1
@@ -77,7 +80,8 @@ def reconcile_cells(cells: list[Cell]) -> Result:
         else:
             findings.append(f)
     findings.sort(key=lambda f: (f.canonical_id, f.area, f.measure, sort_key(f.period), f.cls))
-    return Result(findings, cells, n_groups, agreeing, shifted, {c.id for c in cells if c.id not in kept_ids})
+    copy_ids = {c.id for c in cells if c.id not in kept_ids}
+    return Result(findings, cells, n_groups, agreeing, shifted, copy_ids, by_period)
 
 
 def reconcile(df: pd.DataFrame) -> Result:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 _NUM = re.compile(r"[-+]?\d[\d,]*(?:\.(\d+))?")
 
@@ -40,6 +41,7 @@ def scaled(value: float, raw: str, unit: str, other_raw: str, other_unit: str) -
     return value
 
 
+@lru_cache(maxsize=1 << 16)  # the same printings are compared again and again across publications
 def equivalent(a: float, a_raw: str, a_unit: str, b: float, b_raw: str, b_unit: str) -> bool:
     if a == b:
         return True

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .cells import Cell
 from .decisions import Decision, Decisions
-from .engine import GroupKey, Result, period_groups
+from .engine import GroupKey, Result
 from .findings import CONFLICTS, EQUIVALENT
 
 
@@ -64,13 +64,13 @@ def _findings_by_group(result: Result) -> dict[GroupKey, tuple[str, str]]:
     return out
 
 
-def _rule(cs: list[Cell], best: Cell, d: Decision | None) -> str:
+def _rule(cs: list[Cell], n_values: int, best: Cell, d: Decision | None) -> str:
     """How the group's value was chosen (a decision with no value leaves the policy's choice)."""
     if d is not None and d.value is not None:
         return "decision"
     if len(cs) == 1:
         return "only"
-    if len({c.value for c in cs}) == 1:
+    if n_values == 1:
         return "agreed"
     if d is not None:
         return "decision"
@@ -81,14 +81,15 @@ def _rule(cs: list[Cell], best: Cell, d: Decision | None) -> str:
 def resolve(result: Result, decisions: Decisions) -> list[Resolved]:
     finding_of = _findings_by_group(result)
     out = []
-    for key, cs in period_groups(result.cells, result.copy_ids | result.shifted_ids).items():
-        best = min(cs, key=_rank)
+    for key, cs in result.by_period.items():
+        best = min(cs, key=_rank) if len(cs) > 1 else cs[0]
+        n_values = len({c.value for c in cs})
         cls, fid = finding_of.get(key, ("", ""))
         cid, area, measure, period = key
         d = decisions.for_period(cid, measure, period, area)
         if d is None and fid:
             d = decisions.for_finding(fid)
-        rule = _rule(cs, best, d)
+        rule = _rule(cs, n_values, best, d)
         value = d.value if rule == "decision" and d is not None and d.value is not None else best.value
         out.append(
             Resolved(
@@ -99,7 +100,7 @@ def resolve(result: Result, decisions: Decisions) -> list[Resolved]:
                 value=value,
                 chosen=best,
                 rule=rule,
-                n_values=len({c.value for c in cs}),
+                n_values=n_values,
                 n_sources=len({c.instance for c in cs}),
                 finding_class=cls,
                 finding_id=fid,

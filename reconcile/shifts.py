@@ -132,18 +132,19 @@ def runs(row: Row, ref: Row, k: int) -> list[Run]:
     return [r for s in _stretches(row, ref, k) if (r := _as_run(s)) is not None]
 
 
-def _buckets(v: float) -> list[float]:
-    """Whole-number buckets a value falls in, as printed and as a percentage of a fraction: two
-    equivalent values are less than 1 apart on a common scale, so in the same or adjacent buckets."""
-    if not math.isfinite(v):
-        return [v]
-    out = [float(math.floor(v))]
-    if abs(v) <= 1:
-        out.append(float(math.floor(v * 100)))
-    return out
+def _scales(v: float) -> list[float]:
+    """The value as printed and, for a fraction, as a percentage: two equivalent values are less
+    than 1 apart on one of these scales (equivalence rounds to whole numbers or finer)."""
+    return [v, v * 100] if abs(v) <= 1 else [v]
 
 
-def _around(b: float) -> tuple[float, ...]:
+def _bucket(x: float) -> float:
+    return float(math.floor(x)) if math.isfinite(x) else x
+
+
+def _around(x: float) -> tuple[float, ...]:
+    """The buckets holding every value less than 1 from x."""
+    b = _bucket(x)
     return (b - 1, b, b + 1) if math.isfinite(b) else (b,)
 
 
@@ -151,7 +152,7 @@ class Echoes:
     """Which printings of a series equal another k months away, each pair judged once.
 
     Most rows of a series print the same figures as the rows before them, so the series' distinct
-    printings are far fewer than its cells; they are found near each other by value bucket.
+    printings are far fewer than its cells; they are found near each other by whole-number bucket.
     """
 
     def __init__(self, rows: list[Row]) -> None:
@@ -161,10 +162,10 @@ class Echoes:
                 printers = self.rows_of[spot]
                 if not printers or printers[-1] != i:
                     printers.append(i)
-        self.near: dict[tuple[int, float], list[Spot]] = defaultdict(list)
+        self.near: dict[tuple[int, float], list[tuple[float, Spot]]] = defaultdict(list)
         for spot in self.rows_of:
-            for b in _buckets(spot[1][0]):
-                self.near[(spot[0], b)].append(spot)
+            for x in _scales(spot[1][0]):
+                self.near[(spot[0], _bucket(x))].append((x, spot))
         self._shifted: dict[Spot, list[tuple[int, Spot]]] = {}
         self._same: dict[Spot, set[Spot]] = {}
 
@@ -173,10 +174,10 @@ class Echoes:
         month, (v, raw, unit) = spot
         return {
             other
-            for b in _buckets(v)
-            for near in _around(b)
-            for other in self.near.get((month + k, near), [])
-            if equivalent(v, raw, unit, *other[1])
+            for x in _scales(v)
+            for b in _around(x)
+            for y, other in self.near.get((month + k, b), [])
+            if (x == y or abs(x - y) < 1) and equivalent(v, raw, unit, *other[1])
         }
 
     def shifted(self, spot: Spot) -> list[tuple[int, Spot]]:
@@ -215,16 +216,15 @@ class Echoes:
 
 def _best(rows: list[Row], i: int, echoes: Echoes, excluded: set[int]) -> Shift | None:
     """The shift explaining most of row i, if it explains more than any row agrees with it."""
-    pairs = echoes.candidates(i, rows[i])
     best: Shift | None = None
-    for j in range(i):
-        for k in SHIFTS:
-            if (j, k) not in pairs or j in excluded:
-                continue
-            found = runs(rows[i], rows[j], k)
-            n = sum(len(r.explained) for r in found)
-            if found and (best is None or n > best.n):
-                best = Shift(n, j, k, found)
+    # earlier rows first, then SHIFTS in order: the first of equally good shifts wins
+    for j, k in sorted(echoes.candidates(i, rows[i]), key=lambda jk: (jk[0], SHIFTS.index(jk[1]))):
+        if j in excluded:
+            continue
+        found = runs(rows[i], rows[j], k)
+        n = sum(len(r.explained) for r in found)
+        if found and (best is None or n > best.n):
+            best = Shift(n, j, k, found)
     if best is None or best.n <= echoes.agreeing(i, rows[i], excluded):
         return None
     return best
@@ -264,17 +264,18 @@ def _finding(run: Run, shift: Shift, ref: Row) -> Finding:
 
 
 def _series_rows(cells: list[Cell]) -> Iterator[list[Row]]:
-    """Each indicator-area-measure's printed monthly rows, highest priority first."""
+    """Each indicator-area-measure's printed monthly rows, highest priority first, where some row
+    is long enough to hold a run."""
     by_row: dict[tuple, list[Cell]] = defaultdict(list)
     for c in cells:
         if c.month is not None and len(c.period) == 7:
-            by_row[(*c.series, *c.instance)].append(c)
-    by_series: dict[tuple, list[Row]] = defaultdict(list)
+            by_row[(c.canonical_id, c.area, c.measure, c.source, c.page, c.table, c.row)].append(c)
+    by_series: dict[tuple, list[list[Cell]]] = defaultdict(list)
     for key, cs in by_row.items():
-        by_series[key[:3]].append(Row(cs))
-    for _, rows in sorted(by_series.items(), key=lambda kv: kv[0]):
-        if len(rows) > 1:
-            yield sorted(rows, key=lambda r: r.priority)
+        by_series[key[:3]].append(cs)
+    for _, series in sorted(by_series.items(), key=lambda kv: kv[0]):
+        if len(series) > 1 and any(len(cs) >= MIN_RUN for cs in series):
+            yield sorted((Row(cs) for cs in series), key=lambda r: r.priority)
 
 
 def _shifted(rows: list[Row]) -> Iterator[tuple[Shift, Row]]:
