@@ -184,15 +184,13 @@ def conflicts_command(
 
 @archive_app.command("export")
 def export_command(
-    fmt: str = typer.Option("csv", "--format", "-f", help="csv, parquet or xlsx."),
+    fmt: series.ExportFormat = typer.Option(series.ExportFormat.csv, "--format", "-f", help="Output format."),
     output: Path | None = typer.Option(None, "-o", "--output"),
     archive: Path | None = ArchiveOpt,
     decisions: Path | None = DecisionsOpt,
     wait: float = WaitOpt,
 ) -> None:
     """One agreed value per indicator, area, period and measure, with where it was printed."""
-    if fmt not in ("csv", "parquet", "xlsx"):
-        raise fail(f"unknown --format {fmt!r}: use csv, parquet or xlsx")
     dec = _decisions(decisions)
     df = series.export_frame(stored_observations(archive, wait), dec)
     path = output or Path(f"scorekit-export.{fmt}")

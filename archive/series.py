@@ -6,6 +6,7 @@ while they are reconciled.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 
 import pandas as pd
@@ -89,6 +90,12 @@ def export_frame(observations: pd.DataFrame, decisions: decmod.Decisions) -> pd.
     """One agreed value per indicator, area, measure and period."""
     r = result(observations, decisions)
     return pd.DataFrame([_export_row(s) for s in resolve(r, decisions)], columns=EXPORT_COLUMNS)
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    parquet = "parquet"
+    xlsx = "xlsx"
 
 
 def write_export(df: pd.DataFrame, path: Path, fmt: str) -> None:

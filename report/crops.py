@@ -34,7 +34,7 @@ class Cropper:
     def _page(self, pdf: Path, page: int) -> Image.Image:
         key = (str(pdf), page)
         if key not in self._pages:
-            import pypdfium2 as pdfium  # type: ignore[import-untyped]  # ships no type information
+            import pypdfium2 as pdfium
 
             doc = self._docs.get(str(pdf))
             if doc is None:

@@ -28,8 +28,8 @@ SOURCE_COLUMNS = [
 
 
 def write(result: Result, path: str | Path, include_all: bool = True) -> None:
-    from openpyxl import Workbook  # type: ignore[import-untyped]  # its stubs (types-openpyxl) are not installed
-    from openpyxl.styles import Font  # type: ignore[import-untyped]  # as above
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
 
     from ..extract.output import neutralise
 

@@ -93,9 +93,8 @@ class CDP:
             self.ws.settimeout(30)
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
 def test_page_loads_in_chromium_without_console_errors(review, tmp_path):
-    pytest.importorskip("websocket")
+    assert CHROMIUM is not None, "chromium is missing: scripts/bootstrap.sh installs it"
     port = _free_port()
     profile = tmp_path / "profile"
     profile.mkdir()
