@@ -66,6 +66,50 @@ class Fill:
     grey: float
 
 
+Box = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where the reading frame (the page turned so that its text is upright) sits on the page as
+    displayed: turning the displayed page `turn` degrees clockwise gives the reading frame.
+
+    A landscape page in a portrait report (`/Rotate 90`, content drawn to display upright) reads
+    as displayed: turn 0. A table drawn sideways with no flag, reading bottom to top, is turned
+    90. Sources put words in the reading frame; boxes go back to the display for output."""
+
+    turn: int = 0
+    width: float = 0.0  # the page as displayed
+    height: float = 0.0
+
+    @property
+    def size(self) -> tuple[float, float]:
+        """The reading frame's width and height."""
+        return (self.height, self.width) if self.turn in (90, 270) else (self.width, self.height)
+
+    def to_reading(self, box: Box) -> Box:
+        x0, top, x1, bottom = box
+        w, h = self.width, self.height
+        if self.turn == 90:
+            return (h - bottom, x0, h - top, x1)
+        if self.turn == 180:
+            return (w - x1, h - bottom, w - x0, h - top)
+        if self.turn == 270:
+            return (top, w - x1, bottom, w - x0)
+        return box
+
+    def to_display(self, box: Box) -> Box:
+        x0, top, x1, bottom = box
+        w, h = self.width, self.height
+        if self.turn == 90:
+            return (top, h - x1, bottom, h - x0)
+        if self.turn == 180:
+            return (w - x1, h - bottom, w - x0, h - top)
+        if self.turn == 270:
+            return (w - bottom, x0, w - top, x1)
+        return box
+
+
 @dataclass
 class PageContent:
     source: str
@@ -78,6 +122,7 @@ class PageContent:
     method: str = "text"
     note: str = ""
     rotation: int = 0  # /Rotate of the page: words and rules are in its unrotated frame
+    frame: Frame = field(default_factory=Frame)
 
 
 def unrotate_box(x0: float, top: float, x1: float, bottom: float, rotation: int, width: float, height: float):
