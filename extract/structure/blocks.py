@@ -1,9 +1,10 @@
 """Where on a page the tables are: runs of lines whose text is set in columns.
 
-A line of a table has two or more phrases (its cells, apart by more than a word space); a run
-of such lines, close together, with the single-phrase lines between them (a wrapped name, a
-section heading), is a table's block. A paragraph of prose, a wide vertical gap or a line of
-another size ends it. Ruled grids are blocks of their own, whatever their lines look like.
+A line of a table has two or more phrases (its cells, apart by more than a word space) whose
+gutters line up with the gutters of the lines around it; a run of such lines, close together,
+with the single-phrase lines between them (a wrapped name, a section heading), is a table's
+block. Justified prose has wide gaps too, but where they fall is chance: they line up with no
+neighbour's. A paragraph of prose, a wide vertical gap or a line of another size ends a block.
 """
 
 from __future__ import annotations
@@ -37,24 +38,42 @@ class Block:
     def x1(self) -> float:
         return max(ln.x1 for ln in self.lines)
 
+    aligned: list[bool] = field(default_factory=list)
+
     @property
     def tabular(self) -> int:
-        return sum(1 for ln in self.lines if len(ln.phrases) >= 2)
+        return sum(self.aligned)
+
+
+def _gutters(line: Line) -> list[tuple[float, float]]:
+    return [(a.x1, b.x0) for a, b in zip(line.phrases, line.phrases[1:], strict=False)]
+
+
+def _lined_up(a: Line, b: Line) -> bool:
+    return any(min(g1, h1) > max(g0, h0) for g0, g1 in _gutters(a) for h0, h1 in _gutters(b))
+
+
+def columnar(lines: list[Line], reach: int = 3) -> list[bool]:
+    """Lines of two phrases or more whose gutters line up with a neighbour's within `reach` lines."""
+    multi = [len(ln.phrases) >= 2 for ln in lines]
+    out = []
+    for i, ln in enumerate(lines):
+        near = [j for j in range(max(0, i - reach), min(len(lines), i + reach + 1)) if j != i and multi[j]]
+        out.append(multi[i] and any(_lined_up(ln, lines[j]) for j in near))
+    return out
 
 
 def _is_prose(line: Line, width: float) -> bool:
-    if len(line.phrases) != 1:
-        return False
-    p = line.phrases[0]
-    return (p.x1 - p.x0) > PROSE_SHARE * width and len(p.words) >= 8
+    words = sum(len(p.words) for p in line.phrases)
+    return (line.x1 - line.x0) > PROSE_SHARE * width and words >= 8
 
 
-def _continues(block: Block, line: Line, page_width: float) -> bool:
+def _continues(block: Block, line: Line, aligned: bool, page_width: float) -> bool:
     prev = block.lines[-1]
     height = max(prev.bottom - prev.top, line.bottom - line.top)
     if line.top - prev.bottom > MAX_GAP * height:
         return False
-    if _is_prose(line, max(block.x1 - block.x0, 0.5 * page_width)):
+    if not aligned and _is_prose(line, max(block.x1 - block.x0, 0.5 * page_width)):
         return False
     size_ratio = line.em / prev.em if prev.em else 1.0
     return 0.6 <= size_ratio <= 1.67
@@ -64,24 +83,34 @@ def find_blocks(lines: list[Line], page_width: float) -> list[Block]:
     """Runs of lines set in columns, each with at least MIN_TABULAR lines of two phrases or more."""
     blocks: list[Block] = []
     current: Block | None = None
-    for ln in lines:
-        if current is not None and _continues(current, ln, page_width):
+    for ln, aligned in zip(lines, columnar(lines), strict=True):
+        if current is not None and _continues(current, ln, aligned, page_width):
             current.lines.append(ln)
+            current.aligned.append(aligned)
             continue
         if current is not None:
             blocks.append(current)
-        current = Block([ln])
+        current = Block([ln], [aligned])
     if current is not None:
         blocks.append(current)
     return [_trimmed(b) for b in blocks if b.tabular >= MIN_TABULAR]
 
 
 def _trimmed(block: Block) -> Block:
-    """Single-phrase lines at the block's bottom are notes under the table, not rows of it."""
-    lines = list(block.lines)
-    while len(lines) > 1 and len(lines[-1].phrases) < 2 and len(lines[-2].phrases) >= 2:
-        gap = lines[-1].top - lines[-2].bottom
-        if gap <= 0.6 * (lines[-1].bottom - lines[-1].top):
-            break  # close under the last row: the wrap of its label
-        lines.pop()
-    return Block(lines)
+    """Lines before the first and after the last lined-up line are text around the table."""
+    first = block.aligned.index(True)
+    last = len(block.aligned) - 1 - block.aligned[::-1].index(True)
+    end = last + 1
+    while end < len(block.lines) and _wrap_of(block.lines[end - 1], block.lines[end]):
+        end += 1
+    start = first
+    while (
+        start > 0 and _wrap_of(block.lines[start - 1], block.lines[start]) and len(block.lines[start - 1].phrases) > 1
+    ):
+        start -= 1
+    return Block(block.lines[start:end], block.aligned[start:end])
+
+
+def _wrap_of(a: Line, b: Line) -> bool:
+    """`b` right under `a`, the next line of a wrapped cell."""
+    return b.top - a.bottom <= 0.6 * (b.bottom - b.top)

@@ -23,6 +23,7 @@ from .rows import Placed, PlacedLine, Row, group_rows, header_levels, separators
 _YEAR = re.compile(r"^(19[89]\d|20[0-5]\d)$")
 MIN_COLUMNS = 2
 LATTICE_ROWS = 0.6  # share of a grid's rows its rules must divide
+MAX_WORDS_PER_CELL = 6  # more, on average, is prose set in two columns
 
 
 @dataclass
@@ -44,7 +45,7 @@ def find_tables(page: PageContent) -> list[Table]:
     tables: list[Table] = []
     for grid in _lattices(page):
         inside = [w for w in words if _within(w, grid)]
-        if inside:
+        if inside and not _runs_on(grid, words):
             words = [w for w in words if not _within(w, grid)]
             tables.append(lattice_table(page.page, grid, inside))
     lines = text_lines(words)
@@ -67,6 +68,19 @@ def _lattices(page: PageContent) -> list[Grid]:
         if divided >= LATTICE_ROWS * grid.n_rows:
             out.append(grid)
     return out
+
+
+def _runs_on(grid: Grid, words: list[Word]) -> bool:
+    """Text beside the grid on its rows' lines: the rules box part of a table, not all of it
+    (the text's alignment reads the whole, with these rules as its boundaries)."""
+    x0, y0, x1, y1 = grid.bbox
+    for w in words:
+        if not (y0 < w.yc < y1) or _within(w, grid):
+            continue
+        gap = x0 - w.x1 if w.x1 <= x0 else w.x0 - x1
+        if gap < 3 * w.em:
+            return True
+    return False
 
 
 def _within(w: Word, grid: Grid) -> bool:
@@ -110,9 +124,18 @@ def _table(page: PageContent, lines: list[Line], columns: Columns, title: str) -
     ]
     seps = separators(page.rules, page.fills, columns.xs[0], columns.xs[-1])
     header, rows = group_rows(placed, seps)
-    if len(rows) < 2 and not header:
+    if not _tabular(rows):
         return None
     return _layout(page.page, columns.xs, header_levels(header, seps), rows, title)
+
+
+def _tabular(rows: list[Row]) -> bool:
+    """Two rows or more of several short cells: not a paragraph whose gaps happen to line up."""
+    full = [r for r in rows if len({c.c0 for pl in r.lines for c in pl.cells}) >= 2]
+    if len(full) < 2:
+        return False
+    cells = [c for r in full for pl in r.lines for c in pl.cells]
+    return sum(len(c.phrase.words) for c in cells) <= MAX_WORDS_PER_CELL * len(cells)
 
 
 def _title(lines: list[Line], top: float, x0: float, x1: float) -> str:

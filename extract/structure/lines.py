@@ -1,8 +1,9 @@
 """Words into lines, and each line into phrases: the runs of words a table's cells are made of.
 
 Two words are one phrase when the space between them is a word space: less than about half
-their font size, and, where the text layer says so, a space it printed (cells sit side by side
-without one). A thousands group printed with a space (`1 341`) is one phrase like any words.
+their font size. Whether the text layer printed a space character says nothing here (TeX prints
+none between words, office suites one inside a cell's text). A thousands group printed with a
+space (`1 341`) is one phrase like any words; a table's columns stand further apart.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from ..page import Word
 from .model import Box, join_words, words_box
 
 WORD_SPACE = 0.6  # em: wider than this, two words on a line are two phrases
-TOUCHING = 0.15  # em: narrower than this, they are one whatever the text layer printed
 NUMBER = re.compile(r"^[(\-\u2212+<>]?[£$]?\d[\d,. ]*%?\)?[*†‡]?$")
 
 
@@ -125,6 +125,4 @@ def phrases(words: list[Word]) -> list[Phrase]:
 
 
 def _joined(a: Word, b: Word) -> bool:
-    gap = b.x0 - a.x1
-    em = max(a.em, b.em)
-    return gap < TOUCHING * em or (a.space_after and gap < WORD_SPACE * em)
+    return b.x0 - a.x1 < WORD_SPACE * max(a.em, b.em)
