@@ -330,7 +330,7 @@ def _find_tables(file: Path, opts: Options, show: Path | None, quiet: bool) -> t
         ):
             r = page.report
             reports.append(r)
-            page_tables = [found_table(t, h) for t, h in zip(page.tables, page.headers, strict=True)]
+            page_tables = [found_table(t, page.frame, page.report.method) for t in page.tables]
             found += page_tables
             if r.status == "failed":
                 warning = f"scorekit: warning: {file} page {r.page}: {r.reason}"

@@ -53,13 +53,15 @@ def _lined_up(a: Line, b: Line) -> bool:
     return any(min(g1, h1) > max(g0, h0) for g0, g1 in _gutters(a) for h0, h1 in _gutters(b))
 
 
-def columnar(lines: list[Line], reach: int = 3) -> list[bool]:
-    """Lines of two phrases or more whose gutters line up with a neighbour's within `reach` lines."""
-    multi = [len(ln.phrases) >= 2 for ln in lines]
-    out = []
-    for i, ln in enumerate(lines):
-        near = [j for j in range(max(0, i - reach), min(len(lines), i + reach + 1)) if j != i and multi[j]]
-        out.append(multi[i] and any(_lined_up(ln, lines[j]) for j in near))
+def columnar(lines: list[Line], reach: int = 2, window: float = 20.0) -> list[bool]:
+    """Lines of two phrases or more whose gutters line up with one of the `reach` nearest such
+    lines above or below, within `window` ems (a row's long commentary may stand between)."""
+    multi = [i for i, ln in enumerate(lines) if len(ln.phrases) >= 2]
+    out = [False] * len(lines)
+    for k, i in enumerate(multi):
+        ln = lines[i]
+        near = [lines[j] for j in multi[max(0, k - reach) : k] + multi[k + 1 : k + 1 + reach]]
+        out[i] = any(abs(n.top - ln.top) <= window * ln.em and _lined_up(ln, n) for n in near)
     return out
 
 
@@ -104,9 +106,7 @@ def _trimmed(block: Block) -> Block:
     while end < len(block.lines) and _wrap_of(block.lines[end - 1], block.lines[end]):
         end += 1
     start = first
-    while (
-        start > 0 and _wrap_of(block.lines[start - 1], block.lines[start]) and len(block.lines[start - 1].phrases) > 1
-    ):
+    while start > 0 and _wrap_of(block.lines[start - 1], block.lines[start]):
         start -= 1
     return Block(block.lines[start:end], block.aligned[start:end])
 

@@ -15,6 +15,7 @@ from ..page import Rule
 from .lines import Line, Phrase
 
 RULE_COVER = 0.5  # a vertical rule over this share of the block's height is a column boundary
+SINGLE_COLUMN = 0.6  # a phrase with this share of its width in one column is in that column
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,15 @@ def _split_at(spans: list[Span], cuts: list[float]) -> list[Span]:
     return out
 
 
+def gutters(spans: list[Span], xs: list[float]) -> list[tuple[float, float]]:
+    """The white space between neighbouring columns (at least the boundary itself)."""
+    out = []
+    for i, x in enumerate(xs[1:-1]):
+        a, b = (spans[i].x1, spans[i + 1].x0) if i + 1 < len(spans) else (x, x)
+        out.append((min(a, x), max(b, x)))
+    return out
+
+
 def boundaries(spans: list[Span], cuts: list[float], x0: float, x1: float) -> list[float]:
     """Column boundaries: a rule in the gutter where there is one, else the gutter's middle."""
     xs = [min(x0, spans[0].x0)]
@@ -80,26 +90,36 @@ def boundaries(spans: list[Span], cuts: list[float], x0: float, x1: float) -> li
 
 
 def columns_of(phrase: Phrase, xs: list[float]) -> tuple[int, int]:
-    """First and last+1 column a phrase covers (by its extent, with a little slack)."""
+    """First and last+1 column a phrase covers. A phrase mostly inside one column is in that
+    column (a header wider than its numbers runs over the gutters a little); one spread over
+    several is a cell spanning them."""
+    width = max(phrase.x1 - phrase.x0, 1e-6)
+    overlaps = [max(0.0, min(phrase.x1, xs[i + 1]) - max(phrase.x0, xs[i])) for i in range(len(xs) - 1)]
+    best = max(range(len(overlaps)), key=lambda i: overlaps[i])
+    if overlaps[best] >= SINGLE_COLUMN * width:
+        return best, best + 1
     slack = 0.25 * phrase.em
     first = next((i for i in range(len(xs) - 1) if phrase.x0 < xs[i + 1] - slack), len(xs) - 2)
     last = next((i for i in range(len(xs) - 2, -1, -1) if phrase.x1 > xs[i] + slack), first)
     return first, max(first, last) + 1
 
 
-def split_by_columns(phrase: Phrase, xs: list[float]) -> list[Phrase]:
-    """A phrase across column boundaries that each fall between two of its words (OCR or a
-    tight header joined neighbouring cells) is one phrase per column; otherwise it spans."""
+def split_by_columns(phrase: Phrase, xs: list[float], gutters: list[tuple[float, float]]) -> list[Phrase]:
+    """A phrase across column boundaries with a gap between two of its words in each gutter it
+    crosses (OCR, or two neighbouring cells printed close together) is one phrase per column;
+    otherwise it is one cell spanning them (a band over several columns)."""
     c0, c1 = columns_of(phrase, xs)
     if c1 - c0 < 2 or len(phrase.words) < 2:
         return [phrase]
-    pieces: list[list] = [[phrase.words[0]]]
-    for a, b in zip(phrase.words, phrase.words[1:], strict=False):
-        boundary = [x for x in xs[c0 + 1 : c1] if a.x1 <= x <= b.x0]
-        if boundary:
-            pieces.append([b])
-        else:
-            pieces[-1].append(b)
-    if len(pieces) != c1 - c0:
+    cuts = []
+    for g0, g1 in gutters[c0 : c1 - 1]:
+        gaps = [
+            k for k, (a, b) in enumerate(zip(phrase.words, phrase.words[1:], strict=False)) if a.x1 <= g1 and b.x0 >= g0
+        ]
+        if not gaps:
+            return [phrase]
+        cuts.append(gaps[0] + 1)
+    edges = [0, *sorted(set(cuts)), len(phrase.words)]
+    if len(edges) - 1 != c1 - c0:
         return [phrase]
-    return [Phrase(ws) for ws in pieces]
+    return [Phrase(phrase.words[a:b]) for a, b in zip(edges, edges[1:], strict=False)]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..grid import Grid, find_grids
 from ..page import PageContent, Word
 from .blocks import find_blocks
-from .columns import boundaries, column_spans, columns_of, split_by_columns, vertical_cuts
+from .columns import boundaries, column_spans, columns_of, gutters, split_by_columns, vertical_cuts
 from .lines import NUMBER, Line, Phrase, text_lines
 from .lattice import lattice_table
 from .model import Cell, Table
@@ -23,7 +23,7 @@ from .rows import Placed, PlacedLine, Row, group_rows, header_levels, separators
 _YEAR = re.compile(r"^(19[89]\d|20[0-5]\d)$")
 MIN_COLUMNS = 2
 LATTICE_ROWS = 0.6  # share of a grid's rows its rules must divide
-MAX_WORDS_PER_CELL = 6  # more, on average, is prose set in two columns
+MAX_WORDS_PER_CELL = 6  # more in the median cell is prose set in columns
 
 
 @dataclass
@@ -31,13 +31,14 @@ class Columns:
     """Where a block's columns are: a phrase across boundaries its word gaps fall on is split."""
 
     xs: list[float]
+    gutters: list[tuple[float, float]]
 
     @property
     def n(self) -> int:
         return len(self.xs) - 1
 
     def place(self, phrase: Phrase) -> list[Placed]:
-        return [Placed(p, *columns_of(p, self.xs)) for p in split_by_columns(phrase, self.xs)]
+        return [Placed(p, *columns_of(p, self.xs)) for p in split_by_columns(phrase, self.xs, self.gutters)]
 
 
 def find_tables(page: PageContent) -> list[Table]:
@@ -46,8 +47,9 @@ def find_tables(page: PageContent) -> list[Table]:
     for grid in _lattices(page):
         inside = [w for w in words if _within(w, grid)]
         if inside and not _runs_on(grid, words):
-            words = [w for w in words if not _within(w, grid)]
-            tables.append(lattice_table(page.page, grid, inside))
+            table, rest = lattice_table(page.page, grid, inside)
+            words = [w for w in words if not _within(w, grid)] + rest
+            tables.append(table)
     lines = text_lines(words)
     for block in find_blocks(lines, page.width):
         columns = _columns(page, block.lines, block.top, block.bottom, block.x0, block.x1)
@@ -62,8 +64,8 @@ def _lattices(page: PageContent) -> list[Grid]:
     body with rules across it only is a table the text's alignment must divide instead."""
     out = []
     for grid in find_grids(page.rules):
-        if grid.n_cols < MIN_COLUMNS or grid.n_rows < 2:
-            continue
+        if grid.n_cols < MIN_COLUMNS:
+            continue  # one row is enough: the rest of a table the last page began
         divided = sum(1 for row in grid.matrix if len({id(c) for c in row}) >= 2)
         if divided >= LATTICE_ROWS * grid.n_rows:
             out.append(grid)
@@ -92,7 +94,8 @@ def _columns(page: PageContent, lines: list[Line], top: float, bottom: float, x0
     spans = column_spans(lines, page.rules, top, bottom)
     if len(spans) < MIN_COLUMNS:
         return None
-    return Columns(boundaries(spans, vertical_cuts(page.rules, top, bottom), x0, x1))
+    xs = boundaries(spans, vertical_cuts(page.rules, top, bottom), x0, x1)
+    return Columns(xs, gutters(spans, xs))
 
 
 def is_value(text: str) -> bool:
@@ -123,7 +126,7 @@ def _table(page: PageContent, lines: list[Line], columns: Columns, title: str) -
         for ln, cells in zip(lines, placed_cells, strict=True)
     ]
     seps = separators(page.rules, page.fills, columns.xs[0], columns.xs[-1])
-    header, rows = group_rows(placed, seps)
+    header, rows = group_rows(placed, seps, stub)
     if not _tabular(rows):
         return None
     return _layout(page.page, columns.xs, header_levels(header, seps), rows, title)
@@ -134,8 +137,8 @@ def _tabular(rows: list[Row]) -> bool:
     full = [r for r in rows if len({c.c0 for pl in r.lines for c in pl.cells}) >= 2]
     if len(full) < 2:
         return False
-    cells = [c for r in full for pl in r.lines for c in pl.cells]
-    return sum(len(c.phrase.words) for c in cells) <= MAX_WORDS_PER_CELL * len(cells)
+    sizes = sorted(len(c.phrase.words) for r in full for pl in r.lines for c in pl.cells)
+    return sizes[len(sizes) // 2] <= MAX_WORDS_PER_CELL
 
 
 def _title(lines: list[Line], top: float, x0: float, x1: float) -> str:

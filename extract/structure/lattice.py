@@ -8,18 +8,20 @@ cells are words wrapped alike, stays one row.
 
 from __future__ import annotations
 
-from ..grid import Grid
+from ..grid import Grid, assign_words
 from ..grid import reading_order as in_reading_order
 from ..page import Word
 from .lines import Line, text_lines
 from .model import Cell, Table
 
 
-def lattice_table(page: int, grid: Grid, words: list[Word]) -> Table:
-    placed: dict[int, list[Word]] = {}
-    for w in words:
-        cell = _cell_at(grid, w.xc, w.yc)
-        placed.setdefault(id(cell), []).append(w)
+def lattice_table(page: int, grid: Grid, words: list[Word]) -> tuple[Table, list[Word]]:
+    """The grid's table, and the words that are not its content (outside it, or a page header
+    printed across its cells in another size)."""
+    for cell in grid.cells:
+        cell.words.clear()
+    outside = assign_words(grid, words)
+    placed: dict[int, list[Word]] = {id(c): list(c.words) for c in grid.cells if c.words}
     by_id = {id(c): c for c in grid.cells}
     ys: list[float] = [grid.ys[0]]
     cells: list[Cell] = []
@@ -42,7 +44,7 @@ def lattice_table(page: int, grid: Grid, words: list[Word]) -> Table:
         first, last = row_of[gc.row0], row_of.get(gc.row1, len(ys) - 1)
         cells.append(Cell(first, gc.col0, in_reading_order(ws), last - first, gc.col1 - gc.col0))
     cells = _dedupe(cells)
-    return Table(page, list(grid.xs), ys, sorted(cells, key=lambda c: (c.row, c.col)), ruled=True)
+    return Table(page, list(grid.xs), ys, sorted(cells, key=lambda c: (c.row, c.col)), ruled=True), outside
 
 
 def _cell_at(grid: Grid, x: float, y: float):

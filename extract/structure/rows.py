@@ -73,14 +73,14 @@ def _usual_gap(lines: list[PlacedLine]) -> float:
     return gaps[len(gaps) // 4] if gaps else 0.0
 
 
-def segments(lines: list[PlacedLine], seps: list[float]) -> list[list[PlacedLine]]:
-    """Runs of lines no drawn separator and no wide gap divides."""
-    usual = _usual_gap(lines)
+def segments(lines: list[PlacedLine], seps: list[float], gaps: bool = True) -> list[list[PlacedLine]]:
+    """Runs of lines no drawn separator (and, with `gaps`, no wide gap) divides."""
+    usual = _usual_gap(lines) if gaps else float("inf")
     out: list[list[PlacedLine]] = []
     for pl in lines:
         if out:
             prev = out[-1][-1]
-            wide = pl.top - prev.bottom > usual + GAP_SLACK * pl.line.em
+            wide = gaps and pl.top - prev.bottom > usual + GAP_SLACK * pl.line.em
             if not (_between(seps, prev, pl) or wide):
                 out[-1].append(pl)
                 continue
@@ -88,13 +88,17 @@ def segments(lines: list[PlacedLine], seps: list[float]) -> list[list[PlacedLine
     return out
 
 
-def _alignment(first: list[PlacedLine]) -> str:
-    """top, middle or bottom: where the value line sits in the first segment holding one."""
-    i = next(k for k, pl in enumerate(first) if pl.value)
-    before, after = i, len(first) - 1 - i
-    if before and after:
-        return "middle"
-    return "bottom" if before else "top"
+def _alignment(segs: list[list[PlacedLine]]) -> str:
+    """top, middle or bottom: where the value line sits in the rows that show it (a segment of
+    one value line and label lines around it); top where none does."""
+    votes = {"top": 0, "middle": 0, "bottom": 0}
+    for seg in segs:
+        anchors = [i for i, pl in enumerate(seg) if pl.value]
+        if len(anchors) != 1 or len(seg) < 2:
+            continue
+        before, after = anchors[0], len(seg) - 1 - anchors[0]
+        votes["middle" if before and after else "bottom" if before else "top"] += 1
+    return max(votes, key=lambda k: (votes[k], k == "top"))
 
 
 def rows_of(segment: list[PlacedLine], align: str) -> list[Row]:
@@ -130,37 +134,45 @@ def _share(i: int, prev: int | None, nxt: int | None, anchors: list[int], align:
     return prev if i - run_start < (run_end - run_start + 1) / 2 else nxt
 
 
-def group_rows(lines: list[PlacedLine], seps: list[float]) -> tuple[list[PlacedLine], list[Row]]:
-    """The header lines (above the first value line's row) and the body rows."""
-    segs = segments(lines, seps)
-    first = next((k for k, s in enumerate(segs) if any(pl.value for pl in s)), None)
+def _header_end(lines: list[PlacedLine], stub: int, seps: list[float]) -> int:
+    """How many lines the header takes: up to the last line above the first value line that
+    holds text outside the label columns (a label line alone above a value line is a wrapped
+    name; a header names the value columns), and never past a line of labels alone that a rule
+    or a gap sets off from the lines above (a section heading: the body has begun)."""
+    first = next((i for i, pl in enumerate(lines) if pl.value), None)
     if first is None:
-        return [], [Row(s) for s in segs]
-    align = _alignment(segs[first])
-    header: list[PlacedLine] = [pl for s in segs[:first] for pl in s]
-    if align == "top":
-        lead = next(i for i, pl in enumerate(segs[first]) if pl.value)
-        header += segs[first][:lead]
-        segs[first] = segs[first][lead:]
+        return 0
+    usual = _usual_gap(lines)
+    for i in range(1, first):
+        prev, pl = lines[i - 1], lines[i]
+        set_off = _between(seps, prev, pl) or pl.top - prev.bottom > usual + GAP_SLACK * pl.line.em
+        if set_off and all(c.c1 <= stub for c in pl.cells) and any(c.c1 > stub for c in lines[i - 1].cells):
+            first = i
+            break
+    named = [i for i in range(first) if any(c.c1 > stub for c in lines[i].cells)]
+    return named[-1] + 1 if named else 0
+
+
+def group_rows(lines: list[PlacedLine], seps: list[float], stub: int) -> tuple[list[PlacedLine], list[Row]]:
+    """The header lines and the body rows."""
+    end = _header_end(lines, stub, seps)
+    segs = segments(lines[end:], seps)
+    align = _alignment(segs)
     rows: list[Row] = []
-    for s in segs[first:]:
+    for s in segs:
         rows += rows_of(s, align)
-    return header, rows
+    return lines[:end], rows
 
 
 def header_levels(header: list[PlacedLine], seps: list[float]) -> list[list[PlacedLine]]:
-    """Header lines into levels: a line whose cells stack under the previous line's, in the same
-    columns, is that cell's text wrapping; a line with a cell spanning others is a level."""
+    """Header lines into levels. Lines between the same separators are one level, each column's
+    lines stacked into one cell (a header wrapped over lines, or set in the middle of a tall
+    band), except a line with a cell spanning columns that other lines divide: a band over
+    them, a level of its own above."""
     levels: list[list[PlacedLine]] = []
-    for pl in header:
-        if levels and not _between(seps, levels[-1][-1], pl) and _wraps_under(levels[-1][-1], pl):
-            levels[-1].append(pl)
-        else:
-            levels.append([pl])
+    for seg in segments(header, seps, gaps=False):
+        divided = {c.c0 for pl in seg for c in pl.cells if c.c1 - c.c0 == 1}
+        bands = [pl for pl in seg if any(c.c1 - c.c0 > 1 and divided & set(range(c.c0, c.c1)) for c in pl.cells)]
+        rest = [pl for pl in seg if pl not in bands]
+        levels += [[pl] for pl in bands] + ([rest] if rest else [])
     return levels
-
-
-def _wraps_under(above: PlacedLine, below: PlacedLine) -> bool:
-    spans = {(c.c0, c.c1) for c in above.cells}
-    gap = below.top - above.bottom
-    return gap < 0.8 * below.line.em and all((c.c0, c.c1) in spans for c in below.cells)

@@ -1,0 +1,27 @@
+"""An indicator's name as printed -> its reference and its name.
+
+Some publishers print the reference inside the name (`M1 - Number of contacts`); footnote
+markers (`*`, `†`, `¹`) belong to the page, not the name.
+"""
+
+from __future__ import annotations
+
+import re
+
+_REF_IN_NAME = re.compile(
+    r"^(?P<ref>[A-Z][A-Za-z&]{0,6}\d{1,3}[A-Za-z]{0,2}(?:[-/][A-Z0-9]{1,4})*)\s*[-–:.]\s+(?P<name>\S.*)$"
+)
+_MARKERS = re.compile(r"\s*(?:[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d\))$")
+
+
+def split_ref(name: str) -> tuple[str, str]:
+    """(`M1`, `Number of contacts`) from `M1 - Number of contacts`; ("", name) otherwise."""
+    name = strip_markers(name)
+    m = _REF_IN_NAME.match(name)
+    if m:
+        return m.group("ref"), m.group("name")
+    return "", name
+
+
+def strip_markers(name: str) -> str:
+    return _MARKERS.sub("", name.strip())
