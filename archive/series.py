@@ -42,8 +42,13 @@ EXPORT_COLUMNS = [
 ]
 
 
-def result(con, decisions: decmod.Decisions) -> Result:
-    r = reconcile(store.observations(con))
+def result(con, decisions: decmod.Decisions, matcher=None) -> Result:
+    """Stored names still under a provisional identity move to the canonical id a reviewer has
+    mapped them to since they were stored (`match/provisional.py`)."""
+    from ..match import provisional
+    from ..reconcile.inputs import matcher as default_matcher
+
+    r = reconcile(provisional.settle(provisional.fill(store.observations(con)), matcher or default_matcher()))
     apply_decisions(r, decisions)
     return r
 
@@ -96,14 +101,16 @@ def write_export(df: pd.DataFrame, path: Path, fmt: str) -> None:
         raise ValueError(f"unknown format {fmt!r}: use csv, parquet or xlsx")
 
 
-def history(con, indicator: str, decisions: decmod.Decisions, measure: str = "value") -> pd.DataFrame:
-    """Every value published for each period, marked where it is the agreed one or set aside."""
-    r = result(con, decisions)
-    wanted = [c for c in r.cells if c.canonical_id == indicator and c.measure == measure]
+def history(con, indicator: str, decisions: decmod.Decisions, measure: str = "value", matcher=None) -> pd.DataFrame:
+    """Every value published for each period, marked where it is the agreed one or set aside.
+    A provisional id finds its rows after they moved to a canonical one."""
+    r = result(con, decisions, matcher)
+    wanted = [
+        c for c in r.cells if indicator in (c.canonical_id, c.extra.get("provisional_id")) and c.measure == measure
+    ]
+    ids = {c.canonical_id for c in wanted}
     chosen = {
-        (s.period, s.chosen.id): s.rule
-        for s in resolve(r, decisions)
-        if s.canonical_id == indicator and s.measure == measure
+        (s.period, s.chosen.id): s.rule for s in resolve(r, decisions) if s.canonical_id in ids and s.measure == measure
     }
     rows = []
     for c in sorted(wanted, key=lambda c: (c.month or 0, c.period, -(c.report_month or 0), c.source, c.page)):

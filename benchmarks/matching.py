@@ -26,6 +26,7 @@ from pathlib import Path
 
 from scorekit.match import evaluation as ev
 from scorekit.match.catalogue import Alias, Catalogue, Indicator, Sighting, load
+from scorekit.match.evaluation import without_document
 from scorekit.match.matcher import Matcher, Query, Result
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,13 +43,15 @@ def unseen_results(matcher: Matcher, rows: Sequence[ev.Labelled]) -> list[Result
 
 
 def unseen_table(rows: Sequence[ev.Labelled], results: Sequence[Result], verbose: bool) -> None:
-    print(f"{'unseen wording':<13}{'part':<13}{'paraphrases: right / review / wrong':>38}{'traps merged':>14}"
-          f"{'novel given id':>16}")
+    print(
+        f"{'unseen wording':<13}{'part':<13}{'paraphrases: right / review / wrong':>38}{'traps merged':>14}"
+        f"{'novel given id':>16}"
+    )
     for part in ev.SPLITS:
         idx = [i for i, r in enumerate(rows) if r.split == part]
         s = ev.score([rows[i] for i in idx], [results[i] for i in idx])
         p, t, n = s.paraphrase, s.trap, s.novel
-        para = (f"{p.rate(p.right):.1%} / {p.rate(p.review):.1%} / {p.wrong + p.merged} of {p.names}")
+        para = f"{p.rate(p.right):.1%} / {p.rate(p.review):.1%} / {p.wrong + p.merged} of {p.names}"
         print(f"{'':<13}{part:<13}{para:>38}{f'{t.merged} of {t.names}':>14}{f'{n.wrong} of {n.names}':>16}")
         print(f"{'':<26}traps: {t.right} right id, {t.review} to review, {t.wrong} another wrong id")
         if verbose:
@@ -73,27 +76,9 @@ def read_seed_rows() -> list[SeedRow]:
     import csv
 
     with LABELLED.open(encoding="utf-8", newline="") as f:
-        return [SeedRow(r["document"], r["period"], r["ref"], r["indicator"], r["canonical_id"]) for r in csv.DictReader(f)]
-
-
-def without_document(cat: Catalogue, document: str) -> Catalogue:
-    """The catalogue as it would be had `document` never been seen: an alias first and last seen
-    there goes; one seen elsewhere too keeps its other end."""
-    out = Catalogue(version=cat.version)
-    for ind in cat:
-        kept = []
-        for a in ind.aliases:
-            first, last = a.first, a.last
-            if first.source == document and last.source == document:
-                continue
-            first = last if first.source == document else first
-            last = first if last.source == document else last
-            kept.append(Alias(a.ref, a.name, first, last))
-        if kept:
-            latest = max(kept, key=lambda a: a.last.order())
-            out.add(Indicator(ind.id, latest.name, ind.unit, ind.polarity, ind.definition, kept, ind.time_basis,
-                              ind.population, ind.codes))
-    return out
+        return [
+            SeedRow(r["document"], r["period"], r["ref"], r["indicator"], r["canonical_id"]) for r in csv.DictReader(f)
+        ]
 
 
 @dataclass
@@ -134,7 +119,9 @@ def held_out(cat: Catalogue, rows: list[SeedRow], errors: list[str], **kw: float
                 h.accepted += 1
                 h.correct += res.indicator_id == r.answer
                 if res.indicator_id != r.answer:
-                    errors.append(f"{doc} {r.ref!r} {r.name!r}: {res.indicator_id} (answer {r.answer}) {res.explanation}")
+                    errors.append(
+                        f"{doc} {r.ref!r} {r.name!r}: {res.indicator_id} (answer {r.answer}) {res.explanation}"
+                    )
     return h
 
 
@@ -167,8 +154,10 @@ _SWAPS = [
 ]
 
 
-def synthetic(cat: Catalogue, n_entries: int = 2000, n_queries: int = 10000, seed: int = 7) -> tuple[Catalogue, list[Query]]:
-    rng = random.Random(seed)
+def synthetic(
+    cat: Catalogue, n_entries: int = 2000, n_queries: int = 10000, seed: int = 7
+) -> tuple[Catalogue, list[Query]]:
+    rng = random.Random(seed)  # noqa: S311 (a fixed seed for a reproducible synthetic set, not security)
     real = list(cat)
     big = Catalogue()
     i = 0
@@ -176,7 +165,12 @@ def synthetic(cat: Catalogue, n_entries: int = 2000, n_queries: int = 10000, see
         base = real[i % len(real)]
         area = _AREAS[(i // len(real)) % len(_AREAS)] if i >= len(real) else ""
         name = f"{base.name} ({area})" if area else base.name
-        alias = Alias(base.aliases[0].ref if base.aliases else "", name, Sighting("2020-01", "synthetic"), Sighting("2020-01", "synthetic"))
+        alias = Alias(
+            base.aliases[0].ref if base.aliases else "",
+            name,
+            Sighting("2020-01", "synthetic"),
+            Sighting("2020-01", "synthetic"),
+        )
         big.add(Indicator(f"{base.id}_{i}", name, base.unit, base.polarity, base.definition, [alias], base.time_basis))
         i += 1
     entries = list(big)
@@ -267,8 +261,10 @@ def calibrate(cat: Catalogue, rows: list[ev.Labelled], seeds: list[SeedRow]) -> 
     """Penalties, accept threshold and margin from the development part and the seed documents
     only: each setting's paraphrases right, and whether anything was given a wrong id."""
     dev = [r for r in rows if r.split == "development"]
-    print(f"{'soft':>5}{'unseen':>7}{'missing':>8}{'accept':>7}{'margin':>7}{'right':>8}{'wrong':>6}{'merged':>7}{'trap?':>6}"
-          f"{'novel':>6}{'seed P':>8}{'seed R':>8}")
+    print(
+        f"{'soft':>5}{'unseen':>7}{'missing':>8}{'accept':>7}{'margin':>7}{'right':>8}{'wrong':>6}{'merged':>7}{'trap?':>6}"
+        f"{'novel':>6}{'seed P':>8}{'seed R':>8}"
+    )
     for soft, unseen, missing in itertools.product((10.0, 12.0), (5.0, 8.0), (0.0, 20.0, 35.0)):
         kw = {"soft_penalty": soft, "unseen_penalty": unseen, "missing_penalty": missing}
         m = Matcher(cat, accept=0.0, review=0.0, **kw)  # type: ignore[arg-type]
@@ -278,7 +274,9 @@ def calibrate(cat: Catalogue, rows: list[ev.Labelled], seeds: list[SeedRow]) -> 
             _calibration_row(kw, accept, margin, mine, theirs)
 
 
-def _calibration_row(kw: dict[str, float], accept: float, margin: float, mine: list[Outcome], theirs: list[Outcome]) -> None:
+def _calibration_row(
+    kw: dict[str, float], accept: float, margin: float, mine: list[Outcome], theirs: list[Outcome]
+) -> None:
     n = {"right": 0, "wrong": 0, "merged": 0, "trap": 0, "novel": 0, "para": 0}
     for o in mine:
         got = _given(o, accept, margin)
@@ -296,8 +294,10 @@ def _calibration_row(kw: dict[str, float], accept: float, margin: float, mine: l
     known = sum(o.answer != "new" for o in theirs)
     p = correct / len(accepted) if accepted else 1.0
     r = correct / known if known else 1.0
-    print(f"{kw['soft_penalty']:>5.0f}{kw['unseen_penalty']:>7.0f}{kw['missing_penalty']:>8.0f}{accept:>7.0f}{margin:>7.0f}"
-          f"{n['right'] / n['para']:>8.1%}{n['wrong']:>6}{n['merged']:>7}{n['trap']:>6}{n['novel']:>6}{p:>8.3f}{r:>8.3f}")
+    print(
+        f"{kw['soft_penalty']:>5.0f}{kw['unseen_penalty']:>7.0f}{kw['missing_penalty']:>8.0f}{accept:>7.0f}{margin:>7.0f}"
+        f"{n['right'] / n['para']:>8.1%}{n['wrong']:>6}{n['merged']:>7}{n['trap']:>6}{n['novel']:>6}{p:>8.3f}{r:>8.3f}"
+    )
 
 
 def main() -> int:
@@ -312,22 +312,28 @@ def main() -> int:
     if args.calibrate:
         calibrate(cat, rows, seeds)
         return 0
-    print(f"catalogue: {len(cat)} indicators, {sum(len(i.aliases) for i in cat)} aliases; unseen names: {len(rows)}; "
-          f"seed names: {len(seeds)}")
+    print(
+        f"catalogue: {len(cat)} indicators, {sum(len(i.aliases) for i in cat)} aliases; unseen names: {len(rows)}; "
+        f"seed names: {len(seeds)}"
+    )
     print()
     unseen_table(rows, unseen_results(Matcher(cat), rows), args.v)
     print()
     errors: list[str] = []
     h = held_out(cat, seeds, errors)
-    print(f"seed documents, each held out: {h.names} names, precision {h.precision:.3f}, recall {h.recall:.3f}, "
-          f"review {h.review / h.names:.1%}, new kept apart {h.new_kept_apart}/{h.new_total}")
+    print(
+        f"seed documents, each held out: {h.names} names, precision {h.precision:.3f}, recall {h.recall:.3f}, "
+        f"review {h.review / h.names:.1%}, new kept apart {h.new_kept_apart}/{h.new_total}"
+    )
     if args.v:
         for e in errors:
             print("  WRONG", e)
     print(f"trap pairs (each alias of A against a catalogue holding only B): {pairwise_traps(cat)} merges")
     build, match = scale(cat, args.repeat)
-    print(f"scale: 10,000 names x 2,000 entries: {build + match:.2f} s (index build {build:.2f} s, "
-          f"match {match:.2f} s; best of {args.repeat})")
+    print(
+        f"scale: 10,000 names x 2,000 entries: {build + match:.2f} s (index build {build:.2f} s, "
+        f"match {match:.2f} s; best of {args.repeat})"
+    )
     return 0
 
 

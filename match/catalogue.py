@@ -182,7 +182,10 @@ def _validate(ind: Indicator) -> None:
     checks = [
         (_ID.match(ind.id) is not None, f"id {ind.id!r} must be a lower-case slug (a-z, 0-9, _)"),
         (ind.unit in UNITS, f"unit {ind.unit!r} is not one of {', '.join(UNITS)}"),
-        (ind.polarity in POLARITIES, f"polarity {ind.polarity!r} is not one of {', '.join(p for p in POLARITIES if p)}"),
+        (
+            ind.polarity in POLARITIES,
+            f"polarity {ind.polarity!r} is not one of {', '.join(p for p in POLARITIES if p)}",
+        ),
         (ind.time_basis in TIME_BASES, f"time_basis {ind.time_basis!r} is not one of {', '.join(BASES)}"),
     ]
     for ok, message in checks:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from .catalogue import Alias, Catalogue, Indicator
+
 NEW = "new"
 KINDS = ("paraphrase", "trap", "novel")
 SPLITS = ("development", "validation")
@@ -100,4 +102,35 @@ def score(rows: Sequence[Labelled], results: Iterable[Outcome]) -> Scores:
         else:
             t.wrong += 1
             t.wrong_names.append(f"{row.name!r}: {got} (answer {row.answer})")
+    return out
+
+
+def without_document(cat: Catalogue, document: str) -> Catalogue:
+    """The catalogue as it would be had `document` never been seen: an alias first and last seen
+    there goes; one seen elsewhere too keeps its other end."""
+    out = Catalogue(version=cat.version)
+    for ind in cat:
+        kept = []
+        for a in ind.aliases:
+            first, last = a.first, a.last
+            if first.source == document and last.source == document:
+                continue
+            first = last if first.source == document else first
+            last = first if last.source == document else last
+            kept.append(Alias(a.ref, a.name, first, last))
+        if kept:
+            latest = max(kept, key=lambda a: a.last.order())
+            out.add(
+                Indicator(
+                    ind.id,
+                    latest.name,
+                    ind.unit,
+                    ind.polarity,
+                    ind.definition,
+                    kept,
+                    ind.time_basis,
+                    ind.population,
+                    ind.codes,
+                )
+            )
     return out

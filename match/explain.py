@@ -78,3 +78,14 @@ def review(ev: Evidence, accept: float) -> str:
 def unmatched(ev: Evidence, review_at: float) -> str:
     best = _why(ev.top) if ev.top else "no candidate passed the guards"
     return f"new: {best} (< {review_at:g}){_tail(ev)}: a candidate new indicator"
+
+
+def unsaid_basis(ev: Evidence, other: Candidate, top_basis: str, other_basis: str) -> str:
+    """Two measures that differ only in their time basis, and a name that does not say which."""
+    from .guards import BASIS_LABELS
+
+    a = BASIS_LABELS.get(top_basis, top_basis) or "no recorded basis"
+    b = BASIS_LABELS.get(other_basis, other_basis) or "no recorded basis"
+    return (
+        f"review: {_why(ev.top)} ({a}) or {_why(other)} ({b}): the name does not say which{_tail(ev, skip_runner=True)}"
+    )

@@ -91,9 +91,7 @@ def _resolve(qs: frozenset[Quantity], other: frozenset[Quantity]) -> frozenset[Q
     kinds = {q.value: q.kind for q in other if q.kind}
     if not kinds or all(q.kind for q in qs):
         return qs
-    return frozenset(
-        Quantity(q.value, kinds[q.value], q.bound) if not q.kind and q.value in kinds else q for q in qs
-    )
+    return frozenset(Quantity(q.value, kinds[q.value], q.bound) if not q.kind and q.value in kinds else q for q in qs)
 
 
 def numbers(a: Side, b: Side) -> list[Finding]:

@@ -18,8 +18,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import numpy as np
-
 from . import explain
 from .catalogue import Catalogue
 from .decisions import Decisions
@@ -36,6 +34,7 @@ MISSING_PENALTY = 20.0
 REF_BONUS = 6.0
 REF_WINDOW_YEARS = 3
 AMBIGUITY_MARGIN = 3.0
+BASIS_MARGIN = 12.0
 TOP_K = 6
 
 RULE_DECISION = "decision"
@@ -247,13 +246,34 @@ class Matcher:
         ranked.sort(key=lambda c: (-c.score, c.indicator_id))
         return Evidence(ranked, blocked, q.facts.expansions)
 
-    def _decide(self, ev: Evidence) -> Result:
+    def _other_basis(self, ev: Evidence, q: Side) -> Candidate | None:
+        """A close candidate that differs from the top one only in a time basis the name leaves unsaid."""
+        if q.basis or ev.top is None:
+            return None
+        top = self.catalogue.get(ev.top.indicator_id)
+        for c in ev.ranked[1:]:
+            other = self.catalogue.get(c.indicator_id)
+            close = c.score >= max(self.review, ev.top.score - BASIS_MARGIN)
+            if close and other.unit == top.unit and top.time_basis and other.time_basis not in ("", top.time_basis):
+                return c
+        return None
+
+    def _decide(self, ev: Evidence, q: Side) -> Result:
         s, top, runner = self.settings, ev.top, ev.runner
         score = top.score if top else 0.0
         if top is None or top.score < s.review:
             return Result("", score, RULE_UNMATCHED, explain.unmatched(ev, s.review), ev.ranked[:5], ev.blocked)
         if runner is not None and top.score - runner.score < s.margin:
             return Result("", score, RULE_REVIEW, explain.too_close(ev, s.margin), ev.ranked[:5], ev.blocked)
+        other = self._other_basis(ev, q)
+        if other is not None:
+            why = explain.unsaid_basis(
+                ev,
+                other,
+                self.catalogue.get(top.indicator_id).time_basis,
+                self.catalogue.get(other.indicator_id).time_basis,
+            )
+            return Result("", score, RULE_REVIEW, why, ev.ranked[:5], ev.blocked)
         if top.score >= s.accept:
             return Result(top.indicator_id, score, RULE_NAME, explain.accepted(ev, s.accept), ev.ranked[:5], ev.blocked)
         return Result("", score, RULE_REVIEW, explain.review(ev, s.accept), ev.ranked[:5], ev.blocked)
@@ -278,7 +298,7 @@ class Matcher:
                 part = qidx[start : start + chunk]
                 facts = [self.vocab.facts(queries[qi].name, queries[qi].unit) for qi in part]
                 for qi, near in zip(part, self.index.nearest(facts, rows, TOP_K, self.workers), strict=True):
-                    results[qi] = self._decide(self._evidence(queries[qi], near))
+                    results[qi] = self._decide(self._evidence(queries[qi], near), self._query_side(queries[qi]))
         return [results[i] for i in range(len(queries))]
 
     def _settled(self, query: Query) -> Result | None:

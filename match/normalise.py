@@ -33,13 +33,25 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str]] = [
     ((",",), r"(\d),(\d{3})\b", r"\1\2"),
     (("-",), r"\b(\d+)\s*-\s*(\d+)\b", r"\1-\2"),
     (("between",), r"\bbetween (\d+) and (\d+)\b", r"\1-\2"),
-    ((" to ", " and "), r"\b(\d+) (?:to|and) (\d+)(?= (?:years?|year olds?|days|working days|weeks|months)\b)", r"\1-\2"),
+    (
+        (" to ", " and "),
+        r"\b(\d+) (?:to|and) (\d+)(?= (?:years?|year olds?|days|working days|weeks|months)\b)",
+        r"\1-\2",
+    ),
     (("age",), r"\b(aged?|ages) (\d+) (?:to|and) (\d+)\b", r"\1 \2-\3"),
     (("old",), r"\b(\d+)[ -]years?[ -]olds?\b", r"\1 year old"),
     (("age",), r"\b(aged? (?:under |up to )?\d+(?:-\d+)?\+?)(?: or (?:over|more))? years?\b(?! old)", r"\1"),
     (("or ", "and "), r"\b(\d+)\s*(?:or|and) (?:more|over|above|older|greater|later)\b", r"\1+"),
-    (("+", "or "), r"\b(\d+) ?(months?|years?|weeks?|days?|working days|hours?) ?(?:\+|or (?:more|over|longer))", r"\1+ \2"),
-    (("or ",), r"\b(\d+) ?(months?|years?|weeks?|days?|working days?|hours?) or (?:less|fewer|under|sooner)\b", r"up to \1 \2"),
+    (
+        ("+", "or "),
+        r"\b(\d+) ?(months?|years?|weeks?|days?|working days|hours?) ?(?:\+|or (?:more|over|longer))",
+        r"\1+ \2",
+    ),
+    (
+        ("or ",),
+        r"\b(\d+) ?(months?|years?|weeks?|days?|working days?|hours?) or (?:less|fewer|under|sooner)\b",
+        r"up to \1 \2",
+    ),
     (("least",), r"\bat least (\d+)", r"\1+"),
     (
         ("more", "greater", "over", "above", "exceed", "beyond", "outside", ">"),
@@ -55,14 +67,28 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str]] = [
     (("hr", "hour"), r"\b(\d+)[\s-]*(?:hrs?|hours?)\b", r"\1 hours"),
     (("m",), r"\b(\d+)(\+?)[\s-]*(?:m|mths?|mnths?|months?)\b", r"\1\2 months"),
     (("year",), r"\b(?:a|1) ?year ?\+", "12+ months"),
+    (
+        ("last", "past", "previous", "12 month", "a year"),
+        r"\b(?:(?:in|over|during|within) (?:the )?(?:last|past|previous) (?:12 months|year)"
+        r"|(?:in|within) (?:a |the )?(?:12 months?|year)(?: period)?|within 1 year)\b",
+        "within 12 months",
+    ),
 ]
 _DIGIT = re.compile(r"\d")
 _YEARS = re.compile(r"(?<!aged )(?<!age )(?<!ages )\b(a|\d+(?:\.\d+)?)(\+?) years?\b(?! old)")
 _QUANTITY = re.compile(
-    r"(?:\b(aged?|ages) )?(?:\b(up to|under|within|in)(?: the)?(?: last| past| previous)? )?(?<![a-z\d.])(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?(\+)?"
+    r"(?:\b(aged?|ages) )?(?:\b(up to|under|within|in)(?: the)?(?: last| past| previous)? )?"
+    r"(?<![a-z\d.])(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?(\+)?"
     r"(?: (working days|days|weeks|months|hours|miles|year old|years))?"
 )
-_KINDS = {"working days": "days", "days": "days", "weeks": "weeks", "months": "months", "hours": "hours", "miles": "miles"}
+_KINDS = {
+    "working days": "days",
+    "days": "days",
+    "weeks": "weeks",
+    "months": "months",
+    "hours": "hours",
+    "miles": "miles",
+}
 _CODES = re.compile(r"\b[a-z]+\d+[a-z]*\b|\b(?:19|20)\d{2}\b")
 _TOKEN = re.compile(r"[a-z0-9+]+")
 _EITHER = re.compile(r"\b([a-z0-9+]+) or ([a-z0-9+]+)\b")
@@ -129,9 +155,13 @@ class Vocabulary:
         )
         self._noise = Phrases(prof.noise)
         self._unit_words = Phrases(prof.unit_words)
-        self._units = Phrases([f for c in prof.units for f in c.cues], [str(i) for i, c in enumerate(prof.units) for _ in c.cues])
+        self._units = Phrases(
+            [f for c in prof.units for f in c.cues], [str(i) for i, c in enumerate(prof.units) for _ in c.cues]
+        )
         self._unit_names = [c.unit for c in prof.units]
-        self._bases = Phrases([f for b in prof.time_basis for f in b.forms], [b.basis for b in prof.time_basis for _ in b.forms])
+        self._bases = Phrases(
+            [f for b in prof.time_basis for f in b.forms], [b.basis for b in prof.time_basis for _ in b.forms]
+        )
         pairs = [(f"{q.group}\t{v.value}", f) for q in prof.qualifiers for v in q.values for f in v.forms]
         self._qualifiers = Phrases([f for _, f in pairs], [g for g, _ in pairs])
         inc = prof.inclusions
@@ -247,12 +277,13 @@ class Vocabulary:
 
     def _basis(self, text: str, unit: str | None) -> tuple[str, frozenset[str]]:
         """Every time-basis phrase, taken out of the words; for a percentage a year is the window
-        its events are counted in, not a basis (`3+ placements during the year`)."""
+        its events are counted in (`3+ placements during the year` = `in the last 12 months`)."""
         found = set(self._bases.found(text))
         if found:
             text = self._bases.sub(text)[0]
-        if unit == "percent" and self.profile.year_windows_for_percentages:
+        if "year" in found and unit == "percent" and self.profile.year_windows_for_percentages:
             found.discard("year")
+            text += " within 12 months"
         return text, frozenset(found)
 
     @staticmethod

@@ -101,13 +101,15 @@ class Phrases:
             done.append(replacement)
             return _MARK + chr(_BASE + len(done) - 1)
 
-        for i in self._candidates(text):
-            value = self.values[i]
+        def make(value: str) -> Callable[[re.Match[str]], str]:
             if isinstance(repl, str):
-                text, n = self.compiled[i].subn(lambda m, r=repl: keep(r), text)
-            else:
-                fn = repl
-                text, n = self.compiled[i].subn(lambda m, v=value: keep(fn(m, v)), text)
+                fixed = repl
+                return lambda m: keep(fixed)
+            fn = repl
+            return lambda m: keep(fn(m, value))
+
+        for i in self._candidates(text):
+            text, n = self.compiled[i].subn(make(self.values[i]), text)
             total += n
         if done:
             text = _MARKED.sub(lambda m: done[ord(m.group(0)[1]) - _BASE], text)

@@ -161,7 +161,9 @@ def from_dict(data: dict[str, Any], source: str = "") -> Profile:
     return Profile(
         number_words={str(k): int(v) for k, v in data.get("number_words", {}).items()},
         equivalents=tuple(
-            Equivalent(str(e["token"]), str(e.get("label", e["token"])), _strs(e["forms"], f"equivalent {e['token']!r}"))
+            Equivalent(
+                str(e["token"]), str(e.get("label", e["token"])), _strs(e["forms"], f"equivalent {e['token']!r}")
+            )
             for e in data.get("equivalents", [])
         ),
         noise=_strs(data.get("noise", []), "noise"),

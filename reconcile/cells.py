@@ -113,6 +113,7 @@ def from_frame(df: pd.DataFrame) -> list[Cell]:
                 bbox=tuple(_f(rec.get(c)) for c in ("x0", "top", "x1", "bottom")),
                 path=_s(rec.get("path")) if "path" in cols else "",
                 sha256=_s(rec.get("sha256")) if "sha256" in cols else "",
+                extra={"provisional_id": _s(rec.get("provisional_id"))} if "provisional_id" in cols else {},
             )
         )
     return cells
