@@ -64,6 +64,8 @@ class Decisions:
         self.items.append(decision)
 
     def accepted(self, name: str) -> Decision | None:
+        if not self.items:
+            return None
         k = key(name)
         for d in reversed(self.items):
             if d.key == k and d.action in ("accept", "new"):
@@ -71,6 +73,8 @@ class Decisions:
         return None
 
     def rejected(self, name: str) -> set[str]:
+        if not self.items:
+            return set()
         k = key(name)
         return {d.indicator_id for d in self.items if d.key == k and d.action == "reject"}
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .normalise import Facts, Quantity, units_compatible
-from .profile import Profile
+from .profile import Profile, Qualifier
 
 BASIS_LABELS = {
     "rolling_12m": "rolling 12 months",
@@ -83,6 +84,11 @@ def _by_kind(qs: frozenset[Quantity]) -> dict[str, set[Quantity]]:
 
 
 def _show(qs: set[Quantity]) -> str:
+    return _shown(frozenset(qs))
+
+
+@lru_cache(maxsize=4096)
+def _shown(qs: frozenset[Quantity]) -> str:
     return ", ".join(str(q) for q in sorted(qs))
 
 
@@ -132,14 +138,16 @@ def _bounds(x: set[Quantity], y: set[Quantity]) -> list[Finding]:
     return []
 
 
+def _in_order(prof: Profile, groups: set[str]) -> list[Qualifier]:
+    return [q for q in prof.qualifiers if q.group in groups]
+
+
 def qualifiers(a: Side, b: Side, prof: Profile) -> list[Finding]:
     ga, gb = a.facts.groups, b.facts.groups
     if not ga and not gb:
         return []
     out: list[Finding] = []
-    for q in prof.qualifiers:
-        if q.group not in ga and q.group not in gb:
-            continue
+    for q in _in_order(prof, ga.keys() | gb.keys()):
         x, y = ga.get(q.group, frozenset()), gb.get(q.group, frozenset())
         if x and y and x != y:
             out.append(Finding(q.group, f"{'/'.join(sorted(x))} vs {'/'.join(sorted(y))}", True))

@@ -56,6 +56,7 @@ class Index:
         self.weight = self._weights(catalogue)
         self.unknown = float(np.median(list(self.weight.values()))) if self.weight else 1.0
         self.postings = self._postings()
+        self._masses: dict[frozenset[str], float] = {}
         self.mass = [sum(self.weight[w] for w in c.words) for c in self.choices]
         self.mass_array = np.array(self.mass, dtype=np.float64)
         self.blocks = self._blocks()
@@ -125,20 +126,26 @@ class Index:
         spelled -= self.missing * self.lacking(q.words, c)
         return max(spelled, self.shared(q.words, c))
 
+    def _mass(self, words: frozenset[str]) -> float:
+        hit = self._masses.get(words)
+        if hit is None:
+            weight, unknown = self.weight, self.unknown
+            hit = self._masses[words] = sum(weight.get(w, unknown) for w in words)
+        return hit
+
     def lacking(self, words: frozenset[str], c: Choice) -> float:
         """The share of the words' weight that the choice does not have."""
-        weight, unknown = self.weight, self.unknown
-        total = sum(weight.get(w, unknown) for w in words) or 1.0
-        return sum(weight.get(w, unknown) for w in words - c.words) / total
+        missing = words - c.words
+        if not missing:
+            return 0.0
+        return self._mass(frozenset(missing)) / (self._mass(words) or 1.0)
 
     def shared(self, words: frozenset[str], c: Choice) -> float:
         """Weighted Dice: twice the weight of the shared words over the weight of both names."""
         both = words & c.words
         if not both:
             return 0.0
-        weight, unknown = self.weight, self.unknown
-        qmass = sum(weight.get(w, unknown) for w in words)
-        return 100.0 * 2.0 * sum(weight[w] for w in both) / (qmass + self.mass[c.row])
+        return 200.0 * self._mass(frozenset(both)) / (self._mass(words) + self.mass[c.row])
 
 
 def _spelling(a: str, b: str) -> float:

@@ -133,6 +133,7 @@ class Matcher:
         self._index_aliases()
         self._verdicts: dict[tuple[tuple[str, str | None], int], list[Finding]] = {}
         self._ref_cache: dict[tuple[str, str, str], str] = {}
+        self._unseen_cache: dict[frozenset[str], frozenset[str]] = {}
 
     @property
     def accept(self) -> float:
@@ -213,7 +214,11 @@ class Matcher:
     def _unseen(self, query: Query) -> frozenset[str]:
         """Content words of the name that no catalogue name uses: evidence of another measure."""
         words = self.vocab.facts(query.name, query.unit).words
-        return frozenset(w for w in words if w not in self.index.weight and not w[0].isdigit())
+        hit = self._unseen_cache.get(words)
+        if hit is None:
+            hit = frozenset(w for w in words if w not in self.index.weight and not w[0].isdigit())
+            self._unseen_cache[words] = hit
+        return hit
 
     def _reach(self, query: Query, owner: str, best: float) -> float:
         """The most an entry could score: its best name's similarity, with the ref's support if it could apply."""
@@ -283,23 +288,35 @@ class Matcher:
     def match(self, query: Query) -> Result:
         return self.match_many([query])[0]
 
+    def _same(self, q: Query) -> tuple[str, str | None, str, str]:
+        """Queries that must get the same answer: same name and unit, and a ref that could only
+        support the same entries (most refs support none)."""
+        if not q.ref or not (ref_parts(q.ref) & self._known_refs):
+            return q.name, q.unit, "", ""
+        return q.name, q.unit, q.ref, str(year_of(q.period))
+
     def match_many(self, queries: list[Query], chunk: int = 2048) -> list[Result]:
-        results: dict[int, Result] = {}
-        pending: dict[str | None, list[int]] = defaultdict(list)
+        """Each distinct question once: settled by a decision or an exact alias, else by the index."""
+        first: dict[tuple[str, str | None, str, str], int] = {}
         for qi, q in enumerate(queries):
-            settled = self._settled(q)
+            first.setdefault(self._same(q), qi)
+        answers: dict[int, Result] = {}
+        pending: dict[str | None, list[int]] = defaultdict(list)
+        for qi in first.values():
+            settled = self._settled(queries[qi])
             if settled is not None:
-                results[qi] = settled
+                answers[qi] = settled
             else:
-                pending[q.unit if q.unit in self.index.blocks else None].append(qi)
+                unit = queries[qi].unit
+                pending[unit if unit in self.index.blocks else None].append(qi)
         for unit, qidx in pending.items():
             rows = self.index.block(unit)
             for start in range(0, len(qidx), chunk):
                 part = qidx[start : start + chunk]
                 facts = [self.vocab.facts(queries[qi].name, queries[qi].unit) for qi in part]
                 for qi, near in zip(part, self.index.nearest(facts, rows, TOP_K, self.workers), strict=True):
-                    results[qi] = self._decide(self._evidence(queries[qi], near), self._query_side(queries[qi]))
-        return [results[i] for i in range(len(queries))]
+                    answers[qi] = self._decide(self._evidence(queries[qi], near), self._query_side(queries[qi]))
+        return [answers[first[self._same(q)]] for q in queries]
 
     def _settled(self, query: Query) -> Result | None:
         decided = self.decisions.accepted(query.name)

@@ -151,7 +151,9 @@ class Vocabulary:
         self._numbers, self._number_table = self._number_words(prof.number_words)
         self._grammar = [(cues, re.compile(p), r) for cues, p, r in _GRAMMAR]
         self._equiv = Phrases(
-            [f for e in prof.equivalents for f in e.forms], [e.token for e in prof.equivalents for _ in e.forms]
+            [f for e in prof.equivalents for f in e.forms],
+            [e.token for e in prof.equivalents for _ in e.forms],
+            prof.stop_words,
         )
         self._noise = Phrases(prof.noise)
         self._unit_words = Phrases(prof.unit_words)
@@ -175,20 +177,23 @@ class Vocabulary:
 
     @staticmethod
     def _number_words(words: dict[str, int]) -> tuple[Phrases, dict[str, int]]:
+        """Number words as digits; `forty-five` and `forty five` first, then single words."""
         tens = {w: n for w, n in words.items() if n >= 20 and n % 10 == 0}
         units = {w: n for w, n in words.items() if 0 < n < 10}
         table = dict(words)
+        forms = [re.escape(w) for w in words]
         for t, tn in tens.items():
             for u, un in units.items():
                 table[f"{t}-{u}"] = table[f"{t} {u}"] = tn + un
-        return Phrases([re.escape(w) for w in table], list(table)), table
+                forms.append(f"{t}[- ]{u}")
+        return Phrases(forms, [f.replace("[- ]", " ") for f in forms]), table
 
     # -- one name -------------------------------------------------------------------------------
 
     def canonical(self, name: str) -> tuple[str, tuple[str, ...]]:
         """Lower-cased, numbers and thresholds written one way, equivalents replaced by their token."""
         t = " ".join(str(name or "").translate(_CLEAN).lower().split())
-        t, _ = self._numbers.sub(t, lambda m, word: str(self._number_table[word]))
+        t, _ = self._numbers.sub(t, lambda m, word: str(self._number_table[m.group(0)]))
         if _DIGIT.search(t) or "year" in t:
             for cues, pattern, repl in self._grammar:
                 if any(c in t for c in cues):
@@ -216,10 +221,10 @@ class Vocabulary:
     def _facts(self, name: str, unit: str | None) -> Facts:
         text, expansions = self.canonical(name)
         unit = unit or self.unit_of(text)
-        keyed = self._noise.sub(text)[0].replace("%", " percentage ")
+        text = self._noise.sub(text)[0]
+        keyed = text.replace("%", " percentage ")
         body, excluded, included = self._clauses(text)
         body, basis = self._basis(body, unit)
-        body = self._noise.sub(body)[0]
         quantities = self._quantities(body)
         qualifiers = frozenset(tuple(g.split("\t", 1)) for g in self._qualifiers.found(body))
         plain = self._unit_words.sub(body)[0]
@@ -278,9 +283,8 @@ class Vocabulary:
     def _basis(self, text: str, unit: str | None) -> tuple[str, frozenset[str]]:
         """Every time-basis phrase, taken out of the words; for a percentage a year is the window
         its events are counted in (`3+ placements during the year` = `in the last 12 months`)."""
-        found = set(self._bases.found(text))
-        if found:
-            text = self._bases.sub(text)[0]
+        text, values = self._bases.take(text)
+        found = set(values)
         if "year" in found and unit == "percent" and self.profile.year_windows_for_percentages:
             found.discard("year")
             text += " within 12 months"
@@ -305,6 +309,7 @@ class Vocabulary:
         return self._unit_names[min(int(i) for i in found)] if found else None
 
 
+@lru_cache(maxsize=16384)
 def _stem(tok: str) -> str:
     """Plurals and a few suffixes that only change the part of speech (persistently absent,
     persistent absence)."""

@@ -12,9 +12,31 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
+_WORD = re.compile(r"[a-z0-9]+")
+_SEPARATOR = re.compile(r"\[[^\]\w]+\](?!\?|\*)")
 _GROUP = re.compile(r"\((?:\?:)?[^()]*\)[?*]?")
 _OPTIONAL = re.compile(r"(?:\\.|\[[^\]]*\]|.)[?*]|\{\d*,?\d*\}")
 _SPECIAL = re.compile(r"\\[a-zA-Z]|\\.|\[[^\]]*\]|[.^$+|]")
+
+
+def anchor_words(form: str, common: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Whole words one of which every match of `form` contains: one word, or a word and its plural
+    where the form ends it in `s?` (the longest uncommon choice); () when the form has none."""
+    run = anchor(form)
+    at = form.find(run) if run else -1
+    if at < 0:
+        return ()
+    before, after = form[:at], form[at + len(run) :]
+    options: list[tuple[str, ...]] = []
+    for m in re.finditer(r"[a-z0-9]+", run):
+        left = m.start() > 0 or before == "" or before.endswith(" ")
+        if not left:
+            continue
+        if m.end() < len(run) or after == "" or after.startswith(" ") or _SEPARATOR.match(after):
+            options.append((m.group(),))
+        elif m.end() == len(run) and re.match(r"s\?(?:$| )", after):
+            options.append((m.group(), m.group() + "s"))
+    return max(options, key=lambda o: (o[0] not in common, len(o[0])), default=())
 
 
 def anchor(form: str) -> str:
@@ -52,35 +74,52 @@ def _top_level_alternation(form: str) -> bool:
 
 
 @lru_cache(maxsize=256)
-def _pairs(text: str) -> frozenset[str]:
-    return frozenset(text[j : j + 2] for j in range(len(text) - 1))
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(text))
 
 
 class Phrases:
     """`forms[i]` stands for `values[i]`; matched on whole words, the longest form first."""
 
-    def __init__(self, forms: Sequence[str], values: Sequence[str] | None = None) -> None:
+    def __init__(
+        self, forms: Sequence[str], values: Sequence[str] | None = None, common: frozenset[str] = frozenset()
+    ) -> None:
         order = sorted(range(len(forms)), key=lambda i: len(forms[i]), reverse=True)
         self.forms = [forms[i] for i in order]
         self.values = [values[i] for i in order] if values is not None else [""] * len(order)
         self.anchors = [anchor(f) for f in self.forms]
         self.compiled = [re.compile(rf"(?<![\w&])(?:{f})(?![\w&])") for f in self.forms]
         self._always = [i for i, a in enumerate(self.anchors) if not a]
-        self._by_pair: dict[str, list[int]] = {}
-        for i, a in enumerate(self.anchors):
-            if a:
-                self._by_pair.setdefault(a[:2], []).append(i)
+        self._by_word: dict[str, list[int]] = {}
+        self._by_run: list[tuple[str, int]] = []
+        for i, (f, a) in enumerate(zip(self.forms, self.anchors, strict=True)):
+            words = anchor_words(f, common)
+            for w in words:
+                self._by_word.setdefault(w, []).append(i)
+            if a and not words:
+                self._by_run.append((a, i))
 
     def _candidates(self, text: str) -> list[int]:
-        """Forms whose anchor's first two letters occur in `text` are checked for the whole anchor."""
-        by_pair, anchors = self._by_pair, self.anchors
+        """Forms whose anchor word is one of the text's words, and forms without one whose anchor
+        occurs in the text."""
         maybe: set[int] = set(self._always)
-        for pair in _pairs(text) & by_pair.keys():
-            maybe.update(i for i in by_pair[pair] if anchors[i] in text)
+        by_word = self._by_word
+        for w in _words(text) & by_word.keys():
+            maybe.update(by_word[w])
+        maybe.update(i for a, i in self._by_run if a in text)
         return sorted(maybe)
 
     def search(self, text: str) -> bool:
         return any(self.compiled[i].search(text) for i in self._candidates(text))
+
+    def take(self, text: str) -> tuple[str, list[str]]:
+        """Every match taken out of the text, longest form first, with the values of the forms found."""
+        out = []
+        for i in self._candidates(text):
+            text, n = self.compiled[i].subn(" ", text)
+            if n:
+                out.append(self.values[i])
+        return text, out
 
     def found(self, text: str) -> list[str]:
         """The values of the forms matched (each form once), longest first; a longer match hides
