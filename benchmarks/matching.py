@@ -125,7 +125,7 @@ def held_out(cat: Catalogue, rows: list[SeedRow], errors: list[str], **kw: float
     return h
 
 
-def pairwise_traps(cat: Catalogue) -> int:
+def pairwise_traps(cat: Catalogue, **kw: float) -> int:
     import csv
 
     with TRAPS.open(encoding="utf-8") as f:
@@ -136,7 +136,7 @@ def pairwise_traps(cat: Catalogue) -> int:
             sub = Catalogue()
             sub.add(cat.indicators[dst])
             qs = [Query.build(al.name, "", al.first.period) for al in cat.indicators[src].aliases]
-            merges += sum(r.indicator_id == dst for r in Matcher(sub).match_many(qs))
+            merges += sum(r.indicator_id == dst for r in Matcher(sub, **kw).match_many(qs))  # type: ignore[arg-type]
     return merges
 
 
@@ -263,19 +263,20 @@ def calibrate(cat: Catalogue, rows: list[ev.Labelled], seeds: list[SeedRow]) -> 
     dev = [r for r in rows if r.split == "development"]
     print(
         f"{'soft':>5}{'unseen':>7}{'missing':>8}{'accept':>7}{'margin':>7}{'right':>8}{'wrong':>6}{'merged':>7}{'trap?':>6}"
-        f"{'novel':>6}{'seed P':>8}{'seed R':>8}"
+        f"{'novel':>6}{'seed P':>8}{'seed R':>8}{'pairs':>7}"
     )
-    for soft, unseen, missing in itertools.product((10.0, 12.0), (5.0, 8.0), (0.0, 20.0, 35.0)):
+    for soft, unseen, missing in itertools.product((10.0, 12.0), (0.0, 3.0, 5.0, 8.0), (10.0, 20.0, 35.0)):
         kw = {"soft_penalty": soft, "unseen_penalty": unseen, "missing_penalty": missing}
         m = Matcher(cat, accept=0.0, review=0.0, **kw)  # type: ignore[arg-type]
         mine = _outcomes(unseen_results(m, dev), [(r.answer, r.kind, r.near_miss) for r in dev])
         theirs = _seed_outcomes(cat, seeds, **kw)
-        for accept, margin in itertools.product((74.0, 76.0, 78.0, 80.0, 82.0, 84.0, 86.0), (2.0, 3.0, 5.0)):
-            _calibration_row(kw, accept, margin, mine, theirs)
+        for accept, margin in itertools.product((74.0, 76.0, 78.0, 80.0, 82.0, 84.0), (3.0, 5.0)):
+            pairs = pairwise_traps(cat, accept=accept, margin=margin, **kw)
+            _calibration_row(kw, accept, margin, mine, theirs, pairs)
 
 
 def _calibration_row(
-    kw: dict[str, float], accept: float, margin: float, mine: list[Outcome], theirs: list[Outcome]
+    kw: dict[str, float], accept: float, margin: float, mine: list[Outcome], theirs: list[Outcome], pairs: int
 ) -> None:
     n = {"right": 0, "wrong": 0, "merged": 0, "trap": 0, "novel": 0, "para": 0}
     for o in mine:
@@ -297,6 +298,7 @@ def _calibration_row(
     print(
         f"{kw['soft_penalty']:>5.0f}{kw['unseen_penalty']:>7.0f}{kw['missing_penalty']:>8.0f}{accept:>7.0f}{margin:>7.0f}"
         f"{n['right'] / n['para']:>8.1%}{n['wrong']:>6}{n['merged']:>7}{n['trap']:>6}{n['novel']:>6}{p:>8.3f}{r:>8.3f}"
+        f"{pairs:>7}"
     )
 
 
