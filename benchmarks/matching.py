@@ -44,20 +44,19 @@ def unseen_results(matcher: Matcher, rows: Sequence[ev.Labelled]) -> list[Result
 
 def unseen_table(rows: Sequence[ev.Labelled], results: Sequence[Result], verbose: bool) -> None:
     print(
-        f"{'unseen wording':<13}{'part':<13}{'paraphrases: right / review / wrong':>38}{'traps merged':>14}"
-        f"{'novel given id':>16}"
+        f"{'unseen wording':<16}{'paraphrases: right / review / wrong':>38}{'traps merged':>15}{'novel given id':>16}"
     )
     for part in ev.SPLITS:
         idx = [i for i, r in enumerate(rows) if r.split == part]
         s = ev.score([rows[i] for i in idx], [results[i] for i in idx])
         p, t, n = s.paraphrase, s.trap, s.novel
         para = f"{p.rate(p.right):.1%} / {p.rate(p.review):.1%} / {p.wrong + p.merged} of {p.names}"
-        print(f"{'':<13}{part:<13}{para:>38}{f'{t.merged} of {t.names}':>14}{f'{n.wrong} of {n.names}':>16}")
-        print(f"{'':<26}traps: {t.right} right id, {t.review} to review, {t.wrong} another wrong id")
+        print(f"{part:<16}{para:>38}{f'{t.merged} of {t.names}':>15}{f'{n.wrong} of {n.names}':>16}")
+        print(f"{'':<16}traps: {t.right} given the right id, {t.review} to review, {t.wrong} another wrong id")
         if verbose:
             for kind in ev.KINDS:
                 for w in s.of(kind).wrong_names:
-                    print(f"{'':<26}WRONG {kind}: {w}")
+                    print(f"{'':<16}WRONG {kind}: {w}")
 
 
 # -- seed documents, held out -----------------------------------------------------------------
