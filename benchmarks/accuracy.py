@@ -32,8 +32,8 @@ def fixtures(names: list[str]) -> list[str]:
 
 
 def name_exact(extracted, truth) -> float:
-    t = set(zip(truth["ref"], truth["indicator"]))
-    e = set(zip(extracted["ref"].fillna(""), extracted["indicator"].fillna("")))
+    t = set(zip(truth["ref"], truth["indicator"], strict=False))
+    e = set(zip(extracted["ref"].fillna(""), extracted["indicator"].fillna(""), strict=False))
     return len(t & e) / len(t) if t else 1.0
 
 

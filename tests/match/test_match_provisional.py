@@ -167,12 +167,12 @@ def test_archive_stores_provisional_names_and_history_finds_them_before_and_afte
     assert set(contacts["match_rule"]) == {RULE_PROVISIONAL}
 
     none = recdec.Decisions([])
-    before = series.history(con, pid, none, matcher=m)
+    before = series.history(store.observations(con), pid, none, matcher=m)
     assert set(before["source"]) == {"scorecard-2020-10.pdf", "scorecard-2021-08.pdf"}
     assert {"2020-10", "2021-08"} <= set(before["period"])
 
     name = contacts["indicator"].iloc[0]
     mapped = Matcher(shipped, Decisions([Decision(name, "accept", "contacts")]))
-    after = series.history(con, "contacts", none, matcher=mapped)
+    after = series.history(store.observations(con), "contacts", none, matcher=mapped)
     assert len(after) == len(before) and set(after["source"]) == set(before["source"])
-    assert len(series.history(con, pid, none, matcher=mapped)) == len(before)
+    assert len(series.history(store.observations(con), pid, none, matcher=mapped)) == len(before)
