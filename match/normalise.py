@@ -226,7 +226,7 @@ class Vocabulary:
         body, excluded, included = self._clauses(text)
         body, basis = self._basis(body, unit)
         quantities = self._quantities(body)
-        qualifiers = frozenset(tuple(g.split("\t", 1)) for g in self._qualifiers.found(body))
+        qualifiers = frozenset((g, v) for g, _, v in (x.partition("\t") for x in self._qualifiers.found(body)))
         plain = self._unit_words.sub(body)[0]
         words = frozenset(self.tokens(plain))
         core = " ".join(sorted(set(self.tokens(_PAREN_GLOSS.sub(" ", plain))))) if "(" in plain else ""
