@@ -3,12 +3,14 @@ to the canonical id when a reviewer maps them."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scorekit.archive import series, store
+from scorekit.archive import locking, series, store
 from scorekit.extract.schema import COLUMNS
 from scorekit.match.annotate import annotate
 from scorekit.match.catalogue import Catalogue
@@ -156,23 +158,24 @@ def test_archive_stores_provisional_names_and_history_finds_them_before_and_afte
     for ind in shipped:
         if ind.id != "contacts":
             lacking.add(ind)
-    con = store.connect(tmp_path / "a.duckdb")
+    archive = partial(locking.opened, tmp_path / "a.duckdb")
     m = Matcher(lacking)
     for name in ("scorecard-2020-10", "scorecard-2021-08"):
-        assert store.add(con, pdf(name), m).status == "ok"
-    stored = store.observations(con)
+        assert store.add(archive, pdf(name), m).status == "ok"
+    with archive() as con:
+        stored = store.observations(con)
     contacts = stored[stored["indicator"].str.startswith("Number of contacts received")]
     (pid,) = set(contacts["canonical_id"])
     assert pid == "~scorecard/m1/number-contact-include-contact-result-referral"
     assert set(contacts["match_rule"]) == {RULE_PROVISIONAL}
 
     none = recdec.Decisions([])
-    before = series.history(store.observations(con), pid, none, matcher=m)
+    before = series.history(stored, pid, none, matcher=m)
     assert set(before["source"]) == {"scorecard-2020-10.pdf", "scorecard-2021-08.pdf"}
     assert {"2020-10", "2021-08"} <= set(before["period"])
 
     name = contacts["indicator"].iloc[0]
     mapped = Matcher(shipped, Decisions([Decision(name, "accept", "contacts")]))
-    after = series.history(store.observations(con), "contacts", none, matcher=mapped)
+    after = series.history(stored, "contacts", none, matcher=mapped)
     assert len(after) == len(before) and set(after["source"]) == set(before["source"])
-    assert len(series.history(store.observations(con), pid, none, matcher=mapped)) == len(before)
+    assert len(series.history(stored, pid, none, matcher=mapped)) == len(before)
