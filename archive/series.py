@@ -52,9 +52,10 @@ def result(observations: pd.DataFrame, decisions: decmod.Decisions, matcher=None
     """Stored names still under a provisional identity move to the canonical id a reviewer has
     mapped them to since they were stored (`match/provisional.py`)."""
     from ..match import provisional
+    from ..match.annotate import settle
     from ..reconcile.inputs import matcher as default_matcher
 
-    r = reconcile(provisional.settle(provisional.fill(observations), matcher or default_matcher()))
+    r = reconcile(settle(provisional.fill(observations), matcher or default_matcher()))
     apply_decisions(r, decisions)
     return r
 

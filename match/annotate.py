@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import provisional
-from .matcher import Matcher, Query, Result
+from .matcher import RULE_DECISION, RULE_EXACT, RULE_NAME, Matcher, Query, Result
 
 OUTPUT_COLUMNS = ["canonical_id", "match_score", "match_rule", "match_explanation"]
 
@@ -90,3 +90,28 @@ def annotate(df: pd.DataFrame, matcher: Matcher, publisher: str | None = None) -
             str
         )
     return out, gs
+
+
+def settle(df: pd.DataFrame, matcher: Matcher) -> pd.DataFrame:
+    """Rows still under a provisional identity are matched again (a reviewer may have decided, or
+    the catalogue grown since); those that now have a canonical id move to it, and keep the
+    provisional one in `provisional_id`."""
+    if "canonical_id" not in df.columns or df.empty:
+        return df
+    out = df.copy()
+    cid = out["canonical_id"].astype("string").fillna("")
+    waiting = cid.str.startswith(provisional.PREFIX)
+    if "provisional_id" not in out.columns:
+        out["provisional_id"] = ""
+    out["provisional_id"] = out["provisional_id"].astype("string").fillna("").astype(object)
+    out.loc[waiting, "provisional_id"] = cid[waiting]
+    if not waiting.any():
+        return out
+    again, _ = annotate(out.loc[waiting].drop(columns=["canonical_id"]), matcher)
+    moved = again["match_rule"].isin([RULE_DECISION, RULE_EXACT, RULE_NAME])
+    rows = again.index[moved]
+    for col in ("canonical_id", "match_score", "match_rule", "match_explanation"):
+        if col in out.columns or col == "canonical_id":
+            out[col] = out[col].astype(object) if col in out.columns else ""
+            out.loc[rows, col] = again.loc[rows, col]
+    return out

@@ -169,11 +169,6 @@ class Catalogue:
     def add_alias(self, indicator_id: str, alias: Alias) -> bool:
         return self.get(indicator_id).record(alias)
 
-    def search(self, text: str, limit: int = 10) -> list[tuple[Indicator, float]]:
-        from .search import search
-
-        return search(self, text, limit)
-
     def to_dict(self) -> dict[str, Any]:
         return {"format": FORMAT_VERSION, "version": self.version, "indicators": [i.to_dict() for i in self]}
 

@@ -28,6 +28,7 @@ from .decisions import Decision
 from .guards import BASIS_LABELS
 from .matcher import ACCEPT, REVIEW, Matcher
 from .normalise import UNITS, unit_from_name, vocabulary
+from .search import search
 
 out = Console()
 err = Console(stderr=True, soft_wrap=True)
@@ -125,7 +126,7 @@ def catalogue_search(
 ) -> None:
     """Indicators whose names resemble TEXT (abbreviations understood)."""
     with _fail_cleanly():
-        hits = catmod.load(catalogue).search(text, limit=limit)
+        hits = search(catmod.load(catalogue), text, limit=limit)
     table = Table()
     for col in ("score", "id", "unit", "name"):
         table.add_column(col, overflow="fold")

@@ -11,8 +11,8 @@ months, quarters and edition numbers (`northshire-scorecard-2023-05.pdf` -> `nor
 Two publishers whose files are named alike would share provisional ids; a `publisher` column or
 `scorekit match --publisher` keeps them apart.
 
-When a reviewer maps a name, `settle` moves its rows to the canonical id and keeps the provisional
-one in `provisional_id`, so its history is found under either.
+When a reviewer maps a name, `annotate.settle` moves its rows to the canonical id and keeps the
+provisional one in `provisional_id`, so its history is found under either.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pathlib import PurePath
 
 import pandas as pd
 
-from .matcher import RULE_DECISION, RULE_EXACT, RULE_NAME, Matcher, ref_parts
+from .matcher import ref_parts
 from .normalise import key
 
 RULE_PROVISIONAL = "provisional"
@@ -104,31 +104,4 @@ def fill(df: pd.DataFrame, fixed_publisher: str | None = None) -> pd.DataFrame:
     if "match_rule" in out.columns:
         out["match_rule"] = out["match_rule"].astype(object)
         out.loc[todo, "match_rule"] = RULE_PROVISIONAL
-    return out
-
-
-def settle(df: pd.DataFrame, matcher: Matcher) -> pd.DataFrame:
-    """Rows still under a provisional identity are matched again (a reviewer may have decided, or
-    the catalogue grown since); those that now have a canonical id move to it, and keep the
-    provisional one in `provisional_id`."""
-    from .annotate import annotate
-
-    if "canonical_id" not in df.columns or df.empty:
-        return df
-    out = df.copy()
-    cid = out["canonical_id"].astype("string").fillna("")
-    waiting = cid.str.startswith(PREFIX)
-    if "provisional_id" not in out.columns:
-        out["provisional_id"] = ""
-    out["provisional_id"] = out["provisional_id"].astype("string").fillna("").astype(object)
-    out.loc[waiting, "provisional_id"] = cid[waiting]
-    if not waiting.any():
-        return out
-    again, _ = annotate(out.loc[waiting].drop(columns=["canonical_id"]), matcher)
-    moved = again["match_rule"].isin([RULE_DECISION, RULE_EXACT, RULE_NAME])
-    rows = again.index[moved]
-    for col in ("canonical_id", "match_score", "match_rule", "match_explanation"):
-        if col in out.columns or col == "canonical_id":
-            out[col] = out[col].astype(object) if col in out.columns else ""
-            out.loc[rows, col] = again.loc[rows, col]
     return out

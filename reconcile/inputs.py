@@ -43,8 +43,9 @@ def _provisional(df: pd.DataFrame, m) -> pd.DataFrame:
     """Matched earlier: names left without an id get their provisional identity, and provisional
     ones a reviewer has mapped since move to the canonical id (see `match/provisional.py`)."""
     from ..match import provisional
+    from ..match.annotate import settle
 
-    return provisional.settle(provisional.fill(df), m)
+    return settle(provisional.fill(df), m)
 
 
 def extract_pdf(path: Path, m=None) -> tuple[pd.DataFrame, object]:

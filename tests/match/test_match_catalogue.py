@@ -9,6 +9,7 @@ import pytest
 from scorekit.match import catalogue as catmod
 from scorekit.match.catalogue import Alias, Indicator, Sighting, period_order
 from scorekit.match.normalise import UNITS
+from scorekit.match.search import search
 
 
 def test_every_seed_name_is_an_alias_seen_in_its_document_period(shipped, labelled):
@@ -119,9 +120,9 @@ def test_load_errors_name_the_file(tmp_path):
 
 
 def test_search_understands_abbreviations(shipped):
-    ids = [i.id for i, _ in shipped.search("C&F assessments completed", limit=3)]
+    ids = [i.id for i, _ in search(shipped, "C&F assessments completed", limit=3)]
     assert "assessments_completed" in ids
-    assert shipped.search("M8-QL", limit=1)[0][0].id == "mash_referrals_1wd_pct"
+    assert search(shipped, "M8-QL", limit=1)[0][0].id == "mash_referrals_1wd_pct"
 
 
 @pytest.mark.parametrize(

@@ -12,11 +12,11 @@ from hypothesis import strategies as st
 
 from scorekit.archive import locking, series, store
 from scorekit.extract.schema import COLUMNS
-from scorekit.match.annotate import annotate
+from scorekit.match.annotate import annotate, settle
 from scorekit.match.catalogue import Catalogue
 from scorekit.match.decisions import Decision, Decisions
 from scorekit.match.matcher import Matcher
-from scorekit.match.provisional import RULE_PROVISIONAL, is_provisional, provisional_id, publisher_of, settle
+from scorekit.match.provisional import RULE_PROVISIONAL, is_provisional, provisional_id, publisher_of
 from scorekit.reconcile import decisions as recdec
 from scorekit.reconcile.engine import reconcile
 from tests.conftest import pdf, truth
