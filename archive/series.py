@@ -48,8 +48,14 @@ EXPORT_COLUMNS = [
 HISTORY_COLUMNS = ["period", "value", "value_raw", "source", "page", "table", "report_date", "indicator", "used"]
 
 
-def result(observations: pd.DataFrame, decisions: decmod.Decisions) -> Result:
-    r = reconcile(observations)
+def result(observations: pd.DataFrame, decisions: decmod.Decisions, matcher=None) -> Result:
+    """Stored names still under a provisional identity move to the canonical id a reviewer has
+    mapped them to since they were stored (`match/provisional.py`)."""
+    from ..match import provisional
+    from ..match.annotate import settle
+    from ..reconcile.inputs import matcher as default_matcher
+
+    r = reconcile(settle(provisional.fill(observations), matcher or default_matcher()))
     apply_decisions(r, decisions)
     return r
 
@@ -132,14 +138,22 @@ def _history_row(c: Cell, used: str) -> dict:
 
 
 def history(
-    observations: pd.DataFrame, indicator: str, decisions: decmod.Decisions, measure: str = "value", area: str = ""
+    observations: pd.DataFrame,
+    indicator: str,
+    decisions: decmod.Decisions,
+    measure: str = "value",
+    area: str = "",
+    matcher=None,
 ) -> pd.DataFrame:
-    """Every value published for each period, marked where it is the agreed one or set aside."""
-    r = result(observations, decisions)
-    key = (indicator, area, measure)
-    wanted = [c for c in r.cells if (c.canonical_id, c.area, c.measure) == key]
+    """Every value published for each period, marked where it is the agreed one or set aside. A
+    provisional id finds its rows after a reviewer mapped them to a canonical one."""
+    r = result(observations, decisions, matcher)
+    wanted = [
+        c for c in r.cells if indicator in (c.canonical_id, c.provisional_id) and (c.area, c.measure) == (area, measure)
+    ]
+    keys = {(c.canonical_id, area, measure) for c in wanted}
     chosen = {
-        (s.period, s.chosen.id): s.rule for s in resolve(r, decisions) if (s.canonical_id, s.area, s.measure) == key
+        (s.period, s.chosen.id): s.rule for s in resolve(r, decisions) if (s.canonical_id, s.area, s.measure) in keys
     }
     ordered = sorted(wanted, key=lambda c: (c.month or 0, c.period, -(c.report_month or 0), c.source, c.page))
     return pd.DataFrame([_history_row(c, _use(c, r, chosen)) for c in ordered], columns=HISTORY_COLUMNS)

@@ -43,6 +43,7 @@ class Cell:
     report_date: str = ""
     report_month: int | None = None
     publication: str = ""
+    provisional_id: str = ""  # the provisional identity a mapped name had (match/provisional.py)
 
     @property
     def instance(self) -> tuple[str, int, int, int]:
@@ -112,7 +113,18 @@ def from_frame(df: pd.DataFrame) -> list[Cell]:
     """Matched observations with a number, an indicator and a period: the only ones that can conflict."""
     df = df.reset_index(drop=True)
     cols: dict[str, Any] = {"id": np.arange(len(df))}
-    for name in ("source", "ref", "indicator", "area", "canonical_id", "period", "unit", "path", "sha256"):
+    for name in (
+        "source",
+        "ref",
+        "indicator",
+        "area",
+        "canonical_id",
+        "period",
+        "unit",
+        "path",
+        "sha256",
+        "provisional_id",
+    ):
         cols[name] = _texts(df, name)
     cols["raw"] = _texts(df, "value_raw")
     for name, default in (("measure", "value"), ("method", "text")):
