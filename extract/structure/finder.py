@@ -15,12 +15,17 @@ from ..grid import Grid, find_grids
 from ..page import PageContent, Word
 from .blocks import find_blocks
 from .columns import boundaries, column_spans, columns_of, gutters, split_by_columns, vertical_cuts
+from ..periods import parse_period
+from ..values import ARROWS
+from ..vocabulary import VOCABULARY
 from .lines import NUMBER, Line, Phrase, text_lines
 from .lattice import lattice_table
 from .model import Cell, Table
 from .rows import Placed, PlacedLine, Row, group_rows, header_levels, separators
 
 _YEAR = re.compile(r"^(19[89]\d|20[0-5]\d)$")
+_STARTS_NUMBER = re.compile(r"^[<>]?[-−(]?[£$]?\d")
+_NOTED = re.compile(r"^[<>]?[-−(]?[£$]?\d[\d,.]*%?\)?(\s*\*\s*\w+\.?)?(\s*\([^)]*\))?(\s+(days?|weeks?))?$", re.I)
 MIN_COLUMNS = 2
 LATTICE_ROWS = 0.6  # share of a grid's rows its rules must divide
 MAX_WORDS_PER_CELL = 6  # more in the median cell is prose set in columns
@@ -43,12 +48,15 @@ class Columns:
 
 def find_tables(page: PageContent) -> list[Table]:
     words = [w for w in page.words if w.upright and w.text.strip()]
+    all_lines = text_lines(words)
     tables: list[Table] = []
     for grid in _lattices(page):
         inside = [w for w in words if _within(w, grid)]
         if inside and not _runs_on(grid, words):
             table, rest = lattice_table(page.page, grid, inside)
             words = [w for w in words if not _within(w, grid)] + rest
+            x0, top, x1, _ = grid.bbox
+            table.title = _title(all_lines, top, x0, x1)
             tables.append(table)
     lines = text_lines(words)
     for block in find_blocks(lines, page.width):
@@ -98,10 +106,24 @@ def _columns(page: PageContent, lines: list[Line], top: float, bottom: float, x0
     return Columns(xs, gutters(spans, xs))
 
 
+def data_like(text: str) -> bool:
+    """Reads as a figure, not a label: it starts with a number (not a period label: `2013/14`),
+    or is a code for a missing value (`n/a`, `..`, `x`)."""
+    t = " ".join(text.split()).strip(ARROWS + " ")
+    if t.lower() in VOCABULARY.missing:
+        return True
+    if not _STARTS_NUMBER.match(t) or _YEAR.match(t):
+        return False
+    return parse_period(t) is None
+
+
 def is_value(text: str) -> bool:
-    """A number, and not a year (a header of years is a header, not a row of values)."""
-    t = text.strip()
-    return bool(NUMBER.match(t)) and not _YEAR.match(t)
+    """A number, perhaps with a marked note (`52% *Prov`, `62% (2014)`, `21 weeks`), and not a
+    year (a header of years is a header, not a row of values)."""
+    t = " ".join(text.split())
+    if _YEAR.match(t):
+        return False
+    return bool(NUMBER.match(t) or _NOTED.match(t))
 
 
 def _stub_columns(lines: list[list[Placed]], n: int) -> int:
@@ -118,13 +140,19 @@ def _stub_columns(lines: list[list[Placed]], n: int) -> int:
     return max(stub, 1)
 
 
+def _holds_values(cells: list[Placed], stub: int) -> bool:
+    """A line of a row's values: most of its cells past the labels read as figures (a header
+    of years, or of `12 month average`, does not)."""
+    data = [c for c in cells if c.c0 >= stub]
+    if len(cells) < 2 or not data:
+        return False
+    return sum(data_like(c.phrase.text) for c in data) * 2 >= len(data)
+
+
 def _table(page: PageContent, lines: list[Line], columns: Columns, title: str) -> Table | None:
     placed_cells = [[pc for p in ln.phrases for pc in columns.place(p)] for ln in lines]
     stub = _stub_columns(placed_cells, columns.n)
-    placed = [
-        PlacedLine(ln, cells, len(cells) >= 2 and any(c.c0 >= stub and is_value(c.phrase.text) for c in cells))
-        for ln, cells in zip(lines, placed_cells, strict=True)
-    ]
+    placed = [PlacedLine(ln, cells, _holds_values(cells, stub)) for ln, cells in zip(lines, placed_cells, strict=True)]
     seps = separators(page.rules, page.fills, columns.xs[0], columns.xs[-1])
     header, rows = group_rows(placed, seps, stub)
     if not _tabular(rows):

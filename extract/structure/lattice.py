@@ -43,8 +43,46 @@ def lattice_table(page: int, grid: Grid, words: list[Word]) -> tuple[Table, list
             continue
         first, last = row_of[gc.row0], row_of.get(gc.row1, len(ys) - 1)
         cells.append(Cell(first, gc.col0, in_reading_order(ws), last - first, gc.col1 - gc.col0))
-    cells = _dedupe(cells)
-    return Table(page, list(grid.xs), ys, sorted(cells, key=lambda c: (c.row, c.col)), ruled=True), outside
+    cells = sorted(_dedupe(cells), key=lambda c: (c.row, c.col))
+    table = Table(page, list(grid.xs), ys, cells, ruled=True)
+    table.header_rows = _header_rows(table)
+    for c in cells:
+        c.header = c.row < table.header_rows
+    return table, outside
+
+
+def _header_rows(table: Table) -> int:
+    """Rows above the first whose cells past the label columns read mostly as figures, stopping
+    at a row of one label alone in the first column (a section heading) once a header row has
+    been seen; a band over the value columns is part of the header."""
+    from .finder import data_like
+
+    grid = table.grid()
+    origins = [
+        [c for k, c in enumerate(row) if c is not None and c.row == r and c.col == k and c.text]
+        for r, row in enumerate(grid)
+    ]
+    stub = _label_columns(origins, table.n_cols)
+    for r, cells in enumerate(origins):
+        data = [c for c in cells if c.col >= stub]
+        if data and sum(data_like(c.text) for c in data) * 2 >= len(data):
+            return r
+        if r and len(cells) == 1 and cells[0].col == 0:
+            return r  # a label alone in the first column: a section heading, the body has begun
+    return 0
+
+
+def _label_columns(rows: list[list[Cell]], n_cols: int) -> int:
+    """Leading columns whose cells are mostly words: the labels of the rows."""
+    from .finder import data_like
+
+    stub = 0
+    while stub < n_cols - 1:
+        cells = [c for row in rows for c in row if c.col == stub]
+        if cells and sum(data_like(c.text) for c in cells) * 2 >= len(cells):
+            break
+        stub += 1
+    return max(stub, 1)
 
 
 def _cell_at(grid: Grid, x: float, y: float):

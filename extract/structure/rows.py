@@ -145,12 +145,21 @@ def _header_end(lines: list[PlacedLine], stub: int, seps: list[float]) -> int:
     usual = _usual_gap(lines)
     for i in range(1, first):
         prev, pl = lines[i - 1], lines[i]
-        set_off = _between(seps, prev, pl) or pl.top - prev.bottom > usual + GAP_SLACK * pl.line.em
+        set_off = _set_off(prev, pl, seps, usual)
         if set_off and all(c.c1 <= stub for c in pl.cells) and any(c.c1 > stub for c in lines[i - 1].cells):
             first = i
             break
     named = [i for i in range(first) if any(c.c1 > stub for c in lines[i].cells)]
-    return named[-1] + 1 if named else 0
+    if not named:
+        return 0
+    end = named[-1] + 1
+    while end < first and not _set_off(lines[end - 1], lines[end], seps, usual):
+        end += 1  # a header cell's text wrapping onto the next line (`LA` / `code`)
+    return end
+
+
+def _set_off(prev: PlacedLine, pl: PlacedLine, seps: list[float], usual: float) -> bool:
+    return _between(seps, prev, pl) or pl.top - prev.bottom > usual + GAP_SLACK * pl.line.em
 
 
 def group_rows(lines: list[PlacedLine], seps: list[float], stub: int) -> tuple[list[PlacedLine], list[Row]]:
