@@ -58,7 +58,6 @@ class Options:
     page_timeout: float = 300.0
     max_memory_mb: int = 3072
     isolate: bool = True  # pages in worker processes (off inside a Dask worker)
-    all_pages: bool = False  # find tables on pages triage takes for prose too (`scorekit tables --all-pages`)
 
 
 @dataclass
@@ -262,20 +261,17 @@ def page_stage(path: str, page_no: int, opts: Options) -> PageWork:
     tp.close()
     method, why = _route(plumber.pages[page_no - 1], pdfium_page, text, opts.ocr)
     if method == "text":
-        tri = triage_text(text)
-        if not tri.candidate and not opts.all_pages:
-            return PageWork(page_no, "text", "skipped", tri.reason, text=text[:3000])
         content = read_page(plumber.pages[page_no - 1], source)
-        reason = tri.reason
+        reason = triage_text(text).reason
     else:
         content = _ocr_content(pdfium_page, source, page_no, opts)
         text = " ".join(w.text for w in content.words)
-        tri = triage_text(text)
-        if not tri.candidate and not opts.all_pages:
-            return PageWork(page_no, "ocr", "skipped", f"{why}; OCR text: {tri.reason}")
-        reason = f"{why}; {tri.reason}"
+        reason = f"{why}; {triage_text(text).reason}"
     plumber.pages[page_no - 1].close()  # pdfplumber caches parsed layout per page
-    return PageWork(page_no, method, "read", reason, find_tables(content), text, content.frame)
+    tables = find_tables(content)
+    if not tables:
+        return PageWork(page_no, method, "skipped", f"no table found ({reason})", text=text[:3000])
+    return PageWork(page_no, method, "read", reason, tables, text, content.frame)
 
 
 # --- the document (runs in the parent) -------------------------------------------------------

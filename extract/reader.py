@@ -129,7 +129,7 @@ class TableReader:
             if not values or not (name or ref):
                 continue
             body.row_no += 1
-            unit = unit_of_row(name, [(col, cell.text) for col, cell in values])
+            unit = unit_of_row(f"{name} {_stub_text(row, body.model, 'unit')}", [(col, cell.text) for col, cell in values])
             for col, cell in values:
                 result.observations.append(observation(ctx, body.row_no, body.section, ref, name, "", col, cell, unit))
             result.texts += _texts(ctx, body, row, ref, name)
@@ -178,8 +178,10 @@ def _values(row: list[Cell | None], model: ColumnModel) -> list[tuple[Column, Ce
 
 
 def _stub_text(row: list[Cell | None], model: ColumnModel, kind: str) -> str:
+    """The row's text in the columns of this kind (or, for `unit`, the unit text column)."""
     parts = []
-    for i in model.index(kind):
+    indices = [i for i, c in enumerate(model.columns) if c.field == "unit"] if kind == "unit" else model.index(kind)
+    for i in indices:
         cell = row[i] if i < len(row) else None
         if cell is not None and cell.col == i and cell.text:
             parts.append(cell.text)

@@ -53,12 +53,26 @@ def name_unit(name: str) -> str:
     return "count"
 
 
-def unit_of_row(name: str, values: list[tuple[Column, str]]) -> str:
-    """A row printed with `%` in its values is in percent; else what its name says."""
-    pct = any(
-        parse_value(text).unit == "percent" for col, text in values if col.measure in ("value", "avg_12m", "max_12m")
-    )
-    return "percent" if pct else name_unit(name)
+@dataclass(frozen=True)
+class RowUnit:
+    """The unit a row's figures are in, and what a printed figure is multiplied by to be in it
+    (100 where a percentage is printed as a fraction, `0.25` under a `%` unit)."""
+
+    unit: str
+    scale: float = 1.0
+
+
+def unit_of_row(name: str, values: list[tuple[Column, str]]) -> RowUnit:
+    """A row printed with `%` in its values is in percent; else what its name (and its unit
+    column, given with it) says."""
+    own = [parse_value(text) for col, text in values if col.measure in ("value", "avg_12m", "max_12m", "target")]
+    if any(p.unit == "percent" for p in own):
+        return RowUnit("percent")
+    unit = name_unit(name)
+    numbers = [p.value for p in own if p.value is not None]
+    if unit == "percent" and numbers and all(0 <= v <= 1 for v in numbers) and any(numbers):
+        return RowUnit(unit, 100.0)
+    return RowUnit(unit)
 
 
 def _unit(col: Column, p: ParsedValue, row_unit: str) -> str:
@@ -93,10 +107,12 @@ def _unreadable(measure: str, text: str, flags: list[str]) -> bool:
 
 
 def observation(
-    ctx: Record, row: int, section: str, ref: str, name: str, area: str, col: Column, cell: Cell, row_unit: str
+    ctx: Record, row: int, section: str, ref: str, name: str, area: str, col: Column, cell: Cell, row_unit: RowUnit
 ) -> dict:
     text = cell.text
     p = parse_value(text)
+    if p.value is not None and row_unit.scale != 1 and col.measure in ("value", "avg_12m", "max_12m", "target"):
+        p = ParsedValue(round(p.value * row_unit.scale, 10), p.unit, p.flags, p.year_note)
     flags = [f for f in p.flags if f != "empty"] + sorted({w.note for w in cell.words if w.note})
     if col.measure in SIGNALS and not text.strip(ARROWS + " "):
         flags = []
@@ -124,7 +140,7 @@ def observation(
         "measure": col.measure,
         "value": value,
         "value_raw": text,
-        "unit": _unit(col, p, row_unit),
+        "unit": _unit(col, p, row_unit.unit),
         "flags": ";".join(flags),
         "method": ctx.method,
         "confidence": conf,
