@@ -14,6 +14,14 @@ _REF_IN_NAME = re.compile(
 _MARKERS = re.compile(r"\s*(?:[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d\))$")
 
 
+_REF = re.compile(r"^[A-Z][A-Za-z&]{0,6}[-\s]?\d{1,3}[A-Za-z]{0,2}(?:[-/][A-Z0-9]{1,4})*$")
+
+
+def is_reference(text: str) -> bool:
+    """Shaped like an indicator's reference: `M1`, `R&B-1`, `LAC11-QL`, `CP2b`."""
+    return bool(_REF.match(text.strip()))
+
+
 def split_ref(name: str) -> tuple[str, str]:
     """(`M1`, `Number of contacts`) from `M1 - Number of contacts`; ("", name) otherwise."""
     name = strip_markers(name)

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from .areas import area_table
 from .columns import Column, ColumnModel, header_score
-from .headers import header_texts, model_from_levels
-from .names import split_ref
+from .headers import column_headers, header_texts, model_from_levels
+from .names import is_reference, split_ref
 from .page import Frame
 from .periods import ReportPeriod, find_report_period, parse_period
 from .records import Record, observation, unit_of_row
@@ -65,6 +65,7 @@ class Body:
     row_no: int = 0
     title: str = ""
     continued: bool = False
+    levels: list[list[str]] = field(default_factory=list)  # the header's texts, level by level
 
 
 class TableReader:
@@ -95,10 +96,12 @@ class TableReader:
         grid = table.grid()
         header_rows = table.header_rows or _header_by_words(grid, report)
         if header_rows:
-            model = model_from_levels(header_texts(grid, header_rows), table.n_cols, report)
-            if _has_measures(model):
+            levels = header_texts(grid, header_rows)
+            model = model_from_levels(levels, table.n_cols, report)
+            body = Body(grid[header_rows:], model, title=table.title, levels=levels)
+            if _has_measures(model) or _transposed(body):
                 self._carry_benchmark_periods(model)
-                return Body(grid[header_rows:], model, title=table.title)
+                return body
         last = self.last
         if last is None or len(last.xs) != len(table.xs):
             return None
@@ -129,7 +132,9 @@ class TableReader:
             if not values or not (name or ref):
                 continue
             body.row_no += 1
-            unit = unit_of_row(f"{name} {_stub_text(row, body.model, 'unit')}", [(col, cell.text) for col, cell in values])
+            unit = unit_of_row(
+                f"{name} {_stub_text(row, body.model, 'unit')}", [(col, cell.text) for col, cell in values]
+            )
             for col, cell in values:
                 result.observations.append(observation(ctx, body.row_no, body.section, ref, name, "", col, cell, unit))
             result.texts += _texts(ctx, body, row, ref, name)
@@ -233,8 +238,10 @@ def _transposed(body: Body) -> bool:
 
 
 def _read_transposed(body: Body, ctx: Record) -> list[dict]:
+    """Each column an indicator (its header the name, a level above it the reference), each row
+    a period."""
+    headers, bands = column_headers(body.levels, len(body.model.columns))
     out = []
-    headers = body.model.header_texts
     for row in body.rows:
         period = _row_period(row, body.model.report)
         if not period:
@@ -242,11 +249,23 @@ def _read_transposed(body: Body, ctx: Record) -> list[dict]:
         for i, cell in enumerate(row):
             if i == 0 or cell is None or cell.col != i or not cell.text or i >= len(headers):
                 continue
-            ref, name = split_ref(headers[i])
+            ref, name = _column_label(headers[i], bands[i])
             col = Column("measure", "value", period, header=headers[i])
             unit = unit_of_row(name, [(col, cell.text)])
             out.append(observation(ctx, i, "", ref, name, "", col, cell, unit))
     return out
+
+
+def _column_label(header: str, band: str) -> tuple[str, str]:
+    """A column headed by an indicator: its reference is the band above (`R&B-1` over the name),
+    or leads the header (`R&B04 Number of ...`, the reference set on its own line of the cell)."""
+    ref, name = split_ref(header)
+    if not ref and band and is_reference(band):
+        ref = band.strip()
+    first, _, rest = name.partition(" ")
+    if not ref and is_reference(first) and rest[:1].isupper():
+        ref, name = first, rest
+    return ref, name
 
 
 # --- area tables: a row per area, the indicator in the title or the band --------------------

@@ -90,7 +90,8 @@ def _joint(text: str, last: dict, nxt: dict, line_start: float) -> str:
         return "space"
     size = last["size"]
     if abs(nxt["top"] - last["top"]) < 0.5 * size and nxt["x0"] >= last["x0"] - 0.5:
-        return "none"  # the same line goes on (a word split by a change of colour or size)
+        # the same line: the word goes on (split by a change of colour or size) if it touches
+        return "none" if nxt["x0"] - last["x1"] < 0.3 * size else "space"
     below = last["bottom"] - 0.2 * size <= nxt["top"] <= last["bottom"] + size
     if not (last.get("upright", True) and below) or abs(nxt["x0"] - line_start) > size:
         return "space"  # another cell, or text not aligned left

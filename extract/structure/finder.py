@@ -24,7 +24,7 @@ from .model import Cell, Table
 from .rows import Placed, PlacedLine, Row, group_rows, header_levels, separators
 
 _YEAR = re.compile(r"^(19[89]\d|20[0-5]\d)$")
-_STARTS_NUMBER = re.compile(r"^[<>]?[-−(]?[£$]?\d")
+_LEADING_NUMBER = re.compile(r"^[<>]?[-−]?[£$]?\(?\d[\d,.]*%?\)?\s")  # a figure, then its note
 _NOTED = re.compile(r"^[<>]?[-−(]?[£$]?\d[\d,.]*%?\)?(\s*\*\s*\w+\.?)?(\s*\([^)]*\))?(\s+(days?|weeks?))?$", re.I)
 MIN_COLUMNS = 2
 LATTICE_ROWS = 0.6  # share of a grid's rows its rules must divide
@@ -107,12 +107,12 @@ def _columns(page: PageContent, lines: list[Line], top: float, bottom: float, x0
 
 
 def data_like(text: str) -> bool:
-    """Reads as a figure, not a label: it starts with a number (not a period label: `2013/14`),
-    or is a code for a missing value (`n/a`, `..`, `x`)."""
+    """Reads as a figure, not a label: a number, a number and its note (`21 weeks (average`;
+    not a range `(0-17` or a period label `2013/14`), or a code for a missing value (`n/a`)."""
     t = " ".join(text.split()).strip(ARROWS + " ")
-    if t.lower() in VOCABULARY.missing:
+    if t.lower() in VOCABULARY.missing or is_value(t):
         return True
-    if not _STARTS_NUMBER.match(t) or _YEAR.match(t):
+    if not _LEADING_NUMBER.match(t) or _YEAR.match(t.split()[0]):
         return False
     return parse_period(t) is None
 
