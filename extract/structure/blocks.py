@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..periods import MONTHS, parse_period
 from .lines import Line
 
 MAX_GAP = 2.2  # line heights: a wider vertical gap ends a block
@@ -81,11 +82,31 @@ def _continues(block: Block, line: Line, aligned: bool, page_width: float) -> bo
     return 0.6 <= size_ratio <= 1.67
 
 
+def _labels_periods(line: Line) -> bool:
+    """A header of periods: three phrases or more that name a month, a quarter or a year."""
+    return sum(1 for p in line.phrases if _period_label(p.text)) >= 3
+
+
+def _period_label(text: str) -> bool:
+    t = text.strip().lower()
+    return bool(parse_period(t) or (t[:3] in MONTHS and t.isalpha() and len(t) <= 9))
+
+
+def _new_table(block: Block, line: Line) -> bool:
+    """A header of periods under rows of figures starts another table (several on a page, each
+    with its own columns and perhaps a heading of its own between)."""
+    return _labels_periods(line) and any(len(ln.phrases) >= 3 and not _labels_periods(ln) for ln in block.lines)
+
+
 def find_blocks(lines: list[Line], page_width: float) -> list[Block]:
     """Runs of lines set in columns, each with at least MIN_TABULAR lines of two phrases or more."""
     blocks: list[Block] = []
     current: Block | None = None
     for ln, aligned in zip(lines, columnar(lines), strict=True):
+        if current is not None and _new_table(current, ln):
+            head = _heading(current)
+            blocks.append(current)
+            current = Block(head, [False] * len(head))
         if current is not None and _continues(current, ln, aligned, page_width):
             current.lines.append(ln)
             current.aligned.append(aligned)
@@ -96,6 +117,14 @@ def find_blocks(lines: list[Line], page_width: float) -> list[Block]:
     if current is not None:
         blocks.append(current)
     return [_trimmed(b) for b in blocks if b.tabular >= MIN_TABULAR]
+
+
+def _heading(block: Block) -> list[Line]:
+    """A single line closing a block, set off above what follows: the next table's heading."""
+    if len(block.lines) > 1 and len(block.lines[-1].phrases) == 1 and not block.aligned[-1]:
+        block.aligned.pop()
+        return [block.lines.pop()]
+    return []
 
 
 def _trimmed(block: Block) -> Block:

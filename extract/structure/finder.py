@@ -154,7 +154,7 @@ def _table(page: PageContent, lines: list[Line], columns: Columns, title: str) -
     stub = _stub_columns(placed_cells, columns.n)
     placed = [PlacedLine(ln, cells, _holds_values(cells, stub)) for ln, cells in zip(lines, placed_cells, strict=True)]
     seps = separators(page.rules, page.fills, columns.xs[0], columns.xs[-1])
-    header, rows = group_rows(placed, seps, stub)
+    header, rows = group_rows(placed, seps, stub, page.fills)
     if not _tabular(rows):
         return None
     return _layout(page.page, columns.xs, header_levels(header, seps), rows, title)

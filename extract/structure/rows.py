@@ -134,7 +134,15 @@ def _share(i: int, prev: int | None, nxt: int | None, anchors: list[int], align:
     return prev if i - run_start < (run_end - run_start + 1) / 2 else nxt
 
 
-def _header_end(lines: list[PlacedLine], stub: int, seps: list[float]) -> int:
+def _in_band(fills: list[Fill], a: PlacedLine, b: PlacedLine) -> bool:
+    """Both lines inside one filled band (a header printed on a coloured band)."""
+    for f in fills:
+        if f.top - 1 <= a.top and b.bottom <= f.bottom + 1 and min(f.x1, a.line.x1) > max(f.x0, a.line.x0):
+            return True
+    return False
+
+
+def _header_end(lines: list[PlacedLine], stub: int, seps: list[float], fills: list[Fill]) -> int:
     """How many lines the header takes: up to the last line above the first value line that
     holds text outside the label columns (a label line alone above a value line is a wrapped
     name; a header names the value columns), and never past a line of labels alone that a rule
@@ -155,6 +163,8 @@ def _header_end(lines: list[PlacedLine], stub: int, seps: list[float]) -> int:
     end = named[-1] + 1
     while end < first and not _set_off(lines[end - 1], lines[end], seps, usual):
         end += 1  # a header cell's text wrapping onto the next line (`LA` / `code`)
+    while end < len(lines) and _in_band(fills, lines[end - 1], lines[end]):
+        end += 1  # the header band's next line, figures or not (`Nov` over `18`)
     return end
 
 
@@ -162,9 +172,11 @@ def _set_off(prev: PlacedLine, pl: PlacedLine, seps: list[float], usual: float) 
     return _between(seps, prev, pl) or pl.top - prev.bottom > usual + GAP_SLACK * pl.line.em
 
 
-def group_rows(lines: list[PlacedLine], seps: list[float], stub: int) -> tuple[list[PlacedLine], list[Row]]:
+def group_rows(
+    lines: list[PlacedLine], seps: list[float], stub: int, fills: list[Fill]
+) -> tuple[list[PlacedLine], list[Row]]:
     """The header lines and the body rows."""
-    end = _header_end(lines, stub, seps)
+    end = _header_end(lines, stub, seps, fills)
     segs = segments(lines[end:], seps)
     align = _alignment(segs)
     rows: list[Row] = []
