@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import re
 
-_REF_IN_NAME = re.compile(
-    r"^(?P<ref>[A-Z][A-Za-z&]{0,6}\d{1,3}[A-Za-z]{0,2}(?:[-/][A-Z0-9]{1,4})*)\s*[-–:.]\s+(?P<name>\S.*)$"
-)
+_REF_BODY = r"[A-Z][A-Za-z&]{0,6}[-\s]?\d{1,3}[A-Za-z]{0,2}(?:[-/][A-Z0-9]{1,4})*(?:\s?\((?:[a-z]{1,4}|%)\))?"
+_REF_IN_NAME = re.compile(rf"^(?P<ref>{_REF_BODY})\s*[-–:.]\s+(?P<name>\S.*)$")
 _MARKERS = re.compile(r"\s*(?:[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d\))$")
 
 
-_REF = re.compile(r"^[A-Z][A-Za-z&]{0,6}[-\s]?\d{1,3}[A-Za-z]{0,2}(?:[-/][A-Z0-9]{1,4})*$")
+_REF = re.compile(rf"^{_REF_BODY}$")
 
 
 def is_reference(text: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..page import Fill, Rule
+from ..periods import parse_period
 from .lines import Line, Phrase
 
 SEPARATOR_COVER = 0.5  # a rule or fill edge across this share of the block's width separates rows
@@ -163,9 +164,23 @@ def _header_end(lines: list[PlacedLine], stub: int, seps: list[float], fills: li
     end = named[-1] + 1
     while end < first and not _set_off(lines[end - 1], lines[end], seps, usual):
         end += 1  # a header cell's text wrapping onto the next line (`LA` / `code`)
-    while end < len(lines) and _in_band(fills, lines[end - 1], lines[end]):
-        end += 1  # the header band's next line, figures or not (`Nov` over `18`)
+    while end < len(lines) and (_in_band(fills, lines[end - 1], lines[end]) or _completes(lines[:end], lines[end])):
+        end += 1  # the header's next line, figures or not (`Nov` over `18`)
     return end
+
+
+def _completes(header: list[PlacedLine], line: PlacedLine) -> bool:
+    """A line that finishes the period labels above it (`Aug` over `16`): header, not figures."""
+    above: dict[int, str] = {}
+    for pl in header:
+        for c in pl.cells:
+            above[c.c0] = f"{above.get(c.c0, '')} {c.phrase.text}".strip()
+    done = 0
+    for c in line.cells:
+        text = above.get(c.c0, "")
+        if text and not parse_period(text) and parse_period(f"{text} {c.phrase.text}"):
+            done += 1
+    return done >= 2
 
 
 def _set_off(prev: PlacedLine, pl: PlacedLine, seps: list[float], usual: float) -> bool:
