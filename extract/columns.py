@@ -172,7 +172,7 @@ def build_model(header: list[str], bands: list[str], report: ReportPeriod | None
         last = months[-1]
         report = ReportPeriod(int(last[:4]), int(last[5:]))
     cols = [classify(h, b, report, allow_serial=allow_serial) for h, b in zip(header, bands, strict=False)]
-    if not any(c.kind == "name" for c in cols):
+    if not any(c.kind in ("name", "area") for c in cols):
         # an unlabelled first text column (chart data) holds the names
         for c in cols:
             if c.kind == "measure":

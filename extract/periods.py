@@ -54,7 +54,8 @@ _QUARTER_RE = re.compile(
 _MM_YYYY_RE = re.compile(r"^(?P<m>\d{1,2})/(?P<y>\d{4})$")
 _CALENDAR_YEAR_RE = re.compile(r"^(?P<y>(?:19[89]|20[0-5])\d)$")
 _MONTH_RUN_RE = re.compile(
-    rf"{_MONTH_WORD.replace('?P<mon>', '?P<m1>')}\s*(?:[-–]|to)\s*{_MONTH_WORD.replace('?P<mon>', '?P<m2>')}[\s\-']*(?P<year>\d{{4}}|\d{{2}})",
+    rf"{_MONTH_WORD.replace('?P<mon>', '?P<m1>')}(?:[\s\-']*(?P<y1>\d{{4}}|\d{{2}}))?\s*(?:[-–]|to)\s*"
+    rf"{_MONTH_WORD.replace('?P<mon>', '?P<m2>')}[\s\-']*(?P<year>\d{{4}}|\d{{2}})",
     re.I,
 )
 _TO_DATE = re.compile(r"to\s+date|\bytd\b|cumulative", re.I)
@@ -174,7 +175,7 @@ def month_run(text: str) -> tuple[str, str] | None:
     if not m:
         return None
     m1, m2, year = _month_number(m.group("m1")), _month_number(m.group("m2")), _year(m.group("year"))
-    start_year = year if m1 <= m2 else year - 1
+    start_year = _year(m.group("y1")) if m.group("y1") else (year if m1 <= m2 else year - 1)
     return f"{start_year:04d}-{m1:02d}", f"{year:04d}-{m2:02d}"
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..page import Rule
+from ..periods import parse_period
 from .lines import Line, Phrase
 
 RULE_COVER = 0.5  # a vertical rule over this share of the block's height is a column boundary
@@ -109,8 +110,8 @@ def split_by_columns(phrase: Phrase, xs: list[float], gutters: list[tuple[float,
     crosses (OCR, or two neighbouring cells printed close together) is one phrase per column;
     otherwise it is one cell spanning them (a band over several columns)."""
     c0, c1 = columns_of(phrase, xs)
-    if c1 - c0 < 2 or len(phrase.words) < 2:
-        return [phrase]
+    if c1 - c0 < 2 or len(phrase.words) < 2 or parse_period(phrase.text):
+        return [phrase]  # one label across the columns (`Year to date (Apr-Oct 2019)`)
     cuts = []
     for g0, g1 in gutters[c0 : c1 - 1]:
         gaps = [

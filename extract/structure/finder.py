@@ -157,7 +157,9 @@ def _table(page: PageContent, lines: list[Line], columns: Columns, title: str) -
     header, rows = group_rows(placed, seps, stub, page.fills)
     if not _tabular(rows):
         return None
-    return _layout(page.page, columns.xs, header_levels(header, seps), rows, title)
+    table = _layout(page.page, columns.xs, header_levels(header, seps), rows, title)
+    _widen_bands(table, stub)
+    return table
 
 
 def _tabular(rows: list[Row]) -> bool:
@@ -190,6 +192,25 @@ def _layout(page: int, xs: list[float], levels: list[list[PlacedLine]], rows: li
     last = rows[-1].lines if rows else levels[-1]
     ys.append(max(pl.bottom for pl in last))
     return Table(page, xs, ys, cells, header_rows=len(levels), title=title)
+
+
+def _widen_bands(table: Table, stub: int) -> None:
+    """A band over the value columns (`October 2019` over Offences / Detections / Detection rate)
+    is printed over the middle of its columns: every level above the lowest spreads its cells
+    over the empty value columns nearest them."""
+    centres = [(a + b) / 2 for a, b in zip(table.xs, table.xs[1:], strict=False)]
+    for level in range(table.header_rows - 1):
+        cells = sorted((c for c in table.cells if c.row == level), key=lambda c: c.col)
+        owners = [c for c in cells if c.col + c.colspan > stub]
+        if not owners:
+            continue
+        for k in range(stub, table.n_cols):
+            if any(c.col <= k < c.col + c.colspan for c in cells):
+                continue
+            nearest = min(owners, key=lambda c: abs((c.bbox[0] + c.bbox[2]) / 2 - centres[k]))
+            lo, hi = min(nearest.col, k), max(nearest.col + nearest.colspan, k + 1)
+            if not any(o is not nearest and lo <= o.col < hi for o in cells):
+                nearest.col, nearest.colspan = lo, hi - lo
 
 
 def _cells(r: int, lines: list[PlacedLine], header: bool) -> list[Cell]:
