@@ -95,7 +95,7 @@ def _joint(text: str, last: dict, nxt: dict, line_start: float) -> str:
     below = last["bottom"] - 0.2 * size <= nxt["top"] <= last["bottom"] + size
     if not (last.get("upright", True) and below) or abs(nxt["x0"] - line_start) > size:
         return "space"  # another cell, or text not aligned left
-    return "none" if text.endswith("-") else "wrap"
+    return "none" if text.endswith("-") and len(text) > 1 else "wrap"  # `M2-` / `NI`; a dash alone is a word
 
 
 def _settle_wraps(words: list[Word], joints: list[str], nexts: list[int | None]) -> list[Word]:

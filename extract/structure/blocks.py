@@ -106,7 +106,7 @@ def find_blocks(lines: list[Line], page_width: float) -> list[Block]:
         if current is not None and _new_table(current, ln):
             head = _heading(current)
             blocks.append(current)
-            current = Block(head, [False] * len(head))
+            current = Block(head, [False] * len(head)) if head else None
         if current is not None and _continues(current, ln, aligned, page_width):
             current.lines.append(ln)
             current.aligned.append(aligned)

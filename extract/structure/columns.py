@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..page import Rule
 from ..periods import parse_period
+from .figures import is_value
 from .lines import Line, Phrase
 
 RULE_COVER = 0.5  # a vertical rule over this share of the block's height is a column boundary
@@ -36,8 +37,9 @@ def _merged(spans: list[Span]) -> list[Span]:
 
 
 def body_lines(lines: list[Line]) -> list[Line]:
-    """Lines that hold a number beside other text; all lines of several phrases if few do."""
-    valued = [ln for ln in lines if len(ln.phrases) >= 2 and any(p.numeric for p in ln.phrases[1:])]
+    """Lines that hold a figure beside other text (a band of years holds none); all lines of
+    several phrases if few do."""
+    valued = [ln for ln in lines if len(ln.phrases) >= 2 and any(is_value(p.text) for p in ln.phrases[1:])]
     if len(valued) >= 2:
         return valued
     return [ln for ln in lines if len(ln.phrases) >= 2]

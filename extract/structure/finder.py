@@ -8,24 +8,18 @@ them is searched for blocks set in columns, whose columns come from the text's a
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..grid import Grid, find_grids
 from ..page import PageContent, Word
 from .blocks import find_blocks
 from .columns import boundaries, column_spans, columns_of, gutters, split_by_columns, vertical_cuts
-from ..periods import parse_period
-from ..values import ARROWS
-from ..vocabulary import VOCABULARY
-from .lines import NUMBER, Line, Phrase, text_lines
+from .figures import data_like, is_value
 from .lattice import lattice_table
+from .lines import Line, Phrase, text_lines
 from .model import Cell, Table
 from .rows import Placed, PlacedLine, Row, group_rows, header_levels, separators
 
-_YEAR = re.compile(r"^(19[89]\d|20[0-5]\d)$")
-_LEADING_NUMBER = re.compile(r"^[<>]?[-−]?[£$]?\(?\d[\d,.]*%?\)?\s")  # a figure, then its note
-_NOTED = re.compile(r"^[<>]?[-−(]?[£$]?\d[\d,.]*%?\)?(\s*\*\s*\w+\.?)?(\s*\([^)]*\))?(\s+(days?|weeks?))?$", re.I)
 MIN_COLUMNS = 2
 LATTICE_ROWS = 0.6  # share of a grid's rows its rules must divide
 MAX_WORDS_PER_CELL = 6  # more in the median cell is prose set in columns
@@ -106,26 +100,6 @@ def _columns(page: PageContent, lines: list[Line], top: float, bottom: float, x0
     return Columns(xs, gutters(spans, xs))
 
 
-def data_like(text: str) -> bool:
-    """Reads as a figure, not a label: a number, a number and its note (`21 weeks (average`;
-    not a range `(0-17` or a period label `2013/14`), or a code for a missing value (`n/a`)."""
-    t = " ".join(text.split()).strip(ARROWS + " ")
-    if t.lower() in VOCABULARY.missing or is_value(t):
-        return True
-    if not _LEADING_NUMBER.match(t) or _YEAR.match(t.split()[0]):
-        return False
-    return parse_period(t) is None
-
-
-def is_value(text: str) -> bool:
-    """A number, perhaps with a marked note (`52% *Prov`, `62% (2014)`, `21 weeks`), and not a
-    year (a header of years is a header, not a row of values)."""
-    t = " ".join(text.split())
-    if _YEAR.match(t):
-        return False
-    return bool(NUMBER.match(t) or _NOTED.match(t))
-
-
 def _stub_columns(lines: list[list[Placed]], n: int) -> int:
     """Leading columns whose phrases are mostly words: the labels of the rows."""
     numeric, total = [0] * n, [0] * n
@@ -195,22 +169,29 @@ def _layout(page: int, xs: list[float], levels: list[list[PlacedLine]], rows: li
 
 
 def _widen_bands(table: Table, stub: int) -> None:
-    """A band over the value columns (`October 2019` over Offences / Detections / Detection rate)
-    is printed over the middle of its columns: every level above the lowest spreads its cells
-    over the empty value columns nearest them."""
-    centres = [(a + b) / 2 for a, b in zip(table.xs, table.xs[1:], strict=False)]
+    """A band over value columns (`October 2019` over Offences / Detections / Detection rate,
+    `2016` over Jun ... Dec) is printed over the middle of the columns it covers: each cell of a
+    level above the lowest takes the widest run of free value columns it stands centred over."""
     for level in range(table.header_rows - 1):
         cells = sorted((c for c in table.cells if c.row == level), key=lambda c: c.col)
-        owners = [c for c in cells if c.col + c.colspan > stub]
-        if not owners:
-            continue
-        for k in range(stub, table.n_cols):
-            if any(c.col <= k < c.col + c.colspan for c in cells):
+        for i, cell in enumerate(cells):
+            if cell.col + cell.colspan <= stub:
                 continue
-            nearest = min(owners, key=lambda c: abs((c.bbox[0] + c.bbox[2]) / 2 - centres[k]))
-            lo, hi = min(nearest.col, k), max(nearest.col + nearest.colspan, k + 1)
-            if not any(o is not nearest and lo <= o.col < hi for o in cells):
-                nearest.col, nearest.colspan = lo, hi - lo
+            lo = max(stub, cells[i - 1].col + cells[i - 1].colspan if i else stub)
+            hi = cells[i + 1].col if i + 1 < len(cells) else table.n_cols
+            cell.col, cell.colspan = _centred_span(table.xs, cell, lo, hi)
+
+
+def _centred_span(xs: list[float], cell: Cell, lo: int, hi: int) -> tuple[int, int]:
+    """The widest run [a, b) within [lo, hi) holding the cell whose middle is the cell's text's."""
+    x0, _, x1, _ = cell.bbox
+    middle, tolerance = (x0 + x1) / 2, 0.5 * min(b - a for a, b in zip(xs, xs[1:], strict=False))
+    best = (cell.col, cell.colspan)
+    for a in range(lo, cell.col + 1):
+        for b in range(cell.col + cell.colspan, hi + 1):
+            if b - a > best[1] and abs((xs[a] + xs[b]) / 2 - middle) <= tolerance:
+                best = (a, b - a)
+    return best
 
 
 def _cells(r: int, lines: list[PlacedLine], header: bool) -> list[Cell]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..grid import Grid, assign_words
 from ..grid import reading_order as in_reading_order
 from ..page import Word
+from .figures import data_like
 from .lines import Line, text_lines
 from .model import Cell, Table
 
@@ -55,8 +56,6 @@ def _header_rows(table: Table) -> int:
     """Rows above the first whose cells past the label columns read mostly as figures, stopping
     at a row of one label alone in the first column (a section heading) once a header row has
     been seen; a band over the value columns is part of the header."""
-    from .finder import data_like
-
     grid = table.grid()
     origins = [
         [c for k, c in enumerate(row) if c is not None and c.row == r and c.col == k and c.text]
@@ -74,8 +73,6 @@ def _header_rows(table: Table) -> int:
 
 def _label_columns(rows: list[list[Cell]], n_cols: int) -> int:
     """Leading columns whose cells are mostly words: the labels of the rows."""
-    from .finder import data_like
-
     stub = 0
     while stub < n_cols - 1:
         cells = [c for row in rows for c in row if c.col == stub]

@@ -16,6 +16,8 @@ from ..page import Word
 from .model import Box, join_words, words_box
 
 WORD_SPACE = 0.6  # em: wider than this, two words on a line are two phrases
+CLOSE = 0.15  # em: two whole numbers closer than this are one
+_GROUPS = re.compile(r"^[(\-\u2212]?[£$]?\d{1,3}(?: \d{3})+(?:\.\d+)?%?\)?$")
 NUMBER = re.compile(r"^[(\-\u2212+<>]?[£$]?\d[\d,. ]*%?\)?[*†‡]?$")
 
 
@@ -125,4 +127,9 @@ def phrases(words: list[Word]) -> list[Phrase]:
 
 
 def _joined(a: Word, b: Word) -> bool:
-    return b.x0 - a.x1 < WORD_SPACE * max(a.em, b.em)
+    """A word space joins words, except between two whole numbers (neighbouring cells of
+    figures set close), unless they are one number's thousands (`1` `341`)."""
+    gap, em = b.x0 - a.x1, max(a.em, b.em)
+    if NUMBER.match(a.text) and NUMBER.match(b.text) and not _GROUPS.match(f"{a.text} {b.text}"):
+        return gap < CLOSE * em
+    return gap < WORD_SPACE * em

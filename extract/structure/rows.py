@@ -203,12 +203,23 @@ def group_rows(
 def header_levels(header: list[PlacedLine], seps: list[float]) -> list[list[PlacedLine]]:
     """Header lines into levels. Lines between the same separators are one level, each column's
     lines stacked into one cell (a header wrapped over lines, or set in the middle of a tall
-    band), except a line with a cell spanning columns that other lines divide: a band over
-    them, a level of its own above."""
+    band), except a band: a line above the segment's fullest line whose cells each stand over
+    cells of that line (`2016` over `Jun` ... `Dec`, `April 2023` over `Offences` ...), or
+    span columns other lines divide. A band is a level of its own, above."""
     levels: list[list[PlacedLine]] = []
     for seg in segments(header, seps, gaps=False):
-        divided = {c.c0 for pl in seg for c in pl.cells if c.c1 - c.c0 == 1}
-        bands = [pl for pl in seg if any(c.c1 - c.c0 > 1 and divided & set(range(c.c0, c.c1)) for c in pl.cells)]
+        bands = [pl for pl in seg if _is_band(pl, seg)]
         rest = [pl for pl in seg if pl not in bands]
         levels += [[pl] for pl in bands] + ([rest] if rest else [])
     return levels
+
+
+def _is_band(pl: PlacedLine, seg: list[PlacedLine]) -> bool:
+    divided = {c.c0 for other in seg for c in other.cells if c.c1 - c.c0 == 1}
+    if any(c.c1 - c.c0 > 1 and divided & set(range(c.c0, c.c1)) for c in pl.cells):
+        return True
+    base = max(seg, key=lambda other: len(other.cells))
+    if base is pl or pl.bottom > base.top or len(pl.cells) * 2 > len(base.cells):
+        return False
+    under = {k for c in base.cells for k in range(c.c0, c.c1)}
+    return all(c.c0 in under for c in pl.cells)
