@@ -23,6 +23,7 @@ from typing import NamedTuple
 import pandas as pd
 
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+GROUPED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?")  # 1 341: thousands set off by a space
 
 
 def _norm(text) -> str:
@@ -31,7 +32,7 @@ def _norm(text) -> str:
     return re.sub(r"\s+", " ", str(text)).strip().lower()
 
 
-def _num(v) -> str:
+def number_key(v) -> str:
     if v is None or v is pd.NA or (isinstance(v, float) and pd.isna(v)) or v == "":
         return ""
     f = round(float(v), 6)
@@ -53,7 +54,7 @@ def keys(df: pd.DataFrame) -> Counter:
     areas = df["area"] if "area" in df.columns else pd.Series("", index=df.index)
     for r, area in zip(df.itertuples(index=False), areas, strict=True):
         ident = _norm(r.ref) or _norm(r.indicator)
-        val = _num(r.value)
+        val = number_key(r.value)
         if not val:
             val = "text:" + _norm(r.value_raw)
         out[Key(ident, _norm(area), _norm(r.period), _norm(r.measure), val)] += 1
@@ -94,13 +95,13 @@ def score(
     t, e = keys(truth), keys(stated)
     correct = sum((t & e).values())
     if printed_on is None:
-        printed = {_num(v) for v in truth["value"]} | {_norm(v) for v in truth["value_raw"]}
-        not_printed = sum(1 for v in stated["value"] if _num(v) and _num(v) not in printed)
+        printed = {number_key(v) for v in truth["value"]} | {_norm(v) for v in truth["value_raw"]}
+        not_printed = sum(1 for v in stated["value"] if number_key(v) and number_key(v) not in printed)
     else:
         not_printed = sum(
             1
             for v, page in zip(stated["value"], stated["page"], strict=True)
-            if _num(v) and _num(v) not in printed_on.get(int(page), set())
+            if number_key(v) and number_key(v) not in printed_on.get(int(page), set())
         )
     return Score(sum(t.values()), sum(e.values()), correct, not_printed, int(held.sum())), t - e, e - t
 
@@ -109,11 +110,11 @@ def printed_numbers(texts: Mapping[int, str], truth: pd.DataFrame | None = None)
     """Page -> every number printed on it (either sign), from its text and its truth's values."""
     out: dict[int, set[str]] = {}
     for page, text in texts.items():
-        found = {m.replace(",", "") for m in NUMBER.findall(text)}
-        out[page] = {_num(f) for f in found} | {_num("-" + f) for f in found}
+        found = {re.sub(r"[,\s]", "", m) for m in NUMBER.findall(text) + GROUPED.findall(text)}
+        out[page] = {number_key(f) for f in found} | {number_key("-" + f) for f in found}
     if truth is not None and "page" in truth.columns:
         for v, page in zip(truth["value"], truth["page"], strict=True):
-            out.setdefault(int(page), set()).add(_num(v))
+            out.setdefault(int(page), set()).add(number_key(v))
     return out
 
 
