@@ -44,9 +44,7 @@ def _decisions(path: Path | None) -> decmod.Decisions:
 
 
 @archive_app.command("add")
-def add_command(
-    files: list[Path] = typer.Argument(..., metavar="FILES..."), archive: Path | None = ArchiveOpt
-) -> None:
+def add_command(files: list[Path] = typer.Argument(..., metavar="FILES..."), archive: Path | None = ArchiveOpt) -> None:
     """Extract, match and store each file (one transaction each); files already stored are skipped."""
     con = _open(archive, read_only=False)
     try:

@@ -32,10 +32,11 @@ CREATE TABLE IF NOT EXISTS pages (
     tables INTEGER, "values" INTEGER, PRIMARY KEY (file_sha, page));
 CREATE TABLE IF NOT EXISTS observations (
     file_sha VARCHAR, path VARCHAR, source VARCHAR, page INTEGER, "table" INTEGER, "row" INTEGER,
-    section VARCHAR, ref VARCHAR, indicator VARCHAR, period VARCHAR, measure VARCHAR,
+    section VARCHAR, ref VARCHAR, indicator VARCHAR, area VARCHAR, period VARCHAR, measure VARCHAR,
     value DOUBLE, value_raw VARCHAR, unit VARCHAR, flags VARCHAR, method VARCHAR,
     confidence DOUBLE, x0 DOUBLE, top DOUBLE, x1 DOUBLE, bottom DOUBLE,
     canonical_id VARCHAR, match_score DOUBLE, match_rule VARCHAR);
+ALTER TABLE observations ADD COLUMN IF NOT EXISTS area VARCHAR DEFAULT '';
 """
 
 
@@ -174,7 +175,7 @@ def add(con, path: Path, matcher, pool=None) -> Added:
             con.execute("DELETE FROM observations WHERE file_sha = ?", [sha])
             con.execute("DELETE FROM pages WHERE file_sha = ?", [sha])
         con.register("new_obs", frame)
-        con.execute("INSERT INTO observations SELECT * FROM new_obs")
+        con.execute("INSERT INTO observations BY NAME SELECT * FROM new_obs")
         con.unregister("new_obs")
         con.register("new_pages", pages)
         con.execute("INSERT INTO pages SELECT * FROM new_pages")

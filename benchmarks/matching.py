@@ -54,7 +54,7 @@ def without_document(cat: Catalogue, document: str) -> Catalogue:
 
 def score(rows, results, known_ids, traps) -> dict[str, float]:
     accepted = correct = review = in_cat = new_ok = new_total = trap = 0
-    for row, res in zip(rows, results):
+    for row, res in zip(rows, results, strict=False):
         truth = row["canonical_id"]
         if truth in known_ids:
             in_cat += 1
@@ -84,7 +84,7 @@ def score(rows, results, known_ids, traps) -> dict[str, float]:
 
 def errors(rows, results, limit=40):
     out = []
-    for row, res in zip(rows, results):
+    for row, res in zip(rows, results, strict=False):
         if res.indicator_id and res.indicator_id != row["canonical_id"]:
             out.append(
                 f"  WRONG {row['document']} {row['ref']!r} {row['indicator']!r}: "

@@ -113,7 +113,7 @@ def run_checks(df: pd.DataFrame, penalty: float = PENALTY) -> pd.DataFrame:
     flags = out["flags"].fillna("").astype(str) if "flags" in out.columns else pd.Series("", index=out.index)
     out["flags"] = [
         (f + ";check_failed" if f else "check_failed") if b and "check_failed" not in f else f
-        for f, b in zip(flags, idx)
+        for f, b in zip(flags, idx, strict=False)
     ]
     if "confidence" in out.columns:
         conf = pd.to_numeric(out["confidence"], errors="coerce").fillna(1.0)
@@ -122,79 +122,164 @@ def run_checks(df: pd.DataFrame, penalty: float = PENALTY) -> pd.DataFrame:
         sus = out.index.isin(list(suspects))
         out["value"] = out["value"].astype(object).where(~sus, None)
         out["flags"] = [
-            f + ";low_confidence" if s and "low_confidence" not in f else f for f, s in zip(out["flags"], sus)
+            f + ";low_confidence" if s and "low_confidence" not in f else f
+            for f, s in zip(out["flags"], sus, strict=True)
         ]
     return out
 
 
-def _row_checks(key, g: pd.DataFrame, num: pd.Series, passed: set | None = None) -> list[CheckFailure]:
-    ref = str(g["ref"].iloc[0])
-    meas = g["measure"].astype(str)
-    per = g["period"].astype(str)
-    months = {p: i for i, p, m in zip(g.index, per, meas) if m == "value" and _MONTH.match(p) and pd.notna(num[i])}
-    out: list[CheckFailure] = []
+@dataclass
+class _Row:
+    """One printed row's cells, by measure and by month."""
 
-    def fail(check, detail, cells):
-        out.append(CheckFailure(check, key, ref, detail, tuple(cells)))
+    key: tuple
+    ref: str
+    g: pd.DataFrame
+    num: pd.Series
+    months: dict[str, int]  # YYYY-MM -> index of a value cell holding a number
 
-    def ok(cells):
-        if passed is not None:
-            passed.update(cells)
+    @classmethod
+    def of(cls, key: tuple, g: pd.DataFrame, num: pd.Series) -> _Row:
+        meas, per = g["measure"].astype(str), g["period"].astype(str)
+        months = {
+            p: i
+            for i, p, m in zip(g.index, per, meas, strict=True)
+            if m == "value" and _MONTH.match(p) and pd.notna(num[i])
+        }
+        return cls(key, str(g["ref"].iloc[0]), g, num, months)
 
-    def one(measure):
-        sel = g.index[(meas == measure) & num[g.index].notna().to_numpy()]
+    def one(self, measure: str) -> int | None:
+        sel = self.g.index[(self.g["measure"].astype(str) == measure) & self.num[self.g.index].notna().to_numpy()]
         return sel[0] if len(sel) else None
 
-    i_avg, i_max = one("avg_12m"), one("max_12m")
-    report = next((per[i] for i in (i_avg, i_max, one("change_prev")) if i is not None and _MONTH.match(per[i])), None)
-    if report is None and months:
-        report = max(months)
+    def value(self, i: int) -> float:
+        return float(self.num[i])
+
+    def err(self, i: int) -> float:
+        return _err(self.g.at[i, "value_raw"])
+
+    def period(self, i: int) -> str:
+        return str(self.g.at[i, "period"])
+
+    def fail(self, check: str, detail: str, cells: list[int]) -> CheckFailure:
+        return CheckFailure(check, self.key, self.ref, detail, tuple(cells))
+
+
+@dataclass
+class _Window:
+    """The twelve months up to the row's report month, as far as they are printed."""
+
+    report: str
+    cells: list[int]
+    values: list[float]
+    err: float  # the largest rounding error among those months
+
+    @property
+    def full(self) -> bool:
+        return len(self.values) == 12
+
+
+def _window(row: _Row) -> _Window | None:
+    derived = (row.one("avg_12m"), row.one("max_12m"), row.one("change_prev"))
+    report = next((row.period(i) for i in derived if i is not None and _MONTH.match(row.period(i))), None)
+    if report is None and row.months:
+        report = max(row.months)
     if report is None:
-        return out
-    window = [_shift(report, -k) for k in range(12)]
-    inwin = [months[p] for p in window if p in months]
-    vals = [float(num[i]) for i in inwin]
-    e_month = max((_err(g.at[i, "value_raw"]) for i in inwin), default=0.0)
+        return None
+    cells = [row.months[p] for p in (_shift(report, -k) for k in range(12)) if p in row.months]
+    return _Window(report, cells, [row.value(i) for i in cells], max((row.err(i) for i in cells), default=0.0))
 
-    if i_avg is not None and len(vals) == 12:
-        avg, e = float(num[i_avg]), _err(g.at[i_avg, "value_raw"]) + e_month
-        mean = sum(vals) / 12
-        if abs(avg - mean) > e:
-            fail("avg_12m", f"printed {avg:g}, months give {mean:.3f}", [i_avg, *inwin])
-        else:
-            ok([i_avg, *inwin])
-    if i_max is not None and vals:
-        mx, e = float(num[i_max]), _err(g.at[i_max, "value_raw"]) + e_month
-        if len(vals) == 12 and abs(mx - max(vals)) > e:
-            fail("max_12m", f"printed {mx:g}, months give {max(vals):g}", [i_max, *inwin])
-        elif len(vals) == 12:
-            ok([i_max])
-        elif len(vals) < 12 and max(vals) > mx + e:
-            fail(
-                "max_12m", f"printed {mx:g} below a printed month {max(vals):g}", [i_max, inwin[vals.index(max(vals))]]
-            )
-    if i_avg is not None and i_max is not None:
-        if float(num[i_avg]) > float(num[i_max]) + _err(g.at[i_avg, "value_raw"]) + _err(g.at[i_max, "value_raw"]):
-            fail("avg_le_max", "12-month average above the 12-month maximum", [i_avg, i_max])
 
+Verdict = tuple[list[CheckFailure], list[int]]  # failures, and cells a passing check vouches for
+
+
+def _check_average(row: _Row, w: _Window) -> Verdict:
+    i = row.one("avg_12m")
+    if i is None or not w.full:
+        return [], []
+    avg, mean = row.value(i), sum(w.values) / 12
+    if abs(avg - mean) > row.err(i) + w.err:
+        return [row.fail("avg_12m", f"printed {avg:g}, months give {mean:.3f}", [i, *w.cells])], []
+    return [], [i, *w.cells]
+
+
+def _check_maximum(row: _Row, w: _Window) -> Verdict:
+    i = row.one("max_12m")
+    if i is None or not w.values:
+        return [], []
+    mx, e, top = row.value(i), row.err(i) + w.err, max(w.values)
+    if w.full:
+        if abs(mx - top) > e:
+            return [row.fail("max_12m", f"printed {mx:g}, months give {top:g}", [i, *w.cells])], []
+        return [], [i]
+    if top > mx + e:
+        return [
+            row.fail("max_12m", f"printed {mx:g} below a printed month {top:g}", [i, w.cells[w.values.index(top)]])
+        ], []
+    return [], []
+
+
+def _check_average_below_maximum(row: _Row, w: _Window) -> Verdict:
+    i_avg, i_max = row.one("avg_12m"), row.one("max_12m")
+    if i_avg is None or i_max is None or row.value(i_avg) <= row.value(i_max) + row.err(i_avg) + row.err(i_max):
+        return [], []
+    return [row.fail("avg_le_max", "12-month average above the 12-month maximum", [i_avg, i_max])], []
+
+
+def _check_changes(row: _Row, w: _Window) -> Verdict:
+    fails: list[CheckFailure] = []
+    vouched: list[int] = []
     for measure, back in (("change_prev", 1), ("change_year", 12)):
-        i_ch = one(measure)
-        prev = _shift(report, -back)
-        if i_ch is None or report not in months or prev not in months:
+        i_ch, prev = row.one(measure), _shift(w.report, -back)
+        if i_ch is None or w.report not in row.months or prev not in row.months:
             continue
-        a_i, b_i = months[prev], months[report]
-        a, b = float(num[a_i]), float(num[b_i])
-        ea, eb = _err(g.at[a_i, "value_raw"]), _err(g.at[b_i, "value_raw"])
+        a_i, b_i = row.months[prev], row.months[w.report]
+        a, b, ea, eb = row.value(a_i), row.value(b_i), row.err(a_i), row.err(b_i)
         if a - ea <= 0:
             continue
-        lo = ((b - eb) / (a + ea) - 1) * 100
-        hi = ((b + eb) / (a - ea) - 1) * 100
-        ch, e = float(num[i_ch]), _err(g.at[i_ch, "value_raw"])
+        lo, hi = ((b - eb) / (a + ea) - 1) * 100, ((b + eb) / (a - ea) - 1) * 100
+        ch, e = row.value(i_ch), row.err(i_ch)
         if ch + e < lo or ch - e > hi:
-            fail(measure, f"printed {ch:g}%, values give {((b / a) - 1) * 100:.1f}%", [i_ch, a_i, b_i])
+            fails.append(
+                row.fail(measure, f"printed {ch:g}%, values give {((b / a) - 1) * 100:.1f}%", [i_ch, a_i, b_i])
+            )
         else:
-            ok([i_ch, a_i, b_i])
+            vouched += [i_ch, a_i, b_i]
+    return fails, vouched
+
+
+ROW_CHECKS = (_check_average, _check_maximum, _check_average_below_maximum, _check_changes)
+
+
+def _row_checks(key, g: pd.DataFrame, num: pd.Series, passed: set | None = None) -> list[CheckFailure]:
+    row = _Row.of(key, g, num)
+    w = _window(row)
+    if w is None:
+        return []
+    out: list[CheckFailure] = []
+    for check in ROW_CHECKS:
+        fails, vouched = check(row, w)
+        out += fails
+        if passed is not None:
+            passed.update(vouched)
     return out
+
+
+@dataclass(frozen=True)
+class _Series:
+    unit: str
+    ref: str
+    cells: dict[str, int]  # YYYY-MM -> index
+
+
+@dataclass(frozen=True)
+class _Definition:
+    """A percent row found to be one count row over another: in how many months, and where not."""
+
+    agreeing: int
+    numerator: int
+    denominator: int
+    misses: list[str]
 
 
 def _ratio_checks(df: pd.DataFrame, num: pd.Series) -> list[CheckFailure]:
@@ -207,54 +292,56 @@ def _ratio_checks(df: pd.DataFrame, num: pd.Series) -> list[CheckFailure]:
     """
     out: list[CheckFailure] = []
     is_val = (df["measure"].astype(str) == "value") & df["period"].astype(str).str.match(_MONTH) & num.notna()
-    d = df[is_val]
-    for tkey, t in d.groupby(["source", "page", "table"], sort=False, dropna=False):
-        series = {}
-        for rkey, g in t.groupby("row", sort=False):
-            series[rkey] = (
-                str(g["unit"].iloc[0]),
-                str(g["ref"].iloc[0]),
-                {p: i for p, i in zip(g["period"].astype(str), g.index)},
+    for tkey, t in df[is_val].groupby(["source", "page", "table"], sort=False, dropna=False):
+        series = {
+            rkey: _Series(
+                str(g["unit"].iloc[0]), str(g["ref"].iloc[0]), dict(zip(g["period"].astype(str), g.index, strict=True))
             )
-        pct = [k for k, (u, _, _) in series.items() if u == "percent"]
-        cnt = [k for k, (u, _, _) in series.items() if u == "count"]
-        for p in pct:
-            _, pref, pm = series[p]
-            best = None
-            for n in cnt:
-                for dn in cnt:
-                    if n == dn:
-                        continue
-                    shared = [x for x in pm if x in series[n][2] and x in series[dn][2]]
-                    if len(shared) < 4:
-                        continue
-                    ok, badm = 0, []
-                    for x in shared:
-                        nv, dv = float(num[series[n][2][x]]), float(num[series[dn][2][x]])
-                        if dv <= 0:
-                            continue
-                        pv = float(num[pm[x]])
-                        dev = abs(nv / dv * 100 - pv)
-                        if dev <= _err(df.at[pm[x], "value_raw"]) + 1e-6:
-                            ok += 1
-                        elif dev > RATIO_SLACK:
-                            badm.append(x)
-                    if ok >= 4 and ok >= 0.75 * (ok + len(badm)) and (best is None or ok > best[0]):
-                        best = (ok, n, dn, badm)
-            if best and best[3]:
-                _, n, dn, badm = best
-                for x in badm:
-                    cells = [pm[x], series[n][2][x], series[dn][2][x]]
-                    out.append(
-                        CheckFailure(
-                            "count_ratio",
-                            (*tkey, p),
-                            pref,
-                            f"{x}: {series[n][1]} / {series[dn][1]} != printed %",
-                            tuple(cells),
-                        )
-                    )
+            for rkey, g in t.groupby("row", sort=False)
+        }
+        counts = [k for k, v in series.items() if v.unit == "count"]
+        for p in (k for k, v in series.items() if v.unit == "percent"):
+            best = _definition(series, p, counts, df, num)
+            if best is None:
+                continue
+            pct, n, dn = series[p], series[best.numerator], series[best.denominator]
+            for x in best.misses:
+                cells = (pct.cells[x], n.cells[x], dn.cells[x])
+                out.append(
+                    CheckFailure("count_ratio", (*tkey, p), pct.ref, f"{x}: {n.ref} / {dn.ref} != printed %", cells)
+                )
     return out
+
+
+def _definition(series: dict, p, counts: list, df: pd.DataFrame, num: pd.Series) -> _Definition | None:
+    best: _Definition | None = None
+    for n in counts:
+        for dn in counts:
+            found = None if n == dn else _agreement(series[p].cells, series[n].cells, series[dn].cells, df, num)
+            if found is None:
+                continue
+            ok, misses = found
+            if ok >= 4 and ok >= 0.75 * (ok + len(misses)) and (best is None or ok > best.agreeing):
+                best = _Definition(ok, n, dn, misses)
+    return best
+
+
+def _agreement(pm: dict, nm: dict, dm: dict, df: pd.DataFrame, num: pd.Series) -> tuple[int, list[str]] | None:
+    """Months where percent = numerator / denominator as printed, and months it misses by far."""
+    shared = [x for x in pm if x in nm and x in dm]
+    if len(shared) < 4:
+        return None
+    ok, misses = 0, []
+    for x in shared:
+        nv, dv = float(num[nm[x]]), float(num[dm[x]])
+        if dv <= 0:
+            continue
+        dev = abs(nv / dv * 100 - float(num[pm[x]]))
+        if dev <= _err(df.at[pm[x], "value_raw"]) + 1e-6:
+            ok += 1
+        elif dev > RATIO_SLACK:
+            misses.append(x)
+    return ok, misses
 
 
 def row_verdict(months: dict[str, str], derived: dict[str, str], report: str) -> tuple[int, int]:

@@ -32,5 +32,5 @@ def extract_document(path: str, opts: Options) -> ExtractResult | ExtractError:
 def extract_on_cluster(client, files: list[Path], opts: Options) -> Iterator[tuple[Path, ExtractResult | ExtractError]]:
     local = replace(opts, jobs=1, isolate=False)
     futures = [client.submit(extract_document, str(Path(f).resolve()), local, pure=False) for f in files]
-    for path, fut in zip(files, futures):
+    for path, fut in zip(files, futures, strict=True):
         yield path, fut.result()

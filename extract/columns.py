@@ -13,11 +13,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .periods import ReportPeriod, month_diff, parse_fy, parse_month, parse_period, parse_quarter
+from .vocabulary import VOCABULARY, ColumnRule
 
-TEXT_FIELDS = ("owner", "reporter", "outcome", "commentary", "source", "comments", "notes")
-
-_REF_RE = re.compile(r"^(ref(erence)?\.?(\s*(no\.?|id))?|ref_id|no\.?|id|pi\s*ref\.?|kpi\s*ref\.?)$", re.I)
-_NAME_RE = re.compile(r"indicator|^measure$|^description$|^kpi$|^metric$|^performance measure", re.I)
 _FY_IN_TEXT = re.compile(r"(?<![\d/])(?:20)?(\d{2})\s*[-/–]\s*(\d{2})(?![\d/])")
 
 
@@ -81,58 +78,54 @@ def classify(header: str, band: str, report: ReportPeriod | None, *, allow_seria
 def _classify(header: str, band: str, report: ReportPeriod | None, allow_serial: bool) -> Column:
     """Header rows repeat on every page and in every copy of a table: classify each text once."""
     h = _norm(header)
-    low = h.lower()
     full = _norm(f"{band} {h}")
     if not h:
         return Column("ignore", header=full)
-    if _REF_RE.match(low):
-        return Column("ref", header=h)
-    if _NAME_RE.search(low):
-        return Column("name", header=h)
-    for fld in TEXT_FIELDS:
-        if low.startswith(fld):
-            return Column("text", field=fld, header=h)
-    for fld in ("outcome", "commentary"):
-        if fld in low:
-            return Column("text", field=fld, header=h)
-    if "change" in low:
-        ref = parse_period(re.sub(r".*change\s+(from|since|on)\s+", "", h, flags=re.I), report)
-        if ref is None and (m := re.search(r"\b(?:from|since|on)\s+(\S+)", h, re.I)):
-            ref = parse_period(m.group(1), report)  # `from Oct-19 % change`: a scan's lines out of order
-        period = report.label if report else ""
-        measure = "change_prev"
-        if ref and report and len(ref) == 7:
-            measure = "change_year" if month_diff(report.label, ref) >= 12 else "change_prev"
-        elif re.search(r"year|same month|last yr", low):
-            measure = "change_year"
-        return Column("measure", measure, period, header=h)
-    if low == "trend":
-        return Column("measure", "change_prev", report.label if report else "", header=h)
-    if low in ("dot", "d.o.t.", "d.o.t") or "direction" in low:
-        return Column("measure", "direction", report.label if report else "", header=h)
-    if re.search(r"\brag\b", low):
-        return Column("measure", "rag", report.label if report else "", header=h)
-    if re.search(r"\b(avg|average)\b", low) and ("12" in low or "month" in low or "mnth" in low):
-        return Column("measure", "avg_12m", report.label if report else "", header=h)
-    if re.search(r"\bmax", low):
-        return Column("measure", "max_12m", report.label if report else "", header=h)
-    if re.search(r"\btarget\b", low):
-        return Column("measure", "target", fy_in_text(h), header=h)
-    bench = None
-    if re.search(r"stat(istical)?\.?\s*neighbou?r|^sn\b|\bne[il]?ghbou?r", low):  # `Sat. Neghbour` from a scan
-        bench = "stat_neighbour"
-    elif re.search(r"\bengland\b|^eng\b|national", low):
-        bench = "england"
-    elif re.search(r"south\s*east|\bse\b|region", low):
-        bench = "region"
-    if bench:
-        return Column("measure", bench, fy_in_text(h) or fy_in_text(band), header=full)
-    if re.search(r"so'?ton|southampton|previous year|last year", low):
-        return Column("measure", "previous_year", fy_in_text(h), header=h)
+    rule = VOCABULARY.rule_for(h.lower())
+    if rule is not None:
+        return _from_rule(rule, h, band, report)
     hp = header_period(h, report, allow_serial=allow_serial)
     if hp:
         return Column("measure", "value", hp[0], header=h, period_from_context=hp[1])
+    if _named_year(h):
+        return Column("measure", "previous_year", fy_in_text(h), header=h)
     return Column("ignore", header=full)
+
+
+def _from_rule(rule: ColumnRule, h: str, band: str, report: ReportPeriod | None) -> Column:
+    if rule.kind in ("ref", "name"):
+        return Column(rule.kind, header=h)
+    if rule.kind == "text":
+        return Column("text", field=rule.field, header=h)
+    if rule.kind == "change":
+        return _change(h, rule, report)
+    period = {
+        "report": report.label if report else "",
+        "year": fy_in_text(h),
+        "year_or_band": fy_in_text(h) or fy_in_text(band),
+    }.get(rule.period, "")
+    header = _norm(f"{band} {h}") if rule.period == "year_or_band" else h
+    return Column("measure", rule.measure, period, header=header)
+
+
+def _change(h: str, rule: ColumnRule, report: ReportPeriod | None) -> Column:
+    """`% change from Sep-20`: from the previous month (or quarter), or from a year earlier."""
+    ref = parse_period(re.sub(r".*change\s+(from|since|on)\s+", "", h, flags=re.I), report)
+    if ref is None and (m := re.search(r"\b(?:from|since|on)\s+(\S+)", h, re.I)):
+        ref = parse_period(m.group(1), report)  # `from Oct-19 % change`: a scan's lines out of order
+    measure = "change_prev"
+    if ref and report and len(ref) == 7:
+        measure = "change_year" if month_diff(report.label, ref) >= 12 else "change_prev"
+    elif rule.says_year(h.lower()):
+        measure = "change_year"
+    return Column("measure", measure, report.label if report else "", header=h)
+
+
+def _named_year(h: str) -> bool:
+    """`Hampshire 21/22`: a name and a financial year, the publisher's own figure for an earlier
+    year printed beside the benchmarks."""
+    rest = _FY_IN_TEXT.sub(" ", h).split()
+    return bool(fy_in_text(h)) and 0 < len(rest) <= 2 and all(re.fullmatch(r"[A-Za-z'’.]+", w) for w in rest)
 
 
 def header_score(texts: list[str], report: ReportPeriod | None) -> int:
@@ -173,7 +166,7 @@ def build_model(header: list[str], bands: list[str], report: ReportPeriod | None
     if months:
         last = months[-1]
         report = ReportPeriod(int(last[:4]), int(last[5:]))
-    cols = [classify(h, b, report, allow_serial=allow_serial) for h, b in zip(header, bands)]
+    cols = [classify(h, b, report, allow_serial=allow_serial) for h, b in zip(header, bands, strict=False)]
     if not any(c.kind == "name" for c in cols):
         # an unlabelled first text column (chart data) holds the names
         for c in cols:

@@ -56,7 +56,7 @@ def find_header(table: RawTable, report: ReportPeriod | None) -> int | None:
 
 
 def _same_columns(a: list[float], b: list[float], tol: float = 3.0) -> bool:
-    return len(a) == len(b) and all(abs(x - y) <= tol for x, y in zip(a, b))
+    return len(a) == len(b) and all(abs(x - y) <= tol for x, y in zip(a, b, strict=True))
 
 
 _PERCENT_NAME = re.compile(r"percentage|per\s*cent|%|proportion", re.I)
@@ -88,8 +88,17 @@ class TableReader:
         self.last: Continuation | None = None
         self.bench_periods: dict[str, str] = {}
 
+    def report_period(self, page_text: str) -> ReportPeriod | None:
+        """The month the page reports on, else the document's: what period labels are read against."""
+        return find_report_period(page_text) or self.document_report
+
+    def header_row(self, table: RawTable, page_text: str) -> int | None:
+        """The row `read` takes as the table's header; the rows above it are its title and band
+        rows. None: no header of its own (a continued table, or none the reader recognises)."""
+        return find_header(table, self.report_period(page_text))
+
     def read(self, table: RawTable, page_text: str) -> TableResult:
-        report = find_report_period(page_text) or self.document_report
+        report = self.report_period(page_text)
         header_at = find_header(table, report)
         section = ""
         row_counter = 0
@@ -223,6 +232,7 @@ class TableReader:
                     "section": section,
                     "ref": ref,
                     "indicator": name,
+                    "area": "",
                     "period": period,
                     "measure": col.measure,
                     "value": value,
@@ -270,7 +280,7 @@ _RAG_WORDS = {"r", "a", "g", "red", "amber", "green", "r/a", "a/g"}
 
 
 def _looks_like_header(texts: list[str], header_sig: list[str]) -> bool:
-    pairs = [(a.lower(), b) for a, b in zip(texts, header_sig) if a or b]
+    pairs = [(a.lower(), b) for a, b in zip(texts, header_sig, strict=False) if a or b]
     if not pairs:
         return False
     same = sum(1 for a, b in pairs if a == b and a)

@@ -11,11 +11,20 @@ import json
 import math
 import re
 import sys
+from enum import StrEnum
 from pathlib import Path
+from typing import Any, TextIO
 
 import pandas as pd
 
-FORMATS = ("csv", "json", "parquet")
+
+class OutputFormat(StrEnum):
+    csv = "csv"
+    json = "json"
+    parquet = "parquet"
+
+
+FORMATS = tuple(f.value for f in OutputFormat)
 _FORMULA = re.compile(r"^[=@\t\r]|^[+\-](?![\d.,\s]*%?$)")
 
 
@@ -41,7 +50,7 @@ def _csv_cell(v):
     if _missing(v):
         return ""
     if isinstance(v, float):
-        return "%.10g" % v
+        return f"{v:.10g}"
     if isinstance(v, str):
         return neutralise(v)
     return v
@@ -82,18 +91,20 @@ class Sink:
         if fmt == "parquet" and (not out or out == "-"):
             raise ValueError("parquet needs a file: use -o FILE.parquet")
         self.out, self.fmt, self.dtypes = out, fmt, dtypes
-        self._fh = None
-        self._writer = None
+        self._fh: TextIO | None = None
+        self._writer: Any = None  # csv's writer type is private
         self._header_done = False
-        self._parquet = None
-        self._schema = None
+        self._parquet: Any = None
+        self._schema: Any = None
         self._rows = 0
 
-    def _open(self):
-        if self._fh is None and self.fmt != "parquet":
-            self._fh = (
-                sys.stdout if not self.out or self.out == "-" else open(self.out, "w", encoding="utf-8", newline="")
-            )
+    def _open(self) -> TextIO:
+        """stdout, or the output file: held open while rows stream in, closed by `close`."""
+        if self._fh is None:
+            if not self.out or self.out == "-":
+                self._fh = sys.stdout
+            else:
+                self._fh = open(self.out, "w", encoding="utf-8", newline="")  # noqa: SIM115  (closed in close())
             if self.fmt == "json":
                 self._fh.write("[")
         return self._fh

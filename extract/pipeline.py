@@ -15,20 +15,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
 from .observations import TableReader
-from .ocr.textquality import quality
 from .page import PageContent
 from .periods import find_report_period
 from .schema import COLUMNS, OBSERVATION_DTYPES
 from .tables import RawTable, find_tables
 from .textlayer import read_page
+from .textquality import quality
 from .triage import triage_text
-from .workers import PagePool
+from .workers import PagePool, PageTimeout
 
 TEXT_COLUMNS = ["source", "page", "table", "row", "ref", "indicator", "field", "text"]
 MAX_OCR_PIXELS = 120e6  # a huge page is rendered at a lower resolution rather than exhausting memory
@@ -36,6 +37,14 @@ MAX_OCR_PIXELS = 120e6  # a huge page is rendered at a lower resolution rather t
 
 class ExtractError(Exception):
     """A file scorekit cannot read, with a message fit for one line."""
+
+
+class OcrMode(StrEnum):
+    """auto: OCR the pages whose text layer fails the router's test; always; never."""
+
+    auto = "auto"
+    always = "always"
+    never = "never"
 
 
 @dataclass
@@ -49,6 +58,7 @@ class Options:
     page_timeout: float = 300.0
     max_memory_mb: int = 3072
     isolate: bool = True  # pages in worker processes (off inside a Dask worker)
+    all_pages: bool = False  # find tables on pages triage takes for prose too (`scorekit tables --all-pages`)
 
 
 @dataclass
@@ -197,7 +207,13 @@ def _route(plumber_page, pdfium_page, text: str, mode: str) -> tuple[str, str]:
     if mode == "always":
         return "ocr", "OCR forced (--ocr always)"
     q = quality(text)
-    good = len(text.strip()) >= 20 and q.cid_share <= 0.05 and q.bad_char_share <= 0.05 and q.wordlike >= 0.6
+    good = (
+        len(text.strip()) >= 20
+        and q.cid_share <= 0.05
+        and q.bad_char_share <= 0.05
+        and q.wordlike >= 0.6
+        and not q.letters_not_words
+    )
     if good and not triage_text(text).candidate and not _has_page_image(pdfium_page):
         return "text", "text layer is printed text"
     from .router import decide
@@ -246,7 +262,7 @@ def page_stage(path: str, page_no: int, opts: Options) -> PageWork:
     method, why = _route(plumber.pages[page_no - 1], pdfium_page, text, opts.ocr)
     if method == "text":
         tri = triage_text(text)
-        if not tri.candidate:
+        if not tri.candidate and not opts.all_pages:
             return PageWork(page_no, "text", "skipped", tri.reason, text=text[:3000])
         content = read_page(plumber.pages[page_no - 1], source)
         reason = tri.reason
@@ -254,7 +270,7 @@ def page_stage(path: str, page_no: int, opts: Options) -> PageWork:
         content = _ocr_content(pdfium_page, source, page_no, opts)
         text = " ".join(w.text for w in content.words)
         tri = triage_text(text)
-        if not tri.candidate:
+        if not tri.candidate and not opts.all_pages:
             return PageWork(page_no, "ocr", "skipped", f"{why}; OCR text: {tri.reason}")
         reason = f"{why}; {tri.reason}"
     plumber.pages[page_no - 1].close()  # pdfplumber caches parsed layout per page
@@ -281,6 +297,28 @@ class PageOutput:
         return _texts(self.text_rows)
 
 
+def _page_works(
+    path: Path, opts: Options, pool: PagePool | None, progress: Callable[[int, int], None] | None
+) -> Iterator[tuple[int, PageWork | BaseException]]:
+    """Each wanted page's per-page stage, in page order: its `PageWork`, or what it raised."""
+    if opts.ocr not in tuple(OcrMode):
+        raise ExtractError(f"unknown --ocr mode {opts.ocr!r} ({'|'.join(OcrMode)})")
+    _check_file(path)
+    own_pool = pool is None
+    pool = pool or PagePool(opts.jobs, opts.page_timeout, opts.max_memory_mb, opts.isolate)
+    try:
+        wanted = parse_pages(opts.pages, _open_in_worker(pool, path, opts.password))
+        for done, (page_no, work) in enumerate(pool.map_pages(page_stage, str(path), wanted, opts)):
+            if progress:
+                progress(done + 1, len(wanted))
+            yield page_no, work
+    finally:
+        if not pool.isolate:  # pages ran in this process: its handles on the file go with it
+            close_documents()
+        if own_pool:
+            pool.close()
+
+
 def iter_extract(
     path: str | Path,
     opts: Options | None = None,
@@ -289,41 +327,70 @@ def iter_extract(
     progress: Callable[[int, int], None] | None = None,
 ) -> Iterator[PageOutput]:
     """Yield each page's observations in page order as soon as they are read."""
-    opts = opts or Options()
-    if opts.ocr not in ("auto", "always", "never"):
-        raise ExtractError(f"unknown --ocr mode {opts.ocr!r} (auto|always|never)")
-    path = Path(path)
-    _check_file(path)
-    doc = open_pdfium(path, opts.password)  # no page is decoded here: a bomb only ever hits a worker
+    reader = TableReader(None)
+    for done, (page_no, work) in enumerate(_page_works(Path(path), opts or Options(), pool, progress)):
+        if done == 0 and not isinstance(work, BaseException):
+            reader.document_report = find_report_period(work.text[:3000])
+        if isinstance(work, BaseException):
+            reader.last = None
+            yield PageOutput(PageReport(page_no, "failed", _failure(work)))
+            continue
+        if work.status != "read":
+            reader.last = None
+            yield PageOutput(PageReport(page_no, work.status, work.reason, method=work.method))
+            continue
+        yield _read_tables(reader, work)
+
+
+@dataclass
+class PageTables:
+    """One page's tables as the reader found them, before any is read into observations."""
+
+    report: PageReport
+    tables: list[RawTable] = field(default_factory=list)
+    headers: list[int | None] = field(default_factory=list)  # per table: `TableReader.header_row`
+
+
+def iter_tables(
+    path: str | Path,
+    opts: Options | None = None,
+    *,
+    pool: PagePool | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[PageTables]:
+    """Yield each page's raw tables in page order: the per-page stage `iter_extract` reads from
+    (same routing, OCR and limits), with the header row the reader would take for each."""
+    reader = TableReader(None)
+    for done, (page_no, work) in enumerate(_page_works(Path(path), opts or Options(), pool, progress)):
+        if done == 0 and not isinstance(work, BaseException):
+            reader.document_report = find_report_period(work.text[:3000])
+        if isinstance(work, BaseException):
+            yield PageTables(PageReport(page_no, "failed", _failure(work)))
+            continue
+        report = PageReport(page_no, work.status, work.reason, len(work.tables), method=work.method)
+        headers = [reader.header_row(t, work.text) for t in work.tables]
+        yield PageTables(report, work.tables, headers)
+
+
+def count_pages(path: str, password: str | None) -> int:
+    """Runs in a worker: opening a PDF parses (and may inflate) its cross-reference streams."""
+    doc = open_pdfium(Path(path), password)
     try:
-        n_pages = len(doc)
+        return len(doc)
     finally:
         doc.close()
+
+
+def _open_in_worker(pool: PagePool, path: Path, password: str | None) -> int:
+    try:
+        n_pages = pool.call(count_pages, str(path), password)
+    except MemoryError:
+        raise ExtractError("exceeded the memory cap while opening it (a decompression bomb?)") from None
+    except PageTimeout as exc:
+        raise ExtractError(f"timed out while opening it ({exc})") from None
     if n_pages == 0:
         raise ExtractError("the PDF has no pages")
-    wanted = parse_pages(opts.pages, n_pages)
-    reader = TableReader(None)
-    own_pool = pool is None
-    pool = pool or PagePool(opts.jobs, opts.page_timeout, opts.max_memory_mb, opts.isolate)
-    try:
-        for done, (page_no, work) in enumerate(pool.map_pages(str(path), wanted, opts)):
-            if progress:
-                progress(done + 1, len(wanted))
-            if done == 0 and not isinstance(work, BaseException):
-                reader.document_report = find_report_period(work.text[:3000])
-            if isinstance(work, BaseException):
-                reason = _failure(work)
-                reader.last = None
-                yield PageOutput(PageReport(page_no, "failed", reason))
-                continue
-            if work.status != "read":
-                reader.last = None
-                yield PageOutput(PageReport(page_no, work.status, work.reason, method=work.method))
-                continue
-            yield _read_tables(reader, work)
-    finally:
-        if own_pool:
-            pool.close()
+    return int(n_pages)
 
 
 def _read_tables(reader: TableReader, work: PageWork) -> PageOutput:
@@ -356,8 +423,6 @@ def _texts(rows: list[dict]) -> pd.DataFrame:
 
 
 def _failure(exc: BaseException) -> str:
-    from .workers import PageTimeout
-
     if isinstance(exc, PageTimeout):
         return f"timed out ({exc})"
     if isinstance(exc, MemoryError):

@@ -4,8 +4,9 @@ A text layer is only worth reading when it is the text that is printed. Four cas
 each leaves evidence that holds for any document, so the router needs no knowledge of scorecards:
 
 - no text at all, yet the page has ink (a scan, or text drawn as outlines) -> OCR;
-- junk text: `(cid:N)`, private-use / replacement characters, or tokens that are not shaped like
-  words, numbers or references (codes read through a missing Unicode map) -> OCR;
+- junk text: `(cid:N)`, private-use / replacement characters, tokens that are not shaped like
+  words, numbers or references (codes read through a missing Unicode map), or letters that are
+  not words (codes shifted by a constant) -> OCR;
 - an invisible layer (render mode 3) over a page-sized image: a scanner's OCR. Kept only if it
   passes a stricter version of the same test, because our own OCR usually beats it;
 - text that does not sit on rendered ink (hidden or white text) -> OCR.
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .ocr.textquality import quality
+from .textquality import quality
 
 MIN_CHARS = 20
 IMAGE_PAGE = 0.8
@@ -69,6 +70,13 @@ def decide(plumber_page, pdfium_page) -> RouteDecision:
         )
     if q.wordlike < WORDLIKE_TEXT:
         return out("ocr", f"garbled text layer: only {q.wordlike:.0%} of text is word/number-shaped")
+    words = quality(_stream_text(pdfium_page))  # in the stream's order: whole words whatever the rotation
+    if words.letters_not_words:
+        return out(
+            "ocr",
+            f"garbled text layer: letters but not words ({words.long_words} longer words at "
+            f"{words.plausibility:.1f} log2 per letter pair)",
+        )
 
     m["invisible_share"] = _invisible_share(pdfium_page)
     if m["image_cover"] >= IMAGE_PAGE and m["invisible_share"] > 0.5:
@@ -111,6 +119,14 @@ def _reading_order(chars, sideways: bool = False):
         out.append(c)
         prev = c
     return out
+
+
+def _stream_text(pdfium_page) -> str:
+    tp = pdfium_page.get_textpage()
+    try:
+        return tp.get_text_range()
+    finally:
+        tp.close()
 
 
 def _image_cover(page) -> float:

@@ -11,6 +11,7 @@ One row per printed number or value cell of an indicator table.
 | section    | the section heading the row sits under (e.g. "Front Door"), empty if none |
 | ref        | indicator reference as printed (`M6-CL`, `LSCB1 / FD8`), empty if the table has none |
 | indicator  | indicator name as printed, line wraps joined with single spaces |
+| area       | the area a figure is for, as printed (`Hampshire`, `Statistical neighbours`, `England`, a borough, a ward); empty for the publishing authority's own figures |
 | period     | `YYYY-MM` (month), `FY2014/15-Q2` (financial-year quarter), `FY2013/14` (financial year); empty when the column has no period |
 | measure    | what the column holds: see `MEASURES` |
 | value      | the number as printed (25% -> 25, 1,147 -> 1147); empty for text-only cells |
@@ -36,6 +37,7 @@ COLUMNS: list[str] = [
     "section",
     "ref",
     "indicator",
+    "area",
     "period",
     "measure",
     "value",
@@ -100,6 +102,7 @@ OBSERVATION_DTYPES: dict[str, str] = {
     "section": "string",
     "ref": "string",
     "indicator": "string",
+    "area": "string",
     "period": "string",
     "measure": "string",
     "value": "Float64",

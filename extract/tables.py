@@ -121,7 +121,7 @@ class AlignedTables:
         first = anchors[0]
         pitch = (anchors[-1].xc - first.xc) / max(1, len(anchors) - 1)
         xs = [page.width * 0.02, first.x0 - pitch * 0.15]
-        for a, b in zip(anchors, anchors[1:]):
+        for a, b in zip(anchors, anchors[1:], strict=False):
             xs.append((a.x1 + b.x0) / 2)
         xs.append(anchors[-1].x1 + pitch * 0.5)
         rows = [self._row(lines[start], xs)]

@@ -7,13 +7,22 @@ out upright and in order, instead of reversed or split into two-letter fragments
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Any
+
 from pdfplumber.page import Page
 from pdfplumber.utils.text import WordExtractor
 
 from .page import PageContent, Rule, Word, unrotate_box
+from .wraps import joins
 
 # Grouping by size and colour keeps a page header that overlaps a table from merging into its words.
-_WORD_OPTS = dict(x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False, extra_attrs=["size", "non_stroking_color"])
+_WORD_OPTS: dict[str, Any] = {
+    "x_tolerance": 1.5,
+    "y_tolerance": 2.5,
+    "keep_blank_chars": False,
+    "extra_attrs": ["size", "non_stroking_color"],
+}
 
 
 def _direction(char: dict) -> str:
@@ -24,10 +33,10 @@ def _direction(char: dict) -> str:
 
 
 def page_words(page) -> list[Word]:
-    """Words, each knowing whether the text layer printed a space after it.
+    """Words, each knowing whether a space follows it when its cell's text is joined.
 
-    Office suites emit the space at the end of a wrapped line; a line broken inside a word (a
-    long ref in a narrow column: `M2-` / `NI`) has none, so its pieces are joined without one.
+    A line that wraps without a space character is judged by `wraps.joins`: between words a
+    space, inside a word (a narrow column's `Rep` / `orte` / `r`) none.
     """
     groups: dict[str, list[dict]] = {"ltr": [], "btt": [], "ttb": []}
     order: dict[int, int] = {}
@@ -35,7 +44,11 @@ def page_words(page) -> list[Word]:
         groups[_direction(ch)].append(ch)
         order[id(ch)] = i
     chars = page.chars
+    starts_x = _line_starts(chars)
     words: list[Word] = []
+    joints: list[str] = []
+    starts: dict[int, int] = {}  # a word's first character -> the word
+    follows: list[int] = []
     for direction, line_dir in (("ltr", "ttb"), ("btt", "ltr"), ("ttb", "rtl")):
         if not groups[direction]:
             continue
@@ -44,14 +57,66 @@ def page_words(page) -> list[Word]:
             # a rotated glyph's "size" is its box height along the line, which varies per glyph
             opts.update(line_dir_rotated=line_dir, char_dir_rotated=direction, extra_attrs=["non_stroking_color"])
         for w, wchars in WordExtractor(**opts).iter_extract_tuples(groups[direction]):
-            nxt = order[id(max(wchars, key=lambda c: order[id(c)]))] + 1
-            space_after = nxt >= len(chars) or not chars[nxt]["text"].strip() or _far(wchars[-1], chars[nxt])
-            words.append(
-                Word(
-                    w["text"], w["x0"], w["top"], w["x1"], w["bottom"], direction == "ltr", 1.0, direction, space_after
-                )
+            positions = [order[id(c)] for c in wchars]
+            nxt = max(positions) + 1
+            starts[min(positions)] = len(words)
+            follows.append(nxt)
+            joints.append(
+                "space" if nxt >= len(chars) else _joint(w["text"], wchars[-1], chars[nxt], starts_x[nxt - 1])
             )
-    return words
+            up = direction == "ltr"
+            words.append(Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"], up, 1.0, direction, True))
+    return _settle_wraps(words, joints, [starts.get(n) for n in follows])
+
+
+def _line_starts(chars: list[dict]) -> list[float]:
+    """For each character, where its line of the text stream began (office suites write a cell's
+    text as one run, line after line)."""
+    out: list[float] = []
+    for i, ch in enumerate(chars):
+        prev = chars[i - 1] if i else None
+        same = prev is not None and abs(ch["top"] - prev["top"]) < 0.5 * prev["size"] and ch["x0"] >= prev["x0"] - 0.5
+        out.append(out[-1] if same else ch["x0"])
+    return out
+
+
+def _joint(text: str, last: dict, nxt: dict, line_start: float) -> str:
+    """`space` (printed, or a jump elsewhere), `none` (the word goes on), or `wrap` (the next line
+    of the same cell, no space character between: `wraps.joins` decides)."""
+    if not nxt["text"].strip() or _far(last, nxt):
+        return "space"
+    size = last["size"]
+    if abs(nxt["top"] - last["top"]) < 0.5 * size and nxt["x0"] >= last["x0"] - 0.5:
+        return "none"  # the same line goes on (a word split by a change of colour or size)
+    below = last["bottom"] - 0.2 * size <= nxt["top"] <= last["bottom"] + size
+    if not (last.get("upright", True) and below) or abs(nxt["x0"] - line_start) > size:
+        return "space"  # another cell, or text not aligned left
+    return "none" if text.endswith("-") else "wrap"
+
+
+def _settle_wraps(words: list[Word], joints: list[str], nexts: list[int | None]) -> list[Word]:
+    """Each chain of words joined by wraps or by nothing is one token broken over lines: its
+    pieces between wraps go to `wraps.joins`."""
+    spaced = [j != "none" for j in joints]
+    seen: set[int] = set()
+    for i in range(len(words)):
+        if i in seen or joints[i] == "space":
+            continue
+        chain = [i]
+        while joints[chain[-1]] != "space" and (n := nexts[chain[-1]]) is not None and n not in chain:
+            chain.append(n)
+        seen.update(chain)
+        pieces, ends = [words[chain[0]].text], []
+        for k in chain[:-1]:
+            nxt = words[nexts[k]].text  # type: ignore[index]  # every word but the chain's last has a next
+            if joints[k] == "wrap":
+                ends.append(k)
+                pieces.append(nxt)
+            else:
+                pieces[-1] += nxt
+        for k, joined in zip(ends, joins(pieces), strict=True):
+            spaced[k] = not joined
+    return [replace(w, space_after=s) for w, s in zip(words, spaced, strict=True)]
 
 
 def _far(a: dict, b: dict) -> bool:

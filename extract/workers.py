@@ -13,11 +13,14 @@ import multiprocessing as mp
 import os
 import signal
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from typing import Any
+
+PageFn = Callable[[str, int, Any], Any]
 
 
 class PageTimeout(Exception):
@@ -88,11 +91,9 @@ def _address_space() -> int:
         return 0
 
 
-def _run_page(path: str, page_no: int, opts, timeout: float):
-    from .pipeline import page_stage
-
+def _run_limited(fn: Callable[..., Any], args: tuple, timeout: float) -> Any:
     with page_limits(timeout):
-        return page_stage(path, page_no, opts)
+        return fn(*args)
 
 
 class PagePool:
@@ -128,18 +129,35 @@ class PagePool:
         if ex is None:
             return
         for proc in list(getattr(ex, "_processes", {}).values()):
-            try:
+            with suppress(Exception):
                 proc.kill()
-            except Exception:
-                pass
         ex.shutdown(wait=False, cancel_futures=True)
 
-    def map_pages(self, path: str, pages: list[int], opts) -> Iterator[tuple[int, object]]:
-        """(page, PageWork or the exception it raised), in page order."""
+    def call(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """`fn(*args)` under a page's limits, in a worker: whatever parses an untrusted file (even
+        just to count its pages) runs here, never in the parent, so a bomb costs a worker.
+
+        A worker that dies (its memory cap) raises MemoryError; one stuck in C code, PageTimeout."""
+        if not self.isolate:
+            return _run_limited(fn, args, self.page_timeout)
+        fut = self._pool().submit(_run_limited, fn, args, self.page_timeout)
+        try:
+            return fut.result(timeout=self.page_timeout + 30)
+        except FutureTimeout:
+            self._reset()
+            raise PageTimeout(f"worker stuck for more than {self.page_timeout + 30:g} s") from None
+        except BrokenProcessPool:
+            self._reset()
+            raise MemoryError("worker died") from None
+
+    def map_pages(self, fn: PageFn, path: str, pages: list[int], opts: Any) -> Iterator[tuple[int, Any]]:
+        """(page, what `fn(path, page, opts)` returned or the exception it raised), in page order.
+
+        `fn` must be a module-level function (workers receive it pickled)."""
         if not self.isolate:
             for p in pages:
                 try:
-                    yield p, _run_page(path, p, opts, self.page_timeout)
+                    yield p, _run_limited(fn, (path, p, opts), self.page_timeout)
                 except Exception as exc:  # reported per page; the document goes on
                     yield p, exc
             return
@@ -149,7 +167,7 @@ class PagePool:
         while todo or running:
             while todo and len(running) < window:
                 p = todo.popleft()
-                running.append((p, self._pool().submit(_run_page, path, p, opts, self.page_timeout)))
+                running.append((p, self._pool().submit(_run_limited, fn, (path, p, opts), self.page_timeout)))
             p, fut = running.popleft()
             try:
                 yield p, fut.result(timeout=self.page_timeout + 30)
@@ -167,10 +185,6 @@ class PagePool:
                 yield p, exc
 
     def close(self) -> None:
-        if not self.isolate:
-            from .pipeline import close_documents
-
-            close_documents()
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None

@@ -124,7 +124,52 @@ _UNIT_WORDS = [
 ]
 
 _STOP = frozenset(
-    ["a", "an", "the", "of", "in", "at", "to", "for", "and", "or", "with", "who", "which", "that", "are", "is", "was", "were", "be", "been", "by", "on", "from", "as", "their", "there", "this", "those", "these", "has", "have", "had", "its", "it", "all", "any", "subject", "current", "total", "received", "whom", "agreed", "child", "children"]
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "at",
+        "to",
+        "for",
+        "and",
+        "or",
+        "with",
+        "who",
+        "which",
+        "that",
+        "are",
+        "is",
+        "was",
+        "were",
+        "be",
+        "been",
+        "by",
+        "on",
+        "from",
+        "as",
+        "their",
+        "there",
+        "this",
+        "those",
+        "these",
+        "has",
+        "have",
+        "had",
+        "its",
+        "it",
+        "all",
+        "any",
+        "subject",
+        "current",
+        "total",
+        "received",
+        "whom",
+        "agreed",
+        "child",
+        "children",
+    ]
 )
 
 # Marker -> conflict group. Two names whose markers in one group differ are different indicators.

@@ -10,6 +10,8 @@ missing=()
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
 command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr tesseract-ocr-eng)
+# the English word list that tells a text layer of words from shifted codes (extract/ocr/textquality.py)
+[ -e /usr/share/dict/british-english ] || missing+=(wbritish)
 # the review report's test drives a real headless browser
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 # tesserocr is built against the system's tesseract (the CLI's own version): its headers, a compiler

@@ -22,12 +22,18 @@ def command_app(register):
     return app
 
 
+def committed(path: Path) -> Path:
+    """A committed fixture: missing is a failure (a broken checkout), never a skip."""
+    assert path.exists(), f"committed fixture missing: {path.relative_to(ROOT)}"
+    return path
+
+
 def pdf(name: str) -> Path:
-    return FIXTURES / "pdf" / f"{name}.pdf"
+    return committed(FIXTURES / "pdf" / f"{name}.pdf")
 
 
 def truth(name: str) -> Path:
-    return FIXTURES / "truth" / f"{name}.csv"
+    return committed(FIXTURES / "truth" / f"{name}.csv")
 
 
 @pytest.fixture(scope="session")
@@ -64,3 +70,10 @@ def result_all(matched_all):
     from scorekit.reconcile.engine import reconcile
 
     return reconcile(matched_all)
+
+
+def pytest_report_header(config) -> list[str]:
+    """The versions the results depend on, printed at the top of every run (CI logs keep them)."""
+    from scorekit.environment import versions
+
+    return ["scorekit environment: " + ", ".join(f"{k} {v}" for k, v in versions().items())]

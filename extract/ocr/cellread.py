@@ -21,11 +21,11 @@ import numpy as np
 from ..page import Word
 from ..values import parse_number
 from . import glyphs
-from .cleanup import _LOCAL, clean_cell
+from .cleanup import LOCAL_RE, clean_cell
 from .engines import OcrEngine
 from .layout import INK, CellImage
 
-_NUMBER = re.compile(r"^[(\-\u2212–]?\d[\d,.]*%?\)?$")
+NUMBER_RE = re.compile(r"^[(\-\u2212–]?\d[\d,.]*%?\)?$")
 _CONFUSABLE = set("0123456789%,.-()OoIlSsBZ|")
 _WORDS = {"-", "n/a", "na", "tbc", "nil", "r", "a", "g"}
 AGREE = 0.97
@@ -36,7 +36,7 @@ SECOND_SCALE = 1.6  # at 1.0 tesseract drops lone digits (`0`) in single-line mo
 THIRD_SCALE = 2.2
 
 
-def _scale(img: np.ndarray, f: float) -> np.ndarray:
+def scale_of(img: np.ndarray, f: float) -> np.ndarray:
     import cv2
 
     return cv2.resize(img, None, fx=f, fy=f, interpolation=cv2.INTER_CUBIC)
@@ -67,7 +67,7 @@ def read_cells(cells: list[CellImage], engine: OcrEngine, numbers: bool = True) 
         else:
             to_read.append(r)
     first = engine.read_images([r.cell.image for r in to_read])
-    for r, words in zip(to_read, first):
+    for r, words in zip(to_read, first, strict=False):
         r.words = clean_cell(words, r.cell.image)
     if numbers:
         settle_numbers(readings, engine)
@@ -83,7 +83,7 @@ def settle_numbers(readings: list[CellReading], engine: OcrEngine) -> None:
 
 def restore_minus(r: CellReading) -> None:
     """Put back a minus sign the readings lost but the ink shows (`glyphs.leading_minus`)."""
-    nums = [k for k, w in enumerate(r.words) if _NUMBER.match(w.text) and w.text[0] not in "-\u2212–("]
+    nums = [k for k, w in enumerate(r.words) if NUMBER_RE.match(w.text) and w.text[0] not in "-\u2212–("]
     if len(nums) != 1:
         return
     k = nums[0]
@@ -127,7 +127,7 @@ def _lone_glyph(r: CellReading) -> bool:
 def _numbers(readings: list[CellReading], engine: OcrEngine) -> None:
     jobs: list[tuple[CellReading, str, int, int]] = []
     crops = []
-    tall = _print_height(readings)
+    tall = print_height(readings)
     for r in readings:
         if _lone_glyph(r):
             if _ink_height(r.cell.image) < 0.7 * tall:
@@ -142,7 +142,7 @@ def _numbers(readings: list[CellReading], engine: OcrEngine) -> None:
         if (
             len(r.words) == 1
             and r.words[0].conf >= SURE
-            and _NUMBER.match(r.words[0].text)
+            and NUMBER_RE.match(r.words[0].text)
             and parse_number(r.words[0].text)
         ):
             r.readings = [
@@ -160,21 +160,23 @@ def _numbers(readings: list[CellReading], engine: OcrEngine) -> None:
         jobs.append((r, arrow, x0, x1))
     if not crops:
         return
-    second = engine.read_images([_scale(c, SECOND_SCALE) for c in crops], numeric=True)
+    second = engine.read_images([scale_of(c, SECOND_SCALE) for c in crops], numeric=True)
     third_idx = []
-    for k, ((r, arrow, x0, x1), words) in enumerate(zip(jobs, second)):
+    for k, ((r, arrow, x0, x1), words) in enumerate(zip(jobs, second, strict=False)):
         first = _number_word(r.words)
         r.readings = [first.text, "".join(w.text for w in words)]
         if _same(*r.readings):
             continue
         third_idx.append(k)
     if third_idx:
-        big = [_scale(crops[k], THIRD_SCALE) for k in third_idx]
-        for k, words in zip(third_idx, engine.read_images(big, numeric=True)):
+        big = [scale_of(crops[k], THIRD_SCALE) for k in third_idx]
+        for k, words in zip(third_idx, engine.read_images(big, numeric=True), strict=False):
             jobs[k][0].readings.append("".join(w.text for w in words))
         open_ = [k for k in third_idx if not _majority(jobs[k][0].readings)]
         if engine.second is not None and open_:
-            for k, words in zip(open_, engine.second.read_images([crops[k] for k in open_], numeric=True)):
+            for k, words in zip(
+                open_, engine.second.read_images([crops[k] for k in open_], numeric=True), strict=False
+            ):
                 jobs[k][0].readings.append("".join(w.text for w in words))
     for r, arrow, x0, x1 in jobs:
         _settle(r, arrow, x0, x1)
@@ -251,7 +253,7 @@ def rescue_numbers(
             or parse_number(text) is not None
         ):
             if numbers_only and parse_number(text) is None and text.lower() not in _VALUE_WORDS:
-                if measure in MONTHLY and not word and not _LOCAL.match(text):
+                if measure in MONTHLY and not word and not LOCAL_RE.match(text):
                     todo.append(r)  # `BON`, `POX`: a blurred `83%`, `79%` read as letters
                 else:
                     wordy.append(r)  # `socal`, `~—s Lal`: a blurred `Local`
@@ -260,16 +262,16 @@ def rescue_numbers(
             continue
         todo.append(r)
     if todo:
-        tall = _print_height(readings)
+        tall = print_height(readings)
         crops = [np.pad(r.cell.image, ((0, 0), (6, 6)), constant_values=255) for r in todo]
-        both = engine.read_images([_scale(c, f) for f in (SECOND_SCALE, THIRD_SCALE) for c in crops], numeric=True)
+        both = engine.read_images([scale_of(c, f) for f in (SECOND_SCALE, THIRD_SCALE) for c in crops], numeric=True)
         readers = [both[: len(crops)], both[len(crops) :]]  # one OCR call for both scales
         if engine.second is not None:
             readers.append(engine.second.read_images(crops, numeric=True))
-        for r, *reads in zip(todo, *readers):
+        for r, *reads in zip(todo, *readers, strict=False):
             texts = ["".join(w.text for w in words) for words in reads]
             r.readings = ["", *texts]
-            numbers = [t for t in texts if parse_number(t) is not None and _NUMBER.match(t)]
+            numbers = [t for t in texts if parse_number(t) is not None and NUMBER_RE.match(t)]
             best = next((t for t in numbers if numbers.count(t) >= 2), None)
             if (
                 best is None
@@ -296,10 +298,10 @@ def _ink_height(img: np.ndarray) -> int:
     return int(rows[-1] - rows[0] + 1) if rows.size else 0
 
 
-def _print_height(readings: list[CellReading]) -> float:
+def print_height(readings: list[CellReading]) -> float:
     """The height of printed figures on this page: the median ink height of the cells already
     read as a number."""
-    hs = [_ink_height(r.cell.image) for r in readings if any(_NUMBER.match(w.text) for w in r.words)]
+    hs = [_ink_height(r.cell.image) for r in readings if any(NUMBER_RE.match(w.text) for w in r.words)]
     return float(np.median(hs)) if hs else 0.0
 
 
@@ -320,9 +322,9 @@ def _read_words(todo: list[CellReading], second: OcrEngine | None) -> None:
     ]
     if second is None or not left:
         return
-    for r, words in zip(left, second.read_images([r.cell.image for r in left])):
+    for r, words in zip(left, second.read_images([r.cell.image for r in left]), strict=False):
         text = " ".join(w.text for w in words).strip()
-        word = _VALUE_WORDS.get(text.lower().replace("8", "b")) or ("Local" if _LOCAL.match(text) else None)
+        word = _VALUE_WORDS.get(text.lower().replace("8", "b")) or ("Local" if LOCAL_RE.match(text) else None)
         if word and min(w.conf for w in words) >= WORD_SURE:
             h, w = r.cell.image.shape
             r.words = [Word(word, 0, 0, w, h, True, MAJORITY)]

@@ -23,7 +23,7 @@ _NUM = re.compile(r"\d")
 _JUNK = re.compile(r"^[^\w%]{1,2}$|^[tjJlI|][lbI|]?$|^[A-Za-z]$")
 _MARKS = re.compile(r"^[_—–~=|'\"‘’“”`^*.,:;]+[a-z]?$")  # `—s`: a rule's remnant and a speck
 _NA = re.compile(r"^(-\s*)?[nNWw]\s*[/|lI]?\s*[aA]$")
-_LOCAL = re.compile(r"^[Ll][o0][c][a@][lI1|i]?$")
+LOCAL_RE = re.compile(r"^[Ll][o0][c][a@][lI1|i]?$")
 
 
 def clean_cell(words: list[Word], image: np.ndarray) -> list[Word]:
@@ -44,7 +44,7 @@ def clean_cell(words: list[Word], image: np.ndarray) -> list[Word]:
             if g:
                 out.append(Word(g, w.x0, w.top, w.x1, w.bottom, True, w.conf))
             continue
-        if len(words) == 1 and _LOCAL.match(w.text) and w.text != "Local":
+        if len(words) == 1 and LOCAL_RE.match(w.text) and w.text != "Local":
             out.append(Word("Local", w.x0, w.top, w.x1, w.bottom, True, w.conf))
             continue
         out.append(w)

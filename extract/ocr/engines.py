@@ -7,6 +7,8 @@ about PDFs. Engines are plain top-level classes so a process pool can pickle the
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from enum import StrEnum
 
 import numpy as np
 
@@ -113,7 +115,11 @@ class TesseractEngine(OcrEngine):
             config=f"--psm 7 -c tessedit_char_whitelist={NUMERIC_CHARS}",
             output_type=pytesseract.Output.DICT,
         )
-        parts = [(t.strip(), float(c)) for t, c in zip(d["text"], d["conf"]) if t and t.strip() and float(c) >= 0]
+        parts = [
+            (t.strip(), float(c))
+            for t, c in zip(d["text"], d["conf"], strict=False)
+            if t and t.strip() and float(c) >= 0
+        ]
         if not parts:
             return w
         text = "".join(t for t, _ in parts)
@@ -189,7 +195,7 @@ class RapidOcrEngine(OcrEngine):
             return out
         rec = self._get().text_rec
         results = recognise(rec.session, rec.postprocess_op.character, crops, NUMERIC_CHARS if numeric else alphabet)
-        for (i, x0, top, x1, bottom), (text, score) in zip(owners, results):
+        for (i, x0, top, x1, bottom), (text, score) in zip(owners, results, strict=False):
             out[i].extend(split_line(_plain(text), x0, top, x1, bottom, score))
         return out
 
@@ -216,7 +222,7 @@ def pieces(line: np.ndarray, ink: int = 150, longest: float = 8.0) -> list[tuple
         if run == gap:
             cuts.append(x - gap // 2)
     out, start = [], 0
-    for a, b in zip(cuts, cuts[1:] + [w]):
+    for a, b in zip(cuts, cuts[1:] + [w], strict=False):
         if b - start > longest * h and a > start:
             out.append((start, a))
             start = a
@@ -282,7 +288,21 @@ def _auto() -> OcrEngine:
     return _paired() if importlib.util.find_spec("rapidocr_onnxruntime") else TesseractEngine()
 
 
-ENGINES = {"auto": _auto, "tesseract": TesseractEngine, "rapidocr": RapidOcrEngine, "tesseract+rapidocr": _paired}
+class EngineName(StrEnum):
+    """The engines `--ocr-engine` offers: auto is the pair where rapidocr is installed, else tesseract."""
+
+    auto = "auto"
+    tesseract = "tesseract"
+    rapidocr = "rapidocr"
+    paired = "tesseract+rapidocr"
+
+
+ENGINES: dict[str, Callable[[], OcrEngine]] = {
+    EngineName.auto: _auto,
+    EngineName.tesseract: TesseractEngine,
+    EngineName.rapidocr: RapidOcrEngine,
+    EngineName.paired: _paired,
+}
 
 
 _LOADED: dict[str, OcrEngine] = {}

@@ -126,7 +126,7 @@ def band_borders(grey: np.ndarray, dpi: int, dark: np.ndarray, hout: np.ndarray,
             prof = np.median(grey[y0:y1, x : x + w], axis=0)
             low = inside & (prof < np.median(prof[inside]) - 8)
             edges = np.flatnonzero(np.diff(np.r_[0, low.astype(np.int8), 0]))
-            for a, b in zip(edges[::2], edges[1::2]):
+            for a, b in zip(edges[::2], edges[1::2], strict=False):
                 if b - a > max_w:
                     continue
                 c = x + (a + b) // 2

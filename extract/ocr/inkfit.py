@@ -146,12 +146,12 @@ def check_ink(readings, value_cols, grids, engine) -> InkFit | None:
     their readings are cut to those that account for the ink (a lost minus put back is one, the
     second engine's reading another), for the row's arithmetic to choose from (`resolve`); with
     none left the cell is withheld. Returns the page's fit, for the readers that need it."""
-    from .cellread import _NUMBER, NO_MAJORITY, SURE, _print_height
+    from .cellread import NO_MAJORITY, NUMBER_RE, SURE, print_height
 
-    height = _print_height(readings)
+    height = print_height(readings)
     cells = []
     for r, measure in value_cells(readings, value_cols, grids):
-        nums = [k for k, w in enumerate(r.words) if _NUMBER.match(w.text)]
+        nums = [k for k, w in enumerate(r.words) if NUMBER_RE.match(w.text)]
         if len(nums) == 1 and (span := figure_of(r, nums[0], height)) is not None:
             cells.append((r, nums[0], span[1] - span[0], measure.startswith("change")))
     fit = fit_page([(w, r.words[k].text) for r, k, w, _ in cells if r.words[k].conf >= SURE])
@@ -163,11 +163,11 @@ def check_ink(readings, value_cols, grids, engine) -> InkFit | None:
         got = engine.second.read_images(
             [np.pad(r.cell.image, ((0, 0), (6, 6)), constant_values=255) for r, *_ in unfit], numeric=True
         )
-        second = {id(r): "".join(w.text for w in words) for (r, *_), words in zip(unfit, got)}
+        second = {id(r): "".join(w.text for w in words) for (r, *_), words in zip(unfit, got, strict=False)}
     for r, k, w, change in unfit:
         seen = [*r.readings, r.words[k].text, second.get(id(r), "")]
         seen += ["-" + t for t in seen if change and t and t[0].isdigit()]  # a change's lost minus
-        fits = list(dict.fromkeys(t for t in seen if t and _NUMBER.match(t) and fit.accounts_for(w, t)))
+        fits = list(dict.fromkeys(t for t in seen if t and NUMBER_RE.match(t) and fit.accounts_for(w, t)))
         if os.environ.get("SCOREKIT_OCR_DEBUG"):
             print(
                 "ink",

@@ -25,7 +25,7 @@ import numpy as np
 from ..grid import Grid
 from ..page import Word
 from ..periods import add_months, month_diff, parse_month
-from .cellread import CellReading, _scale
+from .cellread import CellReading, scale_of
 from .engines import OcrEngine
 from .layout import CellImage
 
@@ -43,7 +43,7 @@ _OTHER_HEADER = re.compile(
 _MON = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
-def _text(r: CellReading) -> str:
+def reading_text(r: CellReading) -> str:
     return " ".join(w.text for w in r.words).strip()
 
 
@@ -56,7 +56,7 @@ def _set(r: CellReading, text: str, conf: float) -> None:
     r.words = [Word(text, 0, 0, w, h, True, conf)]
 
 
-def _rows(readings: list[CellReading], grids: list[Grid]) -> dict[tuple[int, int], dict[int, CellReading]]:
+def readings_by_row(readings: list[CellReading], grids: list[Grid]) -> dict[tuple[int, int], dict[int, CellReading]]:
     """(grid, row) -> {column: reading} for single-column cells of the top rows."""
     out: dict[tuple[int, int], dict[int, CellReading]] = {}
     for r in readings:
@@ -88,18 +88,22 @@ def read_header_first(cells: list[CellImage], grids: list[Grid], engine: OcrEngi
     skip: set[tuple[int, int]] = set()
     top = 0
     while top < HEADER_ROWS and len(header_row) < len({c.grid for c in cells}):
-        batch = [c for c, g in zip(cells, where) if top <= g.row0 < top + HEAD_STEP and c.grid not in header_row]
+        batch = [
+            c
+            for c, g in zip(cells, where, strict=False)
+            if top <= g.row0 < top + HEAD_STEP and c.grid not in header_row
+        ]
         done += read_cells(batch, engine, numbers=False)
         top += HEAD_STEP
-        for (g, row), cols in sorted(_rows(done, grids).items()):
-            if g in header_row or sum(parse_month(_text(r)) is not None for r in cols.values()) < 2:
+        for (g, row), cols in sorted(readings_by_row(done, grids).items()):
+            if g in header_row or sum(parse_month(reading_text(r)) is not None for r in cols.values()) < 2:
                 continue
             header_row[g] = row
-            skip |= {(g, c) for c, r in cols.items() if _kind(_text(r)) == "text"}
+            skip |= {(g, c) for c, r in cols.items() if _kind(reading_text(r)) == "text"}
     seen = {id(r.cell) for r in done}
     rest = [
         c
-        for c, g in zip(cells, where)
+        for c, g in zip(cells, where, strict=False)
         if id(c) not in seen
         and not ((c.grid, g.col0) in skip and g.col1 - g.col0 == 1 and g.row0 > header_row.get(c.grid, 1 << 30))
     ]
@@ -109,7 +113,7 @@ def read_header_first(cells: list[CellImage], grids: list[Grid], engine: OcrEngi
 
 
 def fix_labels(readings: list[CellReading], grids: list[Grid], engine: OcrEngine) -> None:
-    rows = _rows(readings, grids)
+    rows = readings_by_row(readings, grids)
     _reread_headers(rows, engine)
     for cols in rows.values():
         _complete_months(cols)
@@ -130,12 +134,12 @@ def measure_columns(readings: list[CellReading], grids: list[Grid]) -> dict[tupl
     from ..columns import classify
 
     out: dict[tuple[int, int], tuple[int, str]] = {}
-    for (g, row), cols in sorted(_rows(readings, grids).items()):
-        if sum(parse_month(_text(r)) is not None for r in cols.values()) < 2:
+    for (g, row), cols in sorted(readings_by_row(readings, grids).items()):
+        if sum(parse_month(reading_text(r)) is not None for r in cols.values()) < 2:
             continue
         for c, r in cols.items():
-            col = classify(_text(r), "", None, allow_serial=False)
-            month = parse_month(_text(r)) is not None
+            col = classify(reading_text(r), "", None, allow_serial=False)
+            month = parse_month(reading_text(r)) is not None
             if (g, c) not in out and (month or col.kind == "measure"):
                 out[(g, c)] = (row, "value" if month else col.measure)
     return out
@@ -147,24 +151,28 @@ def _reread_headers(rows, engine: OcrEngine) -> None:
     `12-mnth max.`, `` -> `SN`) or is a month label."""
     todo = []
     for cols in rows.values():
-        if sum(parse_month(_text(r)) is not None for r in cols.values()) < 2:
+        if sum(parse_month(reading_text(r)) is not None for r in cols.values()) < 2:
             continue
-        todo += [r for r in cols.values() if parse_month(_text(r)) is None and _kind(_text(r)) == "ignore"]
+        todo += [
+            r for r in cols.values() if parse_month(reading_text(r)) is None and _kind(reading_text(r)) == "ignore"
+        ]
     if not todo:
         return
     left = [
         r
-        for r, words in zip(todo, engine.read_images([_scale(r.cell.image, SCALE) for r in todo], line=True))
+        for r, words in zip(
+            todo, engine.read_images([scale_of(r.cell.image, SCALE) for r in todo], line=True), strict=False
+        )
         if not _name_column(r, words)
     ]
     if engine.second is not None and left:
-        for r, words in zip(left, engine.second.read_images([r.cell.image for r in left])):
+        for r, words in zip(left, engine.second.read_images([r.cell.image for r in left]), strict=False):
             _name_column(r, words)
 
 
 def _name_column(r: CellReading, words: list[Word]) -> bool:
     """Keep a reading that names a column or a month; say whether one did."""
-    for text in (" ".join(w.text for w in words).strip(), _text(r)):
+    for text in (" ".join(w.text for w in words).strip(), reading_text(r)):
         text = _AVG.sub("avg", text)
         if parse_month(text) or _kind(text) != "ignore":
             _set(r, text, min((w.conf for w in words), default=0.9))
@@ -176,7 +184,7 @@ _AVG = re.compile(r"(?<=nth )av[eoqc9]\b", re.I)  # the `g` of `avg` in a small 
 
 
 def _complete_months(cols: dict[int, CellReading]) -> None:
-    months = {c: parse_month(_text(r)) for c, r in cols.items()}
+    months = {c: parse_month(reading_text(r)) for c, r in cols.items()}
     known = sorted(c for c, m in months.items() if m)
     if len(known) < 3:
         return
@@ -189,11 +197,11 @@ def _complete_months(cols: dict[int, CellReading]) -> None:
     for c in range(lo + 1, hi):
         r = cols.get(c)
         if r is not None and months[c] != add_months(months[best], c - best):
-            if months[c] is None and not _OTHER_HEADER.search(_text(r)):
+            if months[c] is None and not _OTHER_HEADER.search(reading_text(r)):
                 _set(r, _label(add_months(months[best], c - best)), 0.9)
     for step, start in ((-1, lo - 1), (1, hi + 1)):
         c = start
-        while c in cols and months[c] is None and _fillable(_text(cols[c])):
+        while c in cols and months[c] is None and _fillable(reading_text(cols[c])):
             _set(cols[c], _label(add_months(months[best], c - best)), 0.9)
             c += step
 
@@ -203,10 +211,10 @@ _TARGET = re.compile(r"^target\s*(\d{2})\s*[-–:;.,]?\s*(\d{2})?\W*$", re.I)
 
 def _complete_years(cols: dict[int, CellReading]) -> None:
     """`Target 17-` (the wrapped `18` lost) is `Target 17-18`: a year range runs to the next year."""
-    if sum(parse_month(_text(r)) is not None for r in cols.values()) < 2:
+    if sum(parse_month(reading_text(r)) is not None for r in cols.values()) < 2:
         return
     for r in cols.values():
-        m = _TARGET.match(_text(r))
+        m = _TARGET.match(reading_text(r))
         if m:
             a = int(m.group(1))
             if m.group(2) is None or int(m.group(2)) == (a + 1) % 100:
@@ -219,16 +227,20 @@ def _second_change(cols: dict[int, CellReading]) -> None:
     one that does not say `previous month` is the change over the year."""
     from ..columns import classify
 
-    if sum(parse_month(_text(r)) is not None for r in cols.values()) < 2:
+    if sum(parse_month(reading_text(r)) is not None for r in cols.values()) < 2:
         return
     changes = [
-        c for c in sorted(cols) if classify(_text(cols[c]), "", None, allow_serial=False).measure == "change_prev"
+        c
+        for c in sorted(cols)
+        if classify(reading_text(cols[c]), "", None, allow_serial=False).measure == "change_prev"
     ]
     if len(changes) != 2:
         return
-    yearly = [c for c in changes if re.search(r"same|\byr\b|year", _text(cols[c]), re.I)]
+    yearly = [c for c in changes if re.search(r"same|\byr\b|year", reading_text(cols[c]), re.I)]
     loose = [
-        c for c in changes if not re.search(r"prev(ious)?\.?\s*month|from\s+[a-z]{3}\W?\d{2}", _text(cols[c]), re.I)
+        c
+        for c in changes
+        if not re.search(r"prev(ious)?\.?\s*month|from\s+[a-z]{3}\W?\d{2}", reading_text(cols[c]), re.I)
     ]
     pick = yearly[0] if len(yearly) == 1 else loose[0] if len(loose) == 1 and loose[0] == changes[1] else None
     if pick is not None:
@@ -245,7 +257,7 @@ def _ref_columns(rows, grids) -> set[tuple[int, int]]:
     out = set()
     for (g, _row), cols in rows.items():
         for c, r in cols.items():
-            if re.fullmatch(r"re[ft][s.,:;']?|ref\.? ?no\.?|reference", _text(r), re.I):
+            if re.fullmatch(r"re[ft][s.,:;']?|ref\.? ?no\.?|reference", reading_text(r), re.I):
                 out.add((g, c))
                 _set(r, "Ref", 0.9)  # `Ref,` is no column name the table logic knows
     return out
@@ -283,7 +295,7 @@ def _reread_refs(readings, grids, rows, engine: OcrEngine) -> None:
     todo, sure = [], []
     for r in readings:
         c = grids[r.cell.grid].cells[r.cell.cell]
-        t = _text(r)
+        t = reading_text(r)
         if (
             (r.cell.grid, c.col0) not in ref_cols
             or c.col1 - c.col0 != 1
@@ -300,35 +312,39 @@ def _reread_refs(readings, grids, rows, engine: OcrEngine) -> None:
         return
     fix = [(lambda t: t) if ok else _ref_fix for ok in sure]
     split = [_two_lines(r.cell.image) for r in todo]
-    images = [s[0] if s else r.cell.image for r, s in zip(todo, split)]
-    texts = [[f(_line_text(r, s))] for r, f, s in zip(todo, fix, split)]
+    images = [s[0] if s else r.cell.image for r, s in zip(todo, split, strict=False)]
+    texts = [[f(_line_text(r, s))] for r, f, s in zip(todo, fix, split, strict=False)]
     for scale in (SCALE, THIRD):
         idx = [k for k, ts in enumerate(texts) if len(ts) == 1 or (ts[0] != ts[1] and len(ts) == 2)]
         if not idx:
             break
-        got = engine.read_images([_scale(images[k], scale) for k in idx], line=True, alphabet=REF_ALPHABET)
-        for k, words in zip(idx, got):
+        got = engine.read_images([scale_of(images[k], scale) for k in idx], line=True, alphabet=REF_ALPHABET)
+        for k, words in zip(idx, got, strict=False):
             texts[k].append(fix[k](" ".join(w.text for w in words).strip()))
     idx = [k for k, ts in enumerate(texts) if not _agreed(ts)]
     if engine.second is not None and idx:
         got = engine.second.read_images([images[k] for k in idx], line=True, alphabet=REF_ALPHABET)
-        for k, words in zip(idx, got):
+        for k, words in zip(idx, got, strict=False):
             texts[k].append(fix[k](_spaced(" ".join(w.text for w in words).strip(), texts[k])))
     picks = [
-        _pick_ref(ts, ok, second=engine.second is not None and k in idx) for k, (ts, ok) in enumerate(zip(texts, sure))
+        _pick_ref(ts, ok, second=engine.second is not None and k in idx)
+        for k, (ts, ok) in enumerate(zip(texts, sure, strict=False))
     ]
-    for r, pick, s in zip(todo, picks, split):
-        if s is None and pick is not None and pick != _text(r):
+    for r, pick, s in zip(todo, picks, split, strict=False):
+        if s is None and pick is not None and pick != reading_text(r):
             _set(r, pick, 0.9)
     texts_at = _row_names(grids, readings)
     quals = _qualifiers(todo, split, grids, texts_at, engine)
     if os.environ.get("SCOREKIT_OCR_DEBUG"):
         print(
             "refs",
-            [(round(min((w.conf for w in r.words), default=0), 2), ts, q) for r, ts, q in zip(todo, texts, quals)],
+            [
+                (round(min((w.conf for w in r.words), default=0), 2), ts, q)
+                for r, ts, q in zip(todo, texts, quals, strict=False)
+            ],
             file=sys.stderr,
         )
-    for r, pick, ts, s, q in zip(todo, picks, texts, split, quals):
+    for r, pick, ts, s, q in zip(todo, picks, texts, split, quals, strict=False):
         if s is None or not q:
             continue
         if pick is None:
@@ -364,7 +380,7 @@ def _two_lines(img: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
 def _line_text(r: CellReading, split) -> str:
     """The first reading's words on the reference's own line (all of them for a one-line cell)."""
     if split is None:
-        return _text(r)
+        return reading_text(r)
     cut = split[0].shape[0] - 4
     return " ".join(w.text for w in r.words if (w.top + w.bottom) / 2 < cut).strip()
 
@@ -385,8 +401,8 @@ def _qualifiers(todo, split, grids, names: dict[tuple[int, int, int], str], engi
     for eng, scale in ((engine, SCALE), (engine.second, 1.0)):
         if eng is None:
             continue
-        got = eng.read_images([_scale(split[k][1], scale) for k in idx], line=True, alphabet=REF_ALPHABET)
-        for k, words in zip(idx, got):
+        got = eng.read_images([scale_of(split[k][1], scale) for k in idx], line=True, alphabet=REF_ALPHABET)
+        for k, words in zip(idx, got, strict=False):
             seen[k].append(re.sub(r"[()\[\]{}|\s]", "", " ".join(w.text for w in words)).lower())
     for k in idx:
         said = [t for t in seen[k] if _QUALIFIER.match(t)]
@@ -407,7 +423,7 @@ def _row_names(grids, readings) -> dict[tuple[int, int, int], str]:
     out = {}
     for r in readings:
         c = grids[r.cell.grid].cells[r.cell.cell]
-        out[(r.cell.grid, c.row0, c.col0)] = _text(r)
+        out[(r.cell.grid, c.row0, c.col0)] = reading_text(r)
     return out
 
 

@@ -26,7 +26,7 @@ class Mosaic:
     def owner(self, xc: float, yc: float) -> tuple[int, int, int] | None:
         """(packed index, x offset, y offset) of the image whose slot holds the point."""
         m = self.gap / 2
-        for i, (x0, t, x1, b) in zip(self.members, self.boxes):
+        for i, (x0, t, x1, b) in zip(self.members, self.boxes, strict=False):
             if x0 - m <= xc <= x1 + m and t - m <= yc <= b + m:
                 return i, x0, t
         return None

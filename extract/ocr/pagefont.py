@@ -115,7 +115,7 @@ class PageFont:
     def __init__(self, templates: dict[str, np.ndarray], fit: InkFit, height: float):
         self.templates = templates
         self.fit = fit
-        self.height = height  # of the page's printed figures (`cellread._print_height`)
+        self.height = height  # of the page's printed figures (`cellread.print_height`)
         self._digits = _unit(np.stack([templates[d].ravel() for d in DIGITS]))
         self._others = {ch: _unit(t.ravel()[None, :]) for ch, t in templates.items() if ch not in DIGITS}
 
@@ -125,7 +125,7 @@ class PageFont:
         sits further right in its advance than an `8`)."""
         samples: dict[str, list[np.ndarray]] = {}
         for fig, text in figures:
-            for ch, at in zip(text, fig.places(text)):
+            for ch, at in zip(text, fig.places(text), strict=False):
                 if ch in ADVANCE:
                     samples.setdefault(ch, []).append(fig.window(at, ch))
         templates = {}
@@ -154,10 +154,10 @@ class PageFont:
     def read_cell(self, r) -> str:
         """Cell reading `r`'s figure as this page prints it, or "" where the page's glyphs are
         not sure of it."""
-        from .cellread import _NUMBER
+        from .cellread import NUMBER_RE
         from .inkfit import figure_of
 
-        nums = [k for k, w in enumerate(r.words) if _NUMBER.match(w.text)]
+        nums = [k for k, w in enumerate(r.words) if NUMBER_RE.match(w.text)]
         span = figure_of(r, nums[0] if len(nums) == 1 else 0, self.height)
         fig = Figure.cut(r.cell.image, span, self.fit) if span else None
         got = self.read(fig) if fig else None
@@ -176,7 +176,7 @@ class PageFont:
             ):
                 continue
             text, total, margin = "", 0.0, 1.0
-            for ch, at in zip(fmt, fig.places(fmt.replace("d", "0"))):
+            for ch, at in zip(fmt, fig.places(fmt.replace("d", "0")), strict=False):
                 key = (int(round(at)), ch)
                 if key not in seen:
                     seen[key] = self._scores(fig, at, ch)
@@ -195,17 +195,17 @@ class PageFont:
 def page_font(readings, value_cols, grids, fit: InkFit | None) -> PageFont | None:
     """The glyphs of the page's settled figures (a majority or better, and accounting for their
     ink), where there are enough of them."""
-    from .cellread import _NUMBER, MAJORITY, _print_height
+    from .cellread import MAJORITY, NUMBER_RE, print_height
     from .inkfit import figure_of, value_cells
-    from .resolve import _doubtful
+    from .resolve import is_doubtful
 
     if fit is None:
         return None
-    height = _print_height(readings)
+    height = print_height(readings)
     sure = []
     for r, _ in value_cells(readings, value_cols, grids):
-        nums = [k for k, w in enumerate(r.words) if _NUMBER.match(w.text)]
-        if len(nums) == 1 and not _doubtful(r) and r.words[nums[0]].conf >= MAJORITY:
+        nums = [k for k, w in enumerate(r.words) if NUMBER_RE.match(w.text)]
+        if len(nums) == 1 and not is_doubtful(r) and r.words[nums[0]].conf >= MAJORITY:
             if (span := figure_of(r, nums[0], height)) and (fig := Figure.cut(r.cell.image, span, fit)):
                 sure.append((fig, r.words[nums[0]].text))
     return PageFont.learn(sure, fit, height)
@@ -219,11 +219,11 @@ def read_doubtful(readings, value_cols, grids, font) -> int:
     independent readers agree; `flags` says `font_matched`); otherwise the reading joins the
     cell's candidates for the row's arithmetic. Returns how many cells it settled."""
     from ..values import parse_number
-    from .cellread import _NUMBER
+    from .cellread import NUMBER_RE
     from .inkfit import value_cells
-    from .resolve import _doubtful, set_number
+    from .resolve import is_doubtful, set_number
 
-    doubtful = [r for r, _ in value_cells(readings, value_cols, grids) if _doubtful(r)]
+    doubtful = [r for r, _ in value_cells(readings, value_cols, grids) if is_doubtful(r)]
     glyphs = font() if doubtful else None
     if glyphs is None:
         return 0
@@ -231,7 +231,7 @@ def read_doubtful(readings, value_cols, grids, font) -> int:
     for r in doubtful:
         if not (got := glyphs.read_cell(r)):
             continue
-        if any(parse_number(t) == parse_number(got) for t in r.readings if t and _NUMBER.match(t)):
+        if any(parse_number(t) == parse_number(got) for t in r.readings if t and NUMBER_RE.match(t)):
             set_number(r, got, "font_matched", FONT_MATCHED)
             settled += 1
         else:

@@ -24,9 +24,9 @@ from ..grid import Grid
 from ..page import Word
 from ..periods import parse_month
 from ..values import ARROWS, parse_number
-from .cellread import _NUMBER, CellReading
+from .cellread import NUMBER_RE, CellReading
 from .engines import OcrEngine
-from .labels import _rows, _text
+from .labels import reading_text, readings_by_row
 
 RESOLVED = 0.9
 DOUBT = 0.6  # the table logic's OCR floor: below it a number is withheld
@@ -38,7 +38,7 @@ def _number_text(r: CellReading) -> str:
     return digits[-1] if digits else ""
 
 
-def _doubtful(r: CellReading) -> bool:
+def is_doubtful(r: CellReading) -> bool:
     """Readings taken but no number settled: no majority, or a rescue whose two readings differ."""
     nums = [w for w in r.words if any(ch.isdigit() for ch in w.text)]
     return bool(r.readings) and (not nums or any(w.conf < DOUBT for w in nums))
@@ -49,12 +49,12 @@ def resolve_rows(readings: list[CellReading], grids: list[Grid], engine: OcrEngi
     page's `pagefont.PageFont`, learned on first use) reads a failing row's numbers as the page
     prints them."""
     header: dict[int, tuple[int, list[str]]] = {}
-    for (g, row), cols in sorted(_rows(readings, grids).items()):
-        if g in header or sum(parse_month(_text(r)) is not None for r in cols.values()) < 2:
+    for (g, row), cols in sorted(readings_by_row(readings, grids).items()):
+        if g in header or sum(parse_month(reading_text(r)) is not None for r in cols.values()) < 2:
             continue
         texts = [""] * grids[g].n_cols
         for c, r in cols.items():
-            texts[c] = _text(r)
+            texts[c] = reading_text(r)
         header[g] = (row, texts)
     body: dict[tuple[int, int], dict[int, CellReading]] = {}
     for r in readings:
@@ -160,7 +160,7 @@ def settle_rows(rows: list[tuple[dict[int, CellReading], object]], second: OcrEn
     for cols, model in rows:
         slots = _slots(cols, model)
         texts = {c: _number_text(cols[c]) for c in slots}
-        doubtful = {c for c in slots if _doubtful(cols[c])}
+        doubtful = {c for c in slots if is_doubtful(cols[c])}
         firm = {c: t for c, t in texts.items() if c not in doubtful}
         failing = bool(_verdict(firm, slots, model.report.label)[1])
         if doubtful or failing:
@@ -171,7 +171,7 @@ def settle_rows(rows: list[tuple[dict[int, CellReading], object]], second: OcrEn
         got = second.read_images(
             [np.pad(r.cell.image, ((0, 0), (6, 6)), constant_values=255) for r in cells], numeric=True
         )
-        alt = {id(r): ["".join(w.text for w in words)] for r, words in zip(cells, got)}
+        alt = {id(r): ["".join(w.text for w in words)] for r, words in zip(cells, got, strict=False)}
     if font is not None and cells and (glyphs := font()) is not None:
         for r in cells:
             alt.setdefault(id(r), []).append(glyphs.read_cell(r))
@@ -230,7 +230,7 @@ def _passing(open_: list[int], options, fixed: dict[int, str], slots, report: st
     return [
         combo
         for combo in itertools.product(*(options[c] for c in open_))
-        if _passes({**fixed, **dict(zip(open_, combo))}, slots, report)
+        if _passes({**fixed, **dict(zip(open_, combo, strict=False))}, slots, report)
     ]
 
 
@@ -269,7 +269,7 @@ def _candidates(seen: list[str], flip: bool) -> list[str]:
     for t in seen:
         if (
             t
-            and _NUMBER.match(t)
+            and NUMBER_RE.match(t)
             and parse_number(t) is not None
             and all(parse_number(t) != parse_number(o) for o in out)
         ):

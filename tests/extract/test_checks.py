@@ -1,21 +1,17 @@
 """The checks must pass every truth they are built to prove-read, and catch planted misreads."""
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
 from scorekit.extract.checks import find_failures, run_checks
 
-TRUTH = Path(__file__).resolve().parents[2] / "fixtures" / "truth"
+from ..conftest import truth as truth_path
+
 CLEAN = ["scorecard-2018-06", "scorecard-2020-10", "framework-2014-15-q2"]
 
 
 def truth(name):
-    path = TRUTH / f"{name}.csv"
-    if not path.exists():
-        pytest.skip(f"{path.name} not built")
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+    return pd.read_csv(truth_path(name), dtype=str, keep_default_na=False)
 
 
 def row(ref, months, start=(2017, 6), dp=0, pct=False, avg=None, mx=None, ch=None, unit="count"):
@@ -24,14 +20,32 @@ def row(ref, months, start=(2017, 6), dp=0, pct=False, avg=None, mx=None, ch=Non
     for v in months:
         raw = f"{v:.{dp}f}" + ("%" if pct else "")
         out.append(
-            dict(ref=ref, indicator=ref, period=f"{y:04d}-{m:02d}", measure="value", value=v, value_raw=raw, unit=unit)
+            {
+                "ref": ref,
+                "indicator": ref,
+                "period": f"{y:04d}-{m:02d}",
+                "measure": "value",
+                "value": v,
+                "value_raw": raw,
+                "unit": unit,
+            }
         )
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     rep = out[-1]["period"]
     for meas, v in (("avg_12m", avg), ("max_12m", mx), ("change_prev", ch)):
         if v is not None:
             raw = f"{v:.{dp if meas != 'change_prev' else 0}f}" + ("%" if pct or meas == "change_prev" else "")
-            out.append(dict(ref=ref, indicator=ref, period=rep, measure=meas, value=v, value_raw=raw, unit=unit))
+            out.append(
+                {
+                    "ref": ref,
+                    "indicator": ref,
+                    "period": rep,
+                    "measure": meas,
+                    "value": v,
+                    "value_raw": raw,
+                    "unit": unit,
+                }
+            )
     return out
 
 
@@ -89,7 +103,7 @@ def test_fewer_months_than_twelve_only_bounds_the_max():
 def test_percentage_beside_its_counts():
     num = [307, 299, 246, 281, 309, 257]
     den = [1357, 1491, 1259, 1358, 1378, 1215]
-    pct = [round(n / d * 100, 1) for n, d in zip(num, den)]
+    pct = [round(n / d * 100, 1) for n, d in zip(num, den, strict=False)]
     ok = frame(row("M2", num), row("M1", den), row("M3", pct, dp=1, pct=True, unit="percent"))
     assert find_failures(ok) == []
     pct[2] = 49.5

@@ -2,15 +2,13 @@
 
 import io
 
+import distributed
 import pandas as pd
-import pytest
 from typer.testing import CliRunner
 
 from scorekit.cli import app
 
 from ..conftest import pdf
-
-distributed = pytest.importorskip("distributed")
 
 
 def test_local_cluster_equals_local_run():

@@ -31,7 +31,7 @@ def run(*args):
 
 def values(path, **kw) -> set:
     obs = extract_file(path, **kw).observations
-    return set(zip(obs["ref"], obs["period"], obs["measure"], obs["value"].astype(str)))
+    return set(zip(obs["ref"], obs["period"], obs["measure"], obs["value"].astype(str), strict=False))
 
 
 @pytest.fixture(scope="module")
@@ -168,6 +168,7 @@ def test_thousands_of_pages(tmp_path, reference):
                 res.observations["period"],
                 res.observations["measure"],
                 res.observations["value"].astype(str),
+                strict=False,
             )
         )
         == reference
@@ -211,3 +212,105 @@ def test_library_raises_extracterror_not_tracebacks(tmp_path):
     p.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 50)
     with pytest.raises(ExtractError):
         extract_file(p)
+
+
+def _deflated(prefix: bytes, zeros: int) -> bytes:
+    """A zlib stream of `prefix` then `zeros` zero bytes, built from one repeated block (a full
+    flush makes every block after it the same), so gigabytes cost a few MB and no time; the
+    checksum is worked out in closed form (zeros leave adler32's `a` as it is)."""
+    comp = zlib.compressobj(9, zlib.DEFLATED, -15)
+    chunk = b"\0" * (1 << 24)
+    head = comp.compress(prefix) + comp.flush(zlib.Z_FULL_FLUSH)
+    block = comp.compress(chunk) + comp.flush(zlib.Z_FULL_FLUSH)
+    tail = comp.flush()
+    n = zeros // len(chunk)
+    adler = zlib.adler32(prefix)
+    a, b = adler & 0xFFFF, adler >> 16
+    b = (b + n * len(chunk) * a) % 65521
+    return b"\x78\xda" + head + block * n + tail + ((b << 16) | a).to_bytes(4, "big")
+
+
+def _xref_stream_pdf(tmp_path):
+    """The framework fixture saved with a cross-reference stream, and where that stream lies."""
+    import pikepdf
+
+    path = tmp_path / "xref.pdf"
+    with pikepdf.open(FRAMEWORK) as doc:
+        doc.save(path, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True)
+    data = path.read_bytes()
+    start = int(re.findall(rb"startxref\s+(\d+)", data)[-1])
+    head = re.match(rb"(\d+) 0 obj\s*<<(.*?)>>\s*stream\r?\n", data[start : start + 600], re.S)
+    assert head and b"/XRef" in head.group(2)
+    return data, start, head
+
+
+def _unpredict(decoded: bytes, columns: int) -> bytes:
+    """Undo the PNG Up predictor a cross-reference stream is saved with."""
+    rows, prev = [], bytes(columns)
+    for i in range(0, len(decoded), columns + 1):
+        row = bytes((a + b) & 255 for a, b in zip(decoded[i + 1 : i + 1 + columns], prev, strict=True))
+        rows.append(row)
+        prev = row
+    return b"".join(rows)
+
+
+def test_a_bomb_in_what_opening_inflates_costs_a_worker_not_the_run(tmp_path):
+    """A cross-reference stream (inflated by merely opening the file) that decodes to its table and
+    then 4 GB: the parent never opens the file, so under a 2.5 GB address-space limit it survives,
+    says one line about the bomb, and writes the other file's values."""
+    import resource
+    import subprocess
+    import sys
+
+    data, start, head = _xref_stream_pdf(tmp_path)
+    fields = head.group(2)
+    raw = data[start + head.end() : start + head.end() + int(re.search(rb"/Length (\d+)", fields).group(1))]
+    columns = int(re.search(rb"/Columns (\d+)", fields).group(1))
+    table = _unpredict(zlib.decompress(raw), columns)
+    bomb = zlib.compress(_deflated(table, 4 << 30), 9)
+    fields = re.sub(rb"/DecodeParms\s*<<.*?>>", b"", fields)
+    fields = re.sub(rb"/Filter\s*/FlateDecode", b"/Filter [/FlateDecode /FlateDecode]", fields)
+    fields = re.sub(rb"/Length \d+", b"/Length %d" % len(bomb), fields)
+    obj = head.group(1) + b" 0 obj\n<<" + fields + b">>\nstream\n" + bomb + b"\nendstream\nendobj\n"
+    path = tmp_path / "bomb-xref.pdf"
+    path.write_bytes(data[:start] + obj + b"startxref\n%d\n%%%%EOF\n" % start)
+    assert path.stat().st_size < 200_000
+
+    def limit() -> None:
+        cap = int(2.5 * (1 << 30))
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+    out = tmp_path / "o.csv"
+    cmd = [sys.executable, "-m", "scorekit.cli", "extract", str(path), str(FRAMEWORK), "-o", str(out), "-q"]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600, preexec_fn=limit)
+    assert proc.returncode == 1, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "bomb-xref.pdf:" in lines[0] and "memory cap" in lines[0], proc.stderr
+    assert len(pd.read_csv(out)) == 345
+
+
+def test_an_unused_metadata_bomb_is_never_inflated(tmp_path):
+    """The catalogue's XMP stream inflates to 4 GB, but nothing scorekit reads needs it: the
+    document is read whole, with the parent and its workers held under 2.5 GB."""
+    import resource
+    import subprocess
+    import sys
+
+    import pikepdf
+
+    path = tmp_path / "bomb-metadata.pdf"
+    with pikepdf.open(FRAMEWORK) as doc:
+        xmp = pikepdf.Stream(doc, zlib.compress(_deflated(b"", 4 << 30), 9))
+        xmp.Filter = pikepdf.Array([pikepdf.Name.FlateDecode, pikepdf.Name.FlateDecode])
+        xmp.Type, xmp.Subtype = pikepdf.Name.Metadata, pikepdf.Name.XML
+        doc.Root.Metadata = doc.make_indirect(xmp)
+        doc.save(path, stream_decode_level=pikepdf.StreamDecodeLevel.none)
+
+    def limit() -> None:
+        cap = int(2.5 * (1 << 30))
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+    cmd = [sys.executable, "-m", "scorekit.cli", "extract", str(path), "-q"]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600, preexec_fn=limit)
+    assert proc.returncode == 0, proc.stderr
+    assert len(pd.read_csv(io.StringIO(proc.stdout))) == 345

@@ -1,7 +1,6 @@
 """OCR of a scanned page gives PageContent the table logic can use: words in points, rules, values."""
 
 import collections
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -10,15 +9,14 @@ from scorekit.extract.ocr import ocr_page
 from scorekit.extract.ocr.engines import split_line
 from scorekit.extract.page import PageContent
 
-ROOT = Path(__file__).resolve().parents[2] / "fixtures"
-SCAN = ROOT / "pdf" / "scorecard-2020-10-scan200.pdf"
-SOURCE = ROOT / "pdf" / "scorecard-2020-10.pdf"
+from ..conftest import pdf, truth
+
+SCAN = pdf("scorecard-2020-10-scan200")
+SOURCE = pdf("scorecard-2020-10")
 
 
 @pytest.fixture(scope="module")
 def page1() -> PageContent:
-    if not SCAN.exists():
-        pytest.skip("scan fixture not built")
     return ocr_page(SCAN, 0, dpi=300)
 
 
@@ -37,7 +35,7 @@ def test_known_values_recovered_near_their_printed_place(page1):
 
     with pdfplumber.open(SOURCE) as pdf:
         printed = pdf.pages[0].extract_words()
-    t = pd.read_csv(ROOT / "truth" / "scorecard-2020-10.csv", dtype=str, keep_default_na=False)
+    t = pd.read_csv(truth("scorecard-2020-10"), dtype=str, keep_default_na=False)
     values = set(t.value_raw[t.value != ""])
     expected = [w for w in printed if w["text"] in values]
     found = 0

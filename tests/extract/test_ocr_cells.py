@@ -154,7 +154,6 @@ def test_withheld_rows_are_neither_right_nor_wrong():
 
 
 def test_ppocr_recogniser_reads_a_scanned_number_with_its_alphabet_cut_to_digits():
-    pytest.importorskip("rapidocr_onnxruntime")
     from scorekit.extract.ocr.engines import NUMERIC_CHARS, get_engine
 
     page = cells("scorecard-2018-06-scan150", 0)
@@ -344,20 +343,19 @@ def test_pieces_of_one_rule_join_whatever_their_rounding():
 
 
 def test_a_speck_is_not_as_tall_as_print():
-    from scorekit.extract.ocr.cellread import _ink_height, _print_height
+    from scorekit.extract.ocr.cellread import _ink_height, print_height
 
     page = cells("scorecard-2018-06-scan150", 0)
     m1 = [_reading("1491") for _ in range(3)]
-    for r, k in zip(m1, [(357, 116), (386, 116), (415, 116)]):  # M1 Jul-17..Sep-17
+    for r, k in zip(m1, [(357, 116), (386, 116), (415, 116)], strict=False):  # M1 Jul-17..Sep-17
         r.cell.image = page[k]
-    tall = _print_height(m1)
+    tall = print_height(m1)
     assert (998, 338) not in page  # an empty Target 19-20 cell: its rules' remnants are no cell
     lone = cells("scorecard-2018-06-scan150", 1)[(415, 116)]  # LAC6 (val) Sep-17: `3`
     assert _ink_height(lone) >= 0.7 * tall
 
 
 def test_a_word_read_as_junk_is_reread_as_a_word():
-    pytest.importorskip("rapidocr_onnxruntime")
     from scorekit.extract.ocr.cellread import _read_words
     from scorekit.extract.ocr.engines import get_engine
 
@@ -373,7 +371,7 @@ def test_a_word_read_as_junk_is_reread_as_a_word():
     # benchmark cells of M3, M8-QL, EH1b: a blurred `Local` read as nothing or junk; PP-OCR is only
     # 0.53-0.96 sure of it, yet reads nothing else there
     left = [_reading(t) for t in ["", "", "=", "stocal—Ssistocal", "Ssisdccal"]]
-    for r, k in zip(left, [(900, 204), (867, 249), (834, 338), (867, 338), (900, 338)]):
+    for r, k in zip(left, [(900, 204), (867, 249), (834, 338), (867, 338), (900, 338)], strict=False):
         r.cell.image = cells("scorecard-2018-06-scan150", 0)[k]
     _read_words(left, get_engine("rapidocr"))
     assert [r.words[0].text for r in left] == ["Local"] * 5

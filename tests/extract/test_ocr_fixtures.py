@@ -8,26 +8,23 @@ per session.
 """
 
 from functools import cache
-from pathlib import Path
 
 import pytest
 
 from scorekit.extract.pipeline import extract_file
 from scorekit.extract.scoring import load_truth, score
 
-ROOT = Path(__file__).resolve().parents[2] / "fixtures"
+from ..conftest import pdf
+from ..conftest import truth as truth_path
 
 
 @cache
 def extracted(name: str, engine: str = "auto"):
-    pdf = ROOT / "pdf" / f"{name}.pdf"
-    if not pdf.exists():
-        pytest.skip(f"{name} not built")
-    return extract_file(pdf, ocr_engine=engine).observations
+    return extract_file(pdf(name), ocr_engine=engine).observations
 
 
 def scored(name: str, engine: str = "auto"):
-    return score(extracted(name, engine), load_truth(ROOT / "truth" / f"{name}.csv"))[0]
+    return score(extracted(name, engine), load_truth(truth_path(name)))[0]
 
 
 def test_tesseract_alone_meets_the_target_on_the_garbled_layer():
@@ -40,14 +37,14 @@ def test_every_row_reference_is_read_on_the_150dpi_scan():
     """`LAC11-QL` over `(%)` in one cell, `LAC1-NI` read `LAC7-NI` at one scale: a misread
     reference loses its whole row, or worse, makes the row another indicator's."""
     got = set(extracted("scorecard-2018-06-scan150").ref.dropna())
-    truth = set(load_truth(ROOT / "truth" / "scorecard-2018-06-scan150.csv").ref)
+    truth = set(load_truth(truth_path("scorecard-2018-06-scan150")).ref)
     assert got == truth, (sorted(got - truth), sorted(truth - got))
 
 
 def test_values_the_ocr_repaired_say_so_and_are_right():
     """Issue 3: where an alternative reading satisfies every check, use it and say so in `flags`."""
     got = extracted("scorecard-2018-06-scan150")
-    truth = load_truth(ROOT / "truth" / "scorecard-2018-06-scan150.csv")
+    truth = load_truth(truth_path("scorecard-2018-06-scan150"))
     for flag, least in [("check_resolved", 15), ("minus_restored", 10), ("percent_restored", 3), ("font_matched", 30)]:
         sel = got[got["flags"].fillna("").str.contains(flag)]
         s, _, wrong = score(sel, truth)
@@ -61,7 +58,7 @@ def true_value_cells(name: str):
 
     from .test_ocr_cells import cells
 
-    truth = pd.read_csv(ROOT / "truth" / f"{name}.csv", dtype=str)
+    truth = pd.read_csv(truth_path(name), dtype=str)
     truth = truth[~truth.duplicated(["ref", "period", "measure"], keep=False)]
     truth = truth[truth.value_raw.fillna("").str.fullmatch(r"-?\d[\d,.]*%?")]
     got = extracted(name).drop_duplicates(["ref", "period", "measure"])
@@ -72,7 +69,7 @@ def true_value_cells(name: str):
             int(page),
             [
                 (cut[(round(x), round(t))], v, ref)
-                for x, t, v, ref in zip(rows.x0, rows.top, rows.value_raw_truth, rows.ref)
+                for x, t, v, ref in zip(rows.x0, rows.top, rows.value_raw_truth, rows.ref, strict=False)
             ],
         )
 

@@ -14,8 +14,8 @@ from .test_ocr_fixtures import figure, true_value_cells
 def _figures(imgs):
     height = float(np.median([_ink_height(i) for i, _, _ in imgs]))
     spans = [figure(i, height) for i, _, _ in imgs]
-    fit = fit_page([(s[1] - s[0], v) for s, (_, v, _) in zip(spans, imgs) if s])
-    return [(Figure.cut(i, s, fit) if s else None, v, ref) for s, (i, v, ref) in zip(spans, imgs)], fit
+    fit = fit_page([(s[1] - s[0], v) for s, (_, v, _) in zip(spans, imgs, strict=False) if s])
+    return [(Figure.cut(i, s, fit) if s else None, v, ref) for s, (i, v, ref) in zip(spans, imgs, strict=False)], fit
 
 
 @pytest.mark.parametrize("name", ["scorecard-2018-06-scan150", "scorecard-2020-10-scan200"])
@@ -46,7 +46,7 @@ def test_the_page_reads_the_figures_the_engines_disagree_on():
     font = PageFont.learn([(f, v) for f, v, ref in figs if f and ref != "CP2"], fit)
     cp2 = [(f, v) for f, v, ref in figs if ref == "CP2"]
     got = [font.read(f).text for f, _ in cp2]
-    assert len(cp2) >= 15 and got == [v for _, v in cp2], list(zip(got, [v for _, v in cp2]))
+    assert len(cp2) >= 15 and got == [v for _, v in cp2], list(zip(got, [v for _, v in cp2], strict=False))
 
 
 def test_a_fit_that_is_not_of_print_cuts_no_figure():

@@ -51,6 +51,6 @@ def test_empty_parquet_still_has_the_schema(tmp_path):
 def test_xlsx_export_holds_text_not_formulas(tmp_path):
     path = tmp_path / "x.xlsx"
     write_export(pd.DataFrame({"indicator": HOSTILE}), path, "xlsx")
-    cells = [c for c in load_workbook(path).active["A"][1:]]
+    cells = list(load_workbook(path).active["A"][1:])
     assert all(c.data_type != "f" for c in cells)
     assert cells[0].value == "'" + HOSTILE[0]

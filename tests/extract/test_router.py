@@ -6,6 +6,8 @@ import pytest
 
 from scorekit.extract.router import route_pdf
 
+from ..conftest import pdf
+
 PDF = Path(__file__).resolve().parents[2] / "fixtures" / "pdf"
 
 
@@ -40,17 +42,13 @@ def test_the_derived_fixtures_exist():
         "scorecard-2018-06-scan150",
         "scorecard-2018-06-scan150-ocrlayer",
     }
-    if "scorecard-2020-10" not in names:
-        pytest.skip("source fixture not built")
-    assert wanted <= names
+    assert {"scorecard-2020-10", *wanted} <= names
 
 
 def test_rotated_page_is_reported(tmp_path):
     from pypdf import PdfReader, PdfWriter
 
-    src = PDF / "scorecard-2018-06.pdf"
-    if not src.exists():
-        pytest.skip("fixture not built")
+    src = pdf("scorecard-2018-06")
     w = PdfWriter(clone_from=PdfReader(str(src)))
     w.pages[0].rotate(90)
     out = tmp_path / "rot.pdf"

@@ -1,0 +1,84 @@
+"""The words that name a scorecard's columns, read from `vocabulary.json`.
+
+Publishers name the same column many ways (`SN`, `Stat. Neighbours`, `Statistical neighbour
+average`), and a new publisher brings new ones; the list is data so a user can extend it
+(`load(extra)`: the extra file's rules are tried first) without touching the reader.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_PATH = Path(__file__).resolve().parent / "vocabulary.json"
+KINDS = ("ref", "name", "text", "change", "measure")
+PERIODS = ("report", "year", "year_or_band", "none")
+
+
+class VocabularyError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class ColumnRule:
+    kind: str
+    patterns: tuple[re.Pattern[str], ...]
+    measure: str = ""
+    field: str = ""
+    period: str = "none"
+    year: tuple[re.Pattern[str], ...] = ()
+
+    def matches(self, header: str) -> bool:
+        return any(p.search(header) for p in self.patterns)
+
+    def says_year(self, header: str) -> bool:
+        return any(p.search(header) for p in self.year)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    rules: tuple[ColumnRule, ...] = field(default_factory=tuple)
+
+    def rule_for(self, header: str) -> ColumnRule | None:
+        """The first rule naming this (lower-cased, space-collapsed) header."""
+        return next((r for r in self.rules if r.matches(header)), None)
+
+
+def _compile(patterns: list[str], where: str) -> tuple[re.Pattern[str], ...]:
+    try:
+        return tuple(re.compile(p, re.I) for p in patterns)
+    except re.error as exc:
+        raise VocabularyError(f"{where}: bad pattern ({exc})") from None
+
+
+def _rule(raw: dict, where: str) -> ColumnRule:
+    kind = raw.get("kind", "")
+    if kind not in KINDS:
+        raise VocabularyError(f"{where}: kind {kind!r} is not one of {', '.join(KINDS)}")
+    period = raw.get("period", "none")
+    if period not in PERIODS:
+        raise VocabularyError(f"{where}: period {period!r} is not one of {', '.join(PERIODS)}")
+    return ColumnRule(
+        kind,
+        _compile(raw.get("patterns", []), where),
+        measure=raw.get("measure", ""),
+        field=raw.get("field", ""),
+        period=period,
+        year=_compile(raw.get("year", []), where),
+    )
+
+
+def load(path: Path = DEFAULT_PATH, extra: Path | None = None) -> Vocabulary:
+    rules: list[ColumnRule] = []
+    for p in [q for q in (extra, path) if q is not None]:
+        try:
+            data = json.loads(Path(p).read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise VocabularyError(f"{p}: cannot read the column vocabulary ({exc})") from None
+        rules += [_rule(r, f"{p}: column rule {i + 1}") for i, r in enumerate(data.get("columns", []))]
+    return Vocabulary(tuple(rules))
+
+
+VOCABULARY = load()
