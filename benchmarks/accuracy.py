@@ -8,7 +8,7 @@ often the printed name is reproduced exactly. Born-digital fixtures are read onc
 engine does not matter); the OCR fixtures (scans, garbled text layer) once per engine asked for.
 
 Corpus: `.venv/bin/python benchmarks/accuracy.py --corpus [--split development|validation]
-[--subset ci] [--family F] [--degradation D] [-j 2] [--floors JSON]` scores every document of
+[--subset ci] [--family F] [--degradation D] [-j 2] [--floors JSON] [--write-ci]` scores every document of
 `fixtures/corpus/manifest.csv` (derived documents are built on first use into
 `fixtures/build/corpus/`): precision and recall per document; pooled per family x degradation,
 per family and per degradation, for development and validation apart; the ten worst development
@@ -61,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--degradation", action="append", help="corpus: only these degradations")
     ap.add_argument("-j", "--jobs", type=int, default=2, help="corpus: documents read at once")
     ap.add_argument("--floors", help="corpus: write the measured figures as the CI test's floors (JSON) here")
+    ap.add_argument("--write-ci", action="store_true", help="corpus (full run): choose the CI subset anew")
     args = ap.parse_args(argv)
     if args.corpus:
         from corpus_report import run_corpus

@@ -15,8 +15,8 @@ from rich.console import Console
 from rich.table import Table
 
 from scorekit.fixtures.generator.corpus.manifest import Doc, read_manifest
-from scorekit.fixtures.generator.corpus.scoreboard import DocScore, Pool, pooled, score_doc, worst
-from scorekit.fixtures.generator.corpus.subset import ci_subset
+from scorekit.fixtures.generator.corpus.scoreboard import DocScore, Pool, mistakes_by, pooled, score_doc, worst
+from scorekit.fixtures.generator.corpus.subset import CI_LIST, choose_ci, ci_subset, write_ci
 
 # OCR documents first: the long ones start early and the short ones fill the gaps
 COST = {"scan300": 0, "scan200": 1, "ocrlayer": 2, "scan150": 3, "garbled": 4, "garbled-shift": 5}
@@ -133,6 +133,18 @@ def write_floors(scores: list[DocScore], path: Path) -> None:
     path.write_text(json.dumps(floors, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
+def mistakes_table(scores: list[DocScore]) -> Table:
+    per = mistakes_by([s for s in scores if s.doc.split == "development"], "family")
+    kinds = sorted({k for c in per.values() for k in c}, key=lambda k: -sum(c[k] for c in per.values()))
+    t = Table(title="development: what went wrong per family (values)", title_justify="left")
+    t.add_column("family")
+    for k in kinds:
+        t.add_column(k, justify="right")
+    for family, c in per.items():
+        t.add_row(family, *(str(c[k]) for k in kinds))
+    return t
+
+
 def run_corpus(args) -> int:
     docs = select(args)
     t0 = time.perf_counter()
@@ -154,6 +166,7 @@ def run_corpus(args) -> int:
         console.print(pool_table(f"{split}: pooled per degradation", pooled(part, "degradation"), ("degradation",)))
         console.print(pool_table(f"{split}: pooled", pooled(part), ()))
     console.print(worst_table(scores))
+    console.print(mistakes_table(scores))
     for s in scores:
         if s.error:
             console.print(f"reader crashed on {s.doc.doc_id}: {s.error.strip().splitlines()[-1]}")
@@ -162,4 +175,11 @@ def run_corpus(args) -> int:
         f"{len(scores)} documents in {time.perf_counter() - t0:.0f} s; {invented} values invented "
         "(extracted numbers printed nowhere on their page)"
     )
+    if args.write_ci:
+        recall = {s.doc.doc_id: s.recall for s in scores}
+        write_ci(choose_ci([s.doc for s in scores], lambda d: recall[d.doc_id]))
+        console.print(f"CI subset written to {CI_LIST}")
+    if args.floors:
+        write_floors(scores, Path(args.floors))
+        console.print(f"floors written to {args.floors}")
     return 0

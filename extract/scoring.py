@@ -131,16 +131,27 @@ MISTAKES = {
 def classify(missed: Counter, spurious: Counter) -> Counter:
     """Name what went wrong: a missed value paired with a spurious one that differs in one field only.
 
-    What pairs with nothing is `not read` (missed) or `spurious` (extracted, printed nowhere so).
+    An area table's value filed under its area as the row label, with no area (`Camden`, where the
+    truth has the indicator and area Camden), is `area read as row label`. What pairs with nothing
+    is `not read` (missed) or `spurious` (extracted, printed nowhere so).
     """
     left = Counter(spurious)
     index = {f: _index(left, f) for f in MISTAKES}
+    as_label: dict[tuple[str, ...], Key] = {(k.ident, k.period, k.measure, k.value): k for k in left if not k.area}
     out: Counter = Counter()
     for key, n in missed.items():
         for _ in range(n):
-            out[_pair(key, left, index)] += 1
+            out[_area_as_label(key, left, as_label) or _pair(key, left, index)] += 1
     out["spurious"] += sum(left.values())
     return +out
+
+
+def _area_as_label(key: Key, left: Counter, as_label: dict[tuple[str, ...], Key]) -> str:
+    other = as_label.get((key.area, key.period, key.measure, key.value)) if key.area else None
+    if other is None or left[other] <= 0:
+        return ""
+    left[other] -= 1
+    return "area read as row label"
 
 
 def _without(key: Key, field: str) -> tuple[str, ...]:

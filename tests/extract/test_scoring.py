@@ -8,7 +8,7 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scorekit.extract.scoring import Key, number_key, classify, keys, printed_numbers, score
+from scorekit.extract.scoring import Key, classify, keys, number_key, printed_numbers, score
 from scorekit.fixtures.generator.corpus import values as vals
 
 
@@ -57,6 +57,12 @@ def test_mistakes_are_named_by_the_one_field_that_differs():
     assert classify(missed, spurious) == Counter(
         {"misread value": 1, "wrong period column": 1, "wrong row label": 1, "not read": 1, "spurious": 1}
     )
+
+
+def test_an_area_read_as_the_row_label_is_named():
+    missed = Counter({Key("offences", "camden", "2020-10", "value", "12"): 1})
+    spurious = Counter({Key("camden", "", "2020-10", "value", "12"): 1})
+    assert classify(missed, spurious) == Counter({"area read as row label": 1})
 
 
 def test_a_number_is_invented_only_where_its_page_does_not_print_it():
