@@ -164,6 +164,10 @@ def run_corpus(args) -> int:
         )
         console.print(pool_table(f"{split}: pooled per family", pooled(part, "family"), ("family",)))
         console.print(pool_table(f"{split}: pooled per degradation", pooled(part, "degradation"), ("degradation",)))
+        born = [s for s in part if s.doc.degradation == "none"]
+        console.print(
+            pool_table(f"{split}: born-digital, pooled per renderer", pooled(born, "renderer"), ("renderer",))
+        )
         console.print(pool_table(f"{split}: pooled", pooled(part), ()))
     console.print(worst_table(scores))
     console.print(mistakes_table(scores))
