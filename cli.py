@@ -278,9 +278,6 @@ def tables(
     show: Path | None = typer.Option(
         None, "--show", help="Write one PNG per page into this folder, the tables, cells and header rows drawn over it."
     ),
-    all_pages: bool = typer.Option(
-        False, "--all-pages", help="Look for tables on pages triage takes for prose too (extract skips them)."
-    ),
     password: str | None = typer.Option(None, "--password", help="Password for encrypted PDFs (user password)."),
     jobs: int = typer.Option(
         0, "--jobs", "-j", min=0, help="Worker processes for pages (0: one per core; 1: no workers)."
@@ -290,7 +287,7 @@ def tables(
     """The raw tables scorekit's reader finds, as JSON: cells on their grid, boxes in PDF points as displayed."""
     import json
 
-    opts = Options(pages=pages, jobs=jobs or None, password=password, all_pages=all_pages)
+    opts = Options(pages=pages, jobs=jobs or None, password=password)
     try:
         if show is not None:
             show.mkdir(parents=True, exist_ok=True)
@@ -330,7 +327,7 @@ def _find_tables(file: Path, opts: Options, show: Path | None, quiet: bool) -> t
         ):
             r = page.report
             reports.append(r)
-            page_tables = [found_table(t, h) for t, h in zip(page.tables, page.headers, strict=True)]
+            page_tables = [found_table(t, page.frame, page.report.method) for t in page.tables]
             found += page_tables
             if r.status == "failed":
                 warning = f"scorekit: warning: {file} page {r.page}: {r.reason}"
@@ -358,7 +355,7 @@ def _tables_summary(file: Path, reports: list, n_tables: int) -> None:
     skipped = [r.page for r in reports if r.status == "skipped"]
     line = f"{file.name}: {len(reports)} pages, {len(read)} read, {n_tables} tables"
     if skipped:
-        line += f"; skipped as prose: {_ranges(skipped)} (--all-pages reads them)"
+        line += f"; no table found on pages {_ranges(skipped)}"
     err.print(line, highlight=False, markup=False, soft_wrap=True)
 
 

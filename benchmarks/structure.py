@@ -11,9 +11,8 @@ tables found by the tool itself (complete task), paired with the truth by region
 table prints precision, recall and F1, the tables found, and the seconds summed over the
 documents, process start-up included (one process per document for every tool).
 
-Tools: `scorekit` (`scorekit tables`, pages as `scorekit extract` reads them: its triage skips
-pages it takes for prose), `scorekit-all` (`--all-pages`: the table finder on every page),
-camelot 2.0 `lattice` and `stream`, pdfplumber's `find_tables` with the `lines` and the `text`
+Tools: `scorekit` (`scorekit tables`: the table finder on every page, as `scorekit extract`
+reads them), camelot 2.0 `lattice` and `stream`, pdfplumber's `find_tables` with the `lines` and the `text`
 strategy, and img2table 2.0 (borderless tables on, no OCR: words from the text layer).
 img2table needs opencv-contrib-python, which would replace the locked opencv-python-headless,
 so it runs from a benchmark-only venv (`.venv/bench-img2table`, made on first use from
@@ -191,7 +190,6 @@ def commands() -> dict[str, str]:
     me = f"{sys.executable} {HERE}"
     cmds = {
         "scorekit": f"{scorekit} tables {{pdf}} -o {{out}} -q",
-        "scorekit-all": f"{scorekit} tables {{pdf}} -o {{out}} -q --all-pages",
     }
     cmds |= {name: f"{me} peer {name} {{pdf}} {{out}}" for name in PEERS if name != "img2table"}
     cmds["img2table"] = f"{{side}} {HERE} peer img2table {{pdf}} {{out}}"

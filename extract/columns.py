@@ -26,6 +26,8 @@ class Column:
     field: str = ""  # for text columns: owner, commentary, ...
     header: str = ""
     period_from_context: bool = False
+    sub: str = ""  # under a period band, what the column counts (`Offences`): part of the indicator
+    indicator: str = ""  # a band naming the indicator over its own columns (side-by-side indicators)
 
 
 @dataclass
@@ -58,7 +60,8 @@ def header_period(text: str, report: ReportPeriod | None, *, allow_serial: bool)
         q = parse_quarter(m.group(1), report)
         if q:
             return q, bool(report) and not re.search(r"\d{2}\s*/\s*\d{2}", m.group(1))
-    return None
+    p = parse_period(t, report) if len(t) <= 32 else None
+    return (p, False) if p else None
 
 
 def fy_in_text(text: str) -> str:
@@ -93,8 +96,10 @@ def _classify(header: str, band: str, report: ReportPeriod | None, allow_serial:
 
 
 def _from_rule(rule: ColumnRule, h: str, band: str, report: ReportPeriod | None) -> Column:
-    if rule.kind in ("ref", "name"):
+    if rule.kind in ("ref", "name", "area"):
         return Column(rule.kind, header=h)
+    if rule.kind == "code":
+        return Column("ignore", header=h)
     if rule.kind == "text":
         return Column("text", field=rule.field, header=h)
     if rule.kind == "change":
@@ -167,7 +172,7 @@ def build_model(header: list[str], bands: list[str], report: ReportPeriod | None
         last = months[-1]
         report = ReportPeriod(int(last[:4]), int(last[5:]))
     cols = [classify(h, b, report, allow_serial=allow_serial) for h, b in zip(header, bands, strict=False)]
-    if not any(c.kind == "name" for c in cols):
+    if not any(c.kind in ("name", "area") for c in cols):
         # an unlabelled first text column (chart data) holds the names
         for c in cols:
             if c.kind == "measure":

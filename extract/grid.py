@@ -64,7 +64,7 @@ def cell_text(words: list[Word]) -> str:
     rotated = [w for w in words if not w.upright]
     parts = []
     if upright:
-        parts.append(_join(_reading_order(upright)))
+        parts.append(_join(reading_order(upright)))
     if rotated:
         btt = [w for w in rotated if w.direction == "btt"]
         ttb = [w for w in rotated if w.direction != "btt"]
@@ -82,7 +82,7 @@ def _join(words: list[Word]) -> str:
     return "".join(out)
 
 
-def _reading_order(words: list[Word]) -> list[Word]:
+def reading_order(words: list[Word]) -> list[Word]:
     ordered = sorted(words, key=lambda w: (w.top, w.x0))
     lines: list[list[Word]] = []
     for w in ordered:

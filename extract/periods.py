@@ -1,6 +1,7 @@
 """Period labels as councils print them, resolved to one canonical form.
 
-Months become `YYYY-MM`, financial years `FY2013/14`, quarters `FY2014/15-Q2`. A bare `Q1` or a
+Months become `YYYY-MM`, financial years `FY2013/14`, quarters `FY2014/15-Q2`, calendar years
+`YYYY`, and a run of months (a financial year to date) `YYYY-MM/YYYY-MM`. A bare `Q1` or a
 two-digit year only means something against the report's own period, so parsing takes an optional
 `ReportPeriod` and returns None where the label cannot be placed rather than guessing.
 """
@@ -45,7 +46,19 @@ _MONTH_RE = re.compile(rf"^{_MONTH_WORD}[\s\-'/.]*(?P<year>\d{{4}}|\d{{2}})(?P<n
 _ISO_DATE_RE = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?(?:[ T]00:00(?::00)?)?$")
 _UK_DATE_RE = re.compile(r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4}|\d{2})$")
 _FY_RE = re.compile(r"^(?:fy\s*)?(?P<a>(?:19|20)?\d{2})\s*[/\-–]\s*(?P<b>\d{2}|\d{4})$", re.I)
-_QUARTER_RE = re.compile(r"\bQ(?P<q>[1-4])\b(?:\s*(?P<fy>(?:20)?\d{2}\s*[/\-–]\s*\d{2,4}))?", re.I)
+_FY_PART = r"(?:fy\s*)?(?:19|20)?\d{2}\s*[/\-–]\s*\d{2,4}"
+_QUARTER_RE = re.compile(
+    rf"\b(?:Q|Qtr\.?\s*|Quarter\s*)(?P<q>[1-4])\b(?:\s*(?P<fy>{_FY_PART}))?|(?P<fy2>{_FY_PART})\s*,?\s*Q(?P<q2>[1-4])\b",
+    re.I,
+)
+_MM_YYYY_RE = re.compile(r"^(?P<m>\d{1,2})/(?P<y>\d{4})$")
+_CALENDAR_YEAR_RE = re.compile(r"^(?P<y>(?:19[89]|20[0-5])\d)$")
+_MONTH_RUN_RE = re.compile(
+    rf"{_MONTH_WORD.replace('?P<mon>', '?P<m1>')}(?:[\s\-']*(?P<y1>\d{{4}}|\d{{2}}))?\s*(?:[-–]|to)\s*"
+    rf"{_MONTH_WORD.replace('?P<mon>', '?P<m2>')}[\s\-']*(?P<year>\d{{4}}|\d{{2}})",
+    re.I,
+)
+_TO_DATE = re.compile(r"to\s+date|\bytd\b|cumulative", re.I)
 _SERIAL_RE = re.compile(r"^\d{5}(?:\.0+)?$")
 
 # Excel serials for 1990..2060: a five-digit header outside this range is not a date.
@@ -116,6 +129,9 @@ def parse_month(text: str, *, allow_serial: bool = False) -> str | None:
     m = _UK_DATE_RE.match(t)
     if m and 1 <= int(m.group("m")) <= 12:
         return f"{_year(m.group('y')):04d}-{int(m.group('m')):02d}"
+    m = _MM_YYYY_RE.match(t)
+    if m and 1 <= int(m.group("m")) <= 12:
+        return f"{m.group('y')}-{int(m.group('m')):02d}"
     if allow_serial and _SERIAL_RE.match(t):
         return from_serial(float(t))
     return None
@@ -137,20 +153,78 @@ def parse_quarter(text: str, report: ReportPeriod | None = None) -> str | None:
     """`Q1`, `Latest Result (Q2)`, `Q2 2014/15` -> `FY2014/15-Q2` (FY from the label or the report)."""
     m = _QUARTER_RE.search(text)
     if not m:
-        return None
-    fy = parse_fy(m.group("fy")) if m.group("fy") else None
+        return _quarter_of_months(text)
+    q, fy_text = (m.group("q"), m.group("fy")) if m.group("q") else (m.group("q2"), m.group("fy2"))
+    fy = parse_fy(fy_text) if fy_text else None
     if fy is None:
         if report is None:
             return None
         fy = fy_label(report.fy_start)
-    return f"{fy}-Q{m.group('q')}"
+    return f"{fy}-Q{q}"
+
+
+def _month_number(word: str) -> int:
+    w = word.lower()
+    return MONTHS.get(w[:4] if w.startswith("sept") else w[:3]) or _MONTH_NAMES.get(w, 0)
+
+
+def month_run(text: str) -> tuple[str, str] | None:
+    """`Apr-Jun 2020`, `Apr to Oct 20`: the first and last month (the year is the last month's;
+    a run over January starts the year before)."""
+    m = _MONTH_RUN_RE.search(text)
+    if not m:
+        return None
+    m1, m2, year = _month_number(m.group("m1")), _month_number(m.group("m2")), _year(m.group("year"))
+    start_year = _year(m.group("y1")) if m.group("y1") else (year if m1 <= m2 else year - 1)
+    return f"{start_year:04d}-{m1:02d}", f"{year:04d}-{m2:02d}"
+
+
+def _quarter_of_months(text: str) -> str | None:
+    """`Apr-Jun 2020` is the first quarter of 2020/21; a run to date is not a quarter."""
+    run = month_run(text)
+    if run is None or _TO_DATE.search(text) or month_diff(run[1], run[0]) != 2:
+        return None
+    first = int(run[0][5:])
+    if (first - 4) % 3:
+        return None
+    fy_start = int(run[0][:4]) if first >= 4 else int(run[0][:4]) - 1
+    return f"{fy_label(fy_start)}-Q{(first - 4) % 12 // 3 + 1}"
+
+
+def parse_span(text: str) -> str | None:
+    """`Year to date (Apr-Oct 2020)` -> `2020-04/2020-10`: a run of months that is no quarter."""
+    run = month_run(text)
+    if run is None or (_quarter_of_months(text) and not _TO_DATE.search(text)):
+        return None
+    return f"{run[0]}/{run[1]}"
+
+
+def parse_year(text: str) -> str | None:
+    """A plain calendar year, `2019`."""
+    m = _CALENDAR_YEAR_RE.match(text.strip())
+    return m.group("y") if m else None
+
+
+def month_in_fy(text: str, fy: str) -> str | None:
+    """`Jan` under a `2020/21` band is January 2021: a month word placed in a financial year."""
+    t = text.strip(" .:").lower()
+    num = _month_number(t) if re.fullmatch(r"[a-z]{3,9}", t) else 0
+    if not num:
+        return None
+    start = int(fy[2:6])
+    return f"{start if num >= 4 else start + 1:04d}-{num:02d}"
 
 
 def parse_period(text: str, report: ReportPeriod | None = None, *, allow_serial: bool = False) -> str | None:
     """Any period label this module understands, or None."""
     t = " ".join(text.split())
+    short = len(t) <= 32
     return (
-        parse_month(t, allow_serial=allow_serial) or parse_fy(t) or (parse_quarter(t, report) if len(t) <= 24 else None)
+        parse_month(t, allow_serial=allow_serial)
+        or parse_fy(t)
+        or (parse_quarter(t, report) if short else None)
+        or (parse_span(t) if short else None)
+        or parse_year(t)
     )
 
 

@@ -21,11 +21,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from .observations import TableReader
-from .page import PageContent
+from .page import Frame, PageContent
 from .periods import find_report_period
+from .reader import PageInfo, TableReader
 from .schema import COLUMNS, OBSERVATION_DTYPES
-from .tables import RawTable, find_tables
+from .structure import Table, find_tables
 from .textlayer import read_page
 from .textquality import quality
 from .triage import triage_text
@@ -58,7 +58,6 @@ class Options:
     page_timeout: float = 300.0
     max_memory_mb: int = 3072
     isolate: bool = True  # pages in worker processes (off inside a Dask worker)
-    all_pages: bool = False  # find tables on pages triage takes for prose too (`scorekit tables --all-pages`)
 
 
 @dataclass
@@ -79,8 +78,9 @@ class PageWork:
     method: str
     status: str
     reason: str
-    tables: list[RawTable] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
     text: str = ""
+    frame: Frame = field(default_factory=Frame)
 
 
 @dataclass
@@ -261,20 +261,17 @@ def page_stage(path: str, page_no: int, opts: Options) -> PageWork:
     tp.close()
     method, why = _route(plumber.pages[page_no - 1], pdfium_page, text, opts.ocr)
     if method == "text":
-        tri = triage_text(text)
-        if not tri.candidate and not opts.all_pages:
-            return PageWork(page_no, "text", "skipped", tri.reason, text=text[:3000])
         content = read_page(plumber.pages[page_no - 1], source)
-        reason = tri.reason
+        reason = triage_text(text).reason
     else:
         content = _ocr_content(pdfium_page, source, page_no, opts)
         text = " ".join(w.text for w in content.words)
-        tri = triage_text(text)
-        if not tri.candidate and not opts.all_pages:
-            return PageWork(page_no, "ocr", "skipped", f"{why}; OCR text: {tri.reason}")
-        reason = f"{why}; {tri.reason}"
+        reason = f"{why}; {triage_text(text).reason}"
     plumber.pages[page_no - 1].close()  # pdfplumber caches parsed layout per page
-    return PageWork(page_no, method, "read", reason, find_tables(content), text)
+    tables = find_tables(content)
+    if not tables:
+        return PageWork(page_no, method, "skipped", f"no table found ({reason})", text=text[:3000])
+    return PageWork(page_no, method, "read", reason, tables, text, content.frame)
 
 
 # --- the document (runs in the parent) -------------------------------------------------------
@@ -339,7 +336,7 @@ def iter_extract(
             reader.last = None
             yield PageOutput(PageReport(page_no, work.status, work.reason, method=work.method))
             continue
-        yield _read_tables(reader, work)
+        yield _read_tables(reader, work, Path(path).name)
 
 
 @dataclass
@@ -347,8 +344,8 @@ class PageTables:
     """One page's tables as the reader found them, before any is read into observations."""
 
     report: PageReport
-    tables: list[RawTable] = field(default_factory=list)
-    headers: list[int | None] = field(default_factory=list)  # per table: `TableReader.header_row`
+    tables: list[Table] = field(default_factory=list)
+    frame: Frame = field(default_factory=Frame)
 
 
 def iter_tables(
@@ -358,18 +355,14 @@ def iter_tables(
     pool: PagePool | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Iterator[PageTables]:
-    """Yield each page's raw tables in page order: the per-page stage `iter_extract` reads from
-    (same routing, OCR and limits), with the header row the reader would take for each."""
-    reader = TableReader(None)
-    for done, (page_no, work) in enumerate(_page_works(Path(path), opts or Options(), pool, progress)):
-        if done == 0 and not isinstance(work, BaseException):
-            reader.document_report = find_report_period(work.text[:3000])
+    """Yield each page's tables in page order, as the per-page stage `iter_extract` reads from
+    finds them (same routing, OCR and limits), header levels marked."""
+    for page_no, work in _page_works(Path(path), opts or Options(), pool, progress):
         if isinstance(work, BaseException):
             yield PageTables(PageReport(page_no, "failed", _failure(work)))
             continue
         report = PageReport(page_no, work.status, work.reason, len(work.tables), method=work.method)
-        headers = [reader.header_row(t, work.text) for t in work.tables]
-        yield PageTables(report, work.tables, headers)
+        yield PageTables(report, work.tables, work.frame)
 
 
 def count_pages(path: str, password: str | None) -> int:
@@ -393,12 +386,13 @@ def _open_in_worker(pool: PagePool, path: Path, password: str | None) -> int:
     return int(n_pages)
 
 
-def _read_tables(reader: TableReader, work: PageWork) -> PageOutput:
+def _read_tables(reader: TableReader, work: PageWork, source: str) -> PageOutput:
     obs: list[dict] = []
     texts: list[dict] = []
     n_tables, notes = 0, []
-    for t in work.tables:
-        res = reader.read(t, work.text)
+    page = PageInfo(source, work.page, work.method, work.frame, work.text)
+    for index, t in enumerate(work.tables, start=1):
+        res = reader.read(t, page, index)
         if res.observations:
             n_tables += 1
             obs += res.observations

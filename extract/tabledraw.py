@@ -40,7 +40,7 @@ class PageStatus:
 
 def render_page(pdf_path: Path, page: int, dpi: float, password: str | None = None) -> tuple[Image.Image, float]:
     """The page as displayed (its /Rotate applied), and the pixels per PDF point it was drawn at."""
-    import pypdfium2 as pdfium  # type: ignore[import-untyped]  # it ships no type information
+    import pypdfium2 as pdfium  # it ships no type information
 
     doc = pdfium.PdfDocument(str(pdf_path), password=password)
     try:

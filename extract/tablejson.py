@@ -1,19 +1,18 @@
-"""Raw tables as a person (or another tool's scorer) reads them: cells on a grid, as displayed.
+"""Tables as a person (or another tool's scorer) reads them: cells on a grid, as displayed.
 
-The reader keeps a table as rows of column slots in the page's unrotated frame, a merged cell
-repeated in every slot it covers. Here each printed cell appears once, at its top-left grid
-position, with its row and column span; boxes and grid positions are both turned to the page as
-displayed (origin top-left, PDF points; row 0 the top row on screen), the frame the ICDAR 2013
-scorer and a rendered page image use. Each cell says where the reader's header decision put it:
-in the header row, above it (title and band rows), or in the body.
+The finder lays a table out in its page's reading frame (text upright). Here each printed cell
+appears once, at its top-left grid position, with its row and column span; boxes and grid
+positions are both turned to the page as displayed (origin top-left, PDF points; row 0 the top
+row on screen), the frame the ICDAR 2013 scorer and a rendered page image use. Each cell says
+whether the finder put it in the table's header levels.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from .page import rotate_box
-from .tables import RawTable, Slot
+from .page import Frame
+from .structure import Cell, Table
 
 Box = tuple[float, float, float, float]
 HEADER, ABOVE_HEADER, BODY = "header", "above_header", "body"
@@ -58,50 +57,32 @@ class _Place:
     colspan: int
 
 
-def _displayed(box: Box, table: RawTable) -> Box:
-    x0, top, x1, bottom = rotate_box(*box, table.rotation, *table.page_size)
+def _displayed(box: Box, frame: Frame) -> Box:
+    x0, top, x1, bottom = frame.to_display(box)
     return (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
 
 
-def _turned(p: _Place, table: RawTable) -> _Place:
-    """A grid position in the unrotated frame -> on the page as displayed (as `rotate_box` turns boxes)."""
-    n_rows, n_cols = len(table.rows), table.n_cols
-    if table.rotation == 90:
-        return _Place(p.col, n_rows - p.row - p.rowspan, p.colspan, p.rowspan)
-    if table.rotation == 180:
-        return _Place(n_rows - p.row - p.rowspan, n_cols - p.col - p.colspan, p.rowspan, p.colspan)
-    if table.rotation == 270:
+def _turned(p: _Place, table: Table, turn: int) -> _Place:
+    """A grid position in the reading frame -> on the page as displayed (as `Frame.to_display`
+    turns boxes: the reading frame is the display turned `turn` degrees clockwise)."""
+    n_rows, n_cols = table.n_rows, table.n_cols
+    if turn == 90:
         return _Place(n_cols - p.col - p.colspan, p.row, p.colspan, p.rowspan)
+    if turn == 180:
+        return _Place(n_rows - p.row - p.rowspan, n_cols - p.col - p.colspan, p.rowspan, p.colspan)
+    if turn == 270:
+        return _Place(p.col, n_rows - p.row - p.rowspan, p.colspan, p.rowspan)
     return p
 
 
-def _rowspan(table: RawTable, r: int, c: int, slot: Slot) -> int:
-    """Rows the printed cell covers: the slots below it that repeat it (same box, not an origin)."""
-    n = 1
-    for row in table.rows[r + 1 :]:
-        below = row[c] if c < len(row) else None
-        if below is None or below.origin or below.bbox != slot.bbox:
-            break
-        n += 1
-    return n
+def _found_cell(cell: Cell, table: Table, frame: Frame) -> FoundCell:
+    p = _turned(_Place(cell.row, cell.col, cell.rowspan, cell.colspan), table, frame.turn)
+    role = HEADER if cell.header or cell.row < table.header_rows else BODY
+    return FoundCell(p.row, p.col, p.rowspan, p.colspan, cell.text, _displayed(cell.bbox, frame), role)
 
 
-def _role(row: int, rowspan: int, header_row: int | None) -> str:
-    if header_row is None or row > header_row:
-        return BODY
-    return HEADER if row + rowspan > header_row else ABOVE_HEADER
-
-
-def found_table(table: RawTable, header_row: int | None) -> FoundTable:
-    """One reader table as cells on its grid; `header_row` is the reader's header decision."""
-    cells = []
-    for r, row in enumerate(table.rows):
-        for c, slot in enumerate(row):
-            if slot is None or not slot.origin:
-                continue
-            rowspan = _rowspan(table, r, c, slot)
-            p = _turned(_Place(r, c, rowspan, max(1, slot.span[1] - slot.span[0])), table)
-            role = _role(r, rowspan, header_row)
-            cells.append(FoundCell(p.row, p.col, p.rowspan, p.colspan, slot.text, _displayed(slot.bbox, table), role))
-    cells.sort(key=lambda cell: (cell.row, cell.col))
-    return FoundTable(table.page, _displayed(table.bbox, table), cells, table.strategy, table.method)
+def found_table(table: Table, frame: Frame, method: str = "text") -> FoundTable:
+    """One table as cells on its grid, on the page as displayed."""
+    cells = sorted((_found_cell(c, table, frame) for c in table.cells), key=lambda c: (c.row, c.col))
+    strategy = "ruled" if table.ruled else "aligned"
+    return FoundTable(table.page, _displayed(table.bbox, frame), cells, strategy, method)

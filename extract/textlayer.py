@@ -13,7 +13,7 @@ from typing import Any
 from pdfplumber.page import Page
 from pdfplumber.utils.text import WordExtractor
 
-from .page import PageContent, Rule, Word, unrotate_box
+from .page import Fill, PageContent, Rule, Word, unrotate_box
 from .wraps import joins
 
 # Grouping by size and colour keeps a page header that overlaps a table from merging into its words.
@@ -65,7 +65,10 @@ def page_words(page) -> list[Word]:
                 "space" if nxt >= len(chars) else _joint(w["text"], wchars[-1], chars[nxt], starts_x[nxt - 1])
             )
             up = direction == "ltr"
-            words.append(Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"], up, 1.0, direction, True))
+            size, bold = (w.get("size") or 0.0), _bold(wchars)
+            words.append(
+                Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"], up, 1.0, direction, True, size=size, bold=bold)
+            )
     return _settle_wraps(words, joints, [starts.get(n) for n in follows])
 
 
@@ -87,7 +90,8 @@ def _joint(text: str, last: dict, nxt: dict, line_start: float) -> str:
         return "space"
     size = last["size"]
     if abs(nxt["top"] - last["top"]) < 0.5 * size and nxt["x0"] >= last["x0"] - 0.5:
-        return "none"  # the same line goes on (a word split by a change of colour or size)
+        # the same line: the word goes on (split by a change of colour or size) if it touches
+        return "none" if nxt["x0"] - last["x1"] < 0.3 * size else "space"
     below = last["bottom"] - 0.2 * size <= nxt["top"] <= last["bottom"] + size
     if not (last.get("upright", True) and below) or abs(nxt["x0"] - line_start) > size:
         return "space"  # another cell, or text not aligned left
@@ -119,6 +123,10 @@ def _settle_wraps(words: list[Word], joints: list[str], nexts: list[int | None])
     return [replace(w, space_after=s) for w, s in zip(words, spaced, strict=True)]
 
 
+def _bold(chars: list[dict]) -> bool:
+    return sum("bold" in str(c.get("fontname", "")).lower() for c in chars) * 2 > len(chars)
+
+
 def _far(a: dict, b: dict) -> bool:
     """The next character in the stream is not this word's continuation on the next line."""
     return abs(b["size"] - a["size"]) > 0.1 or b["top"] < a["top"] - 0.5 * a["size"]
@@ -137,6 +145,30 @@ def page_rules(page, *, max_thickness: float = 2.5) -> list[Rule]:
             x0, t, x1, b = r["x0"], r["top"], r["x1"], r["bottom"]
             rules += [Rule(x0, t, x1, t), Rule(x0, b, x1, b), Rule(x0, t, x0, b), Rule(x1, t, x1, b)]
     return rules
+
+
+def page_fills(page, *, max_thickness: float = 2.5) -> list[Fill]:
+    """Filled rectangles wider and taller than a rule: header bands, zebra stripes, cell colours."""
+    fills = []
+    for r in page.rects:
+        if not r.get("fill") or min(r["x1"] - r["x0"], r["bottom"] - r["top"]) <= max_thickness:
+            continue
+        fills.append(Fill(r["x0"], r["top"], r["x1"], r["bottom"], _grey(r.get("non_stroking_color"))))
+    return fills
+
+
+def _grey(colour) -> float:
+    """Luminance of a fill colour as pdfplumber gives it (grey, RGB or CMYK components, 0-1)."""
+    c = list(colour) if isinstance(colour, list | tuple) else [colour] if isinstance(colour, int | float) else []
+    c = [float(v) for v in c if isinstance(v, int | float)]
+    if len(c) == 1:
+        return c[0]
+    if len(c) == 3:
+        return 0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2]
+    if len(c) == 4:
+        k = c[3]
+        return (0.299 * (1 - c[0]) + 0.587 * (1 - c[1]) + 0.114 * (1 - c[2])) * (1 - k)
+    return 0.0
 
 
 def _unrotated(page: Page):
@@ -184,6 +216,7 @@ def read_page(page: Page, source: str) -> PageContent:
         height=frame.height,
         words=page_words(frame),
         rules=page_rules(frame),
+        fills=page_fills(frame),
         method="text",
         rotation=frame.rotation,
     )

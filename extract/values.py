@@ -11,8 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .vocabulary import VOCABULARY
+
 ARROWS = "↑↓→←↗↘▲▼►◄▶◀⬆⬇➔➜➡⇧⇩"
-_NUM = r"[-−–]?\(?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?|[-−–]?\(?\d+(?:\.\d+)?\)?|[-−–]?\.\d+"
+_NUM = (
+    r"[-−–]?\(?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?|[-−–]?\(?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?\)?"
+    r"|[-−–]?\(?\d+(?:\.\d+)?\)?|[-−–]?\.\d+"
+)
 _NUMBER_RE = re.compile(rf"^(?P<cur>£)?(?P<num>{_NUM})\s*(?P<pct>%)?$")
 _AMENDED_RE = re.compile(rf"^(?P<main>.+?)\s*\(\s*amended\s+from\s+(?P<old>{_NUM})\s*%?\s*\)$", re.I)
 _PROV_RE = re.compile(r"^(?P<main>.+?)\s*\*\s*prov(?:isional)?\.?(?:\s*\((?P<note>[^)]*)\))?$", re.I)
@@ -38,7 +43,7 @@ class ParsedValue:
 
 
 def _to_number(text: str) -> float:
-    t = text.replace(",", "").replace("−", "-").replace("–", "-")
+    t = re.sub(r"[,\s\u00a0\u202f]", "", text).replace("−", "-").replace("–", "-")
     neg = t.startswith("-")
     t = t.lstrip("-")
     if t.startswith("(") and t.endswith(")"):
@@ -71,8 +76,12 @@ def parse_value(text: str) -> ParsedValue:
         return ParsedValue(None, flags=["empty"])
     low = t.lower()
     stripped = t.strip(ARROWS + " ")
+    if low in VOCABULARY.missing:
+        return ParsedValue(None, flags=[VOCABULARY.missing[low]])  # `..`, `x`, `c`, `z`
     if low in _NOT_APPLICABLE or re.sub(r"^[-–—\s]+", "", low.strip(ARROWS + " ")) in _NOT_APPLICABLE:
         return ParsedValue(None, flags=["not_applicable"])  # `- n/a`, `→ n/a`: no direction, no change
+    if stripped.endswith("*") and (num := parse_number(stripped[:-1].rstrip())) is not None:
+        return ParsedValue(num[0], "percent" if num[1] else "", ["provisional"])  # `123*`
     if low == "local":
         return ParsedValue(None, flags=["local"])
     num = parse_number(stripped)

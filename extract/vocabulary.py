@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "vocabulary.json"
-KINDS = ("ref", "name", "text", "change", "measure")
+KINDS = ("ref", "name", "area", "code", "text", "change", "measure")
 PERIODS = ("report", "year", "year_or_band", "none")
 
 
@@ -40,6 +40,8 @@ class ColumnRule:
 @dataclass(frozen=True)
 class Vocabulary:
     rules: tuple[ColumnRule, ...] = field(default_factory=tuple)
+    areas: frozenset[str] = frozenset()  # comparator rows of area tables, lower-cased
+    missing: dict[str, str] = field(default_factory=dict)  # a missing-value code -> its flag
 
     def rule_for(self, header: str) -> ColumnRule | None:
         """The first rule naming this (lower-cased, space-collapsed) header."""
@@ -72,13 +74,19 @@ def _rule(raw: dict, where: str) -> ColumnRule:
 
 def load(path: Path = DEFAULT_PATH, extra: Path | None = None) -> Vocabulary:
     rules: list[ColumnRule] = []
+    areas: set[str] = set()
+    missing: dict[str, str] = {}
     for p in [q for q in (extra, path) if q is not None]:
         try:
             data = json.loads(Path(p).read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as exc:
             raise VocabularyError(f"{p}: cannot read the column vocabulary ({exc})") from None
         rules += [_rule(r, f"{p}: column rule {i + 1}") for i, r in enumerate(data.get("columns", []))]
-    return Vocabulary(tuple(rules))
+        areas |= {a.lower() for a in data.get("areas", {}).get("names", [])}
+        for flag in ("not_applicable", "not_collected"):
+            for code in data.get("missing", {}).get(flag, []):
+                missing.setdefault(code.lower(), flag)
+    return Vocabulary(tuple(rules), frozenset(areas), missing)
 
 
 VOCABULARY = load()

@@ -15,7 +15,7 @@ import re
 from .textquality import dictionary
 
 _REF = re.compile(r"[A-Z]{1,6}\d{1,3}[A-Za-z]{0,2}(-[A-Z0-9]{1,4})*%?")
-_SYMBOLS = re.compile(r"[^\w]+")
+_SYMBOLS = re.compile(r"[()\[\]%]+")  # brackets and percent signs hug their neighbours
 _LETTERS = re.compile(r"[^A-Za-z]")
 
 

@@ -2,7 +2,8 @@
 
 Decisions are keyed by the normalised name (not the raw text, not the ref): the same wording in
 next month's pack, re-wrapped or re-cased, is the same question and must not return to the queue.
-Every run applies them before any other evidence.
+Every run applies them before any other evidence. The file is plain JSON, one decision per line
+in a stable order, so it reads well in a diff and merges cleanly.
 """
 
 from __future__ import annotations
@@ -63,6 +64,8 @@ class Decisions:
         self.items.append(decision)
 
     def accepted(self, name: str) -> Decision | None:
+        if not self.items:
+            return None
         k = key(name)
         for d in reversed(self.items):
             if d.key == k and d.action in ("accept", "new"):
@@ -70,6 +73,8 @@ class Decisions:
         return None
 
     def rejected(self, name: str) -> set[str]:
+        if not self.items:
+            return set()
         k = key(name)
         return {d.indicator_id for d in self.items if d.key == k and d.action == "reject"}
 
@@ -84,17 +89,25 @@ def load(path: str | Path | None = None) -> Decisions:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
         return Decisions([Decision(**d) for d in raw.get("decisions", [])])
+    except DecisionsError as exc:
+        raise DecisionsError(f"{path}: {exc}") from None
     except json.JSONDecodeError as exc:
         raise DecisionsError(f"{path}: not valid JSON ({exc.msg}, line {exc.lineno})") from None
     except (TypeError, AttributeError) as exc:
         raise DecisionsError(f"{path}: malformed decision ({exc})") from None
 
 
+def dumps(decisions: Decisions) -> str:
+    """One decision per line, in a stable order: a new decision is a one-line diff."""
+    lines = [json.dumps(d, ensure_ascii=False) for d in decisions.to_list()]
+    body = ",\n".join("    " + line for line in lines)
+    return '{\n  "format": 2,\n  "decisions": [' + (f"\n{body}\n  ]" if lines else "]") + "\n}\n"
+
+
 def save(decisions: Decisions, path: str | Path | None = None) -> None:
     path = Path(path) if path else DEFAULT_PATH
-    body = {"format": 1, "decisions": decisions.to_list()}
     tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(json.dumps(body, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    tmp.write_text(dumps(decisions), encoding="utf-8")
     tmp.replace(path)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -57,7 +58,7 @@ def read(path: str | Path) -> pd.DataFrame:
     return df
 
 
-def read_many(paths: list[str | Path]) -> pd.DataFrame:
+def read_many(paths: Sequence[str | Path]) -> pd.DataFrame:
     frames = [read(p) for p in paths]
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 

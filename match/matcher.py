@@ -1,13 +1,18 @@
 """Map printed (ref, name) pairs onto catalogue indicators, saying why.
 
-Evidence in order: a person's decision; an exact alias (ref + normalised name); name similarity
-on the normalised vocabulary, with a ref seen for the same indicator in a nearby period as
-support only. Hard guards (unit, numbers in the name, conflicting qualifiers) remove a candidate
-whatever its score. Scores above `accept` are accepted, between `review` and `accept` go to a
-person, below `review` are candidate new indicators.
+Evidence in order: a person's decision; an exact alias (ref + normalised name) that the guards
+allow; name similarity on the profile's vocabulary, with a ref seen for the same indicator in a
+nearby period as support only. The guards (unit, time basis, numbers and thresholds, qualifiers,
+exclusions) remove a candidate whatever its score; their doubts cost it points. A score at or
+above `accept`, clear of the runner-up, is accepted; between `review` and `accept` goes to a
+person; below `review` is a candidate new indicator.
 
-Similarity is computed for all query x alias pairs at once with `rapidfuzz.process.cdist`,
-within blocks of compatible unit, then only the best few per query are re-scored in Python.
+The penalties and thresholds were read from the development part of `tests/match/unseen.csv`, the
+seed documents and the trap pairs only (`benchmarks/matching.py --calibrate` prints the sweep): of
+the settings that give no novel name an id, merge no trap pair, keep the seed documents' precision
+at 1.000 and recall at 0.977 or more, and leave at most the one development trap and paraphrase the
+catalogue's own wording cannot tell apart, the one with the most development paraphrases right;
+between equals, the more cautious. The validation part was not used.
 """
 
 from __future__ import annotations
@@ -17,31 +22,24 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import numpy as np
-from rapidfuzz import fuzz, process
-
+from . import explain
 from .catalogue import Catalogue
 from .decisions import Decisions
-from .normalise import (
-    content,
-    core,
-    guard,
-    key,
-    numbers,
-    qualifiers,
-    soft_differences,
-    unit_from_name,
-    unit_from_values,
-    units_compatible,
-)
+from .explain import Blocked, Candidate, Evidence
+from .guards import Finding, Side, compare, side
+from .index import Choice, Index
+from .normalise import Vocabulary, unit_from_name, unit_from_values, vocabulary
 
-ACCEPT = 88.0
-REVIEW = 72.0
+ACCEPT = 78.0
+REVIEW = 60.0
 SOFT_PENALTY = 10.0
+UNSEEN_PENALTY = 5.0
+MISSING_PENALTY = 10.0
 REF_BONUS = 6.0
 REF_WINDOW_YEARS = 3
-AMBIGUITY_MARGIN = 3.0
-TOP_K = 12
+AMBIGUITY_MARGIN = 5.0
+BASIS_MARGIN = 12.0
+TOP_K = 6
 
 RULE_DECISION = "decision"
 RULE_EXACT = "exact_alias"
@@ -59,8 +57,7 @@ def ref_parts(ref: str | None) -> frozenset[str]:
     """Base refs a printed ref stands for: `LSCB1 / FD8` -> {LSCB1, FD8}; `LAC6 (vel)` -> {LAC6}."""
     out = set()
     for part in re.split(r"/", str(ref or "")):
-        part = re.sub(r"\(.*?\)|%", "", part)
-        part = norm_ref(part).strip("-")
+        part = norm_ref(re.sub(r"\(.*?\)|%", "", part)).strip("-")
         if part and part not in {"TBC", "NAN"}:
             out.add(part)
     return frozenset(out)
@@ -89,25 +86,27 @@ class Query:
 
 
 @dataclass
-class Candidate:
-    indicator_id: str
-    score: float
-    similarity: float
-    matched_name: str
-    notes: list[str] = field(default_factory=list)
-
-
-@dataclass
 class Result:
     indicator_id: str
     score: float
     rule: str
     explanation: str
     candidates: list[Candidate] = field(default_factory=list)
+    blocked: list[Blocked] = field(default_factory=list)
 
     @property
     def top(self) -> Candidate | None:
         return self.candidates[0] if self.candidates else None
+
+
+@dataclass(frozen=True)
+class Settings:
+    accept: float = ACCEPT
+    review: float = REVIEW
+    soft_penalty: float = SOFT_PENALTY
+    unseen_penalty: float = UNSEEN_PENALTY
+    missing_penalty: float = MISSING_PENALTY
+    margin: float = AMBIGUITY_MARGIN
 
 
 class Matcher:
@@ -118,201 +117,231 @@ class Matcher:
         accept: float = ACCEPT,
         review: float = REVIEW,
         workers: int = -1,
+        vocab: Vocabulary | None = None,
+        soft_penalty: float = SOFT_PENALTY,
+        unseen_penalty: float = UNSEEN_PENALTY,
+        missing_penalty: float = MISSING_PENALTY,
+        margin: float = AMBIGUITY_MARGIN,
     ) -> None:
         if not review <= accept:
             raise ValueError("the review threshold must not exceed the accept threshold")
         self.catalogue = catalogue
         self.decisions = decisions or Decisions()
-        self.accept = accept
-        self.review = review
+        self.settings = Settings(accept, review, soft_penalty, unseen_penalty, missing_penalty, margin)
         self.workers = workers
-        self._unit: dict[str, str] = {}
-        self._exact: dict[tuple[str, str], set[str]] = defaultdict(set)
-        self._alias_where: dict[tuple[str, str], str] = {}
+        self.vocab = vocab or vocabulary()
+        self.index = Index(catalogue, self.vocab, missing_penalty)
+        self._exact: dict[tuple[str, str], set[int]] = defaultdict(set)
         self._ref_years: dict[tuple[str, str], list[int | None]] = defaultdict(list)
-        choice_text: list[str] = []
-        choice_owner: list[str] = []
-        choice_name: list[str] = []
-        for ind in catalogue:
-            self._unit[ind.id] = ind.unit
-            seen: set[str] = set()
-            for name in ind.names:
-                c = content(name)
-                if c in seen:
-                    continue
-                seen.add(c)
-                choice_text.append(c)
-                choice_owner.append(ind.id)
-                choice_name.append(name)
+        self._known_refs: set[str] = set()
+        self._index_aliases()
+        self._verdicts: dict[tuple[tuple[str, str | None], int], list[Finding]] = {}
+        self._ref_cache: dict[tuple[str, str, str], str] = {}
+        self._unseen_cache: dict[frozenset[str], frozenset[str]] = {}
+
+    @property
+    def accept(self) -> float:
+        return self.settings.accept
+
+    @property
+    def review(self) -> float:
+        return self.settings.review
+
+    def _index_aliases(self) -> None:
+        by_name = {(c.owner, c.facts.key): i for i, c in enumerate(self.index.choices)}
+        for ind in self.catalogue:
             for a in ind.aliases:
-                k = (norm_ref(a.ref), key(a.name))
-                self._exact[k].add(ind.id)
-                self._alias_where.setdefault((ind.id, k[0] + "|" + k[1]), f"{a.source or '?'} ({a.period or '?'})")
+                k = self.vocab.facts(a.name, ind.unit).key
+                self._exact[(norm_ref(a.ref), k)].add(by_name[(ind.id, k)])
                 for part in ref_parts(a.ref):
-                    self._ref_years[(ind.id, part)].append(year_of(a.period))
-        self._text = choice_text
-        self._core = [core(n) for n in choice_name]
-        # Guards depend only on (unit, numbers, qualifiers): names sharing them share the verdict.
-        sig_ids: dict[tuple, int] = {}
-        self._sig = []
-        for n, o in zip(choice_name, choice_owner):
-            sig = (self._unit[o], numbers(n), frozenset(qualifiers(n).items()))
-            self._sig.append(sig_ids.setdefault(sig, len(sig_ids)))
-        self._owner = np.array(choice_owner, dtype=object)
-        self._name = choice_name
-        self._blocks: dict[str | None, np.ndarray] = {None: np.arange(len(choice_text))}
-        for unit in {self._unit[o] for o in choice_owner}:
-            self._blocks[unit] = np.array(
-                [i for i, o in enumerate(choice_owner) if self._unit[o] == unit], dtype=np.int64
-            )
+                    self._ref_years[(ind.id, part)] += [year_of(a.first.period), year_of(a.last.period)]
+                    self._known_refs.add(part)
 
     # -- evidence -------------------------------------------------------------------------
 
-    def _ref_support(self, indicator_id: str, query: Query) -> tuple[float, str]:
-        if not query.ref:
-            return 0.0, ""
+    def _query_side(self, query: Query) -> Side:
+        return side(self.vocab.facts(query.name, query.unit), query.unit)
+
+    def _ref_support(self, indicator_id: str, query: Query) -> str:
+        if not query.ref or not (ref_parts(query.ref) & self._known_refs):
+            return ""
+        k = (indicator_id, query.ref, query.period)
+        hit = self._ref_cache.get(k)
+        if hit is None:
+            hit = self._ref_cache[k] = self._ref_note(indicator_id, query)
+        return hit
+
+    def _ref_note(self, indicator_id: str, query: Query) -> str:
         qyear = year_of(query.period)
         for part in ref_parts(query.ref):
-            years = self._ref_years.get((indicator_id, part))
-            if not years:
-                continue
-            near = [y for y in years if y is None or qyear is None or abs(y - qyear) <= REF_WINDOW_YEARS]
-            if near:
-                return REF_BONUS, f"ref {part} seen for it nearby (+{REF_BONUS:g})"
-        return 0.0, ""
+            years = self._ref_years.get((indicator_id, part), [])
+            if any(y is None or qyear is None or abs(y - qyear) <= REF_WINDOW_YEARS for y in years):
+                return f"ref {part} seen for it nearby (+{REF_BONUS:g})"
+        return ""
 
-    def _score_candidates(self, query: Query, rows: np.ndarray, sims: np.ndarray) -> tuple[list[Candidate], list[str]]:
+    def _verdict(self, q: Side, qsig: tuple[str, str | None], row: int) -> list[Finding]:
+        """Guards depend only on the two names' facts: one verdict per (query name, choice)."""
+        hit = self._verdicts.get((qsig, row))
+        if hit is None:
+            hit = self._verdicts[(qsig, row)] = compare(q, self.index.choices[row].side, self.vocab.profile)
+        return hit
+
+    def _candidate(self, query: Query, choice: Choice, similarity: float, findings: list[Finding]) -> Candidate:
+        soft = [f for f in findings if not f.hard]
+        unseen = self._unseen(query)
+        score = similarity - self.settings.soft_penalty * len(soft) - self.settings.unseen_penalty * len(unseen)
+        notes = [str(f) for f in soft]
+        if unseen:
+            notes.append(f"words the catalogue has never seen: {', '.join(sorted(unseen))}")
+        why = self._ref_support(choice.owner, query) if query.ref else ""
+        if why and similarity >= self.review - REF_BONUS:
+            score += REF_BONUS
+            notes.append(why)
+        return Candidate(choice.owner, round(min(score, 100.0), 1), round(similarity, 1), choice.name, notes)
+
+    def _entry(self, query: Query, q: Side, sims: dict[int, float], owner: str) -> Candidate | Blocked:
+        """All of an entry's names speak for its measure: what the query contradicts in any one of
+        them (10 vs 15 working days, excluding vs including) blocks the entry, and so does a hard
+        finding against every one; otherwise its best-scoring name stands for it."""
+        rows = self.index.rows_of[owner]
+        qsig = (query.name, query.unit)
+        verdicts = [self._verdict(q, qsig, row) for row in rows]
+        contradicted = [str(f) for fs in verdicts for f in fs if f.hard and f.stated]
+        open_rows = [(r, fs) for r, fs in zip(rows, verdicts, strict=True) if not any(f.hard for f in fs)]
+        if contradicted or not open_rows:
+            hard = contradicted or [str(f) for fs in verdicts for f in fs if f.hard]
+            sim, row = max((sims[r], r) for r in rows)
+            return Blocked(owner, round(sim, 1), self.index.choices[row].name, list(dict.fromkeys(hard))[:2])
+        scored = [self._candidate(query, self.index.choices[r], sims[r], fs) for r, fs in open_rows]
+        return max(scored, key=lambda c: (c.score, c.similarity))
+
+    def _unseen(self, query: Query) -> frozenset[str]:
+        """Content words of the name that no catalogue name uses: evidence of another measure."""
+        words = self.vocab.facts(query.name, query.unit).words
+        hit = self._unseen_cache.get(words)
+        if hit is None:
+            hit = frozenset(w for w in words if w not in self.index.weight and not w[0].isdigit())
+            self._unseen_cache[words] = hit
+        return hit
+
+    def _reach(self, query: Query, owner: str, best: float) -> float:
+        """The most an entry could score: its best name's similarity, with the ref's support if it could apply."""
+        return best + REF_BONUS if query.ref and self._ref_support(owner, query) else best
+
+    def _evidence(self, query: Query, near: dict[int, float]) -> Evidence:
+        """Entries in order of their best name's similarity; the guards are asked only while an
+        entry further down could still reach the top two."""
         rejected = self.decisions.rejected(query.name)
-        qtext = content(query.name)
-        qcore = core(query.name)
-        scored: list[tuple[float, int]] = []
-        for i, sim in zip(rows, sims):
-            if self._owner[i] in rejected:
+        q = self._query_side(query)
+        sims: dict[int, float] = {}
+        reach: dict[str, float] = {}
+        for r in sorted(near, key=lambda r: -near[r]):
+            owner = self.index.choices[r].owner
+            if owner in reach or owner in rejected:
                 continue
-            similarity = (float(sim) + fuzz.token_set_ratio(qtext, self._text[i])) / 2.0
-            if qcore != qtext or self._core[i] != self._text[i]:
-                similarity = max(
-                    similarity, (fuzz.ratio(qcore, self._core[i]) + fuzz.token_set_ratio(qcore, self._core[i])) / 2.0
-                )
-            scored.append((similarity, int(i)))
-        scored.sort(key=lambda t: -t[0])
-        best: dict[str, Candidate] = {}
-        blocked: list[str] = []
-        verdicts: dict[int, tuple] = {}
-        for similarity, i in scored:
-            # Guards are the costly part: stop once nothing further down can reach the top two.
-            if len(best) >= 2:
-                second = sorted((c.score for c in best.values()), reverse=True)[1]
-                if similarity + REF_BONUS < second:
-                    break
-            owner = self._owner[i]
-            if owner in best:
-                continue
-            verdict = verdicts.get(self._sig[i])
-            if verdict is None:
-                conflict = guard(query.name, query.unit, self._name[i], self._unit[owner])
-                soft = soft_differences(query.name, self._name[i]) if conflict is None else []
-                verdict = verdicts[self._sig[i]] = (conflict, soft)
-            conflict, soft = verdict
-            if conflict is not None:
-                if similarity >= self.review:
-                    blocked.append(f"{owner} {similarity:.0f} blocked: {conflict.detail}")
-                continue
-            score = similarity - SOFT_PENALTY * len(soft)
-            notes = list(soft)
-            bonus, why = self._ref_support(owner, query)
-            if bonus and similarity >= self.review - REF_BONUS:
-                score += bonus
-                notes.append(why)
-            best[owner] = Candidate(
-                owner,
-                round(min(score, 99.0) if similarity < 100 else min(score, 100.0), 1),
-                round(similarity, 1),
-                self._name[i],
-                notes,
-            )
-        ranked = sorted(best.values(), key=lambda c: (-c.score, c.indicator_id))
-        return ranked, blocked
+            for x in self.index.rows_of[owner]:
+                sims[x] = self.index.similarity(q.facts, self.index.choices[x])
+            reach[owner] = self._reach(query, owner, max(sims[x] for x in self.index.rows_of[owner]))
+        ranked: list[Candidate] = []
+        blocked: list[Blocked] = []
+        for owner, bound in sorted(reach.items(), key=lambda kv: (-kv[1], kv[0])):
+            if len(ranked) >= 2 and bound <= sorted(c.score for c in ranked)[-2]:
+                break
+            found = self._entry(query, q, sims, owner)
+            if isinstance(found, Candidate):
+                ranked.append(found)
+            elif found.similarity >= self.review:
+                blocked.append(found)
+        ranked.sort(key=lambda c: (-c.score, c.indicator_id))
+        return Evidence(ranked, blocked, q.facts.expansions)
 
-    def _decide(self, query: Query, ranked: list[Candidate], blocked: list[str]) -> Result:
-        if not ranked or ranked[0].score < self.review:
-            best = f"best {ranked[0].indicator_id} {ranked[0].score:.0f}" if ranked else "no candidate"
-            extra = f"; {blocked[0]}" if blocked else ""
-            return Result(
-                "",
-                ranked[0].score if ranked else 0.0,
-                RULE_UNMATCHED,
-                f"unmatched ({best} < {self.review:g}){extra}: a candidate new indicator",
-                ranked[:5],
+    def _other_basis(self, ev: Evidence, q: Side) -> Candidate | None:
+        """A close candidate that differs from the top one only in a time basis the name leaves unsaid."""
+        if q.basis or ev.top is None:
+            return None
+        top = self.catalogue.get(ev.top.indicator_id)
+        for c in ev.ranked[1:]:
+            other = self.catalogue.get(c.indicator_id)
+            close = c.score >= max(self.review, ev.top.score - BASIS_MARGIN)
+            if close and other.unit == top.unit and top.time_basis and other.time_basis not in ("", top.time_basis):
+                return c
+        return None
+
+    def _decide(self, ev: Evidence, q: Side) -> Result:
+        s, top, runner = self.settings, ev.top, ev.runner
+        score = top.score if top else 0.0
+        if top is None or top.score < s.review:
+            return Result("", score, RULE_UNMATCHED, explain.unmatched(ev, s.review), ev.ranked[:5], ev.blocked)
+        if runner is not None and top.score - runner.score < s.margin:
+            return Result("", score, RULE_REVIEW, explain.too_close(ev, s.margin), ev.ranked[:5], ev.blocked)
+        other = self._other_basis(ev, q)
+        if other is not None:
+            why = explain.unsaid_basis(
+                ev,
+                other,
+                self.catalogue.get(top.indicator_id).time_basis,
+                self.catalogue.get(other.indicator_id).time_basis,
             )
-        top = ranked[0]
-        why = f"name {top.similarity:.0f} ~ '{top.matched_name}'"
-        if top.notes:
-            why += "; " + "; ".join(top.notes)
-        runner = ranked[1] if len(ranked) > 1 else None
-        if runner is not None and top.score < 100 and top.score - runner.score < AMBIGUITY_MARGIN:
-            return Result(
-                "",
-                top.score,
-                RULE_REVIEW,
-                f"review: {top.indicator_id} {top.score:.0f} vs "
-                f"{runner.indicator_id} {runner.score:.0f} too close ({why})",
-                ranked[:5],
-            )
-        if top.score >= self.accept:
-            return Result(top.indicator_id, top.score, RULE_NAME, why, ranked[:5])
-        return Result("", top.score, RULE_REVIEW, f"review: {top.indicator_id} {top.score:.0f} ({why})", ranked[:5])
+            return Result("", score, RULE_REVIEW, why, ev.ranked[:5], ev.blocked)
+        if top.score >= s.accept:
+            return Result(top.indicator_id, score, RULE_NAME, explain.accepted(ev, s.accept), ev.ranked[:5], ev.blocked)
+        return Result("", score, RULE_REVIEW, explain.review(ev, s.accept), ev.ranked[:5], ev.blocked)
 
     # -- entry points ----------------------------------------------------------------------
 
     def match(self, query: Query) -> Result:
         return self.match_many([query])[0]
 
+    def _same(self, q: Query) -> tuple[str, str | None, str, str]:
+        """Queries that must get the same answer: same name and unit, and a ref that could only
+        support the same entries (most refs support none)."""
+        if not q.ref or not (ref_parts(q.ref) & self._known_refs):
+            return q.name, q.unit, "", ""
+        return q.name, q.unit, q.ref, str(year_of(q.period))
+
     def match_many(self, queries: list[Query], chunk: int = 2048) -> list[Result]:
-        results: list[Result | None] = [None] * len(queries)
-        pending: dict[str | None, list[int]] = defaultdict(list)
+        """Each distinct question once: settled by a decision or an exact alias, else by the index."""
+        first: dict[tuple[str, str | None, str, str], int] = {}
         for qi, q in enumerate(queries):
-            settled = self._settled(q)
+            first.setdefault(self._same(q), qi)
+        answers: dict[int, Result] = {}
+        pending: dict[str | None, list[int]] = defaultdict(list)
+        for qi in first.values():
+            settled = self._settled(queries[qi])
             if settled is not None:
-                results[qi] = settled
+                answers[qi] = settled
             else:
-                pending[q.unit if q.unit in self._blocks else None].append(qi)
+                unit = queries[qi].unit
+                pending[unit if unit in self.index.blocks else None].append(qi)
         for unit, qidx in pending.items():
-            block = self._blocks[unit]
-            if unit is not None and unit != "other":
-                block = np.concatenate([block, self._blocks.get("other", block[:0])])
-            choices = [self._text[i] for i in block]
-            if not choices:
-                for qi in qidx:
-                    results[qi] = self._decide(queries[qi], [], [])
-                continue
-            k = min(TOP_K, len(choices))
+            rows = self.index.block(unit)
             for start in range(0, len(qidx), chunk):
                 part = qidx[start : start + chunk]
-                texts = [content(queries[qi].name) for qi in part]
-                sims = process.cdist(texts, choices, scorer=fuzz.ratio, dtype=np.uint8, workers=self.workers)
-                top = np.argpartition(sims, len(choices) - k, axis=1)[:, -k:]
-                for row, qi in enumerate(part):
-                    cols = top[row]
-                    ranked, blocked = self._score_candidates(queries[qi], block[cols], sims[row, cols])
-                    results[qi] = self._decide(queries[qi], ranked, blocked)
-        return [r for r in results if r is not None]
+                facts = [self.vocab.facts(queries[qi].name, queries[qi].unit) for qi in part]
+                for qi, near in zip(part, self.index.nearest(facts, rows, TOP_K, self.workers), strict=True):
+                    answers[qi] = self._decide(self._evidence(queries[qi], near), self._query_side(queries[qi]))
+        return [answers[first[self._same(q)]] for q in queries]
 
     def _settled(self, query: Query) -> Result | None:
         decided = self.decisions.accepted(query.name)
-        if decided is not None and decided.indicator_id in self._unit:
-            return Result(
-                decided.indicator_id,
-                100.0,
-                RULE_DECISION,
-                f"decided by a person ({decided.action}{', ' + decided.decided if decided.decided else ''})",
-            )
-        k = (norm_ref(query.ref), key(query.name))
-        ids = self._exact.get(k, set()) - self.decisions.rejected(query.name)
-        if len(ids) == 1:
-            (iid,) = ids
-            if units_compatible(query.unit, self._unit[iid]):
-                where = self._alias_where.get((iid, k[0] + "|" + k[1]), "?")
-                label = f"ref {query.ref} + name" if query.ref else "name"
-                return Result(iid, 100.0, RULE_EXACT, f"exact alias: {label} seen in {where}")
-        return None
+        if decided is not None and decided.indicator_id in self.index.unit:
+            when = f", {decided.decided}" if decided.decided else ""
+            return Result(decided.indicator_id, 100.0, RULE_DECISION, f"decided by a person ({decided.action}{when})")
+        q = self._query_side(query)
+        k = (norm_ref(query.ref), q.facts.key)
+        rows = self._exact.get(k, set())
+        owners = {self.index.choices[r].owner for r in rows} - self.decisions.rejected(query.name)
+        if len(owners) != 1:
+            return None
+        row = next(r for r in rows if self.index.choices[r].owner in owners)
+        if any(f.hard for f in compare(q, self.index.choices[row].side, self.vocab.profile)):
+            return None
+        (iid,) = owners
+        label = f"ref {query.ref} + name" if query.ref else "name"
+        return Result(iid, 100.0, RULE_EXACT, f"exact alias: {label} as printed in {self._where(iid, k)}")
+
+    def _where(self, iid: str, k: tuple[str, str]) -> str:
+        for a in self.catalogue.get(iid).aliases:
+            if (norm_ref(a.ref), self.vocab.facts(a.name, self.index.unit[iid]).key) == k:
+                return str(a.first) if a.first == a.last else f"{a.first} .. {a.last}"
+        return "?"

@@ -1,388 +1,350 @@
-"""Indicator-name normalisation and the hard guards that no similarity score may override.
+"""What a printed indicator name says: its words on a canonical vocabulary, and the facts that make
+two names different measures however alike they read.
 
-Councils rename indicators freely ("Looked after Children" -> "children in our care", "Single
-Assessment" -> "C&F assessment"), so similarity is computed on a canonical vocabulary. What the
-vocabulary must never blur is what makes two indicators different: the unit (a count, its
-percentage and its rate), the numbers in the name (10 vs 15 working days, 3 vs 6 weeks) and a
-handful of qualifiers (started vs completed, CWD vs not CWD, UASC vs non-UASC).
+Councils and the DfE word one measure many ways ("Looked after Children", "CiC", "children in our
+care"; "3 or more", "3+", "three or more"; "within a year", "in 12 months"), so similarity is
+computed on a canonical vocabulary. What the vocabulary must never blur is kept apart as facts: the
+unit, the time basis (in the month, rolling 12 months, year to date, in the year, at a point in
+time), the numbers with their kind and bound (10 vs 15 working days, 15 vs 24 months, aged 0-4 vs
+1-4), qualifiers (CWD, UASC, early help, started vs completed...), and what is excluded or included.
+
+The vocabulary is data (`profile.json`); the grammar of numbers, thresholds and durations is here.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
+
+from . import profile as profmod
+from .phrases import Phrases
+from .profile import Profile
 
 UNITS = ("count", "percent", "rate_per_10k", "rate_per_100k", "days", "weeks", "other")
 
-# Applied in order to lower-cased text; each maps a domain phrase onto one canonical token.
-_SYNONYMS: list[tuple[str, str]] = [
-    # Referrals to children's social care are referrals of children in need, however worded.
-    (r"\breferrals? (in)?to (statutory services?|(children'?s )?social care( services?)?)\b", " referrals of cin "),
-    (r"\bc\s*&\s*f\b", " sa "),
-    (r"\bchildren and families\b", " sa "),
-    (r"\bsingle[\s-]*assessments?\b", " sa "),
-    (r"\bsa\s+assessments?\b", " sa "),
-    (r"\bsa\b(\s+sa\b)+", " sa "),
-    (r"\buniversal help\b", " early help "),
-    (r"\b(uha|eha)s?\b", " early help assessment "),
-    (r"\b(uhp|ehp)s?\b", " early help plan "),
-    (r"\beh\b", " early help "),
-    (r"\bchildren looked after\b", " cla "),
-    (r"\blooked after child(ren)?\b", " cla "),
-    (r"\bchild(ren)? in (our )?care\b", " cla "),
-    (r"\bchild(ren)? looked after\b", " cla "),
-    (r"\blooked after\b", " cla "),
-    (r"\b(lac|cla)s?\b", " cla "),
-    # A child leaving care is a looked-after child whose care ceased (not a care leaver).
-    (r"\b(child(ren)? |young people )?leaving care\b", " cla ceased "),
-    (r"\bchild(ren)? in need\b", " cin "),
-    (r"\bcins?\b", " cin "),
-    (r"\bsection\s*47s?\b", " s47 "),
-    (r"\bs\.?\s?47s?\b", " s47 "),
-    (r"\binitial child protection conferences?\b", " icpc "),
-    (r"\bicpcs?\b", " icpc "),
-    (r"\breview child protection conferences?\b", " rcpc "),
-    (r"\brcpcs?\b", " rcpc "),
-    (r"\bchild protection( cp)? plans?\b", " cpp "),
-    (r"\bcp plans?\b", " cpp "),
-    (r"\bcpps?\b", " cpp "),
-    (r"\bchild protection\b", " cp "),
-    (r"\bunaccompanied asylum seeking child(ren)?\b", " uasc "),
-    (r"\buascs?\b", " uasc "),
-    (r"\bno further action\b", " nfa "),
-    (r"\bindependent foster(ing)? agenc(y|ies)\b", " ifa "),
-    (r"\bifas?( placements?)?\b", " ifa "),
-    (r"\bspecial guardianship orders?\b", " sgo "),
-    (r"\bsgos?\b", " sgo "),
-    (r"\bchild sexual exploitation\b", " cse "),
-    (r"\bchild(ren)? with disabilit(y|ies)\b", " cwd "),
-    (r"\bmulti[\s-]*agency safeguarding hub\b", " mash "),
-    (r"\bnot in education,? employment or training\b", " neet "),
-    (r"\belectively home educated\b", " ehe "),
-    (r"\bpersonal education plans?\b", " pep "),
-    (r"\bfirst time entrants?\b", " fte "),
-    (r"\bstrategy (discussion|meeting)s?\b", " strategy "),
-    (r"\breferrals?( of cin)? (which|that) (are|were) re-?\s?referrals?\b", " rereferral "),
-    (r"\bre-?\s?referrals?\b", " rereferral "),
-    (r"\bvisits? (has|have) taken place\b", " visited "),
-    (r"\badopted\b", " adoption "),
-    (r"\bcare leavers?\b", " careleaver "),
-    (r"\bsocial workers?\b", " sw "),
-    # Timeliness is phrased every way: on time, in time, in/within (agreed) timescale(s).
-    (r"\b(on|in) time\b|\bup to date\b|\b(with)?in (the )?(agreed )?timescales?\b", " timely "),
+_CLEAN = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2019": "'", "\u2018": "'", "\u00a0": " "})
+
+# Thresholds and durations written one way. Order matters: a range before a bound, "a year+"
+# before "a year", ages before durations. Each rule runs only where one of its cue words is present.
+_GRAMMAR: list[tuple[tuple[str, ...], str, str]] = [
+    (("st", "nd", "rd", "th"), r"(\d+)(?:st|nd|rd|th)\b", r"\1"),
+    ((",",), r"(\d),(\d{3})\b", r"\1\2"),
+    (("-",), r"\b(\d+)\s*-\s*(\d+)\b", r"\1-\2"),
+    (("between",), r"\bbetween (\d+) and (\d+)\b", r"\1-\2"),
+    (
+        (" to ", " and "),
+        r"\b(\d+) (?:to|and) (\d+)(?= (?:years?|year olds?|days|working days|weeks|months)\b)",
+        r"\1-\2",
+    ),
+    (("age",), r"\b(aged?|ages) (\d+) (?:to|and) (\d+)\b", r"\1 \2-\3"),
+    (("old",), r"\b(\d+)[ -]years?[ -]olds?\b", r"\1 year old"),
+    (("age",), r"\b(aged? (?:under |up to )?\d+(?:-\d+)?\+?)(?: or (?:over|more))? years?\b(?! old)", r"\1"),
+    (("or ", "and "), r"\b(\d+)\s*(?:or|and) (?:more|over|above|older|greater|later)\b", r"\1+"),
+    (
+        ("+", "or "),
+        r"\b(\d+) ?(months?|years?|weeks?|days?|working days|hours?) ?(?:\+|or (?:more|over|longer))",
+        r"\1+ \2",
+    ),
+    (
+        ("or ",),
+        r"\b(\d+) ?(months?|years?|weeks?|days?|working days?|hours?) or (?:less|fewer|under|sooner)\b",
+        r"up to \1 \2",
+    ),
+    (("least",), r"\bat least (\d+)", r"\1+"),
+    (
+        ("more", "greater", "over", "above", "exceed", "beyond", "outside", ">"),
+        r"(?:\bmore than|\bgreater than|\bover|\babove|\bexceeding|\bbeyond|\boutside(?: of)?|>)\s*(\d+)",
+        r"\1+",
+    ),
+    (("+",), r"\b(\d+)\s*\+", r"\1+"),
+    (("or ",), r"\b(\d+) or (?:less|fewer|under|below)\b", r"up to \1"),
+    (("less", "fewer", "below", "<"), r"(?:\bless than|\bfewer than|\bbelow|<)\s*(\d+)", r"under \1"),
+    (("wd", "wk", "working"), r"\b(\d+)[\s-]*(?:wds?|wkg? days?|working[\s-]days?)\b", r"\1 working days"),
+    (("day",), r"\b(\d+)[\s-]*(?:days?)\b", r"\1 days"),
+    (("wk", "week"), r"\b(\d+)[\s-]*(?:wks?|weeks?)\b", r"\1 weeks"),
+    (("hr", "hour"), r"\b(\d+)[\s-]*(?:hrs?|hours?)\b", r"\1 hours"),
+    (("m",), r"\b(\d+)(\+?)[\s-]*(?:m|mths?|mnths?|months?)\b", r"\1\2 months"),
+    (("year",), r"\b(?:a|1) ?year ?\+", "12+ months"),
+    (
+        ("last", "past", "previous", "12 month", "a year"),
+        r"\b(?:(?:in|over|during|within) (?:the )?(?:last|past|previous) (?:12 months|year)"
+        r"|(?:in|within) (?:a |the )?(?:12 months?|year)(?: period)?|within 1 year)\b",
+        "within 12 months",
+    ),
 ]
-
-_NUMBER_WORDS = {
-    "one": "1",
-    "two": "2",
-    "three": "3",
-    "four": "4",
-    "five": "5",
-    "six": "6",
-    "seven": "7",
-    "eight": "8",
-    "nine": "9",
-    "ten": "10",
-    "twelve": "12",
-}
-
-# Phrases that say when or per what, not which indicator.
-_NOISE: list[str] = [
-    r"\b(as )?at (the )?end of (the )?(month|period|quarter|year)\b",
-    r"\bat period end\b",
-    r"\bduring (the )?(period|month|year)\b",
-    r"\bin (the )?(month|period)\b",
-    r"\b(per|/)\s*10,?000\b",
-    r"\b(per|/)\s*100,?000\b",
-    r"\b10,?000\b",
-    r"\b100,?000\b",
-    r"\bpopulation\b",
-    r"\b0\s*-\s*17( year olds?)?\b",
-    r"\bunder 18( years? olds?)?\b",
-    r"\baged 0\s*-\s*17\b",
-    r"\bages 0\s*-\s*17\b",
-    r"\(\s*[a-z]\d+(\s*,\s*[a-z]\d+)*\s*\)",  # placement / legal-status code lists: (E11, E12)
-    r"\(\s*(val|vel|all)\s*\)",
-    r"\*prov\b",
-]
-
-_UNIT_WORDS = [
-    r"\btotal number of\b",
-    r"\bnumbers? of\b",
-    r"\bpercentage of\b",
-    r"\bpercentage\b",
-    r"\bproportion of\b",
-    r"\brolling rate of\b",
-    r"\brate of\b",
-    r"\brate per\b",
-    r"\brate\b",
-    r"\bper cent\b",
-    r"\bcount of\b",
-    r"%\s*of\b",
-    r"%",
-]
-
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "at",
-        "to",
-        "for",
-        "and",
-        "or",
-        "with",
-        "who",
-        "which",
-        "that",
-        "are",
-        "is",
-        "was",
-        "were",
-        "be",
-        "been",
-        "by",
-        "on",
-        "from",
-        "as",
-        "their",
-        "there",
-        "this",
-        "those",
-        "these",
-        "has",
-        "have",
-        "had",
-        "its",
-        "it",
-        "all",
-        "any",
-        "subject",
-        "current",
-        "total",
-        "received",
-        "whom",
-        "agreed",
-        "child",
-        "children",
-    ]
+_DIGIT = re.compile(r"\d")
+_YEARS = re.compile(r"(?<!aged )(?<!age )(?<!ages )\b(a|\d+(?:\.\d+)?)(\+?) years?\b(?! old)")
+_QUANTITY = re.compile(
+    r"(?:\b(aged?|ages) )?(?:\b(up to|under|within|in)(?: the)?(?: last| past| previous)? )?"
+    r"(?<![a-z\d.])(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?(\+)?"
+    r"(?: (working days|days|weeks|months|hours|miles|year old|years))?"
 )
-
-# Marker -> conflict group. Two names whose markers in one group differ are different indicators.
-_QUALIFIERS: list[tuple[str, str, str]] = [
-    (r"\bnot cwd\b|\bnoncwd\b", "cwd", "not_cwd"),
-    (r"(?<!not )\bcwd\b", "cwd", "cwd"),
-    (r"\bnonuasc\b|\bexcluding uasc\b|\blocal cla\b", "uasc", "non_uasc"),
-    (r"(?<!excluding )\buasc\b", "uasc", "uasc"),
-    (r"\bstarted\b|\bopened\b", "stage", "start"),
-    (r"\bcompleted\b|\bcompletion\b|\bended\b", "stage", "end"),
-    (r"\bceas(ed|ing)\b|\bleaving care\b", "flow", "out"),
-    (r"\bnew (cla|uasc|cpp)\b", "flow", "in"),
-    (r"\bincluding adults\b", "adults", "incl"),
-    (r"\bexcluding adults\b", "adults", "excl"),
-    (r"\bvisit(ed|s)?\b|\bseen\b", "activity", "visit"),
-    (r"\bsupervision\b", "activity", "supervision"),
-    (r"\bcore group\b", "activity", "core_group"),
-    (r"\bstage 1\b", "stage_no", "1"),
-    (r"\bstage 2\b", "stage_no", "2"),
-    (r"\bepisodes of\b", "counted", "episodes"),
-    (r"\bplaced\b", "placed", "placed"),
-    (r"\bas at (the )?latest\b", "as_at", "latest_review"),
-    (r"\bup to \d+|\bunder \d+|<\s*\d+|\bwithin (the )?(last )?\d+|\bin \d+ working days", "bound", "upper"),
-    (r"\d+\+|\bat least \d+", "bound", "lower"),
-    (r"\bicpc\b", "cp_object", "icpc"),
-    (r"\brcpc\b", "cp_object", "rcpc"),
-    (r"\bcpp\b", "cp_object", "cpp"),
-    (r"\bifa\b", "placement", "ifa"),
-    (r"\bresidential\b", "placement", "residential"),
-    (r"\bplaced with parents\b", "placement", "parents"),
-    (r"\bconnected carers?\b", "placement", "connected"),
-    (r"\bunregulated\b|\bunregistered\b", "placement", "unregulated"),
-    (r"\bin-?\s?house\b", "placement", "in_house"),
-    (r"\bscc foster\b", "placement", "scc"),
-    (r"\bplaced for adoption\b", "placement", "adoption"),
-    (r"\bindependent sector\b", "sector", "independent"),
-    (r"\btransfer[\s-]?ins?\b", "transfer", "transfer_in"),
-    (r"\bearly help\b", "service", "early_help"),
-]
+_KINDS = {
+    "working days": "days",
+    "days": "days",
+    "weeks": "weeks",
+    "months": "months",
+    "hours": "hours",
+    "miles": "miles",
+}
+_CODES = re.compile(r"\b[a-z]+\d+[a-z]*\b|\b(?:19|20)\d{2}\b")
+_TOKEN = re.compile(r"[a-z0-9+]+")
+_EITHER = re.compile(r"\b([a-z0-9+]+) or ([a-z0-9+]+)\b")
+_AGE_WORDS = frozenset({"aged", "age", "ages", "year", "old"})
+_PAREN_GLOSS = re.compile(r"\([^()\d]*\)")
 
 
-_COMPILED: dict[str, re.Pattern[str]] = {}
+@dataclass(frozen=True, order=True)
+class Quantity:
+    """A number that defines a measure: 45 working days (upper), 3+ (lower), aged 16+ (age)."""
+
+    value: float
+    kind: str = ""
+    bound: str = ""
+
+    def __str__(self) -> str:
+        v = f"{self.value:g}"
+        text = {"lower": f"{v}+", "upper": f"up to {v}"}.get(self.bound, v)
+        return f"aged {text}" if self.kind == "age" else f"{text} {self.kind}".strip()
 
 
-def _rx(pattern: str) -> re.Pattern[str]:
-    rx = _COMPILED.get(pattern)
-    if rx is None:
-        rx = _COMPILED[pattern] = re.compile(pattern)
-    return rx
+@dataclass(frozen=True)
+class Facts:
+    """Everything the guards and the score read from one name (under one unit)."""
+
+    key: str
+    content: str
+    core: str
+    quantities: frozenset[Quantity]
+    basis: frozenset[str]
+    qualifiers: frozenset[tuple[str, str]]
+    excluded: frozenset[str]
+    included: frozenset[str]
+    unit: str | None
+    expansions: tuple[str, ...]
+
+    either: frozenset[tuple[str, str]] = frozenset()
+    groups: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
+    words: frozenset[str] = frozenset()
+    mentions: frozenset[str] = frozenset()
 
 
-# A subset is a different indicator: "CLA" vs "CLA who are UASC", "missing" vs "episodes of".
-ONE_SIDED_HARD = frozenset({"uasc", "cwd", "as_at", "counted", "sector"})
-# An exclusion names a subset, so on one side only it is a different indicator; an inclusion
-# states the default (all of them), so on one side only it is no difference at all.
-ONE_SIDED_HARD_VALUES = frozenset({("adults", "excl")})
-ONE_SIDED_FREE_VALUES = frozenset({("adults", "incl")})
+def _grouped(qualifiers: frozenset[tuple[str, str]]) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for group, value in qualifiers:
+        out.setdefault(group, set()).add(value)
+    return {g: frozenset(v) for g, v in out.items()}
 
 
-def _apply(patterns: list[tuple[str, str]], text: str) -> str:
-    # Spaces are collapsed after each step: a replacement's padding must not stop the next
-    # pattern ("referrals of  cin  that are re-referrals").
-    for pattern, repl in patterns:
-        new = _rx(pattern).sub(repl, text)
-        if new != text:
-            text = " ".join(new.split())
-    return text
+def _words(forms: Iterable[str]) -> str:
+    ordered = sorted(dict.fromkeys(forms), key=len, reverse=True)
+    return "|".join(f"(?:{f})" for f in ordered)
 
 
-def _drop(patterns: list[str], text: str) -> str:
-    for pattern in patterns:
-        text = _rx(pattern).sub(" ", text)
-    return text
+class Vocabulary:
+    """A profile compiled once; a name is tried only against the forms whose words it holds."""
+
+    def __init__(self, prof: Profile) -> None:
+        self.profile = prof
+        self._numbers, self._number_table = self._number_words(prof.number_words)
+        self._grammar = [(cues, re.compile(p), r) for cues, p, r in _GRAMMAR]
+        self._equiv = Phrases(
+            [f for e in prof.equivalents for f in e.forms],
+            [e.token for e in prof.equivalents for _ in e.forms],
+            prof.stop_words,
+        )
+        self._noise = Phrases(prof.noise)
+        self._unit_words = Phrases(prof.unit_words)
+        self._units = Phrases(
+            [f for c in prof.units for f in c.cues], [str(i) for i, c in enumerate(prof.units) for _ in c.cues]
+        )
+        self._unit_names = [c.unit for c in prof.units]
+        self._bases = Phrases(
+            [f for b in prof.time_basis for f in b.forms], [b.basis for b in prof.time_basis for _ in b.forms]
+        )
+        pairs = [(f"{q.group}\t{v.value}", f) for q in prof.qualifiers for v in q.values for f in v.forms]
+        self._qualifiers = Phrases([f for _, f in pairs], [g for g, _ in pairs])
+        inc = prof.inclusions
+        self._clause_words = Phrases(inc.excluding + inc.including)
+        stop = r"(?=$|[);]| - |\b(?:" + _words(inc.excluding + inc.including) + r")\b)"
+        self._clause = re.compile(
+            rf"(?<![\w&])(?:(?P<ex>{_words(inc.excluding)})|(?P<inc>{_words(inc.including)}))(?![\w&])"
+            rf"(?P<obj>(?:[^()]|\([^()]*\))*?){stop}"
+        )
+        self._cache: dict[tuple[str, str | None], Facts] = {}
+
+    @staticmethod
+    def _number_words(words: dict[str, int]) -> tuple[Phrases, dict[str, int]]:
+        """Number words as digits; `forty-five` and `forty five` first, then single words."""
+        tens = {w: n for w, n in words.items() if n >= 20 and n % 10 == 0}
+        units = {w: n for w, n in words.items() if 0 < n < 10}
+        table = dict(words)
+        forms = [re.escape(w) for w in words]
+        for t, tn in tens.items():
+            for u, un in units.items():
+                table[f"{t}-{u}"] = table[f"{t} {u}"] = tn + un
+                forms.append(f"{t}[- ]{u}")
+        return Phrases(forms, [f.replace("[- ]", " ") for f in forms]), table
+
+    # -- one name -------------------------------------------------------------------------------
+
+    def canonical(self, name: str) -> tuple[str, tuple[str, ...]]:
+        """Lower-cased, numbers and thresholds written one way, equivalents replaced by their token."""
+        t = " ".join(str(name or "").translate(_CLEAN).lower().split())
+        t, _ = self._numbers.sub(t, lambda m, word: str(self._number_table[m.group(0)]))
+        if _DIGIT.search(t) or "year" in t:
+            for cues, pattern, repl in self._grammar:
+                if any(c in t for c in cues):
+                    t = pattern.sub(repl, t)
+            if "year" in t:
+                t = _YEARS.sub(_years_to_months, t)
+        expansions: list[str] = []
+
+        def swap(m: re.Match[str], token: str) -> str:
+            if m.group(0) != token:
+                expansions.append(f"{m.group(0)} = {self.profile.label(token)}")
+            return f" {token} "
+
+        t, _ = self._equiv.sub(t, swap)
+        return " ".join(t.split()), tuple(dict.fromkeys(expansions))
+
+    def facts(self, name: str, unit: str | None = None) -> Facts:
+        """`unit`: the catalogue's unit for an alias; a query's own is read from its words."""
+        k = (name, unit)
+        hit = self._cache.get(k)
+        if hit is None:
+            hit = self._cache[k] = self._facts(name, unit)
+        return hit
+
+    def _facts(self, name: str, unit: str | None) -> Facts:
+        text, expansions = self.canonical(name)
+        unit = unit or self.unit_of(text)
+        text = self._noise.sub(text)[0]
+        keyed = text.replace("%", " percentage ")
+        body, excluded, included = self._clauses(text)
+        body, basis = self._basis(body, unit)
+        quantities = self._quantities(body)
+        qualifiers = frozenset((g, v) for g, _, v in (x.partition("\t") for x in self._qualifiers.found(body)))
+        plain = self._unit_words.sub(body)[0]
+        words = frozenset(self.tokens(plain))
+        core = " ".join(sorted(set(self.tokens(_PAREN_GLOSS.sub(" ", plain))))) if "(" in plain else ""
+        return Facts(
+            key=" ".join(self.tokens(keyed)) + "".join(f" [{b}]" for b in sorted(basis)),
+            content=" ".join(sorted(words)),
+            core=core or " ".join(sorted(words)),
+            quantities=quantities,
+            basis=basis,
+            qualifiers=qualifiers,
+            excluded=excluded,
+            included=included,
+            unit=unit,
+            expansions=expansions,
+            either=self._either(plain),
+            groups=_grouped(qualifiers),
+            words=words,
+            mentions=included | words,
+        )
+
+    def tokens(self, text: str) -> list[str]:
+        out: list[str] = []
+        for tok in _TOKEN.findall(text):
+            if tok in self.profile.stop_words:
+                continue
+            tok = _stem(tok)
+            if not out or out[-1] != tok:
+                out.append(tok)
+        return out
+
+    def _either(self, text: str) -> frozenset[tuple[str, str]]:
+        """`X or Y` between two content words: a measure of both together (CAO or SGO)."""
+        out = set()
+        for m in _EITHER.finditer(text):
+            x, y = _stem(m.group(1)), _stem(m.group(2))
+            if x != y and not ({x, y} & self.profile.stop_words) and not (x[0].isdigit() or y[0].isdigit()):
+                out.add((x, y))
+        return frozenset(out)
+
+    def _clauses(self, text: str) -> tuple[str, frozenset[str], frozenset[str]]:
+        """`excluding X` / `including X`: what the measure leaves out or adds, taken out of its words."""
+        excluded: set[str] = set()
+        included: set[str] = set()
+
+        def take(m: re.Match[str]) -> str:
+            words = {w for w in self.tokens(m.group("obj")) if not w[0].isdigit() and w not in _AGE_WORDS}
+            (excluded if m.group("ex") else included).update(words)
+            return " "
+
+        if not self._clause_words.search(text):
+            return text, frozenset(), frozenset()
+        return self._clause.sub(take, text), frozenset(excluded), frozenset(included)
+
+    def _basis(self, text: str, unit: str | None) -> tuple[str, frozenset[str]]:
+        """Every time-basis phrase, taken out of the words; for a percentage a year is the window
+        its events are counted in (`3+ placements during the year` = `in the last 12 months`)."""
+        text, values = self._bases.take(text)
+        found = set(values)
+        if "year" in found and unit == "percent" and self.profile.year_windows_for_percentages:
+            found.discard("year")
+            text += " within 12 months"
+        return text, frozenset(found)
+
+    @staticmethod
+    def _quantities(text: str) -> frozenset[Quantity]:
+        text = _CODES.sub(" ", text)
+        out: set[Quantity] = set()
+        for m in _QUANTITY.finditer(text):
+            aged, prefix, lo, hi, plus, kind = m.groups()
+            k = "age" if aged or kind in ("year old", "years") else _KINDS.get(kind or "", "")
+            bound = "lower" if plus else ("upper" if prefix and (prefix != "in" or k == "days") else "")
+            for v in (lo, hi):
+                if v is not None:
+                    out.add(Quantity(float(v), k, bound))
+        return frozenset(out)
+
+    def unit_of(self, text: str) -> str | None:
+        """The unit the wording commits to (the profile's first cue found), or None."""
+        found = self._units.found(text)
+        return self._unit_names[min(int(i) for i in found)] if found else None
 
 
-@lru_cache(maxsize=65536)
-def _base(text: str) -> str:
-    """Lower-case, unify punctuation and spell out the forms councils abbreviate inconsistently."""
-    t = str(text or "").lower()
-    for old, new in (("\u2013", "-"), ("\u2014", "-"), ("\u2019", "'"), ("\u00a0", " ")):
-        t = t.replace(old, new)
-    t = re.sub(r"\s+", " ", t)
-    t = re.sub(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", lambda m: _NUMBER_WORDS[m.group(1)], t)
-    t = re.sub(r"\bnon[\s-]+(uasc|cwd)\b", r"non\1", t)
-    t = re.sub(r"\b(1|a|one)\s*year\s*\+", "12+ months", t)
-    t = re.sub(r"\b(1|a) years?\b", "12 months", t)
-    t = re.sub(r"\b(\d+)\s*m\b", r"\1 months", t)
-    t = re.sub(r"\b(\d+)\s*(mnths?|month)\b", r"\1 months", t)
-    t = re.sub(r"\b(\d+)(st|nd|rd|th)\b", r"\1", t)
-    t = re.sub(r"\b(\d+)\s+or\s+more\b", r"\1+", t)
-    t = re.sub(r"\bat least (\d+)\b", r"\1+", t)
-    t = re.sub(r"(?<=[a-z])\(s\)", "s", t)
-    t = re.sub(r"\bover (\d+)\b", r"\1+", t)
-    t = re.sub(r"(?:>|more than )\s*(\d+)", r"\1+", t)
-    t = re.sub(r"\bhrs?\b", "hours", t)
-    t = re.sub(r"\bwkg? days?\b", "working days", t)
-    return _apply(_SYNONYMS, t)
+@lru_cache(maxsize=16384)
+def _stem(tok: str) -> str:
+    """Plurals and a few suffixes that only change the part of speech (persistently absent,
+    persistent absence)."""
+    if len(tok) > 4 and tok.endswith("ies"):
+        return tok[:-3] + "y"
+    if len(tok) > 3 and tok.endswith("s") and not tok.endswith("ss"):
+        tok = tok[:-1]
+    if len(tok) > 6 and tok.endswith("ly"):
+        tok = tok[:-2]
+    if len(tok) > 6 and tok.endswith(("ence", "ance")):
+        tok = tok[:-4] + ("ent" if tok.endswith("ence") else "ant")
+    return tok
 
 
-def _tokens(text: str) -> list[str]:
-    out: list[str] = []
-    for tok in re.findall(r"[a-z0-9+]+", text):
-        if tok in _STOP:
-            continue
-        if len(tok) > 4 and tok.endswith("ies"):
-            tok = tok[:-3] + "y"
-        elif len(tok) > 3 and tok.endswith("s") and not tok.endswith("ss"):
-            tok = tok[:-1]
-        if out and out[-1] == tok:
-            continue
-        out.append(tok)
-    return out
+def _years_to_months(m: re.Match[str]) -> str:
+    n = 1.0 if m.group(1) == "a" else float(m.group(1))
+    return f"{n * 12:g}{m.group(2)} months"
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4)
+def vocabulary(extra: str | None = None) -> Vocabulary:
+    return Vocabulary(profmod.load(extra))
+
+
 def key(name: str) -> str:
-    """The identity of a printed name for exact alias look-up and for decisions.
-
-    Keeps the unit words: "Number of X" and "Percentage of X" must not share a key.
-    """
-    return " ".join(_tokens(_denoised(name).replace("%", " percentage ")))
+    """The identity of a printed name for exact alias look-up and for decisions (shipped profile)."""
+    return vocabulary().facts(str(name or "")).key
 
 
-@lru_cache(maxsize=65536)
-def _denoised(name: str) -> str:
-    return _drop(_NOISE, _base(name))
-
-
-@lru_cache(maxsize=65536)
 def content(name: str) -> str:
-    """What the indicator is about, with unit words removed and tokens sorted.
-
-    Unit words are removed because renames move them about ("LAC rate per 10,000" vs "Rate of
-    children in our care per 10,000"); the unit guard, not the string, keeps units apart.
-    """
-    return _content_of(_denoised(name))
-
-
-def _content_of(denoised: str) -> str:
-    return " ".join(sorted(set(_tokens(_drop(_UNIT_WORDS, denoised)))))
-
-
-_DENOMINATOR_NOISE = [
-    r"\b(per|/)\s*10,?000\b",
-    r"\b(per|/)\s*100,?000\b",
-    r"\b10,?000\b",
-    r"\b100,?000\b",
-    r"\b0\s*-\s*17\b",
-    r"\bunder 18\b",
-    r"\b10\s*-\s*17 year\b",
-    r"\(\s*[a-z]\d+(\s*,\s*[a-z]\d+)*\s*\)",
-    r"\b[a-z]\d+\b",
-    r"\b\d{4}\b",
-    r"\bmasc?h\d+\b",
-    r"\badults aged \d+\s*\+?",
-]
-
-
-@lru_cache(maxsize=65536)
-def numbers(name: str) -> frozenset[int]:
-    """The numbers that define the indicator (10 days, 6 weeks, 13+, 11-25), not its denominator."""
-    t = _base(name)
-    t = _drop(_DENOMINATOR_NOISE, t)
-    return frozenset(int(n) for n in re.findall(r"(?<![a-z\d])(\d{1,3})(?![\d])", t))
-
-
-_POPULATION = [
-    r"\bunder 18( years?)?( olds?)?\b",
-    r"\b0\s*-\s*17( year olds?)?\b",
-    r"\b10\s*-\s*17 year olds?\b",
-    r"(?<=\badults) aged \d+\s*\+?",
-]
-
-
-@lru_cache(maxsize=65536)
-def core(name: str) -> str:
-    """The name without its parenthetical glosses, which renames add and drop freely.
-
-    A parenthesis holding a number ("(within 1 year)") defines the indicator and is kept.
-    """
-    stripped = _rx(r"\([^()\d]*\)").sub(" ", _denoised(name))
-    return _content_of(stripped) if stripped.strip() else content(name)
-
-
-@lru_cache(maxsize=65536)
-def qualifiers(name: str) -> dict[str, frozenset[str]]:
-    t = _drop(_POPULATION, _base(name))
-    t = " " + " ".join(t.replace("(", " ").replace(")", " ").split()) + " "
-    found: dict[str, set[str]] = {}
-    for pattern, group, value in _QUALIFIERS:
-        if _rx(pattern).search(t):
-            found.setdefault(group, set()).add(value)
-    return {g: frozenset(v) for g, v in found.items()}
+    return vocabulary().facts(str(name or "")).content
 
 
 def unit_from_name(name: str) -> str | None:
-    """The unit the wording commits to, or None when the words do not say."""
-    t = str(name or "").lower()
-    if re.search(r"per\s*100,?000", t):
-        return "rate_per_100k"
-    if re.search(r"per\s*10,?000|\brate\b", t):
-        return "rate_per_10k"
-    if re.search(r"%|\bpercentage\b|\bper cent\b|\bproportion\b|\bgap between\b", t):
-        return "percent"
-    if re.search(r"\baverage\b.*\bdays\b|\bdays taken\b", t):
-        return "days"
-    if re.search(r"\blength of\b.*\bproceedings\b|\baverage\b.*\bweeks\b", t):
-        return "weeks"
-    if re.search(r"\baverage\b|\bratio\b|\bper (worker|caseholder|social worker)\b", t):
-        return "other"
-    if re.search(r"\bnumbers? of\b|\btotal\b|\bcount\b", t):
-        return "count"
-    return None
+    return vocabulary().unit_of(vocabulary().canonical(name)[0])
 
 
 def unit_from_values(values: list[str]) -> str | None:
@@ -391,61 +353,16 @@ def unit_from_values(values: list[str]) -> str | None:
     cells = [c for c in cells if re.search(r"\d", c)]
     if not cells:
         return None
-    pct = sum("%" in c for c in cells)
-    if pct * 2 > len(cells):
+    share: Callable[[str], int] = lambda rx: sum(bool(re.search(rx, c, re.I)) for c in cells) * 2  # noqa: E731
+    if share("%") > len(cells):
         return "percent"
-    if sum(bool(re.search(r"\bweeks?\b", c, re.I)) for c in cells) * 2 > len(cells):
+    if share(r"\bweeks?\b") > len(cells):
         return "weeks"
-    if sum(bool(re.search(r"\bdays?\b", c, re.I)) for c in cells) * 2 > len(cells):
+    if share(r"\bdays?\b") > len(cells):
         return "days"
     return None
 
 
-def family(unit: str | None) -> str | None:
-    if unit is None:
-        return None
-    return "rate" if unit.startswith("rate") else unit
-
-
 def units_compatible(a: str | None, b: str | None) -> bool:
-    """Unknown is compatible with anything; a bare "rate" with either rate."""
+    """Unknown is compatible with anything."""
     return a is None or b is None or a == b
-
-
-@dataclass(frozen=True)
-class Conflict:
-    kind: str
-    detail: str
-
-
-def guard(a_name: str, a_unit: str | None, b_name: str, b_unit: str | None) -> Conflict | None:
-    """The first hard reason two names cannot be the same indicator, or None."""
-    if not units_compatible(a_unit, b_unit):
-        return Conflict("unit", f"unit {a_unit} vs {b_unit}")
-    na, nb = numbers(a_name), numbers(b_name)
-    if na and nb and na != nb:
-        return Conflict("numbers", f"numbers {sorted(na)} vs {sorted(nb)}")
-    qa, qb = qualifiers(a_name), qualifiers(b_name)
-    for group in qa.keys() & qb.keys():
-        if qa[group] != qb[group]:
-            return Conflict("qualifier", f"{group} {'/'.join(sorted(qa[group]))} vs {'/'.join(sorted(qb[group]))}")
-    for group in sorted(qa.keys() ^ qb.keys()):
-        vals = qa.get(group) or qb.get(group) or frozenset()
-        if group in ONE_SIDED_HARD or any((group, v) in ONE_SIDED_HARD_VALUES for v in vals):
-            return Conflict("qualifier", f"'{'/'.join(sorted(vals))}' only on one side")
-    return None
-
-
-def soft_differences(a_name: str, b_name: str) -> list[str]:
-    """Differences that are not proof of a different indicator but weaken the match."""
-    out: list[str] = []
-    na, nb = numbers(a_name), numbers(b_name)
-    if bool(na) != bool(nb):
-        out.append(f"numbers only on one side ({sorted(na or nb)})")
-    qa, qb = qualifiers(a_name), qualifiers(b_name)
-    for group in sorted((qa.keys() ^ qb.keys()) - ONE_SIDED_HARD):
-        vals = qa.get(group) or qb.get(group) or frozenset()
-        if all((group, v) in ONE_SIDED_FREE_VALUES for v in vals):
-            continue
-        out.append(f"'{'/'.join(sorted(vals))}' only on one side")
-    return out

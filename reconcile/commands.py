@@ -75,11 +75,13 @@ def reconcile_command(
             raise fail(f"{output}: cannot write ({exc.strerror or exc})") from None
     else:
         table = Table(title="conflicts")
-        for col in ("class", "indicator", "measure", "period", "k", "values", "reason"):
+        for col in ("class", "indicator", "area", "measure", "period", "k", "values", "reason"):
             table.add_column(col, overflow="fold")
         for f in result.conflicts:
             r = f.to_record()
-            table.add_row(f.cls, f.canonical_id, f.measure, r["period"], str(r["shift_months"]), r["values"], f.reason)
+            table.add_row(
+                f.cls, f.canonical_id, f.area, f.measure, r["period"], str(r["shift_months"]), r["values"], f.reason
+            )
         out.print(table)
     if not quiet:
         err.print(summary(result), highlight=False, markup=False)

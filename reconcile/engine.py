@@ -2,7 +2,8 @@
 
 Order matters: copies are collapsed first (a copy must not look like agreement or a second
 source), shifts next (a mislabelled run must not surface as a dozen monthly conflicts), and only
-the values left are compared month by month.
+the values left are compared month by month. A group is one indicator, area, measure and period:
+two areas' figures for the same month are two groups, never a conflict.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ import pandas as pd
 
 from . import copies, publications, shifts
 from .cells import Cell, from_frame
-from .findings import CLASSES, CONFLICTS, Finding
+from .findings import CLASSES, COLUMNS, CONFLICTS, Finding
 from .groups import classify
 from .periods import sort_key
+
+GroupKey = tuple[str, str, str, str]  # canonical_id, area, measure, period
 
 
 @dataclass
@@ -27,6 +30,8 @@ class Result:
     agreeing: int = 0
     shifted_ids: set[int] = field(default_factory=set)
     copy_ids: set[int] = field(default_factory=set)
+    # the cells compared month by month (neither copies nor shifted), by group, in group order
+    by_period: dict[GroupKey, list[Cell]] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
         c = Counter(f.cls for f in self.findings)
@@ -41,9 +46,20 @@ class Result:
         return [f for f in self.conflicts if f.resolution != "decision"]
 
     def frame(self) -> pd.DataFrame:
-        from .findings import COLUMNS
-
         return pd.DataFrame([f.to_record() for f in self.findings], columns=COLUMNS)
+
+
+def group_order(key: GroupKey) -> tuple:
+    return (*key[:3], sort_key(key[3]))
+
+
+def period_groups(cells: list[Cell], left_out: set[int]) -> dict[GroupKey, list[Cell]]:
+    """The cells of each indicator, area, measure and period, in that order."""
+    out: dict[GroupKey, list[Cell]] = defaultdict(list)
+    for c in cells:
+        if c.id not in left_out:
+            out[(c.canonical_id, c.area, c.measure, c.period)].append(c)
+    return {k: out[k] for k in sorted(out, key=group_order)}
 
 
 def reconcile_cells(cells: list[Cell]) -> Result:
@@ -51,15 +67,11 @@ def reconcile_cells(cells: list[Cell]) -> Result:
     kept, dup_findings = copies.collapse(cells)
     kept_ids = {c.id for c in kept}
     shifted, shift_findings = shifts.find(kept)
-    groups: dict[tuple, list[Cell]] = defaultdict(list)
-    for c in kept:
-        if c.id not in shifted:
-            groups[(c.canonical_id, c.measure, c.period)].append(c)
     findings = dup_findings + shift_findings
     n_groups = agreeing = 0
-    for key in sorted(groups, key=lambda k: (k[0], k[1], sort_key(k[2]))):
-        cs = groups[key]
-        if len({c.instance for c in cs}) < 2 and len(cs) < 2:
+    by_period = period_groups(kept, shifted)
+    for cs in by_period.values():
+        if len(cs) < 2:
             continue
         n_groups += 1
         f = classify(cs)
@@ -67,8 +79,9 @@ def reconcile_cells(cells: list[Cell]) -> Result:
             agreeing += 1
         else:
             findings.append(f)
-    findings.sort(key=lambda f: (f.canonical_id, f.measure, sort_key(f.period), f.cls))
-    return Result(findings, cells, n_groups, agreeing, shifted, {c.id for c in cells if c.id not in kept_ids})
+    findings.sort(key=lambda f: (f.canonical_id, f.area, f.measure, sort_key(f.period), f.cls))
+    copy_ids = {c.id for c in cells if c.id not in kept_ids}
+    return Result(findings, cells, n_groups, agreeing, shifted, copy_ids, by_period)
 
 
 def reconcile(df: pd.DataFrame) -> Result:

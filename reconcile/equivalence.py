@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 _NUM = re.compile(r"[-+]?\d[\d,]*(?:\.(\d+))?")
 
@@ -40,6 +41,7 @@ def scaled(value: float, raw: str, unit: str, other_raw: str, other_unit: str) -
     return value
 
 
+@lru_cache(maxsize=1 << 16)  # the same printings are compared again and again across publications
 def equivalent(a: float, a_raw: str, a_unit: str, b: float, b_raw: str, b_unit: str) -> bool:
     if a == b:
         return True
@@ -47,9 +49,9 @@ def equivalent(a: float, a_raw: str, a_unit: str, b: float, b_raw: str, b_unit: 
     b2 = scaled(b, b_raw, b_unit, a_raw, a_unit)
     if a2 == b2:
         return True
+    if abs(a2 - b2) >= 1:  # equal once rounded to whole numbers or finer: less than 1 apart
+        return False
     da = decimals(a_raw, a) if a2 == a else max(decimals(a_raw, a) - 2, 0)
     db = decimals(b_raw, b) if b2 == b else max(decimals(b_raw, b) - 2, 0)
     places = min(da, db)
-    if da == db:
-        return _round(a2, places) == _round(b2, places)
     return _round(a2, places) == _round(b2, places)

@@ -11,7 +11,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from .cells import Cell, _num
+from .cells import Cell, plain_number
 
 EQUIVALENT = "equivalent"
 DUPLICATE = "duplicate_copy"
@@ -25,6 +25,7 @@ COLUMNS = [
     "finding_id",
     "canonical_id",
     "indicator",
+    "area",
     "measure",
     "period",
     "periods",
@@ -51,6 +52,7 @@ class Finding:
     resolved_value: float | None = None
     resolution: str = ""
     shifted_cells: list[int] = field(default_factory=list)
+    area: str = ""  # empty for the publisher's own figures
 
     @property
     def period(self) -> str:
@@ -62,14 +64,17 @@ class Finding:
 
     @property
     def id(self) -> str:
+        """Stable across runs of the same documents, so a decision can name it. The area is part
+        of it only where there is one: the publisher's own findings keep the ids they had."""
         locs = sorted(f"{c.source}:{c.page}:{c.table}:{c.row}:{c.period}:{c.measure}" for c in self.cells)
-        key = "|".join([self.cls, self.canonical_id, self.measure, ",".join(self.periods), *locs])
-        return hashlib.sha1(key.encode()).hexdigest()[:12]
+        area = [f"area={self.area}"] if self.area else []
+        key = "|".join([self.cls, self.canonical_id, *area, self.measure, ",".join(self.periods), *locs])
+        return hashlib.sha1(key.encode(), usedforsecurity=False).hexdigest()[:12]
 
     def values(self) -> list:
         seen: list = []
         for c in sorted(self.cells, key=lambda c: (-(c.report_month or 0), c.source, c.page)):
-            v = _num(c.value)
+            v = plain_number(c.value)
             if v not in seen:
                 seen.append(v)
         return seen
@@ -79,6 +84,7 @@ class Finding:
             "finding_id": self.id,
             "canonical_id": self.canonical_id,
             "indicator": self.indicator or (self.cells[0].indicator if self.cells else ""),
+            "area": self.area,
             "measure": self.measure,
             "period": self.period,
             "periods": ";".join(self.periods),
@@ -86,7 +92,7 @@ class Finding:
             "shift_months": self.shift_months if self.shift_months is not None else "",
             "values": " | ".join(str(v) for v in self.values()),
             "reason": self.reason,
-            "resolved_value": "" if self.resolved_value is None else _num(self.resolved_value),
+            "resolved_value": "" if self.resolved_value is None else plain_number(self.resolved_value),
             "resolution": self.resolution,
             "sources": json.dumps([c.evidence() for c in self.cells], ensure_ascii=False),
         }

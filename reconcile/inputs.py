@@ -39,6 +39,15 @@ def match_frame(df: pd.DataFrame, m=None) -> pd.DataFrame:
     return annotate(df, m or matcher())[0]
 
 
+def _provisional(df: pd.DataFrame, m) -> pd.DataFrame:
+    """Matched earlier: names left without an id get their provisional identity, and provisional
+    ones a reviewer has mapped since move to the canonical id (see `match/provisional.py`)."""
+    from ..match import provisional
+    from ..match.annotate import settle
+
+    return settle(provisional.fill(df), m)
+
+
 def extract_pdf(path: Path, m=None) -> tuple[pd.DataFrame, object]:
     from ..extract.pipeline import ExtractError, extract_file
 
@@ -79,8 +88,7 @@ def load(paths: list[Path], catalogue=None, match_decisions=None) -> pd.DataFram
             df = obsio.read(p)
         except obsio.ObservationsError as exc:
             raise InputError(str(exc)) from None
-        if "canonical_id" not in df.columns:
-            m = m or matcher(catalogue, match_decisions)
-            df = match_frame(df, m)
+        m = m or matcher(catalogue, match_decisions)
+        df = match_frame(df, m) if "canonical_id" not in df.columns else _provisional(df, m)
         frames.append(df)
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()

@@ -7,11 +7,13 @@ monthly pack is compared at the month the quarter closes.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _FY = re.compile(r"^FY(\d{4})/\d{2}(?:-Q([1-4]))?$")
 
 
+@lru_cache(maxsize=1 << 14)  # a million cells print a few hundred periods
 def month_index(period: str | None) -> int | None:
     p = str(period or "").strip()
     m = _MONTH.match(p)

@@ -1,4 +1,4 @@
-"""One agreed value per indicator, period and measure.
+"""One agreed value per indicator, area, period and measure.
 
 Policy, in order: a reviewer's decision; the latest publication; the higher confidence. Values a
 shifted series printed under the wrong month never win their printed month, and copies add nothing.
@@ -7,19 +7,18 @@ Ties fall to the first printing (file, page, table, row) so two builds agree exa
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from .cells import Cell
-from .decisions import Decisions
-from .engine import Result
-from .findings import CONFLICTS
-from .periods import sort_key
+from .decisions import Decision, Decisions
+from .engine import GroupKey, Result
+from .findings import CONFLICTS, EQUIVALENT
 
 
 @dataclass
 class Resolved:
     canonical_id: str
+    area: str
     measure: str
     period: str
     value: float
@@ -38,13 +37,10 @@ def apply_decisions(result: Result, decisions: Decisions) -> None:
             continue
         d = decisions.for_finding(f.id)
         if d is None and len(f.periods) == 1:
-            d = decisions.for_period(f.canonical_id, f.measure, f.period)
-        if d is not None:
-            f.resolution = "decision"
-            f.resolved_value = d.value if d.value is not None else _policy(f.cells, set(f.shifted_cells))
-        else:
-            f.resolution = "latest publication"
-            f.resolved_value = _policy(f.cells, set(f.shifted_cells))
+            d = decisions.for_period(f.canonical_id, f.measure, f.period, f.area)
+        f.resolution = "latest publication" if d is None else "decision"
+        decided = d.value if d is not None else None
+        f.resolved_value = decided if decided is not None else _policy(f.cells, set(f.shifted_cells))
 
 
 def _rank(c: Cell) -> tuple:
@@ -56,41 +52,58 @@ def _policy(cells: list[Cell], excluded: set[int]) -> float | None:
     return min(cs, key=_rank).value if cs else None
 
 
-def resolve(result: Result, decisions: Decisions) -> list[Resolved]:
-    finding_of: dict[tuple, tuple[str, str]] = {}
+def _findings_by_group(result: Result) -> dict[GroupKey, tuple[str, str]]:
+    """The finding (class, id) behind each group; a conflict before an equivalent."""
+    out: dict[GroupKey, tuple[str, str]] = {}
     for f in result.findings:
-        if f.cls in CONFLICTS or f.cls == "equivalent":
+        if f.cls in CONFLICTS or f.cls == EQUIVALENT:
             for p in f.periods:
-                k = (f.canonical_id, f.measure, p)
-                if k not in finding_of or f.cls in CONFLICTS:
-                    finding_of[k] = (f.cls, f.id)
-    groups: dict[tuple, list[Cell]] = defaultdict(list)
-    for c in result.cells:
-        if c.id in result.copy_ids or c.id in result.shifted_ids:
-            continue
-        groups[(c.canonical_id, c.measure, c.period)].append(c)
+                k = (f.canonical_id, f.area, f.measure, p)
+                if k not in out or f.cls in CONFLICTS:
+                    out[k] = (f.cls, f.id)
+    return out
+
+
+def _rule(cs: list[Cell], n_values: int, best: Cell, d: Decision | None) -> str:
+    """How the group's value was chosen (a decision with no value leaves the policy's choice)."""
+    if d is not None and d.value is not None:
+        return "decision"
+    if len(cs) == 1:
+        return "only"
+    if n_values == 1:
+        return "agreed"
+    if d is not None:
+        return "decision"
+    tops = [c for c in cs if c.report_month == best.report_month]
+    return "latest" if len(tops) < len(cs) and len({c.value for c in tops}) == 1 else "confidence"
+
+
+def resolve(result: Result, decisions: Decisions) -> list[Resolved]:
+    finding_of = _findings_by_group(result)
     out = []
-    for key in sorted(groups, key=lambda k: (k[0], k[1], sort_key(k[2]))):
-        cs = groups[key]
-        best = min(cs, key=_rank)
-        values = {c.value for c in cs}
+    for key, cs in result.by_period.items():
+        best = min(cs, key=_rank) if len(cs) > 1 else cs[0]
+        n_values = len({c.value for c in cs})
         cls, fid = finding_of.get(key, ("", ""))
-        d = decisions.for_period(*key)
+        cid, area, measure, period = key
+        d = decisions.for_period(cid, measure, period, area)
         if d is None and fid:
             d = decisions.for_finding(fid)
-        if d is not None and d.value is not None:
-            value, rule = d.value, "decision"
-        elif len(cs) == 1:
-            value, rule = best.value, "only"
-        elif len(values) == 1:
-            value, rule = best.value, "agreed"
-        else:
-            value = best.value
-            tops = [c for c in cs if c.report_month == best.report_month]
-            rule = "latest" if len(tops) < len(cs) and len({c.value for c in tops}) == 1 else "confidence"
-            if d is not None:
-                rule = "decision"
+        rule = _rule(cs, n_values, best, d)
+        value = d.value if rule == "decision" and d is not None and d.value is not None else best.value
         out.append(
-            Resolved(key[0], key[1], key[2], value, best, rule, len(values), len({c.instance for c in cs}), cls, fid)
+            Resolved(
+                canonical_id=cid,
+                area=area,
+                measure=measure,
+                period=period,
+                value=value,
+                chosen=best,
+                rule=rule,
+                n_values=n_values,
+                n_sources=len({c.instance for c in cs}),
+                finding_class=cls,
+                finding_id=fid,
+            )
         )
     return out

@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 
 from .. import errors
+from ..archive.locking import DEFAULT_WAIT
 from ..reconcile import decisions as decmod
 from ..reconcile.inputs import InputError
 
@@ -32,6 +33,9 @@ def conflicts_report(
     pdf_dir: list[Path] = typer.Option([], "--pdf-dir", help="Where to find PDFs named in observation files."),
     include_all: bool = typer.Option(False, "--all", help="Also show equivalents and duplicate copies."),
     max_cells: int = typer.Option(40, "--max-cells", min=1, help="Crops shown per finding."),
+    wait: float = typer.Option(
+        DEFAULT_WAIT, "--wait", min=0, metavar="SECONDS", help="How long to wait for another process using the archive."
+    ),
 ) -> None:
     """Every conflict with the printed cells it rests on, a chart, and how to record a decision."""
     suffix = output.suffix.lower()
@@ -43,18 +47,12 @@ def conflicts_report(
 
             result = run(list(inputs), decisions)
         else:
-            from ..archive import series, store
+            from ..archive import series
+            from ..archive.commands import stored_observations
 
-            con = store.connect(archive, read_only=True)
-            result = series.result(con, decmod.load(decisions))
+            result = series.result(stored_observations(archive, wait), decmod.load(decisions))
     except (InputError, decmod.DecisionsError) as exc:
         raise fail(str(exc)) from None
-    except Exception as exc:
-        from ..archive.store import ArchiveError
-
-        if isinstance(exc, ArchiveError):
-            raise fail(str(exc)) from None
-        raise
     try:
         if suffix == ".xlsx":
             from .xlsx import write

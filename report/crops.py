@@ -9,6 +9,9 @@ from __future__ import annotations
 import base64
 import io
 from pathlib import Path
+from typing import Any
+
+from PIL import Image
 
 SCALE = 2.0
 MARGIN_X, MARGIN_Y = 14.0, 3.0
@@ -17,8 +20,8 @@ MARGIN_X, MARGIN_Y = 14.0, 3.0
 class Cropper:
     def __init__(self, pdf_dirs: list[Path] | None = None) -> None:
         self.pdf_dirs = [Path(p) for p in pdf_dirs or []]
-        self._docs: dict[str, object] = {}
-        self._pages: dict[tuple[str, int], object] = {}
+        self._docs: dict[str, Any] = {}  # pypdfium2 documents
+        self._pages: dict[tuple[str, int], Image.Image] = {}
 
     def locate(self, path: str, source: str) -> Path | None:
         if path and Path(path).is_file():
@@ -28,7 +31,7 @@ class Cropper:
                 return d / source
         return None
 
-    def _page(self, pdf: Path, page: int):
+    def _page(self, pdf: Path, page: int) -> Image.Image:
         key = (str(pdf), page)
         if key not in self._pages:
             import pypdfium2 as pdfium

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from html import escape
 
-from ..reconcile.cells import Cell, _num
+from ..reconcile.cells import Cell, plain_number
 from ..reconcile.engine import Result
 from ..reconcile.findings import CLASSES, CONFLICTS, Finding
 from .chart import svg
@@ -19,9 +19,12 @@ from .crops import Cropper
 CSS = """
 body{font:14px/1.4 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;background:#f4f5f7;color:#222}
 header{background:#1d3557;color:#fff;padding:14px 24px}header h1{margin:0;font-size:20px}
-.summary span{display:inline-block;margin:6px 10px 0 0;padding:2px 8px;border-radius:10px;background:#fff3;cursor:pointer}
-main{padding:16px 24px}.finding{background:#fff;border:1px solid #ddd;border-radius:6px;margin:0 0 16px;padding:12px 16px}
-.finding h2{font-size:16px;margin:0 0 4px}.badge{font-size:12px;padding:2px 8px;border-radius:10px;color:#fff;margin-right:6px}
+.summary span{display:inline-block;margin:6px 10px 0 0;padding:2px 8px;border-radius:10px;background:#fff3;
+cursor:pointer}
+main{padding:16px 24px}
+.finding{background:#fff;border:1px solid #ddd;border-radius:6px;margin:0 0 16px;padding:12px 16px}
+.finding h2{font-size:16px;margin:0 0 4px}
+.badge{font-size:12px;padding:2px 8px;border-radius:10px;color:#fff;margin-right:6px}
 .revision{background:#e76f51}.contradiction{background:#c1121f}.shifted_series{background:#7b2cbf}
 .equivalent{background:#6c757d}.duplicate_copy{background:#adb5bd}
 .reason{color:#444;margin:4px 0 8px}.cells{display:flex;flex-wrap:wrap;gap:8px;margin:8px 0}
@@ -55,12 +58,16 @@ def _label(c: Cell) -> str:
     return f"{c.source} p{c.page} t{c.table} r{c.row} ({c.report_date})"
 
 
-def _series(result: Result) -> dict[tuple[str, str], dict[str, list[Cell]]]:
-    out: dict[tuple[str, str], dict[str, list[Cell]]] = defaultdict(lambda: defaultdict(list))
+Series = dict[tuple[str, str, str], dict[str, list[Cell]]]
+
+
+def _series(result: Result) -> Series:
+    """Each indicator-area-measure's monthly cells, by the printed row they sit in."""
+    out: Series = defaultdict(lambda: defaultdict(list))
     for c in result.cells:
         if c.id in result.copy_ids or c.month is None or len(c.period) != 7:
             continue
-        out[(c.canonical_id, c.measure)][_label(c)].append(c)
+        out[c.series][_label(c)].append(c)
     return out
 
 
@@ -74,7 +81,7 @@ def _cell_html(c: Cell, cropper: Cropper, disputed: bool) -> str:
     bbox = ", ".join(f"{v:.1f}" for v in c.bbox)
     return (
         f'<div class="cell{" disputed" if disputed else ""}">{img}'
-        f"<b>{escape(c.raw or str(_num(c.value)))}</b> for {escape(c.period)}<br>"
+        f"<b>{escape(c.raw or str(plain_number(c.value)))}</b> for {escape(c.period)}<br>"
         f"{escape(c.source)} p{c.page} table {c.table} row {c.row}<br>"
         f"bbox [{bbox}] · {escape(c.method)} · conf {c.confidence:.2f}<br>"
         f'report date {escape(c.report_date)}<br><span title="{escape(c.indicator)}">'
@@ -82,7 +89,24 @@ def _cell_html(c: Cell, cropper: Cropper, disputed: bool) -> str:
     )
 
 
-def _finding_html(f: Finding, series, cropper: Cropper, max_cells: int) -> str:
+def _decide_html(f: Finding) -> str:
+    """The decision status and the form that writes the command recording one."""
+    if f.cls not in CONFLICTS:
+        return ""
+    base = f"scorekit archive decide {f.id}"
+    if f.resolution == "decision" and f.resolved_value is not None:
+        status = f"decided: {plain_number(f.resolved_value)}"
+    else:
+        value = "" if f.resolved_value is None else plain_number(f.resolved_value)
+        status = f"policy ({escape(f.resolution or 'latest publication')}) gives {value}"
+    return (
+        f'<form class="decide" data-base="{escape(base)}">{status}. Record a decision: '
+        f'<input name="value" size="8" placeholder="value"> <button type="submit">make command</button> '
+        f"<code>{escape(base)}</code></form>"
+    )
+
+
+def _finding_html(f: Finding, series: Series, cropper: Cropper, max_cells: int) -> str:
     rec = f.to_record()
     shown = sorted(f.cells, key=lambda c: (c.month or 0, -(c.report_month or 0), c.source, c.page))
     marked = set(f.shifted_cells) if f.cls == "shifted_series" else {c.id for c in f.cells}
@@ -92,28 +116,18 @@ def _finding_html(f: Finding, series, cropper: Cropper, max_cells: int) -> str:
         if len(shown) > max_cells
         else ""
     )
-    chart = svg(series.get((f.canonical_id, f.measure), {}), marked, f"{f.canonical_id} {f.measure}")
+    what = " ".join(x for x in (f.canonical_id, f.area, f.measure) if x)
+    chart = svg(series.get((f.canonical_id, f.area, f.measure), {}), marked, what)
     shift = f" · labels shifted by {f.shift_months:+d} month(s)" if f.shift_months is not None else ""
-    base = f"scorekit archive decide {f.id}"
-    decide = ""
-    if f.cls in CONFLICTS:
-        status = (
-            f"decided: {_num(f.resolved_value)}"
-            if f.resolution == "decision" and f.resolved_value is not None
-            else f"policy ({escape(f.resolution or 'latest publication')}) gives "
-            f"{'' if f.resolved_value is None else _num(f.resolved_value)}"
-        )
-        decide = (
-            f'<form class="decide" data-base="{escape(base)}">{status}. Record a decision: '
-            f'<input name="value" size="8" placeholder="value"> <button type="submit">make command</button> '
-            f"<code>{escape(base)}</code></form>"
-        )
+    area = f" · {escape(f.area)}" if f.area else ""
     return (
         f'<section class="finding" id="f-{f.id}" data-class="{f.cls}">'
         f'<h2><span class="badge {f.cls}">{f.cls.replace("_", " ")}</span>{escape(rec["indicator"])}</h2>'
-        f"<div>{escape(f.canonical_id)} · {escape(f.measure)} · {escape(rec['periods'].replace(';', ', '))}{shift}"
+        f"<div>{escape(f.canonical_id)}{area} · {escape(f.measure)} · "
+        f"{escape(rec['periods'].replace(';', ', '))}{shift}"
         f" · values {escape(rec['values'])} · id {f.id}</div>"
-        f'<p class="reason">{escape(f.reason)}</p><div class="cells">{cells}{more}</div>{chart}{decide}</section>'
+        f'<p class="reason">{escape(f.reason)}</p><div class="cells">{cells}{more}</div>{chart}{_decide_html(f)}'
+        "</section>"
     )
 
 

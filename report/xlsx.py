@@ -23,6 +23,7 @@ SOURCE_COLUMNS = [
     "confidence",
     "report_date",
     "indicator",
+    "area",
 ]
 
 
@@ -46,11 +47,7 @@ def write(result: Result, path: str | Path, include_all: bool = True) -> None:
         ws.append([neutralise(rec[c]) for c in cols[:-2]] + ["", ""])
         for e in json.loads(rec["sources"]):
             src.append(
-                [f.id]
-                + [
-                    json.dumps(e[k]) if k == "bbox" else neutralise(e.get(k if k != "file" else "file"))
-                    for k in SOURCE_COLUMNS[1:]
-                ]
+                [f.id] + [json.dumps(e[k]) if k == "bbox" else neutralise(e.get(k, "")) for k in SOURCE_COLUMNS[1:]]
             )
     for sheet in (ws, src):
         for cell in sheet[1]:

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pandas as pd
@@ -15,7 +12,9 @@ from typer.testing import CliRunner
 
 from scorekit.archive import store
 from scorekit.archive.commands import register
-from tests.conftest import BORN_DIGITAL, ROOT, command_app, pdf
+from tests.conftest import BORN_DIGITAL, command_app, pdf
+
+from .processes import archive_command, child_env, held_archive_command, wait_for
 
 runner = CliRunner()
 ALL = [str(pdf(n)) for n in BORN_DIGITAL]
@@ -122,17 +121,6 @@ def test_a_failed_file_is_recorded_and_errors_are_one_line(app, tmp_path):
     assert res.exit_code == 2 and len(res.output.strip().splitlines()) == 1
 
 
-SCRIPT = """
-import sys, typer
-from scorekit.archive.commands import register
-app = typer.Typer()
-@app.callback()
-def main(): pass
-register(app)
-app(sys.argv[1:])
-"""
-
-
 def _alive(pid: int) -> bool:
     try:
         return (Path("/proc") / str(pid) / "stat").read_text().rpartition(") ")[2][0] != "Z"
@@ -142,36 +130,28 @@ def _alive(pid: int) -> bool:
 
 def test_sigkill_inside_a_transaction_leaves_only_whole_documents(tmp_path):
     db = tmp_path / "k.duckdb"
-    env = {**os.environ, "PYTHONPATH": str(ROOT.parent)}
     first = subprocess.run(
-        [sys.executable, "-c", SCRIPT, "archive", "add", str(pdf("scorecard-2021-08")), "--archive", str(db)],
-        env=env,
+        archive_command("add", str(pdf("scorecard-2021-08")), "--archive", str(db)),
+        env=child_env(),
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=300,
     )
     assert first.returncode == 0, first.stderr
     marker = tmp_path / "inside"
-    env.update({store.SLEEP_ENV: "60", store.MARKER_ENV: str(marker)})
     proc = subprocess.Popen(
-        [sys.executable, "-c", SCRIPT, "archive", "add", str(pdf("framework-2014-15-q2")), "--archive", str(db)],
-        env=env,
+        held_archive_command(marker, None, "add", str(pdf("framework-2014-15-q2")), "--archive", str(db)),
+        env=child_env(),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    deadline = time.time() + 120
-    while not marker.exists() and time.time() < deadline and proc.poll() is None:
-        time.sleep(0.1)
-    assert marker.exists(), "never reached the transaction"
+    assert wait_for(lambda: marker.exists() or proc.poll() is not None) and marker.exists(), "never reached COMMIT"
     workers = {
         int(p) for p in (Path("/proc") / str(proc.pid) / "task" / str(proc.pid) / "children").read_text().split()
     }
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
-    deadline = time.time() + 10
-    while any(_alive(w) for w in workers) and time.time() < deadline:
-        time.sleep(0.1)
-    assert workers and not any(_alive(w) for w in workers), "page workers outlived their killed parent"
+    assert workers and wait_for(lambda: not any(_alive(w) for w in workers)), "page workers outlived their parent"
     con = store.connect(db, read_only=False)
     files = store.files(con)
     assert files.name.tolist() == ["scorecard-2021-08.pdf"]

@@ -1,8 +1,10 @@
 """Re-running `archive add` redoes only what failed: whole failed files, or just their failed pages."""
 
+from functools import partial
+
 import pandas as pd
 
-from scorekit.archive import store
+from scorekit.archive import locking, store
 from scorekit.extract import pipeline
 from scorekit.extract.workers import PagePool
 from scorekit.reconcile.inputs import matcher
@@ -20,27 +22,30 @@ def test_failed_pages_are_redone_alone(tmp_path, monkeypatch):
             raise MemoryError("simulated")
         return real(path, page_no, opts)
 
-    con = store.connect(tmp_path / "a.duckdb")
+    archive = partial(locking.opened, tmp_path / "a.duckdb")
     with PagePool(isolate=False) as pool:
         monkeypatch.setattr(pipeline, "page_stage", flaky)
-        first = store.add(con, AGENDA, m, pool=pool)
+        first = store.add(archive, AGENDA, m, pool=pool)
         assert first.status == "partial"
-        assert store.files(con)["status"].tolist() == ["partial"]
-        assert 11 not in set(store.observations(con)["page"])
+        with archive() as con:
+            assert store.files(con)["status"].tolist() == ["partial"]
+            assert 11 not in set(store.observations(con)["page"])
 
         monkeypatch.setattr(pipeline, "page_stage", real)
-        second = store.add(con, AGENDA, m, pool=pool)
+        second = store.add(archive, AGENDA, m, pool=pool)
         assert second.status == "redone 1 page(s)"
-        assert store.files(con)["status"].tolist() == ["ok"]
-        third = store.add(con, AGENDA, m, pool=pool)
+        with archive() as con:
+            assert store.files(con)["status"].tolist() == ["ok"]
+        third = store.add(archive, AGENDA, m, pool=pool)
         assert third.status == "skipped"
 
-    clean = store.connect(tmp_path / "b.duckdb")
+    clean = partial(locking.opened, tmp_path / "b.duckdb")
     with PagePool(isolate=False) as pool:
         assert store.add(clean, AGENDA, m, pool=pool).status == "ok"
     cols = ["page", "table", "row", "ref", "indicator", "period", "measure", "value", "canonical_id"]
-    a = store.observations(con)[cols].reset_index(drop=True)
-    b = store.observations(clean)[cols].reset_index(drop=True)
+    with archive() as con, clean() as other:
+        a = store.observations(con)[cols].reset_index(drop=True)
+        b = store.observations(other)[cols].reset_index(drop=True)
     pd.testing.assert_frame_equal(a, b)
     assert (a["page"] == 11).sum() > 0
 
@@ -57,9 +62,9 @@ def test_redo_reads_only_the_failed_page_and_its_predecessor(tmp_path, monkeypat
         return real(path, page_no, opts)
 
     monkeypatch.setattr(pipeline, "page_stage", fail_once)
-    con = store.connect(tmp_path / "c.duckdb")
+    archive = partial(locking.opened, tmp_path / "c.duckdb")
     with PagePool(isolate=False) as pool:
-        store.add(con, AGENDA, m, pool=pool)
+        store.add(archive, AGENDA, m, pool=pool)
         seen.clear()
-        store.add(con, AGENDA, m, pool=pool)
+        store.add(archive, AGENDA, m, pool=pool)
     assert seen == [13, 14]

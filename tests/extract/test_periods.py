@@ -86,3 +86,61 @@ def test_month_arithmetic_round_trips(y, m, k):
 def test_parse_period_never_raises(text):
     result = parse_period(text, ReportPeriod(2020, 10), allow_serial=True)
     assert result is None or result[:2] in ("19", "20", "FY")
+
+
+quarters = st.tuples(st.integers(1995, 2045), st.integers(1, 4))
+
+
+def _fy(start: int, style: str) -> str:
+    return {
+        "slash": f"{start}/{(start + 1) % 100:02d}",
+        "dash": f"{start}-{(start + 1) % 100:02d}",
+        "short": f"{start % 100:02d}/{(start + 1) % 100:02d}",
+        "fy": f"FY{start % 100:02d}/{(start + 1) % 100:02d}",
+    }[style]
+
+
+@given(
+    quarters,
+    st.sampled_from(["slash", "dash", "short", "fy"]),
+    st.sampled_from(["Q{q} {fy}", "{fy} Q{q}", "Qtr {q} {fy}", "Quarter {q} {fy}"]),
+)
+def test_quarters_in_every_printed_form(q, fy_style, form):
+    start, n = q
+    label = form.format(q=n, fy=_fy(start, fy_style))
+    assert parse_period(label) == f"FY{start}/{(start + 1) % 100:02d}-Q{n}", label
+
+
+@given(quarters)
+def test_a_quarter_printed_as_its_months(q):
+    start, n = q
+    first = dt.date(start + (1 if n == 4 else 0), (3 * n + 1) if n < 4 else 1, 1)
+    last = dt.date(first.year, first.month + 2, 1)
+    label = f"{first:%b}-{last:%b} {last:%Y}"
+    assert parse_period(label) == f"FY{start}/{(start + 1) % 100:02d}-Q{n}", label
+
+
+@given(dates, st.integers(0, 11))
+def test_a_year_to_date_is_a_run_of_months(d, back):
+    start = dt.date(d.year - (1 if d.month - back < 1 else 0), (d.month - back - 1) % 12 + 1, 1)
+    label = f"Year to date ({start:%b}-{d:%b} {d:%Y})"
+    assert parse_period(label) == f"{start:%Y-%m}/{d:%Y-%m}", label
+
+
+@given(dates)
+def test_month_slash_year(d):
+    assert parse_month(f"{d.month:02d}/{d.year}") == f"{d.year:04d}-{d.month:02d}"
+
+
+@given(st.integers(1990, 2059))
+def test_a_plain_year_is_a_calendar_year(y):
+    assert parse_period(str(y)) == str(y)
+
+
+@given(st.integers(1995, 2045), st.integers(1, 12))
+def test_a_month_under_a_financial_year_band(start, month):
+    from scorekit.extract.periods import month_in_fy
+
+    name = dt.date(2000, month, 1).strftime("%b")
+    year = start if month >= 4 else start + 1
+    assert month_in_fy(name, f"FY{start}/{(start + 1) % 100:02d}") == f"{year}-{month:02d}"

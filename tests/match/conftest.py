@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 from scorekit.match import catalogue as catmod
+from scorekit.match import evaluation
 
 HERE = Path(__file__).resolve().parent
 
 
 @pytest.fixture(scope="session")
-def shipped():
+def shipped() -> catmod.Catalogue:
     return catmod.load()
 
 
@@ -35,3 +36,8 @@ def labelled() -> list[dict[str, str]]:
 def traps() -> list[dict[str, str]]:
     with (HERE / "traps.csv").open(encoding="utf-8") as f:
         return list(csv.DictReader(f))
+
+
+@pytest.fixture(scope="session")
+def unseen() -> list[evaluation.Labelled]:
+    return evaluation.read(HERE / "unseen.csv")

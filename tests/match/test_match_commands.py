@@ -85,8 +85,9 @@ def test_match_adds_the_four_columns_in_every_format(app, obs_csv, tmp_path):
             "mash_referrals_1wd_pct",
             "assessments_completed",
             "assessments_completed",
-            "",
+            "~pack/-/number-bicycle-repaired",
         ]
+        assert list(df["match_rule"])[3] == "provisional"
         assert df["match_explanation"].astype(str).str.len().min() > 0
 
 
@@ -141,6 +142,8 @@ def test_review_queue_decisions_persist_and_apply_first(app, obs_csv, tmp_path, 
     assert res.exit_code == 0, res.output
     saved = json.loads(dec.read_text())["decisions"]
     assert {(d["action"], d["indicator_id"]) for d in saved} == {("accept", "cla_new"), ("new", "bicycles_repaired")}
+    lines = dec.read_text().splitlines()
+    assert sum('"indicator_id"' in line for line in lines) == 2  # one decision per line
     cat = json.loads(catalogue_copy.read_text())
     assert any(i["id"] == "bicycles_repaired" for i in cat["indicators"])
 
@@ -168,8 +171,12 @@ def test_review_rejects_unknown_ids(app, obs_csv, tmp_path):
 def test_catalogue_commands(app, catalogue_copy):
     c = ["--catalogue", str(catalogue_copy)]
     assert "cla_rate" in runner.invoke(app, ["catalogue", "list", *c]).stdout
-    shown = runner.invoke(app, ["catalogue", "show", "mash_referrals_1wd_pct", *c]).stdout
-    assert "M8-QL" in shown and "M6-CL" in shown
+    wide = {"COLUMNS": "250"}
+    shown = runner.invoke(app, ["catalogue", "show", "mash_referrals_1wd_pct", *c], env=wide).stdout
+    assert "M8-QL" in shown and "M6-CL" in shown and "first seen" in shown
+    assert "scorecard-2018-06.pdf (2018-06)" in shown and "scorecard-2021-08.pdf (2021-08)" in shown
+    shown = runner.invoke(app, ["catalogue", "show", "cla_3plus_placements_pct", *c], env=wide).stdout
+    assert "NI 62" in shown and "at a point in time" in shown
     assert (
         "assessments_completed" in runner.invoke(app, ["catalogue", "search", "C&F assessments completed", *c]).stdout
     )
@@ -193,9 +200,25 @@ def test_catalogue_commands(app, catalogue_copy):
     assert res.exit_code == 0
     assert "Children we look after" in catalogue_copy.read_text()
     res = runner.invoke(
-        app, ["catalogue", "add", "foster_enquiries", "--name", "Number of fostering enquiries", "--unit", "count", *c]
+        app,
+        [
+            "catalogue",
+            "add",
+            "foster_enquiries",
+            "--name",
+            "Number of fostering enquiries",
+            "--unit",
+            "count",
+            "--time-basis",
+            "month",
+            "--code",
+            "X1",
+            *c,
+        ],
     )
     assert res.exit_code == 0
+    added = [i for i in json.loads(catalogue_copy.read_text())["indicators"] if i["id"] == "foster_enquiries"][0]
+    assert (added["time_basis"], added["codes"]) == ("month", ["X1"])
     res = runner.invoke(app, ["catalogue", "add", "foster_enquiries", "--name", "x", "--unit", "count", *c])
     assert res.exit_code == 2 and "already exists" in res.output
 
@@ -222,3 +245,38 @@ def test_match_accepts_schema_typed_parquet(app, tmp_path):
     df = pd.read_parquet(out)
     assert df["value"].dtype == "Float64"
     assert df["canonical_id"].iloc[0] == "mash_referrals_1wd_pct"
+
+
+def test_review_shows_candidates_side_by_side_with_definitions_and_guards(app, tmp_path, catalogue_copy):
+    obs = observations([("", "Referral rate per 10,000 children aged 0-17", "2024-05", "61")])
+    src = tmp_path / "r.csv"
+    obs.to_csv(src, index=False)
+    base = ["-d", str(tmp_path / "d.json"), "-c", str(catalogue_copy)]
+    res = runner.invoke(app, ["review", str(src), "--show", "1", *base], env={"COLUMNS": "250"})
+    assert res.exit_code == 0, res.output
+    out = res.stdout
+    assert "the name does not say which" in out
+    assert "1. cin_referrals_rate" in out and "2. cin_referrals_rate_12m" in out or "1. cin_referrals_rate_12m" in out
+    for row in ("definition", "time basis", "in the month", "rolling 12 months", "population", "guards"):
+        assert row in out, row
+    named = runner.invoke(
+        app,
+        ["review", str(src), "--show", "Referral rate per 10,000 children aged 0-17", *base],
+        env={"COLUMNS": "250"},
+    )
+    assert named.exit_code == 0 and "definition" in named.stdout
+    missing = runner.invoke(app, ["review", str(src), "--show", "nothing like it", *base])
+    assert missing.exit_code == 2 and "no such name" in missing.output
+
+
+def test_review_shows_what_the_guards_blocked(app, tmp_path, catalogue_copy):
+    obs = observations([("", "Number of contacts year to date", "2024-05", "9000")])
+    src = tmp_path / "r.csv"
+    obs.to_csv(src, index=False)
+    res = runner.invoke(
+        app,
+        ["review", str(src), "--show", "1", "-d", str(tmp_path / "d.json"), "-c", str(catalogue_copy)],
+        env={"COLUMNS": "250"},
+    )
+    assert res.exit_code == 0, res.output
+    assert "contacts (blocked)" in res.stdout and "time basis: year to date vs in the month" in res.stdout

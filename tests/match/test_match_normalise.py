@@ -1,189 +1,197 @@
-"""The vocabulary that lets renames meet, and the guards that keep different indicators apart."""
+"""The vocabulary that lets renames meet, and the facts that keep different measures apart."""
 
 from __future__ import annotations
 
 import string
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scorekit.match.normalise import (
-    content,
-    core,
-    guard,
-    key,
-    numbers,
-    qualifiers,
-    soft_differences,
-    unit_from_name,
-    unit_from_values,
-)
+from scorekit.match.normalise import Quantity, content, key, unit_from_name, unit_from_values, vocabulary
 
-names = st.text(alphabet=string.ascii_letters + string.digits + " %&()-/+,.'<>", max_size=120)
+names = st.text(alphabet=string.ascii_letters + string.digits + " %&()-/+,.'<>:;", max_size=120)
+V = vocabulary()
+
+
+def facts(name: str, unit: str | None = None):
+    return V.facts(name, unit)
 
 
 @given(names)
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 def test_normalisers_never_fail_and_are_stable(name):
     k, c = key(name), content(name)
     assert k == k.strip() and "  " not in k
     assert c.split() == sorted(set(c.split()))
     assert key(name) == k and content(name) == c
+    f = facts(name)
+    assert f.words == frozenset(c.split())
 
 
 @given(names)
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 def test_case_and_spacing_do_not_change_identity(name):
     spaced = "  " + "  ".join(name.split()) + " "
     assert key(name.upper()) == key(name.lower()) == key(spaced.lower())
-    assert numbers(name.upper()) == numbers(spaced.lower())
+    assert facts(name.upper()).quantities == facts(spaced.lower()).quantities
 
 
-@given(st.sampled_from(["10", "15", "45", "3", "6"]), names)
-def test_numbers_in_the_name_survive_surrounding_text(n, noise):
-    noise = "".join(ch for ch in noise if not ch.isdigit())
-    assert int(n) in numbers(f"{noise} within {n} working days")
+# -- thresholds and durations written one way ---------------------------------------------------
+
+LOWER = ["{n} or more", "{n}+", "at least {n}", "{n} and over", "more than {n}", "over {n}"]
 
 
-def test_domain_abbreviations_meet():
-    assert (
-        key("Number of Looked after Children")
-        == key("Number of children in our care")
-        == key("Number of CLA")
-        == key("Number of LAC")
-    )
-    assert key("Number of Single Assessments (SA) completed") == key("Number of C&F assessments completed")
-    assert key("Number of Section 47 (S47) enquiries started") == key("Number of S47 enquiries started")
-    assert key("Number of Universal Help Assessments (UHAs) started") == key(
-        "Number of Early Help Assessment (EHA) started"
-    )
-    assert content("Rate of Children In Need referrals") == content("rate of CiN referrals")
+@given(st.integers(min_value=2, max_value=99), st.sampled_from(LOWER), st.sampled_from(LOWER))
+def test_a_lower_bound_reads_the_same_however_written(n, a, b):
+    qa = facts(f"Children with {a.format(n=n)} placements").quantities
+    qb = facts(f"Children with {b.format(n=n)} placements").quantities
+    assert qa == qb == {Quantity(float(n), "", "lower")}
 
 
-def test_denominators_are_not_defining_numbers():
-    assert numbers("Rate of children with CPP per 10,000 (0-17 year olds) at end of period") == frozenset()
-    assert numbers("Number of adoptions (E11, E12)") == frozenset()
-    assert numbers("children aged 13+ where CSE was a factor") == {13}
-    assert numbers("re-referrals within one year") == numbers("re-referrals within 12 months")
+@given(
+    st.integers(min_value=1, max_value=60), st.sampled_from(["within {n} working days", "in {n} WD", "within {n}wd"])
+)
+def test_working_days_read_the_same_however_written(n, form):
+    assert facts(f"Assessments completed {form.format(n=n)}").quantities == {Quantity(float(n), "days", "upper")}
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("re-referrals in the last 12 months", "re-referrals within 12 months"),
+        ("re-referrals within a year", "re-referrals within one year"),
+        ("re-referrals within one year", "re-referrals within 12 months"),
+        ("CP plans for 2 years or more", "CP plans for 24+ months"),
+        ("CLA looked after for a year+", "CLA looked after for 12 months or more"),
+        ("three or more placements", "3+ placements"),
+        ("between 11 and 25 days", "11-25 days"),
+        ("forty-five working days", "45 working days"),
+        ("aged 16 and over", "aged 16+ years"),
+        ("aged 0 to 4", "aged 0-4"),
+    ],
+)
+def test_thresholds_written_different_ways_are_equal(a, b):
+    assert facts(a).quantities == facts(b).quantities
+
+
+def test_denominators_and_default_populations_are_not_defining_numbers():
+    assert facts("Rate of children with CPP per 10,000 (0-17 year olds) at end of period").quantities == frozenset()
+    assert facts("Rate of referrals per 10,000 population under 18 years old").quantities == frozenset()
+    assert facts("Number of adoptions (E11, E12)").quantities == frozenset()
+    assert facts("children aged 13+ where CSE was a factor").quantities == {Quantity(13.0, "age", "lower")}
+
+
+# -- abbreviations and synonyms, both ways ------------------------------------------------------
+
+
+@given(st.data())
+@settings(max_examples=200, deadline=None)
+def test_every_form_of_an_equivalent_meets_every_other(data):
+    """Whichever way round (abbreviation here, long form there), the two names read alike."""
+    e = data.draw(st.sampled_from([e for e in V.profile.equivalents if e.token.strip()]))
+    plain = [f for f in e.forms if f.replace(" ", "").replace("-", "").replace("'", "").replace("&", "").isalnum()]
+    if len(plain) < 2:
+        return
+    a, b = data.draw(st.sampled_from(plain)), data.draw(st.sampled_from(plain))
+    assert content(f"Number of {a} in the borough") == content(f"Number of {b} in the borough"), (a, b)
+
+
+@pytest.mark.parametrize(
+    "long, short",
+    [
+        ("Number of children looked after", "Number of CLA"),
+        ("Number of children in care", "Number of CiC"),
+        ("Number of children and young people in care", "Number of CYPiC"),
+        ("Number of children looked after", "Number of LAC"),
+        ("Number of Child and Family Assessments completed", "Number of C&F assessments completed"),
+        ("Number of single assessments completed", "Number of SAs completed"),
+        ("Number of children with a child protection plan", "Number of children with a CPP"),
+        ("Number of section 47 enquiries", "Number of S47 enquiries"),
+        ("Number of initial child protection conferences", "Number of ICPCs"),
+        ("Number of unaccompanied asylum seeking children", "Number of UASC"),
+        ("Referrals to children's social care", "Referrals to CSC"),
+        ("Number of early help assessments", "Number of EHAs"),
+        ("Care leavers in education, employment or training", "Care leavers in EET"),
+        ("Number of children with disabilities", "Number of CWD"),
+    ],
+)
+def test_abbreviations_meet_their_long_forms_either_side(long, short):
+    assert content(long) == content(short)
+    assert key(long) == key(short)
+
+
+def test_domain_equivalences():
+    assert content("Number of referrals into statutory service") == content("Number of referrals of children in need")
+    assert content("Number of children leaving care") == content("Number of children who ceased to be looked after")
+    assert content("Number of care leavers") != content("Number of children leaving care")
+    assert content("Percentage of re-referrals") == content("% of referrals that were re-referrals")
+    timely = ["visited within timescales", "visited on time", "visited in time", "visited up to date"]
+    assert len({content(f"CLA {t}") for t in timely}) == 1
+
+
+# -- facts the guards read ------------------------------------------------------------------------
 
 
 def test_units_from_words_and_cells():
     assert unit_from_name("Percentage of IFA placements") == "percent"
     assert unit_from_name("% of ICPCs resulting in a CP Plan") == "percent"
+    assert unit_from_name("Contact to referral conversion rate (%)") == "percent"
     assert unit_from_name("Looked after Children rate per 10,000") == "rate_per_10k"
     assert unit_from_name("first time entrants per 100,000 10-17 year olds") == "rate_per_100k"
     assert unit_from_name("Number of transfer-ins") == "count"
+    assert unit_from_name("Average caseload per qualified social worker") == "other"
+    assert unit_from_name("Number of temporary registrations") == "count"  # not a "ratio"
     assert unit_from_values(["25%", "30%", "-"]) == "percent"
     assert unit_from_values(["21 weeks (average for ongoing cases)"]) == "weeks"
     assert unit_from_values(["286", "270"]) is None
 
 
-def test_guards():
-    g = guard("Number of adoptions", "count", "Percentage of adoptions", "percent")
-    assert g.kind == "unit"
-    g = guard("CPP visited within last 10 working days", "percent", "CPP seen in the last 15 working days", "percent")
-    assert g.kind == "numbers"
-    assert (
-        guard(
-            "CIN plan (not CWD) visited within last 6 weeks",
-            "percent",
-            "CIN plan (not CWD) visited within last 3 weeks",
-            "percent",
-        ).kind
-        == "numbers"
-    )
-    g = guard(
-        "Number of children with Child in Need Plan (CWD)",
-        "count",
-        "Number of children with Child in Need Plan (not CWD)",
-        "count",
-    )
-    assert g.kind == "qualifier"
-    assert (
-        guard("Number of S47 enquiries started", "count", "Number of Section 47 enquiries completed", "count").kind
-        == "qualifier"
-    )
-    assert (
-        guard(
-            "Percentage of SA completed in 45 working days",
-            "percent",
-            "Percentage of SA completed over 45 days",
-            "percent",
-        ).kind
-        == "qualifier"
-    )
-    assert (
-        guard("Number of children in our care", "count", "Number of Looked after Children at end of period", "count")
-        is None
-    )
+@pytest.mark.parametrize(
+    "name, unit, basis",
+    [
+        ("Number of referrals in the month", "count", {"month"}),
+        ("Referral rate per 10,000 (rolling 12 months)", None, {"rolling_12m"}),
+        ("Number of contacts year to date", "count", {"ytd"}),
+        ("Number of referrals during the year", "count", {"year"}),
+        ("Children looked after at 31 March", "count", {"snapshot"}),
+        ("Number of CLA at the end of the month", "count", {"snapshot"}),
+        ("% of CLA with 3+ placements during the year", "percent", set()),
+    ],
+)
+def test_time_basis(name, unit, basis):
+    assert facts(name, unit).basis == basis
 
 
-def test_qualifiers_read_negation():
-    assert qualifiers("Plan (not CWD)")["cwd"] == {"not_cwd"}
-    assert qualifiers("Plan (CWD)")["cwd"] == {"cwd"}
-    assert qualifiers("Local CLA (Non-UASC)")["uasc"] == {"non_uasc"}
+def test_a_year_for_a_percentage_is_its_window():
+    a = facts("Percentage of CLA with 3+ placements during the year", "percent")
+    b = facts("CLA with 3+ placements in the last 12 months (%)", "percent")
+    assert a.quantities == b.quantities and not a.basis and not b.basis
 
 
-# -- equivalences councils use interchangeably (each test fails without its rule) ----------------
+def test_meaning_flipping_words():
+    assert facts("% of care leavers in unsuitable accommodation").groups["suitability"] == {"unsuitable"}
+    assert facts("Care leavers not in suitable accommodation").groups["suitability"] == {"unsuitable"}
+    assert facts("Care leavers in suitable accommodation").groups["suitability"] == {"suitable"}
+    assert facts("Care leavers NEET").groups["employment"] == {"NEET"}
+    assert facts("Care leavers not in education, employment or training").groups["employment"] == {"NEET"}
+    assert facts("Care leavers in education, employment or training").groups["employment"] == {"EET"}
 
 
-def test_synonym_padding_does_not_stop_the_next_rule():
-    # "of CiN" becomes " cin " with padding; the re-referral rule after it must still apply.
-    assert key("% of referrals of CiN that are re-referrals") == key("% of re-referrals")
+def test_excluding_and_including_clauses():
+    f = facts("Number of CIN at end of period (all open cases, excluding EHPs, EHAs, CPP and LAC)")
+    assert {"cpp", "cla"} <= f.excluded and "cla" not in f.words
+    assert facts("Number of children with CIN plan (not CWD)").excluded == {"cwd"}
+    assert facts("Rate of CLA excluding UASC per 10,000").excluded == {"uasc"}
+    assert facts("Number of EHAs completed INCLUDING adults aged 21+").included == {"adult"}
+    assert facts("CLA (non-UASC) at end of month").excluded == {"uasc"}
 
 
-def test_referrals_into_statutory_service_are_cin_referrals():
-    assert content("Number of referrals into statutory service in the month") == content(
-        "Number of referrals of Children in Need"
-    )
-    assert content("Number of referrals to children's social care") == content("Number of CiN referrals")
+def test_either_names_a_union():
+    assert ("cao", "sgo") in facts("Percentage of CLA ceased - CAO or SGO").either
+    assert not facts("Percentage of CLA ceased - SGO").either
 
 
-def test_leaving_care_is_ceasing_to_be_looked_after_not_a_care_leaver():
-    assert content("Percentage of children leaving care who were adopted during period") == content(
-        "Percentage of CLA ceased in the month - adopted"
-    )
-    assert qualifiers("Number of children leaving care")["flow"] == {"out"}
-    assert content("Number of children who ceased to be looked after") == content("Number of CLA ceased")
-    assert content("Number of care leavers") != content("Number of children leaving care")
-
-
-def test_at_least_n_is_n_plus_and_plural_s_in_brackets_is_a_plural():
-    a = "Percentage of children in care for at least 12 months with health assessments"
-    b = "Percentage of children looked after for a year+ with Health Assessment(s)"
-    assert content(a) == content(b)
-    assert numbers(a) == numbers(b) == {12}
-    assert qualifiers(a)["bound"] == qualifiers(b)["bound"] == {"lower"}
-
-
-def test_timeliness_wordings_meet():
-    names = [
-        "CLA visited within timescales",
-        "CLA visited on time",
-        "CLA visited in time",
-        "CLA visited within agreed timescale",
-        "CLA visited up to date",
-    ]
-    assert len({content(n) for n in names}) == 1
-    # ... without touching the bounds that are numbers
-    assert numbers("visited within 10 working days") == {10}
-
-
-def test_inclusion_is_the_default_exclusion_is_a_subset():
-    incl = "Number of Early Help Assessment (EHA) completed in the month INCLUDING adults aged 21+"
-    excl = "Number of Early Help Assessment (EHA) completed, EXCLUDING adults aged 21+"
-    plain = "Number of Early Help assessments completed"
-    # the age defines who "adults" are, it is not a number of the indicator
-    assert numbers(incl) == numbers(excl) == frozenset()
-    assert guard(incl, "count", plain, "count") is None
-    assert soft_differences(incl, plain) == []
-    assert guard(excl, "count", plain, "count") is not None
-    assert guard(incl, "count", excl, "count") is not None
-    # a defining age is still a number
-    assert numbers("referrals where CSE is a factor (for children aged 13+)") == {13}
-
-
-def test_core_drops_glosses_but_keeps_parentheses_with_numbers():
-    framework = "% of referrals of CiN that are re-referrals (within 1 year) (including stepped-up cases)"
-    assert core(framework) == content("Percentage of re-referrals within 12 months")
-    assert core("Total number of Children Looked After (CLA) at period end") == content("CLA")
+def test_parenthetical_glosses_are_left_out_of_the_core():
+    f = facts("Total number of Children Looked After (CLA) at period end")
+    assert f.core == "cla"

@@ -1,0 +1,86 @@
+"""A table's header levels -> what each column holds.
+
+Every column reads its own header text (the lowest level over it) with the texts of the levels
+above as its band. The band says what the header alone cannot: the year over `Apr`, the period
+over `Actual` / `Target` / `RAG`, the period over `Offences` / `Detections`, the indicator over a
+run of years, the data year over benchmark columns. What a header says outright wins; the band
+fills in what it leaves open.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .columns import Column, ColumnModel, build_model, header_period
+from .periods import ReportPeriod, month_in_fy, parse_fy, parse_period, parse_year
+from .structure import Cell
+
+BANDED = ("value", "target", "rag", "direction")  # measures a band's period completes
+
+
+def header_texts(grid: list[list[Cell | None]], header_rows: int) -> list[list[str]]:
+    """Per header level, the text over each column (a spanning cell in every column it covers)."""
+    return [[c.text if c is not None and c.row == r else "" for c in grid[r]] for r in range(header_rows)]
+
+
+def column_headers(levels: list[list[str]], n_cols: int) -> tuple[list[str], list[str]]:
+    """Each column's own header (its lowest text) and its band (the texts above, top down)."""
+    headers, bands = [], []
+    for c in range(n_cols):
+        texts = [lvl[c] for lvl in levels if c < len(lvl) and lvl[c]]
+        headers.append(texts[-1] if texts else "")
+        bands.append(" ".join(texts[:-1]))
+    return headers, bands
+
+
+def model_from_levels(levels: list[list[str]], n_cols: int, report: ReportPeriod | None) -> ColumnModel:
+    headers, bands = column_headers(levels, n_cols)
+    model = build_model(headers, bands, report)
+    model.columns = [_banded(col, h, b, model.report) for col, h, b in zip(model.columns, headers, bands, strict=True)]
+    return model
+
+
+def _band_period(band: str, report: ReportPeriod | None) -> str:
+    hp = header_period(band, report, allow_serial=False)
+    return hp[0] if hp else (parse_period(band, report) or "")
+
+
+def _banded(col: Column, header: str, band: str, report: ReportPeriod | None) -> Column:
+    if not band:
+        return col
+    period = _band_period(band, report)
+    if col.kind == "ignore" and (month := _month_under(header, band)):
+        return replace(col, kind="measure", measure="value", period=month, header=f"{band} {header}")
+    if period and col.kind == "ignore" and header:
+        return replace(col, kind="measure", measure="value", period=period, sub=header)
+    if period and col.kind == "measure" and col.measure in BANDED and not _own_period(col, header, report):
+        return replace(col, period=period)
+    if not period and col.kind == "measure" and col.measure == "value" and _names_something(band):
+        return replace(col, indicator=band)
+    return col
+
+
+def _own_period(col: Column, header: str, report: ReportPeriod | None) -> bool:
+    return bool(col.period) and header_period(header, report, allow_serial=False) is not None
+
+
+def _month_under(header: str, band: str) -> str:
+    """`Apr` under `2020` or under `2020/21`."""
+    fy = parse_fy(band.strip())
+    if fy:
+        return month_in_fy(header, fy) or ""
+    year = parse_year(band.strip())
+    if year:
+        return _month_year(header, year)
+    return ""
+
+
+def _month_year(header: str, year: str) -> str:
+    from .periods import parse_month
+
+    return parse_month(f"{header} {year}") or ""
+
+
+def _names_something(band: str) -> bool:
+    """A band of words (an indicator's name), not a period, a benchmark or a blank."""
+    return sum(ch.isalpha() for ch in band) >= 4

@@ -1,0 +1,34 @@
+"""An indicator's name as printed -> its reference and its name.
+
+Some publishers print the reference inside the name (`M1 - Number of contacts`); footnote
+markers (`*`, `†`, `¹`) belong to the page, not the name.
+"""
+
+from __future__ import annotations
+
+import re
+
+_REF_BODY = r"[A-Z][A-Za-z&]{0,6}[-\s]?\d{1,3}[A-Za-z]{0,2}(?:[-/][A-Z0-9]{1,4})*(?:\s?\((?:[a-z]{1,4}|%)\))?"
+_REF_IN_NAME = re.compile(rf"^(?P<ref>{_REF_BODY})\s*[-–:.]\s+(?P<name>\S.*)$")
+_MARKERS = re.compile(r"\s*(?:[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d\))$")
+
+
+_REF = re.compile(rf"^{_REF_BODY}$")
+
+
+def is_reference(text: str) -> bool:
+    """Shaped like an indicator's reference: `M1`, `R&B-1`, `LAC11-QL`, `CP2b`."""
+    return bool(_REF.match(text.strip()))
+
+
+def split_ref(name: str) -> tuple[str, str]:
+    """(`M1`, `Number of contacts`) from `M1 - Number of contacts`; ("", name) otherwise."""
+    name = strip_markers(name)
+    m = _REF_IN_NAME.match(name)
+    if m:
+        return m.group("ref"), m.group("name")
+    return "", name
+
+
+def strip_markers(name: str) -> str:
+    return _MARKERS.sub("", name.strip())

@@ -1,0 +1,301 @@
+"""Tables -> observations: one row per printed value cell, with its provenance.
+
+A table found on a page (`structure.Table`: cells on a grid, header levels on top) is read the
+same way whatever printed it. What each column holds comes from its header and the band above
+it (`headers`); what each row is comes from its label cells: an indicator (a reference and a
+name), an area (a local authority, a borough, `England`), a period (a table printed on its
+side, a row per month), or a section heading. A table with no header of its own continues the
+one before it when its columns line up (a sheet run onto the next page without its header).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .areas import area_table
+from .columns import Column, ColumnModel, header_score
+from .headers import column_headers, header_texts, model_from_levels
+from .names import is_reference, split_ref
+from .page import Frame
+from .periods import ReportPeriod, find_report_period, parse_period
+from .records import Record, observation, unit_of_row
+from .structure import Cell, Table
+from .values import parse_value
+
+FULL_SPAN = 0.6  # a cell spanning this share of the columns is a title or section row
+
+
+@dataclass
+class PageInfo:
+    """What the reader needs to know of the page a table came from."""
+
+    source: str
+    page: int
+    method: str = "text"
+    frame: Frame = field(default_factory=Frame)
+    text: str = ""
+
+
+@dataclass
+class TableResult:
+    observations: list[dict] = field(default_factory=list)
+    texts: list[dict] = field(default_factory=list)
+    note: str = ""
+
+
+@dataclass
+class Continuation:
+    """What a table without a header of its own inherits from the one before it."""
+
+    xs: list[float]
+    model: ColumnModel
+    section: str
+    rows: int
+    title: str
+
+
+@dataclass
+class Body:
+    """A table's rows below its header, and what they are read with."""
+
+    rows: list[list[Cell | None]]
+    model: ColumnModel
+    section: str = ""
+    row_no: int = 0
+    title: str = ""
+    continued: bool = False
+    levels: list[list[str]] = field(default_factory=list)  # the header's texts, level by level
+
+
+class TableReader:
+    """Stateful across the pages of one document: carries the last column model and section."""
+
+    def __init__(self, document_report: ReportPeriod | None = None):
+        self.document_report = document_report
+        self.last: Continuation | None = None
+        self.bench_periods: dict[str, str] = {}
+
+    def read(self, table: Table, page: PageInfo, index: int = 1) -> TableResult:
+        report = find_report_period(page.text) or self.document_report
+        body = self._body(table, report)
+        if body is None:
+            return TableResult(note="no period header")
+        result = TableResult(note="continued from previous page" if body.continued else "")
+        ctx = Record(page.source, page.page, index, page.method, page.frame)
+        if _transposed(body):
+            result.observations = _read_transposed(body, ctx)
+        elif area_table(body.rows, body.model):
+            result.observations = _read_areas(body, ctx)
+        else:
+            self._read_indicators(body, ctx, result)
+        self.last = Continuation(table.xs, body.model, body.section, body.row_no, body.title)
+        return result
+
+    def _body(self, table: Table, report: ReportPeriod | None) -> Body | None:
+        grid = table.grid()
+        header_rows = table.header_rows or _header_by_words(grid, report)
+        if header_rows:
+            levels = header_texts(grid, header_rows)
+            model = model_from_levels(levels, table.n_cols, report)
+            body = Body(grid[header_rows:], model, title=table.title, levels=levels)
+            if _has_measures(model) or _transposed(body):
+                self._carry_benchmark_periods(model)
+                return body
+        last = self.last
+        if last is None or len(last.xs) != len(table.xs):
+            return None
+        return Body(grid, last.model, last.section, last.rows, last.title, continued=True)
+
+    def _carry_benchmark_periods(self, model: ColumnModel) -> None:
+        """A benchmarking band printed once ("using 18-19 data") holds for the document's later tables."""
+        for col in model.columns:
+            if col.measure in ("stat_neighbour", "england", "region"):
+                if col.period:
+                    self.bench_periods[col.measure] = col.period
+                elif col.measure in self.bench_periods and "benchmark" not in col.header.lower():
+                    col.period = self.bench_periods[col.measure]
+
+    def _read_indicators(self, body: Body, ctx: Record, result: TableResult) -> None:
+        n_cols = len(body.model.columns)
+        header_sig = [t.lower() for t in body.model.header_texts]
+        for row in body.rows:
+            origins = _origins(row)
+            if not origins or _repeats_header(row, header_sig):
+                continue
+            if len(origins) == 1 and (origins[0].colspan >= max(2, FULL_SPAN * n_cols) or not _values(row, body.model)):
+                if not _values(row, body.model):
+                    body.section = origins[0].text
+                    continue
+            ref, name = _label(row, body.model)
+            values = _values(row, body.model)
+            if not values or not (name or ref):
+                continue
+            body.row_no += 1
+            unit = unit_of_row(
+                f"{name} {_stub_text(row, body.model, 'unit')}", [(col, cell.text) for col, cell in values]
+            )
+            for col, cell in values:
+                result.observations.append(observation(ctx, body.row_no, body.section, ref, name, "", col, cell, unit))
+            result.texts += _texts(ctx, body, row, ref, name)
+
+
+def _header_by_words(grid: list[list[Cell | None]], report: ReportPeriod | None) -> int:
+    """Where the finder saw no header (nothing set it off), the best-scoring of the first rows."""
+    best, best_score = 0, 0
+    for i, row in enumerate(grid[:8]):
+        score = header_score(
+            [c.text if c is not None and c.row == i and c.col == k else "" for k, c in enumerate(row)], report
+        )
+        if score > best_score:
+            best, best_score = i + 1, score
+    return best
+
+
+def _has_measures(model: ColumnModel) -> bool:
+    return sum(1 for c in model.columns if c.kind == "measure") >= 1 and any(
+        c.kind == "measure" and (c.period or c.measure != "value") for c in model.columns
+    )
+
+
+def _origins(row: list[Cell | None]) -> list[Cell]:
+    seen: list[Cell] = []
+    for c in row:
+        if c is not None and c.text and all(c is not s for s in seen):
+            seen.append(c)
+    return seen
+
+
+def _repeats_header(row: list[Cell | None], header_sig: list[str]) -> bool:
+    texts = [(c.text.lower() if c is not None else "") for c in row]
+    pairs = [(a, b) for a, b in zip(texts, header_sig, strict=False) if a or b]
+    same = sum(1 for a, b in pairs if a == b and a)
+    return bool(pairs) and same >= max(2, 0.6 * len(pairs))
+
+
+def _values(row: list[Cell | None], model: ColumnModel) -> list[tuple[Column, Cell]]:
+    out = []
+    for i, col in enumerate(model.columns):
+        cell = row[i] if i < len(row) else None
+        if col.kind == "measure" and cell is not None and cell.col == i and cell.text:
+            out.append((col, cell))
+    return out
+
+
+def _stub_text(row: list[Cell | None], model: ColumnModel, kind: str) -> str:
+    """The row's text in the columns of this kind (or, for `unit`, the unit text column)."""
+    parts = []
+    indices = [i for i, c in enumerate(model.columns) if c.field == "unit"] if kind == "unit" else model.index(kind)
+    for i in indices:
+        cell = row[i] if i < len(row) else None
+        if cell is not None and cell.col == i and cell.text:
+            parts.append(cell.text)
+    return " ".join(parts)
+
+
+def _label(row: list[Cell | None], model: ColumnModel) -> tuple[str, str]:
+    ref, name = _stub_text(row, model, "ref"), _stub_text(row, model, "name")
+    if not ref:
+        ref, name = split_ref(name)
+    return ref, name
+
+
+def _texts(ctx: Record, body: Body, row: list[Cell | None], ref: str, name: str) -> list[dict]:
+    out = []
+    for i in body.model.index("text"):
+        cell = row[i] if i < len(row) else None
+        if cell is not None and cell.col == i and cell.text:
+            out.append(
+                {
+                    "source": ctx.source,
+                    "page": ctx.page,
+                    "table": ctx.table,
+                    "row": body.row_no,
+                    "ref": ref,
+                    "indicator": name,
+                    "field": body.model.columns[i].field,
+                    "text": cell.text,
+                }
+            )
+    return out
+
+
+# --- tables printed on their side: a row per period, a column per indicator -----------------
+
+
+def _row_period(row: list[Cell | None], report: ReportPeriod | None) -> str:
+    first = next((c for c in row if c is not None and c.text), None)
+    return (parse_period(first.text, report) or "") if first is not None else ""
+
+
+def _transposed(body: Body) -> bool:
+    """Most rows are labelled by a period and no column is: the periods run down the side."""
+    if any(c.kind == "measure" and c.measure == "value" and c.period for c in body.model.columns):
+        return False
+    labelled = [r for r in body.rows if _origins(r)]
+    periods = sum(1 for r in labelled if _row_period(r, body.model.report))
+    return len(labelled) >= 2 and periods * 2 > len(labelled)
+
+
+def _read_transposed(body: Body, ctx: Record) -> list[dict]:
+    """Each column an indicator (its header the name, a level above it the reference), each row
+    a period."""
+    headers, bands = column_headers(body.levels, len(body.model.columns))
+    out = []
+    for row in body.rows:
+        period = _row_period(row, body.model.report)
+        if not period:
+            continue
+        for i, cell in enumerate(row):
+            if i == 0 or cell is None or cell.col != i or not cell.text or i >= len(headers):
+                continue
+            ref, name = _column_label(headers[i], bands[i])
+            col = Column("measure", "value", period, header=headers[i])
+            unit = unit_of_row(name, [(col, cell.text)])
+            out.append(observation(ctx, i, "", ref, name, "", col, cell, unit))
+    return out
+
+
+def _column_label(header: str, band: str) -> tuple[str, str]:
+    """A column headed by an indicator: its reference is the band above (`R&B-1` over the name),
+    or leads the header (`R&B04 Number of ...`, the reference set on its own line of the cell)."""
+    ref, name = split_ref(header)
+    if not ref and band and is_reference(band):
+        ref = band.strip()
+    first, _, rest = name.partition(" ")
+    if not ref and is_reference(first) and rest[:1].isupper():
+        ref, name = first, rest
+    return ref, name
+
+
+# --- area tables: a row per area, the indicator in the title or the band --------------------
+
+
+def _read_areas(body: Body, ctx: Record) -> list[dict]:
+    out = []
+    area_cols = body.model.index("area") or [0]
+    for row in body.rows:
+        area = " ".join(
+            c.text for i in area_cols if (c := row[i] if i < len(row) else None) is not None and c.col == i and c.text
+        )
+        values = _values(row, body.model)
+        if not area or not values:
+            continue
+        body.row_no += 1
+        for col, cell in values:
+            name = _area_indicator(col, body.title)
+            unit = unit_of_row(name, [(col, cell.text)])
+            out.append(observation(ctx, body.row_no, "", "", name, area, col, cell, unit))
+    return out
+
+
+def _area_indicator(col: Column, title: str) -> str:
+    base = col.indicator or _clean_title(title)
+    return f"{base} - {col.sub}" if col.sub else base
+
+
+def _clean_title(title: str) -> str:
+    return re.sub(r"^(table|figure)\s+\S+\s*[:.–-]\s*", "", title.strip(), flags=re.I)
+
+
+__all__ = ["PageInfo", "TableReader", "TableResult", "parse_value"]

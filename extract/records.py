@@ -1,0 +1,151 @@
+"""One value cell -> one observation record in the schema (`schema.COLUMNS`).
+
+What the cell's text says (`values.parse_value`), the unit its row is in, its flags, how sure
+the reading is, and where it is printed (the cell's box on the page as displayed). A reading
+from OCR that is not sure enough states no value: a wrong number is worse than a missing one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .columns import Column
+from .page import Frame
+from .structure import Cell
+from .values import ARROWS, ParsedValue, parse_value, year_note_period
+
+OCR_FLOOR = 0.6  # below this an OCR'd number is withheld (value empty, flag low_confidence)
+BENCHMARKS = ("stat_neighbour", "england", "region")
+CHANGES = ("change_prev", "change_year")
+SIGNALS = ("direction", "rag")
+
+_PERCENT_NAME = re.compile(r"percentage|per\s*cent|%|proportion", re.I)
+_RATE10K = re.compile(r"per\s*10[,.]?000|per\s*10k|rate per 10", re.I)
+_RATE100K = re.compile(r"per\s*100[,.]?000|per\s*100k", re.I)
+_DAYS = re.compile(r"average (number of )?days|\(days\)|days? (to|between)|average time .*days|average duration", re.I)
+_WEEKS = re.compile(r"average (number of )?weeks|\(weeks\)|in weeks", re.I)
+_RAG_WORDS = {"r", "a", "g", "red", "amber", "green", "r/a", "a/g"}
+
+
+@dataclass(frozen=True)
+class Record:
+    """Where a table's observations come from."""
+
+    source: str
+    page: int
+    table: int
+    method: str
+    frame: Frame
+
+
+def name_unit(name: str) -> str:
+    if _RATE100K.search(name):
+        return "rate_per_100k"
+    if _RATE10K.search(name):
+        return "rate_per_10k"
+    if _PERCENT_NAME.search(name):
+        return "percent"
+    if _WEEKS.search(name):
+        return "weeks"
+    if _DAYS.search(name):
+        return "days"
+    return "count"
+
+
+@dataclass(frozen=True)
+class RowUnit:
+    """The unit a row's figures are in, and what a printed figure is multiplied by to be in it
+    (100 where a percentage is printed as a fraction, `0.25` under a `%` unit)."""
+
+    unit: str
+    scale: float = 1.0
+
+
+def unit_of_row(name: str, values: list[tuple[Column, str]]) -> RowUnit:
+    """A row printed with `%` in its values is in percent; else what its name (and its unit
+    column, given with it) says."""
+    own = [parse_value(text) for col, text in values if col.measure in ("value", "avg_12m", "max_12m", "target")]
+    if any(p.unit == "percent" for p in own):
+        return RowUnit("percent")
+    unit = name_unit(name)
+    numbers = [p.value for p in own if p.value is not None]
+    if unit == "percent" and numbers and all(0 <= v <= 1 for v in numbers) and any(numbers):
+        return RowUnit(unit, 100.0)
+    return RowUnit(unit)
+
+
+def _unit(col: Column, p: ParsedValue, row_unit: str) -> str:
+    if col.measure in CHANGES:
+        return "percent"
+    if col.measure in SIGNALS:
+        return p.unit or "other"
+    return p.unit if p.unit in ("weeks", "days") else row_unit
+
+
+def _confidence(col: Column, p: ParsedValue, flags: list[str], cell: Cell) -> float:
+    conf = 0.99
+    if col.period_from_context:
+        conf -= 0.03
+    if p.value is None:
+        conf -= 0.05
+    if any(f.startswith(("amended", "provisional")) for f in flags) or p.unit in ("weeks", "days"):
+        conf -= 0.03
+    return round(conf * min((w.conf for w in cell.words), default=1.0), 3)
+
+
+def _unreadable(measure: str, text: str, flags: list[str]) -> bool:
+    """An OCR'd value cell that reads as neither a number nor any word such cells hold (`jj§ 35%`,
+    `a` for `▲`): junk, kept as raw text but not stated as the cell's content."""
+    t = text.strip().lower()
+    worded = any(f in flags for f in ("not_applicable", "not_collected", "local"))  # `n/a`, `-`, `TBC`
+    if measure == "direction":
+        return bool(t.strip(ARROWS + " ")) and not worded
+    if measure == "rag":
+        return bool(t) and t not in _RAG_WORDS and not worded
+    return "text_only" in flags
+
+
+def observation(
+    ctx: Record, row: int, section: str, ref: str, name: str, area: str, col: Column, cell: Cell, row_unit: RowUnit
+) -> dict:
+    text = cell.text
+    p = parse_value(text)
+    if p.value is not None and row_unit.scale != 1 and col.measure in ("value", "avg_12m", "max_12m", "target"):
+        p = ParsedValue(round(p.value * row_unit.scale, 10), p.unit, p.flags, p.year_note)
+    flags = [f for f in p.flags if f != "empty"] + sorted({w.note for w in cell.words if w.note})
+    if col.measure in SIGNALS and not text.strip(ARROWS + " "):
+        flags = []
+    period = col.period
+    if not period and col.measure in BENCHMARKS and p.year_note:
+        period = year_note_period(p.year_note)
+    value = p.value
+    conf = _confidence(col, p, flags, cell)
+    if ctx.method == "ocr" and value is not None and conf < OCR_FLOOR:
+        value = None
+        flags.append("low_confidence")
+    elif ctx.method == "ocr" and _unreadable(col.measure, text, flags):
+        flags.append("low_confidence")
+    x0, top, x1, bottom = ctx.frame.to_display(cell.bbox)
+    return {
+        "source": ctx.source,
+        "page": ctx.page,
+        "table": ctx.table,
+        "row": row,
+        "section": section,
+        "ref": ref,
+        "indicator": name,
+        "area": area,
+        "period": period,
+        "measure": col.measure,
+        "value": value,
+        "value_raw": text,
+        "unit": _unit(col, p, row_unit.unit),
+        "flags": ";".join(flags),
+        "method": ctx.method,
+        "confidence": conf,
+        "x0": round(x0, 2),
+        "top": round(top, 2),
+        "x1": round(x1, 2),
+        "bottom": round(bottom, 2),
+    }

@@ -1,0 +1,145 @@
+"""Where on a page the tables are: runs of lines whose text is set in columns.
+
+A line of a table has two or more phrases (its cells, apart by more than a word space) whose
+gutters line up with the gutters of the lines around it; a run of such lines, close together,
+with the single-phrase lines between them (a wrapped name, a section heading), is a table's
+block. Justified prose has wide gaps too, but where they fall is chance: they line up with no
+neighbour's. A paragraph of prose, a wide vertical gap or a line of another size ends a block.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..periods import MONTHS, parse_period
+from .lines import Line
+
+MAX_GAP = 2.2  # line heights: a wider vertical gap ends a block
+MIN_TABULAR = 2  # lines of two or more phrases a block needs
+PROSE_SHARE = 0.6  # a single phrase wider than this share of the block, and long, is prose
+
+
+@dataclass
+class Block:
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def top(self) -> float:
+        return min(ln.top for ln in self.lines)
+
+    @property
+    def bottom(self) -> float:
+        return max(ln.bottom for ln in self.lines)
+
+    @property
+    def x0(self) -> float:
+        return min(ln.x0 for ln in self.lines)
+
+    @property
+    def x1(self) -> float:
+        return max(ln.x1 for ln in self.lines)
+
+    aligned: list[bool] = field(default_factory=list)
+
+    @property
+    def tabular(self) -> int:
+        return sum(self.aligned)
+
+
+def _gutters(line: Line) -> list[tuple[float, float]]:
+    return [(a.x1, b.x0) for a, b in zip(line.phrases, line.phrases[1:], strict=False)]
+
+
+def _lined_up(a: Line, b: Line) -> bool:
+    return any(min(g1, h1) > max(g0, h0) for g0, g1 in _gutters(a) for h0, h1 in _gutters(b))
+
+
+def columnar(lines: list[Line], reach: int = 2, window: float = 20.0) -> list[bool]:
+    """Lines of two phrases or more whose gutters line up with one of the `reach` nearest such
+    lines above or below, within `window` ems (a row's long commentary may stand between)."""
+    multi = [i for i, ln in enumerate(lines) if len(ln.phrases) >= 2]
+    out = [False] * len(lines)
+    for k, i in enumerate(multi):
+        ln = lines[i]
+        near = [lines[j] for j in multi[max(0, k - reach) : k] + multi[k + 1 : k + 1 + reach]]
+        out[i] = any(abs(n.top - ln.top) <= window * ln.em and _lined_up(ln, n) for n in near)
+    return out
+
+
+def _is_prose(line: Line, width: float) -> bool:
+    words = sum(len(p.words) for p in line.phrases)
+    return (line.x1 - line.x0) > PROSE_SHARE * width and words >= 8
+
+
+def _continues(block: Block, line: Line, aligned: bool, page_width: float) -> bool:
+    prev = block.lines[-1]
+    height = max(prev.bottom - prev.top, line.bottom - line.top)
+    if line.top - prev.bottom > MAX_GAP * height:
+        return False
+    if not aligned and _is_prose(line, max(block.x1 - block.x0, 0.5 * page_width)):
+        return False
+    size_ratio = line.em / prev.em if prev.em else 1.0
+    return 0.6 <= size_ratio <= 1.67
+
+
+def _labels_periods(line: Line) -> bool:
+    """A header of periods: three phrases or more that name a month, a quarter or a year."""
+    return sum(1 for p in line.phrases if _period_label(p.text)) >= 3
+
+
+def _period_label(text: str) -> bool:
+    t = text.strip().lower()
+    return bool(parse_period(t) or (t[:3] in MONTHS and t.isalpha() and len(t) <= 9))
+
+
+def _new_table(block: Block, line: Line) -> bool:
+    """A header of periods under rows of figures starts another table (several on a page, each
+    with its own columns and perhaps a heading of its own between)."""
+    return _labels_periods(line) and any(len(ln.phrases) >= 3 and not _labels_periods(ln) for ln in block.lines)
+
+
+def find_blocks(lines: list[Line], page_width: float) -> list[Block]:
+    """Runs of lines set in columns, each with at least MIN_TABULAR lines of two phrases or more."""
+    blocks: list[Block] = []
+    current: Block | None = None
+    for ln, aligned in zip(lines, columnar(lines), strict=True):
+        if current is not None and _new_table(current, ln):
+            head = _heading(current)
+            blocks.append(current)
+            current = Block(head, [False] * len(head))
+        if current is not None and _continues(current, ln, aligned, page_width):
+            current.lines.append(ln)
+            current.aligned.append(aligned)
+            continue
+        if current is not None:
+            blocks.append(current)
+        current = Block([ln], [aligned])
+    if current is not None:
+        blocks.append(current)
+    return [_trimmed(b) for b in blocks if b.tabular >= MIN_TABULAR]
+
+
+def _heading(block: Block) -> list[Line]:
+    """A single line closing a block, set off above what follows: the next table's heading."""
+    if len(block.lines) > 1 and len(block.lines[-1].phrases) == 1 and not block.aligned[-1]:
+        block.aligned.pop()
+        return [block.lines.pop()]
+    return []
+
+
+def _trimmed(block: Block) -> Block:
+    """Lines before the first and after the last lined-up line are text around the table."""
+    first = block.aligned.index(True)
+    last = len(block.aligned) - 1 - block.aligned[::-1].index(True)
+    end = last + 1
+    while end < len(block.lines) and _wrap_of(block.lines[end - 1], block.lines[end]):
+        end += 1
+    start = first
+    while start > 0 and _wrap_of(block.lines[start - 1], block.lines[start]):
+        start -= 1
+    return Block(block.lines[start:end], block.aligned[start:end])
+
+
+def _wrap_of(a: Line, b: Line) -> bool:
+    """`b` right under `a`, the next line of a wrapped cell."""
+    return b.top - a.bottom <= 0.6 * (b.bottom - b.top)

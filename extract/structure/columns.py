@@ -1,0 +1,126 @@
+"""A block's columns: the x-ranges its body text fills, apart by white gutters or drawn rules.
+
+The lines that hold values say where the columns are: every phrase of them lies inside one
+column, so the union of their extents, merged where they overlap, is one range per column.
+Header and section lines are left out of that count (a header spanning three columns would join
+them), and placed afterwards. A vertical rule running down most of the block is a boundary
+whether or not text shows one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..page import Rule
+from ..periods import parse_period
+from .lines import Line, Phrase
+
+RULE_COVER = 0.5  # a vertical rule over this share of the block's height is a column boundary
+SINGLE_COLUMN = 0.6  # a phrase with this share of its width in one column is in that column
+
+
+@dataclass(frozen=True)
+class Span:
+    x0: float
+    x1: float
+
+
+def _merged(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for s in sorted(spans, key=lambda s: s.x0):
+        if out and s.x0 <= out[-1].x1:
+            out[-1] = Span(out[-1].x0, max(out[-1].x1, s.x1))
+        else:
+            out.append(s)
+    return out
+
+
+def body_lines(lines: list[Line]) -> list[Line]:
+    """Lines that hold a number beside other text; all lines of several phrases if few do."""
+    valued = [ln for ln in lines if len(ln.phrases) >= 2 and any(p.numeric for p in ln.phrases[1:])]
+    if len(valued) >= 2:
+        return valued
+    return [ln for ln in lines if len(ln.phrases) >= 2]
+
+
+def column_spans(lines: list[Line], rules: list[Rule], top: float, bottom: float) -> list[Span]:
+    spans = _merged([Span(p.x0, p.x1) for ln in body_lines(lines) for p in ln.phrases])
+    cuts = vertical_cuts(rules, top, bottom)
+    return _split_at(spans, cuts)
+
+
+def vertical_cuts(rules: list[Rule], top: float, bottom: float) -> list[float]:
+    height = max(bottom - top, 1.0)
+    cuts = []
+    for r in rules:
+        if r.horizontal:
+            continue
+        cover = min(r.bottom, bottom) - max(r.top, top)
+        if cover >= RULE_COVER * height:
+            cuts.append((r.x0 + r.x1) / 2)
+    return sorted(cuts)
+
+
+def _split_at(spans: list[Span], cuts: list[float]) -> list[Span]:
+    """A column range a rule runs through is two columns (text on both sides of it)."""
+    out: list[Span] = []
+    for s in spans:
+        inner = [c for c in cuts if s.x0 + 1 < c < s.x1 - 1]
+        edges = [s.x0, *inner, s.x1]
+        out += [Span(a, b) for a, b in zip(edges, edges[1:], strict=False)]
+    return out
+
+
+def gutters(spans: list[Span], xs: list[float]) -> list[tuple[float, float]]:
+    """The white space between neighbouring columns (at least the boundary itself)."""
+    out = []
+    for i, x in enumerate(xs[1:-1]):
+        a, b = (spans[i].x1, spans[i + 1].x0) if i + 1 < len(spans) else (x, x)
+        out.append((min(a, x), max(b, x)))
+    return out
+
+
+def boundaries(spans: list[Span], cuts: list[float], x0: float, x1: float) -> list[float]:
+    """Column boundaries: a rule in the gutter where there is one, else the gutter's middle."""
+    xs = [min(x0, spans[0].x0)]
+    for a, b in zip(spans, spans[1:], strict=False):
+        inside = [c for c in cuts if a.x1 - 1 <= c <= b.x0 + 1]
+        xs.append(inside[0] if inside else (a.x1 + b.x0) / 2)
+    xs.append(max(x1, spans[-1].x1))
+    return xs
+
+
+def columns_of(phrase: Phrase, xs: list[float]) -> tuple[int, int]:
+    """First and last+1 column a phrase covers. A phrase mostly inside one column is in that
+    column (a header wider than its numbers runs over the gutters a little); one spread over
+    several is a cell spanning them."""
+    width = max(phrase.x1 - phrase.x0, 1e-6)
+    overlaps = [max(0.0, min(phrase.x1, xs[i + 1]) - max(phrase.x0, xs[i])) for i in range(len(xs) - 1)]
+    best = max(range(len(overlaps)), key=lambda i: overlaps[i])
+    if overlaps[best] >= SINGLE_COLUMN * width:
+        return best, best + 1
+    slack = 0.25 * phrase.em
+    first = next((i for i in range(len(xs) - 1) if phrase.x0 < xs[i + 1] - slack), len(xs) - 2)
+    last = next((i for i in range(len(xs) - 2, -1, -1) if phrase.x1 > xs[i] + slack), first)
+    return first, max(first, last) + 1
+
+
+def split_by_columns(phrase: Phrase, xs: list[float], gutters: list[tuple[float, float]]) -> list[Phrase]:
+    """A phrase across column boundaries with a gap between two of its words in each gutter it
+    crosses (OCR, or two neighbouring cells printed close together) is one phrase per column;
+    otherwise it is one cell spanning them (a band over several columns)."""
+    c0, c1 = columns_of(phrase, xs)
+    if c1 - c0 < 2 or len(phrase.words) < 2 or parse_period(phrase.text):
+        return [phrase]  # one label across the columns (`Year to date (Apr-Oct 2019)`)
+    cuts = []
+    for g0, g1 in gutters[c0 : c1 - 1]:
+        gaps = [
+            k for k, (a, b) in enumerate(zip(phrase.words, phrase.words[1:], strict=False)) if a.x1 <= g1 and b.x0 >= g0
+        ]
+        if not gaps:
+            return [phrase]
+        cuts.append(gaps[0] + 1)
+    edges = [0, *sorted(set(cuts)), len(phrase.words)]
+    if len(edges) - 1 != c1 - c0:
+        return [phrase]
+    return [Phrase(phrase.words[a:b]) for a, b in zip(edges, edges[1:], strict=False)]

@@ -1,0 +1,240 @@
+"""Page -> tables: blocks of lines set in columns, each laid out on a grid of cells.
+
+Ruled grids come first: their rules say where the columns and the merged cells are, and
+their horizontal rules separate rows (a grid row holding several lines of values is several
+rows: a sheet printed with a box around its body and none between the rows). The text outside
+them is searched for blocks set in columns, whose columns come from the text's alignment.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..grid import Grid, find_grids
+from ..page import PageContent, Word
+from .blocks import find_blocks
+from .columns import boundaries, column_spans, columns_of, gutters, split_by_columns, vertical_cuts
+from ..periods import parse_period
+from ..values import ARROWS
+from ..vocabulary import VOCABULARY
+from .lines import NUMBER, Line, Phrase, text_lines
+from .lattice import lattice_table
+from .model import Cell, Table
+from .rows import Placed, PlacedLine, Row, group_rows, header_levels, separators
+
+_YEAR = re.compile(r"^(19[89]\d|20[0-5]\d)$")
+_LEADING_NUMBER = re.compile(r"^[<>]?[-−]?[£$]?\(?\d[\d,.]*%?\)?\s")  # a figure, then its note
+_NOTED = re.compile(r"^[<>]?[-−(]?[£$]?\d[\d,.]*%?\)?(\s*\*\s*\w+\.?)?(\s*\([^)]*\))?(\s+(days?|weeks?))?$", re.I)
+MIN_COLUMNS = 2
+LATTICE_ROWS = 0.6  # share of a grid's rows its rules must divide
+MAX_WORDS_PER_CELL = 6  # more in the median cell is prose set in columns
+
+
+@dataclass
+class Columns:
+    """Where a block's columns are: a phrase across boundaries its word gaps fall on is split."""
+
+    xs: list[float]
+    gutters: list[tuple[float, float]]
+
+    @property
+    def n(self) -> int:
+        return len(self.xs) - 1
+
+    def place(self, phrase: Phrase) -> list[Placed]:
+        return [Placed(p, *columns_of(p, self.xs)) for p in split_by_columns(phrase, self.xs, self.gutters)]
+
+
+def find_tables(page: PageContent) -> list[Table]:
+    words = [w for w in page.words if w.upright and w.text.strip()]
+    all_lines = text_lines(words)
+    tables: list[Table] = []
+    for grid in _lattices(page):
+        inside = [w for w in words if _within(w, grid)]
+        if inside and not _runs_on(grid, words):
+            table, rest = lattice_table(page.page, grid, inside)
+            words = [w for w in words if not _within(w, grid)] + rest
+            x0, top, x1, _ = grid.bbox
+            table.title = _title(all_lines, top, x0, x1)
+            tables.append(table)
+    lines = text_lines(words)
+    for block in find_blocks(lines, page.width):
+        columns = _columns(page, block.lines, block.top, block.bottom, block.x0, block.x1)
+        table = _table(page, block.lines, columns, _title(lines, block.top, block.x0, block.x1)) if columns else None
+        if table is not None:
+            tables.append(table)
+    return sorted(tables, key=lambda t: (t.ys[0], t.xs[0]))
+
+
+def _lattices(page: PageContent) -> list[Grid]:
+    """Grids whose rules divide most rows into cells: a header band boxed cell by cell over a
+    body with rules across it only is a table the text's alignment must divide instead."""
+    out = []
+    for grid in find_grids(page.rules):
+        if grid.n_cols < MIN_COLUMNS:
+            continue  # one row is enough: the rest of a table the last page began
+        divided = sum(1 for row in grid.matrix if len({id(c) for c in row}) >= 2)
+        if divided >= LATTICE_ROWS * grid.n_rows:
+            out.append(grid)
+    return out
+
+
+def _runs_on(grid: Grid, words: list[Word]) -> bool:
+    """Text beside the grid on its rows' lines: the rules box part of a table, not all of it
+    (the text's alignment reads the whole, with these rules as its boundaries)."""
+    x0, y0, x1, y1 = grid.bbox
+    for w in words:
+        if not (y0 < w.yc < y1) or _within(w, grid):
+            continue
+        gap = x0 - w.x1 if w.x1 <= x0 else w.x0 - x1
+        if gap < 3 * w.em:
+            return True
+    return False
+
+
+def _within(w: Word, grid: Grid) -> bool:
+    x0, y0, x1, y1 = grid.bbox
+    return x0 <= w.xc <= x1 and y0 <= w.yc <= y1
+
+
+def _columns(page: PageContent, lines: list[Line], top: float, bottom: float, x0: float, x1: float) -> Columns | None:
+    spans = column_spans(lines, page.rules, top, bottom)
+    if len(spans) < MIN_COLUMNS:
+        return None
+    xs = boundaries(spans, vertical_cuts(page.rules, top, bottom), x0, x1)
+    return Columns(xs, gutters(spans, xs))
+
+
+def data_like(text: str) -> bool:
+    """Reads as a figure, not a label: a number, a number and its note (`21 weeks (average`;
+    not a range `(0-17` or a period label `2013/14`), or a code for a missing value (`n/a`)."""
+    t = " ".join(text.split()).strip(ARROWS + " ")
+    if t.lower() in VOCABULARY.missing or is_value(t):
+        return True
+    if not _LEADING_NUMBER.match(t) or _YEAR.match(t.split()[0]):
+        return False
+    return parse_period(t) is None
+
+
+def is_value(text: str) -> bool:
+    """A number, perhaps with a marked note (`52% *Prov`, `62% (2014)`, `21 weeks`), and not a
+    year (a header of years is a header, not a row of values)."""
+    t = " ".join(text.split())
+    if _YEAR.match(t):
+        return False
+    return bool(NUMBER.match(t) or _NOTED.match(t))
+
+
+def _stub_columns(lines: list[list[Placed]], n: int) -> int:
+    """Leading columns whose phrases are mostly words: the labels of the rows."""
+    numeric, total = [0] * n, [0] * n
+    for cells in lines:
+        for c in cells:
+            if c.c1 - c.c0 == 1:
+                total[c.c0] += 1
+                numeric[c.c0] += is_value(c.phrase.text)
+    stub = 0
+    while stub < n - 1 and total[stub] and numeric[stub] * 2 < total[stub]:
+        stub += 1
+    return max(stub, 1)
+
+
+def _holds_values(cells: list[Placed], stub: int) -> bool:
+    """A line of a row's values: most of its cells past the labels read as figures (a header
+    of years, or of `12 month average`, does not)."""
+    data = [c for c in cells if c.c0 >= stub]
+    if len(cells) < 2 or not data:
+        return False
+    return sum(data_like(c.phrase.text) for c in data) * 2 >= len(data)
+
+
+def _table(page: PageContent, lines: list[Line], columns: Columns, title: str) -> Table | None:
+    placed_cells = [[pc for p in ln.phrases for pc in columns.place(p)] for ln in lines]
+    stub = _stub_columns(placed_cells, columns.n)
+    placed = [PlacedLine(ln, cells, _holds_values(cells, stub)) for ln, cells in zip(lines, placed_cells, strict=True)]
+    seps = separators(page.rules, page.fills, columns.xs[0], columns.xs[-1])
+    header, rows = group_rows(placed, seps, stub, page.fills)
+    if not _tabular(rows):
+        return None
+    table = _layout(page.page, columns.xs, header_levels(header, seps), rows, title)
+    _widen_bands(table, stub)
+    return table
+
+
+def _tabular(rows: list[Row]) -> bool:
+    """Two rows or more of several short cells: not a paragraph whose gaps happen to line up."""
+    full = [r for r in rows if len({c.c0 for pl in r.lines for c in pl.cells}) >= 2]
+    if len(full) < 2:
+        return False
+    sizes = sorted(len(c.phrase.words) for r in full for pl in r.lines for c in pl.cells)
+    return sizes[len(sizes) // 2] <= MAX_WORDS_PER_CELL
+
+
+def _title(lines: list[Line], top: float, x0: float, x1: float) -> str:
+    """The nearest line above the table, if close: a caption, or the name of its indicator."""
+    above = [ln for ln in lines if ln.bottom <= top and ln.x1 > x0 and ln.x0 < x1]
+    if not above:
+        return ""
+    ln = above[-1]
+    return ln.text if top - ln.bottom < 3 * (ln.bottom - ln.top) else ""
+
+
+def _layout(page: int, xs: list[float], levels: list[list[PlacedLine]], rows: list[Row], title: str) -> Table:
+    cells: list[Cell] = []
+    ys: list[float] = []
+    for r, level in enumerate(levels):
+        ys.append(min(pl.top for pl in level))
+        cells += _cells(r, level, header=True)
+    for k, row in enumerate(rows, start=len(levels)):
+        ys.append(min(pl.top for pl in row.lines))
+        cells += _cells(k, row.lines, header=False)
+    last = rows[-1].lines if rows else levels[-1]
+    ys.append(max(pl.bottom for pl in last))
+    return Table(page, xs, ys, cells, header_rows=len(levels), title=title)
+
+
+def _widen_bands(table: Table, stub: int) -> None:
+    """A band over the value columns (`October 2019` over Offences / Detections / Detection rate)
+    is printed over the middle of its columns: every level above the lowest spreads its cells
+    over the empty value columns nearest them."""
+    centres = [(a + b) / 2 for a, b in zip(table.xs, table.xs[1:], strict=False)]
+    for level in range(table.header_rows - 1):
+        cells = sorted((c for c in table.cells if c.row == level), key=lambda c: c.col)
+        owners = [c for c in cells if c.col + c.colspan > stub]
+        if not owners:
+            continue
+        for k in range(stub, table.n_cols):
+            if any(c.col <= k < c.col + c.colspan for c in cells):
+                continue
+            nearest = min(owners, key=lambda c: abs((c.bbox[0] + c.bbox[2]) / 2 - centres[k]))
+            lo, hi = min(nearest.col, k), max(nearest.col + nearest.colspan, k + 1)
+            if not any(o is not nearest and lo <= o.col < hi for o in cells):
+                nearest.col, nearest.colspan = lo, hi - lo
+
+
+def _cells(r: int, lines: list[PlacedLine], header: bool) -> list[Cell]:
+    """One cell per column span: the phrases of these lines in it, top to bottom."""
+    by_span: dict[tuple[int, int], list[Word]] = {}
+    for pl in lines:
+        for c in pl.cells:
+            by_span.setdefault((c.c0, c.c1), []).extend(c.phrase.words)
+    out = [Cell(r, c0, words, 1, c1 - c0, header) for (c0, c1), words in sorted(by_span.items())]
+    return _no_overlaps(out)
+
+
+def _no_overlaps(cells: list[Cell]) -> list[Cell]:
+    """A phrase spanning columns another cell of the row holds (a label run into its
+    neighbour) is cut back to the columns nobody else holds."""
+    taken: dict[int, Cell] = {}
+    out = []
+    for cell in sorted(cells, key=lambda c: c.colspan):
+        free = [k for k in range(cell.col, cell.col + cell.colspan) if k not in taken]
+        if not free:
+            taken[cell.col].words += cell.words
+            continue
+        cell.col, cell.colspan = free[0], free[-1] - free[0] + 1
+        for k in range(cell.col, cell.col + cell.colspan):
+            taken[k] = cell
+        out.append(cell)
+    return sorted(out, key=lambda c: c.col)

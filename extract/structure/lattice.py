@@ -1,0 +1,127 @@
+"""Tables drawn as grids: the rules say where the columns, rows and merged cells are.
+
+One exception: a grid row whose every line of text runs across several cells and holds a
+number is several printed rows (a sheet boxed around its body with no rules between its rows),
+so it is split at its lines. A row whose extra lines sit in one cell (a wrapped name), or whose
+cells are words wrapped alike, stays one row.
+"""
+
+from __future__ import annotations
+
+from ..grid import Grid, assign_words
+from ..grid import reading_order as in_reading_order
+from ..page import Word
+from .lines import Line, text_lines
+from .model import Cell, Table
+
+
+def lattice_table(page: int, grid: Grid, words: list[Word]) -> tuple[Table, list[Word]]:
+    """The grid's table, and the words that are not its content (outside it, or a page header
+    printed across its cells in another size)."""
+    for cell in grid.cells:
+        cell.words.clear()
+    outside = assign_words(grid, words)
+    placed: dict[int, list[Word]] = {id(c): list(c.words) for c in grid.cells if c.words}
+    by_id = {id(c): c for c in grid.cells}
+    ys: list[float] = [grid.ys[0]]
+    cells: list[Cell] = []
+    row_of: dict[int, int] = {}  # grid row -> first table row
+    for r in range(grid.n_rows):
+        row_of[r] = len(ys) - 1
+        row_words = [w for k, ws in placed.items() if by_id[k].row0 == r for w in ws]
+        lines = _printed_rows(text_lines(row_words), grid)
+        if len(lines) > 1:
+            for ln in lines:
+                cells += _line_cells(len(ys) - 1, ln, grid)
+                ys.append(ln.bottom)
+            ys[-1] = grid.ys[r + 1]
+        else:
+            ys.append(grid.ys[r + 1])
+    for k, ws in placed.items():
+        gc = by_id[k]
+        if gc.row1 - gc.row0 == 1 and len(_printed_rows(text_lines([w for w in ws]), grid)) > 1:
+            continue
+        first, last = row_of[gc.row0], row_of.get(gc.row1, len(ys) - 1)
+        cells.append(Cell(first, gc.col0, in_reading_order(ws), last - first, gc.col1 - gc.col0))
+    cells = sorted(_dedupe(cells), key=lambda c: (c.row, c.col))
+    table = Table(page, list(grid.xs), ys, cells, ruled=True)
+    table.header_rows = _header_rows(table)
+    for c in cells:
+        c.header = c.row < table.header_rows
+    return table, outside
+
+
+def _header_rows(table: Table) -> int:
+    """Rows above the first whose cells past the label columns read mostly as figures, stopping
+    at a row of one label alone in the first column (a section heading) once a header row has
+    been seen; a band over the value columns is part of the header."""
+    from .finder import data_like
+
+    grid = table.grid()
+    origins = [
+        [c for k, c in enumerate(row) if c is not None and c.row == r and c.col == k and c.text]
+        for r, row in enumerate(grid)
+    ]
+    stub = _label_columns(origins, table.n_cols)
+    for r, cells in enumerate(origins):
+        data = [c for c in cells if c.col >= stub]
+        if data and sum(data_like(c.text) for c in data) * 2 >= len(data):
+            return r
+        if r and len(cells) == 1 and cells[0].col == 0:
+            return r  # a label alone in the first column: a section heading, the body has begun
+    return 0
+
+
+def _label_columns(rows: list[list[Cell]], n_cols: int) -> int:
+    """Leading columns whose cells are mostly words: the labels of the rows."""
+    from .finder import data_like
+
+    stub = 0
+    while stub < n_cols - 1:
+        cells = [c for row in rows for c in row if c.col == stub]
+        if cells and sum(data_like(c.text) for c in cells) * 2 >= len(cells):
+            break
+        stub += 1
+    return max(stub, 1)
+
+
+def _cell_at(grid: Grid, x: float, y: float):
+    import bisect
+
+    c = min(max(bisect.bisect_right(grid.xs, x) - 1, 0), grid.n_cols - 1)
+    r = min(max(bisect.bisect_right(grid.ys, y) - 1, 0), grid.n_rows - 1)
+    return grid.matrix[r][c]
+
+
+def _columns_of(line: Line, grid: Grid) -> set[int]:
+    return {id(_cell_at(grid, p.words[0].xc, p.words[0].yc)) for p in line.phrases}
+
+
+def _printed_rows(lines: list[Line], grid: Grid) -> list[Line]:
+    """The row's lines, if every one runs across two cells or more and holds a number; else none
+    (two cells of words wrapped over as many lines are one row)."""
+    if len(lines) < 2 or any(len(_columns_of(ln, grid)) < 2 for ln in lines):
+        return []
+    if not all(any(p.numeric for p in ln.phrases) for ln in lines):
+        return []
+    return lines
+
+
+def _line_cells(row: int, line: Line, grid: Grid) -> list[Cell]:
+    by_cell: dict[int, list[Word]] = {}
+    cols: dict[int, tuple[int, int]] = {}
+    for p in line.phrases:
+        gc = _cell_at(grid, p.words[0].xc, p.words[0].yc)
+        by_cell.setdefault(id(gc), []).extend(p.words)
+        cols[id(gc)] = (gc.col0, gc.col1)
+    return [Cell(row, cols[k][0], ws, 1, cols[k][1] - cols[k][0]) for k, ws in by_cell.items()]
+
+
+def _dedupe(cells: list[Cell]) -> list[Cell]:
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for c in cells:
+        if (c.row, c.col) not in seen:
+            seen.add((c.row, c.col))
+            out.append(c)
+    return out

@@ -1,0 +1,128 @@
+"""Words into lines, and each line into phrases: the runs of words a table's cells are made of.
+
+Two words are one phrase when the space between them is a word space: less than about half
+their font size. Whether the text layer printed a space character says nothing here (TeX prints
+none between words, office suites one inside a cell's text). A thousands group printed with a
+space (`1 341`) is one phrase like any words; a table's columns stand further apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from statistics import median
+
+from ..page import Word
+from .model import Box, join_words, words_box
+
+WORD_SPACE = 0.6  # em: wider than this, two words on a line are two phrases
+NUMBER = re.compile(r"^[(\-\u2212+<>]?[£$]?\d[\d,. ]*%?\)?[*†‡]?$")
+
+
+@dataclass
+class Phrase:
+    words: list[Word]
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def box(self) -> Box:
+        return words_box(self.words)
+
+    @property
+    def text(self) -> str:
+        return join_words(self.words)
+
+    @property
+    def em(self) -> float:
+        return median(w.em for w in self.words)
+
+    @property
+    def numeric(self) -> bool:
+        return bool(NUMBER.match(self.text.strip()))
+
+    @property
+    def bold(self) -> bool:
+        return sum(w.bold for w in self.words) * 2 > len(self.words)
+
+
+@dataclass
+class Line:
+    words: list[Word] = field(default_factory=list)
+    phrases: list[Phrase] = field(default_factory=list)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return min(w.x0 for w in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def em(self) -> float:
+        return median(w.em for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(p.text for p in self.phrases)
+
+
+def _same_line(line: Line, w: Word) -> bool:
+    top, bottom = line.top, line.bottom
+    overlap = min(bottom, w.bottom) - max(top, w.top)
+    return overlap >= 0.5 * min(bottom - top, w.bottom - w.top)
+
+
+def text_lines(words: list[Word]) -> list[Line]:
+    """Upright words grouped into lines (a word joins the line it overlaps by half its height),
+    top to bottom, each split into phrases."""
+    lines: list[Line] = []
+    for w in sorted((w for w in words if w.upright and w.text.strip()), key=lambda w: (w.top, w.x0)):
+        home = next((ln for ln in reversed(lines[-4:]) if _same_line(ln, w)), None)
+        if home is None:
+            lines.append(Line([w]))
+        else:
+            home.words.append(w)
+    for ln in lines:
+        ln.words.sort(key=lambda w: w.x0)
+        ln.phrases = phrases(ln.words)
+    lines.sort(key=lambda ln: (ln.top, ln.x0))
+    return lines
+
+
+def phrases(words: list[Word]) -> list[Phrase]:
+    out: list[Phrase] = []
+    for w in words:
+        prev = out[-1].words[-1] if out else None
+        if prev is not None and _joined(prev, w):
+            out[-1].words.append(w)
+        else:
+            out.append(Phrase([w]))
+    return out
+
+
+def _joined(a: Word, b: Word) -> bool:
+    return b.x0 - a.x1 < WORD_SPACE * max(a.em, b.em)

@@ -1,0 +1,214 @@
+"""A block's lines grouped into rows, and the lines above the first row into header levels.
+
+A row holds one line of values and the lines of its wrapped labels. Where the page draws the
+row boundaries (rules, the edges of zebra fills) they decide; elsewhere a gap wider than the
+block's line spacing does. Lines of labels between two lines of values go with the value line
+their cell is aligned to: the table's first row shows whether values sit at the top, middle or
+bottom of a cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..page import Fill, Rule
+from ..periods import parse_period
+from .lines import Line, Phrase
+
+SEPARATOR_COVER = 0.5  # a rule or fill edge across this share of the block's width separates rows
+GAP_SLACK = 0.2  # em: a gap wider than the block's usual line gap by this much ends a row
+
+
+@dataclass
+class Placed:
+    """A phrase in its columns [c0, c1)."""
+
+    phrase: Phrase
+    c0: int
+    c1: int
+
+
+@dataclass
+class PlacedLine:
+    line: Line
+    cells: list[Placed]
+    value: bool  # holds a value outside the stub columns
+
+    @property
+    def top(self) -> float:
+        return self.line.top
+
+    @property
+    def bottom(self) -> float:
+        return self.line.bottom
+
+
+@dataclass
+class Row:
+    lines: list[PlacedLine] = field(default_factory=list)
+
+    @property
+    def value(self) -> bool:
+        return any(pl.value for pl in self.lines)
+
+
+def separators(rules: list[Rule], fills: list[Fill], x0: float, x1: float) -> list[float]:
+    """y of every rule or fill edge that runs across most of the block."""
+    width = max(x1 - x0, 1.0)
+    ys = []
+    for r in rules:
+        if r.horizontal and min(r.x1, x1) - max(r.x0, x0) >= SEPARATOR_COVER * width:
+            ys.append((r.top + r.bottom) / 2)
+    for f in fills:
+        if min(f.x1, x1) - max(f.x0, x0) >= SEPARATOR_COVER * width:
+            ys += [f.top, f.bottom]
+    return sorted(ys)
+
+
+def _between(seps: list[float], a: PlacedLine, b: PlacedLine) -> bool:
+    return any(a.bottom - 1 <= y <= b.top + 1 for y in seps)
+
+
+def _usual_gap(lines: list[PlacedLine]) -> float:
+    gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False))
+    return gaps[len(gaps) // 4] if gaps else 0.0
+
+
+def segments(lines: list[PlacedLine], seps: list[float], gaps: bool = True) -> list[list[PlacedLine]]:
+    """Runs of lines no drawn separator (and, with `gaps`, no wide gap) divides."""
+    usual = _usual_gap(lines) if gaps else float("inf")
+    out: list[list[PlacedLine]] = []
+    for pl in lines:
+        if out:
+            prev = out[-1][-1]
+            wide = gaps and pl.top - prev.bottom > usual + GAP_SLACK * pl.line.em
+            if not (_between(seps, prev, pl) or wide):
+                out[-1].append(pl)
+                continue
+        out.append([pl])
+    return out
+
+
+def _alignment(segs: list[list[PlacedLine]]) -> str:
+    """top, middle or bottom: where the value line sits in the rows that show it (a segment of
+    one value line and label lines around it); top where none does."""
+    votes = {"top": 0, "middle": 0, "bottom": 0}
+    for seg in segs:
+        anchors = [i for i, pl in enumerate(seg) if pl.value]
+        if len(anchors) != 1 or len(seg) < 2:
+            continue
+        before, after = anchors[0], len(seg) - 1 - anchors[0]
+        votes["middle" if before and after else "bottom" if before else "top"] += 1
+    return max(votes, key=lambda k: (votes[k], k == "top"))
+
+
+def rows_of(segment: list[PlacedLine], align: str) -> list[Row]:
+    """A segment with several value lines: one row each, label lines shared out by alignment."""
+    anchors = [i for i, pl in enumerate(segment) if pl.value]
+    if len(anchors) <= 1:
+        return [Row(list(segment))]
+    owner = [0] * len(segment)
+    for k, i in enumerate(anchors):
+        owner[i] = k
+    for i in range(len(segment)):
+        if segment[i].value:
+            continue
+        prev = max((k for k, a in enumerate(anchors) if a < i), default=None)
+        nxt = min((k for k, a in enumerate(anchors) if a > i), default=None)
+        owner[i] = _share(i, prev, nxt, anchors, align)
+    rows = [Row() for _ in anchors]
+    for pl, k in zip(segment, owner, strict=True):
+        rows[k].lines.append(pl)
+    return rows
+
+
+def _share(i: int, prev: int | None, nxt: int | None, anchors: list[int], align: str) -> int:
+    if prev is None:
+        return 0 if nxt is None else nxt
+    if nxt is None:
+        return prev
+    if align == "top":
+        return prev
+    if align == "bottom":
+        return nxt
+    run_start, run_end = anchors[prev] + 1, anchors[nxt] - 1
+    return prev if i - run_start < (run_end - run_start + 1) / 2 else nxt
+
+
+def _in_band(fills: list[Fill], a: PlacedLine, b: PlacedLine) -> bool:
+    """Both lines inside one filled band (a header printed on a coloured band)."""
+    for f in fills:
+        if f.top - 1 <= a.top and b.bottom <= f.bottom + 1 and min(f.x1, a.line.x1) > max(f.x0, a.line.x0):
+            return True
+    return False
+
+
+def _header_end(lines: list[PlacedLine], stub: int, seps: list[float], fills: list[Fill]) -> int:
+    """How many lines the header takes: up to the last line above the first value line that
+    holds text outside the label columns (a label line alone above a value line is a wrapped
+    name; a header names the value columns), and never past a line of labels alone that a rule
+    or a gap sets off from the lines above (a section heading: the body has begun)."""
+    first = next((i for i, pl in enumerate(lines) if pl.value), None)
+    if first is None:
+        return 0
+    usual = _usual_gap(lines)
+    for i in range(1, first):
+        prev, pl = lines[i - 1], lines[i]
+        set_off = _set_off(prev, pl, seps, usual)
+        if set_off and all(c.c1 <= stub for c in pl.cells) and any(c.c1 > stub for c in lines[i - 1].cells):
+            first = i
+            break
+    named = [i for i in range(first) if any(c.c1 > stub for c in lines[i].cells)]
+    if not named:
+        return 0
+    end = named[-1] + 1
+    while end < first and not _set_off(lines[end - 1], lines[end], seps, usual):
+        end += 1  # a header cell's text wrapping onto the next line (`LA` / `code`)
+    while end < len(lines) and (_in_band(fills, lines[end - 1], lines[end]) or _completes(lines[:end], lines[end])):
+        end += 1  # the header's next line, figures or not (`Nov` over `18`)
+    return end
+
+
+def _completes(header: list[PlacedLine], line: PlacedLine) -> bool:
+    """A line that finishes the period labels above it (`Aug` over `16`): header, not figures."""
+    above: dict[int, str] = {}
+    for pl in header:
+        for c in pl.cells:
+            above[c.c0] = f"{above.get(c.c0, '')} {c.phrase.text}".strip()
+    done = 0
+    for c in line.cells:
+        text = above.get(c.c0, "")
+        if text and not parse_period(text) and parse_period(f"{text} {c.phrase.text}"):
+            done += 1
+    return done >= 2
+
+
+def _set_off(prev: PlacedLine, pl: PlacedLine, seps: list[float], usual: float) -> bool:
+    return _between(seps, prev, pl) or pl.top - prev.bottom > usual + GAP_SLACK * pl.line.em
+
+
+def group_rows(
+    lines: list[PlacedLine], seps: list[float], stub: int, fills: list[Fill]
+) -> tuple[list[PlacedLine], list[Row]]:
+    """The header lines and the body rows."""
+    end = _header_end(lines, stub, seps, fills)
+    segs = segments(lines[end:], seps)
+    align = _alignment(segs)
+    rows: list[Row] = []
+    for s in segs:
+        rows += rows_of(s, align)
+    return lines[:end], rows
+
+
+def header_levels(header: list[PlacedLine], seps: list[float]) -> list[list[PlacedLine]]:
+    """Header lines into levels. Lines between the same separators are one level, each column's
+    lines stacked into one cell (a header wrapped over lines, or set in the middle of a tall
+    band), except a line with a cell spanning columns that other lines divide: a band over
+    them, a level of its own above."""
+    levels: list[list[PlacedLine]] = []
+    for seg in segments(header, seps, gaps=False):
+        divided = {c.c0 for pl in seg for c in pl.cells if c.c1 - c.c0 == 1}
+        bands = [pl for pl in seg if any(c.c1 - c.c0 > 1 and divided & set(range(c.c0, c.c1)) for c in pl.cells)]
+        rest = [pl for pl in seg if pl not in bands]
+        levels += [[pl] for pl in bands] + ([rest] if rest else [])
+    return levels

@@ -1,0 +1,91 @@
+"""What a reviewer reads for each decision: the evidence for the answer and against the others.
+
+One sentence per decision, in a fixed order: the verdict, the name it was matched on and how
+alike, the equivalences that made the words meet, the doubts that cost points, the runner-up, and
+the candidates the guards removed with the guard that removed each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Candidate:
+    indicator_id: str
+    score: float
+    similarity: float
+    matched_name: str
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Blocked:
+    indicator_id: str
+    similarity: float
+    matched_name: str
+    reasons: list[str]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id} {self.similarity:.0f} blocked ({'; '.join(self.reasons)})"
+
+
+@dataclass
+class Evidence:
+    ranked: list[Candidate]
+    blocked: list[Blocked]
+    expansions: tuple[str, ...] = ()
+
+    @property
+    def top(self) -> Candidate | None:
+        return self.ranked[0] if self.ranked else None
+
+    @property
+    def runner(self) -> Candidate | None:
+        return self.ranked[1] if len(self.ranked) > 1 else None
+
+
+def _why(c: Candidate | None) -> str:
+    if c is None:
+        return "no candidate"
+    text = f"{c.indicator_id} {c.score:.0f}: name {c.similarity:.0f} ~ '{c.matched_name}'"
+    return text + (f" [{'; '.join(c.notes)}]" if c.notes else "")
+
+
+def _tail(ev: Evidence, skip_runner: bool = False) -> str:
+    parts = []
+    if ev.expansions:
+        parts.append("read " + ", ".join(ev.expansions))
+    if ev.runner is not None and not skip_runner:
+        parts.append(f"next {ev.runner.indicator_id} {ev.runner.score:.0f}")
+    if ev.blocked:
+        parts.append("; ".join(str(b) for b in ev.blocked[:3]))
+    return ("; " + "; ".join(parts)) if parts else ""
+
+
+def accepted(ev: Evidence, accept: float) -> str:
+    return f"matched {_why(ev.top)} (>= {accept:g}){_tail(ev)}"
+
+
+def too_close(ev: Evidence, margin: float) -> str:
+    return f"review: {_why(ev.top)} vs {_why(ev.runner)}, closer than {margin:g}{_tail(ev, skip_runner=True)}"
+
+
+def review(ev: Evidence, accept: float) -> str:
+    return f"review: {_why(ev.top)} (< {accept:g}){_tail(ev)}"
+
+
+def unmatched(ev: Evidence, review_at: float) -> str:
+    best = _why(ev.top) if ev.top else "no candidate passed the guards"
+    return f"new: {best} (< {review_at:g}){_tail(ev)}: a candidate new indicator"
+
+
+def unsaid_basis(ev: Evidence, other: Candidate, top_basis: str, other_basis: str) -> str:
+    """Two measures that differ only in their time basis, and a name that does not say which."""
+    from .guards import BASIS_LABELS
+
+    a = BASIS_LABELS.get(top_basis, top_basis) or "no recorded basis"
+    b = BASIS_LABELS.get(other_basis, other_basis) or "no recorded basis"
+    return (
+        f"review: {_why(ev.top)} ({a}) or {_why(other)} ({b}): the name does not say which{_tail(ev, skip_runner=True)}"
+    )

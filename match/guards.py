@@ -1,0 +1,207 @@
+"""The guards: why two names cannot be the same measure (hard), or may not be (soft).
+
+A hard finding removes a candidate whatever its score; a soft one costs it points and is shown to
+the reviewer. Each guard reads only `Facts`, so one verdict serves every pair of names that share
+them. What is hard, soft or free for a qualifier or an excluded word is the profile's to say.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .normalise import Facts, Quantity, units_compatible
+from .profile import Profile, Qualifier
+
+BASIS_LABELS = {
+    "rolling_12m": "rolling 12 months",
+    "ytd": "year to date",
+    "quarter": "in the quarter",
+    "month": "in the month",
+    "snapshot": "at a point in time",
+    "year": "in the year",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """`stated`: both names say something and they disagree (a contradiction), rather than one
+    name saying what the other leaves unsaid."""
+
+    guard: str
+    detail: str
+    hard: bool
+    stated: bool = True
+
+    def __str__(self) -> str:
+        return f"{self.guard}: {self.detail}"
+
+
+@dataclass(frozen=True)
+class Side:
+    """A name with what the catalogue knows about its measure (unit, time basis)."""
+
+    facts: Facts
+    unit: str | None
+    basis: frozenset[str]
+
+
+def side(facts: Facts, unit: str | None = None, basis: str = "") -> Side:
+    """The catalogue's unit wins over the words; the name's own time basis over the catalogue's."""
+    stated = facts.basis or (frozenset({basis}) if basis else frozenset())
+    return Side(facts, unit or facts.unit, stated)
+
+
+def _labels(bases: frozenset[str]) -> str:
+    return "/".join(BASIS_LABELS.get(b, b) for b in sorted(bases))
+
+
+_MARKED = ("percent", "rate_per_10k", "rate_per_100k")
+
+
+def unit(a: Side, b: Side) -> list[Finding]:
+    """A percentage or a rate is nearly always said so; a name that says nothing is more likely a count."""
+    if not units_compatible(a.unit, b.unit):
+        return [Finding("unit", f"{a.unit} vs {b.unit}", True)]
+    for x, y in ((a, b), (b, a)):
+        if x.unit is None and y.unit in _MARKED:
+            return [Finding("unit", f"the name does not say {y.unit}", False, False)]
+    return []
+
+
+def time_basis(a: Side, b: Side) -> list[Finding]:
+    if a.basis and b.basis and not (a.basis & b.basis):
+        return [Finding("time basis", f"{_labels(a.basis)} vs {_labels(b.basis)}", True)]
+    return []
+
+
+def _by_kind(qs: frozenset[Quantity]) -> dict[str, set[Quantity]]:
+    out: dict[str, set[Quantity]] = defaultdict(set)
+    for q in qs:
+        out[q.kind].add(q)
+    return out
+
+
+def _show(qs: set[Quantity]) -> str:
+    return _shown(frozenset(qs))
+
+
+@lru_cache(maxsize=4096)
+def _shown(qs: frozenset[Quantity]) -> str:
+    return ", ".join(str(q) for q in sorted(qs))
+
+
+def _resolve(qs: frozenset[Quantity], other: frozenset[Quantity]) -> frozenset[Quantity]:
+    """A bare number takes the kind the other name gives the same number (`16+` and `aged 16+`)."""
+    kinds = {q.value: q.kind for q in other if q.kind}
+    if not kinds or all(q.kind for q in qs):
+        return qs
+    return frozenset(Quantity(q.value, kinds[q.value], q.bound) if not q.kind and q.value in kinds else q for q in qs)
+
+
+def numbers(a: Side, b: Side) -> list[Finding]:
+    """Same kind, other values: a different measure (10 vs 15 working days). Same values, one an
+    upper and the other a lower bound: too (within 45 vs over 45). A kind on one side only: a doubt."""
+    fa, fb = a.facts.quantities, b.facts.quantities
+    if fa == fb:
+        return []
+    qa, qb = _by_kind(_resolve(fa, fb)), _by_kind(_resolve(fb, fa))
+    out: list[Finding] = []
+    for kind in qa.keys() | qb.keys():
+        x, y = qa.get(kind, set()), qb.get(kind, set())
+        if x and y and {q.value for q in x} != {q.value for q in y}:
+            out.append(Finding("numbers", f"{_show(x)} vs {_show(y)}", True))
+        elif x and y:
+            out += _bounds(x, y)
+        elif x or y:
+            out.append(_one_sided_numbers(x or y, a if x else b, b if x else a))
+    return out
+
+
+def _one_sided_numbers(qs: set[Quantity], owner: Side, other: Side) -> Finding:
+    """A number on one side only. A lower bound (15+ months, aged 16+, 3+ placements) restricts
+    who is counted: a different measure. An upper bound (within 45 days) does too for a count,
+    unless the other name says `in timescale`; for a percentage it may be the timescale the other
+    name leaves unsaid. A bare number is a doubt."""
+    bounds = {q.bound for q in qs}
+    timely = "timely" in other.facts.words
+    hard = "lower" in bounds or ("upper" in bounds and owner.unit == "count" and not timely)
+    return Finding("numbers", f"{_show(qs)} only on one side", hard, False)
+
+
+def _bounds(x: set[Quantity], y: set[Quantity]) -> list[Finding]:
+    """An upper bound against a lower one contradicts; a bound against a bare number says nothing."""
+    bx, by = {q.bound for q in x} - {""}, {q.bound for q in y} - {""}
+    if bx and by and bx != by:
+        return [Finding("threshold", f"{_show(x)} vs {_show(y)}", True)]
+    return []
+
+
+def _in_order(prof: Profile, groups: set[str]) -> list[Qualifier]:
+    return [q for q in prof.qualifiers if q.group in groups]
+
+
+def qualifiers(a: Side, b: Side, prof: Profile) -> list[Finding]:
+    ga, gb = a.facts.groups, b.facts.groups
+    if not ga and not gb:
+        return []
+    out: list[Finding] = []
+    for q in _in_order(prof, ga.keys() | gb.keys()):
+        x, y = ga.get(q.group, frozenset()), gb.get(q.group, frozenset())
+        if x and y and x != y:
+            out.append(Finding(q.group, f"{'/'.join(sorted(x))} vs {'/'.join(sorted(y))}", True))
+        elif x != y:
+            policy = max((q.policy(v) for v in x or y), key=("free", "soft", "hard").index)
+            if policy != "free":
+                out.append(Finding(q.group, f"'{'/'.join(sorted(x or y))}' only on one side", policy == "hard", False))
+    return out
+
+
+def inclusions(a: Side, b: Side, prof: Profile) -> list[Finding]:
+    """Excluded on one side and counted on the other: the meaning flips. Excluded or included on one
+    side only: what the profile says of the word (an exclusion of UASC names a subset)."""
+    out: list[Finding] = []
+    for x, y in ((a.facts, b.facts), (b.facts, a.facts)):
+        if not x.excluded and not x.included:
+            continue
+        flipped = x.excluded & y.mentions
+        if flipped:
+            out.append(Finding("excluding", f"excluding {', '.join(sorted(flipped))} vs including", True))
+        out += _one_sided(x.excluded - y.excluded - flipped, "excluded", prof)
+        out += _one_sided(x.included - y.excluded - y.mentions, "included", prof)
+    return out
+
+
+def _one_sided(words: frozenset[str], how: str, prof: Profile) -> list[Finding]:
+    if not words:
+        return []
+    policies = {w: prof.inclusions.policy(w, how) for w in words}
+    hard = sorted(w for w, p in policies.items() if p == "hard")
+    soft = sorted(w for w, p in policies.items() if p == "soft")
+    verb = "excluding" if how == "excluded" else "including"
+    out = []
+    if hard:
+        out.append(Finding(verb, f"{verb} {', '.join(hard)} on one side only", True, False))
+    if soft:
+        out.append(Finding(verb, f"{verb} {', '.join(soft)} on one side only", False, False))
+    return out
+
+
+def either(a: Side, b: Side) -> list[Finding]:
+    """`X or Y` counts both; a name with only one of them counts a part (CAO or SGO vs SGO)."""
+    out = []
+    for x, y in ((a.facts, b.facts), (b.facts, a.facts)):
+        if y.either:
+            continue
+        for one, two in x.either:
+            if (one in y.words) != (two in y.words):
+                out.append(Finding("either", f"{one} or {two} vs {one if one in y.words else two} alone", True))
+    return out
+
+
+def compare(a: Side, b: Side, prof: Profile) -> list[Finding]:
+    """Every finding, hard ones first."""
+    found = unit(a, b) + time_basis(a, b) + numbers(a, b) + qualifiers(a, b, prof) + inclusions(a, b, prof)
+    found += either(a, b)
+    return sorted(found, key=lambda f: not f.hard)

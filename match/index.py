@@ -1,0 +1,152 @@
+"""The catalogue's names prepared for matching: their facts, word weights, and a fast first pass.
+
+Every name of every entry is a choice. A query is compared with all choices at once by
+`rapidfuzz.process.cdist` (within the block of its unit), and only the best few per query are
+scored in Python: on the shared words, weighted by how rare each word is in the catalogue (a
+shared "dental" says more than a shared "cla"), and on the spelling of the whole name.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from .catalogue import Catalogue
+from .guards import Side, side
+from .normalise import Facts, Vocabulary
+
+
+@dataclass(frozen=True)
+class Choice:
+    owner: str
+    name: str
+    side: Side
+    words: frozenset[str]
+    row: int
+
+    @property
+    def facts(self) -> Facts:
+        return self.side.facts
+
+
+class Index:
+    def __init__(self, catalogue: Catalogue, vocab: Vocabulary, missing: float = 0.0) -> None:
+        self.vocab = vocab
+        self.missing = missing
+        self.unit: dict[str, str] = {}
+        self.choices: list[Choice] = []
+        for ind in catalogue:
+            self.unit[ind.id] = ind.unit
+            seen: set[str] = set()
+            for name in ind.names:
+                f = vocab.facts(name, ind.unit)
+                if f.key in seen:
+                    continue
+                seen.add(f.key)
+                row = len(self.choices)
+                self.choices.append(Choice(ind.id, name, side(f, ind.unit, ind.time_basis), f.words, row))
+        self.texts = [c.facts.content for c in self.choices]
+        self.rows_of: dict[str, list[int]] = {}
+        for i, c in enumerate(self.choices):
+            self.rows_of.setdefault(c.owner, []).append(i)
+        self.weight = self._weights(catalogue)
+        self.unknown = float(np.median(list(self.weight.values()))) if self.weight else 1.0
+        self.postings = self._postings()
+        self._masses: dict[frozenset[str], float] = {}
+        self.mass = [sum(self.weight[w] for w in c.words) for c in self.choices]
+        self.mass_array = np.array(self.mass, dtype=np.float64)
+        self.blocks = self._blocks()
+
+    def _weights(self, catalogue: Catalogue) -> dict[str, float]:
+        """Inverse document frequency over entries: a word in every entry weighs little."""
+        words_of: dict[str, set[str]] = {}
+        for c in self.choices:
+            words_of.setdefault(c.owner, set()).update(c.words)
+        df: Counter[str] = Counter()
+        for words in words_of.values():
+            df.update(words)
+        n = max(len(catalogue), 1)
+        return {w: math.log(1.0 + n / k) for w, k in df.items()}
+
+    def _postings(self) -> dict[str, np.ndarray]:
+        rows: dict[str, list[int]] = {}
+        for i, c in enumerate(self.choices):
+            for w in c.words:
+                rows.setdefault(w, []).append(i)
+        return {w: np.array(r, dtype=np.int64) for w, r in rows.items()}
+
+    def _blocks(self) -> dict[str | None, np.ndarray]:
+        blocks: dict[str | None, np.ndarray] = {None: np.arange(len(self.choices))}
+        for unit in set(self.unit.values()):
+            rows = [i for i, c in enumerate(self.choices) if self.unit[c.owner] in (unit, "other")]
+            blocks[unit] = np.array(rows, dtype=np.int64)
+        return blocks
+
+    def block(self, unit: str | None) -> np.ndarray:
+        return self.blocks.get(unit, self.blocks[None])
+
+    def dice(self, words: frozenset[str]) -> np.ndarray:
+        """Weighted Dice of `words` against every choice, 0-100."""
+        posts = [(self.postings[w], self.weight[w]) for w in words if w in self.postings]
+        if not posts:
+            return np.zeros(len(self.choices))
+        rows = np.concatenate([p for p, _ in posts])
+        weights = np.concatenate([np.full(len(p), wt) for p, wt in posts])
+        shared = np.bincount(rows, weights=weights, minlength=len(self.choices))
+        qmass = sum(self.weight.get(w, self.unknown) for w in words)
+        return 200.0 * shared / (qmass + self.mass_array)
+
+    def nearest(self, facts: list[Facts], rows: np.ndarray, k: int, workers: int = -1) -> list[dict[int, float]]:
+        """For each name, its `k` likeliest choices within `rows` with a first similarity: the
+        spelling of all pairs at once (rapidfuzz), the shared rare words per name (numpy)."""
+        if not len(rows):
+            return [{} for _ in facts]
+        texts = [self.texts[i] for i in rows]
+        spelled = process.cdist([f.content for f in facts], texts, scorer=fuzz.ratio, dtype=np.uint8, workers=workers)
+        k = min(k, len(rows))
+        out = []
+        for n, f in enumerate(facts):
+            first = np.maximum(spelled[n].astype(np.float64), self.dice(f.words)[rows])
+            best = np.argpartition(-first, k - 1)[:k]
+            out.append({int(r): float(v) for r, v in zip(rows[best], first[best], strict=True)})
+        return out
+
+    def similarity(self, q: Facts, c: Choice) -> float:
+        """0-100: the rarer words both names share (weighted Dice), or how alike the names are
+        spelled, as strings and as word sets, with and without their parenthetical glosses. A word
+        set matches a subset fully, so the spelling loses `missing` points for all of the name's
+        weight the choice lacks: `Children leaving care via SGO` is not all children leaving care."""
+        spelled = _spelling(q.content, c.facts.content)
+        if q.core and c.facts.core and (q.core != q.content or c.facts.core != c.facts.content):
+            spelled = max(spelled, _spelling(q.core, c.facts.core))
+        spelled -= self.missing * self.lacking(q.words, c)
+        return max(spelled, self.shared(q.words, c))
+
+    def _mass(self, words: frozenset[str]) -> float:
+        hit = self._masses.get(words)
+        if hit is None:
+            weight, unknown = self.weight, self.unknown
+            hit = self._masses[words] = sum(weight.get(w, unknown) for w in words)
+        return hit
+
+    def lacking(self, words: frozenset[str], c: Choice) -> float:
+        """The share of the words' weight that the choice does not have."""
+        missing = words - c.words
+        if not missing:
+            return 0.0
+        return self._mass(frozenset(missing)) / (self._mass(words) or 1.0)
+
+    def shared(self, words: frozenset[str], c: Choice) -> float:
+        """Weighted Dice: twice the weight of the shared words over the weight of both names."""
+        both = words & c.words
+        if not both:
+            return 0.0
+        return 200.0 * self._mass(frozenset(both)) / (self._mass(words) + self.mass[c.row])
+
+
+def _spelling(a: str, b: str) -> float:
+    return (fuzz.ratio(a, b) + fuzz.token_set_ratio(a, b)) / 2.0

@@ -1,0 +1,243 @@
+"""The matching vocabulary as data: abbreviations and synonyms, unit cues, time-basis phrases,
+qualifiers and inclusion rules, read from `profile.json` beside the catalogue.
+
+Domain knowledge changes faster than code and differs between publishers, so it lives in a file
+users can extend: `load(extra)` adds a user's file to the shipped one (its entries first, so a
+user's reading of a phrase wins over the shipped one).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+DEFAULT_PATH = Path(__file__).resolve().parent / "profile.json"
+POLICIES = ("hard", "soft", "free")
+BASES = ("rolling_12m", "ytd", "quarter", "month", "snapshot", "year")
+
+
+class ProfileError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Equivalent:
+    """Every form means `token`: applied to both names, so either direction meets."""
+
+    token: str
+    label: str
+    forms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class QualifierValue:
+    value: str
+    forms: tuple[str, ...]
+    one_sided: str = ""
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    """Two names whose values in one group differ are different measures; `one_sided` says what
+    a value on one side only is (hard: a different measure, soft: a doubt, free: nothing)."""
+
+    group: str
+    one_sided: str
+    values: tuple[QualifierValue, ...]
+
+    def policy(self, value: str) -> str:
+        for v in self.values:
+            if v.value == value and v.one_sided:
+                return v.one_sided
+        return self.one_sided
+
+
+@dataclass(frozen=True)
+class Basis:
+    basis: str
+    label: str
+    forms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class UnitCue:
+    unit: str
+    cues: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Inclusions:
+    excluding: tuple[str, ...]
+    including: tuple[str, ...]
+    excluded_default: str
+    included_default: str
+    objects: tuple[tuple[str, str, str], ...]  # (word, excluded policy, included policy)
+
+    def policy(self, word: str, side: str) -> str:
+        for w, excluded, included in self.objects:
+            if w == word:
+                chosen = excluded if side == "excluded" else included
+                if chosen:
+                    return chosen
+        return self.excluded_default if side == "excluded" else self.included_default
+
+
+@dataclass(frozen=True)
+class Profile:
+    number_words: dict[str, int]
+    equivalents: tuple[Equivalent, ...]
+    noise: tuple[str, ...]
+    unit_words: tuple[str, ...]
+    stop_words: frozenset[str]
+    units: tuple[UnitCue, ...]
+    time_basis: tuple[Basis, ...]
+    year_windows_for_percentages: bool
+    qualifiers: tuple[Qualifier, ...]
+    inclusions: Inclusions
+    sources: tuple[str, ...] = field(default=())
+
+    def label(self, token: str) -> str:
+        for e in self.equivalents:
+            if e.token == token:
+                return e.label
+        return token
+
+
+def _strs(raw: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
+        raise ProfileError(f"{where}: expected a list of strings")
+    for pattern in raw:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ProfileError(f"{where}: {pattern!r} is not a regular expression ({exc})") from None
+    return tuple(raw)
+
+
+def _policy(raw: Any, where: str) -> str:
+    if raw not in POLICIES:
+        raise ProfileError(f"{where}: {raw!r} is not one of {', '.join(POLICIES)}")
+    return str(raw)
+
+
+def _qualifier(raw: dict[str, Any]) -> Qualifier:
+    where = f"qualifier {raw.get('group', '?')!r}"
+    values = []
+    for v in raw.get("values", []):
+        one = _policy(v["one_sided"], where) if v.get("one_sided") else ""
+        values.append(QualifierValue(str(v["value"]), _strs(v["forms"], where), one))
+    return Qualifier(str(raw["group"]), _policy(raw.get("one_sided", "soft"), where), tuple(values))
+
+
+def _inclusions(raw: dict[str, Any]) -> Inclusions:
+    sided = raw.get("one_sided", {})
+    objects = tuple(
+        (
+            str(o["word"]),
+            _policy(o["excluded"], "inclusions") if o.get("excluded") else "",
+            _policy(o["included"], "inclusions") if o.get("included") else "",
+        )
+        for o in raw.get("objects", [])
+    )
+    return Inclusions(
+        _strs(raw.get("excluding", []), "inclusions.excluding"),
+        _strs(raw.get("including", []), "inclusions.including"),
+        _policy(sided.get("excluded", "soft"), "inclusions.one_sided"),
+        _policy(sided.get("included", "free"), "inclusions.one_sided"),
+        objects,
+    )
+
+
+def _basis(raw: dict[str, Any]) -> Basis:
+    if raw.get("basis") not in BASES:
+        raise ProfileError(f"time_basis: {raw.get('basis')!r} is not one of {', '.join(BASES)}")
+    return Basis(raw["basis"], str(raw.get("label", raw["basis"])), _strs(raw["forms"], f"time_basis {raw['basis']}"))
+
+
+def from_dict(data: dict[str, Any], source: str = "") -> Profile:
+    return Profile(
+        number_words={str(k): int(v) for k, v in data.get("number_words", {}).items()},
+        equivalents=tuple(
+            Equivalent(
+                str(e["token"]), str(e.get("label", e["token"])), _strs(e["forms"], f"equivalent {e['token']!r}")
+            )
+            for e in data.get("equivalents", [])
+        ),
+        noise=_strs(data.get("noise", []), "noise"),
+        unit_words=_strs(data.get("unit_words", []), "unit_words"),
+        stop_words=frozenset(data.get("stop_words", [])),
+        units=tuple(UnitCue(str(u["unit"]), _strs(u["cues"], f"units {u['unit']}")) for u in data.get("units", [])),
+        time_basis=tuple(_basis(b) for b in data.get("time_basis", [])),
+        year_windows_for_percentages=bool(data.get("year_windows_for_percentages", True)),
+        qualifiers=tuple(_qualifier(q) for q in data.get("qualifiers", [])),
+        inclusions=_inclusions(data.get("inclusions", {})),
+        sources=(source,) if source else (),
+    )
+
+
+def _merge_named(first: tuple[Any, ...], second: tuple[Any, ...], name: str) -> tuple[Any, ...]:
+    """`first` (the user's) before `second`; entries of the same name joined, the user's forms first."""
+    out: list[Any] = []
+    seen: dict[str, int] = {}
+    for item in first + second:
+        k = getattr(item, name)
+        if k not in seen:
+            seen[k] = len(out)
+            out.append(item)
+            continue
+        old = out[seen[k]]
+        if isinstance(old, Qualifier):
+            out[seen[k]] = replace(old, values=old.values + item.values)
+        elif isinstance(old, UnitCue):
+            out[seen[k]] = replace(old, cues=old.cues + item.cues)
+        else:
+            out[seen[k]] = replace(old, forms=old.forms + item.forms)
+    return tuple(out)
+
+
+def extend(base: Profile, extra: Profile) -> Profile:
+    return Profile(
+        number_words={**base.number_words, **extra.number_words},
+        equivalents=_merge_named(extra.equivalents, base.equivalents, "token"),
+        noise=extra.noise + base.noise,
+        unit_words=extra.unit_words + base.unit_words,
+        stop_words=base.stop_words | extra.stop_words,
+        units=extra.units + base.units,
+        time_basis=_merge_named(extra.time_basis, base.time_basis, "basis"),
+        year_windows_for_percentages=base.year_windows_for_percentages,
+        qualifiers=_merge_named(extra.qualifiers, base.qualifiers, "group"),
+        inclusions=Inclusions(
+            extra.inclusions.excluding + base.inclusions.excluding,
+            extra.inclusions.including + base.inclusions.including,
+            base.inclusions.excluded_default,
+            base.inclusions.included_default,
+            extra.inclusions.objects + base.inclusions.objects,
+        ),
+        sources=base.sources + extra.sources,
+    )
+
+
+def _read(path: Path) -> Profile:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ProfileError(f"{path}: no such profile file") from None
+    except json.JSONDecodeError as exc:
+        raise ProfileError(f"{path}: not valid JSON ({exc.msg}, line {exc.lineno})") from None
+    if not isinstance(data, dict):
+        raise ProfileError(f"{path}: a profile is a JSON object")
+    try:
+        return from_dict(data, str(path))
+    except ProfileError as exc:
+        raise ProfileError(f"{path}: {exc}") from None
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ProfileError(f"{path}: malformed entry ({exc})") from None
+
+
+def load(extra: str | Path | None = None) -> Profile:
+    """The shipped profile, extended by the user's file when one is given."""
+    base = _read(DEFAULT_PATH)
+    return extend(base, _read(Path(extra))) if extra else base

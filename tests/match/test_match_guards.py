@@ -1,0 +1,108 @@
+"""Guards: what removes a candidate whatever its score, and what only costs it points."""
+
+from __future__ import annotations
+
+import pytest
+
+from scorekit.match.guards import compare, side
+from scorekit.match.normalise import vocabulary
+
+V = vocabulary()
+
+
+def verdict(a: str, b: str, a_unit=None, b_unit=None, b_basis=""):
+    return compare(side(V.facts(a, a_unit), a_unit), side(V.facts(b, b_unit), b_unit, b_basis), V.profile)
+
+
+def hard(a, b, **kw):
+    return [f for f in verdict(a, b, **kw) if f.hard]
+
+
+def soft(a, b, **kw):
+    return [f for f in verdict(a, b, **kw) if not f.hard]
+
+
+@pytest.mark.parametrize(
+    "a, b, guard",
+    [
+        ("Number of adoptions", "Percentage of adoptions", "unit"),
+        ("CPP visited within last 10 working days", "CPP seen in the last 15 working days", "numbers"),
+        ("CIN plan (not CWD) visited within 6 weeks", "CIN plan (not CWD) visited within 3 weeks", "numbers"),
+        ("Percentage of SA completed in 45 working days", "Percentage of SA completed over 45 days", "threshold"),
+        ("Number of S47 enquiries started", "Number of Section 47 enquiries completed", "stage"),
+        ("Number of referrals in the month", "Number of referrals during the year", "time basis"),
+        ("Number of referrals in the month", "Referrals received (rolling 12 months)", "time basis"),
+        ("Number of contacts year to date", "Number of contacts in the month", "time basis"),
+        ("% of care leavers in unsuitable accommodation", "% of care leavers in suitable accommodation", "suitability"),
+        ("% of care leavers in EET", "% of care leavers not in education, employment or training", "employment"),
+        ("% of children becoming subject to a CPP for the first time", "% of repeat CP plans", "occurrence"),
+        ("Number of CLA excluding UASC", "Number of CLA who are UASC", "excluding"),
+        (
+            "Number of contacts excluding those that became referrals",
+            "Number of contacts (includes contacts that become referrals)",
+            "excluding",
+        ),
+        ("Number of CLA aged 0-4", "Number of CLA aged 1-4", "numbers"),
+        ("% of children leaving care on an SGO", "% of children leaving care - CAO or SGO", "either"),
+    ],
+)
+def test_a_contradiction_is_hard(a, b, guard):
+    found = hard(a, b, a_unit=None, b_unit=None)
+    assert any(f.guard == guard and f.stated for f in found), (a, b, [str(f) for f in verdict(a, b)])
+    assert hard(b, a, a_unit=None, b_unit=None), "guards are symmetric"
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Number of CLA with CIN plan (not CWD)", "Number of CLA with CIN plan"),
+        (
+            "Number of Early Help assessments completed excluding adults aged 21+",
+            "Number of Early Help assessments completed",
+        ),
+        ("Number of CLA aged 16+", "Number of CLA"),
+        ("Number of assessments completed over 45 working days", "Number of assessments completed"),
+        ("Number of UASC looked after", "Number of CLA"),
+        ("% of re-referrals (including cases stepped up from early help)", "% of re-referrals"),
+        ("Number of early help referrals", "Number of referrals into statutory service"),
+    ],
+)
+def test_a_subset_on_one_side_is_hard(a, b):
+    assert hard(a, b), [str(f) for f in verdict(a, b)]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Number of children in our care", "Number of Looked after Children at end of period"),
+        ("Children looked after at 31 March", "Number of CLA at the end of the month"),
+        ("Number of EHAs completed INCLUDING adults aged 21+", "Number of Early Help assessments completed"),
+        ("Percentage of ICPCs held in timescale", "Percentage of ICPCs held within 15 working days"),
+        ("Number of ICPCs held within timescale", "Number of ICPCs held within 15 working days"),
+        (
+            "CLA with 3+ placements in the last 12 months (%)",
+            "Percentage of CLA at end of month with 3+ placements during the year",
+        ),
+        ("Number of eligible 16+ care leavers with a pathway plan", "Number of CLA aged 16+ with a pathway plan"),
+    ],
+)
+def test_saying_less_is_no_contradiction(a, b):
+    assert not hard(a, b), [str(f) for f in verdict(a, b)]
+
+
+def test_the_catalogues_time_basis_stands_for_a_name_that_says_none():
+    assert hard("Rate of referrals per 10,000 (rolling 12 months)", "Rate of referrals per 10,000", b_basis="month")
+    assert not hard(
+        "Rate of referrals per 10,000 (rolling 12 months)", "Rate of referrals per 10,000", b_basis="rolling_12m"
+    )
+    assert not hard("Rate of referrals per 10,000", "Rate of referrals per 10,000", b_basis="month")
+
+
+def test_a_name_that_does_not_say_rate_or_percent_doubts_one():
+    found = soft("Children in need at 31 March", "Rate of children in need per 10,000", b_unit="rate_per_10k")
+    assert [f.guard for f in found] == ["unit"]
+
+
+def test_findings_read_as_reasons():
+    (f,) = hard("CPP visited within 10 working days", "CPP visited within 15 working days")
+    assert str(f) == "numbers: up to 10 days vs up to 15 days"
