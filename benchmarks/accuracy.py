@@ -1,10 +1,18 @@
-"""Precision and recall of (ref or name, period, measure, value) per fixture against ground truth.
+"""Precision and recall of (ref or name, area, period, measure, value) against ground truth.
 
-Run: `.venv/bin/python benchmarks/accuracy.py [--engine auto|tesseract|rapidocr|tesseract+rapidocr|all] [NAME ...]`. Also
-reports how many extracted numbers are printed nowhere in the PDF (must be 0), how many readings
-were withheld (`low_confidence`: no value stated, so not counted as extracted) and how often the
-printed name is reproduced exactly. Born-digital fixtures are read once (no OCR, the engine does
-not matter); the OCR fixtures (scans, garbled text layer) once per engine asked for.
+Fixtures: `.venv/bin/python benchmarks/accuracy.py [--engine auto|tesseract|rapidocr|tesseract+rapidocr|all]
+[NAME ...]`.
+Also reports how many extracted numbers are printed nowhere in the PDF (must be 0), how many
+readings were withheld (`low_confidence`: no value stated, so not counted as extracted) and how
+often the printed name is reproduced exactly. Born-digital fixtures are read once (no OCR, the
+engine does not matter); the OCR fixtures (scans, garbled text layer) once per engine asked for.
+
+Corpus: `.venv/bin/python benchmarks/accuracy.py --corpus [--split development|validation]
+[--subset ci] [--family F] [--degradation D] [-j 2] [--floors JSON] [--write-ci]` scores every document of
+`fixtures/corpus/manifest.csv` (derived documents are built on first use into
+`fixtures/build/corpus/`): precision and recall per document; pooled per family x degradation,
+per family and per degradation, for development and validation apart; the ten worst development
+documents with what went wrong; and the numbers the reader invented (printed nowhere on their page).
 """
 
 from __future__ import annotations
@@ -32,8 +40,8 @@ def fixtures(names: list[str]) -> list[str]:
 
 
 def name_exact(extracted, truth) -> float:
-    t = set(zip(truth["ref"], truth["indicator"], strict=False))
-    e = set(zip(extracted["ref"].fillna(""), extracted["indicator"].fillna(""), strict=False))
+    t = set(zip(truth["ref"], truth["indicator"], strict=True))
+    e = set(zip(extracted["ref"].fillna(""), extracted["indicator"].fillna(""), strict=True))
     return len(t & e) / len(t) if t else 1.0
 
 
@@ -46,7 +54,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("names", nargs="*")
     ap.add_argument("--engine", choices=[*ENGINES, "all"], default="auto")
     ap.add_argument("--ocr-only", action="store_true", help="only the fixtures that need OCR")
+    ap.add_argument("--corpus", action="store_true", help="score the corpus (fixtures/corpus/manifest.csv)")
+    ap.add_argument("--split", choices=["development", "validation"], help="corpus: one part only")
+    ap.add_argument("--subset", choices=["ci"], help="corpus: the CI test's fixed subset")
+    ap.add_argument("--family", action="append", help="corpus: only these families")
+    ap.add_argument("--degradation", action="append", help="corpus: only these degradations")
+    ap.add_argument("-j", "--jobs", type=int, default=2, help="corpus: documents read at once")
+    ap.add_argument("--floors", help="corpus: write the measured figures as the CI test's floors (JSON) here")
+    ap.add_argument("--write-ci", action="store_true", help="corpus (full run): choose the CI subset anew")
     args = ap.parse_args(argv)
+    if args.corpus:
+        from corpus_report import run_corpus
+
+        return run_corpus(args)
     engines = [e for e in ENGINES if e != "auto"] if args.engine == "all" else [args.engine]
     table = Table(title="scorekit accuracy", title_justify="left")
     for col in (
