@@ -1,7 +1,7 @@
 """Precision and recall of (ref or name, area, period, measure, value) against ground truth.
 
 Fixtures: `.venv/bin/python benchmarks/accuracy.py [--engine auto|tesseract|rapidocr|tesseract+rapidocr|all]
-[NAME ...]`.
+[--json FILE] [NAME ...]`.
 Also reports how many extracted numbers are printed nowhere in the PDF (must be 0), how many
 readings were withheld (`low_confidence`: no value stated, so not counted as extracted) and how
 often the printed name is reproduced exactly. Born-digital fixtures are read once (no OCR, the
@@ -18,6 +18,7 @@ documents with what went wrong; and the numbers the reader invented (printed now
 from __future__ import annotations
 
 import argparse
+import json
 import time
 from pathlib import Path
 
@@ -54,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("names", nargs="*")
     ap.add_argument("--engine", choices=[*ENGINES, "all"], default="auto")
     ap.add_argument("--ocr-only", action="store_true", help="only the fixtures that need OCR")
+    ap.add_argument("--json", help="fixtures: also write each fixture's precision and recall here")
     ap.add_argument("--corpus", action="store_true", help="score the corpus (fixtures/corpus/manifest.csv)")
     ap.add_argument("--split", choices=["development", "validation"], help="corpus: one part only")
     ap.add_argument("--subset", choices=["ci"], help="corpus: the CI test's fixed subset")
@@ -84,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         "seconds",
     ):
         table.add_column(col, justify="left" if col == "fixture" else "right")
+    figures: dict[str, dict[str, float]] = {}
     for name in fixtures(args.names):
         ocr = is_ocr_fixture(name)
         if args.ocr_only and not ocr:
@@ -94,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
             res = extract_file(FIXTURES / "pdf" / f"{name}.pdf", ocr_engine=engine if ocr else "tesseract")
             dt = time.perf_counter() - t0
             s, _, _ = score(res.observations, truth)
+            figures[f"{name} {engine}"] = {"precision": round(s.precision, 4), "recall": round(s.recall, 4)}
             table.add_row(
                 name,
                 engine,
@@ -109,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"{dt:.2f}",
             )
     Console(width=170).print(table)
+    if args.json:
+        Path(args.json).write_text(json.dumps(figures, indent=1, sort_keys=True) + "\n")
     return 0
 
 

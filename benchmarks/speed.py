@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import time
 import warnings
+from functools import partial
 from pathlib import Path
 
 import pdfplumber
@@ -55,6 +56,14 @@ def run_pdfplumber(path: Path) -> None:
 
 
 OCR_FIXTURES = ["scorecard-2020-10-scan200", "scorecard-2018-06-scan150", "scorecard-2020-10-garbled"]
+
+
+def _map_ocr(pool, engine, pngs):
+    return list(pool.map(partial(_scorekit_ocr, engine=engine), pngs))
+
+
+def _map_bare(pool, psm, pngs):
+    return list(pool.map(partial(_bare_tesseract, psm=psm), pngs))
 
 
 def _bare_tesseract(png: str, psm: str = "") -> None:
@@ -114,7 +123,6 @@ def ocr_section(names: list[str], jobs: int, engines: list[str], repeat: int = 1
     the wall time)."""
     import tempfile
     from concurrent.futures import ProcessPoolExecutor
-    from functools import partial
 
     import cv2
 
@@ -123,7 +131,10 @@ def ocr_section(names: list[str], jobs: int, engines: list[str], repeat: int = 1
 
     how = "in-process (tesserocr)" if tess._api("eng") is not None else "CLI"
     table = Table(
-        title=f"OCR seconds per page at 300 dpi, {jobs} workers, best of {repeat}, scorekit's tesseract {how} (target: scorekit <= 1.3x bare tesseract{f' --psm {psm}' if psm else ''})",
+        title=(
+            f"OCR seconds per page at 300 dpi, {jobs} workers, best of {repeat}, scorekit's tesseract {how} "
+            f"(target: scorekit <= 1.3x bare tesseract{f' --psm {psm}' if psm else ''})"
+        ),
         title_justify="left",
     )
     for col in (
@@ -145,13 +156,12 @@ def ocr_section(names: list[str], jobs: int, engines: list[str], repeat: int = 1
                 png = f"{tmp}/{name}-{i}.png"
                 cv2.imwrite(png, render(path, i, 300))
                 pngs.append(png)
-            bare = timed(lambda: list(pool.map(partial(_bare_tesseract, psm=psm), pngs)), repeat) * jobs / n
+            bare = timed(partial(_map_bare, pool, psm, pngs), repeat) * jobs / n
             ours = []
             for engine in engines:
                 list(pool.map(_warm, [engine] * jobs * 2))
-                ours.append(
-                    timed(lambda: list(pool.map(partial(_scorekit_ocr, engine=engine), pngs)), repeat) * jobs / n
-                )
+                run = partial(_map_ocr, pool, engine, pngs)
+                ours.append(timed(run, repeat) * jobs / n)
             found = bare_recovered(name, [Path(p[:-4] + ".txt").read_text(errors="replace") for p in pngs])
             table.add_row(
                 name,
@@ -209,9 +219,9 @@ def main() -> int:
         path = ROOT / "fixtures" / "pdf" / f"{name}.pdf"
         with pdfplumber.open(str(path)) as pdf:
             n = len(pdf.pages)
-        sk = timed(lambda: extract_file(path), args.repeat)
-        pl = timed(lambda: run_pdfplumber(path), args.repeat)
-        cam = None if args.no_camelot else timed(lambda: run_camelot(path, n), args.repeat)
+        sk = timed(partial(extract_file, path), args.repeat)
+        pl = timed(partial(run_pdfplumber, path), args.repeat)
+        cam = None if args.no_camelot else timed(partial(run_camelot, path, n), args.repeat)
         table.add_row(
             name,
             str(n),

@@ -165,8 +165,8 @@ def build_model(header: list[str], bands: list[str], report: ReportPeriod | None
     months = [p for t in header if (p := parse_month(_norm(t), allow_serial=allow_serial))]
     for t in header:
         m = re.search(r"commentary\s*\(([^)]+)\)", t, re.I)
-        if m and parse_month(m.group(1)):
-            months = [parse_month(m.group(1))]
+        if m and (month := parse_month(m.group(1))):
+            months = [month]
             break
     if months:
         last = months[-1]

@@ -40,7 +40,10 @@ _MONTH_NAMES = {
     "november": 11,
     "december": 12,
 }
-_MONTH_WORD = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MONTH_WORD = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 # `Jul-232`: a two-digit year followed by a footnote digit printed inline
 _MONTH_RE = re.compile(rf"^{_MONTH_WORD}[\s\-'/.]*(?P<year>\d{{4}}|\d{{2}})(?P<note>[¹²³\d*†]?)$", re.I)
 _ISO_DATE_RE = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?(?:[ T]00:00(?::00)?)?$")

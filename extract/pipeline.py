@@ -13,6 +13,7 @@ one-line message; the CLI reports it and carries on with the other files.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -29,7 +30,7 @@ from .structure import Table, find_tables
 from .textlayer import read_page
 from .textquality import quality
 from .triage import triage_text
-from .workers import PagePool, PageTimeout
+from .workers import PagePool, PageTimeoutError
 
 TEXT_COLUMNS = ["source", "page", "table", "row", "ref", "indicator", "field", "text"]
 MAX_OCR_PIXELS = 120e6  # a huge page is rendered at a lower resolution rather than exhausting memory
@@ -160,7 +161,7 @@ def _second_opinion(path: Path, exc: Exception) -> str:
 
         if len(PdfReader(str(path), strict=False).pages) == 0:
             return "the PDF has no pages"
-    except Exception:
+    except Exception:  # noqa: S110 - pypdf failing too is the answer: the file is beyond repair
         pass
     return f"damaged PDF beyond repair ({exc})"
 
@@ -194,10 +195,8 @@ def _documents(path: str, password: str | None):
 def close_documents() -> None:
     for key in list(_OPEN):
         for handle in _OPEN.pop(key):
-            try:
+            with contextlib.suppress(Exception):  # closing a damaged document may raise; it is closed all the same
                 handle.close()
-            except Exception:  # closing a damaged document may raise; it is closed all the same
-                pass
 
 
 def _route(plumber_page, pdfium_page, text: str, mode: str) -> tuple[str, str]:
@@ -379,7 +378,7 @@ def _open_in_worker(pool: PagePool, path: Path, password: str | None) -> int:
         n_pages = pool.call(count_pages, str(path), password)
     except MemoryError:
         raise ExtractError("exceeded the memory cap while opening it (a decompression bomb?)") from None
-    except PageTimeout as exc:
+    except PageTimeoutError as exc:
         raise ExtractError(f"timed out while opening it ({exc})") from None
     if n_pages == 0:
         raise ExtractError("the PDF has no pages")
@@ -417,7 +416,7 @@ def _texts(rows: list[dict]) -> pd.DataFrame:
 
 
 def _failure(exc: BaseException) -> str:
-    if isinstance(exc, PageTimeout):
+    if isinstance(exc, PageTimeoutError):
         return f"timed out ({exc})"
     if isinstance(exc, MemoryError):
         return "exceeded the memory cap (a decompression bomb or a huge image?)"

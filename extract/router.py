@@ -83,7 +83,8 @@ def decide(plumber_page, pdfium_page) -> RouteDecision:
         if q.wordlike < WORDLIKE_OCR_LAYER:
             return out(
                 "ocr",
-                f"invisible OCR layer over page image fails quality test ({q.wordlike:.0%} word/number-shaped < {WORDLIKE_OCR_LAYER:.0%})",
+                f"invisible OCR layer over page image fails quality test "
+                f"({q.wordlike:.0%} word/number-shaped < {WORDLIKE_OCR_LAYER:.0%})",
             )
         return out("text", f"invisible OCR layer over page image passes quality test ({q.wordlike:.0%})")
 

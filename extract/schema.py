@@ -86,8 +86,11 @@ FLAGS: dict[str, str] = {
     "local": "benchmark printed as `Local` (no published comparator)",
     "check_failed": "breaks the report's own arithmetic (12-month avg/max, % change, count vs %)",
     "low_confidence": "OCR reading below the confidence floor: value withheld, raw text kept",
-    "check_resolved": "OCR: the readings disagreed or left ink unread; the report's own arithmetic chose this one",
-    "font_matched": "OCR: the engines disagreed; the page's own print (glyphs learned from its sure figures) agreed with this reading",
+    "check_resolved": ("OCR: the readings disagreed or left ink unread; the report's own arithmetic chose this one"),
+    "font_matched": (
+        "OCR: the engines disagreed; the page's own print (glyphs learned from its sure figures) "
+        "agreed with this reading"
+    ),
     "minus_restored": "OCR: a minus sign the readings lost, put back from the ink",
     "percent_restored": "OCR: `%` read as a digit (`13.08`), put back from the row's format",
     "less_than": "printed as a bound, e.g. a target `<36%`",

@@ -82,7 +82,7 @@ MIN_LONG_WORDS = 12  # fewer say too little about the language of the page
 IMPLAUSIBLE = -5.25  # mean log2 P(letter | previous letter) below this: letters, not words
 
 
-class WordListMissing(RuntimeError):
+class WordListMissingError(RuntimeError):
     pass
 
 
@@ -94,7 +94,7 @@ def dictionary() -> frozenset[str]:
             with path.open(encoding="utf-8", errors="ignore") as fh:
                 return frozenset(line.strip().lower() for line in fh if line.strip())
     names = ", ".join(str(p) for p in WORD_LISTS)
-    raise WordListMissing(f"no English word list ({names}): install Debian's wbritish")
+    raise WordListMissingError(f"no English word list ({names}): install Debian's wbritish")
 
 
 @cache

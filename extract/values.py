@@ -74,51 +74,71 @@ def parse_value(text: str) -> ParsedValue:
     t = clean(text)
     if not t:
         return ParsedValue(None, flags=["empty"])
+    for reading in (_code, _figure, _annotated, _worded, _qualified):
+        if (parsed := reading(t)) is not None:
+            return parsed
+    return ParsedValue(None, flags=["text_only"])
+
+
+def _code(t: str) -> ParsedValue | None:
+    """A suppression or missing-value code standing alone (`..`, `x`, `c`, `- n/a`, `Local`)."""
     low = t.lower()
-    stripped = t.strip(ARROWS + " ")
     if low in VOCABULARY.missing:
-        return ParsedValue(None, flags=[VOCABULARY.missing[low]])  # `..`, `x`, `c`, `z`
+        return ParsedValue(None, flags=[VOCABULARY.missing[low]])
     if low in _NOT_APPLICABLE or re.sub(r"^[-–—\s]+", "", low.strip(ARROWS + " ")) in _NOT_APPLICABLE:
-        return ParsedValue(None, flags=["not_applicable"])  # `- n/a`, `→ n/a`: no direction, no change
-    if stripped.endswith("*") and (num := parse_number(stripped[:-1].rstrip())) is not None:
-        return ParsedValue(num[0], "percent" if num[1] else "", ["provisional"])  # `123*`
+        return ParsedValue(None, flags=["not_applicable"])  # `→ n/a`: no direction, no change
     if low == "local":
         return ParsedValue(None, flags=["local"])
-    num = parse_number(stripped)
-    if num is not None:
+    return None
+
+
+def _figure(t: str) -> ParsedValue | None:
+    """A number, perhaps provisional (`123*`) or bounded (`<5`), beside a direction arrow."""
+    stripped = t.strip(ARROWS + " ")
+    if stripped.endswith("*") and (num := parse_number(stripped[:-1].rstrip())) is not None:
+        return ParsedValue(num[0], "percent" if num[1] else "", ["provisional"])
+    if (num := parse_number(stripped)) is not None:
         return ParsedValue(num[0], "percent" if num[1] else "")
     if stripped[:1] in "<>≤≥" and (num := parse_number(stripped.lstrip("<>≤≥= "))) is not None:
-        return ParsedValue(
-            num[0], "percent" if num[1] else "", ["less_than" if stripped[0] in "<≤" else "greater_than"]
-        )
-    m = _AMENDED_RE.match(t)
-    if m:
+        bound = "less_than" if stripped[0] in "<≤" else "greater_than"
+        return ParsedValue(num[0], "percent" if num[1] else "", [bound])
+    return None
+
+
+def _annotated(t: str) -> ParsedValue | None:
+    """A figure with a printed note: amended from another, provisional, or in days or weeks."""
+    if (m := _AMENDED_RE.match(t)) is not None:
         inner = parse_value(m.group("main"))
         old = parse_number(m.group("old"))
         if inner.value is not None and old is not None:
             return ParsedValue(inner.value, inner.unit, inner.flags + ["amended", f"amended_from={_fmt(old[0])}"])
-    m = _PROV_RE.match(t)
-    if m:
+    if (m := _PROV_RE.match(t)) is not None:
         inner = parse_value(m.group("main"))
         if inner.value is not None:
             note = m.group("note") or ""
             year = _YEAR_NOTE_RE.search(f"({note})") if note else None
             return ParsedValue(inner.value, inner.unit, inner.flags + ["provisional"], year.group(1) if year else "")
-    m = _UNIT_WORD_RE.match(t)
-    if m:
+    if (m := _UNIT_WORD_RE.match(t)) is not None:
         unit = "weeks" if m.group("unit").lower().startswith("w") else "days"
         return ParsedValue(_to_number(m.group("num")), unit, [])
-    if low.startswith(("n/a", "n/a.")):
+    return None
+
+
+def _worded(t: str) -> ParsedValue | None:
+    if t.lower().startswith("n/a"):
         return ParsedValue(None, flags=["not_applicable"])
     if _NOT_COLLECTED_RE.search(t):
         return ParsedValue(None, flags=["not_collected"])
-    m = _LEADING_RE.match(t)
-    if m:
-        # a number with a qualifier: `88% as of April 1st 2014`, `645 (3-year average)`, `62% (2014)`
-        year = _YEAR_NOTE_RE.search(m.group("rest"))
-        unit = "percent" if m.group("pct") else ""
-        return ParsedValue(_to_number(m.group("num")), unit, [], year.group(1) if year else "")
-    return ParsedValue(None, flags=["text_only"])
+    return None
+
+
+def _qualified(t: str) -> ParsedValue | None:
+    """A number with a qualifier: `88% as of April 1st 2014`, `645 (3-year average)`, `62% (2014)`."""
+    if (m := _LEADING_RE.match(t)) is None:
+        return None
+    year = _YEAR_NOTE_RE.search(m.group("rest"))
+    unit = "percent" if m.group("pct") else ""
+    return ParsedValue(_to_number(m.group("num")), unit, [], year.group(1) if year else "")
 
 
 def year_note_period(note: str) -> str:

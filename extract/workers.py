@@ -23,13 +23,13 @@ from typing import Any
 PageFn = Callable[[str, int, Any], Any]
 
 
-class PageTimeout(Exception):
+class PageTimeoutError(Exception):
     pass
 
 
 @contextmanager
 def page_limits(seconds: float):
-    """Raise PageTimeout in this process after `seconds` (main thread only; else no limit)."""
+    """Raise PageTimeoutError in this process after `seconds` (main thread only; else no limit)."""
     import threading
 
     if threading.current_thread() is not threading.main_thread() or not seconds:
@@ -37,7 +37,7 @@ def page_limits(seconds: float):
         return
 
     def on_alarm(signum, frame):
-        raise PageTimeout(f"page took longer than {seconds:g} s")
+        raise PageTimeoutError(f"page took longer than {seconds:g} s")
 
     old = signal.signal(signal.SIGALRM, on_alarm)
     signal.alarm(max(1, math.ceil(seconds)))
@@ -137,7 +137,7 @@ class PagePool:
         """`fn(*args)` under a page's limits, in a worker: whatever parses an untrusted file (even
         just to count its pages) runs here, never in the parent, so a bomb costs a worker.
 
-        A worker that dies (its memory cap) raises MemoryError; one stuck in C code, PageTimeout."""
+        A worker that dies (its memory cap) raises MemoryError; one stuck in C code, PageTimeoutError."""
         if not self.isolate:
             return _run_limited(fn, args, self.page_timeout)
         fut = self._pool().submit(_run_limited, fn, args, self.page_timeout)
@@ -145,7 +145,7 @@ class PagePool:
             return fut.result(timeout=self.page_timeout + 30)
         except FutureTimeout:
             self._reset()
-            raise PageTimeout(f"worker stuck for more than {self.page_timeout + 30:g} s") from None
+            raise PageTimeoutError(f"worker stuck for more than {self.page_timeout + 30:g} s") from None
         except BrokenProcessPool:
             self._reset()
             raise MemoryError("worker died") from None
@@ -172,7 +172,7 @@ class PagePool:
             try:
                 yield p, fut.result(timeout=self.page_timeout + 30)
             except FutureTimeout:
-                yield p, PageTimeout(f"worker stuck for more than {self.page_timeout + 30:g} s")
+                yield p, PageTimeoutError(f"worker stuck for more than {self.page_timeout + 30:g} s")
                 todo.extendleft(reversed([q for q, _ in running]))
                 running.clear()
                 self._reset()

@@ -30,15 +30,18 @@ SOURCE_COLUMNS = [
 def write(result: Result, path: str | Path, include_all: bool = True) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.worksheet.worksheet import Worksheet
 
     from ..extract.output import neutralise
 
     wb = Workbook()
     ws = wb.active
+    if not isinstance(ws, Worksheet):  # a new workbook's one sheet; openpyxl types it as possibly absent
+        raise TypeError("a new workbook's active sheet is not a worksheet")
     ws.title = "findings"
     cols = [c for c in COLUMNS if c != "sources"] + ["decision_value", "decision_note"]
     ws.append(cols)
-    src = wb.create_sheet("sources")
+    src: Worksheet = wb.create_sheet("sources")
     src.append(SOURCE_COLUMNS)
     for f in result.findings:
         if not include_all and f.cls not in CONFLICTS:

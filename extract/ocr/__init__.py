@@ -95,5 +95,5 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
         words=words,
         rules=rules,
         method="ocr",
-        note=f"engine={eng.name} dpi={dpi} deskew={angle:+.2f}deg cells={len(grids) and sum(len(g.cells) for g in grids)}",
+        note=f"engine={eng.name} dpi={dpi} deskew={angle:+.2f}deg cells={sum(len(g.cells) for g in grids)}",
     )

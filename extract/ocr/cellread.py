@@ -162,7 +162,7 @@ def _numbers(readings: list[CellReading], engine: OcrEngine) -> None:
         return
     second = engine.read_images([scale_of(c, SECOND_SCALE) for c in crops], numeric=True)
     third_idx = []
-    for k, ((r, arrow, x0, x1), words) in enumerate(zip(jobs, second, strict=False)):
+    for k, ((r, _arrow, _x0, _x1), words) in enumerate(zip(jobs, second, strict=False)):
         first = _number_word(r.words)
         r.readings = [first.text, "".join(w.text for w in words)]
         if _same(*r.readings):

@@ -134,8 +134,8 @@ class RapidOcrEngine(OcrEngine):
 
     Its defaults suit photos, not A3 tables: it shrinks the long side to 2,000 px (6pt digits
     become unreadable), keeps at most 1,000 detected boxes (a scorecard page has more) and its
-    text-direction classifier flips short cells such as `15`; all three are lifted or turned off. It returns text lines, which are split into words with boxes apportioned by
-    character count.
+    text-direction classifier flips short cells such as `15`; all three are lifted or turned off.
+    It returns text lines, which are split into words with boxes apportioned by character count.
     """
 
     name = "rapidocr"
@@ -214,7 +214,7 @@ def pieces(line: np.ndarray, ink: int = 150, longest: float = 8.0) -> list[tuple
     h, w = line.shape
     if w <= longest * h:
         return [(0, w)]
-    cols = (line < ink).any(axis=0)
+    cols = np.asarray((line < ink).any(axis=0))  # numpy types `any(axis=...)` as possibly a scalar
     gap = max(3, h // 4)
     cuts, run = [], 0
     for x in range(w):

@@ -36,7 +36,8 @@ def triangle(img: np.ndarray) -> str | None:
     hull = cv2.contourArea(cv2.convexHull(max(contours, key=cv2.contourArea)))
     if hull <= 0 or area / hull < 0.85:  # digits such as 6, 9, 0 have holes or bays; a triangle has none
         return None
-    return {"bottom": "▲", "top": "▼"}.get(_heavier_end(mask[y : y + h], 3, 1.8))
+    end = _heavier_end(mask[y : y + h], 3, 1.8)
+    return None if end is None else {"bottom": "▲", "top": "▼"}.get(end)
 
 
 DASH_THICK = 10  # pixels at 300 dpi; a digit is 20 or more tall, however blurred
@@ -72,7 +73,8 @@ def arrow(img: np.ndarray) -> str | None:
         return "→"
     if h < 1.3 * w:
         return None
-    return {"top": "↑", "bottom": "↓"}.get(_heavier_end(mask, 4, 1.4))
+    end = _heavier_end(mask, 4, 1.4)
+    return None if end is None else {"top": "↑", "bottom": "↓"}.get(end)
 
 
 def _heavier_end(mask: np.ndarray, parts: int, ratio: float) -> str | None:

@@ -194,7 +194,7 @@ def rules(h_mask: np.ndarray, v_mask: np.ndarray, dpi: int) -> list[tuple[float,
     for mask, horizontal in ((h_mask, True), (v_mask, False)):
         contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
         found = []
-        for x, y, w, hgt in sorted(cv2.boundingRect(c) for c in contours):
+        for x, y, w, hgt in sorted(tuple(cv2.boundingRect(c)) for c in contours):
             if (w if horizontal else hgt) < min_len:
                 continue
             if horizontal:

@@ -185,24 +185,24 @@ _AVG = re.compile(r"(?<=nth )av[eoqc9]\b", re.I)  # the `g` of `avg` in a small 
 
 def _complete_months(cols: dict[int, CellReading]) -> None:
     months = {c: parse_month(reading_text(r)) for c, r in cols.items()}
-    known = sorted(c for c, m in months.items() if m)
+    read = {c: m for c, m in months.items() if m}
+    known = sorted(read)
     if len(known) < 3:
         return
     # the anchor most other labels agree with (month = anchor + column offset)
-    best = max(known, key=lambda a: sum(month_diff(months[c], months[a]) == c - a for c in known))
-    run = [c for c in known if month_diff(months[c], months[best]) == c - best]
+    best = max(known, key=lambda a: sum(month_diff(read[c], read[a]) == c - a for c in known))
+    run = [c for c in known if month_diff(read[c], read[best]) == c - best]
     if len(run) < 3:
         return
     lo, hi = run[0], run[-1]
     for c in range(lo + 1, hi):
         r = cols.get(c)
-        if r is not None and months[c] != add_months(months[best], c - best):
-            if months[c] is None and not _OTHER_HEADER.search(reading_text(r)):
-                _set(r, _label(add_months(months[best], c - best)), 0.9)
+        if r is not None and months[c] is None and not _OTHER_HEADER.search(reading_text(r)):
+            _set(r, _label(add_months(read[best], c - best)), 0.9)
     for step, start in ((-1, lo - 1), (1, hi + 1)):
         c = start
         while c in cols and months[c] is None and _fillable(reading_text(cols[c])):
-            _set(cols[c], _label(add_months(months[best], c - best)), 0.9)
+            _set(cols[c], _label(add_months(read[best], c - best)), 0.9)
             c += step
 
 
@@ -397,7 +397,7 @@ def _qualifiers(todo, split, grids, names: dict[tuple[int, int, int], str], engi
     out: list[str | None] = [None] * len(todo)
     if not idx:
         return out
-    seen = {k: [] for k in idx}
+    seen: dict[int, list[str]] = {k: [] for k in idx}
     for eng, scale in ((engine, SCALE), (engine.second, 1.0)):
         if eng is None:
             continue

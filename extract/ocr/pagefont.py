@@ -205,9 +205,14 @@ def page_font(readings, value_cols, grids, fit: InkFit | None) -> PageFont | Non
     sure = []
     for r, _ in value_cells(readings, value_cols, grids):
         nums = [k for k, w in enumerate(r.words) if NUMBER_RE.match(w.text)]
-        if len(nums) == 1 and not is_doubtful(r) and r.words[nums[0]].conf >= MAJORITY:
-            if (span := figure_of(r, nums[0], height)) and (fig := Figure.cut(r.cell.image, span, fit)):
-                sure.append((fig, r.words[nums[0]].text))
+        if (
+            len(nums) == 1
+            and not is_doubtful(r)
+            and r.words[nums[0]].conf >= MAJORITY
+            and (span := figure_of(r, nums[0], height))
+            and (fig := Figure.cut(r.cell.image, span, fit))
+        ):
+            sure.append((fig, r.words[nums[0]].text))
     return PageFont.learn(sure, fit, height)
 
 

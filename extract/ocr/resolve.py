@@ -5,8 +5,9 @@ are functions of the printed months (`checks.row_verdict`). A row with doubtful 
 without a majority), or whose agreed numbers break those checks, has every combination of its
 cells' candidate readings tried against them: the readings taken, the second engine's and the
 page's own glyphs' (`pagefont`) readings of a failing row's numbers, and the two misreadings OCR
-makes most on blurred print, a lost minus sign and a lost decimal point. A cell changes only when every combination that passes every
-check gives it the same value, so the arithmetic, not a guess, picks it; otherwise a doubtful
+makes most on blurred print, a lost minus sign and a lost decimal point. A cell changes only when
+every combination that passes every check gives it the same value, so the arithmetic, not a guess,
+picks it; otherwise a doubtful
 cell stays below the confidence floor and is withheld. Separately, `%` read as `8` is undone in a
 row printed as percentages.
 """
@@ -19,7 +20,7 @@ import re
 import numpy as np
 
 from ..checks import row_verdict
-from ..columns import build_model
+from ..columns import ColumnModel, build_model
 from ..grid import Grid
 from ..page import Word
 from ..periods import parse_month
@@ -58,16 +59,16 @@ def resolve_rows(readings: list[CellReading], grids: list[Grid], engine: OcrEngi
         header[g] = (row, texts)
     body: dict[tuple[int, int], dict[int, CellReading]] = {}
     for r in readings:
-        c = grids[r.cell.grid].cells[r.cell.cell]
-        if r.cell.grid in header and c.row0 > header[r.cell.grid][0] and c.col1 - c.col0 == 1:
-            body.setdefault((r.cell.grid, c.row0), {})[c.col0] = r
+        cell = grids[r.cell.grid].cells[r.cell.cell]
+        if r.cell.grid in header and cell.row0 > header[r.cell.grid][0] and cell.col1 - cell.col0 == 1:
+            body.setdefault((r.cell.grid, cell.row0), {})[cell.col0] = r
     models = {g: build_model(texts, [""] * len(texts), None) for g, (_, texts) in header.items()}
     rows = [(cols, models[g]) for (g, _row), cols in body.items() if models[g].report is not None]
     settled = sum(_percent_tails(cols, model) for cols, model in rows)
     return settled + settle_rows(rows, engine.second if engine is not None else None, font)
 
 
-def _percent_tails(cols: dict[int, CellReading], model) -> int:
+def _percent_tails(cols: dict[int, CellReading], model: ColumnModel) -> int:
     """`13.08` in a row printed `13.0%`, `12.9%`, ...: at low resolution `%` reads as `8` (or `5`,
     `6`). Where most of a row's values end in `%`, most of those with one number of decimals, a
     value with one decimal more and no `%` is that misreading (a spreadsheet prints a row in one
@@ -95,7 +96,7 @@ def _percent_tails(cols: dict[int, CellReading], model) -> int:
     return fixed
 
 
-def _slots(cols: dict[int, CellReading], model) -> dict[int, tuple[str, str]]:
+def _slots(cols: dict[int, CellReading], model: ColumnModel) -> dict[int, tuple[str, str]]:
     """Column -> (measure, period) for the cells the row's arithmetic covers. A measure two
     columns claim (`% change from Sep-20` and `% change from Oct-19` both read as change from
     last month, the report month unknown here) is left out: checking one against the other's
@@ -145,7 +146,7 @@ MAX_OPEN = 6  # cells of one row whose readings are tried against each other
 _CHANGE = ("change_prev", "change_year")
 
 
-def settle_rows(rows: list[tuple[dict[int, CellReading], object]], second: OcrEngine | None, font=None) -> int:
+def settle_rows(rows: list[tuple[dict[int, CellReading], ColumnModel]], second: OcrEngine | None, font=None) -> int:
     """Each row's doubtful numbers, and the settled numbers of a row that breaks its own
     arithmetic, tried against every check the row prints.
 
@@ -162,9 +163,10 @@ def settle_rows(rows: list[tuple[dict[int, CellReading], object]], second: OcrEn
         texts = {c: _number_text(cols[c]) for c in slots}
         doubtful = {c for c in slots if is_doubtful(cols[c])}
         firm = {c: t for c, t in texts.items() if c not in doubtful}
-        failing = bool(_verdict(firm, slots, model.report.label)[1])
+        report = _report_label(model)
+        failing = bool(_verdict(firm, slots, report)[1])
         if doubtful or failing:
-            plans.append((cols, slots, texts, doubtful, failing, model.report.label))
+            plans.append((cols, slots, texts, doubtful, failing, report))
     alt: dict[int, list[str]] = {}
     cells = [cols[c] for cols, slots, _, _, failing, _ in plans if failing for c in slots]
     if second is not None and cells:
@@ -176,6 +178,14 @@ def settle_rows(rows: list[tuple[dict[int, CellReading], object]], second: OcrEn
         for r in cells:
             alt.setdefault(id(r), []).append(glyphs.read_cell(r))
     return sum(_settle_row(*plan, alt) for plan in plans)
+
+
+def _report_label(model: ColumnModel) -> str:
+    """The period the row's arithmetic is checked for: `resolve_rows` settles only rows whose
+    model has one."""
+    if model.report is None:
+        raise ValueError("a row without a report period has no arithmetic to settle")
+    return model.report.label
 
 
 def _settle_row(cols, slots, texts, doubtful, failing, report, alt) -> int:
@@ -215,7 +225,7 @@ def _settle_row(cols, slots, texts, doubtful, failing, report, alt) -> int:
     n = 0
     for k, c in enumerate(open_):
         probe = probes.get(c, [])
-        values = {parse_number(combo[k])[0] for combo in passing if combo[k] not in probe}
+        values = {_value(combo[k]) for combo in passing if combo[k] not in probe}
         if len(values) != 1 or (probe and {combo[k] for combo in passing} >= set(probe)):
             continue
         text = next(combo[k] for combo in passing if combo[k] not in probe)
@@ -275,5 +285,13 @@ def _candidates(seen: list[str], flip: bool) -> list[str]:
         ):
             out.append(t)
     if flip:
-        out += ["-" + t for t in out if not t.startswith(("-", "\u2212", "–", "(")) and parse_number(t)[0] != 0]
+        out += ["-" + t for t in out if not t.startswith(("-", "\u2212", "–", "(")) and _value(t) != 0]
     return out
+
+
+def _value(text: str) -> float:
+    """A candidate's number: only readings that parse become candidates."""
+    p = parse_number(text)
+    if p is None:
+        raise ValueError(f"candidate {text!r} is not a number")
+    return p[0]
