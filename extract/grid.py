@@ -66,11 +66,16 @@ def cell_text(words: list[Word]) -> str:
     if upright:
         parts.append(_join(reading_order(upright)))
     if rotated:
-        btt = [w for w in rotated if w.direction == "btt"]
-        ttb = [w for w in rotated if w.direction != "btt"]
-        parts += [_join(sorted(btt, key=lambda w: (round(w.x0 / 3), -w.bottom)))] if btt else []
-        parts += [_join(sorted(ttb, key=lambda w: (-round(w.x1 / 3), w.top)))] if ttb else []
+        btt, ttb = turned_order(rotated)
+        parts += [_join(run) for run in (btt, ttb) if run]
     return " ".join(parts)
+
+
+def turned_order(rotated: list[Word]) -> tuple[list[Word], list[Word]]:
+    """Words printed at 90 degrees in reading order: those read bottom to top, then top to bottom."""
+    btt = [w for w in rotated if w.direction == "btt"]
+    ttb = [w for w in rotated if w.direction != "btt"]
+    return sorted(btt, key=lambda w: (round(w.x0 / 3), -w.bottom)), sorted(ttb, key=lambda w: (-round(w.x1 / 3), w.top))
 
 
 def _join(words: list[Word]) -> str:
@@ -122,7 +127,7 @@ def _join_segments(segs: list[tuple[float, float, float]]) -> list[tuple[float, 
                     out.append([pos, a, b])
             group = []
         group.append(seg)
-    return [tuple(s) for s in out]
+    return [(s[0], s[1], s[2]) for s in out]
 
 
 def _split(rules: list[Rule]) -> tuple[list, list]:
@@ -184,34 +189,46 @@ def find_grids(rules: list[Rule], *, min_rows: int = 1, min_cols: int = 2) -> li
     return grids
 
 
-def _build(xs: list[float], ys: list[float], hs: list, vs: list) -> Grid:
-    nr, nc = len(ys) - 1, len(xs) - 1
-    parent = list(range(nr * nc))
+class _Slots:
+    """Union-find over a grid's slots: slots with no rule between them are one cell."""
 
-    def find(i: int) -> int:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        parent = self.parent
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
-    def union(a: int, b: int) -> None:
-        ra, rb = find(a), find(b)
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
         if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+            self.parent[max(ra, rb)] = min(ra, rb)
 
+
+def _merged_slots(xs: list[float], ys: list[float], hs: list, vs: list) -> _Slots:
+    nr, nc = len(ys) - 1, len(xs) - 1
+    slots = _Slots(nr * nc)
     for r in range(nr):
         for c in range(nc - 1):
             if not _covers(vs, xs[c + 1], ys[r], ys[r + 1]):
-                union(r * nc + c, r * nc + c + 1)
+                slots.union(r * nc + c, r * nc + c + 1)
     for r in range(nr - 1):
         for c in range(nc):
             if not _covers(hs, ys[r + 1], xs[c], xs[c + 1]):
-                union(r * nc + c, (r + 1) * nc + c)
+                slots.union(r * nc + c, (r + 1) * nc + c)
+    return slots
+
+
+def _build(xs: list[float], ys: list[float], hs: list, vs: list) -> Grid:
+    nr, nc = len(ys) - 1, len(xs) - 1
+    slots = _merged_slots(xs, ys, hs, vs)
     spans: dict[int, list[int]] = {}
     for i in range(nr * nc):
-        root = find(i)
         r, c = divmod(i, nc)
-        s = spans.setdefault(root, [r, r + 1, c, c + 1])
+        s = spans.setdefault(slots.find(i), [r, r + 1, c, c + 1])
         s[0], s[1], s[2], s[3] = min(s[0], r), max(s[1], r + 1), min(s[2], c), max(s[3], c + 1)
     cells: dict[int, Cell] = {}
     matrix: list[list[Cell]] = [[None] * nc for _ in range(nr)]  # type: ignore[list-item]
@@ -253,14 +270,16 @@ def _drop_crossing_lines(grid: Grid) -> list[Word]:
         row_cells = {id(c): c for c in grid.matrix[r]}.values()
         words = sorted(((w, cell) for cell in row_cells for w in cell.words), key=lambda p: (round(p[0].top), p[0].x0))
         line: list[tuple[Word, Cell]] = []
-        for pair in words + [(None, None)]:
-            w = pair[0]
+        ends: list[tuple[Word, Cell] | None] = [*words, None]
+        for pair in ends:
+            w = pair[0] if pair is not None else None
             prev = line[-1][0] if line else None
             if (
                 prev is not None
                 and w is not None
                 and abs(w.top - prev.top) < 1
                 and 0 <= w.x0 - prev.x1 < 0.8 * (w.bottom - w.top)
+                and pair is not None
             ):
                 line.append(pair)
                 continue
@@ -276,5 +295,5 @@ def _drop_crossing_lines(grid: Grid) -> list[Word]:
                 for c in cells:
                     c.words[:] = [x for x in c.words if id(x) not in ids]
                 dropped += [v for v, _ in line]
-            line = [pair] if w is not None else []
+            line = [pair] if pair is not None else []
     return dropped

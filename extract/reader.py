@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .areas import area_table
-from .columns import Column, ColumnModel, header_score
+from .columns import Column, ColumnModel, fy_in_text, header_score
 from .headers import column_headers, header_texts, model_from_levels
 from .names import is_reference, split_ref
 from .page import Frame
@@ -22,8 +22,6 @@ from .periods import ReportPeriod, find_report_period, parse_period
 from .records import Record, observation, unit_of_row
 from .structure import Cell, Table
 from .values import parse_value
-
-FULL_SPAN = 0.6  # a cell spanning this share of the columns is a title or section row
 
 
 @dataclass
@@ -66,6 +64,10 @@ class Body:
     title: str = ""
     continued: bool = False
     levels: list[list[str]] = field(default_factory=list)  # the header's texts, level by level
+    first: int = 0  # the table's row index of `rows[0]`
+
+    def numbered(self) -> list[tuple[int, list[Cell | None]]]:
+        return [(self.first + k, row) for k, row in enumerate(self.rows)]
 
 
 class TableReader:
@@ -78,7 +80,7 @@ class TableReader:
 
     def read(self, table: Table, page: PageInfo, index: int = 1) -> TableResult:
         report = find_report_period(page.text) or self.document_report
-        body = self._body(table, report)
+        body = self._body(table, report, page.text)
         if body is None:
             return TableResult(note="no period header")
         result = TableResult(note="continued from previous page" if body.continued else "")
@@ -92,14 +94,15 @@ class TableReader:
         self.last = Continuation(table.xs, body.model, body.section, body.row_no, body.title)
         return result
 
-    def _body(self, table: Table, report: ReportPeriod | None) -> Body | None:
+    def _body(self, table: Table, report: ReportPeriod | None, page_text: str) -> Body | None:
         grid = table.grid()
         header_rows = table.header_rows or _header_by_words(grid, report)
         if header_rows:
             levels = header_texts(grid, header_rows)
             model = model_from_levels(levels, table.n_cols, report)
-            body = Body(grid[header_rows:], model, title=table.title, levels=levels)
+            body = Body(grid[header_rows:], model, title=table.title, levels=levels, first=header_rows)
             if _has_measures(model) or _transposed(body):
+                date_benchmarks(model, page_text)
                 self._carry_benchmark_periods(model)
                 return body
         last = self.last
@@ -117,18 +120,16 @@ class TableReader:
                     col.period = self.bench_periods[col.measure]
 
     def _read_indicators(self, body: Body, ctx: Record, result: TableResult) -> None:
-        n_cols = len(body.model.columns)
         header_sig = [t.lower() for t in body.model.header_texts]
-        for row in body.rows:
+        for r, row in body.numbered():
             origins = _origins(row)
             if not origins or _repeats_header(row, header_sig):
                 continue
-            if len(origins) == 1 and (origins[0].colspan >= max(2, FULL_SPAN * n_cols) or not _values(row, body.model)):
-                if not _values(row, body.model):
-                    body.section = origins[0].text
-                    continue
+            if len(origins) == 1 and not _values(row, r, body.model):
+                body.section = origins[0].text
+                continue
             ref, name = _label(row, body.model)
-            values = _values(row, body.model)
+            values = _values(row, r, body.model)
             if not values or not (name or ref):
                 continue
             body.row_no += 1
@@ -173,11 +174,13 @@ def _repeats_header(row: list[Cell | None], header_sig: list[str]) -> bool:
     return bool(pairs) and same >= max(2, 0.6 * len(pairs))
 
 
-def _values(row: list[Cell | None], model: ColumnModel) -> list[tuple[Column, Cell]]:
+def _values(row: list[Cell | None], r: int, model: ColumnModel) -> list[tuple[Column, Cell]]:
+    """The row's value cells, each on the row it starts in: a figure spanning two printed lines
+    of a name is one figure."""
     out = []
     for i, col in enumerate(model.columns):
         cell = row[i] if i < len(row) else None
-        if col.kind == "measure" and cell is not None and cell.col == i and cell.text:
+        if col.kind == "measure" and cell is not None and cell.col == i and cell.row == r and cell.text:
             out.append((col, cell))
     return out
 
@@ -274,11 +277,11 @@ def _column_label(header: str, band: str) -> tuple[str, str]:
 def _read_areas(body: Body, ctx: Record) -> list[dict]:
     out = []
     area_cols = body.model.index("area") or [0]
-    for row in body.rows:
+    for r, row in body.numbered():
         area = " ".join(
             c.text for i in area_cols if (c := row[i] if i < len(row) else None) is not None and c.col == i and c.text
         )
-        values = _values(row, body.model)
+        values = _values(row, r, body.model)
         if not area or not values:
             continue
         body.row_no += 1
@@ -299,3 +302,17 @@ def _clean_title(title: str) -> str:
 
 
 __all__ = ["PageInfo", "TableReader", "TableResult", "parse_value"]
+
+
+_BENCH_NOTE = re.compile(r"using\s+((?:20)?\d{2}\s*[-/–]\s*\d{2})\s+data", re.I)
+
+
+def date_benchmarks(model: ColumnModel, page_text: str) -> None:
+    """Benchmark columns whose band lies outside the table (a box drawn above the header, so no
+    cell of it): one `using 16-17 data` on the page dates them."""
+    cols = [c for c in model.columns if c.measure in ("stat_neighbour", "england", "region") and not c.period]
+    years = {fy_in_text(m.group(1)) for m in _BENCH_NOTE.finditer(page_text)} - {""}
+    if cols and len(years) == 1:
+        (fy,) = years
+        for c in cols:
+            c.period, c.period_from_context = fy, True

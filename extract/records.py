@@ -94,7 +94,7 @@ def _confidence(col: Column, p: ParsedValue, flags: list[str], cell: Cell) -> fl
     return round(conf * min((w.conf for w in cell.words), default=1.0), 3)
 
 
-def _unreadable(measure: str, text: str, flags: list[str]) -> bool:
+def unreadable(measure: str, text: str, flags: list[str]) -> bool:
     """An OCR'd value cell that reads as neither a number nor any word such cells hold (`jj§ 35%`,
     `a` for `▲`): junk, kept as raw text but not stated as the cell's content."""
     t = text.strip().lower()
@@ -124,7 +124,7 @@ def observation(
     if ctx.method == "ocr" and value is not None and conf < OCR_FLOOR:
         value = None
         flags.append("low_confidence")
-    elif ctx.method == "ocr" and _unreadable(col.measure, text, flags):
+    elif ctx.method == "ocr" and unreadable(col.measure, text, flags):
         flags.append("low_confidence")
     x0, top, x1, bottom = ctx.frame.to_display(cell.bbox)
     return {

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from .tablejson import BODY, HEADER, Box, FoundTable
+from .tablejson import HEADER, Box, FoundTable
 
 MAX_PIXELS = 40e6  # a huge page is drawn at a lower resolution rather than exhausting memory
 
@@ -22,7 +22,6 @@ MAX_PIXELS = 40e6  # a huge page is drawn at a lower resolution rather than exha
 _FRAME = {"ruled": (214, 39, 40, 255), "aligned": (31, 119, 180, 255)}
 _CELL = (44, 160, 44, 210)
 _HEADER = (255, 179, 0, 110)
-_ABOVE_HEADER = (255, 179, 0, 55)
 _HEADER_LINE = (255, 127, 0, 255)
 _BANNER = (255, 255, 255, 215)
 _INK = (20, 20, 20, 255)
@@ -60,8 +59,8 @@ def _px(box: Box, scale: float) -> tuple[float, float, float, float]:
 def _draw_table(draw: ImageDraw.ImageDraw, table: FoundTable, index: int, scale: float, font) -> None:
     for cell in table.cells:
         box = _px(cell.bbox, scale)
-        if cell.role != BODY:
-            draw.rectangle(box, fill=_HEADER if cell.role == HEADER else _ABOVE_HEADER)
+        if cell.role == HEADER:
+            draw.rectangle(box, fill=_HEADER)
         draw.rectangle(box, outline=_CELL, width=1)
     header = [_px(c.bbox, scale) for c in table.cells if c.role == HEADER]
     if header:

@@ -15,7 +15,7 @@ from .page import Frame
 from .structure import Cell, Table
 
 Box = tuple[float, float, float, float]
-HEADER, ABOVE_HEADER, BODY = "header", "above_header", "body"
+HEADER, BODY = "header", "body"
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class FoundCell:
     colspan: int
     text: str
     bbox: Box
-    role: str = BODY  # header | above_header | body: `TableReader.header_row`'s decision
+    role: str = BODY  # header | body: the finder's header levels
 
 
 @dataclass

@@ -13,7 +13,7 @@ from typing import Any
 from pdfplumber.page import Page
 from pdfplumber.utils.text import WordExtractor
 
-from .page import Fill, PageContent, Rule, Word, unrotate_box
+from .page import Fill, Frame, PageContent, Rule, Word, unrotate_box
 from .wraps import joins
 
 # Grouping by size and colour keeps a page header that overlaps a table from merging into its words.
@@ -171,17 +171,16 @@ def _grey(colour) -> float:
     return 0.0
 
 
-def _unrotated(page: Page):
-    """Chars, lines and rects in the page's own frame, undoing /Rotate.
+def _unrotated(page: Page, r: int):
+    """Chars, lines and rects in the reading frame: the page as displayed, turned by `r`.
 
-    pdfplumber reports a rotated page as displayed, which turns an ordinary table into sideways
-    text; the table logic wants the frame the spreadsheet was printed in.
+    pdfplumber reports a page as displayed, which shows a table printed sideways (or a /Rotate
+    page drawn upright) as sideways text; the table logic wants the frame it was printed in.
     """
-    r = int(page.rotation or 0) % 360
     if not r:
         return page.chars, page.lines, page.rects, float(page.width), float(page.height)
     w, h = float(page.width), float(page.height)
-    cos, sin = {90: (0, 1), 180: (-1, 0), 270: (0, -1)}[r]
+    cos, sin = _TURNS[r]
 
     def box(o: dict) -> dict:
         x0, top, x1, bottom = unrotate_box(o["x0"], o["top"], o["x1"], o["bottom"], r, w, h)
@@ -199,12 +198,31 @@ def _unrotated(page: Page):
     return chars, [box(o) for o in page.lines], [box(o) for o in page.rects], ow, oh
 
 
+_TURNS = {0: (1, 0), 90: (0, 1), 180: (-1, 0), 270: (0, -1)}
+
+
+def _upright_after(matrix: tuple, turn: int) -> bool:
+    a, b, c, d = matrix[:4]
+    cos, sin = _TURNS[turn]
+    a2, b2, c2 = a * cos - b * sin, a * sin + b * cos, c * cos - d * sin
+    return abs(b2) < 1e-6 and abs(c2) < 1e-6 and a2 > 0
+
+
+def reading_turn(page: Page) -> int:
+    """The turn of the page as displayed that sets most of its text upright: /Rotate on a page
+    drawn upright (the flag undone), a landscape page counter-drawn to display upright (none),
+    or a table drawn sideways with no flag at all. Ties keep /Rotate, then none."""
+    flagged = int(page.rotation or 0) % 360
+    counts = {t: sum(_upright_after(ch["matrix"], t) for ch in page.chars) for t in _TURNS}
+    return max(_TURNS, key=lambda t: (counts[t], t == flagged, t == 0))
+
+
 class _Frame:
     """A page's objects in its unrotated frame, with the attributes the readers use."""
 
     def __init__(self, page: Page):
-        self.chars, self.lines, self.rects, self.width, self.height = _unrotated(page)
-        self.rotation = int(page.rotation or 0) % 360
+        self.rotation = reading_turn(page)
+        self.chars, self.lines, self.rects, self.width, self.height = _unrotated(page, self.rotation)
 
 
 def read_page(page: Page, source: str) -> PageContent:
@@ -219,4 +237,5 @@ def read_page(page: Page, source: str) -> PageContent:
         fills=page_fills(frame),
         method="text",
         rotation=frame.rotation,
+        frame=Frame((360 - frame.rotation) % 360, float(page.width), float(page.height)),
     )

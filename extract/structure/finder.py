@@ -15,7 +15,7 @@ from ..page import PageContent, Word
 from .blocks import find_blocks
 from .columns import boundaries, column_spans, columns_of, gutters, split_by_columns, vertical_cuts
 from .figures import data_like, is_value
-from .lattice import lattice_table
+from .lattice import add_turned, lattice_table
 from .lines import Line, Phrase, text_lines
 from .model import Cell, Table
 from .rows import Placed, PlacedLine, Row, group_rows, header_levels, separators
@@ -48,6 +48,7 @@ def find_tables(page: PageContent) -> list[Table]:
         inside = [w for w in words if _within(w, grid)]
         if inside and not _runs_on(grid, words):
             table, rest = lattice_table(page.page, grid, inside)
+            add_turned(table, [w for w in page.words if not w.upright and w.text.strip() and _within(w, grid)])
             words = [w for w in words if not _within(w, grid)] + rest
             x0, top, x1, _ = grid.bbox
             table.title = _title(all_lines, top, x0, x1)
@@ -55,9 +56,12 @@ def find_tables(page: PageContent) -> list[Table]:
     lines = text_lines(words)
     for block in find_blocks(lines, page.width):
         columns = _columns(page, block.lines, block.top, block.bottom, block.x0, block.x1)
-        table = _table(page, block.lines, columns, _title(lines, block.top, block.x0, block.x1)) if columns else None
-        if table is not None:
-            tables.append(table)
+        found = _table(page, block.lines, columns, _title(lines, block.top, block.x0, block.x1)) if columns else None
+        if found is not None:
+            tables.append(found)
+    for table in tables:
+        if table.ruled:
+            table.frame_cells()  # a ruled cell is its frame; an aligned one is where its words are
     return sorted(tables, key=lambda t: (t.ys[0], t.xs[0]))
 
 

@@ -8,7 +8,9 @@ cells are words wrapped alike, stays one row.
 
 from __future__ import annotations
 
-from ..grid import Grid, assign_words
+import bisect
+
+from ..grid import Grid, assign_words, turned_order
 from ..grid import reading_order as in_reading_order
 from ..page import Word
 from .figures import data_like
@@ -40,7 +42,7 @@ def lattice_table(page: int, grid: Grid, words: list[Word]) -> tuple[Table, list
             ys.append(grid.ys[r + 1])
     for k, ws in placed.items():
         gc = by_id[k]
-        if gc.row1 - gc.row0 == 1 and len(_printed_rows(text_lines([w for w in ws]), grid)) > 1:
+        if gc.row1 - gc.row0 == 1 and len(_printed_rows(text_lines(list(ws)), grid)) > 1:
             continue
         first, last = row_of[gc.row0], row_of.get(gc.row1, len(ys) - 1)
         cells.append(Cell(first, gc.col0, in_reading_order(ws), last - first, gc.col1 - gc.col0))
@@ -122,3 +124,24 @@ def _dedupe(cells: list[Cell]) -> list[Cell]:
             seen.add((c.row, c.col))
             out.append(c)
     return out
+
+
+def add_turned(table: Table, words: list[Word]) -> None:
+    """Words printed at 90 degrees inside a ruled cell (an owner's name set sideways in a
+    narrow column) are that cell's text, after any upright text it holds."""
+    by_slot: dict[tuple[int, int], list[Word]] = {}
+    for w in words:
+        r = bisect.bisect_right(table.ys, w.yc) - 1
+        c = bisect.bisect_right(table.xs, w.xc) - 1
+        if 0 <= r < table.n_rows and 0 <= c < table.n_cols:
+            by_slot.setdefault((r, c), []).append(w)
+    grid = table.grid()
+    for (r, c), ws in by_slot.items():
+        btt, ttb = turned_order(ws)
+        cell = grid[r][c]
+        if cell is None:
+            cell = Cell(r, c, [], header=r < table.header_rows)
+            table.cells.append(cell)
+            grid[r][c] = cell
+        cell.words += btt + ttb
+    table.cells.sort(key=lambda c: (c.row, c.col))

@@ -35,6 +35,7 @@ class Cell:
     rowspan: int = 1
     colspan: int = 1
     header: bool = False
+    box: Box | None = None  # a ruled cell's frame on the table's grid; else where its words are
 
     @property
     def text(self) -> str:
@@ -42,7 +43,7 @@ class Cell:
 
     @property
     def bbox(self) -> Box:
-        return words_box(self.words)
+        return self.box if self.box is not None else words_box(self.words)
 
 
 @dataclass
@@ -69,6 +70,11 @@ class Table:
     @property
     def bbox(self) -> Box:
         return (self.xs[0], self.ys[0], self.xs[-1], self.ys[-1])
+
+    def frame_cells(self) -> None:
+        """Each cell's box becomes its slots on the grid, so boxes tile as the grid does."""
+        for c in self.cells:
+            c.box = (self.xs[c.col], self.ys[c.row], self.xs[c.col + c.colspan], self.ys[c.row + c.rowspan])
 
     def grid(self) -> list[list[Cell | None]]:
         """Each slot -> the cell covering it (a spanning cell in every slot it covers)."""

@@ -221,5 +221,7 @@ def _is_band(pl: PlacedLine, seg: list[PlacedLine]) -> bool:
     base = max(seg, key=lambda other: len(other.cells))
     if base is pl or pl.bottom > base.top or len(pl.cells) * 2 > len(base.cells):
         return False
+    if any(other is not pl and other.top < pl.bottom and other.bottom > pl.top for other in seg):
+        return False  # beside another column's lines: the first line of a label wrapped in its cell
     under = {k for c in base.cells for k in range(c.c0, c.c1)}
     return all(c.c0 in under for c in pl.cells)

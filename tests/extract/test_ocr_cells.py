@@ -9,7 +9,6 @@ import pandas as pd
 import pytest
 
 from scorekit.extract.columns import build_model
-from scorekit.extract.observations import _page_benchmark_period, _unreadable
 from scorekit.extract.ocr import glyphs
 from scorekit.extract.ocr.cellread import CellReading
 from scorekit.extract.ocr.cleanup import clean_cell
@@ -17,6 +16,8 @@ from scorekit.extract.ocr.labels import _pick_ref, _ref_fix, _two_lines
 from scorekit.extract.ocr.layout import CellImage
 from scorekit.extract.ocr.resolve import _percent_tails, _row_places, _settle_row, _slots, _with_point
 from scorekit.extract.page import Word
+from scorekit.extract.reader import date_benchmarks
+from scorekit.extract.records import unreadable
 from scorekit.extract.scoring import score
 
 PDF = Path(__file__).resolve().parents[2] / "fixtures" / "pdf"
@@ -125,16 +126,16 @@ def test_percent_read_as_eight_in_a_row_of_percentages():
 def test_a_benchmark_band_outside_the_grid_dates_the_benchmarks():
     header = ["Ref", "May-18", "Jun-18", "Stat. Neighbour", "England", "SE region"]
     model = build_model(header, [""] * len(header), None)
-    _page_benchmark_period(model, "Benchmarking (Updated Nov-17, using 16-17 data)\nRef May-18 Jun-18")
+    date_benchmarks(model, "Benchmarking (Updated Nov-17, using 16-17 data)\nRef May-18 Jun-18")
     assert [c.period for c in model.columns[3:]] == ["FY2016/17"] * 3
 
 
 def test_junk_in_an_ocr_value_cell_is_not_stated():
-    assert _unreadable("direction", "a", ["text_only"])
-    assert not _unreadable("direction", "▲", [])
-    assert not _unreadable("rag", "A", ["text_only"])
-    assert _unreadable("value", "jj§ 35%", ["text_only"])
-    assert not _unreadable("value", "Local", ["local"])
+    assert unreadable("direction", "a", ["text_only"])
+    assert not unreadable("direction", "▲", [])
+    assert not unreadable("rag", "A", ["text_only"])
+    assert unreadable("value", "jj§ 35%", ["text_only"])
+    assert not unreadable("value", "Local", ["local"])
 
 
 def test_withheld_rows_are_neither_right_nor_wrong():

@@ -32,4 +32,3 @@ def test_turning_clockwise_puts_the_top_left_corner_top_right():
     frame = Frame(90, 600, 800)
     assert frame.size == (800, 600)
     assert frame.to_reading((0, 0, 10, 20)) == (780, 0, 800, 10)
-
