@@ -45,7 +45,7 @@ _MONTH_WORD = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 # `Jul-232`: a two-digit year followed by a footnote digit printed inline
-_MONTH_RE = re.compile(rf"^{_MONTH_WORD}[\s\-'/.]*(?P<year>\d{{4}}|\d{{2}})(?P<note>[¹²³\d*†]?)$", re.I)
+_MONTH_RE = re.compile(rf"^{_MONTH_WORD}(?P<sep>[\s\-'/.]*)(?P<year>\d{{4}}|\d{{2}})(?P<note>[¹²³\d*†]?)$", re.I)
 _ISO_DATE_RE = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?(?:[ T]00:00(?::00)?)?$")
 _UK_DATE_RE = re.compile(r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4}|\d{2})$")
 _FY_RE = re.compile(r"^(?:fy\s*)?(?P<a>(?:19|20)?\d{2})\s*[/\-–]\s*(?P<b>\d{2}|\d{4})$", re.I)
@@ -122,7 +122,7 @@ def parse_month(text: str, *, allow_serial: bool = False) -> str | None:
     if not t:
         return None
     m = _MONTH_RE.match(t)
-    if m:
+    if m and not (m.group("note").isdigit() and not m.group("sep").strip()):  # `Jan 120` is no `Jan 12`
         mon = m.group("mon").lower()
         num = MONTHS.get(mon[:4] if mon.startswith("sept") else mon[:3]) or _MONTH_NAMES.get(mon)
         return f"{_year(m.group('year')):04d}-{num:02d}"

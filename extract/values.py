@@ -81,14 +81,13 @@ def parse_value(text: str) -> ParsedValue:
 
 
 def _code(t: str) -> ParsedValue | None:
-    """A suppression or missing-value code standing alone (`..`, `x`, `c`, `- n/a`, `Local`)."""
+    """A suppression or missing-value code standing alone (`..`, `x`, `c`, `- n/a`, `Local`):
+    the vocabulary's codes."""
     low = t.lower()
     if low in VOCABULARY.missing:
         return ParsedValue(None, flags=[VOCABULARY.missing[low]])
     if low in _NOT_APPLICABLE or re.sub(r"^[-–—\s]+", "", low.strip(ARROWS + " ")) in _NOT_APPLICABLE:
         return ParsedValue(None, flags=["not_applicable"])  # `→ n/a`: no direction, no change
-    if low == "local":
-        return ParsedValue(None, flags=["local"])
     return None
 
 

@@ -12,9 +12,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rapidfuzz.distance import Levenshtein
+
 DEFAULT_PATH = Path(__file__).resolve().parent / "vocabulary.json"
 KINDS = ("ref", "name", "area", "code", "text", "change", "measure")
 PERIODS = ("report", "year", "year_or_band", "none")
+FLAGS = ("not_applicable", "not_collected", "local")  # what a code in the `missing` lists says
 
 
 class VocabularyError(ValueError):
@@ -42,10 +45,27 @@ class Vocabulary:
     rules: tuple[ColumnRule, ...] = field(default_factory=tuple)
     areas: frozenset[str] = frozenset()  # comparator rows of area tables, lower-cased
     missing: dict[str, str] = field(default_factory=dict)  # a missing-value code -> its flag
+    printed: dict[str, str] = field(default_factory=dict)  # a code, lower-cased -> as printed
+    confusions: dict[str, str] = field(default_factory=dict)  # a character OCR puts -> the printed one
 
     def rule_for(self, header: str) -> ColumnRule | None:
         """The first rule naming this (lower-cased, space-collapsed) header."""
         return next((r for r in self.rules if r.matches(header)), None)
+
+    @property
+    def worded_codes(self) -> set[str]:
+        """Codes of three characters or more, lower-cased: the ones OCR can be trusted to read."""
+        return {c for c in self.printed if len(c) >= 3}
+
+    def ocr_code(self, text: str) -> str | None:
+        """The printed code an OCR'd lone word stands for (`Loca1`, `LocaI`, `T8C`), or None.
+        Codes of one or two characters (`x`, `..`) are too easily made of specks to guess at."""
+        t = "".join(self.confusions.get(ch, ch) for ch in text.strip()).lower()
+        codes = self.worded_codes
+        if t in codes:
+            return self.printed[t]
+        near = {self.printed[c] for c in codes if len(c) >= 4 and Levenshtein.distance(t, c) <= 1}
+        return near.pop() if len(near) == 1 else None
 
 
 def _compile(patterns: list[str], where: str) -> tuple[re.Pattern[str], ...]:
@@ -76,6 +96,8 @@ def load(path: Path = DEFAULT_PATH, extra: Path | None = None) -> Vocabulary:
     rules: list[ColumnRule] = []
     areas: set[str] = set()
     missing: dict[str, str] = {}
+    printed: dict[str, str] = {}
+    confusions: dict[str, str] = {}
     for p in [q for q in (extra, path) if q is not None]:
         try:
             data = json.loads(Path(p).read_text(encoding="utf-8"))
@@ -83,10 +105,13 @@ def load(path: Path = DEFAULT_PATH, extra: Path | None = None) -> Vocabulary:
             raise VocabularyError(f"{p}: cannot read the column vocabulary ({exc})") from None
         rules += [_rule(r, f"{p}: column rule {i + 1}") for i, r in enumerate(data.get("columns", []))]
         areas |= {a.lower() for a in data.get("areas", {}).get("names", [])}
-        for flag in ("not_applicable", "not_collected"):
+        for flag in FLAGS:
             for code in data.get("missing", {}).get(flag, []):
                 missing.setdefault(code.lower(), flag)
-    return Vocabulary(tuple(rules), frozenset(areas), missing)
+                printed.setdefault(code.lower(), code)
+        for seen, meant in data.get("ocr", {}).get("confusions", {}).items():
+            confusions.setdefault(seen, meant)
+    return Vocabulary(tuple(rules), frozenset(areas), missing, printed, confusions)
 
 
 VOCABULARY = load()

@@ -20,8 +20,9 @@ import numpy as np
 
 from ..page import Word
 from ..values import parse_number
+from ..vocabulary import VOCABULARY
 from . import glyphs
-from .cleanup import LOCAL_RE, clean_cell
+from .cleanup import clean_cell
 from .engines import OcrEngine
 from .layout import INK, CellImage
 
@@ -252,8 +253,8 @@ def rescue_numbers(
             or word
             or parse_number(text) is not None
         ):
-            if numbers_only and parse_number(text) is None and text.lower() not in _VALUE_WORDS:
-                if measure in MONTHLY and not word and not LOCAL_RE.match(text):
+            if numbers_only and parse_number(text) is None and text.lower() not in VOCABULARY.worded_codes:
+                if measure in MONTHLY and not word and not VOCABULARY.ocr_code(text):
                     todo.append(r)  # `BON`, `POX`: a blurred `83%`, `79%` read as letters
                 else:
                     wordy.append(r)  # `socal`, `~—s Lal`: a blurred `Local`
@@ -305,7 +306,6 @@ def print_height(readings: list[CellReading]) -> float:
     return float(np.median(hs)) if hs else 0.0
 
 
-_VALUE_WORDS = {"local": "Local", "n/a": "n/a", "tbc": "TBC", "nil": "nil"}
 WORD_SURE = 0.5  # PP-OCR's confidence in one of those words: it reads a blurred `Local` at 0.53-0.96
 
 
@@ -317,14 +317,14 @@ def _read_words(todo: list[CellReading], second: OcrEngine | None) -> None:
     left = [
         r
         for r in todo
-        if " ".join(w.text for w in r.words).strip().lower() not in _VALUE_WORDS
+        if " ".join(w.text for w in r.words).strip().lower() not in VOCABULARY.worded_codes
         and (parse_number(" ".join(w.text for w in r.words)) is None or all(w.conf < MAJORITY for w in r.words))
     ]
     if second is None or not left:
         return
     for r, words in zip(left, second.read_images([r.cell.image for r in left]), strict=False):
         text = " ".join(w.text for w in words).strip()
-        word = _VALUE_WORDS.get(text.lower().replace("8", "b")) or ("Local" if LOCAL_RE.match(text) else None)
+        word = VOCABULARY.ocr_code(text)
         if word and min(w.conf for w in words) >= WORD_SURE:
             h, w = r.cell.image.shape
             r.words = [Word(word, 0, 0, w, h, True, MAJORITY)]

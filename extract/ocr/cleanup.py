@@ -3,8 +3,8 @@
 - A short junk token beside a number (`t 15%`, `-12% j`, `> -3%`) is an arrow the model has no
   glyph for: its ink is classified as an arrow and the token becomes `↑`/`↓`/`→`, or it is dropped
   if the ink is not arrow-shaped (a number with a stray mark must still parse).
-- `Loca`, `Locai`, `LocaI` are `Local` when the cell holds that one word: the benchmark columns
-  print `Local` hundreds of times and nothing else one edit away.
+- A lone word that reads as a code of the vocabulary's `missing` lists after OCR's usual
+  confusions, or one edit from one (`Loca`, `Locai`, `LocaI` for `Local`), is that code.
 - Marks with no letter or digit beside a word (`_—_ Local`) are specks and rule remnants.
 - `-Wa`, `-na`, `- Wa`, `wa` are `- n/a` or `n/a`: the slash of a small `n/a` is the stroke a blurred scan loses
   first, and `n/a` is, with `Local`, the word these columns print most.
@@ -17,13 +17,13 @@ import re
 import numpy as np
 
 from ..page import Word
+from ..vocabulary import VOCABULARY
 from . import glyphs
 
 _NUM = re.compile(r"\d")
 _JUNK = re.compile(r"^[^\w%]{1,2}$|^[tjJlI|][lbI|]?$|^[A-Za-z]$")
 _MARKS = re.compile(r"^[_—–~=|'\"‘’“”`^*.,:;]+[a-z]?$")  # `—s`: a rule's remnant and a speck
 _NA = re.compile(r"^(-\s*)?[nNWw]\s*[/|lI]?\s*[aA]$")
-LOCAL_RE = re.compile(r"^[Ll][o0][c][a@][lI1|i]?$")
 
 
 def clean_cell(words: list[Word], image: np.ndarray) -> list[Word]:
@@ -44,8 +44,9 @@ def clean_cell(words: list[Word], image: np.ndarray) -> list[Word]:
             if g:
                 out.append(Word(g, w.x0, w.top, w.x1, w.bottom, True, w.conf))
             continue
-        if len(words) == 1 and LOCAL_RE.match(w.text) and w.text != "Local":
-            out.append(Word("Local", w.x0, w.top, w.x1, w.bottom, True, w.conf))
+        code = VOCABULARY.ocr_code(w.text) if len(words) == 1 else None
+        if code is not None and code.lower() != w.text.lower():
+            out.append(Word(code, w.x0, w.top, w.x1, w.bottom, True, w.conf))
             continue
         out.append(w)
     return out

@@ -175,15 +175,39 @@ def _layout(page: int, xs: list[float], levels: list[list[PlacedLine]], rows: li
 def _widen_bands(table: Table, stub: int) -> None:
     """A band over value columns (`October 2019` over Offences / Detections / Detection rate,
     `2016` over Jun ... Dec) is printed over the middle of the columns it covers: each cell of a
-    level above the lowest takes the widest run of free value columns it stands centred over."""
+    level above the lowest takes the widest run of free value columns it stands centred over; a
+    column two neighbouring bands could both take goes to the one whose text is nearer."""
     for level in range(table.header_rows - 1):
         cells = sorted((c for c in table.cells if c.row == level), key=lambda c: c.col)
-        for i, cell in enumerate(cells):
-            if cell.col + cell.colspan <= stub:
-                continue
-            lo = max(stub, cells[i - 1].col + cells[i - 1].colspan if i else stub)
-            hi = cells[i + 1].col if i + 1 < len(cells) else table.n_cols
-            cell.col, cell.colspan = _centred_span(table.xs, cell, lo, hi)
+        bounds = [
+            (
+                max(stub, cells[i - 1].col + cells[i - 1].colspan if i else stub),
+                cells[i + 1].col if i + 1 < len(cells) else table.n_cols,
+            )
+            for i in range(len(cells))
+        ]
+        for i in range(len(cells) - 1):
+            a, b = _run(table, cells[i], bounds[i], stub), _run(table, cells[i + 1], bounds[i + 1], stub)
+            if a[0] + a[1] > b[0]:
+                cut = _nearer(table.xs, cells[i], cells[i + 1], b[0], a[0] + a[1])
+                bounds[i], bounds[i + 1] = (bounds[i][0], cut), (cut, bounds[i + 1][1])
+        for cell, bound in zip(cells, bounds, strict=True):
+            cell.col, cell.colspan = _run(table, cell, bound, stub)
+
+
+def _run(table: Table, cell: Cell, bound: tuple[int, int], stub: int) -> tuple[int, int]:
+    if cell.col + cell.colspan <= stub:
+        return cell.col, cell.colspan
+    return _centred_span(table.xs, cell, *bound)
+
+
+def _nearer(xs: list[float], a: Cell, b: Cell, lo: int, hi: int) -> int:
+    """The first column of [lo, hi) nearer b's text than a's (hi if none), never into a's own."""
+    mid_a, mid_b = (a.bbox[0] + a.bbox[2]) / 2, (b.bbox[0] + b.bbox[2]) / 2
+    cut = lo
+    while cut < hi and abs((xs[cut] + xs[cut + 1]) / 2 - mid_a) <= abs((xs[cut] + xs[cut + 1]) / 2 - mid_b):
+        cut += 1
+    return min(max(cut, a.col + a.colspan), b.col)
 
 
 def _centred_span(xs: list[float], cell: Cell, lo: int, hi: int) -> tuple[int, int]:

@@ -144,3 +144,9 @@ def test_a_month_under_a_financial_year_band(start, month):
     name = dt.date(2000, month, 1).strftime("%b")
     year = start if month >= 4 else start + 1
     assert month_in_fy(name, f"FY{start}/{(start + 1) % 100:02d}") == f"{year}-{month:02d}"
+
+
+def test_a_figure_under_a_month_name_is_not_its_year():
+    """A digit after a two-digit year is a footnote only where the year is joined to its month."""
+    assert parse_month("Jan 120") is None and parse_month("Jan 412") is None
+    assert parse_month("Sep-231") == "2023-09" and parse_month("Jan 23") == "2023-01"

@@ -1,0 +1,85 @@
+"""Header levels: a band over several value columns is a level of its own, and what it says
+(a year, a month) completes the headers under it."""
+
+import pytest
+
+from scorekit.extract.structure import find_tables
+
+from .pages import Sheet, print_sheet, read, texts
+
+YEAR_BAND = [
+    ["", "2023", "", ""],
+    ["Indicator", "Jan", "Feb", "Mar"],
+    ["Number of referrals", "1,204", "1,310", "985"],
+    ["Children in care", "412", "418", "420"],
+    ["Visits on time", "90%", "91%", "88%"],
+]
+MONTH_BAND = [
+    ["", "October 2019", "", ""],
+    ["District", "Offences", "Detections", "Rate"],
+    ["Basingstoke", "120", "31", "25.8%"],
+    ["Eastleigh", "41", "12", "29.3%"],
+    ["Hart", "230", "17", "7.4%"],
+]
+
+
+@pytest.mark.parametrize("ruling", ["none", "rows", "grid"])
+def test_a_year_over_months_is_a_level_spanning_them(ruling):
+    (table,) = find_tables(print_sheet(Sheet(YEAR_BAND, ruling=ruling, spans={(0, 1): 3})).page)
+    assert table.header_rows == 2
+    band = table.grid()[0]
+    assert band[0] is None or not band[0].text
+    assert band[1] is band[2] is band[3] and (band[1].text, band[1].colspan) == ("2023", 3)
+    assert [c.text for c in table.grid()[1]] == YEAR_BAND[1]
+
+
+@pytest.mark.parametrize("ruling", ["none", "rows", "grid"])
+def test_the_months_under_a_year_band_take_its_year(ruling):
+    obs = read(print_sheet(Sheet(YEAR_BAND, ruling=ruling, spans={(0, 1): 3})).page)
+    got = [(o["indicator"], o["period"], o["value_raw"]) for o in obs]
+    periods = ["2023-01", "2023-02", "2023-03"]
+    assert got == [(row[0], p, v) for row in YEAR_BAND[2:] for p, v in zip(periods, row[1:], strict=True)]
+
+
+@pytest.mark.parametrize("ruling", ["none", "grid"])
+def test_a_month_over_named_columns_dates_each_of_them(ruling):
+    """`October 2019` over Offences / Detections / Rate, districts down the side and the
+    indicator in the title: each column is its own measure of that month."""
+    sheet = Sheet(MONTH_BAND, ruling=ruling, spans={(0, 1): 3}, title="Burglary")
+    (table,) = find_tables(print_sheet(sheet).page)
+    assert table.header_rows == 2 and table.title == "Burglary"
+    obs = read(print_sheet(sheet).page)
+    assert {o["period"] for o in obs} == {"2019-10"}
+    got = [(o["area"], o["indicator"], o["value_raw"], o["unit"]) for o in obs]
+    names = ["Burglary - Offences", "Burglary - Detections", "Burglary - Rate"]
+    units = ["count", "count", "percent"]
+    want = [(r[0], n, v, u) for r in MONTH_BAND[2:] for n, v, u in zip(names, r[1:], units, strict=True)]
+    assert got == want
+
+
+@pytest.mark.parametrize("ruling", ["none", "rows", "grid"])
+def test_bands_over_runs_of_months(ruling):
+    """Two year bands side by side, each centred over its own months: a month between them
+    belongs to the band nearer it."""
+    rows = [
+        ["", "2022", "", "2023", "", ""],
+        ["Indicator", "Nov", "Dec", "Jan", "Feb", "Mar"],
+        ["Number of referrals", "1,204", "1,310", "9.5", "7", "1,500"],
+        ["Children in care", "412", "418", "420", "430", "431"],
+    ]
+    obs = read(print_sheet(Sheet(rows, ruling=ruling, spans={(0, 1): 2, (0, 3): 3})).page)
+    assert [o["period"] for o in obs[:5]] == ["2022-11", "2022-12", "2023-01", "2023-02", "2023-03"]
+    assert [o["value_raw"] for o in obs] == rows[2][1:] + rows[3][1:]
+
+
+@pytest.mark.parametrize("ruling", ["none", "rows", "grid"])
+def test_figures_under_bare_month_names_are_not_their_years(ruling):
+    """`Jan` over `120` is no `Jan 12` with a footnote `0`: the first row stays a row."""
+    rows = [
+        ["Indicator", "Jan", "Feb", "Mar"],
+        ["Number of referrals", "120", "131", "98"],
+        ["Children in care", "412", "418", "420"],
+    ]
+    (table,) = find_tables(print_sheet(Sheet(rows, ruling=ruling)).page)
+    assert table.header_rows == 1
+    assert texts(table) == rows

@@ -1,0 +1,48 @@
+"""Tables read another way round: periods down the side (a column per indicator), and areas
+down the side (the indicator in the title)."""
+
+import pytest
+
+from .pages import Sheet, print_sheet, read
+
+TRANSPOSED = [
+    ["Month", "Referrals", "Children in care", "Visits on time"],
+    ["Apr-23", "1,204", "412", "90%"],
+    ["May-23", "1,310", "418", "91%"],
+    ["Jun-23", "985", "420", "88%"],
+    ["Jul-23", "1,022", "425", "93%"],
+]
+AREAS = ["Hampshire", "Statistical neighbours", "England"]
+FIGURES = [["12.5", "13.1", "12.9"], ["14.0", "14.2", "13.8"], ["15.1", "15.3", "15.0"]]
+
+
+@pytest.mark.parametrize("ruling", ["none", "rows", "grid"])
+def test_months_down_the_side_give_each_indicator_each_month(ruling):
+    obs = read(print_sheet(Sheet(TRANSPOSED, ruling=ruling)).page)
+    got = {(o["indicator"], o["period"]): (o["value_raw"], o["unit"]) for o in obs}
+    units = {"Referrals": "count", "Children in care": "count", "Visits on time": "percent"}
+    want = {
+        (name, f"2023-{month:02d}"): (row[k], units[name])
+        for month, row in enumerate(TRANSPOSED[1:], start=4)
+        for k, name in enumerate(TRANSPOSED[0][1:], start=1)
+    }
+    assert len(obs) == len(want) and got == want
+    assert {o["area"] for o in obs} == {""}
+
+
+@pytest.mark.parametrize("ruling", ["none", "grid"])
+@pytest.mark.parametrize(
+    ("stub", "years", "periods"),
+    [
+        ("Area", ["2020/21", "2021/22", "2022/23"], ["FY2020/21", "FY2021/22", "FY2022/23"]),
+        ("", ["2021", "2022", "2023"], ["2021", "2022", "2023"]),
+    ],
+)
+def test_areas_down_the_side_take_the_indicator_from_the_title(ruling, stub, years, periods):
+    sheet = [[stub, *years]] + [[a, *f] for a, f in zip(AREAS, FIGURES, strict=True)]
+    title = "Rate of children in need per 10,000"
+    obs = read(print_sheet(Sheet(sheet, ruling=ruling, title=title)).page)
+    got = [(o["area"], o["indicator"], o["period"], o["value_raw"]) for o in obs]
+    want = [(a, title, p, v) for a, f in zip(AREAS, FIGURES, strict=True) for p, v in zip(periods, f, strict=True)]
+    assert got == want
+    assert {o["unit"] for o in obs} == {"rate_per_10k"}
