@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..periods import MONTHS, parse_period
+from .figures import is_value
 from .lines import Line
 
 MAX_GAP = 2.2  # line heights: a wider vertical gap ends a block
@@ -95,7 +96,12 @@ def _period_label(text: str) -> bool:
 def _new_table(block: Block, line: Line) -> bool:
     """A header of periods under rows of figures starts another table (several on a page, each
     with its own columns and perhaps a heading of its own between)."""
-    return _labels_periods(line) and any(len(ln.phrases) >= 3 and not _labels_periods(ln) for ln in block.lines)
+    return _labels_periods(line) and any(_figures(ln) for ln in block.lines)
+
+
+def _figures(line: Line) -> bool:
+    """A row of figures: three phrases or more, most of them values (a band of years is none)."""
+    return len(line.phrases) >= 3 and sum(is_value(p.text) for p in line.phrases) * 2 > len(line.phrases)
 
 
 def find_blocks(lines: list[Line], page_width: float) -> list[Block]:

@@ -70,8 +70,12 @@ def _between(seps: list[float], a: PlacedLine, b: PlacedLine) -> bool:
 
 
 def _usual_gap(lines: list[PlacedLine]) -> float:
+    """The gap between the lines of one cell: the narrowest between successive lines, or less
+    where lines often overlap (a figure set in the middle of its label's lines)."""
     gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False))
-    return gaps[len(gaps) // 4] if gaps else 0.0
+    if not gaps:
+        return 0.0
+    return min(gaps[len(gaps) // 4], min((g for g in gaps if g >= 0), default=0.0))
 
 
 def segments(lines: list[PlacedLine], seps: list[float], gaps: bool = True) -> list[list[PlacedLine]]:
