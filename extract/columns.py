@@ -95,6 +95,14 @@ def _classify(header: str, band: str, report: ReportPeriod | None, allow_serial:
     return Column("ignore", header=full)
 
 
+def as_figures(header: str, band: str, report: ReportPeriod | None) -> Column | None:
+    """A column whose header names a label column (`Region`) but whose body holds figures: the
+    measure its header names among the rules for figures, if any."""
+    h = _norm(header)
+    rule = VOCABULARY.rule_for(h.lower(), kinds=("change", "measure"))
+    return replace(_from_rule(rule, h, band, report)) if rule is not None else None
+
+
 def _from_rule(rule: ColumnRule, h: str, band: str, report: ReportPeriod | None) -> Column:
     if rule.kind in ("ref", "name", "area"):
         return Column(rule.kind, header=h)

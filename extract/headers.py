@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .columns import Column, ColumnModel, build_model, header_period
+from .columns import Column, ColumnModel, as_figures, build_model, header_period
 from .periods import ReportPeriod, month_in_fy, parse_fy, parse_period, parse_year
 from .structure import Cell
 
@@ -33,9 +33,16 @@ def column_headers(levels: list[list[str]], n_cols: int) -> tuple[list[str], lis
     return headers, bands
 
 
-def model_from_levels(levels: list[list[str]], n_cols: int, report: ReportPeriod | None) -> ColumnModel:
+def model_from_levels(
+    levels: list[list[str]], n_cols: int, report: ReportPeriod | None, figures: list[bool] | None = None
+) -> ColumnModel:
+    """`figures`: whether each column's body holds mostly figures; a label column's header over
+    figures (`Region` under a benchmarking band) is read as the measure it can also name."""
     headers, bands = column_headers(levels, n_cols)
     model = build_model(headers, bands, report)
+    for i, col in enumerate(model.columns):
+        if col.kind == "area" and figures is not None and figures[i]:
+            model.columns[i] = as_figures(headers[i], bands[i], model.report) or col
     model.columns = [_banded(col, h, b, model.report) for col, h, b in zip(model.columns, headers, bands, strict=True)]
     return model
 

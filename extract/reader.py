@@ -21,6 +21,7 @@ from .page import Frame
 from .periods import ReportPeriod, find_report_period, parse_period
 from .records import Record, observation, unit_of_row
 from .structure import Cell, Table
+from .structure.figures import data_like
 from .values import parse_value
 
 
@@ -99,7 +100,7 @@ class TableReader:
         header_rows = table.header_rows or _header_by_words(grid, report)
         if header_rows:
             levels = header_texts(grid, header_rows)
-            model = model_from_levels(levels, table.n_cols, report)
+            model = model_from_levels(levels, table.n_cols, report, _figure_columns(grid[header_rows:], table.n_cols))
             body = Body(grid[header_rows:], model, title=table.title, levels=levels, first=header_rows)
             if _has_measures(model) or _transposed(body):
                 date_benchmarks(model, page_text)
@@ -316,3 +317,12 @@ def date_benchmarks(model: ColumnModel, page_text: str) -> None:
         (fy,) = years
         for c in cols:
             c.period, c.period_from_context = fy, True
+
+
+def _figure_columns(rows: list[list[Cell | None]], n_cols: int) -> list[bool]:
+    """Columns whose body cells (each counted once, where it starts) are mostly figures."""
+    out = []
+    for i in range(n_cols):
+        texts = [c.text for row in rows if i < len(row) and (c := row[i]) is not None and c.col == i and c.text]
+        out.append(bool(texts) and sum(data_like(t) for t in texts) * 2 > len(texts))
+    return out

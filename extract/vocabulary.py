@@ -48,9 +48,9 @@ class Vocabulary:
     printed: dict[str, str] = field(default_factory=dict)  # a code, lower-cased -> as printed
     confusions: dict[str, str] = field(default_factory=dict)  # a character OCR puts -> the printed one
 
-    def rule_for(self, header: str) -> ColumnRule | None:
-        """The first rule naming this (lower-cased, space-collapsed) header."""
-        return next((r for r in self.rules if r.matches(header)), None)
+    def rule_for(self, header: str, kinds: tuple[str, ...] = KINDS) -> ColumnRule | None:
+        """The first rule of these kinds naming this (lower-cased, space-collapsed) header."""
+        return next((r for r in self.rules if r.kind in kinds and r.matches(header)), None)
 
     @property
     def worded_codes(self) -> set[str]:

@@ -83,18 +83,23 @@ def _peaks(bg: np.ndarray, below: float, min_area: float) -> list[int]:
 def _edges(region: _Region, bg: np.ndarray, level: float, paper: float) -> _Region:
     """The region's box grown to where its background turns nearer the paper's than its own:
     a scan blurs a fill's edge over a few pixels that the level's tolerance leaves out."""
-    mid = (level + paper) / 2
+    dark = bg < (level + paper) / 2
     h, w = region.mask.shape
     x0, y0, x1, y1 = region.x, region.y, region.x + w, region.y + h
-    while y0 > 0 and np.median(bg[y0 - 1, x0:x1]) < mid:
-        y0 -= 1
-    while y1 < bg.shape[0] and np.median(bg[y1, x0:x1]) < mid:
-        y1 += 1
-    while x0 > 0 and np.median(bg[y0:y1, x0 - 1]) < mid:
-        x0 -= 1
-    while x1 < bg.shape[1] and np.median(bg[y0:y1, x1]) < mid:
-        x1 += 1
+    rows = np.median(dark[:, x0:x1], axis=1) > 0  # rows whose pixels under the box are mostly dark
+    y0, y1 = _grow(rows, y0, y1)
+    cols = np.median(dark[y0:y1, :], axis=0) > 0
+    x0, x1 = _grow(cols, x0, x1)
     return _Region(x0, y0, np.ones((y1 - y0, x1 - x0), bool))
+
+
+def _grow(dark: np.ndarray, a: int, b: int) -> tuple[int, int]:
+    """[a, b) widened over the dark entries on either side of it."""
+    while a > 0 and dark[a - 1]:
+        a -= 1
+    while b < len(dark) and dark[b]:
+        b += 1
+    return a, b
 
 
 def _outermost(fills: list[PixelFill]) -> list[PixelFill]:

@@ -72,11 +72,26 @@ def stretch(flat: np.ndarray) -> np.ndarray:
     blurred `%`) reads as dark as black print."""
     import cv2
 
-    cut, _ = cv2.threshold(flat, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    hist = np.bincount(flat.ravel(), minlength=256)[: int(cut)]
-    if hist.sum() == 0:
+    hist = cv2.calcHist([flat], [0], None, [256], [0, 256]).ravel()
+    cut = otsu(hist)
+    below = np.cumsum(hist[:cut])
+    if cut <= 0 or below[-1] == 0:
         return flat
-    lo = float(np.searchsorted(np.cumsum(hist), DARKEST * hist.sum()))
+    lo = float(np.searchsorted(below, DARKEST * below[-1]))
     span = max(1.0, cut - lo)
     lut = np.clip((np.arange(256, dtype=np.float32) - lo) * (255.0 / span), 0, 255).astype(np.uint8)
     return cv2.LUT(flat, lut)
+
+
+def otsu(hist: np.ndarray) -> int:
+    """Otsu's threshold of a 256-bin histogram: the level that best splits it in two."""
+    levels = np.arange(len(hist), dtype=np.float64)
+    weight = np.cumsum(hist)
+    mass = np.cumsum(hist * levels)
+    total, total_mass = weight[-1], mass[-1]
+    back = weight[:-1]
+    fore = total - back
+    with np.errstate(divide="ignore", invalid="ignore"):
+        between = (total_mass * back - total * mass[:-1]) ** 2 / (back * fore)
+    between[~np.isfinite(between)] = 0
+    return int(np.argmax(between)) + 1

@@ -18,7 +18,7 @@ from .figures import data_like, is_value
 from .lattice import add_turned, lattice_table
 from .lines import Line, Phrase, text_lines
 from .model import Cell, Table
-from .rows import Placed, PlacedLine, Row, group_rows, header_levels, separators
+from .rows import Placed, PlacedLine, Row, group_rows, header_levels, level_cells, separators
 
 MIN_COLUMNS = 2
 LATTICE_ROWS = 0.6  # share of a grid's rows its rules must divide
@@ -163,10 +163,10 @@ def _layout(page: int, xs: list[float], levels: list[list[PlacedLine]], rows: li
     ys: list[float] = []
     for r, level in enumerate(levels):
         ys.append(min(pl.top for pl in level))
-        cells += _cells(r, level, header=True)
+        cells += level_cells(r, level, header=True)
     for k, row in enumerate(rows, start=len(levels)):
         ys.append(min(pl.top for pl in row.lines))
-        cells += _cells(k, row.lines, header=False)
+        cells += level_cells(k, row.lines, header=False)
     last = rows[-1].lines if rows else levels[-1]
     ys.append(max(pl.bottom for pl in last))
     return Table(page, xs, ys, cells, header_rows=len(levels), title=title)
@@ -220,30 +220,3 @@ def _centred_span(xs: list[float], cell: Cell, lo: int, hi: int) -> tuple[int, i
             if b - a > best[1] and abs((xs[a] + xs[b]) / 2 - middle) <= tolerance:
                 best = (a, b - a)
     return best
-
-
-def _cells(r: int, lines: list[PlacedLine], header: bool) -> list[Cell]:
-    """One cell per column span: the phrases of these lines in it, top to bottom."""
-    by_span: dict[tuple[int, int], list[Word]] = {}
-    for pl in lines:
-        for c in pl.cells:
-            by_span.setdefault((c.c0, c.c1), []).extend(c.phrase.words)
-    out = [Cell(r, c0, words, 1, c1 - c0, header) for (c0, c1), words in sorted(by_span.items())]
-    return _no_overlaps(out)
-
-
-def _no_overlaps(cells: list[Cell]) -> list[Cell]:
-    """A phrase spanning columns another cell of the row holds (a label run into its
-    neighbour) is cut back to the columns nobody else holds."""
-    taken: dict[int, Cell] = {}
-    out = []
-    for cell in sorted(cells, key=lambda c: c.colspan):
-        free = [k for k in range(cell.col, cell.col + cell.colspan) if k not in taken]
-        if not free:
-            taken[cell.col].words += cell.words
-            continue
-        cell.col, cell.colspan = free[0], free[-1] - free[0] + 1
-        for k in range(cell.col, cell.col + cell.colspan):
-            taken[k] = cell
-        out.append(cell)
-    return sorted(out, key=lambda c: c.col)

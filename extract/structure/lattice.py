@@ -9,13 +9,17 @@ cells are words wrapped alike, stays one row.
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass
 
+from ..grid import Cell as GridCell
 from ..grid import Grid, assign_words, turned_order
 from ..grid import reading_order as in_reading_order
 from ..page import Word
+from .columns import columns_of
 from .figures import data_like
 from .lines import Line, text_lines
 from .model import Cell, Table
+from .rows import Placed, PlacedLine, header_levels, level_cells
 
 
 def lattice_table(page: int, grid: Grid, words: list[Word]) -> tuple[Table, list[Word]]:
@@ -29,8 +33,17 @@ def lattice_table(page: int, grid: Grid, words: list[Word]) -> tuple[Table, list
     ys: list[float] = [grid.ys[0]]
     cells: list[Cell] = []
     row_of: dict[int, int] = {}  # grid row -> first table row
+    banded: set[int] = set()
     for r in range(grid.n_rows):
         row_of[r] = len(ys) - 1
+        band = _unruled_header(r, placed, by_id, grid)
+        if band is not None:
+            banded.add(id(band.cell))
+            for level in band.levels:
+                cells += level_cells(len(ys) - 1, level, header=True)
+                ys.append(max(pl.bottom for pl in level))
+            ys[-1] = grid.ys[r + 1]
+            continue
         row_words = [w for k, ws in placed.items() if by_id[k].row0 == r for w in ws]
         lines = _printed_rows(text_lines(row_words), grid)
         if len(lines) > 1:
@@ -42,7 +55,7 @@ def lattice_table(page: int, grid: Grid, words: list[Word]) -> tuple[Table, list
             ys.append(grid.ys[r + 1])
     for k, ws in placed.items():
         gc = by_id[k]
-        if gc.row1 - gc.row0 == 1 and len(_printed_rows(text_lines(list(ws)), grid)) > 1:
+        if k in banded or (gc.row1 - gc.row0 == 1 and len(_printed_rows(text_lines(list(ws)), grid)) > 1):
             continue
         first, last = row_of[gc.row0], row_of.get(gc.row1, len(ys) - 1)
         cells.append(Cell(first, gc.col0, in_reading_order(ws), last - first, gc.col1 - gc.col0))
@@ -52,6 +65,30 @@ def lattice_table(page: int, grid: Grid, words: list[Word]) -> tuple[Table, list
     for c in cells:
         c.header = c.row < table.header_rows
     return table, outside
+
+
+@dataclass
+class _Band:
+    cell: GridCell
+    levels: list[list[PlacedLine]]
+
+
+def _unruled_header(r: int, placed: dict[int, list[Word]], by_id: dict[int, GridCell], grid: Grid) -> _Band | None:
+    """A cell one row high over three columns or more whose lines set labels column by column:
+    a header whose inner rules are not drawn (white rules on a dark band, lost in a scan). Its
+    lines are placed in the grid's columns and stacked into levels as an unruled header is."""
+    for k, ws in placed.items():
+        gc = by_id[k]
+        if gc.row0 != r or gc.row1 - gc.row0 != 1 or gc.col1 - gc.col0 < 3:
+            continue
+        lines = [
+            PlacedLine(ln, [Placed(p, *columns_of(p, grid.xs)) for p in ln.phrases], False) for ln in text_lines(ws)
+        ]
+        phrases = [pl for ln in lines for pl in ln.cells]
+        set_out = any(len({c.c0 for c in ln.cells if c.c1 - c.c0 == 1}) >= 3 for ln in lines)
+        if set_out and sum(data_like(p.phrase.text) for p in phrases) * 2 < len(phrases):
+            return _Band(gc, header_levels(lines, []))
+    return None
 
 
 def _header_rows(table: Table) -> int:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..page import Fill, Rule
+from ..page import Fill, Rule, Word
 from ..periods import parse_period
 from .lines import Line, Phrase
+from .model import Cell
 
 SEPARATOR_COVER = 0.5  # a rule or fill edge across this share of the block's width separates rows
 GAP_SLACK = 0.2  # em: a gap wider than the block's usual line gap by this much ends a row
@@ -229,3 +230,30 @@ def _is_band(pl: PlacedLine, seg: list[PlacedLine]) -> bool:
         return False  # beside another column's lines: the first line of a label wrapped in its cell
     under = {k for c in base.cells for k in range(c.c0, c.c1)}
     return all(c.c0 in under for c in pl.cells)
+
+
+def level_cells(r: int, lines: list[PlacedLine], header: bool) -> list[Cell]:
+    """One cell per column span: the phrases of these lines in it, top to bottom."""
+    by_span: dict[tuple[int, int], list[Word]] = {}
+    for pl in lines:
+        for c in pl.cells:
+            by_span.setdefault((c.c0, c.c1), []).extend(c.phrase.words)
+    out = [Cell(r, c0, words, 1, c1 - c0, header) for (c0, c1), words in sorted(by_span.items())]
+    return _no_overlaps(out)
+
+
+def _no_overlaps(cells: list[Cell]) -> list[Cell]:
+    """A phrase spanning columns another cell of the row holds (a label run into its
+    neighbour) is cut back to the columns nobody else holds."""
+    taken: dict[int, Cell] = {}
+    out = []
+    for cell in sorted(cells, key=lambda c: c.colspan):
+        free = [k for k in range(cell.col, cell.col + cell.colspan) if k not in taken]
+        if not free:
+            taken[cell.col].words += cell.words
+            continue
+        cell.col, cell.colspan = free[0], free[-1] - free[0] + 1
+        for k in range(cell.col, cell.col + cell.colspan):
+            taken[k] = cell
+        out.append(cell)
+    return sorted(out, key=lambda c: c.col)
