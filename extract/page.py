@@ -25,10 +25,6 @@ class Word:
     note: str = ""  # an OCR repair the reading carries into the observation's flags (`check_resolved`)
     size: float = 0.0  # font size in points where the source knows it (0: the box's height)
     bold: bool = False
-    # Other readings of the same print where an OCR source's engines disagreed (numbers only,
-    # most trusted first after `text`): the reader may let the table's own arithmetic choose
-    # among `text` and these, or withhold the value. Empty from a text layer.
-    alternatives: tuple[str, ...] = ()
 
     @property
     def xc(self) -> float:

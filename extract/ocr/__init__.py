@@ -28,9 +28,7 @@ def ocr_page(pdf_path, page_index: int, dpi: int = 300, engine: str | OcrEngine 
 
 
 def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageContent:
-    """Ruled tables are read cell by cell, whatever lies outside them (titles) as sparse text; a
-    page with no ruled table is read as words (`source`: turned upright, straightened, cleaned,
-    doubtful print read again), for the table finder to find its columns."""
+    """Ruled tables are read cell by cell; whatever lies outside them (titles) as sparse text."""
     import cv2
     import numpy as np
 
@@ -50,39 +48,41 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
     grids = [g for g in page_grids(rules_px, dpi) if g.n_cols >= 3]
     s = 72.0 / dpi
     words: list[Word] = []
-    if not grids:
-        from .source import ocr_content
-
-        return ocr_content(grey, dpi, engine if isinstance(engine, str) else engine.name)
-    readings = read_header_first(cell_images(straight, cv2.bitwise_or(h, v), grids, dpi), grids, eng)
-    fix_labels(readings, grids, eng)
-    value_cols = measure_columns(readings, grids)
-    rescue_numbers(readings, value_cols, grids, eng)
-    fit = check_ink(readings, value_cols, grids, eng)
-    font = functools.cache(lambda: page_font(readings, value_cols, grids, fit))
-    read_doubtful(readings, value_cols, grids, font)
-    resolve_rows(readings, grids, eng, font)
-    for r in readings:
-        ox, oy = r.cell.x0, r.cell.top
-        words += [
-            Word(
-                w.text,
-                (w.x0 + ox) * s,
-                (w.top + oy) * s,
-                (w.x1 + ox) * s,
-                (w.bottom + oy) * s,
-                True,
-                w.conf,
-                note=w.note,
-            )
-            for w in r.words
-        ]
-    rest = outside_image(im.clean_for_ocr(straight, h, v), grids, dpi)
-    if rest is not None:
-        img, ox, oy = rest
-        words += [
-            Word(w.text, (w.x0 + ox) * s, (w.top + oy) * s, (w.x1 + ox) * s, (w.bottom + oy) * s, True, w.conf)
-            for w in eng.words(img)
+    if grids:
+        readings = read_header_first(cell_images(straight, cv2.bitwise_or(h, v), grids, dpi), grids, eng)
+        fix_labels(readings, grids, eng)
+        value_cols = measure_columns(readings, grids)
+        rescue_numbers(readings, value_cols, grids, eng)
+        fit = check_ink(readings, value_cols, grids, eng)
+        font = functools.cache(lambda: page_font(readings, value_cols, grids, fit))
+        read_doubtful(readings, value_cols, grids, font)
+        resolve_rows(readings, grids, eng, font)
+        for r in readings:
+            ox, oy = r.cell.x0, r.cell.top
+            words += [
+                Word(
+                    w.text,
+                    (w.x0 + ox) * s,
+                    (w.top + oy) * s,
+                    (w.x1 + ox) * s,
+                    (w.bottom + oy) * s,
+                    True,
+                    w.conf,
+                    note=w.note,
+                )
+                for w in r.words
+            ]
+        rest = outside_image(im.clean_for_ocr(straight, h, v), grids, dpi)
+        if rest is not None:
+            img, ox, oy = rest
+            words += [
+                Word(w.text, (w.x0 + ox) * s, (w.top + oy) * s, (w.x1 + ox) * s, (w.bottom + oy) * s, True, w.conf)
+                for w in eng.words(img)
+            ]
+    else:
+        words = [
+            Word(w.text, w.x0 * s, w.top * s, w.x1 * s, w.bottom * s, True, w.conf)
+            for w in eng.words(im.clean_for_ocr(straight, h, v))
         ]
     rules = [Rule(x0 * s, t * s, x1 * s, b * s) for x0, t, x1, b in rules_px]
     hh, ww = grey.shape
