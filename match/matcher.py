@@ -39,7 +39,9 @@ REF_BONUS = 6.0
 REF_WINDOW_YEARS = 3
 AMBIGUITY_MARGIN = 5.0
 BASIS_MARGIN = 12.0
-TOP_K = 6
+# Choices the first pass hands on per name: the smallest count that finds every development
+# paraphrase's answer the first pass can find at all (6: 188 of 191, 10: 190 = 12 = 24).
+TOP_K = 10
 
 RULE_DECISION = "decision"
 RULE_EXACT = "exact_alias"
