@@ -131,10 +131,14 @@ def _one_sided_numbers(qs: set[Quantity], owner: Side, other: Side) -> Finding:
 
 
 def _bounds(x: set[Quantity], y: set[Quantity]) -> list[Finding]:
-    """An upper bound against a lower one contradicts; a bound against a bare number says nothing."""
-    bx, by = {q.bound for q in x} - {""}, {q.bound for q in y} - {""}
-    if bx and by and bx != by:
-        return [Finding("threshold", f"{_show(x)} vs {_show(y)}", True)]
+    """A value bounded above on one side and below on the other contradicts (within 45 vs over 45);
+    a side that bounds it both ways (looked after 12+ months, seen within 12 months) agrees with
+    either, and a bound against a bare number says nothing."""
+    for value in {q.value for q in x} & {q.value for q in y}:
+        bx = {q.bound for q in x if q.value == value} - {""}
+        by = {q.bound for q in y if q.value == value} - {""}
+        if bx and by and not bx & by:
+            return [Finding("threshold", f"{_show(x)} vs {_show(y)}", True)]
     return []
 
 

@@ -84,6 +84,10 @@ def test_a_subset_on_one_side_is_hard(a, b):
             "Percentage of CLA at end of month with 3+ placements during the year",
         ),
         ("Number of eligible 16+ care leavers with a pathway plan", "Number of CLA aged 16+ with a pathway plan"),
+        (
+            "% of children in care for 12 months or more whose dental checks are up to date",
+            "Percentage of children looked after for a year+ seeing a dentist in year",
+        ),
     ],
 )
 def test_saying_less_is_no_contradiction(a, b):
