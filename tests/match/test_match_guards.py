@@ -65,6 +65,8 @@ def test_a_contradiction_is_hard(a, b, guard):
         ("Number of UASC looked after", "Number of CLA"),
         ("% of re-referrals (including cases stepped up from early help)", "% of re-referrals"),
         ("Number of early help referrals", "Number of referrals into statutory service"),
+        ("Number of children ceasing to be looked after on a special guardianship order", "Number of CLA ceased"),
+        ("Children leaving care under a child arrangements order", "Children who ceased to be looked after"),
     ],
 )
 def test_a_subset_on_one_side_is_hard(a, b):
