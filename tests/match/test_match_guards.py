@@ -112,3 +112,13 @@ def test_a_name_that_does_not_say_rate_or_percent_doubts_one():
 def test_findings_read_as_reasons():
     (f,) = hard("CPP visited within 10 working days", "CPP visited within 15 working days")
     assert str(f) == "numbers: up to 10 days vs up to 15 days"
+
+
+def test_a_timescale_is_the_time_limit_the_other_name_states():
+    assert (
+        verdict("% of assessments completed in timescale", "% of C&F assessments completed within 45 working days")
+        == []
+    )
+    assert [
+        f.guard for f in soft("% of assessments completed", "% of assessments completed within 45 working days")
+    ] == ["numbers"]
