@@ -156,6 +156,9 @@ def test_units_from_words_and_cells():
     [
         ("Number of referrals in the month", "count", {"month"}),
         ("Referral rate per 10,000 (rolling 12 months)", None, {"rolling_12m"}),
+        ("Referral rate per 10,000 (R12M)", None, {"rolling_12m"}),
+        ("Assessment rate per 10k (12 months to date)", None, {"rolling_12m"}),
+        ("Contacts in the reporting month", "count", {"month"}),
         ("Number of contacts year to date", "count", {"ytd"}),
         ("Number of referrals during the year", "count", {"year"}),
         ("Children looked after at 31 March", "count", {"snapshot"}),
