@@ -115,26 +115,33 @@ def numbers(a: Side, b: Side) -> list[Finding]:
         elif x and y:
             out += _bounds(x, y)
         elif x or y:
-            out.append(_one_sided_numbers(x or y, a if x else b, b if x else a))
+            found = _one_sided_numbers(x or y, a if x else b, b if x else a)
+            out += [found] if found else []
     return out
 
 
-def _one_sided_numbers(qs: set[Quantity], owner: Side, other: Side) -> Finding:
+def _one_sided_numbers(qs: set[Quantity], owner: Side, other: Side) -> Finding | None:
     """A number on one side only. A lower bound (15+ months, aged 16+, 3+ placements) restricts
-    who is counted: a different measure. An upper bound (within 45 days) does too for a count,
-    unless the other name says `in timescale`; for a percentage it may be the timescale the other
-    name leaves unsaid. A bare number is a doubt."""
+    who is counted: a different measure. An upper bound (within 45 days) is the timescale a name
+    that says `in timescale` refers to: nothing; otherwise it restricts a count, and for a
+    percentage it may be the timescale the other name leaves unsaid. A bare number is a doubt."""
     bounds = {q.bound for q in qs}
     timely = "timely" in other.facts.words
-    hard = "lower" in bounds or ("upper" in bounds and owner.unit == "count" and not timely)
+    if bounds == {"upper"} and timely:
+        return None
+    hard = "lower" in bounds or ("upper" in bounds and owner.unit == "count")
     return Finding("numbers", f"{_show(qs)} only on one side", hard, False)
 
 
 def _bounds(x: set[Quantity], y: set[Quantity]) -> list[Finding]:
-    """An upper bound against a lower one contradicts; a bound against a bare number says nothing."""
-    bx, by = {q.bound for q in x} - {""}, {q.bound for q in y} - {""}
-    if bx and by and bx != by:
-        return [Finding("threshold", f"{_show(x)} vs {_show(y)}", True)]
+    """A value bounded above on one side and below on the other contradicts (within 45 vs over 45);
+    a side that bounds it both ways (looked after 12+ months, seen within 12 months) agrees with
+    either, and a bound against a bare number says nothing."""
+    for value in {q.value for q in x} & {q.value for q in y}:
+        bx = {q.bound for q in x if q.value == value} - {""}
+        by = {q.bound for q in y if q.value == value} - {""}
+        if bx and by and not bx & by:
+            return [Finding("threshold", f"{_show(x)} vs {_show(y)}", True)]
     return []
 
 

@@ -39,7 +39,10 @@ REF_BONUS = 6.0
 REF_WINDOW_YEARS = 3
 AMBIGUITY_MARGIN = 5.0
 BASIS_MARGIN = 12.0
+# Choices the first pass hands on per name, and as many again when those leave nothing acceptable:
+# 6 find 188 of the 191 development paraphrases' answers, 10 find 190 (as many as 12 or 24).
 TOP_K = 6
+WIDER_K = 10
 
 RULE_DECISION = "decision"
 RULE_EXACT = "exact_alias"
@@ -318,9 +321,19 @@ class Matcher:
             for start in range(0, len(qidx), chunk):
                 part = qidx[start : start + chunk]
                 facts = [self.vocab.facts(queries[qi].name, queries[qi].unit) for qi in part]
-                for qi, near in zip(part, self.index.nearest(facts, rows, TOP_K, self.workers), strict=True):
-                    answers[qi] = self._decide(self._evidence(queries[qi], near), self._query_side(queries[qi]))
+                for qi, near in zip(part, self.index.nearest(facts, rows, WIDER_K, self.workers), strict=True):
+                    answers[qi] = self._answer(queries[qi], near)
         return [answers[first[self._same(q)]] for q in queries]
+
+    def _answer(self, query: Query, near: dict[int, float]) -> Result:
+        """The closest `TOP_K` choices first; the wider set only when they leave nothing acceptable
+        (a name worded unlike its measure's names ranks it lower in the first pass)."""
+        q = self._query_side(query)
+        closest = dict(sorted(near.items(), key=lambda kv: -kv[1])[:TOP_K])
+        res = self._decide(self._evidence(query, closest), q)
+        if len(near) > TOP_K and (res.top is None or res.top.score < self.accept):
+            res = self._decide(self._evidence(query, near), q)
+        return res
 
     def _settled(self, query: Query) -> Result | None:
         decided = self.decisions.accepted(query.name)

@@ -65,6 +65,8 @@ def test_a_contradiction_is_hard(a, b, guard):
         ("Number of UASC looked after", "Number of CLA"),
         ("% of re-referrals (including cases stepped up from early help)", "% of re-referrals"),
         ("Number of early help referrals", "Number of referrals into statutory service"),
+        ("Number of children ceasing to be looked after on a special guardianship order", "Number of CLA ceased"),
+        ("Children leaving care under a child arrangements order", "Children who ceased to be looked after"),
     ],
 )
 def test_a_subset_on_one_side_is_hard(a, b):
@@ -84,6 +86,10 @@ def test_a_subset_on_one_side_is_hard(a, b):
             "Percentage of CLA at end of month with 3+ placements during the year",
         ),
         ("Number of eligible 16+ care leavers with a pathway plan", "Number of CLA aged 16+ with a pathway plan"),
+        (
+            "% of children in care for 12 months or more whose dental checks are up to date",
+            "Percentage of children looked after for a year+ seeing a dentist in year",
+        ),
     ],
 )
 def test_saying_less_is_no_contradiction(a, b):
@@ -106,3 +112,13 @@ def test_a_name_that_does_not_say_rate_or_percent_doubts_one():
 def test_findings_read_as_reasons():
     (f,) = hard("CPP visited within 10 working days", "CPP visited within 15 working days")
     assert str(f) == "numbers: up to 10 days vs up to 15 days"
+
+
+def test_a_timescale_is_the_time_limit_the_other_name_states():
+    assert (
+        verdict("% of assessments completed in timescale", "% of C&F assessments completed within 45 working days")
+        == []
+    )
+    assert [
+        f.guard for f in soft("% of assessments completed", "% of assessments completed within 45 working days")
+    ] == ["numbers"]

@@ -128,6 +128,9 @@ def test_domain_equivalences():
     assert content("Percentage of re-referrals") == content("% of referrals that were re-referrals")
     timely = ["visited within timescales", "visited on time", "visited in time", "visited up to date"]
     assert len({content(f"CLA {t}") for t in timely}) == 1
+    assert content("CLA starts in the month") == content("Number of CLA started in the month")
+    assert content("S47 enquiry completions") == content("S47 enquiries completed")
+    assert content("CP plan cessations") == content("CP plans ceased")
 
 
 # -- facts the guards read ------------------------------------------------------------------------
@@ -137,6 +140,7 @@ def test_units_from_words_and_cells():
     assert unit_from_name("Percentage of IFA placements") == "percent"
     assert unit_from_name("% of ICPCs resulting in a CP Plan") == "percent"
     assert unit_from_name("Contact to referral conversion rate (%)") == "percent"
+    assert unit_from_name("Re-referral rate (12 months)") == "percent"
     assert unit_from_name("Looked after Children rate per 10,000") == "rate_per_10k"
     assert unit_from_name("first time entrants per 100,000 10-17 year olds") == "rate_per_100k"
     assert unit_from_name("Number of transfer-ins") == "count"
@@ -152,6 +156,9 @@ def test_units_from_words_and_cells():
     [
         ("Number of referrals in the month", "count", {"month"}),
         ("Referral rate per 10,000 (rolling 12 months)", None, {"rolling_12m"}),
+        ("Referral rate per 10,000 (R12M)", None, {"rolling_12m"}),
+        ("Assessment rate per 10k (12 months to date)", None, {"rolling_12m"}),
+        ("Contacts in the reporting month", "count", {"month"}),
         ("Number of contacts year to date", "count", {"ytd"}),
         ("Number of referrals during the year", "count", {"year"}),
         ("Children looked after at 31 March", "count", {"snapshot"}),
