@@ -61,13 +61,12 @@ def keys(df: pd.DataFrame) -> Counter:
     return out
 
 
-@dataclass
-class Score:
+class Rates:
+    """Precision and recall from the counts a score keeps."""
+
     truth: int
     extracted: int
     correct: int
-    not_printed: int  # extracted numbers that appear nowhere among the printed values
-    withheld: int = 0  # rows whose reading was withheld (`low_confidence`)
 
     @property
     def precision(self) -> float:
@@ -76,6 +75,15 @@ class Score:
     @property
     def recall(self) -> float:
         return self.correct / self.truth if self.truth else 0.0
+
+
+@dataclass
+class Score(Rates):
+    truth: int
+    extracted: int
+    correct: int
+    not_printed: int  # extracted numbers that appear nowhere among the printed values
+    withheld: int = 0  # rows whose reading was withheld (`low_confidence`)
 
 
 def score(
