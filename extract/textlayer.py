@@ -13,7 +13,7 @@ from typing import Any
 from pdfplumber.page import Page
 from pdfplumber.utils.text import WordExtractor
 
-from .page import Fill, Frame, PageContent, Rule, Word, unrotate_box
+from .page import Fill, Frame, PageContent, Rule, Word
 from .wraps import joins
 
 # Grouping by size and colour keeps a page header that overlaps a table from merging into its words.
@@ -181,9 +181,10 @@ def _unrotated(page: Page, r: int):
         return page.chars, page.lines, page.rects, float(page.width), float(page.height)
     w, h = float(page.width), float(page.height)
     cos, sin = _TURNS[r]
+    frame = Frame((360 - r) % 360, w, h)
 
     def box(o: dict) -> dict:
-        x0, top, x1, bottom = unrotate_box(o["x0"], o["top"], o["x1"], o["bottom"], r, w, h)
+        x0, top, x1, bottom = frame.to_reading((o["x0"], o["top"], o["x1"], o["bottom"]))
         return {**o, "x0": x0, "top": top, "x1": x1, "bottom": bottom, "doctop": top, "y0": h - bottom, "y1": h - top}
 
     chars = []
@@ -236,6 +237,5 @@ def read_page(page: Page, source: str) -> PageContent:
         rules=page_rules(frame),
         fills=page_fills(frame),
         method="text",
-        rotation=frame.rotation,
         frame=Frame((360 - frame.rotation) % 360, float(page.width), float(page.height)),
     )
