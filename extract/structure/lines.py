@@ -21,8 +21,26 @@ _GROUPS = re.compile(r"^[(\-\u2212]?[£$]?\d{1,3}(?: \d{3})+(?:\.\d+)?%?\)?$")
 NUMBER = re.compile(r"^[(\-\u2212+<>]?[£$]?\d[\d,. ]*%?\)?[*†‡]?$")
 
 
+class _Run:
+    """Words set on one line: how high they stand and the size they are set in."""
+
+    words: list[Word]
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def em(self) -> float:
+        return median(w.em for w in self.words)
+
+
 @dataclass
-class Phrase:
+class Phrase(_Run):
     words: list[Word]
 
     @property
@@ -34,24 +52,12 @@ class Phrase:
         return self.words[-1].x1
 
     @property
-    def top(self) -> float:
-        return min(w.top for w in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
-
-    @property
     def box(self) -> Box:
         return words_box(self.words)
 
     @property
     def text(self) -> str:
         return join_words(self.words)
-
-    @property
-    def em(self) -> float:
-        return median(w.em for w in self.words)
 
     @property
     def numeric(self) -> bool:
@@ -63,17 +69,9 @@ class Phrase:
 
 
 @dataclass
-class Line:
+class Line(_Run):
     words: list[Word] = field(default_factory=list)
     phrases: list[Phrase] = field(default_factory=list)
-
-    @property
-    def top(self) -> float:
-        return min(w.top for w in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
 
     @property
     def x0(self) -> float:
@@ -82,10 +80,6 @@ class Line:
     @property
     def x1(self) -> float:
         return max(w.x1 for w in self.words)
-
-    @property
-    def em(self) -> float:
-        return median(w.em for w in self.words)
 
     @property
     def text(self) -> str:
