@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field
 
 from .columns import ColumnModel, build_model, fy_in_text, header_score
-from .page import rotate_box
 from .periods import ReportPeriod, find_report_period
 from .tables import RawTable, Slot
 from .values import ARROWS, parse_value, year_note_period
@@ -222,7 +221,7 @@ class TableReader:
                 flags.append("low_confidence")
             elif table.method == "ocr" and _unreadable(col.measure, slot.text, flags):
                 flags.append("low_confidence")
-            x0, top, x1, bottom = rotate_box(*slot.bbox, table.rotation, *table.page_size)
+            x0, top, x1, bottom = table.frame.to_display(slot.bbox)
             out.append(
                 {
                     "source": table.source,

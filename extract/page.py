@@ -121,27 +121,4 @@ class PageContent:
     fills: list[Fill] = field(default_factory=list)
     method: str = "text"
     note: str = ""
-    rotation: int = 0  # /Rotate of the page: words and rules are in its unrotated frame
-    frame: Frame = field(default_factory=Frame)
-
-
-def unrotate_box(x0: float, top: float, x1: float, bottom: float, rotation: int, width: float, height: float):
-    """A box as displayed (page turned by /Rotate, `width` x `height` as displayed) -> unrotated frame."""
-    if rotation == 90:
-        return top, width - x1, bottom, width - x0
-    if rotation == 180:
-        return width - x1, height - bottom, width - x0, height - top
-    if rotation == 270:
-        return height - bottom, x0, height - top, x1
-    return x0, top, x1, bottom
-
-
-def rotate_box(x0: float, top: float, x1: float, bottom: float, rotation: int, width: float, height: float):
-    """The inverse: a box in the unrotated frame (`width` x `height` unrotated) -> as displayed."""
-    if rotation == 90:
-        return height - bottom, x0, height - top, x1
-    if rotation == 180:
-        return width - x1, height - bottom, width - x0, height - top
-    if rotation == 270:
-        return top, width - x1, bottom, width - x0
-    return x0, top, x1, bottom
+    frame: Frame = field(default_factory=Frame)  # where the reading frame sits on the page as displayed

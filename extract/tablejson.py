@@ -1,6 +1,6 @@
 """Raw tables as a person (or another tool's scorer) reads them: cells on a grid, as displayed.
 
-The reader keeps a table as rows of column slots in the page's unrotated frame, a merged cell
+The reader keeps a table as rows of column slots in the page's reading frame, a merged cell
 repeated in every slot it covers. Here each printed cell appears once, at its top-left grid
 position, with its row and column span; boxes and grid positions are both turned to the page as
 displayed (origin top-left, PDF points; row 0 the top row on screen), the frame the ICDAR 2013
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from .page import rotate_box
 from .tables import RawTable, Slot
 
 Box = tuple[float, float, float, float]
@@ -59,18 +58,20 @@ class _Place:
 
 
 def _displayed(box: Box, table: RawTable) -> Box:
-    x0, top, x1, bottom = rotate_box(*box, table.rotation, *table.page_size)
+    x0, top, x1, bottom = table.frame.to_display(box)
     return (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
 
 
 def _turned(p: _Place, table: RawTable) -> _Place:
-    """A grid position in the unrotated frame -> on the page as displayed (as `rotate_box` turns boxes)."""
+    """A grid position in the reading frame -> on the page as displayed (as `Frame.to_display`
+    turns boxes: the reading frame turned back `frame.turn` degrees)."""
     n_rows, n_cols = len(table.rows), table.n_cols
-    if table.rotation == 90:
+    turn = table.frame.turn
+    if turn == 270:
         return _Place(p.col, n_rows - p.row - p.rowspan, p.colspan, p.rowspan)
-    if table.rotation == 180:
+    if turn == 180:
         return _Place(n_rows - p.row - p.rowspan, n_cols - p.col - p.colspan, p.rowspan, p.colspan)
-    if table.rotation == 270:
+    if turn == 90:
         return _Place(n_cols - p.col - p.colspan, p.row, p.colspan, p.rowspan)
     return p
 

@@ -9,10 +9,10 @@ header of period labels. Both return `RawTable`s, so everything after them is on
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .grid import Cell, assign_words, cell_text, find_grids
-from .page import PageContent, Word
+from .page import Frame, PageContent, Word
 from .periods import parse_month
 
 
@@ -39,8 +39,7 @@ class RawTable:
     rows: list[list[Slot | None]]
     strategy: str
     method: str = "text"
-    rotation: int = 0
-    page_size: tuple[float, float] = (0.0, 0.0)  # unrotated width, height
+    frame: Frame = field(default_factory=Frame)  # the page's reading frame: boxes are in it
 
     @property
     def n_cols(self) -> int:
@@ -221,5 +220,5 @@ def find_tables(page: PageContent) -> list[RawTable]:
     tables.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
     for i, t in enumerate(tables, start=1):
         t.index = i
-        t.rotation, t.page_size = page.rotation, (page.width, page.height)
+        t.frame = page.frame
     return tables

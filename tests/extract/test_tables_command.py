@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from scorekit.cli import app
 from scorekit.extract import pipeline
-from scorekit.extract.page import PageContent, Rule, Word
+from scorekit.extract.page import Frame, PageContent, Rule, Word
 from scorekit.extract.tablejson import found_table
 from scorekit.extract.tables import find_tables
 
@@ -301,7 +301,8 @@ def test_a_turned_page_gives_the_grid_as_displayed(grid, rotation):
     n_rows, n_cols, cells = grid
     assume(max(c + cs for _, c, _, cs in _on_drawn_lines(cells)) >= 3)
     page = _page(n_rows, n_cols, cells)
-    page.rotation = rotation
+    shown = (page.height, page.width) if rotation in (90, 270) else (page.width, page.height)
+    page.frame = Frame((360 - rotation) % 360, *shown)  # the page as displayed turned by /Rotate
     (table,) = find_tables(page)
     found = [asdict(c) for c in found_table(table, None).cells]
     assert_grid_follows_boxes(found, tol=0.01)
