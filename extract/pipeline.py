@@ -212,7 +212,7 @@ def _route(pdfium_page, text: str, mode: str, layer: Callable[[], TextLayer]) ->
         return "text", "text layer is printed text"
     from .router import decide
 
-    d = decide(layer(), pdfium_page, text)
+    d = decide(layer(), pdfium_page, text, q)
     return d.method, d.reason
 
 

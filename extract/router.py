@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .pdftext import TextLayer, read_layer
-from .pdftext.frame import LTR, heading
-from .textquality import quality
+from .pdftext.frame import LTR
+from .textquality import TextQuality, quality
 
 MIN_CHARS = 20
 IMAGE_PAGE = 0.8
@@ -44,13 +44,13 @@ class RouteDecision:
     metrics: dict = field(default_factory=dict)
 
 
-def decide(layer: TextLayer, pdfium_page, stream_text: str) -> RouteDecision:
+def decide(layer: TextLayer, pdfium_page, stream_text: str, stream_quality: TextQuality | None = None) -> RouteDecision:
     """Route one page from its text layer (`layer`, read by `pdftext`), the pdfium page it was
-    read from (for pixels) and its text in stream order."""
+    read from (for pixels) and its text in stream order (and that text's quality, if known)."""
     rotation = pdfium_page.get_rotation() % 360
     chars = [c for c in layer.chars if not c.generated]
     m: dict = {"chars": len(chars), "image_cover": _image_cover(layer, pdfium_page)}
-    upright = sum(1 for c in chars if heading(c.style.dx, c.style.dy) == LTR)
+    upright = sum(1 for c in chars if c.style.heading == LTR)
     m["upright_share"] = upright / len(chars) if chars else 1.0
     sideways = layer.frame.turn in (90, 270)
 
@@ -73,7 +73,7 @@ def decide(layer: TextLayer, pdfium_page, stream_text: str) -> RouteDecision:
         )
     if q.wordlike < WORDLIKE_TEXT:
         return out("ocr", f"garbled text layer: only {q.wordlike:.0%} of text is word/number-shaped")
-    words = quality(stream_text)  # in the stream's order: whole words whatever the rotation
+    words = stream_quality or quality(stream_text)  # in the stream's order: whole words whatever the rotation
     if words.letters_not_words:
         return out(
             "ocr",

@@ -12,24 +12,15 @@ from __future__ import annotations
 from collections import Counter
 
 from ..page import Frame
-from .chars import Char, Style
+from .chars import Char, Style, heading
 
 LTR, BTT, TTB, RTL = "ltr", "btt", "ttb", "rtl"
 _TURN = {LTR: 0, BTT: 90, RTL: 180, TTB: 270}  # turning the page this far clockwise sets the text upright
 
 
-def heading(dx: float, dy: float) -> str:
-    """The quarter a baseline runs in on the page (y down)."""
-    if dx > abs(dy):
-        return LTR
-    if -dx > abs(dy):
-        return RTL
-    return BTT if dy < 0 else TTB
-
-
 def reading_frame(chars: list[Char], width: float, height: float) -> Frame:
     """The frame where the plurality of printed characters runs left to right (ties: as displayed)."""
-    counts = Counter(heading(c.style.dx, c.style.dy) for c in chars if not c.generated and c.text.strip())
+    counts = Counter(c.style.heading for c in chars if not c.generated and c.text.strip())
     if not counts or counts[LTR] >= max(counts.values()):
         return Frame(0, width, height)
     return Frame(_TURN[counts.most_common(1)[0][0]], width, height)
@@ -59,4 +50,4 @@ def to_frame(chars: list[Char], frame: Frame) -> list[Char]:
 def _turned_style(st: Style, turn: int) -> Style:
     dx, dy = _turned(st.dx, st.dy, turn)
     ux, uy = _turned(st.ux, st.uy, turn)
-    return Style(st.size, st.font, st.bold, st.colour, dx, dy, ux, uy, st.invisible)
+    return Style(st.size, st.font, st.bold, st.colour, dx, dy, ux, uy, st.invisible, heading(dx, dy))

@@ -13,13 +13,15 @@ inside a word (a narrow column's `Rep` / `orte` / `r`) none.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import groupby
+from typing import Any
 
 from ..page import Word
 from ..wraps import joins
 from .chars import Char
-from .frame import BTT, LTR, heading
+from .frame import BTT, LTR, TTB
 
 X_TOLERANCE = 1.5
 Y_TOLERANCE = 2.5
@@ -27,110 +29,127 @@ LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", 
 SPACE, NONE, WRAP = "space", "none", "wrap"
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
-    """How one direction's lines run: the key clustering characters into lines and the tolerance,
-    the order along a line, and a character's start, end and line position along those."""
+def _ltr_begins(p: Char, c: Char) -> bool:
+    return c.x0 < p.x0 or c.x0 > p.x1 + X_TOLERANCE or abs(c.top - p.top) > Y_TOLERANCE
 
-    direction: str
 
-    def line_key(self, c: Char) -> float:
-        return c.top if self.direction == LTR else c.x0 if self.direction == BTT else -c.x1
+def _btt_begins(p: Char, c: Char) -> bool:
+    return c.bottom > p.bottom or c.bottom < p.top - Y_TOLERANCE or abs(c.x0 - p.x0) > X_TOLERANCE
 
-    def line_tolerance(self) -> float:
-        return Y_TOLERANCE if self.direction == LTR else X_TOLERANCE
 
-    def order(self, c: Char) -> tuple[float, float]:
-        if self.direction == LTR:
-            return (c.x0, c.x0)
-        return (-c.bottom, -c.top) if self.direction == BTT else (c.top, c.bottom)
+def _ttb_begins(p: Char, c: Char) -> bool:
+    return c.top < p.top or c.top > p.bottom + Y_TOLERANCE or abs(c.x0 - p.x0) > X_TOLERANCE
 
-    def begins_word(self, prev: Char, cur: Char) -> bool:
-        """pdfplumber's test: the character starts before the previous one, beyond its end plus
-        the tolerance, or off its line."""
-        if self.direction == LTR:
-            a, b, c = prev.x0, prev.x1, cur.x0
-            off_line = abs(cur.top - prev.top) > Y_TOLERANCE
-            gap = X_TOLERANCE
-        else:
-            a, b, c = (
-                (-prev.bottom, -prev.top, -cur.bottom) if self.direction == BTT else (prev.top, prev.bottom, cur.top)
-            )
-            off_line = abs(cur.x0 - prev.x0) > X_TOLERANCE
-            gap = Y_TOLERANCE
-        return c < a or c > b + gap or off_line
+
+@dataclass(frozen=True)
+class _Way:
+    """How one direction's text runs, as pdfplumber reads it: the key clustering characters into
+    lines and its tolerance, the order along a line, and where a new word begins (a character
+    starting before the previous one, beyond its end plus the tolerance, or off its line)."""
+
+    line_key: Callable[[Char], float]
+    tolerance: float
+    order: Callable[[Char], Any]
+    begins: Callable[[Char, Char], bool]
+    upright: bool
+
+
+WAYS = {
+    LTR: _Way(lambda c: c.top, Y_TOLERANCE, lambda c: c.x0, _ltr_begins, True),
+    BTT: _Way(lambda c: c.x0, X_TOLERANCE, lambda c: (-c.bottom, -c.top), _btt_begins, False),
+    TTB: _Way(lambda c: -c.x1, X_TOLERANCE, lambda c: (c.top, c.bottom), _ttb_begins, False),
+}
 
 
 def direction(c: Char) -> str:
     """`ltr` for upright text, `btt` for text reading upwards, `ttb` for the rest."""
-    h = heading(c.style.dx, c.style.dy)
-    return h if h in (LTR, BTT) else "ttb"
+    h = c.style.heading
+    return h if h in (LTR, BTT) else TTB
 
 
 @dataclass
 class _Piece:
-    """A word before its joint is settled: the word, and where its characters stand in the stream."""
+    """A word before its joint is settled: its characters, and where they stand in the stream."""
 
-    word: Word
+    chars: list[Char]
+    text: str
     first: int
     after: int  # the stream position just after its last character
     joint: str
+
+    def word(self, space_after: bool) -> Word:
+        cs = self.chars
+        way = direction(cs[0])
+        return Word(
+            self.text,
+            min([c.x0 for c in cs]),
+            min([c.top for c in cs]),
+            max([c.x1 for c in cs]),
+            max([c.bottom for c in cs]),
+            upright=way == LTR,
+            direction=way,
+            space_after=space_after,
+            size=cs[0].style.size,
+            bold=sum([c.style.bold for c in cs]) * 2 > len(cs),
+        )
 
 
 def page_words(chars: list[Char]) -> list[Word]:
     """Words of a page's characters (in the reading frame, in stream order)."""
     starts = _line_starts(chars)
+    ways = [direction(c) for c in chars]
     pieces: list[_Piece] = []
-    for way in (LTR, BTT, "ttb"):
-        positions = [i for i, c in enumerate(chars) if direction(c) == way]
+    for name, way in WAYS.items():
+        positions = [i for i, w in enumerate(ways) if w == name]
         if positions:
-            pieces += _words(chars, positions, _Line(way), starts)
+            pieces += _words(chars, positions, way, starts)
     return _settle_wraps(pieces)
 
 
-def _words(chars: list[Char], positions: list[int], line: _Line, starts: list[float]) -> list[_Piece]:
+def _words(chars: list[Char], positions: list[int], way: _Way, starts: list[float]) -> list[_Piece]:
     out = []
-    upright = line.direction == LTR
-    for _, run in groupby(positions, key=lambda i: _group(chars[i], upright)):
-        for ordered in _lines(chars, list(run), line):
-            for word in _cut(chars, ordered, line):
+    if way.upright:  # pdfplumber splits by size and colour (rotated text by colour: sizes are per glyph there)
+        runs = groupby(positions, key=lambda i: (chars[i].style.size, chars[i].style.colour))
+    else:
+        runs = groupby(positions, key=lambda i: chars[i].style.colour)
+    for _, run in runs:
+        for ordered in _lines(chars, list(run), way):
+            for word in _cut(chars, ordered, way):
                 out.append(_piece(chars, word, starts))
     return out
 
 
-def _group(c: Char, upright: bool) -> tuple:
-    """pdfplumber's split by size and colour (rotated text by colour only: sizes are per glyph there)."""
-    return (round(c.style.size, 3), c.style.colour) if upright else (c.style.colour,)
-
-
-def _lines(chars: list[Char], run: list[int], line: _Line) -> list[list[int]]:
+def _lines(chars: list[Char], run: list[int], way: _Way) -> list[list[int]]:
     """pdfplumber's `cluster_objects`: distinct line keys chained within the tolerance, each
     cluster in stream order, then sorted along the line."""
-    keys = sorted({line.line_key(chars[i]) for i in run})
+    key = way.line_key
+    keys = [key(chars[i]) for i in run]
     cluster: dict[float, int] = {}
     n, last = 0, None
-    for k in keys:
-        if last is not None and k > last + line.line_tolerance():
+    for k in sorted(set(keys)):
+        if last is not None and k > last + way.tolerance:
             n += 1
         cluster[k] = n
         last = k
-    by_cluster = sorted(run, key=lambda i: cluster[line.line_key(chars[i])])
-    return [
-        sorted(group, key=lambda i: line.order(chars[i]))
-        for _, group in groupby(by_cluster, key=lambda i: cluster[line.line_key(chars[i])])
-    ]
+    if n == 0:
+        return [sorted(run, key=lambda i: way.order(chars[i]))]
+    lines: list[list[int]] = [[] for _ in range(n + 1)]
+    for i, k in zip(run, keys, strict=True):
+        lines[cluster[k]].append(i)
+    return [sorted(line, key=lambda i: way.order(chars[i])) for line in lines if line]
 
 
-def _cut(chars: list[Char], ordered: list[int], line: _Line) -> list[list[int]]:
+def _cut(chars: list[Char], ordered: list[int], way: _Way) -> list[list[int]]:
     words: list[list[int]] = []
     current: list[int] = []
+    begins = way.begins
     for i in ordered:
         c = chars[i]
         if c.text.isspace() or not c.text:
             if current:
                 words.append(current)
             current = []
-        elif current and line.begins_word(chars[current[-1]], c):
+        elif current and begins(chars[current[-1]], c):
             words.append(current)
             current = [i]
         else:
@@ -143,22 +162,9 @@ def _cut(chars: list[Char], ordered: list[int], line: _Line) -> list[list[int]]:
 def _piece(chars: list[Char], word: list[int], starts: list[float]) -> _Piece:
     cs = [chars[i] for i in word]
     text = "".join(LIGATURES.get(c.text, c.text) for c in cs)
-    way = direction(cs[0])
-    bold = sum(c.style.bold for c in cs) * 2 > len(cs)
-    w = Word(
-        text,
-        min(c.x0 for c in cs),
-        min(c.top for c in cs),
-        max(c.x1 for c in cs),
-        max(c.bottom for c in cs),
-        upright=way == LTR,
-        direction=way,
-        size=cs[0].style.size,
-        bold=bold,
-    )
     after = max(word) + 1
     joint = SPACE if after >= len(chars) else _joint(text, cs[-1], chars[after], starts[after - 1])
-    return _Piece(w, min(word), after, joint)
+    return _Piece(cs, text, min(word), after, joint)
 
 
 def _line_starts(chars: list[Char]) -> list[float]:
@@ -203,9 +209,9 @@ def _settle_wraps(pieces: list[_Piece]) -> list[Word]:
         while pieces[chain[-1]].joint != SPACE and (n := nexts[chain[-1]]) is not None and n not in chain:
             chain.append(n)
         seen.update(chain)
-        texts, ends = [pieces[i].word.text], []
+        texts, ends = [pieces[i].text], []
         for k in chain[:-1]:
-            nxt = pieces[nexts[k]].word.text  # type: ignore[index]  # every piece but the chain's last has a next
+            nxt = pieces[nexts[k]].text  # type: ignore[index]  # every piece but the chain's last has a next
             if pieces[k].joint == WRAP:
                 ends.append(k)
                 texts.append(nxt)
@@ -213,4 +219,4 @@ def _settle_wraps(pieces: list[_Piece]) -> list[Word]:
                 texts[-1] += nxt
         for k, joined in zip(ends, joins(texts), strict=True):
             spaced[k] = not joined
-    return [replace(p.word, space_after=s) for p, s in zip(pieces, spaced, strict=True)]
+    return [p.word(s) for p, s in zip(pieces, spaced, strict=True)]
