@@ -4,8 +4,9 @@ pdfplumber's parse of the same pages, and the whole per-page stage (routing incl
 Run: `.venv/bin/python benchmarks/textlayer.py [--repeat N] [NAME ...]` (default: the born-digital
 fixtures, the agenda pack first). Target (issue 15): the agenda pack's text-layer pages at 30
 pages/s or more on one core, in-process. The process is pinned to one core and timed by its CPU
-seconds (on a machine shared with other work, wall time measures the others too); every figure
-is the best of `--repeat` runs over all of a fixture's pages, each document opened once per run.
+seconds (on a machine shared with other work, wall time measures the others too); each page's
+time is its best of `--repeat` runs (each run opens the document once and reads every page),
+and a fixture's pages/s is its page count over the sum of those.
 
 Columns: `source` reads every page into words, rules and fills (`pdftext.read_layer` and
 `page_content`); `pdfplumber` parses the same pages into characters, lines and rectangles and
@@ -43,46 +44,72 @@ class Counts:
     fills: int = 0
 
 
-def best(fn: Callable[[], object], repeat: int) -> float:
-    """CPU seconds of this process (other work on a shared machine does not count), best run."""
-    times = []
+Timer = Callable[[int, Callable[[], object]], None]  # times one page's step
+Runner = Callable[[Timer], None]  # opens a document and hands each page's step to the timer
+
+
+def per_page(run: Runner, n_pages: int, repeat: int) -> float:
+    """CPU seconds for a fixture's pages: each page's best of `repeat`, summed. `run` opens the
+    document once and calls its argument for each page; the argument times that page."""
+    best = [float("inf")] * n_pages
     for _ in range(repeat):
-        t0 = time.process_time()
-        fn()
-        times.append(time.process_time() - t0)
-    return min(times)
+
+        def timed(page_no: int, step: Callable[[], object]) -> None:
+            t0 = time.process_time()
+            step()
+            best[page_no - 1] = min(best[page_no - 1], time.process_time() - t0)
+
+        run(timed)
+    return sum(best)
 
 
-def read_source(path: Path, counts: Counts | None = None) -> None:
-    doc = pdfium.PdfDocument(str(path))
-    try:
-        for i in range(len(doc)):
-            page = doc[i]
-            content = page_content(read_layer(page), path.name, i + 1)
-            page.close()
-            if counts is not None:
-                counts.words += len(content.words)
-                counts.rules += len(content.rules)
-                counts.fills += len(content.fills)
-    finally:
-        doc.close()
+def source(path: Path, counts: Counts | None = None) -> Runner:
+    def run(timed: Timer) -> None:
+        doc = pdfium.PdfDocument(str(path))
+        try:
+            for i in range(len(doc)):
+                timed(i + 1, lambda i=i: _read_page(doc, i, path.name, counts))
+        finally:
+            doc.close()
+
+    return run
 
 
-def read_pdfplumber(path: Path) -> None:
-    with pdfplumber.open(str(path)) as pdf:
-        for page in pdf.pages:
-            page.chars, page.lines, page.rects  # noqa: B018 - parsing is what is timed
-            page.extract_words()
-            page.close()
+def _read_page(doc, i: int, name: str, counts: Counts | None) -> None:
+    page = doc[i]
+    content = page_content(read_layer(page), name, i + 1)
+    page.close()
+    if counts is not None:
+        counts.words += len(content.words)
+        counts.rules += len(content.rules)
+        counts.fills += len(content.fills)
 
 
-def run_stage(path: Path, n_pages: int) -> None:
-    opts = Options(isolate=False)
-    try:
-        for page_no in range(1, n_pages + 1):
-            page_stage(str(path), page_no, opts)
-    finally:
-        close_documents()
+def plumber(path: Path) -> Runner:
+    def run(timed: Timer) -> None:
+        with pdfplumber.open(str(path)) as pdf:
+            for i, page in enumerate(pdf.pages):
+                timed(i + 1, lambda page=page: _plumber_page(page))
+
+    return run
+
+
+def _plumber_page(page) -> None:
+    page.chars, page.lines, page.rects  # noqa: B018 - parsing is what is timed
+    page.extract_words()
+    page.close()
+
+
+def stage(path: Path, n_pages: int) -> Runner:
+    def run(timed: Timer) -> None:
+        opts = Options(isolate=False)
+        try:
+            for page_no in range(1, n_pages + 1):
+                timed(page_no, lambda k=page_no: page_stage(str(path), k, opts))
+        finally:
+            close_documents()
+
+    return run
 
 
 def pin_one_core() -> str:
@@ -99,7 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args(argv)
     where = pin_one_core()
-    table = Table(title=f"text layer, pages/s on one core ({where}; best of {args.repeat})", title_justify="left")
+    title = f"text layer, pages/s on one core ({where}; CPU seconds, each page's best of {args.repeat})"
+    table = Table(title=title, title_justify="left")
     columns = ["fixture", "pages", "source p/s", "pdfplumber p/s", "vs pdfplumber", "page stage p/s"]
     for col in [*columns, "words", "rules", "fills"]:
         table.add_column(col, justify="left" if col == "fixture" else "right")
@@ -109,18 +137,18 @@ def main(argv: list[str] | None = None) -> int:
         n = len(doc)
         doc.close()
         counts = Counts()
-        read_source(path, counts)
-        run_stage(path, n)  # the word list and letter-pair tables load once per process, not per run
-        source = best(lambda p=path: read_source(p), args.repeat)
-        plumber = best(lambda p=path: read_pdfplumber(p), args.repeat)
-        stage = best(lambda p=path, k=n: run_stage(p, k), args.repeat)
+        source(path, counts)(lambda _page, step: step())
+        stage(path, n)(lambda _page, step: step())  # the word list and letter-pair tables load once per process
+        read = per_page(source(path), n, args.repeat)
+        parse = per_page(plumber(path), n, args.repeat)
+        staged = per_page(stage(path, n), n, args.repeat)
         table.add_row(
             name,
             str(n),
-            f"{n / source:.1f}",
-            f"{n / plumber:.1f}",
-            f"{plumber / source:.1f}x",
-            f"{n / stage:.1f}",
+            f"{n / read:.1f}",
+            f"{n / parse:.1f}",
+            f"{parse / read:.1f}x",
+            f"{n / staged:.1f}",
             f"{counts.words / n:.0f}",
             f"{counts.rules / n:.0f}",
             f"{counts.fills / n:.1f}",

@@ -108,11 +108,9 @@ def page_words(chars: list[Char]) -> list[Word]:
 
 def _words(chars: list[Char], positions: list[int], way: _Way, starts: list[float]) -> list[_Piece]:
     out = []
-    if way.upright:  # pdfplumber splits by size and colour (rotated text by colour: sizes are per glyph there)
-        runs = groupby(positions, key=lambda i: (chars[i].style.size, chars[i].style.colour))
-    else:
-        runs = groupby(positions, key=lambda i: chars[i].style.colour)
-    for _, run in runs:
+    # pdfplumber splits runs by size and colour; rotated text by colour only (its sizes there are per glyph)
+    upright = way.upright
+    for _, run in groupby(positions, key=lambda i: (chars[i].style.size if upright else 0.0, chars[i].style.colour)):
         for ordered in _lines(chars, list(run), way):
             for word in _cut(chars, ordered, way):
                 out.append(_piece(chars, word, starts))
