@@ -24,6 +24,7 @@ import pypdfium2.raw as pdfium_c
 
 from . import native
 
+LTR, BTT, TTB, RTL = "ltr", "btt", "ttb", "rtl"  # the quarter a baseline runs in: rightwards, up, down, leftwards
 HYPHEN_MARKS = ("\x02", "\ufffe")  # how pdfium marks a hyphen it judged to end a line
 _FONT_NAME = 256
 
@@ -41,16 +42,16 @@ class Style:
     ux: float  # from the baseline up to the top of the glyphs, the font size long
     uy: float
     invisible: bool  # render mode 3: a scanner's OCR layer
-    heading: str = "ltr"  # the quarter the baseline runs in: ltr, btt (upwards), ttb, rtl
+    heading: str = LTR  # the quarter the baseline runs in
 
 
 def heading(dx: float, dy: float) -> str:
     """The quarter a baseline runs in (y down)."""
     if dx > abs(dy):
-        return "ltr"
+        return LTR
     if -dx > abs(dy):
-        return "rtl"
-    return "btt" if dy < 0 else "ttb"
+        return RTL
+    return BTT if dy < 0 else TTB
 
 
 @dataclass(slots=True)

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections import Counter
 
 from ..page import Frame
-from .chars import Char, Style, heading
+from .chars import BTT, LTR, RTL, TTB, Char, Style, heading
 
-LTR, BTT, TTB, RTL = "ltr", "btt", "ttb", "rtl"
+__all__ = ["BTT", "LTR", "RTL", "TTB", "reading_frame", "to_frame"]
 _TURN = {LTR: 0, BTT: 90, RTL: 180, TTB: 270}  # turning the page this far clockwise sets the text upright
 
 
