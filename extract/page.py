@@ -121,4 +121,4 @@ class PageContent:
     fills: list[Fill] = field(default_factory=list)
     method: str = "text"
     note: str = ""
-    frame: Frame = field(default_factory=Frame)
+    frame: Frame = field(default_factory=Frame)  # where the reading frame sits on the page as displayed

@@ -17,17 +17,18 @@ import contextlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from .page import Frame, PageContent
+from .pdftext import TextLayer, page_content, read_layer
 from .periods import find_report_period
 from .reader import PageInfo, TableReader
 from .schema import COLUMNS, OBSERVATION_DTYPES
 from .structure import Table, find_tables
-from .textlayer import read_page
 from .textquality import quality
 from .triage import triage_text
 from .workers import PagePool, PageTimeoutError
@@ -173,34 +174,28 @@ def observations_frame(rows: list[dict]) -> pd.DataFrame:
 
 # --- per-page stage (runs in a worker) -------------------------------------------------------
 
-_OPEN: dict[tuple[str, str | None], tuple] = {}
+_OPEN: dict[tuple[str, str | None], Any] = {}  # pypdfium2 documents
 
 
 def _documents(path: str, password: str | None):
-    """This worker's open handles on one file: opened once, reused for its other pages."""
+    """This worker's open pdfium document for one file: opened once, reused for its other pages."""
     key = (path, password)
     if key not in _OPEN:
-        import pdfplumber
-
         close_documents()
-        pdfium_doc = open_pdfium(Path(path), password)
-        try:
-            _OPEN[key] = (pdfplumber.open(path, password=password or ""), pdfium_doc)
-        except BaseException:
-            pdfium_doc.close()
-            raise
+        _OPEN[key] = open_pdfium(Path(path), password)
     return _OPEN[key]
 
 
 def close_documents() -> None:
     for key in list(_OPEN):
-        for handle in _OPEN.pop(key):
-            with contextlib.suppress(Exception):  # closing a damaged document may raise; it is closed all the same
-                handle.close()
+        handle = _OPEN.pop(key)
+        with contextlib.suppress(Exception):  # closing a damaged document may raise; it is closed all the same
+            handle.close()
 
 
-def _route(plumber_page, pdfium_page, text: str, mode: str) -> tuple[str, str]:
-    """Text layer or OCR for one page, with the reason (see router.py for the evidence)."""
+def _route(pdfium_page, text: str, mode: str, layer: Callable[[], TextLayer]) -> tuple[str, str]:
+    """Text layer or OCR for one page, with the reason (see router.py for the evidence). The page's
+    text layer (`layer`) is read only if the cheap look at its text does not settle it."""
     if mode == "never":
         return "text", "OCR disabled (--ocr never)"
     if mode == "always":
@@ -217,7 +212,7 @@ def _route(plumber_page, pdfium_page, text: str, mode: str) -> tuple[str, str]:
         return "text", "text layer is printed text"
     from .router import decide
 
-    d = decide(plumber_page, pdfium_page)
+    d = decide(layer(), pdfium_page, text, q)
     return d.method, d.reason
 
 
@@ -250,23 +245,22 @@ def _ocr_content(pdfium_page, source: str, page_no: int, opts: Options) -> PageC
 def page_stage(path: str, page_no: int, opts: Options) -> PageWork:
     """Route one page, read it (text layer or OCR) and find its tables."""
     source = Path(path).name
-    plumber, doc = _documents(path, opts.password)
-    if page_no > len(plumber.pages):
-        # pdfminer lists a page object used twice in the page tree only once
-        raise ExtractError("this page repeats another page's object; its text layer cannot be told apart")
-    pdfium_page = doc[page_no - 1]
-    tp = pdfium_page.get_textpage()
-    text = tp.get_text_range()
-    tp.close()
-    method, why = _route(plumber.pages[page_no - 1], pdfium_page, text, opts.ocr)
-    if method == "text":
-        content = read_page(plumber.pages[page_no - 1], source)
-        reason = triage_text(text).reason
-    else:
-        content = _ocr_content(pdfium_page, source, page_no, opts)
-        text = " ".join(w.text for w in content.words)
-        reason = f"{why}; {triage_text(text).reason}"
-    plumber.pages[page_no - 1].close()  # pdfplumber caches parsed layout per page
+    pdfium_page = _documents(path, opts.password)[page_no - 1]
+    textpage = pdfium_page.get_textpage()
+    try:
+        text = textpage.get_text_range()
+        layer = cache(lambda: read_layer(pdfium_page, textpage))
+        method, why = _route(pdfium_page, text, opts.ocr, layer)
+        if method == "text":
+            content = page_content(layer(), source, page_no)
+            reason = triage_text(text).reason
+        else:
+            content = _ocr_content(pdfium_page, source, page_no, opts)
+            text = " ".join(w.text for w in content.words)
+            reason = f"{why}; {triage_text(text).reason}"
+    finally:
+        textpage.close()
+        pdfium_page.close()
     tables = find_tables(content)
     if not tables:
         return PageWork(page_no, method, "skipped", f"no table found ({reason})", text=text[:3000])

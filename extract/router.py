@@ -11,8 +11,8 @@ each leaves evidence that holds for any document, so the router needs no knowled
   passes a stricter version of the same test, because our own OCR usually beats it;
 - text that does not sit on rendered ink (hidden or white text) -> OCR.
 
-It runs on every page of 160-page packs, so it uses what pdfplumber already parsed, a 50-dpi
-render and pdfium's object list; no OCR.
+It runs on every page of 160-page packs, so it uses what the text layer source already read
+(pdfium's characters and object list) and a 50-dpi render; no OCR.
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .textquality import quality
+from .pdftext import TextLayer, read_layer
+from .pdftext.frame import LTR
+from .textquality import TextQuality, quality
 
 MIN_CHARS = 20
 IMAGE_PAGE = 0.8
@@ -42,14 +44,15 @@ class RouteDecision:
     metrics: dict = field(default_factory=dict)
 
 
-def decide(plumber_page, pdfium_page) -> RouteDecision:
-    """Route one page; both handles are of the same page (pdfplumber for text, pdfium for pixels)."""
-    rotation = int(getattr(plumber_page, "rotation", 0) or 0) % 360
-    chars = plumber_page.chars
-    m: dict = {"chars": len(chars), "image_cover": _image_cover(plumber_page)}
-    upright = sum(1 for c in chars if c.get("upright", True))
-    sideways = bool(chars) and upright < 0.5 * len(chars)
+def decide(layer: TextLayer, pdfium_page, stream_text: str, stream_quality: TextQuality | None = None) -> RouteDecision:
+    """Route one page from its text layer (`layer`, read by `pdftext`), the pdfium page it was
+    read from (for pixels) and its text in stream order (and that text's quality, if known)."""
+    rotation = pdfium_page.get_rotation() % 360
+    chars = [c for c in layer.chars if not c.generated]
+    m: dict = {"chars": len(chars), "image_cover": _image_cover(layer, pdfium_page)}
+    upright = sum(1 for c in chars if c.style.heading == LTR)
     m["upright_share"] = upright / len(chars) if chars else 1.0
+    sideways = layer.frame.turn in (90, 270)
 
     def out(method: str, reason: str) -> RouteDecision:
         return RouteDecision(method, reason, rotation, sideways, m)
@@ -62,7 +65,7 @@ def decide(plumber_page, pdfium_page) -> RouteDecision:
         what = "image-only page" if m["image_cover"] >= IMAGE_PAGE else "page with ink but no text layer"
         return out("ocr", f"no text layer ({what})")
 
-    q = quality("".join(c["text"] if c["text"].strip() else " " for c in _reading_order(chars, sideways)))
+    q = quality("".join(c.text if c.text.strip() else " " for c in _reading_order(layer)))
     m.update(cid_share=q.cid_share, bad_char_share=q.bad_char_share, wordlike=q.wordlike)
     if q.cid_share > GARBAGE_CHARS or q.bad_char_share > GARBAGE_CHARS:
         return out(
@@ -70,7 +73,7 @@ def decide(plumber_page, pdfium_page) -> RouteDecision:
         )
     if q.wordlike < WORDLIKE_TEXT:
         return out("ocr", f"garbled text layer: only {q.wordlike:.0%} of text is word/number-shaped")
-    words = quality(_stream_text(pdfium_page))  # in the stream's order: whole words whatever the rotation
+    words = stream_quality or quality(stream_text)  # in the stream's order: whole words whatever the rotation
     if words.letters_not_words:
         return out(
             "ocr",
@@ -78,7 +81,7 @@ def decide(plumber_page, pdfium_page) -> RouteDecision:
             f"{words.plausibility:.1f} log2 per letter pair)",
         )
 
-    m["invisible_share"] = _invisible_share(pdfium_page)
+    m["invisible_share"] = layer.objects.invisible_share
     if m["image_cover"] >= IMAGE_PAGE and m["invisible_share"] > 0.5:
         if q.wordlike < WORDLIKE_OCR_LAYER:
             return out(
@@ -88,54 +91,58 @@ def decide(plumber_page, pdfium_page) -> RouteDecision:
             )
         return out("text", f"invisible OCR layer over page image passes quality test ({q.wordlike:.0%})")
 
-    m["ink_share"] = _ink_share(plumber_page, pdfium_page)
+    m["ink_share"] = _ink_share(layer, pdfium_page)
     if m["ink_share"] < INK_SHARE:
         return out("ocr", f"text layer does not sit on rendered ink ({m['ink_share']:.0%} of words)")
     return out("text", "text layer is printed text")
 
 
 def route_pdf(path) -> list[RouteDecision]:
-    import pdfplumber
     import pypdfium2 as pdfium
 
     doc = pdfium.PdfDocument(str(path))
     try:
-        with pdfplumber.open(str(path)) as pl:
-            return [decide(p, doc[i]) for i, p in enumerate(pl.pages)]
+        decisions = []
+        for page in doc:
+            textpage = page.get_textpage()
+            try:
+                decisions.append(decide(read_layer(page, textpage), page, textpage.get_text_range()))
+            finally:
+                textpage.close()
+        return decisions
     finally:
         doc.close()
 
 
-def _reading_order(chars, sideways: bool = False):
-    """Chars in line order, with a break between lines, so tokens are not glued across lines.
-
-    Sideways pages (a /Rotate or text drawn at 90 degrees) run their lines down the page.
-    """
-    a, b, a1, b1 = ("x0", "top", "x1", "bottom") if sideways else ("top", "x0", "bottom", "x1")
-    out = []
+def _reading_order(layer: TextLayer) -> list:
+    """Characters in line order in the page's reading frame, with a break between lines, so
+    tokens are not glued across lines."""
+    out: list = []
     prev = None
-    for c in sorted(chars, key=lambda c: (round(c[a]), c[b])):
-        if prev is not None and (round(c[a]) != round(prev[a]) or c[b] - prev[b1] > 0.15 * c["size"]):
-            out.append({"text": " "})
+    for c in sorted(layer.reading_chars, key=lambda c: (round(c.top), c.x0)):
+        if prev is not None and (round(c.top) != round(prev.top) or c.x0 - prev.x1 > 0.15 * c.style.size):
+            out.append(_BREAK)
         out.append(c)
         prev = c
     return out
 
 
-def _stream_text(pdfium_page) -> str:
-    tp = pdfium_page.get_textpage()
-    try:
-        return tp.get_text_range()
-    finally:
-        tp.close()
+@dataclass(frozen=True)
+class _Break:
+    text: str = " "
 
 
-def _image_cover(page) -> float:
-    area = float(page.width * page.height) or 1.0
+_BREAK = _Break()
+
+
+def _image_cover(layer: TextLayer, pdfium_page) -> float:
+    """The largest image's share of the page as displayed."""
+    width, height = pdfium_page.get_size()
+    area = float(width * height) or 1.0
     best = 0.0
-    for im in page.images:
-        w = max(0.0, min(im["x1"], page.width) - max(im["x0"], 0))
-        h = max(0.0, min(im["bottom"], page.height) - max(im["top"], 0))
+    for x0, top, x1, bottom in layer.objects.images:
+        w = max(0.0, min(x1, width) - max(x0, 0.0))
+        h = max(0.0, min(bottom, height) - max(top, 0.0))
         best = max(best, w * h / area)
     return best
 
@@ -146,24 +153,13 @@ def _render(pdfium_page, dpi: int = INK_DPI) -> np.ndarray:
     return render_page(pdfium_page, dpi)
 
 
-def _invisible_share(pdfium_page) -> float:
-    import pypdfium2.raw as pdfium_c
-
-    total = invisible = 0
-    for obj in pdfium_page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_TEXT,), max_depth=3):
-        total += 1
-        if pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw) == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE:
-            invisible += 1
-    return invisible / total if total else 0.0
-
-
-def _ink_share(plumber_page, pdfium_page) -> float:
+def _ink_share(layer: TextLayer, pdfium_page) -> float:
     """Share of (sampled) words whose box holds dark pixels in a low-resolution render.
 
     Ink is judged against the local background, so dark text on a dark header band still counts
     as light-on-dark contrast rather than missing ink.
     """
-    words = plumber_page.extract_words(keep_blank_chars=False, use_text_flow=False)
+    words = [layer.frame.to_display((w.x0, w.top, w.x1, w.bottom)) for w in layer.words]
     if not words:
         return 1.0
     step = max(1, len(words) // INK_SAMPLE)
@@ -171,9 +167,9 @@ def _ink_share(plumber_page, pdfium_page) -> float:
     s = INK_DPI / 72
     h, w = grey.shape
     hits = n = 0
-    for wd in words[::step]:
-        x0, x1 = int(wd["x0"] * s), int(np.ceil(wd["x1"] * s))
-        y0, y1 = int(wd["top"] * s), int(np.ceil(wd["bottom"] * s))
+    for left, top, right, bottom in words[::step]:
+        x0, x1 = int(left * s), int(np.ceil(right * s))
+        y0, y1 = int(top * s), int(np.ceil(bottom * s))
         x0, y0, x1, y1 = max(0, x0), max(0, y0), min(w, max(x1, x0 + 1)), min(h, max(y1, y0 + 1))
         if x1 <= x0 or y1 <= y0:
             continue

@@ -1,9 +1,9 @@
 """The pipeline's own routing (cheap shortcut first, router second) on every page of every fixture."""
 
-import pdfplumber
 import pypdfium2 as pdfium
 import pytest
 
+from scorekit.extract.pdftext import read_layer
 from scorekit.extract.pipeline import _route
 
 from ..conftest import FIXTURES
@@ -25,22 +25,21 @@ EXPECTED = {
 def test_every_page_routed(name):
     path = FIXTURES / "pdf" / f"{name}.pdf"
     doc = pdfium.PdfDocument(str(path))
-    with pdfplumber.open(str(path)) as pl:
-        for i, page in enumerate(pl.pages):
-            tp = doc[i].get_textpage()
-            method, reason = _route(page, doc[i], tp.get_text_range(), "auto")
-            tp.close()
-            assert method == EXPECTED[name], f"{name} p{i + 1}: {reason}"
-            assert reason
+    for i, page in enumerate(doc):
+        tp = page.get_textpage()
+        method, reason = _route(page, tp.get_text_range(), "auto", lambda: read_layer(page, tp))  # noqa: B023
+        tp.close()
+        assert method == EXPECTED[name], f"{name} p{i + 1}: {reason}"
+        assert reason
     doc.close()
 
 
 def test_scanner_ocr_layer_is_judged_not_trusted():
     path = FIXTURES / "pdf" / "scorecard-2018-06-scan150-ocrlayer.pdf"
     doc = pdfium.PdfDocument(str(path))
-    with pdfplumber.open(str(path)) as pl:
-        tp = doc[0].get_textpage()
-        _, reason = _route(pl.pages[0], doc[0], tp.get_text_range(), "auto")
+    tp = doc[0].get_textpage()
+    _, reason = _route(doc[0], tp.get_text_range(), "auto", lambda: read_layer(doc[0], tp))
+    tp.close()
     doc.close()
     assert "invisible OCR layer" in reason
 
@@ -49,6 +48,5 @@ def test_scanner_ocr_layer_is_judged_not_trusted():
 def test_override(mode, method):
     path = FIXTURES / "pdf" / "scorecard-2020-10-scan200.pdf"
     doc = pdfium.PdfDocument(str(path))
-    with pdfplumber.open(str(path)) as pl:
-        assert _route(pl.pages[0], doc[0], "", mode)[0] == method
+    assert _route(doc[0], "", mode, lambda: read_layer(doc[0]))[0] == method
     doc.close()

@@ -1,12 +1,12 @@
 """Words from a text layer: a wrapped line's end is a space, unless the line ends in a hyphen or
 the break falls inside a word (a narrow column's `Rep` / `orte` / `r`, `M` / `1`)."""
 
-import pdfplumber
 import pikepdf
+import pypdfium2 as pdfium
 import pytest
 
 from scorekit.extract.grid import cell_text
-from scorekit.extract.textlayer import read_page
+from scorekit.extract.pdftext import page_content, read_layer
 
 
 def _page_with_lines(tmp_path, lines: list[str], trailing_space: bool) -> str:
@@ -52,6 +52,7 @@ def _page_with_lines(tmp_path, lines: list[str], trailing_space: bool) -> str:
     ],
 )
 def test_a_wrapped_cell_keeps_its_spaces(tmp_path, lines, trailing_space, joined):
-    with pdfplumber.open(_page_with_lines(tmp_path, lines, trailing_space)) as doc:
-        words = read_page(doc.pages[0], "wrapped.pdf").words
+    doc = pdfium.PdfDocument(_page_with_lines(tmp_path, lines, trailing_space))
+    words = page_content(read_layer(doc[0]), "wrapped.pdf", 1).words
+    doc.close()
     assert cell_text(words) == joined
