@@ -95,12 +95,17 @@ def _classify(header: str, band: str, report: ReportPeriod | None, allow_serial:
     return Column("ignore", header=full)
 
 
-def as_figures(header: str, band: str, report: ReportPeriod | None) -> Column | None:
-    """A column whose header names a label column (`Region`) but whose body holds figures: the
-    measure its header names among the rules for figures, if any."""
+def for_body(header: str, band: str, report: ReportPeriod | None, figures: bool | None) -> Column | None:
+    """The column a header names given what its body holds (`figures`: True for figures, False
+    for words, None for nothing known): `Region` over figures is the measure it can also name,
+    `Trend` over words a direction, over figures a change. None when no rule allows that body."""
     h = _norm(header)
-    rule = VOCABULARY.rule_for(h.lower(), kinds=("change", "measure"))
-    return replace(_from_rule(rule, h, band, report)) if rule is not None else None
+    first = VOCABULARY.rule_for(h.lower())
+    if first is not None and first.fits(figures) and not (first.kind == "area" and figures):
+        return None
+    kinds = ("change", "measure")
+    rule = VOCABULARY.rule_for(h.lower(), kinds=kinds, figures=figures)
+    return _from_rule(rule, h, band, report) if rule is not None else None
 
 
 def _from_rule(rule: ColumnRule, h: str, band: str, report: ReportPeriod | None) -> Column:
@@ -167,7 +172,8 @@ def build_model(header: list[str], bands: list[str], report: ReportPeriod | None
 
     Derived columns (change, DoT, RAG, 12-month figures) describe the table's own latest month, so a
     header with month columns sets the report period itself (a commentary label such as
-    `Commentary (Oct-20)` first, else the rightmost month); `report` is used for quarter tables.
+    `Commentary (Oct-20)` first, else the newer end of the run of months: the rightmost, or the
+    leftmost where they run back in time); `report` is used for quarter tables.
     """
     allow_serial = _serial_row(header)
     months = [p for t in header if (p := parse_month(_norm(t), allow_serial=allow_serial))]
@@ -177,7 +183,7 @@ def build_model(header: list[str], bands: list[str], report: ReportPeriod | None
             months = [month]
             break
     if months:
-        last = months[-1]
+        last = months[0] if months[0] > months[-1] else months[-1]
         report = ReportPeriod(int(last[:4]), int(last[5:]))
     cols = [classify(h, b, report, allow_serial=allow_serial) for h, b in zip(header, bands, strict=False)]
     if not any(c.kind in ("name", "area") for c in cols):

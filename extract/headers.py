@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .columns import Column, ColumnModel, as_figures, build_model, header_period
+from .columns import Column, ColumnModel, build_model, for_body, header_period
 from .periods import ReportPeriod, month_in_fy, parse_fy, parse_period, parse_year
 from .structure import Cell
 
@@ -34,15 +34,16 @@ def column_headers(levels: list[list[str]], n_cols: int) -> tuple[list[str], lis
 
 
 def model_from_levels(
-    levels: list[list[str]], n_cols: int, report: ReportPeriod | None, figures: list[bool] | None = None
+    levels: list[list[str]], n_cols: int, report: ReportPeriod | None, figures: list[bool | None] | None = None
 ) -> ColumnModel:
-    """`figures`: whether each column's body holds mostly figures; a label column's header over
-    figures (`Region` under a benchmarking band) is read as the measure it can also name."""
+    """`figures`: whether each column's body holds mostly figures (None: nothing printed); a
+    header that can name two things is read by its body (`Region` under a benchmarking band over
+    figures is the measure it can also name; see `columns.for_body`)."""
     headers, bands = column_headers(levels, n_cols)
     model = build_model(headers, bands, report)
     for i, col in enumerate(model.columns):
-        if col.kind == "area" and figures is not None and figures[i]:
-            model.columns[i] = as_figures(headers[i], bands[i], model.report) or col
+        if figures is not None and col.kind in ("area", "change", "measure"):
+            model.columns[i] = for_body(headers[i], bands[i], model.report, figures[i]) or col
     model.columns = [_banded(col, h, b, model.report) for col, h, b in zip(model.columns, headers, bands, strict=True)]
     return model
 

@@ -10,6 +10,7 @@ import re
 
 _REF_BODY = r"[A-Z][A-Za-z&]{0,6}[-\s]?\d{1,3}[A-Za-z]{0,2}(?:[-/][A-Z0-9]{1,4})*(?:\s?\((?:[a-z]{1,4}|%)\))?"
 _REF_IN_NAME = re.compile(rf"^(?P<ref>{_REF_BODY})\s*[-–:.]\s+(?P<name>\S.*)$")
+_NUMBERED = re.compile(r"^(?P<ref>\d{1,3}[a-z]?)\s+[-–]\s+(?P<name>[A-Za-z].*)$")  # `74 - Percentage of ...`
 _MARKERS = re.compile(r"\s*(?:[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d\))$")
 
 
@@ -22,9 +23,10 @@ def is_reference(text: str) -> bool:
 
 
 def split_ref(name: str) -> tuple[str, str]:
-    """(`M1`, `Number of contacts`) from `M1 - Number of contacts`; ("", name) otherwise."""
+    """(`M1`, `Number of contacts`) from `M1 - Number of contacts` or `74 - Number of contacts`
+    (a number is a reference only set apart by a spaced dash, before a word); ("", name) otherwise."""
     name = strip_markers(name)
-    m = _REF_IN_NAME.match(name)
+    m = _REF_IN_NAME.match(name) or _NUMBERED.match(name)
     if m:
         return m.group("ref"), m.group("name")
     return "", name

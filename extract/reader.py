@@ -305,12 +305,12 @@ def _clean_title(title: str) -> str:
 __all__ = ["PageInfo", "TableReader", "TableResult", "parse_value"]
 
 
-_BENCH_NOTE = re.compile(r"using\s+((?:20)?\d{2}\s*[-/–]\s*\d{2})\s+data", re.I)
+_BENCH_NOTE = re.compile(r"\b((?:20)?\d{2}\s*[-/–]\s*\d{2})\)?\s+data\b", re.I)  # `using 16-17 data`, `(2019/20 data)`
 
 
 def date_benchmarks(model: ColumnModel, page_text: str) -> None:
     """Benchmark columns whose band lies outside the table (a box drawn above the header, so no
-    cell of it): one `using 16-17 data` on the page dates them."""
+    cell of it): one `using 16-17 data` or `(2019/20 data)` on the page dates them."""
     cols = [c for c in model.columns if c.measure in ("stat_neighbour", "england", "region") and not c.period]
     years = {fy_in_text(m.group(1)) for m in _BENCH_NOTE.finditer(page_text)} - {""}
     if cols and len(years) == 1:
@@ -319,10 +319,11 @@ def date_benchmarks(model: ColumnModel, page_text: str) -> None:
             c.period, c.period_from_context = fy, True
 
 
-def _figure_columns(rows: list[list[Cell | None]], n_cols: int) -> list[bool]:
-    """Columns whose body cells (each counted once, where it starts) are mostly figures."""
-    out = []
+def _figure_columns(rows: list[list[Cell | None]], n_cols: int) -> list[bool | None]:
+    """Whether each column's body cells (each counted once, where it starts) are mostly figures;
+    None for a column with nothing printed."""
+    out: list[bool | None] = []
     for i in range(n_cols):
         texts = [c.text for row in rows if i < len(row) and (c := row[i]) is not None and c.col == i and c.text]
-        out.append(bool(texts) and sum(data_like(t) for t in texts) * 2 > len(texts))
+        out.append(sum(data_like(t) for t in texts) * 2 > len(texts) if texts else None)
     return out

@@ -59,8 +59,12 @@ def clean(text: str) -> str:
 
 
 def parse_number(text: str) -> tuple[float, bool] | None:
-    """A single printed number: `1,147`, `25%`, `-3%`, `69.51`, `(3)` -> (value, is_percent)."""
-    m = _NUMBER_RE.match(clean(text))
+    """A single printed number: `1,147`, `25%`, `-3%`, `69.51`, `(3)`, `(37%)` -> (value, is_percent)."""
+    t = clean(text)
+    if t.startswith("(") and t.endswith("%)"):  # a spreadsheet's negative percentage
+        inner = parse_number(t[1:-1])
+        return (-inner[0], True) if inner is not None and inner[1] and inner[0] >= 0 else None
+    m = _NUMBER_RE.match(t)
     if not m:
         return None
     try:

@@ -17,6 +17,7 @@ from rapidfuzz.distance import Levenshtein
 DEFAULT_PATH = Path(__file__).resolve().parent / "vocabulary.json"
 KINDS = ("ref", "name", "area", "code", "text", "change", "measure")
 PERIODS = ("report", "year", "year_or_band", "none")
+BODIES = ("any", "figures", "words")
 FLAGS = ("not_applicable", "not_collected", "local")  # what a code in the `missing` lists says
 
 
@@ -32,9 +33,14 @@ class ColumnRule:
     field: str = ""
     period: str = "none"
     year: tuple[re.Pattern[str], ...] = ()
+    body: str = "any"  # what the column's body must hold for the rule to apply: figures, words or any
 
     def matches(self, header: str) -> bool:
         return any(p.search(header) for p in self.patterns)
+
+    def fits(self, figures: bool | None) -> bool:
+        """Does a body of figures (True), of words (False) or of nothing known (None) allow it?"""
+        return figures is None or self.body == "any" or self.body == ("figures" if figures else "words")
 
     def says_year(self, header: str) -> bool:
         return any(p.search(header) for p in self.year)
@@ -48,9 +54,10 @@ class Vocabulary:
     printed: dict[str, str] = field(default_factory=dict)  # a code, lower-cased -> as printed
     confusions: dict[str, str] = field(default_factory=dict)  # a character OCR puts -> the printed one
 
-    def rule_for(self, header: str, kinds: tuple[str, ...] = KINDS) -> ColumnRule | None:
-        """The first rule of these kinds naming this (lower-cased, space-collapsed) header."""
-        return next((r for r in self.rules if r.kind in kinds and r.matches(header)), None)
+    def rule_for(self, header: str, kinds: tuple[str, ...] = KINDS, figures: bool | None = None) -> ColumnRule | None:
+        """The first rule of these kinds naming this (lower-cased, space-collapsed) header and
+        allowing a body of figures (`figures` True) or words (False)."""
+        return next((r for r in self.rules if r.kind in kinds and r.matches(header) and r.fits(figures)), None)
 
     @property
     def worded_codes(self) -> set[str]:
@@ -82,6 +89,9 @@ def _rule(raw: dict, where: str) -> ColumnRule:
     period = raw.get("period", "none")
     if period not in PERIODS:
         raise VocabularyError(f"{where}: period {period!r} is not one of {', '.join(PERIODS)}")
+    body = raw.get("body", "any")
+    if body not in BODIES:
+        raise VocabularyError(f"{where}: body {body!r} is not one of {', '.join(BODIES)}")
     return ColumnRule(
         kind,
         _compile(raw.get("patterns", []), where),
@@ -89,6 +99,7 @@ def _rule(raw: dict, where: str) -> ColumnRule:
         field=raw.get("field", ""),
         period=period,
         year=_compile(raw.get("year", []), where),
+        body=body,
     )
 
 

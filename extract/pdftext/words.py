@@ -186,8 +186,9 @@ def _joint(text: str, last: Char, nxt: Char, line_start: float) -> str:
     if direction(last) != LTR:
         return SPACE
     if abs(nxt.top - last.top) < 0.5 * size and nxt.x0 >= last.x0 - 0.5:
-        # the same line: the word goes on (split by a change of colour or size) if it touches
-        return NONE if nxt.x0 - last.x1 < 0.3 * size else SPACE
+        # the same line: the word goes on (split by a change of colour or size) if no wider gap
+        # than the one that parts words lies between (pdfium lists no space some printers draw)
+        return NONE if nxt.x0 - last.x1 <= X_TOLERANCE else SPACE
     below = last.bottom - 0.2 * size <= nxt.top <= last.bottom + size
     if not below or abs(nxt.x0 - line_start) > size:
         return SPACE  # another cell, or text not aligned left

@@ -83,7 +83,7 @@ def _continues(block: Block, line: Line, aligned: bool, page_width: float) -> bo
     return 0.6 <= size_ratio <= 1.67
 
 
-def _labels_periods(line: Line) -> bool:
+def labels_periods(line: Line) -> bool:
     """A header of periods: three phrases or more that name a month, a quarter or a year."""
     return sum(1 for p in line.phrases if _period_label(p.text)) >= 3
 
@@ -94,9 +94,17 @@ def _period_label(text: str) -> bool:
 
 
 def _new_table(block: Block, line: Line) -> bool:
-    """A header of periods under rows of figures starts another table (several on a page, each
-    with its own columns and perhaps a heading of its own between)."""
-    return _labels_periods(line) and any(_figures(ln) for ln in block.lines)
+    """A header of periods over the columns of figures above it starts another table (several on
+    a page, each with its own columns and perhaps a heading of its own between); period labels
+    beside them (a chart's axis) do not."""
+    if not labels_periods(line):
+        return False
+    values = [p for ln in block.lines if _figures(ln) for p in ln.phrases if is_value(p.text)]
+    if not values:
+        return False
+    x0, x1 = min(p.x0 for p in values), max(p.x1 for p in values)
+    labels = [p for p in line.phrases if _period_label(p.text)]
+    return sum(p.x1 > x0 and p.x0 < x1 for p in labels) * 2 > len(labels)
 
 
 def _figures(line: Line) -> bool:

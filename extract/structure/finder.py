@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..grid import Grid, find_grids
 from ..page import PageContent, Word
-from .blocks import find_blocks
+from .blocks import find_blocks, labels_periods
 from .columns import boundaries, column_spans, columns_of, gutters, split_by_columns, vertical_cuts
 from .figures import data_like, is_value
 from .lattice import add_turned, lattice_table
@@ -133,17 +133,18 @@ def _table(page: PageContent, lines: list[Line], columns: Columns, title: str) -
     placed = [PlacedLine(ln, cells, _holds_values(cells, stub)) for ln, cells in zip(lines, placed_cells, strict=True)]
     seps = separators(page.rules, page.fills, columns.xs[0], columns.xs[-1])
     header, rows = group_rows(placed, seps, stub, page.fills)
-    if not _tabular(rows):
+    if not _tabular(rows, header):
         return None
     table = _layout(page.page, columns.xs, header_levels(header, seps), rows, title)
     _widen_bands(table, stub)
     return table
 
 
-def _tabular(rows: list[Row]) -> bool:
-    """Two rows or more of several short cells: not a paragraph whose gaps happen to line up."""
+def _tabular(rows: list[Row], header: list[PlacedLine]) -> bool:
+    """Two rows or more of several short cells, or one under a header of periods: not a
+    paragraph whose gaps happen to line up."""
     full = [r for r in rows if len({c.c0 for pl in r.lines for c in pl.cells}) >= 2]
-    if len(full) < 2:
+    if len(full) < (1 if any(labels_periods(pl.line) for pl in header) else 2):
         return False
     sizes = sorted(len(c.phrase.words) for r in full for pl in r.lines for c in pl.cells)
     return sizes[len(sizes) // 2] <= MAX_WORDS_PER_CELL

@@ -16,6 +16,7 @@ from ..page import Word
 from .model import Box, join_words, words_box
 
 WORD_SPACE = 0.6  # em: wider than this, two words on a line are two phrases
+FIGURE_SPACE = 0.45  # em: a figure and the word after it (`5 days`) are set closer than words
 CLOSE = 0.15  # em: two whole numbers closer than this are one
 _GROUPS = re.compile(r"^[(\-\u2212]?[£$]?\d{1,3}(?: \d{3})+(?:\.\d+)?%?\)?$")
 NUMBER = re.compile(r"^[(\-\u2212+<>]?[£$]?\d[\d,. ]*%?\)?[*†‡]?$")
@@ -122,8 +123,11 @@ def phrases(words: list[Word]) -> list[Phrase]:
 
 def _joined(a: Word, b: Word) -> bool:
     """A word space joins words, except between two whole numbers (neighbouring cells of
-    figures set close), unless they are one number's thousands (`1` `341`)."""
+    figures set close), unless they are one number's thousands (`1` `341`); a figure and a word
+    only a narrower space joins (`66%` beside a centred `No change` is two cells)."""
     gap, em = b.x0 - a.x1, max(a.em, b.em)
-    if NUMBER.match(a.text) and NUMBER.match(b.text) and not _GROUPS.match(f"{a.text} {b.text}"):
-        return gap < CLOSE * em
+    if NUMBER.match(a.text):
+        if NUMBER.match(b.text) and not _GROUPS.match(f"{a.text} {b.text}"):
+            return gap < CLOSE * em
+        return gap < FIGURE_SPACE * em
     return gap < WORD_SPACE * em

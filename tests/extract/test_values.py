@@ -36,6 +36,7 @@ def test_percentages_as_shown(d):
         ("New - not yet collected", None, "", ["not_collected"]),
         ("No comparator", None, "", ["text_only"]),
         ("645 (3-year average)", 645, "", []),
+        ("(37%)", -37, "percent", []),
     ],
 )
 def test_printed_cells(raw, value, unit, flags):
