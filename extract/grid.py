@@ -164,14 +164,14 @@ def _components(hs: list, vs: list) -> list[tuple[list, list]]:
     return list(groups.values())
 
 
-def _covers(segs: list, pos: float, a: float, b: float) -> bool:
-    """Does a line at `pos` run along most of [a, b]?"""
-    need = (b - a) * 0.6
-    covered = 0.0
-    for p, s0, s1 in segs:
-        if abs(p - pos) <= SNAP:
-            covered += max(0.0, min(b, s1) - max(a, s0))
-    return covered >= need
+def _covers(segs: list, a: float, b: float) -> bool:
+    """Do the segments (all at one line's position) run along most of [a, b]?"""
+    covered = sum(max(0.0, min(b, s1) - max(a, s0)) for _, s0, s1 in segs)
+    return covered >= (b - a) * 0.6
+
+
+def _at(segs: list, pos: float) -> list:
+    return [s for s in segs if abs(s[0] - pos) <= SNAP]
 
 
 def find_grids(rules: list[Rule], *, min_rows: int = 1, min_cols: int = 2) -> list[Grid]:
@@ -211,13 +211,15 @@ class _Slots:
 def _merged_slots(xs: list[float], ys: list[float], hs: list, vs: list) -> _Slots:
     nr, nc = len(ys) - 1, len(xs) - 1
     slots = _Slots(nr * nc)
+    verticals = [_at(vs, x) for x in xs[1:-1]]
+    horizontals = [_at(hs, y) for y in ys[1:-1]]
     for r in range(nr):
         for c in range(nc - 1):
-            if not _covers(vs, xs[c + 1], ys[r], ys[r + 1]):
+            if not _covers(verticals[c], ys[r], ys[r + 1]):
                 slots.union(r * nc + c, r * nc + c + 1)
     for r in range(nr - 1):
         for c in range(nc):
-            if not _covers(hs, ys[r + 1], xs[c], xs[c + 1]):
+            if not _covers(horizontals[r], xs[c], xs[c + 1]):
                 slots.union(r * nc + c, (r + 1) * nc + c)
     return slots
 

@@ -20,10 +20,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 CID = re.compile(r"\(cid:\d+\)")
+_BAD_CHAR = re.compile("[\ue000-\uf8ff\ufffd\x00-\x08\x0b-\x1f]")  # private use, replacement, controls
 NUMBER_RE = re.compile(r"^[(\-\u2212+]?[£$]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?(%|\+|st|nd|rd|th)?\)?$")
 _ABBREV = re.compile(r"^[A-Z][a-z]?[A-Z][A-Za-z]?s?$|^[A-Z]{2}$")
 _REF = re.compile(r"^[A-Z]{1,5}\d{1,3}[a-z]?%?$")
@@ -118,15 +119,17 @@ def _letter_pairs() -> dict[str, float]:
 def letter_plausibility(text: str) -> tuple[float, int]:
     """Mean log2 probability of a letter after the one before it, over words of four letters or
     more (each word weighing the same), and their number."""
-    table = _letter_pairs()
     long_words = [t.lower() for t in LONG_WORD.findall(text)]
     if not long_words:
         return 0.0, 0
-    per_word = []
-    for t in long_words:
-        w = "^" + t + "$"
-        per_word.append(sum(table[w[i : i + 2]] for i in range(len(w) - 1)) / (len(w) - 1))
-    return sum(per_word) / len(per_word), len(long_words)
+    return sum(_word_plausibility(t) for t in long_words) / len(long_words), len(long_words)
+
+
+@lru_cache(maxsize=1 << 16)  # words recur on every page of a pack
+def _word_plausibility(word: str) -> float:
+    table = _letter_pairs()
+    w = "^" + word + "$"
+    return sum(table[w[i : i + 2]] for i in range(len(w) - 1)) / (len(w) - 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +159,7 @@ def _part_ok(p: str) -> bool:
     return bool(_WORD.match(p) and _VOWEL.search(p) and not _CONSONANT_RUN.search(p))
 
 
+@lru_cache(maxsize=1 << 16)  # tokens recur on every page of a pack
 def token_ok(tok: str) -> bool | None:
     """True for a word/number/reference, False for junk, None for a lone symbol (arrows, `-`, `|`)."""
     t = tok.strip(_STRIP)
@@ -171,7 +175,7 @@ def quality(text: str) -> TextQuality:
     n = len(text)
     cid = sum(len(m) for m in CID.findall(text))
     rest = CID.sub("", text)
-    bad = sum(1 for ch in rest if ("\ue000" <= ch <= "\uf8ff") or ch == "\ufffd" or (ord(ch) < 32 and ch not in "\n\t"))
+    bad = len(_BAD_CHAR.findall(rest))
     good = judged = 0
     tokens = rest.split()
     for tok in tokens:

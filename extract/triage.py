@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .periods import parse_month
 
@@ -20,7 +21,7 @@ _PERIODISH = re.compile(
 )
 
 
-@dataclass
+@dataclass(frozen=True)
 class Triage:
     candidate: bool
     reason: str
@@ -29,6 +30,7 @@ class Triage:
     tokens: int
 
 
+@lru_cache(maxsize=4)  # a page's text is looked at by the router, then for the page's reason
 def triage_text(text: str) -> Triage:
     tokens = _TOKEN.findall(text)
     numbers = sum(1 for t in tokens if _NUMBERISH.match(t))

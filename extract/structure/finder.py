@@ -45,15 +45,15 @@ def find_tables(page: PageContent) -> list[Table]:
     all_lines = text_lines(words)
     tables: list[Table] = []
     for grid in _lattices(page):
-        inside = [w for w in words if _within(w, grid)]
-        if inside and not _runs_on(grid, words):
+        inside, beside = _parted(words, grid)
+        if inside and not _runs_on(grid, beside):
             table, rest = lattice_table(page.page, grid, inside)
             add_turned(table, [w for w in page.words if not w.upright and w.text.strip() and _within(w, grid)])
-            words = [w for w in words if not _within(w, grid)] + rest
+            words = beside + rest
             x0, top, x1, _ = grid.bbox
             table.title = _title(all_lines, top, x0, x1)
             tables.append(table)
-    lines = text_lines(words)
+    lines = text_lines(words) if tables else all_lines
     for block in find_blocks(lines, page.width):
         columns = _columns(page, block.lines, block.top, block.bottom, block.x0, block.x1)
         found = _table(page, block.lines, columns, _title(lines, block.top, block.x0, block.x1)) if columns else None
@@ -78,12 +78,22 @@ def _lattices(page: PageContent) -> list[Grid]:
     return out
 
 
-def _runs_on(grid: Grid, words: list[Word]) -> bool:
+def _parted(words: list[Word], grid: Grid) -> tuple[list[Word], list[Word]]:
+    """The words inside the grid, and the rest."""
+    x0, y0, x1, y1 = grid.bbox
+    inside: list[Word] = []
+    beside: list[Word] = []
+    for w in words:
+        (inside if x0 <= w.xc <= x1 and y0 <= w.yc <= y1 else beside).append(w)
+    return inside, beside
+
+
+def _runs_on(grid: Grid, beside: list[Word]) -> bool:
     """Text beside the grid on its rows' lines: the rules box part of a table, not all of it
     (the text's alignment reads the whole, with these rules as its boundaries)."""
     x0, y0, x1, y1 = grid.bbox
-    for w in words:
-        if not (y0 < w.yc < y1) or _within(w, grid):
+    for w in beside:
+        if not (y0 < w.yc < y1):
             continue
         gap = x0 - w.x1 if w.x1 <= x0 else w.x0 - x1
         if gap < 3 * w.em:

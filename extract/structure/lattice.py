@@ -34,6 +34,7 @@ def lattice_table(page: int, grid: Grid, words: list[Word]) -> tuple[Table, list
     cells: list[Cell] = []
     row_of: dict[int, int] = {}  # grid row -> first table row
     banded: set[int] = set()
+    by_row = _by_row(placed, by_id)
     for r in range(grid.n_rows):
         row_of[r] = len(ys) - 1
         band = _unruled_header(r, placed, by_id, grid)
@@ -44,8 +45,7 @@ def lattice_table(page: int, grid: Grid, words: list[Word]) -> tuple[Table, list
                 ys.append(max(pl.bottom for pl in level))
             ys[-1] = grid.ys[r + 1]
             continue
-        row_words = [w for k, ws in placed.items() if by_id[k].row0 == r for w in ws]
-        lines = _printed_rows(text_lines(row_words), grid)
+        lines = _printed_rows(text_lines(by_row.get(r, [])), grid)
         if len(lines) > 1:
             for ln in lines:
                 cells += _line_cells(len(ys) - 1, ln, grid)
@@ -55,7 +55,7 @@ def lattice_table(page: int, grid: Grid, words: list[Word]) -> tuple[Table, list
             ys.append(grid.ys[r + 1])
     for k, ws in placed.items():
         gc = by_id[k]
-        if k in banded or (gc.row1 - gc.row0 == 1 and len(_printed_rows(text_lines(list(ws)), grid)) > 1):
+        if k in banded:
             continue
         first, last = row_of[gc.row0], row_of.get(gc.row1, len(ys) - 1)
         cells.append(Cell(first, gc.col0, in_reading_order(ws), last - first, gc.col1 - gc.col0))
@@ -65,6 +65,14 @@ def lattice_table(page: int, grid: Grid, words: list[Word]) -> tuple[Table, list
     for c in cells:
         c.header = c.row < table.header_rows
     return table, outside
+
+
+def _by_row(placed: dict[int, list[Word]], by_id: dict[int, GridCell]) -> dict[int, list[Word]]:
+    """The words of the cells starting on each grid row."""
+    out: dict[int, list[Word]] = {}
+    for k, ws in placed.items():
+        out.setdefault(by_id[k].row0, []).extend(ws)
+    return out
 
 
 @dataclass

@@ -87,22 +87,34 @@ class Line(_Run):
         return " ".join(p.text for p in self.phrases)
 
 
-def _same_line(line: Line, w: Word) -> bool:
-    top, bottom = line.top, line.bottom
-    overlap = min(bottom, w.bottom) - max(top, w.top)
-    return overlap >= 0.5 * min(bottom - top, w.bottom - w.top)
+@dataclass
+class _Gathering:
+    """A line while its words are gathered, with its extent kept as it grows."""
+
+    line: Line
+    top: float
+    bottom: float
+
+    def takes(self, w: Word) -> bool:
+        overlap = min(self.bottom, w.bottom) - max(self.top, w.top)
+        return overlap >= 0.5 * min(self.bottom - self.top, w.bottom - w.top)
+
+    def add(self, w: Word) -> None:
+        self.line.words.append(w)
+        self.top, self.bottom = min(self.top, w.top), max(self.bottom, w.bottom)
 
 
 def text_lines(words: list[Word]) -> list[Line]:
     """Upright words grouped into lines (a word joins the line it overlaps by half its height),
     top to bottom, each split into phrases."""
-    lines: list[Line] = []
+    open_: list[_Gathering] = []
     for w in sorted((w for w in words if w.upright and w.text.strip()), key=lambda w: (w.top, w.x0)):
-        home = next((ln for ln in reversed(lines[-4:]) if _same_line(ln, w)), None)
+        home = next((g for g in reversed(open_[-4:]) if g.takes(w)), None)
         if home is None:
-            lines.append(Line([w]))
+            open_.append(_Gathering(Line([w]), w.top, w.bottom))
         else:
-            home.words.append(w)
+            home.add(w)
+    lines = [g.line for g in open_]
     for ln in lines:
         ln.words.sort(key=lambda w: w.x0)
         ln.phrases = phrases(ln.words)
