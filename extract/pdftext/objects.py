@@ -142,6 +142,8 @@ def _shapes(obj, m: Matrix, display: Display) -> list[Shape]:
     grey = _grey(obj) if fill_mode.value else 0.0
     out = []
     for sub in _subpaths(obj):
+        if any(p is None for p in sub):
+            continue  # a curve: no rule, no box
         pts = [display.point(*_apply(m, x, y)) for x, y in sub]
         kind = _kind(pts)
         if kind:
@@ -154,10 +156,10 @@ def _shapes(obj, m: Matrix, display: Display) -> list[Shape]:
     return out
 
 
-def _subpaths(obj) -> Iterator[list[Point]]:
+def _subpaths(obj) -> Iterator[list[Point | None]]:
     """Each subpath's points; `None` marks a curve segment (such a subpath is no line or box)."""
     x, y = ctypes.c_float(), ctypes.c_float()
-    current: list = []
+    current: list[Point | None] = []
     for k in range(pdfium_c.FPDFPath_CountSegments(obj)):
         seg = pdfium_c.FPDFPath_GetPathSegment(obj, k)
         kind = pdfium_c.FPDFPathSegment_GetType(seg)
@@ -173,8 +175,6 @@ def _subpaths(obj) -> Iterator[list[Point]]:
 def _kind(pts: list) -> str:
     """`line`, `rect` or `` (pdfminer's test: two points; four corners with axis-parallel sides,
     the first repeated at the end or not)."""
-    if any(p is None for p in pts):
-        return ""
     if len(pts) == 2:
         return "line"
     if len(pts) == 5 and pts[4] == pts[0]:

@@ -190,13 +190,15 @@ TURNS = {  # the table drawn turned this far counter-clockwise: its matrix, and 
 }
 
 
-def _page(tmp_path: Path, drawn: int, rotate: int, rows: list[list[str]], name: str = "built.pdf") -> Path:
+def _page(
+    tmp_path: Path, drawn: int, rotate: int, rows: list[list[str]], name: str = "built.pdf", extra: tuple[str, ...] = ()
+) -> Path:
     matrix, (w, h) = TURNS[drawn]
     doc = pikepdf.new()
     font = doc.make_indirect(
         pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica)
     )
-    ops = [f"q {matrix} cm", *_table_ops(rows), "Q"]
+    ops = [f"q {matrix} cm", *_table_ops(rows), "Q", *extra]
     page = pikepdf.Dictionary(
         Type=pikepdf.Name.Page,
         MediaBox=[0, 0, w, h],
@@ -321,3 +323,14 @@ def test_font_size_is_the_size_printed(tmp_path):
         plumber = pl.pages[0].extract_words()
     for w, p in zip(content.words, plumber, strict=True):
         assert (w.text, round(w.x0, 2), round(w.x1, 2)) == (p["text"], round(p["x0"], 2), round(p["x1"], 2))
+
+
+def test_curves_beside_a_table_are_neither_rules_nor_fills(tmp_path):
+    """A chart's pie or rounded box is drawn with curves: it must not stop the page being read."""
+    rows = [["Indicator", "Sep-23", "Oct-23"], ["Referrals", "204", "310"]]
+    pie = ("0.5 g 300 60 m 300 82 282 100 260 100 c 238 100 220 82 220 60 c h f", "1 0 0 RG 20 20 m 60 80 l S")
+    plain = _content(_page(tmp_path, 0, 0, rows, "plain.pdf"))
+    curved = _content(_page(tmp_path, 0, 0, rows, "curved.pdf", extra=pie))
+    assert [w.text for w in curved.words] == [w.text for w in plain.words]
+    assert curved.fills == plain.fills
+    assert len(curved.rules) == len(plain.rules) + 1  # the straight line drawn after the curve
