@@ -7,8 +7,9 @@ each leaves evidence that holds for any document, so the router needs no knowled
 - junk text: `(cid:N)`, private-use / replacement characters, tokens that are not shaped like
   words, numbers or references (codes read through a missing Unicode map), or letters that are
   not words (codes shifted by a constant) -> OCR;
-- an invisible layer (render mode 3) over a page-sized image: a scanner's OCR. Kept only if it
-  passes a stricter version of the same test, because our own OCR usually beats it;
+- an invisible layer (render mode 3) over a page-sized image: a scanner's OCR -> OCR again, ours
+  (trusting the layers that looked clean gave the corpus's development scans with such a layer
+  72 right values of 167 read; our OCR on every such page 147 of 168);
 - text that does not sit on rendered ink (hidden or white text) -> OCR.
 
 It runs on every page of 160-page packs, so it uses what the text layer source already read
@@ -28,7 +29,6 @@ from .textquality import TextQuality, quality
 MIN_CHARS = 20
 IMAGE_PAGE = 0.8
 WORDLIKE_TEXT = 0.6
-WORDLIKE_OCR_LAYER = 0.9
 GARBAGE_CHARS = 0.05
 INK_SHARE = 0.6
 INK_DPI = 50
@@ -83,13 +83,7 @@ def decide(layer: TextLayer, pdfium_page, stream_text: str, stream_quality: Text
 
     m["invisible_share"] = layer.objects.invisible_share
     if m["image_cover"] >= IMAGE_PAGE and m["invisible_share"] > 0.5:
-        if q.wordlike < WORDLIKE_OCR_LAYER:
-            return out(
-                "ocr",
-                f"invisible OCR layer over page image fails quality test "
-                f"({q.wordlike:.0%} word/number-shaped < {WORDLIKE_OCR_LAYER:.0%})",
-            )
-        return out("text", f"invisible OCR layer over page image passes quality test ({q.wordlike:.0%})")
+        return out("ocr", f"invisible OCR layer over page image ({q.wordlike:.0%} word/number-shaped): read again")
 
     m["ink_share"] = _ink_share(layer, pdfium_page)
     if m["ink_share"] < INK_SHARE:
