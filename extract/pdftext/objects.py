@@ -142,8 +142,6 @@ def _shapes(obj, m: Matrix, display: Display) -> list[Shape]:
     grey = _grey(obj) if fill_mode.value else 0.0
     out = []
     for sub in _subpaths(obj):
-        if any(p is None for p in sub):
-            continue  # a curve: no rule, no box
         pts = [display.point(*_apply(m, x, y)) for x, y in sub]
         kind = _kind(pts)
         if kind:
@@ -156,19 +154,22 @@ def _shapes(obj, m: Matrix, display: Display) -> list[Shape]:
     return out
 
 
-def _subpaths(obj) -> Iterator[list[Point | None]]:
-    """Each subpath's points; `None` marks a curve segment (such a subpath is no line or box)."""
+def _subpaths(obj) -> Iterator[list[Point]]:
+    """Each subpath's points, but for those with a curve segment (no line or box, a chart's pie)."""
     x, y = ctypes.c_float(), ctypes.c_float()
-    current: list[Point | None] = []
+    current: list[Point] = []
+    curved = False
     for k in range(pdfium_c.FPDFPath_CountSegments(obj)):
         seg = pdfium_c.FPDFPath_GetPathSegment(obj, k)
         kind = pdfium_c.FPDFPathSegment_GetType(seg)
         pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
         if kind == pdfium_c.FPDF_SEGMENT_MOVETO and current:
-            yield current
-            current = []
-        current.append((x.value, y.value) if kind != pdfium_c.FPDF_SEGMENT_BEZIERTO else None)
-    if current:
+            if not curved:
+                yield current
+            current, curved = [], False
+        current.append((x.value, y.value))
+        curved = curved or kind == pdfium_c.FPDF_SEGMENT_BEZIERTO
+    if current and not curved:
         yield current
 
 
