@@ -300,7 +300,7 @@ class Vocabulary:
             bound = "lower" if plus else ("upper" if prefix and (prefix != "in" or k == "days") else "")
             for v in (lo, hi):
                 if v is not None:
-                    out.add(Quantity(float(v), k, bound))
+                    out.add(_whole_days(Quantity(float(v), k, bound)))
         return frozenset(out)
 
     def unit_of(self, text: str) -> str | None:
@@ -322,6 +322,13 @@ def _stem(tok: str) -> str:
     if len(tok) > 6 and tok.endswith(("ence", "ance")):
         tok = tok[:-4] + ("ent" if tok.endswith("ence") else "ant")
     return tok
+
+
+def _whole_days(q: Quantity) -> Quantity:
+    """Whole days in hours are days (`within 24 hours` and `within 1 working day` are one timescale)."""
+    if q.kind == "hours" and q.value and q.value % 24 == 0:
+        return Quantity(q.value / 24, "days", q.bound)
+    return q
 
 
 def _years_to_months(m: re.Match[str]) -> str:

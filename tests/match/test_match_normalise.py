@@ -69,10 +69,16 @@ def test_working_days_read_the_same_however_written(n, form):
         ("forty-five working days", "45 working days"),
         ("aged 16 and over", "aged 16+ years"),
         ("aged 0 to 4", "aged 0-4"),
+        ("MASH decisions within 24 hours", "MASH decisions within 1 working day"),
+        ("seen within 48 hours", "seen within 2 days"),
     ],
 )
 def test_thresholds_written_different_ways_are_equal(a, b):
     assert facts(a).quantities == facts(b).quantities
+
+
+def test_hours_that_are_not_whole_days_stay_hours():
+    assert facts("seen within 36 hours").quantities == {Quantity(36.0, "hours", "upper")}
 
 
 def test_denominators_and_default_populations_are_not_defining_numbers():
