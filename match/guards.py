@@ -76,6 +76,17 @@ def time_basis(a: Side, b: Side) -> list[Finding]:
     return []
 
 
+def point_or_period(a: Side, b: Side, prof: Profile) -> list[Finding]:
+    """A measure at a point in time is a stock; one that counts what started or ended is a flow
+    over a period: `currently on a plan for the second time` is not `new plans that are repeats`."""
+    periodic = {q.group for q in prof.qualifiers if q.over_a_period}
+    for x, y in ((a, b), (b, a)):
+        flows = sorted(v for g in periodic & y.facts.groups.keys() for v in y.facts.groups[g])
+        if x.basis == {"snapshot"} and flows:
+            return [Finding("time basis", f"at a point in time vs {'/'.join(flows)} in a period", True)]
+    return []
+
+
 def _by_kind(qs: frozenset[Quantity]) -> dict[str, set[Quantity]]:
     out: dict[str, set[Quantity]] = defaultdict(set)
     for q in qs:
@@ -209,6 +220,13 @@ def either(a: Side, b: Side) -> list[Finding]:
 
 def compare(a: Side, b: Side, prof: Profile) -> list[Finding]:
     """Every finding, hard ones first."""
-    found = unit(a, b) + time_basis(a, b) + numbers(a, b) + qualifiers(a, b, prof) + inclusions(a, b, prof)
+    found = (
+        unit(a, b)
+        + time_basis(a, b)
+        + point_or_period(a, b, prof)
+        + numbers(a, b)
+        + qualifiers(a, b, prof)
+        + inclusions(a, b, prof)
+    )
     found += either(a, b)
     return sorted(found, key=lambda f: not f.hard)

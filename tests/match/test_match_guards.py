@@ -44,6 +44,12 @@ def soft(a, b, **kw):
         ),
         ("Number of CLA aged 0-4", "Number of CLA aged 1-4", "numbers"),
         ("% of children leaving care on an SGO", "% of children leaving care - CAO or SGO", "either"),
+        (
+            "% of children currently subject to a CP plan who are disabled",
+            "% of new CP plans for disabled children",
+            "time basis",
+        ),
+        ("Number of CLA as at 31 March", "Number of children who ceased to be looked after", "time basis"),
     ],
 )
 def test_a_contradiction_is_hard(a, b, guard):
