@@ -167,7 +167,7 @@ def qualifiers(a: Side, b: Side, prof: Profile) -> list[Finding]:
     out: list[Finding] = []
     for q in _in_order(prof, ga.keys() | gb.keys()):
         x, y = ga.get(q.group, frozenset()), gb.get(q.group, frozenset())
-        if x and y and x != y:
+        if x and y and x != y and not (q.overlap_agrees and x & y):
             out.append(Finding(q.group, f"{'/'.join(sorted(x))} vs {'/'.join(sorted(y))}", True))
         elif x != y:
             policy = max((q.policy(v) for v in x or y), key=("free", "soft", "hard").index)

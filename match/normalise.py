@@ -164,8 +164,12 @@ class Vocabulary:
         self._bases = Phrases(
             [f for b in prof.time_basis for f in b.forms], [b.basis for b in prof.time_basis for _ in b.forms]
         )
-        pairs = [(f"{q.group}\t{v.value}", f) for q in prof.qualifiers for v in q.values for f in v.forms]
-        self._qualifiers = Phrases([f for _, f in pairs], [g for g, _ in pairs])
+        said: dict[str, list[str]] = {}
+        for q in prof.qualifiers:
+            for v in q.values:
+                for f in v.forms:
+                    said.setdefault(f, []).append(f"{q.group}\t{v.value}")
+        self._qualifiers = Phrases(list(said), ["\n".join(gs) for gs in said.values()])
         inc = prof.inclusions
         self._clause_words = Phrases(inc.excluding + inc.including)
         stop = r"(?=$|[);]| - |\b(?:" + _words(inc.excluding + inc.including) + r")\b)"
@@ -226,7 +230,8 @@ class Vocabulary:
         body, excluded, included = self._clauses(text)
         body, basis = self._basis(body, unit)
         quantities = self._quantities(body)
-        qualifiers = frozenset((g, v) for g, _, v in (x.partition("\t") for x in self._qualifiers.found(body)))
+        found = (gv for x in self._qualifiers.found(body) for gv in x.split("\n"))
+        qualifiers = frozenset((g, v) for g, _, v in (x.partition("\t") for x in found))
         plain = self._unit_words.sub(body)[0]
         words = frozenset(self.tokens(plain))
         core = " ".join(sorted(set(self.tokens(_PAREN_GLOSS.sub(" ", plain))))) if "(" in plain else ""

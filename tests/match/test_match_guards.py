@@ -50,6 +50,8 @@ def soft(a, b, **kw):
             "time basis",
         ),
         ("Number of CLA as at 31 March", "Number of children who ceased to be looked after", "time basis"),
+        ("Children on a CP plan for 12 months or more", "Children looked after for 12 months or more", "cohort"),
+        ("Number of ICPCs held", "Number of ICPCs resulting in a CP plan", "protection"),
     ],
 )
 def test_a_contradiction_is_hard(a, b, guard):
@@ -100,6 +102,16 @@ def test_a_subset_on_one_side_is_hard(a, b):
 )
 def test_saying_less_is_no_contradiction(a, b):
     assert not hard(a, b), [str(f) for f in verdict(a, b)]
+
+
+def test_cohorts_that_overlap_do_not_contradict():
+    """Care leavers against looked after children and care leavers: a subset other guards judge,
+    not two populations that share no child."""
+    found = verdict("% of care leavers with a pathway plan", "% of CLA aged 16+ or care leavers with a pathway plan")
+    assert not [f for f in found if f.guard == "cohort"]
+    assert [f.guard for f in hard("% of care leavers with a pathway plan", "% of CLA with a pathway plan")] == [
+        "cohort"
+    ]
 
 
 def test_the_catalogues_time_basis_stands_for_a_name_that_says_none():
