@@ -52,6 +52,11 @@ def soft(a, b, **kw):
         ("Number of CLA as at 31 March", "Number of children who ceased to be looked after", "time basis"),
         ("Children on a CP plan for 12 months or more", "Children looked after for 12 months or more", "cohort"),
         ("Number of ICPCs held", "Number of ICPCs resulting in a CP plan", "protection"),
+        (
+            "% of referrals that led to an assessment",
+            "Percentage of referrals resulting in no further action",
+            "no further action",
+        ),
     ],
 )
 def test_a_contradiction_is_hard(a, b, guard):
