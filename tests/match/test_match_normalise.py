@@ -137,6 +137,10 @@ def test_domain_equivalences():
     assert content("CLA starts in the month") == content("Number of CLA started in the month")
     assert content("S47 enquiry completions") == content("S47 enquiries completed")
     assert content("CP plan cessations") == content("CP plans ceased")
+    assert content("Children with a CiN plan (not disabled)") == content("Children with a CIN plan (not CWD)")
+    assert content("Care leavers we are in touch with") == content("Care leavers in touch")
+    assert content("Strategy discussions/meetings held") == content("Strategy discussions held")
+    assert content("Pupils electively home educated") == content("Children electively home educated")
 
 
 # -- facts the guards read ------------------------------------------------------------------------
