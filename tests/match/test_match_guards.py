@@ -115,6 +115,13 @@ def test_cohorts_that_overlap_do_not_contradict():
     ]
 
 
+def test_a_kind_of_placement_says_placed():
+    found = verdict(
+        "CLA in residential care at month end", "Number of CLA placed in residential placements at month end"
+    )
+    assert not [f for f in found if f.guard == "placed"], [str(f) for f in found]
+
+
 def test_the_catalogues_time_basis_stands_for_a_name_that_says_none():
     assert hard("Rate of referrals per 10,000 (rolling 12 months)", "Rate of referrals per 10,000", b_basis="month")
     assert not hard(
