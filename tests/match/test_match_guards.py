@@ -122,6 +122,17 @@ def test_a_kind_of_placement_says_placed():
     assert not [f for f in found if f.guard == "placed"], [str(f) for f in found]
 
 
+def test_a_counting_convention_left_out_is_no_doubt():
+    """Transfer-ins and temporary registrations are left out of conference and plan counts by
+    convention: a name that does not say so counts the same children."""
+    found = verdict(
+        "Children considered at ICPC",
+        "Number of children subject to ICPCs, excluding transfer-ins and temporary registrations",
+    )
+    assert not [f for f in found if f.guard == "excluding"], [str(f) for f in found]
+    assert soft("Number of CLA excluding those placed for adoption", "Number of CLA")
+
+
 def test_the_catalogues_time_basis_stands_for_a_name_that_says_none():
     assert hard("Rate of referrals per 10,000 (rolling 12 months)", "Rate of referrals per 10,000", b_basis="month")
     assert not hard(
