@@ -141,6 +141,9 @@ def test_domain_equivalences():
     assert content("Care leavers we are in touch with") == content("Care leavers in touch")
     assert content("Strategy discussions/meetings held") == content("Strategy discussions held")
     assert content("Pupils electively home educated") == content("Children electively home educated")
+    assert content("Average days between entering care and adoption") == content(
+        "Average days from entering care to adoption"
+    )
     start = "ICPCs held within 15 working days of the start of the Section 47 enquiry"
     assert content(start) == content("ICPCs held within 15 working days of the strategy discussion")
     assert "stage" not in vocabulary().facts(start).groups
