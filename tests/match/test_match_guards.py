@@ -133,6 +133,11 @@ def test_a_counting_convention_left_out_is_no_doubt():
     assert soft("Number of CLA excluding those placed for adoption", "Number of CLA")
 
 
+def test_a_repeat_on_one_side_only_is_a_doubt():
+    found = soft("Children who became subject to a CP plan", "New CP plans for a second or subsequent time")
+    assert [f.guard for f in found] == ["occurrence"], [str(f) for f in found]
+
+
 def test_the_catalogues_time_basis_stands_for_a_name_that_says_none():
     assert hard("Rate of referrals per 10,000 (rolling 12 months)", "Rate of referrals per 10,000", b_basis="month")
     assert not hard(

@@ -144,6 +144,9 @@ def test_domain_equivalences():
     assert content("Average days between entering care and adoption") == content(
         "Average days from entering care to adoption"
     )
+    assert content("New CP plans where the child had previously been subject of a CPP at any time") == content(
+        "New repeat CP plans"
+    )
     start = "ICPCs held within 15 working days of the start of the Section 47 enquiry"
     assert content(start) == content("ICPCs held within 15 working days of the strategy discussion")
     assert "stage" not in vocabulary().facts(start).groups
