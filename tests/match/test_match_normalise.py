@@ -150,6 +150,8 @@ def test_domain_equivalences():
     assert content("Short term placement stability: CLA with 3+ placements") == content("CLA with 3+ placements")
     assert content("Long term placement stability: CLA in the same placement") != content("CLA in the same placement")
     assert content("CLA seeing a dentist") == content("CLA with dental checks")
+    assert content("Number of re-referrals to CSC").split() == ["csc", "rereferral"]
+    assert content("Children re-referred") == content("Re-referrals")
     start = "ICPCs held within 15 working days of the start of the Section 47 enquiry"
     assert content(start) == content("ICPCs held within 15 working days of the strategy discussion")
     assert "stage" not in vocabulary().facts(start).groups
