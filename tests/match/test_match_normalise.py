@@ -152,6 +152,10 @@ def test_domain_equivalences():
     assert content("CLA seeing a dentist") == content("CLA with dental checks")
     assert content("Number of re-referrals to CSC").split() == ["csc", "rereferral"]
     assert content("Children re-referred") == content("Re-referrals")
+    assert content("Children becoming the subject of a plan") == content("Children becoming subject to a CP plan")
+    assert "cla" not in content("Children in care proceedings").split()
+    assert content("Average duration of care proceedings") == content("Average length of care proceedings")
+    assert content("Referrals with an outcome of NFA") == content("Referrals leading to NFA")
     start = "ICPCs held within 15 working days of the start of the Section 47 enquiry"
     assert content(start) == content("ICPCs held within 15 working days of the strategy discussion")
     assert "stage" not in vocabulary().facts(start).groups
