@@ -65,7 +65,7 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str]] = [
     (("day",), r"\b(\d+)[\s-]*(?:days?)\b", r"\1 days"),
     (("wk", "week"), r"\b(\d+)[\s-]*(?:wks?|weeks?)\b", r"\1 weeks"),
     (("hr", "hour"), r"\b(\d+)[\s-]*(?:hrs?|hours?)\b", r"\1 hours"),
-    (("m",), r"\b(\d+)(\+?)[\s-]*(?:m|mths?|mnths?|months?)\b", r"\1\2 months"),
+    (("m",), r"\b(\d+)(\+?)[\s-]*(?:m|mths?|mnths?|months?)\b(\+?)", r"\1\2\3 months"),
     (("year",), r"\b(?:a|1) ?year ?\+", "12+ months"),
     (
         ("last", "past", "previous", "12 month", "a year"),

@@ -70,6 +70,7 @@ def test_working_days_read_the_same_however_written(n, form):
         ("aged 16 and over", "aged 16+ years"),
         ("aged 0 to 4", "aged 0-4"),
         ("MASH decisions within 24 hours", "MASH decisions within 1 working day"),
+        ("CP plans 15m+", "CP plans for 15 months or more"),
         ("seen within 48 hours", "seen within 2 days"),
     ],
 )
@@ -156,6 +157,10 @@ def test_domain_equivalences():
     assert "cla" not in content("Children in care proceedings").split()
     assert content("Average duration of care proceedings") == content("Average length of care proceedings")
     assert content("Referrals with an outcome of NFA") == content("Referrals leading to NFA")
+    assert content("CP plans 2nd or subsequent") == content("CP plans for a second or subsequent time")
+    assert content("Re-refs within 12m") == content("Re-referrals within 12 months")
+    assert content("CLs in suitable accom") == content("Care leavers in suitable accommodation")
+    assert content("Avg caseload per FTE SW") == content("Average caseload per social worker")
     start = "ICPCs held within 15 working days of the start of the Section 47 enquiry"
     assert content(start) == content("ICPCs held within 15 working days of the strategy discussion")
     assert "stage" not in vocabulary().facts(start).groups
