@@ -79,12 +79,28 @@ def time_basis(a: Side, b: Side) -> list[Finding]:
 def point_or_period(a: Side, b: Side, prof: Profile) -> list[Finding]:
     """A measure at a point in time is a stock; one that counts what started or ended is a flow
     over a period: `currently on a plan for the second time` is not `new plans that are repeats`."""
-    periodic = {q.group for q in prof.qualifiers if q.over_a_period}
     for x, y in ((a, b), (b, a)):
-        flows = sorted(v for g in periodic & y.facts.groups.keys() for v in y.facts.groups[g])
-        if x.basis == {"snapshot"} and flows:
+        if x.basis != _SNAPSHOT or not y.facts.groups:
+            continue
+        flows = sorted(v for g in _periodic(prof) & y.facts.groups.keys() for v in y.facts.groups[g])
+        if flows:
             return [Finding("time basis", f"at a point in time vs {'/'.join(flows)} in a period", True)]
     return []
+
+
+_SNAPSHOT = frozenset({"snapshot"})
+
+
+_PERIODIC: dict[int, tuple[Profile, frozenset[str]]] = {}
+
+
+def _periodic(prof: Profile) -> frozenset[str]:
+    """The groups that count events in a period, once per profile (keyed by identity: hashing a
+    profile's qualifiers costs more than the guard)."""
+    hit = _PERIODIC.get(id(prof))
+    if hit is None or hit[0] is not prof:
+        hit = _PERIODIC[id(prof)] = (prof, frozenset(q.group for q in prof.qualifiers if q.over_a_period))
+    return hit[1]
 
 
 def _by_kind(qs: frozenset[Quantity]) -> dict[str, set[Quantity]]:
