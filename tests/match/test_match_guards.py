@@ -76,6 +76,7 @@ def test_a_contradiction_is_hard(a, b, guard):
         ("Number of children ceasing to be looked after on a special guardianship order", "Number of CLA ceased"),
         ("Children leaving care under a child arrangements order", "Children who ceased to be looked after"),
         ("% of referrals that led to an assessment", "Percentage of referrals resulting in no further action"),
+        ("Average caseload per social worker (agency)", "Average caseload per qualified social worker"),
     ],
 )
 def test_a_subset_on_one_side_is_hard(a, b):
