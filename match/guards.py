@@ -76,6 +76,33 @@ def time_basis(a: Side, b: Side) -> list[Finding]:
     return []
 
 
+def point_or_period(a: Side, b: Side, prof: Profile) -> list[Finding]:
+    """A measure at a point in time is a stock; one that counts what started or ended is a flow
+    over a period: `currently on a plan for the second time` is not `new plans that are repeats`."""
+    for x, y in ((a, b), (b, a)):
+        if x.basis != _SNAPSHOT or not y.facts.groups:
+            continue
+        flows = sorted(v for g in _periodic(prof) & y.facts.groups.keys() for v in y.facts.groups[g])
+        if flows:
+            return [Finding("time basis", f"at a point in time vs {'/'.join(flows)} in a period", True)]
+    return []
+
+
+_SNAPSHOT = frozenset({"snapshot"})
+
+
+_PERIODIC: dict[int, tuple[Profile, frozenset[str]]] = {}
+
+
+def _periodic(prof: Profile) -> frozenset[str]:
+    """The groups that count events in a period, once per profile (keyed by identity: hashing a
+    profile's qualifiers costs more than the guard)."""
+    hit = _PERIODIC.get(id(prof))
+    if hit is None or hit[0] is not prof:
+        hit = _PERIODIC[id(prof)] = (prof, frozenset(q.group for q in prof.qualifiers if q.over_a_period))
+    return hit[1]
+
+
 def _by_kind(qs: frozenset[Quantity]) -> dict[str, set[Quantity]]:
     out: dict[str, set[Quantity]] = defaultdict(set)
     for q in qs:
@@ -156,7 +183,7 @@ def qualifiers(a: Side, b: Side, prof: Profile) -> list[Finding]:
     out: list[Finding] = []
     for q in _in_order(prof, ga.keys() | gb.keys()):
         x, y = ga.get(q.group, frozenset()), gb.get(q.group, frozenset())
-        if x and y and x != y:
+        if x and y and x != y and not (q.overlap_agrees and x & y):
             out.append(Finding(q.group, f"{'/'.join(sorted(x))} vs {'/'.join(sorted(y))}", True))
         elif x != y:
             policy = max((q.policy(v) for v in x or y), key=("free", "soft", "hard").index)
@@ -209,6 +236,13 @@ def either(a: Side, b: Side) -> list[Finding]:
 
 def compare(a: Side, b: Side, prof: Profile) -> list[Finding]:
     """Every finding, hard ones first."""
-    found = unit(a, b) + time_basis(a, b) + numbers(a, b) + qualifiers(a, b, prof) + inclusions(a, b, prof)
+    found = (
+        unit(a, b)
+        + time_basis(a, b)
+        + point_or_period(a, b, prof)
+        + numbers(a, b)
+        + qualifiers(a, b, prof)
+        + inclusions(a, b, prof)
+    )
     found += either(a, b)
     return sorted(found, key=lambda f: not f.hard)

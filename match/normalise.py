@@ -65,7 +65,7 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str]] = [
     (("day",), r"\b(\d+)[\s-]*(?:days?)\b", r"\1 days"),
     (("wk", "week"), r"\b(\d+)[\s-]*(?:wks?|weeks?)\b", r"\1 weeks"),
     (("hr", "hour"), r"\b(\d+)[\s-]*(?:hrs?|hours?)\b", r"\1 hours"),
-    (("m",), r"\b(\d+)(\+?)[\s-]*(?:m|mths?|mnths?|months?)\b", r"\1\2 months"),
+    (("m",), r"\b(\d+)(\+?)[\s-]*(?:m|mths?|mnths?|months?)\b(\+?)", r"\1\2\3 months"),
     (("year",), r"\b(?:a|1) ?year ?\+", "12+ months"),
     (
         ("last", "past", "previous", "12 month", "a year"),
@@ -164,8 +164,12 @@ class Vocabulary:
         self._bases = Phrases(
             [f for b in prof.time_basis for f in b.forms], [b.basis for b in prof.time_basis for _ in b.forms]
         )
-        pairs = [(f"{q.group}\t{v.value}", f) for q in prof.qualifiers for v in q.values for f in v.forms]
-        self._qualifiers = Phrases([f for _, f in pairs], [g for g, _ in pairs])
+        said: dict[str, list[str]] = {}
+        for q in prof.qualifiers:
+            for v in q.values:
+                for f in v.forms:
+                    said.setdefault(f, []).append(f"{q.group}\t{v.value}")
+        self._qualifiers = Phrases(list(said), ["\n".join(gs) for gs in said.values()])
         inc = prof.inclusions
         self._clause_words = Phrases(inc.excluding + inc.including)
         stop = r"(?=$|[);]| - |\b(?:" + _words(inc.excluding + inc.including) + r")\b)"
@@ -226,7 +230,8 @@ class Vocabulary:
         body, excluded, included = self._clauses(text)
         body, basis = self._basis(body, unit)
         quantities = self._quantities(body)
-        qualifiers = frozenset((g, v) for g, _, v in (x.partition("\t") for x in self._qualifiers.found(body)))
+        found = (gv for x in self._qualifiers.found(body) for gv in x.split("\n"))
+        qualifiers = frozenset((g, v) for g, _, v in (x.partition("\t") for x in found))
         plain = self._unit_words.sub(body)[0]
         words = frozenset(self.tokens(plain))
         core = " ".join(sorted(set(self.tokens(_PAREN_GLOSS.sub(" ", plain))))) if "(" in plain else ""
@@ -300,7 +305,7 @@ class Vocabulary:
             bound = "lower" if plus else ("upper" if prefix and (prefix != "in" or k == "days") else "")
             for v in (lo, hi):
                 if v is not None:
-                    out.add(Quantity(float(v), k, bound))
+                    out.add(_whole_days(Quantity(float(v), k, bound)))
         return frozenset(out)
 
     def unit_of(self, text: str) -> str | None:
@@ -322,6 +327,13 @@ def _stem(tok: str) -> str:
     if len(tok) > 6 and tok.endswith(("ence", "ance")):
         tok = tok[:-4] + ("ent" if tok.endswith("ence") else "ant")
     return tok
+
+
+def _whole_days(q: Quantity) -> Quantity:
+    """Whole days in hours are days (`within 24 hours` and `within 1 working day` are one timescale)."""
+    if q.kind == "hours" and q.value and q.value % 24 == 0:
+        return Quantity(q.value / 24, "days", q.bound)
+    return q
 
 
 def _years_to_months(m: re.Match[str]) -> str:

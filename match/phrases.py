@@ -88,7 +88,8 @@ class Phrases:
         self.forms = [forms[i] for i in order]
         self.values = [values[i] for i in order] if values is not None else [""] * len(order)
         self.anchors = [anchor(f) for f in self.forms]
-        self.compiled = [re.compile(rf"(?<![\w&])(?:{f})(?![\w&])") for f in self.forms]
+        # Whole words, and not the second half of a hyphenated word (`re-referrals` is no `referrals`).
+        self.compiled = [re.compile(rf"(?<![\w&])(?<![a-z]-)(?:{f})(?![\w&])") for f in self.forms]
         self._always = [i for i, a in enumerate(self.anchors) if not a]
         self._by_word: dict[str, list[int]] = {}
         self._by_run: list[tuple[str, int]] = []

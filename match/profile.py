@@ -42,11 +42,16 @@ class QualifierValue:
 @dataclass(frozen=True)
 class Qualifier:
     """Two names whose values in one group differ are different measures; `one_sided` says what
-    a value on one side only is (hard: a different measure, soft: a doubt, free: nothing)."""
+    a value on one side only is (hard: a different measure, soft: a doubt, free: nothing).
+    `over_a_period`: its values count events in a period (new, ceased), never a point in time.
+    `overlap_agrees`: two names contradict only when they share none of its values (children
+    looked after vs care leavers, but not children looked after and care leavers)."""
 
     group: str
     one_sided: str
     values: tuple[QualifierValue, ...]
+    over_a_period: bool = False
+    overlap_agrees: bool = False
 
     def policy(self, value: str) -> str:
         for v in self.values:
@@ -129,7 +134,14 @@ def _qualifier(raw: dict[str, Any]) -> Qualifier:
     for v in raw.get("values", []):
         one = _policy(v["one_sided"], where) if v.get("one_sided") else ""
         values.append(QualifierValue(str(v["value"]), _strs(v["forms"], where), one))
-    return Qualifier(str(raw["group"]), _policy(raw.get("one_sided", "soft"), where), tuple(values))
+    policy = _policy(raw.get("one_sided", "soft"), where)
+    return Qualifier(
+        str(raw["group"]),
+        policy,
+        tuple(values),
+        bool(raw.get("over_a_period", False)),
+        bool(raw.get("overlap_agrees", False)),
+    )
 
 
 def _inclusions(raw: dict[str, Any]) -> Inclusions:

@@ -44,6 +44,14 @@ def soft(a, b, **kw):
         ),
         ("Number of CLA aged 0-4", "Number of CLA aged 1-4", "numbers"),
         ("% of children leaving care on an SGO", "% of children leaving care - CAO or SGO", "either"),
+        (
+            "% of children currently subject to a CP plan who are disabled",
+            "% of new CP plans for disabled children",
+            "time basis",
+        ),
+        ("Number of CLA as at 31 March", "Number of children who ceased to be looked after", "time basis"),
+        ("Children on a CP plan for 12 months or more", "Children looked after for 12 months or more", "cohort"),
+        ("Number of ICPCs held", "Number of ICPCs resulting in a CP plan", "protection"),
     ],
 )
 def test_a_contradiction_is_hard(a, b, guard):
@@ -67,6 +75,8 @@ def test_a_contradiction_is_hard(a, b, guard):
         ("Number of early help referrals", "Number of referrals into statutory service"),
         ("Number of children ceasing to be looked after on a special guardianship order", "Number of CLA ceased"),
         ("Children leaving care under a child arrangements order", "Children who ceased to be looked after"),
+        ("% of referrals that led to an assessment", "Percentage of referrals resulting in no further action"),
+        ("Average caseload per social worker (agency)", "Average caseload per qualified social worker"),
     ],
 )
 def test_a_subset_on_one_side_is_hard(a, b):
@@ -94,6 +104,39 @@ def test_a_subset_on_one_side_is_hard(a, b):
 )
 def test_saying_less_is_no_contradiction(a, b):
     assert not hard(a, b), [str(f) for f in verdict(a, b)]
+
+
+def test_cohorts_that_overlap_do_not_contradict():
+    """Care leavers against looked after children and care leavers: a subset other guards judge,
+    not two populations that share no child."""
+    found = verdict("% of care leavers with a pathway plan", "% of CLA aged 16+ or care leavers with a pathway plan")
+    assert not [f for f in found if f.guard == "cohort"]
+    assert [f.guard for f in hard("% of care leavers with a pathway plan", "% of CLA with a pathway plan")] == [
+        "cohort"
+    ]
+
+
+def test_a_kind_of_placement_says_placed():
+    found = verdict(
+        "CLA in residential care at month end", "Number of CLA placed in residential placements at month end"
+    )
+    assert not [f for f in found if f.guard == "placed"], [str(f) for f in found]
+
+
+def test_a_counting_convention_left_out_is_no_doubt():
+    """Transfer-ins and temporary registrations are left out of conference and plan counts by
+    convention: a name that does not say so counts the same children."""
+    found = verdict(
+        "Children considered at ICPC",
+        "Number of children subject to ICPCs, excluding transfer-ins and temporary registrations",
+    )
+    assert not [f for f in found if f.guard == "excluding"], [str(f) for f in found]
+    assert soft("Number of CLA excluding those placed for adoption", "Number of CLA")
+
+
+def test_a_repeat_on_one_side_only_is_a_doubt():
+    found = soft("Children who became subject to a CP plan", "New CP plans for a second or subsequent time")
+    assert [f.guard for f in found] == ["occurrence"], [str(f) for f in found]
 
 
 def test_the_catalogues_time_basis_stands_for_a_name_that_says_none():

@@ -191,7 +191,7 @@ def test_a_time_basis_the_name_leaves_unsaid_goes_to_review(shipped):
 
 
 def test_two_candidates_too_close_go_to_review(shipped):
-    r = Matcher(shipped).match(Query.build("Children considered at ICPC in month", "", "2024-05"))
+    r = Matcher(shipped).match(Query.build("Supervision in timescales (%)", "", "2024-05"))
     assert r.rule == "review" and "closer than" in r.explanation
 
 

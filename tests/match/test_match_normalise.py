@@ -69,10 +69,17 @@ def test_working_days_read_the_same_however_written(n, form):
         ("forty-five working days", "45 working days"),
         ("aged 16 and over", "aged 16+ years"),
         ("aged 0 to 4", "aged 0-4"),
+        ("MASH decisions within 24 hours", "MASH decisions within 1 working day"),
+        ("CP plans 15m+", "CP plans for 15 months or more"),
+        ("seen within 48 hours", "seen within 2 days"),
     ],
 )
 def test_thresholds_written_different_ways_are_equal(a, b):
     assert facts(a).quantities == facts(b).quantities
+
+
+def test_hours_that_are_not_whole_days_stay_hours():
+    assert facts("seen within 36 hours").quantities == {Quantity(36.0, "hours", "upper")}
 
 
 def test_denominators_and_default_populations_are_not_defining_numbers():
@@ -131,6 +138,32 @@ def test_domain_equivalences():
     assert content("CLA starts in the month") == content("Number of CLA started in the month")
     assert content("S47 enquiry completions") == content("S47 enquiries completed")
     assert content("CP plan cessations") == content("CP plans ceased")
+    assert content("Children with a CiN plan (not disabled)") == content("Children with a CIN plan (not CWD)")
+    assert content("Care leavers we are in touch with") == content("Care leavers in touch")
+    assert content("Strategy discussions/meetings held") == content("Strategy discussions held")
+    assert content("Pupils electively home educated") == content("Children electively home educated")
+    assert content("Average days between entering care and adoption") == content(
+        "Average days from entering care to adoption"
+    )
+    assert content("New CP plans where the child had previously been subject of a CPP at any time") == content(
+        "New repeat CP plans"
+    )
+    assert content("Short term placement stability: CLA with 3+ placements") == content("CLA with 3+ placements")
+    assert content("Long term placement stability: CLA in the same placement") != content("CLA in the same placement")
+    assert content("CLA seeing a dentist") == content("CLA with dental checks")
+    assert content("Number of re-referrals to CSC").split() == ["csc", "rereferral"]
+    assert content("Children re-referred") == content("Re-referrals")
+    assert content("Children becoming the subject of a plan") == content("Children becoming subject to a CP plan")
+    assert "cla" not in content("Children in care proceedings").split()
+    assert content("Average duration of care proceedings") == content("Average length of care proceedings")
+    assert content("Referrals with an outcome of NFA") == content("Referrals leading to NFA")
+    assert content("CP plans 2nd or subsequent") == content("CP plans for a second or subsequent time")
+    assert content("Re-refs within 12m") == content("Re-referrals within 12 months")
+    assert content("CLs in suitable accom") == content("Care leavers in suitable accommodation")
+    assert content("Avg caseload per FTE SW") == content("Average caseload per social worker")
+    start = "ICPCs held within 15 working days of the start of the Section 47 enquiry"
+    assert content(start) == content("ICPCs held within 15 working days of the strategy discussion")
+    assert "stage" not in vocabulary().facts(start).groups
 
 
 # -- facts the guards read ------------------------------------------------------------------------
