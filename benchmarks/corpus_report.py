@@ -9,6 +9,7 @@ import multiprocessing as mp
 import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 
 from rich.console import Console
@@ -34,15 +35,12 @@ def select(args) -> list[Doc]:
     ]
 
 
-def _score(doc: Doc) -> DocScore:
-    return score_doc(doc)
-
-
-def score_all(docs: list[Doc], jobs: int) -> list[DocScore]:
+def score_all(docs: list[Doc], jobs: int, out_dir: Path | None = None) -> list[DocScore]:
+    """`out_dir`: where derived documents are built (default: the corpus's build directory)."""
     order = sorted(docs, key=lambda d: (COST.get(d.degradation, 9), d.doc_id))
     ctx = mp.get_context("fork")
     with ProcessPoolExecutor(jobs, mp_context=ctx) as pool:
-        return list(pool.map(_score, order))
+        return list(pool.map(partial(score_doc, out_dir=out_dir), order))
 
 
 def _f(x: float) -> str:
