@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..grid import Grid, find_grids
-from ..page import PageContent, Word
+from ..page import PageContent, Rule, Word
 from .blocks import find_blocks, labels_periods
 from .columns import boundaries, column_spans, columns_of, gutters, split_by_columns, vertical_cuts
 from .figures import data_like, is_value
@@ -55,14 +55,31 @@ def find_tables(page: PageContent) -> list[Table]:
             tables.append(table)
     lines = text_lines(words) if tables else all_lines
     for block in find_blocks(lines, page.width):
-        columns = _columns(page, block.lines, block.top, block.bottom, block.x0, block.x1)
-        found = _table(page, block.lines, columns, _title(lines, block.top, block.x0, block.x1)) if columns else None
+        boxed = _under_top_rule(block.lines, page.rules)
+        top, x0, x1 = boxed[0].top, block.x0, block.x1
+        columns = _columns(page, boxed, top, block.bottom, x0, x1)
+        found = _table(page, boxed, columns, _title(lines, top, x0, x1)) if columns else None
         if found is not None:
             tables.append(found)
     for table in tables:
         if table.ruled:
             table.frame_cells()  # a ruled cell is its frame; an aligned one is where its words are
     return sorted(tables, key=lambda t: (t.ys[0], t.xs[0]))
+
+
+def _under_top_rule(lines: list[Line], rules: list[Rule]) -> list[Line]:
+    """A block's lines from the rule drawn across the top of its table: single lines above that
+    rule (a caption set close over the table) are outside it, not a header level."""
+    x0, x1 = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+    first = next((k for k, ln in enumerate(lines) if len(ln.phrases) > 1), 0)
+    if first == 0:
+        return lines
+    across = [r for r in rules if r.horizontal and min(r.x1, x1) - max(r.x0, x0) >= 0.9 * (x1 - x0)]
+    tops = [r.top for r in across if lines[first - 1].bottom <= r.top <= lines[first].top]
+    above = [r for r in across if r.top < lines[first - 1].bottom and r.top > lines[0].top - lines[0].em]
+    if not tops or above:
+        return lines
+    return lines[first:]
 
 
 def _lattices(page: PageContent) -> list[Grid]:

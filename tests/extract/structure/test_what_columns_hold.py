@@ -5,6 +5,7 @@ of months, and a single row under a header of periods is a table."""
 import pytest
 
 from scorekit.extract.page import Word
+from scorekit.extract.structure import find_tables
 from scorekit.extract.structure.lines import phrases
 
 from .pages import Sheet, print_sheet, read
@@ -94,3 +95,24 @@ def test_a_figure_and_a_centred_word_half_an_em_apart_are_two_cells():
     unit = Word("days", 115.0 + 0.25 * size, 50.0, 135.0 + 0.25 * size, 50.0 + size, size=size)
     assert [p.text for p in phrases([figure, word])] == ["66%", "No"]
     assert [p.text for p in phrases([figure, unit])] == ["66% days"]
+
+
+def test_a_caption_set_close_over_the_top_rule_is_the_title_not_a_header_level():
+    """A scan's OCR sets the caption's size and place loosely: close over a table whose top is
+    ruled, it could pass for a band."""
+    rows = [
+        ["LA code", "Local authority", "2021", "2022", "2023"],
+        ["839", "Bournemouth", "8%", "7%", "9%"],
+        ["870", "Reading", "11%", "10%", "10%"],
+        ["846", "Brighton and Hove", "13%", "11%", "12%"],
+    ]
+    sheet = Sheet(rows, ruling="rows")
+    printed = print_sheet(sheet)
+    top = sheet.top - 1.3 * sheet.size
+    caption = [("Percentage", 0.0), ("of", 5.25), ("adoptions", 6.5)]
+    printed.page.words += [
+        Word(t, sheet.left + dx * sheet.size, top, sheet.left + (dx + 0.5 * len(t)) * sheet.size, top + sheet.size)
+        for t, dx in caption
+    ]
+    (table,) = find_tables(printed.page)
+    assert (table.header_rows, table.title) == (1, "Percentage of adoptions")
