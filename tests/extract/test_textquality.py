@@ -55,9 +55,10 @@ def test_the_shifted_title_of_the_issue_is_letters_not_words():
 
 
 @settings(max_examples=40, deadline=None)
-@given(k=st.integers(-40, 40).filter(lambda k: k != 0), page=st.sampled_from(PAGES))
+@given(k=st.integers(-40, 40).filter(lambda k: k not in (0, 32, -32)), page=st.sampled_from(PAGES))
 def test_any_shift_of_a_real_page_is_caught(k, page):
     """Caught by one test or the other: a shift that turns most letters into symbols leaves text
-    not shaped like words; one that keeps them letters leaves letters in no language's order."""
+    not shaped like words; one that keeps them letters leaves letters in no language's order.
+    (A shift of 32 only changes the letters' case: the words stay words.)"""
     q = quality(_shift(page[2], k))
     assert q.wordlike < WORDLIKE_TEXT or q.letters_not_words or q.long_words < 12, (k, page[:2], q)
