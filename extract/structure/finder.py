@@ -75,9 +75,9 @@ def _under_top_rule(lines: list[Line], rules: list[Rule]) -> list[Line]:
     if first == 0:
         return lines
     across = [r for r in rules if r.horizontal and min(r.x1, x1) - max(r.x0, x0) >= 0.9 * (x1 - x0)]
-    tops = [r.top for r in across if lines[first - 1].bottom <= r.top <= lines[first].top]
-    above = [r for r in across if r.top < lines[first - 1].bottom and r.top > lines[0].top - lines[0].em]
-    if not tops or above:
+    ruled_top = any(lines[first - 1].bottom <= r.top <= lines[first].top for r in across)
+    ruled_above = any(lines[0].top - lines[0].em < r.top < lines[first - 1].bottom for r in across)
+    if not ruled_top or ruled_above:
         return lines
     return lines[first:]
 
@@ -97,11 +97,10 @@ def _lattices(page: PageContent) -> list[Grid]:
 
 def _parted(words: list[Word], grid: Grid) -> tuple[list[Word], list[Word]]:
     """The words inside the grid, and the rest."""
-    x0, y0, x1, y1 = grid.bbox
     inside: list[Word] = []
     beside: list[Word] = []
     for w in words:
-        (inside if x0 <= w.xc <= x1 and y0 <= w.yc <= y1 else beside).append(w)
+        (inside if _within(w, grid) else beside).append(w)
     return inside, beside
 
 
