@@ -77,9 +77,38 @@ def line_masks(ink: np.ndarray, dpi: int, grey: np.ndarray | None = None) -> tup
         vink = cv2.bitwise_or(hink, band_ink(grey, dpi, dark))
     h = cv2.morphologyEx(hink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (n, 1)))
     v = cv2.morphologyEx(vink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, n)))
+    short_borders(vink, h, v, dpi)
     if grey is not None:
         band_borders(grey, dpi, dark, h, v)
     return h, v
+
+
+def short_borders(vink: np.ndarray, h: np.ndarray, v: np.ndarray, dpi: int) -> None:
+    """Cell borders of a row shorter than the rule kernel (a one-line header, a row between two
+    section bands), drawn into `v` in place.
+
+    Such a border is too short to tell from a glyph's stroke by its length, but it runs from
+    one horizontal rule to the next, which a glyph does not. A stroke that already holds a long
+    border (a glyph set against it) is left as the kernel found it.
+    """
+    import cv2
+
+    n = max(9, int(dpi * 0.08))  # a row is at least a line of small print tall
+    short = cv2.morphologyEx(vink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, n)))
+    contours, _ = cv2.findContours(short, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    for c in contours:
+        x, y, w, hgt = cv2.boundingRect(c)
+        if w > max(3, dpi // 25) or v[y : y + hgt, x : x + w].any():
+            continue
+        if joins_rules(h, x, x + w, y, y + hgt, dpi):
+            v[y : y + hgt, x : x + w] |= short[y : y + hgt, x : x + w]
+
+
+def joins_rules(h: np.ndarray, x0: int, x1: int, top: int, bottom: int, dpi: int) -> bool:
+    """Whether a vertical stroke's two ends meet horizontal rules (a cell border's, not a glyph's)."""
+    tol = max(2, dpi // 100)
+    xs = slice(max(0, x0 - tol), x1 + tol)
+    return bool(h[max(0, top - tol) : top + tol, xs].any() and h[max(0, bottom - tol) : bottom + tol, xs].any())
 
 
 def band_borders(grey: np.ndarray, dpi: int, dark: np.ndarray, hout: np.ndarray, out: np.ndarray) -> None:
@@ -195,7 +224,8 @@ def rules(h_mask: np.ndarray, v_mask: np.ndarray, dpi: int) -> list[tuple[float,
         contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
         found = []
         for x, y, w, hgt in sorted(tuple(cv2.boundingRect(c)) for c in contours):
-            if (w if horizontal else hgt) < min_len:
+            short = (w if horizontal else hgt) < min_len
+            if short and (horizontal or not joins_rules(h_mask, x, x + w, y, y + hgt, dpi)):
                 continue
             if horizontal:
                 yc = y + hgt / 2

@@ -47,3 +47,31 @@ def test_each_rule_is_one_connected_line_component_in_reading_order():
     assert sorted(got) == sorted(want) and len(got) > 100
     flat = [r for r in got if r[1] == r[3]]
     assert got[: len(flat)] == sorted(flat, key=lambda r: (r[1], r[0]))  # horizontal rules first, top down
+
+
+def _ruled_page() -> tuple[np.ndarray, list[int]]:
+    """A 300-dpi page image of a ruled table whose one-line header row (50 px, shorter than the
+    rule kernel) is set apart from the body by a full-width section band, with digits in it."""
+    import cv2
+
+    img = np.full((700, 900), 250, np.uint8)
+    xs = [60, 260, 400, 540, 680, 820]
+    for y in (100, 150, 200, 260, 320, 380):
+        cv2.line(img, (xs[0], y), (xs[-1], y), 40, 2)
+    for x in xs:
+        cv2.line(img, (x, 100), (x, 150), 40, 2)  # header row only
+        cv2.line(img, (x, 200), (x, 380), 40, 2)  # body, below the section band
+    for x in xs[1:-1]:
+        cv2.putText(img, "2017", (x + 20, 138), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 40, 3)
+        cv2.putText(img, "11", (x + 40, 300), cv2.FONT_HERSHEY_SIMPLEX, 1.6, 40, 4)
+    cv2.putText(img, "Section", (70, 188), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 40, 3)
+    return img, xs
+
+
+def test_a_short_rows_borders_are_rules_because_they_run_from_rule_to_rule():
+    img, xs = _ruled_page()
+    h, v = im.line_masks(im.binarise(img), 300, img)
+    verticals = [r for r in im.rules(h, v, 300) if r[0] == r[2]]
+    in_header = sorted(round(r[0]) for r in verticals if r[1] < 125 < r[3])
+    assert [abs(a - b) <= 2 for a, b in zip(in_header, xs, strict=True)] == [True] * len(xs)
+    assert all(r[3] - r[1] >= 45 for r in verticals)  # the digits' strokes stay text
