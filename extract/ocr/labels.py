@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Callable
 
 import numpy as np
 
@@ -200,10 +201,22 @@ def _complete_months(cols: dict[int, CellReading]) -> None:
         if r is not None and months[c] is None and not _OTHER_HEADER.search(reading_text(r)):
             _set(r, _label(add_months(read[best], c - best)), 0.9)
     for step, start in ((-1, lo - 1), (1, hi + 1)):
-        c = start
-        while c in cols and months[c] is None and _fillable(reading_text(cols[c])):
+        for c in _run_extension(cols, months, start, step, lambda c: _label(add_months(read[best], c - best))):
             _set(cols[c], _label(add_months(read[best], c - best)), 0.9)
-            c += step
+
+
+def _run_extension(
+    cols: dict[int, CellReading], months: dict[int, str | None], start: int, step: int, label: Callable[[int], str]
+) -> list[int]:
+    """The columns beyond a run's end that continue it: unread cells shaped like a label, up to
+    the farthest one that still reads half like the label the run implies there."""
+    c, shaped = start, []
+    while c in cols and months[c] is None and _fillable(reading_text(cols[c])):
+        shaped.append(c)
+        c += step
+    while shaped and not _like(reading_text(cols[shaped[-1]]), label(shaped[-1])):
+        shaped.pop()
+    return shaped
 
 
 _TARGET = re.compile(r"^target\s*(\d{2})\s*[-–:;.,]?\s*(\d{2})?\W*$", re.I)
@@ -251,6 +264,14 @@ def _fillable(text: str) -> bool:
     """A garbled month label: short, one token, no other header word, a digit or letters of a month."""
     t = text.strip()
     return 2 <= len(t) <= 8 and " " not in t.strip() and not _OTHER_HEADER.search(t)
+
+
+def _like(text: str, label: str) -> bool:
+    """Still half like the month label (`jurvi7` is `Jun-17`; a stub's `Ward` is no month)."""
+    from rapidfuzz import fuzz
+
+    plain = re.sub(r"[^a-z0-9]", "", text.lower())
+    return max(fuzz.ratio(plain, re.sub(r"[^a-z0-9]", "", label.lower())), fuzz.ratio(plain, label[:3].lower())) >= 40
 
 
 def _ref_columns(rows, grids) -> set[tuple[int, int]]:

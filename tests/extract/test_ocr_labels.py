@@ -65,3 +65,9 @@ def test_a_header_names_change_from_last_month_once():
     cols = {c: reading(t) for c, t in enumerate(["May-18", "Jun-18", "% change from previous month", "% change"])}
     _second_change(cols)
     assert texts(cols)[3] == "% change from same month prev. yr"
+
+
+def test_a_stub_header_beside_a_run_of_months_is_no_month():
+    cols = {c: reading(t) for c, t in enumerate(["Ward", "Jan-24", "Feb-24", "Mar-24", "Apr-24", "Nay-24"])}
+    _complete_months(cols)
+    assert texts(cols) == ["Ward", "Jan-24", "Feb-24", "Mar-24", "Apr-24", "May-24"]
