@@ -46,9 +46,32 @@ def body_lines(lines: list[Line]) -> list[Line]:
 
 
 def column_spans(lines: list[Line], rules: list[Rule], top: float, bottom: float) -> list[Span]:
-    spans = _merged([Span(p.x0, p.x1) for ln in body_lines(lines) for p in ln.phrases])
+    body = body_lines(lines)
+    spans = _merged([Span(p.x0, p.x1) for ln in body for p in ln.phrases])
+    first = min((ln.top for ln in body), default=bottom)
+    spans = _merged(spans + [s for ln in lines if ln.top < first for s in headed_gutters(ln, spans)])
     cuts = vertical_cuts(rules, top, bottom)
     return _split_at(spans, cuts)
+
+
+def headed_gutters(line: Line, spans: list[Span]) -> list[Span]:
+    """A header's phrases that head a column with nothing printed under it (a status shown only
+    as a colour): each lies in a gutter whose columns on both sides have headers of their own on
+    the same line, a line whose phrases each head one column, an em or more from its neighbours."""
+    over = [[i for i, s in enumerate(spans) if p.x0 < s.x1 and p.x1 > s.x0] for p in line.phrases]
+    if any(len(o) > 1 for o in over):
+        return []  # a caption or a band across columns, not a line of column headers
+    headed = {i for o in over for i in o}
+    out = []
+    edges = [-1e9] + [x for p in line.phrases for x in (p.x0, p.x1)] + [1e9]
+    for k, p in enumerate(line.phrases):
+        left = [i for i, s in enumerate(spans) if s.x1 <= p.x0]
+        if not left or over[k] or min(p.x0 - edges[2 * k], edges[2 * k + 3] - p.x1) < p.em:
+            continue  # under a column already, or a word of a line set with wide spaces
+        i = left[-1]
+        if i + 1 < len(spans) and spans[i + 1].x0 >= p.x1 and {i, i + 1} <= headed:
+            out.append(Span(p.x0, p.x1))
+    return out
 
 
 def vertical_cuts(rules: list[Rule], top: float, bottom: float) -> list[float]:

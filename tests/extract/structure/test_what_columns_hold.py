@@ -116,3 +116,16 @@ def test_a_caption_set_close_over_the_top_rule_is_the_title_not_a_header_level()
     ]
     (table,) = find_tables(printed.page)
     assert (table.header_rows, table.title) == (1, "Percentage of adoptions")
+
+
+@pytest.mark.parametrize("ruling", ["none", "rows"])
+def test_a_header_over_a_column_left_blank_is_a_column_of_its_own(ruling):
+    """A status shown only as a colour leaves its column's body blank; its header must not join
+    the neighbouring column's and split the months' two-line labels into two header levels."""
+    rows = [
+        ["Indicator", "Annual\ntarget", "Status", "Direction\nof travel", "Aug\n23", "Sep\n23"],
+        ["Number of children placed in borough", "70", "", "", "76", "80"],
+        ["Number of children in care", "400", "", "", "412", "420"],
+    ]
+    got = _measures([list(r) for r in rows], ruling)
+    assert got[("value", "2023-08")] == {"76", "412"} and got[("target", "")] == {"70", "400"}
