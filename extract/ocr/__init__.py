@@ -85,6 +85,7 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
             for w in eng.words(im.clean_for_ocr(straight, h, v))
         ]
     rules = [Rule(x0 * s, t * s, x1 * s, b * s) for x0, t, x1, b in rules_px]
+    words = _glyph_high(words)
     hh, ww = grey.shape
     del np
     return PageContent(
@@ -97,3 +98,14 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
         method="ocr",
         note=f"engine={eng.name} dpi={dpi} deskew={angle:+.2f}deg cells={sum(len(g.cells) for g in grids)}",
     )
+
+
+def _glyph_high(words: list[Word]) -> list[Word]:
+    """Words at least a fifth as tall as the page's typical word, or made of dashes: letters or
+    digits in a box that flat (the edge of a colour fill read as `ii`) are no text, and they
+    would split a table's header from its body as a line of their own."""
+    if not words:
+        return words
+    heights = sorted(w.bottom - w.top for w in words)
+    floor = 0.2 * heights[len(heights) // 2]
+    return [w for w in words if w.bottom - w.top >= floor or not any(ch.isalnum() for ch in w.text)]
