@@ -7,6 +7,7 @@ slots whether a line separates them (if not, they are one merged cell).
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from .page import Rule, Word
@@ -150,9 +151,12 @@ def _components(hs: list, vs: list) -> list[tuple[list, list]]:
             i = parent[i]
         return i
 
+    by_x = sorted(range(len(vs)), key=lambda j: vs[j][0])  # a line meets only the verticals within its span
+    xs = [vs[j][0] for j in by_x]
     for i, (y, hx0, hx1) in enumerate(hs):
-        for j, (x, vy0, vy1) in enumerate(vs):
-            if hx0 - JOIN <= x <= hx1 + JOIN and vy0 - JOIN <= y <= vy1 + JOIN:
+        for j in by_x[bisect.bisect_left(xs, hx0 - JOIN) : bisect.bisect_right(xs, hx1 + JOIN)]:
+            _, vy0, vy1 = vs[j]
+            if vy0 - JOIN <= y <= vy1 + JOIN:
                 a, b = find(i), find(len(hs) + j)
                 if a != b:
                     parent[a] = b
@@ -166,7 +170,7 @@ def _components(hs: list, vs: list) -> list[tuple[list, list]]:
 
 def _covers(segs: list, a: float, b: float) -> bool:
     """Do the segments (all at one line's position) run along most of [a, b]?"""
-    covered = sum(max(0.0, min(b, s1) - max(a, s0)) for _, s0, s1 in segs)
+    covered = sum([max(0.0, min(b, s1) - max(a, s0)) for _, s0, s1 in segs])
     return covered >= (b - a) * 0.6
 
 
@@ -228,10 +232,14 @@ def _build(xs: list[float], ys: list[float], hs: list, vs: list) -> Grid:
     nr, nc = len(ys) - 1, len(xs) - 1
     slots = _merged_slots(xs, ys, hs, vs)
     spans: dict[int, list[int]] = {}
-    for i in range(nr * nc):
-        r, c = divmod(i, nc)
-        s = spans.setdefault(slots.find(i), [r, r + 1, c, c + 1])
-        s[0], s[1], s[2], s[3] = min(s[0], r), max(s[1], r + 1), min(s[2], c), max(s[3], c + 1)
+    for r in range(nr):
+        for c in range(nc):
+            s = spans.get(root := slots.find(r * nc + c))
+            if s is None:
+                spans[root] = [r, r + 1, c, c + 1]
+                continue
+            s[1] = r + 1  # rows come in order: a cell's first row is where it was met
+            s[2], s[3] = (c if c < s[2] else s[2]), (c + 1 if c + 1 > s[3] else s[3])
     cells: dict[int, Cell] = {}
     matrix: list[list[Cell]] = [[None] * nc for _ in range(nr)]  # type: ignore[list-item]
     for root, (r0, r1, c0, c1) in sorted(spans.items()):
@@ -245,8 +253,6 @@ def _build(xs: list[float], ys: list[float], hs: list, vs: list) -> Grid:
 
 def assign_words(grid: Grid, words: list[Word]) -> list[Word]:
     """Put each word into the cell under its centre; return the words outside the grid."""
-    import bisect
-
     outside = []
     x0, y0, x1, y1 = grid.bbox
     for w in words:

@@ -65,7 +65,7 @@ def decide(layer: TextLayer, pdfium_page, stream_text: str, stream_quality: Text
         what = "image-only page" if m["image_cover"] >= IMAGE_PAGE else "page with ink but no text layer"
         return out("ocr", f"no text layer ({what})")
 
-    q = quality("".join(c.text if c.text.strip() else " " for c in _reading_order(layer)))
+    q = quality("".join([c.text if c.text.strip() else " " for c in _reading_order(layer)]))
     m.update(cid_share=q.cid_share, bad_char_share=q.bad_char_share, wordlike=q.wordlike)
     if q.cid_share > GARBAGE_CHARS or q.bad_char_share > GARBAGE_CHARS:
         return out(
@@ -111,13 +111,17 @@ def route_pdf(path) -> list[RouteDecision]:
 def _reading_order(layer: TextLayer) -> list:
     """Characters in line order in the page's reading frame, with a break between lines, so
     tokens are not glued across lines."""
+    chars = layer.reading_chars
+    rows = [round(c.top) for c in chars]
     out: list = []
-    prev = None
-    for c in sorted(layer.reading_chars, key=lambda c: (round(c.top), c.x0)):
-        if prev is not None and (round(c.top) != round(prev.top) or c.x0 - prev.x1 > 0.15 * c.style.size):
+    prev, prev_row = None, 0
+    # (row, x0, position): ties stay in stream order, as a stable sort on (row, x0) leaves them
+    for row, _, i in sorted(zip(rows, [c.x0 for c in chars], range(len(chars)), strict=True)):
+        c = chars[i]
+        if prev is not None and (row != prev_row or c.x0 - prev.x1 > 0.15 * c.style.size):
             out.append(_BREAK)
         out.append(c)
-        prev = c
+        prev, prev_row = c, row
     return out
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 import pypdfium2.raw as pdfium_c
 
 from ..page import Fill, Frame, Rule
+from . import native
 from .chars import Display
 
 MAX_THICKNESS = 2.5  # a rectangle this thin is a ruling line
@@ -24,6 +25,7 @@ MAX_DEPTH = 4  # forms within forms, as deep as pdfium is asked to look
 Matrix = tuple[float, float, float, float, float, float]
 Point = tuple[float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_VP = ctypes.c_void_p
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,31 +88,33 @@ def fills_of(shapes: list[Shape], max_thickness: float = MAX_THICKNESS) -> list[
 
 
 def read_objects(page, display: Display) -> PageObjects:
+    """The page's objects, read through `native`'s unchecked bindings: every object handle is a
+    `c_void_p`."""
     out = PageObjects()
-    handle = page.raw
-    for i in range(pdfium_c.FPDFPage_CountObjects(handle)):
-        _visit(pdfium_c.FPDFPage_GetObject(handle, i), _IDENTITY, display, out, 0)
+    handle = native.handle(page.raw)
+    for i in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        _visit(_VP(native.page_object(handle, i)), _IDENTITY, display, out, 0)
     return out
 
 
-def _visit(obj, outer: Matrix, display: Display, out: PageObjects, depth: int) -> None:
-    kind = pdfium_c.FPDFPageObj_GetType(obj)
+def _visit(obj: ctypes.c_void_p, outer: Matrix, display: Display, out: PageObjects, depth: int) -> None:
+    kind = native.object_type(obj)
     if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
         out.text_objects += 1
-        out.invisible_text += pdfium_c.FPDFTextObj_GetTextRenderMode(obj) == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE
+        out.invisible_text += native.render_mode(obj) == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE
     elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
         out.shapes += _shapes(obj, _times(_matrix(obj), outer), display)
     elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
         out.images.append(_image_box(obj, outer, display))
     elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_DEPTH:
         inner = _times(_matrix(obj), outer)
-        for k in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
-            _visit(pdfium_c.FPDFFormObj_GetObject(obj, k), inner, display, out, depth + 1)
+        for k in range(native.form_objects(obj)):
+            _visit(_VP(native.form_object(obj, ctypes.c_ulong(k))), inner, display, out, depth + 1)
 
 
-def _matrix(obj) -> Matrix:
+def _matrix(obj: ctypes.c_void_p) -> Matrix:
     m = pdfium_c.FS_MATRIX()
-    if not pdfium_c.FPDFPageObj_GetMatrix(obj, m):
+    if not native.object_matrix(obj, ctypes.byref(m)):
         return _IDENTITY
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
@@ -126,7 +130,7 @@ def _apply(m: Matrix, x: float, y: float) -> Point:
     return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
 
 
-def _image_box(obj, outer: Matrix, display: Display) -> tuple[float, float, float, float]:
+def _image_box(obj: ctypes.c_void_p, outer: Matrix, display: Display) -> tuple[float, float, float, float]:
     """An image fills the unit square of its matrix."""
     m = _times(_matrix(obj), outer)
     pts = [display.point(*_apply(m, x, y)) for x, y in ((0, 0), (1, 0), (0, 1), (1, 1))]
@@ -134,9 +138,9 @@ def _image_box(obj, outer: Matrix, display: Display) -> tuple[float, float, floa
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def _shapes(obj, m: Matrix, display: Display) -> list[Shape]:
+def _shapes(obj: ctypes.c_void_p, m: Matrix, display: Display) -> list[Shape]:
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-    pdfium_c.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
+    native.draw_mode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke))
     if not fill_mode.value and not stroke.value:
         return []
     grey = _grey(obj) if fill_mode.value else 0.0
@@ -154,15 +158,16 @@ def _shapes(obj, m: Matrix, display: Display) -> list[Shape]:
     return out
 
 
-def _subpaths(obj) -> Iterator[list[Point]]:
+def _subpaths(obj: ctypes.c_void_p) -> Iterator[list[Point]]:
     """Each subpath's points, but for those with a curve segment (no line or box, a chart's pie)."""
     x, y = ctypes.c_float(), ctypes.c_float()
+    x_at, y_at = ctypes.byref(x), ctypes.byref(y)
     current: list[Point] = []
     curved = False
-    for k in range(pdfium_c.FPDFPath_CountSegments(obj)):
-        seg = pdfium_c.FPDFPath_GetPathSegment(obj, k)
-        kind = pdfium_c.FPDFPathSegment_GetType(seg)
-        pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
+    for k in range(native.segments(obj)):
+        seg = _VP(native.segment(obj, k))
+        kind = native.segment_type(seg)
+        native.segment_point(seg, x_at, y_at)
         if kind == pdfium_c.FPDF_SEGMENT_MOVETO and current:
             if not curved:
                 yield current
@@ -188,9 +193,9 @@ def _kind(pts: list) -> str:
     return ""
 
 
-def _grey(obj) -> float:
+def _grey(obj: ctypes.c_void_p) -> float:
     """Luminance of the fill colour (pdfium gives it as RGB whatever the colour space)."""
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    if not pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, a):
+    if not native.object_fill(obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)):
         return 0.0
     return (0.299 * r.value + 0.587 * g.value + 0.114 * b.value) / 255

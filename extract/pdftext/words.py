@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import groupby
+from operator import attrgetter
 from typing import Any
 
 from ..page import Word
@@ -26,6 +26,7 @@ from .frame import BTT, LTR, TTB
 X_TOLERANCE = 1.5
 Y_TOLERANCE = 2.5
 LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+_LIGATURE_MARKS = frozenset(LIGATURES)
 SPACE, NONE, WRAP = "space", "none", "wrap"
 
 
@@ -55,7 +56,7 @@ class _Way:
 
 
 WAYS = {
-    LTR: _Way(lambda c: c.top, Y_TOLERANCE, lambda c: c.x0, _ltr_begins, True),
+    LTR: _Way(attrgetter("top"), Y_TOLERANCE, attrgetter("x0"), _ltr_begins, True),
     BTT: _Way(lambda c: c.x0, X_TOLERANCE, lambda c: (-c.bottom, -c.top), _btt_begins, False),
     TTB: _Way(lambda c: -c.x1, X_TOLERANCE, lambda c: (c.top, c.bottom), _ttb_begins, False),
 }
@@ -80,18 +81,31 @@ class _Piece:
     def word(self, space_after: bool) -> Word:
         cs = self.chars
         way = direction(cs[0])
+        x0, top, x1, bottom, bold = _extent(cs)
         return Word(
             self.text,
-            min([c.x0 for c in cs]),
-            min([c.top for c in cs]),
-            max([c.x1 for c in cs]),
-            max([c.bottom for c in cs]),
+            x0,
+            top,
+            x1,
+            bottom,
             upright=way == LTR,
             direction=way,
             space_after=space_after,
             size=cs[0].style.size,
-            bold=sum([c.style.bold for c in cs]) * 2 > len(cs),
+            bold=bold * 2 > len(cs),
         )
+
+
+def _extent(cs: list[Char]) -> tuple[float, float, float, float, int]:
+    """The characters' box (x0, top, x1, bottom) and how many are bold, in one pass: words are
+    made by the ten thousand, and a comprehension per edge costs several times as much."""
+    x0, top, x1, bottom = cs[0].x0, cs[0].top, cs[0].x1, cs[0].bottom
+    bold = 0
+    for c in cs:
+        x0, top = (c.x0 if c.x0 < x0 else x0), (c.top if c.top < top else top)
+        x1, bottom = (c.x1 if c.x1 > x1 else x1), (c.bottom if c.bottom > bottom else bottom)
+        bold += c.style.bold
+    return x0, top, x1, bottom, bold
 
 
 def page_words(chars: list[Char]) -> list[Word]:
@@ -108,20 +122,36 @@ def page_words(chars: list[Char]) -> list[Word]:
 
 def _words(chars: list[Char], positions: list[int], way: _Way, starts: list[float]) -> list[_Piece]:
     out = []
-    # pdfplumber splits runs by size and colour; rotated text by colour only (its sizes there are per glyph)
-    upright = way.upright
-    for _, run in groupby(positions, key=lambda i: (chars[i].style.size if upright else 0.0, chars[i].style.colour)):
-        for ordered in _lines(chars, list(run), way):
+    for run in _runs(chars, positions, way.upright):
+        for ordered in _lines(chars, run, way):
             for word in _cut(chars, ordered, way):
                 out.append(_piece(chars, word, starts))
     return out
 
 
+def _runs(chars: list[Char], positions: list[int], upright: bool) -> list[list[int]]:
+    """Consecutive characters of one size and colour, as pdfplumber splits them (rotated text by
+    colour only: its sizes there are per glyph). Characters of one text object share a style,
+    so its key is made only where the style changes."""
+    runs: list[list[int]] = []
+    style, key = None, None
+    for i in positions:
+        st = chars[i].style
+        if st is not style:
+            style, new = st, (st.size if upright else 0.0, st.colour)
+            if new != key:
+                key = new
+                runs.append([])
+        runs[-1].append(i)
+    return runs
+
+
 def _lines(chars: list[Char], run: list[int], way: _Way) -> list[list[int]]:
     """pdfplumber's `cluster_objects`: distinct line keys chained within the tolerance, each
     cluster in stream order, then sorted along the line."""
-    key = way.line_key
+    key, order = way.line_key, way.order
     keys = [key(chars[i]) for i in run]
+    along = {i: order(chars[i]) for i in run}
     cluster: dict[float, int] = {}
     n, last = 0, None
     for k in sorted(set(keys)):
@@ -130,11 +160,11 @@ def _lines(chars: list[Char], run: list[int], way: _Way) -> list[list[int]]:
         cluster[k] = n
         last = k
     if n == 0:
-        return [sorted(run, key=lambda i: way.order(chars[i]))]
+        return [sorted(run, key=along.__getitem__)]
     lines: list[list[int]] = [[] for _ in range(n + 1)]
     for i, k in zip(run, keys, strict=True):
         lines[cluster[k]].append(i)
-    return [sorted(line, key=lambda i: way.order(chars[i])) for line in lines if line]
+    return [sorted(line, key=along.__getitem__) for line in lines if line]
 
 
 def _cut(chars: list[Char], ordered: list[int], way: _Way) -> list[list[int]]:
@@ -159,7 +189,10 @@ def _cut(chars: list[Char], ordered: list[int], way: _Way) -> list[list[int]]:
 
 def _piece(chars: list[Char], word: list[int], starts: list[float]) -> _Piece:
     cs = [chars[i] for i in word]
-    text = "".join(LIGATURES.get(c.text, c.text) for c in cs)
+    texts = [c.text for c in cs]
+    text = "".join(texts)
+    if not _LIGATURE_MARKS.isdisjoint(text):
+        text = "".join([LIGATURES.get(t, t) for t in texts])
     after = max(word) + 1
     joint = SPACE if after >= len(chars) else _joint(text, cs[-1], chars[after], starts[after - 1])
     return _Piece(cs, text, min(word), after, joint)

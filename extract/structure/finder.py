@@ -48,7 +48,7 @@ def find_tables(page: PageContent) -> list[Table]:
         inside, beside = _parted(words, grid)
         if inside and not _runs_on(grid, beside):
             table, rest = lattice_table(page.page, grid, inside)
-            add_turned(table, [w for w in page.words if not w.upright and w.text.strip() and _within(w, grid)])
+            add_turned(table, [w for w in page.words if not w.upright and w.text.strip() and _within(w, grid.bbox)])
             words = beside + rest
             x0, top, x1, _ = grid.bbox
             table.title = _title(all_lines, top, x0, x1)
@@ -99,8 +99,9 @@ def _parted(words: list[Word], grid: Grid) -> tuple[list[Word], list[Word]]:
     """The words inside the grid, and the rest."""
     inside: list[Word] = []
     beside: list[Word] = []
+    box = grid.bbox
     for w in words:
-        (inside if _within(w, grid) else beside).append(w)
+        (inside if _within(w, box) else beside).append(w)
     return inside, beside
 
 
@@ -117,8 +118,8 @@ def _runs_on(grid: Grid, beside: list[Word]) -> bool:
     return False
 
 
-def _within(w: Word, grid: Grid) -> bool:
-    x0, y0, x1, y1 = grid.bbox
+def _within(w: Word, box: tuple[float, float, float, float]) -> bool:
+    x0, y0, x1, y1 = box
     return x0 <= w.xc <= x1 and y0 <= w.yc <= y1
 
 

@@ -21,6 +21,8 @@ from .lines import Line, text_lines
 from .model import Cell, Table
 from .rows import Placed, PlacedLine, header_levels, level_cells
 
+_Held = tuple[GridCell, list[Word]]  # a grid cell and the words it holds
+
 
 def lattice_table(page: int, grid: Grid, words: list[Word]) -> tuple[Table, list[Word]]:
     """The grid's table, and the words that are not its content (outside it, or a page header
@@ -34,10 +36,10 @@ def lattice_table(page: int, grid: Grid, words: list[Word]) -> tuple[Table, list
     cells: list[Cell] = []
     row_of: dict[int, int] = {}  # grid row -> first table row
     banded: set[int] = set()
-    by_row = _by_row(placed, by_id)
+    starting = _starting(placed, by_id)
     for r in range(grid.n_rows):
         row_of[r] = len(ys) - 1
-        band = _unruled_header(r, placed, by_id, grid)
+        band = _unruled_header(starting.get(r, []), grid)
         if band is not None:
             banded.add(id(band.cell))
             for level in band.levels:
@@ -45,7 +47,7 @@ def lattice_table(page: int, grid: Grid, words: list[Word]) -> tuple[Table, list
                 ys.append(max(pl.bottom for pl in level))
             ys[-1] = grid.ys[r + 1]
             continue
-        lines = _printed_rows(text_lines(by_row.get(r, [])), grid)
+        lines = _printed_rows(text_lines([w for _, ws in starting.get(r, []) for w in ws]), grid)
         if len(lines) > 1:
             for ln in lines:
                 cells += _line_cells(len(ys) - 1, ln, grid)
@@ -67,11 +69,12 @@ def lattice_table(page: int, grid: Grid, words: list[Word]) -> tuple[Table, list
     return table, outside
 
 
-def _by_row(placed: dict[int, list[Word]], by_id: dict[int, GridCell]) -> dict[int, list[Word]]:
-    """The words of the cells starting on each grid row."""
-    out: dict[int, list[Word]] = {}
+def _starting(placed: dict[int, list[Word]], by_id: dict[int, GridCell]) -> dict[int, list[_Held]]:
+    """The cells starting on each grid row that hold words, with their words."""
+    out: dict[int, list[_Held]] = {}
     for k, ws in placed.items():
-        out.setdefault(by_id[k].row0, []).extend(ws)
+        gc = by_id[k]
+        out.setdefault(gc.row0, []).append((gc, ws))
     return out
 
 
@@ -81,13 +84,13 @@ class _Band:
     levels: list[list[PlacedLine]]
 
 
-def _unruled_header(r: int, placed: dict[int, list[Word]], by_id: dict[int, GridCell], grid: Grid) -> _Band | None:
+def _unruled_header(starting: list[_Held], grid: Grid) -> _Band | None:
     """A cell one row high over three columns or more whose lines set labels column by column:
     a header whose inner rules are not drawn (white rules on a dark band, lost in a scan). Its
-    lines are placed in the grid's columns and stacked into levels as an unruled header is."""
-    for k, ws in placed.items():
-        gc = by_id[k]
-        if gc.row0 != r or gc.row1 - gc.row0 != 1 or gc.col1 - gc.col0 < 3:
+    lines are placed in the grid's columns and stacked into levels as an unruled header is.
+    `starting`: the cells starting on the row, with their words."""
+    for gc, ws in starting:
+        if gc.row1 - gc.row0 != 1 or gc.col1 - gc.col0 < 3:
             continue
         lines = [
             PlacedLine(ln, [Placed(p, *columns_of(p, grid.xs)) for p in ln.phrases], False) for ln in text_lines(ws)

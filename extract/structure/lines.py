@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 from statistics import median
 
 from ..page import Word
@@ -95,10 +96,6 @@ class _Gathering:
     top: float
     bottom: float
 
-    def takes(self, w: Word) -> bool:
-        overlap = min(self.bottom, w.bottom) - max(self.top, w.top)
-        return overlap >= 0.5 * min(self.bottom - self.top, w.bottom - w.top)
-
     def add(self, w: Word) -> None:
         self.line.words.append(w)
         self.top, self.bottom = min(self.top, w.top), max(self.bottom, w.bottom)
@@ -108,38 +105,48 @@ def text_lines(words: list[Word]) -> list[Line]:
     """Upright words grouped into lines (a word joins the line it overlaps by half its height),
     top to bottom, each split into phrases."""
     open_: list[_Gathering] = []
-    for w in sorted((w for w in words if w.upright and w.text.strip()), key=lambda w: (w.top, w.x0)):
-        home = next((g for g in reversed(open_[-4:]) if g.takes(w)), None)
+    for w in sorted((w for w in words if w.upright and w.text.strip()), key=attrgetter("top", "x0")):
+        home = _home(open_[-4:], w.top, w.bottom)
         if home is None:
             open_.append(_Gathering(Line([w]), w.top, w.bottom))
         else:
             home.add(w)
     lines = [g.line for g in open_]
     for ln in lines:
-        ln.words.sort(key=lambda w: w.x0)
+        ln.words.sort(key=attrgetter("x0"))
         ln.phrases = phrases(ln.words)
     lines.sort(key=lambda ln: (ln.top, ln.x0))
     return lines
 
 
+def _home(recent: list[_Gathering], top: float, bottom: float) -> _Gathering | None:
+    """The latest of the recent lines a word from `top` to `bottom` overlaps by half the height
+    of the lower of the two."""
+    height = bottom - top
+    for g in reversed(recent):
+        if min(g.bottom, bottom) - max(g.top, top) >= 0.5 * min(g.bottom - g.top, height):
+            return g
+    return None
+
+
 def phrases(words: list[Word]) -> list[Phrase]:
     out: list[Phrase] = []
-    for w in words:
-        prev = out[-1].words[-1] if out else None
-        if prev is not None and _joined(prev, w):
+    numeric = [NUMBER.match(w.text) is not None for w in words]
+    for k, w in enumerate(words):
+        if k and _joined(words[k - 1], w, numeric[k - 1], numeric[k]):
             out[-1].words.append(w)
         else:
             out.append(Phrase([w]))
     return out
 
 
-def _joined(a: Word, b: Word) -> bool:
+def _joined(a: Word, b: Word, a_number: bool, b_number: bool) -> bool:
     """A word space joins words, except between two whole numbers (neighbouring cells of
     figures set close), unless they are one number's thousands (`1` `341`); a figure and a word
     only a narrower space joins (`66%` beside a centred `No change` is two cells)."""
     gap, em = b.x0 - a.x1, max(a.em, b.em)
-    if NUMBER.match(a.text):
-        if NUMBER.match(b.text) and not _GROUPS.match(f"{a.text} {b.text}"):
+    if a_number:
+        if b_number and not _GROUPS.match(f"{a.text} {b.text}"):
             return gap < CLOSE * em
         return gap < FIGURE_SPACE * em
     return gap < WORD_SPACE * em
