@@ -3,6 +3,7 @@
 
 import pytest
 
+from scorekit.extract.page import Word
 from scorekit.extract.structure import find_tables
 
 from .pages import Sheet, print_sheet, read, texts
@@ -83,3 +84,21 @@ def test_figures_under_bare_month_names_are_not_their_years(ruling):
     (table,) = find_tables(print_sheet(Sheet(rows, ruling=ruling)).page)
     assert table.header_rows == 1
     assert texts(table) == rows
+
+
+def test_a_header_rows_borders_read_as_bars_are_rules_not_words():
+    """A scan's header band whose inner borders the image lost, and OCR read as `|`: the row is
+    one grid cell, and the bars must not join its labels into one phrase across the columns."""
+    rows = [
+        ["Ref", "Indicator", "2014/15", "2015/16", "2016/17"],
+        ["REV-1", "Council tax collected", "62%", "65%", "63%"],
+        ["REV-2", "Business rates collected", "69%", "68%", "64%"],
+    ]
+    printed = print_sheet(Sheet(rows, ruling="grid"))
+    page = printed.page
+    y0, y1 = printed.ys[0], printed.ys[1]
+    inner = printed.xs[3:5]
+    page.rules = [r for r in page.rules if not (r.x0 == r.x1 and r.x0 in inner and r.top == y0)]
+    page.words += [Word("|", x - 0.5, y0 + 1, x + 0.5, y1 - 1) for x in inner]
+    got = {(o["ref"], o["period"], o["value_raw"]) for o in read(page)}
+    assert ("REV-1", "FY2015/16", "65%") in got and ("REV-2", "FY2016/17", "64%") in got
