@@ -101,6 +101,7 @@ class TableReader:
         if header_rows:
             levels = header_texts(grid, header_rows)
             model = model_from_levels(levels, table.n_cols, report, _figure_columns(grid[header_rows:], table.n_cols))
+            _references_by_body(model, grid[header_rows:])
             body = Body(grid[header_rows:], model, title=table.title, levels=levels, first=header_rows)
             if _has_measures(model) or _transposed(body):
                 date_benchmarks(model, page_text)
@@ -317,6 +318,19 @@ def date_benchmarks(model: ColumnModel, page_text: str) -> None:
         (fy,) = years
         for c in cols:
             c.period, c.period_from_context = fy, True
+
+
+def _references_by_body(model: ColumnModel, rows: list[list[Cell | None]]) -> None:
+    """A column before the names whose header says nothing known (`Ref` misread, or no header)
+    holds the references when most of its body is shaped like them."""
+    names = model.index("name")
+    if model.index("ref") or not names:
+        return
+    for i in range(names[0]):
+        texts = [c.text for row in rows if i < len(row) and (c := row[i]) is not None and c.col == i and c.text]
+        if model.columns[i].kind == "ignore" and len(texts) >= 2 and sum(map(is_reference, texts)) * 2 > len(texts):
+            model.columns[i].kind = "ref"
+            return
 
 
 def _figure_columns(rows: list[list[Cell | None]], n_cols: int) -> list[bool | None]:

@@ -129,3 +129,14 @@ def test_a_header_over_a_column_left_blank_is_a_column_of_its_own(ruling):
     ]
     got = _measures([list(r) for r in rows], ruling)
     assert got[("value", "2023-08")] == {"76", "412"} and got[("target", "")] == {"70", "400"}
+
+
+@pytest.mark.parametrize("stub_header", ["", "a"])
+def test_a_column_of_references_is_known_by_its_body_when_its_header_is_not(stub_header):
+    rows = [
+        [stub_header, "Indicator", "Q2 23/24", "Q3 23/24"],
+        ["PCS 01", "Total notifiable offences recorded", "2165", "2293"],
+        ["PCS 02", "Residential burglary offences", "92", "116"],
+    ]
+    got = {(o["ref"], o["indicator"]) for o in read(print_sheet(Sheet(rows)).page)}
+    assert got == {("PCS 01", "Total notifiable offences recorded"), ("PCS 02", "Residential burglary offences")}
