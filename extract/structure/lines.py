@@ -18,6 +18,7 @@ from .model import Box, join_words, words_box
 
 WORD_SPACE = 0.6  # em: wider than this, two words on a line are two phrases
 FIGURE_SPACE = 0.45  # em: a figure and the word after it (`5 days`) are set closer than words
+GROUP_SPACE = 1.2  # digit widths: the space between one number's thousands, as wide as a digit
 CLOSE = 0.15  # em: two whole numbers closer than this are one
 _GROUPS = re.compile(r"^[(\-\u2212]?[£$]?\d{1,3}(?: \d{3})+(?:\.\d+)?%?\)?$")
 NUMBER = re.compile(r"^[(\-\u2212+<>]?[£$]?\d[\d,. ]*%?\)?[*†‡]?$")
@@ -142,11 +143,14 @@ def phrases(words: list[Word]) -> list[Phrase]:
 
 def _joined(a: Word, b: Word, a_number: bool, b_number: bool) -> bool:
     """A word space joins words, except between two whole numbers (neighbouring cells of
-    figures set close), unless they are one number's thousands (`1` `341`); a figure and a word
-    only a narrower space joins (`66%` beside a centred `No change` is two cells)."""
+        figures set close), unless they are one number's thousands (`1` `341`, about a digit's width
+    apart however narrow the `1`'s box); a figure and a word
+        only a narrower space joins (`66%` beside a centred `No change` is two cells)."""
     gap, em = b.x0 - a.x1, max(a.em, b.em)
+    if a_number and b_number:
+        if _GROUPS.match(f"{a.text} {b.text}"):
+            return gap < max(FIGURE_SPACE * em, GROUP_SPACE * (b.x1 - b.x0) / len(b.text))
+        return gap < CLOSE * em
     if a_number:
-        if b_number and not _GROUPS.match(f"{a.text} {b.text}"):
-            return gap < CLOSE * em
         return gap < FIGURE_SPACE * em
     return gap < WORD_SPACE * em

@@ -97,6 +97,17 @@ def test_a_figure_and_a_centred_word_half_an_em_apart_are_two_cells():
     assert [p.text for p in phrases([figure, unit])] == ["66% days"]
 
 
+def test_thousands_apart_by_a_digits_width_are_one_number_neighbouring_cells_are_not():
+    """OCR boxes are as narrow as the ink: the `1` of `1 297` ends well before its advance, so
+    the space looks wide in ems; measured in the next group's digits it is one digit wide."""
+    one = Word("1", 239.0, 91.0, 241.0, 97.5)
+    group = Word("297", 246.0, 91.0, 260.0, 97.5)
+    left = Word("529", 262.0, 112.0, 275.0, 118.5)
+    right = Word("636", 289.0, 112.0, 302.0, 118.5)
+    assert [p.text for p in phrases([one, group])] == ["1 297"]
+    assert [p.text for p in phrases([left, right])] == ["529", "636"]
+
+
 def test_a_caption_set_close_over_the_top_rule_is_the_title_not_a_header_level():
     """A scan's OCR sets the caption's size and place loosely: close over a table whose top is
     ruled, it could pass for a band."""
