@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from pathlib import Path
 
 from ..page import PageContent, Rule, Word
@@ -100,12 +101,20 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
     )
 
 
+_RULE_MARKS = re.compile(r"^[_—–~-]{2,}$")  # `__—`: a rule or a fill's edge read as marks; a lone dash is a nil
+
+
 def _glyph_high(words: list[Word]) -> list[Word]:
     """Words at least a fifth as tall as the page's typical word, or made of dashes: letters or
     digits in a box that flat (the edge of a colour fill read as `ii`) are no text, and they
-    would split a table's header from its body as a line of their own."""
+    would split a table's header from its body as a line of their own. Runs of rule-like marks
+    are no text either: they join the labels beside them into one phrase."""
     if not words:
         return words
     heights = sorted(w.bottom - w.top for w in words)
     floor = 0.2 * heights[len(heights) // 2]
-    return [w for w in words if w.bottom - w.top >= floor or not any(ch.isalnum() for ch in w.text)]
+    return [
+        w
+        for w in words
+        if (w.bottom - w.top >= floor or not any(ch.isalnum() for ch in w.text)) and not _RULE_MARKS.match(w.text)
+    ]

@@ -61,11 +61,12 @@ def test_line_split_apportions_boxes():
     assert ws[0].x1 <= ws[1].x0 and ws[1].x1 == pytest.approx(60)
 
 
-def test_letters_flatter_than_any_glyph_are_no_text_but_a_dash_is():
+def test_letters_flatter_than_any_glyph_and_runs_of_rule_marks_are_no_text_but_a_dash_is():
     from scorekit.extract.ocr import _glyph_high
     from scorekit.extract.page import Word
 
     words = [Word(t, 10 * k, 100, 10 * k + 8, 107, True, 0.9) for k, t in enumerate(["Aug", "23", "Status"])]
     fill_edge = Word("ii", 250, 105.4, 267, 105.6, True, 0.6)
     dash = Word("-", 36, 158.4, 40, 159.6, True, 0.9)
-    assert _glyph_high([*words, fill_edge, dash]) == [*words, dash]
+    shade_edge = Word("__—", 446, 67, 457, 77, True, 0.5)  # between `Aug` and `Target`, joining them
+    assert _glyph_high([*words, fill_edge, dash, shade_edge]) == [*words, dash]
