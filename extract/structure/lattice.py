@@ -26,11 +26,12 @@ _Held = tuple[GridCell, list[Word]]  # a grid cell and the words it holds
 
 def lattice_table(page: int, grid: Grid, words: list[Word]) -> tuple[Table, list[Word]]:
     """The grid's table, and the words that are not its content (outside it, or a page header
-    printed across its cells in another size). A bar alone is a border the image lost and OCR
-    read as text: it is no content, and it would join a row's labels across the columns."""
+    printed across its cells in another size). A bar alone that OCR read (a printed one is
+    certain) is a border the image lost: no content, and it would join a row's labels across
+    the columns."""
     for cell in grid.cells:
         cell.words.clear()
-    outside = assign_words(grid, [w for w in words if w.text.strip("|")])
+    outside = assign_words(grid, [w for w in words if w.text.strip("|") or w.conf == 1.0])
     placed: dict[int, list[Word]] = {id(c): list(c.words) for c in grid.cells if c.words}
     by_id = {id(c): c for c in grid.cells}
     ys: list[float] = [grid.ys[0]]

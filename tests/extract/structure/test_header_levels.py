@@ -99,6 +99,6 @@ def test_a_header_rows_borders_read_as_bars_are_rules_not_words():
     y0, y1 = printed.ys[0], printed.ys[1]
     inner = printed.xs[3:5]
     page.rules = [r for r in page.rules if not (r.x0 == r.x1 and r.x0 in inner and r.top == y0)]
-    page.words += [Word("|", x - 0.5, y0 + 1, x + 0.5, y1 - 1) for x in inner]
+    page.words += [Word("|", x - 0.5, y0 + 1, x + 0.5, y1 - 1, conf=0.9) for x in inner]
     got = {(o["ref"], o["period"], o["value_raw"]) for o in read(page)}
     assert ("REV-1", "FY2015/16", "65%") in got and ("REV-2", "FY2016/17", "64%") in got
