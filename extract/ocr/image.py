@@ -88,8 +88,9 @@ def short_borders(vink: np.ndarray, h: np.ndarray, v: np.ndarray, dpi: int) -> N
     section bands), drawn into `v` in place.
 
     Such a border is too short to tell from a glyph's stroke by its length, but it runs from
-    one horizontal rule to the next, which a glyph does not. A stroke that already holds a long
-    border (a glyph set against it) is left as the kernel found it.
+    one horizontal rule to the next, which a glyph does not, and a column border lines up with
+    it above or below. A stroke that already holds a long border (a glyph set against it) is
+    left as the kernel found it.
     """
     import cv2
 
@@ -100,8 +101,16 @@ def short_borders(vink: np.ndarray, h: np.ndarray, v: np.ndarray, dpi: int) -> N
         x, y, w, hgt = cv2.boundingRect(c)
         if w > max(3, dpi // 25) or v[y : y + hgt, x : x + w].any():
             continue
-        if joins_rules(h, x, x + w, y, y + hgt, dpi):
+        if joins_rules(h, x, x + w, y, y + hgt, dpi) and _continues(v, x, x + w, y, y + hgt, dpi):
             v[y : y + hgt, x : x + w] |= short[y : y + hgt, x : x + w]
+
+
+def _continues(v: np.ndarray, x0: int, x1: int, top: int, bottom: int, dpi: int) -> bool:
+    """Whether a column border lines up with the stroke above or below it (a gap between two
+    white letters in a dark band runs from rule to rule too, but no border lines up with it)."""
+    tol = max(2, dpi // 100)
+    xs = slice(max(0, x0 - tol), x1 + tol)
+    return bool(v[bottom + tol :, xs].any() or v[: max(0, top - tol), xs].any())
 
 
 def joins_rules(h: np.ndarray, x0: int, x1: int, top: int, bottom: int, dpi: int) -> bool:

@@ -9,7 +9,7 @@ cells are words wrapped alike, stays one row.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..grid import Cell as GridCell
 from ..grid import Grid, assign_words, turned_order
@@ -26,12 +26,10 @@ _Held = tuple[GridCell, list[Word]]  # a grid cell and the words it holds
 
 def lattice_table(page: int, grid: Grid, words: list[Word]) -> tuple[Table, list[Word]]:
     """The grid's table, and the words that are not its content (outside it, or a page header
-    printed across its cells in another size). A bar alone that OCR read (a printed one is
-    certain) is a border the image lost: no content, and it would join a row's labels across
-    the columns."""
+    printed across its cells in another size)."""
     for cell in grid.cells:
         cell.words.clear()
-    outside = assign_words(grid, [w for w in words if w.text.strip("|") or w.conf == 1.0])
+    outside = assign_words(grid, [u for w in words if (u := _unbarred(w)) is not None])
     placed: dict[int, list[Word]] = {id(c): list(c.words) for c in grid.cells if c.words}
     by_id = {id(c): c for c in grid.cells}
     ys: list[float] = [grid.ys[0]]
@@ -69,6 +67,16 @@ def lattice_table(page: int, grid: Grid, words: list[Word]) -> tuple[Table, list
     for c in cells:
         c.header = c.row < table.header_rows
     return table, outside
+
+
+def _unbarred(w: Word) -> Word | None:
+    """A word without the bars OCR read at its ends, None for a bar alone: a border the image
+    lost is no content (`|Ref` names no column, and bars join a row's labels across columns).
+    A printed bar is certain, and stays."""
+    text = w.text if w.conf == 1.0 else w.text.strip("|")
+    if not text:
+        return None
+    return w if text == w.text else replace(w, text=text)
 
 
 def _starting(placed: dict[int, list[Word]], by_id: dict[int, GridCell]) -> dict[int, list[_Held]]:
