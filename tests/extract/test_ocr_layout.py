@@ -75,3 +75,19 @@ def test_a_short_rows_borders_are_rules_because_they_run_from_rule_to_rule():
     in_header = sorted(round(r[0]) for r in verticals if r[1] < 125 < r[3])
     assert [abs(a - b) <= 2 for a, b in zip(in_header, xs, strict=True)] == [True] * len(xs)
     assert all(r[3] - r[1] >= 45 for r in verticals)  # the digits' strokes stay text
+
+
+def test_a_stroke_from_rule_to_rule_that_no_column_border_lines_up_with_is_no_border():
+    """Between two white letters of a dark header band the ink runs from the band's top rule to
+    its bottom one, like a short border; only a real border lines up with the columns' (here
+    below a section band that no border crosses)."""
+    h = np.zeros((400, 700), np.uint8)
+    for y in (100, 150, 200, 300):
+        h[y - 1 : y + 1, 50:651] = 255
+    v = np.zeros_like(h)
+    v[200:301, 249:251] = 255  # a column border of the body
+    ink = np.zeros_like(h)
+    ink[100:150, 249:251] = 255  # the header's border over it
+    ink[100:150, 419:421] = 255  # a gap between letters
+    im.short_borders(ink, h, v, 300)
+    assert v[110:140, 249:251].all() and not v[110:140, 419:421].any()
