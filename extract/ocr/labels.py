@@ -116,8 +116,8 @@ def read_header_first(cells: list[CellImage], grids: list[Grid], engine: OcrEngi
 def fix_labels(readings: list[CellReading], grids: list[Grid], engine: OcrEngine) -> None:
     rows = readings_by_row(readings, grids)
     _reread_headers(rows, engine)
-    for cols in rows.values():
-        _complete_months(cols)
+    for (g, row), cols in rows.items():
+        _complete_months(cols, _figure_columns(rows, g, row))
         _complete_years(cols)
         _second_change(cols)
     _reread_refs(readings, grids, rows, engine)
@@ -184,7 +184,22 @@ def _name_column(r: CellReading, words: list[Word]) -> bool:
 _AVG = re.compile(r"(?<=nth )av[eoqc9]\b", re.I)  # the `g` of `avg` in a small bold face
 
 
-def _complete_months(cols: dict[int, CellReading]) -> None:
+def _figure_columns(rows: dict[tuple[int, int], dict[int, CellReading]], g: int, row: int) -> set[int]:
+    """The columns of grid `g` whose cells below `row` read mostly as figures."""
+    from ..structure.figures import data_like
+
+    texts: dict[int, list[str]] = {}
+    for (gg, r), cols in rows.items():
+        if gg == g and r > row:
+            for c, reading in cols.items():
+                if t := reading_text(reading):
+                    texts.setdefault(c, []).append(t)
+    return {c for c, ts in texts.items() if sum(map(data_like, ts)) * 2 > len(ts)}
+
+
+def _complete_months(cols: dict[int, CellReading], figures: set[int] | None = None) -> None:
+    """`figures`: the columns with figures under them, which a garbled end of the run may head
+    however little its reading still looks like a month."""
     months = {c: parse_month(reading_text(r)) for c, r in cols.items()}
     read = {c: m for c, m in months.items() if m}
     known = sorted(read)
@@ -201,20 +216,27 @@ def _complete_months(cols: dict[int, CellReading]) -> None:
         if r is not None and months[c] is None and not _OTHER_HEADER.search(reading_text(r)):
             _set(r, _label(add_months(read[best], c - best)), 0.9)
     for step, start in ((-1, lo - 1), (1, hi + 1)):
-        for c in _run_extension(cols, months, start, step, lambda c: _label(add_months(read[best], c - best))):
+        for c in _run_extension(
+            cols, months, start, step, lambda c: _label(add_months(read[best], c - best)), figures or set()
+        ):
             _set(cols[c], _label(add_months(read[best], c - best)), 0.9)
 
 
 def _run_extension(
-    cols: dict[int, CellReading], months: dict[int, str | None], start: int, step: int, label: Callable[[int], str]
+    cols: dict[int, CellReading],
+    months: dict[int, str | None],
+    start: int,
+    step: int,
+    label: Callable[[int], str],
+    figures: set[int],
 ) -> list[int]:
     """The columns beyond a run's end that continue it: unread cells shaped like a label, up to
-    the farthest one that still reads half like the label the run implies there."""
+    the farthest one that heads figures or still reads half like the label the run implies."""
     c, shaped = start, []
     while c in cols and months[c] is None and _fillable(reading_text(cols[c])):
         shaped.append(c)
         c += step
-    while shaped and not _like(reading_text(cols[shaped[-1]]), label(shaped[-1])):
+    while shaped and shaped[-1] not in figures and not _like(reading_text(cols[shaped[-1]]), label(shaped[-1])):
         shaped.pop()
     return shaped
 

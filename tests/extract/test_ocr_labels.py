@@ -71,3 +71,9 @@ def test_a_stub_header_beside_a_run_of_months_is_no_month():
     cols = {c: reading(t) for c, t in enumerate(["Ward", "Jan-24", "Feb-24", "Mar-24", "Apr-24", "Nay-24"])}
     _complete_months(cols)
     assert texts(cols) == ["Ward", "Jan-24", "Feb-24", "Mar-24", "Apr-24", "May-24"]
+
+
+def test_a_garble_no_longer_like_its_month_still_heads_the_figures_under_it():
+    cols = {c: reading(t) for c, t in enumerate(["Outcome", "muri?", "wah?", "Aug 17", "Sep-17", "Oct-17"])}
+    _complete_months(cols, figures={1, 2, 3, 4, 5})
+    assert texts(cols) == ["Outcome", "Jun-17", "Jul-17", "Aug 17", "Sep-17", "Oct-17"]
