@@ -108,16 +108,20 @@ def short_borders(vink: np.ndarray, h: np.ndarray, v: np.ndarray, dpi: int) -> N
 def _continues(v: np.ndarray, x0: int, x1: int, top: int, bottom: int, dpi: int) -> bool:
     """Whether a column border lines up with the stroke above or below it (a gap between two
     white letters in a dark band runs from rule to rule too, but no border lines up with it)."""
-    tol = max(2, dpi // 100)
-    xs = slice(max(0, x0 - tol), x1 + tol)
+    tol, xs = _around(x0, x1, dpi)
     return bool(v[bottom + tol :, xs].any() or v[: max(0, top - tol), xs].any())
 
 
 def joins_rules(h: np.ndarray, x0: int, x1: int, top: int, bottom: int, dpi: int) -> bool:
     """Whether a vertical stroke's two ends meet horizontal rules (a cell border's, not a glyph's)."""
-    tol = max(2, dpi // 100)
-    xs = slice(max(0, x0 - tol), x1 + tol)
+    tol, xs = _around(x0, x1, dpi)
     return bool(h[max(0, top - tol) : top + tol, xs].any() and h[max(0, bottom - tol) : bottom + tol, xs].any())
+
+
+def _around(x0: int, x1: int, dpi: int) -> tuple[int, slice]:
+    """The tolerance a rule's end is met within, and a stroke's columns widened by it."""
+    tol = max(2, dpi // 100)
+    return tol, slice(max(0, x0 - tol), x1 + tol)
 
 
 def band_borders(grey: np.ndarray, dpi: int, dark: np.ndarray, hout: np.ndarray, out: np.ndarray) -> None:

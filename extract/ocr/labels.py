@@ -211,15 +211,17 @@ def _complete_months(cols: dict[int, CellReading], figures: set[int] | None = No
     if len(run) < 3:
         return
     lo, hi = run[0], run[-1]
+
+    def implied(c: int) -> str:
+        return _label(add_months(read[best], c - best))
+
     for c in range(lo + 1, hi):
         r = cols.get(c)
         if r is not None and months[c] is None and not _OTHER_HEADER.search(reading_text(r)):
-            _set(r, _label(add_months(read[best], c - best)), 0.9)
+            _set(r, implied(c), 0.9)
     for step, start in ((-1, lo - 1), (1, hi + 1)):
-        for c in _run_extension(
-            cols, months, start, step, lambda c: _label(add_months(read[best], c - best)), figures or set()
-        ):
-            _set(cols[c], _label(add_months(read[best], c - best)), 0.9)
+        for c in _run_extension(cols, months, start, step, implied, figures or set()):
+            _set(cols[c], implied(c), 0.9)
 
 
 def _run_extension(
