@@ -113,51 +113,45 @@ class Phrases:
     def search(self, text: str) -> bool:
         return any(self.compiled[i].search(text) for i in self._candidates(text))
 
+    def matches(self, text: str) -> list[tuple[re.Match[str], int]]:
+        """The matches that stand, longest match first (then the longer form): a match overlapping
+        one already standing is dropped, so `did not result in` is read whole, not as `result in`."""
+        found = [(m, i) for i in self._candidates(text) for m in self.compiled[i].finditer(text)]
+        found.sort(key=lambda mi: (mi[0].start() - mi[0].end(), mi[1]))
+        taken: list[tuple[re.Match[str], int]] = []
+        for m, i in found:
+            if all(m.end() <= t.start() or m.start() >= t.end() for t, _ in taken):
+                taken.append((m, i))
+        return sorted(taken, key=lambda mi: mi[0].start())
+
     def take(self, text: str) -> tuple[str, list[str]]:
-        """Every match taken out of the text, longest form first, with the values of the forms found."""
-        out = []
-        for i in self._candidates(text):
-            text, n = self.compiled[i].subn(" ", text)
-            if n:
-                out.append(self.values[i])
-        return text, out
+        """Every match taken out of the text, with the values of the forms found (each form once)."""
+        text, values = self._replace(text, _blank)
+        return text, list(dict.fromkeys(values))
 
     def found(self, text: str) -> list[str]:
-        """The values of the forms matched (each form once), longest first; a longer match hides
-        the shorter forms inside it."""
-        out = []
-        for i in self._candidates(text):
-            text, n = self.compiled[i].subn(_HIDE, text)
-            if n:
-                out.append(self.values[i])
-        return out
+        """The values of the forms matched (each form once); a longer match hides the shorter
+        forms inside it."""
+        return list(dict.fromkeys(self._replace(text, _blank)[1]))
 
     def sub(self, text: str, repl: Callable[[re.Match[str], str], str] | str = " ") -> tuple[str, int]:
-        """Replace every match, longest form first; what one form wrote is never read by another."""
-        done: list[str] = []
-        total = 0
+        """Replace every match; what one form wrote is never read by another."""
+        fn = (lambda m, value: repl) if isinstance(repl, str) else repl
+        text, values = self._replace(text, fn)
+        return text, len(values)
 
-        def keep(replacement: str) -> str:
-            done.append(replacement)
-            return _MARK + chr(_BASE + len(done) - 1)
-
-        def make(value: str) -> Callable[[re.Match[str]], str]:
-            if isinstance(repl, str):
-                fixed = repl
-                return lambda m: keep(fixed)
-            fn = repl
-            return lambda m: keep(fn(m, value))
-
-        for i in self._candidates(text):
-            text, n = self.compiled[i].subn(make(self.values[i]), text)
-            total += n
-        if done:
-            text = _MARKED.sub(lambda m: done[ord(m.group(0)[1]) - _BASE], text)
-        return text, total
+    def _replace(self, text: str, fn: Callable[[re.Match[str], str], str]) -> tuple[str, list[str]]:
+        parts: list[str] = []
+        values: list[str] = []
+        at = 0
+        for m, i in self.matches(text):
+            parts.append(text[at : m.start()])
+            parts.append(fn(m, self.values[i]))
+            values.append(self.values[i])
+            at = m.end()
+        parts.append(text[at:])
+        return "".join(parts), values
 
 
-# Private-use characters: no form can match them, and they are not word characters.
-_MARK = "\ue000"
-_BASE = 0xE100
-_MARKED = re.compile("\ue000[\ue100-\uf8ff]")
-_HIDE = " \ue000\ue0ff "
+def _blank(m: re.Match[str], value: str) -> str:
+    return " "
