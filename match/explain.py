@@ -17,6 +17,7 @@ class Candidate:
     similarity: float
     matched_name: str
     notes: list[str] = field(default_factory=list)
+    unseen: tuple[str, ...] = ()
 
 
 @dataclass
@@ -69,6 +70,14 @@ def accepted(ev: Evidence, accept: float) -> str:
 
 def too_close(ev: Evidence, margin: float) -> str:
     return f"review: {_why(ev.top)} vs {_why(ev.runner)}, closer than {margin:g}{_tail(ev, skip_runner=True)}"
+
+
+def unseen_words(ev: Evidence) -> str:
+    """A word no catalogue name uses may name what makes this another measure (revoked, young
+    carers): a person decides, and the decision teaches the catalogue."""
+    top = ev.top
+    words = ", ".join(top.unseen) if top else ""
+    return f"review: {_why(top)}, but the name says what no catalogue name does ({words}){_tail(ev)}"
 
 
 def review(ev: Evidence, accept: float) -> str:

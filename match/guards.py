@@ -57,11 +57,13 @@ def _labels(bases: frozenset[str]) -> str:
     return "/".join(BASIS_LABELS.get(b, b) for b in sorted(bases))
 
 
-_MARKED = ("percent", "rate_per_10k", "rate_per_100k")
+TIMELY = "timely"  # the profile's token for `in timescale`, `on time`, `up to date`
+_MARKED = ("percent", "rate_per_10k", "rate_per_100k", "days", "weeks")
 
 
 def unit(a: Side, b: Side) -> list[Finding]:
-    """A percentage or a rate is nearly always said so; a name that says nothing is more likely a count."""
+    """A percentage, a rate or a duration is nearly always said so; a name that says nothing is more
+    likely a count."""
     if not units_compatible(a.unit, b.unit):
         return [Finding("unit", f"{a.unit} vs {b.unit}", True)]
     for x, y in ((a, b), (b, a)):
@@ -153,11 +155,22 @@ def _one_sided_numbers(qs: set[Quantity], owner: Side, other: Side) -> Finding |
     that says `in timescale` refers to: nothing; otherwise it restricts a count, and for a
     percentage it may be the timescale the other name leaves unsaid. A bare number is a doubt."""
     bounds = {q.bound for q in qs}
-    timely = "timely" in other.facts.words
+    timely = TIMELY in other.facts.words
     if bounds == {"upper"} and timely:
         return None
     hard = "lower" in bounds or ("upper" in bounds and owner.unit == "count")
     return Finding("numbers", f"{_show(qs)} only on one side", hard, False)
+
+
+def timescale(a: Side, b: Side) -> list[Finding]:
+    """`In timescale` on one side only counts a subset of the other's events (review conferences
+    held in timescale are not all review conferences), unless the other states the timescale itself
+    (within 20 working days)."""
+    for x, y in ((a, b), (b, a)):
+        if TIMELY in x.facts.words and TIMELY not in y.facts.words:
+            if not any(q.bound == "upper" for q in y.facts.quantities):
+                return [Finding("timescale", "'in timescale' only on one side", False, False)]
+    return []
 
 
 def _bounds(x: set[Quantity], y: set[Quantity]) -> list[Finding]:
@@ -243,6 +256,7 @@ def compare(a: Side, b: Side, prof: Profile) -> list[Finding]:
         + numbers(a, b)
         + qualifiers(a, b, prof)
         + inclusions(a, b, prof)
+        + timescale(a, b)
     )
     found += either(a, b)
     return sorted(found, key=lambda f: not f.hard)

@@ -141,6 +141,7 @@ class Matcher:
         self._verdicts: dict[tuple[tuple[str, str | None], int], list[Finding]] = {}
         self._ref_cache: dict[tuple[str, str, str], str] = {}
         self._unseen_cache: dict[frozenset[str], frozenset[str]] = {}
+        self._code_words = frozenset(w for ind in catalogue for code in ind.codes for w in self.vocab.tokens(code.lower()))
 
     @property
     def accept(self) -> float:
@@ -200,7 +201,9 @@ class Matcher:
         if why and similarity >= self.review - REF_BONUS:
             score += REF_BONUS
             notes.append(why)
-        return Candidate(choice.owner, round(min(score, 100.0), 1), round(similarity, 1), choice.name, notes)
+        return Candidate(
+            choice.owner, round(min(score, 100.0), 1), round(similarity, 1), choice.name, notes, tuple(sorted(unseen))
+        )
 
     def _entry(self, query: Query, q: Side, sims: dict[int, float], owner: str) -> Candidate | Blocked:
         """All of an entry's names speak for its measure: what the query contradicts in any one of
@@ -219,11 +222,13 @@ class Matcher:
         return max(scored, key=lambda c: (c.score, c.similarity))
 
     def _unseen(self, query: Query) -> frozenset[str]:
-        """Content words of the name that no catalogue name uses: evidence of another measure."""
-        words = self.vocab.facts(query.name, query.unit).words
+        """Content words of the name, outside its parenthetical glosses, that no catalogue name or
+        national code uses: evidence of another measure."""
+        words = frozenset(w for w in self.vocab.facts(query.name, query.unit).core.split() if len(w) > 1)
         hit = self._unseen_cache.get(words)
         if hit is None:
-            hit = frozenset(w for w in words if w not in self.index.weight and not w[0].isdigit())
+            known = self.index.weight.keys() | self._code_words
+            hit = frozenset(w for w in words if w not in known and not w[0].isdigit())
             self._unseen_cache[words] = hit
         return hit
 
@@ -286,6 +291,8 @@ class Matcher:
                 self.catalogue.get(other.indicator_id).time_basis,
             )
             return Result("", score, RULE_REVIEW, why, ev.ranked[:5], ev.blocked)
+        if top.score >= s.accept and top.unseen:
+            return Result("", score, RULE_REVIEW, explain.unseen_words(ev), ev.ranked[:5], ev.blocked)
         if top.score >= s.accept:
             return Result(top.indicator_id, score, RULE_NAME, explain.accepted(ev, s.accept), ev.ranked[:5], ev.blocked)
         return Result("", score, RULE_REVIEW, explain.review(ev, s.accept), ev.ranked[:5], ev.blocked)
