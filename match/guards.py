@@ -167,9 +167,9 @@ def timescale(a: Side, b: Side) -> list[Finding]:
     held in timescale are not all review conferences), unless the other states the timescale itself
     (within 20 working days)."""
     for x, y in ((a, b), (b, a)):
-        if TIMELY in x.facts.words and TIMELY not in y.facts.words:
-            if not any(q.bound == "upper" for q in y.facts.quantities):
-                return [Finding("timescale", "'in timescale' only on one side", False, False)]
+        stated = any(q.bound == "upper" for q in y.facts.quantities)
+        if TIMELY in x.facts.words and TIMELY not in y.facts.words and not stated:
+            return [Finding("timescale", "'in timescale' only on one side", False, False)]
     return []
 
 

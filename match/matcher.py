@@ -141,7 +141,8 @@ class Matcher:
         self._verdicts: dict[tuple[tuple[str, str | None], int], list[Finding]] = {}
         self._ref_cache: dict[tuple[str, str, str], str] = {}
         self._unseen_cache: dict[frozenset[str], frozenset[str]] = {}
-        self._code_words = frozenset(w for ind in catalogue for code in ind.codes for w in self.vocab.tokens(code.lower()))
+        codes = (code.lower() for ind in catalogue for code in ind.codes)
+        self._code_words = frozenset(w for code in codes for w in self.vocab.tokens(code))
 
     @property
     def accept(self) -> float:
