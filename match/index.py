@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
+import snowballstemmer
 from rapidfuzz import fuzz, process
 
 from .catalogue import Catalogue
@@ -60,6 +61,7 @@ class Index:
         self.mass = [sum(self.weight[w] for w in c.words) for c in self.choices]
         self.mass_array = np.array(self.mass, dtype=np.float64)
         self.blocks = self._blocks()
+        self.variants = self._variants()
 
     def _weights(self, catalogue: Catalogue) -> dict[str, float]:
         """Inverse document frequency over entries: a word in every entry weighs little."""
@@ -71,6 +73,29 @@ class Index:
             df.update(words)
         n = max(len(catalogue), 1)
         return {w: math.log(1.0 + n / k) for w, k in df.items()}
+
+    def _variants(self) -> dict[str, str]:
+        """The catalogue's words by their Porter stem, where the stem names one word only."""
+        by_stem: dict[str, set[str]] = {}
+        for w in self.weight:
+            if w.isalpha():
+                by_stem.setdefault(_STEMMER.stemWord(w), set()).add(w)
+        return {stem: next(iter(ws)) for stem, ws in by_stem.items() if len(ws) == 1}
+
+    def known(self, facts: Facts) -> Facts:
+        """A name's words the catalogue lacks, written as the catalogue's variant of the same word
+        (matching is match, lasting is last): inflection is no evidence of another measure."""
+        lacking = (w for w in facts.words if w not in self.weight and w.isalpha())
+        swap = {w: v for w in lacking if (v := self.variants.get(_STEMMER.stemWord(w), w)) != w}
+        if not swap:
+            return facts
+
+        def spell(text: str) -> str:
+            return " ".join(sorted({swap.get(w, w) for w in text.split()}))
+
+        words = frozenset(swap.get(w, w) for w in facts.words)
+        content, core = spell(facts.content), spell(facts.core)
+        return replace(facts, words=words, content=content, core=core, mentions=facts.mentions | words)
 
     def _postings(self) -> dict[str, np.ndarray]:
         rows: dict[str, list[int]] = {}
@@ -146,6 +171,9 @@ class Index:
         if not both:
             return 0.0
         return 200.0 * self._mass(frozenset(both)) / (self._mass(words) + self.mass[c.row])
+
+
+_STEMMER = snowballstemmer.stemmer("english")
 
 
 def _spelling(a: str, b: str) -> float:

@@ -28,7 +28,7 @@ from .decisions import Decisions
 from .explain import Blocked, Candidate, Evidence
 from .guards import Finding, Side, compare, side
 from .index import Choice, Index
-from .normalise import Vocabulary, unit_from_name, unit_from_values, vocabulary
+from .normalise import Facts, Vocabulary, unit_from_name, unit_from_values, vocabulary
 
 ACCEPT = 78.0
 REVIEW = 60.0
@@ -141,6 +141,7 @@ class Matcher:
         self._verdicts: dict[tuple[tuple[str, str | None], int], list[Finding]] = {}
         self._ref_cache: dict[tuple[str, str, str], str] = {}
         self._unseen_cache: dict[frozenset[str], frozenset[str]] = {}
+        self._facts_cache: dict[tuple[str, str | None], Facts] = {}
         codes = (code.lower() for ind in catalogue for code in ind.codes)
         self._code_words = frozenset(w for code in codes for w in self.vocab.tokens(code))
 
@@ -164,8 +165,15 @@ class Matcher:
 
     # -- evidence -------------------------------------------------------------------------
 
+    def _facts(self, query: Query) -> Facts:
+        k = (query.name, query.unit)
+        hit = self._facts_cache.get(k)
+        if hit is None:
+            hit = self._facts_cache[k] = self.index.known(self.vocab.facts(query.name, query.unit))
+        return hit
+
     def _query_side(self, query: Query) -> Side:
-        return side(self.vocab.facts(query.name, query.unit), query.unit)
+        return side(self._facts(query), query.unit)
 
     def _ref_support(self, indicator_id: str, query: Query) -> str:
         if not query.ref or not (ref_parts(query.ref) & self._known_refs):
@@ -225,7 +233,7 @@ class Matcher:
     def _unseen(self, query: Query) -> frozenset[str]:
         """Content words of the name, outside its parenthetical glosses, that no catalogue name or
         national code uses: evidence of another measure."""
-        words = frozenset(w for w in self.vocab.facts(query.name, query.unit).core.split() if len(w) > 1)
+        words = frozenset(w for w in self._facts(query).core.split() if len(w) > 1)
         hit = self._unseen_cache.get(words)
         if hit is None:
             known = self.index.weight.keys() | self._code_words
@@ -328,7 +336,7 @@ class Matcher:
             rows = self.index.block(unit)
             for start in range(0, len(qidx), chunk):
                 part = qidx[start : start + chunk]
-                facts = [self.vocab.facts(queries[qi].name, queries[qi].unit) for qi in part]
+                facts = [self._facts(queries[qi]) for qi in part]
                 for qi, near in zip(part, self.index.nearest(facts, rows, WIDER_K, self.workers), strict=True):
                     answers[qi] = self._answer(queries[qi], near)
         return [answers[first[self._same(q)]] for q in queries]

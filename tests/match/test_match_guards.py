@@ -165,3 +165,23 @@ def test_a_timescale_is_the_time_limit_the_other_name_states():
     assert [
         f.guard for f in soft("% of assessments completed", "% of assessments completed within 45 working days")
     ] == ["numbers"]
+
+
+def test_in_timescale_on_one_side_only_is_a_doubt():
+    found = soft("Number of RCPCs held in timescale", "Number of children subject to RCPCs in the month")
+    assert [f.guard for f in found] == ["timescale"]
+
+
+def test_in_timescale_against_a_stated_timescale_is_no_doubt():
+    found = soft("ICPCs held in timescale (%)", "Percentage of ICPCs held within 15 working days of the strategy")
+    assert [f.guard for f in found if f.guard == "timescale"] == []
+
+
+def test_negation_names_an_exclusion():
+    assert V.facts("New CLA in month who are not UASC").excluded == frozenset({"uasc"})
+    assert hard("New CLA in month who are not UASC", "Number of new CLA in month who are UASC")
+
+
+def test_a_duration_is_nearly_always_said():
+    found = soft("Children in care proceedings at month end", "Length of care proceedings", b_unit="weeks")
+    assert "the name does not say weeks" in [f.detail for f in found]

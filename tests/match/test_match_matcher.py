@@ -238,3 +238,28 @@ def test_split_rule_is_the_documented_one(unseen):
     assert 0.25 <= counts["validation"] / len(unseen) <= 0.4
     readme = (Path(__file__).resolve().parent / "README.md").read_text(encoding="utf-8")
     assert f"{counts['validation']} names in validation" in readme
+
+
+@pytest.mark.parametrize("name", ["Adoption orders revoked", "Young carers assessments completed"])
+def test_a_word_no_catalogue_name_uses_sends_a_name_to_review(shipped, name):
+    r = Matcher(shipped).match(Query.build(name))
+    assert r.indicator_id == ""
+    assert "what no catalogue name does" in r.explanation or r.rule == "unmatched"
+
+
+def test_an_inflection_of_a_catalogue_word_is_that_word(shipped):
+    m = Matcher(shipped)
+    facts = m.index.known(m.vocab.facts("Average days between placement order and matching with adopters"))
+    assert "match" in facts.words and "matching" not in facts.words
+    r = m.match(Query.build("Average days between placement order and matching with adopters"))
+    assert r.indicator_id == "adoption_a2_days"
+
+
+def test_a_national_code_is_a_word_the_catalogue_knows(shipped):
+    r = Matcher(shipped).match(Query.build("A2 - average days between placement order and match with adopters"))
+    assert r.indicator_id == "adoption_a2_days"
+
+
+def test_an_up_to_date_measure_is_at_a_point_in_time(shipped):
+    r = Matcher(shipped).match(Query.build("CLA reviews held within timescale in the month (%)"))
+    assert r.indicator_id != "cla_review_uptodate_pct"
