@@ -116,7 +116,10 @@ class Phrases:
     def matches(self, text: str) -> list[tuple[re.Match[str], int]]:
         """The matches that stand, longest match first (then the longer form): a match overlapping
         one already standing is dropped, so `did not result in` is read whole, not as `result in`."""
-        found = [(m, i) for i in self._candidates(text) for m in self.compiled[i].finditer(text)]
+        compiled = self.compiled
+        found = [(m, i) for i in self._candidates(text) for m in compiled[i].finditer(text)]
+        if len(found) < 2:
+            return found
         found.sort(key=lambda mi: (mi[0].start() - mi[0].end(), mi[1]))
         taken: list[tuple[re.Match[str], int]] = []
         for m, i in found:
