@@ -3,6 +3,7 @@
 - Unseen wording (`tests/match/unseen.csv`), development and validation parts apart: paraphrases
   given the right id / sent to review / given a wrong id; traps merged with their near miss;
   novel indicators given an existing id. The validation part is never tuned on.
+- Probes (`tests/match/probes.csv`): wordings written to tune on, reported apart.
 - The seed documents (`tests/match/labelled.csv`): each document's names against a catalogue
   built from the *other* documents (held-out document), so every rename has to be found by the
   matcher: precision and recall.
@@ -34,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 UNSEEN = ROOT / "tests" / "match" / "unseen.csv"
 LABELLED = ROOT / "tests" / "match" / "labelled.csv"
 TRAPS = ROOT / "tests" / "match" / "traps.csv"
+PROBES = ROOT / "tests" / "match" / "probes.csv"
 
 
 # -- unseen wording ---------------------------------------------------------------------------
@@ -70,6 +72,17 @@ def unseen_table(rows: Sequence[ev.Labelled], results: Sequence[Result], verbose
             for kind in ev.KINDS:
                 for w in s.of(kind).wrong_names:
                     print(f"{'':<16}WRONG {kind}: {w}")
+
+
+def probe_table(matcher: Matcher) -> None:
+    """Wordings written to tune on (`tests/match/probes.csv`, none in the unseen set): how far the
+    mechanisms tuned on them hold, next to the validation part that nothing was tuned on. A probe
+    trap's own answer is unknown: only its merge with the near miss is counted."""
+    rows = ev.read(PROBES)
+    s = ev.score(rows, unseen_results(matcher, rows))
+    p, t, n = s.paraphrase, s.trap, s.novel
+    para = f"{p.rate(p.right):.1%} / {p.rate(p.review):.1%} / {p.wrong + p.merged} of {p.names}"
+    print(f"{'probes (tuned)':<16}{para:>38}{f'{t.merged} of {t.names}':>15}{f'{n.wrong} of {n.names}':>16}")
 
 
 # -- seed documents, held out -----------------------------------------------------------------
@@ -334,6 +347,7 @@ def main() -> int:
     print()
     results = unseen_results(Matcher(cat), rows)
     unseen_table(rows, results, args.v)
+    probe_table(Matcher(cat))
     if args.dev:
         development_misses(rows, results)
     print()
