@@ -32,5 +32,16 @@ def split_ref(name: str) -> tuple[str, str]:
     return "", name
 
 
+_LEADING_REF = re.compile(rf"^(?P<ref>{_REF_BODY})\s+(?P<name>[A-Z][a-z]+\s+\S.*)$")
+
+
+def lead_ref(text: str) -> tuple[str, str]:
+    """(`AB 1`, `Number of contacts`) from `AB 1 Number of contacts`: a reference cell that holds
+    the name too, its own cell empty (whole-page OCR sets a row's words by gaps, and a narrow gap
+    joins them); (text, "") otherwise."""
+    m = _LEADING_REF.match(text.strip())
+    return (m.group("ref"), m.group("name")) if m else (text, "")
+
+
 def strip_markers(name: str) -> str:
     return _MARKERS.sub("", name.strip())

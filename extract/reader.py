@@ -16,13 +16,15 @@ from dataclasses import dataclass, field
 from .areas import area_table
 from .columns import Column, ColumnModel, fy_in_text, header_score
 from .headers import column_headers, header_texts, model_from_levels
-from .names import is_reference, split_ref
+from .names import is_reference, lead_ref, split_ref
 from .page import Frame
 from .periods import ReportPeriod, find_report_period, parse_period
-from .records import Record, observation, unit_of_row
+from .records import Record, observation, unit_of_row, withhold
+from .refcolumn import RefCell, RefMemory, repair_column
 from .structure import Cell, Table
 from .structure.figures import data_like
 from .values import parse_value
+from .vocabulary import VOCABULARY
 
 
 @dataclass
@@ -78,6 +80,7 @@ class TableReader:
         self.document_report = document_report
         self.last: Continuation | None = None
         self.bench_periods: dict[str, str] = {}
+        self.refs = RefMemory()
 
     def read(self, table: Table, page: PageInfo, index: int = 1) -> TableResult:
         report = find_report_period(page.text) or self.document_report
@@ -122,25 +125,63 @@ class TableReader:
                     col.period = self.bench_periods[col.measure]
 
     def _read_indicators(self, body: Body, ctx: Record, result: TableResult) -> None:
-        header_sig = [t.lower() for t in body.model.header_texts]
-        for r, row in body.numbered():
-            origins = _origins(row)
-            if not origins or _repeats_header(row, header_sig):
-                continue
-            if len(origins) == 1 and not _values(row, r, body.model):
-                body.section = origins[0].text
-                continue
-            ref, name = _label(row, body.model)
-            values = _values(row, r, body.model)
-            if not values or not (name or ref):
-                continue
+        lines = _lines(body)
+        held = self._settle_refs(lines) if ctx.method == "ocr" else set()
+        for k, line in enumerate(lines):
             body.row_no += 1
             unit = unit_of_row(
-                f"{name} {_stub_text(row, body.model, 'unit')}", [(col, cell.text) for col, cell in values]
+                f"{line.name} {_stub_text(line.row, body.model, 'unit')}", [(c, x.text) for c, x in line.values]
             )
-            for col, cell in values:
-                result.observations.append(observation(ctx, body.row_no, body.section, ref, name, "", col, cell, unit))
-            result.texts += _texts(ctx, body, row, ref, name)
+            for col, cell in line.values:
+                obs = observation(ctx, body.row_no, line.section, line.ref, line.name, "", col, cell, unit)
+                result.observations.append(withhold(obs) if k in held else obs)
+            result.texts += _texts(ctx, body, line.row, line.ref, line.name)
+
+    def _settle_refs(self, lines: list[Line]) -> set[int]:
+        """OCR'd references repaired by their column; the lines whose reference nothing settles."""
+        got = repair_column([RefCell(line.ref, line.ref_conf) for line in lines], VOCABULARY.lookalikes, self.refs)
+        for line, reading in zip(lines, got, strict=True):
+            line.ref = reading.text
+        return {k for k, reading in enumerate(got) if reading.doubtful}
+
+
+@dataclass
+class Line:
+    """An indicator's row: its label, its value cells, the section it stands in."""
+
+    row: list[Cell | None]
+    ref: str
+    name: str
+    values: list[tuple[Column, Cell]]
+    section: str
+    ref_conf: float = 1.0  # the least confidence of the words the reference was read from
+
+
+def _lines(body: Body) -> list[Line]:
+    """The body's indicator rows; a row of one label and no values starts a section."""
+    header_sig = [t.lower() for t in body.model.header_texts]
+    out = []
+    for r, row in body.numbered():
+        origins = _origins(row)
+        if not origins or _repeats_header(row, header_sig):
+            continue
+        values = _values(row, r, body.model)
+        if len(origins) == 1 and not values:
+            body.section = origins[0].text
+            continue
+        ref, name = _label(row, body.model)
+        if values and (name or ref):
+            out.append(Line(row, ref, name, values, body.section, _label_conf(row, body.model)))
+    return out
+
+
+def _label_conf(row: list[Cell | None], model: ColumnModel) -> float:
+    """How sure the source was of the row's label: its least word confidence."""
+
+    def cells(kind: str) -> list[Cell]:
+        return [c for i in model.index(kind) if i < len(row) and (c := row[i]) is not None and c.words]
+
+    return min((w.conf for c in cells("ref") or cells("name") for w in c.words), default=1.0)
 
 
 def _header_by_words(grid: list[list[Cell | None]], report: ReportPeriod | None) -> int:
@@ -202,6 +243,8 @@ def _label(row: list[Cell | None], model: ColumnModel) -> tuple[str, str]:
     ref, name = _stub_text(row, model, "ref"), _stub_text(row, model, "name")
     if not ref:
         ref, name = split_ref(name)
+    elif not name:
+        ref, name = lead_ref(ref)
     return ref, name
 
 

@@ -149,3 +149,14 @@ def observation(
         "x1": round(x1, 2),
         "bottom": round(bottom, 2),
     }
+
+
+def withhold(obs: dict) -> dict:
+    """The observation with its value withheld (`low_confidence`, raw text kept): what nothing
+    settles is not stated."""
+    flags = [f for f in (obs["flags"] or "").split(";") if f]
+    return {
+        **obs,
+        "value": None,
+        "flags": ";".join([*flags, "low_confidence"] if "low_confidence" not in flags else flags),
+    }

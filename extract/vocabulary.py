@@ -53,6 +53,7 @@ class Vocabulary:
     missing: dict[str, str] = field(default_factory=dict)  # a missing-value code -> its flag
     printed: dict[str, str] = field(default_factory=dict)  # a code, lower-cased -> as printed
     confusions: dict[str, str] = field(default_factory=dict)  # a character OCR puts -> the printed one
+    lookalikes: dict[str, str] = field(default_factory=dict)  # a mark OCR reads for a digit in a reference -> the digit
 
     def rule_for(self, header: str, kinds: tuple[str, ...] = KINDS, figures: bool | None = None) -> ColumnRule | None:
         """The first rule of these kinds naming this (lower-cased, space-collapsed) header and
@@ -109,6 +110,7 @@ def load(path: Path = DEFAULT_PATH, extra: Path | None = None) -> Vocabulary:
     missing: dict[str, str] = {}
     printed: dict[str, str] = {}
     confusions: dict[str, str] = {}
+    lookalikes: dict[str, str] = {}
     for p in [q for q in (extra, path) if q is not None]:
         try:
             data = json.loads(Path(p).read_text(encoding="utf-8"))
@@ -122,7 +124,9 @@ def load(path: Path = DEFAULT_PATH, extra: Path | None = None) -> Vocabulary:
                 printed.setdefault(code.lower(), code)
         for seen, meant in data.get("ocr", {}).get("confusions", {}).items():
             confusions.setdefault(seen, meant)
-    return Vocabulary(tuple(rules), frozenset(areas), missing, printed, confusions)
+        for seen, digit in data.get("ocr", {}).get("reference_lookalikes", {}).get("pairs", {}).items():
+            lookalikes.setdefault(seen, digit)
+    return Vocabulary(tuple(rules), frozenset(areas), missing, printed, confusions, lookalikes)
 
 
 VOCABULARY = load()

@@ -1,0 +1,281 @@
+"""A column of OCR'd references, repaired by what the column itself says.
+
+References in one column share a scheme: prefix letters, a separator, a number printed at one
+width or counted up naturally (`AB01`..`AB12`, `XY 1`..`XY 16`, `AB1-NI`). OCR breaks single
+readings in ways the lookalike table explains (a zero read as `O`, a `5` as `S`, a `1` as `i`),
+and a whole-page reading can lose a faint prefix altogether. A reading that breaks its column's
+scheme is repaired where the scheme and the lookalikes settle it:
+
+- a prefix ending in a lookalike (`ABO1`) beside the same prefix without it (`AB02`) is that
+  prefix with a zero-padded number, when the numbers then share one width;
+- a reading with no digit, or with a prefix nothing else in the column has (`XS`, `ABla`, `aB2`),
+  becomes the one variant (lookalikes swapped, case matched) whose prefix the column prints and
+  whose number is next to a neighbouring row's;
+- bare numbers in a run with prefixed ones (`01`..`10`, `XY 11`) take the prefix the run implies,
+  as does the next table's run that continues it;
+- a separator the rest of its prefix's references print (`X11` among `X 12`, `X 13`).
+
+A reading nothing settles, though the column's scheme says it is broken, is doubtful unless the
+engine was sure of it (references without digits are printed too): the caller withholds what
+hangs on it rather than file values under a wrong reference. The lookalikes are
+data (`vocabulary.json`), not code.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+_PARTS = re.compile(r"^(?P<prefix>(?:[A-Za-z][A-Za-z&]*)?)(?P<sep>(?<=[A-Za-z&])[ -])?(?P<number>\d+)(?P<tail>\D.*)?$")
+MAX_SWAPS = 3  # lookalikes swapped at once in one reading
+SHAPED = 2 / 3  # share of a column's readings that must parse for it to have a scheme
+SURE = 0.85  # an engine's word confidence from which a reading nothing settles stands as printed
+
+
+@dataclass(frozen=True)
+class RefParts:
+    prefix: str
+    sep: str
+    number: str
+    tail: str = ""
+
+    @property
+    def text(self) -> str:
+        return f"{self.prefix}{self.sep}{self.number}{self.tail}"
+
+
+@dataclass(frozen=True)
+class RefCell:
+    """A reference as read, with the engine's least word confidence in it (1 for a text layer)."""
+
+    text: str
+    conf: float = 0.0
+
+
+@dataclass
+class RefReading:
+    text: str
+    doubtful: bool = False
+
+
+@dataclass(frozen=True)
+class Scheme:
+    """How one prefix's references are printed: separator, padded width (0: natural), last number."""
+
+    sep: str
+    width: int
+    last: int
+
+
+@dataclass
+class RefMemory:
+    """The schemes of the tables read before, for a table whose own column says too little."""
+
+    schemes: dict[str, Scheme] = field(default_factory=dict)
+    last_prefix: str | None = None
+
+
+def parse_ref(text: str) -> RefParts | None:
+    m = _PARTS.match(text)
+    if m is None:
+        return None
+    return RefParts(m["prefix"], m["sep"] or "", m["number"], m["tail"] or "")
+
+
+@dataclass
+class _Column:
+    texts: list[str]
+    parts: list[RefParts | None]
+    memory: RefMemory
+
+    def group(self, prefix: str, but: int = -1) -> list[RefParts]:
+        return [p for i, p in enumerate(self.parts) if p is not None and p.prefix == prefix and i != but]
+
+    def prefixes(self, but: int = -1) -> Counter[str]:
+        """How many references print each prefix (the tables before count once)."""
+        own = Counter(p.prefix for i, p in enumerate(self.parts) if p is not None and p.prefix and i != but)
+        return own + Counter(set(self.memory.schemes))
+
+    def neighbours(self, i: int) -> list[RefParts]:
+        out = []
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(self.texts) and not self.texts[j]:
+                j += step
+            if 0 <= j < len(self.texts) and (p := self.parts[j]) is not None:
+                out.append(p)
+        return out
+
+    def shaped(self) -> bool:
+        read = [t for t in self.texts if t]
+        return bool(read) and sum(p is not None for p in self.parts) >= SHAPED * len(read)
+
+
+def repair_column(
+    cells: list[RefCell], lookalikes: Mapping[str, str], memory: RefMemory | None = None
+) -> list[RefReading]:
+    """Each reading of the column, repaired where its column settles it, else as read: doubtful
+    where the column's scheme says it is broken and the engine was unsure of it, and of the
+    sibling it shares a stem with (a sure reading of a reference without digits is printed so).
+    `memory` carries schemes from table to table."""
+    texts = [c.text.strip() for c in cells]
+    col = _Column(texts, [parse_ref(t) for t in texts], memory or RefMemory())
+    _merge_zero_prefixes(col, lookalikes)
+    unsettled = _settle_all(col, lookalikes)
+    sure = {_stem(c.text) for c in cells if c.conf >= SURE}
+    doubtful = {i for i in unsettled if cells[i].conf < SURE and _stem(texts[i]) not in sure}
+    _separators(col)
+    _restore_prefix(col)
+    _remember(col)
+    return [
+        RefReading(p.text if p is not None else t, i in doubtful)
+        for i, (t, p) in enumerate(zip(col.texts, col.parts, strict=True))
+    ]
+
+
+def _stem(text: str) -> str:
+    """What a reference and its qualified sibling share (`AB1` of `AB1-QL` and `AB1 (val)`)."""
+    return re.split(r"[-\s(]", text.strip(), maxsplit=1)[0]
+
+
+def _width(numbers: list[str]) -> int:
+    """The padded width all these numbers share, 0 where they count up naturally or disagree."""
+    lengths = {len(n) for n in numbers}
+    return lengths.pop() if len(lengths) == 1 and any(n.startswith("0") for n in numbers) else 0
+
+
+def _merge_zero_prefixes(col: _Column, lookalikes: Mapping[str, str]) -> None:
+    """`ABO1` beside `AB02`: a prefix that is another prefix plus a lookalike of a digit is that
+    prefix with the digit, where all their numbers then have one width."""
+    for prefix in sorted({p.prefix for p in col.parts if p is not None and len(p.prefix) > 1}):
+        base, digit = prefix[:-1], lookalikes.get(prefix[-1], "")
+        own = col.group(prefix)
+        kept = [p.number for p in col.group(base)]
+        if base in col.memory.schemes and col.memory.schemes[base].width:
+            kept.append("0" * col.memory.schemes[base].width)
+        if not digit or not kept or any(p.sep for p in own) or any(p.sep for p in col.group(base)):
+            continue
+        numbers = kept + [digit + p.number for p in own]
+        if len({len(n) for n in numbers}) == 1:
+            col.parts = [
+                RefParts(base, "", digit + p.number, p.tail) if p is not None and p.prefix == prefix else p
+                for p in col.parts
+            ]
+
+
+def _settle_all(col: _Column, lookalikes: Mapping[str, str]) -> set[int]:
+    """Settle readings until none changes (a repair gives its neighbour a number to be next to);
+    the ones left unsettled."""
+    unsettled: set[int] = set()
+    for _ in range(len(col.texts) + 1):
+        before = list(col.parts)
+        unsettled = {i for i in range(len(col.texts)) if not _settle(col, i, lookalikes)}
+        if col.parts == before:
+            break
+    return unsettled
+
+
+def _settle(col: _Column, i: int, lookalikes: Mapping[str, str]) -> bool:
+    """Repair reading `i` if it breaks the column's scheme and one variant fits; False where it
+    breaks the scheme (no digit in a column of references, or a prefix the column prints more
+    often once lookalikes are swapped) and nothing settles it."""
+    text, parts = col.texts[i], col.parts[i]
+    if not text or (parts is not None and not parts.prefix):
+        return True
+    variants = _variants(text, lookalikes, col.prefixes(but=i))
+    if parts is not None and _in_scheme(col, i, parts, variants):
+        return True
+    near = {c for c in variants if _fits(col, i, c) and _next_to(c, col.neighbours(i))}
+    if len({c.text for c in near}) == 1:
+        col.parts[i] = near.pop()
+        return True
+    return not variants and (parts is not None or not col.shaped())
+
+
+def _in_scheme(col: _Column, i: int, parts: RefParts, variants: set[RefParts]) -> bool:
+    """The prefix is one the column prints, and no lookalike makes it one printed more often."""
+    if parts.prefix not in col.prefixes(but=i):
+        return False
+    own = len(col.group(parts.prefix, but=i))
+    return all(len(col.group(c.prefix, but=i)) <= own for c in variants if c.prefix != parts.prefix)
+
+
+def _variants(text: str, lookalikes: Mapping[str, str], known: Counter[str]) -> set[RefParts]:
+    """The readings `text` may stand for: up to `MAX_SWAPS` lookalikes in its number swapped for
+    digits, the prefix in the case the column prints it most often."""
+    spots = [k for k, ch in enumerate(text) if ch in lookalikes]
+    by_case = {k.lower(): k for k, _ in sorted(known.items(), key=lambda kv: (kv[1], kv[0]))}
+    out = set()
+    for n in range(min(len(spots), MAX_SWAPS) + 1):
+        for swap in itertools.combinations(spots, n):
+            chars = list(text)
+            for k in swap:
+                chars[k] = lookalikes[chars[k]]
+            p = parse_ref("".join(chars))
+            start = len(p.prefix) + len(p.sep) if p is not None else 0
+            if p is not None and p.prefix.lower() in by_case and all(start <= k < start + len(p.number) for k in swap):
+                out.add(RefParts(by_case[p.prefix.lower()], p.sep, p.number, p.tail))
+    return out
+
+
+def _fits(col: _Column, i: int, c: RefParts) -> bool:
+    """The variant prints its number at the width its prefix's other references do."""
+    numbers = [p.number for p in col.group(c.prefix, but=i)]
+    scheme = col.memory.schemes.get(c.prefix)
+    width = _width(numbers) if numbers else scheme.width if scheme else 0
+    return len(c.number) == width if width else not c.number.startswith("0") or len(c.number) == 1
+
+
+def _next_to(c: RefParts, neighbours: list[RefParts]) -> bool:
+    return any(p.prefix == c.prefix and abs(int(p.number) - int(c.number)) <= 1 for p in neighbours)
+
+
+def _separators(col: _Column) -> None:
+    """A separator lost or added where at least two of the prefix's other references agree."""
+    for i, p in enumerate(col.parts):
+        if p is None or not p.prefix:
+            continue
+        seps = Counter(q.sep for q in col.group(p.prefix, but=i))
+        if len(seps) == 1 and sum(seps.values()) >= 2 and p.sep not in seps:
+            col.parts[i] = RefParts(p.prefix, next(iter(seps)), p.number, p.tail)
+
+
+def _restore_prefix(col: _Column) -> None:
+    """Bare numbers take the one prefix the column's other references print, or the one the
+    table before ended with, where all the numbers then run upwards at one width."""
+    bare = [i for i, p in enumerate(col.parts) if p is not None and not p.prefix]
+    prefixed = {(p.prefix, p.sep) for p in col.parts if p is not None and p.prefix}
+    if not bare:
+        return
+    if len(prefixed) == 1:
+        ((prefix, sep),) = prefixed
+        start = None
+    elif not prefixed and (last := col.memory.last_prefix) is not None:
+        prefix, sep, start = last, col.memory.schemes[last].sep, col.memory.schemes[last].last
+    else:
+        return
+    run = [p for p in col.parts if p is not None]
+    numbers = [int(p.number) for p in run]
+    if start is not None and numbers[0] != start + 1:
+        return
+    if len({len(p.number) for p in run}) == 1 and all(a < b for a, b in itertools.pairwise(numbers)):
+        col.parts = [
+            RefParts(prefix, sep, p.number, p.tail) if p is not None and not p.prefix else p for p in col.parts
+        ]
+
+
+def _remember(col: _Column) -> None:
+    last = None
+    for prefix in {p.prefix for p in col.parts if p is not None and p.prefix}:
+        group = col.group(prefix)
+        seps = Counter(p.sep for p in group)
+        col.memory.schemes[prefix] = Scheme(
+            seps.most_common(1)[0][0], _width([p.number for p in group]), int(group[-1].number)
+        )
+    for p in col.parts:
+        if p is not None and p.prefix:
+            last = p.prefix
+    col.memory.last_prefix = last

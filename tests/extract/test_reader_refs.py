@@ -1,0 +1,65 @@
+"""The reader repairs an OCR'd page's references by their column (`refcolumn`), and withholds the
+values of a row whose reference nothing settles; a text layer's references stand as printed."""
+
+from dataclasses import replace
+
+from scorekit.extract.reader import PageInfo, TableReader
+from scorekit.extract.structure import find_tables
+
+from .structure.pages import Sheet, print_sheet
+
+HEADER = ["Ref", "Indicator", "Apr-23", "May-23"]
+ROWS = [
+    ["KPO1", "Number of referrals", "1,204", "1,310"],
+    ["KP02", "Children in care", "412", "418"],
+    ["KPO3", "Re-referrals within 12 months", "21%", "19%"],
+    ["KP04", "Assessments completed", "88%", "90%"],
+    ["KPOS", "Plans reviewed", "52", "57"],
+    ["ZQS", "Plans ended", "35", "41"],
+    ["KP06", "Plans started", "30", "33"],
+]
+
+
+def read(method: str, rows=ROWS, ref_conf: float = 0.5) -> list[dict]:
+    """The sheet read as `method` gives it; an engine's confidence in the references `ref_conf`."""
+    printed = print_sheet(Sheet([HEADER, *rows]))
+    page = printed.page
+    if method == "ocr":
+        unsure = {id(w) for (r, c), ws in printed.cells.items() if c == 0 and r > 0 for w in ws}
+        page.words = [replace(w, conf=ref_conf) if id(w) in unsure else w for w in page.words]
+    reader = TableReader()
+    info = PageInfo(page.source, page.page, method=method)
+    return [o for k, t in enumerate(find_tables(page), start=1) for o in reader.read(t, info, k).observations]
+
+
+def test_ocr_references_are_repaired_by_their_column():
+    refs = [o["ref"] for o in read("ocr") if o["period"] == "2023-04"]
+    assert refs == ["KP01", "KP02", "KP03", "KP04", "KP05", "ZQS", "KP06"]
+
+
+def test_a_reference_nothing_settles_withholds_its_rows_values():
+    held = [o for o in read("ocr") if o["ref"] == "ZQS"]
+    assert len(held) == 2
+    assert all(o["value"] is None and "low_confidence" in o["flags"] for o in held)
+    assert [o["value_raw"] for o in held] == ["35", "41"]
+
+
+def test_a_reference_the_engine_was_sure_of_stands():
+    held = [o for o in read("ocr", ref_conf=0.95) if "low_confidence" in o["flags"]]
+    assert held == []
+
+
+def test_a_text_layer_prints_its_references_as_they_are():
+    refs = [o["ref"] for o in read("text") if o["period"] == "2023-04"]
+    assert refs == [r[0] for r in ROWS]
+    assert not any("low_confidence" in o["flags"] for o in read("text"))
+
+
+def test_a_reference_cell_holding_the_name_too_gives_both():
+    """A whole-page OCR row whose name ran into the reference's cell (its own cell left empty)."""
+    rows = [
+        ["AS 01", "Number of referrals", "1,204", "1,310"],
+        ["AS 02 Children in care", "", "412", "418"],
+    ]
+    got = {(o["ref"], o["indicator"]) for o in read("ocr", rows)}
+    assert got == {("AS 01", "Number of referrals"), ("AS 02", "Children in care")}

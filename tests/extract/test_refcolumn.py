@@ -1,0 +1,179 @@
+"""A column of OCR'd references repaired by what the column itself says: the other references'
+prefixes, separators, number widths and sequence, and the lookalikes of the vocabulary."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from scorekit.extract.refcolumn import SURE, RefCell, RefMemory, RefParts, parse_ref, repair_column
+from scorekit.extract.vocabulary import VOCABULARY
+
+LOOK = VOCABULARY.lookalikes
+
+
+def repair(column, memory=None, look=LOOK, conf=0.5):
+    """The column as an unsure engine read it."""
+    return repair_column([RefCell(t, conf) for t in column], look, memory)
+
+
+def texts(column, memory=None, look=LOOK):
+    return [r.text for r in repair(column, memory, look)]
+
+
+def doubtful(column, memory=None):
+    return [r.text for r in repair(column, memory) if r.doubtful]
+
+
+def test_the_lookalikes_are_data():
+    assert LOOK["O"] == "0" and LOOK["S"] == "5" and LOOK["l"] == "1" and LOOK["B"] == "8"
+
+
+def test_a_letter_o_before_the_digits_is_a_zero_where_the_column_pads_its_numbers():
+    column = ["KPO1", "KP02", "KP03", "KP04", "KPO5", "KP06", "KPO7", "KPO8", "KPO9", "KP10", "KP11"]
+    assert texts(column) == [f"KP{n:02d}" for n in range(1, 12)]
+
+
+def test_the_zero_merge_needs_the_padded_width():
+    """`ABCO03` beside `ABC02`: `ABC003` would be three digits where the column prints two, so
+    the reading is not repaired; its prefix is the column's but for a lookalike, so it is doubtful."""
+    column = ["ABC02", "ABCO03", "ABC04", "ABCO05", "ABC06"]
+    assert texts(column) == column
+    assert doubtful(column) == ["ABCO03", "ABCO05"]
+
+
+def test_a_prefix_of_its_own_stands_when_no_lookalike_explains_it():
+    column = ["AB1", "AB2", "NX147", "AB3", "YO2"]
+    got = repair(column)
+    assert [r.text for r in got] == column
+    assert not any(r.doubtful for r in got)
+
+
+def test_a_column_of_letter_o_prefixes_alone_is_not_guessed_at():
+    column = ["KPO1", "KPO2", "KPO3", "KPO4"]
+    assert texts(column) == column
+
+
+def test_a_reference_with_its_digit_read_as_a_letter_takes_the_number_the_sequence_implies():
+    assert texts(["Q4", "QS", "Q6"]) == ["Q4", "Q5", "Q6"]
+    assert texts(["Xi", "X2", "X3"]) == ["X1", "X2", "X3"]
+    assert texts(["TU1a", "TUlb", "TU2"]) == ["TU1a", "TU1b", "TU2"]
+
+
+def test_letters_read_for_digits_are_repaired_to_the_padded_scheme():
+    column = ["KP01", "KP02", "KPO3", "KPOS", "KP06", "KP07"]
+    assert texts(column) == ["KP01", "KP02", "KP03", "KP05", "KP06", "KP07"]
+
+
+def test_a_digitless_reading_nothing_settles_is_doubtful_not_invented():
+    column = ["AB1", "AB2", "ZQS (val)", "CD7", "CD8", "AB9"]
+    got = repair(column)
+    assert [r.text for r in got] == column
+    assert [r.doubtful for r in got] == [False, False, True, False, False, False]
+
+
+def test_a_digitless_repair_against_the_sequence_is_doubtful():
+    """`ABS` as `AB5` between `AB9` and `AB10` breaks the run: held back, not written."""
+    got = repair(["AB8", "AB9", "ABS", "AB10"])
+    assert [r.text for r in got] == ["AB8", "AB9", "ABS", "AB10"]
+    assert [r.doubtful for r in got] == [False, False, True, False]
+
+
+def test_a_sure_reading_nothing_settles_stands_as_printed():
+    """A reference without digits is printed too: an engine sure of it is believed."""
+    got = repair(["AB2", "AB3", "ABI (val)", "ABI-QL", "CD1"], conf=SURE)
+    assert [r.text for r in got] == ["AB2", "AB3", "ABI (val)", "ABI-QL", "CD1"]
+    assert not any(r.doubtful for r in got)
+    assert doubtful(["AB2", "AB3", "ABI (val)", "ABI-QL", "CD1"]) == ["ABI (val)", "ABI-QL"]
+
+
+def test_a_sure_sibling_vouches_for_an_unsure_reading():
+    confs = [0.9, 0.9, SURE, 0.5, 0.9]
+    column = ["AB2", "AB3", "ABI (val)", "ABI-QL", "CD1"]
+    got = repair_column([RefCell(t, c) for t, c in zip(column, confs, strict=True)], LOOK)
+    assert [r.text for r in got] == column
+    assert not any(r.doubtful for r in got)
+    confs = [0.9, 0.9, 0.5, 0.5, 0.9]  # two unsure readings agreeing vouch for nothing
+    got = repair_column([RefCell(t, c) for t, c in zip(column, confs, strict=True)], LOOK)
+    assert [r.doubtful for r in got] == [False, False, True, True, False]
+
+
+def test_words_without_digits_in_a_column_of_words_are_left_alone():
+    column = ["Total", "Other", "North", "South"]
+    got = repair(column)
+    assert [r.text for r in got] == column
+    assert not any(r.doubtful for r in got)
+
+
+def test_without_the_lookalike_the_reading_stays_doubtful():
+    look = {k: v for k, v in LOOK.items() if k != "S"}
+    got = repair(["Q4", "QS", "Q6"], look=look)
+    assert [r.text for r in got] == ["Q4", "QS", "Q6"]
+    assert [r.doubtful for r in got] == [False, True, False]
+
+
+def test_a_separator_lost_is_the_one_the_prefix_prints_elsewhere():
+    assert texts(["H11", "H 12", "H 13"]) == ["H 11", "H 12", "H 13"]
+    assert texts(["H11", "H 12"]) == ["H11", "H 12"]  # one other reading is no rule
+
+
+def test_a_prefix_read_in_the_wrong_case_takes_the_columns():
+    assert texts(["CP1", "cP2", "CP3"]) == ["CP1", "CP2", "CP3"]
+    # the case most of the column prints, however the set of prefixes happens to be ordered
+    assert texts(["CPi", "CP1-NI", "CP6B", "cP2", "CP2-NI"]) == ["CP1", "CP1-NI", "CP6B", "CP2", "CP2-NI"]
+
+
+def test_a_lost_prefix_comes_back_where_the_run_of_numbers_implies_it():
+    column = ["01", "02", "03", "AS 04", "05"]
+    assert texts(column) == ["AS 01", "AS 02", "AS 03", "AS 04", "AS 05"]
+
+
+def test_bare_numbers_alone_are_printed_so():
+    assert texts(["01", "02", "03"]) == ["01", "02", "03"]
+
+
+def test_bare_numbers_out_of_the_prefixed_run_keep_no_prefix():
+    column = ["07", "02", "AS 03", "01"]
+    assert texts(column) == column
+
+
+def test_the_next_table_continues_a_lost_prefix_from_memory():
+    memory = RefMemory()
+    assert texts(["01", "02", "AS 03"], memory) == ["AS 01", "AS 02", "AS 03"]
+    assert texts(["04", "05"], memory) == ["AS 04", "AS 05"]
+
+
+def test_memory_gives_the_padded_scheme_to_the_next_table():
+    memory = RefMemory()
+    texts(["KP01", "KP02", "KP03"], memory)
+    assert texts(["KPO4", "KP05"], memory) == ["KP04", "KP05"]
+
+
+def test_empty_readings_pass_through():
+    got = repair(["", "AB1", "", "AB2"])
+    assert [r.text for r in got] == ["", "AB1", "", "AB2"]
+    assert not any(r.doubtful for r in got)
+
+
+prefixes = st.text(alphabet="ABCDEFGHJKMNPRTUVWXY&", min_size=1, max_size=4).filter(lambda p: p[0] != "&")
+tails = st.sampled_from(["", "a", "b%", "-NI", " (val)", "%", "-QL (%)"])
+
+
+@given(prefixes, st.sampled_from(["", " ", "-"]), st.integers(0, 999).map(str), tails)
+def test_parse_ref_reads_back_what_it_is_given(prefix, sep, number, tail):
+    parts = RefParts(prefix, sep, number, tail)
+    assert parse_ref(parts.text) == parts
+
+
+@given(prefixes, st.sampled_from(["", " ", "-"]), st.integers(1, 4), st.integers(2, 12))
+def test_a_clean_column_is_left_as_printed(prefix, sep, width, n):
+    column = [f"{prefix}{sep}{k:0{width}d}" for k in range(1, n + 1)]
+    got = repair(column)
+    assert [r.text for r in got] == column
+    assert not any(r.doubtful for r in got)
+
+
+@given(
+    st.lists(st.sampled_from(["KP01", "KPO2", "KPOS", "KP04", "Q4", "QS", "01", "AS 02", "H 1", "H2", ""]), max_size=8)
+)
+def test_repair_is_idempotent(column):
+    once = texts(column)
+    assert texts(once) == once
