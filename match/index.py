@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import numpy as np
 import snowballstemmer
@@ -79,14 +80,14 @@ class Index:
         by_stem: dict[str, set[str]] = {}
         for w in self.weight:
             if w.isalpha():
-                by_stem.setdefault(_STEMMER.stemWord(w), set()).add(w)
+                by_stem.setdefault(_stem(w), set()).add(w)
         return {stem: next(iter(ws)) for stem, ws in by_stem.items() if len(ws) == 1}
 
     def known(self, facts: Facts) -> Facts:
         """A name's words the catalogue lacks, written as the catalogue's variant of the same word
         (matching is match, lasting is last): inflection is no evidence of another measure."""
         lacking = (w for w in facts.words if w not in self.weight and w.isalpha())
-        swap = {w: v for w in lacking if (v := self.variants.get(_STEMMER.stemWord(w), w)) != w}
+        swap = {w: v for w in lacking if (v := self.variants.get(_stem(w), w)) != w}
         if not swap:
             return facts
 
@@ -174,6 +175,11 @@ class Index:
 
 
 _STEMMER = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return str(_STEMMER.stemWord(word))
 
 
 def _spelling(a: str, b: str) -> float:

@@ -140,10 +140,10 @@ class Matcher:
         self._index_aliases()
         self._verdicts: dict[tuple[tuple[str, str | None], int], list[Finding]] = {}
         self._ref_cache: dict[tuple[str, str, str], str] = {}
-        self._unseen_cache: dict[frozenset[str], frozenset[str]] = {}
+        self._unseen_cache: dict[tuple[str, str | None], frozenset[str]] = {}
         self._facts_cache: dict[tuple[str, str | None], Facts] = {}
         codes = (code.lower() for ind in catalogue for code in ind.codes)
-        self._code_words = frozenset(w for code in codes for w in self.vocab.tokens(code))
+        self._known_words = self.index.weight.keys() | {w for code in codes for w in self.vocab.tokens(code)}
 
     @property
     def accept(self) -> float:
@@ -233,12 +233,12 @@ class Matcher:
     def _unseen(self, query: Query) -> frozenset[str]:
         """Content words of the name, outside its parenthetical glosses, that no catalogue name or
         national code uses: evidence of another measure."""
-        words = frozenset(w for w in self._facts(query).core.split() if len(w) > 1)
-        hit = self._unseen_cache.get(words)
+        k = (query.name, query.unit)
+        hit = self._unseen_cache.get(k)
         if hit is None:
-            known = self.index.weight.keys() | self._code_words
-            hit = frozenset(w for w in words if w not in known and not w[0].isdigit())
-            self._unseen_cache[words] = hit
+            words = (w for w in self._facts(query).core.split() if len(w) > 1)
+            hit = frozenset(w for w in words if w not in self._known_words and not w[0].isdigit())
+            self._unseen_cache[k] = hit
         return hit
 
     def _reach(self, query: Query, owner: str, best: float) -> float:
