@@ -189,21 +189,24 @@ class Spacing:
     rule or wider gap sets it off: the columns the body's figures stand in, and the gap between
     two rows of figures (a cell's wrapped line is set a line's leading below, closer than rows)."""
 
+    stub: int  # the label columns
     value_columns: set[int]
     row_gap: float | None  # None: no two rows of figures follow each other to show it
 
     @classmethod
     def of(cls, lines: list[PlacedLine], stub: int) -> Spacing:
-        return cls(_value_columns(lines, stub), _row_gap(lines))
+        return cls(stub, _value_columns(lines, stub), _row_gap(lines))
 
     def apart(self, a: PlacedLine, b: PlacedLine) -> bool:
         """`b` no closer under `a` than the body's rows are to each other."""
         return self.row_gap is not None and b.top - a.bottom >= self.row_gap - GAP_SLACK * b.line.em
 
     def opens_body(self, header: list[PlacedLine], pl: PlacedLine) -> bool:
-        """A single label, no figure, under lines that already head every column of figures,
-        and set apart from them as rows are: a section row, whatever it says."""
-        if not _lone_label(pl) or not self.value_columns:
+        """A single label, no figure, where rows' labels stand (alone in a label column, or
+        spanning from one), under lines that already head every column of figures, and set
+        apart from them as rows are: a section row, whatever it says. A lone label over a
+        column of figures is the next line of that column's header (`12-month` / `avg`)."""
+        if not self._lone_label(pl) or not self.value_columns:
             return False
         headed = {k for line in header for c in line.cells for k in range(c.c0, c.c1)}
         return self.value_columns <= headed and self.apart(header[-1], pl)
@@ -212,13 +215,12 @@ class Spacing:
         """The single label at `i`, set apart as rows are from the lines on both sides: a row
         of its own (a section row), not the first line of the next row's wrapped name."""
         pl = lines[i]
-        if pl.value or not _lone_label(pl) or i + 1 >= len(lines):
+        if pl.value or not self._lone_label(pl) or i + 1 >= len(lines):
             return False
         return (i == 0 or self.apart(lines[i - 1], pl)) and self.apart(pl, lines[i + 1])
 
-
-def _lone_label(pl: PlacedLine) -> bool:
-    return len(pl.cells) == 1 and not data_like(pl.cells[0].phrase.text)
+    def _lone_label(self, pl: PlacedLine) -> bool:
+        return len(pl.cells) == 1 and pl.cells[0].c0 < self.stub and not data_like(pl.cells[0].phrase.text)
 
 
 def _value_columns(lines: list[PlacedLine], stub: int) -> set[int]:

@@ -6,7 +6,7 @@ import pytest
 
 from scorekit.extract.structure import find_tables
 
-from .pages import Sheet, print_sheet, read
+from .pages import LEADING, Sheet, print_sheet, read
 
 HEADER = ["Ref", "Indicator", "Apr-23", "May-23", "Jun-23"]
 BODY = [
@@ -65,3 +65,13 @@ def test_a_stub_header_wrapped_onto_a_tighter_line_stays_header(ruling):
     (table,) = find_tables(print_sheet(Sheet(rows, ruling=ruling)).page)
     assert table.header_rows == 1
     assert [c.text for c in table.grid()[0]] == ["Performance indicator", "Apr-23", "May-23", "Jun-23"]
+
+
+def test_a_lone_label_over_a_column_of_figures_is_that_columns_header():
+    """Rows set a line's leading apart, as a wrapped cell's lines are: nothing in the spacing
+    tells `avg` from a row, but it stands over figures, where no row's label does."""
+    rows = [["Indicator", "Apr-23", "May-23", "12-month\navg"]] + [[r[1], *r[2:4], r[4]] for r in BODY]
+    sheet = Sheet(rows, row_height=LEADING * 8.0)
+    (table,) = find_tables(print_sheet(sheet).page)
+    assert table.header_rows == 1
+    assert [c.text for c in table.grid()[0]] == ["Indicator", "Apr-23", "May-23", "12-month avg"]
