@@ -4,7 +4,9 @@ A row holds one line of values and the lines of its wrapped labels. Where the pa
 row boundaries (rules, the edges of zebra fills) they decide; elsewhere a gap wider than the
 block's line spacing does. Lines of labels between two lines of values go with the value line
 their cell is aligned to: the table's first row shows whether values sit at the top, middle or
-bottom of a cell.
+bottom of a cell. A single label right under a header that already heads every column of
+figures, no closer to it than the rows are to each other, is the body's first row (a section
+row), whatever it says.
 """
 
 from __future__ import annotations
@@ -150,7 +152,7 @@ def _in_band(fills: list[Fill], a: PlacedLine, b: PlacedLine) -> bool:
     return False
 
 
-def _header_end(lines: list[PlacedLine], stub: int, seps: list[float], fills: list[Fill]) -> int:
+def _header_end(lines: list[PlacedLine], stub: int, seps: list[float], fills: list[Fill], spacing: Spacing) -> int:
     """How many lines the header takes: up to the last line above the first value line that
     holds text outside the label columns (a label line alone above a value line is a wrapped
     name; a header names the value columns), and never past a section heading (`_body_start`)."""
@@ -158,7 +160,7 @@ def _header_end(lines: list[PlacedLine], stub: int, seps: list[float], fills: li
     if first is None:
         return 0
     usual = _usual_gap(lines)
-    first = _body_start(lines, first, stub, seps, usual)
+    first = _body_start(lines, first, spacing, seps, usual)
     named = [i for i in range(first) if any(c.c1 > stub for c in lines[i].cells)]
     if not named:
         return 0
@@ -170,11 +172,11 @@ def _header_end(lines: list[PlacedLine], stub: int, seps: list[float], fills: li
     return end
 
 
-def _body_start(lines: list[PlacedLine], first: int, stub: int, seps: list[float], usual: float) -> int:
+def _body_start(lines: list[PlacedLine], first: int, spacing: Spacing, seps: list[float], usual: float) -> int:
     """Where the body begins above its first value line `first`: at a section heading, a line of
     labels alone that a rule or a gap sets off from a line naming value columns, or a single
     label under lines that already head every column of figures (`Spacing.opens_body`)."""
-    spacing = Spacing.of(lines, stub)
+    stub = spacing.stub
     for i in range(1, first):
         prev, pl = lines[i - 1], lines[i]
         labels = all(c.c1 <= stub for c in pl.cells) and any(c.c1 > stub for c in prev.cells)
@@ -256,8 +258,9 @@ def group_rows(
     lines: list[PlacedLine], seps: list[float], stub: int, fills: list[Fill]
 ) -> tuple[list[PlacedLine], list[Row]]:
     """The header lines and the body rows."""
-    end = _header_end(lines, stub, seps, fills)
-    lead = end + 1 if end < len(lines) and Spacing.of(lines, stub).own_row(lines, end) else end
+    spacing = Spacing.of(lines, stub)
+    end = _header_end(lines, stub, seps, fills, spacing)
+    lead = end + 1 if end < len(lines) and spacing.own_row(lines, end) else end
     segs = ([lines[end:lead]] if lead > end else []) + segments(lines[lead:], seps)
     align = _alignment(segs)
     rows: list[Row] = []
