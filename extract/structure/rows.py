@@ -180,7 +180,7 @@ def _body_start(lines: list[PlacedLine], first: int, spacing: Spacing, seps: lis
     for i in range(1, first):
         prev, pl = lines[i - 1], lines[i]
         labels = all(c.c1 <= stub for c in pl.cells) and any(c.c1 > stub for c in prev.cells)
-        if (labels and _set_off(prev, pl, seps, usual)) or spacing.opens_body(lines[:i], pl):
+        if (labels and _set_off(prev, pl, seps, usual)) or spacing.opens_body(lines[: first + 1], i):
             return i
     return first
 
@@ -203,15 +203,19 @@ class Spacing:
         """`b` no closer under `a` than the body's rows are to each other."""
         return self.row_gap is not None and b.top - a.bottom >= self.row_gap - GAP_SLACK * b.line.em
 
-    def opens_body(self, header: list[PlacedLine], pl: PlacedLine) -> bool:
+    def opens_body(self, lines: list[PlacedLine], i: int) -> bool:
         """A single label, no figure, where rows' labels stand (alone in a label column, or
-        spanning from one), under lines that already head every column of figures, and set
-        apart from them as rows are: a section row, whatever it says. A lone label over a
-        column of figures is the next line of that column's header (`12-month` / `avg`)."""
+        spanning from one), under lines that already head every column of figures, set apart
+        from them as rows are, and followed down to the first line of figures by row labels
+        only: a section row, whatever it says. A lone label over a column of figures is the next
+        line of that column's header (`12-month` / `avg`); one followed by a line naming
+        columns ends a caption over the header."""
+        pl = lines[i]
         if not self._lone_label(pl) or not self.value_columns:
             return False
-        headed = {k for line in header for c in line.cells for k in range(c.c0, c.c1)}
-        return self.value_columns <= headed and self.apart(header[-1], pl)
+        headed = {k for line in lines[:i] for c in line.cells for k in range(c.c0, c.c1)}
+        body = all(c.c1 <= self.stub for line in lines[i + 1 :] if not line.value for c in line.cells)
+        return self.value_columns <= headed and body and self.apart(lines[i - 1], pl)
 
     def own_row(self, lines: list[PlacedLine], i: int) -> bool:
         """The single label at `i`, set apart as rows are from the lines on both sides: a row

@@ -6,7 +6,7 @@ import pytest
 
 from scorekit.extract.structure import find_tables
 
-from .pages import LEADING, Sheet, print_sheet, read
+from .pages import LEADING, Sheet, print_sheet, read, texts
 
 HEADER = ["Ref", "Indicator", "Apr-23", "May-23", "Jun-23"]
 BODY = [
@@ -75,3 +75,21 @@ def test_a_lone_label_over_a_column_of_figures_is_that_columns_header():
     (table,) = find_tables(print_sheet(sheet).page)
     assert table.header_rows == 1
     assert [c.text for c in table.grid()[0]] == ["Indicator", "Apr-23", "May-23", "12-month avg"]
+
+
+def test_a_lone_label_followed_by_a_line_naming_columns_is_no_section_row():
+    """A caption's last line alone in the first column, then the `(%)` and the column headers
+    under it: the body has not begun (ICDAR 2013 eu-014 prints its caption so)."""
+    rows = [
+        ["Table 10: Funding indicators for", "vocational"],
+        ["training in 2006", ""],
+        ["", "(%)"],
+        ["Indicators", "Weight in 2006"],
+        ["Effectiveness", ""],
+        ["Employment", "40"],
+        ["Completion", "30"],
+    ]
+    (table,) = find_tables(print_sheet(Sheet(rows)).page)
+    grid = texts(table)
+    assert any("Indicators" in (t or "") for row in grid[: table.header_rows] for t in row)
+    assert grid[table.header_rows :] == [["Effectiveness", None], ["Employment", "40"], ["Completion", "30"]]
