@@ -12,6 +12,7 @@ row), whatever it says.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import takewhile
 from statistics import median
 
 from ..page import Fill, Rule, Word
@@ -180,7 +181,7 @@ def _body_start(lines: list[PlacedLine], first: int, spacing: Spacing, seps: lis
     for i in range(1, first):
         prev, pl = lines[i - 1], lines[i]
         labels = all(c.c1 <= stub for c in pl.cells) and any(c.c1 > stub for c in prev.cells)
-        if (labels and _set_off(prev, pl, seps, usual)) or spacing.opens_body(lines[: first + 1], i):
+        if (labels and _set_off(prev, pl, seps, usual)) or spacing.opens_body(lines, i):
             return i
     return first
 
@@ -210,20 +211,17 @@ class Spacing:
         only: a section row, whatever it says. A lone label over a column of figures is the next
         line of that column's header (`12-month` / `avg`); one followed by a line naming
         columns ends a caption over the header."""
-        pl = lines[i]
-        if not self._lone_label(pl) or not self.value_columns:
+        if not 0 < i < len(lines) or lines[i].value or not self._lone_label(lines[i]) or not self.value_columns:
             return False
         headed = {k for line in lines[:i] for c in line.cells for k in range(c.c0, c.c1)}
-        body = all(c.c1 <= self.stub for line in lines[i + 1 :] if not line.value for c in line.cells)
-        return self.value_columns <= headed and body and self.apart(lines[i - 1], pl)
+        below = takewhile(lambda line: not line.value, lines[i + 1 :])
+        body = all(c.c1 <= self.stub for line in below for c in line.cells)
+        return self.value_columns <= headed and body and self.apart(lines[i - 1], lines[i])
 
     def own_row(self, lines: list[PlacedLine], i: int) -> bool:
-        """The single label at `i`, set apart as rows are from the lines on both sides: a row
-        of its own (a section row), not the first line of the next row's wrapped name."""
-        pl = lines[i]
-        if pl.value or not self._lone_label(pl) or i + 1 >= len(lines):
-            return False
-        return (i == 0 or self.apart(lines[i - 1], pl)) and self.apart(pl, lines[i + 1])
+        """The section row at `i` set apart as rows are from the line below too: a row of its
+        own, not the first line of the next row's wrapped name."""
+        return self.opens_body(lines, i) and i + 1 < len(lines) and self.apart(lines[i], lines[i + 1])
 
     def _lone_label(self, pl: PlacedLine) -> bool:
         return len(pl.cells) == 1 and pl.cells[0].c0 < self.stub and not data_like(pl.cells[0].phrase.text)
