@@ -4,15 +4,20 @@ A row holds one line of values and the lines of its wrapped labels. Where the pa
 row boundaries (rules, the edges of zebra fills) they decide; elsewhere a gap wider than the
 block's line spacing does. Lines of labels between two lines of values go with the value line
 their cell is aligned to: the table's first row shows whether values sit at the top, middle or
-bottom of a cell.
+bottom of a cell. A single label right under a header that already heads every column of
+figures, no closer to it than the rows are to each other, is the body's first row (a section
+row), whatever it says.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import takewhile
+from statistics import median
 
 from ..page import Fill, Rule, Word
 from ..periods import parse_period
+from .figures import data_like
 from .lines import Line, Phrase
 from .model import Cell
 
@@ -148,21 +153,15 @@ def _in_band(fills: list[Fill], a: PlacedLine, b: PlacedLine) -> bool:
     return False
 
 
-def _header_end(lines: list[PlacedLine], stub: int, seps: list[float], fills: list[Fill]) -> int:
+def _header_end(lines: list[PlacedLine], stub: int, seps: list[float], fills: list[Fill], spacing: Spacing) -> int:
     """How many lines the header takes: up to the last line above the first value line that
     holds text outside the label columns (a label line alone above a value line is a wrapped
-    name; a header names the value columns), and never past a line of labels alone that a rule
-    or a gap sets off from the lines above (a section heading: the body has begun)."""
+    name; a header names the value columns), and never past a section heading (`_body_start`)."""
     first = next((i for i, pl in enumerate(lines) if pl.value), None)
     if first is None:
         return 0
     usual = _usual_gap(lines)
-    for i in range(1, first):
-        prev, pl = lines[i - 1], lines[i]
-        set_off = _set_off(prev, pl, seps, usual)
-        if set_off and all(c.c1 <= stub for c in pl.cells) and any(c.c1 > stub for c in lines[i - 1].cells):
-            first = i
-            break
+    first = _body_start(lines, first, spacing, seps, usual)
     named = [i for i in range(first) if any(c.c1 > stub for c in lines[i].cells)]
     if not named:
         return 0
@@ -172,6 +171,71 @@ def _header_end(lines: list[PlacedLine], stub: int, seps: list[float], fills: li
     while end < len(lines) and (_in_band(fills, lines[end - 1], lines[end]) or _completes(lines[:end], lines[end])):
         end += 1  # the header's next line, figures or not (`Nov` over `18`)
     return end
+
+
+def _body_start(lines: list[PlacedLine], first: int, spacing: Spacing, seps: list[float], usual: float) -> int:
+    """Where the body begins above its first value line `first`: at a section heading, a line of
+    labels alone that a rule or a gap sets off from a line naming value columns, or a single
+    label under lines that already head every column of figures (`Spacing.opens_body`)."""
+    stub = spacing.stub
+    for i in range(1, first):
+        prev, pl = lines[i - 1], lines[i]
+        labels = all(c.c1 <= stub for c in pl.cells) and any(c.c1 > stub for c in prev.cells)
+        if (labels and _set_off(prev, pl, seps, usual)) or spacing.opens_body(lines, i):
+            return i
+    return first
+
+
+@dataclass
+class Spacing:
+    """What tells a section row from the next line of a header, or of a wrapped name, where no
+    rule or wider gap sets it off: the columns the body's figures stand in, and the gap between
+    two rows of figures (a cell's wrapped line is set a line's leading below, closer than rows)."""
+
+    stub: int  # the label columns
+    value_columns: set[int]
+    row_gap: float | None  # None: no two rows of figures follow each other to show it
+
+    @classmethod
+    def of(cls, lines: list[PlacedLine], stub: int) -> Spacing:
+        return cls(stub, _value_columns(lines, stub), _row_gap(lines))
+
+    def apart(self, a: PlacedLine, b: PlacedLine) -> bool:
+        """`b` no closer under `a` than the body's rows are to each other."""
+        return self.row_gap is not None and b.top - a.bottom >= self.row_gap - GAP_SLACK * b.line.em
+
+    def opens_body(self, lines: list[PlacedLine], i: int) -> bool:
+        """A single label, no figure, where rows' labels stand (alone in a label column, or
+        spanning from one), under lines that already head every column of figures, set apart
+        from them as rows are, and followed down to the first line of figures by row labels
+        only: a section row, whatever it says. A lone label over a column of figures is the next
+        line of that column's header (`12-month` / `avg`); one followed by a line naming
+        columns ends a caption over the header."""
+        if not 0 < i < len(lines) or lines[i].value or not self._lone_label(lines[i]) or not self.value_columns:
+            return False
+        headed = {k for line in lines[:i] for c in line.cells for k in range(c.c0, c.c1)}
+        below = takewhile(lambda line: not line.value, lines[i + 1 :])
+        body = all(c.c1 <= self.stub for line in below for c in line.cells)
+        return self.value_columns <= headed and body and self.apart(lines[i - 1], lines[i])
+
+    def own_row(self, lines: list[PlacedLine], i: int) -> bool:
+        """The section row at `i` set apart as rows are from the line below too: a row of its
+        own, not the first line of the next row's wrapped name."""
+        return self.opens_body(lines, i) and i + 1 < len(lines) and self.apart(lines[i], lines[i + 1])
+
+    def _lone_label(self, pl: PlacedLine) -> bool:
+        return len(pl.cells) == 1 and pl.cells[0].c0 < self.stub and not data_like(pl.cells[0].phrase.text)
+
+
+def _value_columns(lines: list[PlacedLine], stub: int) -> set[int]:
+    """The columns past the labels where the value lines hold figures."""
+    return {c.c0 for pl in lines if pl.value for c in pl.cells if c.c0 >= stub and data_like(c.phrase.text)}
+
+
+def _row_gap(lines: list[PlacedLine]) -> float | None:
+    """The usual gap between one line of figures and the next right under it: the rows' spacing."""
+    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False) if a.value and b.value]
+    return median(gaps) if gaps else None
 
 
 def _completes(header: list[PlacedLine], line: PlacedLine) -> bool:
@@ -196,8 +260,10 @@ def group_rows(
     lines: list[PlacedLine], seps: list[float], stub: int, fills: list[Fill]
 ) -> tuple[list[PlacedLine], list[Row]]:
     """The header lines and the body rows."""
-    end = _header_end(lines, stub, seps, fills)
-    segs = segments(lines[end:], seps)
+    spacing = Spacing.of(lines, stub)
+    end = _header_end(lines, stub, seps, fills, spacing)
+    lead = end + 1 if end < len(lines) and spacing.own_row(lines, end) else end
+    segs = ([lines[end:lead]] if lead > end else []) + segments(lines[lead:], seps)
     align = _alignment(segs)
     rows: list[Row] = []
     for s in segs:
