@@ -128,12 +128,12 @@ class Phrases:
         return sorted(taken, key=lambda mi: mi[0].start())
 
     def take(self, text: str) -> tuple[str, list[str]]:
-        """Every match taken out of the text, with the values of the forms found (each form once)."""
+        """Every match taken out of the text, with the values found (each once)."""
         text, values = self._replace(text, _blank)
         return text, list(dict.fromkeys(values))
 
     def found(self, text: str) -> list[str]:
-        """The values of the forms matched (each form once); a longer match hides the shorter
+        """The values matched (each once); a longer match hides the shorter
         forms inside it."""
         return list(dict.fromkeys(self._replace(text, _blank)[1]))
 
