@@ -39,10 +39,21 @@ def _merged(spans: list[Span]) -> list[Span]:
 def body_lines(lines: list[Line]) -> list[Line]:
     """Lines that hold a figure beside other text (a band of years holds none); all lines of
     several phrases if few do."""
-    valued = [ln for ln in lines if len(ln.phrases) >= 2 and any(is_value(p.text) for p in ln.phrases[1:])]
+    valued = _below_bare_lines(
+        [ln for ln in lines if len(ln.phrases) >= 2 and any(is_value(p.text) for p in ln.phrases[1:])]
+    )
     if len(valued) >= 2:
         return valued
     return [ln for ln in lines if len(ln.phrases) >= 2]
+
+
+def _below_bare_lines(valued: list[Line]) -> list[Line]:
+    """Lines of bare figures above the first row that has a label are the header's lower line
+    (`Mar` over `19 20 21`, column numbers), not a row: their narrow numbers would set columns
+    apart from the body's own."""
+    first = next((k for k, ln in enumerate(valued) if not all(is_value(p.text) for p in ln.phrases)), 0)
+    rest = valued[first:]
+    return rest if len(rest) >= 2 else valued
 
 
 def column_spans(lines: list[Line], rules: list[Rule], top: float, bottom: float) -> list[Span]:

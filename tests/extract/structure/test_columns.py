@@ -118,3 +118,19 @@ def test_every_printed_value_is_read_once_with_its_row_and_month(sheet, layout):
     want = Counter(printed)
     assert got == want
     assert all(o["value"] == float(o["value_raw"].replace(",", "")) for o in obs)
+
+
+def test_a_header_of_bare_two_digit_years_is_not_a_row_setting_columns():
+    """`Mar` over `21` in a wide column, a short table whose last columns hold only `-`: the
+    header's lower line of bare numbers is not a row, so the dashes stay under their headers."""
+    rows = [
+        ["Ref", "Indicator", "Mar\n19", "Mar\n20", "Mar\n21", "Aug\n21"],
+        ["YO2", "First time entrants", "52.9", "51.4", "-", "-"],
+        ["FM011", "Families attached", "52", "54", "-", "-"],
+    ]
+    printed = print_sheet(Sheet(rows, xs=[40, 80, 200, 250, 300, 350, 400]))
+    (table,) = find_tables(printed.page)
+    grid = table.grid()
+    assert table.n_cols == 6
+    assert [grid[2][c].text for c in range(2, 6)] == ["52", "54", "-", "-"]
+    assert [" ".join(grid[0][c].text.split()) for c in range(2, 6)] == ["Mar 19", "Mar 20", "Mar 21", "Aug 21"]
