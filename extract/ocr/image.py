@@ -77,10 +77,50 @@ def line_masks(ink: np.ndarray, dpi: int, grey: np.ndarray | None = None) -> tup
         vink = cv2.bitwise_or(hink, band_ink(grey, dpi, dark))
     h = cv2.morphologyEx(hink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (n, 1)))
     v = cv2.morphologyEx(vink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, n)))
+    row_borders(h, v, dpi)
     short_borders(vink, h, v, dpi)
     if grey is not None:
         band_borders(grey, dpi, dark, h, v)
     return h, v
+
+
+def row_borders(h: np.ndarray, v: np.ndarray, dpi: int) -> None:
+    """A row border the image lost (a grey line inside a dark header band), drawn into `h` in
+    place where three column borders or more end on one line with no rule there: cell borders
+    end at a row's border, so their ends draw it, out to the column borders that cross it, where
+    rules above and below box the span in."""
+    import cv2
+
+    contours, _ = cv2.findContours(v, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    boxes = [cv2.boundingRect(c) for c in contours]
+    tol = max(2, dpi // 100)
+    for ends in ([(y, x) for x, y, _w, _h in boxes], [(y + hh, x) for x, y, _w, hh in boxes]):
+        for ys, xs in _aligned(sorted(ends), tol):
+            y = int(np.median(ys))
+            crossing = [x + w // 2 for x, top, w, hh in boxes if top < y - tol and top + hh > y + tol]
+            x0 = max((x for x in crossing if x < min(xs)), default=min(xs))
+            x1 = min((x for x in crossing if x > max(xs)), default=max(xs)) + 1
+            if h[max(0, y - tol) : y + tol + 1, x0:x1].any(axis=0).mean() < 0.5 and _boxed(h, x0, x1, y):
+                h[max(0, y - 1) : y + 1, x0:x1] = 255
+
+
+def _boxed(h: np.ndarray, x0: int, x1: int, y: int) -> bool:
+    """Whether rules run across the whole span both above and below `y` (a table's rows, not a
+    chart's bars, whose ends line up too)."""
+    across = h[:, x0:x1].all(axis=1)
+    return bool(across[:y].any() and across[y + 1 :].any())
+
+
+def _aligned(ends: list[tuple[int, int]], tol: int) -> list[tuple[list[int], list[int]]]:
+    """Runs of three or more (y, x) ends whose y agree within `tol`."""
+    out, run = [], []
+    for y, x in ends:
+        if run and y - run[0][0] > tol:
+            out.append(run)
+            run = []
+        run.append((y, x))
+    out.append(run)
+    return [([y for y, _ in r], [x for _, x in r]) for r in out if len(r) >= 3]
 
 
 def short_borders(vink: np.ndarray, h: np.ndarray, v: np.ndarray, dpi: int) -> None:

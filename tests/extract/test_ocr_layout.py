@@ -91,3 +91,27 @@ def test_a_stroke_from_rule_to_rule_that_no_column_border_lines_up_with_is_no_bo
     ink[100:150, 419:421] = 255  # a gap between letters
     im.short_borders(ink, h, v, 300)
     assert v[110:140, 249:251].all() and not v[110:140, 419:421].any()
+
+
+def _masks(drawn_row_border: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Rule masks of a header band over a table: its outer borders run the whole height, the
+    inner column borders start under the band's first row, whose lower border may be lost."""
+    h = np.zeros((400, 700), np.uint8)
+    v = np.zeros_like(h)
+    for y in (100, 300) + ((150,) if drawn_row_border else ()):
+        h[y - 1 : y + 1, 50:651] = 255
+    for x in (50, 650):
+        v[100:301, x - 1 : x + 1] = 255
+    for x in (150, 250, 350, 450, 550):
+        v[150:301, x - 1 : x + 1] = 255
+    return h, v
+
+
+def test_a_row_border_the_image_lost_is_drawn_where_column_borders_end():
+    h, v = _masks(drawn_row_border=False)
+    im.row_borders(h, v, 300)
+    assert h[148:152, 50:651].any(axis=0).all()  # out to the outer borders that cross it
+    drawn, v = _masks(drawn_row_border=True)
+    before = drawn.copy()
+    im.row_borders(drawn, v, 300)
+    assert (drawn == before).all()
