@@ -8,6 +8,8 @@ are white-on-dark bands that tesseract reads poorly, so they are inverted.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 
@@ -97,23 +99,38 @@ def row_borders(h: np.ndarray, v: np.ndarray, dpi: int) -> None:
     for ends in ([(y, x) for x, y, _w, _h in boxes], [(y + hh, x) for x, y, _w, hh in boxes]):
         for ys, xs in _aligned(sorted(ends), tol):
             y = int(np.median(ys))
-            crossing = [x + w // 2 for x, top, w, hh in boxes if top < y - tol and top + hh > y + tol]
+            through = [b for b in boxes if b[1] < y - tol and b[1] + b[3] > y + tol]
+            if not all(_rule_to_rule(h, b, tol) for b in through if min(xs) < b[0] < max(xs)):
+                continue
+            crossing = [x + w // 2 for x, _top, w, _hh in through]
             x0 = max((x for x in crossing if x < min(xs)), default=min(xs))
             x1 = min((x for x in crossing if x > max(xs)), default=max(xs)) + 1
             if h[max(0, y - tol) : y + tol + 1, x0:x1].any(axis=0).mean() < 0.5 and _boxed(h, x0, x1, y):
                 h[max(0, y - 1) : y + 1, x0:x1] = 255
 
 
+def _rule_to_rule(h: np.ndarray, box: Sequence[int], tol: int) -> bool:
+    """Whether a border running through a row line starts and ends on rules, as a cell spanning
+    rows does; the gaps between a dark band's white letters start and end on letters, and those
+    of its two lines overlap, so that each line's ends would otherwise draw a row."""
+    x, top, w, hh = box
+    cols = slice(max(0, x - 3 * tol), x + w + 3 * tol)
+    return bool(
+        h[max(0, top - tol) : top + tol + 1, cols].any() and h[max(0, top + hh - 1 - tol) : top + hh + tol, cols].any()
+    )
+
+
 def _boxed(h: np.ndarray, x0: int, x1: int, y: int) -> bool:
     """Whether rules run across the whole span both above and below `y` (a table's rows, not a
     chart's bars, whose ends line up too)."""
-    across = h[:, x0:x1].all(axis=1)
+    across = np.asarray(h[:, x0:x1].all(axis=1))
     return bool(across[:y].any() and across[y + 1 :].any())
 
 
 def _aligned(ends: list[tuple[int, int]], tol: int) -> list[tuple[list[int], list[int]]]:
     """Runs of three or more (y, x) ends whose y agree within `tol`."""
-    out, run = [], []
+    out: list[list[tuple[int, int]]] = []
+    run: list[tuple[int, int]] = []
     for y, x in ends:
         if run and y - run[0][0] > tol:
             out.append(run)

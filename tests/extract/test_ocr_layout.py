@@ -115,3 +115,28 @@ def test_a_row_border_the_image_lost_is_drawn_where_column_borders_end():
     before = drawn.copy()
     im.row_borders(drawn, v, 300)
     assert (drawn == before).all()
+
+
+def test_a_border_of_two_bands_crossing_the_lost_row_border_still_lets_it_be_drawn():
+    """Two bands over three columns each: the border between them runs rule to rule through
+    the line where the columns' borders start."""
+    h, v = _masks(drawn_row_border=False)
+    v[100:301, 349:351] = 255
+    im.row_borders(h, v, 300)
+    assert h[148:152, 50:651].any(axis=0).all()
+
+
+def test_the_letter_gaps_of_a_two_line_dark_band_draw_no_row():
+    """White letters on a dark band: the gaps between line one's letters end where line two's
+    start, at x that differ, and each run of gaps crosses the other's, starting on a letter."""
+    h = np.zeros((400, 700), np.uint8)
+    v = np.zeros_like(h)
+    for y in (100, 160):
+        h[y - 1 : y + 1, 50:651] = 255
+    for x in (120, 220, 320, 420):
+        v[100:140, x - 1 : x + 1] = 255
+    for x in (170, 270, 370, 470):
+        v[120:161, x - 1 : x + 1] = 255
+    before = h.copy()
+    im.row_borders(h, v, 300)
+    assert (h == before).all()
