@@ -111,9 +111,10 @@ class TableReader:
                 self._carry_benchmark_periods(model)
                 return body
         last = self.last
-        if last is None or len(last.xs) != len(table.xs):
+        inherited = realigned(last.model, last.xs, table.xs) if last is not None else None
+        if last is None or inherited is None:
             return None
-        return Body(grid, last.model, last.section, last.rows, last.title, continued=True)
+        return Body(grid, inherited, last.section, last.rows, last.title, continued=True)
 
     def _carry_benchmark_periods(self, model: ColumnModel) -> None:
         """A benchmarking band printed once ("using 18-19 data") holds for the document's later tables."""
@@ -155,6 +156,29 @@ class Line:
     values: list[tuple[Column, Cell]]
     section: str
     ref_conf: float = 1.0  # the least confidence of the words the reference was read from
+
+
+def realigned(model: ColumnModel, old: list[float], new: list[float]) -> ColumnModel | None:
+    """The model of the table before, for a headerless table on the next page whose columns stand
+    where its columns stood, one by one; a column the page leaves empty (no references there)
+    is not drawn, so the counts may differ. None where a column of figures finds no place."""
+    if len(old) == len(new):
+        return model
+    place = [_overlapping(old, new[j], new[j + 1]) for j in range(len(new) - 1)]
+    taken = [i for i in place if i is not None]
+    measures = {i for i, c in enumerate(model.columns) if c.kind == "measure"}
+    if len(taken) != len(set(taken)) or not measures <= set(taken):
+        return None
+    columns = [model.columns[i] if i is not None else Column("ignore") for i in place]
+    texts = dict(enumerate(model.header_texts))
+    return ColumnModel(columns, model.report, [texts.get(i, "") if i is not None else "" for i in place])
+
+
+def _overlapping(xs: list[float], x0: float, x1: float) -> int | None:
+    """The column of `xs` that holds most of the span x0..x1, if it holds more than half of it."""
+    cover = [min(x1, b) - max(x0, a) for a, b in zip(xs, xs[1:], strict=False)]
+    best = max(range(len(cover)), key=lambda i: cover[i])
+    return best if cover[best] > 0.5 * (x1 - x0) else None
 
 
 def _lines(body: Body) -> list[Line]:

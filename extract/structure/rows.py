@@ -239,17 +239,19 @@ def _row_gap(lines: list[PlacedLine]) -> float | None:
 
 
 def _completes(header: list[PlacedLine], line: PlacedLine) -> bool:
-    """A line that finishes the period labels above it (`Aug` over `16`): header, not figures."""
+    """A line that finishes the period labels above it (`Aug` over `16`): header, not figures.
+    The periods it completes run one way in time, as a header's do; figures under `Apr May Jun`
+    (`73 74 62`) read as years too, but in no order."""
     above: dict[int, str] = {}
     for pl in header:
         for c in pl.cells:
             above[c.c0] = f"{above.get(c.c0, '')} {c.phrase.text}".strip()
-    done = 0
+    done = []
     for c in line.cells:
         text = above.get(c.c0, "")
-        if text and not parse_period(text) and parse_period(f"{text} {c.phrase.text}"):
-            done += 1
-    return done >= 2
+        if text and not parse_period(text) and (period := parse_period(f"{text} {c.phrase.text}")):
+            done.append(period)
+    return len(done) >= 2 and (done == sorted(set(done)) or done == sorted(set(done), reverse=True))
 
 
 def _set_off(prev: PlacedLine, pl: PlacedLine, seps: list[float], usual: float) -> bool:

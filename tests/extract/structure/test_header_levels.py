@@ -106,3 +106,18 @@ def test_a_header_rows_borders_read_as_bars_are_rules_not_words():
     page.words = [w for w in page.words if w is not year] + [barred]
     got = {(o["ref"], o["period"], o["value_raw"]) for o in read(page)}
     assert ("REV-1", "FY2015/16", "65%") in got and ("REV-2", "FY2016/17", "64%") in got
+
+
+@pytest.mark.parametrize("ruling", ["none", "rows", "grid"])
+def test_two_digit_figures_under_a_year_bands_months_are_a_row(ruling):
+    """`Apr` over `73` reads as April 1973, and so do most of a row's small figures; they are no
+    header line completing the months, for the years they would give run in no order."""
+    rows = [
+        ["", "2023", "", "", "", ""],
+        ["Indicator", "Mar", "Apr", "May", "Jun", "Jul"],
+        ["Number of early help assessments", "110", "73", "74", "62", "19"],
+        ["Children in care", "412", "418", "420", "430", "431"],
+    ]
+    obs = read(print_sheet(Sheet(rows, ruling=ruling, spans={(0, 1): 5})).page)
+    assert [o["period"] for o in obs[:5]] == ["2023-03", "2023-04", "2023-05", "2023-06", "2023-07"]
+    assert [o["value_raw"] for o in obs] == rows[2][1:] + rows[3][1:]
