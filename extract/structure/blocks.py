@@ -149,9 +149,19 @@ def _trimmed(block: Block) -> Block:
     while end < len(block.lines) and _wrap_of(block.lines[end - 1], block.lines[end]):
         end += 1
     start = first
-    while start > 0 and _wrap_of(block.lines[start - 1], block.lines[start]):
+    while start > 0 and (
+        _wrap_of(block.lines[start - 1], block.lines[start]) or _band_over(block.lines[start - 1], block.lines[start])
+    ):
         start -= 1
     return Block(block.lines[start:end], block.aligned[start:end])
+
+
+def _band_over(a: Line, b: Line) -> bool:
+    """`a` a band of periods over the header `b` (`2019` centred over its months): a line of
+    period labels only, each over the line below and no further than a line's height from it."""
+    if not a.phrases or not all(_period_label(p.text) for p in a.phrases):
+        return False
+    return b.top - a.bottom <= (b.bottom - b.top) and b.x0 <= a.x0 and a.x1 <= b.x1
 
 
 def _wrap_of(a: Line, b: Line) -> bool:

@@ -121,3 +121,12 @@ def test_two_digit_figures_under_a_year_bands_months_are_a_row(ruling):
     obs = read(print_sheet(Sheet(rows, ruling=ruling, spans={(0, 1): 5})).page)
     assert [o["period"] for o in obs[:5]] == ["2023-03", "2023-04", "2023-05", "2023-06", "2023-07"]
     assert [o["value_raw"] for o in obs] == rows[2][1:] + rows[3][1:]
+
+
+@pytest.mark.parametrize("ruling", ["none", "grid"])
+def test_a_year_band_set_apart_over_its_months_is_still_the_header(ruling):
+    """A band of a year a little further above its months than a wrapped line would be (rows
+    taller than their text, or the band in a box of its own): the months still take its year."""
+    obs = read(print_sheet(Sheet(YEAR_BAND, ruling=ruling, spans={(0, 1): 3}, row_height=15.0)).page)
+    assert [o["period"] for o in obs[:3]] == ["2023-01", "2023-02", "2023-03"]
+    assert [o["value_raw"] for o in obs] == [v for row in YEAR_BAND[2:] for v in row[1:]]
