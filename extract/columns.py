@@ -40,8 +40,11 @@ class ColumnModel:
         return [i for i, c in enumerate(self.columns) if c.kind == kind]
 
 
+_EDGE_MARKS = '\u2018"|`'  # a rule's remnant or a speck OCR reads beside a header (`‘Ref`); `'22` is a year
+
+
 def _norm(text: str) -> str:
-    return " ".join(text.replace("\u2019", "'").split()).strip()
+    return " ".join(text.replace("\u2019", "'").split()).strip().strip(_EDGE_MARKS).strip()
 
 
 def header_period(text: str, report: ReportPeriod | None, *, allow_serial: bool) -> tuple[str, bool] | None:

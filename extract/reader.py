@@ -19,7 +19,7 @@ from .headers import column_headers, header_texts, model_from_levels
 from .names import is_reference, lead_ref, split_ref
 from .page import Frame
 from .periods import ReportPeriod, find_report_period, parse_period
-from .records import Record, observation, unit_of_row, withhold
+from .records import Record, observation, unit_of_row, withhold, withhold_clashes, withhold_off_precision
 from .refcolumn import RefCell, RefMemory, repair_column
 from .structure import Cell, Table
 from .structure.figures import data_like
@@ -95,6 +95,7 @@ class TableReader:
             result.observations = _read_areas(body, ctx)
         else:
             self._read_indicators(body, ctx, result)
+        result.observations = withhold_off_precision(withhold_clashes(result.observations))
         self.last = Continuation(table.xs, body.model, body.section, body.row_no, body.title)
         return result
 

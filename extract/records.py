@@ -8,6 +8,7 @@ from OCR that is not sure enough states no value: a wrong number is worse than a
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .columns import Column
@@ -160,3 +161,54 @@ def withhold(obs: dict) -> dict:
         "value": None,
         "flags": ";".join([*flags, "low_confidence"] if "low_confidence" not in flags else flags),
     }
+
+
+_SAME_PLACE = ("row", "ref", "indicator", "area", "period", "measure")
+
+
+def withhold_clashes(observations: list[dict]) -> list[dict]:
+    """Two OCR'd cells of one row that the header files under the same period and measure: the
+    header as read does not say which is which (a band's year over months whose labels were
+    lost, two `% change` columns read alike), so neither value is stated. A text layer's header
+    is what was printed, a month printed twice included, so its rows are left as they are."""
+    seen: dict[tuple, int] = {}
+    for obs in observations:
+        key = tuple(obs[k] for k in _SAME_PLACE)
+        seen[key] = seen.get(key, 0) + 1
+    return [
+        withhold(obs) if obs["method"] == "ocr" and seen[tuple(obs[k] for k in _SAME_PLACE)] > 1 else obs
+        for obs in observations
+    ]
+
+
+_DECIMALS = re.compile(r"\d(?:\.(\d+))?\D*$")  # the places of the cell's last number
+_SERIES = ("row", "ref", "indicator", "area")
+_FORMATTED = ("value", "avg_12m", "max_12m", "target", "previous_year", *BENCHMARKS)
+
+
+def _decimals(raw: str) -> int | None:
+    m = _DECIMALS.search(raw.replace(",", ""))
+    return len(m.group(1) or "") if m else None
+
+
+def withhold_off_precision(observations: list[dict]) -> list[dict]:
+    """OCR'd figures printed at another precision than the rest of their row (`65` in a row of
+    `9.0 6.9 6.7`): a row's figures (its values, averages, maxima, targets, benchmarks; not its
+    changes) share one number format, and a lost decimal point or a separator read as one is a
+    wrong value. Where two thirds of the row's figures, three or more, agree, the others are
+    withheld; where the row is mixed with no such majority, nothing says which format is printed,
+    and all its figures are withheld."""
+    series: dict[tuple, list[int]] = {}
+    for k, obs in enumerate(observations):
+        if obs["method"] == "ocr" and obs["measure"] in _FORMATTED and obs["value"] is not None:
+            series.setdefault(tuple(obs[f] for f in _SERIES), []).append(k)
+    off: set[int] = set()
+    for members in series.values():
+        places = {k: p for k in members if (p := _decimals(str(observations[k]["value_raw"]))) is not None}
+        counts = Counter(places.values())
+        if len(counts) < 2:
+            continue
+        usual, n = counts.most_common(1)[0]
+        settled = n >= 3 and 3 * n >= 2 * len(places)
+        off |= {k for k, p in places.items() if not settled or p != usual}
+    return [withhold(obs) if k in off else obs for k, obs in enumerate(observations)]

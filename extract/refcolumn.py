@@ -129,6 +129,7 @@ def repair_column(
     doubtful = {i for i in unsettled if cells[i].conf < SURE and _stem(texts[i]) not in sure}
     _separators(col)
     _restore_prefix(col)
+    doubtful |= {i for i in _bare_among_prefixed(col) if cells[i].conf < SURE}
     _remember(col)
     return [
         RefReading(p.text if p is not None else t, i in doubtful)
@@ -149,7 +150,8 @@ def _width(numbers: list[str]) -> int:
 
 def _merge_zero_prefixes(col: _Column, lookalikes: Mapping[str, str]) -> None:
     """`ABO1` beside `AB02`: a prefix that is another prefix plus a lookalike of a digit is that
-    prefix with the digit, where all their numbers then have one width."""
+    prefix with the digit, in each reading whose number then has the width the other prefix's
+    numbers share (`ABO07`, one digit too many, is left for the column to settle or doubt)."""
     for prefix in sorted({p.prefix for p in col.parts if p is not None and len(p.prefix) > 1}):
         base, digit = prefix[:-1], lookalikes.get(prefix[-1], "")
         own = col.group(prefix)
@@ -158,12 +160,16 @@ def _merge_zero_prefixes(col: _Column, lookalikes: Mapping[str, str]) -> None:
             kept.append("0" * col.memory.schemes[base].width)
         if not digit or not kept or any(p.sep for p in own) or any(p.sep for p in col.group(base)):
             continue
-        numbers = kept + [digit + p.number for p in own]
-        if len({len(n) for n in numbers}) == 1:
-            col.parts = [
-                RefParts(base, "", digit + p.number, p.tail) if p is not None and p.prefix == prefix else p
-                for p in col.parts
-            ]
+        widths = {len(n) for n in kept}
+        if len(widths) != 1:
+            continue
+        width = widths.pop()
+        col.parts = [
+            RefParts(base, "", digit + p.number, p.tail)
+            if p is not None and p.prefix == prefix and len(digit + p.number) == width
+            else p
+            for p in col.parts
+        ]
 
 
 def _settle_all(col: _Column, lookalikes: Mapping[str, str]) -> set[int]:
@@ -265,6 +271,16 @@ def _restore_prefix(col: _Column) -> None:
         col.parts = [
             RefParts(prefix, sep, p.number, p.tail) if p is not None and not p.prefix else p for p in col.parts
         ]
+
+
+def _bare_among_prefixed(col: _Column) -> list[int]:
+    """Bare numbers left in a column whose references mostly print a prefix (`11` among `H-2`,
+    `H-3`: `H-1` with its prefix lost and its dash read as a one), which no run gave one."""
+    parsed = [p for p in col.parts if p is not None]
+    bare = [i for i, p in enumerate(col.parts) if p is not None and not p.prefix]
+    if not bare or (len(parsed) - len(bare)) < SHAPED * len(parsed):
+        return []
+    return bare
 
 
 def _remember(col: _Column) -> None:

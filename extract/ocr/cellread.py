@@ -33,6 +33,7 @@ AGREE = 0.97
 MAJORITY = 0.9
 NO_MAJORITY = 0.3
 SURE = 0.95  # first-pass confidence above which a clean number is not read again
+LEAD_SURE = 0.85  # first-pass confidence from which letters before a number are kept as text
 SECOND_SCALE = 1.6  # at 1.0 tesseract drops lone digits (`0`) in single-line mode
 THIRD_SCALE = 2.2
 
@@ -217,8 +218,20 @@ def _settle(r: CellReading, arrow: str, x0: int, x1: int) -> None:
     words = []
     if arrow:
         words.append(Word(arrow, 0, 0, max(1, x0 - 2), h, True, 0.9))
+    elif (lead := _lettered_lead(r.words)) is not None:
+        words.append(lead)  # `AS 01`: a reference's prefix, which no arrow's ink explains
+        x0 = max(x0, int(lead.x1) + 1)
     words.append(Word(text, x0, 0, x1, h, True, min(conf, 0.99)))
     r.words = words
+
+
+def _lettered_lead(words: list[Word]) -> Word | None:
+    """A first word the engine read surely as two letters or more, set apart before the number:
+    text, not an arrow read as letters (the ink found no arrow)."""
+    if not _separate_lead(words):
+        return None
+    lead = words[0]
+    return lead if len(lead.text) >= 2 and lead.text.isalpha() and lead.conf >= LEAD_SURE else None
 
 
 _WORDISH = re.compile(r"[A-Za-z]{3,}|^n/?a$|^-+$|^tbc$", re.I)

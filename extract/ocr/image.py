@@ -308,11 +308,26 @@ def rules(h_mask: np.ndarray, v_mask: np.ndarray, dpi: int) -> list[tuple[float,
 
 
 def clean_for_ocr(grey: np.ndarray, h_mask: np.ndarray, v_mask: np.ndarray) -> np.ndarray:
-    """Invert dark bands (white-on-navy headers) and erase rules, leaving dark text on white."""
+    """Invert dark bands (white-on-navy headers), erase rules and flatten the background, leaving
+    dark text on white."""
     import cv2
 
     local = cv2.blur(grey, (41, 41))
     out = np.where(local < 110, 255 - grey, grey).astype(np.uint8)
     lines = cv2.dilate(cv2.bitwise_or(h_mask, v_mask), np.ones((3, 3), np.uint8))
     out[lines > 0] = 255
-    return out
+    return flatten(out)
+
+
+def flatten(img: np.ndarray) -> np.ndarray:
+    """Every fill (an inverted band, a grey section row, off-white paper) brought to white and
+    the print to black. Tesseract binarises a page with one threshold, which puts a mid-grey fill
+    on the ink's side and loses the text on it (a scan's inverted header, a grey section row);
+    divided by its local background, the text stands on white wherever it is printed. The
+    background is a closing wider than any stroke; the stretch after it drops the paper's grain."""
+    import cv2
+
+    bg = cv2.morphologyEx(img, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (15, 15)))
+    bg = cv2.GaussianBlur(bg, (0, 0), 3)
+    norm = img.astype(np.float32) * 255.0 / np.maximum(bg, 1).astype(np.float32)
+    return np.clip((norm - 60.0) * (255.0 / 155.0), 0, 255).astype(np.uint8)

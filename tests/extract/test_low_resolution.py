@@ -1,0 +1,149 @@
+"""What a low-resolution scan breaks, each mechanism on a small page or row built here: a header
+that files two cells of a row under one period, a row of figures read at two precisions, a grey
+fill or an inverted band under the page's one binarisation threshold, `R&B` references,
+a reference's prefix taken for an arrow, and a padded column with one reading a digit too long."""
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
+from scorekit.extract.ocr import image as im
+from scorekit.extract.ocr.cellread import CellReading, _settle
+from scorekit.extract.ocr.labels import REF_ALPHABET, _pick_ref
+from scorekit.extract.ocr.layout import CellImage
+from scorekit.extract.page import Word
+from scorekit.extract.records import _decimals, withhold_clashes, withhold_off_precision
+from scorekit.extract.refcolumn import RefCell, RefMemory, repair_column
+from scorekit.extract.vocabulary import VOCABULARY
+
+
+def obs(period: str, raw: str, measure: str = "value", row: int = 1, method: str = "ocr") -> dict:
+    value = float(raw.rstrip("%").replace(",", "")) if raw[:1].isdigit() else None
+    return {
+        "row": row,
+        "ref": "M1",
+        "indicator": "Number of contacts",
+        "area": "",
+        "period": period,
+        "measure": measure,
+        "value": value,
+        "value_raw": raw,
+        "flags": "",
+        "method": method,
+    }
+
+
+def held(rows: list[dict]) -> list[str]:
+    return [o["value_raw"] for o in rows if "low_confidence" in o["flags"]]
+
+
+def test_two_cells_of_a_row_under_one_period_and_measure_are_both_withheld():
+    """A band's year over six months whose labels were lost: every month reads `2020`."""
+    row = [obs("2020", "1172"), obs("2020", "1403"), obs("2020-07", "1493"), obs("2020-07", "12", "change_prev")]
+    out = withhold_clashes(row)
+    assert held(out) == ["1172", "1403"]
+    assert [o["value"] for o in out[:2]] == [None, None] and out[2]["value"] == 1493
+
+
+def test_the_same_period_on_two_rows_is_no_clash():
+    assert held(withhold_clashes([obs("2020-05", "1", row=1), obs("2020-05", "2", row=2)])) == []
+
+
+def test_a_figure_read_without_the_rows_decimal_point_is_withheld():
+    row = [
+        obs(f"2020-0{m}", raw)
+        for m, raw in zip(range(1, 8), ["9.0", "6.9", "65", "6.7", "9.8", "5.9", "7.0"], strict=True)
+    ]
+    assert held(withhold_off_precision(row)) == ["65"]
+
+
+def test_a_row_mixed_with_no_clear_majority_is_withheld_whole():
+    raws = ["9.0", "65", "69", "6.7", "67", "5.9"]
+    row = [obs(f"2020-0{m}", raw) for m, raw in zip(range(1, 7), raws, strict=True)]
+    assert held(withhold_off_precision(row)) == raws
+
+
+def test_changes_and_text_layers_keep_their_own_precision():
+    row = [obs(f"2020-0{m}", raw) for m, raw in zip(range(1, 5), ["64.5%", "66.9%", "61.4%", "64.7%"], strict=True)]
+    row += [obs("2020-04", "-2%", "change_prev"), obs("2020-04", "3", method="text")]
+    assert held(withhold_off_precision(row)) == []
+
+
+@given(st.integers(0, 99999), st.integers(0, 3))
+def test_decimal_places_are_counted_after_thousands_separators(n, places):
+    raw = f"{n:,.{places}f}%"
+    assert _decimals(raw) == places
+
+
+def test_the_text_on_a_grey_fill_or_an_inverted_band_comes_out_black_on_white():
+    """Tesseract's one threshold for the page puts a mid-grey fill on the ink's side."""
+    page = np.full((300, 800), 240, np.uint8)
+    page[40:140, 50:750] = 60  # a navy header band, white letters on it
+    page[80:100, 100:105] = 235
+    page[200:240, 50:750] = 170  # a grey section row with dark print on it
+    page[210:230, 100:105] = 40
+    empty = np.zeros_like(page)
+    clean = im.clean_for_ocr(page, empty, empty)
+    assert clean[200:240, 200:700].min() >= 235  # the fill is gone
+    assert clean[215:225, 101:104].max() <= 60  # its print is black
+    assert clean[60:120, 200:700].min() >= 235  # the band, inverted, is white
+    assert clean[85:95, 101:104].max() <= 60  # and its letters black
+    assert clean[260:, :].min() >= 235  # the paper's grey and grain are gone
+
+
+def test_references_with_an_ampersand_are_reference_shaped():
+    assert "&" in REF_ALPHABET
+    assert _pick_ref(["R&B2", "R&B2", "R&B2"], sure=False) == "R&B2"
+    assert _pick_ref(["R&B2", "RB2", "RB2"], sure=False) == "RB2"  # two rereads still overrule
+
+
+def test_letters_before_a_number_that_no_arrow_explains_are_kept():
+    img = np.full((40, 120), 255, np.uint8)
+    r = CellReading(CellImage(0, 0, 0, 0, img))
+    r.words = [Word("AS", 5, 5, 30, 30, True, 0.95), Word("01", 40, 5, 70, 30, True, 0.9)]
+    r.readings = ["01", "01"]
+    _settle(r, "", 0, 120)
+    assert [w.text for w in r.words] == ["AS", "01"] and r.words[1].x0 > r.words[0].x1
+
+
+def test_an_unsure_lead_is_still_taken_for_an_arrow():
+    img = np.full((40, 120), 255, np.uint8)
+    r = CellReading(CellImage(0, 0, 0, 0, img))
+    r.words = [Word("JL", 5, 5, 30, 30, True, 0.4), Word("-19%", 40, 5, 90, 30, True, 0.9)]
+    r.readings = ["-19%", "-19%"]
+    _settle(r, "", 0, 120)
+    assert [w.text for w in r.words] == ["-19%"]
+
+
+def test_one_reading_a_digit_too_long_does_not_stop_the_rest_of_its_prefix_being_repaired():
+    column = ["REVO1", "REV02", "REV03", "REV04", "REV06", "REVO07", "REVO8", "REVO9", "REV10", "REV11"]
+    got = repair_column([RefCell(t, 0.5) for t in column], VOCABULARY.lookalikes, RefMemory())
+    assert [g.text for g in got] == [
+        *(f"REV{n:02d}" for n in (1, 2, 3, 4, 6)),
+        "REVO07",
+        "REV08",
+        "REV09",
+        "REV10",
+        "REV11",
+    ]
+    assert [g.text for g in got if g.doubtful] == ["REVO07"]
+
+
+def test_a_speck_beside_a_header_word_does_not_hide_the_column():
+    from scorekit.extract.columns import classify
+
+    assert classify("\u2018Ref", "", None, allow_serial=False).kind == "ref"
+    assert classify("|Indicator", "", None, allow_serial=False).kind == "name"
+
+
+def test_a_bare_number_among_prefixed_references_is_doubtful():
+    column = ["11", "H-2", "H-3", "H-4", "H-5", "H-6"]
+    got = repair_column([RefCell(t, 0.5) for t in column], VOCABULARY.lookalikes, RefMemory())
+    assert [g.text for g in got if g.doubtful] == ["11"]
+    numbered = repair_column([RefCell(t, 0.5) for t in ["65", "68", "74"]], VOCABULARY.lookalikes, RefMemory())
+    assert not any(g.doubtful for g in numbered)
+
+
+def test_a_month_a_text_layer_prints_twice_is_stated_as_printed():
+    row = [obs("2023-08", "1804", method="text"), obs("2023-08", "1467", method="text")]
+    assert held(withhold_clashes(row)) == []
