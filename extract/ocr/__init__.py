@@ -112,9 +112,14 @@ def _glyph_high(words: list[Word]) -> list[Word]:
     if not words:
         return words
     heights = sorted(w.bottom - w.top for w in words)
-    floor = 0.2 * heights[len(heights) // 2]
-    return [
-        w
-        for w in words
-        if (w.bottom - w.top >= floor or not any(ch.isalnum() for ch in w.text)) and not _RULE_MARKS.match(w.text)
-    ]
+    typical = heights[len(heights) // 2]
+    return [w for w in words if _glyphs(w, typical)]
+
+
+def _glyphs(w: Word, typical: float) -> bool:
+    """Letters at least a fifth of the typical height; marks (a nil's dash) no wider than a long
+    dash is: a flat mark twice the text's height long is the edge of a fill or a rule."""
+    height, marks = w.bottom - w.top, not any(ch.isalnum() for ch in w.text)
+    if _RULE_MARKS.match(w.text) or (marks and height < 0.2 * typical and w.x1 - w.x0 > 2 * typical):
+        return False
+    return height >= 0.2 * typical or marks

@@ -62,13 +62,24 @@ def separators(rules: list[Rule], fills: list[Fill], x0: float, x1: float) -> li
     """y of every rule or fill edge that runs across most of the block."""
     width = max(x1 - x0, 1.0)
     ys = []
-    for r in rules:
-        if r.horizontal and min(r.x1, x1) - max(r.x0, x0) >= SEPARATOR_COVER * width:
-            ys.append((r.top + r.bottom) / 2)
+    for y, cover in _rule_cover(rules, x0, x1).items():
+        if cover >= SEPARATOR_COVER * width:
+            ys.append(y)
     for f in fills:
         if min(f.x1, x1) - max(f.x0, x0) >= SEPARATOR_COVER * width:
             ys += [f.top, f.bottom]
     return sorted(ys)
+
+
+def _rule_cover(rules: list[Rule], x0: float, x1: float) -> dict[float, float]:
+    """How much of the span each horizontal line of rules covers: a rule found in a page image
+    comes in pieces where a fill's edge or a glyph touching it broke it, one line all the same."""
+    cover: dict[float, float] = {}
+    for r in sorted((r for r in rules if r.horizontal), key=lambda r: r.top):
+        y = (r.top + r.bottom) / 2
+        key = next((k for k in cover if abs(k - y) <= 1.0), y)
+        cover[key] = cover.get(key, 0.0) + max(0.0, min(r.x1, x1) - max(r.x0, x0))
+    return cover
 
 
 def _between(seps: list[float], a: PlacedLine, b: PlacedLine) -> bool:
@@ -263,12 +274,22 @@ def group_rows(
     spacing = Spacing.of(lines, stub)
     end = _header_end(lines, stub, seps, fills, spacing)
     lead = end + 1 if end < len(lines) and spacing.own_row(lines, end) else end
-    segs = ([lines[end:lead]] if lead > end else []) + segments(lines[lead:], seps)
+    body = lines[lead:]
+    segs = ([lines[end:lead]] if lead > end else []) + segments(body, seps, gaps=not _rows_drawn(body, seps))
     align = _alignment(segs)
     rows: list[Row] = []
     for s in segs:
         rows += rows_of(s, align)
     return lines[:end], rows
+
+
+def _rows_drawn(lines: list[PlacedLine], seps: list[float]) -> bool:
+    """Whether a rule or fill edge divides every two successive lines of figures: the page draws
+    its rows, and the gaps between lines (which in a page image vary with the ink of each line,
+    a descender against the next line's capitals) have nothing to add."""
+    values = [pl for pl in lines if pl.value]
+    pairs = list(zip(values, values[1:], strict=False))
+    return bool(pairs) and all(_between(seps, a, b) for a, b in pairs)
 
 
 def header_levels(header: list[PlacedLine], seps: list[float]) -> list[list[PlacedLine]]:
