@@ -93,8 +93,7 @@ def _settled(spans: list[_Span], places: list[_Place | None]) -> dict[int, str]:
     if best is None:
         return {}
     _, a, d = best
-    anchor = places[a]
-    assert anchor is not None
+    anchor = places[a] or _Place("", 0)  # a run's anchor parsed: it is one of its labels
     run = [k for k, pk in enumerate(places) if pk is not None and _step(anchor, pk, k - a, d)]
     out: dict[int, str] = {}
     for k in _candidates(spans, places, run[0], run[-1]):

@@ -75,16 +75,9 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
             ]
         rest = outside_image(im.clean_for_ocr(straight, h, v), grids, dpi)
         if rest is not None:
-            img, ox, oy = rest
-            words += [
-                Word(w.text, (w.x0 + ox) * s, (w.top + oy) * s, (w.x1 + ox) * s, (w.bottom + oy) * s, True, w.conf)
-                for w in eng.words(img)
-            ]
+            words += _sparse_words(rest, h, v, eng, s)
     else:
-        words = [
-            Word(w.text, w.x0 * s, w.top * s, w.x1 * s, w.bottom * s, True, w.conf)
-            for w in eng.words(im.clean_for_ocr(straight, h, v))
-        ]
+        words = _sparse_words((im.clean_for_ocr(straight, h, v), 0, 0), h, v, eng, s)
     rules = [Rule(x0 * s, t * s, x1 * s, b * s) for x0, t, x1, b in rules_px]
     words = _glyph_high(words)
     hh, ww = grey.shape
@@ -99,6 +92,24 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
         method="ocr",
         note=f"engine={eng.name} dpi={dpi} deskew={angle:+.2f}deg cells={sum(len(g.cells) for g in grids)}",
     )
+
+
+def _sparse_words(region, h, v, eng: OcrEngine, s: float) -> list[Word]:
+    """Words of a page region read in one sparse pass (`region`: its image and where it stands on
+    the page), with the ink that pass left unexplained read again (`inkwords`), in points."""
+    import cv2
+    import numpy as np
+
+    from .inkwords import reread_unexplained
+
+    img, ox, oy = region
+    ink = im.binarise(img)
+    lines = cv2.dilate(cv2.bitwise_or(h, v), np.ones((3, 3), np.uint8))[oy : oy + img.shape[0], ox : ox + img.shape[1]]
+    ink[lines > 0] = 0
+    return [
+        Word(w.text, (w.x0 + ox) * s, (w.top + oy) * s, (w.x1 + ox) * s, (w.bottom + oy) * s, True, w.conf)
+        for w in reread_unexplained(img, ink, eng.words(img), eng)
+    ]
 
 
 _RULE_MARKS = re.compile(r"^[_—–~-]{2,}$")  # `__—`: a rule or a fill's edge read as marks; a lone dash is a nil

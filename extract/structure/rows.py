@@ -86,10 +86,18 @@ def _between(seps: list[float], a: PlacedLine, b: PlacedLine) -> bool:
     return any(a.bottom - 1 <= y <= b.top + 1 for y in seps)
 
 
+def _gap(a: PlacedLine, b: PlacedLine) -> float:
+    """From the line `a` to the line `b` under it, measured between where most of their words
+    end and begin: a page image's words are boxes round their ink, and one descender (`p`) or
+    capital reaches a line's edge into the gap, which then says more of the letters than of the
+    spacing. A text layer's words all share their line's box, so there it is the plain gap."""
+    return median(w.top for w in b.line.words) - median(w.bottom for w in a.line.words)
+
+
 def _usual_gap(lines: list[PlacedLine]) -> float:
     """The gap between the lines of one cell: the narrowest between successive lines, or less
     where lines often overlap (a figure set in the middle of its label's lines)."""
-    gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False))
+    gaps = sorted(_gap(a, b) for a, b in zip(lines, lines[1:], strict=False))
     if not gaps:
         return 0.0
     return min(gaps[len(gaps) // 4], min((g for g in gaps if g >= 0), default=0.0))
@@ -102,7 +110,7 @@ def segments(lines: list[PlacedLine], seps: list[float], gaps: bool = True) -> l
     for pl in lines:
         if out:
             prev = out[-1][-1]
-            wide = gaps and pl.top - prev.bottom > usual + GAP_SLACK * pl.line.em
+            wide = gaps and _gap(prev, pl) > usual + GAP_SLACK * pl.line.em
             if not (_between(seps, prev, pl) or wide):
                 out[-1].append(pl)
                 continue
@@ -264,7 +272,7 @@ def _completes(header: list[PlacedLine], line: PlacedLine) -> bool:
 
 
 def _set_off(prev: PlacedLine, pl: PlacedLine, seps: list[float], usual: float) -> bool:
-    return _between(seps, prev, pl) or pl.top - prev.bottom > usual + GAP_SLACK * pl.line.em
+    return _between(seps, prev, pl) or _gap(prev, pl) > usual + GAP_SLACK * pl.line.em
 
 
 def group_rows(
