@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from .periods import MONTHS, parse_month, parse_quarter
 
 MIN_RUN = 3  # labels in step a level needs before it settles any other
-LIKE = 60  # rapidfuzz ratio from which a garbled label reads like the period the run implies
+LIKE = 60  # rapidfuzz ratio from which a garbled label's letters read like the period's
+DIGITS_LIKE = 80  # and its digits like the period's
 _NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
@@ -127,11 +128,21 @@ def _label(p: _Place) -> str:
 
 
 def _reads_like(text: str, label: str) -> bool:
-    """The garbled label against the period's, letters and digits only; a two-digit year
-    printed for the four the label spells counts as the same."""
+    """The garbled label against the period's: its letters like the label's (`Jjun`, `Ql`, `Nar`;
+    `Target` is no `Mar`), and its digits, where it has any, like the label's (a two-digit year
+    printed for the four the label spells counts as the same)."""
     from rapidfuzz import fuzz
 
-    plain = re.sub(r"[^a-z0-9]", "", text.lower())
-    full = re.sub(r"[^a-z0-9]", "", label.lower())
-    short = re.sub(r"(\d{2})(\d{2})(?=\d{2}$|$)", r"\2", full, count=1)
-    return max(fuzz.ratio(plain, full), fuzz.ratio(plain, short)) >= LIKE
+    letters, digits = _parts(text)
+    want_letters, want_digits = _parts(label)
+    if fuzz.ratio(letters, want_letters) < LIKE:
+        return False
+    if not digits:
+        return True
+    short = want_digits[:-4] + want_digits[-2:] if len(want_digits) >= 4 else want_digits
+    return max(fuzz.ratio(digits, want_digits), fuzz.ratio(digits, short)) >= DIGITS_LIKE
+
+
+def _parts(text: str) -> tuple[str, str]:
+    t = text.lower()
+    return re.sub(r"[^a-z]", "", t), re.sub(r"[^0-9]", "", t)

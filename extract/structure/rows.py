@@ -11,6 +11,7 @@ row), whatever it says.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import takewhile
 from statistics import median
@@ -86,31 +87,52 @@ def _between(seps: list[float], a: PlacedLine, b: PlacedLine) -> bool:
     return any(a.bottom - 1 <= y <= b.top + 1 for y in seps)
 
 
-def _gap(a: PlacedLine, b: PlacedLine) -> float:
-    """From the line `a` to the line `b` under it, measured between where most of their words
-    end and begin: a page image's words are boxes round their ink, and one descender (`p`) or
-    capital reaches a line's edge into the gap, which then says more of the letters than of the
-    spacing. A text layer's words all share their line's box, so there it is the plain gap."""
-    return median(w.top for w in b.line.words) - median(w.bottom for w in a.line.words)
+def _edge_gap(a: PlacedLine, b: PlacedLine) -> float:
+    return b.top - a.bottom
 
 
-def _usual_gap(lines: list[PlacedLine]) -> float:
+def _base_gap(a: PlacedLine, b: PlacedLine) -> float:
+    """From baseline to baseline (where most of a line's words end), less `b`'s size."""
+    return median(w.bottom for w in b.line.words) - median(w.bottom for w in a.line.words) - b.line.em
+
+
+def _usual(lines: list[PlacedLine], gap: Callable[[PlacedLine, PlacedLine], float]) -> float:
     """The gap between the lines of one cell: the narrowest between successive lines, or less
     where lines often overlap (a figure set in the middle of its label's lines)."""
-    gaps = sorted(_gap(a, b) for a, b in zip(lines, lines[1:], strict=False))
+    gaps = sorted(gap(a, b) for a, b in zip(lines, lines[1:], strict=False))
     if not gaps:
         return 0.0
     return min(gaps[len(gaps) // 4], min((g for g in gaps if g >= 0), default=0.0))
 
 
+@dataclass(frozen=True)
+class Gaps:
+    """The block's usual gap between the lines of one cell, edge to edge and baseline to
+    baseline. A page image's words are boxes round their ink: one descender (`p`) or capital
+    reaches a line's edge into the gap, which then says more of the letters than of the
+    spacing, while where most of a line's words end is its baseline whatever its letters. A gap
+    is wide only where both measures find it wider than usual."""
+
+    edge: float
+    base: float
+
+    @classmethod
+    def of(cls, lines: list[PlacedLine]) -> Gaps:
+        return cls(_usual(lines, _edge_gap), _usual(lines, _base_gap))
+
+    def wide(self, a: PlacedLine, b: PlacedLine) -> bool:
+        slack = GAP_SLACK * b.line.em
+        return _edge_gap(a, b) > self.edge + slack and _base_gap(a, b) > self.base + slack
+
+
 def segments(lines: list[PlacedLine], seps: list[float], gaps: bool = True) -> list[list[PlacedLine]]:
     """Runs of lines no drawn separator (and, with `gaps`, no wide gap) divides."""
-    usual = _usual_gap(lines) if gaps else float("inf")
+    usual = Gaps.of(lines)
     out: list[list[PlacedLine]] = []
     for pl in lines:
         if out:
             prev = out[-1][-1]
-            wide = gaps and _gap(prev, pl) > usual + GAP_SLACK * pl.line.em
+            wide = gaps and usual.wide(prev, pl)
             if not (_between(seps, prev, pl) or wide):
                 out[-1].append(pl)
                 continue
@@ -179,7 +201,7 @@ def _header_end(lines: list[PlacedLine], stub: int, seps: list[float], fills: li
     first = next((i for i, pl in enumerate(lines) if pl.value), None)
     if first is None:
         return 0
-    usual = _usual_gap(lines)
+    usual = Gaps.of(lines)
     first = _body_start(lines, first, spacing, seps, usual)
     named = [i for i in range(first) if any(c.c1 > stub for c in lines[i].cells)]
     if not named:
@@ -192,7 +214,7 @@ def _header_end(lines: list[PlacedLine], stub: int, seps: list[float], fills: li
     return end
 
 
-def _body_start(lines: list[PlacedLine], first: int, spacing: Spacing, seps: list[float], usual: float) -> int:
+def _body_start(lines: list[PlacedLine], first: int, spacing: Spacing, seps: list[float], usual: Gaps) -> int:
     """Where the body begins above its first value line `first`: at a section heading, a line of
     labels alone that a rule or a gap sets off from a line naming value columns, or a single
     label under lines that already head every column of figures (`Spacing.opens_body`)."""
@@ -271,8 +293,8 @@ def _completes(header: list[PlacedLine], line: PlacedLine) -> bool:
     return done >= 2
 
 
-def _set_off(prev: PlacedLine, pl: PlacedLine, seps: list[float], usual: float) -> bool:
-    return _between(seps, prev, pl) or _gap(prev, pl) > usual + GAP_SLACK * pl.line.em
+def _set_off(prev: PlacedLine, pl: PlacedLine, seps: list[float], usual: Gaps) -> bool:
+    return _between(seps, prev, pl) or usual.wide(prev, pl)
 
 
 def group_rows(

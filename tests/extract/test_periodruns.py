@@ -54,3 +54,12 @@ def test_a_label_that_parses_is_never_changed(level):
             assert after == before
         elif after != before:
             assert parse_period(after) or after in {"Jan", "Feb", "Mar", "Apr", "May", "Jun"}
+
+
+def test_a_target_beside_a_run_is_no_month_whatever_its_year():
+    for level in (
+        ["Indicator", "Target 2020/21", "Apr-20", "May-20", "Jun-20"],
+        ["Indicator", "Oct-20", "Sep-20", "Aug-20", "Target 2020/21"],
+        ["Indicator", "Target 23/24", "Apr-23", "May-23", "Jun-23"],
+    ):
+        assert settle_level(level) == level
