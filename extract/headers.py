@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .columns import Column, ColumnModel, build_model, for_body, header_period
+from .periodruns import settle_level
 from .periods import ReportPeriod, month_in_fy, parse_fy, parse_period, parse_year
 from .structure import Cell
 
@@ -39,7 +40,7 @@ def model_from_levels(
     """`figures`: whether each column's body holds mostly figures (None: nothing printed); a
     header that can name two things is read by its body (`Region` under a benchmarking band over
     figures is the measure it can also name; see `columns.for_body`)."""
-    headers, bands = column_headers(levels, n_cols)
+    headers, bands = column_headers([settle_level(level) for level in levels], n_cols)
     model = build_model(headers, bands, report)
     for i, col in enumerate(model.columns):
         if figures is not None and col.kind in ("area", "change", "measure"):

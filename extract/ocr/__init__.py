@@ -75,16 +75,9 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
             ]
         rest = outside_image(im.clean_for_ocr(straight, h, v), grids, dpi)
         if rest is not None:
-            img, ox, oy = rest
-            words += [
-                Word(w.text, (w.x0 + ox) * s, (w.top + oy) * s, (w.x1 + ox) * s, (w.bottom + oy) * s, True, w.conf)
-                for w in eng.words(img)
-            ]
+            words += _sparse_words(rest, h, v, eng, s)
     else:
-        words = [
-            Word(w.text, w.x0 * s, w.top * s, w.x1 * s, w.bottom * s, True, w.conf)
-            for w in eng.words(im.clean_for_ocr(straight, h, v))
-        ]
+        words = _sparse_words((im.clean_for_ocr(straight, h, v), 0, 0), h, v, eng, s)
     rules = [Rule(x0 * s, t * s, x1 * s, b * s) for x0, t, x1, b in rules_px]
     words = _glyph_high(words)
     hh, ww = grey.shape
@@ -101,6 +94,24 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
     )
 
 
+def _sparse_words(region, h, v, eng: OcrEngine, s: float) -> list[Word]:
+    """Words of a page region read in one sparse pass (`region`: its image and where it stands on
+    the page), with the ink that pass left unexplained read again (`inkwords`), in points."""
+    import cv2
+    import numpy as np
+
+    from .inkwords import reread_unexplained
+
+    img, ox, oy = region
+    ink = im.binarise(img)
+    lines = cv2.dilate(cv2.bitwise_or(h, v), np.ones((3, 3), np.uint8))[oy : oy + img.shape[0], ox : ox + img.shape[1]]
+    ink[lines > 0] = 0
+    return [
+        Word(w.text, (w.x0 + ox) * s, (w.top + oy) * s, (w.x1 + ox) * s, (w.bottom + oy) * s, True, w.conf)
+        for w in reread_unexplained(img, ink, eng.words(img), eng)
+    ]
+
+
 _RULE_MARKS = re.compile(r"^[_—–~-]{2,}$")  # `__—`: a rule or a fill's edge read as marks; a lone dash is a nil
 
 
@@ -112,9 +123,14 @@ def _glyph_high(words: list[Word]) -> list[Word]:
     if not words:
         return words
     heights = sorted(w.bottom - w.top for w in words)
-    floor = 0.2 * heights[len(heights) // 2]
-    return [
-        w
-        for w in words
-        if (w.bottom - w.top >= floor or not any(ch.isalnum() for ch in w.text)) and not _RULE_MARKS.match(w.text)
-    ]
+    typical = heights[len(heights) // 2]
+    return [w for w in words if _glyphs(w, typical)]
+
+
+def _glyphs(w: Word, typical: float) -> bool:
+    """Letters at least a fifth of the typical height; marks (a nil's dash) no wider than a long
+    dash is: a flat mark twice the text's height long is the edge of a fill or a rule."""
+    height, marks = w.bottom - w.top, not any(ch.isalnum() for ch in w.text)
+    if _RULE_MARKS.match(w.text) or (marks and height < 0.2 * typical and w.x1 - w.x0 > 2 * typical):
+        return False
+    return height >= 0.2 * typical or marks

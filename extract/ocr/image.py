@@ -309,14 +309,62 @@ def rules(h_mask: np.ndarray, v_mask: np.ndarray, dpi: int) -> list[tuple[float,
 
 def clean_for_ocr(grey: np.ndarray, h_mask: np.ndarray, v_mask: np.ndarray) -> np.ndarray:
     """Invert dark bands (white-on-navy headers), erase rules and flatten the background, leaving
-    dark text on white."""
+    dark text on white.
+
+    Rules are erased outside the bands only: inside one, the rule masks also hold the dark gaps
+    between white letters (`band_ink` takes a letter's counter for a border), and erasing them
+    cuts strokes out of the very header the inversion is for (`Nar`, `Ajpr` for Mar, Apr); a
+    black border on a dark band disappears in the inversion anyway.
+    """
     import cv2
 
-    local = cv2.blur(grey, (41, 41))
-    out = np.where(local < 110, 255 - grey, grey).astype(np.uint8)
+    band = band_mask(grey)
+    out = np.where(band, _inverted(grey), grey).astype(np.uint8)
     lines = cv2.dilate(cv2.bitwise_or(h_mask, v_mask), np.ones((3, 3), np.uint8))
-    out[lines > 0] = 255
+    out[(lines > 0) & ~band] = 255
     return flatten(out)
+
+
+def _inverted(grey: np.ndarray) -> np.ndarray:
+    """The page inverted and levelled: a navy band inverts to a mid grey, not paper, and
+    tesseract's page-wide threshold reads the scan's speckle on it as letters (`BsSan`); each
+    pixel is scaled by the brightest of its neighbourhood (wider than a stroke: the band's own
+    level) so that the band's ground comes out as light as paper, its text as dark as ink."""
+    import cv2
+
+    inv = 255 - grey
+    ground = cv2.dilate(inv, np.ones((15, 15), np.uint8)).astype(np.float32)
+    return np.clip(inv.astype(np.float32) * (245.0 / np.maximum(ground, 1.0)), 0, 255)
+
+
+_BAND_WINDOW = 41
+
+
+def band_mask(grey: np.ndarray) -> np.ndarray:
+    """Where the page is a dark band, out to the band's own edges.
+
+    A pixel whose neighbourhood is dark on average lies in a band's core; near the band's edge the
+    neighbourhood takes in the paper around it, so a header line set close to the band's top or
+    bottom (half a window) was left uninverted and its letters' tops cut off. Each core is grown
+    to the rows and columns beside it whose median across the band is still dark: the band's
+    rectangle, which white text cannot lighten in the median and a fill next to it (a RAG cell)
+    does not reach across.
+    """
+    import cv2
+
+    core = (cv2.blur(grey, (_BAND_WINDOW, _BAND_WINDOW)) < 110).astype(np.uint8)
+    out = core.copy()
+    m = _BAND_WINDOW // 2
+    hh, ww = grey.shape
+    n, _, stats, _ = cv2.connectedComponentsWithStats(core, connectivity=8)
+    for x, y, w, h, _area in stats[1:n]:
+        ya, yb = max(0, y - m), min(hh, y + h + m)
+        xa, xb = max(0, x - m), min(ww, x + w + m)
+        rows = np.flatnonzero(np.median(grey[ya:yb, x : x + w], axis=1) < 110)
+        cols = np.flatnonzero(np.median(grey[y : y + h, xa:xb], axis=0) < 110)
+        if len(rows) and len(cols):
+            out[ya + rows[0] : ya + rows[-1] + 1, xa + cols[0] : xa + cols[-1] + 1] = 1
+    return out > 0
 
 
 def flatten(img: np.ndarray) -> np.ndarray:

@@ -10,6 +10,7 @@ neighbour's. A paragraph of prose, a wide vertical gap or a line of another size
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from statistics import median
 
 from ..periods import MONTHS, parse_period
 from .figures import is_value
@@ -68,8 +69,10 @@ def columnar(lines: list[Line], reach: int = 2, window: float = 20.0) -> list[bo
 
 
 def _is_prose(line: Line, width: float) -> bool:
+    """A long, wide line, unless it is a row of figures: a row whose gutters line up with no
+    neighbour's (its label split by an OCR word gap, wrapped labels all around) is still a row."""
     words = sum(len(p.words) for p in line.phrases)
-    return (line.x1 - line.x0) > PROSE_SHARE * width and words >= 8
+    return (line.x1 - line.x0) > PROSE_SHARE * width and words >= 8 and not _figures(line)
 
 
 def _continues(block: Block, line: Line, aligned: bool, page_width: float) -> bool:
@@ -153,6 +156,9 @@ def _trimmed(block: Block) -> Block:
         _wrap_of(block.lines[start - 1], block.lines[start]) or _band_over(block.lines[start - 1], block.lines[start])
     ):
         start -= 1
+    typical = median(ln.em for ln in block.lines[start:end])
+    while end - start > MIN_TABULAR and _display(block.lines[start], typical):
+        start += 1
     return Block(block.lines[start:end], block.aligned[start:end])
 
 
@@ -162,6 +168,16 @@ def _band_over(a: Line, b: Line) -> bool:
     if not a.phrases or not all(_period_label(p.text) for p in a.phrases):
         return False
     return b.top - a.bottom <= (b.bottom - b.top) and b.x0 <= a.x0 and a.x1 <= b.x1
+
+
+TITLE_SIZE = 1.3  # times the block's typical size: a line this large heads the page, not a column
+
+
+def _display(line: Line, typical: float) -> bool:
+    """A line set well larger than the table's own lines and holding no figures: the title above
+    the table, which OCR can split at a wide word space into phrases that line up with the
+    columns below."""
+    return line.em > TITLE_SIZE * typical and not any(is_value(p.text) for p in line.phrases)
 
 
 def _wrap_of(a: Line, b: Line) -> bool:

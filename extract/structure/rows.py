@@ -11,6 +11,7 @@ row), whatever it says.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import takewhile
 from statistics import median
@@ -62,36 +63,76 @@ def separators(rules: list[Rule], fills: list[Fill], x0: float, x1: float) -> li
     """y of every rule or fill edge that runs across most of the block."""
     width = max(x1 - x0, 1.0)
     ys = []
-    for r in rules:
-        if r.horizontal and min(r.x1, x1) - max(r.x0, x0) >= SEPARATOR_COVER * width:
-            ys.append((r.top + r.bottom) / 2)
+    for y, cover in _rule_cover(rules, x0, x1).items():
+        if cover >= SEPARATOR_COVER * width:
+            ys.append(y)
     for f in fills:
         if min(f.x1, x1) - max(f.x0, x0) >= SEPARATOR_COVER * width:
             ys += [f.top, f.bottom]
     return sorted(ys)
 
 
+def _rule_cover(rules: list[Rule], x0: float, x1: float) -> dict[float, float]:
+    """How much of the span each horizontal line of rules covers: a rule found in a page image
+    comes in pieces where a fill's edge or a glyph touching it broke it, one line all the same."""
+    cover: dict[float, float] = {}
+    for r in sorted((r for r in rules if r.horizontal), key=lambda r: r.top):
+        y = (r.top + r.bottom) / 2
+        key = next((k for k in cover if abs(k - y) <= 1.0), y)
+        cover[key] = cover.get(key, 0.0) + max(0.0, min(r.x1, x1) - max(r.x0, x0))
+    return cover
+
+
 def _between(seps: list[float], a: PlacedLine, b: PlacedLine) -> bool:
     return any(a.bottom - 1 <= y <= b.top + 1 for y in seps)
 
 
-def _usual_gap(lines: list[PlacedLine]) -> float:
+def _edge_gap(a: PlacedLine, b: PlacedLine) -> float:
+    return b.top - a.bottom
+
+
+def _base_gap(a: PlacedLine, b: PlacedLine) -> float:
+    """From baseline to baseline (where most of a line's words end), less `b`'s size."""
+    return median(w.bottom for w in b.line.words) - median(w.bottom for w in a.line.words) - b.line.em
+
+
+def _usual(lines: list[PlacedLine], gap: Callable[[PlacedLine, PlacedLine], float]) -> float:
     """The gap between the lines of one cell: the narrowest between successive lines, or less
     where lines often overlap (a figure set in the middle of its label's lines)."""
-    gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False))
+    gaps = sorted(gap(a, b) for a, b in zip(lines, lines[1:], strict=False))
     if not gaps:
         return 0.0
     return min(gaps[len(gaps) // 4], min((g for g in gaps if g >= 0), default=0.0))
 
 
+@dataclass(frozen=True)
+class Gaps:
+    """The block's usual gap between the lines of one cell, edge to edge and baseline to
+    baseline. A page image's words are boxes round their ink: one descender (`p`) or capital
+    reaches a line's edge into the gap, which then says more of the letters than of the
+    spacing, while where most of a line's words end is its baseline whatever its letters. A gap
+    is wide only where both measures find it wider than usual."""
+
+    edge: float
+    base: float
+
+    @classmethod
+    def of(cls, lines: list[PlacedLine]) -> Gaps:
+        return cls(_usual(lines, _edge_gap), _usual(lines, _base_gap))
+
+    def wide(self, a: PlacedLine, b: PlacedLine) -> bool:
+        slack = GAP_SLACK * b.line.em
+        return _edge_gap(a, b) > self.edge + slack and _base_gap(a, b) > self.base + slack
+
+
 def segments(lines: list[PlacedLine], seps: list[float], gaps: bool = True) -> list[list[PlacedLine]]:
     """Runs of lines no drawn separator (and, with `gaps`, no wide gap) divides."""
-    usual = _usual_gap(lines) if gaps else float("inf")
+    usual = Gaps.of(lines)
     out: list[list[PlacedLine]] = []
     for pl in lines:
         if out:
             prev = out[-1][-1]
-            wide = gaps and pl.top - prev.bottom > usual + GAP_SLACK * pl.line.em
+            wide = gaps and usual.wide(prev, pl)
             if not (_between(seps, prev, pl) or wide):
                 out[-1].append(pl)
                 continue
@@ -160,7 +201,7 @@ def _header_end(lines: list[PlacedLine], stub: int, seps: list[float], fills: li
     first = next((i for i, pl in enumerate(lines) if pl.value), None)
     if first is None:
         return 0
-    usual = _usual_gap(lines)
+    usual = Gaps.of(lines)
     first = _body_start(lines, first, spacing, seps, usual)
     named = [i for i in range(first) if any(c.c1 > stub for c in lines[i].cells)]
     if not named:
@@ -173,7 +214,7 @@ def _header_end(lines: list[PlacedLine], stub: int, seps: list[float], fills: li
     return end
 
 
-def _body_start(lines: list[PlacedLine], first: int, spacing: Spacing, seps: list[float], usual: float) -> int:
+def _body_start(lines: list[PlacedLine], first: int, spacing: Spacing, seps: list[float], usual: Gaps) -> int:
     """Where the body begins above its first value line `first`: at a section heading, a line of
     labels alone that a rule or a gap sets off from a line naming value columns, or a single
     label under lines that already head every column of figures (`Spacing.opens_body`)."""
@@ -254,8 +295,8 @@ def _completes(header: list[PlacedLine], line: PlacedLine) -> bool:
     return len(done) >= 2 and (done == sorted(set(done)) or done == sorted(set(done), reverse=True))
 
 
-def _set_off(prev: PlacedLine, pl: PlacedLine, seps: list[float], usual: float) -> bool:
-    return _between(seps, prev, pl) or pl.top - prev.bottom > usual + GAP_SLACK * pl.line.em
+def _set_off(prev: PlacedLine, pl: PlacedLine, seps: list[float], usual: Gaps) -> bool:
+    return _between(seps, prev, pl) or usual.wide(prev, pl)
 
 
 def group_rows(
@@ -265,12 +306,22 @@ def group_rows(
     spacing = Spacing.of(lines, stub)
     end = _header_end(lines, stub, seps, fills, spacing)
     lead = end + 1 if end < len(lines) and spacing.own_row(lines, end) else end
-    segs = ([lines[end:lead]] if lead > end else []) + segments(lines[lead:], seps)
+    body = lines[lead:]
+    segs = ([lines[end:lead]] if lead > end else []) + segments(body, seps, gaps=not _rows_drawn(body, seps))
     align = _alignment(segs)
     rows: list[Row] = []
     for s in segs:
         rows += rows_of(s, align)
     return lines[:end], rows
+
+
+def _rows_drawn(lines: list[PlacedLine], seps: list[float]) -> bool:
+    """Whether a rule or fill edge divides every two successive lines of figures: the page draws
+    its rows, and the gaps between lines (which in a page image vary with the ink of each line,
+    a descender against the next line's capitals) have nothing to add."""
+    values = [pl for pl in lines if pl.value]
+    pairs = list(zip(values, values[1:], strict=False))
+    return bool(pairs) and all(_between(seps, a, b) for a, b in pairs)
 
 
 def header_levels(header: list[PlacedLine], seps: list[float]) -> list[list[PlacedLine]]:

@@ -1,0 +1,87 @@
+"""Words for the ink a whole-page OCR pass left unexplained.
+
+Without a ruled grid a page is read in one sparse pass, and that pass drops or garbles what a
+table has most of: short figures standing alone (`3`, `17` read as `uy`, a suppression `c` not
+read at all). The page's ink still shows where each of them is. Every word-sized blob of ink
+that no confident word covers is cut out and read as one line by both engines; a reading is
+added only where the two agree (they share no model, so they rarely share a mistake), and it
+replaces the unsure words it lies under. What they disagree on stays as the pass read it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..page import Word
+from .engines import OcrEngine
+
+SURE = 0.5  # a word from this confidence explains its ink
+AGREED = 0.9  # the confidence a reading both engines agree on is given
+PAD = 6  # pixels around a blob's crop
+
+
+@dataclass(frozen=True)
+class Blob:
+    x0: int
+    top: int
+    x1: int
+    bottom: int
+
+
+def reread_unexplained(clean: np.ndarray, ink: np.ndarray, words: list[Word], engine: OcrEngine) -> list[Word]:
+    """`words` with the blobs of `ink` (text ink, rules erased) that no sure word covers read
+    again: a blob both engines read alike takes that reading in place of the words under it."""
+    second = engine.second
+    if second is None or not words:
+        return words
+    blobs = unexplained(ink, words)
+    if not blobs:
+        return words
+    crops = [clean[max(0, b.top - PAD) : b.bottom + PAD, max(0, b.x0 - PAD) : b.x1 + PAD] for b in blobs]
+    first, other = engine.read_images(crops, line=True), second.read_images(crops, line=True)
+    out = list(words)
+    for b, ra, rb in zip(blobs, first, other, strict=True):
+        text = _agreed(ra, rb)
+        if text is None:
+            continue
+        out = [w for w in out if not _under(w, b)]
+        out.append(Word(text, float(b.x0), float(b.top), float(b.x1), float(b.bottom), True, AGREED))
+    return out
+
+
+def unexplained(ink: np.ndarray, words: list[Word]) -> list[Blob]:
+    """Word-sized blobs of ink (letters joined across less than half a line's height) that sure
+    words cover less than half of."""
+    import cv2
+
+    typical = float(np.median([w.bottom - w.top for w in words]))
+    joined = cv2.dilate(ink, np.ones((1, max(3, int(typical * 0.5))), np.uint8))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    cover = np.zeros(ink.shape, np.uint8)
+    for w in words:
+        if w.conf >= SURE:
+            cover[int(w.top) : int(w.bottom) + 1, int(w.x0) : int(w.x1) + 1] = 1
+    out = []
+    for x, y, w, h, _area in stats[1:n]:
+        if not (0.6 * typical <= h <= 1.6 * typical and w >= 0.3 * typical):
+            continue
+        mask = ink[y : y + h, x : x + w] > 0
+        if mask.sum() >= 0.05 * w * h and cover[y : y + h, x : x + w][mask].mean() < 0.5:
+            cols = np.flatnonzero(mask.any(axis=0))
+            out.append(Blob(int(x + cols[0]), int(y), int(x + cols[-1] + 1), int(y + h)))
+    return out
+
+
+def _agreed(a: list[Word], b: list[Word]) -> str | None:
+    """The one reading both engines give (letters in either case), else None."""
+    ta, tb = " ".join(w.text for w in a).strip(), " ".join(w.text for w in b).strip()
+    if not ta or ta.replace(" ", "").lower() != tb.replace(" ", "").lower():
+        return None
+    return tb if any(ch.isdigit() for ch in tb) else ta
+
+
+def _under(w: Word, b: Blob) -> bool:
+    """Whether the word's centre lies in the blob."""
+    return b.x0 <= w.xc <= b.x1 and b.top <= w.yc <= b.bottom

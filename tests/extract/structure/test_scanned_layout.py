@@ -1,0 +1,345 @@
+"""What a page image does to a table's lines, on pages built in the test: words boxed round
+their ink (a descender reaches down, a lower-case word starts low), rules found in pieces, a
+large title split at a wide word space, a row whose label OCR split at a word gap."""
+
+from dataclasses import replace
+
+from scorekit.extract.page import PageContent, Rule, Word
+from scorekit.extract.structure import find_tables
+from scorekit.extract.structure.blocks import find_blocks
+from scorekit.extract.structure.lines import text_lines
+
+from .pages import Sheet, print_sheet, texts
+
+# A scanned page's words as the sparse OCR pass boxed them (their ink) and its rules as found in
+# the image, broken where the RAG column's fill meets them: four rows of wrapped names.
+SCANNED_WORDS = [
+    ("Indicator", 42.0, 72.7, 78.2, 78.5),
+    ("Unit", 158.6, 72.7, 175.2, 78.5),
+    ("RAG", 189.4, 72.7, 205.4, 78.5),
+    ("11/2015", 218.9, 72.7, 250.6, 79.0),
+    ("12/2015", 260.4, 72.7, 292.1, 79.2),
+    ("rating", 185.5, 81.6, 210.7, 91.0),
+    ("Number", 42.0, 93.4, 70.6, 99.1),
+    ("of", 73.0, 93.4, 79.7, 99.1),
+    ("missed", 82.6, 93.4, 107.3, 99.1),
+    ("bin", 110.6, 93.4, 120.7, 99.1),
+    ("1,004", 232.3, 93.4, 252.2, 99.8),
+    ("1,206", 273.8, 93.4, 293.5, 99.8),
+    ("collections", 41.8, 102.2, 79.4, 108.0),
+    ("reported", 82.8, 102.2, 113.0, 109.4),
+    ("~", 158.6, 93.6, 167.8, 99.1),
+    ("Rate", 158.6, 114.0, 174.7, 120.0),
+    ("Amber", 185.0, 113.8, 209.8, 120.2),
+    ("Tae", 236.9, 114.0, 252.0, 119.8),
+    ("2.", 248.6, 113.0, 252.7, 122.6),
+    ("61.7", 277.9, 114.0, 293.3, 120.0),
+    ("Missed", 42.0, 114.0, 65.8, 120.0),
+    ("collections", 68.9, 114.0, 106.8, 120.0),
+    ("per", 109.9, 115.4, 121.7, 121.2),
+    ("100,000", 42.2, 122.9, 70.8, 129.4),
+    ("collections", 73.9, 122.9, 111.8, 128.9),
+    ("made", 115.0, 122.9, 134.6, 128.9),
+    ("Percentage", 42.0, 135.1, 82.1, 142.1),
+    ("of", 85.0, 134.9, 91.7, 140.6),
+    ("missed", 94.6, 134.9, 119.3, 140.9),
+    ("%", 158.4, 134.9, 164.6, 140.6),
+    ("Amber", 185.0, 134.6, 209.8, 141.1),
+    ("99", 243.4, 134.9, 252.0, 140.9),
+    ("88", 284.9, 134.9, 293.3, 140.9),
+    ("collections", 41.8, 143.5, 79.4, 149.5),
+    ("put", 82.8, 144.0, 94.1, 150.7),
+    ("right", 97.2, 143.5, 113.3, 150.7),
+    ("the", 115.7, 143.5, 127.2, 149.5),
+    ("next", 130.6, 144.0, 146.2, 149.5),
+    ("working", 41.8, 152.4, 69.6, 159.6),
+    ("day", 72.7, 152.4, 85.4, 159.6),
+    ("Number", 42.0, 164.4, 70.6, 170.4),
+    ("of", 73.0, 164.4, 79.7, 170.4),
+    ("assisted", 82.3, 164.4, 111.4, 170.4),
+    ("No", 158.6, 164.6, 167.8, 170.4),
+    ("Amber", 185.0, 164.2, 209.8, 170.6),
+    ("3,423", 231.8, 164.4, 252.0, 170.9),
+    ("37372", 273.4, 164.4, 293.0, 171.1),
+    ("collections", 41.8, 173.3, 79.4, 179.3),
+    ("in", 82.8, 173.3, 88.3, 179.0),
+    ("place", 91.4, 173.3, 110.4, 180.5),
+]
+SCANNED_RULES = [
+    (38, 71.4, 300),
+    (38, 89.6, 300),
+    (181, 111.1, 214),
+    (95, 111.4, 160),
+    (217, 111.4, 239),
+    (242, 111.4, 280),
+    (291, 111.4, 300),
+    (50, 111.5, 90),
+    (38, 132.2, 183),
+    (211, 132.4, 300),
+    (38, 161.8, 300),
+    (38, 182.6, 300),
+]
+NAMES = [
+    "Number of missed bin collections reported",
+    "Missed collections per 100,000 collections made",
+    "Percentage of missed collections put right the next working day",
+    "Number of assisted collections in place",
+]
+
+
+def test_ink_boxed_wrapped_names_between_broken_rules_stay_one_row():
+    words = [Word(t, x0, top, x1, bottom, conf=0.95) for t, x0, top, x1, bottom in SCANNED_WORDS]
+    rules = [Rule(x0, y, x1, y) for x0, y, x1 in SCANNED_RULES]
+    (table,) = find_tables(PageContent("scan.pdf", 1, 842.0, 595.0, words, rules, method="ocr"))
+    body = texts(table)[table.header_rows :]
+    assert [row[0] for row in body] == NAMES
+    assert [row[3] for row in body] == ["1,004", "Tae 2.", "99", "3,423"]
+
+
+HEADER = ["Indicator", "Apr-23", "May-23", "Jun-23"]
+ROWS = [
+    HEADER,
+    ["Number of missed bin collections", "1,004", "1,206", "999"],
+    ["Missed collections per 100,000", "71.2", "61.7", "72.6"],
+]
+
+
+def _title(words: list[Word], xs: list[float], top: float) -> list[Word]:
+    """A 14 pt title set over the table, its word space at `Families` wide enough for OCR's
+    boxes to split it into two phrases, the second starting over the first column of figures."""
+    left = [("Children", xs[0] + 2, 56.0), ("and", xs[0] + 60, 24.0)]
+    right = [("Families", xs[1] - 8, 54.0), ("monthly", xs[1] + 52, 50.0), ("report", xs[1] + 108, 44.0)]
+    return words + [Word(t, x, top, x + w, top + 11.0) for t, x, w in left + right]
+
+
+def test_a_large_title_over_the_columns_is_no_header_level():
+    printed = print_sheet(Sheet(ROWS, ruling="none", top=80.0))
+    page = replace(printed.page, words=_title(printed.page.words, printed.xs, 58.0))
+    (table,) = find_tables(page)
+    assert texts(table)[0] == HEADER
+    assert table.header_rows == 1
+
+
+def test_a_row_of_figures_is_no_prose_however_its_gutters_fall():
+    """A row with twelve figures whose label OCR split at a word gap, among wrapped labels whose
+    gutters line up with nothing: still a row of the table, which goes on below it."""
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    xs = [250.0 + 34 * k for k in range(12)]
+
+    def line(top: float, label: list[tuple[str, float, float]], figures: bool) -> list[Word]:
+        out = [Word(t, x0, top, x1, top + 7) for t, x0, x1 in label]
+        return out + ([Word(f"{k + 10}.0%", x + 4, top, x + 26, top + 7) for k, x in enumerate(xs)] if figures else [])
+
+    words = [Word(m, x + 10, 80, x + 26, 87) for m, x in zip(months, xs, strict=True)] + [
+        Word("Indicator", 71, 80, 111, 87)
+    ]
+    words += line(92, [("Percentage", 71, 120), ("of", 123, 130), ("children", 133, 170)], True)
+    words += line(102, [("protection", 71, 115), ("plans", 125, 150)], False)
+    words += line(112, [("held", 71, 87), ("in time", 95, 120)], False)
+    words += line(124, [("Percentage of children", 71, 202), ("in", 208, 214)], True)
+    words += line(134, [("Need", 71, 91), ("Plan", 99, 120)], False)
+    words += line(144, [("within", 71, 94), ("last 12", 102, 124)], False)
+    words += line(156, [("Number", 71, 100), ("of", 103, 110), ("children", 113, 150)], True)
+    words += line(168, [("Rate", 71, 90), ("of", 93, 100), ("children", 103, 140)], True)
+    blocks = find_blocks(text_lines(words), 842.0)
+    assert len(blocks) == 1
+    assert blocks[0].bottom == 175
+
+
+# The same pass over a page without rules between its rows (labels wrapped under their first
+# line of figures; `excluding`'s ascenders and `placed`'s descender narrow the gaps around them).
+UNRULED_WORDS = [
+    ("2022", 248.6, 75.1, 269.8, 81.6),
+    ("Ref", 48.0, 87.8, 62.6, 94.3),
+    ("Indicator", 71.0, 87.8, 110.9, 94.3),
+    ("Dec", 251.5, 88.1, 267.1, 94.3),
+    ("Jan", 285.6, 88.1, 299.5, 95.8),
+    ("Feb", 319.7, 87.8, 335.0, 94.3),
+    ("65", 47.8, 112.1, 56.9, 118.3),
+    ("Percentage", 71.3, 112.1, 115.2, 119.8),
+    ("of", 118.6, 111.8, 126.0, 118.3),
+    ("re-referrals", 129.1, 111.8, 172.3, 118.3),
+    ("within", 175.7, 111.8, 199.0, 118.1),
+    ("12", 202.8, 112.1, 211.4, 118.1),
+    ("30.0%", 248.2, 112.1, 272.9, 118.3),
+    ("27.0%", 282.2, 112.1, 306.7, 118.3),
+    ("25.0%", 316.1, 112.1, 340.6, 118.3),
+    ("months", 71.3, 121.4, 100.3, 127.9),
+    ("68", 47.8, 134.4, 57.1, 140.6),
+    ("Percentage", 71.3, 134.4, 115.2, 142.1),
+    ("of", 118.6, 134.2, 126.0, 140.6),
+    ("referrals", 129.1, 134.2, 161.5, 140.6),
+    ("leading", 165.1, 134.2, 193.0, 142.1),
+    ("to", 196.6, 134.6, 204.0, 140.6),
+    ("NFA", 207.6, 134.4, 222.0, 140.4),
+    ("4.0%", 253.2, 134.4, 272.9, 140.6),
+    ("6.0%", 287.3, 134.4, 306.7, 140.6),
+    ("5.0%", 321.4, 134.4, 340.6, 140.6),
+    ("Percentage", 71.3, 147.4, 115.2, 155.0),
+    ("of", 118.6, 147.1, 126.0, 153.6),
+    ("children", 128.9, 147.1, 159.8, 153.6),
+    ("subject", 163.4, 147.1, 192.0, 155.0),
+    ("to", 194.6, 147.6, 202.1, 153.6),
+    ("2nd", 205.4, 147.1, 219.6, 153.6),
+    ("or", 223.2, 148.8, 231.1, 153.6),
+    ("32.0%", 248.2, 147.4, 272.9, 153.6),
+    ("33.0%", 282.2, 147.4, 306.7, 153.6),
+    ("32.0%", 316.3, 147.4, 340.6, 153.6),
+    ("more", 71.3, 158.4, 91.0, 163.2),
+    ("CP", 94.3, 157.0, 103.9, 163.2),
+    ("plan", 107.5, 156.7, 123.6, 164.6),
+    ("74", 48.0, 169.7, 57.1, 175.9),
+    ("Percentage", 71.3, 169.7, 115.2, 177.4),
+    ("of", 118.6, 169.4, 126.0, 175.9),
+    ("children", 128.9, 169.4, 159.8, 175.9),
+    ("subject", 163.4, 169.4, 192.0, 177.4),
+    ("to", 194.6, 170.2, 202.1, 175.9),
+    ("child", 205.4, 169.4, 223.4, 175.9),
+    ("77.0%", 248.4, 169.7, 272.9, 175.9),
+    ("76.0%", 282.5, 169.7, 306.7, 175.9),
+    ("76.0%", 316.3, 169.7, 340.6, 175.9),
+    ("protection", 71.3, 179.3, 110.9, 187.2),
+    ("plans", 114.7, 179.3, 135.1, 187.2),
+    ("with", 138.5, 179.5, 154.3, 185.8),
+    ("recent", 158.2, 180.0, 182.9, 185.8),
+    ("core", 186.0, 181.0, 202.3, 185.8),
+    ("group", 205.9, 181.0, 228.2, 187.2),
+    ("held", 71.3, 189.4, 87.4, 195.6),
+    ("in", 91.2, 189.4, 97.2, 195.6),
+    ("time", 100.6, 189.4, 117.8, 195.6),
+    ("Percentage", 71.3, 202.3, 115.2, 210.0),
+    ("of", 118.6, 202.1, 126.0, 208.3),
+    ("children", 128.9, 202.1, 159.8, 208.3),
+    ("with", 163.4, 202.1, 179.3, 208.3),
+    ("Child", 182.9, 202.1, 202.1, 208.3),
+    ("in", 205.9, 202.1, 211.9, 208.3),
+    ("88.0%", 248.2, 202.1, 272.9, 208.3),
+    ("84.0%", 282.2, 202.1, 307.0, 208.3),
+    ("83.0%", 316.1, 202.1, 340.8, 208.3),
+    ("Need", 71.3, 211.7, 91.0, 217.9),
+    ("Plan", 94.8, 211.7, 110.4, 217.9),
+    ("(not", 114.2, 211.7, 129.8, 218.9),
+    ("CWD)", 132.7, 211.7, 154.6, 218.9),
+    ("with", 158.2, 211.7, 174.0, 217.9),
+    ("CIN", 177.6, 211.7, 190.3, 217.9),
+    ("review", 194.2, 211.7, 219.6, 217.9),
+    ("within", 71.0, 221.5, 94.3, 227.8),
+    ("last", 98.2, 221.5, 111.8, 227.8),
+    ("12", 115.2, 221.5, 123.8, 227.8),
+    ("weeks", 127.4, 221.5, 151.9, 227.8),
+    ("Number", 71.3, 234.2, 102.7, 240.5),
+    ("of", 105.6, 234.2, 113.3, 240.5),
+    ("children", 115.9, 234.2, 147.1, 240.5),
+    ("in", 150.7, 234.2, 157.0, 240.5),
+    ("our", 160.3, 235.9, 173.3, 240.5),
+    ("care", 176.2, 235.9, 192.7, 240.5),
+    ("543", 258.7, 234.2, 272.6, 240.5),
+    ("553", 292.6, 234.2, 306.5, 240.5),
+    ("545", 326.4, 234.5, 340.6, 240.5),
+    ("110.0", 251.3, 247.0, 272.9, 253.2),
+    ("111.0", 319.0, 247.0, 340.8, 253.2),
+    ("Rate", 71.3, 247.2, 88.8, 253.2),
+    ("of", 91.9, 247.0, 99.4, 253.2),
+    ("children", 102.2, 247.0, 133.2, 253.4),
+    ("in", 137.0, 247.0, 143.0, 253.2),
+    ("our", 146.6, 248.6, 159.4, 253.2),
+    ("care", 162.5, 248.6, 178.8, 253.4),
+    ("per", 182.4, 248.6, 195.1, 254.9),
+    ("10,000", 198.5, 247.0, 225.4, 253.9),
+    ("Number", 71.5, 259.7, 103.0, 266.2),
+    ("of", 105.6, 259.7, 113.3, 265.9),
+    ("new", 116.2, 261.4, 131.8, 266.2),
+    ("CLA", 135.1, 259.7, 150.2, 265.9),
+    ("in", 153.4, 259.7, 159.6, 265.9),
+    ("month", 163.2, 259.7, 187.9, 266.2),
+    ("16", 264.0, 259.7, 272.9, 265.9),
+    ("23", 297.6, 259.7, 306.5, 265.9),
+    ("19", 331.7, 259.7, 340.8, 265.9),
+    ("Number", 71.5, 272.4, 103.0, 278.9),
+    ("of", 105.6, 272.4, 113.3, 278.9),
+    ("new", 116.2, 274.1, 131.8, 278.9),
+    ("CLA", 135.1, 272.4, 150.2, 278.6),
+    ("in", 153.4, 272.4, 159.6, 278.6),
+    ("month", 163.2, 272.4, 187.9, 278.9),
+    ("who", 191.5, 272.4, 207.1, 278.6),
+    ("are", 210.5, 274.1, 223.0, 278.9),
+    ("UASC", 71.3, 282.2, 92.2, 288.7),
+    ("Number", 71.5, 295.0, 103.0, 301.4),
+    ("of", 105.6, 295.0, 113.3, 301.4),
+    ("Ceased", 115.9, 295.0, 144.5, 301.4),
+    ("CLA", 148.1, 295.2, 163.2, 301.4),
+    ("in", 166.8, 295.0, 172.6, 301.2),
+    ("the", 175.9, 295.0, 188.6, 301.4),
+    ("month", 192.0, 295.0, 216.7, 301.2),
+    ("27", 263.8, 295.2, 272.6, 301.2),
+    ("10", 297.8, 295.2, 306.7, 301.4),
+    ("23", 331.4, 295.0, 340.6, 301.4),
+    ("excluding", 71.3, 304.8, 108.5, 312.7),
+    ("UASC", 112.3, 305.0, 133.4, 311.3),
+    ("Number", 71.5, 317.5, 103.0, 324.0),
+    ("of", 105.8, 317.5, 113.3, 324.0),
+    ("CLA", 116.2, 317.8, 131.3, 324.0),
+    ("achieved", 134.4, 317.5, 169.4, 324.0),
+    ("CAO", 173.0, 317.8, 189.4, 324.0),
+    ("or", 192.7, 319.2, 200.6, 324.0),
+    ("SGO", 203.5, 317.8, 220.1, 324.0),
+    ("Number", 71.5, 330.2, 103.0, 336.7),
+    ("of", 105.8, 330.2, 113.3, 336.7),
+    ("CLA", 116.2, 330.5, 131.3, 336.7),
+    ("returned", 134.6, 330.2, 167.5, 336.7),
+    ("home", 171.6, 330.2, 193.2, 336.7),
+    ("as", 196.6, 331.9, 204.7, 336.7),
+    ("part", 208.1, 330.7, 223.9, 338.2),
+    ("of", 71.3, 340.1, 78.5, 346.6),
+    ("care", 81.6, 341.8, 97.9, 346.6),
+    ("planning", 101.8, 340.1, 134.9, 348.0),
+    ("Number", 71.5, 352.8, 103.0, 359.3),
+    ("of", 105.8, 352.8, 113.3, 359.3),
+    ("CLA", 116.2, 353.0, 131.3, 359.3),
+    ("placed", 134.6, 352.8, 159.8, 360.7),
+    ("with", 163.4, 352.8, 179.5, 359.0),
+    ("parents", 183.4, 353.3, 212.6, 360.7),
+    ("at", 216.0, 353.3, 223.2, 359.3),
+    ("46", 263.5, 353.0, 272.9, 359.3),
+    ("48", 297.4, 353.0, 306.7, 359.3),
+    ("48", 331.2, 353.0, 340.8, 359.3),
+    ("the", 71.0, 362.4, 83.5, 368.9),
+    ("end", 86.9, 362.4, 101.0, 368.9),
+    ("of", 104.6, 362.4, 112.1, 368.9),
+    ("the", 114.5, 362.4, 127.0, 368.9),
+    ("month", 130.8, 362.4, 155.5, 368.9),
+    ("Number", 71.5, 375.4, 103.0, 381.8),
+    ("of", 105.8, 375.4, 113.5, 381.8),
+    ("CLA", 116.2, 375.6, 131.3, 381.8),
+    ("placed", 134.6, 375.4, 160.1, 383.3),
+    ("in", 163.7, 375.4, 169.9, 381.6),
+    ("Connected", 173.3, 375.4, 215.3, 381.8),
+    ("61", 263.8, 375.6, 272.6, 381.8),
+    ("60", 297.6, 375.6, 306.7, 381.8),
+    ("56", 331.4, 375.6, 340.8, 381.8),
+    ("Carer", 71.3, 385.2, 92.6, 391.4),
+    ("placements", 95.8, 385.0, 141.4, 392.9),
+    ("at", 144.7, 385.4, 152.2, 391.4),
+    ("the", 155.0, 385.0, 167.5, 391.4),
+    ("end", 170.9, 385.0, 185.0, 391.4),
+    ("of", 188.6, 385.0, 196.1, 391.4),
+    ("the", 198.5, 385.0, 211.2, 391.4),
+    ("month", 71.5, 394.8, 96.2, 401.3),
+    ("c", 302.9, 248.4, 307.0, 253.4),
+    ("3", 268.6, 272.4, 272.9, 278.9),
+    ("4", 302.2, 272.4, 307.0, 278.9),
+    ("4", 336.2, 272.4, 341.0, 278.9),
+    ("5", 268.6, 317.5, 272.9, 324.2),
+    ("4", 302.2, 317.5, 307.0, 324.0),
+    ("5", 336.5, 317.5, 340.8, 324.2),
+    ("c", 337.0, 331.7, 340.8, 337.0),
+]
+
+
+def test_ink_boxed_wrapped_names_without_rules_stay_one_row():
+    words = [Word(t, x0, top, x1, bottom, conf=0.95) for t, x0, top, x1, bottom in UNRULED_WORDS]
+    (table,) = find_tables(PageContent("scan.pdf", 1, 842.0, 595.0, words, [], method="ocr"))
+    names = [row[1] for row in texts(table)[table.header_rows :]]
+    assert "Number of new CLA in month who are UASC" in names
+    assert "Number of Ceased CLA in the month excluding UASC" in names
+    assert "Number of CLA placed with parents at the end of the month" in names

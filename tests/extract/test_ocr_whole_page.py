@@ -1,0 +1,107 @@
+"""A page read without a ruled grid: its dark header band, its flat marks, and the ink the
+sparse pass leaves unread, on images and word lists built in the test."""
+
+import numpy as np
+
+from scorekit.extract.ocr import _glyph_high
+from scorekit.extract.ocr.engines import OcrEngine
+from scorekit.extract.ocr.image import band_mask, clean_for_ocr
+from scorekit.extract.ocr.inkwords import reread_unexplained, unexplained
+from scorekit.extract.page import Word
+
+
+def _banded_page() -> np.ndarray:
+    """Paper with a navy band (rows 100-159) whose white header text starts 3 px under its top."""
+    page = np.full((400, 600), 245, np.uint8)
+    page[100:160, 50:550] = 50
+    page[103:115, 100:104] = 240  # a letter's stem set close to the band's top edge
+    page[140:152, 300:304] = 240
+    return page
+
+
+def test_header_text_at_a_bands_edge_is_inverted_with_the_band():
+    page = _banded_page()
+    out = clean_for_ocr(page, np.zeros_like(page), np.zeros_like(page))
+    assert out[105, 101] < 100  # the letter near the edge reads dark on light
+    assert out[145, 301] < 100
+    assert out[130, 200] > 200  # the band's ground comes out light
+    assert out[50, 200] > 200 and out[300, 200] > 200  # paper stays paper
+
+
+def test_a_bands_mask_stops_at_its_edges():
+    mask = band_mask(_banded_page())
+    assert mask[100:160, 50:550].all()
+    assert not mask[:98].any() and not mask[162:].any()
+    assert not mask[:, :48].any() and not mask[:, 552:].any()
+
+
+def test_rule_marks_inside_a_band_do_not_cut_its_letters():
+    """A letter's dark counter taken for a border stays: only rules outside bands are erased."""
+    page = _banded_page()
+    v = np.zeros_like(page)
+    v[138:154, 302] = 255
+    h = np.zeros_like(page)
+    h[250, 60:540] = 255
+    page[249:252, 60:540] = 20
+    out = clean_for_ocr(page, h, v)
+    assert out[145, 301] < 100 and out[145, 302] < 100
+    assert out[250, 300] == 255
+
+
+def _w(text, x0, top, x1, bottom, conf=0.95):
+    return Word(text, x0, top, x1, bottom, True, conf)
+
+
+def test_a_long_flat_mark_is_no_word_but_a_nil_dash_is():
+    words = [_w("Number", 40, 90, 70, 96), _w("12", 100, 90, 108, 96), _w("—", 185, 112, 207, 112.2)]
+    words += [_w("-", 120, 93, 123, 93.5), _w("33", 140, 90, 148, 96)]
+    assert [w.text for w in _glyph_high(words)] == ["Number", "12", "-", "33"]
+
+
+class _Fixed(OcrEngine):
+    """An engine that reads each crop as the next of its answers."""
+
+    def __init__(self, answers: list[str], second: OcrEngine | None = None):
+        self.answers = answers
+        self.second = second
+
+    def read_images(self, images, numeric=False, line=False, alphabet=""):
+        return [[Word(t, 0, 0, 5, 5, True, 0.9)] if t else [] for t in self.answers[: len(images)]]
+
+
+def _inked() -> tuple[np.ndarray, list[Word]]:
+    """Two figures' ink at x 100-130 and 200-212, rows 50-70; the sparse pass read the first only."""
+    ink = np.zeros((120, 300), np.uint8)
+    ink[50:70, 100:108] = 255
+    ink[50:70, 112:120] = 255
+    ink[50:70, 124:130] = 255
+    ink[50:70, 200:212] = 255
+    words = [_w("123", 100, 50, 130, 70), _w("Ref", 10, 50, 40, 70)]
+    return ink, words
+
+
+def test_unexplained_ink_is_the_blob_no_sure_word_covers():
+    ink, words = _inked()
+    (blob,) = unexplained(ink, words)
+    assert (blob.x0, blob.x1) == (200, 212)
+
+
+def test_a_reading_both_engines_agree_on_is_added():
+    ink, words = _inked()
+    clean = 255 - ink
+    got = reread_unexplained(clean, ink, words, _Fixed(["7"], second=_Fixed(["7"])))
+    assert sorted(w.text for w in got) == ["123", "7", "Ref"]
+
+
+def test_readings_the_engines_disagree_on_add_nothing():
+    ink, words = _inked()
+    clean = 255 - ink
+    got = reread_unexplained(clean, ink, words, _Fixed(["1"], second=_Fixed(["7"])))
+    assert sorted(w.text for w in got) == ["123", "Ref"]
+
+
+def test_an_agreed_reading_replaces_the_unsure_word_over_its_ink():
+    ink, words = _inked()
+    words.append(_w("uy", 200, 50, 212, 70, conf=0.2))
+    got = reread_unexplained(255 - ink, ink, words, _Fixed(["17"], second=_Fixed(["17"])))
+    assert sorted(w.text for w in got) == ["123", "17", "Ref"]

@@ -1,0 +1,65 @@
+"""A header level's run of periods settles its garbled labels, and nothing else."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from scorekit.extract.periodruns import settle_level
+from scorekit.extract.periods import parse_period
+
+
+def test_a_garbled_month_after_a_run_is_the_next_month():
+    level = ["Ref", "Indicator", "Feb-16", "Mar-16", "Apr-16", "May-16", "Jjun-16"]
+    assert settle_level(level)[-1] == "Jun 2016"
+    assert settle_level(level)[:-1] == level[:-1]
+
+
+def test_a_garbled_quarter_band_over_its_columns_is_the_next_quarter():
+    q = ["Q2 2020/21"] * 3 + ["Q3 2020/21"] * 3 + ["Q4 2020/21"] * 3
+    level = ["", "", *q, "Ql 2021/22", "Ql 2021/22"]
+    assert settle_level(level) == ["", "", *q, "Q1 2021/22", "Q1 2021/22"]
+
+
+def test_garbled_month_names_inside_a_run_round_the_year():
+    level = ["Ref", "Indicator", "Dec", "Jan", "Feb", "Nar", "Ajpr", "Nay", "Jun", "jul", "Aug", "Step", "Oct"]
+    got = settle_level([*level, "12 mth average", "Annual target"])
+    assert got[2:13] == ["Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "jul", "Aug", "Sep", "Oct"]
+    assert got[13:] == ["12 mth average", "Annual target"]
+
+
+def test_a_descending_run_settles_downwards():
+    assert settle_level(["Name", "Jun-23", "May-23", "Apr-23", "Nar-23"])[-1] == "Mar 2023"
+
+
+def test_header_words_beside_a_run_stand():
+    level = ["Indicator", "Jan", "Feb", "Mar", "Target", "Ta 2016/17", "RAG"]
+    assert settle_level(level) == level
+
+
+def test_no_run_of_three_settles_nothing():
+    level = ["Indicator", "Jan-20", "Fcb-20", "Target"]
+    assert settle_level(level) == level
+
+
+LABELS = st.sampled_from(
+    ["Jan-20", "Feb-20", "Mar-20", "Q1 2020/21", "Target", "RAG", "Ref", "", "Ajpr", "Nar-20", "12 mth avg", "Q3"]
+)
+
+
+@given(st.lists(LABELS, max_size=14))
+def test_a_label_that_parses_is_never_changed(level):
+    got = settle_level(level)
+    assert len(got) == len(level)
+    for before, after in zip(level, got, strict=True):
+        if not before.strip() or parse_period(before):
+            assert after == before
+        elif after != before:
+            assert parse_period(after) or after in {"Jan", "Feb", "Mar", "Apr", "May", "Jun"}
+
+
+def test_a_target_beside_a_run_is_no_month_whatever_its_year():
+    for level in (
+        ["Indicator", "Target 2020/21", "Apr-20", "May-20", "Jun-20"],
+        ["Indicator", "Oct-20", "Sep-20", "Aug-20", "Target 2020/21"],
+        ["Indicator", "Target 23/24", "Apr-23", "May-23", "Jun-23"],
+    ):
+        assert settle_level(level) == level
