@@ -96,10 +96,11 @@ def _settled(spans: list[_Span], places: list[_Place | None]) -> dict[int, str]:
     _, a, d = best
     anchor = places[a] or _Place("", 0)  # a run's anchor parsed: it is one of its labels
     run = [k for k, pk in enumerate(places) if pk is not None and _step(anchor, pk, k - a, d)]
+    dated = all(re.search(r"\d", spans[k].text) for k in run)
     out: dict[int, str] = {}
     for k in _candidates(spans, places, run[0], run[-1]):
         label = _label(_Place(anchor.kind, anchor.n + d * (k - a)))
-        if _reads_like(spans[k].text, label):
+        if _reads_like(spans[k].text, label, dated):
             out[k] = label
     return out
 
@@ -127,10 +128,11 @@ def _label(p: _Place) -> str:
     return f"Q{q + 1} {start}/{(start + 1) % 100:02d}"
 
 
-def _reads_like(text: str, label: str) -> bool:
+def _reads_like(text: str, label: str, dated: bool) -> bool:
     """The garbled label against the period's: its letters like the label's (`Jjun`, `Ql`, `Nar`;
     `Target` is no `Mar`), and its digits, where it has any, like the label's (a two-digit year
-    printed for the four the label spells counts as the same)."""
+    printed for the four the label spells counts as the same). Where the run's labels print
+    their years (`dated`), one with no digit at all is another column (`DoT` after `2021-09`)."""
     from rapidfuzz import fuzz
 
     letters, digits = _parts(text)
@@ -138,7 +140,7 @@ def _reads_like(text: str, label: str) -> bool:
     if fuzz.ratio(letters, want_letters) < LIKE:
         return False
     if not digits:
-        return True
+        return not dated
     short = want_digits[:-4] + want_digits[-2:] if len(want_digits) >= 4 else want_digits
     return max(fuzz.ratio(digits, want_digits), fuzz.ratio(digits, short)) >= DIGITS_LIKE
 

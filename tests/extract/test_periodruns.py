@@ -63,3 +63,9 @@ def test_a_target_beside_a_run_is_no_month_whatever_its_year():
         ["Indicator", "Target 23/24", "Apr-23", "May-23", "Jun-23"],
     ):
         assert settle_level(level) == level
+
+
+def test_a_word_after_a_run_of_dated_months_is_another_column():
+    """`DoT` reads a little like `Oct`, but the run prints its years and `DoT` has none."""
+    level = ["Ref", "Indicator", "Target", "RAG", "2021-07", "2021-08", "2021-09", "DoT"]
+    assert settle_level(level) == level
