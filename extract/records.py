@@ -171,13 +171,11 @@ def withhold_clashes(observations: list[dict]) -> list[dict]:
     header as read does not say which is which (a band's year over months whose labels were
     lost, two `% change` columns read alike), so neither value is stated. A text layer's header
     is what was printed, a month printed twice included, so its rows are left as they are."""
-    seen: dict[tuple, int] = {}
-    for obs in observations:
-        key = tuple(obs[k] for k in _SAME_PLACE)
-        seen[key] = seen.get(key, 0) + 1
+    keys = [tuple(obs[k] for k in _SAME_PLACE) for obs in observations]
+    seen = Counter(keys)
     return [
-        withhold(obs) if obs["method"] == "ocr" and seen[tuple(obs[k] for k in _SAME_PLACE)] > 1 else obs
-        for obs in observations
+        withhold(obs) if obs["method"] == "ocr" and seen[key] > 1 else obs
+        for obs, key in zip(observations, keys, strict=True)
     ]
 
 

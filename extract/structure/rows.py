@@ -127,12 +127,12 @@ class Gaps:
 
 def segments(lines: list[PlacedLine], seps: list[float], gaps: bool = True) -> list[list[PlacedLine]]:
     """Runs of lines no drawn separator (and, with `gaps`, no wide gap) divides."""
-    usual = Gaps.of(lines)
+    usual = Gaps.of(lines) if gaps else None
     out: list[list[PlacedLine]] = []
     for pl in lines:
         if out:
             prev = out[-1][-1]
-            wide = gaps and usual.wide(prev, pl)
+            wide = usual is not None and usual.wide(prev, pl)
             if not (_between(seps, prev, pl) or wide):
                 out[-1].append(pl)
                 continue
