@@ -13,6 +13,8 @@ Corpus: `.venv/bin/python benchmarks/accuracy.py --corpus [--split development|v
 `fixtures/build/corpus/`): precision and recall per document; pooled per family x degradation,
 per family and per degradation, for development and validation apart; the ten worst development
 documents with what went wrong; and the numbers the reader invented (printed nowhere on their page).
+`--manifest DIR/manifest.csv` scores a probe build instead (`python -m
+scorekit.fixtures.generator.corpus --probe DIR`: bases the corpus never holds, split `probe`).
 """
 
 from __future__ import annotations
@@ -57,7 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ocr-only", action="store_true", help="only the fixtures that need OCR")
     ap.add_argument("--json", help="fixtures: also write each fixture's precision and recall here")
     ap.add_argument("--corpus", action="store_true", help="score the corpus (fixtures/corpus/manifest.csv)")
-    ap.add_argument("--split", choices=["development", "validation"], help="corpus: one part only")
+    ap.add_argument("--split", choices=["development", "validation", "probe"], help="corpus: one part only")
+    ap.add_argument("--manifest", help="corpus: score this manifest's documents (a probe build) instead")
     ap.add_argument("--subset", choices=["ci"], help="corpus: the CI test's fixed subset")
     ap.add_argument("--family", action="append", help="corpus: only these families")
     ap.add_argument("--degradation", action="append", help="corpus: only these degradations")

@@ -21,11 +21,11 @@ from scorekit.fixtures.generator.corpus.subset import CI_LIST, choose_ci, ci_sub
 
 # OCR documents first: the long ones start early and the short ones fill the gaps
 COST = {"scan300": 0, "scan200": 1, "ocrlayer": 2, "scan150": 3, "garbled": 4, "garbled-shift": 5}
-SPLITS = ("development", "validation")
+SPLITS = ("development", "validation", "probe")
 
 
 def select(args) -> list[Doc]:
-    docs = ci_subset() if args.subset == "ci" else read_manifest()
+    docs = ci_subset() if args.subset == "ci" else read_manifest(*([Path(args.manifest)] if args.manifest else []))
     return [
         d
         for d in docs
@@ -146,7 +146,7 @@ def mistakes_table(scores: list[DocScore]) -> Table:
 def run_corpus(args) -> int:
     docs = select(args)
     t0 = time.perf_counter()
-    scores = score_all(docs, args.jobs)
+    scores = score_all(docs, args.jobs, Path(args.manifest).parent / "build" if args.manifest else None)
     console = Console(width=170)
     console.print(documents_table(scores))
     for split in SPLITS:
