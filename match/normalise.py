@@ -93,6 +93,8 @@ _KINDS = {
 _CODES = re.compile(r"\b[a-z]+\d+[a-z]*\b|\b(?:19|20)\d{2}\b")
 _TOKEN = re.compile(r"[a-z0-9+]+")
 _EITHER = re.compile(r"\b([a-z0-9+]+) or ([a-z0-9+]+)\b")
+_LAST_12M = "last_12m"
+_WINDOWS = frozenset({"year", _LAST_12M})
 _AGE_WORDS = frozenset({"aged", "age", "ages", "year", "old"})
 _PAREN_GLOSS = re.compile(r"\([^()\d]*\)")
 
@@ -287,13 +289,17 @@ class Vocabulary:
         return self._clause.sub(take, text), frozenset(excluded), frozenset(included)
 
     def _basis(self, text: str, unit: str | None) -> tuple[str, frozenset[str]]:
-        """Every time-basis phrase, taken out of the words; for a percentage a year is the window
-        its events are counted in (`3+ placements during the year` = `in the last 12 months`)."""
+        """Every time-basis phrase, taken out of the words; for a percentage a year or the last 12
+        months is the window its events are counted in (`3+ placements during the year` = `in the
+        last 12 months`); for a rate or a count the last 12 months roll."""
         text, values = self._bases.take(text)
         found = set(values)
-        if "year" in found and unit == "percent" and self.profile.year_windows_for_percentages:
-            found.discard("year")
+        windows = found & _WINDOWS
+        if windows and unit == "percent" and self.profile.year_windows_for_percentages:
+            found -= windows
             text += " within 12 months"
+        if _LAST_12M in found:
+            found = (found - {_LAST_12M}) | {"rolling_12m"}
         return text, frozenset(found)
 
     @staticmethod

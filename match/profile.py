@@ -16,7 +16,8 @@ from typing import Any
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "profile.json"
 POLICIES = ("hard", "soft", "free")
-BASES = ("rolling_12m", "ytd", "quarter", "month", "snapshot", "year")
+BASES = ("rolling_12m", "ytd", "quarter", "month", "snapshot", "year", "last_12m")
+# `last_12m` (the last 12 months) is read, never kept: a percentage's window like `year`, else rolling 12 months.
 
 
 class ProfileError(ValueError):
