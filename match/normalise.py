@@ -76,7 +76,7 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str]] = [
     ),
 ]
 _DIGIT = re.compile(r"\d")
-_YEARS = re.compile(r"(?<!aged )(?<!age )(?<!ages )\b(a|\d+(?:\.\d+)?)(\+?) years?\b(?! old)")
+_YEARS = re.compile(r"(?<!aged )(?<!age )(?<!ages )\b(?:(\d+(?:\.\d+)?)-)?(a|\d+(?:\.\d+)?)(\+?) years?\b(?! old)")
 _QUANTITY = re.compile(
     r"(?:\b(aged?|ages) )?(?:\b(up to|under|within|in)(?: the)?(?: last| past| previous)? )?"
     r"(?<![a-z\d.])(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?(\+)?"
@@ -344,8 +344,10 @@ def _whole_days(q: Quantity) -> Quantity:
 
 
 def _years_to_months(m: re.Match[str]) -> str:
-    n = 1.0 if m.group(1) == "a" else float(m.group(1))
-    return f"{n * 12:g}{m.group(2)} months"
+    """`2 years` is 24 months, and both ends of a range are (`1-2 years` is 12-24 months)."""
+    n = 1.0 if m.group(2) == "a" else float(m.group(2))
+    low = f"{float(m.group(1)) * 12:g}-" if m.group(1) else ""
+    return f"{low}{n * 12:g}{m.group(3)} months"
 
 
 @lru_cache(maxsize=4)
