@@ -146,3 +146,11 @@ def test_up_to_date_still_says_a_timescale_was_kept():
     a = side(facts("Percentage of CLA for 12+ months whose health assessments are up to date"), "percent")
     b = side(facts("Percentage of CLA for 12+ months with health assessments on time"), "percent")
     assert not [f for f in compare(a, b, V.profile) if f.guard == "timescale"]
+
+
+def test_placement_moves_are_placements_and_childrens_homes_are_residential(shipped):
+    assert given(shipped, "Children in care with 3 or more placement moves in the last 12 months (%)") == (
+        "cla_3plus_placements_pct"
+    )
+    assert given(shipped, "% of children looked after placed in residential children's homes") == "cla_residential_pct"
+    assert given(shipped, "Number of children's homes") == ""
