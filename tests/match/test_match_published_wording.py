@@ -154,3 +154,14 @@ def test_placement_moves_are_placements_and_childrens_homes_are_residential(ship
     )
     assert given(shipped, "% of children looked after placed in residential children's homes") == "cla_residential_pct"
     assert given(shipped, "Number of children's homes") == ""
+
+
+def test_the_adoption_scorecard_wording_of_a_match_and_a_wait(shipped):
+    a2 = (
+        "Average time between a LA receiving court authority to place a child and deciding on a match"
+        " to an adoptive family (days)"
+    )
+    assert given(shipped, a2) == "adoption_a2_days"
+    assert (
+        given(shipped, "Number of children with placement order waiting to be placed") == "placement_order_not_placed"
+    )
