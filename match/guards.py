@@ -57,7 +57,9 @@ def _labels(bases: frozenset[str]) -> str:
     return "/".join(BASIS_LABELS.get(b, b) for b in sorted(bases))
 
 
-TIMELY = "timely"  # the profile's token for `in timescale`, `on time`, `up to date`
+TIMELY = "timely"  # the profile's token for `in timescale`, `on time`
+UP_TO_DATE = "uptodate"  # and for `up to date`: a state, yet it too says a timescale was kept
+_SAYS_TIMESCALE = frozenset({TIMELY, UP_TO_DATE})
 _MARKED = ("percent", "rate_per_10k", "rate_per_100k", "days", "weeks")
 
 
@@ -155,7 +157,7 @@ def _one_sided_numbers(qs: set[Quantity], owner: Side, other: Side) -> Finding |
     that says `in timescale` refers to: nothing; otherwise it restricts a count, and for a
     percentage it may be the timescale the other name leaves unsaid. A bare number is a doubt."""
     bounds = {q.bound for q in qs}
-    timely = TIMELY in other.facts.words
+    timely = bool(_SAYS_TIMESCALE & other.facts.words)
     if bounds == {"upper"} and timely:
         return None
     hard = "lower" in bounds or ("upper" in bounds and owner.unit == "count")
@@ -168,7 +170,7 @@ def timescale(a: Side, b: Side) -> list[Finding]:
     (within 20 working days)."""
     for x, y in ((a, b), (b, a)):
         stated = any(q.bound == "upper" for q in y.facts.quantities)
-        if TIMELY in x.facts.words and TIMELY not in y.facts.words and not stated:
+        if _SAYS_TIMESCALE & x.facts.words and not _SAYS_TIMESCALE & y.facts.words and not stated:
             return [Finding("timescale", "'in timescale' only on one side", False, False)]
     return []
 

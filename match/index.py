@@ -9,6 +9,7 @@ shared "dental" says more than a shared "cla"), and on the spelling of the whole
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -85,16 +86,19 @@ class Index:
 
     def known(self, facts: Facts) -> Facts:
         """A name's words the catalogue lacks, written as the catalogue's variant of the same word
-        (matching is match, lasting is last): inflection is no evidence of another measure."""
-        lacking = (w for w in facts.words if w not in self.weight and w.isalpha())
-        swap = {w: v for w in lacking if (v := self.variants.get(_stem(w), w)) != w}
+        (matching is match, lasting is last): inflection is no evidence of another measure. A
+        word of letters and digits the catalogue lacks (`LA7b`, `PM33`) is a publisher's
+        reference and is left out."""
+        lacking = [w for w in facts.words if w not in self.weight]
+        swap: dict[str, str] = {w: v for w in lacking if w.isalpha() and (v := self.variants.get(_stem(w), w)) != w}
+        swap.update({w: "" for w in lacking if _REFERENCE.fullmatch(w)})
         if not swap:
             return facts
 
         def spell(text: str) -> str:
-            return " ".join(sorted({swap.get(w, w) for w in text.split()}))
+            return " ".join(sorted({swap.get(w, w) for w in text.split()} - {""}))
 
-        words = frozenset(swap.get(w, w) for w in facts.words)
+        words = frozenset(swap.get(w, w) for w in facts.words) - {""}
         content, core = spell(facts.content), spell(facts.core)
         return replace(facts, words=words, content=content, core=core, mentions=facts.mentions | words)
 
@@ -175,6 +179,7 @@ class Index:
 
 
 _STEMMER = snowballstemmer.stemmer("english")
+_REFERENCE = re.compile(r"(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]+")
 
 
 @lru_cache(maxsize=65536)

@@ -51,6 +51,9 @@ RULE_REVIEW = "review"
 RULE_UNMATCHED = "unmatched"
 
 
+_DIGIT = re.compile(r"\d")  # a word holding a digit is a code or a number, never a word another measure uses
+
+
 def norm_ref(ref: str | None) -> str:
     return re.sub(r"\s+", "", str(ref or "")).upper()
 
@@ -232,12 +235,13 @@ class Matcher:
 
     def _unseen(self, query: Query) -> frozenset[str]:
         """Content words of the name, outside its parenthetical glosses, that no catalogue name or
-        national code uses: evidence of another measure."""
+        national code uses: evidence of another measure. A word holding a digit (`PM33`) is a
+        publisher's reference, not one."""
         k = (query.name, query.unit)
         hit = self._unseen_cache.get(k)
         if hit is None:
             words = (w for w in self._facts(query).core.split() if len(w) > 1)
-            hit = frozenset(w for w in words if w not in self._known_words and not w[0].isdigit())
+            hit = frozenset(w for w in words if w not in self._known_words and not _DIGIT.search(w))
             self._unseen_cache[k] = hit
         return hit
 

@@ -39,6 +39,7 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str]] = [
         r"\1-\2",
     ),
     (("age",), r"\b(aged?|ages) (\d+) (?:to|and) (\d+)\b", r"\1 \2-\3"),
+    (("0-",), r"(?<![\d.])(?<!aged )(?<!ages )\b0-(\d+)[ -]years?\b(?:[ -]olds?\b)?", r"aged 0-\1"),
     (("old",), r"\b(\d+)[ -]years?[ -]olds?\b", r"\1 year old"),
     (("age",), r"\b(aged? (?:under |up to )?\d+(?:-\d+)?\+?)(?: or (?:over|more))? years?\b(?! old)", r"\1"),
     (("or ", "and "), r"\b(\d+)\s*(?:or|and) (?:more|over|above|older|greater|later)\b", r"\1+"),
@@ -75,7 +76,7 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str]] = [
     ),
 ]
 _DIGIT = re.compile(r"\d")
-_YEARS = re.compile(r"(?<!aged )(?<!age )(?<!ages )\b(a|\d+(?:\.\d+)?)(\+?) years?\b(?! old)")
+_YEARS = re.compile(r"(?<!aged )(?<!age )(?<!ages )\b(?:(\d+(?:\.\d+)?)-)?(a|\d+(?:\.\d+)?)(\+?) years?\b(?! old)")
 _QUANTITY = re.compile(
     r"(?:\b(aged?|ages) )?(?:\b(up to|under|within|in)(?: the)?(?: last| past| previous)? )?"
     r"(?<![a-z\d.])(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?(\+)?"
@@ -92,6 +93,8 @@ _KINDS = {
 _CODES = re.compile(r"\b[a-z]+\d+[a-z]*\b|\b(?:19|20)\d{2}\b")
 _TOKEN = re.compile(r"[a-z0-9+]+")
 _EITHER = re.compile(r"\b([a-z0-9+]+) or ([a-z0-9+]+)\b")
+_LAST_12M = "last_12m"
+_WINDOWS = frozenset({"year", _LAST_12M})
 _AGE_WORDS = frozenset({"aged", "age", "ages", "year", "old"})
 _PAREN_GLOSS = re.compile(r"\([^()\d]*\)")
 
@@ -286,13 +289,17 @@ class Vocabulary:
         return self._clause.sub(take, text), frozenset(excluded), frozenset(included)
 
     def _basis(self, text: str, unit: str | None) -> tuple[str, frozenset[str]]:
-        """Every time-basis phrase, taken out of the words; for a percentage a year is the window
-        its events are counted in (`3+ placements during the year` = `in the last 12 months`)."""
+        """Every time-basis phrase, taken out of the words; for a percentage a year or the last 12
+        months is the window its events are counted in (`3+ placements during the year` = `in the
+        last 12 months`); for a rate or a count the last 12 months roll."""
         text, values = self._bases.take(text)
         found = set(values)
-        if "year" in found and unit == "percent" and self.profile.year_windows_for_percentages:
-            found.discard("year")
+        windows = found & _WINDOWS
+        if windows and unit == "percent" and self.profile.year_windows_for_percentages:
+            found -= windows
             text += " within 12 months"
+        if _LAST_12M in found:
+            found = (found - {_LAST_12M}) | {"rolling_12m"}
         return text, frozenset(found)
 
     @staticmethod
@@ -337,8 +344,10 @@ def _whole_days(q: Quantity) -> Quantity:
 
 
 def _years_to_months(m: re.Match[str]) -> str:
-    n = 1.0 if m.group(1) == "a" else float(m.group(1))
-    return f"{n * 12:g}{m.group(2)} months"
+    """`2 years` is 24 months, and both ends of a range are (`1-2 years` is 12-24 months)."""
+    n = 1.0 if m.group(2) == "a" else float(m.group(2))
+    low = f"{float(m.group(1)) * 12:g}-" if m.group(1) else ""
+    return f"{low}{n * 12:g}{m.group(3)} months"
 
 
 @lru_cache(maxsize=4)

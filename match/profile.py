@@ -17,6 +17,9 @@ from typing import Any
 DEFAULT_PATH = Path(__file__).resolve().parent / "profile.json"
 POLICIES = ("hard", "soft", "free")
 BASES = ("rolling_12m", "ytd", "quarter", "month", "snapshot", "year")
+# Bases a phrase may be read as: `last_12m` (the last 12 months) is never kept, it becomes a
+# percentage's window like `year`, else rolling 12 months; so no catalogue entry records it.
+READ_BASES = (*BASES, "last_12m")
 
 
 class ProfileError(ValueError):
@@ -164,8 +167,8 @@ def _inclusions(raw: dict[str, Any]) -> Inclusions:
 
 
 def _basis(raw: dict[str, Any]) -> Basis:
-    if raw.get("basis") not in BASES:
-        raise ProfileError(f"time_basis: {raw.get('basis')!r} is not one of {', '.join(BASES)}")
+    if raw.get("basis") not in READ_BASES:
+        raise ProfileError(f"time_basis: {raw.get('basis')!r} is not one of {', '.join(READ_BASES)}")
     return Basis(raw["basis"], str(raw.get("label", raw["basis"])), _strs(raw["forms"], f"time_basis {raw['basis']}"))
 
 

@@ -1,0 +1,167 @@
+"""Wording found in published titles (LAIT, DfE releases, LG Inform, StatsWales, councils'
+scorecards; `tests/match/probes.csv`, source `real wording`): what each mechanism reads, on names
+written here in the same way."""
+
+from __future__ import annotations
+
+import pytest
+
+from scorekit.match.guards import compare, side
+from scorekit.match.matcher import Matcher, Query
+from scorekit.match.normalise import Quantity, vocabulary
+
+V = vocabulary()
+
+
+def facts(name: str, unit: str | None = None):
+    return V.facts(name, unit)
+
+
+def given(shipped, name: str) -> str:
+    return Matcher(shipped).match(Query.build(name)).indicator_id
+
+
+# -- the population a rate is counted over is no duration ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Rate of looked after children per 10,000 population (0-17 years)",
+        "Rate of children with a CP plan per 10,000 population (0-18 years)",
+        "Children in need per 10,000 population aged 0-18 years",
+    ],
+)
+def test_an_age_band_from_0_is_the_population_not_a_duration(name):
+    assert facts(name).quantities == frozenset()
+
+
+def test_a_duration_range_stays_a_duration():
+    assert facts("Children in need by duration (1 - 2 years) (%)").quantities == {
+        Quantity(12.0, "months"),
+        Quantity(24.0, "months"),
+    }
+
+
+# -- time basis -----------------------------------------------------------------------------------
+
+
+def test_the_year_ending_is_a_period_not_a_cessation():
+    f = facts("Children looked after with three or more placements during the year ending 31 March (%)", "percent")
+    assert "flow" not in f.groups
+    assert facts("Child protection plans ending in the month").groups["flow"] == {"out"}
+
+
+@pytest.mark.parametrize(
+    "name, basis",
+    [
+        ("Children starting to be looked after each year", {"year"}),
+        ("Open early help cases at the end of the reporting period", {"snapshot"}),
+        ("Referrals per 10,000 children (last 12 months)", {"rolling_12m"}),
+        ("Rate of referrals per 10,000 (previous 12 months)", {"rolling_12m"}),
+    ],
+)
+def test_time_basis_phrases(name, basis):
+    assert facts(name).basis == basis
+
+
+def test_the_last_12_months_of_a_percentage_is_its_window():
+    a = facts("% of children looked after with 3 or more placements (last 12 months)", "percent")
+    b = facts("% of children looked after with 3 or more placements during the year", "percent")
+    assert not a.basis and a.quantities == b.quantities
+
+
+# -- what is no measure word ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "coded, plain",
+    [
+        (
+            "PM33. The percentage of looked after children with three or more placements",
+            "The percentage of looked after children with three or more placements",
+        ),
+        (
+            "NI 65 Percentage of children becoming subject to a CP plan for a second time",
+            "Percentage of children becoming subject to a CP plan for a second time",
+        ),
+        ("Placement 1 - % LAC with three or more placements", "% LAC with three or more placements"),
+        (
+            "Leaving Care 3 - Number of care leavers in suitable accommodation",
+            "Number of care leavers in suitable accommodation",
+        ),
+        ("Reduce the rate of children looked after per 10,000", "rate of children looked after per 10,000"),
+        (
+            "Increase the percentage of care leavers in suitable accommodation",
+            "percentage of care leavers in suitable accommodation",
+        ),
+    ],
+)
+def test_publishers_codes_and_aims_say_nothing_of_the_measure(coded, plain):
+    a, b = facts(coded), facts(plain)
+    assert (a.words, a.quantities) == (b.words, b.quantities)
+
+
+def test_a_word_holding_a_digit_is_a_reference_not_an_unseen_word(shipped):
+    m = Matcher(shipped)
+    q = Query.build("Rate of children in our care per 10,000 LA7b")
+    assert m._unseen(q) == frozenset()
+    assert m.match(q).indicator_id == "cla_rate"
+
+
+# -- vocabulary --------------------------------------------------------------------------------
+
+
+def test_re_registration_on_the_cp_register_is_a_repeat_plan(shipped):
+    f = facts("Percentage of re-registrations of children on the child protection register")
+    assert {"repeat", "cpp"} <= f.words
+    assert given(
+        shipped, "Percentage of children that became subject to a CP plan for the second or a subsequent time"
+    ) == ("cpp_repeat_pct")
+
+
+def test_persistent_absentees_and_health_checks():
+    assert {"persistent", "absent"} <= facts("Children looked after classed as persistent absentees (%)").words
+    assert {"health", "assessment"} <= facts("Percentage of children looked after having health checks").words
+    assert "having" not in facts("Percentage of children looked after having health checks").words
+
+
+def test_a_school_phase_names_a_subset(shipped):
+    assert facts("Total absence from primary schools (%)").groups["school phase"] == {"primary"}
+    assert given(shipped, "Total absence from primary schools (%)") != "pupil_absence_pct"
+
+
+def test_a_gloss_on_school_age_is_no_measure_word(shipped):
+    assert given(shipped, "Number of children electively home educated") == "ehe_pupils"
+
+
+# -- up to date and in timescale ---------------------------------------------------------------------
+
+
+def test_up_to_date_is_a_state_not_a_review_held_in_time(shipped):
+    assert given(shipped, "Looked after children reviews held on time (%)") != "cla_review_uptodate_pct"
+
+
+def test_up_to_date_still_says_a_timescale_was_kept():
+    a = side(facts("Percentage of CLA for 12+ months whose health assessments are up to date"), "percent")
+    b = side(facts("Percentage of CLA for 12+ months with health assessments on time"), "percent")
+    assert not [f for f in compare(a, b, V.profile) if f.guard == "timescale"]
+
+
+def test_placement_moves_are_placements_and_childrens_homes_are_residential(shipped):
+    assert given(shipped, "Children in care with 3 or more placement moves in the last 12 months (%)") == (
+        "cla_3plus_placements_pct"
+    )
+    assert given(shipped, "% of children looked after placed in residential children's homes") == "cla_residential_pct"
+    assert given(shipped, "Number of children's homes") == ""
+
+
+def test_the_adoption_scorecard_wording_of_a_match_and_a_wait(shipped):
+    a2 = (
+        "Average time between a LA receiving court authority to place a child and deciding on a match"
+        " to an adoptive family (days)"
+    )
+    assert given(shipped, a2) == "adoption_a2_days"
+    assert (
+        given(shipped, "Number of children with placement order waiting to be placed") == "placement_order_not_placed"
+    )
