@@ -19,6 +19,7 @@ from .lattice import add_turned, lattice_table
 from .lines import Line, Phrase, text_lines
 from .model import Cell, Table
 from .rows import Placed, PlacedLine, Row, group_rows, header_levels, level_cells, separators
+from .wrapped import rejoin_wrapped
 
 MIN_COLUMNS = 2
 LATTICE_ROWS = 0.6  # share of a grid's rows its rules must divide
@@ -162,6 +163,7 @@ def _table(page: PageContent, lines: list[Line], columns: Columns, title: str) -
     header, rows = group_rows(placed, seps, stub, page.fills)
     if not _tabular(rows, header):
         return None
+    rejoin_wrapped(header, columns.xs)
     table = _layout(page.page, columns.xs, header_levels(header, seps), rows, title)
     _widen_bands(table, stub)
     return table
@@ -207,10 +209,15 @@ def _widen_bands(table: Table, stub: int) -> None:
     column two neighbouring bands could both take goes to the one whose text is nearer."""
     for level in range(table.header_rows - 1):
         cells = sorted((c for c in table.cells if c.row == level), key=lambda c: c.col)
+        above = [c for c in table.cells if c.row == level - 1 and c.col + c.colspan > stub]
         bounds = [
-            (
-                max(stub, cells[i - 1].col + cells[i - 1].colspan if i else stub),
-                cells[i + 1].col if i + 1 < len(cells) else table.n_cols,
+            _within_parent(
+                (
+                    max(stub, cells[i - 1].col + cells[i - 1].colspan if i else stub),
+                    cells[i + 1].col if i + 1 < len(cells) else table.n_cols,
+                ),
+                cells[i],
+                above,
             )
             for i in range(len(cells))
         ]
@@ -221,6 +228,16 @@ def _widen_bands(table: Table, stub: int) -> None:
                 bounds[i], bounds[i + 1] = (bounds[i][0], cut), (cut, bounds[i + 1][1])
         for cell, bound in zip(cells, bounds, strict=True):
             cell.col, cell.colspan = _run(table, cell, bound, stub)
+
+
+def _within_parent(bound: tuple[int, int], cell: Cell, above: list[Cell]) -> tuple[int, int]:
+    """A band under a band (a wrapped name's next line, `Q1` under `2019/20`) stays inside the
+    cell of the level above it: its centred run may not reach into the neighbouring band."""
+    parent = next((p for p in above if p.col <= cell.col < p.col + p.colspan), None)
+    if parent is None:
+        return bound
+    lo, hi = max(bound[0], parent.col), min(bound[1], parent.col + parent.colspan)
+    return (lo, hi) if lo < hi else bound
 
 
 def _run(table: Table, cell: Cell, bound: tuple[int, int], stub: int) -> tuple[int, int]:
