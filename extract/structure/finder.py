@@ -205,8 +205,10 @@ def _layout(page: int, xs: list[float], levels: list[list[PlacedLine]], rows: li
 def _widen_bands(table: Table, stub: int) -> None:
     """A band over value columns (`October 2019` over Offences / Detections / Detection rate,
     `2016` over Jun ... Dec) is printed over the middle of the columns it covers: each cell of a
-    level above the lowest takes the widest run of free value columns it stands centred over; a
-    column two neighbouring bands could both take goes to the one whose text is nearer."""
+    level above the lowest takes the widest run of free value columns it stands centred over;
+    columns two neighbouring bands could both take are divided so that the two, each centred,
+    cover the most columns between them (`2022` over four months beside `2023` over ten: `Jan`
+    is nearer the short band's text, yet `2023` is centred over it), nearer text deciding ties."""
     for level in range(table.header_rows - 1):
         cells = sorted((c for c in table.cells if c.row == level), key=lambda c: c.col)
         above = [c for c in table.cells if c.row == level - 1 and c.col + c.colspan > stub]
@@ -224,7 +226,7 @@ def _widen_bands(table: Table, stub: int) -> None:
         for i in range(len(cells) - 1):
             a, b = _run(table, cells[i], bounds[i], stub), _run(table, cells[i + 1], bounds[i + 1], stub)
             if a[0] + a[1] > b[0]:
-                cut = _nearer(table.xs, cells[i], cells[i + 1], b[0], a[0] + a[1])
+                cut = _fairest_cut(table, cells[i], cells[i + 1], (bounds[i][0], bounds[i + 1][1]), stub)
                 bounds[i], bounds[i + 1] = (bounds[i][0], cut), (cut, bounds[i + 1][1])
         for cell, bound in zip(cells, bounds, strict=True):
             cell.col, cell.colspan = _run(table, cell, bound, stub)
@@ -244,6 +246,18 @@ def _run(table: Table, cell: Cell, bound: tuple[int, int], stub: int) -> tuple[i
     if cell.col + cell.colspan <= stub:
         return cell.col, cell.colspan
     return _centred_span(table.xs, cell, *bound)
+
+
+def _fairest_cut(table: Table, a: Cell, b: Cell, outer: tuple[int, int], stub: int) -> int:
+    """Where band `a` ends and its neighbour `b` begins, within [outer)."""
+    first, last = a.col + a.colspan, b.col
+    near = _nearer(table.xs, a, b, first, last)
+
+    def covered(cut: int) -> tuple[int, int]:
+        left, right = _run(table, a, (outer[0], cut), stub), _run(table, b, (cut, outer[1]), stub)
+        return left[1] + right[1], -abs(cut - near)
+
+    return max(range(first, last + 1), key=covered) if first <= last else near
 
 
 def _nearer(xs: list[float], a: Cell, b: Cell, lo: int, hi: int) -> int:
