@@ -15,6 +15,7 @@ from functools import lru_cache
 from .periods import ReportPeriod, month_diff, parse_fy, parse_month, parse_period, parse_quarter
 from .vocabulary import VOCABULARY, ColumnRule
 
+_YEARLY = re.compile(r"(?:FY)?\d{4}(?:/\d{2})?")  # a calendar or financial year's period
 _FY_IN_TEXT = re.compile(r"(?<![\d/])(?:20)?(\d{2})\s*[-/–]\s*(\d{2})(?![\d/])")
 
 
@@ -131,15 +132,33 @@ def _from_rule(rule: ColumnRule, h: str, band: str, report: ReportPeriod | None)
 
 def _change(h: str, rule: ColumnRule, report: ReportPeriod | None) -> Column:
     """`% change from Sep-20`: from the previous month (or quarter), or from a year earlier."""
-    ref = parse_period(re.sub(r".*change\s+(from|since|on)\s+", "", h, flags=re.I), report)
-    if ref is None and (m := re.search(r"\b(?:from|since|on)\s+(\S+)", h, re.I)):
-        ref = parse_period(m.group(1), report)  # `from Oct-19 % change`: a scan's lines out of order
+    ref = _change_from(h, report)
     measure = "change_prev"
     if ref and report and len(ref) == 7:
         measure = "change_year" if month_diff(report.label, ref) >= 12 else "change_prev"
     elif rule.says_year(h.lower()):
         measure = "change_year"
     return Column("measure", measure, report.label if report else "", header=h)
+
+
+def _change_from(h: str, report: ReportPeriod | None) -> str | None:
+    """The period a change is measured from (`Sep-20` in `% change from Sep-20`)."""
+    ref = parse_period(re.sub(r".*change\s+(from|since|on)\s+", "", h, flags=re.I), report)
+    if ref is None and (m := re.search(r"\b(?:from|since|on)\s+(\S+)", h, re.I)):
+        ref = parse_period(m.group(1), report)  # `from Oct-19 % change`: a scan's lines out of order
+    return ref
+
+
+def _annual_changes(cols: list[Column]) -> None:
+    """A change from a month that no report period places (`% change from Nov-22` on a page that
+    prints no date) beside columns of whole years only is a change over a year: a table of
+    annual figures compares a year with the one before, not with the previous month."""
+    periods = [c.period for c in cols if c.kind == "measure" and c.measure == "value"]
+    if not periods or not all(_YEARLY.fullmatch(p) for p in periods):
+        return
+    for c in cols:
+        if c.kind == "measure" and c.measure == "change_prev" and len(_change_from(c.header, None) or "") == 7:
+            c.measure = "change_year"
 
 
 def _named_year(h: str) -> bool:
@@ -189,6 +208,8 @@ def build_model(header: list[str], bands: list[str], report: ReportPeriod | None
         last = months[0] if months[0] > months[-1] else months[-1]
         report = ReportPeriod(int(last[:4]), int(last[5:]))
     cols = [classify(h, b, report, allow_serial=allow_serial) for h, b in zip(header, bands, strict=False)]
+    if report is None:
+        _annual_changes(cols)
     if not any(c.kind in ("name", "area") for c in cols):
         # an unlabelled first text column (chart data) holds the names
         for c in cols:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-_REF_BODY = r"[A-Z][A-Za-z&]{0,6}[-\s]?\d{1,3}[A-Za-z]{0,2}(?:[-/][A-Z0-9]{1,4})*(?:\s?\((?:[a-z]{1,4}|%)\))?"
+_REF_BODY = r"[A-Z][A-Za-z&]{0,6}[-\s]?\d{1,3}[A-Za-z]{0,2}(?:[-/][A-Z0-9]{1,4})*(?:\s?\((?:[a-z]{1,4}|%)\)|\s?%)?"
 _REF_IN_NAME = re.compile(rf"^(?P<ref>{_REF_BODY})\s*[-–:.]\s+(?P<name>\S.*)$")
 _NUMBERED = re.compile(r"^(?P<ref>\d{1,3}[a-z]?)\s+[-–]\s+(?P<name>[A-Za-z].*)$")  # `74 - Percentage of ...`
 _MARKERS = re.compile(r"\s*(?:[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d\))$")
@@ -18,7 +18,8 @@ _REF = re.compile(rf"^{_REF_BODY}$")
 
 
 def is_reference(text: str) -> bool:
-    """Shaped like an indicator's reference: `M1`, `R&B-1`, `LAC11-QL`, `CP2b`."""
+    """Shaped like an indicator's reference: `M1`, `R&B-1`, `LAC11-QL`, `CP2b`, `EH3a%` (a
+    percentage's mark printed after its reference, close or a space apart: `CP2b %`)."""
     return bool(_REF.match(text.strip()))
 
 

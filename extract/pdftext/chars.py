@@ -202,15 +202,22 @@ class _Reader:
 
     def _piece(self, glyph: Char, i: int, code: int) -> Char:
         """The glyph's character gains the piece; its box is the whole glyph's advance, which
-        pdfium's loose box gives (a ligature's pieces are not in the font's width table)."""
-        pdfium_c.FPDFText_GetLooseCharBox(self.handle, i, self.rect)
-        r = self.rect
-        x0, top, x1, bottom = self.display.box(r.left, r.bottom, r.right, r.top)
+        pdfium's loose boxes of its pieces give (a ligature's pieces are not in the font's width
+        table). On a page turned by `/Rotate 180` the pieces' boxes run the other way, the last
+        piece's box at the glyph's start: the previous piece's box is taken in too."""
+        x0, top, x1, bottom = self._loose(i)
+        px0, ptop, px1, pbottom = self._loose(i - 1)
+        x0, top, x1, bottom = min(x0, px0), min(top, ptop), max(x1, px1), max(bottom, pbottom)
         if abs(glyph.style.dx) >= abs(glyph.style.dy):
             x0, top, x1, bottom = min(glyph.x0, x0), glyph.top, max(glyph.x1, x1), glyph.bottom
         else:
             x0, top, x1, bottom = glyph.x0, min(glyph.top, top), glyph.x1, max(glyph.bottom, bottom)
         return Char(glyph.text + chr(code), x0, top, x1, bottom, glyph.style)
+
+    def _loose(self, i: int) -> tuple[float, float, float, float]:
+        pdfium_c.FPDFText_GetLooseCharBox(self.handle, i, self.rect)
+        r = self.rect
+        return self.display.box(r.left, r.bottom, r.right, r.top)
 
     def _object(self, i: int, obj: int) -> tuple[_Object, dict[int, float]]:
         """A text object's placing, and its font's advances at its size; objects alike (same

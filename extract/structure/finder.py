@@ -19,6 +19,7 @@ from .lattice import add_turned, lattice_table
 from .lines import Line, Phrase, text_lines
 from .model import Cell, Table
 from .rows import Placed, PlacedLine, Row, group_rows, header_levels, level_cells, separators
+from .wrapped import rejoin_wrapped
 
 MIN_COLUMNS = 2
 LATTICE_ROWS = 0.6  # share of a grid's rows its rules must divide
@@ -162,6 +163,7 @@ def _table(page: PageContent, lines: list[Line], columns: Columns, title: str) -
     header, rows = group_rows(placed, seps, stub, page.fills)
     if not _tabular(rows, header):
         return None
+    rejoin_wrapped(header, columns.xs)
     table = _layout(page.page, columns.xs, header_levels(header, seps), rows, title)
     _widen_bands(table, stub)
     return table
@@ -203,30 +205,59 @@ def _layout(page: int, xs: list[float], levels: list[list[PlacedLine]], rows: li
 def _widen_bands(table: Table, stub: int) -> None:
     """A band over value columns (`October 2019` over Offences / Detections / Detection rate,
     `2016` over Jun ... Dec) is printed over the middle of the columns it covers: each cell of a
-    level above the lowest takes the widest run of free value columns it stands centred over; a
-    column two neighbouring bands could both take goes to the one whose text is nearer."""
+    level above the lowest takes the widest run of free value columns it stands centred over;
+    columns two neighbouring bands could both take are divided so that the two, each centred,
+    cover the most columns between them (`2022` over four months beside `2023` over ten: `Jan`
+    is nearer the short band's text, yet `2023` is centred over it), nearer text deciding ties."""
     for level in range(table.header_rows - 1):
         cells = sorted((c for c in table.cells if c.row == level), key=lambda c: c.col)
+        above = [c for c in table.cells if c.row == level - 1 and c.col + c.colspan > stub]
         bounds = [
-            (
-                max(stub, cells[i - 1].col + cells[i - 1].colspan if i else stub),
-                cells[i + 1].col if i + 1 < len(cells) else table.n_cols,
+            _within_parent(
+                (
+                    max(stub, cells[i - 1].col + cells[i - 1].colspan if i else stub),
+                    cells[i + 1].col if i + 1 < len(cells) else table.n_cols,
+                ),
+                cells[i],
+                above,
             )
             for i in range(len(cells))
         ]
         for i in range(len(cells) - 1):
             a, b = _run(table, cells[i], bounds[i], stub), _run(table, cells[i + 1], bounds[i + 1], stub)
             if a[0] + a[1] > b[0]:
-                cut = _nearer(table.xs, cells[i], cells[i + 1], b[0], a[0] + a[1])
+                cut = _fairest_cut(table, cells[i], cells[i + 1], (bounds[i][0], bounds[i + 1][1]), stub)
                 bounds[i], bounds[i + 1] = (bounds[i][0], cut), (cut, bounds[i + 1][1])
         for cell, bound in zip(cells, bounds, strict=True):
             cell.col, cell.colspan = _run(table, cell, bound, stub)
+
+
+def _within_parent(bound: tuple[int, int], cell: Cell, above: list[Cell]) -> tuple[int, int]:
+    """A band under a band (a wrapped name's next line, `Q1` under `2019/20`) stays inside the
+    cell of the level above it: its centred run may not reach into the neighbouring band."""
+    parent = next((p for p in above if p.col <= cell.col < p.col + p.colspan), None)
+    if parent is None:
+        return bound
+    lo, hi = max(bound[0], parent.col), min(bound[1], parent.col + parent.colspan)
+    return (lo, hi) if lo < hi else bound
 
 
 def _run(table: Table, cell: Cell, bound: tuple[int, int], stub: int) -> tuple[int, int]:
     if cell.col + cell.colspan <= stub:
         return cell.col, cell.colspan
     return _centred_span(table.xs, cell, *bound)
+
+
+def _fairest_cut(table: Table, a: Cell, b: Cell, outer: tuple[int, int], stub: int) -> int:
+    """Where band `a` ends and its neighbour `b` begins, within [outer)."""
+    first, last = a.col + a.colspan, b.col
+    near = _nearer(table.xs, a, b, first, last)
+
+    def covered(cut: int) -> tuple[int, int]:
+        left, right = _run(table, a, (outer[0], cut), stub), _run(table, b, (cut, outer[1]), stub)
+        return left[1] + right[1], -abs(cut - near)
+
+    return max(range(first, last + 1), key=covered) if first <= last else near
 
 
 def _nearer(xs: list[float], a: Cell, b: Cell, lo: int, hi: int) -> int:

@@ -352,13 +352,21 @@ def _is_band(pl: PlacedLine, seg: list[PlacedLine]) -> bool:
 
 
 def level_cells(r: int, lines: list[PlacedLine], header: bool) -> list[Cell]:
-    """One cell per column span: the phrases of these lines in it, top to bottom."""
+    """One cell per column span: the phrases of these lines in it, top to bottom. In a header, a
+    line's phrase within the span of a wider one above it is that cell's text wrapped (a line
+    spanning columns that other lines divide is a band, a level of its own: `header_levels`)."""
     by_span: dict[tuple[int, int], list[Word]] = {}
     for pl in lines:
         for c in pl.cells:
-            by_span.setdefault((c.c0, c.c1), []).extend(c.phrase.words)
+            span = _wrapped_into(by_span, c.c0, c.c1) if header else (c.c0, c.c1)
+            by_span.setdefault(span, []).extend(c.phrase.words)
     out = [Cell(r, c0, words, 1, c1 - c0, header) for (c0, c1), words in sorted(by_span.items())]
     return _no_overlaps(out)
+
+
+def _wrapped_into(spans: dict[tuple[int, int], list[Word]], c0: int, c1: int) -> tuple[int, int]:
+    wider = [(a, b) for a, b in spans if a <= c0 and c1 <= b and b - a > c1 - c0]
+    return min(wider, key=lambda s: s[1] - s[0]) if wider else (c0, c1)
 
 
 def _no_overlaps(cells: list[Cell]) -> list[Cell]:

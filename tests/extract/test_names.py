@@ -1,0 +1,35 @@
+"""A reference printed at the head of an indicator's name is split off it, with the mark of a
+percentage it carries (`EH3a%`, `CP2b %`), and a name that opens with a figure keeps it."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from scorekit.extract.names import is_reference, split_ref
+
+
+@pytest.mark.parametrize(
+    ("printed", "ref", "name"),
+    [
+        ("M1 - Number of contacts", "M1", "Number of contacts"),
+        ("EH5-QL - Number of children missing", "EH5-QL", "Number of children missing"),
+        ("EH4 (val) - Number of assessments", "EH4 (val)", "Number of assessments"),
+        ("EH3a% - Percentage of assessments within 10 days", "EH3a%", "Percentage of assessments within 10 days"),
+        ("CP2b % - Percentage of transfer-ins", "CP2b %", "Percentage of transfer-ins"),
+        ("74 - Percentage of calls answered", "74", "Percentage of calls answered"),
+        ("50% of calls answered in 20 seconds", "", "50% of calls answered in 20 seconds"),
+        ("Number of contacts", "", "Number of contacts"),
+    ],
+)
+def test_the_reference_at_the_head_of_a_name(printed, ref, name):
+    assert split_ref(printed) == (ref, name)
+
+
+REFS = st.from_regex(r"[A-Z]{1,4}[0-9]{1,3}[a-z]?( ?%)?", fullmatch=True)
+NAMES = st.from_regex(r"(Number|Percentage|Rate) of [a-z]{3,10}( [a-z]{2,10}){0,4}", fullmatch=True)
+
+
+@given(ref=REFS, name=NAMES, dash=st.sampled_from([" - ", " – ", ": "]))
+def test_any_reference_with_a_percent_mark_splits_off_whole(ref, name, dash):
+    assert is_reference(ref)
+    assert split_ref(f"{ref}{dash}{name}") == (ref, name)
