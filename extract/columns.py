@@ -134,12 +134,21 @@ def _change(h: str, rule: ColumnRule, report: ReportPeriod | None) -> Column:
     ref = parse_period(re.sub(r".*change\s+(from|since|on)\s+", "", h, flags=re.I), report)
     if ref is None and (m := re.search(r"\b(?:from|since|on)\s+(\S+)", h, re.I)):
         ref = parse_period(m.group(1), report)  # `from Oct-19 % change`: a scan's lines out of order
+    if ref is None:
+        ref = _month_word(h, report)
     measure = "change_prev"
     if ref and report and len(ref) == 7:
         measure = "change_year" if month_diff(report.label, ref) >= 12 else "change_prev"
     elif rule.says_year(h.lower()):
         measure = "change_year"
     return Column("measure", measure, report.label if report else "", header=h)
+
+
+def _month_word(h: str, report: ReportPeriod | None) -> str | None:
+    """The one month a change header names with its `from` lost (`change Oct-19`: OCR drops the
+    small words of a dense header first); None where no word or more than one parses as one."""
+    months = {p for w in h.split() if (p := parse_period(w, report)) is not None and len(p) == 7}
+    return months.pop() if len(months) == 1 else None
 
 
 def _named_year(h: str) -> bool:
