@@ -146,7 +146,7 @@ def _change_from(h: str, report: ReportPeriod | None) -> str | None:
     ref = parse_period(re.sub(r".*change\s+(from|since|on)\s+", "", h, flags=re.I), report)
     if ref is None and (m := re.search(r"\b(?:from|since|on)\s+(\S+)", h, re.I)):
         ref = parse_period(m.group(1), report)  # `from Oct-19 % change`: a scan's lines out of order
-    return ref
+    return ref if ref is not None else _month_word(h, report)
 
 
 def _annual_changes(cols: list[Column]) -> None:
@@ -159,6 +159,13 @@ def _annual_changes(cols: list[Column]) -> None:
     for c in cols:
         if c.kind == "measure" and c.measure == "change_prev" and len(_change_from(c.header, None) or "") == 7:
             c.measure = "change_year"
+
+
+def _month_word(h: str, report: ReportPeriod | None) -> str | None:
+    """The one month a change header names with its `from` lost (`change Oct-19`: OCR drops the
+    small words of a dense header first); None where no word or more than one parses as one."""
+    months = {p for w in h.split() if (p := parse_period(w, report)) is not None and len(p) == 7}
+    return months.pop() if len(months) == 1 else None
 
 
 def _named_year(h: str) -> bool:

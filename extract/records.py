@@ -15,6 +15,7 @@ from .columns import Column
 from .page import Frame
 from .structure import Cell
 from .values import ARROWS, ParsedValue, parse_value, year_note_period
+from .vocabulary import VOCABULARY
 
 OCR_FLOOR = 0.6  # below this an OCR'd number is withheld (value empty, flag low_confidence)
 BENCHMARKS = ("stat_neighbour", "england", "region")
@@ -101,7 +102,7 @@ def unreadable(measure: str, text: str, flags: list[str]) -> bool:
     t = text.strip().lower()
     worded = any(f in flags for f in ("not_applicable", "not_collected", "local"))  # `n/a`, `-`, `TBC`
     if measure == "direction":
-        return bool(t.strip(ARROWS + " ")) and not worded
+        return bool(t.strip(ARROWS + " ")) and not worded and " ".join(t.split()) not in VOCABULARY.directions
     if measure == "rag":
         return bool(t) and t not in _RAG_WORDS and not worded
     return "text_only" in flags

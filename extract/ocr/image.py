@@ -38,6 +38,9 @@ def binarise(grey: np.ndarray) -> np.ndarray:
     return cv2.adaptiveThreshold(blur, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15)
 
 
+PAPER = 200  # grey level from which a stretch beside a dark band is paper, not more band
+
+
 def dark_bands(grey: np.ndarray) -> np.ndarray:
     import cv2
 
@@ -214,7 +217,8 @@ def band_borders(grey: np.ndarray, dpi: int, dark: np.ndarray, hout: np.ndarray,
             for yy in (t, b):
                 hout[max(0, yy - 1) : yy + 2, left : right + 1] = 255
             for xx in (left, right):
-                out[t : b + 1, max(0, xx - 1) : xx + 2] = 255
+                if _band_ends(grey[t : b + 1], xx, m):
+                    out[t : b + 1, max(0, xx - 1) : xx + 2] = 255
         for y0 in range(y, y + h, stripe):
             y1 = min(y + h, y0 + stripe)
             if y1 - y0 < stripe // 2:
@@ -236,6 +240,14 @@ def band_borders(grey: np.ndarray, dpi: int, dark: np.ndarray, hout: np.ndarray,
                 while bot < len(col) and col[bot] < 110:
                     bot += 1
                 out[top:bot, max(0, c - 1) : c + 2] = 255
+
+
+def _band_ends(rows: np.ndarray, x: int, m: int) -> bool:
+    """Whether paper lies beside the band's edge at `x`, on one side or the other (`rows`: the
+    band's rows): a core cut short where the band goes on (a run of white labels lightens the
+    blur that finds cores) ends at no cell's edge."""
+    sides = (rows[:, max(0, x - m - 2) : max(0, x - 2)], rows[:, x + 3 : x + m + 3])
+    return any(side.size and np.median(side) >= PAPER for side in sides)
 
 
 def skew_angle(grey: np.ndarray, dpi: int) -> float:

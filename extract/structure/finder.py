@@ -148,11 +148,16 @@ def _stub_columns(lines: list[list[Placed]], n: int) -> int:
 
 def _holds_values(cells: list[Placed], stub: int) -> bool:
     """A line of a row's values: most of its cells past the labels read as figures (a header
-    of years, or of `12 month average`, does not)."""
-    data = [c for c in cells if c.c0 >= stub]
-    if len(cells) < 2 or not data:
+    of years, or of `12 month average`, does not). Phrases in one column are one cell's text:
+    a wrapped label's line `18 years old`, its figure set off by a scan's wider word space, is a
+    label, not a figure and its note."""
+    texts: dict[tuple[int, int], list[str]] = {}
+    for c in cells:
+        texts.setdefault((c.c0, c.c1), []).append(c.phrase.text)
+    data = [" ".join(t) for (c0, _), t in texts.items() if c0 >= stub]
+    if len(texts) < 2 or not data:
         return False
-    return sum(data_like(c.phrase.text) for c in data) * 2 >= len(data)
+    return sum(data_like(t) for t in data) * 2 >= len(data)
 
 
 def _table(page: PageContent, lines: list[Line], columns: Columns, title: str) -> Table | None:

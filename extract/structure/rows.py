@@ -11,6 +11,7 @@ row), whatever it says.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import takewhile
@@ -24,6 +25,7 @@ from .model import Cell
 
 SEPARATOR_COVER = 0.5  # a rule or fill edge across this share of the block's width separates rows
 GAP_SLACK = 0.2  # em: a gap wider than the block's usual line gap by this much ends a row
+DEPTH = 0.22  # em: a descender's depth below the baseline, where no line shows it
 
 
 @dataclass
@@ -91,9 +93,51 @@ def _edge_gap(a: PlacedLine, b: PlacedLine) -> float:
     return b.top - a.bottom
 
 
-def _base_gap(a: PlacedLine, b: PlacedLine) -> float:
-    """From baseline to baseline (where most of a line's words end), less `b`'s size."""
-    return median(w.bottom for w in b.line.words) - median(w.bottom for w in a.line.words) - b.line.em
+_DESCENDERS = re.compile(r"[gjpqy()\[\]{}|]")
+_BELOW = re.compile(r"[gjpqy()\[\]{}|,;]")
+
+
+@dataclass(frozen=True)
+class Ink:
+    """How a page image's word boxes stand to the type: a box is as tall as its letters
+    (`assessments` a third shorter than `Help`), so its lines are measured in the block's typical
+    box height (`em`), and it reaches below the baseline by a descender's depth (`depth`) where
+    a letter has one (`statutory`). Both 0 for words that carry their font size (a text layer's
+    boxes share the font's ascent and descent)."""
+
+    em: float = 0.0
+    depth: float = 0.0
+
+    @classmethod
+    def of(cls, lines: list[PlacedLine]) -> Ink:
+        heights = [w.bottom - w.top for pl in lines for w in pl.line.words if not w.size]
+        if not heights:
+            return cls()
+        em = median(heights)
+        depths = []
+        for pl in lines:
+            low = [w.bottom for w in pl.line.words if not w.size and _DESCENDERS.search(w.text)]
+            plain = [w.bottom for w in pl.line.words if not w.size and not _BELOW.search(w.text)]
+            if low and plain:
+                depths.append(median(low) - median(plain))
+        return cls(em, median(depths) if depths else DEPTH * em)
+
+    def baseline(self, line: Line) -> float:
+        """Where most of the line's words stand: the words that end on it, else those that end a
+        descender below it, else all (a comma reaches below by less than a descender)."""
+        if self.em <= 0 or any(w.size for w in line.words):
+            return median(w.bottom for w in line.words)
+        plain = [w.bottom for w in line.words if not _BELOW.search(w.text)]
+        low = [w.bottom - self.depth for w in line.words if _DESCENDERS.search(w.text)]
+        return median(plain or low or [w.bottom for w in line.words])
+
+    def size(self, line: Line) -> float:
+        return line.em if self.em <= 0 or any(w.size for w in line.words) else self.em
+
+
+def _base_gap(a: PlacedLine, b: PlacedLine, ink: Ink) -> float:
+    """From baseline to baseline, less `b`'s size."""
+    return ink.baseline(b.line) - ink.baseline(a.line) - ink.size(b.line)
 
 
 def _usual(lines: list[PlacedLine], gap: Callable[[PlacedLine, PlacedLine], float]) -> float:
@@ -110,19 +154,31 @@ class Gaps:
     """The block's usual gap between the lines of one cell, edge to edge and baseline to
     baseline. A page image's words are boxes round their ink: one descender (`p`) or capital
     reaches a line's edge into the gap, which then says more of the letters than of the
-    spacing, while where most of a line's words end is its baseline whatever its letters. A gap
-    is wide only where both measures find it wider than usual."""
+    spacing, while the baseline (`Ink`) stands where it does whatever the letters. A gap is wide
+    only where both measures find it wider than usual.
+
+    A scan's baselines still wander by a pixel or two, as much as the slack a text layer needs;
+    there a baseline gap is wide where it is nearer the rows' spacing (two lines of figures one
+    under the other) than the lines' (`rows`; 0 where no two lines of figures follow)."""
 
     edge: float
     base: float
+    ink: Ink = Ink()
+    rows: float = 0.0
 
     @classmethod
     def of(cls, lines: list[PlacedLine]) -> Gaps:
-        return cls(_usual(lines, _edge_gap), _usual(lines, _base_gap))
+        ink = Ink.of(lines)
+        base = _usual(lines, lambda a, b: _base_gap(a, b, ink))
+        rows = [_base_gap(a, b, ink) for a, b in zip(lines, lines[1:], strict=False) if a.value and b.value]
+        return cls(_usual(lines, _edge_gap), base, ink, median(rows) if rows and ink.em else 0.0)
 
     def wide(self, a: PlacedLine, b: PlacedLine) -> bool:
-        slack = GAP_SLACK * b.line.em
-        return _edge_gap(a, b) > self.edge + slack and _base_gap(a, b) > self.base + slack
+        slack = GAP_SLACK * self.ink.size(b.line)
+        cut = self.base + slack
+        if self.rows > cut:
+            cut = (self.base + self.rows) / 2
+        return _edge_gap(a, b) > self.edge + slack and _base_gap(a, b, self.ink) > cut
 
 
 def segments(lines: list[PlacedLine], seps: list[float], gaps: bool = True) -> list[list[PlacedLine]]:

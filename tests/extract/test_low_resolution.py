@@ -147,3 +147,15 @@ def test_a_bare_number_among_prefixed_references_is_doubtful():
 def test_a_month_a_text_layer_prints_twice_is_stated_as_printed():
     row = [obs("2023-08", "1804", method="text"), obs("2023-08", "1467", method="text")]
     assert held(withhold_clashes(row)) == []
+
+
+def test_a_change_header_that_lost_its_from_still_names_its_month():
+    """A dense scanned header loses its small words first (`% change from Oct-19` read as
+    `change Oct-19`): the month left still says which change the column holds."""
+    from scorekit.extract.columns import classify
+    from scorekit.extract.periods import ReportPeriod
+
+    oct20 = ReportPeriod(2020, 10)
+    assert classify("change Oct-19", "", oct20, allow_serial=False).measure == "change_year"
+    assert classify("change Sep-20", "", oct20, allow_serial=False).measure == "change_prev"
+    assert classify("change Sep-20 Oct-19", "", oct20, allow_serial=False).measure == "change_prev"

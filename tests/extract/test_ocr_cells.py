@@ -138,6 +138,13 @@ def test_junk_in_an_ocr_value_cell_is_not_stated():
     assert not unreadable("value", "Local", ["local"])
 
 
+def test_a_direction_printed_in_words_is_stated():
+    """`Worse`, `No change`: the words of the vocabulary's direction list, read whole."""
+    assert not unreadable("direction", "Worse", ["text_only"])
+    assert not unreadable("direction", "No  change", ["text_only"])
+    assert unreadable("direction", "Nochange", ["text_only"])  # not a word the column prints
+
+
 def test_withheld_rows_are_neither_right_nor_wrong():
     truth = pd.DataFrame(
         {

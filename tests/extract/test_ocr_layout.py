@@ -140,3 +140,17 @@ def test_the_letter_gaps_of_a_two_line_dark_band_draw_no_row():
     before = h.copy()
     im.row_borders(h, v, 300)
     assert (h == before).all()
+
+
+def test_a_dark_band_whose_core_a_run_of_white_labels_breaks_keeps_no_border_there():
+    """A header band with no inner borders, its middle crowded with white labels: the blur that
+    finds bands' cores lightens there and splits the band in two, but the band goes on past
+    each piece's end, so neither end is a cell's edge; its own ends, beside paper, are."""
+    img = np.full((300, 2000), 250, np.uint8)
+    img[100:160, 100:1900] = 50
+    for x in range(700, 1300, 9):
+        img[112:148, x : x + 6] = 245
+    h, v = im.line_masks(im.binarise(img), 300, img)
+    inner = np.flatnonzero(v[105:155, 150:1850].any(axis=0))
+    assert inner.size == 0
+    assert v[105:155, 95:106].any() and v[105:155, 1895:1906].any()

@@ -115,6 +115,12 @@ def test_a_separator_lost_is_the_one_the_prefix_prints_elsewhere():
     assert texts(["H11", "H 12"]) == ["H11", "H 12"]  # one other reading is no rule
 
 
+def test_a_separator_lost_twice_is_the_one_nearly_all_the_prefix_prints():
+    column = ["SP01", *(f"SP {n:02d}" for n in range(2, 8)), "SP08", "SP 09"]
+    assert texts(column) == [f"SP {n:02d}" for n in range(1, 10)]
+    assert texts(["H11", "H12", "H 13", "H 14"]) == ["H11", "H12", "H 13", "H 14"]  # a split column is no rule
+
+
 def test_a_prefix_read_in_the_wrong_case_takes_the_columns():
     assert texts(["CP1", "cP2", "CP3"]) == ["CP1", "CP2", "CP3"]
     # the case most of the column prints, however the set of prefixes happens to be ordered
