@@ -54,6 +54,7 @@ class Vocabulary:
     printed: dict[str, str] = field(default_factory=dict)  # a code, lower-cased -> as printed
     confusions: dict[str, str] = field(default_factory=dict)  # a character OCR puts -> the printed one
     lookalikes: dict[str, str] = field(default_factory=dict)  # a mark OCR reads for a digit in a reference -> the digit
+    same_marks: dict[str, str] = field(default_factory=dict)  # a mark OCR reads for another -> the one it stands for
 
     def rule_for(self, header: str, kinds: tuple[str, ...] = KINDS, figures: bool | None = None) -> ColumnRule | None:
         """The first rule of these kinds naming this (lower-cased, space-collapsed) header and
@@ -111,6 +112,7 @@ def load(path: Path = DEFAULT_PATH, extra: Path | None = None) -> Vocabulary:
     printed: dict[str, str] = {}
     confusions: dict[str, str] = {}
     lookalikes: dict[str, str] = {}
+    same_marks: dict[str, str] = {}
     for p in [q for q in (extra, path) if q is not None]:
         try:
             data = json.loads(Path(p).read_text(encoding="utf-8"))
@@ -126,7 +128,9 @@ def load(path: Path = DEFAULT_PATH, extra: Path | None = None) -> Vocabulary:
             confusions.setdefault(seen, meant)
         for seen, digit in data.get("ocr", {}).get("reference_lookalikes", {}).get("pairs", {}).items():
             lookalikes.setdefault(seen, digit)
-    return Vocabulary(tuple(rules), frozenset(areas), missing, printed, confusions, lookalikes)
+        for seen, mark in data.get("ocr", {}).get("same_marks", {}).get("marks", {}).items():
+            same_marks.setdefault(seen, mark)
+    return Vocabulary(tuple(rules), frozenset(areas), missing, printed, confusions, lookalikes, same_marks)
 
 
 VOCABULARY = load()
