@@ -7,9 +7,11 @@ cipher of the printed text, with every character's box, font and size exact. One
 the rendered page reads most words right; where an OCR word covers exactly as many of the
 layer's characters as it has letters, each code gets a vote for the letter read over it. A
 code's letter is what its votes agree on; a code with no votes whose glyphs leave the page blank
-is a space. Deciphered, the layer is read like any other text layer, with the geometry OCR only
-estimates, and every number printed in the same font is read with the same key, so one misread
-glyph does not become a wrong value.
+is a space. A reader may give two codes one character (pdfium reads a font's codes through more
+than one encoding), so a code is told by its advance too: glyphs of one character advancing by
+clearly different widths are different glyphs. Deciphered, the layer is read like any other text
+layer, with the geometry OCR only estimates, and every number printed in the same font is read
+with the same key, so one misread glyph does not become a wrong value.
 """
 
 from __future__ import annotations
@@ -26,29 +28,73 @@ from .pdftext.chars import LTR, Char
 
 AGREE = 0.75  # share of a code's votes its letter must have
 MIN_DIGIT_VOTES = 2  # a digit is a value's substance: one reading of it is not enough
+WIDTH_STEP = 0.06  # advances (in ems) further apart than this are different glyphs
 UNKNOWN = "\ufffd"
+UNSURE = -1  # the width class of a glyph whose advance is unknown, where its character has several
+
+Code = tuple[str, str, int]  # font, the character the layer gives, width class
+Readings = dict[int, str]  # a printed character (its index in the layer's characters) -> the letter OCR read over it
+Blank = Callable[[Char], bool]  # does this glyph leave the page blank (a space)?
 
 
 @dataclass(frozen=True)
 class Key:
-    """What each glyph code of each font reads as: `letters[(font, code)]`."""
+    """What each glyph code reads as, and the codes of each printed character."""
 
-    letters: dict[tuple[str, str], str] = field(default_factory=dict)
-    clashed: frozenset[tuple[str, str]] = frozenset()  # codes read as another's letter: OCR misread them
+    codes: dict[int, Code]
+    letters: dict[Code, str] = field(default_factory=dict)
+    doubtful: frozenset[Code] = frozenset()  # codes OCR read, yet misread: none of its letters is taken
 
-    def read(self, ch: Char) -> str:
-        return self.letters.get((ch.style.font, ch.text), UNKNOWN)
+    def read(self, i: int) -> str:
+        code = self.codes.get(i)
+        return UNKNOWN if code is None else self.letters.get(code, UNKNOWN)
 
 
 @dataclass(frozen=True)
 class Deciphered:
     layer: TextLayer
     known: float  # share of the layer's printed glyphs read, by the key or by OCR over them
-    codes: int  # codes (font, code) the key holds
+    codes: int  # codes the key holds
 
 
-Blank = Callable[[Char], bool]  # does this glyph leave the page blank (a space)?
-Readings = dict[int, str]  # a printed character (its index in the layer's characters) -> the letter OCR read over it
+def glyph_codes(chars: list[Char]) -> dict[int, Code]:
+    """Each printed character's code: its font and character, and which of the character's
+    advances it has where they fall into clearly separate widths."""
+    advances: dict[tuple[str, str], list[float]] = defaultdict(list)
+    own: dict[int, float] = {}
+    for i, c in enumerate(chars):
+        if c.generated:
+            continue
+        nxt = chars[i + 1] if i + 1 < len(chars) else None
+        if nxt is not None and _follows(c, nxt):
+            own[i] = (nxt.x0 - c.x0) / c.style.size
+            advances[(c.style.font, c.text)].append(own[i])
+    bounds = {k: _width_bounds(v) for k, v in advances.items()}
+    out: dict[int, Code] = {}
+    for i, c in enumerate(chars):
+        if c.generated:
+            continue
+        out[i] = (c.style.font, c.text, _width_class(own.get(i), bounds.get((c.style.font, c.text), [])))
+    return out
+
+
+def _width_class(width: float | None, bounds: list[float]) -> int:
+    if not bounds:
+        return 0
+    return UNSURE if width is None else sum(width > b for b in bounds)
+
+
+def _width_bounds(widths: list[float]) -> list[float]:
+    """Where sorted advances jump by more than a step: the bounds between width classes."""
+    w = sorted(widths)
+    return [(a + b) / 2 for a, b in zip(w, w[1:], strict=False) if b - a > WIDTH_STEP]
+
+
+def _follows(c: Char, nxt: Char) -> bool:
+    """The next glyph of the same line, within an em: its start is where this one's advance ends."""
+    if nxt.generated or c.style.heading != LTR or nxt.style.heading != LTR:
+        return False
+    return abs(nxt.top - c.top) <= 0.1 * c.style.size and 0.0 < nxt.x0 - c.x0 < 1.5 * c.style.size
 
 
 def read_glyphs(chars: list[Char], ocr_words: Iterable[Word], same: dict[str, str]) -> Readings:
@@ -67,7 +113,7 @@ def read_between(chars: list[Char], ocr_words: Iterable[Word], key: Key, same: d
     reads: a ligature (`ﬁ` read `fi`), or a glyph whose word OCR split or joined."""
     out: Readings = {}
     for text, under in _covers(chars, ocr_words, same):
-        read = [key.read(chars[i]) for i in under]
+        read = [key.read(i) for i in under]
         if read.count(UNKNOWN) != 1:
             continue
         p = read.index(UNKNOWN)
@@ -107,18 +153,29 @@ def learn(chars: list[Char], ocr_words: list[Word], blank: Blank, same: dict[str
 def learn_key(chars: list[Char], readings: Readings, blank: Blank) -> Key:
     """The letter each code's readings agree on; a code never read whose glyphs leave the page
     blank is a space."""
-    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    codes = glyph_codes(chars)
+    votes: dict[Code, Counter] = defaultdict(Counter)
     for i, letter in readings.items():
-        votes[(chars[i].style.font, chars[i].text)][letter] += 1
-    letters = {code: letter for code, counter in votes.items() if (letter := _agreed(counter))}
-    clashed = _drop_clashes(letters, votes)
-    unread: dict[tuple[str, str], list[Char]] = defaultdict(list)
-    for c in chars:
-        code = (c.style.font, c.text)
-        if not c.generated and c.style.heading == LTR and code not in votes:
-            unread[code].append(c)
+        if codes[i][2] != UNSURE:
+            votes[codes[i]][letter] += 1
+    letters = _assign(votes)
+    unread: dict[Code, list[Char]] = defaultdict(list)
+    for i, code in codes.items():
+        if chars[i].style.heading == LTR and code not in votes and code[2] != UNSURE:
+            unread[code].append(chars[i])
     letters.update({code: " " for code, seen in unread.items() if _all_blank(seen, blank)})
-    return Key(letters, frozenset(clashed))
+    return Key(codes, letters, _doubtful(votes, letters))
+
+
+def _doubtful(votes: dict[Code, Counter], letters: dict[Code, str]) -> frozenset[Code]:
+    """Codes the key lacks although OCR read them more than once (its letters disagree) or read
+    them as a letter another code of the font holds."""
+    held = {(code[0], a): code[:2] for code, a in letters.items()}
+    return frozenset(
+        code
+        for code, c in votes.items()
+        if code not in letters and (c.total() > 1 or any(held.get((code[0], a), code[:2]) != code[:2] for a in c))
+    )
 
 
 def decipher(layer: TextLayer, key: Key, readings: Readings) -> Deciphered:
@@ -131,29 +188,20 @@ def decipher(layer: TextLayer, key: Key, readings: Readings) -> Deciphered:
         if c.generated:
             out.append(c)
             continue
-        text = key.read(c)
-        if text == UNKNOWN and (c.style.font, c.text) not in key.clashed:
+        text = key.read(i)
+        if text == UNKNOWN and key.codes[i] not in key.doubtful:
             text = readings.get(i, UNKNOWN)
         printed += 1
         known += text != UNKNOWN
-        x1 = _advance_end(c, chars[i + 1] if i + 1 < len(chars) else None)
+        x1 = nxt.x0 if i + 1 < len(chars) and _follows(c, nxt := chars[i + 1]) and nxt.x0 > c.x1 else c.x1
         out.append(Char(text, c.x0, c.top, x1, c.bottom, c.style))
     return Deciphered(TextLayer(out, layer.objects, layer.frame), known / printed if printed else 0.0, len(key.letters))
 
 
-def _advance_end(c: Char, nxt: Char | None) -> float:
-    """Where the glyph's advance ends: at the next glyph of its line. A font's widths are looked
-    up by character, and a moved code looks up another glyph's width, so a box can end short
-    of the next glyph and split a word (`(%` `)`); a gap the reader saw is a generated space."""
-    if nxt is None or nxt.generated or c.style.heading != LTR or nxt.style.heading != LTR:
-        return c.x1
-    if abs(nxt.top - c.top) > 0.1 * c.style.size or not 0.0 < nxt.x0 - c.x1 < c.style.size:
-        return c.x1
-    return nxt.x0
-
-
 def _agreed(counter: Counter) -> str:
     """The letter a code's votes agree on, or '' where they split or a digit is read once."""
+    if not counter:
+        return ""
     letter, n = counter.most_common(1)[0]
     if n < AGREE * sum(counter.values()):
         return ""
@@ -162,18 +210,26 @@ def _agreed(counter: Counter) -> str:
     return letter
 
 
-def _drop_clashes(letters: dict[tuple[str, str], str], votes: dict[tuple[str, str], Counter]) -> set[tuple[str, str]]:
-    """A font's codes stand for distinct glyphs: where two codes of one font read as the same
-    letter (OCR's `l` for `/`, `I` or `1`), only the one with more votes keeps it; the others
-    are returned."""
-    taken: set[tuple[str, str]] = set()
-    clashed: set[tuple[str, str]] = set()
-    for code, letter in sorted(letters.items(), key=lambda kv: -votes[kv[0]][kv[1]]):
-        if (code[0], letter) in taken:
-            del letters[code]
-            clashed.add(code)
-        taken.add((code[0], letter))
-    return clashed
+def _assign(votes: dict[Code, Counter]) -> dict[Code, str]:
+    """Each code's letter: what its votes agree on, leaving out the letters other codes of its
+    font hold (a font's codes stand for distinct glyphs, so OCR's `c` for a `C`, `l` for a `/`
+    or `O` for a `Q` is a misreading once another code is the `c`, `l` or `O`). The codes best
+    read go first, and the rest are tried again as letters are taken."""
+    letters: dict[Code, str] = {}
+    holder: dict[tuple[str, str], tuple[str, str]] = {}  # (font, letter) -> (font, character) holding it
+    order = sorted(votes, key=lambda code: -max(votes[code].values()))
+    for _ in range(3):
+        before = len(letters)
+        for code in order:
+            if code in letters:
+                continue
+            free = Counter({a: n for a, n in votes[code].items() if holder.get((code[0], a), code[:2]) == code[:2]})
+            if letter := _agreed(free):
+                letters[code] = letter
+                holder.setdefault((code[0], letter), code[:2])
+        if len(letters) == before:
+            break
+    return letters
 
 
 def _all_blank(instances: list[Char], blank: Blank, sample: int = 8) -> bool:

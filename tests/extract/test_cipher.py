@@ -67,7 +67,7 @@ def test_a_ligature_reads_as_the_letters_ocr_puts_between_the_ones_the_key_reads
     flat = known + word
     words = [_word("land", known), _word("dfina", word)]
     key, readings = learn(flat, words, _never_blank, {})
-    assert key.letters[("F1", "L")] == "fi"
+    assert key.letters[("F1", "L", 0)] == "fi"
     assert [w.text for w in decipher(_layer(flat), key, readings).layer.words] == ["land", "dfina"]
 
 
@@ -94,7 +94,7 @@ def test_two_codes_of_one_font_read_as_one_letter_keep_it_for_the_better_read():
     words = [_word("l", c) for c in [*many, once]]
     readings = read_glyphs(flat, words, {})
     key = learn_key(flat, readings, _never_blank)
-    assert key.letters == {("F1", "a"): "l"}
+    assert key.letters == {("F1", "a", 0): "l"}
     assert decipher(_layer(flat), key, readings).layer.chars[-1].text == UNKNOWN  # nor is OCR's reading of it taken
 
 
@@ -102,14 +102,16 @@ def test_codes_are_keyed_per_font():
     regular, bold = _line("#", 10, 10, font="Regular"), _line("#", 10, 30, font="Bold")
     readings = read_glyphs(regular + bold, [_word("a", regular), _word("b", bold)], {})
     key = learn_key(regular + bold, readings, _never_blank)
-    assert key.letters == {("Regular", "#"): "a", ("Bold", "#"): "b"}
+    assert key.letters == {("Regular", "#", 0): "a", ("Bold", "#", 0): "b"}
 
 
 def test_dashes_ocr_confuses_vote_as_one_mark():
     chars = [_line("~", 10, 10 + 20 * i) for i in range(3)]
     words = [_word(t, c) for t, c in zip(["-", "\u2014", "\u2013"], chars, strict=True)]
     flat = [c for line in chars for c in line]
-    assert learn_key(flat, read_glyphs(flat, words, VOCABULARY.same_marks), _never_blank).letters == {("F1", "~"): "-"}
+    assert learn_key(flat, read_glyphs(flat, words, VOCABULARY.same_marks), _never_blank).letters == {
+        ("F1", "~", 0): "-"
+    }
 
 
 def test_a_code_never_read_whose_glyphs_leave_the_page_blank_is_a_space():
@@ -119,7 +121,7 @@ def test_a_code_never_read_whose_glyphs_leave_the_page_blank_is_a_space():
     grey[12:18, 23:26] = 0
     readings = read_glyphs(chars, [_word("x", chars[:1]), _word("y", chars[2:])], {})
     key = learn_key(chars, readings, blank_in(grey, 72))
-    assert key.letters[("F1", "_")] == " "
+    assert key.letters[("F1", "_", 0)] == " "
     assert [w.text for w in decipher(_layer(chars), key, readings).layer.words] == ["x", "y"]
 
 
@@ -190,3 +192,21 @@ def test_a_garbled_page_is_read_as_text_with_its_values(drawn, tmp_path):
     assert [p.method for p in result.pages] == ["text"]
     assert "deciphered" in result.pages[0].reason
     assert {"1,204", "987", "45.2%", "47.9%", "316", "402"} <= set(result.observations["value_raw"])
+
+
+def test_two_glyphs_the_layer_gives_one_character_are_told_apart_by_their_advance():
+    st = _style()
+
+    def line(top: float, middle: float) -> list[Char]:
+        return [
+            Char("a", 10, top, 16, top + SIZE, st),
+            Char("\u00c6", 16, top, 16 + middle, top + SIZE, st),
+            Char("b", 16 + middle, top, 22 + middle, top + SIZE, st),
+        ]
+
+    wide, narrow = [line(10, 5), line(30, 5)], [line(50, 2.5), line(70, 2.5)]
+    words = [_word("asa", c) for c in wide] + [_word("1.5", c) for c in narrow]
+    flat = [c for ln in [*wide, *narrow] for c in ln]
+    key = learn_key(flat, read_glyphs(flat, words, {}), _never_blank)
+    assert key.letters[("F1", "\u00c6", 0)] == "."
+    assert key.letters[("F1", "\u00c6", 1)] == "s"
