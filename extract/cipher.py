@@ -57,13 +57,15 @@ class Deciphered:
     codes: int  # codes the key holds
 
 
-def glyph_codes(chars: list[Char]) -> dict[int, Code]:
-    """Each printed character's code: its font and character, and which of the character's
-    advances it has where they fall into clearly separate widths."""
+def glyph_codes(chars: list[Char], readings: Readings) -> dict[int, Code]:
+    """Each printed character's code: its font and character, and, where OCR reads the
+    character as two letters (each more than once), which of its advances it has where they
+    fall into clearly separate widths. Only there: kerning varies one glyph's advance too."""
+    split = _read_two_ways(chars, readings)
     advances: dict[tuple[str, str], list[float]] = defaultdict(list)
     own: dict[int, float] = {}
     for i, c in enumerate(chars):
-        if c.generated:
+        if c.generated or (c.style.font, c.text) not in split:
             continue
         nxt = chars[i + 1] if i + 1 < len(chars) else None
         if nxt is not None and _follows(c, nxt):
@@ -76,6 +78,13 @@ def glyph_codes(chars: list[Char]) -> dict[int, Code]:
             continue
         out[i] = (c.style.font, c.text, _width_class(own.get(i), bounds.get((c.style.font, c.text), [])))
     return out
+
+
+def _read_two_ways(chars: list[Char], readings: Readings) -> set[tuple[str, str]]:
+    letters: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for i, letter in readings.items():
+        letters[(chars[i].style.font, chars[i].text)][letter] += 1
+    return {k for k, c in letters.items() if len(c) > 1 and c.most_common(2)[1][1] > 1}
 
 
 def _width_class(width: float | None, bounds: list[float]) -> int:
@@ -153,7 +162,7 @@ def learn(chars: list[Char], ocr_words: list[Word], blank: Blank, same: dict[str
 def learn_key(chars: list[Char], readings: Readings, blank: Blank) -> Key:
     """The letter each code's readings agree on; a code never read whose glyphs leave the page
     blank is a space."""
-    codes = glyph_codes(chars)
+    codes = glyph_codes(chars, readings)
     votes: dict[Code, Counter] = defaultdict(Counter)
     for i, letter in readings.items():
         if codes[i][2] != UNSURE:
@@ -193,8 +202,7 @@ def decipher(layer: TextLayer, key: Key, readings: Readings) -> Deciphered:
             text = readings.get(i, UNKNOWN)
         printed += 1
         known += text != UNKNOWN
-        x1 = nxt.x0 if i + 1 < len(chars) and _follows(c, nxt := chars[i + 1]) and nxt.x0 > c.x1 else c.x1
-        out.append(Char(text, c.x0, c.top, x1, c.bottom, c.style))
+        out.append(Char(text, c.x0, c.top, c.x1, c.bottom, c.style))
     return Deciphered(TextLayer(out, layer.objects, layer.frame), known / printed if printed else 0.0, len(key.letters))
 
 

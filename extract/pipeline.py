@@ -36,7 +36,7 @@ from .triage import triage_text
 from .workers import PagePool, PageTimeoutError
 
 TEXT_COLUMNS = ["source", "page", "table", "row", "ref", "indicator", "field", "text"]
-MIN_KNOWN = 0.98  # share of a garbled layer's glyphs its key must read for the layer to stand in for OCR
+MIN_KNOWN = 0.995  # share of a garbled layer's glyphs its key must read for the layer to stand in for OCR
 MAX_OCR_PIXELS = 120e6  # a huge page is rendered at a lower resolution rather than exhausting memory
 
 
@@ -233,16 +233,19 @@ def _deciphered(pdfium_page, layer: TextLayer, opts: Options) -> Deciphered | No
     """A garbled layer read with the key one OCR pass of the page gives (cipher.py), if the router
     then finds it printed text; else None, and the page is OCRed."""
     from .ocr import get_engine
+    from .ocr import image as im
     from .ocr.image import render_page
     from .vocabulary import VOCABULARY
 
     grey = render_page(pdfium_page, opts.dpi)
+    h, v = im.line_masks(im.binarise(grey), opts.dpi, grey)
+    page = im.clean_for_ocr(grey, h, v)  # white on a dark band read as dark on white
     s = 72.0 / opts.dpi
-    words = [Word(w.text, w.x0 * s, w.top * s, w.x1 * s, w.bottom * s) for w in get_engine(opts.ocr_engine).words(grey)]
+    words = [Word(w.text, w.x0 * s, w.top * s, w.x1 * s, w.bottom * s) for w in get_engine(opts.ocr_engine).words(page)]
     key, readings = learn(layer.chars, words, blank_in(grey, opts.dpi), VOCABULARY.same_marks)
     out = decipher(layer, key, readings)
-    if out.known < MIN_KNOWN:
-        return None
+    if out.known < MIN_KNOWN or any(UNKNOWN in w.text and any(ch.isdigit() for ch in w.text) for w in out.layer.words):
+        return None  # a reference, value or date half read would key observations wrongly
     stream = "".join(c.text for c in out.layer.chars)
     return out if decide(out.layer, pdfium_page, stream).method == "text" else None
 
@@ -270,7 +273,8 @@ def page_stage(path: str, page_no: int, opts: Options) -> PageWork:
         layer = cache(lambda: read_layer(pdfium_page, textpage))
         route = _route(pdfium_page, text, opts.ocr, layer)
         method, why = route.method, route.reason
-        deciphered = _deciphered(pdfium_page, layer(), opts) if route.garbled else None
+        garbled = read_layer(pdfium_page, textpage, loose=True) if route.garbled else None
+        deciphered = _deciphered(pdfium_page, garbled, opts) if garbled is not None else None
         if deciphered is not None:
             method, text = "text", "".join(c.text for c in deciphered.layer.chars)
             content = page_content(deciphered.layer, source, page_no)

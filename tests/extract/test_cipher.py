@@ -125,14 +125,6 @@ def test_a_code_never_read_whose_glyphs_leave_the_page_blank_is_a_space():
     assert [w.text for w in decipher(_layer(chars), key, readings).layer.words] == ["x", "y"]
 
 
-def test_a_glyph_box_short_of_the_next_glyph_is_widened_so_a_word_stays_whole():
-    st = _style()
-    chars = [Char("a", 10, 10, 13, 20, st), Char("b", 16, 10, 21, 20, st), Char("c", 21, 10, 26, 20, st)]
-    readings = read_glyphs(chars, [_word("(%)", chars)], {})
-    out = decipher(_layer(chars), learn_key(chars, readings, _never_blank), readings)
-    assert [w.text for w in out.layer.words] == ["(%)"]
-
-
 # --- a page drawn, garbled and read ---------------------------------------------------------------
 
 ROWS = [("Ref", "Indicator", "2019", "2020"), ("AB01", "Households in temporary housing", "1,204", "987")]
@@ -175,7 +167,7 @@ def test_a_garbled_page_reads_as_the_page_it_was(drawn, tmp_path, mode):
     garbled = garble_pdf(drawn, tmp_path / f"{mode}.pdf", seed=7, title="t", mode=mode, wide=True)
     want = [w.text for w in read_layer(pdfium.PdfDocument(str(drawn))[0]).words]
     page = pdfium.PdfDocument(str(garbled))[0]
-    layer = read_layer(page)
+    layer = read_layer(page, loose=True)  # as the pipeline reads a garbled layer: its widths are looked up wrong
     assert [w.text for w in layer.words] != want
     out = _deciphered(page, layer, Options(ocr_engine="tesseract"))
     assert out is not None and out.known >= 0.98
@@ -210,3 +202,14 @@ def test_two_glyphs_the_layer_gives_one_character_are_told_apart_by_their_advanc
     key = learn_key(flat, read_glyphs(flat, words, {}), _never_blank)
     assert key.letters[("F1", "\u00c6", 0)] == "."
     assert key.letters[("F1", "\u00c6", 1)] == "s"
+
+
+def test_a_letter_another_code_of_the_font_holds_is_no_vote():
+    """OCR reads a small capital `C` as `c` a third of the time; the font's `c` is another code,
+    so those readings are misreadings and the `C` code reads as `C`."""
+    capital = [_line("K", 10, 10 + 20 * i) for i in range(6)]
+    small = [_line("k", 10, 200 + 20 * i) for i in range(5)]
+    words = [_word(t, c) for t, c in zip("CCCCcc", capital, strict=True)] + [_word("c", c) for c in small]
+    flat = [c for ln in [*capital, *small] for c in ln]
+    key = learn_key(flat, read_glyphs(flat, words, {}), _never_blank)
+    assert key.letters == {("F1", "k", 0): "c", ("F1", "K", 0): "C"}
