@@ -23,10 +23,12 @@ from typing import Any
 
 import pandas as pd
 
-from .page import Frame, PageContent
+from .cipher import UNKNOWN, Deciphered, blank_in, decipher, learn
+from .page import Frame, PageContent, Word
 from .pdftext import TextLayer, page_content, read_layer
 from .periods import find_report_period
 from .reader import PageInfo, TableReader
+from .router import RouteDecision, decide
 from .schema import COLUMNS, OBSERVATION_DTYPES
 from .structure import Table, find_tables
 from .textquality import quality
@@ -34,6 +36,7 @@ from .triage import triage_text
 from .workers import PagePool, PageTimeoutError
 
 TEXT_COLUMNS = ["source", "page", "table", "row", "ref", "indicator", "field", "text"]
+MIN_KNOWN = 0.995  # share of a garbled layer's glyphs its key must read for the layer to stand in for OCR
 MAX_OCR_PIXELS = 120e6  # a huge page is rendered at a lower resolution rather than exhausting memory
 
 
@@ -193,13 +196,13 @@ def close_documents() -> None:
             handle.close()
 
 
-def _route(pdfium_page, text: str, mode: str, layer: Callable[[], TextLayer]) -> tuple[str, str]:
+def _route(pdfium_page, text: str, mode: str, layer: Callable[[], TextLayer]) -> RouteDecision:
     """Text layer or OCR for one page, with the reason (see router.py for the evidence). The page's
     text layer (`layer`) is read only if the cheap look at its text does not settle it."""
     if mode == "never":
-        return "text", "OCR disabled (--ocr never)"
+        return RouteDecision("text", "OCR disabled (--ocr never)")
     if mode == "always":
-        return "ocr", "OCR forced (--ocr always)"
+        return RouteDecision("ocr", "OCR forced (--ocr always)")
     q = quality(text)
     good = (
         len(text.strip()) >= 20
@@ -209,11 +212,8 @@ def _route(pdfium_page, text: str, mode: str, layer: Callable[[], TextLayer]) ->
         and not q.letters_not_words
     )
     if good and not triage_text(text).candidate and not _has_page_image(pdfium_page):
-        return "text", "text layer is printed text"
-    from .router import decide
-
-    d = decide(layer(), pdfium_page, text, q)
-    return d.method, d.reason
+        return RouteDecision("text", "text layer is printed text")
+    return decide(layer(), pdfium_page, text, q)
 
 
 def _has_page_image(pdfium_page, share: float = 0.6) -> bool:
@@ -227,6 +227,27 @@ def _has_page_image(pdfium_page, share: float = 0.6) -> bool:
         if (right - left) * (top - bottom) / area >= share:
             return True
     return False
+
+
+def _deciphered(pdfium_page, layer: TextLayer, opts: Options) -> Deciphered | None:
+    """A garbled layer read with the key one OCR pass of the page gives (cipher.py), if the router
+    then finds it printed text; else None, and the page is OCRed."""
+    from .ocr import get_engine
+    from .ocr import image as im
+    from .ocr.image import render_page
+    from .vocabulary import VOCABULARY
+
+    grey = render_page(pdfium_page, opts.dpi)
+    h, v = im.line_masks(im.binarise(grey), opts.dpi, grey)
+    page = im.clean_for_ocr(grey, h, v)  # white on a dark band read as dark on white
+    s = 72.0 / opts.dpi
+    words = [Word(w.text, w.x0 * s, w.top * s, w.x1 * s, w.bottom * s) for w in get_engine(opts.ocr_engine).words(page)]
+    key, readings = learn(layer.chars, words, blank_in(grey, opts.dpi), VOCABULARY.same_marks)
+    out = decipher(layer, key, readings)
+    if out.known < MIN_KNOWN or any(UNKNOWN in w.text and any(ch.isdigit() for ch in w.text) for w in out.layer.words):
+        return None  # a reference, value or date half read would key observations wrongly
+    stream = "".join(c.text for c in out.layer.chars)
+    return out if decide(out.layer, pdfium_page, stream).method == "text" else None
 
 
 def _ocr_content(pdfium_page, source: str, page_no: int, opts: Options) -> PageContent:
@@ -250,8 +271,17 @@ def page_stage(path: str, page_no: int, opts: Options) -> PageWork:
     try:
         text = textpage.get_text_range()
         layer = cache(lambda: read_layer(pdfium_page, textpage))
-        method, why = _route(pdfium_page, text, opts.ocr, layer)
-        if method == "text":
+        route = _route(pdfium_page, text, opts.ocr, layer)
+        method, why = route.method, route.reason
+        garbled = read_layer(pdfium_page, textpage, loose=True) if route.garbled else None
+        deciphered = _deciphered(pdfium_page, garbled, opts) if garbled is not None else None
+        if deciphered is not None:
+            method, text = "text", "".join(c.text for c in deciphered.layer.chars)
+            content = page_content(deciphered.layer, source, page_no)
+            content.words = [w for w in content.words if UNKNOWN not in w.text]  # unread is better than misread
+            key = f"deciphered: {deciphered.codes} codes read {deciphered.known:.1%} of glyphs"
+            reason = f"{why}; {key}; {triage_text(text).reason}"
+        elif method == "text":
             content = page_content(layer(), source, page_no)
             reason = triage_text(text).reason
         else:

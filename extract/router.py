@@ -42,6 +42,7 @@ class RouteDecision:
     rotation: int = 0
     sideways: bool = False
     metrics: dict = field(default_factory=dict)
+    garbled: bool = False  # the layer's codes are not its characters (a cipher of the printed text)
 
 
 def decide(layer: TextLayer, pdfium_page, stream_text: str, stream_quality: TextQuality | None = None) -> RouteDecision:
@@ -54,8 +55,10 @@ def decide(layer: TextLayer, pdfium_page, stream_text: str, stream_quality: Text
     m["upright_share"] = upright / len(chars) if chars else 1.0
     sideways = layer.frame.turn in (90, 270)
 
-    def out(method: str, reason: str) -> RouteDecision:
-        return RouteDecision(method, reason, rotation, sideways, m)
+    def out(method: str, reason: str, garbled: bool = False) -> RouteDecision:
+        # only printed text is a cipher of what the page shows; an invisible layer is a guess at it
+        printed = layer.objects.invisible_share <= 0.5
+        return RouteDecision(method, reason, rotation, sideways, m, garbled and printed)
 
     if len(chars) < MIN_CHARS:
         grey = _render(pdfium_page)
@@ -69,16 +72,19 @@ def decide(layer: TextLayer, pdfium_page, stream_text: str, stream_quality: Text
     m.update(cid_share=q.cid_share, bad_char_share=q.bad_char_share, wordlike=q.wordlike)
     if q.cid_share > GARBAGE_CHARS or q.bad_char_share > GARBAGE_CHARS:
         return out(
-            "ocr", f"garbled text layer: {q.cid_share:.0%} (cid:N), {q.bad_char_share:.0%} private-use/replacement"
+            "ocr",
+            f"garbled text layer: {q.cid_share:.0%} (cid:N), {q.bad_char_share:.0%} private-use/replacement",
+            garbled=True,
         )
     if q.wordlike < WORDLIKE_TEXT:
-        return out("ocr", f"garbled text layer: only {q.wordlike:.0%} of text is word/number-shaped")
+        return out("ocr", f"garbled text layer: only {q.wordlike:.0%} of text is word/number-shaped", garbled=True)
     words = stream_quality or quality(stream_text)  # in the stream's order: whole words whatever the rotation
     if words.letters_not_words:
         return out(
             "ocr",
             f"garbled text layer: letters but not words ({words.long_words} longer words at "
             f"{words.plausibility:.1f} log2 per letter pair)",
+            garbled=True,
         )
 
     m["invisible_share"] = layer.objects.invisible_share

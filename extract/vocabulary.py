@@ -55,6 +55,7 @@ class Vocabulary:
     confusions: dict[str, str] = field(default_factory=dict)  # a character OCR puts -> the printed one
     lookalikes: dict[str, str] = field(default_factory=dict)  # a mark OCR reads for a digit in a reference -> the digit
     directions: frozenset[str] = frozenset()  # words a direction column prints, lower-cased
+    same_marks: dict[str, str] = field(default_factory=dict)  # a mark OCR reads for another -> the one it stands for
 
     def rule_for(self, header: str, kinds: tuple[str, ...] = KINDS, figures: bool | None = None) -> ColumnRule | None:
         """The first rule of these kinds naming this (lower-cased, space-collapsed) header and
@@ -113,6 +114,7 @@ def load(path: Path = DEFAULT_PATH, extra: Path | None = None) -> Vocabulary:
     confusions: dict[str, str] = {}
     lookalikes: dict[str, str] = {}
     directions: set[str] = set()
+    same_marks: dict[str, str] = {}
     for p in [q for q in (extra, path) if q is not None]:
         try:
             data = json.loads(Path(p).read_text(encoding="utf-8"))
@@ -129,7 +131,11 @@ def load(path: Path = DEFAULT_PATH, extra: Path | None = None) -> Vocabulary:
         for seen, digit in data.get("ocr", {}).get("reference_lookalikes", {}).get("pairs", {}).items():
             lookalikes.setdefault(seen, digit)
         directions |= {" ".join(w.lower().split()) for w in data.get("directions", {}).get("words", [])}
-    return Vocabulary(tuple(rules), frozenset(areas), missing, printed, confusions, lookalikes, frozenset(directions))
+        for seen, mark in data.get("ocr", {}).get("same_marks", {}).get("marks", {}).items():
+            same_marks.setdefault(seen, mark)
+    return Vocabulary(
+        tuple(rules), frozenset(areas), missing, printed, confusions, lookalikes, frozenset(directions), same_marks
+    )
 
 
 VOCABULARY = load()

@@ -41,9 +41,10 @@ class TextLayer:
         return page_words(self.reading_chars)
 
 
-def read_layer(page, textpage=None) -> TextLayer:
-    """Read a pypdfium2 page's characters and objects (`textpage`: its text page, if open)."""
-    chars, display = read_chars(page, textpage)
+def read_layer(page, textpage=None, loose: bool = False) -> TextLayer:
+    """Read a pypdfium2 page's characters and objects (`textpage`: its text page, if open;
+    `loose`: advances from pdfium's boxes, not the font's widths looked up by character)."""
+    chars, display = read_chars(page, textpage, loose)
     objects = read_objects(page, display)
     return TextLayer(chars, objects, reading_frame(chars, display.width, display.height))
 

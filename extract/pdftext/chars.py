@@ -125,7 +125,8 @@ class _Object:
 class _Reader:
     """Reads one text page; a text object is read once, at its first character."""
 
-    def __init__(self, textpage, display: Display):
+    def __init__(self, textpage, display: Display, loose: bool = False):
+        self.loose = loose  # advances from pdfium's boxes alone (a garbled layer's characters look up wrong widths)
         self.raw = native.handle(textpage.raw)
         self.handle = textpage.raw
         self.display = display
@@ -196,6 +197,8 @@ class _Reader:
             loose = r.right - ox if o.forward else ox - r.left
         else:
             loose = r.top - oy if o.forward else oy - r.bottom
+        if self.loose:
+            return max(loose, 0.0)
         ok = o.font and native.glyph_width(ctypes.c_void_p(o.font), code, _ONE, self.width_at)
         width = self.width_out.value * o.scale if ok else 0.0
         return width if 0.0 < width < loose - 0.01 else max(loose, 0.0)
@@ -345,14 +348,15 @@ def _span(ch: Char, horizontal: bool) -> tuple[float, float]:
     return (ch.x0, ch.x1) if horizontal else (ch.top, ch.bottom)
 
 
-def read_chars(page, textpage=None) -> tuple[list[Char], Display]:
+def read_chars(page, textpage=None, loose: bool = False) -> tuple[list[Char], Display]:
     """A pdfium page's characters in the order of its text page (content order, objects of one
-    line in left-to-right order), as displayed. `textpage`: the page's text page if already open."""
+    line in left-to-right order), as displayed. `textpage`: the page's text page if already open;
+    `loose`: each advance as pdfium's box gives it, for a layer whose characters are not its glyphs'."""
     display = display_of(page)
     own = textpage is None
     textpage = textpage or page.get_textpage()
     try:
-        return _Reader(textpage, display).chars(), display
+        return _Reader(textpage, display, loose).chars(), display
     finally:
         if own:
             textpage.close()

@@ -27,10 +27,11 @@ def test_every_page_routed(name):
     doc = pdfium.PdfDocument(str(path))
     for i, page in enumerate(doc):
         tp = page.get_textpage()
-        method, reason = _route(page, tp.get_text_range(), "auto", lambda: read_layer(page, tp))  # noqa: B023
+        d = _route(page, tp.get_text_range(), "auto", lambda: read_layer(page, tp))  # noqa: B023
         tp.close()
-        assert method == EXPECTED[name], f"{name} p{i + 1}: {reason}"
-        assert reason
+        assert d.method == EXPECTED[name], f"{name} p{i + 1}: {d.reason}"
+        assert d.reason
+        assert d.garbled == name.endswith("-garbled")  # only a printed, garbled layer is deciphered
     doc.close()
 
 
@@ -38,15 +39,15 @@ def test_scanner_ocr_layer_is_judged_not_trusted():
     path = FIXTURES / "pdf" / "scorecard-2018-06-scan150-ocrlayer.pdf"
     doc = pdfium.PdfDocument(str(path))
     tp = doc[0].get_textpage()
-    _, reason = _route(doc[0], tp.get_text_range(), "auto", lambda: read_layer(doc[0], tp))
+    d = _route(doc[0], tp.get_text_range(), "auto", lambda: read_layer(doc[0], tp))
     tp.close()
     doc.close()
-    assert "invisible OCR layer" in reason
+    assert "invisible OCR layer" in d.reason and not d.garbled
 
 
 @pytest.mark.parametrize("mode,method", [("never", "text"), ("always", "ocr")])
 def test_override(mode, method):
     path = FIXTURES / "pdf" / "scorecard-2020-10-scan200.pdf"
     doc = pdfium.PdfDocument(str(path))
-    assert _route(doc[0], "", mode, lambda: read_layer(doc[0]))[0] == method
+    assert _route(doc[0], "", mode, lambda: read_layer(doc[0])).method == method
     doc.close()

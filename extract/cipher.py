@@ -1,0 +1,262 @@
+"""A text layer whose codes are not its characters: read the key off the page's own glyphs.
+
+A font embedded without a Unicode map, or with its codes moved (glyph indices, a private
+encoding), gives a text layer of junk: `3HUIRUPDQFH` or letter salad for `Performance`. Yet each
+code still stands for one glyph wherever it recurs in that font: the layer is a substitution
+cipher of the printed text, with every character's box, font and size exact. One OCR pass over
+the rendered page reads most words right; where an OCR word covers exactly as many of the
+layer's characters as it has letters, each code gets a vote for the letter read over it. A
+code's letter is what its votes agree on; a code with no votes whose glyphs leave the page blank
+is a space. A reader may give two codes one character (pdfium reads a font's codes through more
+than one encoding), so a code is told by its advance too: glyphs of one character advancing by
+clearly different widths are different glyphs. Deciphered, the layer is read like any other text
+layer, with the geometry OCR only estimates, and every number printed in the same font is read
+with the same key, so one misread glyph does not become a wrong value.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .page import Word
+from .pdftext import TextLayer
+from .pdftext.chars import LTR, Char
+
+AGREE = 0.75  # share of a code's votes its letter must have
+MIN_DIGIT_VOTES = 2  # a digit is a value's substance: one reading of it is not enough
+WIDTH_STEP = 0.06  # advances (in ems) further apart than this are different glyphs
+UNKNOWN = "\ufffd"
+UNSURE = -1  # the width class of a glyph whose advance is unknown, where its character has several
+
+Code = tuple[str, str, int]  # font, the character the layer gives, width class
+Readings = dict[int, str]  # a printed character (its index in the layer's characters) -> the letter OCR read over it
+Blank = Callable[[Char], bool]  # does this glyph leave the page blank (a space)?
+
+
+@dataclass(frozen=True)
+class Key:
+    """What each glyph code reads as, and the codes of each printed character."""
+
+    codes: dict[int, Code]
+    letters: dict[Code, str] = field(default_factory=dict)
+    doubtful: frozenset[Code] = frozenset()  # codes OCR read, yet misread: none of its letters is taken
+
+    def read(self, i: int) -> str:
+        code = self.codes.get(i)
+        return UNKNOWN if code is None else self.letters.get(code, UNKNOWN)
+
+
+@dataclass(frozen=True)
+class Deciphered:
+    layer: TextLayer
+    known: float  # share of the layer's printed glyphs read, by the key or by OCR over them
+    codes: int  # codes the key holds
+
+
+def glyph_codes(chars: list[Char], readings: Readings) -> dict[int, Code]:
+    """Each printed character's code: its font and character, and, where OCR reads the
+    character as two letters (each more than once), which of its advances it has where they
+    fall into clearly separate widths. Only there: kerning varies one glyph's advance too."""
+    split = _read_two_ways(chars, readings)
+    advances: dict[tuple[str, str], list[float]] = defaultdict(list)
+    own: dict[int, float] = {}
+    for i, c in enumerate(chars):
+        if c.generated or (c.style.font, c.text) not in split:
+            continue
+        nxt = chars[i + 1] if i + 1 < len(chars) else None
+        if nxt is not None and _follows(c, nxt):
+            own[i] = (nxt.x0 - c.x0) / c.style.size
+            advances[(c.style.font, c.text)].append(own[i])
+    bounds = {k: _width_bounds(v) for k, v in advances.items()}
+    out: dict[int, Code] = {}
+    for i, c in enumerate(chars):
+        if c.generated:
+            continue
+        out[i] = (c.style.font, c.text, _width_class(own.get(i), bounds.get((c.style.font, c.text), [])))
+    return out
+
+
+def _read_two_ways(chars: list[Char], readings: Readings) -> set[tuple[str, str]]:
+    letters: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for i, letter in readings.items():
+        letters[(chars[i].style.font, chars[i].text)][letter] += 1
+    return {k for k, c in letters.items() if len(c) > 1 and c.most_common(2)[1][1] > 1}
+
+
+def _width_class(width: float | None, bounds: list[float]) -> int:
+    if not bounds:
+        return 0
+    return UNSURE if width is None else sum(width > b for b in bounds)
+
+
+def _width_bounds(widths: list[float]) -> list[float]:
+    """Where sorted advances jump by more than a step: the bounds between width classes."""
+    w = sorted(widths)
+    return [(a + b) / 2 for a, b in zip(w, w[1:], strict=False) if b - a > WIDTH_STEP]
+
+
+def _follows(c: Char, nxt: Char) -> bool:
+    """The next glyph of the same line, within an em: its start is where this one's advance ends."""
+    if nxt.generated or c.style.heading != LTR or nxt.style.heading != LTR:
+        return False
+    return abs(nxt.top - c.top) <= 0.1 * c.style.size and 0.0 < nxt.x0 - c.x0 < 1.5 * c.style.size
+
+
+def read_glyphs(chars: list[Char], ocr_words: Iterable[Word], same: dict[str, str]) -> Readings:
+    """The letter each OCR word (as displayed, in points) reads over each character, where it
+    covers exactly as many of them as it has letters; marks OCR confuses (`same`: dashes) are
+    read as one."""
+    out: Readings = {}
+    for text, under in _covers(chars, ocr_words, same):
+        if len(under) == len(text):
+            out.update(zip(under, text, strict=True))
+    return out
+
+
+def read_between(chars: list[Char], ocr_words: Iterable[Word], key: Key, same: dict[str, str]) -> Readings:
+    """What an OCR word reads over the one glyph of it the key lacks, between the letters the key
+    reads: a ligature (`ﬁ` read `fi`), or a glyph whose word OCR split or joined."""
+    out: Readings = {}
+    for text, under in _covers(chars, ocr_words, same):
+        read = [key.read(i) for i in under]
+        if read.count(UNKNOWN) != 1:
+            continue
+        p = read.index(UNKNOWN)
+        before, after = "".join(read[:p]), "".join(read[p + 1 :])
+        middle = text[len(before) : len(text) - len(after)]
+        if middle and text.startswith(before) and text.endswith(after):
+            out[under[p]] = middle
+    return out
+
+
+def _covers(chars: list[Char], ocr_words: Iterable[Word], same: dict[str, str]) -> Iterator[tuple[str, list[int]]]:
+    """Each OCR word's text and the printed characters (their indices, left to right) it covers."""
+    at = [i for i, c in enumerate(chars) if not c.generated and c.style.heading == LTR]
+    if not at:
+        return
+    xc = np.array([(chars[i].x0 + chars[i].x1) / 2 for i in at])
+    yc = np.array([(chars[i].top + chars[i].bottom) / 2 for i in at])
+    for w in ocr_words:
+        text = "".join(same.get(ch, ch) for ch in w.text.strip())
+        inside = np.flatnonzero((xc >= w.x0) & (xc <= w.x1) & (yc >= w.top) & (yc <= w.bottom))
+        if text and len(inside):
+            yield text, sorted((at[j] for j in inside), key=lambda i: chars[i].x0)
+
+
+def learn(chars: list[Char], ocr_words: list[Word], blank: Blank, same: dict[str, str]) -> tuple[Key, Readings]:
+    """The key, and OCR's reading of each character it read: first from the words that cover as
+    many glyphs as they have letters, then from those where the key leaves one glyph unread."""
+    readings = read_glyphs(chars, ocr_words, same)
+    key = learn_key(chars, readings, blank)
+    more = read_between(chars, ocr_words, key, same)
+    if not more:
+        return key, readings
+    readings = more | readings
+    return learn_key(chars, readings, blank), readings
+
+
+def learn_key(chars: list[Char], readings: Readings, blank: Blank) -> Key:
+    """The letter each code's readings agree on; a code never read whose glyphs leave the page
+    blank is a space."""
+    codes = glyph_codes(chars, readings)
+    votes: dict[Code, Counter] = defaultdict(Counter)
+    for i, letter in readings.items():
+        if codes[i][2] != UNSURE:
+            votes[codes[i]][letter] += 1
+    letters = _assign(votes)
+    unread: dict[Code, list[Char]] = defaultdict(list)
+    for i, code in codes.items():
+        if chars[i].style.heading == LTR and code not in votes and code[2] != UNSURE:
+            unread[code].append(chars[i])
+    letters.update({code: " " for code, seen in unread.items() if _all_blank(seen, blank)})
+    return Key(codes, letters, _doubtful(votes, letters))
+
+
+def _doubtful(votes: dict[Code, Counter], letters: dict[Code, str]) -> frozenset[Code]:
+    """Codes the key lacks although OCR read them more than once (its letters disagree) or read
+    them as a letter another code of the font holds."""
+    held = {(code[0], a): code[:2] for code, a in letters.items()}
+    return frozenset(
+        code
+        for code, c in votes.items()
+        if code not in letters and (c.total() > 1 or any(held.get((code[0], a), code[:2]) != code[:2] for a in c))
+    )
+
+
+def decipher(layer: TextLayer, key: Key, readings: Readings) -> Deciphered:
+    """The layer read with `key`; a glyph it does not hold reads as OCR read it there, else as
+    U+FFFD, which no number or word matches."""
+    out: list[Char] = []
+    known = printed = 0
+    chars = layer.chars
+    for i, c in enumerate(chars):
+        if c.generated:
+            out.append(c)
+            continue
+        text = key.read(i)
+        if text == UNKNOWN and key.codes[i] not in key.doubtful:
+            text = readings.get(i, UNKNOWN)
+        printed += 1
+        known += text != UNKNOWN
+        out.append(Char(text, c.x0, c.top, c.x1, c.bottom, c.style))
+    return Deciphered(TextLayer(out, layer.objects, layer.frame), known / printed if printed else 0.0, len(key.letters))
+
+
+def _agreed(counter: Counter) -> str:
+    """The letter a code's votes agree on, or '' where they split or a digit is read once."""
+    if not counter:
+        return ""
+    letter, n = counter.most_common(1)[0]
+    if n < AGREE * sum(counter.values()):
+        return ""
+    if letter.isdigit() and n < MIN_DIGIT_VOTES:
+        return ""
+    return letter
+
+
+def _assign(votes: dict[Code, Counter]) -> dict[Code, str]:
+    """Each code's letter: what its votes agree on, leaving out the letters other codes of its
+    font hold (a font's codes stand for distinct glyphs, so OCR's `c` for a `C`, `l` for a `/`
+    or `O` for a `Q` is a misreading once another code is the `c`, `l` or `O`). The codes best
+    read go first, and the rest are tried again as letters are taken."""
+    letters: dict[Code, str] = {}
+    holder: dict[tuple[str, str], tuple[str, str]] = {}  # (font, letter) -> (font, character) holding it
+    order = sorted(votes, key=lambda code: -max(votes[code].values()))
+    for _ in range(3):
+        before = len(letters)
+        for code in order:
+            if code in letters:
+                continue
+            free = Counter({a: n for a, n in votes[code].items() if holder.get((code[0], a), code[:2]) == code[:2]})
+            if letter := _agreed(free):
+                letters[code] = letter
+                holder.setdefault((code[0], letter), code[:2])
+        if len(letters) == before:
+            break
+    return letters
+
+
+def _all_blank(instances: list[Char], blank: Blank, sample: int = 8) -> bool:
+    """Most of a code's glyphs (a sample) blank: a glyph's box may catch a neighbour's edge."""
+    seen = instances[:sample]
+    return bool(seen) and sum(blank(c) for c in seen) >= 0.75 * len(seen)
+
+
+def blank_in(grey: np.ndarray, dpi: float, contrast: int = 60) -> Blank:
+    """Whether a glyph's box (as displayed, in points) holds no ink on the page rendered at `dpi`."""
+    s = dpi / 72.0
+    h, w = grey.shape[:2]
+
+    def blank(c: Char) -> bool:
+        x0, x1 = max(0, int(c.x0 * s) + 1), min(w, int(c.x1 * s))
+        y0, y1 = max(0, int(c.top * s) + 1), min(h, int(c.bottom * s))
+        if x1 <= x0 or y1 <= y0:
+            return True
+        box = grey[y0:y1, x0:x1]
+        return int(box.max()) - int(box.min()) < contrast
+
+    return blank
