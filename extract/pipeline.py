@@ -229,20 +229,37 @@ def _has_page_image(pdfium_page, share: float = 0.6) -> bool:
     return False
 
 
-def _deciphered(pdfium_page, layer: TextLayer, opts: Options) -> Deciphered | None:
+@dataclass(frozen=True)
+class PageImage:
+    """A page rendered once for OCR: the key's pass over a garbled layer and the OCR reader share it."""
+
+    grey: Any
+    dpi: int
+
+
+def _page_image(pdfium_page, opts: Options) -> PageImage:
+    from .ocr.image import render_page
+
+    w, h = pdfium_page.get_size()
+    dpi = opts.dpi
+    if (w * dpi / 72) * (h * dpi / 72) > MAX_OCR_PIXELS:
+        dpi = max(72, int(72 * (MAX_OCR_PIXELS / (w * h)) ** 0.5))
+    return PageImage(render_page(pdfium_page, dpi), dpi)
+
+
+def _deciphered(pdfium_page, image: PageImage, layer: TextLayer, opts: Options) -> Deciphered | None:
     """A garbled layer read with the key one OCR pass of the page gives (cipher.py), if the router
     then finds it printed text; else None, and the page is OCRed."""
     from .ocr import get_engine
     from .ocr import image as im
-    from .ocr.image import render_page
     from .vocabulary import VOCABULARY
 
-    grey = render_page(pdfium_page, opts.dpi)
-    h, v = im.line_masks(im.binarise(grey), opts.dpi, grey)
+    grey, dpi = image.grey, image.dpi
+    h, v = im.line_masks(im.binarise(grey), dpi, grey)
     page = im.clean_for_ocr(grey, h, v)  # white on a dark band read as dark on white
-    s = 72.0 / opts.dpi
+    s = 72.0 / dpi
     words = [Word(w.text, w.x0 * s, w.top * s, w.x1 * s, w.bottom * s) for w in get_engine(opts.ocr_engine).words(page)]
-    key, readings = learn(layer.chars, words, blank_in(grey, opts.dpi), VOCABULARY.same_marks)
+    key, readings = learn(layer.chars, words, blank_in(grey, dpi), VOCABULARY.same_marks)
     out = decipher(layer, key, readings)
     if out.known < MIN_KNOWN or any(UNKNOWN in w.text and any(ch.isdigit() for ch in w.text) for w in out.layer.words):
         return None  # a reference, value or date half read would key observations wrongly
@@ -250,15 +267,10 @@ def _deciphered(pdfium_page, layer: TextLayer, opts: Options) -> Deciphered | No
     return out if decide(out.layer, pdfium_page, stream).method == "text" else None
 
 
-def _ocr_content(pdfium_page, source: str, page_no: int, opts: Options) -> PageContent:
+def _ocr_content(image: PageImage, source: str, page_no: int, opts: Options) -> PageContent:
     from .ocr import ocr_image
-    from .ocr.image import render_page
 
-    w, h = pdfium_page.get_size()
-    dpi = opts.dpi
-    if (w * dpi / 72) * (h * dpi / 72) > MAX_OCR_PIXELS:
-        dpi = max(72, int(72 * (MAX_OCR_PIXELS / (w * h)) ** 0.5))
-    content = ocr_image(render_page(pdfium_page, dpi), dpi, opts.ocr_engine)
+    content = ocr_image(image.grey, image.dpi, opts.ocr_engine)
     content.source, content.page = source, page_no
     return content
 
@@ -273,8 +285,9 @@ def page_stage(path: str, page_no: int, opts: Options) -> PageWork:
         layer = cache(lambda: read_layer(pdfium_page, textpage))
         route = _route(pdfium_page, text, opts.ocr, layer)
         method, why = route.method, route.reason
+        image = cache(lambda: _page_image(pdfium_page, opts))
         garbled = read_layer(pdfium_page, textpage, loose=True) if route.garbled else None
-        deciphered = _deciphered(pdfium_page, garbled, opts) if garbled is not None else None
+        deciphered = _deciphered(pdfium_page, image(), garbled, opts) if garbled is not None else None
         if deciphered is not None:
             method, text = "text", "".join(c.text for c in deciphered.layer.chars)
             content = page_content(deciphered.layer, source, page_no)
@@ -285,7 +298,7 @@ def page_stage(path: str, page_no: int, opts: Options) -> PageWork:
             content = page_content(layer(), source, page_no)
             reason = triage_text(text).reason
         else:
-            content = _ocr_content(pdfium_page, source, page_no, opts)
+            content = _ocr_content(image(), source, page_no, opts)
             text = " ".join(w.text for w in content.words)
             reason = f"{why}; {triage_text(text).reason}"
     finally:

@@ -14,7 +14,7 @@ from scorekit.extract.page import Frame, Word
 from scorekit.extract.pdftext import TextLayer, read_layer
 from scorekit.extract.pdftext.chars import Char, Style
 from scorekit.extract.pdftext.objects import PageObjects
-from scorekit.extract.pipeline import Options, _deciphered, extract_file
+from scorekit.extract.pipeline import Options, _deciphered, _page_image, extract_file
 from scorekit.extract.vocabulary import VOCABULARY
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -169,7 +169,8 @@ def test_a_garbled_page_reads_as_the_page_it_was(drawn, tmp_path, mode):
     page = pdfium.PdfDocument(str(garbled))[0]
     layer = read_layer(page, loose=True)  # as the pipeline reads a garbled layer: its widths are looked up wrong
     assert [w.text for w in layer.words] != want
-    out = _deciphered(page, layer, Options(ocr_engine="tesseract"))
+    opts = Options(ocr_engine="tesseract")
+    out = _deciphered(page, _page_image(page, opts), layer, opts)
     assert out is not None and out.known >= 0.98
     got = [w.text for w in out.layer.words]
     assert {"1,204", "987", "45.2%", "47.9%", "316", "402"} <= set(got)
