@@ -129,8 +129,11 @@ def _glyph_high(words: list[Word]) -> list[Word]:
 
 def _glyphs(w: Word, typical: float) -> bool:
     """Letters at least a fifth of the typical height; marks (a nil's dash) no wider than a long
-    dash is: a flat mark twice the text's height long is the edge of a fill or a rule."""
-    height, marks = w.bottom - w.top, not any(ch.isalnum() for ch in w.text)
-    if _RULE_MARKS.match(w.text) or (marks and height < 0.2 * typical and w.x1 - w.x0 > 2 * typical):
+    dash is: a flat mark twice the text's height long is the edge of a fill or a rule, and one
+    under a fifth of it both ways a speck (a fill's corner read as `|`), which would stand as
+    a line of its own between a table's rows."""
+    height, width, marks = w.bottom - w.top, w.x1 - w.x0, not any(ch.isalnum() for ch in w.text)
+    flat = marks and height < 0.2 * typical
+    if _RULE_MARKS.match(w.text) or (flat and (width > 2 * typical or width < 0.2 * typical)):
         return False
     return height >= 0.2 * typical or marks

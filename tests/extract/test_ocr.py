@@ -70,3 +70,15 @@ def test_letters_flatter_than_any_glyph_and_runs_of_rule_marks_are_no_text_but_a
     dash = Word("-", 36, 158.4, 40, 159.6, True, 0.9)
     shade_edge = Word("__—", 446, 67, 457, 77, True, 0.5)  # between `Aug` and `Target`, joining them
     assert _glyph_high([*words, fill_edge, dash, shade_edge]) == [*words, dash]
+
+
+def test_a_speck_of_a_fills_corner_is_no_text():
+    """A `|` under a point each way (a grey column's corner), which would stand as a line of its
+    own between two rows and split the table there; a nil's dash stays."""
+    from scorekit.extract.ocr import _glyph_high
+    from scorekit.extract.page import Word
+
+    words = [Word(t, 20 * k, 100, 20 * k + 15, 106, True, 0.9) for k, t in enumerate(["H-7", "Rent", "95%"])]
+    speck = Word("|", 238.3, 112.8, 239.0, 113.2, True, 0.8)
+    dash = Word("-", 300, 103, 303, 104, True, 0.9)
+    assert _glyph_high([*words, speck, dash]) == [*words, dash]
