@@ -127,13 +127,17 @@ def _glyph_high(words: list[Word]) -> list[Word]:
     return [w for w in words if _glyphs(w, typical)]
 
 
+_STROKES = re.compile(r"^[|!'\"`:;\[\]]+$")  # a rule's or a fill's edge read as strokes: no cell prints them alone
+
+
 def _glyphs(w: Word, typical: float) -> bool:
     """Letters at least a fifth of the typical height; marks (a nil's dash) no wider than a long
-    dash is: a flat mark twice the text's height long is the edge of a fill or a rule, and one
-    under a fifth of it both ways a speck (a fill's corner read as `|`), which would stand as
-    a line of its own between a table's rows."""
-    height, width, marks = w.bottom - w.top, w.x1 - w.x0, not any(ch.isalnum() for ch in w.text)
-    flat = marks and height < 0.2 * typical
-    if _RULE_MARKS.match(w.text) or (flat and (width > 2 * typical or width < 0.2 * typical)):
+    dash is: a flat mark twice the text's height long is the edge of a fill or a rule. Strokes
+    alone (`|`, `"`) are the edge of a grey column, which as a line of their own between two
+    rows would part a table's header from its body."""
+    height, marks = w.bottom - w.top, not any(ch.isalnum() for ch in w.text)
+    if _RULE_MARKS.match(w.text) or _STROKES.match(w.text):
+        return False
+    if marks and height < 0.2 * typical and w.x1 - w.x0 > 2 * typical:
         return False
     return height >= 0.2 * typical or marks

@@ -72,13 +72,14 @@ def test_letters_flatter_than_any_glyph_and_runs_of_rule_marks_are_no_text_but_a
     assert _glyph_high([*words, fill_edge, dash, shade_edge]) == [*words, dash]
 
 
-def test_a_speck_of_a_fills_corner_is_no_text():
-    """A `|` under a point each way (a grey column's corner), which would stand as a line of its
-    own between two rows and split the table there; a nil's dash stays."""
+def test_strokes_alone_are_the_edge_of_a_fill_not_text():
+    """A `|` or `"` read off a grey column's edge, which would stand as a line of its own between
+    two rows and split the table there; a nil's dash and a word holding a stroke stay."""
     from scorekit.extract.ocr import _glyph_high
     from scorekit.extract.page import Word
 
-    words = [Word(t, 20 * k, 100, 20 * k + 15, 106, True, 0.9) for k, t in enumerate(["H-7", "Rent", "95%"])]
+    words = [Word(t, 20 * k, 100, 20 * k + 15, 106, True, 0.9) for k, t in enumerate(["H-7", "Rent", "95%", "KP|"])]
     speck = Word("|", 238.3, 112.8, 239.0, 113.2, True, 0.8)
+    edge = Word('"', 241.4, 96.2, 242.9, 98.4, True, 0.86)
     dash = Word("-", 300, 103, 303, 104, True, 0.9)
-    assert _glyph_high([*words, speck, dash]) == [*words, dash]
+    assert _glyph_high([*words, speck, edge, dash]) == [*words, dash]
