@@ -23,7 +23,7 @@ CLOSE = 0.15  # em: two whole numbers closer than this are one
 CAP = 0.7  # em: how tall a capital, a digit or an ascender stands in the usual faces
 BEARINGS = 0.1  # em: the white either side of two glyphs' ink, inside a text layer's boxes
 _TALL = re.compile(r"[A-Z0-9bdfhklt]")
-_LOW = re.compile(r"[gjpqyQ()\[\]{}|,;]")
+_LOW = re.compile(r"[gjpqyQ()\[\]{}|,;/]")
 _GROUPS = re.compile(r"^[(\-\u2212]?[£$]?\d{1,3}(?: \d{3})+(?:\.\d+)?%?\)?$")
 NUMBER = re.compile(r"^[(\-\u2212+<>]?[£$]?\d[\d,. ]*%?\)?[*†‡]?$")
 

@@ -74,12 +74,12 @@ def test_letters_flatter_than_any_glyph_and_runs_of_rule_marks_are_no_text_but_a
 
 def test_strokes_alone_are_the_edge_of_a_fill_not_text():
     """A `|` or `"` read off a grey column's edge, which would stand as a line of its own between
-    two rows and split the table there; a nil's dash and a word holding a stroke stay."""
+    two rows and split the table there; a nil's dash or colon and a word holding a stroke stay."""
     from scorekit.extract.ocr import _glyph_high
     from scorekit.extract.page import Word
 
     words = [Word(t, 20 * k, 100, 20 * k + 15, 106, True, 0.9) for k, t in enumerate(["H-7", "Rent", "95%", "KP|"])]
     speck = Word("|", 238.3, 112.8, 239.0, 113.2, True, 0.8)
-    edge = Word('"', 241.4, 96.2, 242.9, 98.4, True, 0.86)
-    dash = Word("-", 300, 103, 303, 104, True, 0.9)
-    assert _glyph_high([*words, speck, edge, dash]) == [*words, dash]
+    edges = [Word(t, 241.4 + 20 * k, 96.2, 242.9 + 20 * k, 98.4, True, 0.86) for k, t in enumerate(['"', "‘", "»"])]
+    nils = [Word("-", 300, 103, 303, 104, True, 0.9), Word(":", 320, 101, 321, 106, True, 0.9)]
+    assert _glyph_high([*words, speck, *edges, *nils]) == [*words, *nils]

@@ -154,3 +154,20 @@ def test_a_dark_band_whose_core_a_run_of_white_labels_breaks_keeps_no_border_the
     inner = np.flatnonzero(v[105:155, 150:1850].any(axis=0))
     assert inner.size == 0
     assert v[105:155, 95:106].any() and v[105:155, 1895:1906].any()
+
+
+def test_a_frame_round_grey_columns_is_no_grid_of_cells():
+    """A table's frame whose only other rules are the edges of its grey columns: two rows, the
+    body one 250pt tall, which a cell's reading would lose. A grid of table rows is read by cell."""
+    from scorekit.extract.grid import find_grids
+    from scorekit.extract.ocr import _rows_of_cells
+    from scorekit.extract.page import Rule
+
+    def grid(ys: list[float]):
+        xs = [40.0, 250.0, 270.0, 320.0, 340.0, 420.0]
+        rules = [Rule(xs[0], y, xs[-1], y) for y in ys] + [Rule(x, ys[0], x, ys[-1]) for x in xs]
+        (g,) = find_grids(rules)
+        return g
+
+    assert not _rows_of_cells(grid([74.0, 96.0, 352.0]))
+    assert _rows_of_cells(grid([74.0 + 14 * k for k in range(19)]))
