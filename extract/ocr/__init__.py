@@ -81,7 +81,7 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
     else:
         words = _sparse_words((im.clean_for_ocr(straight, h, v), 0, 0), h, v, eng, s)
     rules = [Rule(x0 * s, t * s, x1 * s, b * s) for x0, t, x1, b in rules_px]
-    words = _glyph_high(words)
+    words = _lone_marks_out(_glyph_high(words))
     hh, ww = grey.shape
     del np
     return PageContent(
@@ -137,6 +137,18 @@ def _glyph_high(words: list[Word]) -> list[Word]:
     heights = sorted(w.bottom - w.top for w in words)
     typical = heights[len(heights) // 2]
     return [w for w in words if _glyphs(w, typical)]
+
+
+def _lone_marks_out(words: list[Word]) -> list[Word]:
+    """Marks with no word of letters or digits beside them on their line: a rule's remnant (`—`
+    under a row), not a nil, which a row prints on its label's line; alone they part the table
+    there."""
+    texts = [w for w in words if any(ch.isalnum() for ch in w.text)]
+
+    def beside(w: Word) -> bool:
+        return any(o.top < w.bottom and o.bottom > w.top for o in texts)
+
+    return [w for w in words if any(ch.isalnum() for ch in w.text) or beside(w)]
 
 
 _STROKES = re.compile(r"^[|!'\"`:;,\[\]‘’“”«»]+$")  # a rule's or a fill's edge read as strokes
