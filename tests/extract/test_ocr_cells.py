@@ -339,6 +339,7 @@ def test_cell_text_repairs():
     assert cleaned("-Wa") == ["- n/a"] and cleaned("-n/a") == ["- n/a"] and cleaned("N/A") == ["N/A"]
     assert cleaned("wa") == ["n/a"] and cleaned("Wa") == ["n/a"] and cleaned("was") == ["was"]
     assert cleaned("—s", "Local") == ["Local"] and cleaned("_—_", "Local") == ["Local"]
+    assert cleaned("_—_LAC1-NI") == ["LAC1-NI"] and cleaned("_LAC13") == ["LAC13"] and cleaned("-12%") == ["-12%"]
 
 
 def test_pieces_of_one_rule_join_whatever_their_rounding():
