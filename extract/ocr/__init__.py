@@ -47,7 +47,7 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
     straight = im.rotate(grey, angle)
     h, v = im.line_masks(im.binarise(straight), dpi, straight)
     eng = get_engine(engine)
-    rules_px = im.rules(h, v, dpi)
+    rules_px = im.one_x(im.rules(h, v, dpi), dpi)
     grids = [g for g in page_grids(rules_px, dpi) if g.n_cols >= 3 and _rows_of_cells(g)]
     s = 72.0 / dpi
     words: list[Word] = []

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
@@ -171,3 +172,15 @@ def test_a_frame_round_grey_columns_is_no_grid_of_cells():
 
     assert not _rows_of_cells(grid([74.0, 96.0, 352.0]))
     assert _rows_of_cells(grid([74.0 + 14 * k for k in range(19)]))
+
+
+def test_pieces_of_one_vertical_rule_a_skew_set_apart_share_one_x_but_a_double_border_stays():
+    """A rule broken by a band across the table, its lower piece two points right of its upper
+    one (a scan's residual skew): one x, or the grid takes a column two points wide there."""
+    from scorekit.extract.ocr.image import _one_line
+
+    broken = [(57.5, 106.6, 57.5, 392.6), (59.5, 405.8, 59.5, 724.1)]
+    double = [(100.0, 0.0, 100.0, 50.0), (101.5, 0.0, 101.5, 50.0)]
+    got = _one_line(broken + double, 2.5)
+    assert [r[0] for r in got[:2]] == pytest.approx([57.5 + 2.0 * 318.3 / 604.3] * 2)
+    assert sorted(r[0] for r in got[2:]) == [100.0, 101.5]
