@@ -11,6 +11,7 @@ one before it when its columns line up (a sheet run onto the next page without i
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .areas import area_table
@@ -197,7 +198,26 @@ def _lines(body: Body) -> list[Line]:
         ref, name = _label(row, body.model)
         if values and (name or ref):
             out.append(Line(row, ref, name, values, body.section, _label_conf(row, body.model)))
+    _dashless_refs(out, body.model)
     return out
+
+
+def _dashless_refs(lines: list[Line], model: ColumnModel) -> None:
+    """Names that print their reference before a dash (`ASC 07 - Permanent ...`) in two rows or
+    more: a row whose name leads with a reference of the same prefix and a word, the dash not
+    there (a page image's faint `-` lost), prints its reference so too (`ASC 05 Number ...`)."""
+    prefixes = Counter(_prefix(ln.ref) for ln in lines if ln.ref)
+    if model.index("ref") or not prefixes:
+        return
+    for ln in lines:
+        ref, name = lead_ref(ln.name) if not ln.ref else ("", "")
+        if name and prefixes[_prefix(ref)] >= 2:
+            ln.ref, ln.name = ref, name
+
+
+def _prefix(ref: str) -> str:
+    """The letters a reference starts with (`asc` of `ASC 07`)."""
+    return re.sub(r"[^A-Za-z&].*", "", ref).lower()
 
 
 def _label_conf(row: list[Cell | None], model: ColumnModel) -> float:

@@ -12,7 +12,9 @@ import os
 import re
 from pathlib import Path
 
+from ..grid import Grid
 from ..page import PageContent, Rule, Word
+from ..vocabulary import VOCABULARY
 from . import image as im
 from .engines import OcrEngine, get_engine
 
@@ -45,8 +47,8 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
     straight = im.rotate(grey, angle)
     h, v = im.line_masks(im.binarise(straight), dpi, straight)
     eng = get_engine(engine)
-    rules_px = im.rules(h, v, dpi)
-    grids = [g for g in page_grids(rules_px, dpi) if g.n_cols >= 3]
+    rules_px = im.one_x(im.rules(h, v, dpi), dpi)
+    grids = [g for g in page_grids(rules_px, dpi) if g.n_cols >= 3 and _rows_of_cells(g)]
     s = 72.0 / dpi
     words: list[Word] = []
     if grids:
@@ -79,7 +81,7 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
     else:
         words = _sparse_words((im.clean_for_ocr(straight, h, v), 0, 0), h, v, eng, s)
     rules = [Rule(x0 * s, t * s, x1 * s, b * s) for x0, t, x1, b in rules_px]
-    words = _glyph_high(words)
+    words = _lone_marks_out(_glyph_high(words))
     hh, ww = grey.shape
     del np
     return PageContent(
@@ -92,6 +94,16 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
         method="ocr",
         note=f"engine={eng.name} dpi={dpi} deskew={angle:+.2f}deg cells={sum(len(g.cells) for g in grids)}",
     )
+
+
+MAX_ROW = 72.0  # points: a grid row taller than an inch on average holds a table's body, not a row of it
+
+
+def _rows_of_cells(grid: Grid) -> bool:
+    """The grid's rows are a table's rows: a frame round a table whose only other rules are the
+    edges of grey columns makes a grid of a few rows an inch tall or more, each cell holding a
+    column's dozen lines, which a cell's reading (one line, or a short wrapped name) loses."""
+    return (grid.ys[-1] - grid.ys[0]) / grid.n_rows <= MAX_ROW
 
 
 def _sparse_words(region, h, v, eng: OcrEngine, s: float) -> list[Word]:
@@ -127,10 +139,30 @@ def _glyph_high(words: list[Word]) -> list[Word]:
     return [w for w in words if _glyphs(w, typical)]
 
 
+def _lone_marks_out(words: list[Word]) -> list[Word]:
+    """Marks with no word of letters or digits beside them on their line: a rule's remnant (`—`
+    under a row), not a nil, which a row prints on its label's line; alone they part the table
+    there."""
+    texts = [w for w in words if any(ch.isalnum() for ch in w.text)]
+
+    def beside(w: Word) -> bool:
+        return any(o.top < w.bottom and o.bottom > w.top for o in texts)
+
+    return [w for w in words if any(ch.isalnum() for ch in w.text) or beside(w)]
+
+
+_STROKES = re.compile(r"^[|!'\"`:;,\[\]‘’“”«»]+$")  # a rule's or a fill's edge read as strokes
+
+
 def _glyphs(w: Word, typical: float) -> bool:
     """Letters at least a fifth of the typical height; marks (a nil's dash) no wider than a long
-    dash is: a flat mark twice the text's height long is the edge of a fill or a rule."""
+    dash is: a flat mark twice the text's height long is the edge of a fill or a rule. Strokes
+    alone (`|`, `"`, `»`) are the edge of a grey column, which as a line of their own between
+    two rows would part a table's header from its body, unless they are a code a table prints
+    for a missing value (`:`)."""
     height, marks = w.bottom - w.top, not any(ch.isalnum() for ch in w.text)
-    if _RULE_MARKS.match(w.text) or (marks and height < 0.2 * typical and w.x1 - w.x0 > 2 * typical):
+    if _RULE_MARKS.match(w.text) or (_STROKES.match(w.text) and w.text not in VOCABULARY.missing):
+        return False
+    if marks and height < 0.2 * typical and w.x1 - w.x0 > 2 * typical:
         return False
     return height >= 0.2 * typical or marks

@@ -5,7 +5,9 @@
   if the ink is not arrow-shaped (a number with a stray mark must still parse).
 - A lone word that reads as a code of the vocabulary's `missing` lists after OCR's usual
   confusions, or one edit from one (`Loca`, `Locai`, `LocaI` for `Local`), is that code.
-- Marks with no letter or digit beside a word (`_—_ Local`) are specks and rule remnants.
+- Marks with no letter or digit beside a word (`_—_ Local`) are specks and rule remnants, and so
+  are marks with an underscore among them glued to a word's start (`_—_LAC1-NI`, `_LAC13`): a
+  rule over the cell's text read with it.
 - `-Wa`, `-na`, `- Wa`, `wa` are `- n/a` or `n/a`: the slash of a small `n/a` is the stroke a blurred scan loses
   first, and `n/a` is, with `Local`, the word these columns print most.
 """
@@ -23,12 +25,14 @@ from . import glyphs
 _NUM = re.compile(r"\d")
 _JUNK = re.compile(r"^[^\w%]{1,2}$|^[tjJlI|][lbI|]?$|^[A-Za-z]$")
 _MARKS = re.compile(r"^[_—–~=|'\"‘’“”`^*.,:;]+[a-z]?$")  # `—s`: a rule's remnant and a speck
+_GLUED = re.compile(r"^(?=[_—–~=|-]*_)[_—–~=|-]+(?=[A-Za-z0-9])")
 _NA = re.compile(r"^(-\s*)?[nNWw]\s*[/|lI]?\s*[aA]$")
 
 
 def clean_cell(words: list[Word], image: np.ndarray) -> list[Word]:
     if not words:
         return words
+    words = [_unglued(w) for w in words]
     has_number = any(_NUM.search(w.text) for w in words)
     if not has_number and any(sum(ch.isalpha() for ch in w.text) >= 3 for w in words):
         words = [w for w in words if not _MARKS.match(w.text)]
@@ -50,6 +54,11 @@ def clean_cell(words: list[Word], image: np.ndarray) -> list[Word]:
             continue
         out.append(w)
     return out
+
+
+def _unglued(w: Word) -> Word:
+    text = _GLUED.sub("", w.text)
+    return w if text == w.text else Word(text, w.x0, w.top, w.x1, w.bottom, True, w.conf, note=w.note)
 
 
 def _crop(image: np.ndarray, w: Word) -> np.ndarray:

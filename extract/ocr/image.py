@@ -12,6 +12,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from ..grid import SNAP
+
 
 def render(pdf_path, page_index: int, dpi: int = 300) -> np.ndarray:
     """Grey page image as displayed (pdfium applies /Rotate)."""
@@ -316,6 +318,38 @@ def rules(h_mask: np.ndarray, v_mask: np.ndarray, dpi: int) -> list[tuple[float,
                 xc = x + w / 2
                 found.append((xc, float(y), xc, float(y + hgt)))
         out += sorted(found, key=lambda r: (r[1], r[0]))
+    return out
+
+
+PIECES_APART = 2.5  # points: pieces of one vertical rule a scan's residual skew sets this far apart
+
+
+RuleBox = tuple[float, float, float, float]
+
+
+def one_x(rules_px: list[RuleBox], dpi: int) -> list[RuleBox]:
+    """The rules with the pieces of each vertical rule that a skew set apart at one x (`_one_line`)."""
+    flat = [r for r in rules_px if r[1] == r[3]]
+    upright = _one_line([r for r in rules_px if r[1] != r[3]], dpi * PIECES_APART / 72, dpi * SNAP / 72)
+    return flat + sorted(upright, key=lambda r: (r[1], r[0]))
+
+
+def _one_line(verticals: list[RuleBox], tol: float, snap: float = 0.0) -> list[RuleBox]:
+    """Pieces of one vertical rule, one below the other, that a residual skew set a pixel or two
+    apart (a rule broken by a band across the table): one x for all, or the grid takes two
+    columns a point wide there and shifts the rows below the break into the next column. Rules
+    side by side (a double border) are left apart, and pieces within `snap` of each other, which
+    the grid takes for one line anyway, as they are."""
+    out: list[RuleBox] = []
+    group: list[RuleBox] = []
+    for r in sorted(verticals) + [(float("inf"), 0.0, 0.0, 0.0)]:
+        if group and (r[0] - group[-1][0] > tol or any(min(g[3], r[3]) > max(g[1], r[1]) for g in group)):
+            length = sum(g[3] - g[1] for g in group)
+            x = sum(g[0] * (g[3] - g[1]) for g in group) / length if length else group[0][0]
+            apart = group[-1][0] - group[0][0] > snap
+            out += [(x, g[1], x, g[3]) if apart else g for g in group]
+            group = []
+        group.append(r)
     return out
 
 

@@ -70,3 +70,26 @@ def test_letters_flatter_than_any_glyph_and_runs_of_rule_marks_are_no_text_but_a
     dash = Word("-", 36, 158.4, 40, 159.6, True, 0.9)
     shade_edge = Word("__—", 446, 67, 457, 77, True, 0.5)  # between `Aug` and `Target`, joining them
     assert _glyph_high([*words, fill_edge, dash, shade_edge]) == [*words, dash]
+
+
+def test_strokes_alone_are_the_edge_of_a_fill_not_text():
+    """A `|` or `"` read off a grey column's edge, which would stand as a line of its own between
+    two rows and split the table there; a nil's dash or colon and a word holding a stroke stay."""
+    from scorekit.extract.ocr import _glyph_high
+    from scorekit.extract.page import Word
+
+    words = [Word(t, 20 * k, 100, 20 * k + 15, 106, True, 0.9) for k, t in enumerate(["H-7", "Rent", "95%", "KP|"])]
+    speck = Word("|", 238.3, 112.8, 239.0, 113.2, True, 0.8)
+    edges = [Word(t, 241.4 + 20 * k, 96.2, 242.9 + 20 * k, 98.4, True, 0.86) for k, t in enumerate(['"', "‘", "»"])]
+    nils = [Word("-", 300, 103, 303, 104, True, 0.9), Word(":", 320, 101, 321, 106, True, 0.9)]
+    assert _glyph_high([*words, speck, *edges, *nils]) == [*words, *nils]
+
+
+def test_a_mark_alone_on_its_line_is_a_rules_remnant_but_a_nil_in_a_row_stays():
+    from scorekit.extract.ocr import _lone_marks_out
+    from scorekit.extract.page import Word
+
+    row = [Word(t, 40 * k, 100, 40 * k + 20, 106, True, 0.9) for k, t in enumerate(["H-7", "Rent", "95%"])]
+    nil = Word("—", 200, 102, 206, 103, True, 0.9)
+    remnant = Word("—", 120, 110.8, 133, 111.1, True, 0.5)
+    assert _lone_marks_out([*row, nil, remnant]) == [*row, nil]

@@ -28,13 +28,14 @@ def cells(name: str, page: int) -> dict[tuple[int, int], np.ndarray]:
     """(x0, top) in points, rounded -> the prepared cell image, as the OCR path cuts them."""
     import cv2
 
+    from scorekit.extract.ocr import _rows_of_cells
     from scorekit.extract.ocr import image as im
     from scorekit.extract.ocr.layout import cell_images, page_grids
 
     grey = im.render(PDF / f"{name}.pdf", page, 300)
     straight = im.rotate(grey, im.skew_angle(grey[::2, ::2], 150))
     h, v = im.line_masks(im.binarise(straight), 300, straight)
-    grids = [g for g in page_grids(im.rules(h, v, 300), 300) if g.n_cols >= 3]
+    grids = [g for g in page_grids(im.one_x(im.rules(h, v, 300), 300), 300) if g.n_cols >= 3 and _rows_of_cells(g)]
     out = {}
     for c in cell_images(straight, cv2.bitwise_or(h, v), grids, 300):
         cell = grids[c.grid].cells[c.cell]
@@ -339,6 +340,7 @@ def test_cell_text_repairs():
     assert cleaned("-Wa") == ["- n/a"] and cleaned("-n/a") == ["- n/a"] and cleaned("N/A") == ["N/A"]
     assert cleaned("wa") == ["n/a"] and cleaned("Wa") == ["n/a"] and cleaned("was") == ["was"]
     assert cleaned("—s", "Local") == ["Local"] and cleaned("_—_", "Local") == ["Local"]
+    assert cleaned("_—_LAC1-NI") == ["LAC1-NI"] and cleaned("_LAC13") == ["LAC13"] and cleaned("-12%") == ["-12%"]
 
 
 def test_pieces_of_one_rule_join_whatever_their_rounding():

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
@@ -154,3 +155,32 @@ def test_a_dark_band_whose_core_a_run_of_white_labels_breaks_keeps_no_border_the
     inner = np.flatnonzero(v[105:155, 150:1850].any(axis=0))
     assert inner.size == 0
     assert v[105:155, 95:106].any() and v[105:155, 1895:1906].any()
+
+
+def test_a_frame_round_grey_columns_is_no_grid_of_cells():
+    """A table's frame whose only other rules are the edges of its grey columns: two rows, the
+    body one 250pt tall, which a cell's reading would lose. A grid of table rows is read by cell."""
+    from scorekit.extract.grid import find_grids
+    from scorekit.extract.ocr import _rows_of_cells
+    from scorekit.extract.page import Rule
+
+    def grid(ys: list[float]):
+        xs = [40.0, 250.0, 270.0, 320.0, 340.0, 420.0]
+        rules = [Rule(xs[0], y, xs[-1], y) for y in ys] + [Rule(x, ys[0], x, ys[-1]) for x in xs]
+        (g,) = find_grids(rules)
+        return g
+
+    assert not _rows_of_cells(grid([74.0, 96.0, 352.0]))
+    assert _rows_of_cells(grid([74.0 + 14 * k for k in range(19)]))
+
+
+def test_pieces_of_one_vertical_rule_a_skew_set_apart_share_one_x_but_a_double_border_stays():
+    """A rule broken by a band across the table, its lower piece two points right of its upper
+    one (a scan's residual skew): one x, or the grid takes a column two points wide there."""
+    from scorekit.extract.ocr.image import _one_line
+
+    broken = [(57.5, 106.6, 57.5, 392.6), (59.5, 405.8, 59.5, 724.1)]
+    double = [(100.0, 0.0, 100.0, 50.0), (101.5, 0.0, 101.5, 50.0)]
+    got = _one_line(broken + double, 2.5)
+    assert [r[0] for r in got[:2]] == pytest.approx([57.5 + 2.0 * 318.3 / 604.3] * 2)
+    assert sorted(r[0] for r in got[2:]) == [100.0, 101.5]

@@ -63,3 +63,26 @@ def test_a_reference_cell_holding_the_name_too_gives_both():
     ]
     got = {(o["ref"], o["indicator"]) for o in read("ocr", rows)}
     assert got == {("AS 01", "Number of referrals"), ("AS 02", "Children in care")}
+
+
+def test_a_name_whose_reference_lost_its_dash_prints_it_like_its_neighbours():
+    """References printed inside the name (`ASC 07 - Permanent ...`), the faint dash lost from
+    some rows of a page image: those rows lead with a reference of the same prefix and a word, so
+    they print theirs the same way; a name that leads with no such reference stays whole."""
+    header = ["Indicator", "Unit", "Apr-23", "May-23"]
+    rows = [
+        ["ASC 05 Number of people waiting", "No.", "618", "732"],
+        ["ASC 06 - People in receipt of support", "No.", "4183", "4084"],
+        ["ASC 07 - Permanent admissions", "Rate", "638.8", "532.5"],
+        ["Q1 Reviews completed", "%", "71%", "65%"],
+    ]
+    printed = print_sheet(Sheet([header, *rows]))
+    info = PageInfo(printed.page.source, printed.page.page, method="ocr")
+    (table,) = find_tables(printed.page)
+    got = {(o["ref"], o["indicator"]) for o in TableReader().read(table, info).observations}
+    assert got == {
+        ("ASC 05", "Number of people waiting"),
+        ("ASC 06", "People in receipt of support"),
+        ("ASC 07", "Permanent admissions"),
+        ("", "Q1 Reviews completed"),
+    }

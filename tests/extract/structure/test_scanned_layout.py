@@ -4,10 +4,12 @@ large title split at a wide word space, a row whose label OCR split at a word ga
 
 from dataclasses import replace
 
+import pytest
+
 from scorekit.extract.page import PageContent, Rule, Word
 from scorekit.extract.structure import find_tables
 from scorekit.extract.structure.blocks import find_blocks
-from scorekit.extract.structure.lines import text_lines
+from scorekit.extract.structure.lines import text_lines, type_size
 
 from .pages import Sheet, print_sheet, texts
 
@@ -446,3 +448,37 @@ def test_ink_boxed_names_wrapped_over_many_lines_stay_one_row():
         "Rate of contacts per 10,000 population under 18 years old",
         "Number of referrals into statutory service in the month",
     ]
+
+
+# `ENV 01 - Number of missed`, 7.5pt type boxed round its ink (the capitals and digits 5.3pt
+# tall, the hyphen a dash at mid-height), then the unit and two figures a column's gap away.
+INK_LINE = [
+    ("ENV", 35.3, 101.8, 49.4, 107.0),
+    ("01", 52.1, 101.8, 58.8, 107.0),
+    ("-", 62.2, 104.6, 63.8, 105.4),
+    ("Number", 66.2, 101.3, 94.6, 107.0),
+    ("of", 96.7, 101.5, 103.9, 107.0),
+    ("missed", 105.6, 101.3, 128.9, 107.0),
+    ("waste", 131.8, 102.2, 151.0, 107.0),
+    ("sent", 153.9, 102.4, 167.6, 107.0),
+    ("No.", 207.4, 101.8, 217.9, 107.0),
+    ("748", 245.8, 101.8, 257.0, 107.0),
+    ("875", 279.6, 101.8, 290.6, 107.0),
+]
+
+
+def test_ink_boxed_words_are_spaced_by_their_type_size_not_their_height():
+    """A word box round its ink is as tall as its letters (`sent` two thirds of `ENV`), so the
+    word space measured in box heights splits phrases; the line's type size, from its capitals
+    and digits, joins them as the text layer's size does, and the columns stay apart."""
+    words = [Word(t, x0, top, x1, bottom) for t, x0, top, x1, bottom in INK_LINE]
+    assert type_size(words) == pytest.approx(5.2 / 0.7, abs=0.2)
+    (line,) = text_lines(words)
+    assert [p.text for p in line.phrases] == ["ENV 01 - Number of missed waste sent", "No.", "748", "875"]
+
+
+def test_words_that_carry_their_size_keep_it():
+    words = [replace(Word(t, x0, top, x1, bottom), size=5.0) for t, x0, top, x1, bottom in INK_LINE]
+    assert type_size(words) == 0.0
+    (line,) = text_lines(words)
+    assert [p.text for p in line.phrases][:2] == ["ENV 01", "- Number of missed waste sent"]
