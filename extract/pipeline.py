@@ -30,8 +30,9 @@ from .periods import find_report_period
 from .reader import PageInfo, TableReader
 from .router import RouteDecision, decide
 from .schema import COLUMNS, OBSERVATION_DTYPES
+from .secondreading import second_reading
 from .structure import Table, find_tables
-from .textquality import quality
+from .textquality import dictionary, quality
 from .triage import triage_text
 from .workers import PagePool, PageTimeoutError
 
@@ -299,6 +300,8 @@ def page_stage(path: str, page_no: int, opts: Options) -> PageWork:
             reason = triage_text(text).reason
         else:
             content = _ocr_content(image(), source, page_no, opts)
+            if route.metrics.get("invisible_share", 0.0) > 0.5 and layer().frame.turn == content.frame.turn:
+                content.words = second_reading(content.words, layer().words, dictionary())
             text = " ".join(w.text for w in content.words)
             reason = f"{why}; {triage_text(text).reason}"
     finally:
