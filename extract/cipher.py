@@ -30,6 +30,7 @@ AGREE = 0.75  # share of a code's votes its letter must have
 MIN_DIGIT_VOTES = 2  # a digit is a value's substance: one reading of it is not enough
 WIDTH_STEP = 0.06  # advances (in ems) further apart than this are different glyphs
 UNKNOWN = "\ufffd"
+MARGIN = 0.25  # share of a glyph's width at either side that may hold its neighbours' ink
 UNSURE = -1  # the width class of a glyph whose advance is unknown, where its character has several
 
 Code = tuple[str, str, int]  # font, the character the layer gives, width class
@@ -252,7 +253,8 @@ def blank_in(grey: np.ndarray, dpi: float, contrast: int = 60) -> Blank:
     h, w = grey.shape[:2]
 
     def blank(c: Char) -> bool:
-        x0, x1 = max(0, int(c.x0 * s) + 1), min(w, int(c.x1 * s))
+        inset = MARGIN * (c.x1 - c.x0)  # a space's box reaches to its neighbours' serifs and slants
+        x0, x1 = max(0, int((c.x0 + inset) * s) + 1), min(w, int((c.x1 - inset) * s))
         y0, y1 = max(0, int(c.top * s) + 1), min(h, int(c.bottom * s))
         if x1 <= x0 or y1 <= y0:
             return True

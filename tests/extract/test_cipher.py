@@ -125,6 +125,17 @@ def test_a_code_never_read_whose_glyphs_leave_the_page_blank_is_a_space():
     assert [w.text for w in decipher(_layer(chars), key, readings).layer.words] == ["x", "y"]
 
 
+
+def test_a_space_whose_box_catches_its_neighbours_serifs_is_still_a_space():
+    """A serif font's letters reach into the box of the space between them: its middle is blank."""
+    grey = np.full((200, 300), 255, np.uint8)
+    chars = _line("a_b", 10, 10)
+    grey[12:18, 11:18] = 0  # `a`, its serif reaching a point into the space's box (16..22)
+    grey[12:18, 21:26] = 0  # `b`, reaching in from the other side
+    readings = read_glyphs(chars, [_word("x", chars[:1]), _word("y", chars[2:])], {})
+    key = learn_key(chars, readings, blank_in(grey, 72))
+    assert key.letters[("F1", "_", 0)] == " "
+
 # --- a page drawn, garbled and read ---------------------------------------------------------------
 
 ROWS = [("Ref", "Indicator", "2019", "2020"), ("AB01", "Households in temporary housing", "1,204", "987")]
