@@ -30,6 +30,7 @@ AGREE = 0.75  # share of a code's votes its letter must have
 MIN_DIGIT_VOTES = 2  # a digit is a value's substance: one reading of it is not enough
 WIDTH_STEP = 0.06  # advances (in ems) further apart than this are different glyphs
 UNKNOWN = "\ufffd"
+STRAY = 4  # readings of a code under a quarter of its glyphs may be words reaching over a space
 MARGIN = 0.25  # share of a glyph's width at either side that may hold its neighbours' ink
 UNSURE = -1  # the width class of a glyph whose advance is unknown, where its character has several
 
@@ -161,8 +162,8 @@ def learn(chars: list[Char], ocr_words: list[Word], blank: Blank, same: dict[str
 
 
 def learn_key(chars: list[Char], readings: Readings, blank: Blank) -> Key:
-    """The letter each code's readings agree on; a code never read whose glyphs leave the page
-    blank is a space."""
+    """The letter each code's readings agree on; a code they do not settle whose glyphs leave the
+    page blank is a space (an OCR word reaching over a space casts a stray vote for it)."""
     codes = glyph_codes(chars, readings)
     votes: dict[Code, Counter] = defaultdict(Counter)
     for i, letter in readings.items():
@@ -171,9 +172,15 @@ def learn_key(chars: list[Char], readings: Readings, blank: Blank) -> Key:
     letters = _assign(votes)
     unread: dict[Code, list[Char]] = defaultdict(list)
     for i, code in codes.items():
-        if chars[i].style.heading == LTR and code not in votes and code[2] != UNSURE:
+        if chars[i].style.heading == LTR and code[2] != UNSURE:
             unread[code].append(chars[i])
-    letters.update({code: " " for code, seen in unread.items() if _all_blank(seen, blank)})
+    letters.update(
+        {
+            code: " "
+            for code, seen in unread.items()
+            if STRAY * sum(votes[code].values()) < len(seen) and _all_blank(seen, blank)
+        }
+    )
     return Key(codes, letters, _doubtful(votes, letters))
 
 
