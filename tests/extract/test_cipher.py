@@ -125,7 +125,6 @@ def test_a_code_never_read_whose_glyphs_leave_the_page_blank_is_a_space():
     assert [w.text for w in decipher(_layer(chars), key, readings).layer.words] == ["x", "y"]
 
 
-
 def test_a_space_whose_box_catches_its_neighbours_serifs_is_still_a_space():
     """A serif font's letters reach into the box of the space between them: its middle is blank."""
     grey = np.full((200, 300), 255, np.uint8)
@@ -154,6 +153,7 @@ def test_a_half_read_word_that_may_be_a_figure_or_a_period_label_keys_values():
     assert _keys_values(f"{UNKNOWN}an") and _keys_values(f"{UNKNOWN}uly") and _keys_values(f"Q{UNKNOWN}")
     assert _keys_values(f"1{UNKNOWN}4")
     assert not _keys_values(f"{UNKNOWN}ndicator") and not _keys_values(f"{UNKNOWN}ro{UNKNOWN}le")
+
 
 # --- a page drawn, garbled and read ---------------------------------------------------------------
 
