@@ -30,6 +30,8 @@ AGREE = 0.75  # share of a code's votes its letter must have
 MIN_DIGIT_VOTES = 2  # a digit is a value's substance: one reading of it is not enough
 WIDTH_STEP = 0.06  # advances (in ems) further apart than this are different glyphs
 UNKNOWN = "\ufffd"
+STRAY = 4  # readings of a code under a quarter of its glyphs may be words reaching over a space
+MARGIN = 0.25  # share of a glyph's width at either side that may hold its neighbours' ink
 UNSURE = -1  # the width class of a glyph whose advance is unknown, where its character has several
 
 Code = tuple[str, str, int]  # font, the character the layer gives, width class
@@ -160,8 +162,8 @@ def learn(chars: list[Char], ocr_words: list[Word], blank: Blank, same: dict[str
 
 
 def learn_key(chars: list[Char], readings: Readings, blank: Blank) -> Key:
-    """The letter each code's readings agree on; a code never read whose glyphs leave the page
-    blank is a space."""
+    """The letter each code's readings agree on; a code they do not settle whose glyphs leave the
+    page blank is a space (an OCR word reaching over a space casts a stray vote for it)."""
     codes = glyph_codes(chars, readings)
     votes: dict[Code, Counter] = defaultdict(Counter)
     for i, letter in readings.items():
@@ -170,9 +172,15 @@ def learn_key(chars: list[Char], readings: Readings, blank: Blank) -> Key:
     letters = _assign(votes)
     unread: dict[Code, list[Char]] = defaultdict(list)
     for i, code in codes.items():
-        if chars[i].style.heading == LTR and code not in votes and code[2] != UNSURE:
+        if chars[i].style.heading == LTR and code[2] != UNSURE:
             unread[code].append(chars[i])
-    letters.update({code: " " for code, seen in unread.items() if _all_blank(seen, blank)})
+    letters.update(
+        {
+            code: " "
+            for code, seen in unread.items()
+            if STRAY * sum(votes[code].values()) < len(seen) and _all_blank(seen, blank)
+        }
+    )
     return Key(codes, letters, _doubtful(votes, letters))
 
 
@@ -252,7 +260,8 @@ def blank_in(grey: np.ndarray, dpi: float, contrast: int = 60) -> Blank:
     h, w = grey.shape[:2]
 
     def blank(c: Char) -> bool:
-        x0, x1 = max(0, int(c.x0 * s) + 1), min(w, int(c.x1 * s))
+        inset = MARGIN * (c.x1 - c.x0)  # a space's box reaches to its neighbours' serifs and slants
+        x0, x1 = max(0, int((c.x0 + inset) * s) + 1), min(w, int((c.x1 - inset) * s))
         y0, y1 = max(0, int(c.top * s) + 1), min(h, int(c.bottom * s))
         if x1 <= x0 or y1 <= y0:
             return True

@@ -14,6 +14,9 @@ one-line message; the CLI reports it and carries on with the other files.
 from __future__ import annotations
 
 import contextlib
+import itertools
+import re
+import string
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -26,17 +29,20 @@ import pandas as pd
 from .cipher import UNKNOWN, Deciphered, blank_in, decipher, learn
 from .page import Frame, PageContent, Word
 from .pdftext import TextLayer, page_content, read_layer
-from .periods import find_report_period
+from .periods import find_report_period, parse_month
 from .reader import PageInfo, TableReader
 from .router import RouteDecision, decide
 from .schema import COLUMNS, OBSERVATION_DTYPES
+from .secondreading import second_reading
 from .structure import Table, find_tables
-from .textquality import quality
+from .textquality import dictionary, quality
 from .triage import triage_text
 from .workers import PagePool, PageTimeoutError
 
 TEXT_COLUMNS = ["source", "page", "table", "row", "ref", "indicator", "field", "text"]
 MIN_KNOWN = 0.995  # share of a garbled layer's glyphs its key must read for the layer to stand in for OCR
+MONTH_LETTERS = 9  # September
+QUARTER = re.compile(r"Q[1-4]", re.I)
 MAX_OCR_PIXELS = 120e6  # a huge page is rendered at a lower resolution rather than exhausting memory
 
 
@@ -261,10 +267,28 @@ def _deciphered(pdfium_page, image: PageImage, layer: TextLayer, opts: Options) 
     words = [Word(w.text, w.x0 * s, w.top * s, w.x1 * s, w.bottom * s) for w in get_engine(opts.ocr_engine).words(page)]
     key, readings = learn(layer.chars, words, blank_in(grey, dpi), VOCABULARY.same_marks)
     out = decipher(layer, key, readings)
-    if out.known < MIN_KNOWN or any(UNKNOWN in w.text and any(ch.isdigit() for ch in w.text) for w in out.layer.words):
+    if out.known < MIN_KNOWN or any(UNKNOWN in w.text and _keys_values(w.text) for w in out.layer.words):
         return None  # a reference, value or date half read would key observations wrongly
     stream = "".join(c.text for c in out.layer.chars)
     return out if decide(out.layer, pdfium_page, stream).method == "text" else None
+
+
+def _keys_values(text: str) -> bool:
+    """A word with glyphs the key does not read that may be a figure, a reference or a period
+    label: it holds a digit, or some letters in its unread glyphs make it a month (`�an` over a
+    column of January's figures, dropped, would file them under the band's year)."""
+    if any(ch.isdigit() for ch in text):
+        return True
+    word = text.strip(".,:;()")
+    if len(word) > MONTH_LETTERS or word.count(UNKNOWN) > 2:
+        return False
+    fills = itertools.product(string.ascii_letters + string.digits, repeat=word.count(UNKNOWN))
+    return any(_period_label(word.replace(UNKNOWN, "{}").format(*f)) for f in fills)
+
+
+def _period_label(word: str) -> bool:
+    """A month's name (`Jan`, `July`) or a quarter (`Q3`), as a header prints them over figures."""
+    return parse_month(f"{word} 2020") is not None or bool(QUARTER.fullmatch(word))
 
 
 def _ocr_content(image: PageImage, source: str, page_no: int, opts: Options) -> PageContent:
@@ -299,6 +323,8 @@ def page_stage(path: str, page_no: int, opts: Options) -> PageWork:
             reason = triage_text(text).reason
         else:
             content = _ocr_content(image(), source, page_no, opts)
+            if route.metrics.get("invisible_share", 0.0) > 0.5 and layer().frame.turn == content.frame.turn:
+                content.words = second_reading(content.words, layer().words, dictionary())
             text = " ".join(w.text for w in content.words)
             reason = f"{why}; {triage_text(text).reason}"
     finally:

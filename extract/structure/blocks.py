@@ -128,12 +128,20 @@ def find_blocks(lines: list[Line], page_width: float) -> list[Block]:
             current.lines.append(ln)
             current.aligned.append(aligned)
             continue
+        if current is not None and not _lettered(ln):
+            continue  # dashes or bars out of line with the text: the edge of a band read as text
         if current is not None:
             blocks.append(current)
         current = Block([ln], [aligned])
     if current is not None:
         blocks.append(current)
     return [_trimmed(b) for b in blocks if b.tabular >= MIN_TABULAR]
+
+
+def _lettered(line: Line) -> bool:
+    """A line with a letter or digit. A line of dashes or bars is as tall as its strokes, so its
+    size says nothing of the text around it: where it would end a block, it is no line of text."""
+    return any(ch.isalnum() for w in line.words for ch in w.text)
 
 
 def _heading(block: Block) -> list[Line]:

@@ -14,7 +14,7 @@ from scorekit.extract.page import Frame, Word
 from scorekit.extract.pdftext import TextLayer, read_layer
 from scorekit.extract.pdftext.chars import Char, Style
 from scorekit.extract.pdftext.objects import PageObjects
-from scorekit.extract.pipeline import Options, _deciphered, _page_image, extract_file
+from scorekit.extract.pipeline import Options, _deciphered, _keys_values, _page_image, extract_file
 from scorekit.extract.vocabulary import VOCABULARY
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -123,6 +123,36 @@ def test_a_code_never_read_whose_glyphs_leave_the_page_blank_is_a_space():
     key = learn_key(chars, readings, blank_in(grey, 72))
     assert key.letters[("F1", "_", 0)] == " "
     assert [w.text for w in decipher(_layer(chars), key, readings).layer.words] == ["x", "y"]
+
+
+def test_a_space_whose_box_catches_its_neighbours_serifs_is_still_a_space():
+    """A serif font's letters reach into the box of the space between them: its middle is blank."""
+    grey = np.full((200, 300), 255, np.uint8)
+    chars = _line("a_b", 10, 10)
+    grey[12:18, 11:18] = 0  # `a`, its serif reaching a point into the space's box (16..22)
+    grey[12:18, 21:26] = 0  # `b`, reaching in from the other side
+    readings = read_glyphs(chars, [_word("x", chars[:1]), _word("y", chars[2:])], {})
+    key = learn_key(chars, readings, blank_in(grey, 72))
+    assert key.letters[("F1", "_", 0)] == " "
+
+
+def test_a_blank_code_with_a_stray_reading_is_still_a_space():
+    """One OCR word reaching over a space (`ab` read over `a` and the space) votes for it once;
+    its glyphs leave the page blank all the same."""
+    grey = np.full((200, 300), 255, np.uint8)
+    chars = _line("a_b_" * 4 + "a", 10, 10)  # eight spaces, one of them read
+    for k in range(0, len(chars), 2):
+        grey[12:18, 11 + 6 * k : 15 + 6 * k] = 0  # ink under the letters only
+    readings = read_glyphs(chars, [_word("xq", chars[:2]), _word("y", chars[2:3]), _word("x", chars[4:5])], {})
+    key = learn_key(chars, readings, blank_in(grey, 72))
+    assert key.letters[("F1", "_", 0)] == " "
+
+
+def test_a_half_read_word_that_may_be_a_figure_or_a_period_label_keys_values():
+    """Dropped, `?an` over January's column would file its figures under the band's year."""
+    assert _keys_values(f"{UNKNOWN}an") and _keys_values(f"{UNKNOWN}uly") and _keys_values(f"Q{UNKNOWN}")
+    assert _keys_values(f"1{UNKNOWN}4")
+    assert not _keys_values(f"{UNKNOWN}ndicator") and not _keys_values(f"{UNKNOWN}ro{UNKNOWN}le")
 
 
 # --- a page drawn, garbled and read ---------------------------------------------------------------

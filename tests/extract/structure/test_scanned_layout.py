@@ -482,3 +482,22 @@ def test_words_that_carry_their_size_keep_it():
     assert type_size(words) == 0.0
     (line,) = text_lines(words)
     assert [p.text for p in line.phrases][:2] == ["ENV 01", "- Number of missed waste sent"]
+
+
+def test_a_line_of_dashes_under_a_header_band_does_not_part_header_and_body():
+    """OCR reads the lower edge of a dark header band as a line of dashes as tall as their
+    strokes: that line is no text of another size, so the header stays with its body."""
+    xs = [220.0 + 30 * k for k in range(4)]
+    months = ["Jan 22", "Feb 22", "Mar 22", "Apr 22"]
+    words = [Word("Indicator", 60, 84, 94, 91)] + [Word(m, x, 84, x + 22, 91) for m, x in zip(months, xs, strict=True)]
+    words += [Word("—", 312, 96.7, 314, 97.0), Word("—", 455, 96.7, 457, 97.0)]
+    words += [Word("Collection", 29, 99.4, 64, 106.3)]
+    for k, top in enumerate([112.0, 124.0, 136.0]):
+        words += [Word("Rate", 60, top, 80, top + 7), Word(f"R{k}", 84, top, 95, top + 7)]
+        words += [Word(f"{k + 10}%", x + 4, top, x + 20, top + 7) for x in xs]
+    page = PageContent("test", 1, 595.0, 842.0, words, [], [], "ocr")
+    (block,) = find_blocks(text_lines(page.words), page.width)
+    assert block.lines[0].text.startswith("Indicator")
+    assert all(any(ch.isalnum() for ch in ln.text) for ln in block.lines)
+    (table,) = find_tables(page)
+    assert texts(table)[0][-4:] == months
