@@ -18,6 +18,7 @@ class Candidate:
     matched_name: str
     notes: list[str] = field(default_factory=list)
     unseen: tuple[str, ...] = ()
+    held: tuple[str, ...] = ()
 
 
 @dataclass
@@ -78,6 +79,14 @@ def unseen_words(ev: Evidence) -> str:
     top = ev.top
     words = ", ".join(top.unseen) if top else ""
     return f"review: {_why(top)}, but the name says what no catalogue name does ({words}){_tail(ev)}"
+
+
+def held(ev: Evidence) -> str:
+    """A doubt no score settles (a count or a share of the same events, when the name says neither):
+    a person decides."""
+    top = ev.top
+    doubts = "; ".join(top.held) if top else ""
+    return f"review: {_why(top)}, but no score settles {doubts}{_tail(ev)}"
 
 
 def review(ev: Evidence, accept: float) -> str:

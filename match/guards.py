@@ -27,12 +27,14 @@ BASIS_LABELS = {
 @dataclass(frozen=True)
 class Finding:
     """`stated`: both names say something and they disagree (a contradiction), rather than one
-    name saying what the other leaves unsaid."""
+    name saying what the other leaves unsaid. `holds`: a doubt that no similarity outweighs, so a
+    candidate with it goes to a person however well it scores."""
 
     guard: str
     detail: str
     hard: bool
     stated: bool = True
+    holds: bool = False
 
     def __str__(self) -> str:
         return f"{self.guard}: {self.detail}"
@@ -61,16 +63,19 @@ TIMELY = "timely"  # the profile's token for `in timescale`, `on time`
 UP_TO_DATE = "uptodate"  # and for `up to date`: a state, yet it too says a timescale was kept
 _SAYS_TIMESCALE = frozenset({TIMELY, UP_TO_DATE})
 _MARKED = ("percent", "rate_per_10k", "rate_per_100k", "days", "weeks")
+_SHARES = ("percent", "rate_per_10k", "rate_per_100k")
 
 
 def unit(a: Side, b: Side) -> list[Finding]:
     """A percentage, a rate or a duration is nearly always said so; a name that says nothing is more
-    likely a count."""
+    likely a count. Publishers print a count and a share of the same events under one wording
+    (`contacts that became referrals`), so a name that says no unit is never merged with a share
+    or a rate on its words alone: the cells (a `%`) or a person decide."""
     if not units_compatible(a.unit, b.unit):
         return [Finding("unit", f"{a.unit} vs {b.unit}", True)]
     for x, y in ((a, b), (b, a)):
         if x.unit is None and y.unit in _MARKED:
-            return [Finding("unit", f"the name does not say {y.unit}", False, False)]
+            return [Finding("unit", f"the name does not say {y.unit}", False, False, y.unit in _SHARES)]
     return []
 
 

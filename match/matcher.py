@@ -213,8 +213,15 @@ class Matcher:
         if why and similarity >= self.review - REF_BONUS:
             score += REF_BONUS
             notes.append(why)
+        held = tuple(str(f) for f in soft if f.holds)
         return Candidate(
-            choice.owner, round(min(score, 100.0), 1), round(similarity, 1), choice.name, notes, tuple(sorted(unseen))
+            choice.owner,
+            round(min(score, 100.0), 1),
+            round(similarity, 1),
+            choice.name,
+            notes,
+            tuple(sorted(unseen)),
+            held,
         )
 
     def _entry(self, query: Query, q: Side, sims: dict[int, float], owner: str) -> Candidate | Blocked:
@@ -304,6 +311,8 @@ class Matcher:
                 self.catalogue.get(other.indicator_id).time_basis,
             )
             return Result("", score, RULE_REVIEW, why, ev.ranked[:5], ev.blocked)
+        if top.score >= s.accept and top.held:
+            return Result("", score, RULE_REVIEW, explain.held(ev), ev.ranked[:5], ev.blocked)
         if top.score >= s.accept and top.unseen:
             return Result("", score, RULE_REVIEW, explain.unseen_words(ev), ev.ranked[:5], ev.blocked)
         if top.score >= s.accept:

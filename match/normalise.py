@@ -167,6 +167,7 @@ class Vocabulary:
         self._bases = Phrases(
             [f for b in prof.time_basis for f in b.forms], [b.basis for b in prof.time_basis for _ in b.forms]
         )
+        self._cumulative = frozenset(b.basis for b in prof.time_basis if b.cumulative)
         said: dict[str, list[str]] = {}
         for q in prof.qualifiers:
             for v in q.values:
@@ -291,7 +292,9 @@ class Vocabulary:
     def _basis(self, text: str, unit: str | None) -> tuple[str, frozenset[str]]:
         """Every time-basis phrase, taken out of the words; for a percentage a year or the last 12
         months is the window its events are counted in (`3+ placements during the year` = `in the
-        last 12 months`); for a rate or a count the last 12 months roll."""
+        last 12 months`); for a rate or a count the last 12 months roll. A cumulative basis beside
+        another (`in the month (rolling 12 months)`) is what the figure counts; the other only says
+        when it is reported."""
         text, values = self._bases.take(text)
         found = set(values)
         windows = found & _WINDOWS
@@ -300,6 +303,8 @@ class Vocabulary:
             text += " within 12 months"
         if _LAST_12M in found:
             found = (found - {_LAST_12M}) | {"rolling_12m"}
+        if found & self._cumulative:
+            found &= self._cumulative
         return text, frozenset(found)
 
     @staticmethod

@@ -65,9 +65,13 @@ class Qualifier:
 
 @dataclass(frozen=True)
 class Basis:
+    """`cumulative`: a figure that accumulates over a span (rolling 12 months, year to date); a name
+    that also says `in the month` says when it is reported, not what it counts."""
+
     basis: str
     label: str
     forms: tuple[str, ...]
+    cumulative: bool = False
 
 
 @dataclass(frozen=True)
@@ -169,7 +173,12 @@ def _inclusions(raw: dict[str, Any]) -> Inclusions:
 def _basis(raw: dict[str, Any]) -> Basis:
     if raw.get("basis") not in READ_BASES:
         raise ProfileError(f"time_basis: {raw.get('basis')!r} is not one of {', '.join(READ_BASES)}")
-    return Basis(raw["basis"], str(raw.get("label", raw["basis"])), _strs(raw["forms"], f"time_basis {raw['basis']}"))
+    return Basis(
+        raw["basis"],
+        str(raw.get("label", raw["basis"])),
+        _strs(raw["forms"], f"time_basis {raw['basis']}"),
+        bool(raw.get("cumulative", False)),
+    )
 
 
 def from_dict(data: dict[str, Any], source: str = "") -> Profile:
@@ -208,6 +217,8 @@ def _merge_named(first: tuple[Any, ...], second: tuple[Any, ...], name: str) -> 
             out[seen[k]] = replace(old, values=old.values + item.values)
         elif isinstance(old, UnitCue):
             out[seen[k]] = replace(old, cues=old.cues + item.cues)
+        elif isinstance(old, Basis):
+            out[seen[k]] = replace(old, forms=old.forms + item.forms, cumulative=old.cumulative or item.cumulative)
         else:
             out[seen[k]] = replace(old, forms=old.forms + item.forms)
     return tuple(out)

@@ -152,6 +152,24 @@ def test_a_name_that_does_not_say_rate_or_percent_doubts_one():
     assert [f.guard for f in found] == ["unit"]
 
 
+def test_a_cumulative_basis_is_what_a_name_counts_whatever_month_it_is_reported_in():
+    assert hard("Referrals in the month (rolling 12 months)", "Number of referrals in the month")
+    assert not hard("Referrals in the month (rolling 12 months)", "Referrals received (rolling 12 months)")
+
+
+def test_a_share_a_name_does_not_state_holds_the_candidate_at_review():
+    (f,) = soft("Contacts that became referrals", "Percentage of contacts that became referrals", b_unit="percent")
+    assert f.guard == "unit" and f.holds
+    (d,) = [f for f in soft("Placement order to match", "Average days to match", b_unit="days") if f.guard == "unit"]
+    assert not d.holds
+
+
+def test_a_name_that_counts_something_other_than_children_is_not_a_count_of_children():
+    (f,) = hard("Number of CP plans (not children)", "Number of children subject to a CP plan")
+    assert f.guard == "counted"
+    assert not V.facts("Number of CP plans (not children)").excluded
+
+
 def test_findings_read_as_reasons():
     (f,) = hard("CPP visited within 10 working days", "CPP visited within 15 working days")
     assert str(f) == "numbers: up to 10 days vs up to 15 days"

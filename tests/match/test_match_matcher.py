@@ -232,6 +232,16 @@ def test_excluding_adults_never_lands_on_the_total():
     assert r.indicator_id == "eh_assessments_completed" and r.top is not None and r.top.notes == []
 
 
+def test_a_name_without_a_unit_is_never_merged_with_a_share_on_its_words_alone():
+    cat = Catalogue()
+    cat.add(Indicator("conv", "Percentage of contacts that become referrals", "percent"))
+    m = Matcher(cat)
+    r = m.match(Query.build("Contacts that became referrals"))
+    assert r.indicator_id == "" and r.rule == "review" and "no score settles" in r.explanation
+    cells = m.match(Query.build("Contacts that became referrals", values=["71%", "68%"]))
+    assert cells.indicator_id == "conv"
+
+
 def test_split_rule_is_the_documented_one(unseen):
     counts = {s: sum(r.split == s for r in unseen) for s in ev.SPLITS}
     assert counts["validation"] + counts["development"] == len(unseen) >= 300

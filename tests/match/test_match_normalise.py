@@ -198,6 +198,9 @@ def test_units_from_words_and_cells():
         ("Children looked after at 31 March", "count", {"snapshot"}),
         ("Number of CLA at the end of the month", "count", {"snapshot"}),
         ("% of CLA with 3+ placements during the year", "percent", set()),
+        ("Number of EH assessments completed in the month (rolling)", "count", {"rolling_12m"}),
+        ("Referrals in the month (rolling 12 months)", "count", {"rolling_12m"}),
+        ("Contacts year to date at month end", "count", {"ytd"}),
     ],
 )
 def test_time_basis(name, unit, basis):
