@@ -19,6 +19,7 @@ class Candidate:
     notes: list[str] = field(default_factory=list)
     unseen: tuple[str, ...] = ()
     held: tuple[str, ...] = ()
+    unsaid: tuple[str, ...] = ()
 
 
 @dataclass
@@ -106,4 +107,15 @@ def unsaid_basis(ev: Evidence, other: Candidate, top_basis: str, other_basis: st
     b = BASIS_LABELS.get(other_basis, other_basis) or "no recorded basis"
     return (
         f"review: {_why(ev.top)} ({a}) or {_why(other)} ({b}): the name does not say which{_tail(ev, skip_runner=True)}"
+    )
+
+
+def unsaid_scope(ev: Evidence, other: Candidate) -> str:
+    """A measure whose definition restricts who is counted (looked after 12+ months), a close one
+    that does not, and a name that says neither."""
+    top = ev.top
+    scope = ", ".join(top.unsaid) if top else ""
+    return (
+        f"review: {_why(top)} (its definition: {scope}) or {_why(other)} (not restricted so): the name does "
+        f"not say which{_tail(ev, skip_runner=True)}"
     )

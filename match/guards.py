@@ -42,17 +42,20 @@ class Finding:
 
 @dataclass(frozen=True)
 class Side:
-    """A name with what the catalogue knows about its measure (unit, time basis)."""
+    """A name with what the catalogue knows about its measure (unit, time basis). `implied`: the
+    numbers its measure's definition carries (looked after 12+ months, the year a share is
+    observed over), which a title may leave unsaid."""
 
     facts: Facts
     unit: str | None
     basis: frozenset[str]
+    implied: frozenset[Quantity] = frozenset()
 
 
-def side(facts: Facts, unit: str | None = None, basis: str = "") -> Side:
+def side(facts: Facts, unit: str | None = None, basis: str = "", implied: frozenset[Quantity] = frozenset()) -> Side:
     """The catalogue's unit wins over the words; the name's own time basis over the catalogue's."""
     stated = facts.basis or (frozenset({basis}) if basis else frozenset())
-    return Side(facts, unit or facts.unit, stated)
+    return Side(facts, unit or facts.unit, stated, implied)
 
 
 def _labels(bases: frozenset[str]) -> str:
@@ -160,7 +163,11 @@ def _one_sided_numbers(qs: set[Quantity], owner: Side, other: Side) -> Finding |
     """A number on one side only. A lower bound (15+ months, aged 16+, 3+ placements) restricts
     who is counted: a different measure. An upper bound (within 45 days) is the timescale a name
     that says `in timescale` refers to: nothing; otherwise it restricts a count, and for a
-    percentage it may be the timescale the other name leaves unsaid. A bare number is a doubt."""
+    percentage it may be the timescale the other name leaves unsaid. A bare number is a doubt.
+    Numbers the owner's measure implies (its population's, its own year) are no restriction a
+    title must repeat, unless the other name says it counts the whole population (`all CLA`)."""
+    if qs <= owner.implied and not other.facts.whole:
+        return None
     bounds = {q.bound for q in qs}
     timely = bool(_SAYS_TIMESCALE & other.facts.words)
     if bounds == {"upper"} and timely:

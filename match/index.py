@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 
 from .catalogue import Catalogue
 from .guards import Side, side
-from .normalise import Facts, Vocabulary
+from .normalise import Facts, Quantity, Vocabulary
 
 
 @dataclass(frozen=True)
@@ -37,21 +37,29 @@ class Choice:
 
 
 class Index:
+    """An entry's choices carry what its definition implies and a title may leave unsaid: the
+    numbers of its recorded population (looked after 12+ months) and the year its own name
+    observes a share over."""
+
     def __init__(self, catalogue: Catalogue, vocab: Vocabulary, missing: float = 0.0) -> None:
         self.vocab = vocab
         self.missing = missing
         self.unit: dict[str, str] = {}
+        self.population: dict[str, frozenset[Quantity]] = {}
         self.choices: list[Choice] = []
         for ind in catalogue:
             self.unit[ind.id] = ind.unit
             seen: set[str] = set()
+            population = vocab.facts(ind.population).quantities if ind.population else frozenset()
+            self.population[ind.id] = population
             for name in ind.names:
                 f = vocab.facts(name, ind.unit)
                 if f.key in seen:
                     continue
                 seen.add(f.key)
                 row = len(self.choices)
-                self.choices.append(Choice(ind.id, name, side(f, ind.unit, ind.time_basis), f.words, row))
+                implied = population | f.windows
+                self.choices.append(Choice(ind.id, name, side(f, ind.unit, ind.time_basis, implied), f.words, row))
         self.texts = [c.facts.content for c in self.choices]
         self.rows_of: dict[str, list[int]] = {}
         for i, c in enumerate(self.choices):

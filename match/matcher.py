@@ -214,6 +214,7 @@ class Matcher:
             score += REF_BONUS
             notes.append(why)
         held = tuple(str(f) for f in soft if f.holds)
+        unsaid = self.index.population[choice.owner] - self._facts(query).quantities
         return Candidate(
             choice.owner,
             round(min(score, 100.0), 1),
@@ -222,6 +223,7 @@ class Matcher:
             notes,
             tuple(sorted(unseen)),
             held,
+            tuple(str(x) for x in sorted(unsaid)),
         )
 
     def _entry(self, query: Query, q: Side, sims: dict[int, float], owner: str) -> Candidate | Blocked:
@@ -295,7 +297,26 @@ class Matcher:
                 return c
         return None
 
-    def _decide(self, ev: Evidence, q: Side) -> Result:
+    def _unrestricted(self, query: Query, q: Side, top: Candidate) -> Candidate | None:
+        """When the top entry was reached by leaving its definition's restriction unsaid (looked
+        after 12+ months), the best other entry of its unit that does not carry that restriction
+        and scores close: the name may mean either."""
+        floor = max(self.review, top.score - BASIS_MARGIN)
+        unit = self.index.unit[top.indicator_id]
+        scope = self.index.population[top.indicator_id] - q.facts.quantities
+        best: Candidate | None = None
+        for owner, rows in self.index.rows_of.items():
+            if owner == top.indicator_id or self.index.unit[owner] != unit or scope <= self.index.population[owner]:
+                continue
+            sims = {r: self.index.similarity(q.facts, self.index.choices[r]) for r in rows}
+            if max(sims.values()) < floor:
+                continue
+            found = self._entry(query, q, sims, owner)
+            if isinstance(found, Candidate) and found.score >= floor:
+                best = found if best is None or found.score > best.score else best
+        return best
+
+    def _decide(self, ev: Evidence, q: Side, query: Query | None = None) -> Result:
         s, top, runner = self.settings, ev.top, ev.runner
         score = top.score if top else 0.0
         if top is None or top.score < s.review:
@@ -311,6 +332,10 @@ class Matcher:
                 self.catalogue.get(other.indicator_id).time_basis,
             )
             return Result("", score, RULE_REVIEW, why, ev.ranked[:5], ev.blocked)
+        if top.score >= s.accept and top.unsaid and query is not None:
+            wider = self._unrestricted(query, q, top)
+            if wider is not None:
+                return Result("", score, RULE_REVIEW, explain.unsaid_scope(ev, wider), ev.ranked[:5], ev.blocked)
         if top.score >= s.accept and top.held:
             return Result("", score, RULE_REVIEW, explain.held(ev), ev.ranked[:5], ev.blocked)
         if top.score >= s.accept and top.unseen:
@@ -359,9 +384,9 @@ class Matcher:
         (a name worded unlike its measure's names ranks it lower in the first pass)."""
         q = self._query_side(query)
         closest = dict(sorted(near.items(), key=lambda kv: -kv[1])[:TOP_K])
-        res = self._decide(self._evidence(query, closest), q)
+        res = self._decide(self._evidence(query, closest), q, query)
         if len(near) > TOP_K and (res.top is None or res.top.score < self.accept):
-            res = self._decide(self._evidence(query, near), q)
+            res = self._decide(self._evidence(query, near), q, query)
         return res
 
     def _settled(self, query: Query) -> Result | None:

@@ -110,6 +110,7 @@ class Profile:
     qualifiers: tuple[Qualifier, ...]
     inclusions: Inclusions
     sources: tuple[str, ...] = field(default=())
+    whole_population: tuple[str, ...] = ()
 
     def label(self, token: str) -> str:
         for e in self.equivalents:
@@ -199,6 +200,7 @@ def from_dict(data: dict[str, Any], source: str = "") -> Profile:
         qualifiers=tuple(_qualifier(q) for q in data.get("qualifiers", [])),
         inclusions=_inclusions(data.get("inclusions", {})),
         sources=(source,) if source else (),
+        whole_population=_strs(data.get("whole_population", []), "whole_population"),
     )
 
 
@@ -243,6 +245,7 @@ def extend(base: Profile, extra: Profile) -> Profile:
             extra.inclusions.objects + base.inclusions.objects,
         ),
         sources=base.sources + extra.sources,
+        whole_population=extra.whole_population + base.whole_population,
     )
 
 

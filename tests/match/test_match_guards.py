@@ -170,6 +170,26 @@ def test_a_name_that_counts_something_other_than_children_is_not_a_count_of_chil
     assert not V.facts("Number of CP plans (not children)").excluded
 
 
+def test_a_number_the_measures_definition_implies_may_be_left_unsaid():
+    """DfE titles omit `looked after 12 months or more` for the outcomes measured only for them."""
+    entry = V.facts("Percentage of CLA looked after for a year+ seeing a dentist in year", "percent")
+    implied = V.facts("children looked after for 12 months or more").quantities | entry.windows
+    q = V.facts("Children looked after who received dental checks (%)")
+    assert compare(side(q, q.unit), side(entry, "percent", "", implied), V.profile) == []
+    bare = compare(side(q, q.unit), side(entry, "percent"), V.profile)
+    assert any(f.hard and f.guard == "numbers" for f in bare)
+    every = V.facts("% of all looked after children with a dental check")
+    assert every.whole and any(
+        f.hard for f in compare(side(every, "percent"), side(entry, "percent", "", implied), V.profile)
+    )
+
+
+def test_a_percentage_observed_over_the_year_carries_its_window():
+    assert V.facts("% of CLA with 3+ placements during the year", "percent").windows
+    assert not V.facts("% of CLA with 3+ placements within 12 months", "percent").windows
+    assert not V.facts("Number of referrals during the year", "count").windows
+
+
 def test_findings_read_as_reasons():
     (f,) = hard("CPP visited within 10 working days", "CPP visited within 15 working days")
     assert str(f) == "numbers: up to 10 days vs up to 15 days"

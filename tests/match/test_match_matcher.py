@@ -242,6 +242,37 @@ def test_a_name_without_a_unit_is_never_merged_with_a_share_on_its_words_alone()
     assert cells.indicator_id == "conv"
 
 
+def _outcomes_catalogue(with_all_cla: bool) -> Catalogue:
+    cat = Catalogue()
+    cat.add(
+        Indicator(
+            "dental12",
+            "Percentage of children looked after for a year+ seeing a dentist",
+            "percent",
+            population="children looked after for 12 months or more",
+        )
+    )
+    if with_all_cla:
+        cat.add(Indicator("dental_all", "Percentage of current CLA seeing a dentist during the school year", "percent"))
+    return cat
+
+
+def test_a_title_that_omits_the_definitions_population_lands_on_its_measure():
+    r = Matcher(_outcomes_catalogue(False)).match(Query.build("Children looked after who received dental checks (%)"))
+    assert r.indicator_id == "dental12"
+    every = Matcher(_outcomes_catalogue(False)).match(Query.build("% of all looked after children seeing a dentist"))
+    assert every.indicator_id == ""
+
+
+def test_a_close_measure_without_that_population_sends_the_title_to_review():
+    r = Matcher(_outcomes_catalogue(True)).match(Query.build("Children looked after who received dental checks (%)"))
+    assert r.indicator_id == "" and "the name does not say which" in r.explanation
+    said = Matcher(_outcomes_catalogue(True)).match(
+        Query.build("Children looked after for 12 months or more who received dental checks (%)")
+    )
+    assert said.indicator_id == "dental12"
+
+
 def test_split_rule_is_the_documented_one(unseen):
     counts = {s: sum(r.split == s for r in unseen) for s in ev.SPLITS}
     assert counts["validation"] + counts["development"] == len(unseen) >= 300
