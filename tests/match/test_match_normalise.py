@@ -165,6 +165,19 @@ def test_domain_equivalences():
     start = "ICPCs held within 15 working days of the start of the Section 47 enquiry"
     assert content(start) == content("ICPCs held within 15 working days of the strategy discussion")
     assert "stage" not in vocabulary().facts(start).groups
+    assert content("CP plans for a second time") == content("CP plans for a second or subsequent time")
+    assert content("Initial case conferences") == content("ICPCs")
+    assert content("ICPCs resulting in the child's name being placed on the child protection register") == content(
+        "ICPCs resulting in a CP plan"
+    )
+
+
+def test_a_question_says_its_unit():
+    assert unit_from_name("How many children are on the child protection register?") == "count"
+    assert unit_from_name("What % of initial conferences result in a plan?") == "percent"
+    assert content("How many children are on the child protection register?") == content(
+        "Number of children with a CPP"
+    )
 
 
 # -- facts the guards read ------------------------------------------------------------------------
