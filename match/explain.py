@@ -119,3 +119,11 @@ def unsaid_scope(ev: Evidence, other: Candidate) -> str:
         f"review: {_why(top)} (its definition: {scope}) or {_why(other)} (not restricted so): the name does "
         f"not say which{_tail(ev, skip_runner=True)}"
     )
+
+
+def unsaid_inclusion(ev: Evidence, other: Candidate, words: list[str]) -> str:
+    """Two measures, one counting what the other leaves out, and a name that says neither."""
+    return (
+        f"review: {_why(ev.top)} or {_why(other)}: one includes and the other excludes {', '.join(words)}, "
+        f"and the name does not say which{_tail(ev, skip_runner=True)}"
+    )

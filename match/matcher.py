@@ -297,6 +297,23 @@ class Matcher:
                 return c
         return None
 
+    def _other_inclusion(self, ev: Evidence, q: Side) -> tuple[Candidate, list[str]] | None:
+        """A close candidate that excludes what the top one includes (or the reverse: all children
+        in need including CP and CLA, open cases excluding them), when the name says neither."""
+        top = ev.top
+        if top is None:
+            return None
+        said = q.facts.included | q.facts.excluded | q.facts.words
+        mine = self.vocab.facts(top.matched_name, self.index.unit[top.indicator_id])
+        for c in ev.ranked[1:]:
+            if c.score < max(self.review, top.score - BASIS_MARGIN):
+                continue
+            theirs = self.vocab.facts(c.matched_name, self.index.unit[c.indicator_id])
+            disputed = (mine.included & theirs.excluded) | (mine.excluded & theirs.included)
+            if disputed and not disputed & said:
+                return c, sorted(disputed)
+        return None
+
     def _unrestricted(self, query: Query, q: Side, top: Candidate) -> Candidate | None:
         """When the top entry was reached by leaving its definition's restriction unsaid (looked
         after 12+ months), the best other entry of its unit that does not carry that restriction
@@ -331,6 +348,10 @@ class Matcher:
                 self.catalogue.get(top.indicator_id).time_basis,
                 self.catalogue.get(other.indicator_id).time_basis,
             )
+            return Result("", score, RULE_REVIEW, why, ev.ranked[:5], ev.blocked)
+        disputed = self._other_inclusion(ev, q)
+        if disputed is not None:
+            why = explain.unsaid_inclusion(ev, *disputed)
             return Result("", score, RULE_REVIEW, why, ev.ranked[:5], ev.blocked)
         if top.score >= s.accept and top.unsaid and query is not None:
             wider = self._unrestricted(query, q, top)

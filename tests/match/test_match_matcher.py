@@ -273,6 +273,18 @@ def test_a_close_measure_without_that_population_sends_the_title_to_review():
     assert said.indicator_id == "dental12"
 
 
+def test_a_name_that_says_neither_including_nor_excluding_what_two_measures_differ_on_goes_to_review():
+    cat = Catalogue()
+    cat.add(Indicator("cin_all", "Number of children in need (including CP and CLA)", "count"))
+    cat.add(
+        Indicator("cin_open", "Number of children in need at period end (open cases, excluding CP and CLA)", "count")
+    )
+    m = Matcher(cat)
+    r = m.match(Query.build("Number of children in need at the end of the month"))
+    assert r.indicator_id == "" and "one includes and the other excludes" in r.explanation
+    assert m.match(Query.build("Number of children in need including CP and CLA")).indicator_id == "cin_all"
+
+
 def test_split_rule_is_the_documented_one(unseen):
     counts = {s: sum(r.split == s for r in unseen) for s in ev.SPLITS}
     assert counts["validation"] + counts["development"] == len(unseen) >= 300
