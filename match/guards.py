@@ -82,9 +82,19 @@ def unit(a: Side, b: Side) -> list[Finding]:
     return []
 
 
+_YEAR = frozenset({"year"})
+_FLOWS = ("count", "rate_per_10k", "rate_per_100k")
+
+
 def time_basis(a: Side, b: Side) -> list[Finding]:
+    """Two stated bases that share nothing are different measures. A count or a rate over a year
+    is not one kept for a shorter period unless that one says it counts whatever period a
+    document covers (`in the period`): a year's children missing education are not a quarter's."""
     if a.basis and b.basis and not (a.basis & b.basis):
         return [Finding("time basis", f"{_labels(a.basis)} vs {_labels(b.basis)}", True)]
+    for x, y in ((a, b), (b, a)):
+        if x.basis == _YEAR and not y.basis and not y.facts.any_period and {x.unit, y.unit} & set(_FLOWS):
+            return [Finding("time basis", "in the year vs a period the name does not say", True, False)]
     return []
 
 

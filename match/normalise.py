@@ -135,6 +135,7 @@ class Facts:
     mentions: frozenset[str] = frozenset()
     windows: frozenset[Quantity] = frozenset()
     whole: bool = False
+    any_period: bool = False
 
 
 def _grouped(qualifiers: frozenset[tuple[str, str]]) -> dict[str, frozenset[str]]:
@@ -172,6 +173,7 @@ class Vocabulary:
         )
         self._cumulative = frozenset(b.basis for b in prof.time_basis if b.cumulative)
         self._whole = Phrases(prof.whole_population)
+        self._any_period = Phrases(prof.any_period)
         said: dict[str, list[str]] = {}
         for q in prof.qualifiers:
             for v in q.values:
@@ -233,6 +235,7 @@ class Vocabulary:
     def _facts(self, name: str, unit: str | None) -> Facts:
         text, expansions = self.canonical(name)
         unit = unit or self.unit_of(text)
+        any_period = bool(self._any_period.found(text))
         text = self._noise.sub(text)[0]
         keyed = text.replace("%", " percentage ")
         body, excluded, included = self._clauses(text)
@@ -261,6 +264,7 @@ class Vocabulary:
             mentions=included | words,
             windows=windows,
             whole=bool(self._whole.found(text)),
+            any_period=any_period,
         )
 
     def tokens(self, text: str) -> list[str]:

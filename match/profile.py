@@ -111,6 +111,7 @@ class Profile:
     inclusions: Inclusions
     sources: tuple[str, ...] = field(default=())
     whole_population: tuple[str, ...] = ()
+    any_period: tuple[str, ...] = ()
 
     def label(self, token: str) -> str:
         for e in self.equivalents:
@@ -201,6 +202,7 @@ def from_dict(data: dict[str, Any], source: str = "") -> Profile:
         inclusions=_inclusions(data.get("inclusions", {})),
         sources=(source,) if source else (),
         whole_population=_strs(data.get("whole_population", []), "whole_population"),
+        any_period=_strs(data.get("any_period", []), "any_period"),
     )
 
 
@@ -246,6 +248,7 @@ def extend(base: Profile, extra: Profile) -> Profile:
         ),
         sources=base.sources + extra.sources,
         whole_population=extra.whole_population + base.whole_population,
+        any_period=extra.any_period + base.any_period,
     )
 
 

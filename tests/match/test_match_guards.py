@@ -190,6 +190,13 @@ def test_a_percentage_observed_over_the_year_carries_its_window():
     assert not V.facts("Number of referrals during the year", "count").windows
 
 
+def test_a_years_count_is_not_a_count_kept_for_an_unsaid_period():
+    (f,) = hard("Number of children missing from education in the year", "Number of children missing from education")
+    assert f.guard == "time basis" and not f.stated
+    assert not hard("Children who ceased to be looked after during the year", "Children ceasing care during the period")
+    assert not hard("CLA with 3+ placements during the year (%)", "CLA with 3+ placements (%)")
+
+
 def test_findings_read_as_reasons():
     (f,) = hard("CPP visited within 10 working days", "CPP visited within 15 working days")
     assert str(f) == "numbers: up to 10 days vs up to 15 days"
