@@ -223,7 +223,11 @@ def qualifiers(a: Side, b: Side, prof: Profile) -> list[Finding]:
         if x and y and x != y and not (q.overlap_agrees and x & y):
             out.append(Finding(q.group, f"{'/'.join(sorted(x))} vs {'/'.join(sorted(y))}", True))
         elif x != y:
-            policy = max((q.policy(v) for v in x or y), key=("free", "soft", "hard").index)
+            lacking = b if x else a
+            values = [v for v in x or y if not q.implied(v, lacking.facts.words)]
+            if not values:
+                continue
+            policy = max((q.policy(v) for v in values), key=("free", "soft", "hard").index)
             if policy != "free":
                 out.append(Finding(q.group, f"'{'/'.join(sorted(x or y))}' only on one side", policy == "hard", False))
     return out

@@ -37,9 +37,13 @@ class Equivalent:
 
 @dataclass(frozen=True)
 class QualifierValue:
+    """`implied_by`: words of a name that say the value without naming it (a review held in
+    timescale was completed), so a name with one of them lacks nothing."""
+
     value: str
     forms: tuple[str, ...]
     one_sided: str = ""
+    implied_by: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,9 @@ class Qualifier:
             if v.value == value and v.one_sided:
                 return v.one_sided
         return self.one_sided
+
+    def implied(self, value: str, words: frozenset[str]) -> bool:
+        return any(v.value == value and v.implied_by & words for v in self.values)
 
 
 @dataclass(frozen=True)
@@ -142,7 +149,8 @@ def _qualifier(raw: dict[str, Any]) -> Qualifier:
     values = []
     for v in raw.get("values", []):
         one = _policy(v["one_sided"], where) if v.get("one_sided") else ""
-        values.append(QualifierValue(str(v["value"]), _strs(v["forms"], where), one))
+        implied = frozenset(str(w) for w in v.get("implied_by", []))
+        values.append(QualifierValue(str(v["value"]), _strs(v["forms"], where), one, implied))
     policy = _policy(raw.get("one_sided", "soft"), where)
     return Qualifier(
         str(raw["group"]),

@@ -197,6 +197,11 @@ def test_a_years_count_is_not_a_count_kept_for_an_unsaid_period():
     assert not hard("CLA with 3+ placements during the year (%)", "CLA with 3+ placements (%)")
 
 
+def test_a_timescale_kept_says_the_event_was_completed():
+    assert not soft("CLA reviews held on time (%)", "Percentage of CLA reviews completed in time")
+    assert [f.guard for f in soft("CLA reviews (%)", "Percentage of CLA reviews completed")] == ["stage"]
+
+
 def test_findings_read_as_reasons():
     (f,) = hard("CPP visited within 10 working days", "CPP visited within 15 working days")
     assert str(f) == "numbers: up to 10 days vs up to 15 days"
