@@ -30,6 +30,7 @@ class Choice:
     side: Side
     words: frozenset[str]
     row: int
+    implied_words: frozenset[str] = frozenset()
 
     @property
     def facts(self) -> Facts:
@@ -52,6 +53,7 @@ class Index:
             seen: set[str] = set()
             population = vocab.facts(ind.population).quantities if ind.population else frozenset()
             self.population[ind.id] = population
+            said = _population_words(vocab, ind.population, population)
             for name in ind.names:
                 f = vocab.facts(name, ind.unit)
                 if f.key in seen:
@@ -59,7 +61,8 @@ class Index:
                 seen.add(f.key)
                 row = len(self.choices)
                 implied = population | f.windows
-                self.choices.append(Choice(ind.id, name, side(f, ind.unit, ind.time_basis, implied), f.words, row))
+                choice_side = side(f, ind.unit, ind.time_basis, implied)
+                self.choices.append(Choice(ind.id, name, choice_side, f.words, row, said - f.words))
         self.texts = [c.facts.content for c in self.choices]
         self.rows_of: dict[str, list[int]] = {}
         for i, c in enumerate(self.choices):
@@ -161,8 +164,9 @@ class Index:
         spelled = _spelling(q.content, c.facts.content)
         if q.core and c.facts.core and (q.core != q.content or c.facts.core != c.facts.content):
             spelled = max(spelled, _spelling(q.core, c.facts.core))
-        spelled -= self.missing * self.lacking(q.words, c)
-        return max(spelled, self.shared(q.words, c))
+        words = q.words - c.implied_words if c.implied_words else q.words
+        spelled -= self.missing * self.lacking(words, c)
+        return max(spelled, self.shared(words, c))
 
     def _mass(self, words: frozenset[str]) -> float:
         hit = self._masses.get(words)
@@ -184,6 +188,18 @@ class Index:
         if not both:
             return 0.0
         return 200.0 * self._mass(frozenset(both)) / (self._mass(words) + self.mass[c.row])
+
+
+_AGE_WORDS = frozenset({"aged", "age", "year", "old"})
+
+
+def _population_words(vocab: Vocabulary, population: str, numbers: frozenset[Quantity]) -> frozenset[str]:
+    """The words a name uses to state its entry's population numbers (`19-21 year old`): no
+    evidence against the entry, whose definition says them."""
+    if not numbers:
+        return frozenset()
+    said = {w for w in vocab.tokens(vocab.canonical(population)[0]) if any(ch.isdigit() for ch in w)}
+    return frozenset(said | (_AGE_WORDS if any(q.kind == "age" for q in numbers) else set()))
 
 
 _STEMMER = snowballstemmer.stemmer("english")

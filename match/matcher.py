@@ -146,7 +146,8 @@ class Matcher:
         self._unseen_cache: dict[tuple[str, str | None], frozenset[str]] = {}
         self._facts_cache: dict[tuple[str, str | None], Facts] = {}
         codes = (code.lower() for ind in catalogue for code in ind.codes)
-        self._known_words = self.index.weight.keys() | {w for code in codes for w in self.vocab.tokens(code)}
+        said = {w for c in self.index.choices for w in c.implied_words}
+        self._known_words = self.index.weight.keys() | {w for code in codes for w in self.vocab.tokens(code)} | said
 
     @property
     def accept(self) -> float:

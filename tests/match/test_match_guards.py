@@ -184,6 +184,16 @@ def test_a_number_the_measures_definition_implies_may_be_left_unsaid():
     )
 
 
+def test_numbers_an_entrys_population_states_agree_and_other_values_contradict():
+    entry = V.facts("Percentage of care leavers in suitable accommodation", "percent")
+    implied = V.facts("care leavers aged 19-21").quantities
+    ages = V.facts("Care leavers aged 19-21 in suitable accommodation (%)")
+    assert compare(side(ages, ages.unit), side(entry, "percent", "", implied), V.profile) == []
+    younger = V.facts("Care leavers aged 17-18 in suitable accommodation (%)")
+    (f,) = compare(side(younger, younger.unit), side(entry, "percent", "", implied), V.profile)
+    assert f.hard and "its population" in str(f)
+
+
 def test_a_percentage_observed_over_the_year_carries_its_window():
     assert V.facts("% of CLA with 3+ placements during the year", "percent").windows
     assert not V.facts("% of CLA with 3+ placements within 12 months", "percent").windows

@@ -264,6 +264,21 @@ def test_a_title_that_omits_the_definitions_population_lands_on_its_measure():
     assert every.indicator_id == ""
 
 
+def test_a_title_stating_the_population_its_entry_is_defined_for_is_that_entry():
+    cat = Catalogue()
+    cat.add(
+        Indicator(
+            "suitable",
+            "Percentage of care leavers in contact and in suitable accommodation",
+            "percent",
+            population="care leavers aged 19-21",
+        )
+    )
+    m = Matcher(cat)
+    assert m.match(Query.build("Care Leavers 19-21 year old in suitable accommodation (%)")).indicator_id == "suitable"
+    assert m.match(Query.build("Care leavers aged 17-18 in suitable accommodation (%)")).indicator_id == ""
+
+
 def test_a_close_measure_without_that_population_sends_the_title_to_review():
     r = Matcher(_outcomes_catalogue(True)).match(Query.build("Children looked after who received dental checks (%)"))
     assert r.indicator_id == "" and "the name does not say which" in r.explanation
