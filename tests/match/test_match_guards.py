@@ -212,6 +212,13 @@ def test_a_timescale_kept_says_the_event_was_completed():
     assert [f.guard for f in soft("CLA reviews (%)", "Percentage of CLA reviews completed")] == ["stage"]
 
 
+def test_not_part_of_the_care_plan_is_not_part_of_it():
+    (f,) = hard(
+        "LAC returned home NOT part of the care plan (%)", "% of CLA ceased - returned home as part of care planning"
+    )
+    assert f.guard == "care planning"
+
+
 def test_findings_read_as_reasons():
     (f,) = hard("CPP visited within 10 working days", "CPP visited within 15 working days")
     assert str(f) == "numbers: up to 10 days vs up to 15 days"

@@ -171,6 +171,11 @@ def test_domain_equivalences():
         "ICPCs resulting in a CP plan"
     )
 
+    assert content("LAC return home to live with parents or other person with parental responsibility") == content(
+        "CLA returned home"
+    )
+    assert content("returned home as part of care planning") == content("returned home part of the care plan")
+
 
 def test_a_question_says_its_unit():
     assert unit_from_name("How many children are on the child protection register?") == "count"
