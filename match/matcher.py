@@ -28,7 +28,8 @@ from .decisions import Decisions
 from .explain import Blocked, Candidate, Evidence
 from .guards import Finding, Side, compare, side
 from .index import Choice, Index
-from .normalise import Facts, Vocabulary, unit_from_name, unit_from_values, vocabulary
+from .normalise import Facts, Vocabulary, grammar_texts, unit_from_name, unit_from_values, vocabulary
+from .spelling import Slips
 
 ACCEPT = 78.0
 REVIEW = 60.0
@@ -146,6 +147,7 @@ class Matcher:
         self._unseen_cache: dict[tuple[str, str | None], frozenset[str]] = {}
         self._facts_cache: dict[tuple[str, str | None], Facts] = {}
         codes = (code.lower() for ind in catalogue for code in ind.codes)
+        self.slips = Slips(self._spelled_words(catalogue))
         said = {w for c in self.index.choices for w in c.implied_words}
         self._known_words = self.index.weight.keys() | {w for code in codes for w in self.vocab.tokens(code)} | said
 
@@ -173,8 +175,21 @@ class Matcher:
         k = (query.name, query.unit)
         hit = self._facts_cache.get(k)
         if hit is None:
-            hit = self._facts_cache[k] = self.index.known(self.vocab.facts(query.name, query.unit))
+            name = self.slips.fix(query.name)
+            hit = self._facts_cache[k] = self.index.known(self.vocab.facts(name, query.unit))
         return hit
+
+    def _spelled_words(self, catalogue: Catalogue) -> list[str]:
+        """Words a name may be meant to spell: the catalogue's names and populations, and every
+        word the profile's phrases and the grammar of numbers spell out."""
+        prof = self.vocab.profile
+        texts = [n for ind in catalogue for n in ind.names] + [ind.population for ind in catalogue]
+        texts += [e.label for e in prof.equivalents] + [b.label for b in prof.time_basis]
+        texts += [f for e in prof.equivalents for f in e.forms] + [f for b in prof.time_basis for f in b.forms]
+        texts += [f for q in prof.qualifiers for v in q.values for f in v.forms]
+        texts += [*prof.noise, *prof.unit_words, *(c for u in prof.units for c in u.cues)]
+        texts += [*prof.inclusions.excluding, *prof.inclusions.including, *prof.any_period, *prof.whole_population]
+        return texts + list(prof.stop_words) + list(prof.number_words) + grammar_texts()
 
     def _query_side(self, query: Query) -> Side:
         return side(self._facts(query), query.unit)

@@ -338,6 +338,12 @@ class Vocabulary:
         return self._unit_names[min(int(i) for i in found)] if found else None
 
 
+def grammar_texts() -> list[str]:
+    """The grammar's own phrasing of numbers and thresholds (`at least`, `working days`): words a
+    name may be meant to spell."""
+    return [p for _, p, _ in _GRAMMAR] + [_YEARS.pattern, _QUANTITY.pattern]
+
+
 @lru_cache(maxsize=16384)
 def _stem(tok: str) -> str:
     """Plurals and a few suffixes that only change the part of speech (persistently absent,
