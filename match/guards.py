@@ -178,9 +178,9 @@ def _one_sided_numbers(qs: set[Quantity], owner: Side, other: Side) -> Finding |
     title must repeat, unless the other name says it counts the whole population (`all CLA`);
     numbers the other's population states agree, and other values of the same kind contradict it
     (care leavers aged 17-18 against a measure of those aged 19-21)."""
-    if qs <= owner.implied and not other.facts.whole:
+    if _within(qs, owner.implied) and not other.facts.whole:
         return None
-    if qs <= other.implied:
+    if _within(qs, other.implied):
         return None
     kinds = {q.kind for q in qs}
     defined = {q for q in other.implied if q.kind in kinds}
@@ -192,6 +192,13 @@ def _one_sided_numbers(qs: set[Quantity], owner: Side, other: Side) -> Finding |
         return None
     hard = "lower" in bounds or ("upper" in bounds and owner.unit == "count")
     return Finding("numbers", f"{_show(qs)} only on one side", hard, False)
+
+
+def _within(qs: set[Quantity], implied: frozenset[Quantity]) -> bool:
+    """Every number is one the definition implies; a bare one (`(16+)`) takes the kind it has there."""
+    return bool(implied) and all(
+        any(q.value == d.value and q.bound == d.bound and q.kind in ("", d.kind) for d in implied) for q in qs
+    )
 
 
 def timescale(a: Side, b: Side) -> list[Finding]:

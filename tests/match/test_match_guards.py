@@ -194,6 +194,13 @@ def test_numbers_an_entrys_population_states_agree_and_other_values_contradict()
     assert f.hard and "its population" in str(f)
 
 
+def test_a_bare_number_takes_the_kind_the_population_gives_it():
+    entry = V.facts("Percentage of young people with an up to date Pathway Plan (16+)", "percent")
+    implied = V.facts("looked after children aged 16+ and care leavers").quantities
+    q = V.facts("Young people with an up to date pathway plan (%)")
+    assert compare(side(q, q.unit), side(entry, "percent", "", implied), V.profile) == []
+
+
 def test_a_percentage_observed_over_the_year_carries_its_window():
     assert V.facts("% of CLA with 3+ placements during the year", "percent").windows
     assert not V.facts("% of CLA with 3+ placements within 12 months", "percent").windows

@@ -175,6 +175,7 @@ def test_domain_equivalences():
         "CLA returned home"
     )
     assert content("returned home as part of care planning") == content("returned home part of the care plan")
+    assert content("Referrals within 12 months of a previous referral") == content("Re-referrals within 12 months")
 
 
 def test_a_question_says_its_unit():
