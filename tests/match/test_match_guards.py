@@ -226,6 +226,13 @@ def test_not_part_of_the_care_plan_is_not_part_of_it():
     assert f.guard == "care planning"
 
 
+def test_a_name_that_says_episodes_in_a_gloss_does_not_lack_them():
+    assert not hard(
+        "CLA missing for 24 hours or more (episodes)", "Number of episodes of CLA missing for 24 hours or more"
+    )
+    assert hard("CLA missing for 24 hours or more", "Number of episodes of CLA missing for 24 hours or more")
+
+
 def test_findings_read_as_reasons():
     (f,) = hard("CPP visited within 10 working days", "CPP visited within 15 working days")
     assert str(f) == "numbers: up to 10 days vs up to 15 days"
