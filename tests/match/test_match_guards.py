@@ -233,6 +233,12 @@ def test_a_name_that_says_episodes_in_a_gloss_does_not_lack_them():
     assert hard("CLA missing for 24 hours or more", "Number of episodes of CLA missing for 24 hours or more")
 
 
+def test_adopted_is_not_placed_for_adoption():
+    (f,) = hard("Number of CLA who were adopted", "Number of CLA placed for adoption")
+    assert f.guard == "adoption stage"
+    assert not hard("Adoptions of children placed for adoption", "Number of CLA placed for adoption")
+
+
 def test_findings_read_as_reasons():
     (f,) = hard("CPP visited within 10 working days", "CPP visited within 15 working days")
     assert str(f) == "numbers: up to 10 days vs up to 15 days"
