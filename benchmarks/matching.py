@@ -11,7 +11,8 @@
 - Scale: 10,000 names against 2,000 entries.
 
 Run: `.venv/bin/python benchmarks/matching.py` (`-v` lists the errors; `--dev` lists the
-development part's misses with the matcher's explanation, never the validation part's; `--calibrate` prints the
+development part's misses with the matcher's explanation, never the validation part's; `--probes` lists
+the probes' misses (`R` marks real wording); `--calibrate` prints the
 threshold sweep on the development part and the seed documents that the thresholds were read from).
 """
 
