@@ -194,11 +194,11 @@ _AGE_WORDS = frozenset({"aged", "age", "year", "old"})
 
 
 def _population_words(vocab: Vocabulary, population: str, numbers: frozenset[Quantity]) -> frozenset[str]:
-    """The words a name uses to state its entry's population numbers (`19-21 year old`): no
-    evidence against the entry, whose definition says them."""
-    if not numbers:
+    """The words a name uses to state its entry's population (`children leaving care` for the SGOs
+    that end care, `19-21 year old`): no evidence against the entry, whose definition says them."""
+    if not population:
         return frozenset()
-    said = {w for w in vocab.tokens(vocab.canonical(population)[0]) if any(ch.isdigit() for ch in w)}
+    said = set(vocab.facts(population).words)
     return frozenset(said | (_AGE_WORDS if any(q.kind == "age" for q in numbers) else set()))
 
 

@@ -279,6 +279,18 @@ def test_a_title_stating_the_population_its_entry_is_defined_for_is_that_entry()
     assert m.match(Query.build("Care leavers aged 17-18 in suitable accommodation (%)")).indicator_id == ""
 
 
+def test_the_words_of_an_entrys_population_are_no_evidence_against_it():
+    def catalogue(population: str) -> Catalogue:
+        cat = Catalogue()
+        cat.add(Indicator("sgos", "Number of Special Guardianship Orders (SGOs)", "count", population=population))
+        return cat
+
+    name = Query.build("Children leaving care via SGO (number)")
+    assert Matcher(catalogue("")).match(name).indicator_id == ""
+    leavers = "children ceasing to be looked after on a special guardianship order"
+    assert Matcher(catalogue(leavers)).match(name).indicator_id == "sgos"
+
+
 def test_a_close_measure_without_that_population_sends_the_title_to_review():
     r = Matcher(_outcomes_catalogue(True)).match(Query.build("Children looked after who received dental checks (%)"))
     assert r.indicator_id == "" and "the name does not say which" in r.explanation
