@@ -152,7 +152,7 @@ def _resolve(qs: frozenset[Quantity], other: frozenset[Quantity]) -> frozenset[Q
 def numbers(a: Side, b: Side) -> list[Finding]:
     """Same kind, other values: a different measure (10 vs 15 working days). Same values, one an
     upper and the other a lower bound: too (within 45 vs over 45). A kind on one side only: a doubt."""
-    fa, fb = a.facts.quantities, b.facts.quantities
+    fa, fb = _bounded(a.facts.quantities, a.implied), _bounded(b.facts.quantities, b.implied)
     if fa == fb:
         return []
     qa, qb = _by_kind(_resolve(fa, fb)), _by_kind(_resolve(fb, fa))
@@ -192,6 +192,15 @@ def _one_sided_numbers(qs: set[Quantity], owner: Side, other: Side) -> Finding |
         return None
     hard = "lower" in bounds or ("upper" in bounds and owner.unit == "count")
     return Finding("numbers", f"{_show(qs)} only on one side", hard, False)
+
+
+def _bounded(qs: frozenset[Quantity], implied: frozenset[Quantity]) -> frozenset[Quantity]:
+    """A bare number in an entry's name takes the bound its definition gives the same number
+    (`placed 20 miles from home` of an entry recorded as more than 20 miles is 20+ miles)."""
+    if not implied or all(q.bound for q in qs):
+        return qs
+    bounds = {(d.value, d.kind): d.bound for d in implied if d.bound}
+    return frozenset(Quantity(q.value, q.kind, bounds.get((q.value, q.kind), "")) if not q.bound else q for q in qs)
 
 
 def _within(qs: set[Quantity], implied: frozenset[Quantity]) -> bool:

@@ -201,6 +201,15 @@ def test_a_bare_number_takes_the_kind_the_population_gives_it():
     assert compare(side(q, q.unit), side(entry, "percent", "", implied), V.profile) == []
 
 
+def test_a_bare_number_in_an_entrys_name_takes_the_bound_its_population_gives():
+    entry = V.facts("Percentage of CLA placed 20 miles from the address from which they came into care", "percent")
+    implied = V.facts("children looked after placed more than 20 miles from home").quantities
+    under = V.facts("Percentage of CLA placed <20 miles from home", "percent")
+    (f,) = [f for f in compare(side(under, "percent"), side(entry, "percent", "", implied), V.profile) if f.hard]
+    assert f.guard == "threshold"
+    assert not [f for f in compare(side(under, "percent"), side(entry, "percent"), V.profile) if f.hard]
+
+
 def test_a_percentage_observed_over_the_year_carries_its_window():
     assert V.facts("% of CLA with 3+ placements during the year", "percent").windows
     assert not V.facts("% of CLA with 3+ placements within 12 months", "percent").windows
