@@ -333,14 +333,18 @@ class Matcher:
     def _unrestricted(self, query: Query, q: Side, top: Candidate) -> Candidate | None:
         """When the top entry was reached by leaving its definition's restriction unsaid (looked
         after 12+ months), the best other entry of its unit that does not carry that restriction
-        and scores close: the name may mean either."""
+        and scores close: the name may mean either. Only entries sharing a word with the name
+        can score that close."""
         floor = max(self.review, top.score - BASIS_MARGIN)
         unit = self.index.unit[top.indicator_id]
         scope = self.index.population[top.indicator_id] - q.facts.quantities
         best: Candidate | None = None
-        for owner, rows in self.index.rows_of.items():
+        postings = self.index.postings
+        sharing = {self.index.choices[int(r)].owner for w in q.facts.words if w in postings for r in postings[w]}
+        for owner in sorted(sharing):
             if owner == top.indicator_id or self.index.unit[owner] != unit or scope <= self.index.population[owner]:
                 continue
+            rows = self.index.rows_of[owner]
             sims = {r: self.index.similarity(q.facts, self.index.choices[r]) for r in rows}
             if max(sims.values()) < floor:
                 continue
