@@ -11,7 +11,8 @@
 - Scale: 10,000 names against 2,000 entries.
 
 Run: `.venv/bin/python benchmarks/matching.py` (`-v` lists the errors; `--dev` lists the
-development part's misses with the matcher's explanation, never the validation part's; `--calibrate` prints the
+development part's misses with the matcher's explanation, never the validation part's; `--probes` lists
+the probes' misses (`R` marks real wording); `--calibrate` prints the
 threshold sweep on the development part and the seed documents that the thresholds were read from).
 """
 
@@ -68,14 +69,30 @@ def unseen_table(rows: Sequence[ev.Labelled], results: Sequence[Result], verbose
         p, t, n = s.paraphrase, s.trap, s.novel
         para = f"{p.rate(p.right):.1%} / {p.rate(p.review):.1%} / {p.wrong + p.merged} of {p.names}"
         print(f"{part:<16}{para:>38}{f'{t.merged} of {t.names}':>15}{f'{n.wrong} of {n.names}':>16}")
-        print(f"{'':<16}traps: {t.right} given the right id, {t.review} to review, {t.wrong} another wrong id")
+        print(f"{part:<16}traps: {t.right} given the right id, {t.review} to review, {t.wrong} another wrong id")
         if verbose:
             for kind in ev.KINDS:
                 for w in s.of(kind).wrong_names:
                     print(f"{'':<16}WRONG {kind}: {w}")
 
 
-def probe_table(matcher: Matcher) -> None:
+def probe_misses(rows: Sequence[ev.Labelled], results: Sequence[Result]) -> None:
+    """Every probe paraphrase not given its answer, every probe trap merged and every novel probe
+    given an id, with the matcher's explanation (real wording marked)."""
+    for row, res in zip(rows, results, strict=True):
+        answer = row.answer if row.answer != ev.NEW else ""
+        if row.kind == "paraphrase" and res.indicator_id == answer:
+            continue
+        if row.kind == "trap" and res.indicator_id != row.near_miss:
+            continue
+        if row.kind == "novel" and not res.indicator_id:
+            continue
+        got = res.indicator_id or res.rule
+        real = "R" if REAL in row.source else " "
+        print(f"  {real} {row.kind:<10} {row.name!r} -> {got} (answer {row.answer}): {res.explanation}")
+
+
+def probe_table(matcher: Matcher, misses: bool = False) -> None:
     """Wordings written to tune on (`tests/match/probes.csv`, none in the unseen set): how far the
     mechanisms tuned on them hold, next to the validation part that nothing was tuned on. A probe
     trap's own answer is unknown: only its merge with the near miss is counted. Probes copied from
@@ -88,6 +105,8 @@ def probe_table(matcher: Matcher) -> None:
         p, t, n = s.paraphrase, s.trap, s.novel
         para = f"{p.rate(p.right):.1%} / {p.rate(p.review):.1%} / {p.wrong + p.merged} of {p.names}"
         print(f"{label:<16}{para:>38}{f'{t.merged} of {t.names}':>15}{f'{n.wrong} of {n.names}':>16}")
+    if misses:
+        probe_misses(rows, results)
 
 
 # -- seed documents, held out -----------------------------------------------------------------
@@ -336,6 +355,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-v", action="store_true", help="list every wrong id")
     ap.add_argument("--dev", action="store_true", help="list the development part's misses (never validation's)")
+    ap.add_argument("--probes", action="store_true", help="list the probes' misses")
     ap.add_argument("--calibrate", action="store_true", help="the threshold sweep on the development part")
     ap.add_argument("--repeat", type=int, default=3, help="scale timing: best of N")
     args = ap.parse_args()
@@ -352,7 +372,7 @@ def main() -> int:
     print()
     results = unseen_results(Matcher(cat), rows)
     unseen_table(rows, results, args.v)
-    probe_table(Matcher(cat))
+    probe_table(Matcher(cat), args.probes)
     if args.dev:
         development_misses(rows, results)
     print()

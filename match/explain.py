@@ -18,6 +18,8 @@ class Candidate:
     matched_name: str
     notes: list[str] = field(default_factory=list)
     unseen: tuple[str, ...] = ()
+    held: tuple[str, ...] = ()
+    unsaid: tuple[str, ...] = ()
 
 
 @dataclass
@@ -80,6 +82,14 @@ def unseen_words(ev: Evidence) -> str:
     return f"review: {_why(top)}, but the name says what no catalogue name does ({words}){_tail(ev)}"
 
 
+def held(ev: Evidence) -> str:
+    """A doubt no score settles (a count or a share of the same events, when the name says neither):
+    a person decides."""
+    top = ev.top
+    doubts = "; ".join(top.held) if top else ""
+    return f"review: {_why(top)}, but no score settles {doubts}{_tail(ev)}"
+
+
 def review(ev: Evidence, accept: float) -> str:
     return f"review: {_why(ev.top)} (< {accept:g}){_tail(ev)}"
 
@@ -97,4 +107,23 @@ def unsaid_basis(ev: Evidence, other: Candidate, top_basis: str, other_basis: st
     b = BASIS_LABELS.get(other_basis, other_basis) or "no recorded basis"
     return (
         f"review: {_why(ev.top)} ({a}) or {_why(other)} ({b}): the name does not say which{_tail(ev, skip_runner=True)}"
+    )
+
+
+def unsaid_scope(ev: Evidence, other: Candidate) -> str:
+    """A measure whose definition restricts who is counted (looked after 12+ months), a close one
+    that does not, and a name that says neither."""
+    top = ev.top
+    scope = ", ".join(top.unsaid) if top else ""
+    return (
+        f"review: {_why(top)} (its definition: {scope}) or {_why(other)} (not restricted so): the name does "
+        f"not say which{_tail(ev, skip_runner=True)}"
+    )
+
+
+def unsaid_inclusion(ev: Evidence, other: Candidate, words: list[str]) -> str:
+    """Two measures, one counting what the other leaves out, and a name that says neither."""
+    return (
+        f"review: {_why(ev.top)} or {_why(other)}: one includes and the other excludes {', '.join(words)}, "
+        f"and the name does not say which{_tail(ev, skip_runner=True)}"
     )

@@ -27,12 +27,14 @@ BASIS_LABELS = {
 @dataclass(frozen=True)
 class Finding:
     """`stated`: both names say something and they disagree (a contradiction), rather than one
-    name saying what the other leaves unsaid."""
+    name saying what the other leaves unsaid. `holds`: a doubt that no similarity outweighs, so a
+    candidate with it goes to a person however well it scores."""
 
     guard: str
     detail: str
     hard: bool
     stated: bool = True
+    holds: bool = False
 
     def __str__(self) -> str:
         return f"{self.guard}: {self.detail}"
@@ -40,17 +42,20 @@ class Finding:
 
 @dataclass(frozen=True)
 class Side:
-    """A name with what the catalogue knows about its measure (unit, time basis)."""
+    """A name with what the catalogue knows about its measure (unit, time basis). `implied`: the
+    numbers its measure's definition carries (looked after 12+ months, the year a share is
+    observed over), which a title may leave unsaid."""
 
     facts: Facts
     unit: str | None
     basis: frozenset[str]
+    implied: frozenset[Quantity] = frozenset()
 
 
-def side(facts: Facts, unit: str | None = None, basis: str = "") -> Side:
+def side(facts: Facts, unit: str | None = None, basis: str = "", implied: frozenset[Quantity] = frozenset()) -> Side:
     """The catalogue's unit wins over the words; the name's own time basis over the catalogue's."""
     stated = facts.basis or (frozenset({basis}) if basis else frozenset())
-    return Side(facts, unit or facts.unit, stated)
+    return Side(facts, unit or facts.unit, stated, implied)
 
 
 def _labels(bases: frozenset[str]) -> str:
@@ -61,22 +66,35 @@ TIMELY = "timely"  # the profile's token for `in timescale`, `on time`
 UP_TO_DATE = "uptodate"  # and for `up to date`: a state, yet it too says a timescale was kept
 _SAYS_TIMESCALE = frozenset({TIMELY, UP_TO_DATE})
 _MARKED = ("percent", "rate_per_10k", "rate_per_100k", "days", "weeks")
+_SHARES = ("percent", "rate_per_10k", "rate_per_100k")
 
 
 def unit(a: Side, b: Side) -> list[Finding]:
     """A percentage, a rate or a duration is nearly always said so; a name that says nothing is more
-    likely a count."""
+    likely a count. Publishers print a count and a share of the same events under one wording
+    (`contacts that became referrals`), so a name that says no unit is never merged with a share
+    or a rate on its words alone: the cells (a `%`) or a person decide."""
     if not units_compatible(a.unit, b.unit):
         return [Finding("unit", f"{a.unit} vs {b.unit}", True)]
     for x, y in ((a, b), (b, a)):
         if x.unit is None and y.unit in _MARKED:
-            return [Finding("unit", f"the name does not say {y.unit}", False, False)]
+            return [Finding("unit", f"the name does not say {y.unit}", False, False, y.unit in _SHARES)]
     return []
 
 
+_YEAR = frozenset({"year"})
+_FLOWS = ("count", "rate_per_10k", "rate_per_100k")
+
+
 def time_basis(a: Side, b: Side) -> list[Finding]:
+    """Two stated bases that share nothing are different measures. A count or a rate over a year
+    is not one kept for a shorter period unless that one says it counts whatever period a
+    document covers (`in the period`): a year's children missing education are not a quarter's."""
     if a.basis and b.basis and not (a.basis & b.basis):
         return [Finding("time basis", f"{_labels(a.basis)} vs {_labels(b.basis)}", True)]
+    for x, y in ((a, b), (b, a)):
+        if x.basis == _YEAR and not y.basis and not y.facts.any_period and {x.unit, y.unit} & set(_FLOWS):
+            return [Finding("time basis", "in the year vs a period the name does not say", True, False)]
     return []
 
 
@@ -134,7 +152,7 @@ def _resolve(qs: frozenset[Quantity], other: frozenset[Quantity]) -> frozenset[Q
 def numbers(a: Side, b: Side) -> list[Finding]:
     """Same kind, other values: a different measure (10 vs 15 working days). Same values, one an
     upper and the other a lower bound: too (within 45 vs over 45). A kind on one side only: a doubt."""
-    fa, fb = a.facts.quantities, b.facts.quantities
+    fa, fb = _bounded(a.facts.quantities, a.implied), _bounded(b.facts.quantities, b.implied)
     if fa == fb:
         return []
     qa, qb = _by_kind(_resolve(fa, fb)), _by_kind(_resolve(fb, fa))
@@ -155,13 +173,41 @@ def _one_sided_numbers(qs: set[Quantity], owner: Side, other: Side) -> Finding |
     """A number on one side only. A lower bound (15+ months, aged 16+, 3+ placements) restricts
     who is counted: a different measure. An upper bound (within 45 days) is the timescale a name
     that says `in timescale` refers to: nothing; otherwise it restricts a count, and for a
-    percentage it may be the timescale the other name leaves unsaid. A bare number is a doubt."""
+    percentage it may be the timescale the other name leaves unsaid. A bare number is a doubt.
+    Numbers the owner's measure implies (its population's, its own year) are no restriction a
+    title must repeat, unless the other name says it counts the whole population (`all CLA`);
+    numbers the other's population states agree, and other values of the same kind contradict it
+    (care leavers aged 17-18 against a measure of those aged 19-21)."""
+    if _within(qs, owner.implied) and not other.facts.whole:
+        return None
+    if _within(qs, other.implied):
+        return None
+    kinds = {q.kind for q in qs}
+    defined = {q for q in other.implied if q.kind in kinds}
+    if defined and {q.value for q in qs if q.kind in {d.kind for d in defined}} != {d.value for d in defined}:
+        return Finding("numbers", f"{_show(qs)} vs {_show(defined)} (its population)", True)
     bounds = {q.bound for q in qs}
     timely = bool(_SAYS_TIMESCALE & other.facts.words)
     if bounds == {"upper"} and timely:
         return None
     hard = "lower" in bounds or ("upper" in bounds and owner.unit == "count")
     return Finding("numbers", f"{_show(qs)} only on one side", hard, False)
+
+
+def _bounded(qs: frozenset[Quantity], implied: frozenset[Quantity]) -> frozenset[Quantity]:
+    """A bare number in an entry's name takes the bound its definition gives the same number
+    (`placed 20 miles from home` of an entry recorded as more than 20 miles is 20+ miles)."""
+    if not implied or all(q.bound for q in qs):
+        return qs
+    bounds = {(d.value, d.kind): d.bound for d in implied if d.bound}
+    return frozenset(Quantity(q.value, q.kind, bounds.get((q.value, q.kind), "")) if not q.bound else q for q in qs)
+
+
+def _within(qs: set[Quantity], implied: frozenset[Quantity]) -> bool:
+    """Every number is one the definition implies; a bare one (`(16+)`) takes the kind it has there."""
+    return bool(implied) and all(
+        any(q.value == d.value and q.bound == d.bound and q.kind in ("", d.kind) for d in implied) for q in qs
+    )
 
 
 def timescale(a: Side, b: Side) -> list[Finding]:
@@ -201,7 +247,11 @@ def qualifiers(a: Side, b: Side, prof: Profile) -> list[Finding]:
         if x and y and x != y and not (q.overlap_agrees and x & y):
             out.append(Finding(q.group, f"{'/'.join(sorted(x))} vs {'/'.join(sorted(y))}", True))
         elif x != y:
-            policy = max((q.policy(v) for v in x or y), key=("free", "soft", "hard").index)
+            lacking = b if x else a
+            values = [v for v in x or y if not q.implied(v, lacking.facts.words)]
+            if not values:
+                continue
+            policy = max((q.policy(v) for v in values), key=("free", "soft", "hard").index)
             if policy != "free":
                 out.append(Finding(q.group, f"'{'/'.join(sorted(x or y))}' only on one side", policy == "hard", False))
     return out

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 
 from .catalogue import Catalogue
 from .guards import Side, side
-from .normalise import Facts, Vocabulary
+from .normalise import Facts, Quantity, Vocabulary
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class Choice:
     side: Side
     words: frozenset[str]
     row: int
+    implied_words: frozenset[str] = frozenset()
 
     @property
     def facts(self) -> Facts:
@@ -37,21 +38,31 @@ class Choice:
 
 
 class Index:
+    """An entry's choices carry what its definition implies and a title may leave unsaid: the
+    numbers of its recorded population (looked after 12+ months) and the year its own name
+    observes a share over."""
+
     def __init__(self, catalogue: Catalogue, vocab: Vocabulary, missing: float = 0.0) -> None:
         self.vocab = vocab
         self.missing = missing
         self.unit: dict[str, str] = {}
+        self.population: dict[str, frozenset[Quantity]] = {}
         self.choices: list[Choice] = []
         for ind in catalogue:
             self.unit[ind.id] = ind.unit
             seen: set[str] = set()
+            population = vocab.facts(ind.population).quantities if ind.population else frozenset()
+            self.population[ind.id] = population
+            said = _population_words(vocab, ind.population, population)
             for name in ind.names:
                 f = vocab.facts(name, ind.unit)
                 if f.key in seen:
                     continue
                 seen.add(f.key)
                 row = len(self.choices)
-                self.choices.append(Choice(ind.id, name, side(f, ind.unit, ind.time_basis), f.words, row))
+                implied = population | f.windows
+                choice_side = side(f, ind.unit, ind.time_basis, implied)
+                self.choices.append(Choice(ind.id, name, choice_side, f.words, row, said - f.words))
         self.texts = [c.facts.content for c in self.choices]
         self.rows_of: dict[str, list[int]] = {}
         for i, c in enumerate(self.choices):
@@ -153,8 +164,9 @@ class Index:
         spelled = _spelling(q.content, c.facts.content)
         if q.core and c.facts.core and (q.core != q.content or c.facts.core != c.facts.content):
             spelled = max(spelled, _spelling(q.core, c.facts.core))
-        spelled -= self.missing * self.lacking(q.words, c)
-        return max(spelled, self.shared(q.words, c))
+        words = q.words - c.implied_words if c.implied_words else q.words
+        spelled -= self.missing * self.lacking(words, c)
+        return max(spelled, self.shared(words, c))
 
     def _mass(self, words: frozenset[str]) -> float:
         hit = self._masses.get(words)
@@ -176,6 +188,18 @@ class Index:
         if not both:
             return 0.0
         return 200.0 * self._mass(frozenset(both)) / (self._mass(words) + self.mass[c.row])
+
+
+_AGE_WORDS = frozenset({"aged", "age", "year", "old"})
+
+
+def _population_words(vocab: Vocabulary, population: str, numbers: frozenset[Quantity]) -> frozenset[str]:
+    """The words a name uses to state its entry's population (`children leaving care` for the SGOs
+    that end care, `19-21 year old`): no evidence against the entry, whose definition says them."""
+    if not population:
+        return frozenset()
+    said = set(vocab.facts(population).words)
+    return frozenset(said | (_AGE_WORDS if any(q.kind == "age" for q in numbers) else set()))
 
 
 _STEMMER = snowballstemmer.stemmer("english")

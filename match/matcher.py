@@ -28,12 +28,13 @@ from .decisions import Decisions
 from .explain import Blocked, Candidate, Evidence
 from .guards import Finding, Side, compare, side
 from .index import Choice, Index
-from .normalise import Facts, Vocabulary, unit_from_name, unit_from_values, vocabulary
+from .normalise import Facts, Vocabulary, grammar_texts, unit_from_name, unit_from_values, vocabulary
+from .spelling import Slips
 
-ACCEPT = 78.0
+ACCEPT = 76.0
 REVIEW = 60.0
 SOFT_PENALTY = 10.0
-UNSEEN_PENALTY = 5.0
+UNSEEN_PENALTY = 8.0
 MISSING_PENALTY = 10.0
 REF_BONUS = 6.0
 REF_WINDOW_YEARS = 3
@@ -146,7 +147,9 @@ class Matcher:
         self._unseen_cache: dict[tuple[str, str | None], frozenset[str]] = {}
         self._facts_cache: dict[tuple[str, str | None], Facts] = {}
         codes = (code.lower() for ind in catalogue for code in ind.codes)
-        self._known_words = self.index.weight.keys() | {w for code in codes for w in self.vocab.tokens(code)}
+        self.slips = Slips(self._spelled_words(catalogue))
+        said = {w for c in self.index.choices for w in c.implied_words}
+        self._known_words = self.index.weight.keys() | {w for code in codes for w in self.vocab.tokens(code)} | said
 
     @property
     def accept(self) -> float:
@@ -172,8 +175,21 @@ class Matcher:
         k = (query.name, query.unit)
         hit = self._facts_cache.get(k)
         if hit is None:
-            hit = self._facts_cache[k] = self.index.known(self.vocab.facts(query.name, query.unit))
+            name = self.slips.fix(query.name)
+            hit = self._facts_cache[k] = self.index.known(self.vocab.facts(name, query.unit))
         return hit
+
+    def _spelled_words(self, catalogue: Catalogue) -> list[str]:
+        """Words a name may be meant to spell: the catalogue's names and populations, and every
+        word the profile's phrases and the grammar of numbers spell out."""
+        prof = self.vocab.profile
+        texts = [n for ind in catalogue for n in ind.names] + [ind.population for ind in catalogue]
+        texts += [e.label for e in prof.equivalents] + [b.label for b in prof.time_basis]
+        texts += [f for e in prof.equivalents for f in e.forms] + [f for b in prof.time_basis for f in b.forms]
+        texts += [f for q in prof.qualifiers for v in q.values for f in v.forms]
+        texts += [*prof.noise, *prof.unit_words, *(c for u in prof.units for c in u.cues)]
+        texts += [*prof.inclusions.excluding, *prof.inclusions.including, *prof.any_period, *prof.whole_population]
+        return texts + list(prof.stop_words) + list(prof.number_words) + grammar_texts()
 
     def _query_side(self, query: Query) -> Side:
         return side(self._facts(query), query.unit)
@@ -213,8 +229,17 @@ class Matcher:
         if why and similarity >= self.review - REF_BONUS:
             score += REF_BONUS
             notes.append(why)
+        held = tuple(str(f) for f in soft if f.holds)
+        unsaid = self.index.population[choice.owner] - self._facts(query).quantities
         return Candidate(
-            choice.owner, round(min(score, 100.0), 1), round(similarity, 1), choice.name, notes, tuple(sorted(unseen))
+            choice.owner,
+            round(min(score, 100.0), 1),
+            round(similarity, 1),
+            choice.name,
+            notes,
+            tuple(sorted(unseen)),
+            held,
+            tuple(str(x) for x in sorted(unsaid)),
         )
 
     def _entry(self, query: Query, q: Side, sims: dict[int, float], owner: str) -> Candidate | Blocked:
@@ -288,7 +313,47 @@ class Matcher:
                 return c
         return None
 
-    def _decide(self, ev: Evidence, q: Side) -> Result:
+    def _other_inclusion(self, ev: Evidence, q: Side) -> tuple[Candidate, list[str]] | None:
+        """A close candidate that excludes what the top one includes (or the reverse: all children
+        in need including CP and CLA, open cases excluding them), when the name says neither."""
+        top = ev.top
+        if top is None:
+            return None
+        said = q.facts.included | q.facts.excluded | q.facts.words
+        mine = self.vocab.facts(top.matched_name, self.index.unit[top.indicator_id])
+        for c in ev.ranked[1:]:
+            if c.score < max(self.review, top.score - BASIS_MARGIN):
+                continue
+            theirs = self.vocab.facts(c.matched_name, self.index.unit[c.indicator_id])
+            disputed = (mine.included & theirs.excluded) | (mine.excluded & theirs.included)
+            if disputed and not disputed & said:
+                return c, sorted(disputed)
+        return None
+
+    def _unrestricted(self, query: Query, q: Side, top: Candidate) -> Candidate | None:
+        """When the top entry was reached by leaving its definition's restriction unsaid (looked
+        after 12+ months), the best other entry of its unit that does not carry that restriction
+        and scores close: the name may mean either. Only entries sharing a word with the name
+        can score that close."""
+        floor = max(self.review, top.score - BASIS_MARGIN)
+        unit = self.index.unit[top.indicator_id]
+        scope = self.index.population[top.indicator_id] - q.facts.quantities
+        best: Candidate | None = None
+        postings = self.index.postings
+        sharing = {self.index.choices[int(r)].owner for w in q.facts.words if w in postings for r in postings[w]}
+        for owner in sorted(sharing):
+            if owner == top.indicator_id or self.index.unit[owner] != unit or scope <= self.index.population[owner]:
+                continue
+            rows = self.index.rows_of[owner]
+            sims = {r: self.index.similarity(q.facts, self.index.choices[r]) for r in rows}
+            if max(sims.values()) < floor:
+                continue
+            found = self._entry(query, q, sims, owner)
+            if isinstance(found, Candidate) and found.score >= floor:
+                best = found if best is None or found.score > best.score else best
+        return best
+
+    def _decide(self, ev: Evidence, q: Side, query: Query | None = None) -> Result:
         s, top, runner = self.settings, ev.top, ev.runner
         score = top.score if top else 0.0
         if top is None or top.score < s.review:
@@ -304,6 +369,16 @@ class Matcher:
                 self.catalogue.get(other.indicator_id).time_basis,
             )
             return Result("", score, RULE_REVIEW, why, ev.ranked[:5], ev.blocked)
+        disputed = self._other_inclusion(ev, q)
+        if disputed is not None:
+            why = explain.unsaid_inclusion(ev, *disputed)
+            return Result("", score, RULE_REVIEW, why, ev.ranked[:5], ev.blocked)
+        if top.score >= s.accept and top.unsaid and query is not None:
+            wider = self._unrestricted(query, q, top)
+            if wider is not None:
+                return Result("", score, RULE_REVIEW, explain.unsaid_scope(ev, wider), ev.ranked[:5], ev.blocked)
+        if top.score >= s.accept and top.held:
+            return Result("", score, RULE_REVIEW, explain.held(ev), ev.ranked[:5], ev.blocked)
         if top.score >= s.accept and top.unseen:
             return Result("", score, RULE_REVIEW, explain.unseen_words(ev), ev.ranked[:5], ev.blocked)
         if top.score >= s.accept:
@@ -350,9 +425,9 @@ class Matcher:
         (a name worded unlike its measure's names ranks it lower in the first pass)."""
         q = self._query_side(query)
         closest = dict(sorted(near.items(), key=lambda kv: -kv[1])[:TOP_K])
-        res = self._decide(self._evidence(query, closest), q)
+        res = self._decide(self._evidence(query, closest), q, query)
         if len(near) > TOP_K and (res.top is None or res.top.score < self.accept):
-            res = self._decide(self._evidence(query, near), q)
+            res = self._decide(self._evidence(query, near), q, query)
         return res
 
     def _settled(self, query: Query) -> Result | None:

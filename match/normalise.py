@@ -97,6 +97,7 @@ _LAST_12M = "last_12m"
 _WINDOWS = frozenset({"year", _LAST_12M})
 _AGE_WORDS = frozenset({"aged", "age", "ages", "year", "old"})
 _PAREN_GLOSS = re.compile(r"\([^()\d]*\)")
+_YEAR_WINDOW = "within 12 months"
 
 
 @dataclass(frozen=True, order=True)
@@ -132,6 +133,9 @@ class Facts:
     groups: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
     words: frozenset[str] = frozenset()
     mentions: frozenset[str] = frozenset()
+    windows: frozenset[Quantity] = frozenset()
+    whole: bool = False
+    any_period: bool = False
 
 
 def _grouped(qualifiers: frozenset[tuple[str, str]]) -> dict[str, frozenset[str]]:
@@ -167,6 +171,9 @@ class Vocabulary:
         self._bases = Phrases(
             [f for b in prof.time_basis for f in b.forms], [b.basis for b in prof.time_basis for _ in b.forms]
         )
+        self._cumulative = frozenset(b.basis for b in prof.time_basis if b.cumulative)
+        self._whole = Phrases(prof.whole_population)
+        self._any_period = Phrases(prof.any_period)
         said: dict[str, list[str]] = {}
         for q in prof.qualifiers:
             for v in q.values:
@@ -228,11 +235,13 @@ class Vocabulary:
     def _facts(self, name: str, unit: str | None) -> Facts:
         text, expansions = self.canonical(name)
         unit = unit or self.unit_of(text)
+        any_period = bool(self._any_period.found(text))
         text = self._noise.sub(text)[0]
         keyed = text.replace("%", " percentage ")
         body, excluded, included = self._clauses(text)
-        body, basis = self._basis(body, unit)
+        body, basis, window = self._basis(body, unit)
         quantities = self._quantities(body)
+        windows = self._quantities(_YEAR_WINDOW) if window else frozenset()
         found = (gv for x in self._qualifiers.found(body) for gv in x.split("\n"))
         qualifiers = frozenset((g, v) for g, _, v in (x.partition("\t") for x in found))
         plain = self._unit_words.sub(body)[0]
@@ -253,6 +262,9 @@ class Vocabulary:
             groups=_grouped(qualifiers),
             words=words,
             mentions=included | words,
+            windows=windows,
+            whole=bool(self._whole.found(text)),
+            any_period=any_period,
         )
 
     def tokens(self, text: str) -> list[str]:
@@ -288,19 +300,24 @@ class Vocabulary:
             return text, frozenset(), frozenset()
         return self._clause.sub(take, text), frozenset(excluded), frozenset(included)
 
-    def _basis(self, text: str, unit: str | None) -> tuple[str, frozenset[str]]:
+    def _basis(self, text: str, unit: str | None) -> tuple[str, frozenset[str], bool]:
         """Every time-basis phrase, taken out of the words; for a percentage a year or the last 12
         months is the window its events are counted in (`3+ placements during the year` = `in the
-        last 12 months`); for a rate or a count the last 12 months roll."""
+        last 12 months`); for a rate or a count the last 12 months roll. A cumulative basis beside
+        another (`in the month (rolling 12 months)`) is what the figure counts; the other only says
+        when it is reported."""
         text, values = self._bases.take(text)
         found = set(values)
         windows = found & _WINDOWS
-        if windows and unit == "percent" and self.profile.year_windows_for_percentages:
+        window = bool(windows) and unit == "percent" and self.profile.year_windows_for_percentages
+        if window:
             found -= windows
-            text += " within 12 months"
+            text += f" {_YEAR_WINDOW}"
         if _LAST_12M in found:
             found = (found - {_LAST_12M}) | {"rolling_12m"}
-        return text, frozenset(found)
+        if found & self._cumulative:
+            found &= self._cumulative
+        return text, frozenset(found), window
 
     @staticmethod
     def _quantities(text: str) -> frozenset[Quantity]:
@@ -319,6 +336,12 @@ class Vocabulary:
         """The unit the wording commits to (the profile's first cue found), or None."""
         found = self._units.found(text)
         return self._unit_names[min(int(i) for i in found)] if found else None
+
+
+def grammar_texts() -> list[str]:
+    """The grammar's own phrasing of numbers and thresholds (`at least`, `working days`): words a
+    name may be meant to spell."""
+    return [p for _, p, _ in _GRAMMAR] + [_YEARS.pattern, _QUANTITY.pattern]
 
 
 @lru_cache(maxsize=16384)

@@ -37,9 +37,13 @@ class Equivalent:
 
 @dataclass(frozen=True)
 class QualifierValue:
+    """`implied_by`: words of a name that say the value without naming it (a review held in
+    timescale was completed), so a name with one of them lacks nothing."""
+
     value: str
     forms: tuple[str, ...]
     one_sided: str = ""
+    implied_by: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -62,12 +66,19 @@ class Qualifier:
                 return v.one_sided
         return self.one_sided
 
+    def implied(self, value: str, words: frozenset[str]) -> bool:
+        return any(v.value == value and v.implied_by & words for v in self.values)
+
 
 @dataclass(frozen=True)
 class Basis:
+    """`cumulative`: a figure that accumulates over a span (rolling 12 months, year to date); a name
+    that also says `in the month` says when it is reported, not what it counts."""
+
     basis: str
     label: str
     forms: tuple[str, ...]
+    cumulative: bool = False
 
 
 @dataclass(frozen=True)
@@ -106,6 +117,8 @@ class Profile:
     qualifiers: tuple[Qualifier, ...]
     inclusions: Inclusions
     sources: tuple[str, ...] = field(default=())
+    whole_population: tuple[str, ...] = ()
+    any_period: tuple[str, ...] = ()
 
     def label(self, token: str) -> str:
         for e in self.equivalents:
@@ -136,7 +149,8 @@ def _qualifier(raw: dict[str, Any]) -> Qualifier:
     values = []
     for v in raw.get("values", []):
         one = _policy(v["one_sided"], where) if v.get("one_sided") else ""
-        values.append(QualifierValue(str(v["value"]), _strs(v["forms"], where), one))
+        implied = frozenset(str(w) for w in v.get("implied_by", []))
+        values.append(QualifierValue(str(v["value"]), _strs(v["forms"], where), one, implied))
     policy = _policy(raw.get("one_sided", "soft"), where)
     return Qualifier(
         str(raw["group"]),
@@ -169,7 +183,12 @@ def _inclusions(raw: dict[str, Any]) -> Inclusions:
 def _basis(raw: dict[str, Any]) -> Basis:
     if raw.get("basis") not in READ_BASES:
         raise ProfileError(f"time_basis: {raw.get('basis')!r} is not one of {', '.join(READ_BASES)}")
-    return Basis(raw["basis"], str(raw.get("label", raw["basis"])), _strs(raw["forms"], f"time_basis {raw['basis']}"))
+    return Basis(
+        raw["basis"],
+        str(raw.get("label", raw["basis"])),
+        _strs(raw["forms"], f"time_basis {raw['basis']}"),
+        bool(raw.get("cumulative", False)),
+    )
 
 
 def from_dict(data: dict[str, Any], source: str = "") -> Profile:
@@ -190,6 +209,8 @@ def from_dict(data: dict[str, Any], source: str = "") -> Profile:
         qualifiers=tuple(_qualifier(q) for q in data.get("qualifiers", [])),
         inclusions=_inclusions(data.get("inclusions", {})),
         sources=(source,) if source else (),
+        whole_population=_strs(data.get("whole_population", []), "whole_population"),
+        any_period=_strs(data.get("any_period", []), "any_period"),
     )
 
 
@@ -208,6 +229,8 @@ def _merge_named(first: tuple[Any, ...], second: tuple[Any, ...], name: str) -> 
             out[seen[k]] = replace(old, values=old.values + item.values)
         elif isinstance(old, UnitCue):
             out[seen[k]] = replace(old, cues=old.cues + item.cues)
+        elif isinstance(old, Basis):
+            out[seen[k]] = replace(old, forms=old.forms + item.forms, cumulative=old.cumulative or item.cumulative)
         else:
             out[seen[k]] = replace(old, forms=old.forms + item.forms)
     return tuple(out)
@@ -232,6 +255,8 @@ def extend(base: Profile, extra: Profile) -> Profile:
             extra.inclusions.objects + base.inclusions.objects,
         ),
         sources=base.sources + extra.sources,
+        whole_population=extra.whole_population + base.whole_population,
+        any_period=extra.any_period + base.any_period,
     )
 
 

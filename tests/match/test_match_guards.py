@@ -152,6 +152,102 @@ def test_a_name_that_does_not_say_rate_or_percent_doubts_one():
     assert [f.guard for f in found] == ["unit"]
 
 
+def test_a_cumulative_basis_is_what_a_name_counts_whatever_month_it_is_reported_in():
+    assert hard("Referrals in the month (rolling 12 months)", "Number of referrals in the month")
+    assert not hard("Referrals in the month (rolling 12 months)", "Referrals received (rolling 12 months)")
+
+
+def test_a_share_a_name_does_not_state_holds_the_candidate_at_review():
+    (f,) = soft("Contacts that became referrals", "Percentage of contacts that became referrals", b_unit="percent")
+    assert f.guard == "unit" and f.holds
+    (d,) = [f for f in soft("Placement order to match", "Average days to match", b_unit="days") if f.guard == "unit"]
+    assert not d.holds
+
+
+def test_a_name_that_counts_something_other_than_children_is_not_a_count_of_children():
+    (f,) = hard("Number of CP plans (not children)", "Number of children subject to a CP plan")
+    assert f.guard == "counted"
+    assert not V.facts("Number of CP plans (not children)").excluded
+
+
+def test_a_number_the_measures_definition_implies_may_be_left_unsaid():
+    """DfE titles omit `looked after 12 months or more` for the outcomes measured only for them."""
+    entry = V.facts("Percentage of CLA looked after for a year+ seeing a dentist in year", "percent")
+    implied = V.facts("children looked after for 12 months or more").quantities | entry.windows
+    q = V.facts("Children looked after who received dental checks (%)")
+    assert compare(side(q, q.unit), side(entry, "percent", "", implied), V.profile) == []
+    bare = compare(side(q, q.unit), side(entry, "percent"), V.profile)
+    assert any(f.hard and f.guard == "numbers" for f in bare)
+    every = V.facts("% of all looked after children with a dental check")
+    assert every.whole and any(
+        f.hard for f in compare(side(every, "percent"), side(entry, "percent", "", implied), V.profile)
+    )
+
+
+def test_numbers_an_entrys_population_states_agree_and_other_values_contradict():
+    entry = V.facts("Percentage of care leavers in suitable accommodation", "percent")
+    implied = V.facts("care leavers aged 19-21").quantities
+    ages = V.facts("Care leavers aged 19-21 in suitable accommodation (%)")
+    assert compare(side(ages, ages.unit), side(entry, "percent", "", implied), V.profile) == []
+    younger = V.facts("Care leavers aged 17-18 in suitable accommodation (%)")
+    (f,) = compare(side(younger, younger.unit), side(entry, "percent", "", implied), V.profile)
+    assert f.hard and "its population" in str(f)
+
+
+def test_a_bare_number_takes_the_kind_the_population_gives_it():
+    entry = V.facts("Percentage of young people with an up to date Pathway Plan (16+)", "percent")
+    implied = V.facts("looked after children aged 16+ and care leavers").quantities
+    q = V.facts("Young people with an up to date pathway plan (%)")
+    assert compare(side(q, q.unit), side(entry, "percent", "", implied), V.profile) == []
+
+
+def test_a_bare_number_in_an_entrys_name_takes_the_bound_its_population_gives():
+    entry = V.facts("Percentage of CLA placed 20 miles from the address from which they came into care", "percent")
+    implied = V.facts("children looked after placed more than 20 miles from home").quantities
+    under = V.facts("Percentage of CLA placed <20 miles from home", "percent")
+    (f,) = [f for f in compare(side(under, "percent"), side(entry, "percent", "", implied), V.profile) if f.hard]
+    assert f.guard == "threshold"
+    assert not [f for f in compare(side(under, "percent"), side(entry, "percent"), V.profile) if f.hard]
+
+
+def test_a_percentage_observed_over_the_year_carries_its_window():
+    assert V.facts("% of CLA with 3+ placements during the year", "percent").windows
+    assert not V.facts("% of CLA with 3+ placements within 12 months", "percent").windows
+    assert not V.facts("Number of referrals during the year", "count").windows
+
+
+def test_a_years_count_is_not_a_count_kept_for_an_unsaid_period():
+    (f,) = hard("Number of children missing from education in the year", "Number of children missing from education")
+    assert f.guard == "time basis" and not f.stated
+    assert not hard("Children who ceased to be looked after during the year", "Children ceasing care during the period")
+    assert not hard("CLA with 3+ placements during the year (%)", "CLA with 3+ placements (%)")
+
+
+def test_a_timescale_kept_says_the_event_was_completed():
+    assert not soft("CLA reviews held on time (%)", "Percentage of CLA reviews completed in time")
+    assert [f.guard for f in soft("CLA reviews (%)", "Percentage of CLA reviews completed")] == ["stage"]
+
+
+def test_not_part_of_the_care_plan_is_not_part_of_it():
+    (f,) = hard(
+        "LAC returned home NOT part of the care plan (%)", "% of CLA ceased - returned home as part of care planning"
+    )
+    assert f.guard == "care planning"
+
+
+def test_a_name_that_says_episodes_in_a_gloss_does_not_lack_them():
+    assert not hard(
+        "CLA missing for 24 hours or more (episodes)", "Number of episodes of CLA missing for 24 hours or more"
+    )
+    assert hard("CLA missing for 24 hours or more", "Number of episodes of CLA missing for 24 hours or more")
+
+
+def test_adopted_is_not_placed_for_adoption():
+    (f,) = hard("Number of CLA who were adopted", "Number of CLA placed for adoption")
+    assert f.guard == "adoption stage"
+    assert not hard("Adoptions of children placed for adoption", "Number of CLA placed for adoption")
+
+
 def test_findings_read_as_reasons():
     (f,) = hard("CPP visited within 10 working days", "CPP visited within 15 working days")
     assert str(f) == "numbers: up to 10 days vs up to 15 days"

@@ -232,6 +232,86 @@ def test_excluding_adults_never_lands_on_the_total():
     assert r.indicator_id == "eh_assessments_completed" and r.top is not None and r.top.notes == []
 
 
+def test_a_name_without_a_unit_is_never_merged_with_a_share_on_its_words_alone():
+    cat = Catalogue()
+    cat.add(Indicator("conv", "Percentage of contacts that become referrals", "percent"))
+    m = Matcher(cat)
+    r = m.match(Query.build("Contacts that became referrals"))
+    assert r.indicator_id == "" and r.rule == "review" and "no score settles" in r.explanation
+    cells = m.match(Query.build("Contacts that became referrals", values=["71%", "68%"]))
+    assert cells.indicator_id == "conv"
+
+
+def _outcomes_catalogue(with_all_cla: bool) -> Catalogue:
+    cat = Catalogue()
+    cat.add(
+        Indicator(
+            "dental12",
+            "Percentage of children looked after for a year+ seeing a dentist",
+            "percent",
+            population="children looked after for 12 months or more",
+        )
+    )
+    if with_all_cla:
+        cat.add(Indicator("dental_all", "Percentage of current CLA seeing a dentist during the school year", "percent"))
+    return cat
+
+
+def test_a_title_that_omits_the_definitions_population_lands_on_its_measure():
+    r = Matcher(_outcomes_catalogue(False)).match(Query.build("Children looked after who received dental checks (%)"))
+    assert r.indicator_id == "dental12"
+    every = Matcher(_outcomes_catalogue(False)).match(Query.build("% of all looked after children seeing a dentist"))
+    assert every.indicator_id == ""
+
+
+def test_a_title_stating_the_population_its_entry_is_defined_for_is_that_entry():
+    cat = Catalogue()
+    cat.add(
+        Indicator(
+            "suitable",
+            "Percentage of care leavers in contact and in suitable accommodation",
+            "percent",
+            population="care leavers aged 19-21",
+        )
+    )
+    m = Matcher(cat)
+    assert m.match(Query.build("Care Leavers 19-21 year old in suitable accommodation (%)")).indicator_id == "suitable"
+    assert m.match(Query.build("Care leavers aged 17-18 in suitable accommodation (%)")).indicator_id == ""
+
+
+def test_the_words_of_an_entrys_population_are_no_evidence_against_it():
+    def catalogue(population: str) -> Catalogue:
+        cat = Catalogue()
+        cat.add(Indicator("sgos", "Number of Special Guardianship Orders (SGOs)", "count", population=population))
+        return cat
+
+    name = Query.build("Children leaving care via SGO (number)")
+    assert Matcher(catalogue("")).match(name).indicator_id == ""
+    leavers = "children ceasing to be looked after on a special guardianship order"
+    assert Matcher(catalogue(leavers)).match(name).indicator_id == "sgos"
+
+
+def test_a_close_measure_without_that_population_sends_the_title_to_review():
+    r = Matcher(_outcomes_catalogue(True)).match(Query.build("Children looked after who received dental checks (%)"))
+    assert r.indicator_id == "" and "the name does not say which" in r.explanation
+    said = Matcher(_outcomes_catalogue(True)).match(
+        Query.build("Children looked after for 12 months or more who received dental checks (%)")
+    )
+    assert said.indicator_id == "dental12"
+
+
+def test_a_name_that_says_neither_including_nor_excluding_what_two_measures_differ_on_goes_to_review():
+    cat = Catalogue()
+    cat.add(Indicator("cin_all", "Number of children in need (including CP and CLA)", "count"))
+    cat.add(
+        Indicator("cin_open", "Number of children in need at period end (open cases, excluding CP and CLA)", "count")
+    )
+    m = Matcher(cat)
+    r = m.match(Query.build("Number of children in need at the end of the month"))
+    assert r.indicator_id == "" and "one includes and the other excludes" in r.explanation
+    assert m.match(Query.build("Number of children in need including CP and CLA")).indicator_id == "cin_all"
+
+
 def test_split_rule_is_the_documented_one(unseen):
     counts = {s: sum(r.split == s for r in unseen) for s in ev.SPLITS}
     assert counts["validation"] + counts["development"] == len(unseen) >= 300

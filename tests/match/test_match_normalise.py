@@ -165,6 +165,25 @@ def test_domain_equivalences():
     start = "ICPCs held within 15 working days of the start of the Section 47 enquiry"
     assert content(start) == content("ICPCs held within 15 working days of the strategy discussion")
     assert "stage" not in vocabulary().facts(start).groups
+    assert content("CP plans for a second time") == content("CP plans for a second or subsequent time")
+    assert content("Initial case conferences") == content("ICPCs")
+    assert content("ICPCs resulting in the child's name being placed on the child protection register") == content(
+        "ICPCs resulting in a CP plan"
+    )
+
+    assert content("LAC return home to live with parents or other person with parental responsibility") == content(
+        "CLA returned home"
+    )
+    assert content("returned home as part of care planning") == content("returned home part of the care plan")
+    assert content("Referrals within 12 months of a previous referral") == content("Re-referrals within 12 months")
+
+
+def test_a_question_says_its_unit():
+    assert unit_from_name("How many children are on the child protection register?") == "count"
+    assert unit_from_name("What % of initial conferences result in a plan?") == "percent"
+    assert content("How many children are on the child protection register?") == content(
+        "Number of children with a CPP"
+    )
 
 
 # -- facts the guards read ------------------------------------------------------------------------
@@ -198,6 +217,9 @@ def test_units_from_words_and_cells():
         ("Children looked after at 31 March", "count", {"snapshot"}),
         ("Number of CLA at the end of the month", "count", {"snapshot"}),
         ("% of CLA with 3+ placements during the year", "percent", set()),
+        ("Number of EH assessments completed in the month (rolling)", "count", {"rolling_12m"}),
+        ("Referrals in the month (rolling 12 months)", "count", {"rolling_12m"}),
+        ("Contacts year to date at month end", "count", {"ytd"}),
     ],
 )
 def test_time_basis(name, unit, basis):

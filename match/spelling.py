@@ -1,0 +1,44 @@
+"""Typing slips in printed names: a word no catalogue name and no profile label uses, one slip
+(a letter missing, extra, wrong or two swapped) from exactly one word they do, is read as that word.
+
+`Looked Afer Children` is a published title; without this its words meet nothing and the name is
+a candidate new indicator. A word two slips away, or one slip from two known words, stays as
+printed: it may be another measure's word, and the unseen-word doubt keeps it for a person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
+_WORD = re.compile(r"[a-z]+")
+MIN_LENGTH = 4  # shorter words are abbreviations (CiC, LAC, SGO) as often as slips
+
+
+class Slips:
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.known = frozenset(w for t in texts for w in _WORD.findall(t.lower()))
+        self._choices = sorted(w for w in self.known if len(w) >= MIN_LENGTH - 1)
+        self._cache: dict[str, str] = {}
+
+    def fix(self, name: str) -> str:
+        """The name with each slip read as the word it misses; unchanged when it has none."""
+        hit = self._cache.get(name)
+        if hit is None:
+            hit = self._cache[name] = self._fix(name)
+        return hit
+
+    def _fix(self, name: str) -> str:
+        swaps = {w: c for w in set(_WORD.findall(name.lower())) if (c := self._meant(w))}
+        if not swaps:
+            return name
+        return re.sub(r"[A-Za-z]+", lambda m: swaps.get(m.group(0).lower(), m.group(0)), name)
+
+    def _meant(self, word: str) -> str:
+        if len(word) < MIN_LENGTH or word in self.known:
+            return ""
+        near = process.extract(word, self._choices, scorer=DamerauLevenshtein.distance, score_cutoff=1, limit=2)
+        return near[0][0] if len(near) == 1 else ""

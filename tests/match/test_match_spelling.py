@@ -1,0 +1,28 @@
+"""Typing slips: read as the one known word they miss, never guessed between two."""
+
+from __future__ import annotations
+
+from scorekit.match.catalogue import Catalogue, Indicator
+from scorekit.match.matcher import Matcher, Query
+from scorekit.match.spelling import Slips
+
+
+def test_a_slip_is_read_as_the_one_word_it_misses():
+    slips = Slips(["children looked after", "rate per 10,000"])
+    assert slips.fix("Rate of Looked Afer Children") == "Rate of Looked after Children"
+    assert slips.fix("Rate of Lookde after Children").lower() == "rate of looked after children"
+
+
+def test_known_words_short_words_and_ambiguous_slips_stay_as_printed():
+    slips = Slips(["placed placement", "care card", "children in care"])
+    assert slips.fix("Children in care") == "Children in care"
+    assert slips.fix("CiC in LAC") == "CiC in LAC"
+    assert slips.fix("cars") == "cars"  # one slip from both care and card
+    assert slips.fix("revoked orders") == "revoked orders"
+
+
+def test_a_published_title_with_a_slip_finds_its_measure():
+    cat = Catalogue()
+    cat.add(Indicator("cla_rate", "Rate of children looked after per 10,000", "rate_per_10k"))
+    r = Matcher(cat).match(Query.build("Rate of Looked Afer Children rate per 10,000 population (0-18 years)"))
+    assert r.indicator_id == "cla_rate"
