@@ -3,6 +3,8 @@
 - Unseen wording (`tests/match/unseen.csv`), development and validation parts apart: paraphrases
   given the right id / sent to review / given a wrong id; traps merged with their near miss;
   novel indicators given an existing id. The validation part is never tuned on.
+- The blind set (`tests/match/fresh.csv`): a second validation part, written without sight of
+  the matcher's answers; measured, never tuned on.
 - Probes (`tests/match/probes.csv`): wordings written to tune on, reported apart.
 - The seed documents (`tests/match/labelled.csv`): each document's names against a catalogue
   built from the *other* documents (held-out document), so every rename has to be found by the
@@ -37,6 +39,7 @@ UNSEEN = ROOT / "tests" / "match" / "unseen.csv"
 LABELLED = ROOT / "tests" / "match" / "labelled.csv"
 TRAPS = ROOT / "tests" / "match" / "traps.csv"
 PROBES = ROOT / "tests" / "match" / "probes.csv"
+FRESH = ROOT / "tests" / "match" / "fresh.csv"
 REAL = "real wording"  # probes whose source is a published title, not a written one
 
 
@@ -65,15 +68,26 @@ def unseen_table(rows: Sequence[ev.Labelled], results: Sequence[Result], verbose
     )
     for part in ev.SPLITS:
         idx = [i for i, r in enumerate(rows) if r.split == part]
-        s = ev.score([rows[i] for i in idx], [results[i] for i in idx])
-        p, t, n = s.paraphrase, s.trap, s.novel
-        para = f"{p.rate(p.right):.1%} / {p.rate(p.review):.1%} / {p.wrong + p.merged} of {p.names}"
-        print(f"{part:<16}{para:>38}{f'{t.merged} of {t.names}':>15}{f'{n.wrong} of {n.names}':>16}")
-        print(f"{part:<16}traps: {t.right} given the right id, {t.review} to review, {t.wrong} another wrong id")
-        if verbose:
-            for kind in ev.KINDS:
-                for w in s.of(kind).wrong_names:
-                    print(f"{'':<16}WRONG {kind}: {w}")
+        held_out_line(part, [rows[i] for i in idx], [results[i] for i in idx], verbose)
+
+
+def held_out_line(label: str, rows: Sequence[ev.Labelled], results: Sequence[Result], verbose: bool) -> None:
+    s = ev.score(rows, results)
+    p, t, n = s.paraphrase, s.trap, s.novel
+    para = f"{p.rate(p.right):.1%} / {p.rate(p.review):.1%} / {p.wrong + p.merged} of {p.names}"
+    print(f"{label:<16}{para:>38}{f'{t.merged} of {t.names}':>15}{f'{n.wrong} of {n.names}':>16}")
+    print(f"{label:<16}traps: {t.right} given the right id, {t.review} to review, {t.wrong} another wrong id")
+    if verbose:
+        for kind in ev.KINDS:
+            for w in s.of(kind).wrong_names:
+                print(f"{'':<16}WRONG {kind}: {w}")
+
+
+def fresh_table(matcher: Matcher, verbose: bool) -> None:
+    """The blind set (`tests/match/fresh.csv`): written by someone who never saw the matcher's
+    answers, measured, never tuned on: a second validation part, larger than the first."""
+    rows = ev.read(FRESH)
+    held_out_line("fresh (blind)", rows, unseen_results(matcher, rows), verbose)
 
 
 def probe_misses(rows: Sequence[ev.Labelled], results: Sequence[Result]) -> None:
@@ -372,6 +386,7 @@ def main() -> int:
     print()
     results = unseen_results(Matcher(cat), rows)
     unseen_table(rows, results, args.v)
+    fresh_table(Matcher(cat), args.v)
     probe_table(Matcher(cat), args.probes)
     if args.dev:
         development_misses(rows, results)

@@ -31,10 +31,10 @@ from .index import Choice, Index
 from .normalise import Facts, Vocabulary, grammar_texts, unit_from_name, unit_from_values, vocabulary
 from .spelling import Slips
 
-ACCEPT = 76.0
+ACCEPT = 78.0
 REVIEW = 60.0
 SOFT_PENALTY = 10.0
-UNSEEN_PENALTY = 8.0
+UNSEEN_PENALTY = 5.0
 MISSING_PENALTY = 10.0
 REF_BONUS = 6.0
 REF_WINDOW_YEARS = 3

@@ -3,6 +3,7 @@ decision says why."""
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -343,3 +344,17 @@ def test_a_national_code_is_a_word_the_catalogue_knows(shipped):
 def test_an_up_to_date_measure_is_at_a_point_in_time(shipped):
     r = Matcher(shipped).match(Query.build("CLA reviews held within timescale in the month (%)"))
     assert r.indicator_id != "cla_review_uptodate_pct"
+
+
+def test_the_blind_set_names_none_the_other_sets_hold(shipped, unseen):
+    """The blind set measures wording the matcher was never tuned on: a name already in the
+    unseen, probe or seed sets would measure tuning, not generalisation."""
+    here = Path(__file__).resolve().parent
+    fresh = ev.read(here / "fresh.csv")
+    seen = {" ".join(r.name.lower().split()) for r in [*unseen, *ev.read(here / "probes.csv")]}
+    with (here / "labelled.csv").open(encoding="utf-8") as f:
+        seen |= {" ".join(r["indicator"].lower().split()) for r in csv.DictReader(f)}
+    assert len(fresh) >= 150 and not {" ".join(r.name.lower().split()) for r in fresh} & seen
+    ids = {i.id for i in shipped}
+    assert all(r.answer in ids or r.answer == ev.NEW for r in fresh)
+    assert all(r.near_miss in ids and r.near_miss != r.answer for r in fresh if r.kind == "trap")
