@@ -15,7 +15,7 @@ from ..page import PageContent, Rule, Word
 from .blocks import find_blocks, labels_periods
 from .columns import boundaries, column_spans, columns_of, gutters, split_by_columns, vertical_cuts
 from .figures import data_like, is_value
-from .lattice import add_turned, lattice_table
+from .lattice import add_turned, label_columns, lattice_table
 from .lines import Line, Phrase, text_lines
 from .model import Cell, Table
 from .rows import Placed, PlacedLine, Row, group_rows, header_levels, level_cells, separators
@@ -49,6 +49,8 @@ def find_tables(page: PageContent) -> list[Table]:
         inside, beside = _parted(words, grid)
         if inside and not _runs_on(grid, beside):
             table, rest = lattice_table(page.page, grid, inside)
+            if page.method == "ocr":
+                _widen_bands(table, label_columns(table), ruled=True)
             add_turned(table, [w for w in page.words if not w.upright and w.text.strip() and _within(w, grid.bbox)])
             words = beside + rest
             x0, top, x1, _ = grid.bbox
@@ -207,9 +209,11 @@ def _layout(page: int, xs: list[float], levels: list[list[PlacedLine]], rows: li
     return Table(page, xs, ys, cells, header_rows=len(levels), title=title)
 
 
-def _widen_bands(table: Table, stub: int) -> None:
+def _widen_bands(table: Table, stub: int, ruled: bool = False) -> None:
     """A band over value columns (`October 2019` over Offences / Detections / Detection rate,
-    `2016` over Jun ... Dec) is printed over the middle of the columns it covers: each cell of a
+    `2016` over Jun ... Dec) is printed over the middle of the columns it covers (on a scan, too:
+    the rules an image shows through a dark band are the body's, its own borders are lost in its
+    ink, so the text says what it spans where the grid gave it one column): each cell of a
     level above the lowest takes the widest run of free value columns it stands centred over;
     columns two neighbouring bands could both take are divided so that the two, each centred,
     cover the most columns between them (`2022` over four months beside `2023` over ten: `Jan`
@@ -229,12 +233,15 @@ def _widen_bands(table: Table, stub: int) -> None:
             for i in range(len(cells))
         ]
         for i in range(len(cells) - 1):
+            if ruled and max(cells[i].colspan, cells[i + 1].colspan) > 1:
+                continue
             a, b = _run(table, cells[i], bounds[i], stub), _run(table, cells[i + 1], bounds[i + 1], stub)
             if a[0] + a[1] > b[0]:
                 cut = _fairest_cut(table, cells[i], cells[i + 1], (bounds[i][0], bounds[i + 1][1]), stub)
                 bounds[i], bounds[i + 1] = (bounds[i][0], cut), (cut, bounds[i + 1][1])
         for cell, bound in zip(cells, bounds, strict=True):
-            cell.col, cell.colspan = _run(table, cell, bound, stub)
+            if not (ruled and cell.colspan > 1):
+                cell.col, cell.colspan = _run(table, cell, bound, stub)
 
 
 def _within_parent(bound: tuple[int, int], cell: Cell, above: list[Cell]) -> tuple[int, int]:

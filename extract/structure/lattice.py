@@ -112,15 +112,24 @@ def _unruled_header(starting: list[_Held], grid: Grid) -> _Band | None:
     return None
 
 
+def _origins(table: Table) -> list[list[Cell]]:
+    """Each row's cells that start on it and hold text."""
+    return [
+        [c for k, c in enumerate(row) if c is not None and c.row == r and c.col == k and c.text]
+        for r, row in enumerate(table.grid())
+    ]
+
+
+def label_columns(table: Table) -> int:
+    """Leading columns whose cells are mostly words: the labels of the rows."""
+    return _label_columns(_origins(table), table.n_cols)
+
+
 def _header_rows(table: Table) -> int:
     """Rows above the first whose cells past the label columns read mostly as figures, stopping
     at a row of one label alone in the first column (a section heading) once a header row has
     been seen; a band over the value columns is part of the header."""
-    grid = table.grid()
-    origins = [
-        [c for k, c in enumerate(row) if c is not None and c.row == r and c.col == k and c.text]
-        for r, row in enumerate(grid)
-    ]
+    origins = _origins(table)
     stub = _label_columns(origins, table.n_cols)
     for r, cells in enumerate(origins):
         data = [c for c in cells if c.col >= stub]

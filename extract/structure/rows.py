@@ -390,8 +390,29 @@ def header_levels(header: list[PlacedLine], seps: list[float]) -> list[list[Plac
     for seg in segments(header, seps, gaps=False):
         bands = [pl for pl in seg if _is_band(pl, seg)]
         rest = [pl for pl in seg if pl not in bands]
-        levels += [[pl] for pl in bands] + ([rest] if rest else [])
+        levels += _wrapped_bands(bands) + ([rest] if rest else [])
     return levels
+
+
+def _wrapped_bands(bands: list[PlacedLine]) -> list[list[PlacedLine]]:
+    """Band lines stacked into levels: a line set close under a band, each of its cells inside a
+    different cell of the band's first line, is that band's title wrapped (a scan's centred lines
+    are narrower than the columns they head); a line dividing a cell above is a level below."""
+    levels: list[list[PlacedLine]] = []
+    for pl in bands:
+        if levels and _wraps(levels[-1], pl):
+            levels[-1].append(pl)
+        else:
+            levels.append([pl])
+    return levels
+
+
+def _wraps(level: list[PlacedLine], pl: PlacedLine) -> bool:
+    above = level[-1]
+    if pl.top - above.bottom > above.line.em:
+        return False
+    holders = [next((k for k, c in enumerate(level[0].cells) if c.c0 <= p.c0 and p.c1 <= c.c1), -1) for p in pl.cells]
+    return -1 not in holders and len(set(holders)) == len(holders)
 
 
 def _is_band(pl: PlacedLine, seg: list[PlacedLine]) -> bool:

@@ -1,9 +1,11 @@
 """Header levels: a band over several value columns is a level of its own, and what it says
 (a year, a month) completes the headers under it."""
 
+from dataclasses import replace
+
 import pytest
 
-from scorekit.extract.page import Word
+from scorekit.extract.page import PageContent, Rule, Word
 from scorekit.extract.structure import find_tables
 
 from .pages import Sheet, print_sheet, read, texts
@@ -130,3 +132,28 @@ def test_a_year_band_set_apart_over_its_months_is_still_the_header(ruling):
     obs = read(print_sheet(Sheet(YEAR_BAND, ruling=ruling, spans={(0, 1): 3}, row_height=15.0)).page)
     assert [o["period"] for o in obs[:3]] == ["2023-01", "2023-02", "2023-03"]
     assert [o["value_raw"] for o in obs] == [v for row in YEAR_BAND[2:] for v in row[1:]]
+
+
+def _scanned_month_band() -> PageContent:
+    """MONTH_BAND printed with the month merged over its three columns, then read from a scan
+    whose rule finder saw the body's rules run up through the dark band (its own borders lost
+    in its ink): the grid divides the band row at every column."""
+    printed = print_sheet(Sheet(MONTH_BAND, ruling="grid", spans={(0, 1): 3}, title="Burglary"))
+    xs, ys = printed.xs, printed.ys
+    through = [Rule(xs[k], ys[0], xs[k], ys[1]) for k in (2, 3)]
+    return replace(printed.page, rules=printed.page.rules + through, method="ocr")
+
+
+def test_a_scans_band_the_grid_cut_spans_the_columns_it_stands_centred_over():
+    page = _scanned_month_band()
+    (table,) = find_tables(page)
+    band = table.grid()[0]
+    assert band[1] is band[2] is band[3] and band[1].text == "October 2019"
+    assert {o["period"] for o in read(page)} == {"2019-10"} and len(read(page)) == 9
+
+
+def test_text_layer_rules_say_what_a_band_spans():
+    """The same grid drawn in a text-layer PDF: its rules are the publisher's, and stand."""
+    page = replace(_scanned_month_band(), method="text")
+    (table,) = find_tables(page)
+    assert table.grid()[0][1] is not table.grid()[0][2]

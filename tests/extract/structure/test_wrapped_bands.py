@@ -1,8 +1,11 @@
 """An area table's indicator names, each a band wrapped over lines above a run of years: every
 line of a band is one cell over the band's own columns, whatever its word spaces line up with."""
 
+from dataclasses import replace
+
 import pytest
 
+from scorekit.extract.page import Rule
 from scorekit.extract.structure import find_tables
 
 from .pages import Sheet, print_sheet, read, texts
@@ -44,3 +47,21 @@ def test_each_band_names_its_own_five_years(first, ruling):
         by_name[o["indicator"]] += 1
     assert by_name == {_name(first): 15, _name(SECOND): 15}
     assert [o["value_raw"] for o in obs if o["area"] == "Plymouth"] == BODY[0][2:]
+
+
+def test_bands_boxed_with_their_years_stay_one_level_each():
+    """A scan's grid with no rule under the bands nor between their columns (the image lost
+    them): the band lines and the years share one grid row. Each band's centred lines stack into
+    its one title, the years are the level under them, and the body is read by area and year."""
+    printed = print_sheet(_sheet(FIRST, "grid"))
+    xs, ys = printed.xs, printed.ys
+    rules = [Rule(xs[0], y, xs[-1], y) for k, y in enumerate(ys) if k != 1]
+    rules += [Rule(x, ys[0] if k in (0, len(xs) - 1) else ys[2], x, ys[-1]) for k, x in enumerate(xs)]
+    page = replace(printed.page, rules=rules)
+    (table,) = find_tables(page)
+    assert table.header_rows == 2
+    assert texts(table)[0][2:] == [_name(FIRST)] * 5 + [_name(SECOND)] * 5
+    assert texts(table)[1] == ["ONS code", "Area", *YEARS, *YEARS]
+    obs = read(page)
+    assert [o["value_raw"] for o in obs if o["area"] == "Plymouth"] == BODY[0][2:]
+    assert {o["indicator"] for o in obs} == {_name(FIRST), _name(SECOND)}
