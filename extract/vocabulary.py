@@ -70,12 +70,16 @@ class Vocabulary:
     def ocr_code(self, text: str) -> str | None:
         """The printed code an OCR'd lone word stands for (`Loca1`, `LocaI`, `T8C`), or None.
         Codes of one or two characters (`x`, `..`) are too easily made of specks to guess at."""
-        t = "".join(self.confusions.get(ch, ch) for ch in text.strip()).lower()
-        codes = self.worded_codes
+        t = self._confusable(text.strip())
+        codes = {self._confusable(c): c for c in self.worded_codes}
         if t in codes:
-            return self.printed[t]
-        near = {self.printed[c] for c in codes if len(c) >= 4 and Levenshtein.distance(t, c) <= 1}
+            return self.printed[codes[t]]
+        near = {self.printed[c] for k, c in codes.items() if len(k) >= 4 and Levenshtein.distance(t, k) <= 1}
         return near.pop() if len(near) == 1 else None
+
+    def _confusable(self, text: str) -> str:
+        """The text with each character OCR confuses put as its group's one (`n/a`, `nla`: `nla`)."""
+        return "".join(self.confusions.get(ch, ch) for ch in text).lower()
 
 
 def _compile(patterns: list[str], where: str) -> tuple[re.Pattern[str], ...]:

@@ -339,6 +339,7 @@ def test_cell_text_repairs():
 
     assert cleaned("-Wa") == ["- n/a"] and cleaned("-n/a") == ["- n/a"] and cleaned("N/A") == ["N/A"]
     assert cleaned("wa") == ["n/a"] and cleaned("Wa") == ["n/a"] and cleaned("was") == ["was"]
+    assert cleaned("nla") == ["n/a"] and cleaned("n|a") == ["n/a"] and cleaned("na") == ["na"]  # `/` read as `l`
     assert cleaned("—s", "Local") == ["Local"] and cleaned("_—_", "Local") == ["Local"]
     assert cleaned("_—_LAC1-NI") == ["LAC1-NI"] and cleaned("_LAC13") == ["LAC13"] and cleaned("-12%") == ["-12%"]
 
