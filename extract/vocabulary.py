@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
@@ -71,11 +72,16 @@ class Vocabulary:
         """The printed code an OCR'd lone word stands for (`Loca1`, `LocaI`, `T8C`), or None.
         Codes of one or two characters (`x`, `..`) are too easily made of specks to guess at."""
         t = self._confusable(text.strip())
-        codes = {self._confusable(c): c for c in self.worded_codes}
+        codes = self._confusable_codes
         if t in codes:
             return self.printed[codes[t]]
         near = {self.printed[c] for k, c in codes.items() if len(k) >= 4 and Levenshtein.distance(t, k) <= 1}
         return near.pop() if len(near) == 1 else None
+
+    @cached_property
+    def _confusable_codes(self) -> dict[str, str]:
+        """Each worded code as `_confusable` puts it -> the code."""
+        return {self._confusable(c): c for c in self.worded_codes}
 
     def _confusable(self, text: str) -> str:
         """The text with each character OCR confuses put as its group's one (`n/a`, `nla`: `nla`)."""
