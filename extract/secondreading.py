@@ -6,7 +6,7 @@ still say something where our reading is doubtful: a word of ours that is no Eng
 (`adoppons`, `penod`), under which the layer reads an English word close to it (`adoptions`,
 `period`), is that word. Two readings disagree, and the one in the language wins; figures are
 left alone (a misread figure is as likely English-shaped in either reading), and so are
-references, acronyms and names no word list holds (`UASC`, `Calderdale`). A small or faint
+references, acronyms and names no word list holds (`UASC`, a place name). A small or faint
 print loses strokes (`ri` read as `n`, `tt` as `r`) more than it gains them, so the layer's word
 is taken only if it is no shorter than ours: `Leavers` does not become `loaves`.
 """
