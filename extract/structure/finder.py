@@ -47,7 +47,7 @@ def find_tables(page: PageContent) -> list[Table]:
     tables: list[Table] = []
     for grid in _lattices(page):
         inside, beside = _parted(words, grid)
-        if inside and not _runs_on(grid, beside):
+        if inside and not _runs_on(grid, beside) and not (page.method == "ocr" and _header_box(grid, inside)):
             table, rest = lattice_table(page.page, grid, inside)
             if page.method == "ocr":
                 _widen_bands(table, label_columns(table), ruled=True)
@@ -96,6 +96,14 @@ def _lattices(page: PageContent) -> list[Grid]:
         if divided >= LATTICE_ROWS * grid.n_rows:
             out.append(grid)
     return out
+
+
+def _header_box(grid: Grid, words: list[Word]) -> bool:
+    """A grid of one row holding words, not figures, found in a page image: a header band boxed
+    on its own (a dark fill's edges read as rules) over a body its rules do not divide. Its words
+    are read with the body, by their alignment; a lone ruled row of figures (the rest of a table a
+    page before began) stays a grid, and a text layer's rules are the publisher's."""
+    return grid.n_rows == 1 and sum(data_like(w.text) for w in words) * 2 < len(words)
 
 
 def _parted(words: list[Word], grid: Grid) -> tuple[list[Word], list[Word]]:

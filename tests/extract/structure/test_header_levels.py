@@ -157,3 +157,30 @@ def test_text_layer_rules_say_what_a_band_spans():
     page = replace(_scanned_month_band(), method="text")
     (table,) = find_tables(page)
     assert table.grid()[0][1] is not table.grid()[0][2]
+
+
+def _boxed_header(method: str) -> PageContent:
+    """MONTH_BAND with its two header rows boxed on their own (the box's edges and the rule
+    beside the stub) over a body ruled between rows only."""
+    printed = print_sheet(Sheet(MONTH_BAND, ruling="rows", spans={(0, 1): 3}, title="Burglary"))
+    xs, ys = printed.xs, printed.ys
+    box = [Rule(xs[0], y, xs[-1], y) for y in (ys[0], ys[2])]
+    box += [Rule(x, ys[0], x, ys[2]) for x in (xs[0], xs[1], xs[-1])]
+    body = [Rule(xs[0], y, xs[-1], y) for y in ys[3:]]
+    return replace(printed.page, rules=box + body, method=method)
+
+
+def test_a_scans_header_boxed_on_its_own_is_read_with_the_body_under_it():
+    """A dark header band's edges, and the one rule beside the stub, read from a page image box
+    the header as a grid of one row. That box is no table; its words head the body's columns,
+    the month band over all three."""
+    page = _boxed_header("ocr")
+    (table,) = find_tables(page)
+    assert table.header_rows == 2 and texts(table)[1] == MONTH_BAND[1]
+    obs = read(page)
+    assert {o["period"] for o in obs} == {"2019-10"} and len(obs) == 9
+
+
+def test_a_text_layers_one_row_grid_stays_a_grid():
+    """The same box drawn in a text-layer PDF is the publisher's: it stays a table of its own."""
+    assert len(find_tables(_boxed_header("text"))) == 2
