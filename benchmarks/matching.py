@@ -384,10 +384,11 @@ def main() -> int:
         f"seed names: {len(seeds)}"
     )
     print()
-    results = unseen_results(Matcher(cat), rows)
+    matcher = Matcher(cat)
+    results = unseen_results(matcher, rows)
     unseen_table(rows, results, args.v)
-    fresh_table(Matcher(cat), args.v)
-    probe_table(Matcher(cat), args.probes)
+    fresh_table(matcher, args.v)
+    probe_table(matcher, args.probes)
     if args.dev:
         development_misses(rows, results)
     print()
