@@ -46,3 +46,19 @@ def lead_ref(text: str) -> tuple[str, str]:
 
 def strip_markers(name: str) -> str:
     return _MARKERS.sub("", name.strip())
+
+
+_NOTE_MARK = re.compile(r"^\s*(\([a-z0-9]\))\s+\S", re.M)
+_TRAILING_MARK = re.compile(r"\s+(\([a-z0-9]\))$")
+
+
+def noted_marks(page_text: str) -> frozenset[str]:
+    """The bracketed marks (`(a)`, `(2)`) that begin a line of the page: its notes."""
+    return frozenset(_NOTE_MARK.findall(page_text))
+
+
+def strip_noted(name: str, marks: frozenset[str]) -> str:
+    """A name without the bracketed mark it ends in, where the page prints a note under that
+    mark: a reference to the note, not a part of the name (`(a)` alone may be one)."""
+    m = _TRAILING_MARK.search(name)
+    return name[: m.start()] if m and m.group(1) in marks else name

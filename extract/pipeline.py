@@ -313,9 +313,9 @@ def page_stage(path: str, page_no: int, opts: Options) -> PageWork:
         garbled = read_layer(pdfium_page, textpage, loose=True) if route.garbled else None
         deciphered = _deciphered(pdfium_page, image(), garbled, opts) if garbled is not None else None
         if deciphered is not None:
-            method, text = "text", "".join(c.text for c in deciphered.layer.chars)
             content = page_content(deciphered.layer, source, page_no)
             content.words = [w for w in content.words if UNKNOWN not in w.text]  # unread is better than misread
+            method, text = "text", " ".join(w.text for w in content.words)  # its lines run on without a break
             key = f"deciphered: {deciphered.codes} codes read {deciphered.known:.1%} of glyphs"
             reason = f"{why}; {key}; {triage_text(text).reason}"
         elif method == "text":

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from .areas import area_table
 from .columns import Column, ColumnModel, fy_in_text, header_score
 from .headers import column_headers, header_texts, model_from_levels
-from .names import is_reference, lead_ref, split_ref
+from .names import is_reference, lead_ref, noted_marks, split_ref, strip_noted
 from .page import Frame
 from .periods import ReportPeriod, find_report_period, parse_period
 from .records import Record, observation, unit_of_row, withhold, withhold_clashes, withhold_off_precision
@@ -95,7 +95,7 @@ class TableReader:
         elif area_table(body.rows, body.model):
             result.observations = _read_areas(body, ctx)
         else:
-            self._read_indicators(body, ctx, result)
+            self._read_indicators(body, ctx, result, noted_marks(page.text))
         result.observations = withhold_off_precision(withhold_clashes(result.observations))
         self.last = Continuation(table.xs, body.model, body.section, body.row_no, body.title)
         return result
@@ -116,6 +116,7 @@ class TableReader:
         inherited = realigned(last.model, last.xs, table.xs) if last is not None else None
         if last is None or inherited is None:
             return None
+        _references_by_body(inherited, grid)
         return Body(grid, inherited, last.section, last.rows, last.title, continued=True)
 
     def _carry_benchmark_periods(self, model: ColumnModel) -> None:
@@ -127,8 +128,10 @@ class TableReader:
                 elif col.measure in self.bench_periods and "benchmark" not in col.header.lower():
                     col.period = self.bench_periods[col.measure]
 
-    def _read_indicators(self, body: Body, ctx: Record, result: TableResult) -> None:
+    def _read_indicators(self, body: Body, ctx: Record, result: TableResult, notes: frozenset[str]) -> None:
         lines = _lines(body)
+        for line in lines:
+            line.name = strip_noted(line.name, notes)
         held = self._settle_refs(lines) if ctx.method == "ocr" else set()
         for k, line in enumerate(lines):
             body.row_no += 1
@@ -163,10 +166,16 @@ class Line:
 def realigned(model: ColumnModel, old: list[float], new: list[float]) -> ColumnModel | None:
     """The model of the table before, for a headerless table on the next page whose columns stand
     where its columns stood, one by one; a column the page leaves empty (no references there)
-    is not drawn, so the counts may differ. None where a column of figures finds no place."""
+    is not drawn, so the counts may differ, and one the page adds inside a column of labels
+    (references printed before names under `Ref Indicator`) is left for its body to name. None
+    where a column of figures finds no place, or two share one."""
     if len(old) == len(new):
         return model
     place = [_overlapping(old, new[j], new[j + 1]) for j in range(len(new) - 1)]
+    for i in {i for i in place if i is not None and place.count(i) > 1 and model.columns[i].kind != "measure"}:
+        held = [j for j, k in enumerate(place) if k == i]
+        keep = max(held, key=lambda j: new[j + 1] - new[j])
+        place = [None if j in held and j != keep else k for j, k in enumerate(place)]
     taken = [i for i in place if i is not None]
     measures = {i for i, c in enumerate(model.columns) if c.kind == "measure"}
     if len(taken) != len(set(taken)) or not measures <= set(taken):
@@ -410,15 +419,26 @@ def date_benchmarks(model: ColumnModel, page_text: str) -> None:
 
 def _references_by_body(model: ColumnModel, rows: list[list[Cell | None]]) -> None:
     """A column before the names whose header says nothing known (`Ref` misread, or no header)
-    holds the references when most of its body is shaped like them."""
+    holds the references when most of its body is shaped like them, or, where the names' header
+    begins with a reference's (`Ref Indicator`: a page that printed no reference drew no column
+    for them), when its body holds nothing but references and numbers."""
     names = model.index("name")
     if model.index("ref") or not names:
         return
+    declared = _declares_references(model.header_texts[names[0]] if names[0] < len(model.header_texts) else "")
     for i in range(names[0]):
         texts = [c.text for row in rows if i < len(row) and (c := row[i]) is not None and c.col == i and c.text]
-        if model.columns[i].kind == "ignore" and len(texts) >= 2 and sum(map(is_reference, texts)) * 2 > len(texts):
+        if model.columns[i].kind != "ignore" or not texts:
+            continue
+        shaped = len(texts) >= 2 and sum(map(is_reference, texts)) * 2 > len(texts)
+        if shaped or (declared and all(is_reference(t) or t.isdigit() for t in texts)):
             model.columns[i].kind = "ref"
             return
+
+
+def _declares_references(header: str) -> bool:
+    words = header.lower().split()
+    return len(words) > 1 and VOCABULARY.rule_for(words[0], kinds=("ref",)) is not None
 
 
 def _figure_columns(rows: list[list[Cell | None]], n_cols: int) -> list[bool | None]:

@@ -21,6 +21,12 @@ _PERIODISH = re.compile(
 )
 
 
+MIN_CONTINUED = 4
+"""Numbers enough, dense among its words, for a page to hold the rest of a table the page before
+began: its last row alone is a label and a few figures (`H-14 Households on the register 8,237
+7,843 8,301 7,719`)."""
+
+
 @dataclass(frozen=True)
 class Triage:
     candidate: bool
@@ -40,7 +46,7 @@ def triage_text(text: str) -> Triage:
     n = max(1, len(tokens))
     if periods >= 3 and numbers >= 6:
         return Triage(True, f"{periods} period labels, {numbers} numbers", numbers, periods, n)
-    if numbers >= 20 and numbers / n >= 0.25:
+    if numbers >= MIN_CONTINUED and numbers / n >= 0.25:
         return Triage(True, f"dense numbers ({numbers}/{n} tokens), possibly a continued table", numbers, periods, n)
     if not tokens:
         return Triage(False, "no text layer", 0, 0, 0)

@@ -135,7 +135,17 @@ def find_blocks(lines: list[Line], page_width: float) -> list[Block]:
         current = Block([ln], [aligned])
     if current is not None:
         blocks.append(current)
-    return [_trimmed(b) for b in blocks if b.tabular >= MIN_TABULAR]
+    kept = [b if b.tabular >= MIN_TABULAR else _lone_row(b) for b in blocks]
+    return [_trimmed(b) for b in kept if b is not None]
+
+
+def _lone_row(block: Block) -> Block | None:
+    """A block of one labelled row of figures and the lines its label wraps onto (the last row of
+    a table the page before began), that row lined up with itself; None for any other."""
+    rows = [k for k, ln in enumerate(block.lines) if _figures(ln) and not is_value(ln.phrases[0].text)]
+    if block.tabular or len(rows) != 1:
+        return None
+    return Block(block.lines, [k == rows[0] for k in range(len(block.lines))])
 
 
 def _lettered(line: Line) -> bool:

@@ -116,14 +116,37 @@ def gutters(spans: list[Span], xs: list[float]) -> list[tuple[float, float]]:
     return out
 
 
-def boundaries(spans: list[Span], cuts: list[float], x0: float, x1: float) -> list[float]:
-    """Column boundaries: a rule in the gutter where there is one, else the gutter's middle."""
+def boundaries(
+    spans: list[Span], cuts: list[float], x0: float, x1: float, heads: list[Span] | None = None
+) -> list[float]:
+    """Column boundaries: a rule in the gutter where there is one, else the middle of the gutter's
+    widest stretch that no header of the two columns reaches into (`heads`: the header's phrases;
+    a long month name over short figures overhangs the gutter), else the gutter's middle."""
     xs = [min(x0, spans[0].x0)]
     for a, b in zip(spans, spans[1:], strict=False):
         inside = [c for c in cuts if a.x1 - 1 <= c <= b.x0 + 1]
-        xs.append(inside[0] if inside else (a.x1 + b.x0) / 2)
+        xs.append(inside[0] if inside else _clear_of_heads(a, b, heads or []))
     xs.append(max(x1, spans[-1].x1))
     return xs
+
+
+def _clear_of_heads(a: Span, b: Span, heads: list[Span]) -> float:
+    free = [Span(a.x1, b.x0)]
+    for h in heads:
+        if a.x0 <= h.x0 and h.x1 <= b.x1:
+            free = [part for f in free for part in _minus(f, h)]
+    best = max(free, key=lambda f: f.x1 - f.x0, default=None)
+    return (best.x0 + best.x1) / 2 if best is not None else (a.x1 + b.x0) / 2
+
+
+def _minus(f: Span, h: Span) -> list[Span]:
+    return [s for s in (Span(f.x0, min(f.x1, h.x0)), Span(max(f.x0, h.x1), f.x1)) if s.x1 > s.x0]
+
+
+def header_spans(lines: list[Line]) -> list[Span]:
+    """The extents of the phrases above the body's first line."""
+    first = min((ln.top for ln in body_lines(lines)), default=float("inf"))
+    return [Span(p.x0, p.x1) for ln in lines if ln.top < first for p in ln.phrases]
 
 
 def columns_of(phrase: Phrase, xs: list[float]) -> tuple[int, int]:

@@ -8,12 +8,13 @@ them is searched for blocks set in columns, whose columns come from the text's a
 
 from __future__ import annotations
 
+from bisect import bisect
 from dataclasses import dataclass
 
 from ..grid import Grid, find_grids
 from ..page import PageContent, Rule, Word
 from .blocks import find_blocks, labels_periods
-from .columns import boundaries, column_spans, columns_of, gutters, split_by_columns, vertical_cuts
+from .columns import boundaries, column_spans, columns_of, gutters, header_spans, split_by_columns, vertical_cuts
 from .figures import data_like, is_value
 from .lattice import add_turned, label_columns, lattice_table
 from .lines import Line, Phrase, text_lines
@@ -24,6 +25,7 @@ from .wrapped import rejoin_wrapped
 MIN_COLUMNS = 2
 LATTICE_ROWS = 0.6  # share of a grid's rows its rules must divide
 MAX_WORDS_PER_CELL = 6  # more in the median cell is prose set in columns
+FIGURES_IN_A_ROW = 3  # a lone row of a label and this many figures is a table's row
 
 
 @dataclass
@@ -117,16 +119,18 @@ def _parted(words: list[Word], grid: Grid) -> tuple[list[Word], list[Word]]:
 
 
 def _runs_on(grid: Grid, beside: list[Word]) -> bool:
-    """Text beside the grid on its rows' lines: the rules box part of a table, not all of it
-    (the text's alignment reads the whole, with these rules as its boundaries)."""
+    """Text close beside the grid on two of its rows or more: the rules box part of a table, not
+    all of it (the text's alignment reads the whole, with these rules as its boundaries). A
+    caption or a chart's title level with one row is no part of it."""
     x0, y0, x1, y1 = grid.bbox
+    rows = set()
     for w in beside:
         if not (y0 < w.yc < y1):
             continue
         gap = x0 - w.x1 if w.x1 <= x0 else w.x0 - x1
         if gap < 3 * w.em:
-            return True
-    return False
+            rows.add(bisect(grid.ys, w.yc))
+    return len(rows) >= min(2, grid.n_rows)
 
 
 def _within(w: Word, box: tuple[float, float, float, float]) -> bool:
@@ -138,20 +142,25 @@ def _columns(page: PageContent, lines: list[Line], top: float, bottom: float, x0
     spans = column_spans(lines, page.rules, top, bottom)
     if len(spans) < MIN_COLUMNS:
         return None
-    xs = boundaries(spans, vertical_cuts(page.rules, top, bottom), x0, x1)
+    xs = boundaries(spans, vertical_cuts(page.rules, top, bottom), x0, x1, header_spans(lines))
     return Columns(xs, gutters(spans, xs))
 
 
 def _stub_columns(lines: list[list[Placed]], n: int) -> int:
-    """Leading columns whose phrases are mostly words: the labels of the rows."""
-    numeric, total = [0] * n, [0] * n
+    """Leading columns whose phrases are mostly words: the labels of the rows. A first column of
+    bare whole numbers (and words: its header) before a column of words is the rows' references
+    (`101`, `74`), a label too, not a column of figures."""
+    texts: list[list[str]] = [[] for _ in range(n)]
     for cells in lines:
         for c in cells:
             if c.c1 - c.c0 == 1:
-                total[c.c0] += 1
-                numeric[c.c0] += is_value(c.phrase.text)
-    stub = 0
-    while stub < n - 1 and total[stub] and numeric[stub] * 2 < total[stub]:
+                texts[c.c0].append(c.phrase.text)
+
+    def words(k: int) -> bool:
+        return bool(texts[k]) and sum(map(is_value, texts[k])) * 2 < len(texts[k])
+
+    stub = 1 if n > 2 and _numbered(texts[0]) and words(1) else 0
+    while stub < n - 1 and words(stub):
         stub += 1
     return max(stub, 1)
 
@@ -184,14 +193,27 @@ def _table(page: PageContent, lines: list[Line], columns: Columns, title: str) -
     return table
 
 
+def _numbered(texts: list[str]) -> bool:
+    """Mostly bare whole numbers of up to four digits, the rest no figures (a header's words)."""
+    whole = [t for t in texts if t.isdigit() and len(t) <= 4]
+    return len(whole) * 2 > len(texts) and not any(is_value(t) for t in texts if t not in whole)
+
+
 def _tabular(rows: list[Row], header: list[PlacedLine]) -> bool:
-    """Two rows or more of several short cells, or one under a header of periods: not a
+    """Two rows or more of several short cells, or one under a header of periods, or one of a
+    label and three figures or more (the last row of a table the page before began): not a
     paragraph whose gaps happen to line up."""
     full = [r for r in rows if len({c.c0 for pl in r.lines for c in pl.cells}) >= 2]
-    if len(full) < (1 if any(labels_periods(pl.line) for pl in header) else 2):
+    if len(full) < (1 if any(labels_periods(pl.line) for pl in header) or _figure_row(full) else 2):
         return False
     sizes = sorted(len(c.phrase.words) for r in full for pl in r.lines for c in pl.cells)
     return sizes[len(sizes) // 2] <= MAX_WORDS_PER_CELL
+
+
+def _figure_row(rows: list[Row]) -> bool:
+    cells = [c for r in rows[:1] for pl in r.lines for c in pl.cells]
+    figures = sum(is_value(c.phrase.text) for c in cells)
+    return len(rows) == 1 and FIGURES_IN_A_ROW <= figures < len(cells)
 
 
 def _title(lines: list[Line], top: float, x0: float, x1: float) -> str:

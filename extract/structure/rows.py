@@ -304,8 +304,9 @@ class Spacing:
     def opens_body(self, lines: list[PlacedLine], i: int) -> bool:
         """A single label, no figure, where rows' labels stand (alone in a label column, or
         spanning from one), under lines that already head every column of figures, set apart
-        from them as rows are, and followed down to the first line of figures by row labels
-        only: a section row, whatever it says. A lone label over a column of figures is the next
+        from them as rows are (or running on over the figures' columns, which no header cell
+        of the labels does), and followed down to the first line of figures by row labels only:
+        a section row, whatever it says. A lone label over a column of figures is the next
         line of that column's header (`12-month` / `avg`); one followed by a line naming
         columns ends a caption over the header."""
         if not 0 < i < len(lines) or lines[i].value or not self._lone_label(lines[i]) or not self.value_columns:
@@ -313,7 +314,8 @@ class Spacing:
         headed = {k for line in lines[:i] for c in line.cells for k in range(c.c0, c.c1)}
         below = takewhile(lambda line: not line.value, lines[i + 1 :])
         body = all(c.c1 <= self.stub for line in below for c in line.cells)
-        return self.value_columns <= headed and body and self.apart(lines[i - 1], lines[i])
+        spans = lines[i].cells[0].c1 > min(self.value_columns)
+        return self.value_columns <= headed and body and (spans or self.apart(lines[i - 1], lines[i]))
 
     def own_row(self, lines: list[PlacedLine], i: int) -> bool:
         """The section row at `i` set apart as rows are from the line below too: a row of its

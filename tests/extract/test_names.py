@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scorekit.extract.names import is_reference, split_ref
+from scorekit.extract.names import is_reference, noted_marks, split_ref, strip_noted
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,13 @@ NAMES = st.from_regex(r"(Number|Percentage|Rate) of [a-z]{3,10}( [a-z]{2,10}){0,
 def test_any_reference_with_a_percent_mark_splits_off_whole(ref, name, dash):
     assert is_reference(ref)
     assert split_ref(f"{ref}{dash}{name}") == (ref, name)
+
+
+def test_a_bracketed_mark_ending_a_name_is_dropped_where_the_page_prints_its_note():
+    marks = noted_marks(
+        "Rate of children subject to CP plans (a)  71  70\n(a) Cumulative year to date.\n(2) Provisional"
+    )
+    assert marks == {"(a)", "(2)"}
+    assert strip_noted("Rate of children subject to CP plans (a)", marks) == "Rate of children subject to CP plans"
+    assert strip_noted("Households in band (b)", marks) == "Households in band (b)"
+    assert strip_noted("Rate of children subject to CP plans (a)", noted_marks("no notes here")).endswith("(a)")

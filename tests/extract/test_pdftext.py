@@ -23,7 +23,8 @@ from hypothesis import strategies as st
 
 from scorekit.extract.page import PageContent, Word
 from scorekit.extract.pdftext import page_content, read_layer
-from scorekit.extract.pdftext.words import X_TOLERANCE
+from scorekit.extract.pdftext.chars import Char, Style
+from scorekit.extract.pdftext.words import X_TOLERANCE, page_words
 
 from ..conftest import pdf
 
@@ -334,3 +335,24 @@ def test_curves_beside_a_table_are_neither_rules_nor_fills(tmp_path):
     assert [w.text for w in curved.words] == [w.text for w in plain.words]
     assert curved.fills == plain.fills
     assert len(curved.rules) == len(plain.rules) + 1  # the straight line drawn after the curve
+
+
+def _glyphs(text: str, x: float, size: float, gap: float) -> list[Char]:
+    """`text` set at `size`, each glyph half an em wide, words `gap` points apart, no space
+    characters (a printer that draws the gap only)."""
+    style = Style(size, "F", False, 0, 1.0, 0.0, 0.0, -size, False)
+    out = []
+    for k, word in enumerate(text.split(" ")):
+        if k:
+            x += gap
+        for ch in word:
+            out.append(Char(ch, x, 100.0, x + size / 2, 100.0 + size, style))
+            x += size / 2
+    return out
+
+
+@pytest.mark.parametrize(("size", "gap", "words"), [(6.75, 1.45, 2), (6.75, 0.3, 1), (12.0, 1.45, 1), (12.0, 1.6, 2)])
+def test_a_gap_parts_words_by_the_type_size_where_no_space_is_drawn(size, gap, words):
+    """0.2 em of 6.75 pt type (1.35 pt) is a space; the same gap in 12 pt type is kerning."""
+    got = page_words(_glyphs("CP5 (a)", 40.0, size, gap))
+    assert len(got) == words and "".join(w.text for w in got) == "CP5(a)"

@@ -4,7 +4,10 @@ import pypdfium2 as pdfium
 import pytest
 
 from scorekit.extract.pdftext import read_layer
-from scorekit.extract.pipeline import _route
+from scorekit.extract.periods import find_report_period
+from scorekit.extract.pipeline import Options, _route, page_stage
+from scorekit.fixtures.generator.corpus.degradations import materialise
+from scorekit.fixtures.generator.corpus.manifest import read_manifest
 
 from ..conftest import FIXTURES
 
@@ -51,3 +54,13 @@ def test_override(mode, method):
     doc = pdfium.PdfDocument(str(path))
     assert _route(doc[0], "", mode, lambda: read_layer(doc[0])).method == method
     doc.close()
+
+
+def test_a_deciphered_page_keeps_its_words_apart_for_what_is_read_from_its_text():
+    """A garbled layer's lines, deciphered, run on without a break (`June 2018Page 1`): the
+    page's text is its words, so the report month is found in it as in the printed original."""
+    (doc,) = [d for d in read_manifest() if d.doc_id == "date_headers-03-garbled-shift"]
+    garbled = page_stage(str(materialise(doc)), 1, Options())
+    original = page_stage(str(doc.base_pdf), 1, Options())
+    assert garbled.method == "text" and "deciphered" in garbled.reason
+    assert find_report_period(garbled.text) == find_report_period(original.text) is not None

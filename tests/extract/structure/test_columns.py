@@ -6,13 +6,16 @@ lines are not yet told apart there.
 """
 
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from scorekit.extract.page import Word
 from scorekit.extract.structure import find_tables
+from scorekit.extract.structure.columns import Span, boundaries
 
 from .pages import Sheet, print_sheet, read, texts
 
@@ -134,3 +137,49 @@ def test_a_header_of_bare_two_digit_years_is_not_a_row_setting_columns():
     assert table.n_cols == 6
     assert [grid[2][c].text for c in range(2, 6)] == ["52", "54", "-", "-"]
     assert [" ".join(grid[0][c].text.split()) for c in range(2, 6)] == ["Mar 19", "Mar 20", "Mar 21", "Aug 21"]
+
+
+def test_a_boundary_goes_where_no_header_of_its_two_columns_reaches_into_the_gap():
+    """A long month name set tight over narrow figures reaches past the middle of the gap
+    between two columns' figures; the boundary goes into the stretch of the gap it leaves
+    clear. A band over both columns leaves none, and the middle stands."""
+    spans = [Span(40, 120), Span(232, 252), Span(290, 294)]
+    month = [Span(48, 84), Span(208, 236), Span(256, 292)]
+    assert boundaries(spans, [], 40, 300, month)[1:3] == [164, 254]
+    assert boundaries(spans, [], 40, 300)[1:3] == [176, 271]
+    assert boundaries(spans, [], 40, 300, [Span(236, 294)])[1:3] == [176, 271]
+
+
+def test_bare_numbers_before_the_names_are_references_not_figures():
+    """`101` and `10` before the names are the rows' references: a name's next line beginning
+    with a figure (`10,000 population`) beside a wrapped comment is still that name."""
+    rows = [
+        ["Ref", "Indicator", "Apr-23", "May-23", "Commentary"],
+        ["101", "Rate of assessments per\n10,000 population", "615.1", "586.7", "Demand is above\nthe usual levels"],
+        ["10", "Number of children\nin need", "451", "518", "Stable this\nmonth"],
+    ]
+    got = {(o["ref"], o["indicator"], o["period"], o["value_raw"]) for o in read(print_sheet(Sheet(rows)).page)}
+    want = {
+        (r[0], r[1].replace("\n", " "), p, v)
+        for r in rows[1:]
+        for p, v in zip(["2023-04", "2023-05"], r[2:4], strict=False)
+    }
+    assert got == want
+
+
+def test_a_chart_title_level_with_a_ruled_tables_header_leaves_it_a_ruled_table():
+    """Text close beside one row of a ruled table is a caption or a chart's title, not the rest
+    of the table; text beside two rows or more is the table running on past its rules."""
+    printed = print_sheet(Sheet(ROWS, ruling="grid"))
+    x1, top = printed.xs[-1], printed.ys[0]
+    title = [
+        Word(t, x1 + 10 + 30 * k, top + 2, x1 + 36 + 30 * k, top + 10, size=8)
+        for k, t in enumerate(["Chart", "of", "visits"])
+    ]
+    (table, *_) = find_tables(replace(printed.page, words=printed.page.words + title))
+    assert table.ruled and texts(table) == ROWS
+    ticks = [
+        Word(t, x1 + 10, y + 2, x1 + 18, y + 10, size=8) for t, y in zip(["80", "60"], printed.ys[1:3], strict=False)
+    ]
+    (table, *_) = find_tables(replace(printed.page, words=printed.page.words + ticks))
+    assert not table.ruled

@@ -93,3 +93,16 @@ def test_a_lone_label_followed_by_a_line_naming_columns_is_no_section_row():
     grid = texts(table)
     assert any("Indicators" in (t or "") for row in grid[: table.header_rows] for t in row)
     assert grid[table.header_rows :] == [["Effectiveness", None], ["Employment", "40"], ["Completion", "30"]]
+
+
+def test_a_section_row_running_on_over_the_figures_close_under_the_header_is_no_header_level():
+    """Rows whose names wrap over three lines stand further apart than the header from the
+    section row under it; the section's label, longer than its column, runs on over the months:
+    no header cell of the labels does that, so it opens the body all the same."""
+    wrapped = [[r[0], r[1].replace(" ", "\n", 2), *r[2:]] for r in BODY]
+    section = "Children remain within or return to their families"
+    printed = print_sheet(Sheet([HEADER, ["", section, "", "", ""], *wrapped], xs=[40, 70, 150, 200, 250, 300]))
+    (table,) = find_tables(printed.page)
+    assert table.header_rows == 1
+    got = [(o["section"], o["ref"], o["period"], o["value_raw"]) for o in read(printed.page)]
+    assert got == [(section, r[0], p, v) for r in BODY for p, v in zip(PERIODS, r[2:], strict=True)]
