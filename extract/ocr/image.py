@@ -88,6 +88,7 @@ def line_masks(ink: np.ndarray, dpi: int, grey: np.ndarray | None = None) -> tup
     short_borders(vink, h, v, dpi)
     if grey is not None:
         band_borders(grey, dpi, dark, h, v)
+        band_rows(grey, dpi, dark, h)
     return h, v
 
 
@@ -242,6 +243,57 @@ def band_borders(grey: np.ndarray, dpi: int, dark: np.ndarray, hout: np.ndarray,
                 while bot < len(col) and col[bot] < 110:
                     bot += 1
                 out[top:bot, max(0, c - 1) : c + 2] = 255
+
+
+def band_rows(grey: np.ndarray, dpi: int, dark: np.ndarray, hout: np.ndarray) -> None:
+    """Row borders inside a dark band (the line under a title that heads some of its columns,
+    `Benchmarking` over `SN`, `ENG`), lighter or darker than the band: a thin run of rows that
+    stand off the band's level across a stripe of its columns, as no line of letters does (they
+    have gaps, and stand among others), drawn over the run of stripes that show it at the same
+    height. Into `hout`."""
+    import cv2
+
+    q = 4
+    n, _, stats, _ = cv2.connectedComponentsWithStats(
+        np.ascontiguousarray(dark[::q, ::q]).astype(np.uint8), connectivity=8
+    )
+    stripe, max_h = max(10, dpi // 6), max(3, dpi // 50)
+    for x, y, w, h, _area in stats[1:n] * q:
+        if w < dpi or h < dpi // 10:
+            continue
+        dips: list[tuple[int, int, int]] = []
+        for x0 in range(x, x + w - stripe // 2, stripe):
+            x1 = min(x + w, x0 + stripe)
+            block = grey[y : y + h, x0:x1].astype(np.int16)
+            inside = dark[y : y + h, x0:x1].all(axis=1)
+            if inside.sum() < 3:
+                continue
+            share = (np.abs(block - np.median(block[inside])) > 30).mean(axis=1)
+            edges = np.flatnonzero(np.diff(np.r_[0, (share >= 0.9).astype(np.int8), 0]))
+            runs = zip(edges[::2], edges[1::2], strict=False)
+            dips += [(y + (a + b) // 2, x0, x1) for a, b in runs if b - a <= max_h and _alone(share, a, b, max_h)]
+        for row, x0, x1 in _runs_of_dips(dips, stripe):
+            hout[max(0, row - 1) : row + 2, x0:x1] = 255
+
+
+def _alone(share: np.ndarray, a: int, b: int, gap: int) -> bool:
+    """Rows `a`..`b` stand off the band with the band's own level a few rows above and below: a
+    line, not a stroke of a line of letters (whose other strokes stand off the band too)."""
+    near = [k for k in (a - gap, b - 1 + gap) if 0 <= k < len(share)]
+    return bool(near) and all(share[k] <= 0.3 for k in near)
+
+
+def _runs_of_dips(dips: list[tuple[int, int, int]], stripe: int) -> list[tuple[int, int, int]]:
+    """Dips at one height (within 2 px) in neighbouring stripes, joined; a lone stripe's is noise."""
+    out: list[tuple[int, int, int]] = []
+    for row, x0, x1 in sorted(dips, key=lambda d: (d[1], d[0])):
+        near = [k for k, (r, _, e) in enumerate(out) if abs(r - row) <= 2 and x0 - e <= stripe // 4]
+        if near:
+            r, a, _ = out[near[0]]
+            out[near[0]] = (r, a, x1)
+        else:
+            out.append((row, x0, x1))
+    return [(r, a, b) for r, a, b in out if b - a >= 2 * stripe]
 
 
 def _band_ends(rows: np.ndarray, x: int, m: int) -> bool:

@@ -58,6 +58,7 @@ def cell_images(grey: np.ndarray, lines: np.ndarray, grids: list[Grid], dpi: int
             if inverted:
                 crop = 255 - crop
             crop = np.where(erase[y0:y1, x0:x1] > 0, 255, stretch(whiten(crop))).astype(np.uint8)
+            crop = without_rules(crop)
             box = ink_box(cv2.blur(crop, (5, 5)), BOX_INK)
             if box is None or _hairline(crop, dpi):
                 continue
@@ -66,6 +67,32 @@ def cell_images(grey: np.ndarray, lines: np.ndarray, grids: list[Grid], dpi: int
             img = np.pad(tight, pad, constant_values=255)
             out.append(CellImage(gi, ci, x0 + bx0 - pad, y0 + by0 - pad, img, inverted))
     return out
+
+
+RULE_SHARE = 0.9  # a row or column of a cell this much inked is a rule, not print
+
+
+def without_rules(crop: np.ndarray) -> np.ndarray:
+    """The cell with any straight line across it whited out: a rule the page's masks missed (a grey
+    line inside a dark band, a border a residual skew moved into the cell) reads as `=`, `|` or
+    `_`, and tesseract loses the word beside it. No print runs across a whole cell."""
+    ink = crop < INK
+    rows = [r for r in np.flatnonzero(ink.mean(axis=1) >= RULE_SHARE) if _run(ink[r]) >= RULE_SHARE * ink.shape[1]]
+    cols = [c for c in np.flatnonzero(ink.mean(axis=0) >= RULE_SHARE) if _run(ink[:, c]) >= RULE_SHARE * ink.shape[0]]
+    if not len(rows) and not len(cols):
+        return crop
+    out = crop.copy()
+    for r in rows:
+        out[max(0, r - 1) : r + 2, :] = 255
+    for c in cols:
+        out[:, max(0, c - 1) : c + 2] = 255
+    return out
+
+
+def _run(line: np.ndarray) -> int:
+    """The longest unbroken stretch of ink: a rule's, where a line of letters has gaps."""
+    edges = np.flatnonzero(np.diff(np.r_[0, line.astype(np.int8), 0]))
+    return int((edges[1::2] - edges[::2]).max()) if len(edges) else 0
 
 
 def _hairline(crop: np.ndarray, dpi: int) -> bool:

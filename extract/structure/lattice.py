@@ -9,7 +9,7 @@ cells are words wrapped alike, stays one row.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..grid import Cell as GridCell
 from ..grid import Grid, assign_words, turned_order
@@ -32,20 +32,49 @@ def lattice_table(page: int, grid: Grid, words: list[Word]) -> tuple[Table, list
     outside = assign_words(grid, [u for w in words if (u := _unbarred(w)) is not None])
     placed: dict[int, list[Word]] = {id(c): list(c.words) for c in grid.cells if c.words}
     by_id = {id(c): c for c in grid.cells}
-    ys: list[float] = [grid.ys[0]]
-    cells: list[Cell] = []
-    row_of: dict[int, int] = {}  # grid row -> first table row
-    banded: set[int] = set()
-    starting = _starting(placed, by_id)
+    rows = _table_rows(grid, _starting(placed, by_id))
+    cells = rows.cells
+    for k, ws in placed.items():
+        gc = by_id[k]
+        if k in rows.banded:
+            continue
+        first, last = rows.row_of[gc.row0], rows.row_of.get(gc.row1, len(rows.ys) - 1)
+        cells.append(Cell(first, gc.col0, in_reading_order(ws), last - first, gc.col1 - gc.col0))
+    cells = sorted(_dedupe(cells), key=lambda c: (c.row, c.col))
+    table = Table(page, list(grid.xs), rows.ys, cells, ruled=True)
+    table.header_rows = _header_rows(table)
+    for c in cells:
+        c.header = c.row < table.header_rows
+    return table, outside
+
+
+@dataclass
+class _Rows:
+    """The table's rows as the grid's rows give them: a band read line by line, a grid row
+    holding several printed rows split at its lines."""
+
+    ys: list[float]
+    cells: list[Cell] = field(default_factory=list)  # the cells of bands and split rows
+    row_of: dict[int, int] = field(default_factory=dict)  # grid row -> first table row
+    banded: set[int] = field(default_factory=set)  # the grid cells read as bands
+
+
+def _table_rows(grid: Grid, starting: dict[int, list[_Held]]) -> _Rows:
+    out = _Rows([grid.ys[0]])
+    ys, cells = out.ys, out.cells
+    below = 0  # the grid row a band spanning several rows ends on
     for r in range(grid.n_rows):
-        row_of[r] = len(ys) - 1
-        band = _unruled_header(starting.get(r, []), grid)
+        out.row_of[r] = len(ys) - 1
+        if r < below:
+            continue
+        band = _unruled_header(r, starting, grid)
         if band is not None:
-            banded.add(id(band.cell))
+            out.banded.add(id(band.cell))
             for level in band.levels:
                 cells += level_cells(len(ys) - 1, level, header=True)
                 ys.append(max(pl.bottom for pl in level))
-            ys[-1] = grid.ys[r + 1]
+            below = band.cell.row1
+            ys[-1] = grid.ys[below]
             continue
         lines = _printed_rows(text_lines([w for _, ws in starting.get(r, []) for w in ws]), grid)
         if len(lines) > 1:
@@ -55,18 +84,7 @@ def lattice_table(page: int, grid: Grid, words: list[Word]) -> tuple[Table, list
             ys[-1] = grid.ys[r + 1]
         else:
             ys.append(grid.ys[r + 1])
-    for k, ws in placed.items():
-        gc = by_id[k]
-        if k in banded:
-            continue
-        first, last = row_of[gc.row0], row_of.get(gc.row1, len(ys) - 1)
-        cells.append(Cell(first, gc.col0, in_reading_order(ws), last - first, gc.col1 - gc.col0))
-    cells = sorted(_dedupe(cells), key=lambda c: (c.row, c.col))
-    table = Table(page, list(grid.xs), ys, cells, ruled=True)
-    table.header_rows = _header_rows(table)
-    for c in cells:
-        c.header = c.row < table.header_rows
-    return table, outside
+    return out
 
 
 def _unbarred(w: Word) -> Word | None:
@@ -94,13 +112,15 @@ class _Band:
     levels: list[list[PlacedLine]]
 
 
-def _unruled_header(starting: list[_Held], grid: Grid) -> _Band | None:
-    """A cell one row high over three columns or more whose lines set labels column by column:
-    a header whose inner rules are not drawn (white rules on a dark band, lost in a scan). Its
-    lines are placed in the grid's columns and stacked into levels as an unruled header is.
-    `starting`: the cells starting on the row, with their words."""
-    for gc, ws in starting:
-        if gc.row1 - gc.row0 != 1 or gc.col1 - gc.col0 < 3:
+def _unruled_header(r: int, starting: dict[int, list[_Held]], grid: Grid) -> _Band | None:
+    """A cell over three columns or more whose lines set labels column by column: a header whose
+    inner rules are not drawn (white rules on a dark band, lost in a scan). Its lines are placed
+    in the grid's columns and stacked into levels as an unruled header is. It is one row high, or
+    more where no other cell starts beside it (short rules inside the band made the rows).
+    `starting`: the cells starting on each row, with their words."""
+    for gc, ws in starting.get(r, []):
+        inner = any(starting.get(k) for k in range(gc.row0 + 1, gc.row1))
+        if inner or gc.col1 - gc.col0 < 3:
             continue
         lines = [
             PlacedLine(ln, [Placed(p, *columns_of(p, grid.xs)) for p in ln.phrases], False) for ln in text_lines(ws)

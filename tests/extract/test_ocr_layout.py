@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from scorekit.extract.ocr import image as im
-from scorekit.extract.ocr.layout import percentile
+from scorekit.extract.ocr.layout import percentile, without_rules
 
 PDF = Path(__file__).resolve().parents[2] / "fixtures" / "pdf"
 
@@ -184,3 +184,34 @@ def test_pieces_of_one_vertical_rule_a_skew_set_apart_share_one_x_but_a_double_b
     got = _one_line(broken + double, 2.5)
     assert [r[0] for r in got[:2]] == pytest.approx([57.5 + 2.0 * 318.3 / 604.3] * 2)
     assert sorted(r[0] for r in got[2:]) == [100.0, 101.5]
+
+
+def test_a_line_across_a_cell_is_whited_out_and_its_print_kept():
+    """A rule the page's masks missed (inside a dark band, or moved in by a residual skew) runs
+    across the whole cell; no print does."""
+    cell = np.full((40, 120), 255, np.uint8)
+    cell[8, :] = 30  # a band's inner rule
+    cell[:, 116] = 40  # a border the skew moved in
+    cell[18:30, 20:60] = 0  # a word
+    out = without_rules(cell)
+    assert out[8].min() == 255 and out[:, 116].min() == 255
+    assert (out[18:30, 20:60] == 0).all()
+    plain = np.full((40, 120), 255, np.uint8)
+    plain[18:30, 2:119] = 0
+    plain[18:30, 12::12] = 255  # a line of letters across the cell: gaps between them
+    assert (without_rules(plain) == plain).all()
+
+
+def test_a_line_inside_a_dark_band_over_some_of_its_columns_is_a_row_border_and_letters_are_not():
+    grey = np.full((600, 1600), 235, np.uint8)
+    grey[100:300, 100:1500] = 40  # a navy header band
+    grey[159:162, 900:1500] = 120  # a grey line under a title over the last columns
+    for x in range(200, 1400, 9):
+        grey[200:230, x : x + 5] = 230  # a line of white letters...
+    grey[214:216, 200:1400] = 230  # ...with a stroke running along it
+    hout = np.zeros_like(grey)
+    im.band_rows(grey, 300, im.dark_bands(grey), hout)
+    drawn = np.flatnonzero(hout.any(axis=1))
+    assert set(drawn) <= set(range(155, 166)) and len(drawn)
+    cols = np.flatnonzero(hout[160])
+    assert 850 <= cols.min() <= 960 and cols.max() >= 1400

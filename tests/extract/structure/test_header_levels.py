@@ -184,3 +184,26 @@ def test_a_scans_header_boxed_on_its_own_is_read_with_the_body_under_it():
 def test_a_text_layers_one_row_grid_stays_a_grid():
     """The same box drawn in a text-layer PDF is the publisher's: it stays a table of its own."""
     assert len(find_tables(_boxed_header("text"))) == 2
+
+
+def test_a_scans_header_box_whose_inner_rules_are_lost_but_one_is_read_by_alignment():
+    """A dark header box over an area table, two lines high: its borders lost in the scan but the
+    line under the indicator's name, over the years only. The grid makes the box one cell two rows
+    high; its lines are set column by column all the same, and head the body as a band and years."""
+    rows = [
+        ["", "", "Missed collections", "", ""],
+        ["Code", "Area", "2018", "2019", "2020"],
+        *[[str(800 + k), f"Area {k}", f"{80 + k}.6", f"{70 + k}.0", f"{60 + k}.2"] for k in range(8)],
+    ]
+    printed = print_sheet(Sheet(rows, ruling="grid", spans={(0, 2): 3}))
+    xs, ys = printed.xs, printed.ys
+    kept = [r for r in printed.page.rules if not (r.top < ys[2] - 1 and (r.x0 == r.x1 and xs[0] < r.x0 < xs[-1]))]
+    kept = [r for r in kept if not (r.x0 != r.x1 and abs(r.top - ys[1]) < 0.5)]
+    page = replace(printed.page, rules=[*kept, Rule(xs[2] + 2, ys[1], xs[5] - 2, ys[1])], method="ocr")
+    got = {(o["indicator"], o["area"], o["period"], o["value_raw"]) for o in read(page)}
+    want = {
+        ("Missed collections", r[1], y, v)
+        for r in rows[2:]
+        for y, v in zip(["2018", "2019", "2020"], r[2:], strict=False)
+    }
+    assert got == want
