@@ -258,3 +258,17 @@ def test_either_names_a_union():
 def test_parenthetical_glosses_are_left_out_of_the_core():
     f = facts("Total number of Children Looked After (CLA) at period end")
     assert f.core == "cla"
+
+
+@pytest.mark.parametrize(
+    ("abbreviated", "spelled"),
+    [
+        ("CLA missing 24 hrs+", "CLA missing 24 hours or more"),
+        ("assessments completed in 45 WD or less", "assessments completed in 45 working days or less"),
+        ("visits within 6 wks+", "visits within 6 weeks or more"),
+    ],
+)
+def test_a_bound_after_an_abbreviated_unit_reads_as_one_after_the_unit_spelled_out(abbreviated, spelled):
+    a, b = facts(abbreviated), facts(spelled)
+    assert a.quantities == b.quantities and a.quantities
+    assert a.words == b.words and not a.either
