@@ -27,7 +27,8 @@ UNITS = ("count", "percent", "rate_per_10k", "rate_per_100k", "days", "weeks", "
 _CLEAN = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2019": "'", "\u2018": "'", "\u00a0": " "})
 
 # Thresholds and durations written one way. Order matters: a range before a bound, "a year+"
-# before "a year", ages before durations, a unit spelled out (`wd`, `hrs`) before a bound reads it. Each rule runs only where one of its cue words is present.
+# before "a year", ages before durations, a unit spelled out (`wd`, `hrs`) before a bound reads
+# it. Each rule runs only where one of its cue words is present.
 _GRAMMAR: list[tuple[tuple[str, ...], str, str]] = [
     (("st", "nd", "rd", "th"), r"(\d+)(?:st|nd|rd|th)\b", r"\1"),
     ((",",), r"(\d),(\d{3})\b", r"\1\2"),
