@@ -272,3 +272,35 @@ def test_a_bound_after_an_abbreviated_unit_reads_as_one_after_the_unit_spelled_o
     a, b = facts(abbreviated), facts(spelled)
     assert a.quantities == b.quantities and a.quantities
     assert a.words == b.words and not a.either
+
+
+@pytest.mark.parametrize(
+    ("short", "long"),
+    [
+        ("CLA per 10,000 pop", "CLA per 10,000 population"),
+        ("CLA per 10,000 0-17 yr olds", "CLA per 10,000 0-17 year olds"),
+        ("No. of CYP on a CP plan", "No. of children on a CP plan"),
+        ("Nos. of YP in care", "Number of young people in care"),
+        ("Average caseload per QSW", "Average caseload per qualified social worker"),
+        ("Number of CAFs completed", "Number of early help assessments completed"),
+        ("LAC excluding unaccompanied asylum seekers", "LAC excluding UASC"),
+        ("CLA in connected person placements", "CLA in connected carer placements"),
+    ],
+)
+def test_a_measure_written_short_reads_as_written_long(short, long):
+    a, b = facts(short), facts(long)
+    assert (a.words, a.excluded, a.unit) == (b.words, b.excluded, b.unit)
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "basis"),
+    [
+        ("Care leavers in suitable accommodation (num)", "count", frozenset()),
+        ("CLA (no.)", "count", frozenset()),
+        ("Referrals (financial year to date)", None, frozenset({"ytd"})),
+        ("Number of CLA (end of month)", "count", frozenset({"snapshot"})),
+    ],
+)
+def test_a_unit_or_a_time_basis_written_short_is_read(name, unit, basis):
+    f = facts(name)
+    assert (f.unit, f.basis) == (unit, basis)
