@@ -213,7 +213,10 @@ def _within(qs: set[Quantity], implied: frozenset[Quantity]) -> bool:
 def timescale(a: Side, b: Side) -> list[Finding]:
     """`In timescale` on one side only counts a subset of the other's events (review conferences
     held in timescale are not all review conferences), unless the other states the timescale itself
-    (within 20 working days)."""
+    (within 20 working days). A share of events is its timely part already: `% of CLA having
+    health checks` is the share whose checks are in timescale, so between two shares it is no doubt."""
+    if a.unit == b.unit == "percent":
+        return []
     for x, y in ((a, b), (b, a)):
         stated = any(q.bound == "upper" for q in y.facts.quantities)
         if _SAYS_TIMESCALE & x.facts.words and not _SAYS_TIMESCALE & y.facts.words and not stated:

@@ -281,3 +281,19 @@ def test_negation_names_an_exclusion():
 def test_a_duration_is_nearly_always_said():
     found = soft("Children in care proceedings at month end", "Length of care proceedings", b_unit="weeks")
     assert "the name does not say weeks" in [f.detail for f in found]
+
+
+def test_between_two_shares_in_timescale_on_one_side_only_is_no_doubt():
+    """A share of children with a health assessment is the share whose assessment is in
+    timescale; between two counts the timely ones stay a subset."""
+    shares = verdict(
+        "Percentage of LAC having Health Checks",
+        "Percentage of children in care for 12+ months with health assessment in timescales",
+        "percent",
+        "percent",
+    )
+    assert "timescale" not in [f.guard for f in shares]
+    counts = soft(
+        "Number of RCPCs held in timescale", "Number of children subject to RCPCs", a_unit="count", b_unit="count"
+    )
+    assert [f.guard for f in counts] == ["timescale"]
