@@ -304,3 +304,29 @@ def test_a_measure_written_short_reads_as_written_long(short, long):
 def test_a_unit_or_a_time_basis_written_short_is_read(name, unit, basis):
     f = facts(name)
     assert (f.unit, f.basis) == (unit, basis)
+
+
+@pytest.mark.parametrize(
+    ("reworded", "usual"),
+    [
+        (
+            "16-18 year olds not in education, training or employment",
+            "16-18 year olds not in education, employment or training",
+        ),
+        ("Care leavers in employment, education or training", "Care leavers in education, employment or training"),
+        ("Children in need with a disability: CIN plans", "CIN plans (CWD)"),
+        ("CIN plans, children without disabilities", "CIN plans (not CWD)"),
+    ],
+)
+def test_a_population_worded_another_way_reads_the_same(reworded, usual):
+    a, b = facts(reworded), facts(usual)
+    assert (a.groups.get("employment"), a.groups.get("cwd"), a.excluded) == (
+        b.groups.get("employment"),
+        b.groups.get("cwd"),
+        b.excluded,
+    )
+    assert a.groups.get("employment") or a.groups.get("cwd") or a.excluded
+
+
+def test_cp_cases_are_the_child_protection_cohort():
+    assert facts("% of CP cases with supervision in timescale").groups.get("cohort") == frozenset({"child protection"})
