@@ -290,15 +290,28 @@ def _one_sided(words: frozenset[str], how: str, prof: Profile) -> list[Finding]:
     return out
 
 
+def negation(a: Side, b: Side) -> list[Finding]:
+    """A name that denies what the other counts (`reviews not completed in time`, `contacts not
+    progressing to referral`) measures the rest of it: a different measure. A denial the other
+    name gives only as a gloss (`stepped down (no assessment required)`) agrees with it."""
+    for x, y in ((a.facts, b.facts), (b.facts, a.facts)):
+        lone = x.negated - y.negated - y.negated_gloss
+        if lone:
+            return [Finding("negation", f"'not {', '.join(sorted(lone))}' only on one side", True, False)]
+    return []
+
+
 def either(a: Side, b: Side) -> list[Finding]:
-    """`X or Y` counts both; a name with only one of them counts a part (CAO or SGO vs SGO)."""
+    """`X or Y` counts both; a name with only one of them counts a part (CAO or SGO vs SGO). `X
+    including Y` names both too (NEET including not known)."""
     out = []
     for x, y in ((a.facts, b.facts), (b.facts, a.facts)):
         if y.either:
             continue
         for one, two in x.either:
-            if (one in y.words) != (two in y.words):
-                out.append(Finding("either", f"{one} or {two} vs {one if one in y.words else two} alone", True))
+            if (one in y.mentions) != (two in y.mentions):
+                alone = one if one in y.mentions else two
+                out.append(Finding("either", f"{one} or {two} vs {alone} alone", True))
     return out
 
 
@@ -312,6 +325,7 @@ def compare(a: Side, b: Side, prof: Profile) -> list[Finding]:
         + qualifiers(a, b, prof)
         + inclusions(a, b, prof)
         + timescale(a, b)
+        + negation(a, b)
     )
     found += either(a, b)
     return sorted(found, key=lambda f: not f.hard)

@@ -138,6 +138,8 @@ class Facts:
     windows: frozenset[Quantity] = frozenset()
     whole: bool = False
     any_period: bool = False
+    negated: frozenset[str] = frozenset()
+    negated_gloss: frozenset[str] = frozenset()
 
 
 def _grouped(qualifiers: frozenset[tuple[str, str]]) -> dict[str, frozenset[str]]:
@@ -176,6 +178,7 @@ class Vocabulary:
         self._cumulative = frozenset(b.basis for b in prof.time_basis if b.cumulative)
         self._whole = Phrases(prof.whole_population)
         self._any_period = Phrases(prof.any_period)
+        self._negations = Phrases(prof.negations)
         said: dict[str, list[str]] = {}
         for q in prof.qualifiers:
             for v in q.values:
@@ -243,6 +246,7 @@ class Vocabulary:
         body, excluded, included = self._clauses(text)
         body, basis, window = self._basis(body, unit)
         quantities = self._quantities(body)
+        negated, glossed = self._negated(body)
         windows = self._quantities(_YEAR_WINDOW) if window else frozenset()
         found = (gv for x in self._qualifiers.found(body) for gv in x.split("\n"))
         qualifiers = frozenset((g, v) for g, _, v in (x.partition("\t") for x in found))
@@ -267,6 +271,8 @@ class Vocabulary:
             windows=windows,
             whole=bool(self._whole.found(text)),
             any_period=any_period,
+            negated=negated,
+            negated_gloss=glossed,
         )
 
     def tokens(self, text: str) -> list[str]:
@@ -278,6 +284,19 @@ class Vocabulary:
             if not out or out[-1] != tok:
                 out.append(tok)
         return out
+
+    def _negated(self, text: str) -> tuple[frozenset[str], frozenset[str]]:
+        """What the name denies (`not completed in time`, `with no health assessment`): the first
+        word after each of the profile's negations. Inside a parenthetical gloss (`(no assessment
+        required)`) a denial explains the measure; outside it, it is the measure."""
+        stated: set[str] = set()
+        glossed: set[str] = set()
+        for m, _ in self._negations.matches(text):
+            after = self.tokens(text[m.end() :])
+            if after:
+                inside = text.count("(", 0, m.start()) > text.count(")", 0, m.start())
+                (glossed if inside else stated).add(after[0])
+        return frozenset(stated), frozenset(glossed)
 
     def _either(self, text: str) -> frozenset[tuple[str, str]]:
         """`X or Y` between two content words: a measure of both together (CAO or SGO)."""

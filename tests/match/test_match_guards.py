@@ -297,3 +297,34 @@ def test_between_two_shares_in_timescale_on_one_side_only_is_no_doubt():
         "Number of RCPCs held in timescale", "Number of children subject to RCPCs", a_unit="count", b_unit="count"
     )
     assert [f.guard for f in counts] == ["timescale"]
+
+
+@pytest.mark.parametrize(
+    ("denied", "counted"),
+    [
+        (
+            "Percentage of CLA reviews due in month not completed in time",
+            "Percentage of CLA reviews due in month completed in time",
+        ),
+        ("Contacts not progressing to referral (%)", "Percentage of all contacts that become new referrals"),
+        ("Children looked after with no health assessment (%)", "Percentage of CLA with health assessments up to date"),
+        ("CLA without a PEP (%)", "% of CLA with an updated Personal Education Plan"),
+    ],
+)
+def test_a_name_that_denies_what_the_other_counts_is_another_measure(denied, counted):
+    assert "negation" in [f.guard for f in hard(denied, counted)]
+
+
+def test_a_denial_given_as_a_gloss_agrees_with_a_name_that_says_it_or_not():
+    glossed = "Number of referrals that were stepped down from CSC (no assessment required)"
+    assert "negation" not in [f.guard for f in verdict("Referrals stepped down with no assessment", glossed)]
+    assert "negation" not in [f.guard for f in verdict("Referrals stepped down", glossed)]
+    assert "negation" not in [f.guard for f in verdict("No. of referrals stepped down", glossed)]
+
+
+def test_x_including_y_names_both_of_x_or_y():
+    found = verdict(
+        "NEET 16-17 year olds including not known (%)", "% of 16-17 year olds NEET or whose activity is not known"
+    )
+    assert "either" not in [f.guard for f in found]
+    assert "either" in [f.guard for f in hard("NEET 16-17 year olds (%)", "% of 16-17 year olds NEET or not known")]
