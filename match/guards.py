@@ -95,7 +95,14 @@ def time_basis(a: Side, b: Side) -> list[Finding]:
     for x, y in ((a, b), (b, a)):
         if x.basis == _YEAR and not y.basis and not y.facts.any_period and {x.unit, y.unit} & set(_FLOWS):
             return [Finding("time basis", "in the year vs a period the name does not say", True, False)]
+        if x.basis == _SNAPSHOT and y.facts.any_period and not y.basis:
+            return [Finding("time basis", "at a point in time vs during the period", True)]
+        if x.facts.windows and y.basis & _SHORT:
+            return [Finding("time basis", f"over a year vs {_labels(y.basis & _SHORT)}", True)]
     return []
+
+
+_SHORT = frozenset({"month", "quarter"})  # a share over a year is not the month's or the quarter's
 
 
 def point_or_period(a: Side, b: Side, prof: Profile) -> list[Finding]:

@@ -328,3 +328,34 @@ def test_x_including_y_names_both_of_x_or_y():
     )
     assert "either" not in [f.guard for f in found]
     assert "either" in [f.guard for f in hard("NEET 16-17 year olds (%)", "% of 16-17 year olds NEET or not known")]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "a_unit", "b_unit", "b_basis"),
+    [
+        ("Number of families open to the service", "Number of children open to the service", "count", "count", ""),
+        (
+            "Number of CLA placed for adoption during the period",
+            "Number of CLA placed for adoption",
+            None,
+            "count",
+            "snapshot",
+        ),
+        (
+            "Percentage of CLA ceased during the year - returned home",
+            "Percentage of CLA ceased in the month - returned home",
+            "percent",
+            "percent",
+            "month",
+        ),
+        (
+            "Number of children stepped down for CIN assessment",
+            "Number of children stepped up for CIN assessment",
+            "count",
+            "count",
+            "",
+        ),
+    ],
+)
+def test_who_is_counted_when_and_which_way_keep_measures_apart(a, b, a_unit, b_unit, b_basis):
+    assert hard(a, b, a_unit=a_unit, b_unit=b_unit, b_basis=b_basis)
