@@ -330,3 +330,20 @@ def test_a_population_worded_another_way_reads_the_same(reworded, usual):
 
 def test_cp_cases_are_the_child_protection_cohort():
     assert facts("% of CP cases with supervision in timescale").groups.get("cohort") == frozenset({"child protection"})
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "basis"),
+    [
+        ("Care leavers in suitable accommodation (percent)", "percent", frozenset()),
+        ("Care leavers in suitable accommodation - pct", "percent", frozenset()),
+        ("Share of care leavers in suitable accommodation", "percent", frozenset()),
+        ("Care leavers in suitable accommodation %age", "percent", frozenset()),
+        ("Referrals (LTM)", None, frozenset({"rolling_12m"})),
+        ("Referrals per 10,000 - R12", "rate_per_10k", frozenset({"rolling_12m"})),
+        ("CLA as at 31/03", None, frozenset({"snapshot"})),
+    ],
+)
+def test_a_share_or_a_period_written_as_councils_write_it_is_read(name, unit, basis):
+    f = facts(name)
+    assert (f.unit, f.basis, f.quantities) == (unit, basis, frozenset())
