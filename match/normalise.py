@@ -32,6 +32,7 @@ _CLEAN = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2019": "
 _GRAMMAR: list[tuple[tuple[str, ...], str, str]] = [
     (("st", "nd", "rd", "th"), r"(\d+)(?:st|nd|rd|th)\b", r"\1"),
     ((",",), r"(\d),(\d{3})\b", r"\1\2"),
+    ((" 000",), r"\b(\d{1,3}) 000\b", r"\g<1>000"),
     (("-",), r"\b(\d+)\s*-\s*(\d+)\b", r"\1-\2"),
     (("between",), r"\bbetween (\d+) and (\d+)\b", r"\1-\2"),
     (

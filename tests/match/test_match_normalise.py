@@ -347,3 +347,21 @@ def test_cp_cases_are_the_child_protection_cohort():
 def test_a_share_or_a_period_written_as_councils_write_it_is_read(name, unit, basis):
     f = facts(name)
     assert (f.unit, f.basis, f.quantities) == (unit, basis, frozenset())
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "basis"),
+    [
+        ("CLA /10,000", "rate_per_10k", frozenset()),
+        ("CLA rate/10k", "rate_per_10k", frozenset()),
+        ("CLA p/10k", "rate_per_10k", frozenset()),
+        ("CLA per 10 000 children", "rate_per_10k", frozenset()),
+        ("CP plans (period end)", None, frozenset({"snapshot"})),
+        ("CP plans - live", None, frozenset({"snapshot"})),
+        ("Contacts - MTD", None, frozenset({"month"})),
+        ("Ave days to match a child to adopters", "days", frozenset()),
+    ],
+)
+def test_a_rate_a_point_in_time_or_an_average_in_scorecard_shorthand_is_read(name, unit, basis):
+    f = facts(name)
+    assert (f.unit, f.basis, f.quantities) == (unit, basis, frozenset())
