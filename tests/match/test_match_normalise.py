@@ -365,3 +365,18 @@ def test_a_share_or_a_period_written_as_councils_write_it_is_read(name, unit, ba
 def test_a_rate_a_point_in_time_or_an_average_in_scorecard_shorthand_is_read(name, unit, basis):
     f = facts(name)
     assert (f.unit, f.basis, f.quantities) == (unit, basis, frozenset())
+
+
+@pytest.mark.parametrize(
+    ("labelled", "plain"),
+    [
+        ("1.2 Contacts in month", "Contacts in month"),
+        ("Contacts in month (target 500)", "Contacts in month"),
+        ("Contacts in month - Sept 2024", "Contacts in month"),
+        ("Number of contacts 2023/24", "Number of contacts"),
+        ("Number of CLA at 31 March 2024", "Number of CLA at 31 March"),
+    ],
+)
+def test_a_section_number_a_target_or_a_date_is_no_part_of_the_measure(labelled, plain):
+    a, b = facts(labelled), facts(plain)
+    assert (a.words, a.quantities, a.basis) == (b.words, b.quantities, b.basis)
