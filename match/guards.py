@@ -98,7 +98,7 @@ def time_basis(a: Side, b: Side) -> list[Finding]:
         if x.basis == _SNAPSHOT and y.facts.any_period and not y.basis:
             return [Finding("time basis", "at a point in time vs during the period", True)]
         if x.facts.windows and y.basis & _SHORT:
-            return [Finding("time basis", f"over a year vs {_labels(y.basis & _SHORT)}", True)]
+            return [Finding("time basis", f"over a year vs {_labels(y.basis & _SHORT)}", True, False)]
     return []
 
 

@@ -33,6 +33,7 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str]] = [
     (("st", "nd", "rd", "th"), r"(\d+)(?:st|nd|rd|th)\b", r"\1"),
     ((",",), r"(\d),(\d{3})\b", r"\1\2"),
     ((" 000",), r"\b(\d{1,3}) 000\b", r"\g<1>000"),
+    (("yr",), r"\b(\d+)[\s-]*yrs?\b", r"\1 years"),
     (("-",), r"\b(\d+)\s*-\s*(\d+)\b", r"\1-\2"),
     (("between",), r"\bbetween (\d+) and (\d+)\b", r"\1-\2"),
     (
@@ -41,7 +42,6 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str]] = [
         r"\1-\2",
     ),
     (("age",), r"\b(aged?|ages) (\d+) (?:to|and) (\d+)\b", r"\1 \2-\3"),
-    (("yr",), r"\b(\d+)[\s-]*yrs?\b", r"\1 years"),
     (("0-",), r"(?<![\d.])(?<!aged )(?<!ages )\b0-(\d+)[ -]years?\b(?:[ -]olds?\b)?", r"aged 0-\1"),
     (("old",), r"\b(\d+)[ -]years?[ -]olds?\b", r"\1 year old"),
     (("age",), r"\b(aged? (?:under |up to )?\d+(?:-\d+)?\+?)(?: or (?:over|more))? years?\b(?! old)", r"\1"),

@@ -279,6 +279,7 @@ def test_a_bound_after_an_abbreviated_unit_reads_as_one_after_the_unit_spelled_o
     [
         ("CLA per 10,000 pop", "CLA per 10,000 population"),
         ("CLA per 10,000 0-17 yr olds", "CLA per 10,000 0-17 year olds"),
+        ("CLA per 10,000 0 to 17 yr olds", "CLA per 10,000 0-17 year olds"),
         ("No. of CYP on a CP plan", "No. of children on a CP plan"),
         ("Nos. of YP in care", "Number of young people in care"),
         ("Average caseload per QSW", "Average caseload per qualified social worker"),
