@@ -286,6 +286,9 @@ def test_a_bound_after_an_abbreviated_unit_reads_as_one_after_the_unit_spelled_o
         ("Number of CAFs completed", "Number of early help assessments completed"),
         ("LAC excluding unaccompanied asylum seekers", "LAC excluding UASC"),
         ("CLA in connected person placements", "CLA in connected carer placements"),
+        ("Strat discussions in month", "Strategy discussions in month"),
+        ("CL in touch (%)", "Care leavers in touch (%)"),
+        ("CLA in resi placements (%)", "CLA in residential placements (%)"),
     ],
 )
 def test_a_measure_written_short_reads_as_written_long(short, long):
