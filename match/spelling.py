@@ -42,4 +42,8 @@ class Slips:
         if len(word) < MIN_LENGTH or word in self.known:
             return ""
         near = process.extract(word, self._choices, scorer=DamerauLevenshtein.distance, score_cutoff=1, limit=2)
-        return near[0][0] if len(near) == 1 else ""
+        if len(near) != 1:
+            return ""
+        meant = str(near[0][0])
+        # one letter past a known word is an ending (`disability` past a pattern's `disabilit(y|ies)`)
+        return "" if word[:-1] == meant else meant

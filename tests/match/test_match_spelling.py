@@ -34,3 +34,8 @@ def test_a_pattern_escape_is_no_letter_of_a_word():
     slips = Slips([r"(?:\bmore than|\boutside(?: of)?)\s*(\d+)"])
     assert slips.fix("completed outside 45 working days") == "completed outside 45 working days"
     assert "boutside" not in slips.known
+
+
+def test_one_letter_past_a_known_word_is_an_ending_not_a_slip():
+    slips = Slips([r"child(ren)? with (a )?disabilit(y|ies)"])
+    assert slips.fix("Children in need with a disability") == "Children in need with a disability"
