@@ -287,6 +287,7 @@ def test_a_bound_after_an_abbreviated_unit_reads_as_one_after_the_unit_spelled_o
         ("LAC excluding unaccompanied asylum seekers", "LAC excluding UASC"),
         ("CLA in connected person placements", "CLA in connected carer placements"),
         ("Strat discussions in month", "Strategy discussions in month"),
+        ("S47s per 10,000 (rolling 12m)", "Section 47 enquiries per 10,000 (rolling 12m)"),
         ("CL in touch (%)", "Care leavers in touch (%)"),
         ("CLA in resi placements (%)", "CLA in residential placements (%)"),
     ],
