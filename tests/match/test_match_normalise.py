@@ -266,6 +266,8 @@ def test_parenthetical_glosses_are_left_out_of_the_core():
         ("CLA missing 24 hrs+", "CLA missing 24 hours or more"),
         ("assessments completed in 45 WD or less", "assessments completed in 45 working days or less"),
         ("visits within 6 wks+", "visits within 6 weeks or more"),
+        ("CP plans for 2 years plus", "CP plans for 2 years or more"),
+        ("CLA with 3 plus placements", "CLA with 3 or more placements"),
     ],
 )
 def test_a_bound_after_an_abbreviated_unit_reads_as_one_after_the_unit_spelled_out(abbreviated, spelled):
