@@ -184,15 +184,16 @@ def _one_sided_numbers(qs: set[Quantity], owner: Side, other: Side) -> Finding |
     Numbers the owner's measure implies (its population's, its own year) are no restriction a
     title must repeat, unless the other name says it counts the whole population (`all CLA`);
     numbers the other's population states agree, and other values of the same kind contradict it
-    (care leavers aged 17-18 against a measure of those aged 19-21)."""
+    (care leavers aged 17-18 against a measure of those aged 19-21), as does a part of its range
+    (care leavers aged 21)."""
     if _within(qs, owner.implied) and not other.facts.whole:
-        return None
-    if _within(qs, other.implied):
         return None
     kinds = {q.kind for q in qs}
     defined = {q for q in other.implied if q.kind in kinds}
     if defined and {q.value for q in qs if q.kind in {d.kind for d in defined}} != {d.value for d in defined}:
         return Finding("numbers", f"{_show(qs)} vs {_show(defined)} (its population)", True)
+    if _within(qs, other.implied):
+        return None
     bounds = {q.bound for q in qs}
     timely = bool(_SAYS_TIMESCALE & other.facts.words)
     if bounds == {"upper"} and timely:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scorekit.match.guards import compare, side
+from scorekit.match.guards import Side, compare, side
 from scorekit.match.normalise import vocabulary
 
 V = vocabulary()
@@ -359,3 +359,17 @@ def test_x_including_y_names_both_of_x_or_y():
 )
 def test_who_is_counted_when_and_which_way_keep_measures_apart(a, b, a_unit, b_unit, b_basis):
     assert hard(a, b, a_unit=a_unit, b_unit=b_unit, b_basis=b_basis)
+
+
+def test_a_part_of_the_population_range_is_another_measure():
+    """A measure of care leavers aged 19-21 is not that of those aged 21."""
+
+    def entry(name: str) -> Side:
+        implied = V.facts("care leavers aged 19-21").quantities
+        return side(V.facts(name, "percent"), "percent", "", implied)
+
+    cat = entry("Percentage of care leavers in suitable accommodation")
+    part = side(V.facts("Care leavers aged 21 in suitable accommodation (%)"))
+    whole = side(V.facts("Care leavers aged 19 to 21 in suitable accommodation (%)"))
+    assert any(f.hard and f.guard == "numbers" for f in compare(part, cat, V.profile))
+    assert not any(f.hard for f in compare(whole, cat, V.profile))
