@@ -10,6 +10,9 @@
   built from the *other* documents (held-out document), so every rename has to be found by the
   matcher: precision and recall.
 - Trap pairs (`tests/match/traps.csv`): every alias of A against a catalogue holding only B.
+- Edited names: every catalogue name with one edit that changes what it measures (in the month ->
+  year to date, started -> completed, 10 -> 15 working days, children -> families, ...): how many
+  still get the original's id (a few edits leave the measure as it is: a gloss, a double negative).
 - Scale: 10,000 names against 2,000 entries.
 
 Run: `.venv/bin/python benchmarks/matching.py` (`-v` lists the errors; `--dev` lists the
@@ -201,6 +204,64 @@ def pairwise_traps(cat: Catalogue, **kw: float) -> int:
             qs = [Query.build(al.name, "", al.first.period) for al in cat.indicators[src].aliases]
             merges += sum(r.indicator_id == dst for r in Matcher(sub, **kw).match_many(qs))  # type: ignore[arg-type]
     return merges
+
+
+# -- edited names -----------------------------------------------------------------------------
+
+# One edit that changes what a name measures: its period, stage, timescale, unit, who is counted,
+# which way it counts. A name so edited that still gets its original's id is a merged trap,
+# unless the edit leaves the measure as it is (a gloss, a double negative).
+_EDITS: list[tuple[str, tuple[str, ...]]] = [
+    (r"\bin the month\b", ("rolling 12 months", "year to date", "during the year")),
+    (r"\bin month\b", ("(rolling 12 months)", "year to date")),
+    (r"\bstarted\b", ("completed",)),
+    (r"\bcompleted\b", ("started",)),
+    (r"\b10 working days\b", ("15 working days",)),
+    (r"\b15 working days\b", ("10 working days", "20 working days")),
+    (r"\b45 working days\b", ("20 working days",)),
+    (r"^Number of\b", ("Percentage of", "Rate per 10,000 of")),
+    (r"^Percentage of\b", ("Number of",)),
+    (r"\(not CWD\)", ("(CWD)",)),
+    (r"\(CWD\)", ("(not CWD)",)),
+    (r"\brepeat\b", ("first",)),
+    (r"\b12 months\b", ("24 months", "6 months")),
+    (r"\b6 months\b", ("3 months",)),
+    (r"\b4 weeks\b", ("6 weeks",)),
+    (r"\bwithin\b", ("outside",)),
+    (r"\bincluding\b", ("excluding",)),
+    (r"\bexcluding\b", ("including",)),
+    (r"\bsuitable\b", ("unsuitable",)),
+    (r"\bin contact\b", ("not in contact",)),
+    (r"\bat period end\b", ("during the period",)),
+    (r"\bchildren\b", ("families",)),
+    (r"\bnew\b", ("closed",)),
+    (r"\bopened\b", ("closed",)),
+    (r"\bstepped up\b", ("stepped down",)),
+    (r"\bIFA\b", ("in-house",)),
+]
+
+
+def edited_names(cat: Catalogue) -> tuple[int, list[str]]:
+    """Every catalogue name with one meaning-changing edit: how many editions there are, and
+    those given the original's id."""
+    import re
+
+    matcher = Matcher(cat)
+    made: list[tuple[str, str, str]] = []
+    for ind in cat:
+        for name in ind.names:
+            for pattern, replacements in _EDITS:
+                if re.search(pattern, name, flags=re.I):
+                    for r in replacements:
+                        edited = re.sub(pattern, r, name, count=1, flags=re.I)
+                        if edited != name:
+                            made.append((ind.id, name, edited))
+    made = sorted(set(made))
+    results = matcher.match_many([Query.build(e) for _, _, e in made])
+    kept = [
+        f"{iid}: {e!r} (from {n!r})" for (iid, n, e), res in zip(made, results, strict=True) if res.indicator_id == iid
+    ]
+    return len(made), kept
 
 
 # -- scale ------------------------------------------------------------------------------------
@@ -402,6 +463,13 @@ def main() -> int:
         for e in errors:
             print("  WRONG", e)
     print(f"trap pairs (each alias of A against a catalogue holding only B): {pairwise_traps(cat)} merges")
+    made, kept = edited_names(cat)
+    print(
+        f"edited names (one meaning-changing edit of a catalogue name): {len(kept)} of {made} given the original's id"
+    )
+    if args.v:
+        for k in kept:
+            print("  KEPT", k)
     build, match = scale(cat, args.repeat)
     print(
         f"scale: 10,000 names x 2,000 entries: {build + match:.2f} s (index build {build:.2f} s, "

@@ -95,7 +95,14 @@ def time_basis(a: Side, b: Side) -> list[Finding]:
     for x, y in ((a, b), (b, a)):
         if x.basis == _YEAR and not y.basis and not y.facts.any_period and {x.unit, y.unit} & set(_FLOWS):
             return [Finding("time basis", "in the year vs a period the name does not say", True, False)]
+        if x.basis == _SNAPSHOT and y.facts.any_period and not y.basis:
+            return [Finding("time basis", "at a point in time vs during the period", True)]
+        if x.facts.windows and y.basis & _SHORT:
+            return [Finding("time basis", f"over a year vs {_labels(y.basis & _SHORT)}", True, False)]
     return []
+
+
+_SHORT = frozenset({"month", "quarter"})  # a share over a year is not the month's or the quarter's
 
 
 def point_or_period(a: Side, b: Side, prof: Profile) -> list[Finding]:
@@ -177,15 +184,16 @@ def _one_sided_numbers(qs: set[Quantity], owner: Side, other: Side) -> Finding |
     Numbers the owner's measure implies (its population's, its own year) are no restriction a
     title must repeat, unless the other name says it counts the whole population (`all CLA`);
     numbers the other's population states agree, and other values of the same kind contradict it
-    (care leavers aged 17-18 against a measure of those aged 19-21)."""
+    (care leavers aged 17-18 against a measure of those aged 19-21), as does a part of its range
+    (care leavers aged 21)."""
     if _within(qs, owner.implied) and not other.facts.whole:
-        return None
-    if _within(qs, other.implied):
         return None
     kinds = {q.kind for q in qs}
     defined = {q for q in other.implied if q.kind in kinds}
     if defined and {q.value for q in qs if q.kind in {d.kind for d in defined}} != {d.value for d in defined}:
         return Finding("numbers", f"{_show(qs)} vs {_show(defined)} (its population)", True)
+    if _within(qs, other.implied):
+        return None
     bounds = {q.bound for q in qs}
     timely = bool(_SAYS_TIMESCALE & other.facts.words)
     if bounds == {"upper"} and timely:
@@ -213,7 +221,10 @@ def _within(qs: set[Quantity], implied: frozenset[Quantity]) -> bool:
 def timescale(a: Side, b: Side) -> list[Finding]:
     """`In timescale` on one side only counts a subset of the other's events (review conferences
     held in timescale are not all review conferences), unless the other states the timescale itself
-    (within 20 working days)."""
+    (within 20 working days). A share of events is its timely part already: `% of CLA having
+    health checks` is the share whose checks are in timescale, so between two shares it is no doubt."""
+    if a.unit == b.unit == "percent":
+        return []
     for x, y in ((a, b), (b, a)):
         stated = any(q.bound == "upper" for q in y.facts.quantities)
         if _SAYS_TIMESCALE & x.facts.words and not _SAYS_TIMESCALE & y.facts.words and not stated:
@@ -287,15 +298,28 @@ def _one_sided(words: frozenset[str], how: str, prof: Profile) -> list[Finding]:
     return out
 
 
+def negation(a: Side, b: Side) -> list[Finding]:
+    """A name that denies what the other counts (`reviews not completed in time`, `contacts not
+    progressing to referral`) measures the rest of it: a different measure. A denial the other
+    name gives only as a gloss (`stepped down (no assessment required)`) agrees with it."""
+    for x, y in ((a.facts, b.facts), (b.facts, a.facts)):
+        lone = x.negated - y.negated - y.negated_gloss
+        if lone:
+            return [Finding("negation", f"'not {', '.join(sorted(lone))}' only on one side", True, False)]
+    return []
+
+
 def either(a: Side, b: Side) -> list[Finding]:
-    """`X or Y` counts both; a name with only one of them counts a part (CAO or SGO vs SGO)."""
+    """`X or Y` counts both; a name with only one of them counts a part (CAO or SGO vs SGO). `X
+    including Y` names both too (NEET including not known)."""
     out = []
     for x, y in ((a.facts, b.facts), (b.facts, a.facts)):
         if y.either:
             continue
         for one, two in x.either:
-            if (one in y.words) != (two in y.words):
-                out.append(Finding("either", f"{one} or {two} vs {one if one in y.words else two} alone", True))
+            if (one in y.mentions) != (two in y.mentions):
+                alone = one if one in y.mentions else two
+                out.append(Finding("either", f"{one} or {two} vs {alone} alone", True))
     return out
 
 
@@ -309,6 +333,7 @@ def compare(a: Side, b: Side, prof: Profile) -> list[Finding]:
         + qualifiers(a, b, prof)
         + inclusions(a, b, prof)
         + timescale(a, b)
+        + negation(a, b)
     )
     found += either(a, b)
     return sorted(found, key=lambda f: not f.hard)

@@ -27,10 +27,13 @@ UNITS = ("count", "percent", "rate_per_10k", "rate_per_100k", "days", "weeks", "
 _CLEAN = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2019": "'", "\u2018": "'", "\u00a0": " "})
 
 # Thresholds and durations written one way. Order matters: a range before a bound, "a year+"
-# before "a year", ages before durations. Each rule runs only where one of its cue words is present.
+# before "a year", ages before durations, a unit spelled out (`wd`, `hrs`) before a bound reads
+# it. Each rule runs only where one of its cue words is present.
 _GRAMMAR: list[tuple[tuple[str, ...], str, str]] = [
     (("st", "nd", "rd", "th"), r"(\d+)(?:st|nd|rd|th)\b", r"\1"),
     ((",",), r"(\d),(\d{3})\b", r"\1\2"),
+    ((" 000",), r"\b(\d{1,3}) 000\b", r"\g<1>000"),
+    (("yr",), r"\b(\d+)[\s-]*yrs?\b", r"\1 years"),
     (("-",), r"\b(\d+)\s*-\s*(\d+)\b", r"\1-\2"),
     (("between",), r"\bbetween (\d+) and (\d+)\b", r"\1-\2"),
     (
@@ -42,6 +45,11 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str]] = [
     (("0-",), r"(?<![\d.])(?<!aged )(?<!ages )\b0-(\d+)[ -]years?\b(?:[ -]olds?\b)?", r"aged 0-\1"),
     (("old",), r"\b(\d+)[ -]years?[ -]olds?\b", r"\1 year old"),
     (("age",), r"\b(aged? (?:under |up to )?\d+(?:-\d+)?\+?)(?: or (?:over|more))? years?\b(?! old)", r"\1"),
+    (("wd", "wk", "working"), r"\b(\d+)[\s-]*(?:wds?|wkg? days?|working[\s-]days?)\b", r"\1 working days"),
+    (("day",), r"\b(\d+)[\s-]*(?:days?)\b", r"\1 days"),
+    (("wk", "week"), r"\b(\d+)[\s-]*(?:wks?|weeks?)\b", r"\1 weeks"),
+    (("hr", "hour"), r"\b(\d+)[\s-]*(?:hrs?|hours?)\b", r"\1 hours"),
+    (("plus",), r"\b(\d+)( (?:months?|years?|weeks?|days?|working days|hours?))? plus\b", r"\1+\2"),
     (("or ", "and "), r"\b(\d+)\s*(?:or|and) (?:more|over|above|older|greater|later)\b", r"\1+"),
     (
         ("+", "or "),
@@ -62,10 +70,6 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str]] = [
     (("+",), r"\b(\d+)\s*\+", r"\1+"),
     (("or ",), r"\b(\d+) or (?:less|fewer|under|below)\b", r"up to \1"),
     (("less", "fewer", "below", "<"), r"(?:\bless than|\bfewer than|\bbelow|<)\s*(\d+)", r"under \1"),
-    (("wd", "wk", "working"), r"\b(\d+)[\s-]*(?:wds?|wkg? days?|working[\s-]days?)\b", r"\1 working days"),
-    (("day",), r"\b(\d+)[\s-]*(?:days?)\b", r"\1 days"),
-    (("wk", "week"), r"\b(\d+)[\s-]*(?:wks?|weeks?)\b", r"\1 weeks"),
-    (("hr", "hour"), r"\b(\d+)[\s-]*(?:hrs?|hours?)\b", r"\1 hours"),
     (("m",), r"\b(\d+)(\+?)[\s-]*(?:m|mths?|mnths?|months?)\b(\+?)", r"\1\2\3 months"),
     (("year",), r"\b(?:a|1) ?year ?\+", "12+ months"),
     (
@@ -136,6 +140,8 @@ class Facts:
     windows: frozenset[Quantity] = frozenset()
     whole: bool = False
     any_period: bool = False
+    negated: frozenset[str] = frozenset()
+    negated_gloss: frozenset[str] = frozenset()
 
 
 def _grouped(qualifiers: frozenset[tuple[str, str]]) -> dict[str, frozenset[str]]:
@@ -174,6 +180,7 @@ class Vocabulary:
         self._cumulative = frozenset(b.basis for b in prof.time_basis if b.cumulative)
         self._whole = Phrases(prof.whole_population)
         self._any_period = Phrases(prof.any_period)
+        self._negations = Phrases(prof.negations)
         said: dict[str, list[str]] = {}
         for q in prof.qualifiers:
             for v in q.values:
@@ -241,6 +248,7 @@ class Vocabulary:
         body, excluded, included = self._clauses(text)
         body, basis, window = self._basis(body, unit)
         quantities = self._quantities(body)
+        negated, glossed = self._negated(body)
         windows = self._quantities(_YEAR_WINDOW) if window else frozenset()
         found = (gv for x in self._qualifiers.found(body) for gv in x.split("\n"))
         qualifiers = frozenset((g, v) for g, _, v in (x.partition("\t") for x in found))
@@ -265,6 +273,8 @@ class Vocabulary:
             windows=windows,
             whole=bool(self._whole.found(text)),
             any_period=any_period,
+            negated=negated,
+            negated_gloss=glossed,
         )
 
     def tokens(self, text: str) -> list[str]:
@@ -276,6 +286,19 @@ class Vocabulary:
             if not out or out[-1] != tok:
                 out.append(tok)
         return out
+
+    def _negated(self, text: str) -> tuple[frozenset[str], frozenset[str]]:
+        """What the name denies (`not completed in time`, `with no health assessment`): the first
+        word after each of the profile's negations. Inside a parenthetical gloss (`(no assessment
+        required)`) a denial explains the measure; outside it, it is the measure."""
+        stated: set[str] = set()
+        glossed: set[str] = set()
+        for m, _ in self._negations.matches(text):
+            after = self.tokens(text[m.end() :])
+            if after:
+                inside = text.count("(", 0, m.start()) > text.count(")", 0, m.start())
+                (glossed if inside else stated).add(after[0])
+        return frozenset(stated), frozenset(glossed)
 
     def _either(self, text: str) -> frozenset[tuple[str, str]]:
         """`X or Y` between two content words: a measure of both together (CAO or SGO)."""

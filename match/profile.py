@@ -119,6 +119,7 @@ class Profile:
     sources: tuple[str, ...] = field(default=())
     whole_population: tuple[str, ...] = ()
     any_period: tuple[str, ...] = ()
+    negations: tuple[str, ...] = ()
 
     def label(self, token: str) -> str:
         for e in self.equivalents:
@@ -211,6 +212,7 @@ def from_dict(data: dict[str, Any], source: str = "") -> Profile:
         sources=(source,) if source else (),
         whole_population=_strs(data.get("whole_population", []), "whole_population"),
         any_period=_strs(data.get("any_period", []), "any_period"),
+        negations=_strs(data.get("negations", []), "negations"),
     )
 
 
@@ -257,6 +259,7 @@ def extend(base: Profile, extra: Profile) -> Profile:
         sources=base.sources + extra.sources,
         whole_population=extra.whole_population + base.whole_population,
         any_period=extra.any_period + base.any_period,
+        negations=extra.negations + base.negations,
     )
 
 

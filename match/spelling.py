@@ -15,12 +15,13 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 _WORD = re.compile(r"[a-z]+")
+_ESCAPE = re.compile(r"\\[a-z]")  # `\b`, `\d` in a pattern the texts include: no letters of a word
 MIN_LENGTH = 4  # shorter words are abbreviations (CiC, LAC, SGO) as often as slips
 
 
 class Slips:
     def __init__(self, texts: Iterable[str]) -> None:
-        self.known = frozenset(w for t in texts for w in _WORD.findall(t.lower()))
+        self.known = frozenset(w for t in texts for w in _WORD.findall(_ESCAPE.sub(" ", t.lower())))
         self._choices = sorted(w for w in self.known if len(w) >= MIN_LENGTH - 1)
         self._cache: dict[str, str] = {}
 
@@ -41,4 +42,8 @@ class Slips:
         if len(word) < MIN_LENGTH or word in self.known:
             return ""
         near = process.extract(word, self._choices, scorer=DamerauLevenshtein.distance, score_cutoff=1, limit=2)
-        return near[0][0] if len(near) == 1 else ""
+        if len(near) != 1:
+            return ""
+        meant = str(near[0][0])
+        # one letter past a known word is an ending (`disability` past a pattern's `disabilit(y|ies)`)
+        return "" if word[:-1] == meant else meant

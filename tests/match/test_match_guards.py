@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scorekit.match.guards import compare, side
+from scorekit.match.guards import Side, compare, side
 from scorekit.match.normalise import vocabulary
 
 V = vocabulary()
@@ -281,3 +281,95 @@ def test_negation_names_an_exclusion():
 def test_a_duration_is_nearly_always_said():
     found = soft("Children in care proceedings at month end", "Length of care proceedings", b_unit="weeks")
     assert "the name does not say weeks" in [f.detail for f in found]
+
+
+def test_between_two_shares_in_timescale_on_one_side_only_is_no_doubt():
+    """A share of children with a health assessment is the share whose assessment is in
+    timescale; between two counts the timely ones stay a subset."""
+    shares = verdict(
+        "Percentage of LAC having Health Checks",
+        "Percentage of children in care for 12+ months with health assessment in timescales",
+        "percent",
+        "percent",
+    )
+    assert "timescale" not in [f.guard for f in shares]
+    counts = soft(
+        "Number of RCPCs held in timescale", "Number of children subject to RCPCs", a_unit="count", b_unit="count"
+    )
+    assert [f.guard for f in counts] == ["timescale"]
+
+
+@pytest.mark.parametrize(
+    ("denied", "counted"),
+    [
+        (
+            "Percentage of CLA reviews due in month not completed in time",
+            "Percentage of CLA reviews due in month completed in time",
+        ),
+        ("Contacts not progressing to referral (%)", "Percentage of all contacts that become new referrals"),
+        ("Children looked after with no health assessment (%)", "Percentage of CLA with health assessments up to date"),
+        ("CLA without a PEP (%)", "% of CLA with an updated Personal Education Plan"),
+    ],
+)
+def test_a_name_that_denies_what_the_other_counts_is_another_measure(denied, counted):
+    assert "negation" in [f.guard for f in hard(denied, counted)]
+
+
+def test_a_denial_given_as_a_gloss_agrees_with_a_name_that_says_it_or_not():
+    glossed = "Number of referrals that were stepped down from CSC (no assessment required)"
+    assert "negation" not in [f.guard for f in verdict("Referrals stepped down with no assessment", glossed)]
+    assert "negation" not in [f.guard for f in verdict("Referrals stepped down", glossed)]
+    assert "negation" not in [f.guard for f in verdict("No. of referrals stepped down", glossed)]
+
+
+def test_x_including_y_names_both_of_x_or_y():
+    found = verdict(
+        "NEET 16-17 year olds including not known (%)", "% of 16-17 year olds NEET or whose activity is not known"
+    )
+    assert "either" not in [f.guard for f in found]
+    assert "either" in [f.guard for f in hard("NEET 16-17 year olds (%)", "% of 16-17 year olds NEET or not known")]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "a_unit", "b_unit", "b_basis"),
+    [
+        ("Number of families open to the service", "Number of children open to the service", "count", "count", ""),
+        (
+            "Number of CLA placed for adoption during the period",
+            "Number of CLA placed for adoption",
+            None,
+            "count",
+            "snapshot",
+        ),
+        (
+            "Percentage of CLA ceased during the year - returned home",
+            "Percentage of CLA ceased in the month - returned home",
+            "percent",
+            "percent",
+            "month",
+        ),
+        (
+            "Number of children stepped down for CIN assessment",
+            "Number of children stepped up for CIN assessment",
+            "count",
+            "count",
+            "",
+        ),
+    ],
+)
+def test_who_is_counted_when_and_which_way_keep_measures_apart(a, b, a_unit, b_unit, b_basis):
+    assert hard(a, b, a_unit=a_unit, b_unit=b_unit, b_basis=b_basis)
+
+
+def test_a_part_of_the_population_range_is_another_measure():
+    """A measure of care leavers aged 19-21 is not that of those aged 21."""
+
+    def entry(name: str) -> Side:
+        implied = V.facts("care leavers aged 19-21").quantities
+        return side(V.facts(name, "percent"), "percent", "", implied)
+
+    cat = entry("Percentage of care leavers in suitable accommodation")
+    part = side(V.facts("Care leavers aged 21 in suitable accommodation (%)"))
+    whole = side(V.facts("Care leavers aged 19 to 21 in suitable accommodation (%)"))
+    assert any(f.hard and f.guard == "numbers" for f in compare(part, cat, V.profile))
+    assert not any(f.hard for f in compare(whole, cat, V.profile))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from scorekit.match import evaluation as ev
-from scorekit.match.catalogue import Catalogue, Indicator
+from scorekit.match.catalogue import Alias, Catalogue, Indicator
 from scorekit.match.decisions import Decision, Decisions
 from scorekit.match.evaluation import without_document
 from scorekit.match.matcher import Matcher, Query
@@ -358,3 +358,21 @@ def test_the_blind_set_names_none_the_other_sets_hold(shipped, unseen):
     ids = {i.id for i in shipped}
     assert all(r.answer in ids or r.answer == ev.NEW for r in fresh)
     assert all(r.near_miss in ids and r.near_miss != r.answer for r in fresh if r.kind == "trap")
+
+
+def test_a_share_over_the_year_leaves_out_only_the_monthly_name_of_an_entry():
+    """An entry printed both as `in the month` and as `during period`: a name that counts over
+    the year meets the second name; an entry kept only for the month stays apart."""
+    both = Indicator("adopted_pct", "Percentage of CLA ceased in the month - adopted", "percent")
+    both.aliases.append(Alias.seen("", "Percentage of children leaving care who were adopted during period"))
+    monthly = Indicator(
+        "home_pct", "Percentage of CLA ceased in the month - returned home", "percent", time_basis="month"
+    )
+    cat = Catalogue()
+    cat.add(both)
+    cat.add(monthly)
+    m = Matcher(cat)
+    adopted = m.match(Query.build("Children who ceased to be looked after during the year who were adopted (%)"))
+    assert adopted.top is not None and adopted.top.indicator_id == "adopted_pct"
+    home = m.match(Query.build("Percentage of CLA ceased during the year - returned home"))
+    assert home.indicator_id != "home_pct" and all(c.indicator_id != "home_pct" for c in home.candidates)

@@ -258,3 +258,132 @@ def test_either_names_a_union():
 def test_parenthetical_glosses_are_left_out_of_the_core():
     f = facts("Total number of Children Looked After (CLA) at period end")
     assert f.core == "cla"
+
+
+@pytest.mark.parametrize(
+    ("abbreviated", "spelled"),
+    [
+        ("CLA missing 24 hrs+", "CLA missing 24 hours or more"),
+        ("assessments completed in 45 WD or less", "assessments completed in 45 working days or less"),
+        ("visits within 6 wks+", "visits within 6 weeks or more"),
+        ("CP plans for 2 years plus", "CP plans for 2 years or more"),
+        ("CLA with 3 plus placements", "CLA with 3 or more placements"),
+    ],
+)
+def test_a_bound_after_an_abbreviated_unit_reads_as_one_after_the_unit_spelled_out(abbreviated, spelled):
+    a, b = facts(abbreviated), facts(spelled)
+    assert a.quantities == b.quantities and a.quantities
+    assert a.words == b.words and not a.either
+
+
+@pytest.mark.parametrize(
+    ("short", "long"),
+    [
+        ("CLA per 10,000 pop", "CLA per 10,000 population"),
+        ("CLA per 10,000 0-17 yr olds", "CLA per 10,000 0-17 year olds"),
+        ("CLA per 10,000 0 to 17 yr olds", "CLA per 10,000 0-17 year olds"),
+        ("No. of CYP on a CP plan", "No. of children on a CP plan"),
+        ("Nos. of YP in care", "Number of young people in care"),
+        ("Average caseload per QSW", "Average caseload per qualified social worker"),
+        ("Number of CAFs completed", "Number of early help assessments completed"),
+        ("LAC excluding unaccompanied asylum seekers", "LAC excluding UASC"),
+        ("CLA in connected person placements", "CLA in connected carer placements"),
+        ("Strat discussions in month", "Strategy discussions in month"),
+        ("S47s per 10,000 (rolling 12m)", "Section 47 enquiries per 10,000 (rolling 12m)"),
+        ("CL in touch (%)", "Care leavers in touch (%)"),
+        ("CLA in resi placements (%)", "CLA in residential placements (%)"),
+    ],
+)
+def test_a_measure_written_short_reads_as_written_long(short, long):
+    a, b = facts(short), facts(long)
+    assert (a.words, a.excluded, a.unit) == (b.words, b.excluded, b.unit)
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "basis"),
+    [
+        ("Care leavers in suitable accommodation (num)", "count", frozenset()),
+        ("CLA (no.)", "count", frozenset()),
+        ("Referrals (financial year to date)", None, frozenset({"ytd"})),
+        ("Number of CLA (end of month)", "count", frozenset({"snapshot"})),
+    ],
+)
+def test_a_unit_or_a_time_basis_written_short_is_read(name, unit, basis):
+    f = facts(name)
+    assert (f.unit, f.basis) == (unit, basis)
+
+
+@pytest.mark.parametrize(
+    ("reworded", "usual"),
+    [
+        (
+            "16-18 year olds not in education, training or employment",
+            "16-18 year olds not in education, employment or training",
+        ),
+        ("Care leavers in employment, education or training", "Care leavers in education, employment or training"),
+        ("Children in need with a disability: CIN plans", "CIN plans (CWD)"),
+        ("CIN plans, children without disabilities", "CIN plans (not CWD)"),
+    ],
+)
+def test_a_population_worded_another_way_reads_the_same(reworded, usual):
+    a, b = facts(reworded), facts(usual)
+    assert (a.groups.get("employment"), a.groups.get("cwd"), a.excluded) == (
+        b.groups.get("employment"),
+        b.groups.get("cwd"),
+        b.excluded,
+    )
+    assert a.groups.get("employment") or a.groups.get("cwd") or a.excluded
+
+
+def test_cp_cases_are_the_child_protection_cohort():
+    assert facts("% of CP cases with supervision in timescale").groups.get("cohort") == frozenset({"child protection"})
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "basis"),
+    [
+        ("Care leavers in suitable accommodation (percent)", "percent", frozenset()),
+        ("Care leavers in suitable accommodation - pct", "percent", frozenset()),
+        ("Share of care leavers in suitable accommodation", "percent", frozenset()),
+        ("Care leavers in suitable accommodation %age", "percent", frozenset()),
+        ("Referrals (LTM)", None, frozenset({"rolling_12m"})),
+        ("Referrals per 10,000 - R12", "rate_per_10k", frozenset({"rolling_12m"})),
+        ("CLA as at 31/03", None, frozenset({"snapshot"})),
+    ],
+)
+def test_a_share_or_a_period_written_as_councils_write_it_is_read(name, unit, basis):
+    f = facts(name)
+    assert (f.unit, f.basis, f.quantities) == (unit, basis, frozenset())
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "basis"),
+    [
+        ("CLA /10,000", "rate_per_10k", frozenset()),
+        ("CLA rate/10k", "rate_per_10k", frozenset()),
+        ("CLA p/10k", "rate_per_10k", frozenset()),
+        ("CLA per 10 000 children", "rate_per_10k", frozenset()),
+        ("CP plans (period end)", None, frozenset({"snapshot"})),
+        ("CP plans - live", None, frozenset({"snapshot"})),
+        ("Contacts - MTD", None, frozenset({"month"})),
+        ("Ave days to match a child to adopters", "days", frozenset()),
+    ],
+)
+def test_a_rate_a_point_in_time_or_an_average_in_scorecard_shorthand_is_read(name, unit, basis):
+    f = facts(name)
+    assert (f.unit, f.basis, f.quantities) == (unit, basis, frozenset())
+
+
+@pytest.mark.parametrize(
+    ("labelled", "plain"),
+    [
+        ("1.2 Contacts in month", "Contacts in month"),
+        ("Contacts in month (target 500)", "Contacts in month"),
+        ("Contacts in month - Sept 2024", "Contacts in month"),
+        ("Number of contacts 2023/24", "Number of contacts"),
+        ("Number of CLA at 31 March 2024", "Number of CLA at 31 March"),
+    ],
+)
+def test_a_section_number_a_target_or_a_date_is_no_part_of_the_measure(labelled, plain):
+    a, b = facts(labelled), facts(plain)
+    assert (a.words, a.quantities, a.basis) == (b.words, b.quantities, b.basis)

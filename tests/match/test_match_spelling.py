@@ -26,3 +26,16 @@ def test_a_published_title_with_a_slip_finds_its_measure():
     cat.add(Indicator("cla_rate", "Rate of children looked after per 10,000", "rate_per_10k"))
     r = Matcher(cat).match(Query.build("Rate of Looked Afer Children rate per 10,000 population (0-18 years)"))
     assert r.indicator_id == "cla_rate"
+
+
+def test_a_pattern_escape_is_no_letter_of_a_word():
+    """The grammar's patterns are among the spelled texts: `\\boutside` spells `outside`, so a
+    name's `outside` is a known word, not a slip of `boutside`."""
+    slips = Slips([r"(?:\bmore than|\boutside(?: of)?)\s*(\d+)"])
+    assert slips.fix("completed outside 45 working days") == "completed outside 45 working days"
+    assert "boutside" not in slips.known
+
+
+def test_one_letter_past_a_known_word_is_an_ending_not_a_slip():
+    slips = Slips([r"child(ren)? with (a )?disabilit(y|ies)"])
+    assert slips.fix("Children in need with a disability") == "Children in need with a disability"
