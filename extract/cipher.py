@@ -211,8 +211,7 @@ def decipher(layer: TextLayer, key: Key, readings: Readings) -> Deciphered:
         printed += 1
         known += text != UNKNOWN
         out.append(Char(text, c.x0, c.top, c.x1, c.bottom, c.style))
-    share = known / printed if printed else 0.0
-    return Deciphered(TextLayer(out, layer.objects, layer.frame, layer.loose), share, len(key.letters))
+    return Deciphered(TextLayer(out, layer.objects, layer.frame), known / printed if printed else 0.0, len(key.letters))
 
 
 def _agreed(counter: Counter) -> str:

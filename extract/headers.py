@@ -60,6 +60,8 @@ def _banded(col: Column, header: str, band: str, report: ReportPeriod | None) ->
     period = _band_period(band, report)
     if col.kind == "ignore" and (month := _month_under(header, band)):
         return replace(col, kind="measure", measure="value", period=month, header=f"{band} {header}")
+    if (col.kind == "ignore" or col.measure == "value") and (dated := _dated_by_band(header, band)):
+        return replace(col, kind="measure", measure="value", period=dated)
     if period and col.kind == "ignore" and header:
         return replace(col, kind="measure", measure="value", period=period, sub=header)
     if period and col.kind == "measure" and col.measure in BANDED and not _own_period(col, header, report):
@@ -67,6 +69,14 @@ def _banded(col: Column, header: str, band: str, report: ReportPeriod | None) ->
     if not period and col.kind == "measure" and col.measure == "value" and _names_something(band):
         return replace(col, indicator=band)
     return col
+
+
+def _dated_by_band(header: str, band: str) -> str:
+    """`Q2` under `2019/20`: a period whose year the header leaves to the report, given by the
+    band over it instead ("" where the header names its year, or the band none)."""
+    own = header_period(header, None, allow_serial=False)
+    joined = header_period(f"{band} {header}", None, allow_serial=False)
+    return joined[0] if own is None and joined else ""
 
 
 def _own_period(col: Column, header: str, report: ReportPeriod | None) -> bool:

@@ -10,7 +10,6 @@ is upright), rules and fills in the same frame.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -18,7 +17,7 @@ from ..page import Frame, PageContent, Word
 from .chars import Char, read_chars
 from .frame import reading_frame, to_frame
 from .objects import PageObjects, fills_of, read_objects, rules_of, turned
-from .words import GAP_RATIO, page_words
+from .words import page_words
 
 __all__ = ["TextLayer", "page_content", "read_layer"]
 
@@ -31,7 +30,6 @@ class TextLayer:
     chars: list[Char]
     objects: PageObjects
     frame: Frame
-    loose: bool = False  # the characters' boxes are pdfium's, not their glyphs' advances
 
     @cached_property
     def reading_chars(self) -> list[Char]:
@@ -40,7 +38,7 @@ class TextLayer:
     @cached_property
     def words(self) -> list[Word]:
         """Words in the reading frame."""
-        return page_words(self.reading_chars, math.inf if self.loose else GAP_RATIO)
+        return page_words(self.reading_chars)
 
 
 def read_layer(page, textpage=None, loose: bool = False) -> TextLayer:
@@ -48,7 +46,7 @@ def read_layer(page, textpage=None, loose: bool = False) -> TextLayer:
     `loose`: advances from pdfium's boxes, not the font's widths looked up by character)."""
     chars, display = read_chars(page, textpage, loose)
     objects = read_objects(page, display)
-    return TextLayer(chars, objects, reading_frame(chars, display.width, display.height), loose)
+    return TextLayer(chars, objects, reading_frame(chars, display.width, display.height))
 
 
 def page_content(layer: TextLayer, source: str, page_no: int) -> PageContent:

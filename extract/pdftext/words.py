@@ -34,19 +34,19 @@ _LIGATURE_MARKS = frozenset(LIGATURES)
 SPACE, NONE, WRAP = "space", "none", "wrap"
 
 
-def gap_tolerance(size: float, ratio: float = GAP_RATIO) -> float:
-    return min(X_TOLERANCE, ratio * size)
+def gap_tolerance(size: float) -> float:
+    return min(X_TOLERANCE, GAP_RATIO * size)
 
 
-def _ltr_begins(p: Char, c: Char, ratio: float) -> bool:
-    return c.x0 < p.x0 or c.x0 > p.x1 + gap_tolerance(p.style.size, ratio) or abs(c.top - p.top) > Y_TOLERANCE
+def _ltr_begins(p: Char, c: Char) -> bool:
+    return c.x0 < p.x0 or c.x0 > p.x1 + gap_tolerance(p.style.size) or abs(c.top - p.top) > Y_TOLERANCE
 
 
-def _btt_begins(p: Char, c: Char, ratio: float) -> bool:
+def _btt_begins(p: Char, c: Char) -> bool:
     return c.bottom > p.bottom or c.bottom < p.top - Y_TOLERANCE or abs(c.x0 - p.x0) > X_TOLERANCE
 
 
-def _ttb_begins(p: Char, c: Char, ratio: float) -> bool:
+def _ttb_begins(p: Char, c: Char) -> bool:
     return c.top < p.top or c.top > p.bottom + Y_TOLERANCE or abs(c.x0 - p.x0) > X_TOLERANCE
 
 
@@ -59,7 +59,7 @@ class _Way:
     line_key: Callable[[Char], float]
     tolerance: float
     order: Callable[[Char], Any]
-    begins: Callable[[Char, Char, float], bool]
+    begins: Callable[[Char, Char], bool]
     upright: bool
 
 
@@ -116,26 +116,24 @@ def _extent(cs: list[Char]) -> tuple[float, float, float, float, int]:
     return x0, top, x1, bottom, bold
 
 
-def page_words(chars: list[Char], ratio: float = GAP_RATIO) -> list[Word]:
-    """Words of a page's characters (in the reading frame, in stream order). `ratio`: the share
-    of the type size a gap inside a word may reach (`GAP_RATIO`; infinite where the boxes are
-    loose, a garbled layer's, and only the absolute tolerance holds)."""
+def page_words(chars: list[Char]) -> list[Word]:
+    """Words of a page's characters (in the reading frame, in stream order)."""
     starts = _line_starts(chars)
     ways = [direction(c) for c in chars]
     pieces: list[_Piece] = []
     for name, way in WAYS.items():
         positions = [i for i, w in enumerate(ways) if w == name]
         if positions:
-            pieces += _words(chars, positions, way, starts, ratio)
+            pieces += _words(chars, positions, way, starts)
     return _settle_wraps(pieces)
 
 
-def _words(chars: list[Char], positions: list[int], way: _Way, starts: list[float], ratio: float) -> list[_Piece]:
+def _words(chars: list[Char], positions: list[int], way: _Way, starts: list[float]) -> list[_Piece]:
     out = []
     for run in _runs(chars, positions, way.upright):
         for ordered in _lines(chars, run, way):
-            for word in _cut(chars, ordered, way, ratio):
-                out.append(_piece(chars, word, starts, ratio))
+            for word in _cut(chars, ordered, way):
+                out.append(_piece(chars, word, starts))
     return out
 
 
@@ -177,7 +175,7 @@ def _lines(chars: list[Char], run: list[int], way: _Way) -> list[list[int]]:
     return [sorted(line, key=along.__getitem__) for line in lines if line]
 
 
-def _cut(chars: list[Char], ordered: list[int], way: _Way, ratio: float) -> list[list[int]]:
+def _cut(chars: list[Char], ordered: list[int], way: _Way) -> list[list[int]]:
     words: list[list[int]] = []
     current: list[int] = []
     begins = way.begins
@@ -187,7 +185,7 @@ def _cut(chars: list[Char], ordered: list[int], way: _Way, ratio: float) -> list
             if current:
                 words.append(current)
             current = []
-        elif current and begins(chars[current[-1]], c, ratio):
+        elif current and begins(chars[current[-1]], c):
             words.append(current)
             current = [i]
         else:
@@ -197,14 +195,14 @@ def _cut(chars: list[Char], ordered: list[int], way: _Way, ratio: float) -> list
     return words
 
 
-def _piece(chars: list[Char], word: list[int], starts: list[float], ratio: float) -> _Piece:
+def _piece(chars: list[Char], word: list[int], starts: list[float]) -> _Piece:
     cs = [chars[i] for i in word]
     texts = [c.text for c in cs]
     text = "".join(texts)
     if not _LIGATURE_MARKS.isdisjoint(text):
         text = "".join([LIGATURES.get(t, t) for t in texts])
     after = max(word) + 1
-    joint = SPACE if after >= len(chars) else _joint(text, cs[-1], chars[after], starts[after - 1], ratio)
+    joint = SPACE if after >= len(chars) else _joint(text, cs[-1], chars[after], starts[after - 1])
     return _Piece(cs, text, min(word), after, joint)
 
 
@@ -220,7 +218,7 @@ def _line_starts(chars: list[Char]) -> list[float]:
     return out
 
 
-def _joint(text: str, last: Char, nxt: Char, line_start: float, ratio: float) -> str:
+def _joint(text: str, last: Char, nxt: Char, line_start: float) -> str:
     """`space` (printed, or a jump elsewhere), `none` (the word goes on), or `wrap` (the next line
     of the same cell, no space character between: `wraps.joins` decides)."""
     size = last.style.size
@@ -231,7 +229,7 @@ def _joint(text: str, last: Char, nxt: Char, line_start: float, ratio: float) ->
     if abs(nxt.top - last.top) < 0.5 * size and nxt.x0 >= last.x0 - 0.5:
         # the same line: the word goes on (split by a change of colour or size) if no wider gap
         # than the one that parts words lies between (pdfium lists no space some printers draw)
-        return NONE if nxt.x0 - last.x1 <= gap_tolerance(size, ratio) else SPACE
+        return NONE if nxt.x0 - last.x1 <= gap_tolerance(size) else SPACE
     below = last.bottom - 0.2 * size <= nxt.top <= last.bottom + size
     if not below or abs(nxt.x0 - line_start) > size:
         return SPACE  # another cell, or text not aligned left

@@ -12,10 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..page import Rule
-from ..periods import parse_period
+from ..periods import MONTHS, parse_period
 from .figures import is_value
 from .lines import Line, Phrase
 
+HEAD_LINE = 0.8  # a header line with this many phrases per column it stands over heads them one by one
 RULE_COVER = 0.5  # a vertical rule over this share of the block's height is a column boundary
 SINGLE_COLUMN = 0.6  # a phrase with this share of its width in one column is in that column
 
@@ -133,7 +134,7 @@ def boundaries(
 def _clear_of_heads(a: Span, b: Span, heads: list[Span]) -> float:
     free = [Span(a.x1, b.x0)]
     for h in heads:
-        if a.x0 <= h.x0 and h.x1 <= b.x1:
+        if a.x0 <= h.x0 and h.x1 <= b.x1 and not (h.x0 < a.x1 and h.x1 > b.x0):
             free = [part for f in free for part in _minus(f, h)]
     best = max(free, key=lambda f: f.x1 - f.x0, default=None)
     return (best.x0 + best.x1) / 2 if best is not None else (a.x1 + b.x0) / 2
@@ -143,10 +144,23 @@ def _minus(f: Span, h: Span) -> list[Span]:
     return [s for s in (Span(f.x0, min(f.x1, h.x0)), Span(max(f.x0, h.x1), f.x1)) if s.x1 > s.x0]
 
 
-def header_spans(lines: list[Line]) -> list[Span]:
-    """The extents of the phrases above the body's first line."""
+def header_spans(lines: list[Line], spans: list[Span]) -> list[Span]:
+    """The extents of the one-word period labels (`September`, `Q3`) on the header's lines that
+    head a column each (as many phrases as the columns they stand over): the heads a long name set
+    tight pushes past a gutter's middle. A band's line (`2007` over `N` and `% Pos`) heads
+    several columns with each of its phrases, and moves no boundary."""
     first = min((ln.top for ln in body_lines(lines)), default=float("inf"))
-    return [Span(p.x0, p.x1) for ln in lines if ln.top < first for p in ln.phrases]
+    out = []
+    for ln in lines:
+        covered = [s for s in spans if s.x1 > ln.phrases[0].x0 and s.x0 < ln.phrases[-1].x1]
+        if ln.top < first and len(ln.phrases) >= 3 and len(ln.phrases) >= HEAD_LINE * len(covered):
+            out += [Span(p.x0, p.x1) for p in ln.phrases if _period_word(p)]
+    return out
+
+
+def _period_word(p: Phrase) -> bool:
+    t = p.text.strip().lower()
+    return len(p.words) == 1 and bool(parse_period(t) or (t[:3] in MONTHS and t.isalpha() and len(t) <= 9))
 
 
 def columns_of(phrase: Phrase, xs: list[float]) -> tuple[int, int]:

@@ -49,7 +49,7 @@ def find_tables(page: PageContent) -> list[Table]:
     tables: list[Table] = []
     for grid in _lattices(page):
         inside, beside = _parted(words, grid)
-        if inside and not _runs_on(grid, beside) and not (page.method == "ocr" and _header_box(grid, inside)):
+        if inside and not _runs_on(grid, inside, beside) and not (page.method == "ocr" and _header_box(grid, inside)):
             table, rest = lattice_table(page.page, grid, inside)
             if page.method == "ocr":
                 _widen_bands(table, label_columns(table), ruled=True)
@@ -118,19 +118,23 @@ def _parted(words: list[Word], grid: Grid) -> tuple[list[Word], list[Word]]:
     return inside, beside
 
 
-def _runs_on(grid: Grid, beside: list[Word]) -> bool:
-    """Text close beside the grid on two of its rows or more: the rules box part of a table, not
-    all of it (the text's alignment reads the whole, with these rules as its boundaries). A
-    caption or a chart's title level with one row is no part of it."""
+def _runs_on(grid: Grid, inside: list[Word], beside: list[Word]) -> bool:
+    """The rules box part of a table, not all of it (the text's alignment reads the whole, with
+    these rules as its boundaries): text close beside the grid on two of its rows or more, or
+    text beside it, however far, on the lines of more than half its rows. A caption or a chart's
+    title level with one row is no part of it, nor a chart's ticks that meet a row's line by chance."""
     x0, y0, x1, y1 = grid.bbox
-    rows = set()
+    close, level = set(), set()
+    lines = {(bisect(grid.ys, w.yc), round(w.bottom)) for w in inside}
     for w in beside:
         if not (y0 < w.yc < y1):
             continue
-        gap = x0 - w.x1 if w.x1 <= x0 else w.x0 - x1
-        if gap < 3 * w.em:
-            rows.add(bisect(grid.ys, w.yc))
-    return len(rows) >= min(2, grid.n_rows)
+        row = bisect(grid.ys, w.yc)
+        if (x0 - w.x1 if w.x1 <= x0 else w.x0 - x1) < 3 * w.em:
+            close.add(row)
+        if any((row, round(w.bottom) + d) in lines for d in (-1, 0, 1)):
+            level.add(row)
+    return len(close) >= min(2, grid.n_rows) or len(level) * 2 > grid.n_rows
 
 
 def _within(w: Word, box: tuple[float, float, float, float]) -> bool:
@@ -142,7 +146,7 @@ def _columns(page: PageContent, lines: list[Line], top: float, bottom: float, x0
     spans = column_spans(lines, page.rules, top, bottom)
     if len(spans) < MIN_COLUMNS:
         return None
-    xs = boundaries(spans, vertical_cuts(page.rules, top, bottom), x0, x1, header_spans(lines))
+    xs = boundaries(spans, vertical_cuts(page.rules, top, bottom), x0, x1, header_spans(lines, spans))
     return Columns(xs, gutters(spans, xs))
 
 

@@ -169,7 +169,8 @@ def test_bare_numbers_before_the_names_are_references_not_figures():
 
 def test_a_chart_title_level_with_a_ruled_tables_header_leaves_it_a_ruled_table():
     """Text close beside one row of a ruled table is a caption or a chart's title, not the rest
-    of the table; text beside two rows or more is the table running on past its rules."""
+    of the table; text close beside two rows or more, or on the lines of most rows however far,
+    is the table running on past its rules."""
     printed = print_sheet(Sheet(ROWS, ruling="grid"))
     x1, top = printed.xs[-1], printed.ys[0]
     title = [
@@ -182,4 +183,8 @@ def test_a_chart_title_level_with_a_ruled_tables_header_leaves_it_a_ruled_table(
         Word(t, x1 + 10, y + 2, x1 + 18, y + 10, size=8) for t, y in zip(["80", "60"], printed.ys[1:3], strict=False)
     ]
     (table, *_) = find_tables(replace(printed.page, words=printed.page.words + ticks))
+    assert not table.ruled
+    labels = [w for w in printed.page.words if w.x0 < printed.xs[1]]
+    far = [replace(w, text="n/a", x0=x1 + 60, x1=x1 + 72) for w in labels]  # a column the rules left out
+    (table, *_) = find_tables(replace(printed.page, words=printed.page.words + far))
     assert not table.ruled
