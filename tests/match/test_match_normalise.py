@@ -387,3 +387,8 @@ def test_a_rate_a_point_in_time_or_an_average_in_scorecard_shorthand_is_read(nam
 def test_a_section_number_a_target_or_a_date_is_no_part_of_the_measure(labelled, plain):
     a, b = facts(labelled), facts(plain)
     assert (a.words, a.quantities, a.basis) == (b.words, b.quantities, b.basis)
+
+
+def test_a_qualifier_phrase_does_not_hide_another_groups_qualifier():
+    said = vocabulary().facts("New UASC entering care in month").qualifiers
+    assert ("uasc", "uasc") in said and ("flow", "in") in said
