@@ -233,12 +233,12 @@ def test_excluding_adults_never_lands_on_the_total():
     assert r.indicator_id == "eh_assessments_completed" and r.top is not None and r.top.notes == []
 
 
-def test_a_name_without_a_unit_is_never_merged_with_a_share_on_its_words_alone():
+def test_a_name_without_a_unit_is_never_merged_with_a_share_beside_a_count_of_the_same_events():
     cat = Catalogue()
     cat.add(Indicator("conv", "Percentage of contacts that become referrals", "percent"))
+    cat.add(Indicator("conv_n", "Number of contacts that become referrals in the month", "count", time_basis="month"))
     m = Matcher(cat)
-    r = m.match(Query.build("Contacts that became referrals"))
-    assert r.indicator_id == "" and r.rule == "review" and "no score settles" in r.explanation
+    assert m.match(Query.build("Contacts that became referrals")).indicator_id != "conv"
     cells = m.match(Query.build("Contacts that became referrals", values=["71%", "68%"]))
     assert cells.indicator_id == "conv"
 
@@ -376,3 +376,27 @@ def test_a_share_over_the_year_leaves_out_only_the_monthly_name_of_an_entry():
     assert adopted.top is not None and adopted.top.indicator_id == "adopted_pct"
     home = m.match(Query.build("Percentage of CLA ceased during the year - returned home"))
     assert home.indicator_id != "home_pct" and all(c.indicator_id != "home_pct" for c in home.candidates)
+
+
+def _neet_catalogue(with_count: bool) -> Catalogue:
+    cat = Catalogue()
+    cat.add(Indicator("neet_pct", "% of 16-18 year olds not in education, employment or training (NEET)", "percent"))
+    cat.add(Indicator("pupils", "Number of pupils electively home educated", "count"))
+    if with_count:
+        cat.add(Indicator("neet_n", "Number of 16-18 year olds not in education, employment or training", "count"))
+    return cat
+
+
+def test_a_name_saying_no_unit_takes_the_only_unit_the_catalogue_offers_for_its_words():
+    name = Query.build("16 to 18 year olds who are not in education, employment or training (NEET)")
+    alone = Matcher(_neet_catalogue(False)).match(name)
+    assert alone.indicator_id == "neet_pct" and "no entry in a unit other than percent" in alone.explanation
+    assert Matcher(_neet_catalogue(True)).match(name).indicator_id != "neet_pct"
+
+
+def test_a_duration_the_name_does_not_say_is_not_merged_beside_a_count_of_the_same_events():
+    cat = Catalogue()
+    cat.add(Indicator("weeks", "Length of care proceedings (ongoing cases)", "weeks"))
+    cat.add(Indicator("underway", "Number of care proceedings underway at period end", "count"))
+    r = Matcher(cat).match(Query.build("Care proceedings ongoing at month end"))
+    assert r.indicator_id != "weeks"

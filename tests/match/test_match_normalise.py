@@ -392,3 +392,8 @@ def test_a_section_number_a_target_or_a_date_is_no_part_of_the_measure(labelled,
 def test_a_qualifier_phrase_does_not_hide_another_groups_qualifier():
     said = vocabulary().facts("New UASC entering care in month").qualifiers
     assert ("uasc", "uasc") in said and ("flow", "in") in said
+
+
+def test_days_counted_from_an_event_are_a_duration():
+    assert unit_from_name("A2: days from placement order to match with adopters") == "days"
+    assert unit_from_name("Assessments completed within 45 days from referral") != "days"
