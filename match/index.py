@@ -69,10 +69,17 @@ class Index:
             self.rows_of.setdefault(c.owner, []).append(i)
         self.weight = self._weights(catalogue)
         self.unknown = float(np.median(list(self.weight.values()))) if self.weight else 1.0
-        self.postings = self._postings()
+        self.postings = self._postings(implied=False)
+        self.reach = self._postings(implied=True)
         self._masses: dict[frozenset[str], float] = {}
         self.mass = [sum(self.weight[w] for w in c.words) for c in self.choices]
-        self.mass_array = np.array(self.mass, dtype=np.float64)
+        self.mass_array = np.array(
+            [
+                m + sum(self.weight.get(w, self.unknown) for w in c.implied_words)
+                for m, c in zip(self.mass, self.choices)
+            ],
+            dtype=np.float64,
+        )
         self.blocks = self._blocks()
         self.variants = self._variants()
 
@@ -113,10 +120,12 @@ class Index:
         content, core = spell(facts.content), spell(facts.core)
         return replace(facts, words=words, content=content, core=core, mentions=facts.mentions | words)
 
-    def _postings(self) -> dict[str, np.ndarray]:
+    def _postings(self, implied: bool) -> dict[str, np.ndarray]:
+        """Each choice under its words; for the first pass (`implied`) also under the words its
+        population lets a name say (`children leaving care` for the SGOs that end care)."""
         rows: dict[str, list[int]] = {}
         for i, c in enumerate(self.choices):
-            for w in c.words:
+            for w in c.words | c.implied_words if implied else c.words:
                 rows.setdefault(w, []).append(i)
         return {w: np.array(r, dtype=np.int64) for w, r in rows.items()}
 
@@ -132,7 +141,7 @@ class Index:
 
     def dice(self, words: frozenset[str]) -> np.ndarray:
         """Weighted Dice of `words` against every choice, 0-100."""
-        posts = [(self.postings[w], self.weight[w]) for w in words if w in self.postings]
+        posts = [(self.reach[w], self.weight.get(w, self.unknown)) for w in words if w in self.reach]
         if not posts:
             return np.zeros(len(self.choices))
         rows = np.concatenate([p for p, _ in posts])
