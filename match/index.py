@@ -76,7 +76,7 @@ class Index:
         self.mass_array = np.array(
             [
                 m + sum(self.weight.get(w, self.unknown) for w in c.implied_words)
-                for m, c in zip(self.mass, self.choices)
+                for m, c in zip(self.mass, self.choices, strict=True)
             ],
             dtype=np.float64,
         )
