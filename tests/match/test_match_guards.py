@@ -373,3 +373,15 @@ def test_a_part_of_the_population_range_is_another_measure():
     whole = side(V.facts("Care leavers aged 19 to 21 in suitable accommodation (%)"))
     assert any(f.hard and f.guard == "numbers" for f in compare(part, cat, V.profile))
     assert not any(f.hard for f in compare(whole, cat, V.profile))
+
+
+def test_a_section_47_enquiry_is_not_a_conference_and_a_plan_a_conference_led_to_is_still_one():
+    (f,) = [
+        f for f in hard("Strategy discussions resulting in an ICPC (%)", "Strategy discussions resulting in Section 47")
+    ]
+    assert f.guard == "protection"
+    assert not [
+        f
+        for f in verdict("ICPCs resulting in a plan (%)", "Percentage of ICPCs resulting in a CP Plan")
+        if f.guard == "protection"
+    ]
