@@ -380,3 +380,8 @@ def test_a_section_47_enquiry_is_not_a_conference():
         f for f in hard("Strategy discussions resulting in an ICPC (%)", "Strategy discussions resulting in Section 47")
     ]
     assert f.guard == "protection"
+
+
+def test_a_step_up_or_down_on_one_side_only_is_a_doubt():
+    (f,) = soft("Referrals stepped down to EH (no assessment)", "Number of referrals into Early Help")
+    assert f.guard == "step"
