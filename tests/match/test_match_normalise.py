@@ -397,3 +397,16 @@ def test_a_qualifier_phrase_does_not_hide_another_groups_qualifier():
 def test_days_counted_from_an_event_are_a_duration():
     assert unit_from_name("A2: days from placement order to match with adopters") == "days"
     assert unit_from_name("Assessments completed within 45 days from referral") != "days"
+
+
+def test_a_deadline_counted_from_entry_into_care_is_not_a_count_of_entrants():
+    f = vocabulary().facts("Initial health assessments within 20 working days of child becoming looked after (%)")
+    assert ("flow", "in") not in f.qualifiers and Quantity(20.0, "days", "upper") in f.quantities
+    assert ("flow", "in") in vocabulary().facts("Children becoming looked after in the month").qualifiers
+
+
+def test_the_past_n_months_are_the_last_n_months():
+    assert content("Children with 2+ social workers in the past 6 months") == content(
+        "Children with 2+ social workers in the last 6 months"
+    )
+    assert vocabulary().facts("Referrals per 10,000 (previous 12 months)").basis == {"rolling_12m"}
