@@ -388,7 +388,19 @@ class Matcher:
         why = explain.sole_unit(ev, self.accept, self.index.unit[top.indicator_id])
         return Result(top.indicator_id, top.score, RULE_NAME, why, ev.ranked[:5], ev.blocked)
 
+    def _counts_first(self, ev: Evidence, q: Side) -> Evidence:
+        """A name that says no unit is more likely a count: a share or a duration held only for
+        the unit the name leaves unsaid gives way to an entry the name fits without that doubt
+        (`CiC in IFA placements` is the count beside the share)."""
+        if q.unit is not None:
+            return ev
+        sure = [c for c in ev.ranked if not (c.held and _only_unit(c.held))]
+        if len(sure) == len(ev.ranked) or not sure or sure[0].score < self.review:
+            return ev
+        return Evidence(sure, ev.blocked, ev.expansions)
+
     def _decide(self, ev: Evidence, q: Side, query: Query | None = None) -> Result:
+        ev = self._counts_first(ev, q)
         s, top, runner = self.settings, ev.top, ev.runner
         score = top.score if top else 0.0
         if top is None or top.score < s.review:

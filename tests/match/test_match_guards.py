@@ -376,9 +376,7 @@ def test_a_part_of_the_population_range_is_another_measure():
 
 
 def test_a_section_47_enquiry_is_not_a_conference():
-    (f,) = [
-        f for f in hard("Strategy discussions resulting in an ICPC (%)", "Strategy discussions resulting in Section 47")
-    ]
+    (f,) = hard("Strategy discussions resulting in an ICPC (%)", "Strategy discussions resulting in Section 47")
     assert f.guard == "protection"
 
 

@@ -400,3 +400,12 @@ def test_a_duration_the_name_does_not_say_is_not_merged_beside_a_count_of_the_sa
     cat.add(Indicator("underway", "Number of care proceedings underway at period end", "count"))
     r = Matcher(cat).match(Query.build("Care proceedings ongoing at month end"))
     assert r.indicator_id != "weeks"
+
+
+def test_a_name_saying_no_unit_is_the_count_when_a_share_of_the_same_words_is_held_for_its_unit():
+    cat = Catalogue()
+    cat.add(Indicator("ifa", "Number of CLA placed in IFA placements as at the end of the month", "count"))
+    cat.add(Indicator("ifa_pct", "Percentage of IFA placements (of all looked after children)", "percent"))
+    r = Matcher(cat).match(Query.build("CiC in IFA placements"))
+    assert r.indicator_id == "ifa"
+    assert Matcher(cat).match(Query.build("CiC in IFA placements (%)")).indicator_id == "ifa_pct"
