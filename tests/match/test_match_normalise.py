@@ -410,3 +410,9 @@ def test_the_past_n_months_are_the_last_n_months():
         "Children with 2+ social workers in the last 6 months"
     )
     assert vocabulary().facts("Referrals per 10,000 (previous 12 months)").basis == {"rolling_12m"}
+
+
+def test_a_linking_phrase_is_not_a_word_of_the_measure():
+    assert content("Children who ceased to be looked after due to a special guardianship order") == content(
+        "Children who ceased to be looked after on a special guardianship order"
+    )
