@@ -54,8 +54,9 @@ class Index:
             population = vocab.facts(ind.population).quantities if ind.population else frozenset()
             self.population[ind.id] = population
             said = _population_words(vocab, ind.population, population)
+            cohort = _population_cohort(vocab, ind.population)
             for name in ind.names:
-                f = vocab.facts(name, ind.unit)
+                f = _with_cohort(vocab.facts(name, ind.unit), cohort)
                 if f.key in seen:
                     continue
                 seen.add(f.key)
@@ -200,6 +201,24 @@ class Index:
 
 
 _AGE_WORDS = frozenset({"aged", "age", "year", "old"})
+
+
+def _population_cohort(vocab: Vocabulary, population: str) -> dict[str, frozenset[str]]:
+    """The values of overlapping groups (cohorts) an entry's recorded population states: an entry
+    for looked after children aged 16+ and care leavers is one for care leavers too, however
+    its own names say it."""
+    if not population:
+        return {}
+    overlapping = {q.group for q in vocab.profile.qualifiers if q.overlap_agrees}
+    return {g: v for g, v in vocab.facts(population).groups.items() if g in overlapping}
+
+
+def _with_cohort(f: Facts, cohort: dict[str, frozenset[str]]) -> Facts:
+    if not cohort or not f.groups.keys() & cohort.keys():
+        return f
+    groups = {g: v | cohort[g] if g in cohort and v else v for g, v in f.groups.items()}
+    qualifiers = frozenset((g, v) for g, vs in groups.items() for v in vs)
+    return replace(f, groups=groups, qualifiers=qualifiers)
 
 
 def _population_words(vocab: Vocabulary, population: str, numbers: frozenset[Quantity]) -> frozenset[str]:

@@ -409,3 +409,15 @@ def test_a_name_saying_no_unit_is_the_count_when_a_share_of_the_same_words_is_he
     r = Matcher(cat).match(Query.build("CiC in IFA placements"))
     assert r.indicator_id == "ifa"
     assert Matcher(cat).match(Query.build("CiC in IFA placements (%)")).indicator_id == "ifa_pct"
+
+
+def test_a_cohort_the_entrys_population_states_is_one_of_its_cohorts():
+    def catalogue(population: str) -> Catalogue:
+        cat = Catalogue()
+        name = "Percentage of eligible CLA (16+) with an up-to-date Pathway Plan"
+        cat.add(Indicator("pathway", name, "percent", population=population))
+        return cat
+
+    name = Query.build("Care leavers with an up-to-date pathway plan (%)")
+    assert Matcher(catalogue("looked after children aged 16+")).match(name).indicator_id == ""
+    assert Matcher(catalogue("looked after children aged 16+ and care leavers")).match(name).indicator_id == "pathway"
