@@ -416,3 +416,8 @@ def test_a_linking_phrase_is_not_a_word_of_the_measure():
     assert content("Children who ceased to be looked after due to a special guardianship order") == content(
         "Children who ceased to be looked after on a special guardianship order"
     )
+
+
+def test_stepped_up_to_social_care_reads_as_stepped_up_from_early_help():
+    assert content("Cases stepped up from early help to social care") == content("Early help cases stepped up")
+    assert content("Children receiving early help services who are stepped up") == content("EH children stepped up")
