@@ -421,3 +421,8 @@ def test_a_linking_phrase_is_not_a_word_of_the_measure():
 def test_stepped_up_to_social_care_reads_as_stepped_up_from_early_help():
     assert content("Cases stepped up from early help to social care") == content("Early help cases stepped up")
     assert content("Children receiving early help services who are stepped up") == content("EH children stepped up")
+
+
+def test_how_a_child_came_to_be_counted_is_no_word_of_the_measure():
+    assert content("Children open to CSC reported missing in month") == content("Children open to CSC missing in month")
+    assert content("Newly arrived UASC") == content("Newly UASC")
