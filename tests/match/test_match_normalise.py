@@ -426,3 +426,9 @@ def test_stepped_up_to_social_care_reads_as_stepped_up_from_early_help():
 def test_how_a_child_came_to_be_counted_is_no_word_of_the_measure():
     assert content("Children open to CSC reported missing in month") == content("Children open to CSC missing in month")
     assert content("Newly arrived UASC") == content("Newly UASC")
+
+
+def test_ongoing_and_open_at_period_end_are_underway():
+    assert content("Care proceedings ongoing") == content("Care proceedings underway")
+    assert content("Care proceedings open at period end") == content("Care proceedings underway at period end")
+    assert "underway" not in content("Children open to early help")
