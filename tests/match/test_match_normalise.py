@@ -432,3 +432,9 @@ def test_ongoing_and_open_at_period_end_are_underway():
     assert content("Care proceedings ongoing") == content("Care proceedings underway")
     assert content("Care proceedings open at period end") == content("Care proceedings underway at period end")
     assert "underway" not in content("Children open to early help")
+
+
+def test_an_assessment_or_enquiry_that_ended_was_completed():
+    assert content("Number of Section 47 enquiries which ended") == content("Number of Section 47 enquiries completed")
+    assert content("Assessments ending in NFA") == content("Assessments completed with NFA")
+    assert "ceased" in content("Number of CLA ending")
