@@ -391,13 +391,21 @@ class Matcher:
     def _counts_first(self, ev: Evidence, q: Side) -> Evidence:
         """A name that says no unit is more likely a count: a share or a duration held only for
         the unit the name leaves unsaid gives way to an entry the name fits without that doubt
-        (`CiC in IFA placements` is the count beside the share)."""
+        (`CiC in IFA placements` is the count beside the share), if that entry says every word of
+        the name the share does (`ceased due to adoption` is not all children who ceased)."""
         if q.unit is not None:
             return ev
         sure = [c for c in ev.ranked if not (c.held and _only_unit(c.held))]
         if len(sure) == len(ev.ranked) or not sure or sure[0].score < self.review:
             return ev
+        said = self._words_of(sure[0])
+        for c in ev.ranked:
+            if c not in sure and (q.facts.words & self._words_of(c)) - said:
+                return ev
         return Evidence(sure, ev.blocked, ev.expansions)
+
+    def _words_of(self, c: Candidate) -> frozenset[str]:
+        return self.vocab.facts(c.matched_name, self.index.unit[c.indicator_id]).words
 
     def _decide(self, ev: Evidence, q: Side, query: Query | None = None) -> Result:
         ev = self._counts_first(ev, q)

@@ -421,3 +421,11 @@ def test_a_cohort_the_entrys_population_states_is_one_of_its_cohorts():
     name = Query.build("Care leavers with an up-to-date pathway plan (%)")
     assert Matcher(catalogue("looked after children aged 16+")).match(name).indicator_id == ""
     assert Matcher(catalogue("looked after children aged 16+ and care leavers")).match(name).indicator_id == "pathway"
+
+
+def test_the_count_does_not_win_over_a_share_whose_words_it_lacks():
+    cat = Catalogue()
+    cat.add(Indicator("ceased", "Number of children ceasing to be looked after during the period", "count"))
+    cat.add(Indicator("adopted_pct", "Percentage of CLA ceased in the month - adopted", "percent"))
+    r = Matcher(cat).match(Query.build("Children who ceased to be looked after due to adoption in month"))
+    assert r.indicator_id != "ceased"
