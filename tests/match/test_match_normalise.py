@@ -430,8 +430,7 @@ def test_how_a_child_came_to_be_counted_is_no_word_of_the_measure():
 
 def test_ongoing_and_open_at_period_end_are_underway():
     assert content("Care proceedings ongoing") == content("Care proceedings underway")
-    assert content("Care proceedings open at period end") == content("Care proceedings underway at period end")
-    assert "underway" not in content("Children open to early help")
+    assert "underway" not in content("CIN cases open at the end of the month")
 
 
 def test_an_assessment_or_enquiry_that_ended_was_completed():
