@@ -351,13 +351,23 @@ def test_the_blind_set_names_none_the_other_sets_hold(shipped, unseen):
     unseen, probe or seed sets would measure tuning, not generalisation."""
     here = Path(__file__).resolve().parent
     fresh = ev.read(here / "fresh.csv")
-    seen = {" ".join(r.name.lower().split()) for r in [*unseen, *ev.read(here / "probes.csv")]}
+    probes = [*ev.read(here / "probes.csv"), *ev.read(here / "probes2.csv")]
+    seen = {" ".join(r.name.lower().split()) for r in [*unseen, *probes]}
     with (here / "labelled.csv").open(encoding="utf-8") as f:
         seen |= {" ".join(r["indicator"].lower().split()) for r in csv.DictReader(f)}
     assert len(fresh) >= 150 and not {" ".join(r.name.lower().split()) for r in fresh} & seen
     ids = {i.id for i in shipped}
     assert all(r.answer in ids or r.answer == ev.NEW for r in fresh)
     assert all(r.near_miss in ids and r.near_miss != r.answer for r in fresh if r.kind == "trap")
+
+
+def test_the_fifteenth_session_probes_are_labelled_with_catalogue_ids(shipped):
+    rows = ev.read(Path(__file__).resolve().parent / "probes2.csv")
+    ids = {i.id for i in shipped}
+    assert len(rows) >= 120 and len({r.name for r in rows}) == len(rows)
+    assert all(r.answer in ids or r.answer == ev.NEW for r in rows)
+    assert all(r.near_miss in ids and r.near_miss != r.answer for r in rows if r.kind == "trap")
+    assert all(r.source.startswith("fifteenth session") for r in rows)
 
 
 def test_a_share_over_the_year_leaves_out_only_the_monthly_name_of_an_entry():
