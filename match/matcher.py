@@ -385,6 +385,8 @@ class Matcher:
         rival = self._rival_unit(query, q, top) if query is not None and _only_unit(top.held) else top
         if rival is not None:
             return Result("", top.score, RULE_REVIEW, explain.held(ev), ev.ranked[:5], ev.blocked)
+        if top.unseen:
+            return Result("", top.score, RULE_REVIEW, explain.unseen_words(ev), ev.ranked[:5], ev.blocked)
         why = explain.sole_unit(ev, self.accept, self.index.unit[top.indicator_id])
         return Result(top.indicator_id, top.score, RULE_NAME, why, ev.ranked[:5], ev.blocked)
 

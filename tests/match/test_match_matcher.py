@@ -439,3 +439,9 @@ def test_the_count_does_not_win_over_a_share_whose_words_it_lacks():
     cat.add(Indicator("adopted_pct", "Percentage of CLA ceased in the month - adopted", "percent"))
     r = Matcher(cat).match(Query.build("Children who ceased to be looked after due to adoption in month"))
     assert r.indicator_id != "ceased"
+
+
+def test_the_only_unit_on_offer_does_not_settle_a_word_no_catalogue_name_uses():
+    name = Query.build("16 to 18 year olds in custody not in education, employment or training")
+    r = Matcher(_neet_catalogue(False)).match(name)
+    assert r.indicator_id == "" and "what no catalogue name does" in r.explanation
