@@ -90,6 +90,11 @@ def held(ev: Evidence) -> str:
     return f"review: {_why(top)}, but no score settles {doubts}{_tail(ev)}"
 
 
+def sole_unit(ev: Evidence, accept: float, unit: str) -> str:
+    """A name that says no unit, and a catalogue that offers these words in one unit only."""
+    return f"matched {_why(ev.top)} (>= {accept:g}); no entry in a unit other than {unit} is close{_tail(ev)}"
+
+
 def review(ev: Evidence, accept: float) -> str:
     return f"review: {_why(ev.top)} (< {accept:g}){_tail(ev)}"
 

@@ -66,19 +66,22 @@ TIMELY = "timely"  # the profile's token for `in timescale`, `on time`
 UP_TO_DATE = "uptodate"  # and for `up to date`: a state, yet it too says a timescale was kept
 _SAYS_TIMESCALE = frozenset({TIMELY, UP_TO_DATE})
 _MARKED = ("percent", "rate_per_10k", "rate_per_100k", "days", "weeks")
-_SHARES = ("percent", "rate_per_10k", "rate_per_100k")
+
+
+UNIT_GUARD = "unit"
 
 
 def unit(a: Side, b: Side) -> list[Finding]:
     """A percentage, a rate or a duration is nearly always said so; a name that says nothing is more
     likely a count. Publishers print a count and a share of the same events under one wording
-    (`contacts that became referrals`), so a name that says no unit is never merged with a share
-    or a rate on its words alone: the cells (a `%`) or a person decide."""
+    (`contacts that became referrals`), so a name that says no unit holds a share, a rate or a
+    duration at review: the cells (a `%`), a person, or a catalogue that offers the name's words
+    in that unit only (the matcher asks) decide."""
     if not units_compatible(a.unit, b.unit):
-        return [Finding("unit", f"{a.unit} vs {b.unit}", True)]
+        return [Finding(UNIT_GUARD, f"{a.unit} vs {b.unit}", True)]
     for x, y in ((a, b), (b, a)):
         if x.unit is None and y.unit in _MARKED:
-            return [Finding("unit", f"the name does not say {y.unit}", False, False, y.unit in _SHARES)]
+            return [Finding(UNIT_GUARD, f"the name does not say {y.unit}", False, False, True)]
     return []
 
 

@@ -54,8 +54,9 @@ class Index:
             population = vocab.facts(ind.population).quantities if ind.population else frozenset()
             self.population[ind.id] = population
             said = _population_words(vocab, ind.population, population)
+            cohort = _population_cohort(vocab, ind.population)
             for name in ind.names:
-                f = vocab.facts(name, ind.unit)
+                f = _with_cohort(vocab.facts(name, ind.unit), cohort)
                 if f.key in seen:
                     continue
                 seen.add(f.key)
@@ -69,10 +70,17 @@ class Index:
             self.rows_of.setdefault(c.owner, []).append(i)
         self.weight = self._weights(catalogue)
         self.unknown = float(np.median(list(self.weight.values()))) if self.weight else 1.0
-        self.postings = self._postings()
+        self.postings = self._postings(implied=False)
+        self.reach = self._postings(implied=True)
         self._masses: dict[frozenset[str], float] = {}
         self.mass = [sum(self.weight[w] for w in c.words) for c in self.choices]
-        self.mass_array = np.array(self.mass, dtype=np.float64)
+        self.mass_array = np.array(
+            [
+                m + sum(self.weight.get(w, self.unknown) for w in c.implied_words)
+                for m, c in zip(self.mass, self.choices, strict=True)
+            ],
+            dtype=np.float64,
+        )
         self.blocks = self._blocks()
         self.variants = self._variants()
 
@@ -113,10 +121,12 @@ class Index:
         content, core = spell(facts.content), spell(facts.core)
         return replace(facts, words=words, content=content, core=core, mentions=facts.mentions | words)
 
-    def _postings(self) -> dict[str, np.ndarray]:
+    def _postings(self, implied: bool) -> dict[str, np.ndarray]:
+        """Each choice under its words; for the first pass (`implied`) also under the words its
+        population lets a name say (`children leaving care` for the SGOs that end care)."""
         rows: dict[str, list[int]] = {}
         for i, c in enumerate(self.choices):
-            for w in c.words:
+            for w in c.words | c.implied_words if implied else c.words:
                 rows.setdefault(w, []).append(i)
         return {w: np.array(r, dtype=np.int64) for w, r in rows.items()}
 
@@ -132,7 +142,7 @@ class Index:
 
     def dice(self, words: frozenset[str]) -> np.ndarray:
         """Weighted Dice of `words` against every choice, 0-100."""
-        posts = [(self.postings[w], self.weight[w]) for w in words if w in self.postings]
+        posts = [(self.reach[w], self.weight.get(w, self.unknown)) for w in words if w in self.reach]
         if not posts:
             return np.zeros(len(self.choices))
         rows = np.concatenate([p for p, _ in posts])
@@ -191,6 +201,24 @@ class Index:
 
 
 _AGE_WORDS = frozenset({"aged", "age", "year", "old"})
+
+
+def _population_cohort(vocab: Vocabulary, population: str) -> dict[str, frozenset[str]]:
+    """The values of overlapping groups (cohorts) an entry's recorded population states: an entry
+    for looked after children aged 16+ and care leavers is one for care leavers too, however
+    its own names say it."""
+    if not population:
+        return {}
+    overlapping = {q.group for q in vocab.profile.qualifiers if q.overlap_agrees}
+    return {g: v for g, v in vocab.facts(population).groups.items() if g in overlapping}
+
+
+def _with_cohort(f: Facts, cohort: dict[str, frozenset[str]]) -> Facts:
+    if not cohort or not f.groups.keys() & cohort.keys():
+        return f
+    groups = {g: v | cohort[g] if g in cohort and v else v for g, v in f.groups.items()}
+    qualifiers = frozenset((g, v) for g, vs in groups.items() for v in vs)
+    return replace(f, groups=groups, qualifiers=qualifiers)
 
 
 def _population_words(vocab: Vocabulary, population: str, numbers: frozenset[Quantity]) -> frozenset[str]:

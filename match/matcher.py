@@ -26,7 +26,7 @@ from . import explain
 from .catalogue import Catalogue
 from .decisions import Decisions
 from .explain import Blocked, Candidate, Evidence
-from .guards import Finding, Side, compare, side
+from .guards import UNIT_GUARD, Finding, Side, compare, side
 from .index import Choice, Index
 from .normalise import Facts, Vocabulary, grammar_texts, unit_from_name, unit_from_values, vocabulary
 from .spelling import Slips
@@ -53,6 +53,11 @@ RULE_UNMATCHED = "unmatched"
 
 
 _DIGIT = re.compile(r"\d")  # a word holding a digit is a code or a number, never a word another measure uses
+
+
+def _only_unit(held: tuple[str, ...]) -> bool:
+    """The doubts that hold a candidate are all about a unit the name leaves unsaid."""
+    return all(h.startswith(f"{UNIT_GUARD}:") for h in held)
 
 
 def norm_ref(ref: str | None) -> str:
@@ -353,7 +358,59 @@ class Matcher:
                 best = found if best is None or found.score > best.score else best
         return best
 
+    def _rival_unit(self, query: Query, q: Side, top: Candidate) -> Candidate | None:
+        """When the name says no unit, the most alike entry of another unit that the guards leave
+        open (the count beside a share of the same events), however its doubts score: with none
+        within the ambiguity margin of the review threshold, the top entry's unit is the only one
+        the catalogue offers for these words."""
+        unit = self.index.unit[top.indicator_id]
+        postings = self.index.postings
+        sharing = {self.index.choices[int(r)].owner for w in q.facts.words if w in postings for r in postings[w]}
+        best: Candidate | None = None
+        for owner in sorted(sharing):
+            if self.index.unit[owner] == unit:
+                continue
+            rows = self.index.rows_of[owner]
+            sims = {r: self.index.similarity(q.facts, self.index.choices[r]) for r in rows}
+            if max(sims.values()) < self.review - self.settings.margin:
+                continue
+            found = self._entry(query, q, sims, owner)
+            if isinstance(found, Candidate) and (best is None or found.similarity > best.similarity):
+                best = found
+        return best
+
+    def _held(self, ev: Evidence, top: Candidate, q: Side, query: Query | None) -> Result:
+        """A doubt no score settles goes to a person, unless it is only the unit the name leaves
+        unsaid and the catalogue offers its words in no other unit."""
+        rival = self._rival_unit(query, q, top) if query is not None and _only_unit(top.held) else top
+        if rival is not None:
+            return Result("", top.score, RULE_REVIEW, explain.held(ev), ev.ranked[:5], ev.blocked)
+        if top.unseen:
+            return Result("", top.score, RULE_REVIEW, explain.unseen_words(ev), ev.ranked[:5], ev.blocked)
+        why = explain.sole_unit(ev, self.accept, self.index.unit[top.indicator_id])
+        return Result(top.indicator_id, top.score, RULE_NAME, why, ev.ranked[:5], ev.blocked)
+
+    def _counts_first(self, ev: Evidence, q: Side) -> Evidence:
+        """A name that says no unit is more likely a count: a share or a duration held only for
+        the unit the name leaves unsaid gives way to an entry the name fits without that doubt
+        (`CiC in IFA placements` is the count beside the share), if that entry says every word of
+        the name the share does (`ceased due to adoption` is not all children who ceased)."""
+        if q.unit is not None:
+            return ev
+        sure = [c for c in ev.ranked if not (c.held and _only_unit(c.held))]
+        if len(sure) == len(ev.ranked) or not sure or sure[0].score < self.review:
+            return ev
+        said = self._words_of(sure[0])
+        for c in ev.ranked:
+            if c not in sure and (q.facts.words & self._words_of(c)) - said:
+                return ev
+        return Evidence(sure, ev.blocked, ev.expansions)
+
+    def _words_of(self, c: Candidate) -> frozenset[str]:
+        return self.vocab.facts(c.matched_name, self.index.unit[c.indicator_id]).words
+
     def _decide(self, ev: Evidence, q: Side, query: Query | None = None) -> Result:
+        ev = self._counts_first(ev, q)
         s, top, runner = self.settings, ev.top, ev.runner
         score = top.score if top else 0.0
         if top is None or top.score < s.review:
@@ -378,7 +435,7 @@ class Matcher:
             if wider is not None:
                 return Result("", score, RULE_REVIEW, explain.unsaid_scope(ev, wider), ev.ranked[:5], ev.blocked)
         if top.score >= s.accept and top.held:
-            return Result("", score, RULE_REVIEW, explain.held(ev), ev.ranked[:5], ev.blocked)
+            return self._held(ev, top, q, query)
         if top.score >= s.accept and top.unseen:
             return Result("", score, RULE_REVIEW, explain.unseen_words(ev), ev.ranked[:5], ev.blocked)
         if top.score >= s.accept:

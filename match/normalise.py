@@ -181,12 +181,7 @@ class Vocabulary:
         self._whole = Phrases(prof.whole_population)
         self._any_period = Phrases(prof.any_period)
         self._negations = Phrases(prof.negations)
-        said: dict[str, list[str]] = {}
-        for q in prof.qualifiers:
-            for v in q.values:
-                for f in v.forms:
-                    said.setdefault(f, []).append(f"{q.group}\t{v.value}")
-        self._qualifiers = Phrases(list(said), ["\n".join(gs) for gs in said.values()])
+        self._qualifiers = self._qualifier_phrases(prof)
         inc = prof.inclusions
         self._clause_words = Phrases(inc.excluding + inc.including)
         stop = r"(?=$|[);]| - |\b(?:" + _words(inc.excluding + inc.including) + r")\b)"
@@ -195,6 +190,18 @@ class Vocabulary:
             rf"(?P<obj>(?:[^()]|\([^()]*\))*?){stop}"
         )
         self._cache: dict[tuple[str, str | None], Facts] = {}
+
+    @staticmethod
+    def _qualifier_phrases(prof: Profile) -> Phrases:
+        """The qualifiers' forms, each group its own kind: a longer form hides a shorter one of its
+        own group (`not in contact` hides `in contact`), never another group's (`new UASC` says
+        both a flow in and UASC)."""
+        said: dict[tuple[str, str], list[str]] = {}
+        for q in prof.qualifiers:
+            for v in q.values:
+                for f in v.forms:
+                    said.setdefault((q.group, f), []).append(f"{q.group}\t{v.value}")
+        return Phrases([f for _, f in said], ["\n".join(gs) for gs in said.values()], kinds=[g for g, _ in said])
 
     @staticmethod
     def _number_words(words: dict[str, int]) -> tuple[Phrases, dict[str, int]]:

@@ -82,11 +82,16 @@ class Phrases:
     """`forms[i]` stands for `values[i]`; matched on whole words, the longest form first."""
 
     def __init__(
-        self, forms: Sequence[str], values: Sequence[str] | None = None, common: frozenset[str] = frozenset()
+        self,
+        forms: Sequence[str],
+        values: Sequence[str] | None = None,
+        common: frozenset[str] = frozenset(),
+        kinds: Sequence[str] | None = None,
     ) -> None:
         order = sorted(range(len(forms)), key=lambda i: len(forms[i]), reverse=True)
         self.forms = [forms[i] for i in order]
         self.values = [values[i] for i in order] if values is not None else [""] * len(order)
+        self.kinds = [kinds[i] for i in order] if kinds is not None else [""] * len(order)
         self.anchors = [anchor(f) for f in self.forms]
         # Whole words, and not the second half of a hyphenated word (`re-referrals` is no `referrals`).
         self.compiled = [re.compile(rf"(?<![\w&])(?<![a-z]-)(?:{f})(?![\w&])") for f in self.forms]
@@ -115,15 +120,17 @@ class Phrases:
 
     def matches(self, text: str) -> list[tuple[re.Match[str], int]]:
         """The matches that stand, longest match first (then the longer form): a match overlapping
-        one already standing is dropped, so `did not result in` is read whole, not as `result in`."""
+        one of its own kind already standing is dropped, so `did not result in` is read whole, not
+        as `result in`; forms of different kinds each read their own words."""
         compiled = self.compiled
         found = [(m, i) for i in self._candidates(text) for m in compiled[i].finditer(text)]
         if len(found) < 2:
             return found
         found.sort(key=lambda mi: (mi[0].start() - mi[0].end(), mi[1]))
+        kinds = self.kinds
         taken: list[tuple[re.Match[str], int]] = []
         for m, i in found:
-            if all(m.end() <= t.start() or m.start() >= t.end() for t, _ in taken):
+            if all(m.end() <= t.start() or m.start() >= t.end() or kinds[i] != kinds[j] for t, j in taken):
                 taken.append((m, i))
         return sorted(taken, key=lambda mi: mi[0].start())
 

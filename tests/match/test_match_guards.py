@@ -157,11 +157,11 @@ def test_a_cumulative_basis_is_what_a_name_counts_whatever_month_it_is_reported_
     assert not hard("Referrals in the month (rolling 12 months)", "Referrals received (rolling 12 months)")
 
 
-def test_a_share_a_name_does_not_state_holds_the_candidate_at_review():
+def test_a_share_or_a_duration_a_name_does_not_state_holds_the_candidate_at_review():
     (f,) = soft("Contacts that became referrals", "Percentage of contacts that became referrals", b_unit="percent")
     assert f.guard == "unit" and f.holds
     (d,) = [f for f in soft("Placement order to match", "Average days to match", b_unit="days") if f.guard == "unit"]
-    assert not d.holds
+    assert d.holds
 
 
 def test_a_name_that_counts_something_other_than_children_is_not_a_count_of_children():
@@ -373,3 +373,13 @@ def test_a_part_of_the_population_range_is_another_measure():
     whole = side(V.facts("Care leavers aged 19 to 21 in suitable accommodation (%)"))
     assert any(f.hard and f.guard == "numbers" for f in compare(part, cat, V.profile))
     assert not any(f.hard for f in compare(whole, cat, V.profile))
+
+
+def test_a_section_47_enquiry_is_not_a_conference():
+    (f,) = hard("Strategy discussions resulting in an ICPC (%)", "Strategy discussions resulting in Section 47")
+    assert f.guard == "protection"
+
+
+def test_a_step_up_or_down_on_one_side_only_is_a_doubt():
+    (f,) = soft("Referrals stepped down to EH (no assessment)", "Number of referrals into Early Help")
+    assert f.guard == "step"

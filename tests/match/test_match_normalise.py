@@ -387,3 +387,53 @@ def test_a_rate_a_point_in_time_or_an_average_in_scorecard_shorthand_is_read(nam
 def test_a_section_number_a_target_or_a_date_is_no_part_of_the_measure(labelled, plain):
     a, b = facts(labelled), facts(plain)
     assert (a.words, a.quantities, a.basis) == (b.words, b.quantities, b.basis)
+
+
+def test_a_qualifier_phrase_does_not_hide_another_groups_qualifier():
+    said = vocabulary().facts("New UASC entering care in month").qualifiers
+    assert ("uasc", "uasc") in said and ("flow", "in") in said
+
+
+def test_days_counted_from_an_event_are_a_duration():
+    assert unit_from_name("A2: days from placement order to match with adopters") == "days"
+    assert unit_from_name("Assessments completed within 45 days from referral") != "days"
+
+
+def test_a_deadline_counted_from_entry_into_care_is_not_a_count_of_entrants():
+    f = vocabulary().facts("Initial health assessments within 20 working days of child becoming looked after (%)")
+    assert ("flow", "in") not in f.qualifiers and Quantity(20.0, "days", "upper") in f.quantities
+    assert ("flow", "in") in vocabulary().facts("Children becoming looked after in the month").qualifiers
+
+
+def test_the_past_n_months_are_the_last_n_months():
+    assert content("Children with 2+ social workers in the past 6 months") == content(
+        "Children with 2+ social workers in the last 6 months"
+    )
+    assert vocabulary().facts("Referrals per 10,000 (previous 12 months)").basis == {"rolling_12m"}
+
+
+def test_a_linking_phrase_is_not_a_word_of_the_measure():
+    assert content("Children who ceased to be looked after due to a special guardianship order") == content(
+        "Children who ceased to be looked after on a special guardianship order"
+    )
+
+
+def test_stepped_up_to_social_care_reads_as_stepped_up_from_early_help():
+    assert content("Cases stepped up from early help to social care") == content("Early help cases stepped up")
+    assert content("Children receiving early help services who are stepped up") == content("EH children stepped up")
+
+
+def test_how_a_child_came_to_be_counted_is_no_word_of_the_measure():
+    assert content("Children open to CSC reported missing in month") == content("Children open to CSC missing in month")
+    assert content("Newly arrived UASC") == content("Newly UASC")
+
+
+def test_ongoing_and_open_at_period_end_are_underway():
+    assert content("Care proceedings ongoing") == content("Care proceedings underway")
+    assert "underway" not in content("CIN cases open at the end of the month")
+
+
+def test_an_assessment_or_enquiry_that_ended_was_completed():
+    assert content("Number of Section 47 enquiries which ended") == content("Number of Section 47 enquiries completed")
+    assert content("Assessments ending in NFA") == content("Assessments completed with NFA")
+    assert "ceased" in content("Number of CLA ending")

@@ -39,3 +39,11 @@ def test_matches_never_overlap_and_each_is_a_match_of_its_form(words):
 def test_sub_with_the_match_itself_is_the_identity(words):
     text = " ".join(words)
     assert P.sub(text, lambda m, v: m.group(0)) == (text, len(P.matches(text)))
+
+
+def test_a_longer_match_hides_only_forms_of_its_own_kind():
+    p = Phrases(
+        ["new uasc", "uasc", "not in contact", "in contact"], ["flow", "uasc", "out", "in"], kinds=["a", "b", "c", "c"]
+    )
+    assert sorted(p.found("new uasc entering care")) == ["flow", "uasc"]
+    assert p.found("not in contact") == ["out"]

@@ -1,0 +1,20 @@
+"""The index: the first pass that hands each name its likeliest choices."""
+
+from __future__ import annotations
+
+from scorekit.match.catalogue import Catalogue, Indicator
+from scorekit.match.index import Index
+from scorekit.match.normalise import vocabulary
+
+
+def test_the_first_pass_finds_an_entry_by_the_words_its_population_lets_a_name_say():
+    cat = Catalogue()
+    pop = "children ceasing to be looked after on a special guardianship order"
+    cat.add(Indicator("sgos", "Number of Special Guardianship Orders (SGOs)", "count", population=pop))
+    for i, what in enumerate(["returned home", "adopted", "aged 16+", "placed with parents", "in custody"]):
+        cat.add(Indicator(f"ceased_{i}", f"Number of children ceasing to be looked after {what}", "count"))
+    v = vocabulary()
+    index = Index(cat, v)
+    facts = index.known(v.facts("Children ceasing care on a special guardianship order in the month"))
+    (near,) = index.nearest([facts], index.block("count"), 1)
+    assert index.choices[next(iter(near))].owner == "sgos"
