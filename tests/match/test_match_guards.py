@@ -383,3 +383,20 @@ def test_a_section_47_enquiry_is_not_a_conference():
 def test_a_step_up_or_down_on_one_side_only_is_a_doubt():
     (f,) = soft("Referrals stepped down to EH (no assessment)", "Number of referrals into Early Help")
     assert f.guard == "step"
+
+
+def test_a_bare_distance_against_a_bound_one_is_a_doubt_no_score_settles():
+    found = [
+        f
+        for f in soft("CLA placed 20 miles from home (%)", "CLA placed <20 miles from home (%)")
+        if f.guard == "threshold"
+    ]
+    assert found and all(f.holds for f in found)
+
+
+def test_a_bare_duration_is_the_window_a_bound_states():
+    assert not [
+        f
+        for f in verdict("CP visits in the last 4 weeks (%)", "CP visited within last 4 weeks (%)")
+        if f.guard == "threshold"
+    ]

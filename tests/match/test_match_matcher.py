@@ -445,3 +445,16 @@ def test_the_only_unit_on_offer_does_not_settle_a_word_no_catalogue_name_uses():
     name = Query.build("Mainstream 16-18 year olds not in education, employment or training (NEET)")
     r = Matcher(_neet_catalogue(False)).match(name)
     assert r.indicator_id == "" and "mainstream" in r.explanation
+
+
+def test_a_bare_distance_is_not_settled_by_an_exact_alias_with_a_bound(shipped):
+    """`placed 20 miles from home` reads as `placed <20 miles from home` word for word: the bound on
+    one side only keeps the exact alias from settling it, and its definition (more than 20 miles)
+    tells the two entries apart."""
+    within = only(shipped, "cla_placed_within_20_miles_pct")
+    over = shipped.indicators["cla_placed_over_20_miles_pct"]
+    res = Matcher(within).match(Query.build(over.name))
+    assert res.indicator_id == ""
+    assert Matcher(shipped).match(Query.build("% of CLA placed more than 20 miles from home")).indicator_id == (
+        "cla_placed_over_20_miles_pct"
+    )
