@@ -437,3 +437,25 @@ def test_an_assessment_or_enquiry_that_ended_was_completed():
     assert content("Number of Section 47 enquiries which ended") == content("Number of Section 47 enquiries completed")
     assert content("Assessments ending in NFA") == content("Assessments completed with NFA")
     assert "ceased" in content("Number of CLA ending")
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("CLA placed 20 miles from the address from which they came into care", "CLA placed 20 miles from home"),
+        ("CLA placed 20 miles from their home address", "CLA placed 20 miles from home"),
+        ("CLA with an in-date PEP", "CLA with an up to date PEP"),
+        ("Social workers holding 20+ children", "Case holders with 20+ children"),
+        ("Referrals processed by MASH", "Referrals completed by MASH"),
+        ("Care leavers living in suitable accommodation", "Care leavers in suitable accommodation"),
+        ("Care leavers receiving supervision", "Care leavers supervision"),
+        ("Children ceasing care through an SGO", "Children ceasing care SGO"),
+    ],
+)
+def test_second_round_equivalences(a, b):
+    assert content(a) == content(b)
+
+
+def test_newly_arrived_counts_in_and_under_18s_is_the_default_population():
+    assert facts("Number of newly arrived UASC in month").groups == facts("Number of new UASC in month").groups
+    assert content("Contacts per 10,000 under-18s") == content("Contacts per 10,000")
