@@ -97,6 +97,7 @@ _KINDS = {
 _CODES = re.compile(r"\b[a-z]+\d+[a-z]*\b|\b(?:19|20)\d{2}\b")
 _TOKEN = re.compile(r"[a-z0-9+]+")
 _EITHER = re.compile(r"\b([a-z0-9+]+) or ([a-z0-9+]+)\b")
+_LIST = re.compile(r"\(\s*([a-z+]+(?:\s*,\s*[a-z+]+){2,})\s*\)")
 _LAST_12M = "last_12m"
 _WINDOWS = frozenset({"year", _LAST_12M})
 _AGE_WORDS = frozenset({"aged", "age", "ages", "year", "old"})
@@ -308,12 +309,17 @@ class Vocabulary:
         return frozenset(stated), frozenset(glossed)
 
     def _either(self, text: str) -> frozenset[tuple[str, str]]:
-        """`X or Y` between two content words: a measure of both together (CAO or SGO)."""
+        """`X or Y` between two content words: a measure of both together (CAO or SGO). So is a
+        bracketed list of three or more (`open to the service (assessment, CIN, CP, CLA, CL)`)."""
         out = set()
         for m in _EITHER.finditer(text):
             x, y = _stem(m.group(1)), _stem(m.group(2))
             if x != y and not ({x, y} & self.profile.stop_words) and not (x[0].isdigit() or y[0].isdigit()):
                 out.add((x, y))
+        for m in _LIST.finditer(text):
+            items = [self.tokens(i) for i in m.group(1).split(",")]
+            words = [i[0] for i in items if len(i) == 1]
+            out.update(zip(words, words[1:], strict=False))
         return frozenset(out)
 
     def _clauses(self, text: str) -> tuple[str, frozenset[str], frozenset[str]]:

@@ -400,3 +400,23 @@ def test_a_bare_duration_is_the_window_a_bound_states():
         for f in verdict("CP visits in the last 4 weeks (%)", "CP visited within last 4 weeks (%)")
         if f.guard == "threshold"
     ]
+
+
+def test_a_bracketed_list_counts_every_item_so_one_alone_is_a_part():
+    (f,) = [
+        f
+        for f in hard(
+            "Number of care leavers open to the service", "Children open to the service (Assessment, CIN, CP, CLA, CL)"
+        )
+        if f.guard == "either"
+    ]
+    assert "careleaver alone" in f.detail
+
+
+def test_a_count_of_foster_carers_is_not_a_count_of_children_placed_with_them():
+    assert [
+        f
+        for f in hard("Children in care with in-house foster carers", "Number of in-house foster carers at period end")
+        if f.guard == "carers counted"
+    ]
+    assert not hard("In-house foster carers (households) at period end", "Number of in-house foster carers")
