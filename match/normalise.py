@@ -71,7 +71,7 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str]] = [
     (("or ",), r"\b(\d+) or (?:less|fewer|under|below)\b", r"up to \1"),
     (("less", "fewer", "below", "<"), r"(?:\bless than|\bfewer than|\bbelow|<)\s*(\d+)", r"under \1"),
     (("m",), r"\b(\d+)(\+?)[\s-]*(?:m|mths?|mnths?|months?)\b(\+?)", r"\1\2\3 months"),
-    (("year",), r"\b(?:a|1) ?year ?\+", "12+ months"),
+    (("year",), r"\b(?:a|1) ?year ?(?:\+|or (?:more|over|longer)\b)", "12+ months"),
     (
         ("last", "past", "previous", "12 month", "a year"),
         r"\b(?:(?:in|over|during|within) (?:the )?(?:last|past|previous) (?:12 months|year)"

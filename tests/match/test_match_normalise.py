@@ -459,3 +459,18 @@ def test_second_round_equivalences(a, b):
 def test_newly_arrived_counts_in_and_under_18s_is_the_default_population():
     assert facts("Number of newly arrived UASC in month").groups == facts("Number of new UASC in month").groups
     assert content("Contacts per 10,000 under-18s") == content("Contacts per 10,000")
+
+
+def test_a_year_or_more_is_a_lower_bound_of_12_months():
+    assert facts("CLA looked after a year or more").quantities == facts("CLA looked after 12+ months").quantities
+    assert facts("CLA looked after a year or more").quantities == facts("CLA looked after for a year+").quantities
+
+
+def test_a_plan_a_conference_results_in_is_a_child_protection_plan():
+    assert content("ICPCs resulting in a plan") == content("ICPCs resulting in a CP plan")
+    assert content("Initial conferences that led to a plan") == content("Initial conferences that led to a CP plan")
+    assert content("Assessments resulting in a plan") != content("Assessments resulting in a CP plan")
+
+
+def test_section_20_accommodated_is_one_thing_said_twice():
+    assert content("Section 20 accommodated children") == content("Voluntarily accommodated S20s")
