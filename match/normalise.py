@@ -368,6 +368,13 @@ class Vocabulary:
                     out.add(_whole_days(Quantity(float(v), k, bound)))
         return frozenset(out)
 
+    def period_window(self, facts: Facts) -> frozenset[Quantity]:
+        """The year a share counted `in the period` may be observed over: an annual release's
+        `during the year` names the same window, so it is no restriction that name adds."""
+        if facts.any_period and facts.unit == "percent" and self.profile.year_windows_for_percentages:
+            return self._quantities(_YEAR_WINDOW)
+        return frozenset()
+
     def unit_of(self, text: str) -> str | None:
         """The unit the wording commits to (the profile's first cue found), or None."""
         found = self._units.found(text)

@@ -458,3 +458,10 @@ def test_a_bare_distance_is_not_settled_by_an_exact_alias_with_a_bound(shipped):
     assert Matcher(shipped).match(Query.build("% of CLA placed more than 20 miles from home")).indicator_id == (
         "cla_placed_over_20_miles_pct"
     )
+
+
+def test_a_share_during_the_year_is_a_share_in_the_period(shipped):
+    """An entry whose names count `during period` is observed over whatever period is reported: the
+    year of an annual release is one, so `during the year` adds no restriction."""
+    r = Matcher(shipped).match(Query.build("Percentage of children leaving care during the year who were adopted"))
+    assert r.indicator_id == "adoptions_pct", r.explanation
