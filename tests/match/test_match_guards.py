@@ -420,3 +420,14 @@ def test_a_count_of_foster_carers_is_not_a_count_of_children_placed_with_them():
         if f.guard == "carers counted"
     ]
     assert not hard("In-house foster carers (households) at period end", "Number of in-house foster carers")
+
+
+def test_a_step_down_goes_to_early_help():
+    assert not [
+        f
+        for f in verdict(
+            "Referrals stepped down to early help", "Referrals stepped down from CSC (no assessment required)"
+        )
+        if f.guard == "service"
+    ]
+    assert [f for f in hard("Referrals to early help", "Referrals to CSC") if f.guard == "service"]

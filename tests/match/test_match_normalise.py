@@ -474,3 +474,9 @@ def test_a_plan_a_conference_results_in_is_a_child_protection_plan():
 
 def test_section_20_accommodated_is_one_thing_said_twice():
     assert content("Section 20 accommodated children") == content("Voluntarily accommodated S20s")
+
+
+def test_moves_after_a_threshold_are_placements_and_without_denies_but_says_nothing_itself():
+    assert content("CLA with 3+ moves in the year") == content("CLA with 3+ placements in the year")
+    f = facts("Referrals stepped down without assessment")
+    assert f.negated == frozenset({"assessment"}) and "without" not in f.words
