@@ -44,6 +44,7 @@ TRAPS = ROOT / "tests" / "match" / "traps.csv"
 PROBES = ROOT / "tests" / "match" / "probes.csv"
 FRESH = ROOT / "tests" / "match" / "fresh.csv"
 PROBES2 = ROOT / "tests" / "match" / "probes2.csv"
+PROBES3 = ROOT / "tests" / "match" / "probes3.csv"
 REAL = "real wording"  # probes whose source is a published title, not a written one
 
 
@@ -127,15 +128,16 @@ def probe_table(matcher: Matcher, misses: bool = False) -> None:
         probe_misses(rows, results)
 
 
-def probes2_table(matcher: Matcher, misses: bool = False) -> None:
-    """The fifteenth session's probes (`tests/match/probes2.csv`): written before the matcher was
-    run on them, measured once untouched, then tuned on; reported apart from the older probes."""
-    rows = ev.read(PROBES2)
+def probes2_table(matcher: Matcher, misses: bool = False, path: Path = PROBES2, label: str = "probes2 (new)") -> None:
+    """The fifteenth session's probes (`tests/match/probes2.csv`, and its second helper's
+    `probes3.csv`): written before the matcher was run on them, measured once untouched, then tuned
+    on; reported apart from the older probes."""
+    rows = ev.read(path)
     results = unseen_results(matcher, rows)
     s = ev.score(rows, results)
     p, t, n = s.paraphrase, s.trap, s.novel
     para = f"{p.rate(p.right):.1%} / {p.rate(p.review):.1%} / {p.wrong + p.merged} of {p.names}"
-    print(f"{'probes2 (new)':<16}{para:>38}{f'{t.merged} of {t.names}':>15}{f'{n.wrong} of {n.names}':>16}")
+    print(f"{label:<16}{para:>38}{f'{t.merged} of {t.names}':>15}{f'{n.wrong} of {n.names}':>16}")
     if misses:
         probe_misses(rows, results)
 
@@ -465,6 +467,7 @@ def main() -> int:
     fresh_table(matcher, args.v)
     probe_table(matcher, args.probes)
     probes2_table(matcher, args.probes)
+    probes2_table(matcher, args.probes, PROBES3, "probes3 (new)")
     if args.dev:
         development_misses(rows, results)
     print()

@@ -14,6 +14,7 @@ from functools import lru_cache
 from .normalise import Facts, Quantity, units_compatible
 from .profile import Profile, Qualifier
 
+_WINDOW_KINDS = frozenset({"days", "weeks", "months", "hours"})
 BASIS_LABELS = {
     "rolling_12m": "rolling 12 months",
     "ytd": "year to date",
@@ -238,13 +239,19 @@ def timescale(a: Side, b: Side) -> list[Finding]:
 def _bounds(x: set[Quantity], y: set[Quantity]) -> list[Finding]:
     """A value bounded above on one side and below on the other contradicts (within 45 vs over 45);
     a side that bounds it both ways (looked after 12+ months, seen within 12 months) agrees with
-    either, and a bound against a bare number says nothing."""
+    either. A bare duration is the window a bound states (`seen in the last 4 weeks`), but any other
+    bare number against a bound is a doubt no score settles: `placed 20 miles from home` may be
+    within or beyond it, `20 children` exactly or at least."""
+    out: list[Finding] = []
     for value in {q.value for q in x} & {q.value for q in y}:
-        bx = {q.bound for q in x if q.value == value} - {""}
-        by = {q.bound for q in y if q.value == value} - {""}
-        if bx and by and not bx & by:
+        bx = {q.bound for q in x if q.value == value}
+        by = {q.bound for q in y if q.value == value}
+        if bx - {""} and by - {""} and not bx & by - {""}:
             return [Finding("threshold", f"{_show(x)} vs {_show(y)}", True)]
-    return []
+        if (bx == {""}) != (by == {""}) and not {q.kind for q in x | y if q.value == value} & _WINDOW_KINDS:
+            doubt = f"{_show(x)} vs {_show(y)}: the bound on one side only"
+            out.append(Finding("threshold", doubt, hard=False, stated=False, holds=True))
+    return out
 
 
 def _in_order(prof: Profile, groups: set[str]) -> list[Qualifier]:

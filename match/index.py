@@ -61,7 +61,7 @@ class Index:
                     continue
                 seen.add(f.key)
                 row = len(self.choices)
-                implied = population | f.windows
+                implied = population | f.windows | vocab.period_window(f)
                 choice_side = side(f, ind.unit, ind.time_basis, implied)
                 self.choices.append(Choice(ind.id, name, choice_side, f.words, row, said - f.words))
         self.texts = [c.facts.content for c in self.choices]

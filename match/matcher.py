@@ -494,7 +494,7 @@ class Matcher:
             return Result(decided.indicator_id, 100.0, RULE_DECISION, f"decided by a person ({decided.action}{when})")
         q = self._query_side(query)
         k = (norm_ref(query.ref), q.facts.key)
-        rows = self._exact.get(k, set())
+        rows = {r for r in self._exact.get(k, set()) if self._same_numbers(q, r)}
         owners = {self.index.choices[r].owner for r in rows} - self.decisions.rejected(query.name)
         if len(owners) != 1:
             return None
@@ -504,6 +504,11 @@ class Matcher:
         (iid,) = owners
         label = f"ref {query.ref} + name" if query.ref else "name"
         return Result(iid, 100.0, RULE_EXACT, f"exact alias: {label} as printed in {self._where(iid, k)}")
+
+    def _same_numbers(self, q: Side, row: int) -> bool:
+        """An exact alias settles a name only with its numbers bound the same way: `placed 20 miles
+        from home` and `placed <20 miles from home` share their words, not their measure."""
+        return self.index.choices[row].side.facts.quantities == q.facts.quantities
 
     def _where(self, iid: str, k: tuple[str, str]) -> str:
         for a in self.catalogue.get(iid).aliases:

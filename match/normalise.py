@@ -71,7 +71,7 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str]] = [
     (("or ",), r"\b(\d+) or (?:less|fewer|under|below)\b", r"up to \1"),
     (("less", "fewer", "below", "<"), r"(?:\bless than|\bfewer than|\bbelow|<)\s*(\d+)", r"under \1"),
     (("m",), r"\b(\d+)(\+?)[\s-]*(?:m|mths?|mnths?|months?)\b(\+?)", r"\1\2\3 months"),
-    (("year",), r"\b(?:a|1) ?year ?\+", "12+ months"),
+    (("year",), r"\b(?:a|1) ?year ?(?:\+|or (?:more|over|longer)\b)", "12+ months"),
     (
         ("last", "past", "previous", "12 month", "a year"),
         r"\b(?:(?:in|over|during|within) (?:the )?(?:last|past|previous) (?:12 months|year)"
@@ -97,6 +97,7 @@ _KINDS = {
 _CODES = re.compile(r"\b[a-z]+\d+[a-z]*\b|\b(?:19|20)\d{2}\b")
 _TOKEN = re.compile(r"[a-z0-9+]+")
 _EITHER = re.compile(r"\b([a-z0-9+]+) or ([a-z0-9+]+)\b")
+_LIST = re.compile(r"\(\s*([a-z+]+(?:\s*,\s*[a-z+]+){2,})\s*\)")
 _LAST_12M = "last_12m"
 _WINDOWS = frozenset({"year", _LAST_12M})
 _AGE_WORDS = frozenset({"aged", "age", "ages", "year", "old"})
@@ -308,12 +309,17 @@ class Vocabulary:
         return frozenset(stated), frozenset(glossed)
 
     def _either(self, text: str) -> frozenset[tuple[str, str]]:
-        """`X or Y` between two content words: a measure of both together (CAO or SGO)."""
+        """`X or Y` between two content words: a measure of both together (CAO or SGO). So is a
+        bracketed list of three or more (`open to the service (assessment, CIN, CP, CLA, CL)`)."""
         out = set()
         for m in _EITHER.finditer(text):
             x, y = _stem(m.group(1)), _stem(m.group(2))
             if x != y and not ({x, y} & self.profile.stop_words) and not (x[0].isdigit() or y[0].isdigit()):
                 out.add((x, y))
+        for m in _LIST.finditer(text):
+            items = [self.tokens(i) for i in m.group(1).split(",")]
+            words = [i[0] for i in items if len(i) == 1]
+            out.update(zip(words, words[1:], strict=False))
         return frozenset(out)
 
     def _clauses(self, text: str) -> tuple[str, frozenset[str], frozenset[str]]:
@@ -361,6 +367,13 @@ class Vocabulary:
                 if v is not None:
                     out.add(_whole_days(Quantity(float(v), k, bound)))
         return frozenset(out)
+
+    def period_window(self, facts: Facts) -> frozenset[Quantity]:
+        """The year a share counted `in the period` may be observed over: an annual release's
+        `during the year` names the same window, so it is no restriction that name adds."""
+        if facts.any_period and facts.unit == "percent" and self.profile.year_windows_for_percentages:
+            return self._quantities(_YEAR_WINDOW)
+        return frozenset()
 
     def unit_of(self, text: str) -> str | None:
         """The unit the wording commits to (the profile's first cue found), or None."""

@@ -383,3 +383,51 @@ def test_a_section_47_enquiry_is_not_a_conference():
 def test_a_step_up_or_down_on_one_side_only_is_a_doubt():
     (f,) = soft("Referrals stepped down to EH (no assessment)", "Number of referrals into Early Help")
     assert f.guard == "step"
+
+
+def test_a_bare_distance_against_a_bound_one_is_a_doubt_no_score_settles():
+    found = [
+        f
+        for f in soft("CLA placed 20 miles from home (%)", "CLA placed <20 miles from home (%)")
+        if f.guard == "threshold"
+    ]
+    assert found and all(f.holds for f in found)
+
+
+def test_a_bare_duration_is_the_window_a_bound_states():
+    assert not [
+        f
+        for f in verdict("CP visits in the last 4 weeks (%)", "CP visited within last 4 weeks (%)")
+        if f.guard == "threshold"
+    ]
+
+
+def test_a_bracketed_list_counts_every_item_so_one_alone_is_a_part():
+    (f,) = [
+        f
+        for f in hard(
+            "Number of care leavers open to the service", "Children open to the service (Assessment, CIN, CP, CLA, CL)"
+        )
+        if f.guard == "either"
+    ]
+    assert "careleaver alone" in f.detail
+
+
+def test_a_count_of_foster_carers_is_not_a_count_of_children_placed_with_them():
+    assert [
+        f
+        for f in hard("Children in care with in-house foster carers", "Number of in-house foster carers at period end")
+        if f.guard == "carers counted"
+    ]
+    assert not hard("In-house foster carers (households) at period end", "Number of in-house foster carers")
+
+
+def test_a_step_down_goes_to_early_help():
+    assert not [
+        f
+        for f in verdict(
+            "Referrals stepped down to early help", "Referrals stepped down from CSC (no assessment required)"
+        )
+        if f.guard == "service"
+    ]
+    assert [f for f in hard("Referrals to early help", "Referrals to CSC") if f.guard == "service"]

@@ -351,7 +351,7 @@ def test_the_blind_set_names_none_the_other_sets_hold(shipped, unseen):
     unseen, probe or seed sets would measure tuning, not generalisation."""
     here = Path(__file__).resolve().parent
     fresh = ev.read(here / "fresh.csv")
-    probes = [*ev.read(here / "probes.csv"), *ev.read(here / "probes2.csv")]
+    probes = [*ev.read(here / "probes.csv"), *ev.read(here / "probes2.csv"), *ev.read(here / "probes3.csv")]
     seen = {" ".join(r.name.lower().split()) for r in [*unseen, *probes]}
     with (here / "labelled.csv").open(encoding="utf-8") as f:
         seen |= {" ".join(r["indicator"].lower().split()) for r in csv.DictReader(f)}
@@ -361,10 +361,11 @@ def test_the_blind_set_names_none_the_other_sets_hold(shipped, unseen):
     assert all(r.near_miss in ids and r.near_miss != r.answer for r in fresh if r.kind == "trap")
 
 
-def test_the_fifteenth_session_probes_are_labelled_with_catalogue_ids(shipped):
-    rows = ev.read(Path(__file__).resolve().parent / "probes2.csv")
+@pytest.mark.parametrize("probe_file, least", [("probes2.csv", 120), ("probes3.csv", 100)])
+def test_the_fifteenth_session_probes_are_labelled_with_catalogue_ids(shipped, probe_file, least):
+    rows = ev.read(Path(__file__).resolve().parent / probe_file)
     ids = {i.id for i in shipped}
-    assert len(rows) >= 120 and len({r.name for r in rows}) == len(rows)
+    assert len(rows) >= least and len({r.name for r in rows}) == len(rows)
     assert all(r.answer in ids or r.answer == ev.NEW for r in rows)
     assert all(r.near_miss in ids and r.near_miss != r.answer for r in rows if r.kind == "trap")
     assert all(r.source.startswith("fifteenth session") for r in rows)
@@ -445,3 +446,23 @@ def test_the_only_unit_on_offer_does_not_settle_a_word_no_catalogue_name_uses():
     name = Query.build("Mainstream 16-18 year olds not in education, employment or training (NEET)")
     r = Matcher(_neet_catalogue(False)).match(name)
     assert r.indicator_id == "" and "mainstream" in r.explanation
+
+
+def test_a_bare_distance_is_not_settled_by_an_exact_alias_with_a_bound(shipped):
+    """`placed 20 miles from home` reads as `placed <20 miles from home` word for word: the bound on
+    one side only keeps the exact alias from settling it, and its definition (more than 20 miles)
+    tells the two entries apart."""
+    within = only(shipped, "cla_placed_within_20_miles_pct")
+    over = shipped.indicators["cla_placed_over_20_miles_pct"]
+    res = Matcher(within).match(Query.build(over.name))
+    assert res.indicator_id == ""
+    assert Matcher(shipped).match(Query.build("% of CLA placed more than 20 miles from home")).indicator_id == (
+        "cla_placed_over_20_miles_pct"
+    )
+
+
+def test_a_share_during_the_year_is_a_share_in_the_period(shipped):
+    """An entry whose names count `during period` is observed over whatever period is reported: the
+    year of an annual release is one, so `during the year` adds no restriction."""
+    r = Matcher(shipped).match(Query.build("Percentage of children leaving care during the year who were adopted"))
+    assert r.indicator_id == "adoptions_pct", r.explanation

@@ -437,3 +437,46 @@ def test_an_assessment_or_enquiry_that_ended_was_completed():
     assert content("Number of Section 47 enquiries which ended") == content("Number of Section 47 enquiries completed")
     assert content("Assessments ending in NFA") == content("Assessments completed with NFA")
     assert "ceased" in content("Number of CLA ending")
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("CLA placed 20 miles from the address from which they came into care", "CLA placed 20 miles from home"),
+        ("CLA placed 20 miles from their home address", "CLA placed 20 miles from home"),
+        ("CLA with an in-date PEP", "CLA with an up to date PEP"),
+        ("Social workers holding 20+ children", "Case holders with 20+ children"),
+        ("Referrals processed by MASH", "Referrals completed by MASH"),
+        ("Care leavers living in suitable accommodation", "Care leavers in suitable accommodation"),
+        ("Care leavers receiving supervision", "Care leavers supervision"),
+        ("Children ceasing care through an SGO", "Children ceasing care SGO"),
+    ],
+)
+def test_second_round_equivalences(a, b):
+    assert content(a) == content(b)
+
+
+def test_newly_arrived_counts_in_and_under_18s_is_the_default_population():
+    assert facts("Number of newly arrived UASC in month").groups == facts("Number of new UASC in month").groups
+    assert content("Contacts per 10,000 under-18s") == content("Contacts per 10,000")
+
+
+def test_a_year_or_more_is_a_lower_bound_of_12_months():
+    assert facts("CLA looked after a year or more").quantities == facts("CLA looked after 12+ months").quantities
+    assert facts("CLA looked after a year or more").quantities == facts("CLA looked after for a year+").quantities
+
+
+def test_a_plan_a_conference_results_in_is_a_child_protection_plan():
+    assert content("ICPCs resulting in a plan") == content("ICPCs resulting in a CP plan")
+    assert content("Initial conferences that led to a plan") == content("Initial conferences that led to a CP plan")
+    assert content("Assessments resulting in a plan") != content("Assessments resulting in a CP plan")
+
+
+def test_section_20_accommodated_is_one_thing_said_twice():
+    assert content("Section 20 accommodated children") == content("Voluntarily accommodated S20s")
+
+
+def test_moves_after_a_threshold_are_placements_and_without_denies_but_says_nothing_itself():
+    assert content("CLA with 3+ moves in the year") == content("CLA with 3+ placements in the year")
+    f = facts("Referrals stepped down without assessment")
+    assert f.negated == frozenset({"assessment"}) and "without" not in f.words
