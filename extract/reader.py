@@ -376,10 +376,11 @@ def _column_label(header: str, band: str) -> tuple[str, str]:
 def _read_areas(body: Body, ctx: Record) -> list[dict]:
     out = []
     area_cols = body.model.index("area") or [0]
-    for r, row in body.numbered():
-        area = " ".join(
-            c.text for i in area_cols if (c := row[i] if i < len(row) else None) is not None and c.col == i and c.text
-        )
+    numbered = body.numbered()
+    labels = [_area_label(row, area_cols) for _r, row in numbered]
+    if ctx.method == "ocr":
+        labels = VOCABULARY.spell_places(labels)
+    for (r, row), area in zip(numbered, labels, strict=True):
         values = _values(row, r, body.model)
         if not area or not values:
             continue
@@ -389,6 +390,12 @@ def _read_areas(body: Body, ctx: Record) -> list[dict]:
             unit = unit_of_row(name, [(col, cell.text)])
             out.append(observation(ctx, body.row_no, "", "", name, area, col, cell, unit))
     return out
+
+
+def _area_label(row: list[Cell | None], area_cols: list[int]) -> str:
+    return " ".join(
+        c.text for i in area_cols if (c := row[i] if i < len(row) else None) is not None and c.col == i and c.text
+    )
 
 
 def _area_indicator(col: Column, title: str) -> str:

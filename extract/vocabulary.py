@@ -1,4 +1,5 @@
-"""The words that name a scorecard's columns, read from `vocabulary.json`.
+"""The words that name a scorecard's columns, read from `vocabulary.json`, and the places that
+label area tables' rows, from `places.json`.
 
 Publishers name the same column many ways (`SN`, `Stat. Neighbours`, `Statistical neighbour
 average`), and a new publisher brings new ones; the list is data so a user can extend it
@@ -16,6 +17,7 @@ from pathlib import Path
 from rapidfuzz.distance import Levenshtein
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "vocabulary.json"
+PLACES_PATH = Path(__file__).resolve().parent / "places.json"
 KINDS = ("ref", "name", "area", "code", "text", "change", "measure")
 PERIODS = ("report", "year", "year_or_band", "none")
 BODIES = ("any", "figures", "words")
@@ -57,6 +59,50 @@ class Vocabulary:
     lookalikes: dict[str, str] = field(default_factory=dict)  # a mark OCR reads for a digit in a reference -> the digit
     directions: frozenset[str] = frozenset()  # words a direction column prints, lower-cased
     same_marks: dict[str, str] = field(default_factory=dict)  # a mark OCR reads for another -> the one it stands for
+    places: dict[str, str] = field(default_factory=dict)  # a place's `place_key` -> its name as printed
+    word_confusions: dict[str, str] = field(default_factory=dict)  # a letter group OCR reads for another -> it
+
+    def is_place(self, text: str) -> bool:
+        """A comparator area (`England`) or a place of the gazetteer (`Barnet`, `Bristol, City of`)."""
+        return " ".join(text.lower().split()) in self.areas or place_key(text) in self.places
+
+    def spell_places(self, labels: list[str]) -> list[str]:
+        """Labels of an OCR'd area table with each misread place (`Bamet`) put as the one place
+        close to it that no other label names: a column that names two places or more lists
+        places, and each place once. What is close to two places, or to none, stays as read, and
+        so does every label of a column mostly of other names (wards beside their city)."""
+        keys = {place_key(t) for t in labels if self.is_place(t)}
+        if len(keys) < 2 or len(keys) * 2 < len([t for t in labels if t]):
+            return labels
+        out = []
+        for text in labels:
+            near = None if self.is_place(text) else self._nearest_place(place_key(text), keys)
+            if near is not None:
+                keys.add(near)
+            out.append(self.places[near] if near is not None else text)
+        return out
+
+    def _nearest_place(self, key: str, taken: set[str]) -> str | None:
+        from rapidfuzz import fuzz, process
+
+        folded = self._folded_places
+        cutoff = PLACE_NEAR - PLACE_MARGIN
+        found = process.extract(self._fold(key), folded, scorer=fuzz.ratio, limit=2, score_cutoff=cutoff)
+        if not found or found[0][1] < PLACE_NEAR or found[0][2] in taken:
+            return None
+        if len(found) > 1 and found[0][1] - found[1][1] < PLACE_MARGIN:
+            return None
+        return found[0][2]
+
+    @cached_property
+    def _folded_places(self) -> dict[str, str]:
+        """Each place's key -> its key with OCR's letter groups folded: `barnet` -> `bamet`."""
+        return {k: self._fold(k) for k in self.places}
+
+    def _fold(self, text: str) -> str:
+        for seen, meant in self.word_confusions.items():
+            text = text.replace(seen, meant)
+        return text
 
     def rule_for(self, header: str, kinds: tuple[str, ...] = KINDS, figures: bool | None = None) -> ColumnRule | None:
         """The first rule of these kinds naming this (lower-cased, space-collapsed) header and
@@ -88,6 +134,17 @@ class Vocabulary:
         return "".join(self.confusions.get(ch, ch) for ch in text).lower()
 
 
+PLACE_NEAR = 70.0  # rapidfuzz ratio, letter groups folded: `Greenvach` to `Greenwich` is 78
+PLACE_MARGIN = 10.0  # ahead of the next place by this much, or the reading stays
+
+
+def place_key(text: str) -> str:
+    """A place's name as spellings agree on it: `St. Helens`, `St Helens`; `Telford & Wrekin`."""
+    t = text.lower().replace("&", " and ")
+    t = re.sub(r"[.,'’()]", "", t).replace("-", " ")
+    return " ".join(t.split())
+
+
 def _compile(patterns: list[str], where: str) -> tuple[re.Pattern[str], ...]:
     try:
         return tuple(re.compile(p, re.I) for p in patterns)
@@ -116,22 +173,26 @@ def _rule(raw: dict, where: str) -> ColumnRule:
     )
 
 
-def load(path: Path = DEFAULT_PATH, extra: Path | None = None) -> Vocabulary:
+def load(path: Path = DEFAULT_PATH, extra: Path | None = None, places_path: Path = PLACES_PATH) -> Vocabulary:
     rules: list[ColumnRule] = []
     areas: set[str] = set()
+    places: dict[str, str] = {}
+    word_confusions: dict[str, str] = {}
     missing: dict[str, str] = {}
     printed: dict[str, str] = {}
     confusions: dict[str, str] = {}
     lookalikes: dict[str, str] = {}
     directions: set[str] = set()
     same_marks: dict[str, str] = {}
-    for p in [q for q in (extra, path) if q is not None]:
+    for p in [q for q in (extra, path, places_path) if q is not None]:
         try:
             data = json.loads(Path(p).read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as exc:
             raise VocabularyError(f"{p}: cannot read the column vocabulary ({exc})") from None
         rules += [_rule(r, f"{p}: column rule {i + 1}") for i, r in enumerate(data.get("columns", []))]
         areas |= {a.lower() for a in data.get("areas", {}).get("names", [])}
+        for group in data.get("places", {}).get("groups", {}).values():
+            places.update({place_key(name): name for name in group})
         for flag in FLAGS:
             for code in data.get("missing", {}).get(flag, []):
                 missing.setdefault(code.lower(), flag)
@@ -141,10 +202,21 @@ def load(path: Path = DEFAULT_PATH, extra: Path | None = None) -> Vocabulary:
         for seen, digit in data.get("ocr", {}).get("reference_lookalikes", {}).get("pairs", {}).items():
             lookalikes.setdefault(seen, digit)
         directions |= {" ".join(w.lower().split()) for w in data.get("directions", {}).get("words", [])}
+        for seen, meant in data.get("ocr", {}).get("word_confusions", {}).get("groups", {}).items():
+            word_confusions.setdefault(seen, meant)
         for seen, mark in data.get("ocr", {}).get("same_marks", {}).get("marks", {}).items():
             same_marks.setdefault(seen, mark)
     return Vocabulary(
-        tuple(rules), frozenset(areas), missing, printed, confusions, lookalikes, frozenset(directions), same_marks
+        tuple(rules),
+        frozenset(areas),
+        missing,
+        printed,
+        confusions,
+        lookalikes,
+        frozenset(directions),
+        same_marks,
+        places,
+        word_confusions,
     )
 
 

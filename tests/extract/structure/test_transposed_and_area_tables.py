@@ -46,3 +46,15 @@ def test_areas_down_the_side_take_the_indicator_from_the_title(ruling, stub, yea
     want = [(a, title, p, v) for a, f in zip(AREAS, FIGURES, strict=True) for p, v in zip(periods, f, strict=True)]
     assert got == want
     assert {o["unit"] for o in obs} == {"rate_per_10k"}
+
+
+@pytest.mark.parametrize("ruling", ["none", "grid"])
+def test_rows_naming_places_of_the_gazetteer_make_an_area_table(ruling):
+    """No comparator row and a stub header that names nothing (`pe Borough`, OCR's reading of a
+    dark band's corner): the boroughs down the side still say the rows are areas."""
+    boroughs = ["Barnet", "Bexley", "Hackney"]
+    sheet = [["pe Borough", "2021", "2022", "2023"]] + [[a, *f] for a, f in zip(boroughs, FIGURES, strict=True)]
+    title = "Rate of children in need per 10,000"
+    obs = read(print_sheet(Sheet(sheet, ruling=ruling, title=title)).page)
+    assert {(o["area"], o["indicator"]) for o in obs} == {(a, title) for a in boroughs}
+    assert len(obs) == 9

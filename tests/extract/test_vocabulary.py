@@ -1,0 +1,38 @@
+"""The vocabulary's gazetteer: which labels are places, and how a scanned label is spelt."""
+
+from scorekit.extract.vocabulary import VOCABULARY, place_key
+
+
+def test_spellings_of_one_place_share_a_key():
+    assert place_key("St. Helens") == place_key("St Helens")
+    assert place_key("Telford & Wrekin") == place_key("Telford and Wrekin")
+    assert VOCABULARY.is_place("Bristol, City of") and VOCABULARY.is_place("Southend-on-Sea")
+    assert VOCABULARY.is_place("England") and not VOCABULARY.is_place("Referrals")
+
+
+def test_a_misread_place_in_a_list_of_places_takes_the_places_spelling():
+    read = ["Barking and Dagenham", "Bamet", "Bexley", "Greenvach", "Hackney", "Hiliingdon", "Merton", "All boroughs"]
+    assert VOCABULARY.spell_places(read) == [
+        "Barking and Dagenham",
+        "Barnet",
+        "Bexley",
+        "Greenwich",
+        "Hackney",
+        "Hillingdon",
+        "Merton",
+        "All boroughs",
+    ]
+
+
+def test_a_place_the_list_already_names_is_not_given_twice():
+    assert VOCABULARY.spell_places(["Barnet", "Bexley", "Barnes"]) == ["Barnet", "Bexley", "Barnes"]
+
+
+def test_labels_that_are_not_a_list_of_places_stay_as_read():
+    read = ["Bamet", "Referrals", "Contacts"]
+    assert VOCABULARY.spell_places(read) == read
+
+
+def test_wards_beside_their_city_are_not_respelt_as_places():
+    read = ["Bargate", "Coxford", "Bitterne", "Southampton", "England"]
+    assert VOCABULARY.spell_places(read) == read
