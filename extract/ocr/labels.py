@@ -25,7 +25,7 @@ import numpy as np
 
 from ..grid import Grid
 from ..page import Word
-from ..periods import add_months, month_diff, parse_month
+from ..periods import add_months, month_diff, parse_fy, parse_month, parse_quarter
 from .cellread import CellReading, scale_of
 from .engines import OcrEngine
 from .layout import CellImage
@@ -118,6 +118,7 @@ def fix_labels(readings: list[CellReading], grids: list[Grid], engine: OcrEngine
     _reread_headers(rows, engine)
     for (g, row), cols in rows.items():
         _complete_months(cols, _figure_columns(rows, g, row))
+        _complete_quarters(cols)
         _complete_years(cols)
         _second_change(cols)
     _reread_refs(readings, grids, rows, engine)
@@ -222,6 +223,36 @@ def _complete_months(cols: dict[int, CellReading], figures: set[int] | None = No
     for step, start in ((-1, lo - 1), (1, hi + 1)):
         for c in _run_extension(cols, months, start, step, implied, figures or set()):
             _set(cols[c], implied(c), 0.9)
+
+
+_QUARTERISH = re.compile(r"^(?:q|qtr|qu|quarter)\w{0,3}\.?(?:\s*\S)?$", re.I)
+_FY_TEXT = re.compile(r"(?:fy\s*)?(?:19|20)?\d{2}\s*[/\-–]\s*\d{2,4}", re.I)
+
+
+def _complete_quarters(cols: dict[int, CellReading]) -> None:
+    """`Qtr 2015-16` beside `Qtr 2 2015-16`, `Qtr 3 2015-16`: a quarter label whose number was
+    lost (a lone `1` at a scan's resolution, `Qu4`) is the one the run of quarters implies, where
+    two or more read in order and the cell still names a quarter and the year the run implies."""
+    index = {c: _quarter_index(q) for c, r in cols.items() if (q := parse_quarter(reading_text(r)))}
+    if len(index) < 2:
+        return
+    first = min(index)
+    if any(index[c] - index[first] != c - first for c in index):
+        return
+    for c, r in cols.items():
+        implied = index[first] + c - first
+        year = implied // 4
+        m = _FY_TEXT.search(reading_text(r))
+        if c in index or m is None or parse_fy(m.group(0)) != f"FY{year}/{(year + 1) % 100:02d}":
+            continue
+        rest = (reading_text(r)[: m.start()] + reading_text(r)[m.end() :]).strip()
+        if _QUARTERISH.match(rest):
+            _set(r, f"Q{implied % 4 + 1} {m.group(0)}", 0.9)
+
+
+def _quarter_index(label: str) -> int:
+    """`FY2015/16-Q2` -> quarters since year 0 (2015 * 4 + 1)."""
+    return int(label[2:6]) * 4 + int(label[-1]) - 1
 
 
 def _run_extension(

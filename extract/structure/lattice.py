@@ -9,15 +9,18 @@ cells are words wrapped alike, stays one row.
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass, field, replace
 
 from ..grid import Cell as GridCell
 from ..grid import Grid, assign_words, turned_order
 from ..grid import reading_order as in_reading_order
 from ..page import Word
-from .columns import columns_of
+from ..periods import parse_period
+from ..vocabulary import VOCABULARY
+from .columns import columns_of, split_by_columns
 from .figures import data_like
-from .lines import Line, text_lines
+from .lines import Line, Phrase, text_lines
 from .model import Cell, Table
 from .rows import Placed, PlacedLine, header_levels, level_cells
 
@@ -69,11 +72,11 @@ def _table_rows(grid: Grid, starting: dict[int, list[_Held]]) -> _Rows:
             continue
         band = _unruled_header(r, starting, grid)
         if band is not None:
-            out.banded.add(id(band.cell))
+            out.banded |= {id(c) for c in band.cells}
             for level in band.levels:
                 cells += level_cells(len(ys) - 1, level, header=True)
                 ys.append(max(pl.bottom for pl in level))
-            below = band.cell.row1
+            below = band.cells[0].row1
             ys[-1] = grid.ys[below]
             continue
         lines = _printed_rows(text_lines([w for _, ws in starting.get(r, []) for w in ws]), grid)
@@ -108,28 +111,74 @@ def _starting(placed: dict[int, list[Word]], by_id: dict[int, GridCell]) -> dict
 
 @dataclass
 class _Band:
-    cell: GridCell
+    cells: list[GridCell]
     levels: list[list[PlacedLine]]
 
 
 def _unruled_header(r: int, starting: dict[int, list[_Held]], grid: Grid) -> _Band | None:
-    """A cell over three columns or more whose lines set labels column by column: a header whose
-    inner rules are not drawn (white rules on a dark band, lost in a scan). Its lines are placed
+    """Cells over three columns or more whose lines set labels column by column: a header whose
+    inner rules are not drawn (white rules on a dark band, lost in a scan). Their lines are placed
     in the grid's columns and stacked into levels as an unruled header is. It is one row high, or
-    more where no other cell starts beside it (short rules inside the band made the rows).
+    more where no other cell starts beside it (short rules inside the band made the rows). The
+    band's cells ending on one row are read together (`Target RAG DoT` boxed apart from the
+    months), and a phrase whose words part at the columns' boundaries is one label per column,
+    as the rules the band does not draw would have made it.
     `starting`: the cells starting on each row, with their words."""
-    for gc, ws in starting.get(r, []):
-        inner = any(starting.get(k) for k in range(gc.row0 + 1, gc.row1))
-        if inner or gc.col1 - gc.col0 < 3:
-            continue
-        lines = [
-            PlacedLine(ln, [Placed(p, *columns_of(p, grid.xs)) for p in ln.phrases], False) for ln in text_lines(ws)
-        ]
+    spans = [
+        (gc, ws)
+        for gc, ws in starting.get(r, [])
+        if gc.col1 - gc.col0 >= 3 and not any(starting.get(k) for k in range(gc.row0 + 1, gc.row1))
+    ]
+    for row1 in sorted({gc.row1 for gc, _ in spans}):
+        held = [(gc, ws) for gc, ws in spans if gc.row1 == row1]
+        lines = _placed_lines(held, grid)
         phrases = [pl for ln in lines for pl in ln.cells]
         set_out = any(len({c.c0 for c in ln.cells if c.c1 - c.c0 == 1}) >= 3 for ln in lines)
         if set_out and sum(data_like(p.phrase.text) for p in phrases) * 2 < len(phrases):
-            return _Band(gc, header_levels(lines, []))
+            return _Band([gc for gc, _ in held], header_levels(lines, []))
     return None
+
+
+def _placed_lines(held: list[_Held], grid: Grid) -> list[PlacedLine]:
+    """The band's lines, each phrase placed in the grid's columns; a phrase never runs from one
+    of the band's boxes into the next, whose rule parts them."""
+    edges = sorted({gc.x0 for gc, _ in held} | {gc.x1 for gc, _ in held})
+    return [
+        PlacedLine(
+            ln,
+            [
+                Placed(q, *columns_of(q, grid.xs))
+                for p in ln.phrases
+                for part in _parted(p, edges)
+                for q in _labels(part, grid)
+            ],
+            False,
+        )
+        for ln in text_lines([w for _, ws in held for w in ws])
+    ]
+
+
+def _parted(phrase: Phrase, edges: list[float]) -> list[Phrase]:
+    out = [[phrase.words[0]]]
+    for a, b in itertools.pairwise(phrase.words):
+        if any(a.x1 <= e <= b.x0 for e in edges):
+            out.append([])
+        out[-1].append(b)
+    return [Phrase(ws) for ws in out]
+
+
+def _labels(phrase: Phrase, grid: Grid) -> list[Phrase]:
+    """The phrase parted at the columns' boundaries where each part names a column on its own
+    (`Target`, `RAG`, `DoT`; `Nov 18`, `Dec 18`), else whole: a label spanning the columns
+    (`Year to date (Apr 2022-Mar 2023)`) has word gaps over boundaries too."""
+    parts = split_by_columns(phrase, grid.xs, [(x, x) for x in grid.xs[1:-1]])
+    if len(parts) > 1 and all(_names_column(q.text) for q in parts):
+        return parts
+    return [phrase]
+
+
+def _names_column(text: str) -> bool:
+    return parse_period(text) is not None or VOCABULARY.rule_for(" ".join(text.lower().split())) is not None
 
 
 def _origins(table: Table) -> list[list[Cell]]:

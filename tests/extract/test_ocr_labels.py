@@ -4,7 +4,7 @@ import numpy as np
 
 from scorekit.extract.ocr import glyphs
 from scorekit.extract.ocr.cellread import CellReading
-from scorekit.extract.ocr.labels import _complete_months, _complete_years, _ref_fix
+from scorekit.extract.ocr.labels import _complete_months, _complete_quarters, _complete_years, _ref_fix
 from scorekit.extract.ocr.layout import CellImage
 from scorekit.extract.page import Word
 
@@ -77,3 +77,18 @@ def test_a_garble_no_longer_like_its_month_still_heads_the_figures_under_it():
     cols = {c: reading(t) for c, t in enumerate(["Outcome", "muri?", "wah?", "Aug 17", "Sep-17", "Oct-17"])}
     _complete_months(cols, figures={1, 2, 3, 4, 5})
     assert texts(cols) == ["Outcome", "Jun-17", "Jul-17", "Aug 17", "Sep-17", "Oct-17"]
+
+
+def test_a_quarter_whose_number_was_lost_is_the_one_the_run_implies():
+    cols = {i: reading(t) for i, t in enumerate(["Ref", "Qtr 2015-16", "Qtr2 2015-16", "Qtr 3 2015-16", "Qu4 2015-16"])}
+    _complete_quarters(cols)
+    assert texts(cols) == ["Ref", "Q1 2015-16", "Qtr2 2015-16", "Qtr 3 2015-16", "Q4 2015-16"]
+
+
+def test_a_quarter_label_of_another_year_or_a_lone_quarter_is_left_as_read():
+    cols = {i: reading(t) for i, t in enumerate(["Qtr 2014-15", "Qtr2 2015-16", "Qtr 3 2015-16", "Annual target"])}
+    _complete_quarters(cols)
+    assert texts(cols) == ["Qtr 2014-15", "Qtr2 2015-16", "Qtr 3 2015-16", "Annual target"]
+    cols = {i: reading(t) for i, t in enumerate(["Qtr 2015-16", "Qtr2 2015-16"])}
+    _complete_quarters(cols)
+    assert texts(cols) == ["Qtr 2015-16", "Qtr2 2015-16"]

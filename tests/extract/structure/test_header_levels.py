@@ -8,7 +8,7 @@ import pytest
 from scorekit.extract.page import PageContent, Rule, Word
 from scorekit.extract.structure import find_tables
 
-from .pages import Sheet, print_sheet, read, texts
+from .pages import Sheet, print_sheet, read, texts, width
 
 YEAR_BAND = [
     ["", "2023", "", ""],
@@ -207,3 +207,35 @@ def test_a_scans_header_box_whose_inner_rules_are_lost_but_one_is_read_by_alignm
         for y, v in zip(["2018", "2019", "2020"], r[2:], strict=False)
     }
     assert got == want
+
+
+def test_a_bands_labels_set_close_in_two_boxes_are_a_label_per_column():
+    """A scan's dark band whose inner borders are lost in two stretches (over `Target RAG DoT`
+    and over the months), its labels set so close that they run into one phrase across the
+    columns: both boxes are the header, a label to each column their words part at."""
+    labels = ["Indicator", "Target", "RAG", "DoT", "Nov 18", "Dec 18", "Jan 19", "Feb 19"]
+    rows = [labels, ["Households owed a relief duty", "120", "G", "=", "122", "111", "138", "155"]]
+    xs = [40.0, 200.0]
+    for text in labels[1:]:
+        xs.append(xs[-1] + width(text.replace(" ", "  "), 8.0) + 1.0)
+    printed = print_sheet(Sheet(rows, ruling="grid", xs=xs))
+    page = printed.page
+    y0 = printed.ys[0]
+    lost = [xs[2], xs[3], xs[5], xs[6], xs[7]]
+    page.rules = [r for r in page.rules if not (r.x0 == r.x1 and r.x0 in lost and r.top == y0)]
+    moved = []
+    for c in range(1, len(labels)):
+        x = xs[c] + 0.5
+        for w in printed.cells[(0, c)]:
+            moved.append((w, replace(w, x0=x, x1=x + w.x1 - w.x0)))
+            x += w.x1 - w.x0 + 2.0
+    old = {id(w): new for w, new in moved}
+    page.words = [old.get(id(w), w) for w in page.words]
+    obs = read(page)
+    got = {(o["measure"], o["period"], o["value_raw"]) for o in obs}
+    assert {
+        ("value", "2018-11", "122"),
+        ("value", "2019-02", "155"),
+        ("target", "", "120"),
+        ("rag", "2019-02", "G"),
+    } <= got
