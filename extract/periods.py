@@ -118,7 +118,7 @@ def from_serial(serial: float) -> str | None:
 
 def parse_month(text: str, *, allow_serial: bool = False) -> str | None:
     """`Oct-20`, `Oct 20`, `October 2020`, `Oct-2020`, `2020-10-01`, `31/10/2020`, (serial 44135)."""
-    t = " ".join(text.split()).strip(" .:")
+    t = " ".join(text.split()).strip(" .:'\"‘’“”")
     if not t:
         return None
     m = _MONTH_RE.match(t)

@@ -120,8 +120,18 @@ def _sparse_words(region, h, v, eng: OcrEngine, s: float) -> list[Word]:
     ink[lines > 0] = 0
     return [
         Word(w.text, (w.x0 + ox) * s, (w.top + oy) * s, (w.x1 + ox) * s, (w.bottom + oy) * s, True, w.conf)
-        for w in reread_unexplained(img, ink, eng.words(img), eng)
+        for w in _specks_out(reread_unexplained(img, ink, eng.words(img), eng))
     ]
+
+
+SPECK = 0.05  # a sparse pass's confidence in letters at most this: a fill's edge or a speck
+
+
+def _specks_out(words: list[Word]) -> list[Word]:
+    """Words of letters the pass all but rejects (`pe` read at a dark band's corner, 0.00) are
+    no text; as a line of their own between a table's caption and its header they join the two.
+    Figures stay whatever their confidence: the value checks downstream weigh those."""
+    return [w for w in words if w.conf > SPECK or any(ch.isdigit() for ch in w.text)]
 
 
 _RULE_MARKS = re.compile(r"^[_—–~-]{2,}$")  # `__—`: a rule or a fill's edge read as marks; a lone dash is a nil
@@ -142,13 +152,21 @@ def _glyph_high(words: list[Word]) -> list[Word]:
 def _lone_marks_out(words: list[Word]) -> list[Word]:
     """Marks with no word of letters or digits beside them on their line: a rule's remnant (`—`
     under a row), not a nil, which a row prints on its label's line; alone they part the table
-    there."""
+    there. So does a speck read as a letter (`i` at a fill's corner), less than half as tall as
+    the page's typical word and alone on its line."""
     texts = [w for w in words if any(ch.isalnum() for ch in w.text)]
+    heights = sorted(w.bottom - w.top for w in texts)
+    small = 0.5 * heights[len(heights) // 2] if heights else 0.0
 
     def beside(w: Word) -> bool:
-        return any(o.top < w.bottom and o.bottom > w.top for o in texts)
+        return any(o is not w and _overlap(o, w) >= 0.5 * min(o.bottom - o.top, w.bottom - w.top) for o in texts)
 
-    return [w for w in words if any(ch.isalnum() for ch in w.text) or beside(w)]
+    lettered = {id(w) for w in texts}
+    return [w for w in words if beside(w) or (id(w) in lettered and w.bottom - w.top >= small)]
+
+
+def _overlap(a: Word, b: Word) -> float:
+    return min(a.bottom, b.bottom) - max(a.top, b.top)
 
 
 _STROKES = re.compile(r"^[|!'\"`:;,\[\]‘’“”«»]+$")  # a rule's or a fill's edge read as strokes

@@ -3,7 +3,7 @@ sparse pass leaves unread, on images and word lists built in the test."""
 
 import numpy as np
 
-from scorekit.extract.ocr import _glyph_high
+from scorekit.extract.ocr import _glyph_high, _lone_marks_out, _specks_out
 from scorekit.extract.ocr.engines import OcrEngine
 from scorekit.extract.ocr.image import band_mask, clean_for_ocr
 from scorekit.extract.ocr.inkwords import reread_unexplained, unexplained
@@ -105,3 +105,45 @@ def test_an_agreed_reading_replaces_the_unsure_word_over_its_ink():
     words.append(_w("uy", 200, 50, 212, 70, conf=0.2))
     got = reread_unexplained(255 - ink, ink, words, _Fixed(["17"], second=_Fixed(["17"])))
     assert sorted(w.text for w in got) == ["123", "17", "Ref"]
+
+
+def test_a_word_the_pass_dropped_beside_one_it_read_is_unexplained():
+    """`August 2024` read as `August`: the year's ink joins the month's blob, and is read again."""
+    ink = np.zeros((120, 300), np.uint8)
+    for x in (100, 110, 120, 130, 140):
+        ink[50:70, x : x + 7] = 255  # the month's letters
+    for x in (156, 166, 176, 186):
+        ink[50:70, x : x + 7] = 255  # the year's digits, a word space after it
+    words = [_w("August", 100, 50, 147, 70), _w("Ref", 10, 50, 40, 70)]
+    (blob,) = unexplained(ink, words)
+    assert (blob.x0, blob.x1) == (156, 193)
+
+
+def test_letters_the_pass_all_but_rejects_are_specks_but_figures_stay():
+    words = [_w("pe", 30, 83, 33, 90, conf=0.0), _w("Robbery", 30, 75, 66, 83), _w("3", 90, 75, 94, 83, conf=0.01)]
+    assert [w.text for w in _specks_out(words)] == ["Robbery", "3"]
+
+
+def _band_of_dates() -> np.ndarray:
+    """A navy band (rows 100-149) whose middle is packed with white figures (x 300-500): their
+    light lifts the neighbourhood's mean there above a band's."""
+    page = np.full((400, 800), 245, np.uint8)
+    page[100:150, 50:750] = 50
+    for x in range(300, 500, 4):
+        page[108:142, x : x + 3] = 240
+    page[98:100, 50:750] = 150  # the scan's blur at the band's edges
+    page[150:152, 50:750] = 150
+    return page
+
+
+def test_a_band_packed_with_white_figures_is_one_band():
+    mask = band_mask(_band_of_dates())
+    assert mask[100:150, 50:750].all()
+
+
+def test_a_speck_read_as_a_letter_alone_on_its_line_is_no_word():
+    """`i` at a fill's corner between two rows would part the table there; a footnote's small
+    mark beside its row's words stays."""
+    words = [_w("owed", 30, 134, 60, 144), _w("i", 508, 143, 509, 145.7), _w("H02", 30, 150, 50, 158)]
+    words += [_w("a", 62, 134, 64, 137)]
+    assert [w.text for w in _lone_marks_out(words)] == ["owed", "H02", "a"]

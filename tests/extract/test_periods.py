@@ -150,3 +150,9 @@ def test_a_figure_under_a_month_name_is_not_its_year():
     """A digit after a two-digit year is a footnote only where the year is joined to its month."""
     assert parse_month("Jan 120") is None and parse_month("Jan 412") is None
     assert parse_month("Sep-231") == "2023-09" and parse_month("Jan 23") == "2023-01"
+
+
+def test_quote_marks_round_a_month_are_no_part_of_it():
+    """OCR reads a band's edge beside a label as a quote mark (`“August 2024`)."""
+    assert parse_month("“August 2024") == "2024-08"
+    assert parse_month("'Aug 24'") == "2024-08"
