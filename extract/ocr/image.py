@@ -457,30 +457,12 @@ def band_mask(grey: np.ndarray) -> np.ndarray:
     n, _, stats, _ = cv2.connectedComponentsWithStats(core, connectivity=8)
     for x, y, w, h, _area in stats[1:n]:
         ya, yb = max(0, y - m), min(hh, y + h + m)
+        xa, xb = max(0, x - m), min(ww, x + w + m)
         rows = np.flatnonzero(np.median(grey[ya:yb, x : x + w], axis=1) < 110)
-        if not len(rows):
-            continue
-        top, bottom = ya + rows[0], ya + rows[-1] + 1
-        rim = max(1, (bottom - top) // 6)
-        over, under = grey[top : top + rim], grey[bottom - rim : bottom]
-        dark = (np.percentile(over, 25, axis=0) < 110) & (np.percentile(under, 25, axis=0) < 110)
-        left, right = _dark_run(dark, x, x + w)
-        out[top:bottom, left:right] = 1
+        cols = np.flatnonzero(np.median(grey[y : y + h, xa:xb], axis=0) < 110)
+        if len(rows) and len(cols):
+            out[ya + rows[0] : ya + rows[-1] + 1, xa + cols[0] : xa + cols[-1] + 1] = 1
     return out > 0
-
-
-def _dark_run(dark: np.ndarray, x0: int, x1: int) -> tuple[int, int]:
-    """The run of dark columns round a core's `x0:x1`. A column of a band is dark along its top
-    and its bottom rows (the band's margins over and under its text) however much white text
-    crosses it; paper beside a fill is not, though dark figures cross it. A band's dates set
-    close (`03/2022 04/2022`) lighten the neighbourhood's mean and part its core in pieces,
-    which grow here into the one band they are."""
-    left, right = x0, x1
-    while left > 0 and dark[left - 1]:
-        left -= 1
-    while right < len(dark) and dark[right]:
-        right += 1
-    return left, right
 
 
 def flatten(img: np.ndarray) -> np.ndarray:

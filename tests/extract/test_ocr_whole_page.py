@@ -124,23 +124,6 @@ def test_letters_the_pass_all_but_rejects_are_specks_but_figures_stay():
     assert [w.text for w in _specks_out(words)] == ["Robbery", "3"]
 
 
-def _band_of_dates() -> np.ndarray:
-    """A navy band (rows 100-149) whose middle is packed with white figures (x 300-500): their
-    light lifts the neighbourhood's mean there above a band's."""
-    page = np.full((400, 800), 245, np.uint8)
-    page[100:150, 50:750] = 50
-    for x in range(300, 500, 4):
-        page[108:142, x : x + 3] = 240
-    page[98:100, 50:750] = 150  # the scan's blur at the band's edges
-    page[150:152, 50:750] = 150
-    return page
-
-
-def test_a_band_packed_with_white_figures_is_one_band():
-    mask = band_mask(_band_of_dates())
-    assert mask[100:150, 50:750].all()
-
-
 def test_a_speck_read_as_a_letter_alone_on_its_line_is_no_word():
     """`i` at a fill's corner between two rows would part the table there; a footnote's small
     mark beside its row's words stays."""
