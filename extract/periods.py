@@ -50,6 +50,7 @@ _ISO_DATE_RE = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?(?:[ T]0
 _UK_DATE_RE = re.compile(r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4}|\d{2})$")
 _FY_RE = re.compile(r"^(?:fy\s*)?(?P<a>(?:19|20)?\d{2})\s*[/\-–]\s*(?P<b>\d{2}|\d{4})$", re.I)
 _FY_PART = r"(?:fy\s*)?(?:19|20)?\d{2}\s*[/\-–]\s*\d{2,4}"
+FY_IN_TEXT = re.compile(_FY_PART, re.I)  # a financial year anywhere in a label
 _QUARTER_RE = re.compile(
     rf"\b(?:Q|Qtr\.?\s*|Quarter\s*)(?P<q>[1-4])\b(?:\s*(?P<fy>{_FY_PART}))?|(?P<fy2>{_FY_PART})\s*,?\s*Q(?P<q2>[1-4])\b",
     re.I,

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "vocabulary.json"
@@ -83,8 +84,6 @@ class Vocabulary:
         return out
 
     def _nearest_place(self, key: str, taken: set[str]) -> str | None:
-        from rapidfuzz import fuzz, process
-
         folded = self._folded_places
         cutoff = PLACE_NEAR - PLACE_MARGIN
         found = process.extract(self._fold(key), folded, scorer=fuzz.ratio, limit=2, score_cutoff=cutoff)

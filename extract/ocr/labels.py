@@ -25,7 +25,7 @@ import numpy as np
 
 from ..grid import Grid
 from ..page import Word
-from ..periods import add_months, month_diff, parse_fy, parse_month, parse_quarter
+from ..periods import FY_IN_TEXT, add_months, month_diff, parse_fy, parse_month, parse_quarter
 from .cellread import CellReading, scale_of
 from .engines import OcrEngine
 from .layout import CellImage
@@ -226,7 +226,6 @@ def _complete_months(cols: dict[int, CellReading], figures: set[int] | None = No
 
 
 _QUARTERISH = re.compile(r"^(?:q|qtr|qu|quarter)\w{0,3}\.?(?:\s*\S)?$", re.I)
-_FY_TEXT = re.compile(r"(?:fy\s*)?(?:19|20)?\d{2}\s*[/\-–]\s*\d{2,4}", re.I)
 
 
 def _complete_quarters(cols: dict[int, CellReading]) -> None:
@@ -242,7 +241,7 @@ def _complete_quarters(cols: dict[int, CellReading]) -> None:
     for c, r in cols.items():
         implied = index[first] + c - first
         year = implied // 4
-        m = _FY_TEXT.search(reading_text(r))
+        m = FY_IN_TEXT.search(reading_text(r))
         if c in index or m is None or parse_fy(m.group(0)) != f"FY{year}/{(year + 1) % 100:02d}":
             continue
         rest = (reading_text(r)[: m.start()] + reading_text(r)[m.end() :]).strip()
