@@ -45,6 +45,7 @@ PROBES = ROOT / "tests" / "match" / "probes.csv"
 FRESH = ROOT / "tests" / "match" / "fresh.csv"
 PROBES2 = ROOT / "tests" / "match" / "probes2.csv"
 PROBES3 = ROOT / "tests" / "match" / "probes3.csv"
+PROBES4 = ROOT / "tests" / "match" / "probes4.csv"
 REAL = "real wording"  # probes whose source is a published title, not a written one
 
 
@@ -130,8 +131,8 @@ def probe_table(matcher: Matcher, misses: bool = False) -> None:
 
 def probes2_table(matcher: Matcher, misses: bool = False, path: Path = PROBES2, label: str = "probes2 (new)") -> None:
     """The fifteenth session's probes (`tests/match/probes2.csv`, and its second helper's
-    `probes3.csv`): written before the matcher was run on them, measured once untouched, then tuned
-    on; reported apart from the older probes."""
+    `probes3.csv`), and the sixteenth session's (`probes4.csv`): written before the matcher was run
+    on them, measured once untouched, then tuned on; reported apart from the older probes."""
     rows = ev.read(path)
     results = unseen_results(matcher, rows)
     s = ev.score(rows, results)
@@ -468,6 +469,7 @@ def main() -> int:
     probe_table(matcher, args.probes)
     probes2_table(matcher, args.probes)
     probes2_table(matcher, args.probes, PROBES3, "probes3 (new)")
+    probes2_table(matcher, args.probes, PROBES4, "probes4 (new)")
     if args.dev:
         development_misses(rows, results)
     print()

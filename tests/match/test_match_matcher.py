@@ -351,7 +351,7 @@ def test_the_blind_set_names_none_the_other_sets_hold(shipped, unseen):
     unseen, probe or seed sets would measure tuning, not generalisation."""
     here = Path(__file__).resolve().parent
     fresh = ev.read(here / "fresh.csv")
-    probes = [*ev.read(here / "probes.csv"), *ev.read(here / "probes2.csv"), *ev.read(here / "probes3.csv")]
+    probes = [r for f in ("probes.csv", "probes2.csv", "probes3.csv", "probes4.csv") for r in ev.read(here / f)]
     seen = {" ".join(r.name.lower().split()) for r in [*unseen, *probes]}
     with (here / "labelled.csv").open(encoding="utf-8") as f:
         seen |= {" ".join(r["indicator"].lower().split()) for r in csv.DictReader(f)}
@@ -361,14 +361,17 @@ def test_the_blind_set_names_none_the_other_sets_hold(shipped, unseen):
     assert all(r.near_miss in ids and r.near_miss != r.answer for r in fresh if r.kind == "trap")
 
 
-@pytest.mark.parametrize("probe_file, least", [("probes2.csv", 120), ("probes3.csv", 100)])
-def test_the_fifteenth_session_probes_are_labelled_with_catalogue_ids(shipped, probe_file, least):
+@pytest.mark.parametrize(
+    "probe_file, least, session",
+    [("probes2.csv", 120, "fifteenth"), ("probes3.csv", 100, "fifteenth"), ("probes4.csv", 120, "sixteenth")],
+)
+def test_the_later_probes_are_labelled_with_catalogue_ids(shipped, probe_file, least, session):
     rows = ev.read(Path(__file__).resolve().parent / probe_file)
     ids = {i.id for i in shipped}
     assert len(rows) >= least and len({r.name for r in rows}) == len(rows)
     assert all(r.answer in ids or r.answer == ev.NEW for r in rows)
     assert all(r.near_miss in ids and r.near_miss != r.answer for r in rows if r.kind == "trap")
-    assert all(r.source.startswith("fifteenth session") for r in rows)
+    assert all(r.source.startswith(f"{session} session") for r in rows)
 
 
 def test_a_share_over_the_year_leaves_out_only_the_monthly_name_of_an_entry():
