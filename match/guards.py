@@ -90,14 +90,23 @@ _YEAR = frozenset({"year"})
 _FLOWS = ("count", "rate_per_10k", "rate_per_100k")
 
 
-def time_basis(a: Side, b: Side) -> list[Finding]:
+def time_basis(a: Side, b: Side, prof: Profile) -> list[Finding]:
     """Two stated bases that share nothing are different measures. A count or a rate over a year
     is not one kept for a shorter period unless that one says it counts whatever period a
-    document covers (`in the period`): a year's children missing education are not a quarter's."""
+    document covers (`in the period`): a year's children missing education are not a quarter's.
+    A name `a` that says its figure accumulates (rolling 12 months, year to date) is not `b` when
+    neither b's words nor its entry say a basis: a count or a rate is another measure, a share is
+    held for a person (a rolling share of assessments in time is not the month's, yet some
+    publishers roll every share). The other way round it is no doubt: scorecards seldom say that
+    a rate rolls."""
     if a.basis and b.basis and not (a.basis & b.basis):
         return [Finding("time basis", f"{_labels(a.basis)} vs {_labels(b.basis)}", True)]
+    flow = bool({a.unit, b.unit} & set(_FLOWS))
+    if a.facts.basis and a.facts.basis <= _cumulative(prof) and not b.basis and not b.facts.any_period:
+        said = f"{_labels(a.facts.basis)} vs a period the name does not say"
+        return [Finding("time basis", said, flow, False, not flow)]
     for x, y in ((a, b), (b, a)):
-        if x.basis == _YEAR and not y.basis and not y.facts.any_period and {x.unit, y.unit} & set(_FLOWS):
+        if x.basis == _YEAR and not y.basis and not y.facts.any_period and flow:
             return [Finding("time basis", "in the year vs a period the name does not say", True, False)]
         if x.basis == _SNAPSHOT and y.facts.any_period and not y.basis:
             return [Finding("time basis", "at a point in time vs during the period", True)]
@@ -125,6 +134,15 @@ _SNAPSHOT = frozenset({"snapshot"})
 
 
 _PERIODIC: dict[int, tuple[Profile, frozenset[str]]] = {}
+_CUMULATIVE: dict[int, tuple[Profile, frozenset[str]]] = {}
+
+
+def _cumulative(prof: Profile) -> frozenset[str]:
+    """The bases that accumulate over a span, once per profile (keyed by identity, as `_periodic`)."""
+    hit = _CUMULATIVE.get(id(prof))
+    if hit is None or hit[0] is not prof:
+        hit = _CUMULATIVE[id(prof)] = (prof, frozenset(b.basis for b in prof.time_basis if b.cumulative))
+    return hit[1]
 
 
 def _periodic(prof: Profile) -> frozenset[str]:
@@ -337,7 +355,7 @@ def compare(a: Side, b: Side, prof: Profile) -> list[Finding]:
     """Every finding, hard ones first."""
     found = (
         unit(a, b)
-        + time_basis(a, b)
+        + time_basis(a, b, prof)
         + point_or_period(a, b, prof)
         + numbers(a, b)
         + qualifiers(a, b, prof)

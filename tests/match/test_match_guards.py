@@ -223,6 +223,18 @@ def test_a_years_count_is_not_a_count_kept_for_an_unsaid_period():
     assert not hard("CLA with 3+ placements during the year (%)", "CLA with 3+ placements (%)")
 
 
+def test_a_name_that_says_its_figure_accumulates_is_not_one_that_says_no_basis():
+    """A rolling or year-to-date count is another measure than an entry that says no basis; a
+    rolling share goes to a person; a name that says nothing meets a rolling entry freely."""
+    (n,) = hard("Number of children ceasing care (rolling 12 months)", "Number of children ceasing care")
+    assert n.guard == "time basis" and not n.stated
+    (s,) = soft("% of ICPCs within 15 working days (rolling 12 months)", "% of ICPCs within 15 working days")
+    assert s.guard == "time basis" and s.holds
+    assert soft("Assessments in 45 working days year to date (%)", "Assessments in 45 working days (%)")[0].holds
+    assert not verdict("Rate of referrals per 10,000", "Rate of referrals per 10,000", b_basis="rolling_12m")
+    assert not verdict("Rate of referrals (rolling 12 months)", "Rate of referrals", b_basis="rolling_12m")
+
+
 def test_a_timescale_kept_says_the_event_was_completed():
     assert not soft("CLA reviews held on time (%)", "Percentage of CLA reviews completed in time")
     assert [f.guard for f in soft("CLA reviews (%)", "Percentage of CLA reviews completed")] == ["stage"]
