@@ -443,3 +443,21 @@ def test_a_step_down_goes_to_early_help():
         if f.guard == "service"
     ]
     assert [f for f in hard("Referrals to early help", "Referrals to CSC") if f.guard == "service"]
+
+
+def test_what_a_measure_checks_is_no_word_another_measure_may_swap():
+    """A review, a PEP, a health assessment, an initial one and a dental check are what a share
+    counts: two names that check different things are different measures; a name that checks
+    none of them against one that does is a doubt; a review as a deadline checks nothing."""
+    found = hard(
+        "Percentage of CLA reviews held within 20 working days",
+        "Percentage of initial health assessments within 20 working days of child becoming looked after",
+    )
+    assert [f.guard for f in found] == ["checked"]
+    assert hard("% of CLA with a PEP within 20 working days", "% of CLA with an IHA within 20 working days")
+    (d,) = soft("% of children looked after for a year+", "% of children looked after for a year+ seeing a dentist")
+    assert d.guard == "checked" and not d.stated
+    assert not hard("% of CLA with a PEP reviewed", "% of CLA with an up to date PEP")
+    deadline = verdict("CLA with a permanence plan by their 6 month review (%)", "CLA with a permanence plan (%)")
+    assert not [f for f in deadline if f.guard == "checked"]
+    assert not verdict("% of CLA visited (as at latest review)", "% of CLA visited (as at latest CLA review)")
