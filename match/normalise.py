@@ -103,6 +103,7 @@ _WINDOWS = frozenset({"year", _LAST_12M})
 _AGE_WORDS = frozenset({"aged", "age", "ages", "year", "old"})
 _PAREN_GLOSS = re.compile(r"\([^()\d]*\)")
 _YEAR_WINDOW = "within 12 months"
+_END_GLOSS = re.compile(r" \([^()]*\)\s*$")
 
 
 @dataclass(frozen=True, order=True)
@@ -323,14 +324,20 @@ class Vocabulary:
         return frozenset(out)
 
     def _clauses(self, text: str) -> tuple[str, frozenset[str], frozenset[str]]:
-        """`excluding X` / `including X`: what the measure leaves out or adds, taken out of its words."""
+        """`excluding X` / `including X`: what the measure leaves out or adds, taken out of its words.
+        A gloss that ends the name after a clause's own words (`excluding UASC (rate, rolling 12
+        months)`) says what the whole name measures, not what is left out: it stays in the words."""
         excluded: set[str] = set()
         included: set[str] = set()
 
         def take(m: re.Match[str]) -> str:
-            words = {w for w in self.tokens(m.group("obj")) if not w[0].isdigit() and w not in _AGE_WORDS}
+            obj, after = m.group("obj"), ""
+            gloss = _END_GLOSS.search(obj) if m.end() == len(text) else None
+            if gloss and obj[: gloss.start()].strip():
+                obj, after = obj[: gloss.start()], obj[gloss.start() :]
+            words = {w for w in self.tokens(obj) if not w[0].isdigit() and w not in _AGE_WORDS}
             (excluded if m.group("ex") else included).update(words)
-            return " "
+            return f" {after}"
 
         if not self._clause_words.search(text):
             return text, frozenset(), frozenset()

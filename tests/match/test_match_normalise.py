@@ -250,6 +250,13 @@ def test_excluding_and_including_clauses():
     assert facts("CLA (non-UASC) at end of month").excluded == {"uasc"}
 
 
+def test_a_gloss_ending_the_name_after_a_clause_says_what_the_whole_name_measures():
+    f = facts("Children looked after excluding UASC (rate per 10,000, rolling 12 months)")
+    assert f.excluded == {"uasc"} and f.basis == {"rolling_12m"}
+    assert facts("Number of CLA excluding (UASC)").excluded == {"uasc"}
+    assert facts("Number of CIN (all open cases, excluding EHPs and LAC)").excluded == {"earlyhelp", "plan", "cla"}
+
+
 def test_either_names_a_union():
     assert ("cao", "sgo") in facts("Percentage of CLA ceased - CAO or SGO").either
     assert not facts("Percentage of CLA ceased - SGO").either
