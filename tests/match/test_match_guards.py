@@ -461,3 +461,13 @@ def test_what_a_measure_checks_is_no_word_another_measure_may_swap():
     deadline = verdict("CLA with a permanence plan by their 6 month review (%)", "CLA with a permanence plan (%)")
     assert not [f for f in deadline if f.guard == "checked"]
     assert not verdict("% of CLA visited (as at latest review)", "% of CLA visited (as at latest CLA review)")
+
+
+def test_children_in_need_are_a_cohort_apart_from_those_on_a_plan_or_in_care():
+    found = hard(
+        "% of children on CIN plans visited within 4 weeks", "% of children on a CP plan visited within 4 weeks"
+    )
+    assert [f.guard for f in found] == ["cohort"]
+    assert hard("% of CLA with supervision in timescale (CWD)", "% of children with a CIN plan (CWD) with supervision")
+    overlap = verdict("Number of children open to the service (CIN, CP, CLA)", "Number of children in need")
+    assert not [f for f in overlap if f.guard == "cohort"]
