@@ -220,6 +220,9 @@ def test_units_from_words_and_cells():
         ("Number of EH assessments completed in the month (rolling)", "count", {"rolling_12m"}),
         ("Referrals in the month (rolling 12 months)", "count", {"rolling_12m"}),
         ("Contacts year to date at month end", "count", {"ytd"}),
+        ("Referral rate per 10,000 (month)", "rate_per_10k", {"month"}),
+        ("Contacts (number, month)", "count", {"month"}),
+        ("Number of CLA (12 month)", "count", set()),
     ],
 )
 def test_time_basis(name, unit, basis):
@@ -239,6 +242,15 @@ def test_meaning_flipping_words():
     assert facts("Care leavers NEET").groups["employment"] == {"NEET"}
     assert facts("Care leavers not in education, employment or training").groups["employment"] == {"NEET"}
     assert facts("Care leavers in education, employment or training").groups["employment"] == {"EET"}
+
+
+def test_a_possessive_leaves_no_word_of_its_own():
+    assert "s" not in facts("Total number of UHAs in Children's Centres").words
+    assert "s" not in facts("Percentage of CLA with Health Assessment(s) on time").words
+
+
+def test_childrens_services_are_childrens_social_care():
+    assert key("Contacts received by children's services") == key("Contacts received by children's social care")
 
 
 def test_excluding_and_including_clauses():
