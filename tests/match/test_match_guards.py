@@ -471,3 +471,12 @@ def test_children_in_need_are_a_cohort_apart_from_those_on_a_plan_or_in_care():
     assert hard("% of CLA with supervision in timescale (CWD)", "% of children with a CIN plan (CWD) with supervision")
     overlap = verdict("Number of children open to the service (CIN, CP, CLA)", "Number of children in need")
     assert not [f for f in overlap if f.guard == "cohort"]
+
+
+def test_children_in_need_are_not_all_on_a_child_in_need_plan():
+    """Children in need (with a disability) are more than those on a CIN plan; a visit, a review or
+    supervision is of a plan, so a name that counts one need not say it."""
+    (f,) = soft("Children in need with a disability", "Number of children with Child in Need Plan (CWD)")
+    assert f.guard == "on a plan"
+    visits = verdict("CIN (not CWD) visited in the last 6 weeks (%)", "% of children with a CIN plan (not CWD) visited")
+    assert not [f for f in visits if f.guard == "on a plan"]
