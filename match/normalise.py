@@ -75,7 +75,8 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str]] = [
     (
         ("last", "past", "previous", "12 month", "a year"),
         r"\b(?:(?:in|over|during|within) (?:the )?(?:last|past|previous) (?:12 months|year)"
-        r"|(?:in|within) (?:a |the )?(?:12 months?|year)(?: period)?|within 1 year)\b",
+        r"|(?:in|within) (?:a |the )?12 months?(?: period)?|(?:within (?:a |the )?|in a )year(?: period)?"
+        r"|within 1 year)\b",
         "within 12 months",
     ),
 ]

@@ -223,6 +223,9 @@ def test_units_from_words_and_cells():
         ("Referral rate per 10,000 (month)", "rate_per_10k", {"month"}),
         ("Contacts (number, month)", "count", {"month"}),
         ("Number of CLA (12 month)", "count", set()),
+        ("Number of re-referrals in the year (within 12 months)", "count", {"year"}),
+        ("Referrals to Early Help (year)", "count", {"year"}),
+        ("Early help assessments started this year", "count", {"year"}),
     ],
 )
 def test_time_basis(name, unit, basis):
