@@ -480,3 +480,11 @@ def test_children_in_need_are_not_all_on_a_child_in_need_plan():
     assert f.guard == "on a plan"
     visits = verdict("CIN (not CWD) visited in the last 6 weeks (%)", "% of children with a CIN plan (not CWD) visited")
     assert not [f for f in visits if f.guard == "on a plan"]
+
+
+def test_what_closed_in_a_period_is_not_what_opened_or_arrived():
+    (f,) = soft("Closed referrals to CSC in the month", "Number of referrals in the month")
+    assert f.guard == "flow"
+    closed = soft("Early help plans closed in the month", "Early help plans opened in the month")
+    assert {f.guard for f in closed} == {"flow", "stage"}
+    assert not verdict("Referrals closed with no further action (%)", "Percentage of referrals leading to NFA")
