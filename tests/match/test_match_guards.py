@@ -488,3 +488,8 @@ def test_what_closed_in_a_period_is_not_what_opened_or_arrived():
     closed = soft("Early help plans closed in the month", "Early help plans opened in the month")
     assert {f.guard for f in closed} == {"flow", "stage"}
     assert not verdict("Referrals closed with no further action (%)", "Percentage of referrals leading to NFA")
+
+
+def test_returning_home_says_the_child_left_care():
+    found = verdict("Children who ceased to be looked after in the month who returned home", "Children returned home")
+    assert not [f for f in found if f.guard == "flow"]

@@ -226,6 +226,8 @@ def test_units_from_words_and_cells():
         ("Number of re-referrals in the year (within 12 months)", "count", {"year"}),
         ("Referrals to Early Help (year)", "count", {"year"}),
         ("Early help assessments started this year", "count", {"year"}),
+        ("Contacts per 10,000 under-18s, last 12 months", "rate_per_10k", {"rolling_12m"}),
+        ("Re-referrals within the last 12 months", "count", set()),
     ],
 )
 def test_time_basis(name, unit, basis):
@@ -250,6 +252,12 @@ def test_meaning_flipping_words():
 def test_a_possessive_leaves_no_word_of_its_own():
     assert "s" not in facts("Total number of UHAs in Children's Centres").words
     assert "s" not in facts("Percentage of CLA with Health Assessment(s) on time").words
+
+
+def test_time_is_no_word_of_a_measure():
+    """`Average time between ...` says a duration (its unit), not what is timed."""
+    assert "time" not in facts("Average time between placement order and match (days)").words
+    assert facts("Children becoming subject of a CP plan for a second time").groups["occurrence"] == {"repeat"}
 
 
 def test_childrens_services_are_childrens_social_care():
