@@ -260,6 +260,18 @@ def test_time_is_no_word_of_a_measure():
     assert facts("Children becoming subject of a CP plan for a second time").groups["occurrence"] == {"repeat"}
 
 
+def test_a_step_up_for_a_cin_assessment_is_a_step_up_to_social_care():
+    assert key("Early help cases stepped up for Children In Need (CiN) assessment") == key(
+        "Early help cases stepped up to children's social care"
+    )
+
+
+def test_not_yet_placed_with_adopters_is_not_yet_placed_for_adoption():
+    assert key("Children with a placement order not yet placed with adopters") == key(
+        "Children with a placement order not yet placed for adoption"
+    )
+
+
 def test_childrens_services_are_childrens_social_care():
     assert key("Contacts received by children's services") == key("Contacts received by children's social care")
 
