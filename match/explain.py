@@ -20,6 +20,7 @@ class Candidate:
     unseen: tuple[str, ...] = ()
     held: tuple[str, ...] = ()
     unsaid: tuple[str, ...] = ()
+    doubts: int = 0  # soft findings, held or not
 
 
 @dataclass

@@ -245,6 +245,7 @@ class Matcher:
             tuple(sorted(unseen)),
             held,
             tuple(str(x) for x in sorted(unsaid)),
+            len(soft),
         )
 
     def _entry(self, query: Query, q: Side, sims: dict[int, float], owner: str) -> Candidate | Blocked:
@@ -381,8 +382,11 @@ class Matcher:
 
     def _held(self, ev: Evidence, top: Candidate, q: Side, query: Query | None) -> Result:
         """A doubt no score settles goes to a person, unless it is only the unit the name leaves
-        unsaid and the catalogue offers its words in no other unit."""
-        rival = self._rival_unit(query, q, top) if query is not None and _only_unit(top.held) else top
+        unsaid, the entry raises no other doubt, and the catalogue offers its words in no other
+        unit: `contacts excluding those that became referrals` rules out the count of all contacts,
+        and is no nearer the rate of all of them for that."""
+        sole = query is not None and _only_unit(top.held) and top.doubts == len(top.held)
+        rival = self._rival_unit(query, q, top) if sole and query is not None else top
         if rival is not None:
             return Result("", top.score, RULE_REVIEW, explain.held(ev), ev.ranked[:5], ev.blocked)
         if top.unseen:

@@ -469,3 +469,16 @@ def test_a_share_during_the_year_is_a_share_in_the_period(shipped):
     year of an annual release is one, so `during the year` adds no restriction."""
     r = Matcher(shipped).match(Query.build("Percentage of children leaving care during the year who were adopted"))
     assert r.indicator_id == "adoptions_pct", r.explanation
+
+
+def test_a_rate_is_not_the_sole_unit_for_a_name_that_rules_out_the_count_for_another_reason():
+    """Only the unit unsaid and no other unit on offer: the entry's unit stands. With a second
+    doubt (what the name excludes, the entry does not say), a person decides."""
+    count = Indicator("contacts", "Number of contacts in the month", "count", time_basis="month")
+    count.aliases.append(Alias.seen("", "Number of contacts received (includes contacts that become referrals)"))
+    cat = Catalogue()
+    cat.add(count)
+    cat.add(Indicator("contacts_rate", "Rate of contacts per 10,000 population under 18", "rate_per_10k"))
+    m = Matcher(cat)
+    assert m.match(Query.build("Contacts excluding those that became referrals")).indicator_id == ""
+    assert m.match(Query.build("Contacts per 10,000 population under 18")).indicator_id == "contacts_rate"
