@@ -493,3 +493,9 @@ def test_what_closed_in_a_period_is_not_what_opened_or_arrived():
 def test_returning_home_says_the_child_left_care():
     found = verdict("Children who ceased to be looked after in the month who returned home", "Children returned home")
     assert not [f for f in found if f.guard == "flow"]
+
+
+def test_a_measure_of_social_workers_is_a_doubt_against_one_that_names_none():
+    (f,) = soft("Children's social worker absence rate (%)", "% pupil absence (all schools)")
+    assert f.guard == "workforce"
+    assert not verdict("Average caseload per social worker", "Average number of children per qualified social worker")
