@@ -499,3 +499,8 @@ def test_a_measure_of_social_workers_is_a_doubt_against_one_that_names_none():
     (f,) = soft("Children's social worker absence rate (%)", "% pupil absence (all schools)")
     assert f.guard == "workforce"
     assert not verdict("Average caseload per social worker", "Average number of children per qualified social worker")
+
+
+def test_a_measure_of_exploitation_is_a_doubt_against_one_that_names_none():
+    (f,) = soft("Number of CSE strategy meetings held", "Number of strategy discussions held")
+    assert f.guard == "concern"
