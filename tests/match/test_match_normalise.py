@@ -272,6 +272,11 @@ def test_not_yet_placed_with_adopters_is_not_yet_placed_for_adoption():
     )
 
 
+def test_a_conversion_rate_is_a_percentage():
+    assert facts("Contact to referral conversion rate").unit == "percent"
+    assert facts("Conversion rate of contacts to referrals").unit == "percent"
+
+
 def test_childrens_services_are_childrens_social_care():
     assert key("Contacts received by children's services") == key("Contacts received by children's social care")
 
