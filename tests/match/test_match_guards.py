@@ -504,3 +504,8 @@ def test_a_measure_of_social_workers_is_a_doubt_against_one_that_names_none():
 def test_a_measure_of_exploitation_is_a_doubt_against_one_that_names_none():
     (f,) = soft("Number of CSE strategy meetings held", "Number of strategy discussions held")
     assert f.guard == "concern"
+
+
+def test_persistent_absence_is_not_all_absence():
+    (f,) = soft("Total absence from school of CLA (%)", "% of CLA of school age with persistent absence")
+    assert f.guard == "absence"

@@ -277,6 +277,13 @@ def test_a_conversion_rate_is_a_percentage():
     assert facts("Conversion rate of contacts to referrals").unit == "percent"
 
 
+def test_looked_after_continuously_is_looked_after_and_a_care_planning_process_is_care_planning():
+    assert "continuous" not in facts("Children looked after continuously for 12 months or more").words
+    assert key("CLA who returned home as part of the care planning process") == key(
+        "CLA who returned home as part of care planning"
+    )
+
+
 def test_childrens_services_are_childrens_social_care():
     assert key("Contacts received by children's services") == key("Contacts received by children's social care")
 
