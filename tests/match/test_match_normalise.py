@@ -272,9 +272,12 @@ def test_not_yet_placed_with_adopters_is_not_yet_placed_for_adoption():
     )
 
 
-def test_a_conversion_rate_is_a_percentage():
+def test_a_conversion_rate_or_a_timeliness_is_a_percentage():
     assert facts("Contact to referral conversion rate").unit == "percent"
     assert facts("Conversion rate of contacts to referrals").unit == "percent"
+    assert facts("Timeliness of ICPCs (15 working days)").unit == "percent"
+    assert facts("ICPC timeliness").groups["timeliness"] == {"in timescale"}
+    assert facts("Number of ICPCs held in timescale").unit == "count"
 
 
 def test_looked_after_continuously_is_looked_after_and_a_care_planning_process_is_care_planning():
