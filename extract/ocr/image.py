@@ -305,21 +305,26 @@ def _band_ends(rows: np.ndarray, x: int, m: int) -> bool:
 
 
 def skew_angle(grey: np.ndarray, dpi: int) -> float:
-    """Page skew in degrees (positive = counter-clockwise), from long horizontal rules.
+    """Page skew in degrees (positive = counter-clockwise): the long rules' angle where the page
+    has rules, else its lines of text's (`text_skew`)."""
+    ink = binarise(grey)
+    h, _ = line_masks(ink, dpi)
+    angle = _rule_skew(h, grey.shape[1] // 10)
+    return angle if angle is not None else text_skew(ink, dpi)
 
-    Each long rule is a connected component of the horizontal-rule mask; a straight line fitted
+
+def _rule_skew(h: np.ndarray, min_width: int) -> float | None:
+    """Each long rule is a connected component of the horizontal-rule mask; a straight line fitted
     to its pixels gives its angle, and the length-weighted median over the rules is the page's.
-    (A Hough transform at 0.1 degree resolution took seconds on an A3 page at 300 dpi.) Falls
-    back to 0 when the page has no rules.
-    """
+    (A Hough transform at 0.1 degree resolution took seconds on an A3 page at 300 dpi.) None
+    when the page has no long rules."""
     import cv2
 
-    h, _ = line_masks(binarise(grey), dpi)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(h, connectivity=8)
     angles, weights = [], []
     for i in range(1, n):
         x, y, w, hh, _area = stats[i]
-        if w < grey.shape[1] // 10:
+        if w < min_width:
             continue
         ys, xs = np.nonzero(labels[y : y + hh, x : x + w] == i)
         if len(xs) < 10:
@@ -330,10 +335,46 @@ def skew_angle(grey: np.ndarray, dpi: int) -> float:
             angles.append(-a)
             weights.append(float(w))
     if not angles:
-        return 0.0
+        return None
     order = np.argsort(angles)
     cum = np.cumsum(np.asarray(weights)[order])
     return float(np.asarray(angles)[order][np.searchsorted(cum, cum[-1] / 2)])
+
+
+MAX_SKEW = 4.0  # degrees either way a scanner's feed sets a page
+SKEW_STEPS = (0.2, 0.02)  # degrees: the coarse search's step, then the fine one's around its best
+STRIP = 0.25  # inches: the width of the vertical strips whose row profiles are shifted against each other
+
+
+def text_skew(ink: np.ndarray, dpi: int) -> float:
+    """The skew that sets a ruleless page's ink in the sharpest rows: the projection-profile
+    method. Lines of text and a table's rows are dark bands between white leading when the page
+    is straight; sheared by the right slope, each strip's row profile lines up with the others and
+    the summed profile's energy peaks. Strips are shifted, not the page rotated, so a hundred
+    trial angles cost a few milliseconds; 0 on a blank page."""
+    strip = max(1, int(STRIP * dpi))
+    k = ink.shape[1] // strip
+    if k < 2 or not ink.any():
+        return 0.0
+    rows = ink[:, : k * strip].reshape(ink.shape[0], k, strip).sum(axis=2, dtype=np.float64)
+    xs = (np.arange(k) + 0.5) * strip
+    best, span = 0.0, MAX_SKEW
+    for step in SKEW_STEPS:
+        trials = np.arange(best - span, best + span + step / 2, step)
+        best = float(max(trials, key=lambda a: _sharpness(rows, xs, a)))
+        span = step
+    return best
+
+
+def _sharpness(rows: np.ndarray, xs: np.ndarray, angle: float) -> float:
+    """The energy of the row profile summed over strips, each strip shifted by where a line of
+    slope `angle` (counter-clockwise) crosses it."""
+    shifts = np.rint(xs * np.tan(np.radians(angle))).astype(int)
+    lo, hi = min(0, shifts.min()), max(0, shifts.max())
+    total = np.zeros(rows.shape[0] + hi - lo)
+    for j, d in enumerate(shifts):
+        total[d - lo : d - lo + rows.shape[0]] += rows[:, j]
+    return float(np.dot(total, total))
 
 
 def rotate(grey: np.ndarray, angle: float) -> np.ndarray:

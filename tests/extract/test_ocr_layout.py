@@ -215,3 +215,28 @@ def test_a_line_inside_a_dark_band_over_some_of_its_columns_is_a_row_border_and_
     assert set(drawn) <= set(range(155, 166)) and len(drawn)
     cols = np.flatnonzero(hout[160])
     assert 850 <= cols.min() <= 960 and cols.max() >= 1400
+
+
+def _ruleless_table(angle: float) -> np.ndarray:
+    """A borderless table's rows of words and figures at 150 dpi, turned `angle` degrees
+    counter-clockwise as a scanner's feed would set it."""
+    import cv2
+
+    page = np.full((1200, 1240), 255, np.uint8)
+    for k in range(24):
+        y = 120 + 40 * k
+        cv2.putText(page, f"Indicator number {k} per 10,000", (60, y), cv2.FONT_HERSHEY_SIMPLEX, 0.6, 0, 1)
+        for j, x in enumerate(range(560, 1180, 120)):
+            cv2.putText(page, f"{(k * 37 + j * 11) % 900 + 10}", (x, y), cv2.FONT_HERSHEY_SIMPLEX, 0.6, 0, 1)
+    m = cv2.getRotationMatrix2D((620, 600), angle, 1.0)
+    return cv2.warpAffine(page, m, (1240, 1200), flags=cv2.INTER_LINEAR, borderValue=255)
+
+
+@pytest.mark.parametrize("angle", [-2.6, -1.3, -0.4, 0.0, 0.7, 1.9, 2.9])
+def test_a_page_without_rules_is_deskewed_by_its_lines_of_text(angle):
+    """With no long rule to measure, the rows' own alignment gives the angle (a borderless
+    report scanned a degree off merges each wrapped label's lines with the next row's figures)."""
+    grey = _ruleless_table(angle)
+    h, v = im.line_masks(im.binarise(grey), 150)
+    assert all(x1 - x0 < grey.shape[1] / 10 for x0, _, x1, _ in im.rules(h, v, 150))
+    assert im.skew_angle(grey, 150) == pytest.approx(angle, abs=0.1)
