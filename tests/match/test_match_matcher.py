@@ -351,7 +351,7 @@ def test_the_blind_set_names_none_the_other_sets_hold(shipped, unseen):
     unseen, probe or seed sets would measure tuning, not generalisation."""
     here = Path(__file__).resolve().parent
     fresh = ev.read(here / "fresh.csv")
-    probes = [r for f in ("probes.csv", "probes2.csv", "probes3.csv", "probes4.csv") for r in ev.read(here / f)]
+    probes = [r for f in ("probes.csv", "probes2.csv", "probes3.csv", "probes4.csv", "probes5.csv") for r in ev.read(here / f)]
     seen = {" ".join(r.name.lower().split()) for r in [*unseen, *probes]}
     with (here / "labelled.csv").open(encoding="utf-8") as f:
         seen |= {" ".join(r["indicator"].lower().split()) for r in csv.DictReader(f)}
@@ -363,7 +363,12 @@ def test_the_blind_set_names_none_the_other_sets_hold(shipped, unseen):
 
 @pytest.mark.parametrize(
     "probe_file, least, session",
-    [("probes2.csv", 120, "fifteenth"), ("probes3.csv", 100, "fifteenth"), ("probes4.csv", 120, "sixteenth")],
+    [
+        ("probes2.csv", 120, "fifteenth"),
+        ("probes3.csv", 100, "fifteenth"),
+        ("probes4.csv", 120, "sixteenth"),
+        ("probes5.csv", 50, "sixteenth"),
+    ],
 )
 def test_the_later_probes_are_labelled_with_catalogue_ids(shipped, probe_file, least, session):
     rows = ev.read(Path(__file__).resolve().parent / probe_file)
