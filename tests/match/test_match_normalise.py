@@ -50,7 +50,8 @@ def test_a_lower_bound_reads_the_same_however_written(n, a, b):
 
 
 @given(
-    st.integers(min_value=1, max_value=60), st.sampled_from(["within {n} working days", "in {n} WD", "within {n}wd", "within {n} business days"])
+    st.integers(min_value=1, max_value=60),
+    st.sampled_from(["within {n} working days", "in {n} WD", "within {n}wd", "within {n} business days"]),
 )
 def test_working_days_read_the_same_however_written(n, form):
     assert facts(f"Assessments completed {form.format(n=n)}").quantities == {Quantity(float(n), "days", "upper")}
