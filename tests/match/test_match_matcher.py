@@ -522,3 +522,16 @@ def test_an_event_said_in_timescale_states_its_limit_and_no_other_events():
     assert Matcher(cat).match(Query.build("Single assessments completed on time (%)")).indicator_id == "sa_45wd"
     words = Matcher(cat).vocab.canonical("Percentage of children open for assessment who had supervision in timescales")
     assert "45 working days" not in words[0]
+
+
+def test_an_unplanned_subset_is_never_the_entry_that_does_not_say_so():
+    """No entry counts unplanned returns or endings alone: one saying so only in a gloss is still
+    another measure than all of them (or the planned ones)."""
+    cat = Catalogue()
+    cat.add(Indicator("home", "Number of children returned home in the month", "count", time_basis="month"))
+    cat.add(Indicator("home_planned", "Number of CLA returned home as part of care planning", "count"))
+    cat.add(Indicator("cpp_ended", "Number of ceasing Child Protection Plans (CPP)", "count"))
+    m = Matcher(cat)
+    for name in ("Number of children returned home in the month (unplanned)", "Number of ceasing CP plans (unplanned)"):
+        r = m.match(Query.build(name))
+        assert r.indicator_id == "" and all(c.indicator_id not in ("home", "cpp_ended") for c in r.candidates)
