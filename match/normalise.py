@@ -46,6 +46,7 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str]] = [
     (("old",), r"\b(\d+)[ -]years?[ -]olds?\b", r"\1 year old"),
     (("age",), r"\b(aged? (?:under |up to )?\d+(?:-\d+)?\+?)(?: or (?:over|more))? years?\b(?! old)", r"\1"),
     (("wd", "wk", "working"), r"\b(\d+)[\s-]*(?:wds?|wkg? days?|working[\s-]days?)\b", r"\1 working days"),
+    (("calendar",), r"\b(\d+)[\s-]*(?:calendar[\s-]days?|days? \(calendar(?: days?)?\))", r"\1 calendar days"),
     (("day",), r"\b(\d+)[\s-]*(?:days?)\b", r"\1 days"),
     (("wk", "week"), r"\b(\d+)[\s-]*(?:wks?|weeks?)\b", r"\1 weeks"),
     (("hr", "hour"), r"\b(\d+)[\s-]*(?:hrs?|hours?)\b", r"\1 hours"),
@@ -81,16 +82,17 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str]] = [
     ),
 ]
 _DIGIT = re.compile(r"\d")
-_DURATION = re.compile(r"\b\d+(?:\.\d+)?(?:-\d+)?\+? (?:working days|days|weeks|months|hours)\b")
+_DURATION = re.compile(r"\b\d+(?:\.\d+)?(?:-\d+)?\+? (?:working days|calendar days|days|weeks|months|hours)\b")
 _TIMELY = re.compile(r"\b(?:un)?timely\b")
 _YEARS = re.compile(r"(?<!aged )(?<!age )(?<!ages )\b(?:(\d+(?:\.\d+)?)-)?(a|\d+(?:\.\d+)?)(\+?) years?\b(?! old)")
 _QUANTITY = re.compile(
     r"(?:\b(aged?|ages) )?(?:\b(up to|under|within|in)(?: the)?(?: last| past| previous)? )?"
     r"(?<![a-z\d.])(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?(\+)?"
-    r"(?: (working days|days|weeks|months|hours|miles|year old|years))?"
+    r"(?: (working days|calendar days|days|weeks|months|hours|miles|year old|years))?"
 )
 _KINDS = {
     "working days": "days",
+    "calendar days": "calendar days",
     "days": "days",
     "weeks": "weeks",
     "months": "months",

@@ -79,6 +79,14 @@ def test_thresholds_written_different_ways_are_equal(a, b):
     assert facts(a).quantities == facts(b).quantities
 
 
+def test_calendar_days_however_written_are_not_working_days():
+    said = {Quantity(15.0, "calendar days", "upper")}
+    assert (
+        facts("ICPCs within 15 calendar days").quantities == facts("ICPCs within 15 days (calendar)").quantities == said
+    )
+    assert facts("ICPCs within 15 days").quantities == facts("ICPCs within 15 WD").quantities != said
+
+
 def test_hours_that_are_not_whole_days_stay_hours():
     assert facts("seen within 36 hours").quantities == {Quantity(36.0, "hours", "upper")}
 
