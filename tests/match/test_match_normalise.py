@@ -137,6 +137,20 @@ def test_abbreviations_meet_their_long_forms_either_side(long, short):
     assert key(long) == key(short)
 
 
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("CLA returned home in a planned way", "CLA returned home as part of care planning"),
+        ("CLA returned home (not planned)", "CLA returned home (unplanned)"),
+        ("CLA returned home un-planned", "CLA returned home not as part of the care plan"),
+        ("CLA returned home in an unplanned way", "Unplanned CLA returned home"),
+    ],
+)
+def test_planned_and_unplanned_read_one_way_however_written(a, b):
+    assert facts(a).groups["care planning"] == facts(b).groups["care planning"]
+    assert not {"way", "un", "not"} & facts(a).words
+
+
 def test_domain_equivalences():
     assert content("Number of referrals into statutory service") == content("Number of referrals of children in need")
     assert content("Number of children leaving care") == content("Number of children who ceased to be looked after")
