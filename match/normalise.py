@@ -83,6 +83,9 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str]] = [
 ]
 _DIGIT = re.compile(r"\d")
 _DURATION = re.compile(r"\b\d+(?:\.\d+)?(?:-\d+)?\+? (?:working days|calendar days|days|weeks|months|hours)\b")
+_CLOCK_START = re.compile(
+    r"\b(\d+ (?:working days|calendar days|days|weeks|hours)(?: timely)?) (?:of|from|after)\b[^();]*"
+)
 _TIMELY = re.compile(r"\b(?:un)?timely\b")
 _YEARS = re.compile(r"(?<!aged )(?<!age )(?<!ages )\b(?:(\d+(?:\.\d+)?)-)?(a|\d+(?:\.\d+)?)(\+?) years?\b(?! old)")
 _QUANTITY = re.compile(
@@ -295,7 +298,7 @@ class Vocabulary:
         quantities = self._quantities(body)
         negated, glossed = self._negated(body)
         windows = self._quantities(_YEAR_WINDOW) if window else frozenset()
-        found = (gv for x in self._qualifiers.found(body) for gv in x.split("\n"))
+        found = (gv for x in self._qualifiers.found(_CLOCK_START.sub(r"\1", body)) for gv in x.split("\n"))
         qualifiers = frozenset((g, v) for g, _, v in (x.partition("\t") for x in found))
         plain = self._unit_words.sub(body)[0]
         words = frozenset(self.tokens(plain))

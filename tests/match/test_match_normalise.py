@@ -87,6 +87,14 @@ def test_calendar_days_however_written_are_not_working_days():
     assert facts("ICPCs within 15 days").quantities == facts("ICPCs within 15 WD").quantities != said
 
 
+def test_when_a_timescale_starts_is_no_qualifier_of_the_measure():
+    """`within 15 working days of ... section 47 being initiated` says when the clock starts: the
+    measure counts ICPCs, not section 47 enquiries."""
+    name = "ICPCs held within 15 working days of the strategy meeting / section 47 being initiated"
+    assert facts(name).groups["protection"] == {"icpc"}
+    assert facts("Section 47 enquiries leading to an ICPC").groups["protection"] == {"section 47", "icpc"}
+
+
 def test_hours_that_are_not_whole_days_stay_hours():
     assert facts("seen within 36 hours").quantities == {Quantity(36.0, "hours", "upper")}
 
