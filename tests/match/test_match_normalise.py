@@ -173,6 +173,7 @@ def test_domain_equivalences():
     assert content("Referrals with a MASH decision") == content("Referrals with MASH completion")
     assert content("Referrals decided within 1 working day") == content("Referrals completed within 1 working day")
     assert content("Deciding on a match") != content("Completed a match")
+    assert content("CLA cases reviewed in time") == content("CLA reviewed in time") == content("CLA reviews in time")
     assert content("Children with a CiN plan (not disabled)") == content("Children with a CIN plan (not CWD)")
     assert content("Care leavers we are in touch with") == content("Care leavers in touch")
     assert content("Strategy discussions/meetings held") == content("Strategy discussions held")
