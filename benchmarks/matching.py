@@ -46,6 +46,7 @@ FRESH = ROOT / "tests" / "match" / "fresh.csv"
 PROBES2 = ROOT / "tests" / "match" / "probes2.csv"
 PROBES3 = ROOT / "tests" / "match" / "probes3.csv"
 PROBES4 = ROOT / "tests" / "match" / "probes4.csv"
+PROBES5 = ROOT / "tests" / "match" / "probes5.csv"
 REAL = "real wording"  # probes whose source is a published title, not a written one
 
 
@@ -131,7 +132,7 @@ def probe_table(matcher: Matcher, misses: bool = False) -> None:
 
 def probes2_table(matcher: Matcher, misses: bool = False, path: Path = PROBES2, label: str = "probes2 (new)") -> None:
     """The fifteenth session's probes (`tests/match/probes2.csv`, and its second helper's
-    `probes3.csv`), and the sixteenth session's (`probes4.csv`): written before the matcher was run
+    `probes3.csv`), and the sixteenth session's (`probes4.csv`, `probes5.csv`): written before the matcher was run
     on them, measured once untouched, then tuned on; reported apart from the older probes."""
     rows = ev.read(path)
     results = unseen_results(matcher, rows)
@@ -470,6 +471,7 @@ def main() -> int:
     probes2_table(matcher, args.probes)
     probes2_table(matcher, args.probes, PROBES3, "probes3 (new)")
     probes2_table(matcher, args.probes, PROBES4, "probes4 (new)")
+    probes2_table(matcher, args.probes, PROBES5, "probes5 (new)")
     if args.dev:
         development_misses(rows, results)
     print()

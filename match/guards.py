@@ -14,7 +14,8 @@ from functools import lru_cache
 from .normalise import Facts, Quantity, units_compatible
 from .profile import Profile, Qualifier
 
-_WINDOW_KINDS = frozenset({"days", "weeks", "months", "hours"})
+_WINDOW_KINDS = frozenset({"days", "calendar days", "weeks", "months", "hours"})
+_CALENDAR = "calendar days"
 BASIS_LABELS = {
     "rolling_12m": "rolling 12 months",
     "ytd": "year to date",
@@ -186,7 +187,10 @@ def numbers(a: Side, b: Side) -> list[Finding]:
         return []
     qa, qb = _by_kind(_resolve(fa, fb)), _by_kind(_resolve(fb, fa))
     out: list[Finding] = []
-    for kind in qa.keys() | qb.keys():
+    apart = _calendar_vs_working(qa, qb) or _calendar_vs_working(qb, qa)
+    if apart:
+        out.append(apart)
+    for kind in (qa.keys() | qb.keys()) - ({"days", _CALENDAR} if apart else set()):
         x, y = qa.get(kind, set()), qb.get(kind, set())
         if x and y and {q.value for q in x} != {q.value for q in y}:
             out.append(Finding("numbers", f"{_show(x)} vs {_show(y)}", True))
@@ -196,6 +200,15 @@ def numbers(a: Side, b: Side) -> list[Finding]:
             found = _one_sided_numbers(x or y, a if x else b, b if x else a)
             out += [found] if found else []
     return out
+
+
+def _calendar_vs_working(qa: dict[str, set[Quantity]], qb: dict[str, set[Quantity]]) -> Finding | None:
+    """Calendar days on one side, days on the other: days a catalogue name states are working days
+    (its timescales are counted so), and a limit in calendar days is another measure however
+    alike the number (15 calendar days is not the 15 working days of an ICPC's timescale)."""
+    if qa.get(_CALENDAR) and qb.get("days") and not qa.get("days"):
+        return Finding("numbers", f"{_show(qa[_CALENDAR])} vs {_show(qb['days'])} (working days)", True)
+    return None
 
 
 def _one_sided_numbers(qs: set[Quantity], owner: Side, other: Side) -> Finding | None:

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from . import profile as profmod
 from .phrases import Phrases
-from .profile import Profile
+from .profile import Profile, Timescale
 
 UNITS = ("count", "percent", "rate_per_10k", "rate_per_100k", "days", "weeks", "other")
 
@@ -46,6 +46,7 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str]] = [
     (("old",), r"\b(\d+)[ -]years?[ -]olds?\b", r"\1 year old"),
     (("age",), r"\b(aged? (?:under |up to )?\d+(?:-\d+)?\+?)(?: or (?:over|more))? years?\b(?! old)", r"\1"),
     (("wd", "wk", "working"), r"\b(\d+)[\s-]*(?:wds?|wkg? days?|working[\s-]days?)\b", r"\1 working days"),
+    (("calendar",), r"\b(\d+)[\s-]*(?:calendar[\s-]days?|days? \(calendar(?: days?)?\))", r"\1 calendar days"),
     (("day",), r"\b(\d+)[\s-]*(?:days?)\b", r"\1 days"),
     (("wk", "week"), r"\b(\d+)[\s-]*(?:wks?|weeks?)\b", r"\1 weeks"),
     (("hr", "hour"), r"\b(\d+)[\s-]*(?:hrs?|hours?)\b", r"\1 hours"),
@@ -81,14 +82,20 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str]] = [
     ),
 ]
 _DIGIT = re.compile(r"\d")
+_DURATION = re.compile(r"\b\d+(?:\.\d+)?(?:-\d+)?\+? (?:working days|calendar days|days|weeks|months|hours)\b")
+_CLOCK_START = re.compile(
+    r"\b(\d+ (?:working days|calendar days|days|weeks|hours)(?: timely)?) (?:of|from|after)\b[^();]*"
+)
+_TIMELY = re.compile(r"\b(?:un)?timely\b")
 _YEARS = re.compile(r"(?<!aged )(?<!age )(?<!ages )\b(?:(\d+(?:\.\d+)?)-)?(a|\d+(?:\.\d+)?)(\+?) years?\b(?! old)")
 _QUANTITY = re.compile(
     r"(?:\b(aged?|ages) )?(?:\b(up to|under|within|in)(?: the)?(?: last| past| previous)? )?"
     r"(?<![a-z\d.])(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?(\+)?"
-    r"(?: (working days|days|weeks|months|hours|miles|year old|years))?"
+    r"(?: (working days|calendar days|days|weeks|months|hours|miles|year old|years))?"
 )
 _KINDS = {
     "working days": "days",
+    "calendar days": "calendar days",
     "days": "days",
     "weeks": "weeks",
     "months": "months",
@@ -192,6 +199,7 @@ class Vocabulary:
             rf"(?<![\w&])(?:(?P<ex>{_words(inc.excluding)})|(?P<inc>{_words(inc.including)}))(?![\w&])"
             rf"(?P<obj>(?:[^()]|\([^()]*\))*?){stop}"
         )
+        self._timescales = [self._timescale_phrases(ts) for ts in prof.timescales]
         self._cache: dict[tuple[str, str | None], Facts] = {}
 
     @staticmethod
@@ -205,6 +213,18 @@ class Vocabulary:
                 for f in v.forms:
                     said.setdefault((q.group, f), []).append(f"{q.group}\t{v.value}")
         return Phrases([f for _, f in said], ["\n".join(gs) for gs in said.values()], kinds=[g for g, _ in said])
+
+    @staticmethod
+    def _timescale_phrases(ts: Timescale) -> tuple[Timescale, re.Pattern[str], re.Pattern[str]]:
+        """The event said to be in timescale (`icpc held timely`, `timely icpc`), and the event with
+        its limit stated (`icpc held within 15 working days`); days stand for working days as
+        everywhere in the grammar."""
+        subject = "(?:" + "|".join(ts.forms) + ")"
+        n, unit = ts.limit.split(" ", 1)
+        units = "(?:working days|days)" if unit in ("working days", "days") else re.escape(unit)
+        timely = re.compile(rf"\b{subject} timely\b|\btimely (?:percentage )?{subject}\b")
+        limit = re.compile(rf"\b{subject} (?:within|in|up to) (?:the )?(?:last )?{n} {units}\b")
+        return ts, timely, limit
 
     @staticmethod
     def _number_words(words: dict[str, int]) -> tuple[Phrases, dict[str, int]]:
@@ -239,7 +259,25 @@ class Vocabulary:
             return f" {token} "
 
         t, _ = self._equiv.sub(t, swap)
-        return " ".join(t.split()), tuple(dict.fromkeys(expansions))
+        t = " ".join(t.split())
+        if self._timescales and ("timely" in t or _DIGIT.search(t)):
+            t = self._in_timescale(t, expansions)
+        return t, tuple(dict.fromkeys(expansions))
+
+    def _in_timescale(self, text: str, expansions: list[str]) -> str:
+        """An event said to be in timescale also states its limit, and one held within its limit
+        is also in timescale, so either wording meets the other; a name stating another limit (or
+        any duration) keeps what it says."""
+        for ts, timely, limit in self._timescales:
+            m = timely.search(text)
+            if m and not _DURATION.search(text):
+                expansions.append(f"in timescale = within {ts.limit} ({ts.subject})")
+                return f"{text[: m.end()]} within {ts.limit}{text[m.end() :]}"
+            m = limit.search(text)
+            if m and not _TIMELY.search(text):
+                expansions.append(f"within {ts.limit} = in timescale ({ts.subject})")
+                return f"{text[: m.end()]} timely{text[m.end() :]}"
+        return text
 
     def facts(self, name: str, unit: str | None = None) -> Facts:
         """`unit`: the catalogue's unit for an alias; a query's own is read from its words."""
@@ -260,7 +298,7 @@ class Vocabulary:
         quantities = self._quantities(body)
         negated, glossed = self._negated(body)
         windows = self._quantities(_YEAR_WINDOW) if window else frozenset()
-        found = (gv for x in self._qualifiers.found(body) for gv in x.split("\n"))
+        found = (gv for x in self._qualifiers.found(_CLOCK_START.sub(r"\1", body)) for gv in x.split("\n"))
         qualifiers = frozenset((g, v) for g, _, v in (x.partition("\t") for x in found))
         plain = self._unit_words.sub(body)[0]
         words = frozenset(self.tokens(plain))

@@ -82,6 +82,17 @@ class Basis:
 
 
 @dataclass(frozen=True)
+class Timescale:
+    """What `in timescale` means for one kind of event: the limit its statutory guidance sets
+    (an ICPC within 15 working days of the strategy discussion). A name that says the event was
+    in timescale and one that states that limit name one measure; another limit, another measure."""
+
+    subject: str
+    forms: tuple[str, ...]
+    limit: str
+
+
+@dataclass(frozen=True)
 class UnitCue:
     unit: str
     cues: tuple[str, ...]
@@ -120,6 +131,7 @@ class Profile:
     whole_population: tuple[str, ...] = ()
     any_period: tuple[str, ...] = ()
     negations: tuple[str, ...] = ()
+    timescales: tuple[Timescale, ...] = ()
 
     def label(self, token: str) -> str:
         for e in self.equivalents:
@@ -213,7 +225,18 @@ def from_dict(data: dict[str, Any], source: str = "") -> Profile:
         whole_population=_strs(data.get("whole_population", []), "whole_population"),
         any_period=_strs(data.get("any_period", []), "any_period"),
         negations=_strs(data.get("negations", []), "negations"),
+        timescales=tuple(_timescale(t) for t in data.get("timescales", [])),
     )
+
+
+def _timescale(raw: dict[str, Any]) -> Timescale:
+    subject = str(raw["subject"])
+    limit = str(raw["limit"])
+    if not re.fullmatch(r"\d+ (working days|days|weeks|months|hours)", limit):
+        raise ProfileError(
+            f"timescale {subject!r}: limit {limit!r} is not '<number> working days|days|weeks|months|hours'"
+        )
+    return Timescale(subject, _strs(raw["forms"], f"timescale {subject!r}"), limit)
 
 
 def _merge_named(first: tuple[Any, ...], second: tuple[Any, ...], name: str) -> tuple[Any, ...]:
@@ -260,6 +283,7 @@ def extend(base: Profile, extra: Profile) -> Profile:
         whole_population=extra.whole_population + base.whole_population,
         any_period=extra.any_period + base.any_period,
         negations=extra.negations + base.negations,
+        timescales=_merge_named(extra.timescales, base.timescales, "subject"),
     )
 
 

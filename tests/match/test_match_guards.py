@@ -52,6 +52,8 @@ def soft(a, b, **kw):
         ("Number of CLA as at 31 March", "Number of children who ceased to be looked after", "time basis"),
         ("Children on a CP plan for 12 months or more", "Children looked after for 12 months or more", "cohort"),
         ("Number of ICPCs held", "Number of ICPCs resulting in a CP plan", "protection"),
+        ("% of ICPCs held within 15 days (calendar)", "% of ICPCs held within 15 days of the strategy", "numbers"),
+        ("% of CP children seen within 10 calendar days", "% of CPP visited within 10 working days", "numbers"),
     ],
 )
 def test_a_contradiction_is_hard(a, b, guard):

@@ -351,7 +351,9 @@ def test_the_blind_set_names_none_the_other_sets_hold(shipped, unseen):
     unseen, probe or seed sets would measure tuning, not generalisation."""
     here = Path(__file__).resolve().parent
     fresh = ev.read(here / "fresh.csv")
-    probes = [r for f in ("probes.csv", "probes2.csv", "probes3.csv", "probes4.csv") for r in ev.read(here / f)]
+    probes = [
+        r for f in ("probes.csv", "probes2.csv", "probes3.csv", "probes4.csv", "probes5.csv") for r in ev.read(here / f)
+    ]
     seen = {" ".join(r.name.lower().split()) for r in [*unseen, *probes]}
     with (here / "labelled.csv").open(encoding="utf-8") as f:
         seen |= {" ".join(r["indicator"].lower().split()) for r in csv.DictReader(f)}
@@ -363,7 +365,12 @@ def test_the_blind_set_names_none_the_other_sets_hold(shipped, unseen):
 
 @pytest.mark.parametrize(
     "probe_file, least, session",
-    [("probes2.csv", 120, "fifteenth"), ("probes3.csv", 100, "fifteenth"), ("probes4.csv", 120, "sixteenth")],
+    [
+        ("probes2.csv", 120, "fifteenth"),
+        ("probes3.csv", 100, "fifteenth"),
+        ("probes4.csv", 120, "sixteenth"),
+        ("probes5.csv", 50, "sixteenth"),
+    ],
 )
 def test_the_later_probes_are_labelled_with_catalogue_ids(shipped, probe_file, least, session):
     rows = ev.read(Path(__file__).resolve().parent / probe_file)
@@ -482,3 +489,49 @@ def test_a_rate_is_not_the_sole_unit_for_a_name_that_rules_out_the_count_for_ano
     m = Matcher(cat)
     assert m.match(Query.build("Contacts excluding those that became referrals")).indicator_id == ""
     assert m.match(Query.build("Contacts per 10,000 population under 18")).indicator_id == "contacts_rate"
+
+
+def _icpc_catalogue() -> Catalogue:
+    cat = Catalogue()
+    cat.add(Indicator("icpc", "Number of children subject to Initial Child Protection Conferences (ICPCs)", "count"))
+    cat.add(
+        Indicator(
+            "icpc_timely",
+            "Number of children subject to Initial Child Protection Conferences (ICPCs) "
+            "which were held within timescales",
+            "count",
+        )
+    )
+    return cat
+
+
+def test_a_stated_limit_meets_the_entry_in_timescale_when_it_is_that_events_timescale():
+    """An ICPC's timescale is 15 working days (profile `timescales`): a name stating that limit is
+    the entry worded `in timescale`; a name stating another limit is another measure."""
+    m = Matcher(_icpc_catalogue())
+    r = m.match(Query.build("Count of initial child protection conferences held within 15 WD"))
+    assert r.indicator_id == "icpc_timely" and "within 15 working days = in timescale" in r.explanation
+    other = m.match(Query.build("Number of ICPCs held within 20 working days"))
+    assert other.indicator_id != "icpc_timely" and all(c.indicator_id != "icpc_timely" for c in other.candidates)
+
+
+def test_an_event_said_in_timescale_states_its_limit_and_no_other_events():
+    cat = Catalogue()
+    cat.add(Indicator("sa_10d", "Percentage of Single Assessments (SA) completed within 10 days", "percent"))
+    cat.add(Indicator("sa_45wd", "Percentage of Single Assessments (SA) completed in 45 working days", "percent"))
+    assert Matcher(cat).match(Query.build("Single assessments completed on time (%)")).indicator_id == "sa_45wd"
+    words = Matcher(cat).vocab.canonical("Percentage of children open for assessment who had supervision in timescales")
+    assert "45 working days" not in words[0]
+
+
+def test_an_unplanned_subset_is_never_the_entry_that_does_not_say_so():
+    """No entry counts unplanned returns or endings alone: one saying so only in a gloss is still
+    another measure than all of them (or the planned ones)."""
+    cat = Catalogue()
+    cat.add(Indicator("home", "Number of children returned home in the month", "count", time_basis="month"))
+    cat.add(Indicator("home_planned", "Number of CLA returned home as part of care planning", "count"))
+    cat.add(Indicator("cpp_ended", "Number of ceasing Child Protection Plans (CPP)", "count"))
+    m = Matcher(cat)
+    for name in ("Number of children returned home in the month (unplanned)", "Number of ceasing CP plans (unplanned)"):
+        r = m.match(Query.build(name))
+        assert r.indicator_id == "" and all(c.indicator_id not in ("home", "cpp_ended") for c in r.candidates)

@@ -50,7 +50,8 @@ def test_a_lower_bound_reads_the_same_however_written(n, a, b):
 
 
 @given(
-    st.integers(min_value=1, max_value=60), st.sampled_from(["within {n} working days", "in {n} WD", "within {n}wd"])
+    st.integers(min_value=1, max_value=60),
+    st.sampled_from(["within {n} working days", "in {n} WD", "within {n}wd", "within {n} business days"]),
 )
 def test_working_days_read_the_same_however_written(n, form):
     assert facts(f"Assessments completed {form.format(n=n)}").quantities == {Quantity(float(n), "days", "upper")}
@@ -76,6 +77,22 @@ def test_working_days_read_the_same_however_written(n, form):
 )
 def test_thresholds_written_different_ways_are_equal(a, b):
     assert facts(a).quantities == facts(b).quantities
+
+
+def test_calendar_days_however_written_are_not_working_days():
+    said = {Quantity(15.0, "calendar days", "upper")}
+    assert (
+        facts("ICPCs within 15 calendar days").quantities == facts("ICPCs within 15 days (calendar)").quantities == said
+    )
+    assert facts("ICPCs within 15 days").quantities == facts("ICPCs within 15 WD").quantities != said
+
+
+def test_when_a_timescale_starts_is_no_qualifier_of_the_measure():
+    """`within 15 working days of ... section 47 being initiated` says when the clock starts: the
+    measure counts ICPCs, not section 47 enquiries."""
+    name = "ICPCs held within 15 working days of the strategy meeting / section 47 being initiated"
+    assert facts(name).groups["protection"] == {"icpc"}
+    assert facts("Section 47 enquiries leading to an ICPC").groups["protection"] == {"section 47", "icpc"}
 
 
 def test_hours_that_are_not_whole_days_stay_hours():
@@ -128,6 +145,20 @@ def test_abbreviations_meet_their_long_forms_either_side(long, short):
     assert key(long) == key(short)
 
 
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("CLA returned home in a planned way", "CLA returned home as part of care planning"),
+        ("CLA returned home (not planned)", "CLA returned home (unplanned)"),
+        ("CLA returned home un-planned", "CLA returned home not as part of the care plan"),
+        ("CLA returned home in an unplanned way", "Unplanned CLA returned home"),
+    ],
+)
+def test_planned_and_unplanned_read_one_way_however_written(a, b):
+    assert facts(a).groups["care planning"] == facts(b).groups["care planning"]
+    assert not {"way", "un", "not"} & facts(a).words
+
+
 def test_domain_equivalences():
     assert content("Number of referrals into statutory service") == content("Number of referrals of children in need")
     assert content("Number of children leaving care") == content("Number of children who ceased to be looked after")
@@ -139,6 +170,10 @@ def test_domain_equivalences():
     assert content("CLA starts in the month") == content("Number of CLA started in the month")
     assert content("S47 enquiry completions") == content("S47 enquiries completed")
     assert content("CP plan cessations") == content("CP plans ceased")
+    assert content("Referrals with a MASH decision") == content("Referrals with MASH completion")
+    assert content("Referrals decided within 1 working day") == content("Referrals completed within 1 working day")
+    assert content("Deciding on a match") != content("Completed a match")
+    assert content("CLA cases reviewed in time") == content("CLA reviewed in time") == content("CLA reviews in time")
     assert content("Children with a CiN plan (not disabled)") == content("Children with a CIN plan (not CWD)")
     assert content("Care leavers we are in touch with") == content("Care leavers in touch")
     assert content("Strategy discussions/meetings held") == content("Strategy discussions held")

@@ -47,6 +47,7 @@ def test_a_users_profile_extends_the_shipped_one(tmp_path, shipped):
         ('{"noise": ["(unclosed"]}', "is not a regular expression"),
         ('{"qualifiers": [{"group": "g", "one_sided": "maybe", "values": []}]}', "'maybe' is not one of"),
         ('{"time_basis": [{"basis": "fortnightly", "forms": ["x"]}]}', "'fortnightly' is not one of"),
+        ('{"timescales": [{"subject": "s", "forms": ["x"], "limit": "soon"}]}', "limit 'soon' is not"),
     ],
 )
 def test_profile_errors_name_the_file(tmp_path, body, needle):
