@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 MONTHS = {
@@ -115,6 +116,24 @@ def from_serial(serial: float) -> str | None:
         return None
     d = dt.date(1899, 12, 30) + dt.timedelta(days=int(serial))
     return f"{d.year:04d}-{d.month:02d}"
+
+
+_MONTH_LOOKALIKE_YEAR = re.compile(rf"^{_MONTH_WORD}(?P<sep>[\s\-'/.]*)(?P<year>\S{{4}}|\S{{2}})$", re.I)
+
+
+def respelt_month(text: str, lookalikes: Mapping[str, str]) -> str | None:
+    """A month label whose year OCR read partly as letters (`Jull6`, `Aug 2O17`): the label with
+    those letters put back as the digits they resemble (`lookalikes`, data), when it then names a
+    month. The year must keep a digit of its own: a month's name and a word stay as printed."""
+    t = " ".join(text.split())
+    m = _MONTH_LOOKALIKE_YEAR.match(t)
+    if m is None or parse_month(t):
+        return None
+    year = m.group("year")
+    if not any(ch.isdigit() for ch in year) or not all(ch.isdigit() or ch in lookalikes for ch in year):
+        return None
+    fixed = t[: m.start("year")] + "".join(lookalikes.get(ch, ch) for ch in year)
+    return fixed if parse_month(fixed) else None
 
 
 def parse_month(text: str, *, allow_serial: bool = False) -> str | None:

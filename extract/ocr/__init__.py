@@ -10,10 +10,12 @@ from __future__ import annotations
 import functools
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from ..grid import Grid
 from ..page import PageContent, Rule, Word
+from ..periods import parse_month, respelt_month
 from ..vocabulary import VOCABULARY
 from . import image as im
 from .engines import OcrEngine, get_engine
@@ -47,7 +49,7 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
     straight = im.rotate(grey, angle)
     h, v = im.line_masks(im.binarise(straight), dpi, straight)
     eng = get_engine(engine)
-    rules_px = im.one_x(im.rules(h, v, dpi), dpi)
+    rules_px = _seams_out(im.one_x(im.rules(h, v, dpi), dpi), im.band_mask(straight), dpi)
     grids = [g for g in page_grids(rules_px, dpi) if g.n_cols >= 3 and _rows_of_cells(g)]
     s = 72.0 / dpi
     words: list[Word] = []
@@ -81,7 +83,7 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
     else:
         words = _sparse_words((im.clean_for_ocr(straight, h, v), 0, 0), h, v, eng, s)
     rules = [Rule(x0 * s, t * s, x1 * s, b * s) for x0, t, x1, b in rules_px]
-    words = _lone_marks_out(_glyph_high(words))
+    words = _joined_years([_respelt(w) for w in _lone_marks_out(_glyph_high(words))])
     hh, ww = grey.shape
     del np
     return PageContent(
@@ -106,6 +108,29 @@ def _rows_of_cells(grid: Grid) -> bool:
     return (grid.ys[-1] - grid.ys[0]) / grid.n_rows <= MAX_ROW
 
 
+SEAM = 0.9  # share of a vertical rule's length inside a dark band from which it may be a seam
+SEAM_X = 2.0  # points: a band's border and the column rule below it stand this close
+
+
+def _seams_out(
+    rules_px: list[tuple[float, float, float, float]], band, dpi: int
+) -> list[tuple[float, float, float, float]]:
+    """Vertical rules within a dark band that no rule outside it continues: the dark gaps between
+    its white labels, which the masks take for rules and a grid's columns would cut the labels at
+    (`Dece | mber`). A band's real borders carry on as the column rules of the rows below."""
+    inside = [r for r in rules_px if r[0] == r[2] and _banded(r, band) >= SEAM]
+    outside = [r for r in rules_px if r[0] == r[2] and r not in inside]
+    near = SEAM_X * dpi / 72.0
+    seams = [r for r in inside if not any(abs(r[0] - o[0]) <= near for o in outside)]
+    return [r for r in rules_px if r not in seams]
+
+
+def _banded(rule: tuple[float, float, float, float], band) -> float:
+    x, top, _, bottom = (round(v) for v in rule)
+    column = band[max(0, top) : max(top + 1, bottom), min(max(0, x), band.shape[1] - 1)]
+    return float(column.mean()) if column.size else 0.0
+
+
 def _sparse_words(region, h, v, eng: OcrEngine, s: float) -> list[Word]:
     """Words of a page region read in one sparse pass (`region`: its image and where it stands on
     the page), with the ink that pass left unexplained read again (`inkwords`), in points."""
@@ -120,8 +145,44 @@ def _sparse_words(region, h, v, eng: OcrEngine, s: float) -> list[Word]:
     ink[lines > 0] = 0
     return [
         Word(w.text, (w.x0 + ox) * s, (w.top + oy) * s, (w.x1 + ox) * s, (w.bottom + oy) * s, True, w.conf)
-        for w in _specks_out(reread_unexplained(img, ink, eng.words(img), eng))
+        for w in _lookalike_figures(img, _specks_out(reread_unexplained(img, ink, eng.words(img), eng)), eng)
     ]
+
+
+_FIGURE = re.compile(r"^[(\-]?\d[\d,.]*%?\)?$")
+FIGURE_AGREED = 0.9  # the confidence of a figure its lookalikes and a digits-only reading agree on
+
+
+def _lookalike_figures(img, words: list[Word], eng: OcrEngine) -> list[Word]:
+    """Figures read with a lookalike for a digit (`$26` for `526`, `1s4`) read again with digits
+    only: where that reading is the one the lookalikes give, it stands. A word that starts with
+    a letter is left alone (`S43`, `Q1` are references and quarters)."""
+    todo = [(k, fixed) for k, w in enumerate(words) if (fixed := _as_figure(w.text)) is not None]
+    if not todo:
+        return words
+    crops = [_crop(img, words[k]) for k, _ in todo]
+    out = list(words)
+    for (k, fixed), got in zip(todo, eng.read_images(crops, numeric=True), strict=True):
+        if "".join(w.text for w in got) == fixed:
+            out[k] = replace(words[k], text=fixed, conf=FIGURE_AGREED)
+    return out
+
+
+def _as_figure(text: str) -> str | None:
+    """The figure a word reads as with its lookalikes swapped for digits, if it is not one as read."""
+    if _FIGURE.match(text) or not any(ch.isdigit() for ch in text) or text[:1].isalpha():
+        return None
+    fixed = "".join(VOCABULARY.lookalikes.get(ch, ch) for ch in text)
+    return fixed if _FIGURE.match(fixed) else None
+
+
+def _crop(img, w: Word):
+    import numpy as np
+
+    pad = max(4, int((w.bottom - w.top) * 0.4))
+    y0, y1 = max(0, int(w.top) - pad), min(img.shape[0], int(w.bottom) + pad)
+    x0, x1 = max(0, int(w.x0) - pad), min(img.shape[1], int(w.x1) + pad)
+    return np.pad(img[y0:y1, x0:x1], pad, constant_values=255)
 
 
 SPECK = 0.05  # a sparse pass's confidence in letters at most this: a fill's edge or a speck
@@ -165,6 +226,38 @@ def _lone_marks_out(words: list[Word]) -> list[Word]:
     return [w for w in words if beside(w) or (id(w) in lettered and w.bottom - w.top >= small)]
 
 
+def _respelt(w: Word) -> Word:
+    """A month label with its year's lookalike letters read back as digits (`Jull6`)."""
+    fixed = respelt_month(w.text, VOCABULARY.lookalikes)
+    return w if fixed is None else replace(w, text=fixed)
+
+
+YEAR_GAP = 0.4  # of a word's height: a gap this narrow inside a month's year is a break, not a space
+
+
+def _joined_years(words: list[Word]) -> list[Word]:
+    """A month label whose year OCR broke in two (`Jun-1` `7`): one word, where the pieces set
+    closer than a word space make a month together and the first does not alone."""
+    gone: set[int] = set()
+    out = list(words)
+    for i, a in enumerate(words):
+        if not (a.text[:1].isalpha() and a.text[-1:].isdigit()) or parse_month(a.text) is not None:
+            continue
+        b = next((b for j, b in enumerate(words) if j not in gone and j != i and _year_broken(a, b)), None)
+        if b is not None:
+            gone.add(words.index(b))
+            out[i] = Word(
+                a.text + b.text, a.x0, min(a.top, b.top), b.x1, max(a.bottom, b.bottom), True, min(a.conf, b.conf)
+            )
+    return [w for k, w in enumerate(out) if k not in gone]
+
+
+def _year_broken(a: Word, b: Word) -> bool:
+    level = _overlap(a, b) >= 0.5 * min(a.bottom - a.top, b.bottom - b.top)
+    close = 0 <= b.x0 - a.x1 <= YEAR_GAP * (a.bottom - a.top)
+    return level and close and b.text.isdigit() and parse_month(a.text + b.text) is not None
+
+
 def _overlap(a: Word, b: Word) -> float:
     return min(a.bottom, b.bottom) - max(a.top, b.top)
 
@@ -172,13 +265,19 @@ def _overlap(a: Word, b: Word) -> float:
 _STROKES = re.compile(r"^[|!'\"`:;,\[\]‘’“”«»]+$")  # a rule's or a fill's edge read as strokes
 
 
+SLIVER = 0.07  # of the typical word's height: narrower than any glyph's ink (a speck beside `2020` read as `©`)
+
+
 def _glyphs(w: Word, typical: float) -> bool:
-    """Letters at least a fifth of the typical height; marks (a nil's dash) no wider than a long
+    """Words no narrower than a glyph's ink, unless a code for a missing value (`-`); letters at
+    least a fifth of the typical height; marks (a nil's dash) no wider than a long
     dash is: a flat mark twice the text's height long is the edge of a fill or a rule. Strokes
     alone (`|`, `"`, `»`) are the edge of a grey column, which as a line of their own between
     two rows would part a table's header from its body, unless they are a code a table prints
     for a missing value (`:`)."""
     height, marks = w.bottom - w.top, not any(ch.isalnum() for ch in w.text)
+    if w.x1 - w.x0 < SLIVER * typical and w.text.lower() not in VOCABULARY.missing:
+        return False
     if _RULE_MARKS.match(w.text) or (_STROKES.match(w.text) and w.text not in VOCABULARY.missing):
         return False
     if marks and height < 0.2 * typical and w.x1 - w.x0 > 2 * typical:

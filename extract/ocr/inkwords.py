@@ -42,13 +42,15 @@ def reread_unexplained(clean: np.ndarray, ink: np.ndarray, words: list[Word], en
     crops = [clean[max(0, b.top - PAD) : b.bottom + PAD, max(0, b.x0 - PAD) : b.x1 + PAD] for b in blobs]
     first, other = engine.read_images(crops, line=True), second.read_images(crops, line=True)
     out = list(words)
+    read: list[Blob] = []
     for b, ra, rb in zip(blobs, first, other, strict=True):
         text = _agreed(ra, rb)
         if text is None:
             continue
         out = [w for w in out if not _under(w, b)]
         out.append(Word(text, float(b.x0), float(b.top), float(b.x1), float(b.bottom), True, AGREED))
-    return out
+        read.append(b)
+    return [w for w in out if w.conf >= SURE or _covered(w, read) < 0.5]
 
 
 def unexplained(ink: np.ndarray, words: list[Word]) -> list[Blob]:
@@ -109,6 +111,13 @@ def _agreed(a: list[Word], b: list[Word]) -> str | None:
     if not ta or ta.replace(" ", "").lower() != tb.replace(" ", "").lower():
         return None
     return tb if any(ch.isdigit() for ch in tb) else ta
+
+
+def _covered(w: Word, blobs: list[Blob]) -> float:
+    """The share of an unsure word's width that blobs read again on its line span: one word the
+    pass made of two (`2017-2017` over two year labels) is centred in the gap between them."""
+    span = sum(max(0.0, min(w.x1, b.x1) - max(w.x0, b.x0)) for b in blobs if b.top <= w.yc <= b.bottom)
+    return span / max(w.x1 - w.x0, 1.0)
 
 
 def _under(w: Word, b: Blob) -> bool:

@@ -3,7 +3,14 @@ sparse pass leaves unread, on images and word lists built in the test."""
 
 import numpy as np
 
-from scorekit.extract.ocr import _glyph_high, _lone_marks_out, _specks_out
+from scorekit.extract.ocr import (
+    _glyph_high,
+    _joined_years,
+    _lone_marks_out,
+    _lookalike_figures,
+    _seams_out,
+    _specks_out,
+)
 from scorekit.extract.ocr.engines import OcrEngine
 from scorekit.extract.ocr.image import band_mask, clean_for_ocr
 from scorekit.extract.ocr.inkwords import reread_unexplained, unexplained
@@ -56,6 +63,18 @@ def test_a_long_flat_mark_is_no_word_but_a_nil_dash_is():
     words = [_w("Number", 40, 90, 70, 96), _w("12", 100, 90, 108, 96), _w("—", 185, 112, 207, 112.2)]
     words += [_w("-", 120, 93, 123, 93.5), _w("33", 140, 90, 148, 96)]
     assert [w.text for w in _glyph_high(words)] == ["Number", "12", "-", "33"]
+
+
+def test_a_sliver_read_as_a_glyph_is_no_word_but_a_thin_letter_and_a_nil_are():
+    """A speck 0.24 pt wide beside a year (`2020 ©`) is narrower than any glyph's ink; it left the
+    column's header no period. A `1` or an `l` is a stroke wide, and a nil's dot is a code."""
+    words = [
+        _w("2019", 199, 71.3, 213.4, 76.6),
+        _w("2020", 224.6, 71.3, 238.8, 76.6),
+        _w("©", 244.3, 73.2, 244.54, 75.1),
+    ]
+    words += [_w("l", 250, 71.3, 250.6, 76.6), _w("-", 260, 74, 260.3, 74.3)]
+    assert [w.text for w in _glyph_high(words)] == ["2019", "2020", "l", "-"]
 
 
 class _Fixed(OcrEngine):
@@ -130,3 +149,50 @@ def test_a_speck_read_as_a_letter_alone_on_its_line_is_no_word():
     words = [_w("owed", 30, 134, 60, 144), _w("i", 508, 143, 509, 145.7), _w("H02", 30, 150, 50, 158)]
     words += [_w("a", 62, 134, 64, 137)]
     assert [w.text for w in _lone_marks_out(words)] == ["owed", "H02", "a"]
+
+
+def test_a_dark_bands_seams_are_no_rules_but_its_borders_that_run_on_below_are():
+    """Between a navy header's white labels the masks find dark gaps that look like column rules;
+    a grid built on them cuts the labels (`Dece | mber`). A border the column rules below carry
+    on is kept."""
+    band = np.zeros((600, 800), bool)
+    band[100:140, 50:700] = True
+    seam = (300.0, 102.0, 300.0, 138.0)
+    border = (200.0, 101.0, 200.0, 139.0)
+    column_rule = (201.0, 140.0, 201.0, 500.0)
+    underline = (50.0, 140.0, 700.0, 140.0)
+    beside = (750.0, 100.0, 750.0, 140.0)
+    got = _seams_out([seam, border, column_rule, underline, beside], band, 300)
+    assert got == [border, column_rule, underline, beside]
+
+
+def test_one_unsure_word_the_pass_made_of_two_goes_when_both_are_read_again():
+    """`2017-2017` over two year labels is centred in the gap between them, under neither
+    blob; once both are read, the merged word is gone."""
+    ink = np.zeros((120, 300), np.uint8)
+    for x in (100, 110, 120, 130, 160, 170, 180, 190):
+        ink[50:70, x : x + 7] = 255
+    words = [_w("2017-2017", 100, 50, 197, 70, conf=0.3), _w("Ref", 10, 50, 40, 70)]
+    got = reread_unexplained(255 - ink, ink, words, _Fixed(["2017", "2017"], second=_Fixed(["2017", "2017"])))
+    assert sorted(w.text for w in got) == ["2017", "2017", "Ref"]
+
+
+def test_a_figure_read_with_a_lookalike_stands_where_a_digits_only_reading_agrees():
+    """`$26` is `526` when the digits-only reading says so; `1s4` read again as `164` stays as
+    read (the caller withholds it); `S43` starts like a reference and is not touched."""
+    img = np.full((100, 300), 255, np.uint8)
+    words = [
+        _w("$26", 10, 40, 40, 60),
+        _w("1s4", 60, 40, 90, 60),
+        _w("S43", 110, 40, 140, 60),
+        _w("12", 160, 40, 180, 60),
+    ]
+    got = _lookalike_figures(img, words, _Fixed(["526", "164"]))
+    assert [w.text for w in got] == ["526", "1s4", "S43", "12"]
+
+
+def test_a_months_year_broken_in_two_is_one_word_but_a_label_and_its_figure_stay_two():
+    """`Jun-1` `7` a hair apart is `Jun-17`; `Jun` and a figure a column away are two words."""
+    words = [_w("Jun-1", 40, 100, 62, 107), _w("7", 63, 100.8, 66, 107.6), _w("993", 120, 100, 135, 107)]
+    words += [_w("Jun", 40, 120, 52, 127), _w("12", 90, 120, 98, 127)]
+    assert [w.text for w in _joined_years(words)] == ["Jun-17", "993", "Jun", "12"]

@@ -14,6 +14,7 @@ from scorekit.extract.periods import (
     parse_month,
     parse_period,
     parse_quarter,
+    respelt_month,
 )
 
 dates = st.dates(min_value=dt.date(1991, 1, 1), max_value=dt.date(2059, 12, 28))
@@ -22,6 +23,30 @@ dates = st.dates(min_value=dt.date(1991, 1, 1), max_value=dt.date(2059, 12, 28))
 @given(dates, st.sampled_from(["%b-%y", "%b %y", "%B %Y", "%b-%Y", "%Y-%m-%d", "%d/%m/%Y", "%b'%y"]))
 def test_month_labels_in_every_printed_form(d, fmt):
     assert parse_month(d.strftime(fmt)) == f"{d.year:04d}-{d.month:02d}"
+
+
+_DIGIT_LOOKS = {"0": "O", "1": "l", "5": "S", "6": "G", "8": "B", "2": "Z"}
+LOOKALIKES = {v: k for k, v in _DIGIT_LOOKS.items()}
+
+
+@given(dates, st.sampled_from(["%b-%y", "%b %y", "%B %Y", "%b%y", "%b %Y"]), st.integers(0, 3))
+def test_a_month_whose_year_ocr_read_as_letters_reads_again(d, fmt, k):
+    """One year digit read as its lookalike letter (`Jull6`): the month comes back, the same one;
+    a label that parses is left alone."""
+    printed = d.strftime(fmt)
+    assert respelt_month(printed, LOOKALIKES) is None
+    year_at = len(printed) - (4 if fmt.endswith("%Y") else 2)
+    digits = [i for i in range(year_at, len(printed)) if printed[i] in _DIGIT_LOOKS]
+    if not digits or len(digits) == len(printed) - year_at:
+        return
+    i = digits[k % len(digits)]
+    misread = printed[:i] + _DIGIT_LOOKS[printed[i]] + printed[i + 1 :]
+    assert parse_month(respelt_month(misread, LOOKALIKES) or "") == f"{d.year:04d}-{d.month:02d}"
+
+
+@pytest.mark.parametrize("text", ["Mayor", "Marsh", "June IS", "Decide", "Jul 16"])
+def test_words_and_good_labels_are_not_respelt(text):
+    assert respelt_month(text, LOOKALIKES) is None
 
 
 @given(dates)
