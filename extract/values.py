@@ -18,6 +18,9 @@ _NUM = (
     r"[-−–]?\(?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?|[-−–]?\(?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?\)?"
     r"|[-−–]?\(?\d+(?:\.\d+)?\)?|[-−–]?\.\d+"
 )
+SPACE_GROUPED = re.compile(
+    r"^[(\-\u2212]?[£$]?\d{1,3}(?: \d{3})+(?:\.\d+)?%?\)?$"
+)  # `18 137`: thousands set off by a space
 _NUMBER_RE = re.compile(rf"^(?P<cur>£)?(?P<num>{_NUM})\s*(?P<pct>%)?$")
 _AMENDED_RE = re.compile(rf"^(?P<main>.+?)\s*\(\s*amended\s+from\s+(?P<old>{_NUM})\s*%?\s*\)$", re.I)
 _PROV_RE = re.compile(r"^(?P<main>.+?)\s*\*\s*prov(?:isional)?\.?(?:\s*\((?P<note>[^)]*)\))?$", re.I)

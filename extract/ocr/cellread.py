@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from ..page import Word
-from ..values import parse_number
+from ..values import SPACE_GROUPED, parse_number
 from ..vocabulary import VOCABULARY
 from . import glyphs
 from .cleanup import clean_cell
@@ -51,6 +51,7 @@ class CellReading:
     readings: list[str] = field(default_factory=list)  # every reading of the cell's number
     glyph: bool = False  # settled from its shape (`▲`, a lone `-`), not read
     unfit: str = ""  # a reading the cell's ink rules out (`inkfit`)
+    restored: str = ""  # the second engine's number with an edge digit tesseract's readings dropped
 
 
 def read_cells(cells: list[CellImage], engine: OcrEngine, numbers: bool = True) -> list[CellReading]:
@@ -174,20 +175,47 @@ def _numbers(readings: list[CellReading], engine: OcrEngine) -> None:
         big = [scale_of(crops[k], THIRD_SCALE) for k in third_idx]
         for k, words in zip(third_idx, engine.read_images(big, numeric=True), strict=False):
             jobs[k][0].readings.append("".join(w.text for w in words))
-        open_ = [k for k in third_idx if not _majority(jobs[k][0].readings)]
-        if engine.second is not None and open_:
+        if engine.second is not None:
             for k, words in zip(
-                open_, engine.second.read_images([crops[k] for k in open_], numeric=True), strict=False
+                third_idx, engine.second.read_images([crops[k] for k in third_idx], numeric=True), strict=False
             ):
-                jobs[k][0].readings.append("".join(w.text for w in words))
+                _second_reading(jobs[k][0], words)
     for r, arrow, x0, x1 in jobs:
         _settle(r, arrow, x0, x1)
         if os.environ.get("SCOREKIT_OCR_DEBUG") and not _same(r.readings[0], r.readings[1]):
             print("readings", r.cell.x0, r.cell.top, r.readings, [w.text for w in r.words], file=sys.stderr)
 
 
+def _second_reading(r: CellReading, words: list[Word]) -> None:
+    """The second engine's reading of a cell tesseract's readings disagree on: one more vote where
+    they have no majority; where they have one, the number it restores if sure of it. Tesseract's
+    readings at several scales share one model and drop one thin edge digit alike (`8162` for
+    `18162`, a `1` glued to the `8`); an unrelated model that reads the digit, the rest the same,
+    outweighs them."""
+    text = "".join(w.text for w in words)
+    best = _majority(r.readings)
+    if best is None:
+        r.readings.append(text)
+    elif min((w.conf for w in words), default=0.0) >= SURE and _restores_edge_digit(text, best):
+        r.restored = text
+
+
+def _restores_edge_digit(text: str, best: str) -> bool:
+    """`text` is `best` with one more digit before or after it."""
+    if parse_number(text) is None or not NUMBER_RE.match(text) or len(text) != len(best) + 1:
+        return False
+    return (text[1:] == best and text[0].isdigit()) or (text[:-1] == best and text[-1].isdigit())
+
+
 def _separate_lead(words: list[Word]) -> bool:
-    return len(words) >= 2 and len(words[0].text) <= 2 and words[0].x1 < words[1].x0
+    """A short first token apart from the rest (an arrow read as `JL` or `1`), not the
+    thousands of a number set off by a space (`18 137`)."""
+    return (
+        len(words) >= 2
+        and len(words[0].text) <= 2
+        and words[0].x1 < words[1].x0
+        and not SPACE_GROUPED.match(" ".join(w.text for w in words))
+    )
 
 
 def _number_word(words: list[Word]) -> Word:
@@ -210,7 +238,9 @@ def _settle(r: CellReading, arrow: str, x0: int, x1: int) -> None:
     texts = r.readings
     h = r.cell.image.shape[0]
     first = _number_word(r.words)
-    if _same(texts[0], texts[1]):
+    if r.restored:
+        text, conf = r.restored, MAJORITY
+    elif _same(texts[0], texts[1]):
         text, conf = texts[1], max(AGREE, first.conf)
     else:
         best = _majority(texts)

@@ -10,7 +10,7 @@ import pytest
 
 from scorekit.extract.columns import build_model
 from scorekit.extract.ocr import glyphs
-from scorekit.extract.ocr.cellread import CellReading
+from scorekit.extract.ocr.cellread import CellReading, _restores_edge_digit, _separate_lead
 from scorekit.extract.ocr.cleanup import clean_cell
 from scorekit.extract.ocr.labels import _pick_ref, _ref_fix, _two_lines
 from scorekit.extract.ocr.layout import CellImage
@@ -417,3 +417,34 @@ def test_a_settled_number_keeps_its_arrow_and_words_and_drops_its_misreadings():
     set_number(r, "-1%", "font_matched", 0.9)
     assert [w.text for w in r.words] == ["↑", "*Prov", "-1%"]
     assert r.words[-1].note == "font_matched" and r.words[-1].x0 == 20
+
+
+def test_a_numbers_thousands_set_off_by_a_space_are_no_arrow_before_it():
+    """`18 137` read as `18` and `137`: the `18` is the number's thousands, not an arrow read as
+    digits, which the cell's figure would be read without (`137`)."""
+    from scorekit.extract.page import Word
+
+    def w(text, x0, x1):
+        return Word(text, x0, 0, x1, 10, True, 0.9)
+
+    assert not _separate_lead([w("18", 0, 12), w("137", 16, 34)])
+    assert not _separate_lead([w("1", 0, 6), w("234", 10, 28), w("567", 32, 50)])
+    assert _separate_lead([w("JL", 0, 12), w("-19%", 16, 40)])
+    assert _separate_lead([w("1", 0, 6), w("87%", 10, 30)])
+
+
+@pytest.mark.parametrize(
+    ("second", "majority", "restores"),
+    [("18162", "8162", True), ("11.9%", "1.9%", True), ("1270", "127", True), ("-12", "12", False)],
+)
+def test_a_digit_tesseract_dropped_at_the_edge_is_one_the_second_engine_restores(second, majority, restores):
+    """Tesseract's scales share one model and drop a thin `1` glued to the next digit alike; the
+    second engine's reading restores it when it is theirs with one more digit at an edge."""
+    assert _restores_edge_digit(second, majority) is restores
+
+
+@pytest.mark.parametrize(
+    ("second", "majority"), [("18163", "8162"), ("118162", "8162"), ("1816", "8162"), ("I8162", "8162")]
+)
+def test_a_second_reading_that_differs_otherwise_restores_nothing(second, majority):
+    assert not _restores_edge_digit(second, majority)
