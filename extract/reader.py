@@ -343,6 +343,7 @@ def _read_transposed(body: Body, ctx: Record) -> list[dict]:
     """Each column an indicator (its header the name, a level above it the reference), each row
     a period."""
     headers, bands = column_headers(body.levels, len(body.model.columns))
+    labels = _cased_refs([_column_label(h, b) for h, b in zip(headers, bands, strict=True)])
     out = []
     for row in body.rows:
         period = _row_period(row, body.model.report)
@@ -351,7 +352,7 @@ def _read_transposed(body: Body, ctx: Record) -> list[dict]:
         for i, cell in enumerate(row):
             if i == 0 or cell is None or cell.col != i or not cell.text or i >= len(headers):
                 continue
-            ref, name = _column_label(headers[i], bands[i])
+            ref, name = labels[i]
             col = Column("measure", "value", period, header=headers[i])
             unit = unit_of_row(name, [(col, cell.text)])
             out.append(observation(ctx, i, "", ref, name, "", col, cell, unit))
@@ -368,6 +369,24 @@ def _column_label(header: str, band: str) -> tuple[str, str]:
     if not ref and is_reference(first) and rest[:1].isupper():
         ref, name = first, rest
     return ref, name
+
+
+_PREFIX = re.compile(r"^[A-Za-z&]+")
+
+
+def _cased_refs(labels: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A header that leads with a reference in another case than its neighbours' (`sp9` beside
+    `SP7`, `SP8`: OCR's reading of a small capital) leads with that reference, as they do."""
+    prefixes = {m.group().upper() for ref, _ in labels if ref and (m := _PREFIX.match(ref))}
+    out = []
+    for ref, name in labels:
+        first, _, rest = name.partition(" ")
+        upper = first.upper()
+        m = _PREFIX.match(upper)
+        if not ref and first != upper and is_reference(upper) and m and m.group() in prefixes and rest[:1].isupper():
+            ref, name = upper, rest
+        out.append((ref, name))
+    return out
 
 
 # --- area tables: a row per area, the indicator in the title or the band --------------------

@@ -19,6 +19,8 @@ from .lines import Line, Phrase
 HEAD_LINE = 0.8  # a header line with this many phrases per column it stands over heads them one by one
 RULE_COVER = 0.5  # a vertical rule over this share of the block's height is a column boundary
 SINGLE_COLUMN = 0.6  # a phrase with this share of its width in one column is in that column
+HEADS_A_LINE = 3  # columns a line must head for a phrase past its last column to head one more
+BRIDGED = 0.1  # share of a block's body lines whose phrases may run across a gutter it still keeps
 
 
 @dataclass(frozen=True)
@@ -59,17 +61,43 @@ def _below_bare_lines(valued: list[Line]) -> list[Line]:
 
 def column_spans(lines: list[Line], rules: list[Rule], top: float, bottom: float) -> list[Span]:
     body = body_lines(lines)
-    spans = _merged([Span(p.x0, p.x1) for ln in body for p in ln.phrases])
+    spans = _merged(_unbridged([p for ln in body for p in ln.phrases], len(body)))
     first = min((ln.top for ln in body), default=bottom)
     spans = _merged(spans + [s for ln in lines if ln.top < first for s in headed_gutters(ln, spans)])
     cuts = vertical_cuts(rules, top, bottom)
     return _split_at(spans, cuts)
 
 
+def _unbridged(phrases: list[Phrase], n_lines: int) -> list[Span]:
+    """The phrases' extents less the few that bridge a gutter: a phrase whose middle crosses an
+    em or more of white that all but `BRIDGED` of the lines leave, between ranges more of them
+    fill, is two cells run together (OCR's `21259-1358` over three months), and in the union it
+    would make one column of two for the whole table. A figure that reaches a little into the
+    next column's arrows bridges no gutter."""
+    spans = [Span(p.x0, p.x1) for p in phrases]
+    allowance = int(BRIDGED * n_lines)
+    if not allowance:
+        return spans
+    edges = sorted({x for s in spans for x in (s.x0, s.x1)})
+    steps = list(zip(edges, edges[1:], strict=False))
+    depth = [sum(s.x0 <= (a + b) / 2 < s.x1 for s in spans) for a, b in steps]
+
+    def bridge(p: Phrase) -> bool:
+        inside = [(a, b, d) for (a, b), d in zip(steps, depth, strict=True) if p.x0 <= a and b <= p.x1]
+        deep = [k for k, (_, _, d) in enumerate(inside) if d > allowance]
+        if len(deep) < 2:
+            return False
+        white = sum(b - a for a, b, d in inside[deep[0] : deep[-1]] if d <= allowance)
+        return white >= p.em
+
+    return [s for s, p in zip(spans, phrases, strict=True) if not bridge(p)]
+
+
 def headed_gutters(line: Line, spans: list[Span]) -> list[Span]:
     """A header's phrases that head a column with nothing printed under it (a status shown only
     as a colour): each lies in a gutter whose columns on both sides have headers of their own on
-    the same line, a line whose phrases each head one column, an em or more from its neighbours."""
+    the same line, a line whose phrases each head one column, an em or more from its neighbours;
+    or, ending such a line, right of the last column (`_ends_header`)."""
     over = [[i for i, s in enumerate(spans) if p.x0 < s.x1 and p.x1 > s.x0] for p in line.phrases]
     if any(len(o) > 1 for o in over):
         return []  # a caption or a band across columns, not a line of column headers
@@ -81,9 +109,17 @@ def headed_gutters(line: Line, spans: list[Span]) -> list[Span]:
         if not left or over[k] or min(p.x0 - edges[2 * k], edges[2 * k + 3] - p.x1) < p.em:
             continue  # under a column already, or a word of a line set with wide spaces
         i = left[-1]
-        if i + 1 < len(spans) and spans[i + 1].x0 >= p.x1 and {i, i + 1} <= headed:
+        between = i + 1 < len(spans) and spans[i + 1].x0 >= p.x1 and {i, i + 1} <= headed
+        if between or _ends_header(k, line, i, spans, headed):
             out.append(Span(p.x0, p.x1))
     return out
+
+
+def _ends_header(k: int, line: Line, i: int, spans: list[Span], headed: set[int]) -> bool:
+    """The line's last phrase, right of the last column, on a line that heads three columns or
+    more, the last among them: a column at the table's edge with nothing read under it (`Trend`
+    over arrows OCR drops), which would else join the header before it (`05/2016 Trend`)."""
+    return k == len(line.phrases) - 1 and i == len(spans) - 1 and i in headed and len(headed) >= HEADS_A_LINE
 
 
 def vertical_cuts(rules: list[Rule], top: float, bottom: float) -> list[float]:

@@ -14,6 +14,7 @@ from operator import attrgetter
 from statistics import median
 
 from ..page import Word
+from ..values import SPACE_GROUPED
 from .model import Box, join_words, words_box
 
 WORD_SPACE = 0.6  # em: wider than this, two words on a line are two phrases
@@ -24,7 +25,6 @@ CAP = 0.7  # em: how tall a capital, a digit or an ascender stands in the usual 
 BEARINGS = 0.1  # em: the white either side of two glyphs' ink, inside a text layer's boxes
 _TALL = re.compile(r"[A-Z0-9bdfhklt]")
 _LOW = re.compile(r"[gjpqyQ()\[\]{}|,;/]")
-_GROUPS = re.compile(r"^[(\-\u2212]?[£$]?\d{1,3}(?: \d{3})+(?:\.\d+)?%?\)?$")
 NUMBER = re.compile(r"^[(\-\u2212+<>]?[£$]?\d[\d,. ]*%?\)?[*†‡]?$")
 
 
@@ -93,30 +93,17 @@ class Line(_Run):
         return " ".join(p.text for p in self.phrases)
 
 
-@dataclass
-class _Gathering:
-    """A line while its words are gathered, with its extent kept as it grows."""
-
-    line: Line
-    top: float
-    bottom: float
-
-    def add(self, w: Word) -> None:
-        self.line.words.append(w)
-        self.top, self.bottom = min(self.top, w.top), max(self.bottom, w.bottom)
-
-
 def text_lines(words: list[Word]) -> list[Line]:
     """Upright words grouped into lines (a word joins the line it overlaps by half its height),
     top to bottom, each split into phrases."""
-    open_: list[_Gathering] = []
+    lines: list[Line] = []
     for w in sorted((w for w in words if w.upright and w.text.strip()), key=attrgetter("top", "x0")):
-        home = _home(open_[-4:], w.top, w.bottom)
+        home = _home(lines[-4:], w)
         if home is None:
-            open_.append(_Gathering(Line([w]), w.top, w.bottom))
+            lines.append(Line([w]))
         else:
-            home.add(w)
-    lines = [g.line for g in open_]
+            home.words.append(w)
+    lines = _rejoined(lines)
     for ln in lines:
         ln.words.sort(key=attrgetter("x0"))
         ln.phrases = phrases(ln.words)
@@ -124,14 +111,59 @@ def text_lines(words: list[Word]) -> list[Line]:
     return lines
 
 
-def _home(recent: list[_Gathering], top: float, bottom: float) -> _Gathering | None:
-    """The latest of the recent lines a word from `top` to `bottom` overlaps by half the height
-    of the lower of the two."""
-    height = bottom - top
-    for g in reversed(recent):
-        if min(g.bottom, bottom) - max(g.top, top) >= 0.5 * min(g.bottom - g.top, height):
-            return g
+def _rejoined(lines: list[Line]) -> list[Line]:
+    """A line whose words each sit level with their nearest word of the line after it, beside
+    those words and over none of them, is part of that line: words of one row gathered in two
+    because a mark or a speck before them stood a little higher (a header's `_`, a fill's corner
+    read as `7`). Marks and specks are not judged, but go with the line (`_judged`)."""
+    out: list[Line] = []
+    for ln in lines:
+        prev = out[-1] if out else None
+        text = _judged(prev, ln) if prev is not None else []
+        if prev is not None and text and all(_level_beside(w, ln) for w in text):
+            ln.words[:0] = prev.words
+            out[-1] = ln
+        else:
+            out.append(ln)
+    return out
+
+
+def _judged(prev: Line, line: Line) -> list[Word]:
+    """The words of `prev` of letters or figures at least half as tall as `line`'s usual word."""
+    tall = 0.5 * median(w.bottom - w.top for w in line.words)
+    return [w for w in prev.words if any(ch.isalnum() for ch in w.text) and w.bottom - w.top >= tall]
+
+
+def _level_beside(w: Word, line: Line) -> bool:
+    if any(min(o.x1, w.x1) > max(o.x0, w.x0) for o in line.words):
+        return False
+    return _home([line], w) is line
+
+
+def _home(recent: list[Line], w: Word) -> Line | None:
+    """The latest of the recent lines whose word nearest `w` across the page it overlaps by half
+    the height of the lower of the two. The nearest word, not the line's whole extent: a scan's
+    residual skew or perspective sets a long row's far end a line lower, and its extent would take
+    in the next line of a wrapped label beside it."""
+    height = w.bottom - w.top
+    for ln in reversed(recent):
+        near = min(ln.words, key=lambda o: max(o.x0 - w.x1, w.x0 - o.x1, 0.0))
+        if min(near.bottom, w.bottom) - max(near.top, w.top) >= 0.5 * min(near.bottom - near.top, height):
+            return ln
+        if _crossing(w, ln):
+            return ln
     return None
+
+
+def _crossing(w: Word, line: Line) -> bool:
+    """A word boxed round its ink (a page image's: no size) crosses the ink box of one of the
+    line's: the same ink read twice (a `c` and the `co)` a second reading made of it and a speck),
+    which goes with the line, not between it and the next. A text layer's boxes span the font's
+    whole height, and those of two lines set close cross without sharing any ink."""
+    return not w.size and any(
+        not o.size and min(o.x1, w.x1) > max(o.x0, w.x0) and min(o.bottom, w.bottom) > max(o.top, w.top)
+        for o in line.words
+    )
 
 
 def phrases(words: list[Word]) -> list[Phrase]:
@@ -164,7 +196,7 @@ def _joined(a: Word, b: Word, a_number: bool, b_number: bool, em: float, ink: bo
     the ink (`ink`) stand apart by the glyphs' side bearings too."""
     gap = b.x0 - a.x1
     if a_number and b_number:
-        if _GROUPS.match(f"{a.text} {b.text}"):
+        if SPACE_GROUPED.match(f"{a.text} {b.text}"):
             return gap < max(FIGURE_SPACE * em, GROUP_SPACE * (b.x1 - b.x0) / len(b.text))
         return gap < CLOSE * em
     if ink:

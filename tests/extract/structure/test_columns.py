@@ -188,3 +188,27 @@ def test_a_chart_title_level_with_a_ruled_tables_header_leaves_it_a_ruled_table(
     far = [replace(w, text="n/a", x0=x1 + 60, x1=x1 + 72) for w in labels]  # a column the rules left out
     (table, *_) = find_tables(replace(printed.page, words=printed.page.words + far))
     assert not table.ruled
+
+
+def test_one_row_run_across_a_gutter_leaves_the_columns_of_the_others():
+    """A scan's junk read as one word over two cells (`21259-1358`) bridges the gutter between
+    their columns; on one line of twelve it is a cell that runs over, not one column made of two."""
+    rows = [["Indicator", *MONTHS]] + [[f"Measure {k}", *(str(100 + 7 * k + j) for j in range(5))] for k in range(12)]
+    printed = print_sheet(Sheet(rows))
+    a, b = printed.cells[(3, 2)][0], printed.cells[(3, 3)][0]
+    junk = replace(a, text="21259-1358", x1=b.x1)
+    words = [w for w in printed.page.words if w is not a and w is not b] + [junk]
+    (table,) = find_tables(replace(printed.page, words=words))
+    assert table.n_cols == 6
+    grid = texts(table)
+    assert grid[0] == rows[0]
+    assert [row[4] for row in grid[1:]] == [row[4] for row in rows[1:]]
+
+
+def test_a_last_column_with_nothing_read_under_it_keeps_its_own_header():
+    """A trend column whose arrows the scan lost: its header stands past the last column of
+    figures, and heads a column of its own instead of joining the month's (`Aug-23 Trend`)."""
+    rows = [[*row, "Trend" if k == 0 else ""] for k, row in enumerate(ROWS)]
+    (table,) = find_tables(print_sheet(Sheet(rows)).page)
+    assert texts(table)[0] == [*ROWS[0], "Trend"]
+    assert [row[5] for row in texts(table)[1:]] == [row[5] for row in ROWS[1:]]

@@ -501,3 +501,54 @@ def test_a_line_of_dashes_under_a_header_band_does_not_part_header_and_body():
     assert all(any(ch.isalnum() for ch in ln.text) for ln in block.lines)
     (table,) = find_tables(page)
     assert texts(table)[0][-4:] == months
+
+
+def _skewed(text: str, x0: float, top: float, slope: float) -> Word:
+    """A word of 6 pt type whose box the page's residual skew set `slope` pt lower per pt across."""
+    w = 3.0 * len(text)
+    return Word(text, x0, top + slope * x0, x0 + w, top + slope * x0 + 6.0)
+
+
+def test_a_wrapped_labels_next_line_stays_apart_from_its_rows_far_end_a_residual_skew_set_lower():
+    """The row's figures run 600 pt across, 8 pt lower at the far end; the label's second line
+    sits 10 pt under its first. Judged by the row's whole extent it would join the row; judged
+    by the words beside it, it is a line of its own."""
+    slope = 8.0 / 600
+    row = [_skewed("Percentage", 40, 100, slope), _skewed("of", 75, 100, slope), _skewed("missed", 85, 100, slope)]
+    row += [_skewed(f"{90 + k}%", 250 + 50 * k, 100, slope) for k in range(8)]
+    wrapped = [_skewed("the", 40, 110, slope), _skewed("next", 52, 110, slope), _skewed("day", 67, 110, slope)]
+    lines = text_lines(row + wrapped)
+    assert [ln.text for ln in lines] == [
+        "Percentage of missed " + " ".join(f"{90 + k}%" for k in range(8)),
+        "the next day",
+    ]
+
+
+def test_a_header_gathered_in_two_behind_a_flat_mark_is_one_line():
+    """A `_` a little above the header's start began a line that took the header's right half;
+    its left half, set lower, began another. They sit level word by word and interleave: one line."""
+    right = [Word(t, x, 70.6, x + 20, 78.2) for t, x in (("Dec-17", 420), ("Jan-18", 450), ("Feb-18", 480))]
+    left = [Word(t, x, 73.2, x + 20, 79.4) for t, x in (("Ref", 30), ("Indicator", 78), ("Nov-17", 392))]
+    (line,) = text_lines([Word("_", 110, 70.6, 113, 70.8), *right, *left])
+    assert [w.text for w in line.words] == ["Ref", "Indicator", "_", "Nov-17", "Dec-17", "Jan-18", "Feb-18"]
+
+
+def test_a_second_reading_of_a_cells_ink_stays_in_its_row():
+    """`co)` read over the `c` it was made from, lower than the row's words: part of the row, not
+    a line between the row and its label's wrapped second line."""
+    row = [
+        Word("Number", 40, 123.1, 70, 129.4),
+        Word("c", 355.7, 123.4, 358.6, 126.5),
+        Word("8", 381.6, 123.4, 385.7, 129.6),
+    ]
+    extra = Word("co)", 355.4, 125.8, 359.5, 129.6)
+    wrapped = Word("planning", 40, 132.5, 75, 140.4)
+    assert [ln.text for ln in text_lines([*row, extra, wrapped])] == ["Number co) c 8", "planning"]
+
+
+def test_two_text_layer_lines_set_close_stay_two_though_their_boxes_cross():
+    """A text layer's boxes span the font's whole height: tight leading makes a line's box reach
+    into the next one's without any ink shared."""
+    upper = [replace(Word(t, x, 100, x + 30, 110), size=10.0) for t, x in (("Number", 40), ("12", 200))]
+    lower = [replace(Word(t, x, 108.5, x + 30, 118.5), size=10.0) for t, x in (("of", 45), ("13", 205))]
+    assert [ln.text for ln in text_lines(upper + lower)] == ["Number 12", "of 13"]

@@ -30,6 +30,18 @@ def test_months_down_the_side_give_each_indicator_each_month(ruling):
     assert {o["area"] for o in obs} == {""}
 
 
+def test_a_reference_read_in_another_case_than_its_neighbours_leads_its_column_as_theirs_do():
+    """`sp9` beside `SP7` and `SP8` over a column each: OCR's reading of a small capital; the
+    column's reference is `SP9`, not part of its name."""
+    sheet = [["Month", "SP7 Incidents reported", "SP8 Cases closed on time", "sp9 Warnings issued"], *TRANSPOSED[1:]]
+    obs = read(print_sheet(Sheet(sheet)).page)
+    assert {(o["ref"], o["indicator"]) for o in obs} == {
+        ("SP7", "Incidents reported"),
+        ("SP8", "Cases closed on time"),
+        ("SP9", "Warnings issued"),
+    }
+
+
 @pytest.mark.parametrize("ruling", ["none", "grid"])
 @pytest.mark.parametrize(
     ("stub", "years", "periods"),
