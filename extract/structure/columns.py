@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..page import Rule
 from ..periods import MONTHS, parse_period
+from ..vocabulary import VOCABULARY
 from .figures import is_value
 from .lines import Line, Phrase
 
@@ -69,11 +70,11 @@ def column_spans(lines: list[Line], rules: list[Rule], top: float, bottom: float
 
 
 def _unbridged(phrases: list[Phrase], n_lines: int) -> list[Span]:
-    """The phrases' extents less the few that bridge a gutter: a phrase whose middle crosses an
-    em or more of white that all but `BRIDGED` of the lines leave, between ranges more of them
-    fill, is two cells run together (OCR's `21259-1358` over three months), and in the union it
-    would make one column of two for the whole table. A figure that reaches a little into the
-    next column's arrows bridges no gutter."""
+    """The phrases' extents less the few figures that bridge a gutter: a phrase of figures whose
+    middle crosses an em or more of white that all but `BRIDGED` of the lines leave, between
+    ranges more of them fill, is two cells run together (OCR's `21259-1358` over three months),
+    and in the union it would make one column of two for the whole table. A figure that reaches a
+    little into the next column's arrows bridges no gutter; words across one span it."""
     spans = [Span(p.x0, p.x1) for p in phrases]
     allowance = int(BRIDGED * n_lines)
     if not allowance:
@@ -83,6 +84,8 @@ def _unbridged(phrases: list[Phrase], n_lines: int) -> list[Span]:
     depth = [sum(s.x0 <= (a + b) / 2 < s.x1 for s in spans) for a, b in steps]
 
     def bridge(p: Phrase) -> bool:
+        if not any(ch.isdigit() for ch in p.text):
+            return False  # a label set across a gutter spans it (`Free movement of persons /`)
         inside = [(a, b, d) for (a, b), d in zip(steps, depth, strict=True) if p.x0 <= a and b <= p.x1]
         deep = [k for k, (_, _, d) in enumerate(inside) if d > allowance]
         if len(deep) < 2:
@@ -116,10 +119,14 @@ def headed_gutters(line: Line, spans: list[Span]) -> list[Span]:
 
 
 def _ends_header(k: int, line: Line, i: int, spans: list[Span], headed: set[int]) -> bool:
-    """The line's last phrase, right of the last column, on a line that heads three columns or
-    more, the last among them: a column at the table's edge with nothing read under it (`Trend`
-    over arrows OCR drops), which would else join the header before it (`05/2016 Trend`)."""
-    return k == len(line.phrases) - 1 and i == len(spans) - 1 and i in headed and len(headed) >= HEADS_A_LINE
+    """The line's last phrase, right of the last column and naming what a column holds (a period,
+    or a name the column vocabulary knows), on a line that heads three columns or more, the last
+    among them: a column at the table's edge with nothing read under it (`Trend` over arrows OCR
+    drops), which would else join the header before it (`05/2016 Trend`). A word of a header set
+    wide (`Fraction    of`) names nothing."""
+    text = " ".join(line.phrases[k].text.lower().split())
+    last = k == len(line.phrases) - 1 and i == len(spans) - 1 and i in headed and len(headed) >= HEADS_A_LINE
+    return last and bool(parse_period(text) or VOCABULARY.rule_for(text))
 
 
 def vertical_cuts(rules: list[Rule], top: float, bottom: float) -> list[float]:

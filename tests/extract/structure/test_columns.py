@@ -212,3 +212,10 @@ def test_a_last_column_with_nothing_read_under_it_keeps_its_own_header():
     (table,) = find_tables(print_sheet(Sheet(rows)).page)
     assert texts(table)[0] == [*ROWS[0], "Trend"]
     assert [row[5] for row in texts(table)[1:]] == [row[5] for row in ROWS[1:]]
+
+
+def test_a_header_word_set_wide_past_the_last_column_heads_nothing():
+    """`Fraction    of` over the last column: `of` names no column, and stays its header's word."""
+    rows = [[*row, "of" if k == 0 else ""] for k, row in enumerate(ROWS)]
+    (table,) = find_tables(print_sheet(Sheet(rows)).page)
+    assert len(texts(table)[0]) == len(ROWS[0])
