@@ -18,7 +18,7 @@ from ..page import PageContent, Rule, Word
 from ..periods import parse_month, respelt_month
 from ..vocabulary import VOCABULARY
 from . import image as im
-from .engines import OcrEngine, get_engine
+from .engines import OcrEngine, get_engine, word_crop
 
 __all__ = ["ocr_page", "ocr_image", "OcrEngine", "get_engine"]
 
@@ -160,7 +160,7 @@ def _lookalike_figures(img, words: list[Word], eng: OcrEngine) -> list[Word]:
     todo = [(k, fixed) for k, w in enumerate(words) if (fixed := _as_figure(w.text)) is not None]
     if not todo:
         return words
-    crops = [_crop(img, words[k]) for k, _ in todo]
+    crops = [word_crop(img, words[k]) for k, _ in todo]
     out = list(words)
     for (k, fixed), got in zip(todo, eng.read_images(crops, numeric=True), strict=True):
         if "".join(w.text for w in got) == fixed:
@@ -174,15 +174,6 @@ def _as_figure(text: str) -> str | None:
         return None
     fixed = "".join(VOCABULARY.lookalikes.get(ch, ch) for ch in text)
     return fixed if _FIGURE.match(fixed) else None
-
-
-def _crop(img, w: Word):
-    import numpy as np
-
-    pad = max(4, int((w.bottom - w.top) * 0.4))
-    y0, y1 = max(0, int(w.top) - pad), min(img.shape[0], int(w.bottom) + pad)
-    x0, x1 = max(0, int(w.x0) - pad), min(img.shape[1], int(w.x1) + pad)
-    return np.pad(img[y0:y1, x0:x1], pad, constant_values=255)
 
 
 SPECK = 0.05  # a sparse pass's confidence in letters at most this: a fill's edge or a speck
@@ -243,9 +234,10 @@ def _joined_years(words: list[Word]) -> list[Word]:
     for i, a in enumerate(words):
         if not (a.text[:1].isalpha() and a.text[-1:].isdigit()) or parse_month(a.text) is not None:
             continue
-        b = next((b for j, b in enumerate(words) if j not in gone and j != i and _year_broken(a, b)), None)
-        if b is not None:
-            gone.add(words.index(b))
+        j = next((j for j, b in enumerate(words) if j not in gone and j != i and _year_broken(a, b)), None)
+        if j is not None:
+            b = words[j]
+            gone.add(j)
             out[i] = Word(
                 a.text + b.text, a.x0, min(a.top, b.top), b.x1, max(a.bottom, b.bottom), True, min(a.conf, b.conf)
             )

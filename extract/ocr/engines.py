@@ -105,12 +105,8 @@ class TesseractEngine(OcrEngine):
     def _reread_number(self, image: np.ndarray, w: Word) -> Word:
         import pytesseract
 
-        pad = max(4, int((w.bottom - w.top) * 0.4))
-        y0, y1 = max(0, int(w.top) - pad), min(image.shape[0], int(w.bottom) + pad)
-        x0, x1 = max(0, int(w.x0) - pad), min(image.shape[1], int(w.x1) + pad)
-        crop = np.pad(image[y0:y1, x0:x1], pad, constant_values=255)
         d = pytesseract.image_to_data(
-            crop,
+            word_crop(image, w),
             lang=self.lang,
             config=f"--psm 7 -c tessedit_char_whitelist={NUMERIC_CHARS}",
             output_type=pytesseract.Output.DICT,
@@ -263,6 +259,14 @@ def split_line(text: str, x0: float, top: float, x1: float, bottom: float, conf:
         out.append(Word(t, x0 + start * per, top, x0 + (start + len(t)) * per, bottom, True, conf))
         pos = start + len(t)
     return out
+
+
+def word_crop(image: np.ndarray, w: Word) -> np.ndarray:
+    """A word's box on the page image (pixels) with white round it, for reading it again alone."""
+    pad = max(4, int((w.bottom - w.top) * 0.4))
+    y0, y1 = max(0, int(w.top) - pad), min(image.shape[0], int(w.bottom) + pad)
+    x0, x1 = max(0, int(w.x0) - pad), min(image.shape[1], int(w.x1) + pad)
+    return np.pad(image[y0:y1, x0:x1], pad, constant_values=255)
 
 
 def _numberish(text: str) -> bool:
