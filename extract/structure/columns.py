@@ -124,9 +124,13 @@ def _ends_header(k: int, line: Line, i: int, spans: list[Span], headed: set[int]
     among them: a column at the table's edge with nothing read under it (`Trend` over arrows OCR
     drops), which would else join the header before it (`05/2016 Trend`). A word of a header set
     wide (`Fraction    of`) names nothing."""
-    text = " ".join(line.phrases[k].text.lower().split())
     last = k == len(line.phrases) - 1 and i == len(spans) - 1 and i in headed and len(headed) >= HEADS_A_LINE
-    return last and bool(parse_period(text) or VOCABULARY.rule_for(text))
+    return last and names_column(line.phrases[k].text)
+
+
+def names_column(text: str) -> bool:
+    """A header naming what a column holds: a period, or a name the column vocabulary knows."""
+    return parse_period(text) is not None or VOCABULARY.rule_for(" ".join(text.lower().split())) is not None
 
 
 def vertical_cuts(rules: list[Rule], top: float, bottom: float) -> list[float]:

@@ -16,9 +16,7 @@ from ..grid import Cell as GridCell
 from ..grid import Grid, assign_words, turned_order
 from ..grid import reading_order as in_reading_order
 from ..page import Word
-from ..periods import parse_period
-from ..vocabulary import VOCABULARY
-from .columns import columns_of, split_by_columns
+from .columns import columns_of, names_column, split_by_columns
 from .figures import data_like
 from .lines import Line, Phrase, text_lines
 from .model import Cell, Table
@@ -172,13 +170,9 @@ def _labels(phrase: Phrase, grid: Grid) -> list[Phrase]:
     (`Target`, `RAG`, `DoT`; `Nov 18`, `Dec 18`), else whole: a label spanning the columns
     (`Year to date (Apr 2022-Mar 2023)`) has word gaps over boundaries too."""
     parts = split_by_columns(phrase, grid.xs, [(x, x) for x in grid.xs[1:-1]])
-    if len(parts) > 1 and all(_names_column(q.text) for q in parts):
+    if len(parts) > 1 and all(names_column(q.text) for q in parts):
         return parts
     return [phrase]
-
-
-def _names_column(text: str) -> bool:
-    return parse_period(text) is not None or VOCABULARY.rule_for(" ".join(text.lower().split())) is not None
 
 
 def _origins(table: Table) -> list[list[Cell]]:

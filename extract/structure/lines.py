@@ -94,8 +94,8 @@ class Line(_Run):
 
 
 def text_lines(words: list[Word]) -> list[Line]:
-    """Upright words grouped into lines (a word joins the line it overlaps by half its height),
-    top to bottom, each split into phrases."""
+    """Upright words grouped into lines (a word joins the recent line whose nearest word it
+    overlaps by half a height, `_home`), top to bottom, each split into phrases."""
     lines: list[Line] = []
     for w in sorted((w for w in words if w.upright and w.text.strip()), key=attrgetter("top", "x0")):
         home = _home(lines[-4:], w)
@@ -118,10 +118,9 @@ def _rejoined(lines: list[Line]) -> list[Line]:
     read as `7`). Marks and specks are not judged, but go with the line (`_judged`)."""
     out: list[Line] = []
     for ln in lines:
-        prev = out[-1] if out else None
-        text = _judged(prev, ln) if prev is not None else []
-        if prev is not None and text and all(_level_beside(w, ln) for w in text):
-            ln.words[:0] = prev.words
+        text = _judged(out[-1], ln) if out else []
+        if text and all(_level_beside(w, ln) for w in text):
+            ln.words[:0] = out[-1].words
             out[-1] = ln
         else:
             out.append(ln)
