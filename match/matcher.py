@@ -363,10 +363,15 @@ class Matcher:
         """When the name says no unit, the most alike entry of another unit that the guards leave
         open (the count beside a share of the same events), however its doubts score: with none
         within the ambiguity margin of the review threshold, the top entry's unit is the only one
-        the catalogue offers for these words."""
+        the catalogue offers for these words. An entry saying under half the words the name and
+        the share agree on counts something else (all care leavers beside those in suitable
+        accommodation), unless the name says what may be counted or shared alike (contacts that
+        became referrals beside all contacts)."""
         unit = self.index.unit[top.indicator_id]
         postings = self.index.postings
         sharing = {self.index.choices[int(r)].owner for w in q.facts.words if w in postings for r in postings[w]}
+        either = {g.group for g in self.vocab.profile.qualifiers if g.count_or_share} & q.facts.groups.keys()
+        shared = frozenset() if either else q.facts.words & self._words_of(top)
         best: Candidate | None = None
         for owner in sorted(sharing):
             if self.index.unit[owner] == unit:
@@ -376,7 +381,9 @@ class Matcher:
             if max(sims.values()) < self.review - self.settings.margin:
                 continue
             found = self._entry(query, q, sims, owner)
-            if isinstance(found, Candidate) and (best is None or found.similarity > best.similarity):
+            if not isinstance(found, Candidate) or 2 * len(shared & self._words_of(found)) < len(shared):
+                continue
+            if best is None or found.similarity > best.similarity:
                 best = found
         return best
 

@@ -452,6 +452,23 @@ def test_the_count_does_not_win_over_a_share_whose_words_it_lacks():
     assert r.indicator_id != "ceased"
 
 
+def _leavers_catalogue() -> Catalogue:
+    cat = Catalogue()
+    cat.add(Indicator("suitable_pct", "Percentage of care leavers in contact and in suitable accommodation", "percent"))
+    cat.add(Indicator("leavers", "Number of care leavers", "count"))
+    cat.add(Indicator("contacts", "Number of contacts in the month", "count"))
+    cat.add(Indicator("converted_pct", "Percentage of all contacts that become new referrals", "percent"))
+    return cat
+
+
+def test_a_count_saying_under_half_the_shared_words_is_no_rival_unit():
+    """All care leavers are not the count beside those in suitable accommodation; all contacts
+    may be the count beside contacts that became referrals (a flow is counted as often as shared)."""
+    m = Matcher(_leavers_catalogue())
+    assert m.match(Query.build("Care leavers in suitable accommodation")).indicator_id == "suitable_pct"
+    assert m.match(Query.build("Contacts that became referrals")).indicator_id == ""
+
+
 def test_the_only_unit_on_offer_does_not_settle_a_word_no_catalogue_name_uses():
     name = Query.build("Mainstream 16-18 year olds not in education, employment or training (NEET)")
     r = Matcher(_neet_catalogue(False)).match(name)
