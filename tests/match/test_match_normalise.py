@@ -572,3 +572,10 @@ def test_moves_after_a_threshold_are_placements_and_without_denies_but_says_noth
     assert content("CLA with 3+ moves in the year") == content("CLA with 3+ placements in the year")
     f = facts("Referrals stepped down without assessment")
     assert f.negated == frozenset({"assessment"}) and "without" not in f.words
+
+
+def test_a_visit_completed_is_a_visit_not_a_completed_stage():
+    said = facts("Percentage of statutory child protection visits completed within 10 working days")
+    assert "visited" in said.words and "completed" not in said.words
+    assert ("stage", "completed") not in said.qualifiers
+    assert "completed" in facts("Percentage of assessments completed within 45 working days").words
