@@ -579,3 +579,9 @@ def test_a_visit_completed_is_a_visit_not_a_completed_stage():
     assert "visited" in said.words and "completed" not in said.words
     assert ("stage", "completed") not in said.qualifiers
     assert "completed" in facts("Percentage of assessments completed within 45 working days").words
+
+
+def test_how_often_a_figure_is_reported_is_not_the_period_it_covers():
+    said = facts("Rate of CLA per 10,000 population. Measured Quarterly. (snapshot)")
+    assert said.basis == frozenset({"snapshot"}) and "measured" not in said.words
+    assert facts("Referrals in the quarter").basis == frozenset({"quarter"})
