@@ -370,6 +370,7 @@ def test_the_blind_set_names_none_the_other_sets_hold(shipped, unseen):
         ("probes3.csv", 100, "fifteenth"),
         ("probes4.csv", 120, "sixteenth"),
         ("probes5.csv", 50, "sixteenth"),
+        ("probes6.csv", 100, "seventeenth"),
     ],
 )
 def test_the_later_probes_are_labelled_with_catalogue_ids(shipped, probe_file, least, session):
@@ -552,3 +553,11 @@ def test_an_unplanned_subset_is_never_the_entry_that_does_not_say_so():
     for name in ("Number of children returned home in the month (unplanned)", "Number of ceasing CP plans (unplanned)"):
         r = m.match(Query.build(name))
         assert r.indicator_id == "" and all(c.indicator_id not in ("home", "cpp_ended") for c in r.candidates)
+
+
+def test_a_caseload_by_headcount_is_not_the_caseload_per_full_time_equivalent():
+    cat = Catalogue()
+    cat.add(Indicator("caseload", "Average number of children per qualified Social Worker (1 FTE)", "other"))
+    m = Matcher(cat)
+    assert m.match(Query.build("Average caseload per social worker (headcount)")).indicator_id == ""
+    assert m.match(Query.build("Average caseload per qualified social worker (FTE)")).indicator_id == "caseload"
