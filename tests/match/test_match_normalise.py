@@ -588,7 +588,10 @@ def test_how_often_a_figure_is_reported_is_not_the_period_it_covers():
 
 
 def test_an_enquiry_ended_with_an_outcome_is_one_closed_with_it_and_an_end_in_a_month_is_no_outcome():
-    said = {facts(n).words for n in ("S47 ended with NFA", "S47 closed with NFA", "S47 ending in NFA")}
+    said = {
+        facts(n).words
+        for n in ("S47 ended with NFA", "S47 closed with NFA", "S47 ending in NFA", "S47 completed with NFA")
+    }
     assert len(said) == 1 and "result" in said.pop()
     assert "result" not in facts("CP plans ended in the month").words
 
