@@ -55,7 +55,7 @@ class Index:
             self.population[ind.id] = population
             said = _population_words(vocab, ind.population, population)
             cohort = _population_cohort(vocab, ind.population)
-            for name in ind.names:
+            for name in _restated(vocab, ind.names):
                 f = _with_cohort(vocab.facts(name, ind.unit), cohort)
                 if f.key in seen:
                     continue
@@ -201,6 +201,18 @@ class Index:
 
 
 _AGE_WORDS = frozenset({"aged", "age", "year", "old"})
+
+
+def _restated(vocab: Vocabulary, names: list[str]) -> list[str]:
+    """An entry's names, and each half of a name that says its measure twice across a slash
+    (`Number of care proceedings underway / Number of children subject of PLO at period end`):
+    a title may print either half alone. A slash inside a measure (`CP / LAC`) splits nothing."""
+    out = list(names)
+    for name in names:
+        halves = [h.strip() for h in name.split(" / ")]
+        if len(halves) == 2 and all(vocab.unit_of(vocab.canonical(h)[0]) for h in halves):
+            out += halves
+    return out
 
 
 def _population_cohort(vocab: Vocabulary, population: str) -> dict[str, frozenset[str]]:
