@@ -598,3 +598,8 @@ def test_an_enquiry_ended_with_an_outcome_is_one_closed_with_it_and_an_end_in_a_
 
 def test_relevant_young_people_are_care_leavers():
     assert "careleaver" in facts("Relevant young people with an up to date pathway plan").words
+
+
+def test_children_looked_after_starting_are_new_children_looked_after():
+    assert facts("CLA starts in month - UASC").words == facts("Number of new CLA in month who are UASC").words
+    assert ("stage", "started") not in facts("CLA starts in month").qualifiers
