@@ -603,3 +603,10 @@ def test_relevant_young_people_are_care_leavers():
 def test_children_looked_after_starting_are_new_children_looked_after():
     assert facts("CLA starts in month - UASC").words == facts("Number of new CLA in month who are UASC").words
     assert ("stage", "started") not in facts("CLA starts in month").qualifiers
+
+
+def test_what_an_ifa_provides_a_transfer_in_conference_and_missing_from_home_or_care_are_read_as_one():
+    assert "ifa" in facts("% CLA placed in foster care with IFA providers").words
+    assert facts("Transfer-in CP conferences in month").words == facts("Number of transfer-ins in month").words
+    assert facts("Children missing from home or care").words == facts("Children missing").words
+    assert facts("Children missing from care").words != facts("Children missing").words
