@@ -610,3 +610,10 @@ def test_what_an_ifa_provides_a_transfer_in_conference_and_missing_from_home_or_
     assert facts("Transfer-in CP conferences in month").words == facts("Number of transfer-ins in month").words
     assert facts("Children missing from home or care").words == facts("Children missing").words
     assert facts("Children missing from care").words != facts("Children missing").words
+
+
+def test_leaving_care_beside_in_care_and_care_experienced_young_people_are_care_leavers():
+    both = facts("Young people aged 16+ in care or leaving care with a pathway plan").words
+    assert {"cla", "careleaver"} <= both and "ceased" not in both
+    assert "ceased" in facts("Children leaving care in the month").words
+    assert "careleaver" in facts("Care experienced young people in suitable accommodation").words
