@@ -617,3 +617,8 @@ def test_leaving_care_beside_in_care_and_care_experienced_young_people_are_care_
     assert {"cla", "careleaver"} <= both and "ceased" not in both
     assert "ceased" in facts("Children leaving care in the month").words
     assert "careleaver" in facts("Care experienced young people in suitable accommodation").words
+
+
+def test_statutory_is_no_word_of_a_measure_but_statutory_services_are_social_care():
+    assert facts("statutory CiC visits completed within timescale").words == facts("CiC visits in timescale").words
+    assert facts("Referrals into statutory services").words == facts("Referrals to CSC").words
