@@ -53,10 +53,11 @@ class Index:
             seen: set[str] = set()
             population = vocab.facts(ind.population).quantities if ind.population else frozenset()
             self.population[ind.id] = population
-            said = _population_words(vocab, ind.population, population)
+            defined, defined_words = _defined(vocab, ind.definition)
+            said = _population_words(vocab, ind.population, population) | defined_words
             cohort = _population_cohort(vocab, ind.population)
             for name in _restated(vocab, ind.names):
-                f = _with_cohort(vocab.facts(name, ind.unit), cohort)
+                f = _with_defined(_with_cohort(vocab.facts(name, ind.unit), cohort), defined)
                 if f.key in seen:
                     continue
                 seen.add(f.key)
@@ -229,6 +230,26 @@ def _with_cohort(f: Facts, cohort: dict[str, frozenset[str]]) -> Facts:
     if not cohort or not f.groups.keys() & cohort.keys():
         return f
     groups = {g: v | cohort[g] if g in cohort and v else v for g, v in f.groups.items()}
+    qualifiers = frozenset((g, v) for g, vs in groups.items() for v in vs)
+    return replace(f, groups=groups, qualifiers=qualifiers)
+
+
+def _defined(vocab: Vocabulary, definition: str) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """The one value of each `defined` group an entry's definition states (assessments completed),
+    and the words it says it with: every name of the entry states it, however briefly worded."""
+    if not definition:
+        return {}, frozenset()
+    f = vocab.facts(definition)
+    flagged = {q.group: q for q in vocab.profile.qualifiers if q.defined}
+    groups = {g: v for g, v in f.groups.items() if g in flagged and len(v) == 1}
+    forms = {form for g, vs in groups.items() for qv in flagged[g].values if qv.value in vs for form in qv.forms}
+    return groups, frozenset(f.words & forms)
+
+
+def _with_defined(f: Facts, defined: dict[str, frozenset[str]]) -> Facts:
+    if not defined.keys() - f.groups.keys():
+        return f
+    groups = {**{g: v for g, v in defined.items() if g not in f.groups}, **f.groups}
     qualifiers = frozenset((g, v) for g, vs in groups.items() for v in vs)
     return replace(f, groups=groups, qualifiers=qualifiers)
 

@@ -54,7 +54,9 @@ class Qualifier:
     `overlap_agrees`: two names contradict only when they share none of its values (children
     looked after vs care leavers, but not children looked after and care leavers).
     `count_or_share`: a name that carries one of its values and says no unit may count the events
-    as well as give their share (`contacts that became referrals`)."""
+    as well as give their share (`contacts that became referrals`).
+    `defined`: an entry whose definition states one of its values states it for every name of
+    the entry (a rate of assessments defined as assessments completed)."""
 
     group: str
     one_sided: str
@@ -62,6 +64,7 @@ class Qualifier:
     over_a_period: bool = False
     overlap_agrees: bool = False
     count_or_share: bool = False
+    defined: bool = False
 
     def policy(self, value: str) -> str:
         for v in self.values:
@@ -175,6 +178,7 @@ def _qualifier(raw: dict[str, Any]) -> Qualifier:
         bool(raw.get("over_a_period", False)),
         bool(raw.get("overlap_agrees", False)),
         bool(raw.get("count_or_share", False)),
+        bool(raw.get("defined", False)),
     )
 
 

@@ -561,3 +561,22 @@ def test_a_caseload_by_headcount_is_not_the_caseload_per_full_time_equivalent():
     m = Matcher(cat)
     assert m.match(Query.build("Average caseload per social worker (headcount)")).indicator_id == ""
     assert m.match(Query.build("Average caseload per qualified social worker (FTE)")).indicator_id == "caseload"
+
+
+def test_a_stage_the_definition_states_is_stated_by_every_name_of_the_entry():
+    cat = Catalogue()
+    definition = "Assessments completed over the last 12 months per 10,000 children aged 0-17 (rolling)."
+    cat.add(
+        Indicator(
+            "rate",
+            "Rate of assessments per 10,000 population under 18 years old",
+            "rate_per_10k",
+            definition=definition,
+            time_basis="rolling_12m",
+        )
+    )
+    m = Matcher(cat)
+    done = m.match(Query.build("Rate of completed assessments per 10,000 children aged under 18 (rolling 12 months)"))
+    assert done.indicator_id == "rate"
+    begun = m.match(Query.build("Rate of assessments started per 10,000 children (rolling 12 months)"))
+    assert begun.indicator_id == "" and all(c.indicator_id != "rate" for c in begun.candidates)
