@@ -622,3 +622,7 @@ def test_leaving_care_beside_in_care_and_care_experienced_young_people_are_care_
 def test_statutory_is_no_word_of_a_measure_but_statutory_services_are_social_care():
     assert facts("statutory CiC visits completed within timescale").words == facts("CiC visits in timescale").words
     assert facts("Referrals into statutory services").words == facts("Referrals to CSC").words
+
+
+def test_a_care_order_glossed_full_is_a_full_care_order():
+    assert facts("Children with a care order (full)").words == facts("Children subject of a Full Care Order").words
