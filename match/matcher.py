@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from . import explain
@@ -58,6 +58,17 @@ _DIGIT = re.compile(r"\d")  # a word holding a digit is a code or a number, neve
 def _only_unit(held: tuple[str, ...]) -> bool:
     """The doubts that hold a candidate are all about a unit the name leaves unsaid."""
     return all(h.startswith(f"{UNIT_GUARD}:") for h in held)
+
+
+def _code_units(catalogue: Catalogue) -> list[tuple[re.Pattern[str], str]]:
+    """Each national code the catalogue records (`NI 65`, `Adoption scorecard A1`), as printed
+    with or without its spaces, and the unit of the entry that carries it."""
+    out = []
+    for ind in catalogue:
+        for code in ind.codes:
+            spaced = r"\s*".join(re.escape(part) for part in code.split())
+            out.append((re.compile(rf"(?<![\w]){spaced}(?![\w])", re.I), ind.unit))
+    return out
 
 
 def norm_ref(ref: str | None) -> str:
@@ -152,6 +163,7 @@ class Matcher:
         self._unseen_cache: dict[tuple[str, str | None], frozenset[str]] = {}
         self._facts_cache: dict[tuple[str, str | None], Facts] = {}
         codes = (code.lower() for ind in catalogue for code in ind.codes)
+        self._code_units = _code_units(catalogue)
         self.slips = Slips(self._spelled_words(catalogue))
         said = {w for c in self.index.choices for w in c.implied_words}
         self._known_words = self.index.weight.keys() | {w for code in codes for w in self.vocab.tokens(code)} | said
@@ -467,6 +479,7 @@ class Matcher:
 
     def match_many(self, queries: list[Query], chunk: int = 2048) -> list[Result]:
         """Each distinct question once: settled by a decision or an exact alias, else by the index."""
+        queries = [self._coded(q) for q in queries]
         first: dict[tuple[str, str | None, str, str], int] = {}
         for qi, q in enumerate(queries):
             first.setdefault(self._same(q), qi)
@@ -487,6 +500,14 @@ class Matcher:
                 for qi, near in zip(part, self.index.nearest(facts, rows, WIDER_K, self.workers), strict=True):
                     answers[qi] = self._answer(queries[qi], near)
         return [answers[first[self._same(q)]] for q in queries]
+
+    def _coded(self, query: Query) -> Query:
+        """A name that says no unit but prints a national code the catalogue records (`NI 65`)
+        has the unit of the measure that code names."""
+        if query.unit is not None or not self._code_units:
+            return query
+        units = {u for code, u in self._code_units if code.search(query.name)}
+        return replace(query, unit=units.pop()) if len(units) == 1 else query
 
     def _answer(self, query: Query, near: dict[int, float]) -> Result:
         """The closest `TOP_K` choices first; the wider set only when they leave nothing acceptable

@@ -580,3 +580,15 @@ def test_a_stage_the_definition_states_is_stated_by_every_name_of_the_entry():
     assert done.indicator_id == "rate"
     begun = m.match(Query.build("Rate of assessments started per 10,000 children (rolling 12 months)"))
     assert begun.indicator_id == "" and all(c.indicator_id != "rate" for c in begun.candidates)
+
+
+def test_a_national_code_the_catalogue_records_says_the_unit_a_name_leaves_unsaid():
+    cat = Catalogue()
+    repeat = "Number of children becoming the subject of a child protection plan for a second or subsequent time"
+    cat.add(Indicator("repeat", repeat, "count"))
+    cat.add(Indicator("repeat_pct", repeat.replace("Number", "Percentage"), "percent", codes=["NI 65"]))
+    m = Matcher(cat)
+    name = "Children becoming the subject of a child protection plan for a second or subsequent time"
+    assert m.match(Query.build(f"NI 65 {name}")).indicator_id == "repeat_pct"
+    assert m.match(Query.build(f"NI65 {name}")).indicator_id == "repeat_pct"
+    assert m.match(Query.build(name)).indicator_id != "repeat_pct"
