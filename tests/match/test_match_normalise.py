@@ -626,3 +626,13 @@ def test_statutory_is_no_word_of_a_measure_but_statutory_services_are_social_car
 
 def test_a_care_order_glossed_full_is_a_full_care_order():
     assert facts("Children with a care order (full)").words == facts("Children subject of a Full Care Order").words
+
+
+def test_scorecard_shorthand_no_refs_strat_recd_and_outcome_are_read():
+    assert facts("No. contacts rec'd (month)").words == facts("Number of contacts in the month").words
+    assert facts("No. contacts rec'd (month)").unit == "count" and not facts("No. contacts").negated
+    assert facts("CiC - no. at month end").words == facts("Number of CiC at month end").words
+    assert facts("Refs to CSC - month").words == facts("Referrals to CSC - month").words
+    assert "strategy" in facts("ICPCs w/in 15 WD of strat (%)").words
+    assert facts("SAs - outcome NFA (%)").words == facts("SAs resulting in NFA (%)").words
+    assert facts("Children with no health assessment").negated
