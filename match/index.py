@@ -48,12 +48,15 @@ class Index:
         self.unit: dict[str, str] = {}
         self.population: dict[str, frozenset[Quantity]] = {}
         self.choices: list[Choice] = []
+        definitions: dict[str, tuple[dict[str, frozenset[str]], frozenset[str]]] = {}
         for ind in catalogue:
             self.unit[ind.id] = ind.unit
             seen: set[str] = set()
             population = vocab.facts(ind.population).quantities if ind.population else frozenset()
             self.population[ind.id] = population
-            defined, defined_words = _defined(vocab, ind.definition)
+            if ind.definition not in definitions:
+                definitions[ind.definition] = _defined(vocab, ind.definition)
+            defined, defined_words = definitions[ind.definition]
             said = _population_words(vocab, ind.population, population) | defined_words
             cohort = _population_cohort(vocab, ind.population)
             for name in _restated(vocab, ind.names):
@@ -237,13 +240,17 @@ def _with_cohort(f: Facts, cohort: dict[str, frozenset[str]]) -> Facts:
 def _defined(vocab: Vocabulary, definition: str) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     """The one value of each `defined` group an entry's definition states (assessments completed),
     and the words it says it with: every name of the entry states it, however briefly worded."""
-    if not definition:
-        return {}, frozenset()
-    f = vocab.facts(definition)
     flagged = {q.group: q for q in vocab.profile.qualifiers if q.defined}
-    groups = {g: v for g, v in f.groups.items() if g in flagged and len(v) == 1}
+    if not definition or not flagged:
+        return {}, frozenset()
+    qualifiers, words = vocab.stated(definition)
+    values: dict[str, set[str]] = {}
+    for g, v in qualifiers:
+        if g in flagged:
+            values.setdefault(g, set()).add(v)
+    groups = {g: frozenset(v) for g, v in values.items() if len(v) == 1}
     forms = {form for g, vs in groups.items() for qv in flagged[g].values if qv.value in vs for form in qv.forms}
-    return groups, frozenset(f.words & forms)
+    return groups, frozenset(words & forms)
 
 
 def _with_defined(f: Facts, defined: dict[str, frozenset[str]]) -> Facts:

@@ -636,3 +636,8 @@ def test_scorecard_shorthand_no_refs_strat_recd_and_outcome_are_read():
     assert "strategy" in facts("ICPCs w/in 15 WD of strat (%)").words
     assert facts("SAs - outcome NFA (%)").words == facts("SAs resulting in NFA (%)").words
     assert facts("Children with no health assessment").negated
+
+
+def test_mth_is_the_month():
+    assert facts("S47 rate /10k (mth)").basis == frozenset({"month"})
+    assert facts("No. LAC (end mth)").basis == frozenset({"snapshot"})
