@@ -641,3 +641,9 @@ def test_scorecard_shorthand_no_refs_strat_recd_and_outcome_are_read():
 def test_mth_is_the_month():
     assert facts("S47 rate /10k (mth)").basis == frozenset({"month"})
     assert facts("No. LAC (end mth)").basis == frozenset({"snapshot"})
+
+
+def test_scorecard_shorthand_for_months_working_days_and_within_is_read_in_full():
+    assert facts("% CP seen in 10 w/days").quantities == facts("% CP seen in 10 working days").quantities
+    assert facts("ICPCs w/in 15 WD").quantities == facts("ICPCs within 15 working days").quantities
+    assert facts("CP plans 15mths+").quantities == facts("CP plans 15 months or more").quantities
