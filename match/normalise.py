@@ -89,6 +89,10 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str]] = [
 ]
 _DIGIT = re.compile(r"\d")
 _DURATION = re.compile(r"\b\d+(?:\.\d+)?(?:-\d+)?\+? (?:working days|calendar days|days|weeks|months|hours)\b")
+# A relative clause after an excluding/including clause's object, outside a gloss, says what the
+# name counts (`including UASC who are placed out of area`); after a bare pronoun it is the object
+# itself (`excluding those that became referrals`).
+_RELATIVE = re.compile(r"(?<!\bthose)(?<!\bones)(?<!\bthem) (?:who|which|that|where|whose)\b")
 _CLOCK_START = re.compile(
     r"\b(\d+ (?:working days|calendar days|days|weeks|hours)(?: timely)?) (?:of|from|after)\b[^();]*"
 )
@@ -387,6 +391,9 @@ class Vocabulary:
             gloss = _END_GLOSS.search(obj) if m.end() == len(text) else None
             if gloss and obj[: gloss.start()].strip():
                 obj, after = obj[: gloss.start()], obj[gloss.start() :]
+            relative = _RELATIVE.search(obj) if text.count("(", 0, m.start()) <= text.count(")", 0, m.start()) else None
+            if relative:
+                obj, after = obj[: relative.start()], obj[relative.start() :] + after
             words = {w for w in self.tokens(obj) if not w[0].isdigit() and w not in _AGE_WORDS}
             (excluded if m.group("ex") else included).update(words)
             return f" {after}"

@@ -647,3 +647,10 @@ def test_scorecard_shorthand_for_months_working_days_and_within_is_read_in_full(
     assert facts("% CP seen in 10 w/days").quantities == facts("% CP seen in 10 working days").quantities
     assert facts("ICPCs w/in 15 WD").quantities == facts("ICPCs within 15 working days").quantities
     assert facts("CP plans 15mths+").quantities == facts("CP plans 15 months or more").quantities
+
+
+def test_a_relative_clause_after_an_including_clause_says_what_the_name_counts():
+    said = facts("Number of CLA including UASC who are placed out of area")
+    assert {"placed", "area"} <= said.words and "uasc" in said.included
+    assert facts("Contacts excluding those that became referrals").words == frozenset({"contact"})
+    assert facts("Number of contacts (includes contacts that become referrals)").words == frozenset({"contact"})
