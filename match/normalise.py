@@ -391,9 +391,9 @@ class Vocabulary:
             gloss = _END_GLOSS.search(obj) if m.end() == len(text) else None
             if gloss and obj[: gloss.start()].strip():
                 obj, after = obj[: gloss.start()], obj[gloss.start() :]
-            relative = _RELATIVE.search(obj) if text.count("(", 0, m.start()) <= text.count(")", 0, m.start()) else None
-            if relative:
-                obj, after = obj[: relative.start()], obj[relative.start() :] + after
+            if text.count("(", 0, m.start()) <= text.count(")", 0, m.start()):
+                obj, rest = self._object(obj)
+                after = rest + after
             words = {w for w in self.tokens(obj) if not w[0].isdigit() and w not in _AGE_WORDS}
             (excluded if m.group("ex") else included).update(words)
             return f" {after}"
@@ -401,6 +401,15 @@ class Vocabulary:
         if not self._clause_words.search(text):
             return text, frozenset(), frozenset()
         return self._clause.sub(take, text), frozenset(excluded), frozenset(included)
+
+    def _object(self, obj: str) -> tuple[str, str]:
+        """An excluding/including clause's object, outside a gloss, ends where a relative clause
+        or a time basis begins (`excluding UASC at the end of the month`, `including UASC who
+        are placed out of area`): what follows says what the whole name counts, and when."""
+        ends = [m.start() for m in (_RELATIVE.search(obj),) if m]
+        ends += [m.start() for m, _ in self._bases.matches(obj)]
+        cut = min((e for e in ends if obj[:e].strip()), default=len(obj))
+        return obj[:cut], obj[cut:]
 
     def _basis(self, text: str, unit: str | None) -> tuple[str, frozenset[str], bool]:
         """Every time-basis phrase, taken out of the words; for a percentage a year or the last 12

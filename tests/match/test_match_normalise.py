@@ -654,3 +654,9 @@ def test_a_relative_clause_after_an_including_clause_says_what_the_name_counts()
     assert {"placed", "area"} <= said.words and "uasc" in said.included
     assert facts("Contacts excluding those that became referrals").words == frozenset({"contact"})
     assert facts("Number of contacts (includes contacts that become referrals)").words == frozenset({"contact"})
+
+
+def test_a_time_basis_after_an_excluding_clause_is_the_names_own():
+    assert facts("Number of CLA excluding UASC in the month").basis == frozenset({"month"})
+    assert facts("Number of CLA excluding UASC at the end of the month").basis == frozenset({"snapshot"})
+    assert facts("Number of CLA excluding UASC in the month").excluded == frozenset({"uasc"})
