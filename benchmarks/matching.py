@@ -47,6 +47,7 @@ PROBES2 = ROOT / "tests" / "match" / "probes2.csv"
 PROBES3 = ROOT / "tests" / "match" / "probes3.csv"
 PROBES4 = ROOT / "tests" / "match" / "probes4.csv"
 PROBES5 = ROOT / "tests" / "match" / "probes5.csv"
+PROBES6 = ROOT / "tests" / "match" / "probes6.csv"
 REAL = "real wording"  # probes whose source is a published title, not a written one
 
 
@@ -132,8 +133,9 @@ def probe_table(matcher: Matcher, misses: bool = False) -> None:
 
 def probes2_table(matcher: Matcher, misses: bool = False, path: Path = PROBES2, label: str = "probes2 (new)") -> None:
     """The fifteenth session's probes (`tests/match/probes2.csv`, and its second helper's
-    `probes3.csv`), and the sixteenth session's (`probes4.csv`, `probes5.csv`): written before the matcher was run
-    on them, measured once untouched, then tuned on; reported apart from the older probes."""
+    `probes3.csv`), the sixteenth session's (`probes4.csv`, `probes5.csv`) and the seventeenth's
+    (`probes6.csv`): written before the matcher was run on them, measured once untouched, then tuned
+    on; reported apart from the older probes."""
     rows = ev.read(path)
     results = unseen_results(matcher, rows)
     s = ev.score(rows, results)
@@ -472,6 +474,7 @@ def main() -> int:
     probes2_table(matcher, args.probes, PROBES3, "probes3 (new)")
     probes2_table(matcher, args.probes, PROBES4, "probes4 (new)")
     probes2_table(matcher, args.probes, PROBES5, "probes5 (new)")
+    probes2_table(matcher, args.probes, PROBES6, "probes6 (new)")
     if args.dev:
         development_misses(rows, results)
     print()

@@ -48,15 +48,19 @@ class Index:
         self.unit: dict[str, str] = {}
         self.population: dict[str, frozenset[Quantity]] = {}
         self.choices: list[Choice] = []
+        definitions: dict[str, tuple[dict[str, frozenset[str]], frozenset[str]]] = {}
         for ind in catalogue:
             self.unit[ind.id] = ind.unit
             seen: set[str] = set()
             population = vocab.facts(ind.population).quantities if ind.population else frozenset()
             self.population[ind.id] = population
-            said = _population_words(vocab, ind.population, population)
+            if ind.definition not in definitions:
+                definitions[ind.definition] = _defined(vocab, ind.definition)
+            defined, defined_words = definitions[ind.definition]
+            said = _population_words(vocab, ind.population, population) | defined_words
             cohort = _population_cohort(vocab, ind.population)
-            for name in ind.names:
-                f = _with_cohort(vocab.facts(name, ind.unit), cohort)
+            for name in _restated(vocab, ind.names):
+                f = _with_defined(_with_cohort(vocab.facts(name, ind.unit), cohort), defined)
                 if f.key in seen:
                     continue
                 seen.add(f.key)
@@ -203,6 +207,18 @@ class Index:
 _AGE_WORDS = frozenset({"aged", "age", "year", "old"})
 
 
+def _restated(vocab: Vocabulary, names: list[str]) -> list[str]:
+    """An entry's names, and each half of a name that says its measure twice across a slash
+    (`Number of care proceedings underway / Number of children subject of PLO at period end`):
+    a title may print either half alone. A slash inside a measure (`CP / LAC`) splits nothing."""
+    out = list(names)
+    for name in names:
+        halves = [h.strip() for h in name.split(" / ")]
+        if len(halves) == 2 and all(vocab.unit_of(vocab.canonical(h)[0]) for h in halves):
+            out += halves
+    return out
+
+
 def _population_cohort(vocab: Vocabulary, population: str) -> dict[str, frozenset[str]]:
     """The values of overlapping groups (cohorts) an entry's recorded population states: an entry
     for looked after children aged 16+ and care leavers is one for care leavers too, however
@@ -217,6 +233,30 @@ def _with_cohort(f: Facts, cohort: dict[str, frozenset[str]]) -> Facts:
     if not cohort or not f.groups.keys() & cohort.keys():
         return f
     groups = {g: v | cohort[g] if g in cohort and v else v for g, v in f.groups.items()}
+    qualifiers = frozenset((g, v) for g, vs in groups.items() for v in vs)
+    return replace(f, groups=groups, qualifiers=qualifiers)
+
+
+def _defined(vocab: Vocabulary, definition: str) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """The one value of each `defined` group an entry's definition states (assessments completed),
+    and the words it says it with: every name of the entry states it, however briefly worded."""
+    flagged = {q.group: q for q in vocab.profile.qualifiers if q.defined}
+    if not definition or not flagged:
+        return {}, frozenset()
+    qualifiers, words = vocab.stated(definition)
+    values: dict[str, set[str]] = {}
+    for g, v in qualifiers:
+        if g in flagged:
+            values.setdefault(g, set()).add(v)
+    groups = {g: frozenset(v) for g, v in values.items() if len(v) == 1}
+    forms = {form for g, vs in groups.items() for qv in flagged[g].values if qv.value in vs for form in qv.forms}
+    return groups, frozenset(words & forms)
+
+
+def _with_defined(f: Facts, defined: dict[str, frozenset[str]]) -> Facts:
+    if not defined.keys() - f.groups.keys():
+        return f
+    groups = {**{g: v for g, v in defined.items() if g not in f.groups}, **f.groups}
     qualifiers = frozenset((g, v) for g, vs in groups.items() for v in vs)
     return replace(f, groups=groups, qualifiers=qualifiers)
 

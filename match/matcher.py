@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from . import explain
@@ -58,6 +58,17 @@ _DIGIT = re.compile(r"\d")  # a word holding a digit is a code or a number, neve
 def _only_unit(held: tuple[str, ...]) -> bool:
     """The doubts that hold a candidate are all about a unit the name leaves unsaid."""
     return all(h.startswith(f"{UNIT_GUARD}:") for h in held)
+
+
+def _code_units(catalogue: Catalogue) -> list[tuple[re.Pattern[str], str]]:
+    """Each national code the catalogue records (`NI 65`, `Adoption scorecard A1`), as printed
+    with or without its spaces, and the unit of the entry that carries it."""
+    out = []
+    for ind in catalogue:
+        for code in ind.codes:
+            spaced = r"\s*".join(re.escape(part) for part in code.split())
+            out.append((re.compile(rf"(?<![\w]){spaced}(?![\w])", re.I), ind.unit))
+    return out
 
 
 def norm_ref(ref: str | None) -> str:
@@ -152,6 +163,7 @@ class Matcher:
         self._unseen_cache: dict[tuple[str, str | None], frozenset[str]] = {}
         self._facts_cache: dict[tuple[str, str | None], Facts] = {}
         codes = (code.lower() for ind in catalogue for code in ind.codes)
+        self._code_units = _code_units(catalogue)
         self.slips = Slips(self._spelled_words(catalogue))
         said = {w for c in self.index.choices for w in c.implied_words}
         self._known_words = self.index.weight.keys() | {w for code in codes for w in self.vocab.tokens(code)} | said
@@ -363,10 +375,15 @@ class Matcher:
         """When the name says no unit, the most alike entry of another unit that the guards leave
         open (the count beside a share of the same events), however its doubts score: with none
         within the ambiguity margin of the review threshold, the top entry's unit is the only one
-        the catalogue offers for these words."""
+        the catalogue offers for these words. An entry saying under half the words the name and
+        the share agree on counts something else (all care leavers beside those in suitable
+        accommodation), unless the name says what may be counted or shared alike (contacts that
+        became referrals beside all contacts)."""
         unit = self.index.unit[top.indicator_id]
         postings = self.index.postings
         sharing = {self.index.choices[int(r)].owner for w in q.facts.words if w in postings for r in postings[w]}
+        either = {g.group for g in self.vocab.profile.qualifiers if g.count_or_share} & q.facts.groups.keys()
+        shared = frozenset() if either else q.facts.words & self._words_of(top)
         best: Candidate | None = None
         for owner in sorted(sharing):
             if self.index.unit[owner] == unit:
@@ -376,7 +393,9 @@ class Matcher:
             if max(sims.values()) < self.review - self.settings.margin:
                 continue
             found = self._entry(query, q, sims, owner)
-            if isinstance(found, Candidate) and (best is None or found.similarity > best.similarity):
+            if not isinstance(found, Candidate) or 2 * len(shared & self._words_of(found)) < len(shared):
+                continue
+            if best is None or found.similarity > best.similarity:
                 best = found
         return best
 
@@ -460,6 +479,7 @@ class Matcher:
 
     def match_many(self, queries: list[Query], chunk: int = 2048) -> list[Result]:
         """Each distinct question once: settled by a decision or an exact alias, else by the index."""
+        queries = [self._coded(q) for q in queries]
         first: dict[tuple[str, str | None, str, str], int] = {}
         for qi, q in enumerate(queries):
             first.setdefault(self._same(q), qi)
@@ -480,6 +500,14 @@ class Matcher:
                 for qi, near in zip(part, self.index.nearest(facts, rows, WIDER_K, self.workers), strict=True):
                     answers[qi] = self._answer(queries[qi], near)
         return [answers[first[self._same(q)]] for q in queries]
+
+    def _coded(self, query: Query) -> Query:
+        """A name that says no unit but prints a national code the catalogue records (`NI 65`)
+        has the unit of the measure that code names."""
+        if query.unit is not None or not self._code_units:
+            return query
+        units = {u for code, u in self._code_units if code.search(query.name)}
+        return replace(query, unit=units.pop()) if len(units) == 1 else query
 
     def _answer(self, query: Query, near: dict[int, float]) -> Result:
         """The closest `TOP_K` choices first; the wider set only when they leave nothing acceptable

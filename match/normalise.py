@@ -45,10 +45,16 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str]] = [
     (("0-",), r"(?<![\d.])(?<!aged )(?<!ages )\b0-(\d+)[ -]years?\b(?:[ -]olds?\b)?", r"aged 0-\1"),
     (("old",), r"\b(\d+)[ -]years?[ -]olds?\b", r"\1 year old"),
     (("age",), r"\b(aged? (?:under |up to )?\d+(?:-\d+)?\+?)(?: or (?:over|more))? years?\b(?! old)", r"\1"),
-    (("wd", "wk", "working"), r"\b(\d+)[\s-]*(?:wds?|wkg? days?|working[\s-]days?)\b", r"\1 working days"),
+    (("w/in",), r"\bw/in\b", "within"),
+    (
+        ("wd", "wk", "working", "w/"),
+        r"\b(\d+)[\s-]*(?:wds?|w/ ?d(?:ays?)?|wkg? days?|working[\s-]days?)\b",
+        r"\1 working days",
+    ),
     (("calendar",), r"\b(\d+)[\s-]*(?:calendar[\s-]days?|days? \(calendar(?: days?)?\))", r"\1 calendar days"),
     (("day",), r"\b(\d+)[\s-]*(?:days?)\b", r"\1 days"),
     (("wk", "week"), r"\b(\d+)[\s-]*(?:wks?|weeks?)\b", r"\1 weeks"),
+    (("mth",), r"\b(\d+)[\s-]*mths?\b", r"\1 months"),
     (("hr", "hour"), r"\b(\d+)[\s-]*(?:hrs?|hours?)\b", r"\1 hours"),
     (("plus",), r"\b(\d+)( (?:months?|years?|weeks?|days?|working days|hours?))? plus\b", r"\1+\2"),
     (("or ", "and "), r"\b(\d+)\s*(?:or|and) (?:more|over|above|older|greater|later)\b", r"\1+"),
@@ -83,6 +89,10 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str]] = [
 ]
 _DIGIT = re.compile(r"\d")
 _DURATION = re.compile(r"\b\d+(?:\.\d+)?(?:-\d+)?\+? (?:working days|calendar days|days|weeks|months|hours)\b")
+# A relative clause after an excluding/including clause's object, outside a gloss, says what the
+# name counts (`including UASC who are placed out of area`); after a bare pronoun it is the object
+# itself (`excluding those that became referrals`).
+_RELATIVE = re.compile(r"(?<!\bthose)(?<!\bones)(?<!\bthem) (?:who|which|that|where|whose)\b")
 _CLOCK_START = re.compile(
     r"\b(\d+ (?:working days|calendar days|days|weeks|hours)(?: timely)?) (?:of|from|after)\b[^();]*"
 )
@@ -325,6 +335,13 @@ class Vocabulary:
             negated_gloss=glossed,
         )
 
+    def stated(self, text: str) -> tuple[frozenset[tuple[str, str]], frozenset[str]]:
+        """The qualifier values and the words of a prose text (an entry's definition): a cheaper
+        reading than `facts`, which a definition, never matched itself, does not need."""
+        body = self.canonical(text)[0]
+        found = (gv for x in self._qualifiers.found(_CLOCK_START.sub(r"\1", body)) for gv in x.split("\n"))
+        return frozenset((g, v) for g, _, v in (x.partition("\t") for x in found)), frozenset(self.tokens(body))
+
     def tokens(self, text: str) -> list[str]:
         out: list[str] = []
         for tok in _TOKEN.findall(text):
@@ -374,6 +391,9 @@ class Vocabulary:
             gloss = _END_GLOSS.search(obj) if m.end() == len(text) else None
             if gloss and obj[: gloss.start()].strip():
                 obj, after = obj[: gloss.start()], obj[gloss.start() :]
+            if text.count("(", 0, m.start()) <= text.count(")", 0, m.start()):
+                obj, rest = self._object(obj)
+                after = rest + after
             words = {w for w in self.tokens(obj) if not w[0].isdigit() and w not in _AGE_WORDS}
             (excluded if m.group("ex") else included).update(words)
             return f" {after}"
@@ -381,6 +401,15 @@ class Vocabulary:
         if not self._clause_words.search(text):
             return text, frozenset(), frozenset()
         return self._clause.sub(take, text), frozenset(excluded), frozenset(included)
+
+    def _object(self, obj: str) -> tuple[str, str]:
+        """An excluding/including clause's object, outside a gloss, ends where a relative clause
+        or a time basis begins (`excluding UASC at the end of the month`, `including UASC who
+        are placed out of area`): what follows says what the whole name counts, and when."""
+        ends = [m.start() for m in (_RELATIVE.search(obj),) if m]
+        ends += [m.start() for m, _ in self._bases.matches(obj)]
+        cut = min((e for e in ends if obj[:e].strip()), default=len(obj))
+        return obj[:cut], obj[cut:]
 
     def _basis(self, text: str, unit: str | None) -> tuple[str, frozenset[str], bool]:
         """Every time-basis phrase, taken out of the words; for a percentage a year or the last 12

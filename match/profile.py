@@ -52,13 +52,19 @@ class Qualifier:
     a value on one side only is (hard: a different measure, soft: a doubt, free: nothing).
     `over_a_period`: its values count events in a period (new, ceased), never a point in time.
     `overlap_agrees`: two names contradict only when they share none of its values (children
-    looked after vs care leavers, but not children looked after and care leavers)."""
+    looked after vs care leavers, but not children looked after and care leavers).
+    `count_or_share`: a name that carries one of its values and says no unit may count the events
+    as well as give their share (`contacts that became referrals`).
+    `defined`: an entry whose definition states one of its values states it for every name of
+    the entry (a rate of assessments defined as assessments completed)."""
 
     group: str
     one_sided: str
     values: tuple[QualifierValue, ...]
     over_a_period: bool = False
     overlap_agrees: bool = False
+    count_or_share: bool = False
+    defined: bool = False
 
     def policy(self, value: str) -> str:
         for v in self.values:
@@ -171,6 +177,8 @@ def _qualifier(raw: dict[str, Any]) -> Qualifier:
         tuple(values),
         bool(raw.get("over_a_period", False)),
         bool(raw.get("overlap_agrees", False)),
+        bool(raw.get("count_or_share", False)),
+        bool(raw.get("defined", False)),
     )
 
 

@@ -1,9 +1,12 @@
-"""Typing slips in printed names: a word no catalogue name and no profile label uses, one slip
-(a letter missing, extra, wrong or two swapped) from exactly one word they do, is read as that word.
+"""Typing slips and contractions in printed names: a word no catalogue name and no profile label
+uses, one slip (a letter missing, extra, wrong or two swapped) from exactly one word they do, is
+read as that word; so is one that keeps a known word's letters in order, its first and last
+among them, when exactly one known word (with its plural) does (`Ctcts`, `Assessmts`, `lvrs`, `mth`).
 
 `Looked Afer Children` is a published title; without this its words meet nothing and the name is
-a candidate new indicator. A word two slips away, or one slip from two known words, stays as
-printed: it may be another measure's word, and the unseen-word doubt keeps it for a person.
+a candidate new indicator. A word two slips away, or one slip from two known words, or the
+contraction of two, stays as printed: it may be another measure's word, and the unseen-word
+doubt keeps it for a person.
 """
 
 from __future__ import annotations
@@ -17,12 +20,16 @@ from rapidfuzz.distance import DamerauLevenshtein
 _WORD = re.compile(r"[a-z]+")
 _ESCAPE = re.compile(r"\\[a-z]")  # `\b`, `\d` in a pattern the texts include: no letters of a word
 MIN_LENGTH = 4  # shorter words are abbreviations (CiC, LAC, SGO) as often as slips
+MIN_CONTRACTION = 3  # `mth`, `wks`; two letters are initials, not a contraction
 
 
 class Slips:
     def __init__(self, texts: Iterable[str]) -> None:
         self.known = frozenset(w for t in texts for w in _WORD.findall(_ESCAPE.sub(" ", t.lower())))
         self._choices = sorted(w for w in self.known if len(w) >= MIN_LENGTH - 1)
+        self._by_first: dict[str, list[str]] = {}
+        for w in sorted(self.known):
+            self._by_first.setdefault(w[0], []).append(w)
         self._cache: dict[str, str] = {}
 
     def fix(self, name: str) -> str:
@@ -39,7 +46,12 @@ class Slips:
         return re.sub(r"[A-Za-z]+", lambda m: swaps.get(m.group(0).lower(), m.group(0)), name)
 
     def _meant(self, word: str) -> str:
-        if len(word) < MIN_LENGTH or word in self.known:
+        if word in self.known:
+            return ""
+        return self._slip(word) or self._contracted(word)
+
+    def _slip(self, word: str) -> str:
+        if len(word) < MIN_LENGTH:
             return ""
         near = process.extract(word, self._choices, scorer=DamerauLevenshtein.distance, score_cutoff=1, limit=2)
         if len(near) != 1:
@@ -47,3 +59,18 @@ class Slips:
         meant = str(near[0][0])
         # one letter past a known word is an ending (`disability` past a pattern's `disabilit(y|ies)`)
         return "" if word[:-1] == meant else meant
+
+    def _contracted(self, word: str) -> str:
+        if len(word) < MIN_CONTRACTION:
+            return ""
+        fits = [k for k in self._by_first.get(word[0], ()) if _contraction(word, k)]
+        singular = {k[:-1] if k.endswith("s") and k[:-1] in self.known else k for k in fits}
+        return fits[0] if len(singular) == 1 and len(fits) == 1 else ""
+
+
+def _contraction(word: str, known: str) -> bool:
+    """`word` keeps `known`'s letters in order, its first and last among them, two or more dropped."""
+    if len(known) < len(word) + 2 or word[-1] != known[-1]:
+        return False
+    letters = iter(known)
+    return all(c in letters for c in word)

@@ -18,3 +18,14 @@ def test_the_first_pass_finds_an_entry_by_the_words_its_population_lets_a_name_s
     facts = index.known(v.facts("Children ceasing care on a special guardianship order in the month"))
     (near,) = index.nearest([facts], index.block("count"), 1)
     assert index.choices[next(iter(near))].owner == "sgos"
+
+
+def test_a_name_saying_its_measure_twice_across_a_slash_offers_each_half():
+    cat = Catalogue()
+    both = "Number of care proceedings underway / Number of children subject of PLO at period end"
+    cat.add(Indicator("proceedings", both, "count"))
+    cat.add(Indicator("cin", "Number of children in need (including CP / LAC / care leavers)", "count"))
+    index = Index(cat, vocabulary())
+    names = [c.name for c in index.choices]
+    assert "Number of children subject of PLO at period end" in names
+    assert names.count("Number of children in need (including CP / LAC / care leavers)") == 1 and len(names) == 4

@@ -370,6 +370,7 @@ def test_the_blind_set_names_none_the_other_sets_hold(shipped, unseen):
         ("probes3.csv", 100, "fifteenth"),
         ("probes4.csv", 120, "sixteenth"),
         ("probes5.csv", 50, "sixteenth"),
+        ("probes6.csv", 100, "seventeenth"),
     ],
 )
 def test_the_later_probes_are_labelled_with_catalogue_ids(shipped, probe_file, least, session):
@@ -450,6 +451,23 @@ def test_the_count_does_not_win_over_a_share_whose_words_it_lacks():
     cat.add(Indicator("adopted_pct", "Percentage of CLA ceased in the month - adopted", "percent"))
     r = Matcher(cat).match(Query.build("Children who ceased to be looked after due to adoption in month"))
     assert r.indicator_id != "ceased"
+
+
+def _leavers_catalogue() -> Catalogue:
+    cat = Catalogue()
+    cat.add(Indicator("suitable_pct", "Percentage of care leavers in contact and in suitable accommodation", "percent"))
+    cat.add(Indicator("leavers", "Number of care leavers", "count"))
+    cat.add(Indicator("contacts", "Number of contacts in the month", "count"))
+    cat.add(Indicator("converted_pct", "Percentage of all contacts that become new referrals", "percent"))
+    return cat
+
+
+def test_a_count_saying_under_half_the_shared_words_is_no_rival_unit():
+    """All care leavers are not the count beside those in suitable accommodation; all contacts
+    may be the count beside contacts that became referrals (a flow is counted as often as shared)."""
+    m = Matcher(_leavers_catalogue())
+    assert m.match(Query.build("Care leavers in suitable accommodation")).indicator_id == "suitable_pct"
+    assert m.match(Query.build("Contacts that became referrals")).indicator_id == ""
 
 
 def test_the_only_unit_on_offer_does_not_settle_a_word_no_catalogue_name_uses():
@@ -535,3 +553,42 @@ def test_an_unplanned_subset_is_never_the_entry_that_does_not_say_so():
     for name in ("Number of children returned home in the month (unplanned)", "Number of ceasing CP plans (unplanned)"):
         r = m.match(Query.build(name))
         assert r.indicator_id == "" and all(c.indicator_id not in ("home", "cpp_ended") for c in r.candidates)
+
+
+def test_a_caseload_by_headcount_is_not_the_caseload_per_full_time_equivalent():
+    cat = Catalogue()
+    cat.add(Indicator("caseload", "Average number of children per qualified Social Worker (1 FTE)", "other"))
+    m = Matcher(cat)
+    assert m.match(Query.build("Average caseload per social worker (headcount)")).indicator_id == ""
+    assert m.match(Query.build("Average caseload per qualified social worker (FTE)")).indicator_id == "caseload"
+
+
+def test_a_stage_the_definition_states_is_stated_by_every_name_of_the_entry():
+    cat = Catalogue()
+    definition = "Assessments completed over the last 12 months per 10,000 children aged 0-17 (rolling)."
+    cat.add(
+        Indicator(
+            "rate",
+            "Rate of assessments per 10,000 population under 18 years old",
+            "rate_per_10k",
+            definition=definition,
+            time_basis="rolling_12m",
+        )
+    )
+    m = Matcher(cat)
+    done = m.match(Query.build("Rate of completed assessments per 10,000 children aged under 18 (rolling 12 months)"))
+    assert done.indicator_id == "rate"
+    begun = m.match(Query.build("Rate of assessments started per 10,000 children (rolling 12 months)"))
+    assert begun.indicator_id == "" and all(c.indicator_id != "rate" for c in begun.candidates)
+
+
+def test_a_national_code_the_catalogue_records_says_the_unit_a_name_leaves_unsaid():
+    cat = Catalogue()
+    repeat = "Number of children becoming the subject of a child protection plan for a second or subsequent time"
+    cat.add(Indicator("repeat", repeat, "count"))
+    cat.add(Indicator("repeat_pct", repeat.replace("Number", "Percentage"), "percent", codes=["NI 65"]))
+    m = Matcher(cat)
+    name = "Children becoming the subject of a child protection plan for a second or subsequent time"
+    assert m.match(Query.build(f"NI 65 {name}")).indicator_id == "repeat_pct"
+    assert m.match(Query.build(f"NI65 {name}")).indicator_id == "repeat_pct"
+    assert m.match(Query.build(name)).indicator_id != "repeat_pct"

@@ -572,3 +572,91 @@ def test_moves_after_a_threshold_are_placements_and_without_denies_but_says_noth
     assert content("CLA with 3+ moves in the year") == content("CLA with 3+ placements in the year")
     f = facts("Referrals stepped down without assessment")
     assert f.negated == frozenset({"assessment"}) and "without" not in f.words
+
+
+def test_a_visit_completed_is_a_visit_not_a_completed_stage():
+    said = facts("Percentage of statutory child protection visits completed within 10 working days")
+    assert "visited" in said.words and "completed" not in said.words
+    assert ("stage", "completed") not in said.qualifiers
+    assert "completed" in facts("Percentage of assessments completed within 45 working days").words
+
+
+def test_how_often_a_figure_is_reported_is_not_the_period_it_covers():
+    said = facts("Rate of CLA per 10,000 population. Measured Quarterly. (snapshot)")
+    assert said.basis == frozenset({"snapshot"}) and "measured" not in said.words
+    assert facts("Referrals in the quarter").basis == frozenset({"quarter"})
+
+
+def test_an_enquiry_ended_with_an_outcome_is_one_closed_with_it_and_an_end_in_a_month_is_no_outcome():
+    said = {
+        facts(n).words
+        for n in ("S47 ended with NFA", "S47 closed with NFA", "S47 ending in NFA", "S47 completed with NFA")
+    }
+    assert len(said) == 1 and "result" in said.pop()
+    assert "result" not in facts("CP plans ended in the month").words
+
+
+def test_relevant_young_people_are_care_leavers():
+    assert "careleaver" in facts("Relevant young people with an up to date pathway plan").words
+
+
+def test_children_looked_after_starting_are_new_children_looked_after():
+    assert facts("CLA starts in month - UASC").words == facts("Number of new CLA in month who are UASC").words
+    assert ("stage", "started") not in facts("CLA starts in month").qualifiers
+
+
+def test_what_an_ifa_provides_a_transfer_in_conference_and_missing_from_home_or_care_are_read_as_one():
+    assert "ifa" in facts("% CLA placed in foster care with IFA providers").words
+    assert facts("Transfer-in CP conferences in month").words == facts("Number of transfer-ins in month").words
+    assert facts("Children missing from home or care").words == facts("Children missing").words
+    assert facts("Children missing from care").words != facts("Children missing").words
+
+
+def test_leaving_care_beside_in_care_and_care_experienced_young_people_are_care_leavers():
+    both = facts("Young people aged 16+ in care or leaving care with a pathway plan").words
+    assert {"cla", "careleaver"} <= both and "ceased" not in both
+    assert "ceased" in facts("Children leaving care in the month").words
+    assert "careleaver" in facts("Care experienced young people in suitable accommodation").words
+
+
+def test_statutory_is_no_word_of_a_measure_but_statutory_services_are_social_care():
+    assert facts("statutory CiC visits completed within timescale").words == facts("CiC visits in timescale").words
+    assert facts("Referrals into statutory services").words == facts("Referrals to CSC").words
+
+
+def test_a_care_order_glossed_full_is_a_full_care_order():
+    assert facts("Children with a care order (full)").words == facts("Children subject of a Full Care Order").words
+
+
+def test_scorecard_shorthand_no_refs_strat_recd_and_outcome_are_read():
+    assert facts("No. contacts rec'd (month)").words == facts("Number of contacts in the month").words
+    assert facts("No. contacts rec'd (month)").unit == "count" and not facts("No. contacts").negated
+    assert facts("CiC - no. at month end").words == facts("Number of CiC at month end").words
+    assert facts("Refs to CSC - month").words == facts("Referrals to CSC - month").words
+    assert "strategy" in facts("ICPCs w/in 15 WD of strat (%)").words
+    assert facts("SAs - outcome NFA (%)").words == facts("SAs resulting in NFA (%)").words
+    assert facts("Children with no health assessment").negated
+
+
+def test_mth_is_the_month():
+    assert facts("S47 rate /10k (mth)").basis == frozenset({"month"})
+    assert facts("No. LAC (end mth)").basis == frozenset({"snapshot"})
+
+
+def test_scorecard_shorthand_for_months_working_days_and_within_is_read_in_full():
+    assert facts("% CP seen in 10 w/days").quantities == facts("% CP seen in 10 working days").quantities
+    assert facts("ICPCs w/in 15 WD").quantities == facts("ICPCs within 15 working days").quantities
+    assert facts("CP plans 15mths+").quantities == facts("CP plans 15 months or more").quantities
+
+
+def test_a_relative_clause_after_an_including_clause_says_what_the_name_counts():
+    said = facts("Number of CLA including UASC who are placed out of area")
+    assert {"placed", "area"} <= said.words and "uasc" in said.included
+    assert facts("Contacts excluding those that became referrals").words == frozenset({"contact"})
+    assert facts("Number of contacts (includes contacts that become referrals)").words == frozenset({"contact"})
+
+
+def test_a_time_basis_after_an_excluding_clause_is_the_names_own():
+    assert facts("Number of CLA excluding UASC in the month").basis == frozenset({"month"})
+    assert facts("Number of CLA excluding UASC at the end of the month").basis == frozenset({"snapshot"})
+    assert facts("Number of CLA excluding UASC in the month").excluded == frozenset({"uasc"})

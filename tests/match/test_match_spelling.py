@@ -39,3 +39,12 @@ def test_a_pattern_escape_is_no_letter_of_a_word():
 def test_one_letter_past_a_known_word_is_an_ending_not_a_slip():
     slips = Slips([r"child(ren)? with (a )?disabilit(y|ies)"])
     assert slips.fix("Children in need with a disability") == "Children in need with a disability"
+
+
+def test_a_contraction_is_read_as_the_one_known_word_whose_letters_it_keeps():
+    slips = Slips(["number of contacts", "care leavers", "assessments completed", "month match"])
+    assert slips.fix("Ctcts received") == "contacts received"
+    assert slips.fix("Care lvrs") == "Care leavers"
+    assert slips.fix("Assessmts completed") == "assessments completed"
+    assert slips.fix("in mth") == "in mth"  # month and match both keep m, t, h
+    assert slips.fix("CL in EET") == "CL in EET"  # two letters are initials
