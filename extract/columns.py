@@ -96,7 +96,18 @@ def _classify(header: str, band: str, report: ReportPeriod | None, allow_serial:
         return Column("measure", "value", hp[0], header=h, period_from_context=hp[1])
     if _named_year(h):
         return Column("measure", "previous_year", fy_in_text(h), header=h)
+    if (parted := _parted(h)) != h and (rule := VOCABULARY.rule_for(parted.lower())) is not None:
+        return _from_rule(rule, parted, band, report)
     return Column("ignore", header=full)
+
+
+_CASE_TURN = re.compile(r"(?<=[A-Z]{2})(?=[a-z]{2})|(?<=[a-z])(?=[A-Z])")
+
+
+def _parted(header: str) -> str:
+    """The header with words parted where the letters' case turns (`SNavg`, `EngAvg`): OCR drops
+    a narrow space between words set in different cases, and a header's vocabulary is words."""
+    return _CASE_TURN.sub(" ", header)
 
 
 def for_body(header: str, band: str, report: ReportPeriod | None, figures: bool | None) -> Column | None:

@@ -136,6 +136,26 @@ def respelt_month(text: str, lookalikes: Mapping[str, str]) -> str | None:
     return fixed if parse_month(fixed) else None
 
 
+_FY_AND_CODE = (
+    re.compile(rf"^(?P<fy>{_FY_PART})\s+(?P<q>\S)(?P<n>[1-4])$", re.I),
+    re.compile(rf"^(?P<q>\S)(?P<n>[1-4])\s+(?P<fy>{_FY_PART})$", re.I),
+)
+
+
+def respelt_quarter(text: str, lookalikes: Mapping[str, str]) -> str | None:
+    """A quarter label whose `Q` OCR read as a character it takes for the same digit (`2020/21 02`,
+    `O3 2019/20`): the label, `Q` put back, when the rest is a financial year. The label must be
+    the year and that code alone; any other word and the code may mean something else."""
+    t = " ".join(text.split())
+    m = next((m for p in _FY_AND_CODE if (m := p.match(t))), None)
+    if m is None or parse_quarter(t) or parse_fy(m.group("fy")) is None:
+        return None
+    twin = lookalikes.get("Q")
+    if twin is None or not (m.group("q") == twin or lookalikes.get(m.group("q")) == twin):
+        return None
+    return f"Q{m.group('n')} {m.group('fy')}"
+
+
 def parse_month(text: str, *, allow_serial: bool = False) -> str | None:
     """`Oct-20`, `Oct 20`, `October 2020`, `Oct-2020`, `2020-10-01`, `31/10/2020`, (serial 44135)."""
     t = " ".join(text.split()).strip(" .:'\"‘’“”")

@@ -49,7 +49,8 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
     straight = im.rotate(grey, angle)
     h, v = im.line_masks(im.binarise(straight), dpi, straight)
     eng = get_engine(engine)
-    rules_px = _seams_out(im.one_x(im.rules(h, v, dpi), dpi), im.band_mask(straight), dpi)
+    band = im.band_mask(straight)
+    rules_px = _ends_in_bands(_seams_out(im.one_x(im.rules(h, v, dpi), dpi), band, dpi), band, dpi)
     grids = [g for g in page_grids(rules_px, dpi) if g.n_cols >= 3 and _rows_of_cells(g)]
     s = 72.0 / dpi
     words: list[Word] = []
@@ -123,6 +124,39 @@ def _seams_out(
     near = SEAM_X * dpi / 72.0
     seams = [r for r in inside if not any(abs(r[0] - o[0]) <= near for o in outside)]
     return [r for r in rules_px if r not in seams]
+
+
+def _ends_in_bands(
+    rules_px: list[tuple[float, float, float, float]], band, dpi: int
+) -> list[tuple[float, float, float, float]]:
+    """Vertical rules that end inside a dark band, clipped back to the last horizontal rule they
+    cross. In a band every column of pixels between letters is as dark as a border, so a column
+    rule from below runs on up through the band until white text stops it: a label spanning
+    columns (`Year to date (Apr 2022-Mar 2023)`) stops it mid-row, and the rule ending there
+    separates nothing in that row (print never crosses a border)."""
+    flat = [r for r in rules_px if r[1] == r[3]]
+    near = SEAM_X * dpi / 72.0
+    out = []
+    for x0, top, x1, bottom in rules_px:
+        if x0 == x1:
+            ys = sorted(r[1] for r in flat if r[0] - near <= x0 <= r[2] + near and top - near <= r[1] <= bottom + near)
+            if _inside(band, x0, top, dpi) and ys:
+                top = max(top, ys[0])
+            if _inside(band, x0, bottom, dpi) and ys:
+                bottom = min(bottom, ys[-1])
+            if bottom <= top:
+                continue
+        out.append((x0, top, x1, bottom))
+    return out
+
+
+def _inside(band, x: float, y: float, dpi: int) -> bool:
+    """Whether the point lies inside a band, away from its edges (where a rule meets the band's
+    own border)."""
+    d = max(2, round(SEAM_X * dpi / 72.0))
+    h, w = band.shape
+    xi = min(max(0, round(x)), w - 1)
+    return all(0 <= yy < h and band[yy, xi] for yy in (round(y) - d, round(y) + d))
 
 
 def _banded(rule: tuple[float, float, float, float], band) -> float:

@@ -27,13 +27,19 @@ class OcrEngine:
         raise NotImplementedError
 
     def read_images(
-        self, images: list[np.ndarray], numeric: bool = False, line: bool = False, alphabet: str = ""
+        self,
+        images: list[np.ndarray],
+        numeric: bool = False,
+        line: bool = False,
+        alphabet: str = "",
+        block: bool = False,
     ) -> list[list[Word]]:
         """Words of each small image (a table cell), in that image's pixels.
 
         `numeric` says every image shows one number, so the engine may restrict its alphabet;
         `line` that every image is one short line of text (a label, a reference), `alphabet`
-        the only characters it may hold.
+        the only characters it may hold; `block` that every image is one block of lines (a
+        wrapped label), to be read whole rather than as scattered words.
         """
         raise NotImplementedError
 
@@ -75,12 +81,21 @@ class TesseractEngine(OcrEngine):
         return out
 
     def read_images(
-        self, images: list[np.ndarray], numeric: bool = False, line: bool = False, alphabet: str = ""
+        self,
+        images: list[np.ndarray],
+        numeric: bool = False,
+        line: bool = False,
+        alphabet: str = "",
+        block: bool = False,
     ) -> list[list[Word]]:
-        """Cells packed into mosaics: text cells on shelves in sparse mode, numbers one per line.
+        """Cells packed into mosaics: text cells on shelves in sparse mode, numbers one per line,
+        blocks one per shelf in tesseract's uniform-block mode.
 
         A number read as one line of a single-column stack, alphabet restricted, is tesseract's
         most accurate mode; sparse mode over shelves is its cheapest for a page of mixed cells.
+        A word goes to the cell its centre lies in; one whose box runs across two cells
+        (tesseract joined `19` and `20` as `1920`, or stretched `target` over a neighbour's lines)
+        only where that cell has no reading of its own: it is as likely the neighbour's text.
         """
         from . import tess
         from .mosaic import pack
@@ -88,18 +103,22 @@ class TesseractEngine(OcrEngine):
         out: list[list[Word]] = [[] for _ in images]
         if not images:
             return out
-        med = int(np.median([im.shape[0] for im in images]))
-        gap = max(30, med)
-        single = numeric or line
+        gap = max(30, int(np.median([im.shape[0] for im in images])))
+        single = numeric or line or block
+        psm, wl = (6, NUMERIC_CHARS) if numeric else (6, alphabet) if single else (self.cell_psm, "")
         width = max(im.shape[1] for im in images) + 2 * gap if single else 3000
+        spanning: dict[int, list[Word]] = {}
         for m in pack(images, gap, width=width, column=single):
-            psm, wl = (6, NUMERIC_CHARS) if numeric else (6, alphabet) if line else (self.cell_psm, "")
             for w in tess.run(m.image, psm, whitelist=wl, lang=self.lang):
                 hit = m.owner((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2)
                 if hit is None:
                     continue
                 i, dx, dy = hit
-                out[i].append(Word(w.text, w.x0 - dx, w.top - dy, w.x1 - dx, w.bottom - dy, True, w.conf))
+                word = Word(w.text, w.x0 - dx, w.top - dy, w.x1 - dx, w.bottom - dy, True, w.conf)
+                across = len(m.under(w.x0, w.top, w.x1, w.bottom)) > 1
+                (spanning.setdefault(i, []) if across else out[i]).append(word)
+        for i, words in spanning.items():
+            out[i] = out[i] or words
         return out
 
     def _reread_number(self, image: np.ndarray, w: Word) -> Word:
@@ -171,10 +190,16 @@ class RapidOcrEngine(OcrEngine):
         return out
 
     def read_images(
-        self, images: list[np.ndarray], numeric: bool = False, line: bool = False, alphabet: str = ""
+        self,
+        images: list[np.ndarray],
+        numeric: bool = False,
+        line: bool = False,
+        alphabet: str = "",
+        block: bool = False,
     ) -> list[list[Word]]:
         """The recogniser alone, one text line per crop: a cell is already located, so detection
-        would only cost time and split `96 %` apart. A wrapped cell is cut into its lines first.
+        would only cost time and split `96 %` apart. A wrapped cell (or a `block`) is cut into its
+        lines first.
 
         `numeric` and `alphabet` restrict the decoding (see `recognise`).
         """

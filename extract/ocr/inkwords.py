@@ -43,14 +43,16 @@ def reread_unexplained(clean: np.ndarray, ink: np.ndarray, words: list[Word], en
     first, other = engine.read_images(crops, line=True), second.read_images(crops, line=True)
     out = list(words)
     read: list[Blob] = []
+    agreed: list[Word] = []
     for b, ra, rb in zip(blobs, first, other, strict=True):
         text = _agreed(ra, rb)
         if text is None:
             continue
         out = [w for w in out if not _under(w, b)]
-        out.append(Word(text, float(b.x0), float(b.top), float(b.x1), float(b.bottom), True, AGREED))
+        agreed.append(Word(text, float(b.x0), float(b.top), float(b.x1), float(b.bottom), True, AGREED))
         read.append(b)
-    return [w for w in out if w.conf >= SURE or _covered(w, read) < 0.5]
+    out += agreed
+    return [w for w in out if w.conf >= SURE or (_covered(w, read) < 0.5 and not _repeats(w, agreed))]
 
 
 def unexplained(ink: np.ndarray, words: list[Word]) -> list[Blob]:
@@ -118,6 +120,17 @@ def _covered(w: Word, blobs: list[Blob]) -> float:
     pass made of two (`2017-2017` over two year labels) is centred in the gap between them."""
     span = sum(max(0.0, min(w.x1, b.x1) - max(w.x0, b.x0)) for b in blobs if b.top <= w.yc <= b.bottom)
     return span / max(w.x1 - w.x0, 1.0)
+
+
+def _repeats(w: Word, agreed: list[Word]) -> bool:
+    """An unsure word that holds a reading both engines agreed on, over the same ink: the pass
+    read that figure with a mark beside it (`95"`, a grey fill's edge taken for a quote), and the
+    mark's width would carry the figure across the gutter to the next column."""
+    return any(
+        a.text in w.text and a.x0 < w.x1 and w.x0 < a.x1 and a.top < w.bottom and w.top < a.bottom
+        for a in agreed
+        if a is not w
+    )
 
 
 def _under(w: Word, b: Blob) -> bool:

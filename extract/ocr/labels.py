@@ -25,7 +25,8 @@ import numpy as np
 
 from ..grid import Grid
 from ..page import Word
-from ..periods import FY_IN_TEXT, add_months, month_diff, parse_fy, parse_month, parse_quarter
+from ..periods import FY_IN_TEXT, add_months, month_diff, parse_fy, parse_month, parse_quarter, respelt_quarter
+from ..vocabulary import VOCABULARY
 from .cellread import CellReading, scale_of
 from .engines import OcrEngine
 from .layout import CellImage
@@ -115,6 +116,7 @@ def read_header_first(cells: list[CellImage], grids: list[Grid], engine: OcrEngi
 
 def fix_labels(readings: list[CellReading], grids: list[Grid], engine: OcrEngine) -> None:
     rows = readings_by_row(readings, grids)
+    _respell_quarters(readings)
     _reread_headers(rows, engine)
     for (g, row), cols in rows.items():
         _complete_months(cols, _figure_columns(rows, g, row))
@@ -122,6 +124,13 @@ def fix_labels(readings: list[CellReading], grids: list[Grid], engine: OcrEngine
         _complete_years(cols)
         _second_change(cols)
     _reread_refs(readings, grids, rows, engine)
+
+
+def _respell_quarters(readings: list[CellReading]) -> None:
+    """`2020/21 02` is `Q2 2020/21` (`periods.respelt_quarter`, the lookalikes as data)."""
+    for r in readings:
+        if fixed := respelt_quarter(reading_text(r), VOCABULARY.lookalikes):
+            _set(r, fixed, min((w.conf for w in r.words), default=0.9))
 
 
 def _kind(text: str) -> str:

@@ -31,6 +31,15 @@ class Mosaic:
                 return i, x0, t
         return None
 
+    def under(self, x0: float, top: float, x1: float, bottom: float) -> list[int]:
+        """The packed indexes of the images whose slots a word's box overlaps: more than one, and
+        the word ran across cells (`19` `20` read as `1920`)."""
+        return [
+            i
+            for i, (sx0, st, sx1, sb) in zip(self.members, self.boxes, strict=False)
+            if x0 < sx1 and sx0 < x1 and top < sb and st < bottom
+        ]
+
 
 def pack(
     images: list[np.ndarray], gap: int, width: int = 3000, max_side: int = MAX_SIDE, column: bool = False

@@ -12,6 +12,7 @@ from scorekit.extract.columns import build_model
 from scorekit.extract.ocr import glyphs
 from scorekit.extract.ocr.cellread import CellReading, _restores_edge_digit, _separate_lead
 from scorekit.extract.ocr.cleanup import clean_cell
+from scorekit.extract.ocr.engines import OcrEngine
 from scorekit.extract.ocr.labels import _pick_ref, _ref_fix, _two_lines
 from scorekit.extract.ocr.layout import CellImage
 from scorekit.extract.ocr.resolve import _percent_tails, _row_places, _settle_row, _slots, _with_point
@@ -448,3 +449,70 @@ def test_a_digit_tesseract_dropped_at_the_edge_is_one_the_second_engine_restores
 )
 def test_a_second_reading_that_differs_otherwise_restores_nothing(second, majority):
     assert not _restores_edge_digit(second, majority)
+
+
+class _Blocks(OcrEngine):
+    """Reads every crop as the words given for it when asked for blocks; records what it was asked."""
+
+    def __init__(self, blocks: list[list[Word]]):
+        self.blocks = blocks
+        self.asked: list[int] = []
+
+    def read_images(self, images, numeric=False, line=False, alphabet="", block=False):
+        assert block
+        self.asked.append(len(images))
+        return self.blocks[: len(images)]
+
+
+def _three_lines() -> np.ndarray:
+    """A wrapped label's cell: ink on rows 5-15, 25-35 and 45-55."""
+    img = np.full((60, 80), 255, np.uint8)
+    for top in (5, 25, 45):
+        img[top : top + 10, 10:70] = 0
+    return img
+
+
+def test_a_wrapped_cell_whose_sparse_reading_left_lines_bare_is_read_as_a_block():
+    from scorekit.extract.ocr.cellread import _bare_lines, _read_as_blocks
+
+    r = CellReading(CellImage(0, 0, 0, 0, _three_lines()))
+    r.words = [Word("of", 10, 25, 30, 35, True, 0.96)]  # sparse mode kept the middle line only
+    assert len(_bare_lines(r.cell.image, r.words)) == 2
+    whole = [Word(t, 10, top, 70, top + 10, True, 0.9) for t, top in [("Number", 5), ("of", 25), ("council", 45)]]
+    eng = _Blocks([whole])
+    _read_as_blocks([r], eng)
+    assert [w.text for w in r.words] == ["Number", "of", "council"] and eng.asked == [1]
+    # a block reading that leaves as many lines bare does not replace the first
+    r.words = [Word("Number", 10, 5, 70, 15, True, 0.96), Word("council", 10, 45, 70, 55, True, 0.96)]
+    _read_as_blocks([r], _Blocks([[Word("Nmber", 10, 5, 70, 15, True, 0.5)]]))
+    assert [w.text for w in r.words] == ["Number", "council"]
+
+
+def test_a_one_line_cell_has_no_bare_lines_to_read_again():
+    from scorekit.extract.ocr.cellread import _bare_lines
+
+    img = np.full((20, 60), 255, np.uint8)
+    img[5:15, 5:55] = 0
+    assert _bare_lines(img, []) == []
+
+
+def test_a_word_tesseract_ran_across_two_cells_goes_only_to_a_cell_with_no_reading(monkeypatch):
+    """Sparse mode over a mosaic stretches `target` from one cell over its neighbour's lines, or
+    reads `19` and `20` of neighbouring cells as `1920`: such a word goes to the cell its centre
+    lies in only where that cell has no word of its own."""
+    from scorekit.extract.ocr import engines, tess
+    from scorekit.extract.ocr.mosaic import pack
+
+    images = [np.full((40, 100), 255, np.uint8)] * 4
+    m = pack(images, 40)[0]
+    (ax0, at, ax1, ab), (bx0, bt, bx1, _), (cx0, _, _, _), (dx0, dt, _, db) = m.boxes
+    assert m.under(ax0 + 5, at + 5, ax1 - 5, ab - 5) == [0]
+    assert m.under(ax0 + 50, at + 5, bx0 + 60, ab - 5) == [0, 1]
+    read = [
+        tess.TessWord("Stat.", bx0 + 5, bt + 5, bx0 + 40, bt + 15, 0.9, (1, 1, 1)),
+        tess.TessWord("target", ax0 + 20, at + 20, bx1 - 10, bt + 30, 0.9, (1, 1, 2)),  # centred on the 2nd
+        tess.TessWord("1920", cx0 + 80, dt + 5, dx0 + 60, db - 5, 0.4, (1, 1, 3)),  # centred on the 4th
+    ]
+    monkeypatch.setattr(tess, "run", lambda *a, **k: read)
+    got = engines.TesseractEngine().read_images(images)
+    assert [[w.text for w in ws] for ws in got] == [[], ["Stat."], [], ["1920"]]

@@ -4,6 +4,7 @@ sparse pass leaves unread, on images and word lists built in the test."""
 import numpy as np
 
 from scorekit.extract.ocr import (
+    _ends_in_bands,
     _glyph_high,
     _joined_years,
     _lone_marks_out,
@@ -126,6 +127,15 @@ def test_an_agreed_reading_replaces_the_unsure_word_over_its_ink():
     assert sorted(w.text for w in got) == ["123", "17", "Ref"]
 
 
+def test_an_unsure_word_holding_an_agreed_reading_over_its_ink_goes():
+    """`95"`: the figure read with a fill's edge beside it, wider than the figure, over less than
+    half of which the agreed `95` stands; the mark's width would bridge the next column's gutter."""
+    ink, words = _inked()
+    words.append(_w('12"', 200, 50, 230, 70, conf=0.46))
+    got = reread_unexplained(255 - ink, ink, words, _Fixed(["12"], second=_Fixed(["12"])))
+    assert sorted(w.text for w in got) == ["12", "123", "Ref"]
+
+
 def test_a_word_the_pass_dropped_beside_one_it_read_is_unexplained():
     """`August 2024` read as `August`: the year's ink joins the month's blob, and is read again."""
     ink = np.zeros((120, 300), np.uint8)
@@ -149,6 +159,22 @@ def test_a_speck_read_as_a_letter_alone_on_its_line_is_no_word():
     words = [_w("owed", 30, 134, 60, 144), _w("i", 508, 143, 509, 145.7), _w("H02", 30, 150, 50, 158)]
     words += [_w("a", 62, 134, 64, 137)]
     assert [w.text for w in _lone_marks_out(words)] == ["owed", "H02", "a"]
+
+
+def test_a_column_rule_that_text_stops_inside_a_band_separates_nothing_in_that_row():
+    """A navy band of two header rows (a rule between them at 140, the body below): a label
+    spanning columns in the top row stops the rule under it mid-row; clipped to the rule at 140,
+    it no longer cuts that label. A rule that runs from the band's top edge, and one ending
+    inside the band with no rule across it to be clipped to, stay as found."""
+    band = np.zeros((600, 800), bool)
+    band[100:180, 50:700] = True
+    flat = (50.0, 140.0, 650.0, 140.0)
+    stopped = (300.0, 118.0, 300.0, 400.0)
+    full = (200.0, 100.0, 200.0, 400.0)
+    lone = (680.0, 118.0, 680.0, 400.0)
+    other = (50.0, 300.0, 560.0, 300.0)
+    got = _ends_in_bands([flat, stopped, full, lone, other], band, 300)
+    assert got == [flat, (300.0, 140.0, 300.0, 400.0), full, lone, other]
 
 
 def test_a_dark_bands_seams_are_no_rules_but_its_borders_that_run_on_below_are():

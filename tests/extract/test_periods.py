@@ -15,6 +15,7 @@ from scorekit.extract.periods import (
     parse_period,
     parse_quarter,
     respelt_month,
+    respelt_quarter,
 )
 
 dates = st.dates(min_value=dt.date(1991, 1, 1), max_value=dt.date(2059, 12, 28))
@@ -47,6 +48,33 @@ def test_a_month_whose_year_ocr_read_as_letters_reads_again(d, fmt, k):
 @pytest.mark.parametrize("text", ["Mayor", "Marsh", "June IS", "Decide", "Jul 16"])
 def test_words_and_good_labels_are_not_respelt(text):
     assert respelt_month(text, LOOKALIKES) is None
+
+
+QUARTER_LOOKALIKES = {"Q": "0", "O": "0", "o": "0", "D": "0", "S": "5"}
+
+
+@given(
+    st.integers(2000, 2040),
+    st.integers(1, 4),
+    st.sampled_from(["0", "O", "o", "D"]),
+    st.sampled_from(["/", "-"]),
+    st.booleans(),
+)
+def test_a_quarter_whose_q_ocr_read_as_its_lookalike_reads_again(year, q, seen, sep, fy_first):
+    """`2020/21 02`: the `Q` read as a character that stands for the same digit; the year and the
+    code alone, in either order."""
+    fy = f"{year}{sep}{(year + 1) % 100:02d}"
+    printed = f"{fy} Q{q}" if fy_first else f"Q{q} {fy}"
+    assert respelt_quarter(printed, QUARTER_LOOKALIKES) is None
+    misread = printed.replace(f"Q{q}", f"{seen}{q}")
+    assert parse_quarter(respelt_quarter(misread, QUARTER_LOOKALIKES) or "") == f"FY{year}/{(year + 1) % 100:02d}-Q{q}"
+
+
+@pytest.mark.parametrize(
+    "text", ["2020/21 05", "2020/21 S2", "2020/21 12", "Target 02", "2020/21 02 actual", "2020/22 02"]
+)
+def test_other_codes_beside_a_year_are_not_quarters(text):
+    assert respelt_quarter(text, QUARTER_LOOKALIKES) is None
 
 
 @given(dates)
