@@ -371,6 +371,7 @@ def test_the_blind_set_names_none_the_other_sets_hold(shipped, unseen):
         ("probes4.csv", 120, "sixteenth"),
         ("probes5.csv", 50, "sixteenth"),
         ("probes6.csv", 100, "seventeenth"),
+        ("probes7.csv", 60, "seventeenth"),
     ],
 )
 def test_the_later_probes_are_labelled_with_catalogue_ids(shipped, probe_file, least, session):
