@@ -74,6 +74,11 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str]] = [
         r"(?:\bmore than|\bgreater than|\bover|\babove|\bexceeding|\bbeyond|\boutside(?: of)?|>)\s*(\d+)",
         r"\1+",
     ),
+    (
+        ("after", "later"),
+        r"(?<!looked )(?<!looked-)(?:\bafter|\blater than)\s+(\d+)(?= (?:working days|calendar days|days|weeks|hours)\b)",
+        r"\1+",
+    ),
     (("+",), r"\b(\d+)\s*\+", r"\1+"),
     (("or ",), r"\b(\d+) or (?:less|fewer|under|below)\b", r"up to \1"),
     (("less", "fewer", "below", "<"), r"(?:\bless than|\bfewer than|\bbelow|<)\s*(\d+)", r"under \1"),

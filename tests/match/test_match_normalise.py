@@ -79,6 +79,16 @@ def test_thresholds_written_different_ways_are_equal(a, b):
     assert facts(a).quantities == facts(b).quantities
 
 
+@pytest.mark.parametrize("form", ["after {n} WD", "later than {n} working days", "after {n} working days"])
+def test_a_limit_passed_reads_as_beyond_it_not_within_it(form):
+    """`completed after 45 WD` is the late share, the rival of `within 45 working days`; the
+    looked-after phrase is no limit (`looked after 12 months or more` keeps its months)."""
+    beyond = facts(f"% of assessments completed {form.format(n=45)}").quantities
+    assert beyond == facts("% of assessments completed over 45 working days").quantities
+    assert beyond == {Quantity(45.0, "days", "lower")}
+    assert facts("CLA looked after 12 months").quantities == facts("CLA in care 12 months").quantities
+
+
 def test_calendar_days_however_written_are_not_working_days():
     said = {Quantity(15.0, "calendar days", "upper")}
     assert (
