@@ -484,6 +484,8 @@ def test_a_rate_a_point_in_time_or_an_average_in_scorecard_shorthand_is_read(nam
         ("Contacts in month - Sept 2024", "Contacts in month"),
         ("Number of contacts 2023/24", "Number of contacts"),
         ("Number of CLA at 31 March 2024", "Number of CLA at 31 March"),
+        ("% of care leavers in suitable accommodation (NI 147)", "% of care leavers in suitable accommodation"),
+        ("Care leavers in suitable accommodation (NI147) %", "Care leavers in suitable accommodation %"),
     ],
 )
 def test_a_section_number_a_target_or_a_date_is_no_part_of_the_measure(labelled, plain):
