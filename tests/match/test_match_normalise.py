@@ -672,3 +672,11 @@ def test_a_time_basis_after_an_excluding_clause_is_the_names_own():
     assert facts("Number of CLA excluding UASC in the month").basis == frozenset({"month"})
     assert facts("Number of CLA excluding UASC at the end of the month").basis == frozenset({"snapshot"})
     assert facts("Number of CLA excluding UASC in the month").excluded == frozenset({"uasc"})
+
+
+def test_at_any_point_in_the_year_counts_over_the_year():
+    """`at any time` says nothing of its own (a repeat plan is one after a plan at any time), but
+    `at any point in the year` counts everyone over the year, not those looked after at its end."""
+    assert facts("Children looked after at any point in the year").basis == {"year"}
+    assert facts("Children looked after at any time during the year").basis == {"year"}
+    assert facts("children who had previously been subject of a CPP at any time").basis == frozenset()
