@@ -680,3 +680,15 @@ def test_at_any_point_in_the_year_counts_over_the_year():
     assert facts("Children looked after at any point in the year").basis == {"year"}
     assert facts("Children looked after at any time during the year").basis == {"year"}
     assert facts("children who had previously been subject of a CPP at any time").basis == frozenset()
+
+
+def test_a_population_in_a_denominator_gloss_is_noise_only_when_it_is_all_children():
+    """`per 10,000 aged 0-17` is every rate's denominator; `per 10,000 aged 16-17` is the rate of
+    an age band, which the name must keep."""
+    assert facts("CLA rate (per 10,000 aged 0-17)").quantities == facts("CLA rate").quantities == frozenset()
+    band = {Quantity(16.0, "age", ""), Quantity(17.0, "age", "")}
+    assert facts("CLA rate (per 10,000 aged 16-17)").quantities == band
+    assert facts("Rate per 10,000 aged 0-4 of children subject to a CP plan").quantities == {
+        Quantity(0.0, "age", ""),
+        Quantity(4.0, "age", ""),
+    }
