@@ -44,6 +44,7 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str]] = [
     (("age",), r"\b(aged?|ages) (\d+) (?:to|and) (\d+)\b", r"\1 \2-\3"),
     (("0-",), r"(?<![\d.])(?<!aged )(?<!ages )\b0-(\d+)[ -]years?\b(?:[ -]olds?\b)?", r"aged 0-\1"),
     (("old",), r"\b(\d+)[ -]years?[ -]olds?\b", r"\1 year old"),
+    (("under",), r"\bunder[- ](\d+)s\b", r"aged under \1"),
     (("age",), r"\b(aged? (?:under |up to )?\d+(?:-\d+)?\+?)(?: or (?:over|more))? years?\b(?! old)", r"\1"),
     (("w/in",), r"\bw/in\b", "within"),
     (

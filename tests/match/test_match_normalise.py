@@ -692,3 +692,9 @@ def test_a_population_in_a_denominator_gloss_is_noise_only_when_it_is_all_childr
         Quantity(0.0, "age", ""),
         Quantity(4.0, "age", ""),
     }
+
+
+@pytest.mark.parametrize("name", ["CLA per 10,000 under 5s", "CLA per 10,000 under-5s", "CLA aged under 5 per 10,000"])
+def test_under_fives_are_an_age_band(name):
+    """`under 5s` names children by age, as `aged under 5` does: not a bare number a rate may leave unsaid."""
+    assert facts(name).quantities == {Quantity(5.0, "age", "upper")}
