@@ -77,7 +77,8 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str]] = [
     ),
     (
         ("after", "later"),
-        r"(?<!looked )(?<!looked-)(?:\bafter|\blater than)\s+(\d+)(?= (?:working days|calendar days|days|weeks|hours)\b)",
+        r"(?<!looked )(?<!looked-)(?:\bafter|\blater than)\s+(\d+)"
+        r"(?= (?:working days|calendar days|days|weeks|hours)\b)",
         r"\1+",
     ),
     (("+",), r"\b(\d+)\s*\+", r"\1+"),

@@ -698,3 +698,9 @@ def test_a_population_in_a_denominator_gloss_is_noise_only_when_it_is_all_childr
 def test_under_fives_are_an_age_band(name):
     """`under 5s` names children by age, as `aged under 5` does: not a bare number a rate may leave unsaid."""
     assert facts(name).quantities == {Quantity(5.0, "age", "upper")}
+
+
+@pytest.mark.parametrize("name", ["2 year old funding take-up - CLA (%)", "Uptake of the 2 year old funding - CLA (%)"])
+def test_take_up_of_an_offer_is_accessing_it(name):
+    said = facts("% of eligible CLA who are accessing the 2 year old education funding offer").words
+    assert "accessing" in facts(name).words & said
