@@ -593,3 +593,19 @@ def test_a_national_code_the_catalogue_records_says_the_unit_a_name_leaves_unsai
     assert m.match(Query.build(f"NI 65 {name}")).indicator_id == "repeat_pct"
     assert m.match(Query.build(f"NI65 {name}")).indicator_id == "repeat_pct"
     assert m.match(Query.build(name)).indicator_id != "repeat_pct"
+
+
+def test_an_education_health_and_care_plan_is_not_a_child_in_need_plan():
+    """A share of children in need who hold an EHCP is not the share with a CIN plan; a name of
+    an EHCP share still meets its own measure."""
+    cat = Catalogue()
+    cat.add(Indicator("cin_with_plan_pct", "% of Children in Need with a CiN plan", "percent"))
+    cat.add(
+        Indicator("ehe_send_pct", "% of EHE children with a statement of special educational need/EHC Plan", "percent")
+    )
+    m = Matcher(cat)
+    assert m.match(Query.build("Children on CIN plans with an EHCP (%)")).indicator_id != "cin_with_plan_pct"
+    assert (
+        m.match(Query.build("% of EHE children with a statement of special educational need or EHC plan")).indicator_id
+        == "ehe_send_pct"
+    )
