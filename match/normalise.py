@@ -129,6 +129,9 @@ _AGE_WORDS = frozenset({"aged", "age", "ages", "year", "old"})
 _PAREN_GLOSS = re.compile(r"\([^()\d]*\)")
 _YEAR_WINDOW = "within 12 months"
 _END_GLOSS = re.compile(r" \([^()]*\)\s*$")
+# A clause written after its object, ending a gloss or the name (`(UASC excluded)`, `, adults
+# included`); `excluded from school` is no clause.
+_POSTPOSED = re.compile(r"(\(|,\s*|\s-\s)([^(),]+?)\s+(excluded|included)(?=\s*(?:\)|,|$))")
 
 
 @dataclass(frozen=True, order=True)
@@ -405,6 +408,7 @@ class Vocabulary:
             (excluded if m.group("ex") else included).update(words)
             return f" {after}"
 
+        text = _POSTPOSED.sub(lambda m: f"{m[1]}{m[3][:-2]}ing {m[2]}", text)
         if not self._clause_words.search(text):
             return text, frozenset(), frozenset()
         return self._clause.sub(take, text), frozenset(excluded), frozenset(included)
@@ -464,9 +468,9 @@ class Vocabulary:
 
 
 def grammar_texts() -> list[str]:
-    """The grammar's own phrasing of numbers and thresholds (`at least`, `working days`): words a
-    name may be meant to spell."""
-    return [p for _, p, _ in _GRAMMAR] + [_YEARS.pattern, _QUANTITY.pattern]
+    """The grammar's own phrasing of numbers, thresholds and clauses (`at least`, `working days`,
+    `excluded`): words a name may be meant to spell."""
+    return [p for _, p, _ in _GRAMMAR] + [_YEARS.pattern, _QUANTITY.pattern, _POSTPOSED.pattern]
 
 
 @lru_cache(maxsize=16384)

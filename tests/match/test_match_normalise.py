@@ -8,6 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from scorekit.match.catalogue import Catalogue, Indicator
+from scorekit.match.matcher import Matcher, Query
 from scorekit.match.normalise import Quantity, content, key, unit_from_name, unit_from_values, vocabulary
 
 names = st.text(alphabet=string.ascii_letters + string.digits + " %&()-/+,.'<>:;", max_size=120)
@@ -704,3 +706,33 @@ def test_under_fives_are_an_age_band(name):
 def test_take_up_of_an_offer_is_accessing_it(name):
     said = facts("% of eligible CLA who are accessing the 2 year old education funding offer").words
     assert "accessing" in facts(name).words & said
+
+
+@pytest.mark.parametrize(
+    ("postposed", "usual"),
+    [
+        ("Number of CLA (UASC excluded)", "Number of CLA (excluding UASC)"),
+        ("Number of CLA, UASC excluded", "Number of CLA excluding UASC"),
+        ("EH assessments completed (adults 21+ excluded)", "EH assessments completed excluding adults 21+"),
+        ("Number of CLA - UASC included", "Number of CLA including UASC"),
+    ],
+)
+def test_a_clause_written_after_its_object_reads_as_one_written_before_it(postposed, usual):
+    a, b = facts(postposed), facts(usual)
+    assert (a.excluded, a.included, a.words) == (b.excluded, b.included, b.words)
+    assert a.excluded | a.included
+
+
+def test_excluded_from_school_is_no_clause():
+    assert facts("Children excluded from school").excluded == frozenset()
+
+
+def test_a_clause_written_after_its_object_finds_its_measure():
+    """`excluded` is the grammar's own word, never a slip of `excludes`."""
+    cat = Catalogue()
+    cat.add(Indicator("cla", "Number of children looked after", "count"))
+    cat.add(Indicator("cla_excl_uasc", "Number of children looked after excluding UASC", "count"))
+    assert (
+        Matcher(cat).match(Query.build("Number of children looked after (UASC excluded)")).indicator_id
+        == "cla_excl_uasc"
+    )
