@@ -131,7 +131,7 @@ _YEAR_WINDOW = "within 12 months"
 _END_GLOSS = re.compile(r" \([^()]*\)\s*$")
 # A clause written after its object, ending a gloss or the name (`(UASC excluded)`, `, adults
 # included`); `excluded from school` is no clause.
-_POSTPOSED = re.compile(r"(\(|,\s*|\s-\s)([^(),]+?)\s+(excluded|included)(?=\s*(?:\)|,|$))")
+_POSTPOSED = re.compile(r"(\(|,\s*|\s-\s)([^(),]+?)\s+(excluded|removed|excl\.?|included|incl\.?)(?=\s*(?:\)|,|\(|$))")
 
 
 @dataclass(frozen=True, order=True)
@@ -408,7 +408,7 @@ class Vocabulary:
             (excluded if m.group("ex") else included).update(words)
             return f" {after}"
 
-        text = _POSTPOSED.sub(lambda m: f"{m[1]}{m[3][:-2]}ing {m[2]}", text)
+        text = _POSTPOSED.sub(lambda m: f"{m[1]}{'in' if m[3][0] == 'i' else 'ex'}cluding {m[2]}", text)
         if not self._clause_words.search(text):
             return text, frozenset(), frozenset()
         return self._clause.sub(take, text), frozenset(excluded), frozenset(included)

@@ -715,6 +715,9 @@ def test_take_up_of_an_offer_is_accessing_it(name):
         ("Number of CLA, UASC excluded", "Number of CLA excluding UASC"),
         ("EH assessments completed (adults 21+ excluded)", "EH assessments completed excluding adults 21+"),
         ("Number of CLA - UASC included", "Number of CLA including UASC"),
+        ("CLA rate per 10k - UASC incl.", "CLA rate per 10k including UASC"),
+        ("EH assessments completed - adults excl.", "EH assessments completed excluding adults"),
+        ("CIN plans - CWD removed (no.)", "CIN plans excluding CWD (no.)"),
     ],
 )
 def test_a_clause_written_after_its_object_reads_as_one_written_before_it(postposed, usual):
@@ -736,3 +739,13 @@ def test_a_clause_written_after_its_object_finds_its_measure():
         Matcher(cat).match(Query.build("Number of children looked after (UASC excluded)")).indicator_id
         == "cla_excl_uasc"
     )
+
+
+@pytest.mark.parametrize("form", ["less UASC", "ex. UASC", "apart from UASC", "excluding UASC"])
+def test_what_a_figure_leaves_out_reads_however_written(form):
+    assert facts(f"CLA at month end {form}").excluded == {"uasc"}
+    assert facts("Assessments completed in 45 days or less").excluded == frozenset()
+
+
+def test_w_o_is_without():
+    assert facts("CLA at month end w/o UASC").negated == facts("CLA at month end without UASC").negated == {"uasc"}
