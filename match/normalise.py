@@ -131,6 +131,7 @@ _YEAR_WINDOW = "within 12 months"
 _END_GLOSS = re.compile(r" \([^()]*\)\s*$")
 # A clause written after its object, ending a gloss or the name (`(UASC excluded)`, `, adults
 # included`); `excluded from school` is no clause.
+_POSTPOSED_CUES = ("excl", "incl", "removed")
 _POSTPOSED = re.compile(r"(\(|,\s*|\s-\s)([^(),]+?)\s+(excluded|removed|excl\.?|included|incl\.?)(?=\s*(?:\)|,|\(|$))")
 
 
@@ -408,7 +409,8 @@ class Vocabulary:
             (excluded if m.group("ex") else included).update(words)
             return f" {after}"
 
-        text = _POSTPOSED.sub(lambda m: f"{m[1]}{'in' if m[3][0] == 'i' else 'ex'}cluding {m[2]}", text)
+        if any(cue in text for cue in _POSTPOSED_CUES):
+            text = _POSTPOSED.sub(lambda m: f"{m[1]}{'in' if m[3][0] == 'i' else 'ex'}cluding {m[2]}", text)
         if not self._clause_words.search(text):
             return text, frozenset(), frozenset()
         return self._clause.sub(take, text), frozenset(excluded), frozenset(included)

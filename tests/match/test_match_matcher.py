@@ -609,3 +609,13 @@ def test_an_education_health_and_care_plan_is_not_a_child_in_need_plan():
         m.match(Query.build("% of EHE children with a statement of special educational need or EHC plan")).indicator_id
         == "ehe_send_pct"
     )
+
+
+def test_an_independent_placement_is_the_independent_sectors_with_or_without_the_word_sector():
+    cat = Catalogue()
+    cat.add(Indicator("resi_pct", "Percentage of CLA placed in Residential placements", "percent"))
+    cat.add(
+        Indicator("indep_pct", "Percentage of CLA placed in Residential placements - independent sector", "percent")
+    )
+    m = Matcher(cat)
+    assert m.match(Query.build("% of CLA in independent residential placements")).indicator_id == "indep_pct"
