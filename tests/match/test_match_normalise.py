@@ -749,3 +749,20 @@ def test_what_a_figure_leaves_out_reads_however_written(form):
 
 def test_w_o_is_without():
     assert facts("CLA at month end w/o UASC").negated == facts("CLA at month end without UASC").negated == {"uasc"}
+
+
+@pytest.mark.parametrize(
+    ("other", "usual"),
+    [
+        ("CLA placed in children's homes", "CLA placed in residential"),
+        ("CLA placed with agency foster carers", "CLA placed with IFAs"),
+        ("CLA placed with prospective adopters", "CLA placed for adoption"),
+        ("separated migrant children looked after", "UASC looked after"),
+        ("children's disability service: children with CIN plans", "CWD with CIN plans"),
+        ("early intervention assessments started", "early help assessments started"),
+        ("targeted support assessments started", "early help assessments started"),
+    ],
+)
+def test_other_words_for_a_placement_a_population_or_a_service(other, usual):
+    a, b = facts(other), facts(usual)
+    assert (a.words, a.groups) == (b.words, b.groups)
