@@ -275,6 +275,9 @@ def test_units_from_words_and_cells():
         ("Early help assessments started this year", "count", {"year"}),
         ("Contacts per 10,000 under-18s, last 12 months", "rate_per_10k", {"rolling_12m"}),
         ("Re-referrals within the last 12 months", "count", set()),
+        ("Assessments completed - full year", "count", {"year"}),
+        ("S47 enquiries started (year end outturn)", "count", {"year"}),
+        ("Referrals - yearly total", "count", {"year"}),
     ],
 )
 def test_time_basis(name, unit, basis):
