@@ -769,3 +769,15 @@ def test_w_o_is_without():
 def test_other_words_for_a_placement_a_population_or_a_service(other, usual):
     a, b = facts(other), facts(usual)
     assert (a.words, a.groups) == (b.words, b.groups)
+
+
+def test_signed_off_volume_of_and_subsequent_plans():
+    """An assessment signed off is completed; the volume of contacts is their number; subsequent
+    plans are repeat plans."""
+    assert (
+        facts("Number of assessments signed off in month").words
+        == facts("Number of assessments completed in month").words
+    )
+    assert facts("Volume of contacts in month").unit == "count"
+    assert facts("Volume of contacts in month").words == facts("Number of contacts in month").words
+    assert "repeat" in facts("CP plans starting that are subsequent plans").words
