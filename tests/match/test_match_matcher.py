@@ -619,3 +619,20 @@ def test_an_independent_placement_is_the_independent_sectors_with_or_without_the
     )
     m = Matcher(cat)
     assert m.match(Query.build("% of CLA in independent residential placements")).indicator_id == "indep_pct"
+
+
+def test_children_not_yet_placed_are_not_every_child_with_the_order():
+    """`not yet placed for adoption` narrows those with a placement order: a name of all of them is
+    another measure, however close its words; one awaiting placement is the same."""
+    cat = Catalogue()
+    cat.add(
+        Indicator(
+            "po_not_placed",
+            "Number of children with a placement order who are not yet placed for adoption at period end",
+            "count",
+        )
+    )
+    m = Matcher(cat)
+    assert m.match(Query.build("Number of children subject to a Placement Order at period end")).indicator_id == ""
+    awaiting = m.match(Query.build("Children with a placement order awaiting adoption placement at period end (no.)"))
+    assert awaiting.indicator_id == "po_not_placed"
