@@ -48,6 +48,7 @@ PROBES3 = ROOT / "tests" / "match" / "probes3.csv"
 PROBES4 = ROOT / "tests" / "match" / "probes4.csv"
 PROBES5 = ROOT / "tests" / "match" / "probes5.csv"
 PROBES6 = ROOT / "tests" / "match" / "probes6.csv"
+PROBES7 = ROOT / "tests" / "match" / "probes7.csv"
 REAL = "real wording"  # probes whose source is a published title, not a written one
 
 
@@ -134,7 +135,7 @@ def probe_table(matcher: Matcher, misses: bool = False) -> None:
 def probes2_table(matcher: Matcher, misses: bool = False, path: Path = PROBES2, label: str = "probes2 (new)") -> None:
     """The fifteenth session's probes (`tests/match/probes2.csv`, and its second helper's
     `probes3.csv`), the sixteenth session's (`probes4.csv`, `probes5.csv`) and the seventeenth's
-    (`probes6.csv`): written before the matcher was run on them, measured once untouched, then tuned
+    (`probes6.csv`, `probes7.csv`): written before the matcher was run on them, measured once untouched, then tuned
     on; reported apart from the older probes."""
     rows = ev.read(path)
     results = unseen_results(matcher, rows)
@@ -475,6 +476,7 @@ def main() -> int:
     probes2_table(matcher, args.probes, PROBES4, "probes4 (new)")
     probes2_table(matcher, args.probes, PROBES5, "probes5 (new)")
     probes2_table(matcher, args.probes, PROBES6, "probes6 (new)")
+    probes2_table(matcher, args.probes, PROBES7, "probes7 (new)")
     if args.dev:
         development_misses(rows, results)
     print()

@@ -44,6 +44,7 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str]] = [
     (("age",), r"\b(aged?|ages) (\d+) (?:to|and) (\d+)\b", r"\1 \2-\3"),
     (("0-",), r"(?<![\d.])(?<!aged )(?<!ages )\b0-(\d+)[ -]years?\b(?:[ -]olds?\b)?", r"aged 0-\1"),
     (("old",), r"\b(\d+)[ -]years?[ -]olds?\b", r"\1 year old"),
+    (("under",), r"\bunder[- ](\d+)s\b", r"aged under \1"),
     (("age",), r"\b(aged? (?:under |up to )?\d+(?:-\d+)?\+?)(?: or (?:over|more))? years?\b(?! old)", r"\1"),
     (("w/in",), r"\bw/in\b", "within"),
     (
@@ -72,6 +73,12 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str]] = [
     (
         ("more", "greater", "over", "above", "exceed", "beyond", "outside", ">"),
         r"(?:\bmore than|\bgreater than|\bover|\babove|\bexceeding|\bbeyond|\boutside(?: of)?|>)\s*(\d+)",
+        r"\1+",
+    ),
+    (
+        ("after", "later"),
+        r"(?<!looked )(?<!looked-)(?:\bafter|\blater than)\s+(\d+)"
+        r"(?= (?:working days|calendar days|days|weeks|hours)\b)",
         r"\1+",
     ),
     (("+",), r"\b(\d+)\s*\+", r"\1+"),
@@ -122,6 +129,10 @@ _AGE_WORDS = frozenset({"aged", "age", "ages", "year", "old"})
 _PAREN_GLOSS = re.compile(r"\([^()\d]*\)")
 _YEAR_WINDOW = "within 12 months"
 _END_GLOSS = re.compile(r" \([^()]*\)\s*$")
+# A clause written after its object, ending a gloss or the name (`(UASC excluded)`, `, adults
+# included`); `excluded from school` is no clause.
+_POSTPOSED_CUES = ("excl", "incl", "removed")
+_POSTPOSED = re.compile(r"(\(|,\s*|\s-\s)([^(),]+?)\s+(excluded|removed|excl\.?|included|incl\.?)(?=\s*(?:\)|,|\(|$))")
 
 
 @dataclass(frozen=True, order=True)
@@ -398,6 +409,8 @@ class Vocabulary:
             (excluded if m.group("ex") else included).update(words)
             return f" {after}"
 
+        if any(cue in text for cue in _POSTPOSED_CUES):
+            text = _POSTPOSED.sub(lambda m: f"{m[1]}{'in' if m[3][0] == 'i' else 'ex'}cluding {m[2]}", text)
         if not self._clause_words.search(text):
             return text, frozenset(), frozenset()
         return self._clause.sub(take, text), frozenset(excluded), frozenset(included)
@@ -457,9 +470,9 @@ class Vocabulary:
 
 
 def grammar_texts() -> list[str]:
-    """The grammar's own phrasing of numbers and thresholds (`at least`, `working days`): words a
-    name may be meant to spell."""
-    return [p for _, p, _ in _GRAMMAR] + [_YEARS.pattern, _QUANTITY.pattern]
+    """The grammar's own phrasing of numbers, thresholds and clauses (`at least`, `working days`,
+    `excluded`): words a name may be meant to spell."""
+    return [p for _, p, _ in _GRAMMAR] + [_YEARS.pattern, _QUANTITY.pattern, _POSTPOSED.pattern]
 
 
 @lru_cache(maxsize=16384)

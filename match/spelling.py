@@ -24,11 +24,14 @@ MIN_CONTRACTION = 3  # `mth`, `wks`; two letters are initials, not a contraction
 
 
 class Slips:
-    def __init__(self, texts: Iterable[str]) -> None:
+    def __init__(self, texts: Iterable[str], empty: Iterable[str] = ()) -> None:
+        """`empty` are known words that carry no meaning (the profile's stop words): a slip is
+        never read as one, since that would erase a word (`male` is not a slip of `made`)."""
         self.known = frozenset(w for t in texts for w in _WORD.findall(_ESCAPE.sub(" ", t.lower())))
-        self._choices = sorted(w for w in self.known if len(w) >= MIN_LENGTH - 1)
+        meant = sorted(self.known - frozenset(empty))
+        self._choices = [w for w in meant if len(w) >= MIN_LENGTH - 1]
         self._by_first: dict[str, list[str]] = {}
-        for w in sorted(self.known):
+        for w in meant:
             self._by_first.setdefault(w[0], []).append(w)
         self._cache: dict[str, str] = {}
 

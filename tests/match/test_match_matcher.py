@@ -371,6 +371,7 @@ def test_the_blind_set_names_none_the_other_sets_hold(shipped, unseen):
         ("probes4.csv", 120, "sixteenth"),
         ("probes5.csv", 50, "sixteenth"),
         ("probes6.csv", 100, "seventeenth"),
+        ("probes7.csv", 60, "seventeenth"),
     ],
 )
 def test_the_later_probes_are_labelled_with_catalogue_ids(shipped, probe_file, least, session):
@@ -592,3 +593,46 @@ def test_a_national_code_the_catalogue_records_says_the_unit_a_name_leaves_unsai
     assert m.match(Query.build(f"NI 65 {name}")).indicator_id == "repeat_pct"
     assert m.match(Query.build(f"NI65 {name}")).indicator_id == "repeat_pct"
     assert m.match(Query.build(name)).indicator_id != "repeat_pct"
+
+
+def test_an_education_health_and_care_plan_is_not_a_child_in_need_plan():
+    """A share of children in need who hold an EHCP is not the share with a CIN plan; a name of
+    an EHCP share still meets its own measure."""
+    cat = Catalogue()
+    cat.add(Indicator("cin_with_plan_pct", "% of Children in Need with a CiN plan", "percent"))
+    cat.add(
+        Indicator("ehe_send_pct", "% of EHE children with a statement of special educational need/EHC Plan", "percent")
+    )
+    m = Matcher(cat)
+    assert m.match(Query.build("Children on CIN plans with an EHCP (%)")).indicator_id != "cin_with_plan_pct"
+    assert (
+        m.match(Query.build("% of EHE children with a statement of special educational need or EHC plan")).indicator_id
+        == "ehe_send_pct"
+    )
+
+
+def test_an_independent_placement_is_the_independent_sectors_with_or_without_the_word_sector():
+    cat = Catalogue()
+    cat.add(Indicator("resi_pct", "Percentage of CLA placed in Residential placements", "percent"))
+    cat.add(
+        Indicator("indep_pct", "Percentage of CLA placed in Residential placements - independent sector", "percent")
+    )
+    m = Matcher(cat)
+    assert m.match(Query.build("% of CLA in independent residential placements")).indicator_id == "indep_pct"
+
+
+def test_children_not_yet_placed_are_not_every_child_with_the_order():
+    """`not yet placed for adoption` narrows those with a placement order: a name of all of them is
+    another measure, however close its words; one awaiting placement is the same."""
+    cat = Catalogue()
+    cat.add(
+        Indicator(
+            "po_not_placed",
+            "Number of children with a placement order who are not yet placed for adoption at period end",
+            "count",
+        )
+    )
+    m = Matcher(cat)
+    assert m.match(Query.build("Number of children subject to a Placement Order at period end")).indicator_id == ""
+    awaiting = m.match(Query.build("Children with a placement order awaiting adoption placement at period end (no.)"))
+    assert awaiting.indicator_id == "po_not_placed"

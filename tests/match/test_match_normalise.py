@@ -8,6 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from scorekit.match.catalogue import Catalogue, Indicator
+from scorekit.match.matcher import Matcher, Query
 from scorekit.match.normalise import Quantity, content, key, unit_from_name, unit_from_values, vocabulary
 
 names = st.text(alphabet=string.ascii_letters + string.digits + " %&()-/+,.'<>:;", max_size=120)
@@ -77,6 +79,16 @@ def test_working_days_read_the_same_however_written(n, form):
 )
 def test_thresholds_written_different_ways_are_equal(a, b):
     assert facts(a).quantities == facts(b).quantities
+
+
+@pytest.mark.parametrize("form", ["after {n} WD", "later than {n} working days", "after {n} working days"])
+def test_a_limit_passed_reads_as_beyond_it_not_within_it(form):
+    """`completed after 45 WD` is the late share, the rival of `within 45 working days`; the
+    looked-after phrase is no limit (`looked after 12 months or more` keeps its months)."""
+    beyond = facts(f"% of assessments completed {form.format(n=45)}").quantities
+    assert beyond == facts("% of assessments completed over 45 working days").quantities
+    assert beyond == {Quantity(45.0, "days", "lower")}
+    assert facts("CLA looked after 12 months").quantities == facts("CLA in care 12 months").quantities
 
 
 def test_calendar_days_however_written_are_not_working_days():
@@ -263,6 +275,9 @@ def test_units_from_words_and_cells():
         ("Early help assessments started this year", "count", {"year"}),
         ("Contacts per 10,000 under-18s, last 12 months", "rate_per_10k", {"rolling_12m"}),
         ("Re-referrals within the last 12 months", "count", set()),
+        ("Assessments completed - full year", "count", {"year"}),
+        ("S47 enquiries started (year end outturn)", "count", {"year"}),
+        ("Referrals - yearly total", "count", {"year"}),
     ],
 )
 def test_time_basis(name, unit, basis):
@@ -474,6 +489,8 @@ def test_a_rate_a_point_in_time_or_an_average_in_scorecard_shorthand_is_read(nam
         ("Contacts in month - Sept 2024", "Contacts in month"),
         ("Number of contacts 2023/24", "Number of contacts"),
         ("Number of CLA at 31 March 2024", "Number of CLA at 31 March"),
+        ("% of care leavers in suitable accommodation (NI 147)", "% of care leavers in suitable accommodation"),
+        ("Care leavers in suitable accommodation (NI147) %", "Care leavers in suitable accommodation %"),
     ],
 )
 def test_a_section_number_a_target_or_a_date_is_no_part_of_the_measure(labelled, plain):
@@ -660,3 +677,107 @@ def test_a_time_basis_after_an_excluding_clause_is_the_names_own():
     assert facts("Number of CLA excluding UASC in the month").basis == frozenset({"month"})
     assert facts("Number of CLA excluding UASC at the end of the month").basis == frozenset({"snapshot"})
     assert facts("Number of CLA excluding UASC in the month").excluded == frozenset({"uasc"})
+
+
+def test_at_any_point_in_the_year_counts_over_the_year():
+    """`at any time` says nothing of its own (a repeat plan is one after a plan at any time), but
+    `at any point in the year` counts everyone over the year, not those looked after at its end."""
+    assert facts("Children looked after at any point in the year").basis == {"year"}
+    assert facts("Children looked after at any time during the year").basis == {"year"}
+    assert facts("children who had previously been subject of a CPP at any time").basis == frozenset()
+
+
+def test_a_population_in_a_denominator_gloss_is_noise_only_when_it_is_all_children():
+    """`per 10,000 aged 0-17` is every rate's denominator; `per 10,000 aged 16-17` is the rate of
+    an age band, which the name must keep."""
+    assert facts("CLA rate (per 10,000 aged 0-17)").quantities == facts("CLA rate").quantities == frozenset()
+    band = {Quantity(16.0, "age", ""), Quantity(17.0, "age", "")}
+    assert facts("CLA rate (per 10,000 aged 16-17)").quantities == band
+    assert facts("Rate per 10,000 aged 0-4 of children subject to a CP plan").quantities == {
+        Quantity(0.0, "age", ""),
+        Quantity(4.0, "age", ""),
+    }
+
+
+@pytest.mark.parametrize("name", ["CLA per 10,000 under 5s", "CLA per 10,000 under-5s", "CLA aged under 5 per 10,000"])
+def test_under_fives_are_an_age_band(name):
+    """`under 5s` names children by age, as `aged under 5` does: not a bare number a rate may leave unsaid."""
+    assert facts(name).quantities == {Quantity(5.0, "age", "upper")}
+
+
+@pytest.mark.parametrize("name", ["2 year old funding take-up - CLA (%)", "Uptake of the 2 year old funding - CLA (%)"])
+def test_take_up_of_an_offer_is_accessing_it(name):
+    said = facts("% of eligible CLA who are accessing the 2 year old education funding offer").words
+    assert "accessing" in facts(name).words & said
+
+
+@pytest.mark.parametrize(
+    ("postposed", "usual"),
+    [
+        ("Number of CLA (UASC excluded)", "Number of CLA (excluding UASC)"),
+        ("Number of CLA, UASC excluded", "Number of CLA excluding UASC"),
+        ("EH assessments completed (adults 21+ excluded)", "EH assessments completed excluding adults 21+"),
+        ("Number of CLA - UASC included", "Number of CLA including UASC"),
+        ("CLA rate per 10k - UASC incl.", "CLA rate per 10k including UASC"),
+        ("EH assessments completed - adults excl.", "EH assessments completed excluding adults"),
+        ("CIN plans - CWD removed (no.)", "CIN plans excluding CWD (no.)"),
+    ],
+)
+def test_a_clause_written_after_its_object_reads_as_one_written_before_it(postposed, usual):
+    a, b = facts(postposed), facts(usual)
+    assert (a.excluded, a.included, a.words) == (b.excluded, b.included, b.words)
+    assert a.excluded | a.included
+
+
+def test_excluded_from_school_is_no_clause():
+    assert facts("Children excluded from school").excluded == frozenset()
+
+
+def test_a_clause_written_after_its_object_finds_its_measure():
+    """`excluded` is the grammar's own word, never a slip of `excludes`."""
+    cat = Catalogue()
+    cat.add(Indicator("cla", "Number of children looked after", "count"))
+    cat.add(Indicator("cla_excl_uasc", "Number of children looked after excluding UASC", "count"))
+    assert (
+        Matcher(cat).match(Query.build("Number of children looked after (UASC excluded)")).indicator_id
+        == "cla_excl_uasc"
+    )
+
+
+@pytest.mark.parametrize("form", ["less UASC", "ex. UASC", "apart from UASC", "excluding UASC"])
+def test_what_a_figure_leaves_out_reads_however_written(form):
+    assert facts(f"CLA at month end {form}").excluded == {"uasc"}
+    assert facts("Assessments completed in 45 days or less").excluded == frozenset()
+
+
+def test_w_o_is_without():
+    assert facts("CLA at month end w/o UASC").negated == facts("CLA at month end without UASC").negated == {"uasc"}
+
+
+@pytest.mark.parametrize(
+    ("other", "usual"),
+    [
+        ("CLA placed in children's homes", "CLA placed in residential"),
+        ("CLA placed with agency foster carers", "CLA placed with IFAs"),
+        ("CLA placed with prospective adopters", "CLA placed for adoption"),
+        ("separated migrant children looked after", "UASC looked after"),
+        ("children's disability service: children with CIN plans", "CWD with CIN plans"),
+        ("early intervention assessments started", "early help assessments started"),
+        ("targeted support assessments started", "early help assessments started"),
+    ],
+)
+def test_other_words_for_a_placement_a_population_or_a_service(other, usual):
+    a, b = facts(other), facts(usual)
+    assert (a.words, a.groups) == (b.words, b.groups)
+
+
+def test_signed_off_volume_of_and_subsequent_plans():
+    """An assessment signed off is completed; the volume of contacts is their number; subsequent
+    plans are repeat plans."""
+    assert (
+        facts("Number of assessments signed off in month").words
+        == facts("Number of assessments completed in month").words
+    )
+    assert facts("Volume of contacts in month").unit == "count"
+    assert facts("Volume of contacts in month").words == facts("Number of contacts in month").words
+    assert "repeat" in facts("CP plans starting that are subsequent plans").words

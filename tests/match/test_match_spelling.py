@@ -48,3 +48,12 @@ def test_a_contraction_is_read_as_the_one_known_word_whose_letters_it_keeps():
     assert slips.fix("Assessmts completed") == "assessments completed"
     assert slips.fix("in mth") == "in mth"  # month and match both keep m, t, h
     assert slips.fix("CL in EET") == "CL in EET"  # two letters are initials
+
+
+def test_a_slip_is_never_read_as_a_word_that_carries_no_meaning():
+    """`male` is one letter from `made`, a stop word: reading it so would erase the word that
+    makes `Number of male CLA` a part of all CLA, so it stays as printed (and unknown)."""
+    slips = Slips(["number of children made", "children looked after", "made"], empty=["made"])
+    assert slips.fix("Number of male CLA") == "Number of male CLA"
+    assert slips.fix("Number of mde CLA") == "Number of mde CLA"
+    assert Slips(["children looked after"], empty=["made"]).fix("Looked Afer Children") == "Looked after Children"
