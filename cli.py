@@ -61,6 +61,17 @@ def main(
     """scorekit: extract, match and reconcile council performance scorecards."""
 
 
+def _stop_children() -> None:
+    """Kill every worker this command started. Ctrl-C can land while the pool is starting a
+    worker, before it records it: the pool cannot stop what it does not know of, that worker
+    waits for work forever, and the interpreter's exit waits for it. The command owns every
+    child process it has."""
+    import multiprocessing
+
+    for child in multiprocessing.active_children():
+        child.kill()
+
+
 def _summary(results: list[FileRun], failed: list[tuple[str, str]], verbose: bool) -> None:
     table = Table(title="scorekit extract", title_justify="left", show_edge=False)
     for col in ("file", "pages", "read", "OCR", "tables", "values", "warnings"):
@@ -188,6 +199,7 @@ def extract(
         sys.stderr.close()
         raise typer.Exit(0) from None
     except KeyboardInterrupt:
+        _stop_children()
         err.print("scorekit: interrupted; output so far is complete up to the last page written", highlight=False)
         raise typer.Exit(130) from None
     except OSError as exc:

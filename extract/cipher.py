@@ -248,9 +248,11 @@ def _assign(votes: dict[Code, Counter]) -> dict[Code, str]:
     return letters
 
 
-def _all_blank(instances: list[Char], blank: Blank, sample: int = 8) -> bool:
-    """Most of a code's glyphs (a sample) blank: a glyph's box may catch a neighbour's edge."""
-    seen = instances[:sample]
+def _all_blank(instances: list[Char], blank: Blank, sample: int = 16) -> bool:
+    """Most of a code's glyphs (a sample spread over them all) blank: a glyph's box may catch a
+    neighbour's edge. The sample is spread because the first instances may be alike and unlike
+    the rest (a letter's first glyphs all narrow ones of a small face, read blank at its inset)."""
+    seen = instances[:: max(1, len(instances) // sample)][:sample]
     return bool(seen) and sum(blank(c) for c in seen) >= 0.75 * len(seen)
 
 

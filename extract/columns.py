@@ -207,6 +207,31 @@ def _serial_row(texts: list[str]) -> bool:
     return n >= 3
 
 
+_MISREAD_MONTH = re.compile(r"^[^\W\d_]{1,4}\W?\s*(\d{2}|\d{4})\W?$")
+
+
+def _undate_if_unsure(header: list[str], cols: list[Column], newest: str) -> None:
+    """Columns the newest month dates are left unread where the header may not show it."""
+    if _newest_unsure(header, cols, newest):
+        for c in cols:
+            if c.kind == "measure" and c.measure != "value" and c.period == newest:
+                c.kind = "ignore"
+
+
+def _newest_unsure(header: list[str], cols: list[Column], newest: str) -> bool:
+    """Whether the run of months may end later than its newest label read: that label twice (a
+    scan's header cell spanning two columns), or a label beside its newer end that names nothing
+    yet is shaped like a month misread (`ut 20` for `Oct 20`). The columns the newest month dates
+    (changes, averages, maxima) would then be dated a month or two early: a wrong key."""
+    at = [k for k, c in enumerate(cols) if c.kind == "measure" and c.measure == "value" and c.period == newest]
+    if len(at) != 1:
+        return len(at) > 1
+    older = [k for k, c in enumerate(cols) if c.kind == "measure" and c.measure == "value" and len(c.period) == 7]
+    step = 1 if min(older) < at[0] else -1
+    k = at[0] + step
+    return 0 <= k < len(cols) and cols[k].kind == "ignore" and bool(_MISREAD_MONTH.match(_norm(header[k])))
+
+
 def build_model(header: list[str], bands: list[str], report: ReportPeriod | None) -> ColumnModel:
     """Columns from the header row and the band above it.
 
@@ -226,6 +251,8 @@ def build_model(header: list[str], bands: list[str], report: ReportPeriod | None
         last = months[0] if months[0] > months[-1] else months[-1]
         report = ReportPeriod(int(last[:4]), int(last[5:]))
     cols = [classify(h, b, report, allow_serial=allow_serial) for h, b in zip(header, bands, strict=False)]
+    if report is not None and months:
+        _undate_if_unsure(header, cols, report.label)
     if report is None:
         _annual_changes(cols)
     if not any(c.kind in ("name", "area") for c in cols):

@@ -20,7 +20,15 @@ from .headers import column_headers, header_texts, model_from_levels
 from .names import is_reference, lead_ref, noted_marks, split_ref, strip_noted
 from .page import Frame
 from .periods import ReportPeriod, find_report_period, parse_period
-from .records import Record, observation, unit_of_row, withhold, withhold_clashes, withhold_off_precision
+from .records import (
+    Record,
+    observation,
+    unit_of_row,
+    withhold,
+    withhold_clashes,
+    withhold_off_precision,
+    withhold_pointless_percents,
+)
 from .refcolumn import RefCell, RefMemory, repair_column
 from .structure import Cell, Table
 from .structure.figures import data_like
@@ -96,7 +104,7 @@ class TableReader:
             result.observations = _read_areas(body, ctx)
         else:
             self._read_indicators(body, ctx, result, noted_marks(page.text))
-        result.observations = withhold_off_precision(withhold_clashes(result.observations))
+        result.observations = withhold_pointless_percents(withhold_off_precision(withhold_clashes(result.observations)))
         self.last = Continuation(table.xs, body.model, body.section, body.row_no, body.title)
         return result
 

@@ -211,3 +211,25 @@ def withhold_off_precision(observations: list[dict]) -> list[dict]:
         settled = n >= 3 and 3 * n >= 2 * len(places)
         off |= {k for k, p in places.items() if not settled or p != usual}
     return [withhold(obs) if k in off else obs for k, obs in enumerate(observations)]
+
+
+def withhold_pointless_percents(observations: list[dict]) -> list[dict]:
+    """OCR'd percentages over 100 printed without the decimals the table's other percentages
+    carry (`720%` in a table of `73.9%`, `68.0%`): the point is the smallest glyph a scan loses,
+    and where a whole row lost it `withhold_off_precision` sees nothing off. A table prints its
+    shares alike; one over 100 without them is that misreading or a rare figure, and a wrong
+    value is worse than a missing one. Where three of the table's percentages or more print
+    decimals, such figures are withheld."""
+    shares = {
+        k: p
+        for k, obs in enumerate(observations)
+        if obs["method"] == "ocr"
+        and obs["measure"] in _FORMATTED
+        and obs["value"] is not None
+        and str(obs["value_raw"]).rstrip().endswith("%")
+        and (p := _decimals(str(obs["value_raw"]))) is not None
+    }
+    if sum(p > 0 for p in shares.values()) < 3:
+        return observations
+    off = {k for k, p in shares.items() if p == 0 and abs(float(observations[k]["value"])) > 100}
+    return [withhold(obs) if k in off else obs for k, obs in enumerate(observations)]

@@ -50,7 +50,7 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
     h, v = im.line_masks(im.binarise(straight), dpi, straight)
     eng = get_engine(engine)
     band = im.band_mask(straight)
-    rules_px = _ends_in_bands(_seams_out(im.one_x(im.rules(h, v, dpi), dpi), band, dpi), band, dpi)
+    rules_px = _ends_in_bands(_seams_out(im.one_x(im.rules(h, v, dpi), dpi), band, dpi), band, straight, dpi)
     grids = [g for g in page_grids(rules_px, dpi) if g.n_cols >= 3 and _rows_of_cells(g)]
     s = 72.0 / dpi
     words: list[Word] = []
@@ -127,27 +127,45 @@ def _seams_out(
 
 
 def _ends_in_bands(
-    rules_px: list[tuple[float, float, float, float]], band, dpi: int
+    rules_px: list[tuple[float, float, float, float]], band, grey, dpi: int
 ) -> list[tuple[float, float, float, float]]:
-    """Vertical rules that end inside a dark band, clipped back to the last horizontal rule they
-    cross. In a band every column of pixels between letters is as dark as a border, so a column
-    rule from below runs on up through the band until white text stops it: a label spanning
-    columns (`Year to date (Apr 2022-Mar 2023)`) stops it mid-row, and the rule ending there
-    separates nothing in that row (print never crosses a border)."""
+    """Vertical rules that white text stops inside a dark band, clipped back to the last
+    horizontal rule they cross. In a band every column of pixels between letters is as dark as a
+    border, so a column rule from below runs on up through the band until white text stops it: a
+    label spanning columns (`Year to date (Apr 2022-Mar 2023)`) stops it mid-row, and the rule
+    ending there separates nothing in that row (print never crosses a border). A rule a light
+    line across the band stops is at a row's border, and stays."""
     flat = [r for r in rules_px if r[1] == r[3]]
     near = SEAM_X * dpi / 72.0
     out = []
     for x0, top, x1, bottom in rules_px:
         if x0 == x1:
             ys = sorted(r[1] for r in flat if r[0] - near <= x0 <= r[2] + near and top - near <= r[1] <= bottom + near)
-            if _inside(band, x0, top, dpi) and ys:
+            if ys and _inside(band, x0, top, dpi) and _text_at(grey, x0, top - 2, dpi):
                 top = max(top, ys[0])
-            if _inside(band, x0, bottom, dpi) and ys:
+            if ys and _inside(band, x0, bottom, dpi) and _text_at(grey, x0, bottom + 2, dpi):
                 bottom = min(bottom, ys[-1])
             if bottom <= top:
                 continue
         out.append((x0, top, x1, bottom))
     return out
+
+
+TEXT_LIGHT = 0.7  # share of a row's pixels around a rule's end, light, from which it is a light line
+
+
+def _text_at(grey, x: float, y: float, dpi: int) -> bool:
+    """Whether white letters lie across the row at a rule's end in a dark band: light print close
+    on both sides of it (a label over the rule's line; a label set close beside a border that
+    blur joined to it is on one side only), and not a light line drawn across."""
+    h, w = grey.shape
+    row = grey[min(max(0, round(y)), h - 1)]
+    reach, close = round(0.125 * dpi), max(2, round(1.5 * dpi / 72))
+    xi = min(max(0, round(x)), w - 1)
+    near = row[max(0, xi - reach) : xi + reach]
+    light = float((near > 128).mean()) if near.size else 0.0
+    left, right = row[max(0, xi - close) : xi + 1], row[xi : xi + close + 1]
+    return 0.0 < light < TEXT_LIGHT and bool((left > 128).any() and (right > 128).any())
 
 
 def _inside(band, x: float, y: float, dpi: int) -> bool:

@@ -72,37 +72,9 @@ def read_cells(cells: list[CellImage], engine: OcrEngine, numbers: bool = True) 
     first = engine.read_images([r.cell.image for r in to_read])
     for r, words in zip(to_read, first, strict=False):
         r.words = clean_cell(words, r.cell.image)
-    _read_as_blocks([r for r in to_read if len(_bare_lines(r.cell.image, r.words)) > 0], engine)
     if numbers:
         settle_numbers(readings, engine)
     return readings
-
-
-def _read_as_blocks(readings: list[CellReading], engine: OcrEngine) -> None:
-    """Cells whose sparse reading left a line of ink without a word, read again as blocks of
-    lines, and the block's words on those lines added. Sparse mode drops whole lines of a
-    wrapped label or header set tight (at 150 dpi a bold line's descenders touch the next line's
-    capitals, and the joined blob is not taken for text); block mode reads them. What the sparse
-    reading did read stands: block mode misreads some of what it reads beside the lines it adds
-    (`Target 19 2` for the `Target 19-` the header repairs know)."""
-    if not readings:
-        return
-    for r, words in zip(readings, engine.read_images([r.cell.image for r in readings], block=True), strict=True):
-        bare = _bare_lines(r.cell.image, r.words)
-        added = [w for w in clean_cell(words, r.cell.image) if any(a <= w.yc <= b for a, b in bare)]
-        if added:
-            r.words = sorted(r.words + added, key=lambda w: (w.top, w.x0))
-
-
-def _bare_lines(image: np.ndarray, words: list[Word]) -> list[tuple[int, int]]:
-    """The cell's lines of ink (`engines.text_lines`) on which no word stands, when it has two
-    lines or more (a one-line cell's misses are its number's, settled by the number readings)."""
-    from .engines import text_lines
-
-    lines = text_lines(image, INK, pad=0)
-    if len(lines) < 2:
-        return []
-    return [(a, b) for a, b in lines if not any(a <= w.yc <= b for w in words)]
 
 
 def settle_numbers(readings: list[CellReading], engine: OcrEngine) -> None:

@@ -27,19 +27,13 @@ class OcrEngine:
         raise NotImplementedError
 
     def read_images(
-        self,
-        images: list[np.ndarray],
-        numeric: bool = False,
-        line: bool = False,
-        alphabet: str = "",
-        block: bool = False,
+        self, images: list[np.ndarray], numeric: bool = False, line: bool = False, alphabet: str = ""
     ) -> list[list[Word]]:
         """Words of each small image (a table cell), in that image's pixels.
 
         `numeric` says every image shows one number, so the engine may restrict its alphabet;
         `line` that every image is one short line of text (a label, a reference), `alphabet`
-        the only characters it may hold; `block` that every image is one block of lines (a
-        wrapped label), to be read whole rather than as scattered words.
+        the only characters it may hold.
         """
         raise NotImplementedError
 
@@ -81,15 +75,9 @@ class TesseractEngine(OcrEngine):
         return out
 
     def read_images(
-        self,
-        images: list[np.ndarray],
-        numeric: bool = False,
-        line: bool = False,
-        alphabet: str = "",
-        block: bool = False,
+        self, images: list[np.ndarray], numeric: bool = False, line: bool = False, alphabet: str = ""
     ) -> list[list[Word]]:
-        """Cells packed into mosaics: text cells on shelves in sparse mode, numbers one per line,
-        blocks one per shelf in tesseract's uniform-block mode.
+        """Cells packed into mosaics: text cells on shelves in sparse mode, numbers one per line.
 
         A number read as one line of a single-column stack, alphabet restricted, is tesseract's
         most accurate mode; sparse mode over shelves is its cheapest for a page of mixed cells.
@@ -104,8 +92,8 @@ class TesseractEngine(OcrEngine):
         if not images:
             return out
         gap = max(30, int(np.median([im.shape[0] for im in images])))
-        single = numeric or line or block
-        psm, wl = (6, NUMERIC_CHARS) if numeric else (6, alphabet) if single else (self.cell_psm, "")
+        single = numeric or line
+        psm, wl = (6, NUMERIC_CHARS) if numeric else (6, alphabet) if line else (self.cell_psm, "")
         width = max(im.shape[1] for im in images) + 2 * gap if single else 3000
         spanning: dict[int, list[Word]] = {}
         for m in pack(images, gap, width=width, column=single):
@@ -190,16 +178,10 @@ class RapidOcrEngine(OcrEngine):
         return out
 
     def read_images(
-        self,
-        images: list[np.ndarray],
-        numeric: bool = False,
-        line: bool = False,
-        alphabet: str = "",
-        block: bool = False,
+        self, images: list[np.ndarray], numeric: bool = False, line: bool = False, alphabet: str = ""
     ) -> list[list[Word]]:
         """The recogniser alone, one text line per crop: a cell is already located, so detection
-        would only cost time and split `96 %` apart. A wrapped cell (or a `block`) is cut into its
-        lines first.
+        would only cost time and split `96 %` apart. A wrapped cell is cut into its lines first.
 
         `numeric` and `alphabet` restrict the decoding (see `recognise`).
         """

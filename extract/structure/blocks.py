@@ -194,8 +194,11 @@ TITLE_SIZE = 1.3  # times the block's typical size: a line this large heads the 
 def _display(line: Line, typical: float) -> bool:
     """A line set well larger than the table's own lines and holding no figures: the title above
     the table, which OCR can split at a wide word space into phrases that line up with the
-    columns below."""
-    return line.em > TITLE_SIZE * typical and not any(is_value(p.text) for p in line.phrases)
+    columns below. A line of three period labels or more is the header, however large its
+    face (a bold header's capitals and descenders make OCR's boxes taller than the figures')."""
+    return (
+        line.em > TITLE_SIZE * typical and not any(is_value(p.text) for p in line.phrases) and not labels_periods(line)
+    )
 
 
 def _wrap_of(a: Line, b: Line) -> bool:

@@ -148,6 +148,18 @@ def test_a_blank_code_with_a_stray_reading_is_still_a_space():
     assert key.letters[("F1", "_", 0)] == " "
 
 
+def test_a_letter_read_on_few_of_its_glyphs_is_no_space_because_its_first_glyphs_are_blank():
+    """A letter's code read under a quarter of its glyphs, whose first glyphs lie where the page is
+    blank (boxes the layer puts off the ink): the page's ink under the rest says it is print."""
+    grey = np.full((200, 700), 255, np.uint8)
+    chars = _line("a" * 40, 10, 10)
+    for c in chars[8:]:
+        grey[12:18, int(c.x0) + 2 : int(c.x1) - 2] = 0  # ink under all but the first eight
+    readings = read_glyphs(chars, [_word("a", [c]) for c in chars[30:39]], {})
+    key = learn_key(chars, readings, blank_in(grey, 72))
+    assert key.letters[("F1", "a", 0)] == "a"
+
+
 def test_a_half_read_word_that_may_be_a_figure_or_a_period_label_keys_values():
     """Dropped, `?an` over January's column would file its figures under the band's year."""
     assert _keys_values(f"{UNKNOWN}an") and _keys_values(f"{UNKNOWN}uly") and _keys_values(f"Q{UNKNOWN}")

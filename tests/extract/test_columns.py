@@ -15,3 +15,30 @@ def test_a_header_whose_narrow_space_ocr_dropped_names_its_column(glued, measure
 @pytest.mark.parametrize("word", ["CiN", "NHS", "iPhone", "McDonald"])
 def test_words_with_a_turn_of_case_that_name_nothing_stay_unnamed(word):
     assert classify(word, "", None, allow_serial=False).kind == "ignore"
+
+
+def _kinds(header: list[str]) -> list[tuple[str, str, str]]:
+    from scorekit.extract.columns import build_model
+
+    return [(c.kind, c.measure, c.period) for c in build_model(header, [""] * len(header), None).columns]
+
+
+def test_figures_dated_by_the_newest_month_wait_for_a_header_that_shows_it():
+    """A scan's header read `Jun 20`, `Jul 20`, `Aug 20`, `ut 20` (Oct lost its `Oc`), or with a
+    cell spanning two months read twice: the change and the average are the newest month's, which
+    the header does not show; dated August they would be keyed a month or two early."""
+    head = ["Ref", "Indicator", "Jun 20", "Jul 20", "Aug 20"]
+    assert _kinds([*head, "ut 20", "% change", "12m avg"])[-2:] == [
+        ("ignore", "change_prev", "2020-08"),
+        ("ignore", "avg_12m", "2020-08"),
+    ]
+    assert _kinds([*head[:3], "Aug 20", "Aug 20", "% change"])[-1][0] == "ignore"
+    assert _kinds([*head, "% change", "12m avg"])[-2:] == [
+        ("measure", "change_prev", "2020-08"),
+        ("measure", "avg_12m", "2020-08"),
+    ]
+    assert _kinds(["Ref", "Indicator", "Oct 20", "Sep 20", "Aug 20", "% change"])[-1] == (
+        "measure",
+        "change_prev",
+        "2020-10",
+    )

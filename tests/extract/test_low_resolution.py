@@ -12,7 +12,7 @@ from scorekit.extract.ocr.cellread import CellReading, _settle
 from scorekit.extract.ocr.labels import REF_ALPHABET, _pick_ref
 from scorekit.extract.ocr.layout import CellImage
 from scorekit.extract.page import Word
-from scorekit.extract.records import _decimals, withhold_clashes, withhold_off_precision
+from scorekit.extract.records import _decimals, withhold_clashes, withhold_off_precision, withhold_pointless_percents
 from scorekit.extract.refcolumn import RefCell, RefMemory, repair_column
 from scorekit.extract.vocabulary import VOCABULARY
 
@@ -67,6 +67,17 @@ def test_changes_and_text_layers_keep_their_own_precision():
     row = [obs(f"2020-0{m}", raw) for m, raw in zip(range(1, 5), ["64.5%", "66.9%", "61.4%", "64.7%"], strict=True)]
     row += [obs("2020-04", "-2%", "change_prev"), obs("2020-04", "3", method="text")]
     assert held(withhold_off_precision(row)) == []
+
+
+def test_a_share_over_100_without_the_tables_decimals_is_withheld_though_its_row_agrees():
+    """`72.0%` read `720%` in every cell of its row: the row agrees with itself, but the table's
+    other shares print a decimal, and no share over 100 prints without one there."""
+    table = [obs(f"2020-0{m}", raw, row=1) for m, raw in zip(range(1, 4), ["73.9%", "68.0%", "74.3%"], strict=True)]
+    table += [obs(f"2020-0{m}", raw, row=2) for m, raw in zip(range(1, 4), ["720%", "717%", "77%"], strict=True)]
+    table += [obs("2020-01", "131", row=3), obs("2020-01", "1,250", row=4)]
+    assert held(withhold_pointless_percents(table)) == ["720%", "717%"]
+    whole = [obs(f"2020-0{m}", raw) for m, raw in zip(range(1, 4), ["120%", "131%", "98%"], strict=True)]
+    assert held(withhold_pointless_percents(whole + table[:2])) == []  # two shares with decimals: too few
 
 
 @given(st.integers(0, 99999), st.integers(0, 3))

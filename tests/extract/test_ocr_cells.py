@@ -12,7 +12,6 @@ from scorekit.extract.columns import build_model
 from scorekit.extract.ocr import glyphs
 from scorekit.extract.ocr.cellread import CellReading, _restores_edge_digit, _separate_lead
 from scorekit.extract.ocr.cleanup import clean_cell
-from scorekit.extract.ocr.engines import OcrEngine
 from scorekit.extract.ocr.labels import _pick_ref, _ref_fix, _two_lines
 from scorekit.extract.ocr.layout import CellImage
 from scorekit.extract.ocr.resolve import _percent_tails, _row_places, _settle_row, _slots, _with_point
@@ -449,51 +448,6 @@ def test_a_digit_tesseract_dropped_at_the_edge_is_one_the_second_engine_restores
 )
 def test_a_second_reading_that_differs_otherwise_restores_nothing(second, majority):
     assert not _restores_edge_digit(second, majority)
-
-
-class _Blocks(OcrEngine):
-    """Reads every crop as the words given for it when asked for blocks; records what it was asked."""
-
-    def __init__(self, blocks: list[list[Word]]):
-        self.blocks = blocks
-        self.asked: list[int] = []
-
-    def read_images(self, images, numeric=False, line=False, alphabet="", block=False):
-        assert block
-        self.asked.append(len(images))
-        return self.blocks[: len(images)]
-
-
-def _three_lines() -> np.ndarray:
-    """A wrapped label's cell: ink on rows 5-15, 25-35 and 45-55."""
-    img = np.full((60, 80), 255, np.uint8)
-    for top in (5, 25, 45):
-        img[top : top + 10, 10:70] = 0
-    return img
-
-
-def test_a_wrapped_cell_whose_sparse_reading_left_lines_bare_is_read_as_a_block():
-    from scorekit.extract.ocr.cellread import _bare_lines, _read_as_blocks
-
-    r = CellReading(CellImage(0, 0, 0, 0, _three_lines()))
-    r.words = [Word("of", 10, 25, 30, 35, True, 0.96)]  # sparse mode kept the middle line only
-    assert len(_bare_lines(r.cell.image, r.words)) == 2
-    whole = [Word(t, 10, top, 70, top + 10, True, 0.9) for t, top in [("Number", 5), ("of", 25), ("council", 45)]]
-    eng = _Blocks([whole])
-    _read_as_blocks([r], eng)
-    assert [w.text for w in r.words] == ["Number", "of", "council"] and eng.asked == [1]
-    # a block reading that leaves as many lines bare does not replace the first
-    r.words = [Word("Number", 10, 5, 70, 15, True, 0.96), Word("council", 10, 45, 70, 55, True, 0.96)]
-    _read_as_blocks([r], _Blocks([[Word("Nmber", 10, 5, 70, 15, True, 0.5)]]))
-    assert [w.text for w in r.words] == ["Number", "council"]
-
-
-def test_a_one_line_cell_has_no_bare_lines_to_read_again():
-    from scorekit.extract.ocr.cellread import _bare_lines
-
-    img = np.full((20, 60), 255, np.uint8)
-    img[5:15, 5:55] = 0
-    assert _bare_lines(img, []) == []
 
 
 def test_a_word_tesseract_ran_across_two_cells_goes_only_to_a_cell_with_no_reading(monkeypatch):

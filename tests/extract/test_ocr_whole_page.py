@@ -164,17 +164,24 @@ def test_a_speck_read_as_a_letter_alone_on_its_line_is_no_word():
 def test_a_column_rule_that_text_stops_inside_a_band_separates_nothing_in_that_row():
     """A navy band of two header rows (a rule between them at 140, the body below): a label
     spanning columns in the top row stops the rule under it mid-row; clipped to the rule at 140,
-    it no longer cuts that label. A rule that runs from the band's top edge, and one ending
-    inside the band with no rule across it to be clipped to, stay as found."""
+    it no longer cuts that label. A rule that runs from the band's top edge, one a light line
+    across the band stops (a row's border), and one ending with no rule across it to be clipped
+    to, stay as found."""
     band = np.zeros((600, 800), bool)
     band[100:180, 50:700] = True
+    grey = np.full((600, 800), 245, np.uint8)
+    grey[100:180, 50:700] = 50
+    grey[110:117, 290:297] = 240  # white letters either side of the rule at 300, over its end
+    grey[110:117, 302:310] = 240
+    grey[115:117, 420:520] = 240  # a light line across the band over the rule at 470
     flat = (50.0, 140.0, 650.0, 140.0)
     stopped = (300.0, 118.0, 300.0, 400.0)
     full = (200.0, 100.0, 200.0, 400.0)
+    lined = (470.0, 118.0, 470.0, 400.0)
     lone = (680.0, 118.0, 680.0, 400.0)
     other = (50.0, 300.0, 560.0, 300.0)
-    got = _ends_in_bands([flat, stopped, full, lone, other], band, 300)
-    assert got == [flat, (300.0, 140.0, 300.0, 400.0), full, lone, other]
+    got = _ends_in_bands([flat, stopped, full, lined, lone, other], band, grey, 300)
+    assert got == [flat, (300.0, 140.0, 300.0, 400.0), full, lined, lone, other]
 
 
 def test_a_dark_bands_seams_are_no_rules_but_its_borders_that_run_on_below_are():

@@ -239,3 +239,17 @@ def test_a_bands_labels_set_close_in_two_boxes_are_a_label_per_column():
         ("target", "", "120"),
         ("rag", "2019-02", "G"),
     } <= got
+
+
+def test_a_header_of_month_names_read_taller_than_the_figures_is_no_title():
+    """OCR's boxes round a bold header's capitals and descenders (`February`) are taller than the
+    figures': a line that much larger reads as the title over a table, yet one naming three
+    periods or more is the table's header, with its years on the line under it."""
+    rows = [["Ward", "February", "March", "April", "May"], ["", "2017", "2017", "2017", "2017"]]
+    rows += [["Bargate", "413", "410", "396", "393"], ["Bassett", "542", "502", "487", "519"]]
+    rows += [["Bevois", "477", "395", "395", "498"]]
+    page = print_sheet(Sheet(rows, ruling="none", title="Value of council tax arrears collected")).page
+    top = min(w.top for w in page.words if w.text == "February")
+    page.words = [replace(w, bottom=w.top + 1.5 * w.em, size=1.5 * w.em) if w.top == top else w for w in page.words]
+    got = {(o["area"], o["period"], o["value_raw"]) for o in read(page)}
+    assert ("Bargate", "2017-02", "413") in got and ("Bevois", "2017-05", "498") in got and len(got) == 12
