@@ -42,10 +42,13 @@ def test_every_row_reference_is_read_on_the_150dpi_scan():
 
 
 def test_values_the_ocr_repaired_say_so_and_are_right():
-    """Issue 3: where an alternative reading satisfies every check, use it and say so in `flags`."""
+    """Issue 3: where an alternative reading satisfies every check, use it and say so in `flags`.
+    (`%` read as `8` no longer happens on this scan since a word tesseract runs across two cells
+    stays out of the one that has its own reading; `test_percent_read_as_eight_in_a_row_of_percentages`
+    holds that repair.)"""
     got = extracted("scorecard-2018-06-scan150")
     truth = load_truth(truth_path("scorecard-2018-06-scan150"))
-    for flag, least in [("check_resolved", 10), ("minus_restored", 10), ("percent_restored", 1), ("font_matched", 30)]:
+    for flag, least in [("check_resolved", 10), ("minus_restored", 10), ("font_matched", 30)]:
         sel = got[got["flags"].fillna("").str.contains(flag)]
         s, _, wrong = score(sel, truth)
         assert len(sel) >= least and s.extracted == s.correct == len(sel) and not wrong, (flag, s)
