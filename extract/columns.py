@@ -219,16 +219,16 @@ def _undate_if_unsure(header: list[str], cols: list[Column], newest: str) -> Non
 
 
 def _newest_unsure(header: list[str], cols: list[Column], newest: str) -> bool:
-    """Whether the run of months may end later than its newest label read: that label twice (a
-    scan's header cell spanning two columns), or a label beside its newer end that names nothing
-    yet is shaped like a month misread (`ut 20` for `Oct 20`). The columns the newest month dates
-    (changes, averages, maxima) would then be dated a month or two early: a wrong key."""
+    """Whether the run of months may end later than its newest label read: a label beside its
+    newer end that names nothing yet is shaped like a month misread (`ut 20` for `Oct 20`). The
+    columns the newest month dates (changes, averages, maxima) would then be dated a month or two
+    early: a wrong key. (A newest month printed twice, as the latest figure's own column, is
+    usual in print.)"""
     at = [k for k, c in enumerate(cols) if c.kind == "measure" and c.measure == "value" and c.period == newest]
-    if len(at) != 1:
-        return len(at) > 1
     older = [k for k, c in enumerate(cols) if c.kind == "measure" and c.measure == "value" and len(c.period) == 7]
-    step = 1 if min(older) < at[0] else -1
-    k = at[0] + step
+    if not at or min(older) == max(older):
+        return False
+    k = max(at) + 1 if min(older) < min(at) else min(at) - 1
     return 0 <= k < len(cols) and cols[k].kind == "ignore" and bool(_MISREAD_MONTH.match(_norm(header[k])))
 
 
