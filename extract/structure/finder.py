@@ -51,8 +51,7 @@ def find_tables(page: PageContent) -> list[Table]:
         inside, beside = _parted(words, grid)
         if inside and not _runs_on(grid, inside, beside) and not (page.method == "ocr" and _header_box(grid, inside)):
             table, rest = lattice_table(page.page, grid, inside)
-            if page.method == "ocr":
-                _widen_bands(table, label_columns(table), ruled=True)
+            _widen_bands(table, label_columns(table), ruled=True)
             add_turned(table, [w for w in page.words if not w.upright and w.text.strip() and _within(w, grid.bbox)])
             words = beside + rest
             x0, top, x1, _ = grid.bbox
@@ -247,7 +246,8 @@ def _widen_bands(table: Table, stub: int, ruled: bool = False) -> None:
     """A band over value columns (`October 2019` over Offences / Detections / Detection rate,
     `2016` over Jun ... Dec) is printed over the middle of the columns it covers (on a scan, too:
     the rules an image shows through a dark band are the body's, its own borders are lost in its
-    ink, so the text says what it spans where the grid gave it one column): each cell of a
+    ink; in a text layer, an office suite draws each merged cell's borders under the band's fill,
+    where no reader sees them; so the text says what it spans where the grid gave it one column): each cell of a
     level above the lowest takes the widest run of free value columns it stands centred over;
     columns two neighbouring bands could both take are divided so that the two, each centred,
     cover the most columns between them (`2022` over four months beside `2023` over ten: `Jan`
