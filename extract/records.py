@@ -190,6 +190,11 @@ def _decimals(raw: str) -> int | None:
     return len(m.group(1) or "") if m else None
 
 
+def _ocr_figure(obs: dict) -> bool:
+    """An OCR'd figure of a measure printed in the row's number format (not a change)."""
+    return obs["method"] == "ocr" and obs["measure"] in _FORMATTED and obs["value"] is not None
+
+
 def withhold_off_precision(observations: list[dict]) -> list[dict]:
     """OCR'd figures printed at another precision than the rest of their row (`65` in a row of
     `9.0 6.9 6.7`): a row's figures (its values, averages, maxima, targets, benchmarks; not its
@@ -199,7 +204,7 @@ def withhold_off_precision(observations: list[dict]) -> list[dict]:
     and all its figures are withheld."""
     series: dict[tuple, list[int]] = {}
     for k, obs in enumerate(observations):
-        if obs["method"] == "ocr" and obs["measure"] in _FORMATTED and obs["value"] is not None:
+        if _ocr_figure(obs):
             series.setdefault(tuple(obs[f] for f in _SERIES), []).append(k)
     off: set[int] = set()
     for members in series.values():
@@ -223,9 +228,7 @@ def withhold_pointless_percents(observations: list[dict]) -> list[dict]:
     shares = {
         k: p
         for k, obs in enumerate(observations)
-        if obs["method"] == "ocr"
-        and obs["measure"] in _FORMATTED
-        and obs["value"] is not None
+        if _ocr_figure(obs)
         and str(obs["value_raw"]).rstrip().endswith("%")
         and (p := _decimals(str(obs["value_raw"]))) is not None
     }

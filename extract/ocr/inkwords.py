@@ -127,9 +127,7 @@ def _repeats(w: Word, agreed: list[Word]) -> bool:
     read that figure with a mark beside it (`95"`, a grey fill's edge taken for a quote), and the
     mark's width would carry the figure across the gutter to the next column."""
     return any(
-        a.text in w.text and a.x0 < w.x1 and w.x0 < a.x1 and a.top < w.bottom and w.top < a.bottom
-        for a in agreed
-        if a is not w
+        a.text in w.text and a.x0 < w.x1 and w.x0 < a.x1 and a.top < w.bottom and w.top < a.bottom for a in agreed
     )
 
 
