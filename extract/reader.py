@@ -105,8 +105,16 @@ class TableReader:
         else:
             self._read_indicators(body, ctx, result, noted_marks(page.text))
         result.observations = withhold_pointless_percents(withhold_off_precision(withhold_clashes(result.observations)))
-        self.last = Continuation(table.xs, body.model, body.section, body.row_no, body.title)
+        self.last = self._continuation(table, body)
         return result
+
+    def _continuation(self, table: Table, body: Body) -> Continuation:
+        """A continued table passes on the columns of the table that printed the header, not its
+        own: a page that printed no reference drew no column for them, and the pages after it
+        that print references again must still find the column."""
+        if body.continued and self.last is not None:
+            return Continuation(self.last.xs, self.last.model, body.section, body.row_no, body.title)
+        return Continuation(table.xs, body.model, body.section, body.row_no, body.title)
 
     def _body(self, table: Table, report: ReportPeriod | None, page_text: str) -> Body | None:
         grid = table.grid()

@@ -88,10 +88,10 @@ def _continues(block: Block, line: Line, aligned: bool, page_width: float) -> bo
 
 def labels_periods(line: Line) -> bool:
     """A header of periods: three phrases or more that name a month, a quarter or a year."""
-    return sum(1 for p in line.phrases if _period_label(p.text)) >= 3
+    return sum(1 for p in line.phrases if period_label(p.text)) >= 3
 
 
-def _period_label(text: str) -> bool:
+def period_label(text: str) -> bool:
     t = text.strip().lower()
     return bool(parse_period(t) or (t[:3] in MONTHS and t.isalpha() and len(t) <= 9))
 
@@ -106,7 +106,7 @@ def _new_table(block: Block, line: Line) -> bool:
     if not values:
         return False
     x0, x1 = min(p.x0 for p in values), max(p.x1 for p in values)
-    labels = [p for p in line.phrases if _period_label(p.text)]
+    labels = [p for p in line.phrases if period_label(p.text)]
     return sum(p.x1 > x0 and p.x0 < x1 for p in labels) * 2 > len(labels)
 
 
@@ -183,7 +183,7 @@ def _trimmed(block: Block) -> Block:
 def _band_over(a: Line, b: Line) -> bool:
     """`a` a band of periods over the header `b` (`2019` centred over its months): a line of
     period labels only, each over the line below and no further than a line's height from it."""
-    if not a.phrases or not all(_period_label(p.text) for p in a.phrases):
+    if not a.phrases or not all(period_label(p.text) for p in a.phrases):
         return False
     return b.top - a.bottom <= (b.bottom - b.top) and b.x0 <= a.x0 and a.x1 <= b.x1
 

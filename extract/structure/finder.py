@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..grid import Grid, find_grids
 from ..page import PageContent, Rule, Word
+from .bands import widen_bands
 from .blocks import find_blocks, labels_periods
 from .columns import boundaries, column_spans, columns_of, gutters, header_spans, split_by_columns, vertical_cuts
 from .figures import data_like, is_value
@@ -51,7 +52,7 @@ def find_tables(page: PageContent) -> list[Table]:
         inside, beside = _parted(words, grid)
         if inside and not _runs_on(grid, inside, beside) and not (page.method == "ocr" and _header_box(grid, inside)):
             table, rest = lattice_table(page.page, grid, inside)
-            _widen_bands(table, label_columns(table), ruled=True)
+            widen_bands(table, label_columns(table), ruled=True)
             add_turned(table, [w for w in page.words if not w.upright and w.text.strip() and _within(w, grid.bbox)])
             words = beside + rest
             x0, top, x1, _ = grid.bbox
@@ -192,7 +193,7 @@ def _table(page: PageContent, lines: list[Line], columns: Columns, title: str) -
         return None
     rejoin_wrapped(header, columns.xs)
     table = _layout(page.page, columns.xs, header_levels(header, seps), rows, title)
-    _widen_bands(table, stub)
+    widen_bands(table, stub)
     return table
 
 
@@ -240,88 +241,3 @@ def _layout(page: int, xs: list[float], levels: list[list[PlacedLine]], rows: li
     last = rows[-1].lines if rows else levels[-1]
     ys.append(max(pl.bottom for pl in last))
     return Table(page, xs, ys, cells, header_rows=len(levels), title=title)
-
-
-def _widen_bands(table: Table, stub: int, ruled: bool = False) -> None:
-    """A band over value columns (`October 2019` over Offences / Detections / Detection rate,
-    `2016` over Jun ... Dec) is printed over the middle of the columns it covers (on a scan, too:
-    the rules an image shows through a dark band are the body's, its own borders are lost in its
-    ink; in a text layer, an office suite draws each merged cell's borders under the band's fill,
-    where no reader sees them; so the text says what it spans where the grid gave it one column): each cell of a
-    level above the lowest takes the widest run of free value columns it stands centred over;
-    columns two neighbouring bands could both take are divided so that the two, each centred,
-    cover the most columns between them (`2022` over four months beside `2023` over ten: `Jan`
-    is nearer the short band's text, yet `2023` is centred over it), nearer text deciding ties."""
-    for level in range(table.header_rows - 1):
-        cells = sorted((c for c in table.cells if c.row == level), key=lambda c: c.col)
-        above = [c for c in table.cells if c.row == level - 1 and c.col + c.colspan > stub]
-        bounds = [
-            _within_parent(
-                (
-                    max(stub, cells[i - 1].col + cells[i - 1].colspan if i else stub),
-                    cells[i + 1].col if i + 1 < len(cells) else table.n_cols,
-                ),
-                cells[i],
-                above,
-            )
-            for i in range(len(cells))
-        ]
-        for i in range(len(cells) - 1):
-            if ruled and max(cells[i].colspan, cells[i + 1].colspan) > 1:
-                continue
-            a, b = _run(table, cells[i], bounds[i], stub), _run(table, cells[i + 1], bounds[i + 1], stub)
-            if a[0] + a[1] > b[0]:
-                cut = _fairest_cut(table, cells[i], cells[i + 1], (bounds[i][0], bounds[i + 1][1]), stub)
-                bounds[i], bounds[i + 1] = (bounds[i][0], cut), (cut, bounds[i + 1][1])
-        for cell, bound in zip(cells, bounds, strict=True):
-            if not (ruled and cell.colspan > 1):
-                cell.col, cell.colspan = _run(table, cell, bound, stub)
-
-
-def _within_parent(bound: tuple[int, int], cell: Cell, above: list[Cell]) -> tuple[int, int]:
-    """A band under a band (a wrapped name's next line, `Q1` under `2019/20`) stays inside the
-    cell of the level above it: its centred run may not reach into the neighbouring band."""
-    parent = next((p for p in above if p.col <= cell.col < p.col + p.colspan), None)
-    if parent is None:
-        return bound
-    lo, hi = max(bound[0], parent.col), min(bound[1], parent.col + parent.colspan)
-    return (lo, hi) if lo < hi else bound
-
-
-def _run(table: Table, cell: Cell, bound: tuple[int, int], stub: int) -> tuple[int, int]:
-    if cell.col + cell.colspan <= stub:
-        return cell.col, cell.colspan
-    return _centred_span(table.xs, cell, *bound)
-
-
-def _fairest_cut(table: Table, a: Cell, b: Cell, outer: tuple[int, int], stub: int) -> int:
-    """Where band `a` ends and its neighbour `b` begins, within [outer)."""
-    first, last = a.col + a.colspan, b.col
-    near = _nearer(table.xs, a, b, first, last)
-
-    def covered(cut: int) -> tuple[int, int]:
-        left, right = _run(table, a, (outer[0], cut), stub), _run(table, b, (cut, outer[1]), stub)
-        return left[1] + right[1], -abs(cut - near)
-
-    return max(range(first, last + 1), key=covered) if first <= last else near
-
-
-def _nearer(xs: list[float], a: Cell, b: Cell, lo: int, hi: int) -> int:
-    """The first column of [lo, hi) nearer b's text than a's (hi if none), never into a's own."""
-    mid_a, mid_b = (a.bbox[0] + a.bbox[2]) / 2, (b.bbox[0] + b.bbox[2]) / 2
-    cut = lo
-    while cut < hi and abs((xs[cut] + xs[cut + 1]) / 2 - mid_a) <= abs((xs[cut] + xs[cut + 1]) / 2 - mid_b):
-        cut += 1
-    return min(max(cut, a.col + a.colspan), b.col)
-
-
-def _centred_span(xs: list[float], cell: Cell, lo: int, hi: int) -> tuple[int, int]:
-    """The widest run [a, b) within [lo, hi) holding the cell whose middle is the cell's text's."""
-    x0, _, x1, _ = cell.bbox
-    middle, tolerance = (x0 + x1) / 2, 0.5 * min(b - a for a, b in zip(xs, xs[1:], strict=False))
-    best = (cell.col, cell.colspan)
-    for a in range(lo, cell.col + 1):
-        for b in range(cell.col + cell.colspan, hi + 1):
-            if b - a > best[1] and abs((xs[a] + xs[b]) / 2 - middle) <= tolerance:
-                best = (a, b - a)
-    return best

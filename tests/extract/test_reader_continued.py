@@ -19,10 +19,10 @@ NEXT = [
 ]
 
 
-def _read_pages(next_rows: list[list[str]]) -> list[dict]:
+def _read_pages(*later: list[list[str]]) -> list[dict]:
     reader = TableReader()
     out = []
-    for n, rows in enumerate([FIRST, next_rows], start=1):
+    for n, rows in enumerate([FIRST, *later], start=1):
         page = print_sheet(Sheet(rows, xs=XS)).page
         page.page = n
         info = PageInfo(page.source, n, frame=Frame())
@@ -90,3 +90,12 @@ def test_a_lone_row_of_figures_with_no_table_before_it_gives_nothing():
     page = print_sheet(Sheet([["R3", "Households on the register", "8,237", "7,843", "8,301"]], xs=XS[:6])).page
     tables = find_tables(page)
     assert len(tables) == 1 and not TableReader().read(tables[0], PageInfo(page.source, 1, frame=Frame())).observations
+
+
+def test_a_page_without_references_does_not_lose_the_column_for_the_pages_after_it():
+    """Page 2 prints no reference, so its table draws one column fewer; page 3 prints bare
+    numbers (`74`) as references again, in the column page 1's header named `Ref`."""
+    third = [["74", *NEXT[0][1:]], ["226", *NEXT[1][1:]]]
+    obs = [o for o in _read_pages(NEXT, third) if o["page"] == 3]
+    assert {(o["ref"], o["indicator"]) for o in obs} == {("74", NEXT[0][1]), ("226", NEXT[1][1])}
+    assert len(obs) == 8

@@ -258,3 +258,46 @@ def test_a_header_of_month_names_read_taller_than_the_figures_is_no_title():
     page.words = [replace(w, bottom=w.top + 1.5 * w.em, size=1.5 * w.em) if w.top == top else w for w in page.words]
     got = {(o["area"], o["period"], o["value_raw"]) for o in read(page)}
     assert ("Bargate", "2017-02", "413") in got and ("Bevois", "2017-05", "498") in got and len(got) == 12
+
+
+@pytest.mark.parametrize("ruling", ["none", "rows"])
+def test_two_year_bands_take_their_own_months_not_the_figures_beside_them(ruling):
+    """`2020` centred over Sep..Dec, `2021` over Jan..Aug, then `12-month avg` and `Target`:
+    `2021` stands near enough the middle of Nov..Target too, but that would leave `2020` over
+    one month and date the target; each band spans columns of one kind."""
+    months = ["Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug"]
+    figures = [str(900 + 7 * k) for k in range(14)]
+    rows = [
+        ["", "2020", "", "", "", "2021", *[""] * 9],
+        ["Indicator", *months, "12-mth\navg", "Target"],
+        ["Missed bin collections", *figures],
+        ["Fly-tipping incidents", *reversed(figures)],
+    ]
+    xs = [64.0, 217.0, 248.0, 274.0, 300.0, 327.0, 353.0, 379.0, 406.0, 432.0, 459.0, 486.0, 511.0, 546.0, 583.0, 608.0]
+    obs = read(print_sheet(Sheet(rows, ruling=ruling, spans={(0, 1): 4, (0, 5): 8}, xs=xs)).page)
+    want = [f"2020-{m:02d}" for m in range(9, 13)] + [f"2021-{m:02d}" for m in range(1, 9)]
+    assert [(o["period"], o["measure"]) for o in obs[:12]] == [(p, "value") for p in want]
+    assert [o["value_raw"] for o in obs[:12]] == figures[:12]
+    target = next(o for o in obs if o["measure"] == "target")
+    assert (target["period"], target["value_raw"]) == ("", figures[13])
+
+
+@pytest.mark.parametrize("ruling", ["none", "rows"])
+def test_header_cells_wrapping_on_below_a_line_of_years_stay_the_header(ruling):
+    """`Feb` over `16` ends on a line the months' years make look like figures; `Change on last`
+    and `Rolling 12m` wrap one line further (`year`, `avg`): words alone over value columns, no
+    label, so the header's, not the first row's."""
+    months = ["Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug"]
+    rows = [
+        ["Ref", "Indicator", *[f"{m}\n16" for m in months], "%\nchange", "Change\non last\nyear", "Rolling\n12m\navg"],
+        ["ENV-1", "Missed bin collections", *[f"1,{k}73" for k in range(7)], "19.0%", "18.0%", "1,897"],
+        ["ENV-2", "Fly-tipping incidents", *[f"2,{k}33" for k in range(7)], "-7.0%", "-4.0%", "2,677"],
+    ]
+    xs = [40.0, 80.0, *[200.0 + 40 * k for k in range(11)]]
+    obs = read(print_sheet(Sheet(rows, xs=xs, ruling=ruling)).page)
+    got = [(o["ref"], o["measure"], o["period"], o["value_raw"]) for o in obs if o["measure"] != "value"]
+    assert got == [
+        (row[0], measure, "2016-08", value)
+        for row in rows[1:]
+        for measure, value in zip(["change_prev", "change_year", "avg_12m"], row[9:], strict=True)
+    ]
