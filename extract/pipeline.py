@@ -35,6 +35,7 @@ from .router import RouteDecision, decide
 from .schema import COLUMNS, OBSERVATION_DTYPES
 from .secondreading import second_reading
 from .structure import Table, find_tables
+from .structure.lines import lines_text
 from .textquality import dictionary, quality
 from .triage import triage_text
 from .workers import PagePool, PageTimeoutError
@@ -321,6 +322,7 @@ def page_stage(path: str, page_no: int, opts: Options) -> PageWork:
         elif method == "text":
             content = page_content(layer(), source, page_no)
             reason = triage_text(text).reason
+            text = lines_text(content.words)
         else:
             content = _ocr_content(image(), source, page_no, opts)
             if route.metrics.get("invisible_share", 0.0) > 0.5 and layer().frame.turn == content.frame.turn:

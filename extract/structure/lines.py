@@ -93,6 +93,12 @@ class Line(_Run):
         return " ".join(p.text for p in self.phrases)
 
 
+def lines_text(words: list[Word]) -> str:
+    """The page's text line by line as its words stand: a PDF's own text order can interleave two
+    strings drawn over each other letter by letter, where a title's period is then not found."""
+    return "\n".join(line.text for line in text_lines(words))
+
+
 def text_lines(words: list[Word]) -> list[Line]:
     """Upright words grouped into lines (a word joins the recent line whose nearest word it
     overlaps by half a height, `_home`), top to bottom, each split into phrases."""

@@ -265,9 +265,20 @@ def _header_end(lines: list[PlacedLine], stub: int, seps: list[float], fills: li
     end = named[-1] + 1
     while end < first and not _set_off(lines[end - 1], lines[end], seps, usual):
         end += 1  # a header cell's text wrapping onto the next line (`LA` / `code`)
-    while end < len(lines) and (_in_band(fills, lines[end - 1], lines[end]) or _completes(lines[:end], lines[end])):
+    while end < len(lines) and (
+        _in_band(fills, lines[end - 1], lines[end])
+        or _completes(lines[:end], lines[end])
+        or _wraps_on(lines[end - 1], lines[end], stub, seps, usual)
+    ):
         end += 1  # the header's next line, figures or not (`Nov` over `18`)
     return end
+
+
+def _wraps_on(prev: PlacedLine, pl: PlacedLine, stub: int, seps: list[float], usual: Gaps) -> bool:
+    """Words alone over value columns right under a header that ended in a line of figures
+    (`16` under `Feb`): header cells wrapping on (`Change on last` / `year`), not a row, which
+    has a label."""
+    return not pl.value and all(c.c0 >= stub for c in pl.cells) and not _set_off(prev, pl, seps, usual)
 
 
 def _body_start(lines: list[PlacedLine], first: int, spacing: Spacing, seps: list[float], usual: Gaps) -> int:

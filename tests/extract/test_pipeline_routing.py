@@ -4,7 +4,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from scorekit.extract.pdftext import read_layer
-from scorekit.extract.periods import find_report_period
+from scorekit.extract.periods import ReportPeriod, find_report_period
 from scorekit.extract.pipeline import Options, _route, page_stage
 from scorekit.fixtures.generator.corpus.degradations import materialise
 from scorekit.fixtures.generator.corpus.manifest import read_manifest
@@ -64,3 +64,15 @@ def test_a_deciphered_page_keeps_its_words_apart_for_what_is_read_from_its_text(
     original = page_stage(str(doc.base_pdf), 1, Options())
     assert garbled.method == "text" and "deciphered" in garbled.reason
     assert find_report_period(garbled.text) == find_report_period(original.text) is not None
+
+
+def test_a_title_whose_letters_the_pdf_places_one_by_one_still_gives_the_report_period(tmp_path):
+    """A browser's print sets a bold title letter by letter; pdfium's own text order then gives
+    one letter a line, and `June 2018` is not found in it. The page's text is read from its words
+    line by line instead."""
+    from scorekit.fixtures.generator.corpus.build import base_of, build_base
+
+    pdf = build_base(base_of("year_band_months", 31), root=tmp_path).pdf_in(tmp_path)
+    first = page_stage(str(pdf), 1, Options())
+    assert first.method == "text"
+    assert find_report_period(first.text) == ReportPeriod(2018, 6)
