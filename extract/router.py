@@ -32,6 +32,7 @@ WORDLIKE_TEXT = 0.6
 GARBAGE_CHARS = 0.05
 INK_SHARE = 0.6
 INK_DPI = 50
+INK_CONTRAST = 64  # grey levels under the paper's that are ink: a scan's thin type, averaged at INK_DPI, is light
 INK_SAMPLE = 200
 
 
@@ -62,7 +63,7 @@ def decide(layer: TextLayer, pdfium_page, stream_text: str, stream_quality: Text
 
     if len(chars) < MIN_CHARS:
         grey = _render(pdfium_page)
-        m["dark_share"] = float((grey < 128).mean())
+        m["dark_share"] = float((grey < np.median(grey) - INK_CONTRAST).mean())
         if m["dark_share"] < 0.0005:
             return out("text", "blank page")
         what = "image-only page" if m["image_cover"] >= IMAGE_PAGE else "page with ink but no text layer"

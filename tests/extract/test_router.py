@@ -55,3 +55,28 @@ def test_rotated_page_is_reported(tmp_path):
     w.write(str(out))
     d = route_pdf(out)[0]
     assert d.rotation == 90 and d.method == "text"
+
+
+def test_a_scan_of_thin_type_is_read_and_a_blank_scan_is_not(tmp_path):
+    """Thin serif type on a scan, averaged at the router's low resolution, is lighter than any
+    fixed grey; ink is what stands well below the paper's own tone."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from scorekit.fixtures.generator.scans import ScanParams, scan_document
+
+    printed = tmp_path / "printed.pdf"
+    canvas = Canvas(str(printed), pagesize=(595, 842))
+    canvas.showPage()
+    canvas.setFont("Times-Roman", 8)
+    for row in range(30):
+        canvas.drawString(40, 780 - 16 * row, f"CP{row}   Number of children subject to a plan")
+        for col in range(8):
+            canvas.drawRightString(300 + 36 * col, 780 - 16 * row, f"{(row * 37 + col * 11) % 500}")
+    canvas.showPage()
+    canvas.save()
+    scanned = tmp_path / "scanned.pdf"
+    params = ScanParams(dpi=150, skew=0.5, blur=1.0, noise=10.0, quality=40, perspective=0.0)
+    scan_document(printed, scanned, params=params, seed=7, title="scan")
+    blank, table = route_pdf(scanned)
+    assert (blank.method, blank.reason) == ("text", "blank page")
+    assert table.method == "ocr"
