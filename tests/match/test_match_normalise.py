@@ -199,7 +199,7 @@ def test_domain_equivalences():
     assert content("Short term placement stability: CLA with 3+ placements") == content("CLA with 3+ placements")
     assert content("Long term placement stability: CLA in the same placement") != content("CLA in the same placement")
     assert content("CLA seeing a dentist") == content("CLA with dental checks")
-    assert content("Number of re-referrals to CSC").split() == ["csc", "rereferral"]
+    assert content("Number of re-referrals to CSC").split() == ["12", "csc", "month", "rereferral"]
     assert content("Children re-referred") == content("Re-referrals")
     assert content("Children becoming the subject of a plan") == content("Children becoming subject to a CP plan")
     assert "cla" not in content("Children in care proceedings").split()
@@ -781,3 +781,58 @@ def test_signed_off_volume_of_and_subsequent_plans():
     assert facts("Volume of contacts in month").unit == "count"
     assert facts("Volume of contacts in month").words == facts("Number of contacts in month").words
     assert "repeat" in facts("CP plans starting that are subsequent plans").words
+
+
+def test_a_re_referral_is_counted_within_12_months_unless_the_name_states_another_window():
+    """The DfE counts a re-referral within 12 months of the previous referral (profile `windows`):
+    a name stating no window means that one; `outside 12 months` or `within 6 months` keeps its own."""
+    twelve = frozenset({Quantity(12.0, "months", "upper")})
+    assert facts("Re-referral rate").quantities == facts("Re-referrals within 12 months (%)").quantities == twelve
+    assert facts("Re-referral rate").unit == "percent"
+    assert facts("% re-referrals within 6 months").quantities == frozenset({Quantity(6.0, "months", "upper")})
+    assert facts("% re-referrals outside 12 months").quantities == frozenset({Quantity(12.0, "months", "lower")})
+    assert facts("Referrals in the month").quantities == frozenset()
+
+
+def test_a_list_of_consecutive_ages_is_their_band():
+    assert (
+        facts("Care leavers aged 19, 20 and 21 in suitable accommodation").quantities
+        == facts("Care leavers aged 19-21 in suitable accommodation").quantities
+    )
+    assert facts("CLA aged 10, 11, 12, 13, 14 and 15").quantities == facts("CLA aged 10-15").quantities
+    assert Quantity(22.0, "", "") in facts("Care leavers aged 19, 20 and 22").quantities
+
+
+def test_second_or_later_is_2_or_more_and_a_previous_plan_is_a_repeat_plan():
+    assert (
+        facts("Children on their second or later CP plan").quantities
+        == facts("Children on a 2nd or more CP plan").quantities
+    )
+    assert (
+        facts("Children becoming subject to a CP plan for a second or subsequent time").words
+        == facts("Children becoming subject to a CP plan for a 2nd or subsequent time").words
+    )
+    assert "repeat" in facts("New CP plans where the child had a previous plan").words
+    assert "repeat" in facts("Children becoming subject to a plan for the second time").words
+
+
+def test_repeat_referrals_to_social_care_are_re_referrals():
+    assert "rereferral" in facts("Repeat referrals to children's social care (%)").words
+    assert "referral" not in facts("Repeat referrals to children's social care (%)").words
+
+
+def test_local_children_are_children_who_are_not_uasc():
+    assert facts("CLA at month end (local children only)").excluded == frozenset({"uasc"})
+    assert facts("CLA at month end (local children only)").excluded == facts("CLA at month end (non-UASC)").excluded
+
+
+def test_a_disability_a_dental_assessment_a_location_and_an_all_ages_population_are_read():
+    assert ("cwd", "cwd") in facts("Children on a CIN plan who have a disability").qualifiers
+    assert facts("CLA with dental assessments (%)").words == facts("CLA with dental checks (%)").words
+    assert ("location", "inside the authority") in facts(
+        "Children in residential placements within the L.A."
+    ).qualifiers
+    assert ("location", "outside the authority") in facts("CLA placed out of area").qualifiers
+    assert ("ages", "all ages") in facts("Referrals per 10,000 population (all ages)").qualifiers
+    assert not facts("Number of care leavers (all ages)").groups.get("ages")
+    assert not facts("Care leavers in contact with the authority").groups.get("location")
