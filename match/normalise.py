@@ -71,7 +71,7 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str | Callable[[re.Match[str]], str]]
     (("or ", "and "), r"\b(\d+)\s*(?:or|and) (?:more|over|above|older|greater|later)\b", r"\1+"),
     (
         ("+", "or "),
-        r"\b(\d+) ?(months?|years?|weeks?|days?|working days|hours?) ?(?:\+|or (?:more|over|longer))",
+        r"\b(\d+) ?(months?|years?|weeks?|days?|working days|hours?|miles?) ?(?:\+|or (?:more|over|longer|further))",
         r"\1+ \2",
     ),
     (
@@ -97,8 +97,13 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str | Callable[[re.Match[str]], str]]
     (("m",), r"\b(\d+)(\+?)[\s-]*(?:m|mths?|mnths?|months?)\b(\+?)", r"\1\2\3 months"),
     (("year",), r"\b(?:a|1) ?year ?(?:\+|or (?:more|over|longer)\b)", "12+ months"),
     (
+        ("over", "during"),
+        r"\b(?:over|during) (?:the )?(?:last|past|previous) (?:12 months|year)\b",
+        "last 12 months",
+    ),
+    (
         ("last", "past", "previous", "12 month", "a year"),
-        r"\b(?:(?:in|over|during|within) (?:the )?(?:last|past|previous) (?:12 months|year)"
+        r"\b(?:(?:in|within) (?:the )?(?:last|past|previous) (?:12 months|year)"
         r"|(?:in|within) (?:a |the )?12 months?(?: period)?|(?:within (?:a |the )?|in a )year(?: period)?"
         r"|within 1 year)\b",
         "within 12 months",
@@ -456,7 +461,8 @@ class Vocabulary:
         text, values = self._bases.take(text)
         found = set(values)
         windows = found & _WINDOWS
-        window = bool(windows) and unit == "percent" and self.profile.year_windows_for_percentages
+        share = unit == "percent" or (unit is None and _LAST_12M in windows)
+        window = bool(windows) and share and self.profile.year_windows_for_percentages
         if window:
             found -= windows
             text += f" {_YEAR_WINDOW}"

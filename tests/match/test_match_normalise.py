@@ -836,3 +836,24 @@ def test_a_disability_a_dental_assessment_a_location_and_an_all_ages_population_
     assert ("ages", "all ages") in facts("Referrals per 10,000 population (all ages)").qualifiers
     assert not facts("Number of care leavers (all ages)").groups.get("ages")
     assert not facts("Care leavers in contact with the authority").groups.get("location")
+
+
+def test_a_rate_over_the_last_12_months_rolls_and_a_share_or_a_bare_name_takes_it_as_its_window():
+    assert facts("Assessments per 10,000 children over the last 12 months").basis == frozenset({"rolling_12m"})
+    assert facts("Contacts during the past year (number)").basis == frozenset({"rolling_12m"})
+    share = facts("% of CLA with 3+ placements during the last 12 months")
+    assert share.basis == frozenset() and share.windows == facts("% of CLA with 3+ placements in the year").windows
+    bare = facts("CLA during the previous 12 months who had 3+ placements")
+    assert bare.basis == frozenset() and bare.windows
+
+
+def test_miles_or_more_is_a_lower_bound():
+    assert (
+        facts("CLA placed 20 miles or more from home").quantities == facts("CLA placed 20+ miles from home").quantities
+    )
+    assert facts("CLA placed 20 miles or more from home").quantities == {Quantity(20.0, "miles", "lower")}
+
+
+def test_open_to_the_service_is_open_to_childrens_social_care():
+    assert facts("Children open to the service").words == facts("Children open to children's social care").words
+    assert "csc" not in facts("Children open to early help (all service areas)").words
