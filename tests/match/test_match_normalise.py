@@ -857,3 +857,17 @@ def test_miles_or_more_is_a_lower_bound():
 def test_open_to_the_service_is_open_to_childrens_social_care():
     assert facts("Children open to the service").words == facts("Children open to children's social care").words
     assert "csc" not in facts("Children open to early help (all service areas)").words
+
+
+def test_a_financial_year_a_numbered_quarter_and_last_month_are_time_bases():
+    assert facts("Referrals - FY 2023/24 total").basis == frozenset({"year"})
+    assert facts("Referrals in Q2").basis == frozenset({"quarter"})
+    assert facts("Contacts received last month").basis == facts("Contacts received in the month").basis
+    assert facts("Number of contacts (FYTD)").basis == frozenset({"ytd"})
+
+
+def test_child_protection_plans_started_are_children_becoming_subject_to_a_plan():
+    assert (
+        facts("CP plans started in the month").words
+        == facts("Children becoming subject to a CP plan in the month").words
+    )
