@@ -81,8 +81,8 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str | Callable[[re.Match[str]], str]]
     ),
     (("least",), r"\bat least (\d+)", r"\1+"),
     (
-        ("more", "greater", "over", "above", "exceed", "beyond", "outside", ">"),
-        r"(?:\bmore than|\bgreater than|\bover|\babove|\bexceeding|\bbeyond|\boutside(?: of)?|>)\s*(\d+)",
+        ("more", "greater", "longer", "over", "above", "exceed", "beyond", "outside", ">"),
+        r"(?:\bmore than|\bgreater than|\blonger than|\bover|\babove|\bexceeding|\bbeyond|\boutside(?: of)?|>)\s*(\d+)",
         r"\1+",
     ),
     (
@@ -96,6 +96,7 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str | Callable[[re.Match[str]], str]]
     (("less", "fewer", "below", "<"), r"(?:\bless than|\bfewer than|\bbelow|<)\s*(\d+)", r"under \1"),
     (("m",), r"\b(\d+)(\+?)[\s-]*(?:m|mths?|mnths?|months?)\b(\+?)", r"\1\2\3 months"),
     (("year",), r"\b(?:a|1) ?year ?(?:\+|or (?:more|over|longer)\b)", "12+ months"),
+    (("year",), r"\b(?:more than|longer than|over) (?:a|1) ?year\b", "12+ months"),
     (
         ("over", "during"),
         r"\b(?:over|during) (?:the )?(?:last|past|previous) (?:12 months|year)\b",

@@ -871,3 +871,37 @@ def test_child_protection_plans_started_are_children_becoming_subject_to_a_plan(
         facts("CP plans started in the month").words
         == facts("Children becoming subject to a CP plan in the month").words
     )
+
+
+def test_longer_than_and_more_than_a_year_are_lower_bounds():
+    assert facts("SAs taking longer than 45 days").quantities == facts("SAs completed over 45 days").quantities
+    assert facts("Children in care for more than a year").quantities == facts("Children in care 12+ months").quantities
+
+
+def test_made_subject_to_a_plan_and_starting_care_are_flows_in():
+    assert (
+        facts("Transfer-ins made subject to a CP plan").words
+        == facts("Transfer-ins becoming subject to a CP plan").words
+    )
+    assert facts("UASC starting care in the month").words == facts("UASC entering care in the month").words
+
+
+def test_compulsory_school_age_is_the_population_of_every_school_count():
+    assert (
+        facts("Children of compulsory school age who are electively home educated").words
+        == facts("Children who are electively home educated").words
+    )
+
+
+def test_key_stages_are_named_not_counted_and_differ():
+    assert facts("KS2 attainment gap").quantities == facts("Key Stage 2 attainment gap").quantities == frozenset()
+    assert facts("KS2 attainment gap").groups["key stage"] == {"key stage 2"}
+    assert facts("Key Stage 4 attainment gap").groups["key stage"] == {"key stage 4"}
+
+
+def test_reception_is_the_early_years_foundation_stage_and_reaching_is_achieving():
+    assert (
+        facts("Children reaching a good level of development at the end of reception").words
+        == facts("Children achieving a good level of development at the end of the Early Years Foundation Stage").words
+    )
+    assert facts("Young people reoffending").words == facts("Young people re-offending").words
