@@ -522,3 +522,10 @@ def test_a_name_leaving_out_part_of_what_an_entry_counts_whole_is_another_measur
     assert not hard("Children in need excluding CP", "Number of CIN excluding EHPs, CPP and LAC")
     assert not hard("Number of contacts", "Contacts excluding police notifications")
     assert not hard("ICPCs excluding transfer-ins", "Number of ICPCs")
+
+
+def test_a_source_or_agent_named_on_one_side_only_is_a_subset():
+    assert any(f.guard == "source" for f in hard("Referrals from schools in the month", "Referrals in the month"))
+    assert any(f.guard == "source" for f in hard("Assessments completed by the MASH", "Assessments completed"))
+    assert any(f.guard == "parenthood" for f in hard("Care leavers who are parents", "Number of care leavers"))
+    assert not hard("Referrals completed by MASH in 1 working day (%)", "Referrals dealt with by MASH in 24 hours (%)")
