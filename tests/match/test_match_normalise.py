@@ -905,3 +905,14 @@ def test_reception_is_the_early_years_foundation_stage_and_reaching_is_achieving
         == facts("Children achieving a good level of development at the end of the Early Years Foundation Stage").words
     )
     assert facts("Young people reoffending").words == facts("Young people re-offending").words
+
+
+def test_scorecard_abbreviations_sec_refs_mth_ha_ih_wks_and_with_parents_are_read():
+    assert facts("Sec. 47s completed in mth").words == facts("Section 47 enquiries completed in the month").words
+    assert facts("Refs rec'd in mth").words == facts("Referrals received in the month").words
+    assert facts("Refs rec'd in mth").basis == facts("S47 rate /10k (mth)").basis == frozenset({"month"})
+    assert facts("CiC - no. at mth end").basis == facts("No. LAC (end mth)").basis == frozenset({"snapshot"})
+    assert facts("CiC 12m+ - HA up to date").words == facts("CiC 12m+ - health assessment up to date").words
+    assert facts("IH foster carers").words == facts("In-house foster carers").words
+    assert facts("Avg wks care proceedings").unit == "weeks"
+    assert facts("CiC w/ parents (P1)").words == facts("CiC placed with parents (P1)").words
