@@ -916,3 +916,8 @@ def test_scorecard_abbreviations_sec_refs_mth_ha_ih_wks_and_with_parents_are_rea
     assert facts("IH foster carers").words == facts("In-house foster carers").words
     assert facts("Avg wks care proceedings").unit == "weeks"
     assert facts("CiC w/ parents (P1)").words == facts("CiC placed with parents (P1)").words
+
+
+def test_numbers_say_a_count_and_an_independent_foster_care_agency_is_an_ifa():
+    assert facts("LAC numbers").unit == "count" and facts("LAC numbers").words == facts("Number of LAC").words
+    assert facts("LAC placed with independent foster care agencies").words == facts("LAC placed with IFAs").words
