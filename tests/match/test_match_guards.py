@@ -529,3 +529,16 @@ def test_a_source_or_agent_named_on_one_side_only_is_a_subset():
     assert any(f.guard == "source" for f in hard("Assessments completed by the MASH", "Assessments completed"))
     assert any(f.guard == "parenthood" for f in hard("Care leavers who are parents", "Number of care leavers"))
     assert not hard("Referrals completed by MASH in 1 working day (%)", "Referrals dealt with by MASH in 24 hours (%)")
+
+
+def test_all_pupils_and_children_looked_after_are_different_cohorts():
+    assert any(
+        f.guard == "cohort" for f in hard("Absence of looked after children (%)", "% pupil absence (all schools)")
+    )
+    assert any(
+        f.guard == "cohort" for f in hard("CLA achieving level 4+ at KS2 (%)", "% Pupils attaining level 4+ at KS2")
+    )
+    assert not hard("Pupil absence, all schools (%)", "% pupil absence (all schools)")
+    assert any(
+        f for f in verdict("Overall absence of looked after children (%)", "% pupil absence (all schools)") if f.hard
+    )

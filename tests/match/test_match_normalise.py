@@ -921,3 +921,8 @@ def test_scorecard_abbreviations_sec_refs_mth_ha_ih_wks_and_with_parents_are_rea
 def test_numbers_say_a_count_and_an_independent_foster_care_agency_is_an_ifa():
     assert facts("LAC numbers").unit == "count" and facts("LAC numbers").words == facts("Number of LAC").words
     assert facts("LAC placed with independent foster care agencies").words == facts("LAC placed with IFAs").words
+
+
+def test_starting_care_proceedings_is_no_child_starting_care():
+    assert "new cla" not in V.canonical("Children starting care proceedings in the month")[0]
+    assert "new cla" in V.canonical("UASC starting care in the month")[0]
