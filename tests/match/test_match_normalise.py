@@ -926,3 +926,9 @@ def test_numbers_say_a_count_and_an_independent_foster_care_agency_is_an_ifa():
 def test_starting_care_proceedings_is_no_child_starting_care():
     assert "new cla" not in V.canonical("Children starting care proceedings in the month")[0]
     assert "new cla" in V.canonical("UASC starting care in the month")[0]
+
+
+def test_local_childrens_homes_and_council_foster_carers_are_no_population_or_location():
+    assert not facts("CLA placed in local children's homes").excluded
+    assert not facts("CLA in council foster placements").groups.get("location")
+    assert facts("CLA placed within the council area").groups.get("location") == {"inside the authority"}
