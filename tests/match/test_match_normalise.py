@@ -932,3 +932,8 @@ def test_local_childrens_homes_and_council_foster_carers_are_no_population_or_lo
     assert not facts("CLA placed in local children's homes").excluded
     assert not facts("CLA in council foster placements").groups.get("location")
     assert facts("CLA placed within the council area").groups.get("location") == {"inside the authority"}
+
+
+def test_a_re_referral_at_any_time_takes_no_12_month_window():
+    assert facts("Re-referrals at any time (%)").quantities == frozenset()
+    assert facts("Referrals that were re-referrals at any point (%)").quantities == frozenset()
