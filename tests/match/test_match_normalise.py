@@ -886,10 +886,13 @@ def test_made_subject_to_a_plan_and_starting_care_are_flows_in():
     assert facts("UASC starting care in the month").words == facts("UASC entering care in the month").words
 
 
-def test_compulsory_school_age_is_the_population_of_every_school_count():
+def test_compulsory_school_age_is_a_word_of_the_measure_outside_a_gloss():
+    """`(only relating to children of compulsory school age)` glosses a school count; `CLA of
+    compulsory school age` is a subset of children looked after, so its words stay."""
+    assert "compulsory" in facts("CLA of compulsory school age").words
     assert (
-        facts("Children of compulsory school age who are electively home educated").words
-        == facts("Children who are electively home educated").words
+        "compulsory"
+        not in facts("Children missing education (only relating to children of compulsory school age)").words
     )
 
 
