@@ -940,3 +940,8 @@ def test_local_childrens_homes_and_council_foster_carers_are_no_population_or_lo
 def test_a_re_referral_at_any_time_takes_no_12_month_window():
     assert facts("Re-referrals at any time (%)").quantities == frozenset()
     assert facts("Referrals that were re-referrals at any point (%)").quantities == frozenset()
+
+
+def test_a_total_population_of_children_is_no_population_of_all_ages():
+    assert not facts("CLA rate per 10,000 total population aged under 18").groups.get("ages")
+    assert facts("Referrals per 10,000 total population").groups.get("ages") == {"all ages"}
