@@ -542,3 +542,11 @@ def test_all_pupils_and_children_looked_after_are_different_cohorts():
     assert any(
         f for f in verdict("Overall absence of looked after children (%)", "% pupil absence (all schools)") if f.hard
     )
+
+
+def test_a_median_is_not_an_average():
+    assert any(
+        f.guard == "statistic"
+        for f in hard("Median days from placement order to match", "Average days from placement order to match")
+    )
+    assert not hard("Mean days from placement order to match", "Average days from placement order to match")
