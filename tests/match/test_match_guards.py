@@ -550,3 +550,13 @@ def test_a_median_is_not_an_average():
         for f in hard("Median days from placement order to match", "Average days from placement order to match")
     )
     assert not hard("Mean days from placement order to match", "Average days from placement order to match")
+
+
+def test_a_parents_disability_is_no_childs_and_a_source_after_shorthand_is_read():
+    assert not [
+        f
+        for f in verdict("Parents with a disability (number)", "Children with a disability (number)")
+        if f.guard == "excluding"
+    ]
+    assert ("cwd", "cwd") not in V.facts("Parents with a disability (number)").qualifiers
+    assert any(f.guard == "source" for f in hard("Refs rec'd in mth from schools", "Number of referrals in the month"))
