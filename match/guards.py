@@ -311,7 +311,11 @@ def qualifiers(a: Side, b: Side, prof: Profile) -> list[Finding]:
 
 def inclusions(a: Side, b: Side, prof: Profile) -> list[Finding]:
     """Excluded on one side and counted on the other: the meaning flips. Excluded or included on one
-    side only: what the profile says of the word (an exclusion of UASC names a subset)."""
+    side only: what the profile says of the word (an exclusion of UASC names a subset). A name `a`
+    (the one being matched) that leaves out part of what an entry `b` counts whole, an entry that
+    excludes nothing, measures less than it: what would be a doubt is a different measure (a
+    convention the profile frees, such as transfer-ins, stays free); an entry with exclusions of
+    its own may only be worded another way (`excluding CP and CLA`)."""
     out: list[Finding] = []
     for x, y in ((a.facts, b.facts), (b.facts, a.facts)):
         if not x.excluded and not x.included:
@@ -319,15 +323,18 @@ def inclusions(a: Side, b: Side, prof: Profile) -> list[Finding]:
         flipped = x.excluded & y.mentions
         if flipped:
             out.append(Finding("excluding", f"excluding {', '.join(sorted(flipped))} vs including", True))
-        out += _one_sided(x.excluded - y.excluded - flipped, "excluded", prof)
+        narrows = x is a.facts and not y.excluded
+        out += _one_sided(x.excluded - y.excluded - flipped, "excluded", prof, narrows)
         out += _one_sided(x.included - y.excluded - y.mentions, "included", prof)
     return out
 
 
-def _one_sided(words: frozenset[str], how: str, prof: Profile) -> list[Finding]:
+def _one_sided(words: frozenset[str], how: str, prof: Profile, narrows: bool = False) -> list[Finding]:
     if not words:
         return []
     policies = {w: prof.inclusions.policy(w, how) for w in words}
+    if narrows:
+        policies = {w: "hard" if p == "soft" else p for w, p in policies.items()}
     hard = sorted(w for w, p in policies.items() if p == "hard")
     soft = sorted(w for w, p in policies.items() if p == "soft")
     verb = "excluding" if how == "excluded" else "including"

@@ -26,10 +26,19 @@ UNITS = ("count", "percent", "rate_per_10k", "rate_per_100k", "days", "weeks", "
 
 _CLEAN = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2019": "'", "\u2018": "'", "\u00a0": " "})
 
+
+def _age_list(m: re.Match[str]) -> str:
+    """`aged 19, 20 and 21` is the band 19-21; a list with a gap is left as printed."""
+    ages = [int(a) for a in re.findall(r"\d+", m.group(2))]
+    if ages == list(range(ages[0], ages[0] + len(ages))):
+        return f"{m.group(1)} {ages[0]}-{ages[-1]}"
+    return m.group(0)
+
+
 # Thresholds and durations written one way. Order matters: a range before a bound, "a year+"
 # before "a year", ages before durations, a unit spelled out (`wd`, `hrs`) before a bound reads
 # it. Each rule runs only where one of its cue words is present.
-_GRAMMAR: list[tuple[tuple[str, ...], str, str]] = [
+_GRAMMAR: list[tuple[tuple[str, ...], str, str | Callable[[re.Match[str]], str]]] = [
     (("st", "nd", "rd", "th"), r"(\d+)(?:st|nd|rd|th)\b", r"\1"),
     ((",",), r"(\d),(\d{3})\b", r"\1\2"),
     ((" 000",), r"\b(\d{1,3}) 000\b", r"\g<1>000"),
@@ -41,6 +50,7 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str]] = [
         r"\b(\d+) (?:to|and) (\d+)(?= (?:years?|year olds?|days|working days|weeks|months)\b)",
         r"\1-\2",
     ),
+    (("age",), r"\b(aged?|ages) (\d+(?:, ?\d+)+,? (?:and|or|&) \d+)\b", _age_list),
     (("age",), r"\b(aged?|ages) (\d+) (?:to|and) (\d+)\b", r"\1 \2-\3"),
     (("0-",), r"(?<![\d.])(?<!aged )(?<!ages )\b0-(\d+)[ -]years?\b(?:[ -]olds?\b)?", r"aged 0-\1"),
     (("old",), r"\b(\d+)[ -]years?[ -]olds?\b", r"\1 year old"),
@@ -61,7 +71,7 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str]] = [
     (("or ", "and "), r"\b(\d+)\s*(?:or|and) (?:more|over|above|older|greater|later)\b", r"\1+"),
     (
         ("+", "or "),
-        r"\b(\d+) ?(months?|years?|weeks?|days?|working days|hours?) ?(?:\+|or (?:more|over|longer))",
+        r"\b(\d+) ?(months?|years?|weeks?|days?|working days|hours?|miles?) ?(?:\+|or (?:more|over|longer|further))",
         r"\1+ \2",
     ),
     (
@@ -71,8 +81,8 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str]] = [
     ),
     (("least",), r"\bat least (\d+)", r"\1+"),
     (
-        ("more", "greater", "over", "above", "exceed", "beyond", "outside", ">"),
-        r"(?:\bmore than|\bgreater than|\bover|\babove|\bexceeding|\bbeyond|\boutside(?: of)?|>)\s*(\d+)",
+        ("more", "greater", "longer", "over", "above", "exceed", "beyond", "outside", ">"),
+        r"(?:\bmore than|\bgreater than|\blonger than|\bover|\babove|\bexceeding|\bbeyond|\boutside(?: of)?|>)\s*(\d+)",
         r"\1+",
     ),
     (
@@ -86,9 +96,15 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str]] = [
     (("less", "fewer", "below", "<"), r"(?:\bless than|\bfewer than|\bbelow|<)\s*(\d+)", r"under \1"),
     (("m",), r"\b(\d+)(\+?)[\s-]*(?:m|mths?|mnths?|months?)\b(\+?)", r"\1\2\3 months"),
     (("year",), r"\b(?:a|1) ?year ?(?:\+|or (?:more|over|longer)\b)", "12+ months"),
+    (("year",), r"\b(?:more than|longer than|over) (?:a|1) ?year\b", "12+ months"),
+    (
+        ("over", "during"),
+        r"\b(?:over|during) (?:the )?(?:last|past|previous) (?:12 months|year)\b",
+        "last 12 months",
+    ),
     (
         ("last", "past", "previous", "12 month", "a year"),
-        r"\b(?:(?:in|over|during|within) (?:the )?(?:last|past|previous) (?:12 months|year)"
+        r"\b(?:(?:in|within) (?:the )?(?:last|past|previous) (?:12 months|year)"
         r"|(?:in|within) (?:a |the )?12 months?(?: period)?|(?:within (?:a |the )?|in a )year(?: period)?"
         r"|within 1 year)\b",
         "within 12 months",
@@ -221,6 +237,7 @@ class Vocabulary:
             rf"(?P<obj>(?:[^()]|\([^()]*\))*?){stop}"
         )
         self._timescales = [self._timescale_phrases(ts) for ts in prof.timescales]
+        self._windows = [(w, re.compile(rf"\b(?:{'|'.join(w.forms)})\b")) for w in prof.windows]
         self._cache: dict[tuple[str, str | None], Facts] = {}
 
     @staticmethod
@@ -283,7 +300,19 @@ class Vocabulary:
         t = " ".join(t.split())
         if self._timescales and ("timely" in t or _DIGIT.search(t)):
             t = self._in_timescale(t, expansions)
+        if self._windows and not _DURATION.search(t):
+            t = self._in_window(t, expansions)
         return t, tuple(dict.fromkeys(expansions))
+
+    def _in_window(self, text: str, expansions: list[str]) -> str:
+        """An event counted only within a window, in a name that states no duration, is counted in
+        that window (`re-referrals` are `re-referrals within 12 months`)."""
+        for w, subject in self._windows:
+            m = subject.search(text)
+            if m:
+                expansions.append(f"{w.subject} = {w.subject} within {w.limit}")
+                return f"{text[: m.end()]} within {w.limit}{text[m.end() :]}"
+        return text
 
     def _in_timescale(self, text: str, expansions: list[str]) -> str:
         """An event said to be in timescale also states its limit, and one held within its limit
@@ -433,7 +462,8 @@ class Vocabulary:
         text, values = self._bases.take(text)
         found = set(values)
         windows = found & _WINDOWS
-        window = bool(windows) and unit == "percent" and self.profile.year_windows_for_percentages
+        share = unit == "percent" or (unit is None and _LAST_12M in windows)
+        window = bool(windows) and share and self.profile.year_windows_for_percentages
         if window:
             found -= windows
             text += f" {_YEAR_WINDOW}"

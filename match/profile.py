@@ -99,6 +99,17 @@ class Timescale:
 
 
 @dataclass(frozen=True)
+class Window:
+    """The window an event is only counted in (a re-referral is a referral within 12 months of
+    the previous one): a name that states no duration means that window, so it meets a name that
+    states it; a name stating another duration (`outside 12 months`, `within 24 months`) does not."""
+
+    subject: str
+    forms: tuple[str, ...]
+    limit: str
+
+
+@dataclass(frozen=True)
 class UnitCue:
     unit: str
     cues: tuple[str, ...]
@@ -138,6 +149,7 @@ class Profile:
     any_period: tuple[str, ...] = ()
     negations: tuple[str, ...] = ()
     timescales: tuple[Timescale, ...] = ()
+    windows: tuple[Window, ...] = ()
 
     def label(self, token: str) -> str:
         for e in self.equivalents:
@@ -234,6 +246,7 @@ def from_dict(data: dict[str, Any], source: str = "") -> Profile:
         any_period=_strs(data.get("any_period", []), "any_period"),
         negations=_strs(data.get("negations", []), "negations"),
         timescales=tuple(_timescale(t) for t in data.get("timescales", [])),
+        windows=tuple(Window(t.subject, t.forms, t.limit) for t in map(_timescale, data.get("windows", []))),
     )
 
 
@@ -292,6 +305,7 @@ def extend(base: Profile, extra: Profile) -> Profile:
         any_period=extra.any_period + base.any_period,
         negations=extra.negations + base.negations,
         timescales=_merge_named(extra.timescales, base.timescales, "subject"),
+        windows=_merge_named(extra.windows, base.windows, "subject"),
     )
 
 

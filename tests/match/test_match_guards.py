@@ -133,7 +133,7 @@ def test_a_counting_convention_left_out_is_no_doubt():
         "Number of children subject to ICPCs, excluding transfer-ins and temporary registrations",
     )
     assert not [f for f in found if f.guard == "excluding"], [str(f) for f in found]
-    assert soft("Number of CLA excluding those placed for adoption", "Number of CLA")
+    assert hard("Number of CLA excluding those placed for adoption", "Number of CLA")
 
 
 def test_a_repeat_on_one_side_only_is_a_doubt():
@@ -511,3 +511,52 @@ def test_a_measure_of_exploitation_is_a_doubt_against_one_that_names_none():
 def test_persistent_absence_is_not_all_absence():
     (f,) = soft("Total absence from school of CLA (%)", "% of CLA of school age with persistent absence")
     assert f.guard == "absence"
+
+
+def test_a_name_leaving_out_part_of_what_an_entry_counts_whole_is_another_measure():
+    """`Contacts excluding police notifications` counts less than `Number of contacts`: blocked,
+    whatever the word; an entry that excludes things itself may be worded another way, so the
+    same exclusion there only costs points; and an entry's exclusion a name leaves unsaid is soft."""
+    assert any(f.guard == "excluding" for f in hard("Contacts excluding police notifications", "Number of contacts"))
+    assert any(f.guard == "excluding" for f in hard("CLA excluding those placed for adoption", "Number of CLA"))
+    assert not hard("Children in need excluding CP", "Number of CIN excluding EHPs, CPP and LAC")
+    assert not hard("Number of contacts", "Contacts excluding police notifications")
+    assert not hard("ICPCs excluding transfer-ins", "Number of ICPCs")
+
+
+def test_a_source_or_agent_named_on_one_side_only_is_a_subset():
+    assert any(f.guard == "source" for f in hard("Referrals from schools in the month", "Referrals in the month"))
+    assert any(f.guard == "source" for f in hard("Assessments completed by the MASH", "Assessments completed"))
+    assert any(f.guard == "parenthood" for f in hard("Care leavers who are parents", "Number of care leavers"))
+    assert not hard("Referrals completed by MASH in 1 working day (%)", "Referrals dealt with by MASH in 24 hours (%)")
+
+
+def test_all_pupils_and_children_looked_after_are_different_cohorts():
+    assert any(
+        f.guard == "cohort" for f in hard("Absence of looked after children (%)", "% pupil absence (all schools)")
+    )
+    assert any(
+        f.guard == "cohort" for f in hard("CLA achieving level 4+ at KS2 (%)", "% Pupils attaining level 4+ at KS2")
+    )
+    assert not hard("Pupil absence, all schools (%)", "% pupil absence (all schools)")
+    assert any(
+        f for f in verdict("Overall absence of looked after children (%)", "% pupil absence (all schools)") if f.hard
+    )
+
+
+def test_a_median_is_not_an_average():
+    assert any(
+        f.guard == "statistic"
+        for f in hard("Median days from placement order to match", "Average days from placement order to match")
+    )
+    assert not hard("Mean days from placement order to match", "Average days from placement order to match")
+
+
+def test_a_parents_disability_is_no_childs_and_a_source_after_shorthand_is_read():
+    assert not [
+        f
+        for f in verdict("Parents with a disability (number)", "Children with a disability (number)")
+        if f.guard == "excluding"
+    ]
+    assert ("cwd", "cwd") not in V.facts("Parents with a disability (number)").qualifiers
+    assert any(f.guard == "source" for f in hard("Refs rec'd in mth from schools", "Number of referrals in the month"))

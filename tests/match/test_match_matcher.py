@@ -372,6 +372,7 @@ def test_the_blind_set_names_none_the_other_sets_hold(shipped, unseen):
         ("probes5.csv", 50, "sixteenth"),
         ("probes6.csv", 100, "seventeenth"),
         ("probes7.csv", 60, "seventeenth"),
+        ("probes8.csv", 250, "eighteenth"),
     ],
 )
 def test_the_later_probes_are_labelled_with_catalogue_ids(shipped, probe_file, least, session):

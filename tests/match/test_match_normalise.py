@@ -199,7 +199,7 @@ def test_domain_equivalences():
     assert content("Short term placement stability: CLA with 3+ placements") == content("CLA with 3+ placements")
     assert content("Long term placement stability: CLA in the same placement") != content("CLA in the same placement")
     assert content("CLA seeing a dentist") == content("CLA with dental checks")
-    assert content("Number of re-referrals to CSC").split() == ["csc", "rereferral"]
+    assert content("Number of re-referrals to CSC").split() == ["12", "csc", "month", "rereferral"]
     assert content("Children re-referred") == content("Re-referrals")
     assert content("Children becoming the subject of a plan") == content("Children becoming subject to a CP plan")
     assert "cla" not in content("Children in care proceedings").split()
@@ -781,3 +781,167 @@ def test_signed_off_volume_of_and_subsequent_plans():
     assert facts("Volume of contacts in month").unit == "count"
     assert facts("Volume of contacts in month").words == facts("Number of contacts in month").words
     assert "repeat" in facts("CP plans starting that are subsequent plans").words
+
+
+def test_a_re_referral_is_counted_within_12_months_unless_the_name_states_another_window():
+    """The DfE counts a re-referral within 12 months of the previous referral (profile `windows`):
+    a name stating no window means that one; `outside 12 months` or `within 6 months` keeps its own."""
+    twelve = frozenset({Quantity(12.0, "months", "upper")})
+    assert facts("Re-referral rate").quantities == facts("Re-referrals within 12 months (%)").quantities == twelve
+    assert facts("Re-referral rate").unit == "percent"
+    assert facts("% re-referrals within 6 months").quantities == frozenset({Quantity(6.0, "months", "upper")})
+    assert facts("% re-referrals outside 12 months").quantities == frozenset({Quantity(12.0, "months", "lower")})
+    assert facts("Referrals in the month").quantities == frozenset()
+
+
+def test_a_list_of_consecutive_ages_is_their_band():
+    assert (
+        facts("Care leavers aged 19, 20 and 21 in suitable accommodation").quantities
+        == facts("Care leavers aged 19-21 in suitable accommodation").quantities
+    )
+    assert facts("CLA aged 10, 11, 12, 13, 14 and 15").quantities == facts("CLA aged 10-15").quantities
+    assert Quantity(22.0, "", "") in facts("Care leavers aged 19, 20 and 22").quantities
+
+
+def test_second_or_later_is_2_or_more_and_a_previous_plan_is_a_repeat_plan():
+    assert (
+        facts("Children on their second or later CP plan").quantities
+        == facts("Children on a 2nd or more CP plan").quantities
+    )
+    assert (
+        facts("Children becoming subject to a CP plan for a second or subsequent time").words
+        == facts("Children becoming subject to a CP plan for a 2nd or subsequent time").words
+    )
+    assert "repeat" in facts("New CP plans where the child had a previous plan").words
+    assert "repeat" in facts("Children becoming subject to a plan for the second time").words
+
+
+def test_repeat_referrals_to_social_care_are_re_referrals():
+    assert "rereferral" in facts("Repeat referrals to children's social care (%)").words
+    assert "referral" not in facts("Repeat referrals to children's social care (%)").words
+
+
+def test_local_children_are_children_who_are_not_uasc():
+    assert facts("CLA at month end (local children only)").excluded == frozenset({"uasc"})
+    assert facts("CLA at month end (local children only)").excluded == facts("CLA at month end (non-UASC)").excluded
+
+
+def test_a_disability_a_dental_assessment_a_location_and_an_all_ages_population_are_read():
+    assert ("cwd", "cwd") in facts("Children on a CIN plan who have a disability").qualifiers
+    assert facts("CLA with dental assessments (%)").words == facts("CLA with dental checks (%)").words
+    assert ("location", "inside the authority") in facts(
+        "Children in residential placements within the L.A."
+    ).qualifiers
+    assert ("location", "outside the authority") in facts("CLA placed out of area").qualifiers
+    assert ("ages", "all ages") in facts("Referrals per 10,000 population (all ages)").qualifiers
+    assert not facts("Number of care leavers (all ages)").groups.get("ages")
+    assert not facts("Care leavers in contact with the authority").groups.get("location")
+
+
+def test_a_rate_over_the_last_12_months_rolls_and_a_share_or_a_bare_name_takes_it_as_its_window():
+    assert facts("Assessments per 10,000 children over the last 12 months").basis == frozenset({"rolling_12m"})
+    assert facts("Contacts during the past year (number)").basis == frozenset({"rolling_12m"})
+    share = facts("% of CLA with 3+ placements during the last 12 months")
+    assert share.basis == frozenset() and share.windows == facts("% of CLA with 3+ placements in the year").windows
+    bare = facts("CLA during the previous 12 months who had 3+ placements")
+    assert bare.basis == frozenset() and bare.windows
+
+
+def test_miles_or_more_is_a_lower_bound():
+    assert (
+        facts("CLA placed 20 miles or more from home").quantities == facts("CLA placed 20+ miles from home").quantities
+    )
+    assert facts("CLA placed 20 miles or more from home").quantities == {Quantity(20.0, "miles", "lower")}
+
+
+def test_open_to_the_service_is_open_to_childrens_social_care():
+    assert facts("Children open to the service").words == facts("Children open to children's social care").words
+    assert "csc" not in facts("Children open to early help (all service areas)").words
+
+
+def test_a_financial_year_a_numbered_quarter_and_last_month_are_time_bases():
+    assert facts("Referrals - FY 2023/24 total").basis == frozenset({"year"})
+    assert facts("Referrals in Q2").basis == frozenset({"quarter"})
+    assert facts("Contacts received last month").basis == facts("Contacts received in the month").basis
+    assert facts("Number of contacts (FYTD)").basis == frozenset({"ytd"})
+
+
+def test_child_protection_plans_started_are_children_becoming_subject_to_a_plan():
+    assert (
+        facts("CP plans started in the month").words
+        == facts("Children becoming subject to a CP plan in the month").words
+    )
+
+
+def test_longer_than_and_more_than_a_year_are_lower_bounds():
+    assert facts("SAs taking longer than 45 days").quantities == facts("SAs completed over 45 days").quantities
+    assert facts("Children in care for more than a year").quantities == facts("Children in care 12+ months").quantities
+
+
+def test_made_subject_to_a_plan_and_starting_care_are_flows_in():
+    assert (
+        facts("Transfer-ins made subject to a CP plan").words
+        == facts("Transfer-ins becoming subject to a CP plan").words
+    )
+    assert facts("UASC starting care in the month").words == facts("UASC entering care in the month").words
+
+
+def test_compulsory_school_age_is_a_word_of_the_measure_outside_a_gloss():
+    """`(only relating to children of compulsory school age)` glosses a school count; `CLA of
+    compulsory school age` is a subset of children looked after, so its words stay."""
+    assert "compulsory" in facts("CLA of compulsory school age").words
+    assert (
+        "compulsory"
+        not in facts("Children missing education (only relating to children of compulsory school age)").words
+    )
+
+
+def test_key_stages_are_named_not_counted_and_differ():
+    assert facts("KS2 attainment gap").quantities == facts("Key Stage 2 attainment gap").quantities == frozenset()
+    assert facts("KS2 attainment gap").groups["key stage"] == {"key stage 2"}
+    assert facts("Key Stage 4 attainment gap").groups["key stage"] == {"key stage 4"}
+
+
+def test_reception_is_the_early_years_foundation_stage_and_reaching_is_achieving():
+    assert (
+        facts("Children reaching a good level of development at the end of reception").words
+        == facts("Children achieving a good level of development at the end of the Early Years Foundation Stage").words
+    )
+    assert facts("Young people reoffending").words == facts("Young people re-offending").words
+
+
+def test_scorecard_abbreviations_sec_refs_mth_ha_ih_wks_and_with_parents_are_read():
+    assert facts("Sec. 47s completed in mth").words == facts("Section 47 enquiries completed in the month").words
+    assert facts("Refs rec'd in mth").words == facts("Referrals received in the month").words
+    assert facts("Refs rec'd in mth").basis == facts("S47 rate /10k (mth)").basis == frozenset({"month"})
+    assert facts("CiC - no. at mth end").basis == facts("No. LAC (end mth)").basis == frozenset({"snapshot"})
+    assert facts("CiC 12m+ - HA up to date").words == facts("CiC 12m+ - health assessment up to date").words
+    assert facts("IH foster carers").words == facts("In-house foster carers").words
+    assert facts("Avg wks care proceedings").unit == "weeks"
+    assert facts("CiC w/ parents (P1)").words == facts("CiC placed with parents (P1)").words
+
+
+def test_numbers_say_a_count_and_an_independent_foster_care_agency_is_an_ifa():
+    assert facts("LAC numbers").unit == "count" and facts("LAC numbers").words == facts("Number of LAC").words
+    assert facts("LAC placed with independent foster care agencies").words == facts("LAC placed with IFAs").words
+
+
+def test_starting_care_proceedings_is_no_child_starting_care():
+    assert "new cla" not in V.canonical("Children starting care proceedings in the month")[0]
+    assert "new cla" in V.canonical("UASC starting care in the month")[0]
+
+
+def test_local_childrens_homes_and_council_foster_carers_are_no_population_or_location():
+    assert not facts("CLA placed in local children's homes").excluded
+    assert not facts("CLA in council foster placements").groups.get("location")
+    assert facts("CLA placed within the council area").groups.get("location") == {"inside the authority"}
+
+
+def test_a_re_referral_at_any_time_takes_no_12_month_window():
+    assert facts("Re-referrals at any time (%)").quantities == frozenset()
+    assert facts("Referrals that were re-referrals at any point (%)").quantities == frozenset()
+
+
+def test_a_total_population_of_children_is_no_population_of_all_ages():
+    assert not facts("CLA rate per 10,000 total population aged under 18").groups.get("ages")
+    assert facts("Referrals per 10,000 total population").groups.get("ages") == {"all ages"}
