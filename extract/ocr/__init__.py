@@ -145,6 +145,9 @@ def _ends_in_bands(
                 top = max(top, ys[0])
             if ys and _inside(band, x0, bottom, dpi) and _text_at(grey, x0, bottom + 2, dpi):
                 bottom = min(bottom, ys[-1])
+            below = [y for y in ys if y > top + near]
+            if below and _through_gap(grey, band, x0, top, below[0], dpi):
+                top = below[0]
             if bottom <= top:
                 continue
         out.append((x0, top, x1, bottom))
@@ -152,6 +155,27 @@ def _ends_in_bands(
 
 
 TEXT_LIGHT = 0.7  # share of a row's pixels around a rule's end, light, from which it is a light line
+DRAWN = 10  # grey levels a border drawn over a dark band's fill stands darker than the fill
+
+
+def _through_gap(grey, band, x: float, y0: float, y1: float, dpi: int) -> bool:
+    """A rule's first stretch, across a dark band's top row, that is no darker than the band's
+    fill and passes between white letters: the gap between two words of a label spanning
+    columns (`Benchmark|ing`), which a rule from the rows below runs up through to the band's
+    top edge; a border drawn over a fill is darker than it."""
+    import numpy as np
+
+    d = max(2, round(SEAM_X * dpi / 72.0))
+    rows = np.arange(round(y0) + d, round(y1) - d)
+    xi, off = round(x), max(3, round(1.5 * dpi / 72))
+    if rows.size == 0 or xi - 2 * off < 0 or xi + 2 * off >= grey.shape[1] or not _inside(band, x, (y0 + y1) / 2, dpi):
+        return False
+    line = grey[rows, xi - 1 : xi + 2].min(axis=1)
+    sides = np.concatenate([grey[rows, xi - 2 * off : xi - off], grey[rows, xi + off : xi + 2 * off]], axis=1)
+    fill = sides[sides < 128]
+    if fill.size == 0 or float(np.median(line)) < float(np.median(fill)) - DRAWN:
+        return False
+    return any(_text_at(grey, x, float(y), dpi) for y in rows)
 
 
 def _text_at(grey, x: float, y: float, dpi: int) -> bool:

@@ -184,6 +184,26 @@ def test_a_column_rule_that_text_stops_inside_a_band_separates_nothing_in_that_r
     assert got == [flat, (300.0, 140.0, 300.0, 400.0), full, lined, lone, other]
 
 
+def test_a_column_rule_run_up_through_a_labels_word_gap_to_the_bands_top_edge_stops_under_it():
+    """The band's top row holds a label spanning columns (`Benchmark|ing`); the rule from the
+    body runs up between two of its letters to the band's top edge, no darker than the fill: it
+    is clipped to the rule at 140. A border drawn darker than the fill, letters close beside it
+    too, stays."""
+    band = np.zeros((600, 800), bool)
+    band[100:180, 50:700] = True
+    grey = np.full((600, 800), 245, np.uint8)
+    grey[100:180, 50:700] = 50
+    for x in (300, 400):
+        grey[110:125, x - 8 : x - 2] = 240  # white letters close on either side
+        grey[110:125, x + 3 : x + 9] = 240
+    grey[100:400, 399:402] = 15  # a border drawn over the fill
+    flat = (50.0, 140.0, 650.0, 140.0)
+    through = (300.0, 100.0, 300.0, 400.0)
+    border = (400.0, 100.0, 400.0, 400.0)
+    got = _ends_in_bands([flat, through, border], band, grey, 300)
+    assert got == [flat, (300.0, 140.0, 300.0, 400.0), border]
+
+
 def test_a_dark_bands_seams_are_no_rules_but_its_borders_that_run_on_below_are():
     """Between a navy header's white labels the masks find dark gaps that look like column rules;
     a grid built on them cuts the labels (`Dece | mber`). A border the column rules below carry
