@@ -33,6 +33,7 @@ class _Columns:
     stub: int
     extents: list[tuple[float, float]]
     periods: set[int]  # columns headed by a period's name (`Jan`, `Q3`)
+    narrowest: float  # the narrowest column's width: what "centred" and a tie are measured in
 
     @classmethod
     def of(cls, table: Table, stub: int, ruled: bool) -> _Columns:
@@ -47,12 +48,7 @@ class _Columns:
                     reach[c.col] = (min(lo, c.bbox[0]), max(hi, c.bbox[2]))
             extents = [reach.get(k, e) for k, e in enumerate(extents)]
         periods = {c.col for c in table.cells if c.row == lowest and period_label(c.text)}
-        return cls(table, stub, extents, periods)
-
-    @property
-    def narrowest(self) -> float:
-        xs = self.table.xs
-        return min(b - a for a, b in zip(xs, xs[1:], strict=False))
+        return cls(table, stub, extents, periods, min(b - a for a, b in zip(xs, xs[1:], strict=False)))
 
     def off_centre(self, cell: Cell, run: Run) -> float:
         x0, _, x1, _ = cell.bbox
