@@ -13,7 +13,10 @@ scheme is repaired where the scheme and the lookalikes settle it:
   whose number is next to a neighbouring row's;
 - bare numbers in a run with prefixed ones (`01`..`10`, `XY 11`) take the prefix the run implies,
   as does the next table's run that continues it;
-- a separator the rest of its prefix's references print (`X11` among `X 12`, `X 13`).
+- a separator the rest of its prefix's references print (`X11` among `X 12`, `X 13`);
+- a reading with no prefix the column prints (`11`, `#11`, `4-12`), standing where the
+  column's references count up one a row, that ends in the number its place implies
+  (`XY-1` above `XY-2`, `XY-3`; `XY-11` between `XY-10` and `XY-12`).
 
 A reading nothing settles, though the column's scheme says it is broken, is doubtful unless the
 engine was sure of it (references without digits are printed too): the caller withholds what
@@ -131,6 +134,7 @@ def repair_column(
     _separators(col)
     _restore_prefix(col)
     doubtful |= {i for i in _bare_among_prefixed(col) if cells[i].conf < SURE}
+    doubtful -= _numbered_in_turn(col)
     _remember(col)
     return [
         RefReading(p.text if p is not None else t, i in doubtful)
@@ -280,6 +284,42 @@ def _restore_prefix(col: _Column) -> None:
         col.parts = [
             RefParts(prefix, sep, p.number, p.tail) if p is not None and not p.prefix else p for p in col.parts
         ]
+
+
+def _numbered_in_turn(col: _Column) -> set[int]:
+    """Readings whose prefix the column does not print, taking the reference the column's count
+    (one a row, on both sides where there are two) implies at their place, where the reading ends
+    in its number; the rows repaired. Repairs run top down, so a repaired row counts for the next."""
+    printed = {p.prefix for p in col.parts if p is not None and p.prefix}
+    repaired = set()
+    for i, text in enumerate(col.texts):
+        p = col.parts[i]
+        if not text or (p is not None and p.prefix in printed):
+            continue
+        implied = _implied_here(col, i)
+        if implied is not None and text.endswith((implied.number, str(int(implied.number)))):
+            col.parts[i] = implied
+            repaired.add(i)
+    return repaired
+
+
+def _implied_here(col: _Column, i: int) -> RefParts | None:
+    """The reference the nearest prefixed readings above and below imply at row `i`: they share a
+    prefix and count one a row across it (two below it, for the first row; two above, for the
+    last)."""
+    above = [(j, p) for j in range(i - 1, -1, -1) if (p := col.parts[j]) is not None and p.prefix][:2]
+    below = [(j, p) for j in range(i + 1, len(col.parts)) if (p := col.parts[j]) is not None and p.prefix][:2]
+    pair = (above[:1] + below[:1]) if above and below else above or below
+    if len(pair) != 2:
+        return None
+    (j, a), (k, b) = sorted(pair, key=lambda jp: jp[0])
+    if a.prefix != b.prefix or a.sep != b.sep or int(b.number) - int(a.number) != k - j:
+        return None
+    n = int(a.number) + (i - j)
+    if n < 0:
+        return None
+    width = len(a.number) if len(a.number) == len(b.number) and a.number.startswith("0") else 0
+    return RefParts(a.prefix, a.sep, str(n).zfill(width), "")
 
 
 def _bare_among_prefixed(col: _Column) -> list[int]:

@@ -148,9 +148,13 @@ def test_a_speck_beside_a_header_word_does_not_hide_the_column():
 
 
 def test_a_bare_number_among_prefixed_references_is_doubtful():
-    column = ["11", "H-2", "H-3", "H-4", "H-5", "H-6"]
+    """`17` above `H-2`: the count implies `H-1`, which the reading does not end in."""
+    column = ["17", "H-2", "H-3", "H-4", "H-5", "H-6"]
     got = repair_column([RefCell(t, 0.5) for t in column], VOCABULARY.lookalikes, RefMemory())
-    assert [g.text for g in got if g.doubtful] == ["11"]
+    assert [g.text for g in got if g.doubtful] == ["17"]
+    column[0] = "11"  # `H-1` with its prefix lost and its dash read as a one: the count settles it
+    got = repair_column([RefCell(t, 0.5) for t in column], VOCABULARY.lookalikes, RefMemory())
+    assert [g.text for g in got] == [f"H-{n}" for n in range(1, 7)] and not any(g.doubtful for g in got)
     numbered = repair_column([RefCell(t, 0.5) for t in ["65", "68", "74"]], VOCABULARY.lookalikes, RefMemory())
     assert not any(g.doubtful for g in numbered)
 

@@ -190,3 +190,23 @@ def test_a_clean_column_is_left_as_printed(prefix, sep, width, n):
 def test_repair_is_idempotent(column):
     once = texts(column)
     assert texts(once) == once
+
+
+def test_a_reading_without_the_prefix_takes_the_reference_the_count_implies_at_its_place():
+    """`H-1` read `11` (prefix lost, dash read as a one), `H-11` read `#11`, `H-12` read `4-12`:
+    the column counts up one a row around each, and each reading ends in the number implied."""
+    column = ["11", "H-2", "H-3", "H-10", "#11", "4-12", "H-13"]
+    column[3:3] = [f"H-{n}" for n in range(4, 10)]
+    assert texts(column) == [f"H-{n}" for n in range(1, 14)]
+    assert doubtful(column) == []
+
+
+def test_a_reading_that_does_not_end_in_the_implied_number_is_not_renumbered():
+    column = ["H-1", "H-2", "#17", "H-4", "H-5"]
+    assert texts(column)[2] == "#17"
+
+
+def test_the_count_must_run_one_a_row_on_both_sides():
+    """`H-2`, `H-5` around a reading: the rows between are not numbered in turn, so nothing is implied."""
+    column = ["H-1", "H-2", "#3", "H-5", "H-6"]
+    assert texts(column)[2] == "#3"
