@@ -503,7 +503,33 @@ def band_mask(grey: np.ndarray) -> np.ndarray:
         cols = np.flatnonzero(np.median(grey[y : y + h, xa:xb], axis=0) < 110)
         if len(rows) and len(cols):
             out[ya + rows[0] : ya + rows[-1] + 1, xa + cols[0] : xa + cols[-1] + 1] = 1
-    return out > 0
+    return _bridged(grey, out) > 0
+
+
+_SAME_ROWS = 3  # pixels: two pieces of one band share their top and bottom this closely
+
+
+def _bridged(grey: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Pieces of one band joined across the gaps between them: under a wide white label
+    (`03/2022` set close to the next) the band's mean is no longer dark, and its core breaks
+    into the gaps between labels. A gap is the band's where, with strokes thinner than a
+    letter's width taken out (a min filter), it is still dark: white print on a dark ground,
+    not dark print on paper."""
+    import cv2
+
+    n, _, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    pieces = sorted((tuple(int(v) for v in st[:4]) for st in stats[1:n]), key=lambda b: (b[1], b[0]))
+    solid = None
+    out = mask.copy()
+    for (x, y, w, h), (x2, y2, _w2, h2) in zip(pieces, pieces[1:], strict=False):
+        if abs(y - y2) > _SAME_ROWS or abs(y + h - y2 - h2) > _SAME_ROWS or x2 <= x + w:
+            continue
+        if solid is None:
+            solid = cv2.erode(grey, np.ones((_BAND_WINDOW // 4, _BAND_WINDOW // 4), np.uint8))
+        top, bottom = max(y, y2), min(y + h, y2 + h2)
+        if bottom > top and solid[top:bottom, x + w : x2].mean() < 110:
+            out[top:bottom, x + w : x2] = 1
+    return out
 
 
 def flatten(img: np.ndarray) -> np.ndarray:

@@ -43,6 +43,29 @@ def test_a_bands_mask_stops_at_its_edges():
     assert not mask[:, :48].any() and not mask[:, 552:].any()
 
 
+def test_a_band_under_wide_white_labels_is_one_band():
+    """White labels set close (`03/2022 04/2022`) lighten the band's mean under them, so its dark
+    core breaks into the gaps between labels; the gaps' dark ground joins the pieces again."""
+    page = np.full((400, 600), 245, np.uint8)
+    page[100:150, 50:550] = 50
+    for x0 in range(95, 480, 80):
+        for x in range(x0, x0 + 65, 5):
+            page[110:140, x : x + 3] = 240  # dense white strokes, a label's worth
+    mask = band_mask(page)
+    assert mask[100:150, 60:540].all()
+    assert not mask[:95].any() and not mask[155:].any()
+
+
+def test_dark_print_on_paper_between_two_bands_is_not_bridged():
+    page = np.full((400, 600), 245, np.uint8)
+    page[100:130, 50:200] = 50
+    page[100:130, 400:550] = 50
+    page[108:122, 240:360:8] = 30  # a word's dark strokes on paper between them
+    mask = band_mask(page)
+    assert mask[100:130, 60:190].all() and mask[100:130, 410:540].all()
+    assert not mask[100:130, 230:370].any()
+
+
 def test_rule_marks_inside_a_band_do_not_cut_its_letters():
     """A letter's dark counter taken for a border stays: only rules outside bands are erased."""
     page = _banded_page()
