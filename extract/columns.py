@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from .periods import ReportPeriod, month_diff, parse_fy, parse_month, parse_period, parse_quarter
+from .periods import ReportPeriod, add_months, month_diff, parse_fy, parse_month, parse_period, parse_quarter
 from .vocabulary import VOCABULARY, ColumnRule
 
 _YEARLY = re.compile(r"(?:FY)?\d{4}(?:/\d{2})?")  # a calendar or financial year's period
@@ -188,7 +188,7 @@ def _named_year(h: str) -> bool:
 
 def header_score(texts: list[str], report: ReportPeriod | None) -> int:
     """How much a row looks like an indicator-table header: period labels and known names count."""
-    allow_serial = _serial_row(texts)
+    allow_serial = serial_row(texts)
     score = 0
     periods = 0
     for t in texts:
@@ -201,8 +201,9 @@ def header_score(texts: list[str], report: ReportPeriod | None) -> int:
     return score if periods >= 2 or score >= 4 else 0
 
 
-def _serial_row(texts: list[str]) -> bool:
-    """Excel serial dates count only where several sit side by side, as in chart data."""
+def serial_row(texts: list[str]) -> bool:
+    """Excel serial dates count only where several sit side by side, as in chart data (on a
+    text layer and in OCR'd headers alike)."""
     n = sum(1 for t in texts if parse_month(_norm(t), allow_serial=True) and re.fullmatch(r"\d{5}(\.0+)?", _norm(t)))
     return n >= 3
 
@@ -232,6 +233,34 @@ def _newest_unsure(header: list[str], cols: list[Column], newest: str) -> bool:
     return 0 <= k < len(cols) and cols[k].kind == "ignore" and bool(_MISREAD_MONTH.match(_norm(header[k])))
 
 
+LIKE_NEIGHBOUR = 50  # rapidfuzz ratio of a misread month label to the label beside it (`08120274`, `07/2022`)
+
+
+def _month(c: Column) -> bool:
+    return c.kind == "measure" and c.measure == "value" and len(c.period) == 7
+
+
+def _mend_month_runs(header: list[str], cols: list[Column]) -> None:
+    """A column between two months a month either side of it is the month between them, where it
+    reads as another month (`06/2022` twice, after `04/2022`) or as a garble of its neighbour's
+    label (`08120274` between `07/2022` and `09/2022`): runs of months skip none, so the
+    neighbours settle what an OCR misreading broke. A month printed twice at a run's end (the
+    latest figure's own column) has no neighbour on one side and stays."""
+    from rapidfuzz import fuzz
+
+    for k in range(1, len(cols) - 1):
+        a, c, b = cols[k - 1], cols[k], cols[k + 1]
+        if not (_month(a) and _month(b)) or month_diff(b.period, a.period) != 2:
+            continue
+        implied = add_months(a.period, 1)
+        garbled = (
+            c.kind == "ignore"
+            and max(fuzz.ratio(_norm(header[k]), _norm(header[j])) for j in (k - 1, k + 1)) >= LIKE_NEIGHBOUR
+        )
+        if (_month(c) and c.period != implied) or garbled:
+            cols[k] = replace(a, period=implied, header=c.header)
+
+
 def build_model(header: list[str], bands: list[str], report: ReportPeriod | None) -> ColumnModel:
     """Columns from the header row and the band above it.
 
@@ -240,7 +269,7 @@ def build_model(header: list[str], bands: list[str], report: ReportPeriod | None
     `Commentary (Oct-20)` first, else the newer end of the run of months: the rightmost, or the
     leftmost where they run back in time); `report` is used for quarter tables.
     """
-    allow_serial = _serial_row(header)
+    allow_serial = serial_row(header)
     months = [p for t in header if (p := parse_month(_norm(t), allow_serial=allow_serial))]
     for t in header:
         m = re.search(r"commentary\s*\(([^)]+)\)", t, re.I)
@@ -251,6 +280,7 @@ def build_model(header: list[str], bands: list[str], report: ReportPeriod | None
         last = months[0] if months[0] > months[-1] else months[-1]
         report = ReportPeriod(int(last[:4]), int(last[5:]))
     cols = [classify(h, b, report, allow_serial=allow_serial) for h, b in zip(header, bands, strict=False)]
+    _mend_month_runs(header, cols)
     if report is not None and months:
         _undate_if_unsure(header, cols, report.label)
     if report is None:

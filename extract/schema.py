@@ -93,6 +93,7 @@ FLAGS: dict[str, str] = {
     ),
     "minus_restored": "OCR: a minus sign the readings lost, put back from the ink",
     "percent_restored": "OCR: `%` read as a digit (`13.08`), put back from the row's format",
+    "zero_from_ink": "OCR: a zero both engines read as the letter `O` (`AB04` read `ABO4`), told from its ink's width",
     "less_than": "printed as a bound, e.g. a target `<36%`",
     "greater_than": "printed as a bound, e.g. `>90%`",
 }

@@ -213,15 +213,18 @@ def _sparse_words(region, h, v, eng: OcrEngine, s: float) -> list[Word]:
     import cv2
     import numpy as np
 
+    from .cellread import zeros_read_as_os
     from .inkwords import reread_unexplained
 
     img, ox, oy = region
     ink = im.binarise(img)
     lines = cv2.dilate(cv2.bitwise_or(h, v), np.ones((3, 3), np.uint8))[oy : oy + img.shape[0], ox : ox + img.shape[1]]
     ink[lines > 0] = 0
+    words = _specks_out(reread_unexplained(img, ink, eng.words(img), eng))
+    words = zeros_read_as_os(img, _lookalike_figures(img, words, eng))
     return [
         Word(w.text, (w.x0 + ox) * s, (w.top + oy) * s, (w.x1 + ox) * s, (w.bottom + oy) * s, True, w.conf)
-        for w in _lookalike_figures(img, _specks_out(reread_unexplained(img, ink, eng.words(img), eng)), eng)
+        for w in words
     ]
 
 

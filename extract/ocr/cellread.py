@@ -23,7 +23,7 @@ from ..values import SPACE_GROUPED, parse_number
 from ..vocabulary import VOCABULARY
 from . import glyphs
 from .cleanup import clean_cell
-from .engines import OcrEngine
+from .engines import OcrEngine, word_crop
 from .layout import INK, CellImage
 
 NUMBER_RE = re.compile(r"^[(\-\u2212–]?\d[\d,.]*%?\)?$")
@@ -71,10 +71,53 @@ def read_cells(cells: list[CellImage], engine: OcrEngine, numbers: bool = True) 
             to_read.append(r)
     first = engine.read_images([r.cell.image for r in to_read])
     for r, words in zip(to_read, first, strict=False):
-        r.words = clean_cell(words, r.cell.image)
+        r.words = zeros_read_as_os(r.cell.image, clean_cell(words, r.cell.image))
+    _reread_as_blocks([r for r in to_read if _lines_unread(r)], engine)
     if numbers:
         settle_numbers(readings, engine)
     return readings
+
+
+def ink_lines(img: np.ndarray) -> list[tuple[int, int]]:
+    """The cell's lines of print: runs of inked rows at least half as tall as its tallest."""
+    rows = (img < INK).any(axis=1).astype(np.int8)
+    edges = np.flatnonzero(np.diff(np.r_[0, rows, 0]))
+    runs = list(zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True))
+    tallest = max((b - a for a, b in runs), default=0)
+    return [(a, b) for a, b in runs if b - a >= 0.5 * tallest]
+
+
+def _lines_unread(r: CellReading) -> bool:
+    """A cell of words (a wrapped header, a long name) with a line of print no word stands on:
+    sparse mode drops short centred lines of a narrow header cell (`Number`, `of`, `council`)."""
+    if any(ch.isdigit() for w in r.words for ch in w.text):
+        return False
+    lines = ink_lines(r.cell.image)
+    return len(lines) >= 2 and _lines_read(r.words, lines) < len(lines)
+
+
+def _lines_read(words: list[Word], lines: list[tuple[int, int]]) -> int:
+    return sum(any(w.top < b and w.bottom > a for w in words) for a, b in lines)
+
+
+def _reread_as_blocks(todo: list[CellReading], engine: OcrEngine) -> None:
+    """Cells read again as blocks of lines; the new reading stands where it reads more lines."""
+    if not todo:
+        return
+    for r, words in zip(todo, engine.read_images([r.cell.image for r in todo], line=True), strict=True):
+        lines = ink_lines(r.cell.image)
+        block = clean_cell(words, r.cell.image)
+        if _lines_read(block, lines) > _lines_read(r.words, lines):
+            r.words = block
+
+
+def zeros_read_as_os(img: np.ndarray, words: list[Word]) -> list[Word]:
+    """Words (in `img`'s pixels) with the zeros their ink shows where both engines read `O`."""
+    out = []
+    for w in words:
+        text = glyphs.zeros_for_os(word_crop(img, w), w.text) if "O" in w.text else w.text
+        out.append(w if text == w.text else replace(w, text=text, note="zero_from_ink"))
+    return out
 
 
 def settle_numbers(readings: list[CellReading], engine: OcrEngine) -> None:
@@ -196,15 +239,19 @@ def _second_reading(r: CellReading, words: list[Word]) -> None:
     best = _majority(r.readings)
     if best is None:
         r.readings.append(text)
-    elif min((w.conf for w in words), default=0.0) >= SURE and _restores_edge_digit(text, best):
+    elif min((w.conf for w in words), default=0.0) >= SURE and _restores_edge_digits(text, best):
         r.restored = text
 
 
-def _restores_edge_digit(text: str, best: str) -> bool:
-    """`text` is `best` with one more digit before or after it."""
-    if parse_number(text) is None or not NUMBER_RE.match(text) or len(text) != len(best) + 1:
+def _restores_edge_digits(text: str, best: str) -> bool:
+    """`text` is `best` with more digits before or after it: the ones tesseract drops where
+    glyphs touch (`3416` read `16`) or a thin `1` is glued to its neighbour (`8162`)."""
+    if parse_number(text) is None or not NUMBER_RE.match(text) or parse_number(best) is None:
         return False
-    return (text[1:] == best and text[0].isdigit()) or (text[:-1] == best and text[-1].isdigit())
+    extra = len(text) - len(best)
+    if extra < 1:
+        return False
+    return (text.endswith(best) and text[:extra].isdigit()) or (text.startswith(best) and text[-extra:].isdigit())
 
 
 def _separate_lead(words: list[Word]) -> bool:
@@ -317,13 +364,8 @@ def rescue_numbers(
             r.readings = ["", *texts]
             numbers = [t for t in texts if parse_number(t) is not None and NUMBER_RE.match(t)]
             best = next((t for t in numbers if numbers.count(t) >= 2), None)
-            if (
-                best is None
-                and len(reads) == 3
-                and numbers == texts[2:]
-                and min((w.conf for w in reads[2]), default=0) >= SURE
-            ):
-                best = numbers[0]  # tesseract saw no number where PP-OCR is sure of one: absence, not disagreement
+            if _sure_second(reads, texts, numbers):
+                best = texts[2]
             if _ink_height(r.cell.image) < 0.7 * tall:
                 best, numbers = None, []  # a speck or a rule's remnant that reads as `1`: not print
             h, w = r.cell.image.shape
@@ -335,6 +377,15 @@ def rescue_numbers(
                 # row's arithmetic may settle (`resolve`), else withheld
                 r.words = [Word(numbers[-1], 0, 0, w, h, True, NO_MAJORITY)]
     _read_words(wordy + todo, engine.second)
+
+
+def _sure_second(reads: list[list[Word]], texts: list[str], numbers: list[str]) -> bool:
+    """PP-OCR is sure of a number where tesseract saw none, or only its edge digits (`06` and
+    `3406` for `3406`, whose touching `34` tesseract drops at every scale): absence, not
+    disagreement."""
+    if len(reads) != 3 or texts[2] not in numbers or min((w.conf for w in reads[2]), default=0) < SURE:
+        return False
+    return all(t == texts[2] or _restores_edge_digits(texts[2], t) for t in texts[:2] if t in numbers)
 
 
 def _ink_height(img: np.ndarray) -> int:

@@ -3,6 +3,8 @@
 Tesseract's English model has no `▲` or `↑`; it reads them as `A`, `t`, `j`, `>` or drops them.
 Their shapes are simple enough to tell apart from the ink itself: a filled triangle is one solid
 blob whose width grows towards its base; an arrow is a thin stroke with a head at one end.
+A zero beside digits that both engines read as the letter `O` (`AB04` read `ABO4`) is told apart
+the same way: a zero's ink is clearly taller than wide and as wide as the digits beside it.
 """
 
 from __future__ import annotations
@@ -110,6 +112,47 @@ def ink_runs(img: np.ndarray) -> list[tuple[int, int]]:
         else:
             gap += 1
     return [(a, b) for a, b in runs]
+
+
+ZERO_ASPECT = 0.8  # ink width over height: a zero's 0.55-0.72 in common faces, a capital O's 0.85-1
+DIGIT_WIDE = 1.15  # a zero is as wide as the word's other digits; a capital O in a narrow face 1.4+
+
+
+def zeros_for_os(img: np.ndarray, text: str) -> str:
+    """`text` with each `O` beside a digit read as `0` where its glyph's ink is a zero's shape:
+    clearly taller than wide, and no wider than the word's other digits (a narrow face's O is
+    as tall for its width as a wide face's zero, but still wider than its digits). Only a word
+    whose glyphs stand apart, one to a character, is judged; any other is left as read."""
+    spots = [i for i, ch in enumerate(text) if ch == "O" and _beside_digit(text, i)]
+    if not spots:
+        return text
+    boxes = _glyph_boxes(img)
+    at = [i for i, ch in enumerate(text) if not ch.isspace()]
+    if len(boxes) != len(at):
+        return text
+    digits = [boxes[k][0] for k, i in enumerate(at) if text[i].isdigit() and text[i] != "1"]
+    widest = DIGIT_WIDE * float(np.median(digits)) if digits else float("inf")
+    out = list(text)
+    for i in spots:
+        w, h = boxes[at.index(i)]
+        if w <= ZERO_ASPECT * h and w <= widest:
+            out[i] = "0"
+    return "".join(out)
+
+
+def _beside_digit(text: str, i: int) -> bool:
+    return (i > 0 and text[i - 1].isdigit()) or (i + 1 < len(text) and text[i + 1].isdigit())
+
+
+def _glyph_boxes(img: np.ndarray) -> list[tuple[int, int]]:
+    """(width, height) of the ink of each column run: one per glyph where no two glyphs touch."""
+    ink = img < INK
+    edges = np.flatnonzero(np.diff(np.r_[0, ink.any(axis=0).astype(np.int8), 0]))
+    out = []
+    for a, b in zip(edges[::2], edges[1::2], strict=True):
+        rows = np.flatnonzero(ink[:, a:b].any(axis=1))
+        out.append((int(b - a), int(rows[-1] - rows[0] + 1)))
+    return out
 
 
 def split_arrow(img: np.ndarray) -> tuple[str, int, int] | None:

@@ -49,6 +49,25 @@ def reading_text(r: CellReading) -> str:
     return " ".join(w.text for w in r.words).strip()
 
 
+def row_months(cols: dict[int, CellReading]) -> dict[int, str | None]:
+    """Each cell's month, dated as the text layer's header reader dates it (`columns.serial_row`:
+    Excel serials where several stand side by side), so an OCR'd header of chart data is one."""
+    from ..columns import serial_row
+
+    texts = {c: reading_text(r) for c, r in cols.items()}
+    serial = serial_row(list(texts.values()))
+    return {c: parse_month(t, allow_serial=serial) for c, t in texts.items()}
+
+
+def month_row(cols: dict[int, CellReading]) -> bool:
+    """Two month labels or more: the row is a table's header of months."""
+    return _months_header(row_months(cols))
+
+
+def _months_header(months: dict[int, str | None]) -> bool:
+    return sum(m is not None for m in months.values()) >= 2
+
+
 def _label(period: str) -> str:
     return f"{_MON[int(period[5:7]) - 1]}-{period[2:4]}"
 
@@ -98,7 +117,7 @@ def read_header_first(cells: list[CellImage], grids: list[Grid], engine: OcrEngi
         done += read_cells(batch, engine, numbers=False)
         top += HEAD_STEP
         for (g, row), cols in sorted(readings_by_row(done, grids).items()):
-            if g in header_row or sum(parse_month(reading_text(r)) is not None for r in cols.values()) < 2:
+            if g in header_row or not month_row(cols):
                 continue
             header_row[g] = row
             skip |= {(g, c) for c, r in cols.items() if _kind(reading_text(r)) == "text"}
@@ -146,11 +165,12 @@ def measure_columns(readings: list[CellReading], grids: list[Grid]) -> dict[tupl
 
     out: dict[tuple[int, int], tuple[int, str]] = {}
     for (g, row), cols in sorted(readings_by_row(readings, grids).items()):
-        if sum(parse_month(reading_text(r)) is not None for r in cols.values()) < 2:
+        months = row_months(cols)
+        if not _months_header(months):
             continue
         for c, r in cols.items():
             col = classify(reading_text(r), "", None, allow_serial=False)
-            month = parse_month(reading_text(r)) is not None
+            month = months[c] is not None
             if (g, c) not in out and (month or col.kind == "measure"):
                 out[(g, c)] = (row, "value" if month else col.measure)
     return out
@@ -162,11 +182,10 @@ def _reread_headers(rows, engine: OcrEngine) -> None:
     `12-mnth max.`, `` -> `SN`) or is a month label."""
     todo = []
     for cols in rows.values():
-        if sum(parse_month(reading_text(r)) is not None for r in cols.values()) < 2:
+        months = row_months(cols)
+        if not _months_header(months):
             continue
-        todo += [
-            r for r in cols.values() if parse_month(reading_text(r)) is None and _kind(reading_text(r)) == "ignore"
-        ]
+        todo += [r for c, r in cols.items() if months[c] is None and _kind(reading_text(r)) == "ignore"]
     if not todo:
         return
     left = [
@@ -210,7 +229,7 @@ def _figure_columns(rows: dict[tuple[int, int], dict[int, CellReading]], g: int,
 def _complete_months(cols: dict[int, CellReading], figures: set[int] | None = None) -> None:
     """`figures`: the columns with figures under them, which a garbled end of the run may head
     however little its reading still looks like a month."""
-    months = {c: parse_month(reading_text(r)) for c, r in cols.items()}
+    months = row_months(cols)
     read = {c: m for c, m in months.items() if m}
     known = sorted(read)
     if len(known) < 3:
@@ -229,9 +248,21 @@ def _complete_months(cols: dict[int, CellReading], figures: set[int] | None = No
         r = cols.get(c)
         if r is not None and months[c] is None and not _OTHER_HEADER.search(reading_text(r)):
             _set(r, implied(c), 0.9)
+    printed = _printed_serials(cols, run) or implied
     for step, start in ((-1, lo - 1), (1, hi + 1)):
-        for c in _run_extension(cols, months, start, step, implied, figures or set()):
+        for c in _run_extension(cols, months, start, step, printed, figures or set()):
             _set(cols[c], implied(c), 0.9)
+
+
+def _printed_serials(cols: dict[int, CellReading], run: list[int]) -> Callable[[int], str] | None:
+    """For a run of Excel serial dates, the serial its spacing implies at a column: what a
+    garbled end of the run (`8343` beside `43312`) should still half read as."""
+    serials = {c: int(t) for c in run if re.fullmatch(r"\d{5}", t := reading_text(cols[c]))}
+    if len(serials) < 2:
+        return None
+    a, b = min(serials), max(serials)
+    step = (serials[b] - serials[a]) / (b - a)
+    return lambda c: str(round(serials[b] + (c - b) * step))
 
 
 _QUARTERISH = re.compile(r"^(?:q|qtr|qu|quarter)\w{0,3}\.?(?:\s*\S)?$", re.I)
@@ -287,7 +318,7 @@ _TARGET = re.compile(r"^target\s*(\d{2})\s*[-–:;.,]?\s*(\d{2})?\W*$", re.I)
 
 def _complete_years(cols: dict[int, CellReading]) -> None:
     """`Target 17-` (the wrapped `18` lost) is `Target 17-18`: a year range runs to the next year."""
-    if sum(parse_month(reading_text(r)) is not None for r in cols.values()) < 2:
+    if not month_row(cols):
         return
     for r in cols.values():
         m = _TARGET.match(reading_text(r))
@@ -303,7 +334,7 @@ def _second_change(cols: dict[int, CellReading]) -> None:
     one that does not say `previous month` is the change over the year."""
     from ..columns import classify
 
-    if sum(parse_month(reading_text(r)) is not None for r in cols.values()) < 2:
+    if not month_row(cols):
         return
     changes = [
         c

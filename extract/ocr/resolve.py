@@ -23,11 +23,10 @@ from ..checks import row_verdict
 from ..columns import ColumnModel, build_model
 from ..grid import Grid
 from ..page import Word
-from ..periods import parse_month
 from ..values import ARROWS, parse_number
 from .cellread import NUMBER_RE, CellReading
 from .engines import OcrEngine
-from .labels import reading_text, readings_by_row
+from .labels import month_row, reading_text, readings_by_row
 
 RESOLVED = 0.9
 DOUBT = 0.6  # the table logic's OCR floor: below it a number is withheld
@@ -51,7 +50,7 @@ def resolve_rows(readings: list[CellReading], grids: list[Grid], engine: OcrEngi
     prints them."""
     header: dict[int, tuple[int, list[str]]] = {}
     for (g, row), cols in sorted(readings_by_row(readings, grids).items()):
-        if g in header or sum(parse_month(reading_text(r)) is not None for r in cols.values()) < 2:
+        if g in header or not month_row(cols):
             continue
         texts = [""] * grids[g].n_cols
         for c, r in cols.items():

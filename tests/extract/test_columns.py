@@ -42,3 +42,21 @@ def test_figures_dated_by_the_newest_month_wait_for_a_header_that_shows_it():
         "change_prev",
         "2020-10",
     )
+
+
+def test_a_month_misread_inside_a_run_is_the_one_its_neighbours_imply():
+    """A scan's header read `06/2022` for `05/2022` and `08120274` for `08/2022`: between two
+    months a month either side, the column is the month between them."""
+    head = ["Ref", "03/2022", "04/2022", "06/2022", "06/2022", "07/2022", "08120274", "09/2022"]
+    periods = [p for _k, _m, p in _kinds(head)[1:]]
+    assert periods == ["2022-03", "2022-04", "2022-05", "2022-06", "2022-07", "2022-08", "2022-09"]
+
+
+def test_a_newest_month_printed_twice_at_a_runs_end_stays():
+    head = ["Ref", "Jul 20", "Aug 20", "Sep 20", "Sep 20"]
+    assert [p for _k, _m, p in _kinds(head)[1:]] == ["2020-07", "2020-08", "2020-09", "2020-09"]
+
+
+def test_a_column_between_two_months_that_is_no_garble_of_them_stays_undated():
+    head = ["Ref", "Jul 20", "Target", "Sep 20"]
+    assert _kinds(head)[2][2] == ""

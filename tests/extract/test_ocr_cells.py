@@ -10,7 +10,7 @@ import pytest
 
 from scorekit.extract.columns import build_model
 from scorekit.extract.ocr import glyphs
-from scorekit.extract.ocr.cellread import CellReading, _restores_edge_digit, _separate_lead
+from scorekit.extract.ocr.cellread import CellReading, _restores_edge_digits, _separate_lead, _sure_second
 from scorekit.extract.ocr.cleanup import clean_cell
 from scorekit.extract.ocr.labels import _pick_ref, _ref_fix, _two_lines
 from scorekit.extract.ocr.layout import CellImage
@@ -435,19 +435,51 @@ def test_a_numbers_thousands_set_off_by_a_space_are_no_arrow_before_it():
 
 @pytest.mark.parametrize(
     ("second", "majority", "restores"),
-    [("18162", "8162", True), ("11.9%", "1.9%", True), ("1270", "127", True), ("-12", "12", False)],
+    [
+        ("18162", "8162", True),
+        ("11.9%", "1.9%", True),
+        ("1270", "127", True),
+        ("3406", "06", True),
+        ("118162", "8162", True),
+        ("-12", "12", False),
+    ],
 )
-def test_a_digit_tesseract_dropped_at_the_edge_is_one_the_second_engine_restores(second, majority, restores):
-    """Tesseract's scales share one model and drop a thin `1` glued to the next digit alike; the
-    second engine's reading restores it when it is theirs with one more digit at an edge."""
-    assert _restores_edge_digit(second, majority) is restores
+def test_digits_tesseract_dropped_at_the_edge_are_ones_the_second_engine_restores(second, majority, restores):
+    """Tesseract's scales share one model and drop a thin `1` glued to the next digit, or a pair
+    of touching digits, alike; the second engine's reading restores them when it is theirs with
+    more digits at an edge."""
+    assert _restores_edge_digits(second, majority) is restores
 
 
 @pytest.mark.parametrize(
-    ("second", "majority"), [("18163", "8162"), ("118162", "8162"), ("1816", "8162"), ("I8162", "8162")]
+    ("second", "majority"), [("18163", "8162"), ("1816", "8162"), ("I8162", "8162"), ("3406", "40")]
 )
 def test_a_second_reading_that_differs_otherwise_restores_nothing(second, majority):
-    assert not _restores_edge_digit(second, majority)
+    assert not _restores_edge_digits(second, majority)
+
+
+def _words(text: str, conf: float) -> list:
+    from scorekit.extract.page import Word
+
+    return [Word(text, 0, 0, 40, 20, True, conf)] if text else []
+
+
+@pytest.mark.parametrize(
+    ("tesseract", "ppocr", "conf", "sure"),
+    [
+        (("06", "406"), "3406", 0.99, True),  # touching `34` dropped at both scales
+        (("24", "24"), "3424", 0.99, True),
+        (("", ""), "3424", 0.99, True),  # tesseract saw nothing
+        (("06", "406"), "3406", 0.80, False),  # PP-OCR not sure
+        (("3407", ""), "3406", 0.99, False),  # a real disagreement
+        (("06", ""), "3460", 0.99, False),  # tesseract's digits are not its edge
+    ],
+)
+def test_a_sure_ppocr_number_settles_a_cell_tesseract_read_only_part_of(tesseract, ppocr, conf, sure):
+    reads = [_words(t, 0.5) for t in tesseract] + [_words(ppocr, conf)]
+    texts = [*tesseract, ppocr]
+    numbers = [t for t in texts if t]
+    assert _sure_second(reads, texts, numbers) is sure
 
 
 def test_a_word_tesseract_ran_across_two_cells_goes_only_to_a_cell_with_no_reading(monkeypatch):
@@ -470,3 +502,53 @@ def test_a_word_tesseract_ran_across_two_cells_goes_only_to_a_cell_with_no_readi
     monkeypatch.setattr(tess, "run", lambda *a, **k: read)
     got = engines.TesseractEngine().read_images(images)
     assert [[w.text for w in ws] for ws in got] == [[], ["Stat."], [], ["1920"]]
+
+
+class _BlockReader:
+    """An engine whose block reading (`line=True`) reads every line of a cell."""
+
+    second = None
+
+    def __init__(self, block: list[Word]):
+        self.block = block
+        self.asked = 0
+
+    def read_images(self, images, numeric=False, line=False, alphabet=""):
+        self.asked += len(images)
+        return [list(self.block) for _ in images]
+
+
+def _three_lines() -> np.ndarray:
+    img = np.full((90, 60), 255, np.uint8)
+    for top in (10, 40, 70):
+        img[top : top + 12, 10:50] = 0
+    return img
+
+
+def test_a_cell_with_a_line_of_print_no_word_stands_on_is_read_again_as_a_block():
+    from scorekit.extract.ocr.cellread import _lines_unread, _reread_as_blocks, ink_lines
+
+    r = CellReading(CellImage(0, 0, 0, 0, _three_lines()))
+    r.words = [Word("claims", 10, 70, 50, 82, True, 0.9)]  # sparse mode kept the last line only
+    assert ink_lines(r.cell.image) == [(10, 22), (40, 52), (70, 82)]
+    assert _lines_unread(r)
+    block = [Word(t, 10, top, 50, top + 12, True, 0.9) for t, top in (("Number", 10), ("of", 40), ("claims", 70))]
+    _reread_as_blocks([r], _BlockReader(block))  # type: ignore[arg-type]
+    assert [w.text for w in r.words] == ["Number", "of", "claims"]
+
+
+def test_a_block_reading_that_reads_fewer_lines_is_not_taken():
+    from scorekit.extract.ocr.cellread import _reread_as_blocks
+
+    r = CellReading(CellImage(0, 0, 0, 0, _three_lines()))
+    r.words = [Word("of", 10, 40, 50, 52, True, 0.9), Word("claims", 10, 70, 50, 82, True, 0.9)]
+    _reread_as_blocks([r], _BlockReader([Word("claims", 10, 70, 50, 82, True, 0.9)]))  # type: ignore[arg-type]
+    assert [w.text for w in r.words] == ["of", "claims"]
+
+
+def test_a_number_cell_is_not_read_as_a_block():
+    from scorekit.extract.ocr.cellread import _lines_unread
+
+    r = CellReading(CellImage(0, 0, 0, 0, _three_lines()))
+    r.words = [Word("12", 10, 70, 50, 82, True, 0.9)]
+    assert not _lines_unread(r)

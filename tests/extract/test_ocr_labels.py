@@ -92,3 +92,58 @@ def test_a_quarter_label_of_another_year_or_a_lone_quarter_is_left_as_read():
     cols = {i: reading(t) for i, t in enumerate(["Qtr 2015-16", "Qtr2 2015-16"])}
     _complete_quarters(cols)
     assert texts(cols) == ["Qtr 2015-16", "Qtr2 2015-16"]
+
+
+def _printed(text: str) -> np.ndarray:
+    """`text` as a 200-dpi scan prints it at 9 pt: dark glyphs on white."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 25)
+    img = Image.new("L", (200, 50), 255)
+    ImageDraw.Draw(img).text((10, 10), text, font=font, fill=0)
+    return np.asarray(img)
+
+
+def test_a_zero_read_as_o_beside_digits_is_told_from_its_ink():
+    assert glyphs.zeros_for_os(_printed("AB04"), "ABO4") == "AB04"
+    assert glyphs.zeros_for_os(_printed("AB 304"), "AB 3O4") == "AB 304"
+
+
+def test_a_capital_o_printed_beside_digits_stays_a_letter():
+    assert glyphs.zeros_for_os(_printed("ABO4"), "ABO4") == "ABO4"
+    assert glyphs.zeros_for_os(_printed("O7"), "O7") == "O7"
+
+
+def test_a_word_whose_glyphs_do_not_stand_apart_is_left_as_read():
+    img = _printed("AB04")
+    img = img.copy()
+    img[28, :] = 0  # an underline joins every glyph
+    assert glyphs.zeros_for_os(img, "ABO4") == "ABO4"
+
+
+def test_excel_serial_dates_side_by_side_make_a_header_of_months():
+    from scorekit.extract.ocr.labels import month_row, row_months
+
+    cols = {c: reading(t) for c, t in enumerate(["Indicator", "43131", "43159", "43190"])}
+    assert month_row(cols)
+    assert row_months(cols) == {0: None, 1: "2018-01", 2: "2018-02", 3: "2018-03"}
+    assert not month_row({c: reading(t) for c, t in enumerate(["Indicator", "43131", "1234", "2345"])})
+
+
+def test_a_garbled_serial_at_the_end_of_a_run_of_serials_is_the_month_it_implies():
+    cols = {c: reading(t) for c, t in enumerate(["Indicator", "43131", "43159", "43190", "43220", "8251", "Total"])}
+    _complete_months(cols)
+    assert texts(cols) == ["Indicator", "43131", "43159", "43190", "43220", "May-18", "Total"]
+
+
+def test_a_narrow_faces_capital_o_wider_than_the_digits_beside_it_stays_a_letter():
+    """In a condensed face a capital O is under 0.8 as wide as tall, like a wide face's zero;
+    beside a `2` half its width it is still the letter (`YO2`)."""
+    img = np.full((40, 80), 255, np.uint8)
+    img[10:28, 5:17] = 0  # Y
+    img[10:28, 21:35] = 0  # O, 14 x 18
+    img[10:28, 39:48] = 0  # 2, 9 x 18
+    assert glyphs.zeros_for_os(img, "YO2") == "YO2"
+    img[10:28, 21:35] = 255
+    img[10:28, 23:32] = 0  # a zero as wide as the 2
+    assert glyphs.zeros_for_os(img, "YO2") == "Y02"
