@@ -40,13 +40,14 @@ def binarise(grey: np.ndarray) -> np.ndarray:
     return cv2.adaptiveThreshold(blur, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15)
 
 
+DARK = 110  # grey level under which a band's ground (or a neighbourhood's mean) is dark
 PAPER = 200  # grey level from which a stretch beside a dark band is paper, not more band
 
 
 def dark_bands(grey: np.ndarray) -> np.ndarray:
     import cv2
 
-    return cv2.blur(grey, (61, 61)) < 110
+    return cv2.blur(grey, (61, 61)) < DARK
 
 
 def band_ink(grey: np.ndarray, dpi: int, dark: np.ndarray) -> np.ndarray:
@@ -213,8 +214,8 @@ def band_borders(grey: np.ndarray, dpi: int, dark: np.ndarray, hout: np.ndarray,
             continue
         ya, yb = max(0, y - m), min(hh, y + h + m)
         xa, xb = max(0, x - m), min(ww, x + w + m)
-        rows = np.flatnonzero(np.median(grey[ya:yb, x : x + w], axis=1) < 110)
-        cols = np.flatnonzero(np.median(grey[y : y + h, xa:xb], axis=0) < 110)
+        rows = np.flatnonzero(np.median(grey[ya:yb, x : x + w], axis=1) < DARK)
+        cols = np.flatnonzero(np.median(grey[y : y + h, xa:xb], axis=0) < DARK)
         if len(rows) and len(cols):
             t, b, left, right = ya + rows[0], ya + rows[-1], xa + cols[0], xa + cols[-1]
             for yy in (t, b):
@@ -238,9 +239,9 @@ def band_borders(grey: np.ndarray, dpi: int, dark: np.ndarray, hout: np.ndarray,
                 c = x + (a + b) // 2
                 col = grey[:, max(0, c - 1) : c + 2].min(axis=1)
                 top, bot = y0, y1
-                while top > 0 and col[top - 1] < 110:
+                while top > 0 and col[top - 1] < DARK:
                     top -= 1
-                while bot < len(col) and col[bot] < 110:
+                while bot < len(col) and col[bot] < DARK:
                     bot += 1
                 out[top:bot, max(0, c - 1) : c + 2] = 255
 
@@ -491,7 +492,7 @@ def band_mask(grey: np.ndarray) -> np.ndarray:
     """
     import cv2
 
-    core = (cv2.blur(grey, (_BAND_WINDOW, _BAND_WINDOW)) < 110).astype(np.uint8)
+    core = (cv2.blur(grey, (_BAND_WINDOW, _BAND_WINDOW)) < DARK).astype(np.uint8)
     out = core.copy()
     m = _BAND_WINDOW // 2
     hh, ww = grey.shape
@@ -499,8 +500,8 @@ def band_mask(grey: np.ndarray) -> np.ndarray:
     for x, y, w, h, _area in stats[1:n]:
         ya, yb = max(0, y - m), min(hh, y + h + m)
         xa, xb = max(0, x - m), min(ww, x + w + m)
-        rows = np.flatnonzero(np.median(grey[ya:yb, x : x + w], axis=1) < 110)
-        cols = np.flatnonzero(np.median(grey[y : y + h, xa:xb], axis=0) < 110)
+        rows = np.flatnonzero(np.median(grey[ya:yb, x : x + w], axis=1) < DARK)
+        cols = np.flatnonzero(np.median(grey[y : y + h, xa:xb], axis=0) < DARK)
         if len(rows) and len(cols):
             out[ya + rows[0] : ya + rows[-1] + 1, xa + cols[0] : xa + cols[-1] + 1] = 1
     return _bridged(grey, out) > 0
@@ -527,7 +528,7 @@ def _bridged(grey: np.ndarray, mask: np.ndarray) -> np.ndarray:
         if solid is None:
             solid = cv2.erode(grey, np.ones((_BAND_WINDOW // 4, _BAND_WINDOW // 4), np.uint8))
         top, bottom = max(y, y2), min(y + h, y2 + h2)
-        if bottom > top and solid[top:bottom, x + w : x2].mean() < 110:
+        if bottom > top and solid[top:bottom, x + w : x2].mean() < DARK:
             out[top:bottom, x + w : x2] = 1
     return out
 
