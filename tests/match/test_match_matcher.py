@@ -373,6 +373,7 @@ def test_the_blind_set_names_none_the_other_sets_hold(shipped, unseen):
         ("probes6.csv", 100, "seventeenth"),
         ("probes7.csv", 60, "seventeenth"),
         ("probes8.csv", 250, "eighteenth"),
+        ("probes9.csv", 250, "nineteenth"),
     ],
 )
 def test_the_later_probes_are_labelled_with_catalogue_ids(shipped, probe_file, least, session):
