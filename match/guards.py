@@ -183,6 +183,9 @@ def numbers(a: Side, b: Side) -> list[Finding]:
     """Same kind, other values: a different measure (10 vs 15 working days). Same values, one an
     upper and the other a lower bound: too (within 45 vs over 45). A kind on one side only: a doubt."""
     fa, fb = _bounded(a.facts.quantities, a.implied), _bounded(b.facts.quantities, b.implied)
+    whole = _whole_vs_restricted(a, fa, b, fb) or _whole_vs_restricted(b, fb, a, fa)
+    if whole:
+        return [whole]
     if fa == fb:
         return []
     qa, qb = _by_kind(_resolve(fa, fb)), _by_kind(_resolve(fb, fa))
@@ -200,6 +203,16 @@ def numbers(a: Side, b: Side) -> list[Finding]:
             found = _one_sided_numbers(x or y, a if x else b, b if x else a)
             out += [found] if found else []
     return out
+
+
+def _whole_vs_restricted(x: Side, fx: frozenset[Quantity], y: Side, fy: frozenset[Quantity]) -> Finding | None:
+    """A name that says it counts the whole population (`all CLA`, `any length of stay`) is not a
+    measure of those past a lower bound the other states or its population implies (looked after
+    12+ months, aged 16+), even where both name the same number for another reason (`in the year`)."""
+    if not x.facts.whole:
+        return None
+    restricted = {q for q in fy | y.implied if q.bound == "lower"} - fx
+    return Finding("numbers", f"all vs {_show(restricted)}", True) if restricted else None
 
 
 def _calendar_vs_working(qa: dict[str, set[Quantity]], qb: dict[str, set[Quantity]]) -> Finding | None:

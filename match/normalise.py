@@ -97,6 +97,7 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str | Callable[[re.Match[str]], str]]
     (("m",), r"\b(\d+)(\+?)[\s-]*(?:m|mths?|mnths?|months?)\b(\+?)", r"\1\2\3 months"),
     (("year",), r"\b(?:a|1) ?year ?(?:\+|or (?:more|over|longer)\b)", "12+ months"),
     (("year",), r"\b(?:more than|longer than|over) (?:a|1) ?year\b", "12+ months"),
+    (("more than", "longer than", "over"), r"\b(?:more than|longer than|over) an? (day|week|month)\b", r"1+ \1s"),
     (
         ("over", "during"),
         r"\b(?:over|during) (?:the )?(?:last|past|previous) (?:12 months|year)\b",
@@ -111,6 +112,7 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str | Callable[[re.Match[str]], str]]
     ),
 ]
 _DIGIT = re.compile(r"\d")
+_A_SPAN = re.compile(r"\b(?:more than|longer than|over) an? (?:day|week|month)\b")  # a span with no digit
 _DURATION = re.compile(r"\b\d+(?:\.\d+)?(?:-\d+)?\+? (?:working days|calendar days|days|weeks|months|hours)\b")
 # A relative clause after an excluding/including clause's object, outside a gloss, says what the
 # name counts (`including UASC who are placed out of area`); after a bare pronoun it is the object
@@ -283,7 +285,7 @@ class Vocabulary:
         """Lower-cased, numbers and thresholds written one way, equivalents replaced by their token."""
         t = " ".join(str(name or "").translate(_CLEAN).lower().split())
         t, _ = self._numbers.sub(t, lambda m, word: str(self._number_table[m.group(0)]))
-        if _DIGIT.search(t) or "year" in t:
+        if _DIGIT.search(t) or "year" in t or _A_SPAN.search(t):
             for cues, pattern, repl in self._grammar:
                 if any(c in t for c in cues):
                     t = pattern.sub(repl, t)
@@ -481,6 +483,8 @@ class Vocabulary:
             aged, prefix, lo, hi, plus, kind = m.groups()
             k = "age" if aged or kind in ("year old", "years") else _KINDS.get(kind or "", "")
             bound = "lower" if plus else ("upper" if prefix and (prefix != "in" or k == "days") else "")
+            if hi is not None and float(lo) == 0 and k not in ("", "age"):
+                lo, bound = None, "upper"  # a band from nothing is a limit: 0-10 days is within 10
             for v in (lo, hi):
                 if v is not None:
                     out.add(_whole_days(Quantity(float(v), k, bound)))

@@ -560,3 +560,27 @@ def test_a_parents_disability_is_no_childs_and_a_source_after_shorthand_is_read(
     ]
     assert ("cwd", "cwd") not in V.facts("Parents with a disability (number)").qualifiers
     assert any(f.guard == "source" for f in hard("Refs rec'd in mth from schools", "Number of referrals in the month"))
+
+
+def test_the_whole_population_is_not_those_past_a_lower_bound_even_where_a_year_is_named_twice():
+    """`all CLA ... in the year` names 12 months as its window; the entry's `looked after for a
+    year+` names it as who is counted: the whole population is another measure."""
+    entry = "Percentage of children looked after for a year+ seeing a dentist in year"
+    assert [f.guard for f in hard("% of all CLA with a dental check in the year", entry, a_unit="percent")] == [
+        "numbers"
+    ]
+    assert hard("% of CLA with a dental check in the year (any length of stay)", entry, a_unit="percent")
+    implied = V.facts("children looked after aged 16+").quantities
+    whole = V.facts("% of all CLA with a pathway plan")
+    found = compare(
+        side(whole, "percent"), side(V.facts("% with a pathway plan", "percent"), "percent", "", implied), V.profile
+    )
+    assert [f.guard for f in found if f.hard] == ["numbers"]
+    assert not hard("% of CLA looked after 12+ months seeing a dentist in the year", entry, a_unit="percent")
+
+
+def test_a_conference_count_is_not_a_count_of_children_subject_to_one():
+    children = "Number of children subject to Initial Child Protection Conferences (ICPCs)"
+    assert [f.guard for f in hard("Number of ICPCs held (conferences)", children)] == ["counted"]
+    assert [f.guard for f in hard("ICPCs held in month (count of conferences, not children)", children)] == ["counted"]
+    assert not hard("Number of children subject to an ICPC in the month", children)

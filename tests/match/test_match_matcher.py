@@ -638,3 +638,17 @@ def test_children_not_yet_placed_are_not_every_child_with_the_order():
     assert m.match(Query.build("Number of children subject to a Placement Order at period end")).indicator_id == ""
     awaiting = m.match(Query.build("Children with a placement order awaiting adoption placement at period end (no.)"))
     assert awaiting.indicator_id == "po_not_placed"
+
+
+@pytest.mark.parametrize(
+    "name, answer",
+    [
+        ("% of CLA visited in timescale (as at the last review)", "cla_visited_at_review_pct"),
+        (
+            "Children becoming the subject of a child protection plan for a second or subsequent time ever (%)",
+            "cpp_repeat_pct",
+        ),
+    ],
+)
+def test_other_words_for_the_latest_review_and_for_at_any_time(shipped, name, answer):
+    assert Matcher(shipped).match(Query.build(name)).indicator_id == answer

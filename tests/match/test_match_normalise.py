@@ -945,3 +945,19 @@ def test_a_re_referral_at_any_time_takes_no_12_month_window():
 def test_a_total_population_of_children_is_no_population_of_all_ages():
     assert not facts("CLA rate per 10,000 total population aged under 18").groups.get("ages")
     assert facts("Referrals per 10,000 total population").groups.get("ages") == {"all ages"}
+
+
+def test_a_span_of_one_unit_written_in_words_is_a_lower_bound():
+    assert facts("CLA in care for over a month").quantities == facts("CLA in care for 1+ months").quantities
+    assert facts("Children missing for more than a day").quantities == facts("Children missing 24+ hours").quantities
+    assert facts("Visited more than a week ago").quantities == {Quantity(1.0, "weeks", "lower")}
+
+
+def test_a_band_from_nothing_is_a_limit():
+    """`0-10 days` is `within 10 days`; an age band from 0 stays a band (aged 0-4 is not 1-4)."""
+    assert facts("% of SAs completed in 0-10 days").quantities == facts("% of SAs completed within 10 days").quantities
+    assert facts("CLA aged 0-4").quantities == {Quantity(0.0, "age", ""), Quantity(4.0, "age", "")}
+    assert facts("% of SAs completed in 11-25 days").quantities == {
+        Quantity(11.0, "days", "upper"),
+        Quantity(25.0, "days", "upper"),
+    }
