@@ -67,7 +67,7 @@ def _labels(bases: frozenset[str]) -> str:
 TIMELY = "timely"  # the profile's token for `in timescale`, `on time`
 UP_TO_DATE = "uptodate"  # and for `up to date`: a state, yet it too says a timescale was kept
 _SAYS_TIMESCALE = frozenset({TIMELY, UP_TO_DATE})
-_MARKED = ("percent", "rate_per_10k", "rate_per_100k", "days", "weeks")
+_MARKED = ("percent", "rate_per_1k", "rate_per_10k", "rate_per_100k", "days", "weeks")
 
 
 UNIT_GUARD = "unit"
@@ -88,7 +88,7 @@ def unit(a: Side, b: Side) -> list[Finding]:
 
 
 _YEAR = frozenset({"year"})
-_FLOWS = ("count", "rate_per_10k", "rate_per_100k")
+_FLOWS = ("count", "rate_per_1k", "rate_per_10k", "rate_per_100k")
 
 
 def time_basis(a: Side, b: Side, prof: Profile) -> list[Finding]:

@@ -22,7 +22,7 @@ from . import profile as profmod
 from .phrases import Phrases
 from .profile import Profile, Timescale
 
-UNITS = ("count", "percent", "rate_per_10k", "rate_per_100k", "days", "weeks", "other")
+UNITS = ("count", "percent", "rate_per_1k", "rate_per_10k", "rate_per_100k", "days", "weeks", "other")
 
 _CLEAN = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2019": "'", "\u2018": "'", "\u00a0": " "})
 
@@ -39,6 +39,7 @@ def _age_list(m: re.Match[str]) -> str:
 # before "a year", ages before durations, a unit spelled out (`wd`, `hrs`) before a bound reads
 # it. Each rule runs only where one of its cue words is present.
 _GRAMMAR: list[tuple[tuple[str, ...], str, str | Callable[[re.Match[str]], str]]] = [
+    (("1st",), r"\b1st\b(?! (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", "first"),
     (("st", "nd", "rd", "th"), r"(\d+)(?:st|nd|rd|th)\b", r"\1"),
     ((",",), r"(\d),(\d{3})\b", r"\1\2"),
     ((" 000",), r"\b(\d{1,3}) 000\b", r"\g<1>000"),

@@ -961,3 +961,28 @@ def test_a_band_from_nothing_is_a_limit():
         Quantity(11.0, "days", "upper"),
         Quantity(25.0, "days", "upper"),
     }
+
+
+def test_a_rate_per_thousand_is_its_own_unit():
+    assert unit_from_name("CPP per 1k") == unit_from_name("Rate of CLA per 1,000 children") == "rate_per_1k"
+    assert unit_from_name("Rate of CLA per 10,000") == "rate_per_10k"
+    assert unit_from_name("CLA per 100,000") == "rate_per_100k"
+
+
+@pytest.mark.parametrize(
+    "name, basis",
+    [
+        ("Referrals in-year", "year"),
+        ("Contacts received since 1st April", "ytd"),
+        ("Contacts since 1 April 2023", "ytd"),
+        ("S47s started, April to date", "ytd"),
+    ],
+)
+def test_more_ways_to_say_a_year_or_the_year_so_far(name, basis):
+    assert V.facts(name).basis == {basis}
+
+
+def test_a_first_written_1st_is_the_first_time_but_a_date_is_not():
+    assert V.facts("1st referrals in month").groups["occurrence"] == {"first"}
+    assert V.facts("1st referrals in month").quantities == frozenset()
+    assert "occurrence" not in V.facts("Contacts since 1st April").groups
