@@ -376,6 +376,7 @@ def either(a: Side, b: Side) -> list[Finding]:
     out = []
     for x, y in ((a.facts, b.facts), (b.facts, a.facts)):
         if y.either:
+            out += _more_alternatives(x.either, y)
             continue
         for one, two in x.either:
             if (one in y.mentions) != (two in y.mentions):
@@ -398,3 +399,17 @@ def compare(a: Side, b: Side, prof: Profile) -> list[Finding]:
     )
     found += either(a, b)
     return sorted(found, key=lambda f: not f.hard)
+
+
+def _members(pairs: frozenset[tuple[str, str]]) -> frozenset[str]:
+    return frozenset(w for pair in pairs for w in pair)
+
+
+def _more_alternatives(pairs: frozenset[tuple[str, str]], y: Facts) -> list[Finding]:
+    """Both names count alternatives, the same ones in part: one that adds an alternative the other
+    never mentions counts more (adopted, SGO or CAO vs CAO or SGO)."""
+    mine, theirs = _members(pairs), _members(y.either)
+    extra = mine - y.mentions
+    if extra and mine & theirs:
+        return [Finding("either", f"{'/'.join(sorted(mine))} vs {'/'.join(sorted(theirs))}", True)]
+    return []

@@ -140,7 +140,9 @@ _KINDS = {
 }
 _CODES = re.compile(r"\b[a-z]+\d+[a-z]*\b|\b(?:19|20)\d{2}\b")
 _TOKEN = re.compile(r"[a-z0-9+]+")
-_EITHER = re.compile(r"\b([a-z0-9+]+) or ([a-z0-9+]+)\b")
+_LINK = r"(?:(?:on|with|by|to|an?|the) )*"  # words between `or` and what it offers (`or on an SGO`)
+_EITHER = re.compile(rf"\b([a-z0-9+]+) or {_LINK}([a-z0-9+]+)\b")
+_EITHER_LIST = re.compile(rf"\b([a-z0-9+]+) ?, {_LINK}([a-z0-9+]+) or {_LINK}([a-z0-9+]+)\b")
 _LIST = re.compile(r"\(\s*([a-z+]+(?:\s*,\s*[a-z+]+){2,})\s*\)")
 _LAST_12M = "last_12m"
 _WINDOWS = frozenset({"year", _LAST_12M})
@@ -416,6 +418,10 @@ class Vocabulary:
             x, y = _stem(m.group(1)), _stem(m.group(2))
             if x != y and not ({x, y} & self.profile.stop_words) and not (x[0].isdigit() or y[0].isdigit()):
                 out.add((x, y))
+        for m in _EITHER_LIST.finditer(text):
+            x, y, z = (_stem(g) for g in m.groups())
+            if not ({x, y, z} & self.profile.stop_words) and not any(w[0].isdigit() for w in (x, y, z)):
+                out.update({(x, y), (y, z)})
         for m in _LIST.finditer(text):
             items = [self.tokens(i) for i in m.group(1).split(",")]
             words = [i[0] for i in items if len(i) == 1]

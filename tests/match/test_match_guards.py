@@ -584,3 +584,11 @@ def test_a_conference_count_is_not_a_count_of_children_subject_to_one():
     assert [f.guard for f in hard("Number of ICPCs held (conferences)", children)] == ["counted"]
     assert [f.guard for f in hard("ICPCs held in month (count of conferences, not children)", children)] == ["counted"]
     assert not hard("Number of children subject to an ICPC in the month", children)
+
+
+def test_a_name_offering_one_more_alternative_counts_more():
+    entry = "Percentage of CLA ceased in the month - CAO or SGO"
+    found = hard("% of children leaving care adopted, on an SGO or a CAO", entry)
+    assert [f.guard for f in found] == ["either"]
+    assert not hard("% of children ceasing care on an SGO or a CAO", entry)
+    assert "either" in [f.guard for f in hard("% of children leaving care adopted or on an SGO", "Adoptions (%)")]
