@@ -69,6 +69,7 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str | Callable[[re.Match[str]], str]]
     (("mth",), r"\b(\d+)[\s-]*mths?\b", r"\1 months"),
     (("hr", "hour"), r"\b(\d+)[\s-]*(?:hrs?|hours?)\b", r"\1 hours"),
     (("plus",), r"\b(\d+)( (?:months?|years?|weeks?|days?|working days|hours?))? plus\b", r"\1+\2"),
+    (("time or ",), r"\b(?:for )?(?:the |a )?(\d+) times? or (?:more|later)\b", r"\1+"),
     (("or ", "and "), r"\b(\d+)\s*(?:or|and) (?:more|over|above|older|greater|later)\b", r"\1+"),
     (
         ("+", "or "),

@@ -986,3 +986,9 @@ def test_a_first_written_1st_is_the_first_time_but_a_date_is_not():
     assert V.facts("1st referrals in month").groups["occurrence"] == {"first"}
     assert V.facts("1st referrals in month").quantities == frozenset()
     assert "occurrence" not in V.facts("Contacts since 1st April").groups
+
+
+def test_for_the_nth_time_or_more_is_a_lower_bound_as_nth_or_more_is():
+    said = facts("Children subject to 2nd or more CP plan").quantities
+    assert facts("Children on a CP plan for the 2nd time or more").quantities == said
+    assert facts("Children on a CP plan for the second time or more").quantities == said == {Quantity(2.0, "", "lower")}
