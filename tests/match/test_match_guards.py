@@ -592,3 +592,12 @@ def test_a_name_offering_one_more_alternative_counts_more():
     assert [f.guard for f in found] == ["either"]
     assert not hard("% of children ceasing care on an SGO or a CAO", entry)
     assert "either" in [f.guard for f in hard("% of children leaving care adopted or on an SGO", "Adoptions (%)")]
+
+
+def test_new_says_started_without_naming_it():
+    assert not [
+        f
+        for f in verdict("Number of CLA episodes started", "Number of new Looked after Children")
+        if f.guard == "stage"
+    ]
+    assert [f for f in verdict("Number of CLA episodes completed", "Number of new CLA") if f.guard == "stage"]
