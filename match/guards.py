@@ -313,6 +313,11 @@ def qualifiers(a: Side, b: Side, prof: Profile) -> list[Finding]:
             out.append(Finding(q.group, f"{'/'.join(sorted(x))} vs {'/'.join(sorted(y))}", True))
         elif x != y:
             lacking = b if x else a
+            said = lacking.facts.words and q.implied_values(lacking.facts.words)
+            if said and not said & (x or y):
+                detail = f"{'/'.join(sorted(x or y))} vs {'/'.join(sorted(said))} (said without naming it)"
+                out.append(Finding(q.group, detail, True))
+                continue
             values = [v for v in x or y if not q.implied(v, lacking.facts.words)]
             if not values:
                 continue

@@ -601,3 +601,11 @@ def test_new_says_started_without_naming_it():
         if f.guard == "stage"
     ]
     assert [f for f in verdict("Number of CLA episodes completed", "Number of new CLA") if f.guard == "stage"]
+
+
+def test_a_value_said_without_naming_it_contradicts_another_named():
+    """`new referrals` says they came in; `closed referrals` that they went out: two measures,
+    though only one names its flow."""
+    new = "Number of new referrals where CSE is a factor (for children aged 13+)"
+    assert [f.guard for f in hard("Number of closed referrals where CSE is a factor (aged 13+)", new)] == ["flow"]
+    assert not hard("Number of referrals where CSE is a factor (aged 13+)", new)
