@@ -992,3 +992,8 @@ def test_for_the_nth_time_or_more_is_a_lower_bound_as_nth_or_more_is():
     said = facts("Children subject to 2nd or more CP plan").quantities
     assert facts("Children on a CP plan for the 2nd time or more").quantities == said
     assert facts("Children on a CP plan for the second time or more").quantities == said == {Quantity(2.0, "", "lower")}
+
+
+def test_at_the_end_of_each_month_is_a_point_in_time():
+    assert V.facts("Number of children in care at the end of each month").basis == {"snapshot"}
+    assert V.facts("Number of contacts each month").basis == {"month"}
