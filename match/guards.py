@@ -298,8 +298,21 @@ def _bounds(x: set[Quantity], y: set[Quantity]) -> list[Finding]:
     return out
 
 
+_BY_GROUP: dict[int, tuple[Profile, dict[str, list[tuple[int, Qualifier]]]]] = {}
+
+
 def _in_order(prof: Profile, groups: set[str]) -> list[Qualifier]:
-    return [q for q in prof.qualifiers if q.group in groups]
+    """The qualifiers of these groups in the profile's order, looked up by group (once per profile,
+    keyed by identity as `_periodic`) rather than found by walking every qualifier per pair."""
+    hit = _BY_GROUP.get(id(prof))
+    if hit is None or hit[0] is not prof:
+        by: dict[str, list[tuple[int, Qualifier]]] = defaultdict(list)
+        for i, q in enumerate(prof.qualifiers):
+            by[q.group].append((i, q))
+        hit = _BY_GROUP[id(prof)] = (prof, dict(by))
+    found = [iq for g in groups for iq in hit[1].get(g, ())]
+    found.sort(key=lambda iq: iq[0])
+    return [q for _, q in found]
 
 
 def qualifiers(a: Side, b: Side, prof: Profile) -> list[Finding]:
