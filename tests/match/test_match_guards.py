@@ -609,3 +609,9 @@ def test_a_value_said_without_naming_it_contradicts_another_named():
     new = "Number of new referrals where CSE is a factor (for children aged 13+)"
     assert [f.guard for f in hard("Number of closed referrals where CSE is a factor (aged 13+)", new)] == ["flow"]
     assert not hard("Number of referrals where CSE is a factor (aged 13+)", new)
+
+
+def test_places_counted_are_no_children_placed():
+    entry = "Number of CLA placed in Residential placements as at the end of the month"
+    assert "counted" in [f.guard for f in hard("Number of children's homes places", entry)]
+    assert "counted" not in [f.guard for f in verdict("Eligible CLA accessing funded places (%)", entry)]
