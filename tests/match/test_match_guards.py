@@ -615,3 +615,9 @@ def test_places_counted_are_no_children_placed():
     entry = "Number of CLA placed in Residential placements as at the end of the month"
     assert "counted" in [f.guard for f in hard("Number of children's homes places", entry)]
     assert "counted" not in [f.guard for f in verdict("Eligible CLA accessing funded places (%)", entry)]
+
+
+def test_children_who_went_missing_are_not_the_children_placed():
+    entry = "Number of CLA placed in Residential placements as at the end of the month"
+    assert "missing" in [f.guard for f in hard("CLA who went missing from residential placements", entry)]
+    assert not hard("Number of children missing from education", "Number of Children Missing from Education")
