@@ -621,3 +621,8 @@ def test_children_who_went_missing_are_not_the_children_placed():
     entry = "Number of CLA placed in Residential placements as at the end of the month"
     assert "missing" in [f.guard for f in hard("CLA who went missing from residential placements", entry)]
     assert not hard("Number of children missing from education", "Number of Children Missing from Education")
+
+
+def test_referrals_from_early_help_are_a_named_source():
+    found = hard("Referrals to children's social care from Early Help", "Number of referrals into Early Help")
+    assert "source" in [f.guard for f in found]
