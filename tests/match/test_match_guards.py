@@ -626,3 +626,20 @@ def test_children_who_went_missing_are_not_the_children_placed():
 def test_referrals_from_early_help_are_a_named_source():
     found = hard("Referrals to children's social care from Early Help", "Number of referrals into Early Help")
     assert "source" in [f.guard for f in found]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Target: rate of CLA per 10,000",
+        "CLA rate per 10k - regional average",
+        "Rate of CLA per 10,000 - statistical neighbours",
+        "Rate of CLA per 10,000 (England average)",
+    ],
+)
+def test_a_target_or_another_authoritys_average_is_no_figure_of_the_measure(name):
+    assert "comparator" in [f.guard for f in hard(name, "Rate of children in our care per 10,000")]
+
+
+def test_a_target_met_is_the_measure_of_a_target():
+    assert "comparator" not in [f.guard for f in verdict("Families Matter target met (%)", "% of target met")]
