@@ -997,3 +997,10 @@ def test_for_the_nth_time_or_more_is_a_lower_bound_as_nth_or_more_is():
 def test_at_the_end_of_each_month_is_a_point_in_time():
     assert V.facts("Number of children in care at the end of each month").basis == {"snapshot"}
     assert V.facts("Number of contacts each month").basis == {"month"}
+
+
+def test_eligible_two_year_olds_are_no_children_looked_after():
+    """`eligible` alone names looked after children (an eligible child); `eligible 2 year olds`
+    are the children entitled to funded early education."""
+    assert V.facts("% of eligible CLA accessing the 2 year old offer").groups["cohort"] == {"looked after"}
+    assert "cohort" not in V.facts("% of eligible 2 year olds taking up funded early education").groups
