@@ -1004,3 +1004,7 @@ def test_eligible_two_year_olds_are_no_children_looked_after():
     are the children entitled to funded early education."""
     assert V.facts("% of eligible CLA accessing the 2 year old offer").groups["cohort"] == {"looked after"}
     assert "cohort" not in V.facts("% of eligible 2 year olds taking up funded early education").groups
+
+
+def test_an_annualised_figure_is_counted_over_twelve_months():
+    assert V.facts("Rate of referrals per 10,000 (annualised)").basis == {"rolling_12m"}
