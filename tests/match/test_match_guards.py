@@ -643,3 +643,9 @@ def test_a_target_or_another_authoritys_average_is_no_figure_of_the_measure(name
 
 def test_a_target_met_is_the_measure_of_a_target():
     assert "comparator" not in [f.guard for f in verdict("Families Matter target met (%)", "% of target met")]
+
+
+def test_girls_or_boys_alone_are_a_subset():
+    entry = "Number of first time entrants to the Youth Justice System per 100,000 10-17 year olds in period"
+    assert "sex" in [f.guard for f in hard("First time entrants to the YJS per 100,000 aged 10-17 (girls)", entry)]
+    assert "sex" in [f.guard for f in hard("Boys: first time entrants", "Girls: first time entrants")]
