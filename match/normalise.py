@@ -143,7 +143,7 @@ _CODES = re.compile(r"\b[a-z]+\d+[a-z]*\b|\b(?:19|20)\d{2}\b")
 _TOKEN = re.compile(r"[a-z0-9+]+")
 _LINK = r"(?:(?:on|with|by|to|an?|the) )*"  # words between `or` and what it offers (`or on an SGO`)
 _EITHER = re.compile(rf"\b([a-z0-9+]+) or {_LINK}([a-z0-9+]+)\b")
-_EITHER_LIST = re.compile(rf"\b([a-z0-9+]+) ?, {_LINK}([a-z0-9+]+) or {_LINK}([a-z0-9+]+)\b")
+_EITHER_LIST = re.compile(rf"\b([a-z0-9+]+) ?, {_LINK}([a-z0-9+]+),? (and|or) {_LINK}([a-z0-9+]+)\b")
 _LIST = re.compile(r"\(\s*([a-z+]+(?:\s*,\s*[a-z+]+){2,})\s*\)")
 _LAST_12M = "last_12m"
 _WINDOWS = frozenset({"year", _LAST_12M})
@@ -413,14 +413,18 @@ class Vocabulary:
 
     def _either(self, text: str) -> frozenset[tuple[str, str]]:
         """`X or Y` between two content words: a measure of both together (CAO or SGO). So is a
-        bracketed list of three or more (`open to the service (assessment, CIN, CP, CLA, CL)`)."""
+        bracketed list of three or more (`open to the service (assessment, CIN, CP, CLA, CL)`), and
+        a list ending in `or`, or in `and` outside a gloss (`reading, writing and maths`)."""
         out = set()
         for m in _EITHER.finditer(text):
             x, y = _stem(m.group(1)), _stem(m.group(2))
             if x != y and not ({x, y} & self.profile.stop_words) and not (x[0].isdigit() or y[0].isdigit()):
                 out.add((x, y))
         for m in _EITHER_LIST.finditer(text):
-            x, y, z = (_stem(g) for g in m.groups())
+            x, y, z = (_stem(g) for g in m.group(1, 2, 4))
+            glossed = text.count("(", 0, m.start()) > text.count(")", 0, m.start())
+            if m.group(3) == "and" and glossed:
+                continue  # a list in a gloss says what is counted, not a measure of all of it together
             if not ({x, y, z} & self.profile.stop_words) and not any(w[0].isdigit() for w in (x, y, z)):
                 out.update({(x, y), (y, z)})
         for m in _LIST.finditer(text):

@@ -649,3 +649,11 @@ def test_girls_or_boys_alone_are_a_subset():
     entry = "Number of first time entrants to the Youth Justice System per 100,000 10-17 year olds in period"
     assert "sex" in [f.guard for f in hard("First time entrants to the YJS per 100,000 aged 10-17 (girls)", entry)]
     assert "sex" in [f.guard for f in hard("Boys: first time entrants", "Girls: first time entrants")]
+
+
+def test_one_subject_of_a_combined_measure_is_another_measure():
+    entry = "% Pupils attaining level 4+ in Reading, Writing and Maths at Key Stage 2"
+    assert "either" in [f.guard for f in hard("% pupils attaining level 4+ in reading at KS2", entry)]
+    assert not hard("% of pupils achieving level 4+ in reading, writing and maths at KS2", entry)
+    glossed = "Rate of children in need per 10,000 (all children with an open referral, CIN, CPP and LAC)"
+    assert not V.facts(glossed).either
