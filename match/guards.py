@@ -316,6 +316,9 @@ def _in_order(prof: Profile, groups: set[str]) -> list[Qualifier]:
 
 
 def qualifiers(a: Side, b: Side, prof: Profile) -> list[Finding]:
+    """Values of a group that differ, or a value on one side only (what the profile says of it). A
+    name `a` that says it counts all children (`all children`, `any length of stay`) is no entry
+    for one cohort (looked after children), though a cohort on one side is otherwise no doubt."""
     ga, gb = a.facts.groups, b.facts.groups
     if not ga and not gb:
         return []
@@ -333,6 +336,9 @@ def qualifiers(a: Side, b: Side, prof: Profile) -> list[Finding]:
                 continue
             values = [v for v in x or y if not q.implied(v, lacking.facts.words)]
             if not values:
+                continue
+            if q.overlap_agrees and lacking is a and a.facts.whole:
+                out.append(Finding(q.group, f"all vs '{'/'.join(sorted(x or y))}' only", True))
                 continue
             policy = max((q.policy(v) for v in values), key=("free", "soft", "hard").index)
             if policy != "free":

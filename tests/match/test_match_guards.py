@@ -657,3 +657,10 @@ def test_one_subject_of_a_combined_measure_is_another_measure():
     assert not hard("% of pupils achieving level 4+ in reading, writing and maths at KS2", entry)
     glossed = "Rate of children in need per 10,000 (all children with an open referral, CIN, CPP and LAC)"
     assert not V.facts(glossed).either
+
+
+def test_a_name_for_all_children_is_no_entry_for_a_cohort():
+    entry = "% of eligible CLA who are accessing the 3 and 4 year old education funding offer"
+    found = hard("% of 3 and 4 year olds taking up funded early education (all children)", entry)
+    assert "cohort" in [f.guard for f in found]
+    assert "cohort" not in [f.guard for f in verdict("% of 3 and 4 year olds taking up funded early education", entry)]
