@@ -1008,3 +1008,9 @@ def test_eligible_two_year_olds_are_no_children_looked_after():
 
 def test_an_annualised_figure_is_counted_over_twelve_months():
     assert V.facts("Rate of referrals per 10,000 (annualised)").basis == {"rolling_12m"}
+
+
+def test_children_who_experienced_a_thing_are_children_with_it():
+    assert V.facts("% of CLA who had experienced three or more moves in a year").words == V.facts(
+        "% of CLA who had three or more moves in a year"
+    ).words
