@@ -1011,6 +1011,7 @@ def test_an_annualised_figure_is_counted_over_twelve_months():
 
 
 def test_children_who_experienced_a_thing_are_children_with_it():
-    assert V.facts("% of CLA who had experienced three or more moves in a year").words == V.facts(
-        "% of CLA who had three or more moves in a year"
-    ).words
+    assert (
+        V.facts("% of CLA who had experienced three or more moves in a year").words
+        == V.facts("% of CLA who had three or more moves in a year").words
+    )
