@@ -351,9 +351,8 @@ def test_the_blind_set_names_none_the_other_sets_hold(shipped, unseen):
     unseen, probe or seed sets would measure tuning, not generalisation."""
     here = Path(__file__).resolve().parent
     fresh = ev.read(here / "fresh.csv")
-    probes = [
-        r for f in ("probes.csv", "probes2.csv", "probes3.csv", "probes4.csv", "probes5.csv") for r in ev.read(here / f)
-    ]
+    sets = ("probes.csv", *(f"probes{i}.csv" for i in range(2, 10)))
+    probes = [r for f in sets for r in ev.read(here / f)]
     seen = {" ".join(r.name.lower().split()) for r in [*unseen, *probes]}
     with (here / "labelled.csv").open(encoding="utf-8") as f:
         seen |= {" ".join(r["indicator"].lower().split()) for r in csv.DictReader(f)}
