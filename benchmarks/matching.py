@@ -50,6 +50,7 @@ PROBES5 = ROOT / "tests" / "match" / "probes5.csv"
 PROBES6 = ROOT / "tests" / "match" / "probes6.csv"
 PROBES7 = ROOT / "tests" / "match" / "probes7.csv"
 PROBES8 = ROOT / "tests" / "match" / "probes8.csv"
+PROBES9 = ROOT / "tests" / "match" / "probes9.csv"
 REAL = "real wording"  # probes whose source is a published title, not a written one
 
 
@@ -136,8 +137,9 @@ def probe_table(matcher: Matcher, misses: bool = False) -> None:
 def probes2_table(matcher: Matcher, misses: bool = False, path: Path = PROBES2, label: str = "probes2 (new)") -> None:
     """The fifteenth session's probes (`tests/match/probes2.csv`, and its second helper's
     `probes3.csv`), the sixteenth session's (`probes4.csv`, `probes5.csv`), the seventeenth's
-    (`probes6.csv`, `probes7.csv`) and the eighteenth's (`probes8.csv`): written before the matcher
-    was run on them, measured once untouched, then tuned on; reported apart from the older probes."""
+    (`probes6.csv`, `probes7.csv`), the eighteenth's (`probes8.csv`) and the nineteenth's
+    (`probes9.csv`): written before the matcher was run on them, measured once untouched, then
+    tuned on; reported apart from the older probes."""
     rows = ev.read(path)
     results = unseen_results(matcher, rows)
     s = ev.score(rows, results)
@@ -479,6 +481,7 @@ def main() -> int:
     probes2_table(matcher, args.probes, PROBES6, "probes6 (new)")
     probes2_table(matcher, args.probes, PROBES7, "probes7 (new)")
     probes2_table(matcher, args.probes, PROBES8, "probes8 (new)")
+    probes2_table(matcher, args.probes, PROBES9, "probes9 (new)")
     if args.dev:
         development_misses(rows, results)
     print()

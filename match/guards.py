@@ -67,7 +67,7 @@ def _labels(bases: frozenset[str]) -> str:
 TIMELY = "timely"  # the profile's token for `in timescale`, `on time`
 UP_TO_DATE = "uptodate"  # and for `up to date`: a state, yet it too says a timescale was kept
 _SAYS_TIMESCALE = frozenset({TIMELY, UP_TO_DATE})
-_MARKED = ("percent", "rate_per_10k", "rate_per_100k", "days", "weeks")
+_MARKED = ("percent", "rate_per_1k", "rate_per_10k", "rate_per_100k", "days", "weeks")
 
 
 UNIT_GUARD = "unit"
@@ -88,7 +88,7 @@ def unit(a: Side, b: Side) -> list[Finding]:
 
 
 _YEAR = frozenset({"year"})
-_FLOWS = ("count", "rate_per_10k", "rate_per_100k")
+_FLOWS = ("count", "rate_per_1k", "rate_per_10k", "rate_per_100k")
 
 
 def time_basis(a: Side, b: Side, prof: Profile) -> list[Finding]:
@@ -183,6 +183,9 @@ def numbers(a: Side, b: Side) -> list[Finding]:
     """Same kind, other values: a different measure (10 vs 15 working days). Same values, one an
     upper and the other a lower bound: too (within 45 vs over 45). A kind on one side only: a doubt."""
     fa, fb = _bounded(a.facts.quantities, a.implied), _bounded(b.facts.quantities, b.implied)
+    whole = _whole_vs_restricted(a, fa, b, fb) or _whole_vs_restricted(b, fb, a, fa)
+    if whole:
+        return [whole]
     if fa == fb:
         return []
     qa, qb = _by_kind(_resolve(fa, fb)), _by_kind(_resolve(fb, fa))
@@ -200,6 +203,16 @@ def numbers(a: Side, b: Side) -> list[Finding]:
             found = _one_sided_numbers(x or y, a if x else b, b if x else a)
             out += [found] if found else []
     return out
+
+
+def _whole_vs_restricted(x: Side, fx: frozenset[Quantity], y: Side, fy: frozenset[Quantity]) -> Finding | None:
+    """A name that says it counts the whole population (`all CLA`, `any length of stay`) is not a
+    measure of those past a lower bound the other states or its population implies (looked after
+    12+ months, aged 16+), even where both name the same number for another reason (`in the year`)."""
+    if not x.facts.whole:
+        return None
+    restricted = {q for q in fy | y.implied if q.bound == "lower"} - fx
+    return Finding("numbers", f"all vs {_show(restricted)}", True) if restricted else None
 
 
 def _calendar_vs_working(qa: dict[str, set[Quantity]], qb: dict[str, set[Quantity]]) -> Finding | None:
@@ -285,11 +298,27 @@ def _bounds(x: set[Quantity], y: set[Quantity]) -> list[Finding]:
     return out
 
 
+_BY_GROUP: dict[int, tuple[Profile, dict[str, list[tuple[int, Qualifier]]]]] = {}
+
+
 def _in_order(prof: Profile, groups: set[str]) -> list[Qualifier]:
-    return [q for q in prof.qualifiers if q.group in groups]
+    """The qualifiers of these groups in the profile's order, looked up by group (once per profile,
+    keyed by identity as `_periodic`) rather than found by walking every qualifier per pair."""
+    hit = _BY_GROUP.get(id(prof))
+    if hit is None or hit[0] is not prof:
+        by: dict[str, list[tuple[int, Qualifier]]] = defaultdict(list)
+        for i, q in enumerate(prof.qualifiers):
+            by[q.group].append((i, q))
+        hit = _BY_GROUP[id(prof)] = (prof, dict(by))
+    found = [iq for g in groups for iq in hit[1].get(g, ())]
+    found.sort(key=lambda iq: iq[0])
+    return [q for _, q in found]
 
 
 def qualifiers(a: Side, b: Side, prof: Profile) -> list[Finding]:
+    """Values of a group that differ, or a value on one side only (what the profile says of it). A
+    name `a` that says it counts all children (`all children`, `any length of stay`) is no entry
+    for one cohort (looked after children), though a cohort on one side is otherwise no doubt."""
     ga, gb = a.facts.groups, b.facts.groups
     if not ga and not gb:
         return []
@@ -300,8 +329,16 @@ def qualifiers(a: Side, b: Side, prof: Profile) -> list[Finding]:
             out.append(Finding(q.group, f"{'/'.join(sorted(x))} vs {'/'.join(sorted(y))}", True))
         elif x != y:
             lacking = b if x else a
+            said = lacking.facts.words and q.implied_values(lacking.facts.words)
+            if said and not said & (x or y):
+                detail = f"{'/'.join(sorted(x or y))} vs {'/'.join(sorted(said))} (said without naming it)"
+                out.append(Finding(q.group, detail, True))
+                continue
             values = [v for v in x or y if not q.implied(v, lacking.facts.words)]
             if not values:
+                continue
+            if q.overlap_agrees and lacking is a and a.facts.whole:
+                out.append(Finding(q.group, f"all vs '{'/'.join(sorted(x or y))}' only", True))
                 continue
             policy = max((q.policy(v) for v in values), key=("free", "soft", "hard").index)
             if policy != "free":
@@ -363,6 +400,7 @@ def either(a: Side, b: Side) -> list[Finding]:
     out = []
     for x, y in ((a.facts, b.facts), (b.facts, a.facts)):
         if y.either:
+            out += _more_alternatives(x.either, y)
             continue
         for one, two in x.either:
             if (one in y.mentions) != (two in y.mentions):
@@ -385,3 +423,17 @@ def compare(a: Side, b: Side, prof: Profile) -> list[Finding]:
     )
     found += either(a, b)
     return sorted(found, key=lambda f: not f.hard)
+
+
+def _members(pairs: frozenset[tuple[str, str]]) -> frozenset[str]:
+    return frozenset(w for pair in pairs for w in pair)
+
+
+def _more_alternatives(pairs: frozenset[tuple[str, str]], y: Facts) -> list[Finding]:
+    """Both names count alternatives, the same ones in part: one that adds an alternative the other
+    never mentions counts more (adopted, SGO or CAO vs CAO or SGO)."""
+    mine, theirs = _members(pairs), _members(y.either)
+    extra = mine - y.mentions
+    if extra and mine & theirs:
+        return [Finding("either", f"{'/'.join(sorted(mine))} vs {'/'.join(sorted(theirs))}", True)]
+    return []

@@ -22,7 +22,7 @@ from . import profile as profmod
 from .phrases import Phrases
 from .profile import Profile, Timescale
 
-UNITS = ("count", "percent", "rate_per_10k", "rate_per_100k", "days", "weeks", "other")
+UNITS = ("count", "percent", "rate_per_1k", "rate_per_10k", "rate_per_100k", "days", "weeks", "other")
 
 _CLEAN = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2019": "'", "\u2018": "'", "\u00a0": " "})
 
@@ -39,6 +39,7 @@ def _age_list(m: re.Match[str]) -> str:
 # before "a year", ages before durations, a unit spelled out (`wd`, `hrs`) before a bound reads
 # it. Each rule runs only where one of its cue words is present.
 _GRAMMAR: list[tuple[tuple[str, ...], str, str | Callable[[re.Match[str]], str]]] = [
+    (("1st",), r"\b1st\b(?! (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", "first"),
     (("st", "nd", "rd", "th"), r"(\d+)(?:st|nd|rd|th)\b", r"\1"),
     ((",",), r"(\d),(\d{3})\b", r"\1\2"),
     ((" 000",), r"\b(\d{1,3}) 000\b", r"\g<1>000"),
@@ -68,6 +69,7 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str | Callable[[re.Match[str]], str]]
     (("mth",), r"\b(\d+)[\s-]*mths?\b", r"\1 months"),
     (("hr", "hour"), r"\b(\d+)[\s-]*(?:hrs?|hours?)\b", r"\1 hours"),
     (("plus",), r"\b(\d+)( (?:months?|years?|weeks?|days?|working days|hours?))? plus\b", r"\1+\2"),
+    (("time or ",), r"\b(?:for )?(?:the |a )?(\d+) times? or (?:more|later)\b", r"\1+"),
     (("or ", "and "), r"\b(\d+)\s*(?:or|and) (?:more|over|above|older|greater|later)\b", r"\1+"),
     (
         ("+", "or "),
@@ -97,6 +99,7 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str | Callable[[re.Match[str]], str]]
     (("m",), r"\b(\d+)(\+?)[\s-]*(?:m|mths?|mnths?|months?)\b(\+?)", r"\1\2\3 months"),
     (("year",), r"\b(?:a|1) ?year ?(?:\+|or (?:more|over|longer)\b)", "12+ months"),
     (("year",), r"\b(?:more than|longer than|over) (?:a|1) ?year\b", "12+ months"),
+    (("more than", "longer than", "over"), r"\b(?:more than|longer than|over) an? (day|week|month)\b", r"1+ \1s"),
     (
         ("over", "during"),
         r"\b(?:over|during) (?:the )?(?:last|past|previous) (?:12 months|year)\b",
@@ -111,6 +114,7 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str | Callable[[re.Match[str]], str]]
     ),
 ]
 _DIGIT = re.compile(r"\d")
+_A_SPAN = re.compile(r"\b(?:more than|longer than|over) an? (?:day|week|month)\b")  # a span with no digit
 _DURATION = re.compile(r"\b\d+(?:\.\d+)?(?:-\d+)?\+? (?:working days|calendar days|days|weeks|months|hours)\b")
 # A relative clause after an excluding/including clause's object, outside a gloss, says what the
 # name counts (`including UASC who are placed out of area`); after a bare pronoun it is the object
@@ -137,7 +141,9 @@ _KINDS = {
 }
 _CODES = re.compile(r"\b[a-z]+\d+[a-z]*\b|\b(?:19|20)\d{2}\b")
 _TOKEN = re.compile(r"[a-z0-9+]+")
-_EITHER = re.compile(r"\b([a-z0-9+]+) or ([a-z0-9+]+)\b")
+_LINK = r"(?:(?:on|with|by|to|an?|the) )*"  # words between `or` and what it offers (`or on an SGO`)
+_EITHER = re.compile(rf"\b([a-z0-9+]+) or {_LINK}([a-z0-9+]+)\b")
+_EITHER_LIST = re.compile(rf"\b([a-z0-9+]+) ?, {_LINK}([a-z0-9+]+),? (and|or) {_LINK}([a-z0-9+]+)\b")
 _LIST = re.compile(r"\(\s*([a-z+]+(?:\s*,\s*[a-z+]+){2,})\s*\)")
 _LAST_12M = "last_12m"
 _WINDOWS = frozenset({"year", _LAST_12M})
@@ -283,7 +289,7 @@ class Vocabulary:
         """Lower-cased, numbers and thresholds written one way, equivalents replaced by their token."""
         t = " ".join(str(name or "").translate(_CLEAN).lower().split())
         t, _ = self._numbers.sub(t, lambda m, word: str(self._number_table[m.group(0)]))
-        if _DIGIT.search(t) or "year" in t:
+        if _DIGIT.search(t) or "year" in t or _A_SPAN.search(t):
             for cues, pattern, repl in self._grammar:
                 if any(c in t for c in cues):
                     t = pattern.sub(repl, t)
@@ -407,12 +413,20 @@ class Vocabulary:
 
     def _either(self, text: str) -> frozenset[tuple[str, str]]:
         """`X or Y` between two content words: a measure of both together (CAO or SGO). So is a
-        bracketed list of three or more (`open to the service (assessment, CIN, CP, CLA, CL)`)."""
+        bracketed list of three or more (`open to the service (assessment, CIN, CP, CLA, CL)`), and
+        a list ending in `or`, or in `and` outside a gloss (`reading, writing and maths`)."""
         out = set()
         for m in _EITHER.finditer(text):
             x, y = _stem(m.group(1)), _stem(m.group(2))
             if x != y and not ({x, y} & self.profile.stop_words) and not (x[0].isdigit() or y[0].isdigit()):
                 out.add((x, y))
+        for m in _EITHER_LIST.finditer(text):
+            x, y, z = (_stem(g) for g in m.group(1, 2, 4))
+            glossed = text.count("(", 0, m.start()) > text.count(")", 0, m.start())
+            if m.group(3) == "and" and glossed:
+                continue  # a list in a gloss says what is counted, not a measure of all of it together
+            if not ({x, y, z} & self.profile.stop_words) and not any(w[0].isdigit() for w in (x, y, z)):
+                out.update({(x, y), (y, z)})
         for m in _LIST.finditer(text):
             items = [self.tokens(i) for i in m.group(1).split(",")]
             words = [i[0] for i in items if len(i) == 1]
@@ -481,6 +495,8 @@ class Vocabulary:
             aged, prefix, lo, hi, plus, kind = m.groups()
             k = "age" if aged or kind in ("year old", "years") else _KINDS.get(kind or "", "")
             bound = "lower" if plus else ("upper" if prefix and (prefix != "in" or k == "days") else "")
+            if hi is not None and float(lo) == 0 and k not in ("", "age"):
+                lo, bound = None, "upper"  # a band from nothing is a limit: 0-10 days is within 10
             for v in (lo, hi):
                 if v is not None:
                     out.add(_whole_days(Quantity(float(v), k, bound)))

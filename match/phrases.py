@@ -9,7 +9,7 @@ anchors it contains, through an alternation compiled once per such subset and ke
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -95,6 +95,9 @@ class Phrases:
         self.anchors = [anchor(f) for f in self.forms]
         # Whole words, and not the second half of a hyphenated word (`re-referrals` is no `referrals`).
         self.compiled = [re.compile(rf"(?<![\w&])(?<![a-z]-)(?:{f})(?![\w&])") for f in self.forms]
+        # The same without the leading look-behinds, which keep the engine from skipping ahead to
+        # a form's first letter: twice as fast, with the word start checked on each match found.
+        self._bare = [re.compile(rf"(?:{f})(?![\w&])") for f in self.forms]
         self._always = [i for i, a in enumerate(self.anchors) if not a]
         self._by_word: dict[str, list[int]] = {}
         self._by_run: list[tuple[str, int]] = []
@@ -116,14 +119,29 @@ class Phrases:
         return sorted(maybe)
 
     def search(self, text: str) -> bool:
-        return any(self.compiled[i].search(text) for i in self._candidates(text))
+        return any(next(self._finditer(i, text), None) for i in self._candidates(text))
+
+    def _finditer(self, i: int, text: str) -> Iterator[re.Match[str]]:
+        """`compiled[i].finditer(text)`, match for match: a match the look-behinds would refuse
+        (inside a word, after `re-`) is skipped and the search goes on from the next letter."""
+        pattern = self._bare[i]
+        pos, end = 0, len(text)
+        while pos <= end:
+            m = pattern.search(text, pos)
+            if m is None:
+                return
+            start = m.start()
+            if _starts_a_word(text, start):
+                yield m
+                pos = m.end() if m.end() > start else start + 1
+            else:
+                pos = start + 1
 
     def matches(self, text: str) -> list[tuple[re.Match[str], int]]:
         """The matches that stand, longest match first (then the longer form): a match overlapping
         one of its own kind already standing is dropped, so `did not result in` is read whole, not
         as `result in`; forms of different kinds each read their own words."""
-        compiled = self.compiled
-        found = [(m, i) for i in self._candidates(text) for m in compiled[i].finditer(text)]
+        found = [(m, i) for i in self._candidates(text) for m in self._finditer(i, text)]
         if len(found) < 2:
             return found
         found.sort(key=lambda mi: (mi[0].start() - mi[0].end(), mi[1]))
@@ -161,6 +179,17 @@ class Phrases:
             at = m.end()
         parts.append(text[at:])
         return "".join(parts), values
+
+
+def _starts_a_word(text: str, at: int) -> bool:
+    """The look-behinds `(?<![\\w&])(?<![a-z]-)`: no word character or `&` just before, and not
+    the second half of a hyphenated word."""
+    if at == 0:
+        return True
+    before = text[at - 1]
+    if before.isalnum() or before in "_&":
+        return False
+    return not (before == "-" and at >= 2 and "a" <= text[at - 2] <= "z")
 
 
 def _blank(m: re.Match[str], value: str) -> str:

@@ -75,6 +75,10 @@ class Qualifier:
     def implied(self, value: str, words: frozenset[str]) -> bool:
         return any(v.value == value and v.implied_by & words for v in self.values)
 
+    def implied_values(self, words: frozenset[str]) -> frozenset[str]:
+        """The values the words say without naming them (`new` says started)."""
+        return frozenset(v.value for v in self.values if v.implied_by & words)
+
 
 @dataclass(frozen=True)
 class Basis:

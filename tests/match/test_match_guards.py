@@ -560,3 +560,107 @@ def test_a_parents_disability_is_no_childs_and_a_source_after_shorthand_is_read(
     ]
     assert ("cwd", "cwd") not in V.facts("Parents with a disability (number)").qualifiers
     assert any(f.guard == "source" for f in hard("Refs rec'd in mth from schools", "Number of referrals in the month"))
+
+
+def test_the_whole_population_is_not_those_past_a_lower_bound_even_where_a_year_is_named_twice():
+    """`all CLA ... in the year` names 12 months as its window; the entry's `looked after for a
+    year+` names it as who is counted: the whole population is another measure."""
+    entry = "Percentage of children looked after for a year+ seeing a dentist in year"
+    assert [f.guard for f in hard("% of all CLA with a dental check in the year", entry, a_unit="percent")] == [
+        "numbers"
+    ]
+    assert hard("% of CLA with a dental check in the year (any length of stay)", entry, a_unit="percent")
+    implied = V.facts("children looked after aged 16+").quantities
+    whole = V.facts("% of all CLA with a pathway plan")
+    found = compare(
+        side(whole, "percent"), side(V.facts("% with a pathway plan", "percent"), "percent", "", implied), V.profile
+    )
+    assert [f.guard for f in found if f.hard] == ["numbers"]
+    assert not hard("% of CLA looked after 12+ months seeing a dentist in the year", entry, a_unit="percent")
+
+
+def test_a_conference_count_is_not_a_count_of_children_subject_to_one():
+    children = "Number of children subject to Initial Child Protection Conferences (ICPCs)"
+    assert [f.guard for f in hard("Number of ICPCs held (conferences)", children)] == ["counted"]
+    assert [f.guard for f in hard("ICPCs held in month (count of conferences, not children)", children)] == ["counted"]
+    assert not hard("Number of children subject to an ICPC in the month", children)
+
+
+def test_a_name_offering_one_more_alternative_counts_more():
+    entry = "Percentage of CLA ceased in the month - CAO or SGO"
+    found = hard("% of children leaving care adopted, on an SGO or a CAO", entry)
+    assert [f.guard for f in found] == ["either"]
+    assert not hard("% of children ceasing care on an SGO or a CAO", entry)
+    assert "either" in [f.guard for f in hard("% of children leaving care adopted or on an SGO", "Adoptions (%)")]
+
+
+def test_new_says_started_without_naming_it():
+    assert not [
+        f
+        for f in verdict("Number of CLA episodes started", "Number of new Looked after Children")
+        if f.guard == "stage"
+    ]
+    assert [f for f in verdict("Number of CLA episodes completed", "Number of new CLA") if f.guard == "stage"]
+
+
+def test_a_value_said_without_naming_it_contradicts_another_named():
+    """`new referrals` says they came in; `closed referrals` that they went out: two measures,
+    though only one names its flow."""
+    new = "Number of new referrals where CSE is a factor (for children aged 13+)"
+    assert [f.guard for f in hard("Number of closed referrals where CSE is a factor (aged 13+)", new)] == ["flow"]
+    assert not hard("Number of referrals where CSE is a factor (aged 13+)", new)
+
+
+def test_places_counted_are_no_children_placed():
+    entry = "Number of CLA placed in Residential placements as at the end of the month"
+    assert "counted" in [f.guard for f in hard("Number of children's homes places", entry)]
+    assert "counted" not in [f.guard for f in verdict("Eligible CLA accessing funded places (%)", entry)]
+
+
+def test_children_who_went_missing_are_not_the_children_placed():
+    entry = "Number of CLA placed in Residential placements as at the end of the month"
+    assert "missing" in [f.guard for f in hard("CLA who went missing from residential placements", entry)]
+    assert not hard("Number of children missing from education", "Number of Children Missing from Education")
+
+
+def test_referrals_from_early_help_are_a_named_source():
+    found = hard("Referrals to children's social care from Early Help", "Number of referrals into Early Help")
+    assert "source" in [f.guard for f in found]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Target: rate of CLA per 10,000",
+        "CLA rate per 10k - regional average",
+        "Rate of CLA per 10,000 - statistical neighbours",
+        "Rate of CLA per 10,000 (England average)",
+    ],
+)
+def test_a_target_or_another_authoritys_average_is_no_figure_of_the_measure(name):
+    assert "comparator" in [f.guard for f in hard(name, "Rate of children in our care per 10,000")]
+
+
+def test_a_target_met_is_the_measure_of_a_target():
+    assert "comparator" not in [f.guard for f in verdict("Families Matter target met (%)", "% of target met")]
+
+
+def test_girls_or_boys_alone_are_a_subset():
+    entry = "Number of first time entrants to the Youth Justice System per 100,000 10-17 year olds in period"
+    assert "sex" in [f.guard for f in hard("First time entrants to the YJS per 100,000 aged 10-17 (girls)", entry)]
+    assert "sex" in [f.guard for f in hard("Boys: first time entrants", "Girls: first time entrants")]
+
+
+def test_one_subject_of_a_combined_measure_is_another_measure():
+    entry = "% Pupils attaining level 4+ in Reading, Writing and Maths at Key Stage 2"
+    assert "either" in [f.guard for f in hard("% pupils attaining level 4+ in reading at KS2", entry)]
+    assert not hard("% of pupils achieving level 4+ in reading, writing and maths at KS2", entry)
+    glossed = "Rate of children in need per 10,000 (all children with an open referral, CIN, CPP and LAC)"
+    assert not V.facts(glossed).either
+
+
+def test_a_name_for_all_children_is_no_entry_for_a_cohort():
+    entry = "% of eligible CLA who are accessing the 3 and 4 year old education funding offer"
+    found = hard("% of 3 and 4 year olds taking up funded early education (all children)", entry)
+    assert "cohort" in [f.guard for f in found]
+    assert "cohort" not in [f.guard for f in verdict("% of 3 and 4 year olds taking up funded early education", entry)]

@@ -351,9 +351,8 @@ def test_the_blind_set_names_none_the_other_sets_hold(shipped, unseen):
     unseen, probe or seed sets would measure tuning, not generalisation."""
     here = Path(__file__).resolve().parent
     fresh = ev.read(here / "fresh.csv")
-    probes = [
-        r for f in ("probes.csv", "probes2.csv", "probes3.csv", "probes4.csv", "probes5.csv") for r in ev.read(here / f)
-    ]
+    sets = ("probes.csv", *(f"probes{i}.csv" for i in range(2, 10)))
+    probes = [r for f in sets for r in ev.read(here / f)]
     seen = {" ".join(r.name.lower().split()) for r in [*unseen, *probes]}
     with (here / "labelled.csv").open(encoding="utf-8") as f:
         seen |= {" ".join(r["indicator"].lower().split()) for r in csv.DictReader(f)}
@@ -373,6 +372,7 @@ def test_the_blind_set_names_none_the_other_sets_hold(shipped, unseen):
         ("probes6.csv", 100, "seventeenth"),
         ("probes7.csv", 60, "seventeenth"),
         ("probes8.csv", 250, "eighteenth"),
+        ("probes9.csv", 250, "nineteenth"),
     ],
 )
 def test_the_later_probes_are_labelled_with_catalogue_ids(shipped, probe_file, least, session):
@@ -637,3 +637,17 @@ def test_children_not_yet_placed_are_not_every_child_with_the_order():
     assert m.match(Query.build("Number of children subject to a Placement Order at period end")).indicator_id == ""
     awaiting = m.match(Query.build("Children with a placement order awaiting adoption placement at period end (no.)"))
     assert awaiting.indicator_id == "po_not_placed"
+
+
+@pytest.mark.parametrize(
+    "name, answer",
+    [
+        ("% of CLA visited in timescale (as at the last review)", "cla_visited_at_review_pct"),
+        (
+            "Children becoming the subject of a child protection plan for a second or subsequent time ever (%)",
+            "cpp_repeat_pct",
+        ),
+    ],
+)
+def test_other_words_for_the_latest_review_and_for_at_any_time(shipped, name, answer):
+    assert Matcher(shipped).match(Query.build(name)).indicator_id == answer

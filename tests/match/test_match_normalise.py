@@ -945,3 +945,73 @@ def test_a_re_referral_at_any_time_takes_no_12_month_window():
 def test_a_total_population_of_children_is_no_population_of_all_ages():
     assert not facts("CLA rate per 10,000 total population aged under 18").groups.get("ages")
     assert facts("Referrals per 10,000 total population").groups.get("ages") == {"all ages"}
+
+
+def test_a_span_of_one_unit_written_in_words_is_a_lower_bound():
+    assert facts("CLA in care for over a month").quantities == facts("CLA in care for 1+ months").quantities
+    assert facts("Children missing for more than a day").quantities == facts("Children missing 24+ hours").quantities
+    assert facts("Visited more than a week ago").quantities == {Quantity(1.0, "weeks", "lower")}
+
+
+def test_a_band_from_nothing_is_a_limit():
+    """`0-10 days` is `within 10 days`; an age band from 0 stays a band (aged 0-4 is not 1-4)."""
+    assert facts("% of SAs completed in 0-10 days").quantities == facts("% of SAs completed within 10 days").quantities
+    assert facts("CLA aged 0-4").quantities == {Quantity(0.0, "age", ""), Quantity(4.0, "age", "")}
+    assert facts("% of SAs completed in 11-25 days").quantities == {
+        Quantity(11.0, "days", "upper"),
+        Quantity(25.0, "days", "upper"),
+    }
+
+
+def test_a_rate_per_thousand_is_its_own_unit():
+    assert unit_from_name("CPP per 1k") == unit_from_name("Rate of CLA per 1,000 children") == "rate_per_1k"
+    assert unit_from_name("Rate of CLA per 10,000") == "rate_per_10k"
+    assert unit_from_name("CLA per 100,000") == "rate_per_100k"
+
+
+@pytest.mark.parametrize(
+    "name, basis",
+    [
+        ("Referrals in-year", "year"),
+        ("Contacts received since 1st April", "ytd"),
+        ("Contacts since 1 April 2023", "ytd"),
+        ("S47s started, April to date", "ytd"),
+    ],
+)
+def test_more_ways_to_say_a_year_or_the_year_so_far(name, basis):
+    assert V.facts(name).basis == {basis}
+
+
+def test_a_first_written_1st_is_the_first_time_but_a_date_is_not():
+    assert V.facts("1st referrals in month").groups["occurrence"] == {"first"}
+    assert V.facts("1st referrals in month").quantities == frozenset()
+    assert "occurrence" not in V.facts("Contacts since 1st April").groups
+
+
+def test_for_the_nth_time_or_more_is_a_lower_bound_as_nth_or_more_is():
+    said = facts("Children subject to 2nd or more CP plan").quantities
+    assert facts("Children on a CP plan for the 2nd time or more").quantities == said
+    assert facts("Children on a CP plan for the second time or more").quantities == said == {Quantity(2.0, "", "lower")}
+
+
+def test_at_the_end_of_each_month_is_a_point_in_time():
+    assert V.facts("Number of children in care at the end of each month").basis == {"snapshot"}
+    assert V.facts("Number of contacts each month").basis == {"month"}
+
+
+def test_eligible_two_year_olds_are_no_children_looked_after():
+    """`eligible` alone names looked after children (an eligible child); `eligible 2 year olds`
+    are the children entitled to funded early education."""
+    assert V.facts("% of eligible CLA accessing the 2 year old offer").groups["cohort"] == {"looked after"}
+    assert "cohort" not in V.facts("% of eligible 2 year olds taking up funded early education").groups
+
+
+def test_an_annualised_figure_is_counted_over_twelve_months():
+    assert V.facts("Rate of referrals per 10,000 (annualised)").basis == {"rolling_12m"}
+
+
+def test_children_who_experienced_a_thing_are_children_with_it():
+    assert (
+        V.facts("% of CLA who had experienced three or more moves in a year").words
+        == V.facts("% of CLA who had three or more moves in a year").words
+    )

@@ -47,3 +47,15 @@ def test_a_longer_match_hides_only_forms_of_its_own_kind():
     )
     assert sorted(p.found("new uasc entering care")) == ["flow", "uasc"]
     assert p.found("not in contact") == ["out"]
+
+
+GLUE = st.sampled_from(["children", "care", "re-", "x-", "&", "_", "in", " ", "-", "(", "resulting", "proceedings"])
+
+
+@given(st.lists(GLUE, max_size=10))
+def test_each_form_finds_what_its_whole_word_pattern_finds(parts):
+    """The fast search (no leading look-behinds, the word start checked on each match) finds the
+    same matches as the whole-word pattern, inside hyphenated words and after `&` or `_` too."""
+    text = "".join(parts)
+    for i in range(len(P.forms)):
+        assert [m.span() for m in P._finditer(i, text)] == [m.span() for m in P.compiled[i].finditer(text)]
