@@ -148,9 +148,12 @@ def _stem(text: str) -> str:
 
 
 def _width(numbers: list[str]) -> int:
-    """The padded width all these numbers share, 0 where they count up naturally or disagree."""
-    lengths = {len(n) for n in numbers}
-    return lengths.pop() if len(lengths) == 1 and any(n.startswith("0") for n in numbers) else 0
+    """The padded width nearly all these numbers share (one misread, `009` among `02`..`12`, does
+    not unsettle it), 0 where they count up naturally or disagree."""
+    if not numbers:
+        return 0
+    (width, n), *_ = Counter(len(x) for x in numbers).most_common(1)
+    return width if n >= AGREE * len(numbers) and any(x.startswith("0") for x in numbers) else 0
 
 
 def _merge_zero_prefixes(col: _Column, lookalikes: Mapping[str, str]) -> None:
@@ -165,10 +168,9 @@ def _merge_zero_prefixes(col: _Column, lookalikes: Mapping[str, str]) -> None:
             kept.append("0" * col.memory.schemes[base].width)
         if not digit or not kept or any(p.sep for p in own) or any(p.sep for p in col.group(base)):
             continue
-        widths = {len(n) for n in kept}
-        if len(widths) != 1:
+        width = _width(kept) or (len(kept[0]) if len({len(n) for n in kept}) == 1 else 0)
+        if not width:
             continue
-        width = widths.pop()
         col.parts = [
             RefParts(base, "", digit + p.number, p.tail)
             if p is not None and p.prefix == prefix and len(digit + p.number) == width
@@ -191,19 +193,21 @@ def _settle_all(col: _Column, lookalikes: Mapping[str, str]) -> set[int]:
 
 def _settle(col: _Column, i: int, lookalikes: Mapping[str, str]) -> bool:
     """Repair reading `i` if it breaks the column's scheme and one variant fits; False where it
-    breaks the scheme (no digit in a column of references, or a prefix the column prints more
-    often once lookalikes are swapped) and nothing settles it."""
+    breaks the scheme (no digit in a column of references, a prefix the column prints more often
+    once lookalikes are swapped, or a number at a width the prefix's other references never
+    print: `H009` among `H02`, `H10`) and nothing settles it."""
     text, parts = col.texts[i], col.parts[i]
     if not text or (parts is not None and not parts.prefix):
         return True
     variants = _variants(text, lookalikes, col.prefixes(but=i))
-    if parts is not None and _in_scheme(col, i, parts, variants):
+    misfit = parts is not None and parts.prefix in col.prefixes(but=i) and not _fits(col, i, parts)
+    if parts is not None and not misfit and _in_scheme(col, i, parts, variants):
         return True
     near = {c for c in variants if _fits(col, i, c) and _next_to(c, col.neighbours(i))}
     if len({c.text for c in near}) == 1:
         col.parts[i] = near.pop()
         return True
-    return not variants and (parts is not None or not col.shaped())
+    return not misfit and not variants and (parts is not None or not col.shaped())
 
 
 def _in_scheme(col: _Column, i: int, parts: RefParts, variants: set[RefParts]) -> bool:

@@ -210,3 +210,11 @@ def test_the_count_must_run_one_a_row_on_both_sides():
     """`H-2`, `H-5` around a reading: the rows between are not numbered in turn, so nothing is implied."""
     column = ["H-1", "H-2", "#3", "H-5", "H-6"]
     assert texts(column)[2] == "#3"
+
+
+def test_one_misread_width_does_not_unsettle_the_columns_padded_scheme():
+    """`HO1`, `HO5` beside `H02`..`H12` are zeros, though one reading (`H009`, a speck read as a
+    digit) prints three digits; that reading breaks the scheme and is doubtful."""
+    column = ["HO1", "H02", "H03", "H04", "HO5", "H06", "H08", "H009", "H10", "H11", "H12"]
+    assert texts(column)[:5] == ["H01", "H02", "H03", "H04", "H05"]
+    assert doubtful(column) == ["H009"]
