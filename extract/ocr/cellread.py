@@ -24,6 +24,7 @@ from ..vocabulary import VOCABULARY
 from . import glyphs
 from .cleanup import clean_cell
 from .engines import OcrEngine, word_crop
+from .image import true_runs
 from .layout import INK, CellImage
 
 NUMBER_RE = re.compile(r"^[(\-\u2212–]?\d[\d,.]*%?\)?$")
@@ -80,9 +81,7 @@ def read_cells(cells: list[CellImage], engine: OcrEngine, numbers: bool = True) 
 
 def ink_lines(img: np.ndarray) -> list[tuple[int, int]]:
     """The cell's lines of print: runs of inked rows at least half as tall as its tallest."""
-    rows = (img < INK).any(axis=1).astype(np.int8)
-    edges = np.flatnonzero(np.diff(np.r_[0, rows, 0]))
-    runs = list(zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True))
+    runs = true_runs((img < INK).any(axis=1))
     tallest = max((b - a for a, b in runs), default=0)
     return [(a, b) for a, b in runs if b - a >= 0.5 * tallest]
 

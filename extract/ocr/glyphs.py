@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .image import true_runs
 from .layout import INK
 
 
@@ -147,9 +148,8 @@ def _beside_digit(text: str, i: int) -> bool:
 def _glyph_boxes(img: np.ndarray) -> list[tuple[int, int]]:
     """(width, height) of the ink of each column run: one per glyph where no two glyphs touch."""
     ink = img < INK
-    edges = np.flatnonzero(np.diff(np.r_[0, ink.any(axis=0).astype(np.int8), 0]))
     out = []
-    for a, b in zip(edges[::2], edges[1::2], strict=True):
+    for a, b in true_runs(ink.any(axis=0)):
         rows = np.flatnonzero(ink[:, a:b].any(axis=1))
         out.append((int(b - a), int(rows[-1] - rows[0] + 1)))
     return out

@@ -15,6 +15,12 @@ import numpy as np
 from ..grid import SNAP
 
 
+def true_runs(flags: np.ndarray) -> list[tuple[int, int]]:
+    """[start, end) of each run of set entries in a 1-d mask (a row's ink, a profile's dips)."""
+    edges = np.flatnonzero(np.diff(np.r_[0, np.asarray(flags).astype(np.int8), 0]))
+    return list(zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True))
+
+
 def render(pdf_path, page_index: int, dpi: int = 300) -> np.ndarray:
     """Grey page image as displayed (pdfium applies /Rotate)."""
     import pypdfium2 as pdfium
@@ -232,8 +238,7 @@ def band_borders(grey: np.ndarray, dpi: int, dark: np.ndarray, hout: np.ndarray,
                 continue
             prof = np.median(grey[y0:y1, x : x + w], axis=0)
             low = inside & (prof < np.median(prof[inside]) - 8)
-            edges = np.flatnonzero(np.diff(np.r_[0, low.astype(np.int8), 0]))
-            for a, b in zip(edges[::2], edges[1::2], strict=False):
+            for a, b in true_runs(low):
                 if b - a > max_w:
                     continue
                 c = x + (a + b) // 2
@@ -270,8 +275,7 @@ def band_rows(grey: np.ndarray, dpi: int, dark: np.ndarray, hout: np.ndarray) ->
             if inside.sum() < 3:
                 continue
             share = (np.abs(block - np.median(block[inside])) > 30).mean(axis=1)
-            edges = np.flatnonzero(np.diff(np.r_[0, (share >= 0.9).astype(np.int8), 0]))
-            runs = zip(edges[::2], edges[1::2], strict=False)
+            runs = true_runs(share >= 0.9)
             dips += [(y + (a + b) // 2, x0, x1) for a, b in runs if b - a <= max_h and _alone(share, a, b, max_h)]
         for row, x0, x1 in _runs_of_dips(dips, stripe):
             hout[max(0, row - 1) : row + 2, x0:x1] = 255

@@ -15,6 +15,7 @@ import numpy as np
 
 from ..grid import Grid, find_grids
 from ..page import Rule
+from .image import true_runs
 
 INK = 150  # grey level below which a pixel is ink once the cell is dark-on-light
 MIN_BLOB = 6  # pixels: smaller specks are scanner noise
@@ -91,8 +92,7 @@ def without_rules(crop: np.ndarray) -> np.ndarray:
 
 def _run(line: np.ndarray) -> int:
     """The longest unbroken stretch of ink: a rule's, where a line of letters has gaps."""
-    edges = np.flatnonzero(np.diff(np.r_[0, line.astype(np.int8), 0]))
-    return int((edges[1::2] - edges[::2]).max()) if len(edges) else 0
+    return max((b - a for a, b in true_runs(line)), default=0)
 
 
 def _hairline(crop: np.ndarray, dpi: int) -> bool:
