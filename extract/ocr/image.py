@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+import numpy.typing as npt
 
 from ..grid import SNAP
 
 
-def true_runs(flags: np.ndarray) -> list[tuple[int, int]]:
+def true_runs(flags: npt.ArrayLike) -> list[tuple[int, int]]:
     """[start, end) of each run of set entries in a 1-d mask (a row's ink, a profile's dips)."""
     edges = np.flatnonzero(np.diff(np.r_[0, np.asarray(flags).astype(np.int8), 0]))
     return list(zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True))
