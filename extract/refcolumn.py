@@ -291,14 +291,14 @@ def _restore_prefix(col: _Column) -> None:
 
 
 def _numbered_in_turn(col: _Column) -> set[int]:
-    """Readings whose prefix the column does not print, taking the reference the column's count
-    (one a row, on both sides where there are two) implies at their place, where the reading ends
-    in its number; the rows repaired. Repairs run top down, so a repaired row counts for the next."""
-    printed = {p.prefix for p in col.parts if p is not None and p.prefix}
+    """Readings with no prefix (bare numbers, or not shaped like a reference at all) taking the
+    reference the column's count (one a row, on both sides where there are two) implies at their
+    place, where the reading ends in its number; the rows repaired. Repairs run top down, so a
+    repaired row counts for the next."""
     repaired = set()
     for i, text in enumerate(col.texts):
         p = col.parts[i]
-        if not text or (p is not None and p.prefix in printed):
+        if not text or (p is not None and p.prefix):
             continue
         implied = _implied_here(col, i)
         if implied is not None and text.endswith((implied.number, str(int(implied.number)))):
@@ -322,8 +322,7 @@ def _implied_here(col: _Column, i: int) -> RefParts | None:
     n = int(a.number) + (i - j)
     if n < 0:
         return None
-    width = len(a.number) if len(a.number) == len(b.number) and a.number.startswith("0") else 0
-    return RefParts(a.prefix, a.sep, str(n).zfill(width), "")
+    return RefParts(a.prefix, a.sep, str(n).zfill(_width([a.number, b.number])), "")
 
 
 def _bare_among_prefixed(col: _Column) -> list[int]:
