@@ -35,6 +35,23 @@ def _age_list(m: re.Match[str]) -> str:
     return m.group(0)
 
 
+# Words after a number that measure a span, a distance or a share rather than count things.
+_MEASURED = frozenset(
+    "working calendar day days week weeks month months mth mths m year years yr yrs hour hours hr hrs "  # noqa: SIM905
+    "mile miles per percent".split()
+)
+
+
+def _strictly_more(m: re.Match[str]) -> str:
+    """`more than 3 placements` counts whole things, so it is `4+ placements`, a different threshold
+    from `3 or more`; over a span (`more than 12 months`, `over 45 days`) the bound is the span's
+    own and stays `12+ months`. With nothing counted after it (`over 16`) the bound is read as printed."""
+    n, counted = int(m.group(1)), m.group(2)
+    if counted is None or counted in _MEASURED or m.string[m.end(1) : m.end(1) + 1] == ".":
+        return f"{n}+"
+    return f"{n + 1}+"
+
+
 # Thresholds and durations written one way. Order matters: a range before a bound, "a year+"
 # before "a year", ages before durations, a unit spelled out (`wd`, `hrs`) before a bound reads
 # it. Each rule runs only where one of its cue words is present.
@@ -82,10 +99,12 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str | Callable[[re.Match[str]], str]]
         r"up to \1 \2",
     ),
     (("least",), r"\bat least (\d+)", r"\1+"),
+    (("or more",), r"\b(\d+) ([a-z]+) or more\b", r"\1+ \2"),
     (
         ("more", "greater", "longer", "over", "above", "exceed", "beyond", "outside", ">"),
-        r"(?:\bmore than|\bgreater than|\blonger than|\bover|\babove|\bexceeding|\bbeyond|\boutside(?: of)?|>)\s*(\d+)",
-        r"\1+",
+        r"(?:\bmore than|\bgreater than|\blonger than|\bover|\babove|\bexceeding|\bbeyond|\boutside(?: of)?|>)\s*(\d+)"
+        r"(?=\s+([a-z]+))?",
+        _strictly_more,
     ),
     (
         ("after", "later"),
