@@ -530,7 +530,7 @@ def test_a_stated_limit_meets_the_entry_in_timescale_when_it_is_that_events_time
     """An ICPC's timescale is 15 working days (profile `timescales`): a name stating that limit is
     the entry worded `in timescale`; a name stating another limit is another measure."""
     m = Matcher(_icpc_catalogue())
-    r = m.match(Query.build("Count of initial child protection conferences held within 15 WD"))
+    r = m.match(Query.build("Children subject to initial child protection conferences held within 15 WD"))
     assert r.indicator_id == "icpc_timely" and "within 15 working days = in timescale" in r.explanation
     other = m.match(Query.build("Number of ICPCs held within 20 working days"))
     assert other.indicator_id != "icpc_timely" and all(c.indicator_id != "icpc_timely" for c in other.candidates)

@@ -165,3 +165,15 @@ def test_the_adoption_scorecard_wording_of_a_match_and_a_wait(shipped):
     assert (
         given(shipped, "Number of children with placement order waiting to be placed") == "placement_order_not_placed"
     )
+
+
+def test_a_count_of_conferences_is_not_a_count_of_the_children_they_were_for(shipped):
+    """`Number of ICPCs` counts conferences (one may be for a sibling group); the catalogue's
+    entries count the children subject to them, or say so (`based on count of children`)."""
+    held = facts("How many Initial Child Protection Conferences have been held?")
+    assert ("counted", "conferences") in held.qualifiers
+    assert ("counted", "conferences") not in facts("Number of children subject to ICPCs in the month").qualifiers
+    assert ("counted", "conferences") not in facts("Number of ICPCs resulting in a CP plan").qualifiers
+    assert given(shipped, "Number of ICPCs") != "icpc_children"
+    assert given(shipped, "Number of RCPCs held") != "rcpc_children"
+    assert given(shipped, "Children subject to ICPCs held in the month") == "icpc_children"
