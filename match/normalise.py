@@ -562,10 +562,18 @@ def _whole_days(q: Quantity) -> Quantity:
     return q
 
 
+_AN_AGE = 10.0  # years no span a children's measure counts reaches: `(19 to 21 years)` is an age band
+
+
 def _years_to_months(m: re.Match[str]) -> str:
-    """`2 years` is 24 months, and both ends of a range are (`1-2 years` is 12-24 months)."""
+    """`2 years` is 24 months, and both ends of a range are (`1-2 years` is 12-24 months). Years
+    from ten up are an age (`care leavers (19 to 21 years)`, `CLA 16+ years`): a plan, a wait or a
+    stay in care is counted in months or a few years."""
     n = 1.0 if m.group(2) == "a" else float(m.group(2))
-    low = f"{float(m.group(1)) * 12:g}-" if m.group(1) else ""
+    first = float(m.group(1)) if m.group(1) else n
+    if first >= _AN_AGE:
+        return f"aged {m.group(1) + '-' if m.group(1) else ''}{m.group(2)}{m.group(3)}"
+    low = f"{first * 12:g}-" if m.group(1) else ""
     return f"{low}{n * 12:g}{m.group(3)} months"
 
 

@@ -1047,3 +1047,21 @@ def test_children_who_experienced_a_thing_are_children_with_it():
         V.facts("% of CLA who had experienced three or more moves in a year").words
         == V.facts("% of CLA who had three or more moves in a year").words
     )
+
+
+@pytest.mark.parametrize(
+    "bare, aged",
+    [
+        (
+            "Care leavers in suitable accommodation (19 to 21 years)",
+            "Care leavers aged 19-21 in suitable accommodation",
+        ),
+        ("Care leavers in education, employment or training (17 to 18 years)", "Care leavers aged 17-18 in EET"),
+        ("CLA 16+ years", "CLA aged 16+"),
+    ],
+)
+def test_years_from_ten_up_are_an_age_not_a_span(bare, aged):
+    """No plan, wait or stay in care a measure counts runs to ten years: such years are the age
+    band of the population (the DfE dashboard prints `(19 to 21 years)` without `aged`)."""
+    assert facts(bare).quantities == facts(aged).quantities
+    assert facts("CP plans lasting 2 years or more").quantities == {Quantity(24.0, "months", "lower")}
