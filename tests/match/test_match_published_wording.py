@@ -177,3 +177,11 @@ def test_a_count_of_conferences_is_not_a_count_of_the_children_they_were_for(shi
     assert given(shipped, "Number of ICPCs") != "icpc_children"
     assert given(shipped, "Number of RCPCs held") != "rcpc_children"
     assert given(shipped, "Children subject to ICPCs held in the month") == "icpc_children"
+
+
+def test_a_grade_band_is_part_of_what_an_attainment_measure_counts(shipped):
+    """5+ GCSEs at A*-G is another measure than 5+ at A*-C (profile group `grades`)."""
+    assert ("grades", "a*-g") in facts("% of pupils achieving 5+ A*-G GCSEs").qualifiers
+    assert ("grades", "a*-c") in facts("% achieving 5 or more A* to C GCSEs").qualifiers
+    assert given(shipped, "% of pupils achieving 5+ A*-G GCSEs") != "gcse_5ac_em_pct"
+    assert given(shipped, "% of pupils achieving 5+ A*-C GCSEs including English and maths") == "gcse_5ac_em_pct"
