@@ -652,3 +652,26 @@ def test_children_not_yet_placed_are_not_every_child_with_the_order():
 )
 def test_other_words_for_the_latest_review_and_for_at_any_time(shipped, name, answer):
     assert Matcher(shipped).match(Query.build(name)).indicator_id == answer
+
+
+def test_a_name_saying_neither_state_of_a_split_measure_goes_to_review():
+    """`up to date` costs a name that leaves it unsaid nothing, but where the catalogue holds the
+    measure with and without it (profile `unsaid_splits`), a name saying neither may mean either."""
+    cat = Catalogue()
+    cat.add(
+        Indicator("plan_pct", "Percentage of CLA aged 16+ or care leavers with an authorised pathway plan", "percent")
+    )
+    cat.add(
+        Indicator(
+            "plan_current_pct", "Percentage of CLA aged 16+ or care leavers with an up-to-date pathway plan", "percent"
+        )
+    )
+    m = Matcher(cat)
+    either = m.match(Query.build("% of CLA 16+ and care leavers with a pathway plan"))
+    assert either.indicator_id == "" and "does not say which" in either.explanation
+    assert m.match(Query.build("% of CLA 16+ and care leavers with an up to date pathway plan")).indicator_id == (
+        "plan_current_pct"
+    )
+    alone = Catalogue()
+    alone.add(Indicator("plan_current_pct", "Percentage of CLA (16+) with an up-to-date pathway plan", "percent"))
+    assert Matcher(alone).match(Query.build("% of CLA 16+ with a pathway plan")).indicator_id == "plan_current_pct"
