@@ -164,7 +164,8 @@ class Matcher:
         self._facts_cache: dict[tuple[str, str | None], Facts] = {}
         codes = (code.lower() for ind in catalogue for code in ind.codes)
         self._code_units = _code_units(catalogue)
-        self.slips = Slips(self._spelled_words(catalogue), self.vocab.profile.stop_words)
+        prof = self.vocab.profile
+        self.slips = Slips(self._spelled_words(catalogue), [*prof.stop_words, *prof.number_words])
         said = {w for c in self.index.choices for w in c.implied_words}
         self._known_words = self.index.weight.keys() | {w for code in codes for w in self.vocab.tokens(code)} | said
 
