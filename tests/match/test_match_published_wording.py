@@ -185,3 +185,10 @@ def test_a_grade_band_is_part_of_what_an_attainment_measure_counts(shipped):
     assert ("grades", "a*-c") in facts("% achieving 5 or more A* to C GCSEs").qualifiers
     assert given(shipped, "% of pupils achieving 5+ A*-G GCSEs") != "gcse_5ac_em_pct"
     assert given(shipped, "% of pupils achieving 5+ A*-C GCSEs including English and maths") == "gcse_5ac_em_pct"
+
+
+def test_n_in_brackets_says_a_count_as_a_percent_sign_says_a_share():
+    """Scorecards print `(n)` beside `(%)`: the number of the same children."""
+    assert facts("CLA (n) placed 20+ miles").unit == "count"
+    assert facts("Contacts leading to referral (n) in month").unit == "count"
+    assert facts("CLA (n) placed 20+ miles").words == facts("CLA (%) placed 20+ miles").words
