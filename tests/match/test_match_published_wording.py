@@ -192,3 +192,9 @@ def test_n_in_brackets_says_a_count_as_a_percent_sign_says_a_share():
     assert facts("CLA (n) placed 20+ miles").unit == "count"
     assert facts("Contacts leading to referral (n) in month").unit == "count"
     assert facts("CLA (n) placed 20+ miles").words == facts("CLA (%) placed 20+ miles").words
+
+
+def test_a_dental_visit_is_a_dental_check_not_a_social_workers_visit():
+    dental = facts("CLA with up-to-date dental visits")
+    assert ("checked", "dental check") in dental.qualifiers
+    assert ("activity", "visit") not in dental.qualifiers
