@@ -198,3 +198,8 @@ def test_a_dental_visit_is_a_dental_check_not_a_social_workers_visit():
     dental = facts("CLA with up-to-date dental visits")
     assert ("checked", "dental check") in dental.qualifiers
     assert ("activity", "visit") not in dental.qualifiers
+
+
+def test_the_councils_own_carers_are_its_in_house_carers():
+    assert facts("CLA placed with our own foster carers").words == facts("CLA placed with in-house foster carers").words
+    assert "inhouse" in facts("Children placed with the council's own foster carers (%)").words
