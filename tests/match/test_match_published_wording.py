@@ -203,3 +203,13 @@ def test_a_dental_visit_is_a_dental_check_not_a_social_workers_visit():
 def test_the_councils_own_carers_are_its_in_house_carers():
     assert facts("CLA placed with our own foster carers").words == facts("CLA placed with in-house foster carers").words
     assert "inhouse" in facts("Children placed with the council's own foster carers (%)").words
+
+
+def test_a_timeframe_is_a_timescale(shipped):
+    assert given(shipped, "Number of assessments completed in the timeframe") == "assessments_in_45wd"
+    assert (
+        facts("% of assessments completed within timeframe").words
+        == facts("% of assessments completed in timescale").words
+    )
+    late = facts("Assessments completed outside the time frame (%)").words
+    assert late == facts("Assessments completed out of timescale (%)").words
