@@ -139,8 +139,8 @@ def probes2_table(matcher: Matcher, misses: bool = False, path: Path = PROBES2, 
     """The fifteenth session's probes (`tests/match/probes2.csv`, and its second helper's
     `probes3.csv`), the sixteenth session's (`probes4.csv`, `probes5.csv`), the seventeenth's
     (`probes6.csv`, `probes7.csv`), the eighteenth's (`probes8.csv`), the nineteenth's
-    (`probes9.csv`) and the twentieth's (`probes10.csv`): written before the matcher was run on them, measured once untouched, then
-    tuned on; reported apart from the older probes."""
+    (`probes9.csv`) and the twentieth's (`probes10.csv`): written before the matcher was run on
+    them, measured once untouched, then tuned on; reported apart from the older probes."""
     rows = ev.read(path)
     results = unseen_results(matcher, rows)
     s = ev.score(rows, results)
