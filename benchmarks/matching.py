@@ -51,6 +51,7 @@ PROBES6 = ROOT / "tests" / "match" / "probes6.csv"
 PROBES7 = ROOT / "tests" / "match" / "probes7.csv"
 PROBES8 = ROOT / "tests" / "match" / "probes8.csv"
 PROBES9 = ROOT / "tests" / "match" / "probes9.csv"
+PROBES10 = ROOT / "tests" / "match" / "probes10.csv"
 REAL = "real wording"  # probes whose source is a published title, not a written one
 
 
@@ -137,9 +138,9 @@ def probe_table(matcher: Matcher, misses: bool = False) -> None:
 def probes2_table(matcher: Matcher, misses: bool = False, path: Path = PROBES2, label: str = "probes2 (new)") -> None:
     """The fifteenth session's probes (`tests/match/probes2.csv`, and its second helper's
     `probes3.csv`), the sixteenth session's (`probes4.csv`, `probes5.csv`), the seventeenth's
-    (`probes6.csv`, `probes7.csv`), the eighteenth's (`probes8.csv`) and the nineteenth's
-    (`probes9.csv`): written before the matcher was run on them, measured once untouched, then
-    tuned on; reported apart from the older probes."""
+    (`probes6.csv`, `probes7.csv`), the eighteenth's (`probes8.csv`), the nineteenth's
+    (`probes9.csv`) and the twentieth's (`probes10.csv`): written before the matcher was run on
+    them, measured once untouched, then tuned on; reported apart from the older probes."""
     rows = ev.read(path)
     results = unseen_results(matcher, rows)
     s = ev.score(rows, results)
@@ -482,6 +483,7 @@ def main() -> int:
     probes2_table(matcher, args.probes, PROBES7, "probes7 (new)")
     probes2_table(matcher, args.probes, PROBES8, "probes8 (new)")
     probes2_table(matcher, args.probes, PROBES9, "probes9 (new)")
+    probes2_table(matcher, args.probes, PROBES10, "probes10 (new)")
     if args.dev:
         development_misses(rows, results)
     print()

@@ -127,6 +127,15 @@ def unsaid_scope(ev: Evidence, other: Candidate) -> str:
     )
 
 
+def unsaid_state(ev: Evidence, other: Candidate, values: list[str]) -> str:
+    """Two entries of one measure, one held in a state (up to date) the other is not, and a name
+    that says neither."""
+    return (
+        f"review: {_why(ev.top)} ({', '.join(values)}) or {_why(other)} (not so): the name does not say "
+        f"which{_tail(ev, skip_runner=True)}"
+    )
+
+
 def unsaid_inclusion(ev: Evidence, other: Candidate, words: list[str]) -> str:
     """Two measures, one counting what the other leaves out, and a name that says neither."""
     return (

@@ -164,7 +164,8 @@ class Matcher:
         self._facts_cache: dict[tuple[str, str | None], Facts] = {}
         codes = (code.lower() for ind in catalogue for code in ind.codes)
         self._code_units = _code_units(catalogue)
-        self.slips = Slips(self._spelled_words(catalogue), self.vocab.profile.stop_words)
+        prof = self.vocab.profile
+        self.slips = Slips(self._spelled_words(catalogue), [*prof.stop_words, *prof.number_words])
         said = {w for c in self.index.choices for w in c.implied_words}
         self._known_words = self.index.weight.keys() | {w for code in codes for w in self.vocab.tokens(code)} | said
 
@@ -331,6 +332,45 @@ class Matcher:
                 return c
         return None
 
+    def _unsaid_either(self, ev: Evidence, q: Side, top: Candidate) -> str | None:
+        """Why the name may mean a close entry as much as the top one, for something the name does
+        not say: the period, what is included, or a state (up to date)."""
+        other = self._other_basis(ev, q)
+        if other is not None:
+            return explain.unsaid_basis(
+                ev,
+                other,
+                self.catalogue.get(top.indicator_id).time_basis,
+                self.catalogue.get(other.indicator_id).time_basis,
+            )
+        disputed = self._other_inclusion(ev, q)
+        if disputed is not None:
+            return explain.unsaid_inclusion(ev, *disputed)
+        state = self._other_state(ev, q)
+        return explain.unsaid_state(ev, *state) if state is not None else None
+
+    def _other_state(self, ev: Evidence, q: Side) -> tuple[Candidate, list[str]] | None:
+        """Entries of one unit as alike to the name, one holding a state in a group whose unsaid
+        values split the catalogue (`up to date`) and the other not, and a name that says no
+        value of that group: the name may mean either."""
+        top = ev.top
+        splits = {g.group for g in self.vocab.profile.qualifiers if g.unsaid_splits} - q.facts.groups.keys()
+        if top is None or not splits:
+            return None
+        unit = self.index.unit[top.indicator_id]
+
+        def state(c: Candidate) -> frozenset[tuple[str, str]]:
+            return frozenset(gv for gv in self.vocab.facts(c.matched_name, unit).qualifiers if gv[0] in splits)
+
+        mine = state(top)
+        for c in ev.ranked[1:]:
+            if self.index.unit[c.indicator_id] != unit or c.similarity < top.similarity - self.settings.margin:
+                continue
+            theirs = state(c)
+            if theirs != mine:
+                return c, sorted(v for _, v in mine ^ theirs)
+        return None
+
     def _other_inclusion(self, ev: Evidence, q: Side) -> tuple[Candidate, list[str]] | None:
         """A close candidate that excludes what the top one includes (or the reverse: all children
         in need including CP and CLA, open cases excluding them), when the name says neither."""
@@ -440,19 +480,9 @@ class Matcher:
             return Result("", score, RULE_UNMATCHED, explain.unmatched(ev, s.review), ev.ranked[:5], ev.blocked)
         if runner is not None and top.score - runner.score < s.margin:
             return Result("", score, RULE_REVIEW, explain.too_close(ev, s.margin), ev.ranked[:5], ev.blocked)
-        other = self._other_basis(ev, q)
-        if other is not None:
-            why = explain.unsaid_basis(
-                ev,
-                other,
-                self.catalogue.get(top.indicator_id).time_basis,
-                self.catalogue.get(other.indicator_id).time_basis,
-            )
-            return Result("", score, RULE_REVIEW, why, ev.ranked[:5], ev.blocked)
-        disputed = self._other_inclusion(ev, q)
-        if disputed is not None:
-            why = explain.unsaid_inclusion(ev, *disputed)
-            return Result("", score, RULE_REVIEW, why, ev.ranked[:5], ev.blocked)
+        unsaid = self._unsaid_either(ev, q, top)
+        if unsaid is not None:
+            return Result("", score, RULE_REVIEW, unsaid, ev.ranked[:5], ev.blocked)
         if top.score >= s.accept and top.unsaid and query is not None:
             wider = self._unrestricted(query, q, top)
             if wider is not None:

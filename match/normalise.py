@@ -35,6 +35,23 @@ def _age_list(m: re.Match[str]) -> str:
     return m.group(0)
 
 
+# Words after a number that measure a span, a distance or a share rather than count things.
+_MEASURED = frozenset(
+    "working calendar day days week weeks month months mth mths m year years yr yrs hour hours hr hrs "  # noqa: SIM905
+    "mile miles per percent".split()
+)
+
+
+def _strictly_more(m: re.Match[str]) -> str:
+    """`more than 3 placements` counts whole things, so it is `4+ placements`, a different threshold
+    from `3 or more`; over a span (`more than 12 months`, `over 45 days`) the bound is the span's
+    own and stays `12+ months`. With nothing counted after it (`over 16`) the bound is read as printed."""
+    n, counted = int(m.group(1)), m.group(2)
+    if counted is None or counted in _MEASURED or m.string[m.end(1) : m.end(1) + 1] == ".":
+        return f"{n}+"
+    return f"{n + 1}+"
+
+
 # Thresholds and durations written one way. Order matters: a range before a bound, "a year+"
 # before "a year", ages before durations, a unit spelled out (`wd`, `hrs`) before a bound reads
 # it. Each rule runs only where one of its cue words is present.
@@ -82,10 +99,12 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str | Callable[[re.Match[str]], str]]
         r"up to \1 \2",
     ),
     (("least",), r"\bat least (\d+)", r"\1+"),
+    (("or more",), r"\b(\d+) ([a-z]+) or more\b", r"\1+ \2"),
     (
         ("more", "greater", "longer", "over", "above", "exceed", "beyond", "outside", ">"),
-        r"(?:\bmore than|\bgreater than|\blonger than|\bover|\babove|\bexceeding|\bbeyond|\boutside(?: of)?|>)\s*(\d+)",
-        r"\1+",
+        r"(?:\bmore than|\bgreater than|\blonger than|\bover|\babove|\bexceeding|\bbeyond|\boutside(?: of)?|>)\s*(\d+)"
+        r"(?=\s+([a-z]+))?",
+        _strictly_more,
     ),
     (
         ("after", "later"),
@@ -543,10 +562,18 @@ def _whole_days(q: Quantity) -> Quantity:
     return q
 
 
+_AN_AGE = 10.0  # years no span a children's measure counts reaches: `(19 to 21 years)` is an age band
+
+
 def _years_to_months(m: re.Match[str]) -> str:
-    """`2 years` is 24 months, and both ends of a range are (`1-2 years` is 12-24 months)."""
+    """`2 years` is 24 months, and both ends of a range are (`1-2 years` is 12-24 months). Years
+    from ten up are an age (`care leavers (19 to 21 years)`, `CLA 16+ years`): a plan, a wait or a
+    stay in care is counted in months or a few years."""
     n = 1.0 if m.group(2) == "a" else float(m.group(2))
-    low = f"{float(m.group(1)) * 12:g}-" if m.group(1) else ""
+    first = float(m.group(1)) if m.group(1) else n
+    if first >= _AN_AGE:
+        return f"aged {m.group(1) + '-' if m.group(1) else ''}{m.group(2)}{m.group(3)}"
+    low = f"{first * 12:g}-" if m.group(1) else ""
     return f"{low}{n * 12:g}{m.group(3)} months"
 
 

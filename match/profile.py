@@ -56,7 +56,10 @@ class Qualifier:
     `count_or_share`: a name that carries one of its values and says no unit may count the events
     as well as give their share (`contacts that became referrals`).
     `defined`: an entry whose definition states one of its values states it for every name of
-    the entry (a rate of assessments defined as assessments completed)."""
+    the entry (a rate of assessments defined as assessments completed).
+    `unsaid_splits`: a value a name leaves unsaid costs nothing, but where the catalogue holds the
+    measure both with and without it, a name saying neither may mean either (a pathway plan, or an
+    up-to-date one)."""
 
     group: str
     one_sided: str
@@ -65,6 +68,7 @@ class Qualifier:
     overlap_agrees: bool = False
     count_or_share: bool = False
     defined: bool = False
+    unsaid_splits: bool = False
 
     def policy(self, value: str) -> str:
         for v in self.values:
@@ -195,6 +199,7 @@ def _qualifier(raw: dict[str, Any]) -> Qualifier:
         bool(raw.get("overlap_agrees", False)),
         bool(raw.get("count_or_share", False)),
         bool(raw.get("defined", False)),
+        bool(raw.get("unsaid_splits", False)),
     )
 
 

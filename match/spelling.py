@@ -25,8 +25,9 @@ MIN_CONTRACTION = 3  # `mth`, `wks`; two letters are initials, not a contraction
 
 class Slips:
     def __init__(self, texts: Iterable[str], empty: Iterable[str] = ()) -> None:
-        """`empty` are known words that carry no meaning (the profile's stop words): a slip is
-        never read as one, since that would erase a word (`male` is not a slip of `made`)."""
+        """`empty` are known words a slip is never read as: those that carry no meaning (the
+        profile's stop words), since that would erase a word (`male` is not a slip of `made`), and
+        number words, since that would make a number (`your` is not a slip of `four`)."""
         self.known = frozenset(w for t in texts for w in _WORD.findall(_ESCAPE.sub(" ", t.lower())))
         meant = sorted(self.known - frozenset(empty))
         self._choices = [w for w in meant if len(w) >= MIN_LENGTH - 1]

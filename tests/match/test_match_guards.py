@@ -521,7 +521,7 @@ def test_a_name_leaving_out_part_of_what_an_entry_counts_whole_is_another_measur
     assert any(f.guard == "excluding" for f in hard("CLA excluding those placed for adoption", "Number of CLA"))
     assert not hard("Children in need excluding CP", "Number of CIN excluding EHPs, CPP and LAC")
     assert not hard("Number of contacts", "Contacts excluding police notifications")
-    assert not hard("ICPCs excluding transfer-ins", "Number of ICPCs")
+    assert not hard("ICPCs excluding transfer-ins", "Number of children subject to ICPCs")
 
 
 def test_a_source_or_agent_named_on_one_side_only_is_a_subset():

@@ -41,14 +41,46 @@ def test_case_and_spacing_do_not_change_identity(name):
 
 # -- thresholds and durations written one way ---------------------------------------------------
 
-LOWER = ["{n} or more", "{n}+", "at least {n}", "{n} and over", "more than {n}", "over {n}"]
+LOWER = ["{n} or more", "{n}+", "at least {n}", "{n} and over", "more than {p}", "over {p}", "{n} placements or more"]
 
 
 @given(st.integers(min_value=2, max_value=99), st.sampled_from(LOWER), st.sampled_from(LOWER))
 def test_a_lower_bound_reads_the_same_however_written(n, a, b):
-    qa = facts(f"Children with {a.format(n=n)} placements").quantities
-    qb = facts(f"Children with {b.format(n=n)} placements").quantities
-    assert qa == qb == {Quantity(float(n), "", "lower")}
+    def said(form: str) -> str:
+        text = form.format(n=n, p=n - 1)
+        return f"Children with {text}" if "placements" in text else f"Children with {text} placements"
+
+    assert facts(said(a)).quantities == facts(said(b)).quantities == {Quantity(float(n), "", "lower")}
+
+
+@pytest.mark.parametrize(
+    "strict, inclusive",
+    [
+        ("CLA with more than 3 placements during the year", "CLA with 4 or more placements during the year"),
+        ("Case holders with more than 20 children", "Case holders with 21+ children"),
+        ("Social workers holding over 20 cases", "Social workers holding 21 or more cases"),
+    ],
+)
+def test_more_than_a_count_is_the_next_whole_number(strict, inclusive):
+    """Things counted whole: `more than 3 placements` is 4 or more, a different threshold from 3+."""
+    assert facts(strict).quantities == facts(inclusive).quantities
+    at_least = strict.replace("more than", "at least").replace("over", "at least")
+    assert facts(strict).quantities != facts(at_least).quantities
+
+
+@pytest.mark.parametrize(
+    "over, plus",
+    [
+        ("Children looked after for more than 12 months", "Children looked after for 12+ months"),
+        ("Assessments completed over 45 working days", "Assessments completed 45+ working days"),
+        ("CLA placed more than 20 miles from home", "CLA placed 20+ miles from home"),
+        ("Young people over 16", "Young people 16+"),
+    ],
+)
+def test_more_than_a_span_or_a_bare_number_keeps_its_bound(over, plus):
+    """A span or distance has no next whole unit to step to, and a bare number (`over 16`) says
+    nothing counted: both read as printed."""
+    assert facts(over).quantities == facts(plus).quantities
 
 
 @given(
@@ -1015,3 +1047,21 @@ def test_children_who_experienced_a_thing_are_children_with_it():
         V.facts("% of CLA who had experienced three or more moves in a year").words
         == V.facts("% of CLA who had three or more moves in a year").words
     )
+
+
+@pytest.mark.parametrize(
+    "bare, aged",
+    [
+        (
+            "Care leavers in suitable accommodation (19 to 21 years)",
+            "Care leavers aged 19-21 in suitable accommodation",
+        ),
+        ("Care leavers in education, employment or training (17 to 18 years)", "Care leavers aged 17-18 in EET"),
+        ("CLA 16+ years", "CLA aged 16+"),
+    ],
+)
+def test_years_from_ten_up_are_an_age_not_a_span(bare, aged):
+    """No plan, wait or stay in care a measure counts runs to ten years: such years are the age
+    band of the population (the DfE dashboard prints `(19 to 21 years)` without `aged`)."""
+    assert facts(bare).quantities == facts(aged).quantities
+    assert facts("CP plans lasting 2 years or more").quantities == {Quantity(24.0, "months", "lower")}

@@ -165,3 +165,51 @@ def test_the_adoption_scorecard_wording_of_a_match_and_a_wait(shipped):
     assert (
         given(shipped, "Number of children with placement order waiting to be placed") == "placement_order_not_placed"
     )
+
+
+def test_a_count_of_conferences_is_not_a_count_of_the_children_they_were_for(shipped):
+    """`Number of ICPCs` counts conferences (one may be for a sibling group); the catalogue's
+    entries count the children subject to them, or say so (`based on count of children`)."""
+    held = facts("How many Initial Child Protection Conferences have been held?")
+    assert ("counted", "conferences") in held.qualifiers
+    assert ("counted", "conferences") not in facts("Number of children subject to ICPCs in the month").qualifiers
+    assert ("counted", "conferences") not in facts("Number of ICPCs resulting in a CP plan").qualifiers
+    assert given(shipped, "Number of ICPCs") != "icpc_children"
+    assert given(shipped, "Number of RCPCs held") != "rcpc_children"
+    assert given(shipped, "Children subject to ICPCs held in the month") == "icpc_children"
+
+
+def test_a_grade_band_is_part_of_what_an_attainment_measure_counts(shipped):
+    """5+ GCSEs at A*-G is another measure than 5+ at A*-C (profile group `grades`)."""
+    assert ("grades", "a*-g") in facts("% of pupils achieving 5+ A*-G GCSEs").qualifiers
+    assert ("grades", "a*-c") in facts("% achieving 5 or more A* to C GCSEs").qualifiers
+    assert given(shipped, "% of pupils achieving 5+ A*-G GCSEs") != "gcse_5ac_em_pct"
+    assert given(shipped, "% of pupils achieving 5+ A*-C GCSEs including English and maths") == "gcse_5ac_em_pct"
+
+
+def test_n_in_brackets_says_a_count_as_a_percent_sign_says_a_share():
+    """Scorecards print `(n)` beside `(%)`: the number of the same children."""
+    assert facts("CLA (n) placed 20+ miles").unit == "count"
+    assert facts("Contacts leading to referral (n) in month").unit == "count"
+    assert facts("CLA (n) placed 20+ miles").words == facts("CLA (%) placed 20+ miles").words
+
+
+def test_a_dental_visit_is_a_dental_check_not_a_social_workers_visit():
+    dental = facts("CLA with up-to-date dental visits")
+    assert ("checked", "dental check") in dental.qualifiers
+    assert ("activity", "visit") not in dental.qualifiers
+
+
+def test_the_councils_own_carers_are_its_in_house_carers():
+    assert facts("CLA placed with our own foster carers").words == facts("CLA placed with in-house foster carers").words
+    assert "inhouse" in facts("Children placed with the council's own foster carers (%)").words
+
+
+def test_a_timeframe_is_a_timescale(shipped):
+    assert given(shipped, "Number of assessments completed in the timeframe") == "assessments_in_45wd"
+    assert (
+        facts("% of assessments completed within timeframe").words
+        == facts("% of assessments completed in timescale").words
+    )
+    late = facts("Assessments completed outside the time frame (%)").words
+    assert late == facts("Assessments completed out of timescale (%)").words

@@ -57,3 +57,12 @@ def test_a_slip_is_never_read_as_a_word_that_carries_no_meaning():
     assert slips.fix("Number of male CLA") == "Number of male CLA"
     assert slips.fix("Number of mde CLA") == "Number of mde CLA"
     assert Slips(["children looked after"], empty=["made"]).fix("Looked Afer Children") == "Looked after Children"
+
+
+def test_a_slip_is_never_read_as_a_number_word(shipped):
+    """`your` is one letter from `four`: read so, `children subject to a CP plan in your local
+    authority` would count those past some 4 and miss its measure."""
+    m = Matcher(shipped)
+    name = "How many children are subject to a Child Protection Plan in your local authority?"
+    assert not m.match(Query.build(name)).explanation.count("numbers: 4")
+    assert m.match(Query.build(name)).indicator_id == "cpp_children"
