@@ -88,8 +88,9 @@ def ink_lines(img: np.ndarray) -> list[tuple[int, int]]:
 
 def _lines_unread(r: CellReading) -> bool:
     """A cell of words (a wrapped header, a long name) with a line of print no word stands on:
-    sparse mode drops short centred lines of a narrow header cell (`Number`, `of`, `council`)."""
-    if any(ch.isdigit() for w in r.words for ch in w.text):
+    sparse mode drops short centred lines of a narrow header cell (`Number`, `of`, `council`;
+    `% change from` over `Aug-20`). A cell of figures is left as read."""
+    if r.words and all(NUMBER_RE.match(w.text) for w in r.words):
         return False
     lines = ink_lines(r.cell.image)
     return len(lines) >= 2 and _lines_read(r.words, lines) < len(lines)

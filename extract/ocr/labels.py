@@ -355,9 +355,10 @@ def _second_change(cols: dict[int, CellReading]) -> None:
 
 
 def _fillable(text: str) -> bool:
-    """A garbled month label: short, one token, no other header word, a digit or letters of a month."""
+    """A garbled month label: short, two tokens at most (`ut 2` for `Oct 20`), no other header
+    word."""
     t = text.strip()
-    return 2 <= len(t) <= 8 and " " not in t.strip() and not _OTHER_HEADER.search(t)
+    return 2 <= len(t) <= 8 and len(t.split()) <= 2 and not _OTHER_HEADER.search(t)
 
 
 def _like(text: str, label: str) -> bool:

@@ -4,6 +4,7 @@ fill or an inverted band under the page's one binarisation threshold, `R&B` refe
 a reference's prefix taken for an arrow, and a padded column with one reading a digit too long."""
 
 import numpy as np
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -174,3 +175,19 @@ def test_a_change_header_that_lost_its_from_still_names_its_month():
     assert classify("change Oct-19", "", oct20, allow_serial=False).measure == "change_year"
     assert classify("change Sep-20", "", oct20, allow_serial=False).measure == "change_prev"
     assert classify("change Sep-20 Oct-19", "", oct20, allow_serial=False).measure == "change_prev"
+
+
+@pytest.mark.parametrize(
+    ("header", "measure"),
+    [
+        ("Unange on last year", "change_year"),  # `Change` lost to a dark band's blur
+        ("Compared with previous year", "change_year"),
+        ("Increase over last month", "change_prev"),
+        ("Last year", "previous_year"),
+        ("Same month last year", "previous_year"),
+    ],
+)
+def test_a_header_that_sets_a_period_against_the_last_one_is_a_change_whatever_its_first_word(header, measure):
+    from scorekit.extract.columns import classify
+
+    assert classify(header, "", None, allow_serial=False).measure == measure

@@ -552,3 +552,13 @@ def test_a_number_cell_is_not_read_as_a_block():
     r = CellReading(CellImage(0, 0, 0, 0, _three_lines()))
     r.words = [Word("12", 10, 70, 50, 82, True, 0.9)]
     assert not _lines_unread(r)
+
+
+def test_a_header_whose_last_line_reads_as_a_month_is_read_again_as_a_block():
+    """`% change from` over `Aug-20`: sparse mode kept the month alone, which names another
+    column (a month's figures) than the cell's whole text does."""
+    from scorekit.extract.ocr.cellread import _lines_unread
+
+    r = CellReading(CellImage(0, 0, 0, 0, _three_lines()))
+    r.words = [Word("Aug-20", 10, 70, 50, 82, True, 0.9)]
+    assert _lines_unread(r)

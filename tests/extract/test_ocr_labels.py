@@ -79,6 +79,14 @@ def test_a_garble_no_longer_like_its_month_still_heads_the_figures_under_it():
     assert texts(cols) == ["Outcome", "Jun-17", "Jul-17", "Aug 17", "Sep-17", "Oct-17"]
 
 
+def test_a_month_label_garbled_into_two_short_tokens_still_ends_the_run():
+    cols = {
+        c: reading(t) for c, t in enumerate(["Indicator", "Jul 20", "Aug 20", "Sep 20", "ut 2", "% change", "SN avg"])
+    }
+    _complete_months(cols)
+    assert texts(cols) == ["Indicator", "Jul 20", "Aug 20", "Sep 20", "Oct-20", "% change", "SN avg"]
+
+
 def test_a_quarter_whose_number_was_lost_is_the_one_the_run_implies():
     cols = {i: reading(t) for i, t in enumerate(["Ref", "Qtr 2015-16", "Qtr2 2015-16", "Qtr 3 2015-16", "Qu4 2015-16"])}
     _complete_quarters(cols)

@@ -218,3 +218,7 @@ def test_one_misread_width_does_not_unsettle_the_columns_padded_scheme():
     column = ["HO1", "H02", "H03", "H04", "HO5", "H06", "H08", "H009", "H10", "H11", "H12"]
     assert texts(column)[:5] == ["H01", "H02", "H03", "H04", "H05"]
     assert doubtful(column) == ["H009"]
+
+
+def test_a_one_read_as_a_capital_l_after_the_prefix_is_the_digit_its_neighbours_imply():
+    assert texts(["CP7", "LAC1", "LACL-NI", "LAC2", "LAC3"]) == ["CP7", "LAC1", "LAC1-NI", "LAC2", "LAC3"]
