@@ -88,7 +88,7 @@ def unit(a: Side, b: Side) -> list[Finding]:
 
 
 _YEAR = frozenset({"year"})
-_FLOWS = ("count", "rate_per_1k", "rate_per_10k", "rate_per_100k")
+_FLOWS = frozenset({"count", "rate_per_1k", "rate_per_10k", "rate_per_100k"})
 
 
 def time_basis(a: Side, b: Side, prof: Profile) -> list[Finding]:
@@ -102,7 +102,7 @@ def time_basis(a: Side, b: Side, prof: Profile) -> list[Finding]:
     a rate rolls."""
     if a.basis and b.basis and not (a.basis & b.basis):
         return [Finding("time basis", f"{_labels(a.basis)} vs {_labels(b.basis)}", True)]
-    flow = bool({a.unit, b.unit} & set(_FLOWS))
+    flow = a.unit in _FLOWS or b.unit in _FLOWS
     if a.facts.basis and a.facts.basis <= _cumulative(prof) and not b.basis and not b.facts.any_period:
         said = f"{_labels(a.facts.basis)} vs a period the name does not say"
         return [Finding("time basis", said, flow, False, not flow)]

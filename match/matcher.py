@@ -28,7 +28,7 @@ from .decisions import Decisions
 from .explain import Blocked, Candidate, Evidence
 from .guards import UNIT_GUARD, Finding, Side, compare, side
 from .index import Choice, Index
-from .normalise import Facts, Vocabulary, grammar_texts, unit_from_name, unit_from_values, vocabulary
+from .normalise import Facts, Vocabulary, clean, grammar_texts, unit_from_name, unit_from_values, vocabulary
 from .spelling import Slips
 
 ACCEPT = 78.0
@@ -500,17 +500,20 @@ class Matcher:
     def match(self, query: Query) -> Result:
         return self.match_many([query])[0]
 
-    def _same(self, q: Query) -> tuple[str, str | None, str, str]:
-        """Queries that must get the same answer: same name and unit, and a ref that could only
-        support the same entries (most refs support none)."""
+    def _same(self, q: Query) -> tuple[object, ...]:
+        """Queries that must get the same answer: the same name as read, slips and all (re-cased
+        or re-spaced is the same name), the same decisions, the same unit, and a ref that could
+        only support the same entries (most refs support none)."""
+        read = clean(self.slips.fix(q.name))
+        decided = (self.decisions.accepted(q.name), frozenset(self.decisions.rejected(q.name)))
         if not q.ref or not (ref_parts(q.ref) & self._known_refs):
-            return q.name, q.unit, "", ""
-        return q.name, q.unit, q.ref, str(year_of(q.period))
+            return read, decided, q.unit, "", ""
+        return read, decided, q.unit, q.ref, str(year_of(q.period))
 
     def match_many(self, queries: list[Query], chunk: int = 2048) -> list[Result]:
         """Each distinct question once: settled by a decision or an exact alias, else by the index."""
         queries = [self._coded(q) for q in queries]
-        first: dict[tuple[str, str | None, str, str], int] = {}
+        first: dict[tuple[object, ...], int] = {}
         for qi, q in enumerate(queries):
             first.setdefault(self._same(q), qi)
         answers: dict[int, Result] = {}

@@ -27,6 +27,12 @@ UNITS = ("count", "percent", "rate_per_1k", "rate_per_10k", "rate_per_100k", "da
 _CLEAN = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2019": "'", "\u2018": "'", "\u00a0": " "})
 
 
+def clean(name: str) -> str:
+    """A name as every reading of it starts: lower-cased, one kind of dash and quote, single
+    spaces. Names printed alike but for these (re-cased, re-wrapped) say the same thing."""
+    return " ".join(str(name or "").translate(_CLEAN).lower().split())
+
+
 def _age_list(m: re.Match[str]) -> str:
     """`aged 19, 20 and 21` is the band 19-21; a list with a gap is left as printed."""
     ages = [int(a) for a in re.findall(r"\d+", m.group(2))]
@@ -264,6 +270,7 @@ class Vocabulary:
         self._timescales = [self._timescale_phrases(ts) for ts in prof.timescales]
         self._windows = [(w, re.compile(rf"\b(?:{'|'.join(w.forms)})\b")) for w in prof.windows]
         self._cache: dict[tuple[str, str | None], Facts] = {}
+        self._read: dict[tuple[str, str | None], Facts] = {}
 
     @staticmethod
     def _qualifier_phrases(prof: Profile) -> Phrases:
@@ -306,7 +313,7 @@ class Vocabulary:
 
     def canonical(self, name: str) -> tuple[str, tuple[str, ...]]:
         """Lower-cased, numbers and thresholds written one way, equivalents replaced by their token."""
-        t = " ".join(str(name or "").translate(_CLEAN).lower().split())
+        t = clean(name)
         t, _ = self._numbers.sub(t, lambda m, word: str(self._number_table[m.group(0)]))
         if _DIGIT.search(t) or "year" in t or _A_SPAN.search(t):
             for cues, pattern, repl in self._grammar:
@@ -359,7 +366,11 @@ class Vocabulary:
         k = (name, unit)
         hit = self._cache.get(k)
         if hit is None:
-            hit = self._cache[k] = self._facts(name, unit)
+            read = (clean(name), unit)
+            hit = self._read.get(read)
+            if hit is None:
+                hit = self._read[read] = self._facts(name, unit)
+            self._cache[k] = hit
         return hit
 
     def _facts(self, name: str, unit: str | None) -> Facts:

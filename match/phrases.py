@@ -124,10 +124,14 @@ class Phrases:
     def _finditer(self, i: int, text: str) -> Iterator[re.Match[str]]:
         """`compiled[i].finditer(text)`, match for match: a match the look-behinds would refuse
         (inside a word, after `re-`) is skipped and the search goes on from the next letter."""
+        m = self._bare[i].search(text)
+        return iter(()) if m is None else self._from(i, text, m)
+
+    def _from(self, i: int, text: str, m: re.Match[str] | None) -> Iterator[re.Match[str]]:
+        """The matches from the first one found on (most forms tried find none, and cost no more)."""
         pattern = self._bare[i]
-        pos, end = 0, len(text)
-        while pos <= end:
-            m = pattern.search(text, pos)
+        end = len(text)
+        while True:
             if m is None:
                 return
             start = m.start()
@@ -136,6 +140,7 @@ class Phrases:
                 pos = m.end() if m.end() > start else start + 1
             else:
                 pos = start + 1
+            m = pattern.search(text, pos) if pos <= end else None
 
     def matches(self, text: str) -> list[tuple[re.Match[str], int]]:
         """The matches that stand, longest match first (then the longer form): a match overlapping
