@@ -436,6 +436,26 @@ def test_a_name_saying_no_unit_is_the_count_when_a_share_of_the_same_words_is_he
     assert Matcher(cat).match(Query.build("CiC in IFA placements (%)")).indicator_id == "ifa_pct"
 
 
+def _repeat_plans(share_basis: str) -> Catalogue:
+    cat = Catalogue()
+    count = "Number of new child protection plans where the child had a plan before (repeat)"
+    cat.add(Indicator("repeat", count, "count", time_basis="month"))
+    share = "Percentage of new child protection plans where the child had a plan before (repeat)"
+    cat.add(Indicator("repeat_pct", share, "percent", time_basis=share_basis))
+    return cat
+
+
+def test_a_name_saying_neither_unit_nor_period_goes_to_review_beside_a_share_kept_otherwise():
+    """NI 65's title printed without its `%` reads as the monthly count as much as the share."""
+    m = Matcher(_repeat_plans(""))
+    title = "Children becoming subject to a child protection plan for a second or subsequent time"
+    r = m.match(Query.build(title))
+    assert r.indicator_id == "" and "says neither its unit nor its period" in r.explanation
+    assert m.match(Query.build(f"{title} (%)")).indicator_id == "repeat_pct"
+    assert m.match(Query.build(f"{title} in the month")).indicator_id == "repeat"
+    assert Matcher(_repeat_plans("month")).match(Query.build(title)).indicator_id == "repeat"
+
+
 def test_a_cohort_the_entrys_population_states_is_one_of_its_cohorts():
     def catalogue(population: str) -> Catalogue:
         cat = Catalogue()
