@@ -318,7 +318,9 @@ def _in_order(prof: Profile, groups: set[str]) -> list[Qualifier]:
 def qualifiers(a: Side, b: Side, prof: Profile) -> list[Finding]:
     """Values of a group that differ, or a value on one side only (what the profile says of it). A
     name `a` that says it counts all children (`all children`, `any length of stay`) is no entry
-    for one cohort (looked after children), though a cohort on one side is otherwise no doubt."""
+    for one cohort (looked after children), though a cohort on one side is otherwise no doubt. A
+    name naming some of the cohorts an entry counts together (care leavers, of looked after
+    children 16+ and care leavers) counts part of it: a doubt no score settles."""
     ga, gb = a.facts.groups, b.facts.groups
     if not ga and not gb:
         return []
@@ -327,6 +329,9 @@ def qualifiers(a: Side, b: Side, prof: Profile) -> list[Finding]:
         x, y = ga.get(q.group, frozenset()), gb.get(q.group, frozenset())
         if x and y and x != y and not (q.overlap_agrees and x & y):
             out.append(Finding(q.group, f"{'/'.join(sorted(x))} vs {'/'.join(sorted(y))}", True))
+        elif x and y and x < y:
+            part = f"'{'/'.join(sorted(x))}' only vs {'/'.join(sorted(y))}: part of its population"
+            out.append(Finding(q.group, part, hard=False, stated=False, holds=True))
         elif x != y:
             lacking = b if x else a
             said = lacking.facts.words and q.implied_values(lacking.facts.words)

@@ -456,6 +456,17 @@ def test_a_name_saying_neither_unit_nor_period_goes_to_review_beside_a_share_kep
     assert Matcher(_repeat_plans("month")).match(Query.build(title)).indicator_id == "repeat"
 
 
+def test_a_name_for_one_of_an_entrys_cohorts_counts_part_of_it_and_goes_to_review():
+    cat = Catalogue()
+    name = "Percentage of looked after children aged 16+ or open care leavers with an authorised pathway plan"
+    cat.add(Indicator("pathway", name, "percent", population="looked after children aged 16+ and care leavers"))
+    m = Matcher(cat)
+    r = m.match(Query.build("% of care leavers with an authorised pathway plan"))
+    assert r.indicator_id == "" and "part of its population" in r.explanation
+    both = "% of looked after children aged 16+ and care leavers with an authorised pathway plan"
+    assert m.match(Query.build(both)).indicator_id == "pathway"
+
+
 def test_a_cohort_the_entrys_population_states_is_one_of_its_cohorts():
     def catalogue(population: str) -> Catalogue:
         cat = Catalogue()
@@ -464,8 +475,13 @@ def test_a_cohort_the_entrys_population_states_is_one_of_its_cohorts():
         return cat
 
     name = Query.build("Care leavers with an up-to-date pathway plan (%)")
-    assert Matcher(catalogue("looked after children aged 16+")).match(name).indicator_id == ""
-    assert Matcher(catalogue("looked after children aged 16+ and care leavers")).match(name).indicator_id == "pathway"
+    alone = Matcher(catalogue("looked after children aged 16+")).match(name)
+    assert alone.indicator_id == "" and "cohort: care leavers vs looked after" in alone.explanation
+    both = Matcher(catalogue("looked after children aged 16+ and care leavers"))
+    part = both.match(name)
+    assert part.indicator_id == "" and "part of its population" in part.explanation
+    whole = Query.build("CLA 16+ and care leavers with an up-to-date pathway plan (%)")
+    assert both.match(whole).indicator_id == "pathway"
 
 
 def test_the_count_does_not_win_over_a_share_whose_words_it_lacks():
