@@ -116,6 +116,11 @@ def unsaid_basis(ev: Evidence, other: Candidate, top_basis: str, other_basis: st
     )
 
 
+def breakdown(ev: Evidence, by: str) -> str:
+    """A name that heads a table of a measure split by some dimension, not one figure of it."""
+    return f"review: {_why(ev.top)}, but the name heads a breakdown ({by}), not one figure{_tail(ev)}"
+
+
 def unsaid_unit(ev: Evidence, count: Candidate, share: Candidate, period: str) -> str:
     """A count kept for a period and a share of the same words kept otherwise, and a name that
     says neither its unit nor its period."""

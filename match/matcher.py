@@ -497,6 +497,8 @@ class Matcher:
         score = top.score if top else 0.0
         if top is None or top.score < s.review:
             return Result("", score, RULE_UNMATCHED, explain.unmatched(ev, s.review), ev.ranked[:5], ev.blocked)
+        if q.facts.breakdown:
+            return Result("", score, RULE_REVIEW, explain.breakdown(ev, q.facts.breakdown), ev.ranked[:5], ev.blocked)
         if runner is not None and top.score - runner.score < s.margin:
             return Result("", score, RULE_REVIEW, explain.too_close(ev, s.margin), ev.ranked[:5], ev.blocked)
         unsaid = self._unsaid_either(ev, q, top) or self._unsaid_unit_and_period(full, q, top)

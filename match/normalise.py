@@ -220,6 +220,7 @@ class Facts:
     any_period: bool = False
     negated: frozenset[str] = frozenset()
     negated_gloss: frozenset[str] = frozenset()
+    breakdown: str = ""  # `by age group`: the name heads a table of the measure split so
 
 
 def _grouped(qualifiers: frozenset[tuple[str, str]]) -> dict[str, frozenset[str]]:
@@ -257,6 +258,7 @@ class Vocabulary:
         )
         self._cumulative = frozenset(b.basis for b in prof.time_basis if b.cumulative)
         self._whole = Phrases(prof.whole_population)
+        self._breakdowns = Phrases(prof.breakdowns)
         self._any_period = Phrases(prof.any_period)
         self._negations = Phrases(prof.negations)
         self._qualifiers = self._qualifier_phrases(prof)
@@ -406,6 +408,7 @@ class Vocabulary:
             mentions=included | words,
             windows=windows,
             whole=bool(self._whole.found(text)),
+            breakdown=next((m.group(0) for m, _ in self._breakdowns.matches(text)), ""),
             any_period=any_period,
             negated=negated,
             negated_gloss=glossed,

@@ -159,6 +159,7 @@ class Profile:
     negations: tuple[str, ...] = ()
     timescales: tuple[Timescale, ...] = ()
     windows: tuple[Window, ...] = ()
+    breakdowns: tuple[str, ...] = ()
 
     def label(self, token: str) -> str:
         for e in self.equivalents:
@@ -257,6 +258,7 @@ def from_dict(data: dict[str, Any], source: str = "") -> Profile:
         negations=_strs(data.get("negations", []), "negations"),
         timescales=tuple(_timescale(t) for t in data.get("timescales", [])),
         windows=tuple(Window(t.subject, t.forms, t.limit) for t in map(_timescale, data.get("windows", []))),
+        breakdowns=_strs(data.get("breakdowns", []), "breakdowns"),
     )
 
 
@@ -316,6 +318,7 @@ def extend(base: Profile, extra: Profile) -> Profile:
         negations=extra.negations + base.negations,
         timescales=_merge_named(extra.timescales, base.timescales, "subject"),
         windows=_merge_named(extra.windows, base.windows, "subject"),
+        breakdowns=extra.breakdowns + base.breakdowns,
     )
 
 

@@ -467,6 +467,15 @@ def test_a_name_for_one_of_an_entrys_cohorts_counts_part_of_it_and_goes_to_revie
     assert m.match(Query.build(both)).indicator_id == "pathway"
 
 
+def test_a_name_heading_a_breakdown_of_a_measure_is_never_given_its_id():
+    cat = Catalogue()
+    cat.add(Indicator("rereferrals", "Percentage of re-referrals within 12 months", "percent"))
+    m = Matcher(cat)
+    r = m.match(Query.build("Re-referrals within 12 months by age group (%)"))
+    assert r.indicator_id == "" and "heads a breakdown (by age group" in r.explanation
+    assert m.match(Query.build("Re-referrals within 12 months (%)")).indicator_id == "rereferrals"
+
+
 def test_a_cohort_the_entrys_population_states_is_one_of_its_cohorts():
     def catalogue(population: str) -> Catalogue:
         cat = Catalogue()
