@@ -476,6 +476,23 @@ def test_a_name_heading_a_breakdown_of_a_measure_is_never_given_its_id():
     assert m.match(Query.build("Re-referrals within 12 months (%)")).indicator_id == "rereferrals"
 
 
+def test_a_cohort_the_name_states_and_the_entrys_recorded_population_does_not_narrows_it():
+    def catalogue(population: str) -> Catalogue:
+        cat = Catalogue()
+        name = "Percentage of children open to early help with a visit in the last 4 weeks"
+        cat.add(Indicator("eh_visits", name, "percent", population=population))
+        return cat
+
+    name = Query.build("% of children open to early help visited within 4 weeks (CIN)")
+    narrowed = Matcher(catalogue("children receiving early help")).match(name)
+    assert narrowed.indicator_id == "" and "its recorded population names none" in narrowed.explanation
+    assert Matcher(catalogue("")).match(name).indicator_id == "eh_visits"
+    plain = Query.build("% of children open to early help visited within 4 weeks")
+    assert Matcher(catalogue("children receiving early help")).match(plain).indicator_id == "eh_visits"
+    named = Matcher(catalogue("children in need receiving early help")).match(name)
+    assert named.indicator_id == "eh_visits"
+
+
 def test_a_cohort_the_entrys_population_states_is_one_of_its_cohorts():
     def catalogue(population: str) -> Catalogue:
         cat = Catalogue()
