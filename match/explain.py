@@ -121,6 +121,11 @@ def breakdown(ev: Evidence, by: str) -> str:
     return f"review: {_why(ev.top)}, but the name heads a breakdown ({by}), not one figure{_tail(ev)}"
 
 
+def two_units(ev: Evidence) -> str:
+    """A name that says a share and a rate: which one the figures are, a person decides."""
+    return f"review: {_why(ev.top)}, but the name says both a share and a rate{_tail(ev)}"
+
+
 def unsaid_unit(ev: Evidence, count: Candidate, share: Candidate, period: str) -> str:
     """A count kept for a period and a share of the same words kept otherwise, and a name that
     says neither its unit nor its period."""

@@ -349,6 +349,13 @@ class Matcher:
         state = self._other_state(ev, q)
         return explain.unsaid_state(ev, *state) if state is not None else None
 
+    def _unclear(self, ev: Evidence, q: Side) -> str | None:
+        """Why the name is no one figure of one measure, whatever its score: it heads a breakdown
+        (`by age group`), or it says both a share and a rate."""
+        if q.facts.breakdown:
+            return explain.breakdown(ev, q.facts.breakdown)
+        return explain.two_units(ev) if q.facts.two_units else None
+
     def _unsaid_unit_and_period(self, full: Evidence, q: Side, top: Candidate) -> str | None:
         """A name that says neither its unit nor its period, read as a count kept for a period (new
         plans in the month), beside a share of the same words kept otherwise that only the unsaid
@@ -497,8 +504,9 @@ class Matcher:
         score = top.score if top else 0.0
         if top is None or top.score < s.review:
             return Result("", score, RULE_UNMATCHED, explain.unmatched(ev, s.review), ev.ranked[:5], ev.blocked)
-        if q.facts.breakdown:
-            return Result("", score, RULE_REVIEW, explain.breakdown(ev, q.facts.breakdown), ev.ranked[:5], ev.blocked)
+        unclear = self._unclear(ev, q)
+        if unclear is not None:
+            return Result("", score, RULE_REVIEW, unclear, ev.ranked[:5], ev.blocked)
         if runner is not None and top.score - runner.score < s.margin:
             return Result("", score, RULE_REVIEW, explain.too_close(ev, s.margin), ev.ranked[:5], ev.blocked)
         unsaid = self._unsaid_either(ev, q, top) or self._unsaid_unit_and_period(full, q, top)

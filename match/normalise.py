@@ -221,6 +221,7 @@ class Facts:
     negated: frozenset[str] = frozenset()
     negated_gloss: frozenset[str] = frozenset()
     breakdown: str = ""  # `by age group`: the name heads a table of the measure split so
+    two_units: bool = False  # `percentage ... - rate`: the name says a share and a rate
 
 
 def _grouped(qualifiers: frozenset[tuple[str, str]]) -> dict[str, frozenset[str]]:
@@ -409,6 +410,7 @@ class Vocabulary:
             windows=windows,
             whole=bool(self._whole.found(text)),
             breakdown=next((m.group(0) for m, _ in self._breakdowns.matches(text)), ""),
+            two_units=self._share_and_rate(text),
             any_period=any_period,
             negated=negated,
             negated_gloss=glossed,
@@ -546,6 +548,11 @@ class Vocabulary:
         """The unit the wording commits to (the profile's first cue found), or None."""
         found = self._units.found(text)
         return self._unit_names[min(int(i) for i in found)] if found else None
+
+    def _share_and_rate(self, text: str) -> bool:
+        """The wording says both a share and a rate (`percentage ... - rate`): two units."""
+        units = {self._unit_names[int(i)] for i in self._units.found(text)}
+        return "percent" in units and any(u.startswith("rate_") for u in units)
 
 
 def grammar_texts() -> list[str]:

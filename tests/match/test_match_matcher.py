@@ -493,6 +493,15 @@ def test_a_cohort_the_name_states_and_the_entrys_recorded_population_does_not_na
     assert named.indicator_id == "eh_visits"
 
 
+def test_a_name_saying_both_a_share_and_a_rate_goes_to_review():
+    cat = Catalogue()
+    cat.add(Indicator("parents_pct", "Percentage of children looked after placed with parents", "percent"))
+    m = Matcher(cat)
+    r = m.match(Query.build("Percentage of children looked after placed with parents - rate"))
+    assert r.indicator_id == "" and "both a share and a rate" in r.explanation
+    assert m.match(Query.build("Percentage of children looked after placed with parents")).indicator_id == "parents_pct"
+
+
 def test_a_cohort_the_entrys_population_states_is_one_of_its_cohorts():
     def catalogue(population: str) -> Catalogue:
         cat = Catalogue()
