@@ -107,15 +107,20 @@ class Phrases:
                 self._by_word.setdefault(w, []).append(i)
             if a and not words:
                 self._by_run.append((a, i))
+        self._anchored = frozenset(self._by_word)
 
     def _candidates(self, text: str) -> list[int]:
         """Forms whose anchor word is one of the text's words, and forms without one whose anchor
         occurs in the text."""
-        maybe: set[int] = set(self._always)
         by_word = self._by_word
-        for w in _words(text) & by_word.keys():
+        hits = _words(text) & self._anchored
+        if not hits and not self._by_run:
+            return self._always
+        maybe: set[int] = set(self._always)
+        for w in hits:
             maybe.update(by_word[w])
-        maybe.update(i for a, i in self._by_run if a in text)
+        if self._by_run:
+            maybe.update([i for a, i in self._by_run if a in text])
         return sorted(maybe)
 
     def search(self, text: str) -> bool:
