@@ -116,6 +116,25 @@ def unsaid_basis(ev: Evidence, other: Candidate, top_basis: str, other_basis: st
     )
 
 
+def breakdown(ev: Evidence, by: str) -> str:
+    """A name that heads a table of a measure split by some dimension, not one figure of it."""
+    return f"review: {_why(ev.top)}, but the name heads a breakdown ({by}), not one figure{_tail(ev)}"
+
+
+def two_units(ev: Evidence) -> str:
+    """A name that says a share and a rate: which one the figures are, a person decides."""
+    return f"review: {_why(ev.top)}, but the name says both a share and a rate{_tail(ev)}"
+
+
+def unsaid_unit(ev: Evidence, count: Candidate, share: Candidate, period: str) -> str:
+    """A count kept for a period and a share of the same words kept otherwise, and a name that
+    says neither its unit nor its period."""
+    return (
+        f"review: {_why(count)} ({period}) or {_why(share)}: the name says neither its unit nor its "
+        f"period{_tail(ev, skip_runner=True)}"
+    )
+
+
 def unsaid_scope(ev: Evidence, other: Candidate) -> str:
     """A measure whose definition restricts who is counted (looked after 12+ months), a close one
     that does not, and a name that says neither."""

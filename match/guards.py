@@ -8,7 +8,7 @@ them. What is hard, soft or free for a qualifier or an excluded word is the prof
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .normalise import Facts, Quantity, units_compatible
@@ -52,12 +52,20 @@ class Side:
     unit: str | None
     basis: frozenset[str]
     implied: frozenset[Quantity] = frozenset()
+    population: dict[str, frozenset[str]] | None = field(default=None, compare=False)
 
 
-def side(facts: Facts, unit: str | None = None, basis: str = "", implied: frozenset[Quantity] = frozenset()) -> Side:
-    """The catalogue's unit wins over the words; the name's own time basis over the catalogue's."""
+def side(
+    facts: Facts,
+    unit: str | None = None,
+    basis: str = "",
+    implied: frozenset[Quantity] = frozenset(),
+    population: dict[str, frozenset[str]] | None = None,
+) -> Side:
+    """The catalogue's unit wins over the words; the name's own time basis over the catalogue's.
+    `population`: the groups an entry's recorded population states (None: none recorded)."""
     stated = facts.basis or (frozenset({basis}) if basis else frozenset())
-    return Side(facts, unit or facts.unit, stated, implied)
+    return Side(facts, unit or facts.unit, stated, implied, population)
 
 
 def _labels(bases: frozenset[str]) -> str:
@@ -88,7 +96,7 @@ def unit(a: Side, b: Side) -> list[Finding]:
 
 
 _YEAR = frozenset({"year"})
-_FLOWS = ("count", "rate_per_1k", "rate_per_10k", "rate_per_100k")
+_FLOWS = frozenset({"count", "rate_per_1k", "rate_per_10k", "rate_per_100k"})
 
 
 def time_basis(a: Side, b: Side, prof: Profile) -> list[Finding]:
@@ -102,7 +110,7 @@ def time_basis(a: Side, b: Side, prof: Profile) -> list[Finding]:
     a rate rolls."""
     if a.basis and b.basis and not (a.basis & b.basis):
         return [Finding("time basis", f"{_labels(a.basis)} vs {_labels(b.basis)}", True)]
-    flow = bool({a.unit, b.unit} & set(_FLOWS))
+    flow = a.unit in _FLOWS or b.unit in _FLOWS
     if a.facts.basis and a.facts.basis <= _cumulative(prof) and not b.basis and not b.facts.any_period:
         said = f"{_labels(a.facts.basis)} vs a period the name does not say"
         return [Finding("time basis", said, flow, False, not flow)]
@@ -318,7 +326,10 @@ def _in_order(prof: Profile, groups: set[str]) -> list[Qualifier]:
 def qualifiers(a: Side, b: Side, prof: Profile) -> list[Finding]:
     """Values of a group that differ, or a value on one side only (what the profile says of it). A
     name `a` that says it counts all children (`all children`, `any length of stay`) is no entry
-    for one cohort (looked after children), though a cohort on one side is otherwise no doubt."""
+    for one cohort (looked after children), though a cohort on one side is otherwise no doubt. A
+    name naming some of the cohorts an entry counts together (care leavers, of looked after
+    children 16+ and care leavers) counts part of it, and so does one naming a cohort an entry's
+    recorded population does not: a doubt no score settles."""
     ga, gb = a.facts.groups, b.facts.groups
     if not ga and not gb:
         return []
@@ -327,6 +338,8 @@ def qualifiers(a: Side, b: Side, prof: Profile) -> list[Finding]:
         x, y = ga.get(q.group, frozenset()), gb.get(q.group, frozenset())
         if x and y and x != y and not (q.overlap_agrees and x & y):
             out.append(Finding(q.group, f"{'/'.join(sorted(x))} vs {'/'.join(sorted(y))}", True))
+        elif q.overlap_agrees and (part := _part_of(q.group, x, y, b)):
+            out.append(Finding(q.group, part, hard=False, stated=False, holds=True))
         elif x != y:
             lacking = b if x else a
             said = lacking.facts.words and q.implied_values(lacking.facts.words)
@@ -344,6 +357,17 @@ def qualifiers(a: Side, b: Side, prof: Profile) -> list[Finding]:
             if policy != "free":
                 out.append(Finding(q.group, f"'{'/'.join(sorted(x or y))}' only on one side", policy == "hard", False))
     return out
+
+
+def _part_of(group: str, x: frozenset[str], y: frozenset[str], b: Side) -> str:
+    """A name counting part of an entry's population: some of the cohorts it counts together
+    (care leavers, of looked after children 16+ and care leavers), or a cohort its recorded
+    population does not name (looked after children, of children subject to the PLO)."""
+    if x and y and x < y:
+        return f"'{'/'.join(sorted(x))}' only vs {'/'.join(sorted(y))}: part of its population"
+    if x and not y and b.population is not None and not b.population.get(group):
+        return f"'{'/'.join(sorted(x))}' only: its recorded population names none"
+    return ""
 
 
 def inclusions(a: Side, b: Side, prof: Profile) -> list[Finding]:

@@ -66,7 +66,8 @@ class Index:
                 seen.add(f.key)
                 row = len(self.choices)
                 implied = population | f.windows | vocab.period_window(f)
-                choice_side = side(f, ind.unit, ind.time_basis, implied)
+                recorded = _population_groups(vocab, ind.population) if ind.population else None
+                choice_side = side(f, ind.unit, ind.time_basis, implied, recorded)
                 self.choices.append(Choice(ind.id, name, choice_side, f.words, row, said - f.words))
         self.texts = [c.facts.content for c in self.choices]
         self.rows_of: dict[str, list[int]] = {}
@@ -227,6 +228,20 @@ def _population_cohort(vocab: Vocabulary, population: str) -> dict[str, frozense
         return {}
     overlapping = {q.group for q in vocab.profile.qualifiers if q.overlap_agrees}
     return {g: v for g, v in vocab.facts(population).groups.items() if g in overlapping}
+
+
+def _population_groups(vocab: Vocabulary, population: str) -> dict[str, frozenset[str]]:
+    """Every qualifier group an entry's recorded population states, with the values it states; a
+    cohort named in so many words counts too, where the reading folds it into another word
+    (`referrals of children in need` are read as referrals)."""
+    groups = dict(vocab.facts(population).groups)
+    text = population.lower()
+    for q in vocab.profile.qualifiers:
+        if q.overlap_agrees:
+            named = {v.value for v in q.values if re.search(rf"\b{re.escape(v.value)}\b", text)}
+            if named:
+                groups[q.group] = groups.get(q.group, frozenset()) | named
+    return groups
 
 
 def _with_cohort(f: Facts, cohort: dict[str, frozenset[str]]) -> Facts:

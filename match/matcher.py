@@ -26,9 +26,9 @@ from . import explain
 from .catalogue import Catalogue
 from .decisions import Decisions
 from .explain import Blocked, Candidate, Evidence
-from .guards import UNIT_GUARD, Finding, Side, compare, side
+from .guards import BASIS_LABELS, UNIT_GUARD, Finding, Side, compare, side
 from .index import Choice, Index
-from .normalise import Facts, Vocabulary, grammar_texts, unit_from_name, unit_from_values, vocabulary
+from .normalise import Facts, Vocabulary, clean, grammar_texts, unit_from_name, unit_from_values, vocabulary
 from .spelling import Slips
 
 ACCEPT = 78.0
@@ -349,6 +349,32 @@ class Matcher:
         state = self._other_state(ev, q)
         return explain.unsaid_state(ev, *state) if state is not None else None
 
+    def _unclear(self, ev: Evidence, q: Side) -> str | None:
+        """Why the name is no one figure of one measure, whatever its score: it heads a breakdown
+        (`by age group`), or it says both a share and a rate."""
+        if q.facts.breakdown:
+            return explain.breakdown(ev, q.facts.breakdown)
+        return explain.two_units(ev) if q.facts.two_units else None
+
+    def _unsaid_unit_and_period(self, full: Evidence, q: Side, top: Candidate) -> str | None:
+        """A name that says neither its unit nor its period, read as a count kept for a period (new
+        plans in the month), beside a share of the same words kept otherwise that only the unsaid
+        unit holds back (NI 65, printed without its `%`): the name fits the share but for its unit
+        and the count but for its period, so nothing it says favours the count."""
+        if q.unit is not None or q.basis or top.held or top.score < self.accept:
+            return None
+        basis = self.catalogue.get(top.indicator_id).time_basis
+        unit = self.index.unit[top.indicator_id]
+        if not basis:
+            return None
+        for c in full.ranked:
+            if self.index.unit[c.indicator_id] == unit or c.similarity < top.similarity - self.settings.margin:
+                continue
+            only_unit = bool(c.held) and _only_unit(c.held) and c.doubts == len(c.held)
+            if only_unit and self.catalogue.get(c.indicator_id).time_basis != basis:
+                return explain.unsaid_unit(full, top, c, BASIS_LABELS.get(basis, basis))
+        return None
+
     def _other_state(self, ev: Evidence, q: Side) -> tuple[Candidate, list[str]] | None:
         """Entries of one unit as alike to the name, one holding a state in a group whose unsaid
         values split the catalogue (`up to date`) and the other not, and a name that says no
@@ -473,14 +499,17 @@ class Matcher:
         return self.vocab.facts(c.matched_name, self.index.unit[c.indicator_id]).words
 
     def _decide(self, ev: Evidence, q: Side, query: Query | None = None) -> Result:
-        ev = self._counts_first(ev, q)
+        full, ev = ev, self._counts_first(ev, q)
         s, top, runner = self.settings, ev.top, ev.runner
         score = top.score if top else 0.0
         if top is None or top.score < s.review:
             return Result("", score, RULE_UNMATCHED, explain.unmatched(ev, s.review), ev.ranked[:5], ev.blocked)
+        unclear = self._unclear(ev, q)
+        if unclear is not None:
+            return Result("", score, RULE_REVIEW, unclear, ev.ranked[:5], ev.blocked)
         if runner is not None and top.score - runner.score < s.margin:
             return Result("", score, RULE_REVIEW, explain.too_close(ev, s.margin), ev.ranked[:5], ev.blocked)
-        unsaid = self._unsaid_either(ev, q, top)
+        unsaid = self._unsaid_either(ev, q, top) or self._unsaid_unit_and_period(full, q, top)
         if unsaid is not None:
             return Result("", score, RULE_REVIEW, unsaid, ev.ranked[:5], ev.blocked)
         if top.score >= s.accept and top.unsaid and query is not None:
@@ -500,17 +529,20 @@ class Matcher:
     def match(self, query: Query) -> Result:
         return self.match_many([query])[0]
 
-    def _same(self, q: Query) -> tuple[str, str | None, str, str]:
-        """Queries that must get the same answer: same name and unit, and a ref that could only
-        support the same entries (most refs support none)."""
+    def _same(self, q: Query) -> tuple[object, ...]:
+        """Queries that must get the same answer: the same name as read, slips and all (re-cased
+        or re-spaced is the same name), the same decisions, the same unit, and a ref that could
+        only support the same entries (most refs support none)."""
+        read = clean(self.slips.fix(q.name))
+        decided = (self.decisions.accepted(q.name), frozenset(self.decisions.rejected(q.name)))
         if not q.ref or not (ref_parts(q.ref) & self._known_refs):
-            return q.name, q.unit, "", ""
-        return q.name, q.unit, q.ref, str(year_of(q.period))
+            return read, decided, q.unit, "", ""
+        return read, decided, q.unit, q.ref, str(year_of(q.period))
 
     def match_many(self, queries: list[Query], chunk: int = 2048) -> list[Result]:
         """Each distinct question once: settled by a decision or an exact alias, else by the index."""
         queries = [self._coded(q) for q in queries]
-        first: dict[tuple[str, str | None, str, str], int] = {}
+        first: dict[tuple[object, ...], int] = {}
         for qi, q in enumerate(queries):
             first.setdefault(self._same(q), qi)
         answers: dict[int, Result] = {}

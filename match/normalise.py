@@ -27,6 +27,12 @@ UNITS = ("count", "percent", "rate_per_1k", "rate_per_10k", "rate_per_100k", "da
 _CLEAN = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2019": "'", "\u2018": "'", "\u00a0": " "})
 
 
+def clean(name: str) -> str:
+    """A name as every reading of it starts: lower-cased, one kind of dash and quote, single
+    spaces. Names printed alike but for these (re-cased, re-wrapped) say the same thing."""
+    return " ".join(str(name or "").translate(_CLEAN).lower().split())
+
+
 def _age_list(m: re.Match[str]) -> str:
     """`aged 19, 20 and 21` is the band 19-21; a list with a gap is left as printed."""
     ages = [int(a) for a in re.findall(r"\d+", m.group(2))]
@@ -214,6 +220,8 @@ class Facts:
     any_period: bool = False
     negated: frozenset[str] = frozenset()
     negated_gloss: frozenset[str] = frozenset()
+    breakdown: str = ""  # `by age group`: the name heads a table of the measure split so
+    two_units: bool = False  # `percentage ... - rate`: the name says a share and a rate
 
 
 def _grouped(qualifiers: frozenset[tuple[str, str]]) -> dict[str, frozenset[str]]:
@@ -251,6 +259,7 @@ class Vocabulary:
         )
         self._cumulative = frozenset(b.basis for b in prof.time_basis if b.cumulative)
         self._whole = Phrases(prof.whole_population)
+        self._breakdowns = Phrases(prof.breakdowns)
         self._any_period = Phrases(prof.any_period)
         self._negations = Phrases(prof.negations)
         self._qualifiers = self._qualifier_phrases(prof)
@@ -264,6 +273,7 @@ class Vocabulary:
         self._timescales = [self._timescale_phrases(ts) for ts in prof.timescales]
         self._windows = [(w, re.compile(rf"\b(?:{'|'.join(w.forms)})\b")) for w in prof.windows]
         self._cache: dict[tuple[str, str | None], Facts] = {}
+        self._read: dict[tuple[str, str | None], Facts] = {}
 
     @staticmethod
     def _qualifier_phrases(prof: Profile) -> Phrases:
@@ -306,7 +316,7 @@ class Vocabulary:
 
     def canonical(self, name: str) -> tuple[str, tuple[str, ...]]:
         """Lower-cased, numbers and thresholds written one way, equivalents replaced by their token."""
-        t = " ".join(str(name or "").translate(_CLEAN).lower().split())
+        t = clean(name)
         t, _ = self._numbers.sub(t, lambda m, word: str(self._number_table[m.group(0)]))
         if _DIGIT.search(t) or "year" in t or _A_SPAN.search(t):
             for cues, pattern, repl in self._grammar:
@@ -359,7 +369,11 @@ class Vocabulary:
         k = (name, unit)
         hit = self._cache.get(k)
         if hit is None:
-            hit = self._cache[k] = self._facts(name, unit)
+            read = (clean(name), unit)
+            hit = self._read.get(read)
+            if hit is None:
+                hit = self._read[read] = self._facts(name, unit)
+            self._cache[k] = hit
         return hit
 
     def _facts(self, name: str, unit: str | None) -> Facts:
@@ -395,6 +409,8 @@ class Vocabulary:
             mentions=included | words,
             windows=windows,
             whole=bool(self._whole.found(text)),
+            breakdown=next((m.group(0) for m, _ in self._breakdowns.matches(text)), ""),
+            two_units=self._share_and_rate(text),
             any_period=any_period,
             negated=negated,
             negated_gloss=glossed,
@@ -532,6 +548,11 @@ class Vocabulary:
         """The unit the wording commits to (the profile's first cue found), or None."""
         found = self._units.found(text)
         return self._unit_names[min(int(i) for i in found)] if found else None
+
+    def _share_and_rate(self, text: str) -> bool:
+        """The wording says both a share and a rate (`percentage ... - rate`): two units."""
+        units = {self._unit_names[int(i)] for i in self._units.found(text)}
+        return "percent" in units and any(u.startswith("rate_") for u in units)
 
 
 def grammar_texts() -> list[str]:

@@ -107,15 +107,20 @@ class Phrases:
                 self._by_word.setdefault(w, []).append(i)
             if a and not words:
                 self._by_run.append((a, i))
+        self._anchored = frozenset(self._by_word)
 
     def _candidates(self, text: str) -> list[int]:
         """Forms whose anchor word is one of the text's words, and forms without one whose anchor
         occurs in the text."""
-        maybe: set[int] = set(self._always)
         by_word = self._by_word
-        for w in _words(text) & by_word.keys():
+        hits = _words(text) & self._anchored
+        if not hits and not self._by_run:
+            return self._always
+        maybe: set[int] = set(self._always)
+        for w in hits:
             maybe.update(by_word[w])
-        maybe.update(i for a, i in self._by_run if a in text)
+        if self._by_run:
+            maybe.update([i for a, i in self._by_run if a in text])
         return sorted(maybe)
 
     def search(self, text: str) -> bool:
@@ -124,10 +129,14 @@ class Phrases:
     def _finditer(self, i: int, text: str) -> Iterator[re.Match[str]]:
         """`compiled[i].finditer(text)`, match for match: a match the look-behinds would refuse
         (inside a word, after `re-`) is skipped and the search goes on from the next letter."""
+        m = self._bare[i].search(text)
+        return iter(()) if m is None else self._from(i, text, m)
+
+    def _from(self, i: int, text: str, m: re.Match[str] | None) -> Iterator[re.Match[str]]:
+        """The matches from the first one found on (most forms tried find none, and cost no more)."""
         pattern = self._bare[i]
-        pos, end = 0, len(text)
-        while pos <= end:
-            m = pattern.search(text, pos)
+        end = len(text)
+        while True:
             if m is None:
                 return
             start = m.start()
@@ -136,6 +145,7 @@ class Phrases:
                 pos = m.end() if m.end() > start else start + 1
             else:
                 pos = start + 1
+            m = pattern.search(text, pos) if pos <= end else None
 
     def matches(self, text: str) -> list[tuple[re.Match[str], int]]:
         """The matches that stand, longest match first (then the longer form): a match overlapping

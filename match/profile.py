@@ -52,7 +52,8 @@ class Qualifier:
     a value on one side only is (hard: a different measure, soft: a doubt, free: nothing).
     `over_a_period`: its values count events in a period (new, ceased), never a point in time.
     `overlap_agrees`: two names contradict only when they share none of its values (children
-    looked after vs care leavers, but not children looked after and care leavers).
+    looked after vs care leavers, but not children looked after and care leavers); a name with
+    part of an entry's values counts part of its population, which a person decides.
     `count_or_share`: a name that carries one of its values and says no unit may count the events
     as well as give their share (`contacts that became referrals`).
     `defined`: an entry whose definition states one of its values states it for every name of
@@ -158,6 +159,7 @@ class Profile:
     negations: tuple[str, ...] = ()
     timescales: tuple[Timescale, ...] = ()
     windows: tuple[Window, ...] = ()
+    breakdowns: tuple[str, ...] = ()
 
     def label(self, token: str) -> str:
         for e in self.equivalents:
@@ -256,6 +258,7 @@ def from_dict(data: dict[str, Any], source: str = "") -> Profile:
         negations=_strs(data.get("negations", []), "negations"),
         timescales=tuple(_timescale(t) for t in data.get("timescales", [])),
         windows=tuple(Window(t.subject, t.forms, t.limit) for t in map(_timescale, data.get("windows", []))),
+        breakdowns=_strs(data.get("breakdowns", []), "breakdowns"),
     )
 
 
@@ -315,6 +318,7 @@ def extend(base: Profile, extra: Profile) -> Profile:
         negations=extra.negations + base.negations,
         timescales=_merge_named(extra.timescales, base.timescales, "subject"),
         windows=_merge_named(extra.windows, base.windows, "subject"),
+        breakdowns=extra.breakdowns + base.breakdowns,
     )
 
 

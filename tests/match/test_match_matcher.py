@@ -436,6 +436,72 @@ def test_a_name_saying_no_unit_is_the_count_when_a_share_of_the_same_words_is_he
     assert Matcher(cat).match(Query.build("CiC in IFA placements (%)")).indicator_id == "ifa_pct"
 
 
+def _repeat_plans(share_basis: str) -> Catalogue:
+    cat = Catalogue()
+    count = "Number of new child protection plans where the child had a plan before (repeat)"
+    cat.add(Indicator("repeat", count, "count", time_basis="month"))
+    share = "Percentage of new child protection plans where the child had a plan before (repeat)"
+    cat.add(Indicator("repeat_pct", share, "percent", time_basis=share_basis))
+    return cat
+
+
+def test_a_name_saying_neither_unit_nor_period_goes_to_review_beside_a_share_kept_otherwise():
+    """NI 65's title printed without its `%` reads as the monthly count as much as the share."""
+    m = Matcher(_repeat_plans(""))
+    title = "Children becoming subject to a child protection plan for a second or subsequent time"
+    r = m.match(Query.build(title))
+    assert r.indicator_id == "" and "says neither its unit nor its period" in r.explanation
+    assert m.match(Query.build(f"{title} (%)")).indicator_id == "repeat_pct"
+    assert m.match(Query.build(f"{title} in the month")).indicator_id == "repeat"
+    assert Matcher(_repeat_plans("month")).match(Query.build(title)).indicator_id == "repeat"
+
+
+def test_a_name_for_one_of_an_entrys_cohorts_counts_part_of_it_and_goes_to_review():
+    cat = Catalogue()
+    name = "Percentage of looked after children aged 16+ or open care leavers with an authorised pathway plan"
+    cat.add(Indicator("pathway", name, "percent", population="looked after children aged 16+ and care leavers"))
+    m = Matcher(cat)
+    r = m.match(Query.build("% of care leavers with an authorised pathway plan"))
+    assert r.indicator_id == "" and "part of its population" in r.explanation
+    both = "% of looked after children aged 16+ and care leavers with an authorised pathway plan"
+    assert m.match(Query.build(both)).indicator_id == "pathway"
+
+
+def test_a_name_heading_a_breakdown_of_a_measure_is_never_given_its_id():
+    cat = Catalogue()
+    cat.add(Indicator("rereferrals", "Percentage of re-referrals within 12 months", "percent"))
+    m = Matcher(cat)
+    r = m.match(Query.build("Re-referrals within 12 months by age group (%)"))
+    assert r.indicator_id == "" and "heads a breakdown (by age group" in r.explanation
+    assert m.match(Query.build("Re-referrals within 12 months (%)")).indicator_id == "rereferrals"
+
+
+def test_a_cohort_the_name_states_and_the_entrys_recorded_population_does_not_narrows_it():
+    def catalogue(population: str) -> Catalogue:
+        cat = Catalogue()
+        name = "Percentage of children open to early help with a visit in the last 4 weeks"
+        cat.add(Indicator("eh_visits", name, "percent", population=population))
+        return cat
+
+    name = Query.build("% of children open to early help visited within 4 weeks (CIN)")
+    narrowed = Matcher(catalogue("children receiving early help")).match(name)
+    assert narrowed.indicator_id == "" and "its recorded population names none" in narrowed.explanation
+    assert Matcher(catalogue("")).match(name).indicator_id == "eh_visits"
+    plain = Query.build("% of children open to early help visited within 4 weeks")
+    assert Matcher(catalogue("children receiving early help")).match(plain).indicator_id == "eh_visits"
+    named = Matcher(catalogue("children in need receiving early help")).match(name)
+    assert named.indicator_id == "eh_visits"
+
+
+def test_a_name_saying_both_a_share_and_a_rate_goes_to_review():
+    cat = Catalogue()
+    cat.add(Indicator("parents_pct", "Percentage of children looked after placed with parents", "percent"))
+    m = Matcher(cat)
+    r = m.match(Query.build("Percentage of children looked after placed with parents - rate"))
+    assert r.indicator_id == "" and "both a share and a rate" in r.explanation
+    assert m.match(Query.build("Percentage of children looked after placed with parents")).indicator_id == "parents_pct"
+
+
 def test_a_cohort_the_entrys_population_states_is_one_of_its_cohorts():
     def catalogue(population: str) -> Catalogue:
         cat = Catalogue()
@@ -444,8 +510,13 @@ def test_a_cohort_the_entrys_population_states_is_one_of_its_cohorts():
         return cat
 
     name = Query.build("Care leavers with an up-to-date pathway plan (%)")
-    assert Matcher(catalogue("looked after children aged 16+")).match(name).indicator_id == ""
-    assert Matcher(catalogue("looked after children aged 16+ and care leavers")).match(name).indicator_id == "pathway"
+    alone = Matcher(catalogue("looked after children aged 16+")).match(name)
+    assert alone.indicator_id == "" and "cohort: care leavers vs looked after" in alone.explanation
+    both = Matcher(catalogue("looked after children aged 16+ and care leavers"))
+    part = both.match(name)
+    assert part.indicator_id == "" and "part of its population" in part.explanation
+    whole = Query.build("CLA 16+ and care leavers with an up-to-date pathway plan (%)")
+    assert both.match(whole).indicator_id == "pathway"
 
 
 def test_the_count_does_not_win_over_a_share_whose_words_it_lacks():

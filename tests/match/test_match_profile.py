@@ -39,6 +39,16 @@ def test_a_users_profile_extends_the_shipped_one(tmp_path, shipped):
     )
 
 
+def test_a_users_breakdowns_extend_the_shipped_ones(tmp_path):
+    extra = tmp_path / "mine.json"
+    extra.write_text(json.dumps({"breakdowns": ["by locality"]}))
+    mine = Vocabulary(profmod.load(extra))
+    assert mine.facts("Referrals by locality").breakdown == "by locality"
+    assert mine.facts("Children looked after by age group").breakdown == "by age group"
+    assert Vocabulary(profmod.load()).facts("Referrals by locality").breakdown == ""
+    assert mine.facts("Referrals in the month").breakdown == ""
+
+
 @pytest.mark.parametrize(
     "body, needle",
     [
