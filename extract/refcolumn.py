@@ -14,7 +14,7 @@ scheme is repaired where the scheme and the lookalikes settle it:
 - bare numbers in a run with prefixed ones (`01`..`10`, `XY 11`) take the prefix the run implies,
   as does the next table's run that continues it;
 - a separator the rest of its prefix's references print (`X11` among `X 12`, `X 13`);
-- a reading with no prefix the column prints (`11`, `#11`, `4-12`), standing where the
+- a reading with no prefix the column prints (`11`, `#11`, `4-12`, `XO03`), standing where the
   column's references count up one a row, that ends in the number its place implies
   (`XY-1` above `XY-2`, `XY-3`; `XY-11` between `XY-10` and `XY-12`).
 
@@ -291,38 +291,59 @@ def _restore_prefix(col: _Column) -> None:
 
 
 def _numbered_in_turn(col: _Column) -> set[int]:
-    """Readings with no prefix (bare numbers, or not shaped like a reference at all) taking the
-    reference the column's count (one a row, on both sides where there are two) implies at their
-    place, where the reading ends in its number; the rows repaired. Repairs run top down, so a
-    repaired row counts for the next."""
+    """Readings taking the reference the column's count (one a row, on both sides where there are
+    two) implies at their place, where the reading ends in its number and prints no prefix the
+    column prints more often there: bare numbers, readings not shaped like a reference at all,
+    and a prefix one letter off the implied one (`O03`, `HO04` between `H02` and `H05`); the
+    rows repaired. Repairs run top down, so a repaired row counts for the next."""
     repaired = set()
     for i, text in enumerate(col.texts):
         p = col.parts[i]
-        if not text or (p is not None and p.prefix):
+        implied = _implied_here(col, i) if text else None
+        if implied is None or (p is not None and not _off_prefix(col, i, p, implied)):
             continue
-        implied = _implied_here(col, i)
-        if implied is not None and text.endswith((implied.number, str(int(implied.number)))):
+        if text.endswith((implied.number, str(int(implied.number)))):
             col.parts[i] = implied
             repaired.add(i)
     return repaired
 
 
+def _off_prefix(col: _Column, i: int, p: RefParts, implied: RefParts) -> bool:
+    """No prefix, or one a letter off the implied one that the column prints less often."""
+    from rapidfuzz.distance import Levenshtein
+
+    if not p.prefix:
+        return True
+    known = col.prefixes(but=i)
+    return (
+        p.prefix != implied.prefix
+        and Levenshtein.distance(p.prefix, implied.prefix) <= 1
+        and known[p.prefix] < known[implied.prefix]
+    )
+
+
 def _implied_here(col: _Column, i: int) -> RefParts | None:
-    """The reference the nearest prefixed readings above and below imply at row `i`: they share a
-    prefix and count one a row across it (two below it, for the first row; two above, for the
-    last)."""
-    above = [(j, p) for j in range(i - 1, -1, -1) if (p := col.parts[j]) is not None and p.prefix][:2]
-    below = [(j, p) for j in range(i + 1, len(col.parts)) if (p := col.parts[j]) is not None and p.prefix][:2]
-    pair = (above[:1] + below[:1]) if above and below else above or below
-    if len(pair) != 2:
-        return None
-    (j, a), (k, b) = sorted(pair, key=lambda jp: jp[0])
-    if a.prefix != b.prefix or a.sep != b.sep or int(b.number) - int(a.number) != k - j:
-        return None
-    n = int(a.number) + (i - j)
-    if n < 0:
-        return None
-    return RefParts(a.prefix, a.sep, str(n).zfill(_width([a.number, b.number])), "")
+    """The reference the nearest prefixed readings above and below that agree imply at row `i`:
+    they share a prefix and count one a row across it (two below it, for the first row; two
+    above, for the last). A neighbour misread too is passed over for the next one."""
+    above = [(j, p) for j in range(i - 1, -1, -1) if (p := _printed(col, j)) is not None][:2]
+    below = [(j, p) for j in range(i + 1, len(col.parts)) if (p := _printed(col, j)) is not None][:2]
+    if above and below:
+        pairs = [(x, y) for x in above for y in below]
+        pairs.sort(key=lambda xy: xy[1][0] - xy[0][0])
+    else:
+        pairs = [(above[1], above[0])] if len(above) == 2 else [(below[0], below[1])] if len(below) == 2 else []
+    for (j, a), (k, b) in pairs:
+        if a.prefix == b.prefix and a.sep == b.sep and int(b.number) - int(a.number) == k - j:
+            n = int(a.number) + (i - j)
+            return RefParts(a.prefix, a.sep, str(n).zfill(_width([a.number, b.number])), "") if n >= 0 else None
+    return None
+
+
+def _printed(col: _Column, j: int) -> RefParts | None:
+    """Reading `j`, if it prints a prefix the column prints elsewhere too: one to count from."""
+    p = col.parts[j]
+    return p if p is not None and p.prefix and p.prefix in col.prefixes(but=j) else None
 
 
 def _bare_among_prefixed(col: _Column) -> list[int]:

@@ -35,9 +35,18 @@ def test_a_letter_o_before_the_digits_is_a_zero_where_the_column_pads_its_number
 def test_the_zero_merge_needs_the_padded_width():
     """`ABCO03` beside `ABC02`: `ABC003` would be three digits where the column prints two, so
     the reading is not repaired; its prefix is the column's but for a lookalike, so it is doubtful."""
-    column = ["ABC02", "ABCO03", "ABC04", "ABCO05", "ABC06"]
+    column = ["ABC02", "ABCO03", "ABC07", "ABCO05", "ABC11"]
     assert texts(column) == column
     assert doubtful(column) == ["ABCO03", "ABCO05"]
+
+
+def test_a_prefix_a_letter_off_the_count_takes_the_reference_its_place_implies():
+    """`ABCO03` between `ABC02` and `ABC04`, `O05` and `HO06` among `H` references: the column
+    counts one a row and each reading ends in the number its place implies."""
+    assert texts(["ABC02", "ABCO03", "ABC04", "ABCO05", "ABC06"]) == ["ABC02", "ABC03", "ABC04", "ABC05", "ABC06"]
+    column = ["H03", "H04", "O05", "HO06", "H07", "H08", "HO09", "H10"]
+    assert texts(column, look={}) == [f"H{n:02d}" for n in range(3, 11)]
+    assert texts(["M4", "M5", "EH6", "M7", "EH1", "EH2"]) == ["M4", "M5", "EH6", "M7", "EH1", "EH2"]
 
 
 def test_a_prefix_of_its_own_stands_when_no_lookalike_explains_it():
