@@ -467,52 +467,50 @@ def test_a_name_for_one_of_an_entrys_cohorts_counts_part_of_it_and_goes_to_revie
     assert m.match(Query.build(both)).indicator_id == "pathway"
 
 
-def test_a_name_heading_a_breakdown_of_a_measure_is_never_given_its_id():
+def _one_share(indicator_id: str, name: str, population: str = "") -> Matcher:
+    """A matcher over a catalogue of one share, recorded for `population`."""
     cat = Catalogue()
-    cat.add(Indicator("rereferrals", "Percentage of re-referrals within 12 months", "percent"))
-    m = Matcher(cat)
+    cat.add(Indicator(indicator_id, name, "percent", population=population))
+    return Matcher(cat)
+
+
+def test_a_name_heading_a_breakdown_of_a_measure_is_never_given_its_id():
+    m = _one_share("rereferrals", "Percentage of re-referrals within 12 months")
     r = m.match(Query.build("Re-referrals within 12 months by age group (%)"))
     assert r.indicator_id == "" and "heads a breakdown (by age group" in r.explanation
     assert m.match(Query.build("Re-referrals within 12 months (%)")).indicator_id == "rereferrals"
 
 
 def test_a_cohort_the_name_states_and_the_entrys_recorded_population_does_not_narrows_it():
-    def catalogue(population: str) -> Catalogue:
-        cat = Catalogue()
-        name = "Percentage of children open to early help with a visit in the last 4 weeks"
-        cat.add(Indicator("eh_visits", name, "percent", population=population))
-        return cat
+    def matcher(population: str) -> Matcher:
+        entry = "Percentage of children open to early help with a visit in the last 4 weeks"
+        return _one_share("eh_visits", entry, population)
 
     name = Query.build("% of children open to early help visited within 4 weeks (CIN)")
-    narrowed = Matcher(catalogue("children receiving early help")).match(name)
+    narrowed = matcher("children receiving early help").match(name)
     assert narrowed.indicator_id == "" and "its recorded population names none" in narrowed.explanation
-    assert Matcher(catalogue("")).match(name).indicator_id == "eh_visits"
+    assert matcher("").match(name).indicator_id == "eh_visits"
     plain = Query.build("% of children open to early help visited within 4 weeks")
-    assert Matcher(catalogue("children receiving early help")).match(plain).indicator_id == "eh_visits"
-    named = Matcher(catalogue("children in need receiving early help")).match(name)
+    assert matcher("children receiving early help").match(plain).indicator_id == "eh_visits"
+    named = matcher("children in need receiving early help").match(name)
     assert named.indicator_id == "eh_visits"
 
 
 def test_a_name_saying_both_a_share_and_a_rate_goes_to_review():
-    cat = Catalogue()
-    cat.add(Indicator("parents_pct", "Percentage of children looked after placed with parents", "percent"))
-    m = Matcher(cat)
+    m = _one_share("parents_pct", "Percentage of children looked after placed with parents")
     r = m.match(Query.build("Percentage of children looked after placed with parents - rate"))
     assert r.indicator_id == "" and "both a share and a rate" in r.explanation
     assert m.match(Query.build("Percentage of children looked after placed with parents")).indicator_id == "parents_pct"
 
 
 def test_a_cohort_the_entrys_population_states_is_one_of_its_cohorts():
-    def catalogue(population: str) -> Catalogue:
-        cat = Catalogue()
-        name = "Percentage of eligible CLA (16+) with an up-to-date Pathway Plan"
-        cat.add(Indicator("pathway", name, "percent", population=population))
-        return cat
+    def matcher(population: str) -> Matcher:
+        return _one_share("pathway", "Percentage of eligible CLA (16+) with an up-to-date Pathway Plan", population)
 
     name = Query.build("Care leavers with an up-to-date pathway plan (%)")
-    alone = Matcher(catalogue("looked after children aged 16+")).match(name)
+    alone = matcher("looked after children aged 16+").match(name)
     assert alone.indicator_id == "" and "cohort: care leavers vs looked after" in alone.explanation
-    both = Matcher(catalogue("looked after children aged 16+ and care leavers"))
+    both = matcher("looked after children aged 16+ and care leavers")
     part = both.match(name)
     assert part.indicator_id == "" and "part of its population" in part.explanation
     whole = Query.build("CLA 16+ and care leavers with an up-to-date pathway plan (%)")
