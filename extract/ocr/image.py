@@ -287,6 +287,7 @@ def _levels(hout: np.ndarray, t: int, b: int, left: int, right: int, dpi: int) -
 LINE_OFF = 20  # grey levels a border stands off its band by, lighter or darker
 LINE_ROWS = 0.9  # share of the band's rows a border stands off in; a letter's stroke ends in a line
 LINE_BESIDE = 0.3  # share of them at most beside it: a border has the band's own ground on either side
+LINE_GAP = 3  # pixels beside a border looked at: a cell's text may start a few pixels from it
 
 
 def band_lines(band: np.ndarray, max_w: int) -> list[int]:
@@ -299,7 +300,7 @@ def band_lines(band: np.ndarray, max_w: int) -> list[int]:
     off = (np.abs(band.astype(np.int16) - level) > LINE_OFF).mean(axis=0)
     out = []
     for a, b in true_runs(off >= LINE_ROWS):
-        beside = off[max(0, a - max_w - 3) : max(0, a - 2)], off[b + 2 : b + max_w + 3]
+        beside = off[max(0, a - LINE_GAP - 2) : max(0, a - 2)], off[b + 2 : b + LINE_GAP + 2]
         if b - a <= max_w and all(side.size and side.max() <= LINE_BESIDE for side in beside):
             out.append((a + b) // 2)
     return out

@@ -188,6 +188,17 @@ def test_grey_borders_lighter_than_a_dark_band_are_its_columns_and_white_letters
     assert not v[105:165, 250:690].any() and not v[105:165, 990:1015].any()
 
 
+def test_a_grey_band_border_with_a_label_set_close_beside_it_is_still_a_border():
+    """`Ref | Indicator` on a navy band: the label starts a few pixels right of the border."""
+    img = np.full((300, 2000), 250, np.uint8)
+    img[100:170, 100:1900] = 55
+    img[100:170, 700:703] = 105
+    for x in range(708, 900, 9):
+        img[120:150, x : x + 5] = 240
+    _h, v = im.line_masks(im.binarise(img), 300, img)
+    assert v[105:165, 699:704].any(axis=1).all()
+
+
 def test_a_lower_levels_borders_stop_at_the_row_border_under_the_cell_spanning_them():
     """`Year to date` over `Offences`, `Detections`, `Rate`: the borders between the lower cells
     are followed up the band only as far as the row border under the label spanning them."""
