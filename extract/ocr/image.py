@@ -98,16 +98,19 @@ def line_masks(ink: np.ndarray, dpi: int, grey: np.ndarray | None = None) -> tup
     if grey is not None:
         band_rows(grey, dpi, dark, h)
         band_borders(grey, dpi, dark, h, v)
-        row_borders(h, v, dpi, dark)  # where the band's own borders end: a level's lower cells
+        row_borders(h, v, dpi, dark, within=dark)  # where the band's own borders end: a level's cells
     return h, v
 
 
-def row_borders(h: np.ndarray, v: np.ndarray, dpi: int, dark: np.ndarray | None = None) -> None:
+def row_borders(
+    h: np.ndarray, v: np.ndarray, dpi: int, dark: np.ndarray | None = None, within: np.ndarray | None = None
+) -> None:
     """A row border the image lost (a grey line inside a dark header band), drawn into `h` in
     place where three column borders or more end on one line with no rule there: cell borders
     end at a row's border, so their ends draw it, out to the column borders that cross it, where
     rules above and below box the span in. Borders a band's core (`dark`) cut short, ending
-    where the core does, end at no row: `band_ink` looks for them only inside the core."""
+    where the core does, end at no row: `band_ink` looks for them only inside the core. `within`:
+    where ends may draw a row (inside the bands, once their own borders are found)."""
     import cv2
 
     contours, _ = cv2.findContours(v, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
@@ -115,6 +118,8 @@ def row_borders(h: np.ndarray, v: np.ndarray, dpi: int, dark: np.ndarray | None 
     tol = max(2, dpi // 100)
     tops = [(y, x) for x, y, _w, _h in boxes if not _core_edge(dark, x, y, -3 * tol)]
     bottoms = [(y + hh, x) for x, y, _w, hh in boxes if not _core_edge(dark, x, y + hh, 3 * tol)]
+    if within is not None:
+        tops, bottoms = _ends_within(within, tops), _ends_within(within, bottoms)
     for ends in (tops, bottoms):
         for ys, xs in _aligned(sorted(ends), tol):
             y = int(np.median(ys))
@@ -126,6 +131,11 @@ def row_borders(h: np.ndarray, v: np.ndarray, dpi: int, dark: np.ndarray | None 
             x1 = min((x for x in crossing if x > max(xs)), default=max(xs)) + 1
             if h[max(0, y - tol) : y + tol + 1, x0:x1].any(axis=0).mean() < 0.5 and _boxed(h, x0, x1, y):
                 h[max(0, y - 1) : y + 1, x0:x1] = 255
+
+
+def _ends_within(mask: np.ndarray, ends: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    hh, ww = mask.shape
+    return [(y, x) for y, x in ends if mask[min(y, hh - 1), min(x, ww - 1)]]
 
 
 def _core_edge(dark: np.ndarray | None, x: int, y: int, step: int) -> bool:
