@@ -8,6 +8,7 @@ are white-on-dark bands that tesseract reads poorly, so they are inverted.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import numpy as np
@@ -92,25 +93,34 @@ def line_masks(ink: np.ndarray, dpi: int, grey: np.ndarray | None = None) -> tup
         vink = cv2.bitwise_or(hink, band_ink(grey, dpi, dark))
     h = cv2.morphologyEx(hink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (n, 1)))
     v = cv2.morphologyEx(vink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, n)))
-    row_borders(h, v, dpi)
+    row_borders(h, v, dpi, dark if grey is not None else None)
     short_borders(vink, h, v, dpi)
     if grey is not None:
-        band_borders(grey, dpi, dark, h, v)
         band_rows(grey, dpi, dark, h)
+        band_borders(grey, dpi, dark, h, v)
+        row_borders(h, v, dpi, dark, within=dark)  # where the band's own borders end: a level's cells
     return h, v
 
 
-def row_borders(h: np.ndarray, v: np.ndarray, dpi: int) -> None:
+def row_borders(
+    h: np.ndarray, v: np.ndarray, dpi: int, dark: np.ndarray | None = None, within: np.ndarray | None = None
+) -> None:
     """A row border the image lost (a grey line inside a dark header band), drawn into `h` in
     place where three column borders or more end on one line with no rule there: cell borders
     end at a row's border, so their ends draw it, out to the column borders that cross it, where
-    rules above and below box the span in."""
+    rules above and below box the span in. Borders a band's core (`dark`) cut short, ending
+    where the core does, end at no row: `band_ink` looks for them only inside the core. `within`:
+    where ends may draw a row (inside the bands, once their own borders are found)."""
     import cv2
 
     contours, _ = cv2.findContours(v, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     boxes = [cv2.boundingRect(c) for c in contours]
     tol = max(2, dpi // 100)
-    for ends in ([(y, x) for x, y, _w, _h in boxes], [(y + hh, x) for x, y, _w, hh in boxes]):
+    tops = [(y, x) for x, y, _w, _h in boxes if not _core_edge(dark, x, y, -3 * tol)]
+    bottoms = [(y + hh, x) for x, y, _w, hh in boxes if not _core_edge(dark, x, y + hh, 3 * tol)]
+    if within is not None:
+        tops, bottoms = _ends_within(within, tops), _ends_within(within, bottoms)
+    for ends in (tops, bottoms):
         for ys, xs in _aligned(sorted(ends), tol):
             y = int(np.median(ys))
             through = [b for b in boxes if b[1] < y - tol and b[1] + b[3] > y + tol]
@@ -121,6 +131,21 @@ def row_borders(h: np.ndarray, v: np.ndarray, dpi: int) -> None:
             x1 = min((x for x in crossing if x > max(xs)), default=max(xs)) + 1
             if h[max(0, y - tol) : y + tol + 1, x0:x1].any(axis=0).mean() < 0.5 and _boxed(h, x0, x1, y):
                 h[max(0, y - 1) : y + 1, x0:x1] = 255
+
+
+def _ends_within(mask: np.ndarray, ends: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    hh, ww = mask.shape
+    return [(y, x) for y, x in ends if mask[min(y, hh - 1), min(x, ww - 1)]]
+
+
+def _core_edge(dark: np.ndarray | None, x: int, y: int, step: int) -> bool:
+    """Whether a border ending at row `y` ends where a dark band's core does (`step` beyond it
+    lies outside the core, inside it lies within)."""
+    if dark is None:
+        return False
+    hh = dark.shape[0]
+    inside, beyond = dark[min(max(0, y - step), hh - 1), x], dark[min(max(0, y + step), hh - 1), x]
+    return bool(inside) and not beyond
 
 
 def _rule_to_rule(h: np.ndarray, box: Sequence[int], tol: int) -> bool:
@@ -198,12 +223,14 @@ def _around(x0: int, x1: int, dpi: int) -> tuple[int, slice]:
 def band_borders(grey: np.ndarray, dpi: int, dark: np.ndarray, hout: np.ndarray, out: np.ndarray) -> None:
     """Cell borders of a dark band too faint or blurred for `band_ink` (a low-resolution scan).
 
-    A border is darker than the band; white header text can only make a column brighter. So the
+    A border darker than the band: white header text can only make a column brighter, so the
     median of each column over a stripe of the band's rows is the band's level except at a border,
     where it dips, however noisy the single pixels are. A dip found in the band's solid core is
-    followed up and down the page while the column stays dark, out to the band's own edges. The
-    band's outline is a rule too: where the scan lost the black border, the edge of the dark
-    fill is still the cell's edge. Drawn into the rule masks `hout` and `out` in place.
+    followed up and down the page while the column stays dark, out to the band's own edges or to
+    a row border inside it (a cell spanning the columns above). A grey border lighter than the
+    band is found by `band_lines`, level by level. The band's outline is a rule too: where the
+    scan lost the black border, the edge of the dark fill is still the cell's edge. Drawn into
+    the rule masks `hout` and `out` in place.
     """
     import cv2
 
@@ -221,6 +248,7 @@ def band_borders(grey: np.ndarray, dpi: int, dark: np.ndarray, hout: np.ndarray,
             continue
         ya, yb = max(0, y - m), min(hh, y + h + m)
         xa, xb = max(0, x - m), min(ww, x + w + m)
+        t, b = y, y + h
         rows = np.flatnonzero(np.median(grey[ya:yb, x : x + w], axis=1) < DARK)
         cols = np.flatnonzero(np.median(grey[y : y + h, xa:xb], axis=0) < DARK)
         if len(rows) and len(cols):
@@ -230,6 +258,11 @@ def band_borders(grey: np.ndarray, dpi: int, dark: np.ndarray, hout: np.ndarray,
             for xx in (left, right):
                 if _band_ends(grey[t : b + 1], xx, m):
                     out[t : b + 1, max(0, xx - 1) : xx + 2] = 255
+            for y0, y1 in _levels(hout, t, b, left, right, dpi):
+                for xx in band_lines(grey[y0:y1, left : right + 1], max_w):
+                    c = left + xx
+                    if not _found(out[y0:y1, max(0, c - max_w - 2) : c + max_w + 3]):
+                        out[y0:y1, max(0, c - 1) : c + 2] = 255
         for y0 in range(y, y + h, stripe):
             y1 = min(y + h, y0 + stripe)
             if y1 - y0 < stripe // 2:
@@ -239,17 +272,66 @@ def band_borders(grey: np.ndarray, dpi: int, dark: np.ndarray, hout: np.ndarray,
                 continue
             prof = np.median(grey[y0:y1, x : x + w], axis=0)
             low = inside & (prof < np.median(prof[inside]) - 8)
-            for a, b in true_runs(low):
-                if b - a > max_w:
+            for lo, hi in true_runs(low):
+                if hi - lo > max_w:
                     continue
-                c = x + (a + b) // 2
+                c = x + (lo + hi) // 2
                 col = grey[:, max(0, c - 1) : c + 2].min(axis=1)
+                ruled = np.asarray(hout[:, max(0, c - 1) : c + 2].any(axis=1))  # a level's border
+                ruled = _inner(ruled, t, b, dpi)  # the band's own outline ends no border
                 top, bot = y0, y1
-                while top > 0 and col[top - 1] < DARK:
+                while top > 0 and col[top - 1] < DARK and not ruled[top - 1]:
                     top -= 1
-                while bot < len(col) and col[bot] < DARK:
+                while bot < len(col) and col[bot] < DARK and not ruled[bot]:
                     bot += 1
                 out[top:bot, max(0, c - 1) : c + 2] = 255
+
+
+def _inner(ruled: np.ndarray, t: int, b: int, dpi: int) -> np.ndarray:
+    """Only the runs of `ruled` that part the band's rows t..b into levels, as `_levels` does:
+    a blurred outline is drawn some rows into the band and ends no border."""
+    out = np.zeros_like(ruled)
+    for y0, y1 in true_runs(ruled):
+        if t + dpi // 15 < (y0 + y1) // 2 < b - dpi // 15:
+            out[y0:y1] = True
+    return out
+
+
+def _levels(hout: np.ndarray, t: int, b: int, left: int, right: int, dpi: int) -> list[tuple[int, int]]:
+    """The band's rows t..b parted at the row borders drawn inside it (`Benchmarking` over `SN`,
+    `ENG`): the borders of a lower level's cells run its height, not the band's."""
+    inside = np.flatnonzero(hout[t : b + 1, left : right + 1].mean(axis=1) > 0)
+    cuts = [t + (a + e) // 2 for a, e in true_runs(np.isin(np.arange(b - t + 1), inside))]
+    edges = [t, *[c for c in cuts if t + dpi // 15 < c < b - dpi // 15], b + 1]
+    return [(y0, y1) for y0, y1 in itertools.pairwise(edges) if y1 - y0 >= dpi // 15]
+
+
+def _found(near: np.ndarray) -> bool:
+    """Whether a border is in the mask already over most of these rows: a line the band's darker
+    marks gave is left as they drew it."""
+    return bool(near.any(axis=1).mean() >= 0.5)
+
+
+LINE_OFF = 20  # grey levels a border stands off its band by, lighter or darker
+LINE_ROWS = 0.9  # share of the band's rows a border stands off in; a letter's stroke ends in a line
+LINE_BESIDE = 0.3  # share of them at most beside it: a border has the band's own ground on either side
+LINE_GAP = 3  # pixels beside a border looked at: a cell's text may start a few pixels from it
+
+
+def band_lines(band: np.ndarray, max_w: int) -> list[int]:
+    """The x (within `band`, a dark band's rows and columns) of each thin line that runs the
+    band's whole height, lighter or darker than its ground: a grey grid line drawn over a navy
+    fill is lighter than the band, which `band_ink` and the dips of `band_borders` (darker marks)
+    miss, and its header cells then merge. White letters stand off the band too, but only in
+    their line's rows, and never alone: the strokes beside them do as well."""
+    level = float(np.median(band))
+    off = (np.abs(band.astype(np.int16) - level) > LINE_OFF).mean(axis=0)
+    out = []
+    for a, b in true_runs(off >= LINE_ROWS):
+        beside = off[max(0, a - LINE_GAP - 2) : max(0, a - 2)], off[b + 2 : b + LINE_GAP + 2]
+        if b - a <= max_w and all(side.size and side.max() <= LINE_BESIDE for side in beside):
+            out.append((a + b) // 2)
+    return out
 
 
 def band_rows(grey: np.ndarray, dpi: int, dark: np.ndarray, hout: np.ndarray) -> None:

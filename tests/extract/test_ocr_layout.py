@@ -118,6 +118,20 @@ def test_a_row_border_the_image_lost_is_drawn_where_column_borders_end():
     assert (drawn == before).all()
 
 
+def test_borders_that_end_where_a_dark_bands_core_ends_draw_no_row_border():
+    """`band_ink` finds a band's borders inside its core only, which stops short of the band's
+    edges: their ends there are the core's, not a row's. Ends inside the core still draw one."""
+    h, v = _masks(drawn_row_border=False)
+    core = np.zeros_like(h, dtype=bool)
+    core[150:280, 50:651] = True  # the band, seen dark only from its first row's border down
+    im.row_borders(h, v, 300, core)
+    assert not h[148:152, 60:640].any()
+    h, v = _masks(drawn_row_border=False)
+    core[110:150] = True  # the core reaches above the ends: they end inside the band
+    im.row_borders(h, v, 300, core)
+    assert h[148:152, 50:651].any(axis=0).all()
+
+
 def test_a_border_of_two_bands_crossing_the_lost_row_border_still_lets_it_be_drawn():
     """Two bands over three columns each: the border between them runs rule to rule through
     the line where the columns' borders start."""
@@ -155,6 +169,62 @@ def test_a_dark_band_whose_core_a_run_of_white_labels_breaks_keeps_no_border_the
     inner = np.flatnonzero(v[105:155, 150:1850].any(axis=0))
     assert inner.size == 0
     assert v[105:155, 95:106].any() and v[105:155, 1895:1906].any()
+
+
+def test_grey_borders_lighter_than_a_dark_band_are_its_columns_and_white_letters_are_not():
+    """A grid drawn in grey over a navy header fill: its borders are lighter than the band, not
+    darker, and run the band's whole height; the white letters beside them stand off the band
+    only in their line's rows."""
+    img = np.full((300, 2000), 250, np.uint8)
+    img[100:170, 100:1900] = 55
+    for x in (700, 1300):
+        img[100:170, x : x + 3] = 105
+    for x in range(300, 640, 9):
+        img[120:150, x : x + 5] = 240  # a line of white letters
+    img[115:155, 1000:1004] = 240  # a tall stroke, though not the band's height
+    h, v = im.line_masks(im.binarise(img), 300, img)
+    inner = im.true_runs(v[105:165, 150:1850].all(axis=0))
+    assert [(a + b) // 2 + 150 for a, b in inner] in ([701, 1301], [700, 1300], [701, 1300], [700, 1301])
+    assert not v[105:165, 250:690].any() and not v[105:165, 990:1015].any()
+
+
+def test_a_grey_band_border_with_a_label_set_close_beside_it_is_still_a_border():
+    """`Ref | Indicator` on a navy band: the label starts a few pixels right of the border."""
+    img = np.full((300, 2000), 250, np.uint8)
+    img[100:170, 100:1900] = 55
+    img[100:170, 700:703] = 105
+    for x in range(708, 900, 9):
+        img[120:150, x : x + 5] = 240
+    _h, v = im.line_masks(im.binarise(img), 300, img)
+    assert v[105:165, 699:704].any(axis=1).all()
+
+
+def test_a_lower_levels_borders_stop_at_the_row_border_under_the_cell_spanning_them():
+    """`Year to date` over `Offences`, `Detections`, `Rate`: the borders between the lower cells
+    are followed up the band only as far as the row border under the label spanning them."""
+    grey = np.full((500, 1600), 240, np.uint8)
+    grey[100:300, 100:1500] = 60
+    for x in (500, 800, 1100):
+        grey[200:300, x : x + 3] = 35
+    hout, out = np.zeros_like(grey), np.zeros_like(grey)
+    hout[199:201, 100:1500] = 255
+    im.band_borders(grey, 300, im.dark_bands(grey), hout, out)
+    assert not out[110:195, 490:1115].any()
+    assert all(out[210:290, x - 2 : x + 5].any(axis=1).all() for x in (500, 800, 1100))
+
+
+def test_a_blurred_band_outline_drawn_into_its_rows_does_not_stop_its_borders():
+    """At 150 dpi the rule masks hold a band's top edge a dozen rows deep: that is the band's
+    outline, not a level's row border, so a column border is still followed out to the edge."""
+    grey = np.full((500, 1600), 240, np.uint8)
+    grey[100:300, 100:1500] = 60
+    grey[100:300, 800:803] = 35
+    hout, out = np.zeros_like(grey), np.zeros_like(grey)
+    hout[100:112, 100:1500] = 255
+    hout[288:300, 100:1500] = 255
+    out[125:275, 800:803] = 255  # what `band_ink` found of it, in the band's core
+    im.band_borders(grey, 300, im.dark_bands(grey), hout, out)
+    assert out[101:299, 799:804].any(axis=1).all()
 
 
 def test_a_frame_round_grey_columns_is_no_grid_of_cells():
