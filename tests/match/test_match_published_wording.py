@@ -213,3 +213,17 @@ def test_a_timeframe_is_a_timescale(shipped):
     )
     late = facts("Assessments completed outside the time frame (%)").words
     assert late == facts("Assessments completed out of timescale (%)").words
+
+
+def test_a_referral_within_12_months_of_an_earlier_one_is_a_re_referral(shipped):
+    """`of an earlier referral`, `of a prior referral`, with the service named between: the
+    re-referral share, as `of a previous referral` was read."""
+    name = "Percentage of referrals to children's social care that are within 12 months of an earlier referral"
+    assert "rereferral" in facts(name).words
+    assert given(shipped, name) == "rereferrals_12m_pct"
+    assert "rereferral" in facts("% of referrals which were within 12 months of a prior referral").words
+
+
+def test_a_setting_a_child_is_placed_in_is_a_placement(shipped):
+    assert given(shipped, "% of CLA placed in residential settings at month end") == "cla_residential_pct"
+    assert facts("CLA in unregulated settings").words == facts("CLA in unregulated placements").words
