@@ -227,3 +227,14 @@ def test_a_referral_within_12_months_of_an_earlier_one_is_a_re_referral(shipped)
 def test_a_setting_a_child_is_placed_in_is_a_placement(shipped):
     assert given(shipped, "% of CLA placed in residential settings at month end") == "cla_residential_pct"
     assert facts("CLA in unregulated settings").words == facts("CLA in unregulated placements").words
+
+
+def test_referrals_passed_on_to_one_team_are_not_those_passed_to_another(shipped):
+    """Where a name says whom referrals were passed on to (the child protection team, the
+    assessment team, early help), another destination is another measure."""
+    to_cp = facts("Number of referrals which MASH passed on to Child Protection Team for S47 enquiry")
+    to_assessment = facts("MASH referrals passed to the Assessment team")
+    assert ("destination", "child protection team") in to_cp.qualifiers
+    assert ("destination", "assessment team") in to_assessment.qualifiers
+    assert any(f.hard for f in compare(side(to_assessment), side(to_cp), V.profile))
+    assert given(shipped, "MASH referrals passed to the Assessment team") != "mash_s47_referrals"
