@@ -238,3 +238,15 @@ def test_referrals_passed_on_to_one_team_are_not_those_passed_to_another(shipped
     assert ("destination", "assessment team") in to_assessment.qualifiers
     assert any(f.hard for f in compare(side(to_assessment), side(to_cp), V.profile))
     assert given(shipped, "MASH referrals passed to the Assessment team") != "mash_s47_referrals"
+
+
+def test_children_placed_with_foster_carers_are_a_subset_unless_the_entry_names_a_kind_of_carer(shipped):
+    """`placed for adoption with their foster carers` narrows children placed for adoption (a
+    doubt); in-house, IFA, connected or the council's own carers are foster carers already."""
+    subset = "Number of CLA placed for adoption with their foster carers (fostering for adoption)"
+    assert ("carer", "foster carers") in facts(subset).qualifiers
+    assert given(shipped, subset) != "cla_placed_for_adoption"
+    finds = compare(
+        side(facts("CLA placed with in-house carers")), side(facts("CLA placed with in-house foster carers")), V.profile
+    )
+    assert not [f for f in finds if f.guard == "carer"]
