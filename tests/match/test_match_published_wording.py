@@ -250,3 +250,18 @@ def test_children_placed_with_foster_carers_are_a_subset_unless_the_entry_names_
         side(facts("CLA placed with in-house carers")), side(facts("CLA placed with in-house foster carers")), V.profile
     )
     assert not [f for f in finds if f.guard == "carer"]
+
+
+@pytest.mark.parametrize(
+    "name, not_this",
+    [
+        ("% of open CP plans where the child had a previous plan", "cpp_repeat_pct"),
+        ("Number of open referrals", "cin_referrals"),
+    ],
+)
+def test_open_plans_or_referrals_are_counted_at_a_point_in_time(shipped, name, not_this):
+    """`open` before what is opened (plans, referrals, assessments, enquiries) counts those open
+    now, not those begun in the period; `open cases` and `open to` keep their words."""
+    assert facts(name).basis == {"snapshot"}
+    assert given(shipped, name) != not_this
+    assert facts("EH open cases").basis == frozenset()
