@@ -241,7 +241,8 @@ def _one_sided_numbers(qs: set[Quantity], owner: Side, other: Side) -> Finding |
     title must repeat, unless the other name says it counts the whole population (`all CLA`);
     numbers the other's population states agree, and other values of the same kind contradict it
     (care leavers aged 17-18 against a measure of those aged 19-21), as does a part of its range
-    (care leavers aged 21)."""
+    (care leavers aged 21). An age band one name states and the other does not (children aged 5-9
+    placed with IFAs) counts part of the other's population: a doubt no score settles."""
     if _within(qs, owner.implied) and not other.facts.whole:
         return None
     kinds = {q.kind for q in qs}
@@ -255,7 +256,8 @@ def _one_sided_numbers(qs: set[Quantity], owner: Side, other: Side) -> Finding |
     if bounds == {"upper"} and timely:
         return None
     hard = "lower" in bounds or ("upper" in bounds and owner.unit == "count")
-    return Finding("numbers", f"{_show(qs)} only on one side", hard, False)
+    band = not hard and any(q.kind == "age" for q in qs)
+    return Finding("numbers", f"{_show(qs)} only on one side", hard, False, band)
 
 
 def _bounded(qs: frozenset[Quantity], implied: frozenset[Quantity]) -> frozenset[Quantity]:

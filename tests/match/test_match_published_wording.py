@@ -265,3 +265,17 @@ def test_open_plans_or_referrals_are_counted_at_a_point_in_time(shipped, name, n
     assert facts(name).basis == {"snapshot"}
     assert given(shipped, name) != not_this
     assert facts("EH open cases").basis == frozenset()
+
+
+def test_an_age_band_only_the_name_states_counts_part_of_the_population(shipped):
+    """Children aged 11-17 on a CP plan are part of those the entry counts: a doubt for a person,
+    however close the rest of the wording."""
+    name = "Percentage of children aged 11-17 subject to a Child Protection Plan seen in the last 15 working days"
+    finds = compare(
+        side(facts(name)),
+        side(facts("Percentage of children subject to a CP plan seen in the last 15 working days")),
+        V.profile,
+    )
+    assert any(f.guard == "numbers" and f.holds and not f.hard for f in finds)
+    assert given(shipped, name) == ""
+    assert given(shipped, "Rate of CLA per 10,000 children aged 0-17") == "cla_rate"
