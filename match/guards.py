@@ -121,6 +121,8 @@ def time_basis(a: Side, b: Side, prof: Profile) -> list[Finding]:
             return [Finding("time basis", "at a point in time vs during the period", True)]
         if x.facts.windows and y.basis & _SHORT:
             return [Finding("time basis", f"over a year vs {_labels(y.basis & _SHORT)}", True, False)]
+        if x.facts.windows and y.basis == _SNAPSHOT and not y.facts.windows and not x.basis:
+            return [Finding("time basis", "over a year vs at a point in time", True, False)]
     return []
 
 

@@ -279,3 +279,11 @@ def test_an_age_band_only_the_name_states_counts_part_of_the_population(shipped)
     assert any(f.guard == "numbers" and f.holds and not f.hard for f in finds)
     assert given(shipped, name) == ""
     assert given(shipped, "Rate of CLA per 10,000 children aged 0-17") == "cla_rate"
+
+
+def test_a_share_over_the_year_is_not_a_share_at_a_point_in_time(shipped):
+    """Children placed with IFAs during the year, as a share, is not the share placed with IFAs at
+    the month's end; a point-in-time entry whose own name says the year (3+ placements during
+    the year) still meets it."""
+    assert given(shipped, "Percentage of CLA placed in IFA placements in the year") != "cla_ifa_pct"
+    assert given(shipped, "Percentage of CLA with 3 or more placements during the year") == "cla_3plus_placements_pct"
