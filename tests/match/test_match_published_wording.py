@@ -287,3 +287,15 @@ def test_a_share_over_the_year_is_not_a_share_at_a_point_in_time(shipped):
     the year) still meets it."""
     assert given(shipped, "Percentage of CLA placed in IFA placements in the year") != "cla_ifa_pct"
     assert given(shipped, "Percentage of CLA with 3 or more placements during the year") == "cla_3plus_placements_pct"
+
+
+def test_a_bracketed_r12_is_the_rolling_year_not_a_publishers_code(shipped):
+    """`(H5)`, `(U1,U3)` are placement codes and say nothing; `(R12)` says the figure rolls."""
+    assert facts("Number of S47 enquiries started (R12)").basis == {"rolling_12m"}
+    assert given(shipped, "Number of S47 enquiries started (R12)") != "s47_started"
+    assert facts("Number of CLA placed in Residential placements (H5)").basis == frozenset()
+
+
+def test_a_total_of_conferences_that_names_no_children_counts_the_meetings(shipped):
+    assert ("counted", "conferences") in facts("Total ICPCs held within timescale").qualifiers
+    assert given(shipped, "Total ICPCs held within timescale") != "icpc_in_timescale"
