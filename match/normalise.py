@@ -177,9 +177,12 @@ _PAREN_GLOSS = re.compile(r"\([^()\d]*\)")
 _YEAR_WINDOW = "within 12 months"
 _END_GLOSS = re.compile(r" \([^()]*\)\s*$")
 # A clause written after its object, ending a gloss or the name (`(UASC excluded)`, `, adults
-# included`); `excluded from school` is no clause.
+# included`, `- % - step-ups excluded`: the object never spans a ` - `); `excluded from school` is
+# no clause.
 _POSTPOSED_CUES = ("excl", "incl", "removed")
-_POSTPOSED = re.compile(r"(\(|,\s*|\s-\s)([^(),]+?)\s+(excluded|removed|excl\.?|included|incl\.?)(?=\s*(?:\)|,|\(|$))")
+_POSTPOSED = re.compile(
+    r"(\(|,\s*|\s-\s)((?:(?!\s-\s)[^(),])+?)\s+(excluded|removed|excl\.?|included|incl\.?)(?=\s*(?:\)|,|\(|$))"
+)
 
 
 @dataclass(frozen=True, order=True)

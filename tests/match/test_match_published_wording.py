@@ -299,3 +299,23 @@ def test_a_bracketed_r12_is_the_rolling_year_not_a_publishers_code(shipped):
 def test_a_total_of_conferences_that_names_no_children_counts_the_meetings(shipped):
     assert ("counted", "conferences") in facts("Total ICPCs held within timescale").qualifiers
     assert given(shipped, "Total ICPCs held within timescale") != "icpc_in_timescale"
+
+
+@pytest.mark.parametrize(
+    "name, not_this",
+    [
+        ("Rate of CIN per 10,000 (ex CP and CLA)", "cin_all_rate"),
+        ("Re-referrals in 12 months - % - step-ups excluded", "rereferrals_12m_incl_stepup_pct"),
+        ("assessments (SA) completed by the MASH (month)", "assessments_completed"),
+    ],
+)
+def test_councils_shorthand_for_what_is_left_out_or_who_did_it(shipped, name, not_this):
+    """`(ex CP and CLA)` excludes as `(excl. CP and CLA)` does; a postposed `excluded` takes only
+    what follows the last ` - `; a gloss between `assessments` and `completed by the MASH` still
+    names who completed them."""
+    assert given(shipped, name) != not_this
+
+
+def test_ex_excludes_only_inside_a_gloss():
+    assert facts("Number of CLA (ex UASC)").excluded == {"uasc"}
+    assert not facts("Number of ex-offenders").excluded
