@@ -319,3 +319,26 @@ def test_councils_shorthand_for_what_is_left_out_or_who_did_it(shipped, name, no
 def test_ex_excludes_only_inside_a_gloss():
     assert facts("Number of CLA (ex UASC)").excluded == {"uasc"}
     assert not facts("Number of ex-offenders").excluded
+
+
+@pytest.mark.parametrize(
+    "name, basis",
+    [
+        ("Number of S47 enquiries completed (since April)", {"ytd"}),
+        ("Number of referrals to CSC over the year", {"year"}),
+        ("Interim care orders made mth", {"month"}),
+        ("Contacts - month - rate per 10,000", {"month"}),
+        ("Contacts per 10,000 - month", {"month"}),
+    ],
+)
+def test_more_ways_of_saying_the_period(name, basis):
+    """`since April` is the year to date, `over the year` the year, a name ending in a bare
+    `mth`, or a ` - month - ` between dashes, the month; a number before ` - month` is no
+    duration (`10,000 - month` is not 10,000 months)."""
+    assert facts(name).basis == basis
+    assert not facts(name).quantities
+
+
+def test_under_18_months_is_a_duration_not_the_child_population():
+    assert facts("Re-referrals in under 18 months (%)").quantities
+    assert not facts("Rate of CLA per 10,000 under 18").quantities
