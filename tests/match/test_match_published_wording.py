@@ -342,3 +342,9 @@ def test_more_ways_of_saying_the_period(name, basis):
 def test_under_18_months_is_a_duration_not_the_child_population():
     assert facts("Re-referrals in under 18 months (%)").quantities
     assert not facts("Rate of CLA per 10,000 under 18").quantities
+
+
+def test_a_rate_per_10000_then_mth_is_the_month_not_a_duration():
+    for name in ("Contacts /10,000 mth", "Rate of contacts per 10,000 mth"):
+        assert facts(name).basis == {"month"} and not facts(name).quantities
+    assert facts("Children missing for 1 month").quantities
