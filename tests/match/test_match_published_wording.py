@@ -348,3 +348,17 @@ def test_a_rate_per_10000_then_mth_is_the_month_not_a_duration():
     for name in ("Contacts /10,000 mth", "Rate of contacts per 10,000 mth"):
         assert facts(name).basis == {"month"} and not facts(name).quantities
     assert facts("Children missing for 1 month").quantities
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("CLA ex UASC", "cla_excl_uasc"),
+        ("No. of care-leavers", "care_leavers"),
+        ("No. of unaccompanied asylum seeking CLA", "uasc_cla"),
+    ],
+)
+def test_councils_shorthand_for_populations(shipped, name, expected):
+    """`ex UASC` before a population the profile knows excludes it; `care-leavers` hyphenated;
+    `unaccompanied asylum seeking CLA` are UASC looked after."""
+    assert given(shipped, name) == expected
