@@ -489,8 +489,9 @@ def test_children_in_need_are_not_all_on_a_child_in_need_plan():
 def test_what_closed_in_a_period_is_not_what_opened_or_arrived():
     (f,) = soft("Closed referrals to CSC in the month", "Number of referrals in the month")
     assert f.guard == "flow"
-    closed = soft("Early help plans closed in the month", "Early help plans opened in the month")
+    closed = verdict("Early help plans closed in the month", "Early help plans opened in the month")
     assert {f.guard for f in closed} == {"flow", "stage"}
+    assert [f.guard for f in closed if f.hard] == ["flow"]  # `opened` says the flow in without naming it
     assert not verdict("Referrals closed with no further action (%)", "Percentage of referrals leading to NFA")
 
 

@@ -362,3 +362,13 @@ def test_councils_shorthand_for_populations(shipped, name, expected):
     """`ex UASC` before a population the profile knows excludes it; `care-leavers` hyphenated;
     `unaccompanied asylum seeking CLA` are UASC looked after."""
     assert given(shipped, name) == expected
+
+
+def test_episodes_started_say_children_coming_in():
+    """`CLA episodes started` says the flow in that `new CLA` names: no doubt on it, and no
+    meeting with children ceasing to be looked after."""
+    started = side(facts("Number of CLA episodes started in the month"))
+    new = side(facts("Number of new Looked after Children (episodes)"))
+    ceased = side(facts("Number of children ceasing to be looked after during the period"))
+    assert not [f for f in compare(started, new, V.profile) if f.guard == "flow"]
+    assert any(f.hard for f in compare(started, ceased, V.profile) if f.guard == "flow")
