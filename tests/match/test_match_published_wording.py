@@ -372,3 +372,15 @@ def test_episodes_started_say_children_coming_in():
     ceased = side(facts("Number of children ceasing to be looked after during the period"))
     assert not [f for f in compare(started, new, V.profile) if f.guard == "flow"]
     assert any(f.hard for f in compare(started, ceased, V.profile) if f.guard == "flow")
+
+
+def test_a_cohort_appended_to_a_measure_of_everyone_is_a_subgroup(shipped):
+    """`... (CLA)`, `... - CLA`, `... - CIN` after a measure whose names say no cohort (young
+    people re-offending, pupil absence) report it for that cohort: a doubt; an entry whose names
+    say the cohort is unaffected."""
+    assert given(shipped, "% young people re-offending within 12 months (CLA)") == ""
+    assert ("subgroup", "children in need only") in facts("Persistent absence - CIN").qualifiers
+    new_cla = side(facts("Number of new CLA in month"))
+    assert not [
+        f for f in compare(side(facts("New starters in month - CLA")), new_cla, V.profile) if f.guard == "subgroup"
+    ]
