@@ -384,3 +384,9 @@ def test_a_cohort_appended_to_a_measure_of_everyone_is_a_subgroup(shipped):
     assert not [
         f for f in compare(side(facts("New starters in month - CLA")), new_cla, V.profile) if f.guard == "subgroup"
     ]
+
+
+def test_icpcs_counted_with_an_n_name_no_children(shipped):
+    assert ("counted", "conferences") in facts("ICPCs held within timescale (n)").qualifiers
+    assert given(shipped, "ICPCs held within timescale (n)") != "icpc_in_timescale"
+    assert ("counted", "conferences") not in facts("ICPCs held within 15 WD (%)").qualifiers
