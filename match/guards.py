@@ -193,6 +193,7 @@ def numbers(a: Side, b: Side) -> list[Finding]:
     """Same kind, other values: a different measure (10 vs 15 working days). Same values, one an
     upper and the other a lower bound: too (within 45 vs over 45). A kind on one side only: a doubt."""
     fa, fb = _bounded(a.facts.quantities, a.implied), _bounded(b.facts.quantities, b.implied)
+    fa, fb = _strict_as_next(fa, a.facts.strict, fb), _strict_as_next(fb, b.facts.strict, fa)
     whole = _whole_vs_restricted(a, fa, b, fb) or _whole_vs_restricted(b, fb, a, fa)
     if whole:
         return [whole]
@@ -213,6 +214,18 @@ def numbers(a: Side, b: Side) -> list[Finding]:
             found = _one_sided_numbers(x or y, a if x else b, b if x else a)
             out += [found] if found else []
     return out
+
+
+def _strict_as_next(
+    qs: frozenset[Quantity], strict: frozenset[Quantity], other: frozenset[Quantity]
+) -> frozenset[Quantity]:
+    """`over 45 days` in a span counted whole is `46 days or more`: where the other name states the
+    next whole unit as its lower bound (and not this one), the two state one threshold."""
+    if not strict:
+        return qs
+    swap = {q: Quantity(q.value + 1, q.kind, q.bound) for q in strict if q not in other}
+    swap = {q: n for q, n in swap.items() if n in other}
+    return frozenset(swap.get(q, q) for q in qs) if swap else qs
 
 
 def _whole_vs_restricted(x: Side, fx: frozenset[Quantity], y: Side, fy: frozenset[Quantity]) -> Finding | None:

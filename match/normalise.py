@@ -46,6 +46,7 @@ _MEASURED = frozenset(
     "working calendar day days week weeks month months mth mths m year years yr yrs hour hours hr hrs "  # noqa: SIM905
     "mile miles per percent".split()
 )
+_SPAN_WORDS = _MEASURED - {"per", "percent", "mile", "miles"}
 
 
 def _strictly_more(m: re.Match[str]) -> str:
@@ -53,6 +54,8 @@ def _strictly_more(m: re.Match[str]) -> str:
     from `3 or more`; over a span (`more than 12 months`, `over 45 days`) the bound is the span's
     own and stays `12+ months`. With nothing counted after it (`over 16`) the bound is read as printed."""
     n, counted = int(m.group(1)), m.group(2)
+    if counted in _SPAN_WORDS and m.string[m.end(1) : m.end(1) + 1] != ".":
+        return f">{n}+"  # marked strict: in a span counted whole it is also `{n + 1} or more`
     if counted is None or counted in _MEASURED or m.string[m.end(1) : m.end(1) + 1] == ".":
         return f"{n}+"
     return f"{n + 1}+"
@@ -143,6 +146,8 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str | Callable[[re.Match[str]], str]]
     ),
 ]
 _DIGIT = re.compile(r"\d")
+# A lower bound written `more than N` over a span (`>45+ days` once the grammar has run).
+_STRICT = re.compile(r">(\d+)\+ (working days|calendar days|days|weeks|months|hours)\b")
 _A_SPAN = re.compile(r"\b(?:more than|longer than|over) an? (?:day|week|month)\b")  # a span with no digit
 _DURATION = re.compile(r"\b\d+(?:\.\d+)?(?:-\d+)?\+? (?:working days|calendar days|days|weeks|months|hours)\b")
 # A relative clause after an excluding/including clause's object, outside a gloss, says what the
@@ -227,6 +232,7 @@ class Facts:
     any_period: bool = False
     negated: frozenset[str] = frozenset()
     negated_gloss: frozenset[str] = frozenset()
+    strict: frozenset[Quantity] = frozenset()  # lower bounds written `more than N` in a span counted whole
     breakdown: str = ""  # `by age group`: the name heads a table of the measure split so
     two_units: bool = False  # `percentage ... - rate`: the name says a share and a rate
 
@@ -387,14 +393,17 @@ class Vocabulary:
         text, expansions = self.canonical(name)
         unit = unit or self.unit_of(text)
         any_period = bool(self._any_period.found(text))
-        text = self._noise.sub(text)[0]
+        said = text
+        text, noise = self._noise.sub(text)
         keyed = text.replace("%", " percentage ")
         body, excluded, included = self._clauses(text)
         body, basis, window = self._basis(body, unit)
         quantities = self._quantities(body)
+        strict = self._strict(body, quantities) if ">" in body else frozenset()
         negated, glossed = self._negated(body)
         windows = self._quantities(_YEAR_WINDOW) if window else frozenset()
-        found = (gv for x in self._qualifiers.found(_CLOCK_START.sub(r"\1", body)) for gv in x.split("\n"))
+        read = _CLOCK_START.sub(r"\1", body) + self._count_gloss(said, text, noise)
+        found = (gv for x in self._qualifiers.found(read) for gv in x.split("\n"))
         qualifiers = frozenset((g, v) for g, _, v in (x.partition("\t") for x in found))
         plain = self._unit_words.sub(body)[0]
         words = frozenset(self.tokens(plain))
@@ -421,7 +430,25 @@ class Vocabulary:
             any_period=any_period,
             negated=negated,
             negated_gloss=glossed,
+            strict=strict,
         )
+
+    def _count_gloss(self, said: str, text: str, noise: int) -> str:
+        """A count the name said only in a gloss the noise takes (`ICPCs held (number)`, `-
+        number`) is still said where qualifiers are read: as `(n)` at the end, the shortest gloss."""
+        if noise and self.unit_of(said) == "count" and self.unit_of(text) != "count":
+            return " (n)"
+        return ""
+
+    def _strict(self, text: str, quantities: frozenset[Quantity]) -> frozenset[Quantity]:
+        """The lower bounds written `more than N` (`over 45 days`) in a span the profile counts in
+        whole units: there the same threshold is `N+1 or more` (`46 days or more`)."""
+        out = set()
+        for m in _STRICT.finditer(text):
+            q = _whole_days(Quantity(float(m.group(1)), _KINDS[m.group(2)], "lower"))
+            if q in quantities and q.kind in self.profile.whole_spans:
+                out.add(q)
+        return frozenset(out)
 
     def stated(self, text: str) -> tuple[frozenset[tuple[str, str]], frozenset[str]]:
         """The qualifier values and the words of a prose text (an entry's definition): a cheaper

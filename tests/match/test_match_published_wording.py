@@ -390,3 +390,66 @@ def test_icpcs_counted_with_an_n_name_no_children(shipped):
     assert ("counted", "conferences") in facts("ICPCs held within timescale (n)").qualifiers
     assert given(shipped, "ICPCs held within timescale (n)") != "icpc_in_timescale"
     assert ("counted", "conferences") not in facts("ICPCs held within 15 WD (%)").qualifiers
+
+
+@pytest.mark.parametrize(
+    "name", ["ICPCs held in the month (number)", "ICPCs held (count)", "ICPCs held in the month - number"]
+)
+def test_icpcs_counted_in_a_gloss_the_noise_takes_name_no_children(shipped, name):
+    assert ("counted", "conferences") in facts(name).qualifiers
+    assert given(shipped, name) != "icpc_children"
+
+
+def test_a_count_gloss_on_children_subject_to_icpcs_keeps_them_children(shipped):
+    assert ("counted", "conferences") not in facts("Children subject to ICPCs (number)").qualifiers
+    assert given(shipped, "Children subject to ICPCs (number)") == "icpc_children"
+
+
+@pytest.mark.parametrize("name", ["Contacts per 10,000 0-17 mth", "Referrals per 10,000 aged 0-17 mths"])
+def test_a_month_after_the_child_population_is_the_month_not_a_duration(name):
+    f = facts(name)
+    assert f.basis == frozenset({"month"})
+    assert not any(q.kind == "months" for q in f.quantities)
+
+
+def test_a_monthly_rate_is_not_the_rolling_rate(shipped):
+    assert given(shipped, "Contacts per 10,000 0-17 mth") != "contacts_rate"
+    assert given(shipped, "Referrals per 10,000 0-17 mth") == "cin_referrals_rate"
+
+
+def test_a_span_of_months_with_no_number_is_no_time_basis():
+    assert "month" not in facts("Children in care for months").basis
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "New contacts where CSE is a factor",
+        "Number of contacts where CSE is a factor (aged 13+)",
+        "New contacts where CSE is a factor (for children aged 13+)",
+        "S47 enquiries where CSE was a factor aged 13+",
+    ],
+)
+def test_another_stage_of_the_pathway_is_another_measure(shipped, name):
+    assert given(shipped, name) not in ("cse_referrals_13plus", "cse_referrals_strategy")
+    entry = side(facts("Number of new referrals of children aged 13+ where CSE was a factor"))
+    assert [f for f in compare(side(facts(name)), entry, V.profile) if f.guard == "stage counted" and f.hard]
+
+
+@pytest.mark.parametrize(
+    "name, stage",
+    [
+        ("Percentage of all contacts that become new referrals", "contacts"),
+        ("Referrals as % of contacts", "contacts"),
+        ("Assessments completed within 45 days of referral", "assessments"),
+        ("% of ICPCs resulting in a CP plan", "initial conferences"),
+        ("Re-referrals within 12 months", "referrals"),
+    ],
+)
+def test_the_stage_counted_is_the_first_named_or_the_share_s_base(name, stage):
+    assert facts(name).groups.get("stage counted") == frozenset({stage})
+
+
+def test_a_name_naming_no_stage_meets_one_that_does(shipped):
+    assert given(shipped, "CSE referrals aged 13+") == "cse_referrals_13plus"
+    assert given(shipped, "Referrals as % of contacts") == "contacts_to_referral_pct"
