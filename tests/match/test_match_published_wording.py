@@ -453,3 +453,31 @@ def test_the_stage_counted_is_the_first_named_or_the_share_s_base(name, stage):
 def test_a_name_naming_no_stage_meets_one_that_does(shipped):
     assert given(shipped, "CSE referrals aged 13+") == "cse_referrals_13plus"
     assert given(shipped, "Referrals as % of contacts") == "contacts_to_referral_pct"
+
+
+@pytest.mark.parametrize(
+    "name, near_miss",
+    [
+        # reworded tuning-set traps ('Adoption orders applied for', 'Number of In-House Foster Carers
+        # Recruited', 'Average caseload of ASYE social workers') in words the catalogue knows
+        ("Adoption order applications in the period", "adoption_orders_granted"),
+        ("Number of In-House Foster Carers approved", "foster_carers_inhouse"),
+        ("Number of in-house foster carers approved in the quarter", "foster_carers_inhouse"),
+        ("Average caseload of newly qualified social workers", "caseload_qsw"),
+        ("Average caseload of NQSWs", "caseload_qsw"),
+    ],
+)
+def test_traps_in_known_words_stay_apart(shipped, name, near_miss):
+    assert given(shipped, name) != near_miss
+
+
+def test_an_order_applied_for_is_not_one_granted():
+    applied, granted = side(facts("Adoption order applications")), side(facts("Adoption orders granted"))
+    assert [f for f in compare(applied, granted, V.profile) if f.guard == "order stage" and f.hard]
+
+
+def test_carers_approved_in_a_period_are_a_flow_approved_carers_a_stock():
+    assert ("flow", "in") in facts("Number of foster carers approved in the month").qualifiers
+    assert ("flow", "in") in facts("Number of newly approved adopters in period").qualifiers
+    assert ("flow", "in") not in facts("Number of approved foster carers at the end of the month").qualifiers
+
