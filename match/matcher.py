@@ -506,6 +506,13 @@ class Matcher:
                 return ev
         return Evidence(sure, ev.blocked, ev.expansions)
 
+    @staticmethod
+    def _unit_unsaid_only(top: Candidate) -> bool:
+        """The top entry's one doubt is the unit the name leaves unsaid, and every word of the name
+        is known: that doubt is settled by asking the catalogue for the words in another unit
+        (`_held`), not by its cost, so the score it would have without that cost is what counts."""
+        return bool(top.held) and _only_unit(top.held) and top.doubts == len(top.held) and not top.unseen
+
     def _words_of(self, c: Candidate) -> frozenset[str]:
         return self.vocab.facts(c.matched_name, self.index.unit[c.indicator_id]).words
 
@@ -532,11 +539,12 @@ class Matcher:
         unsaid = self._unsaid_either(ev, q, top) or self._unsaid_unit_and_period(full, q, top)
         if unsaid is not None:
             return Result("", score, RULE_REVIEW, unsaid, ev.ranked[:5], ev.blocked)
-        if top.score >= s.accept and top.unsaid and query is not None:
+        reach = top.score + (s.soft_penalty if self._unit_unsaid_only(top) else 0.0)
+        if reach >= s.accept and top.unsaid and query is not None:
             wider = self._unrestricted(query, q, top)
             if wider is not None:
                 return Result("", score, RULE_REVIEW, explain.unsaid_scope(ev, wider), ev.ranked[:5], ev.blocked)
-        if top.score >= s.accept and top.held:
+        if reach >= s.accept and top.held:
             return self._held(ev, top, q, query)
         if top.score >= s.accept and top.unseen:
             return Result("", score, RULE_REVIEW, explain.unseen_words(ev), ev.ranked[:5], ev.blocked)

@@ -481,3 +481,26 @@ def test_carers_approved_in_a_period_are_a_flow_approved_carers_a_stock():
     assert ("flow", "in") in facts("Number of newly approved adopters in period").qualifiers
     assert ("flow", "in") not in facts("Number of approved foster carers at the end of the month").qualifiers
 
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("eligible LAC had an up-to-date plan", "cla_care_plan_uptodate_pct"),
+        ("Care leavers in accommodation considered suitable (19 to 21 years)", "care_leavers_suitable_accom_pct"),
+    ],
+)
+def test_a_unit_left_unsaid_costs_nothing_where_the_catalogue_offers_no_other(shipped, name, expected):
+    assert given(shipped, name) == expected
+
+
+def test_a_unit_left_unsaid_beside_a_count_of_the_same_events_stays_for_a_person(shipped):
+    assert given(shipped, "Contacts converting to referrals") == ""
+
+
+def test_progressed_onto_is_resulting_in(shipped):
+    name = "How many of the children who had an ICPC, progressed onto a CP plan as a result of the ICPC?"
+    assert given(shipped, name) == "icpc_to_cpp"
+
+
+def test_the_end_of_a_numbered_quarter_is_a_point_in_time():
+    assert facts("Children in Care at the end of the first quarter").basis == frozenset({"snapshot"})
