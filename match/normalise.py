@@ -103,12 +103,13 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str | Callable[[re.Match[str]], str]]
     (("or ", "and "), r"\b(\d+)\s*(?:or|and) (?:more|over|above|older|greater|later)\b", r"\1+"),
     (
         ("+", "or "),
-        r"\b(\d+) ?(months?|years?|weeks?|days?|working days|hours?|miles?) ?(?:\+|or (?:more|over|longer|further))",
+        r"\b(\d+) ?(months?|years?|weeks?|days?|working days|calendar days|hours?|miles?)"
+        r" ?(?:\+|or (?:more|over|longer|further))",
         r"\1+ \2",
     ),
     (
         ("or ",),
-        r"\b(\d+) ?(months?|years?|weeks?|days?|working days?|hours?) or (?:less|fewer|under|sooner)\b",
+        r"\b(\d+) ?(months?|years?|weeks?|days?|working days?|calendar days|hours?) or (?:less|fewer|under|sooner)\b",
         r"up to \1 \2",
     ),
     (("least",), r"\bat least (\d+)", r"\1+"),

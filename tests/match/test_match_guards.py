@@ -675,6 +675,10 @@ def test_a_name_for_all_children_is_no_entry_for_a_cohort():
         ("% of single assessments completed in 46 days or more", "% of SAs completed over 45 days"),
         ("SAs completed in 46+ working days (%)", "Percentage of SA completed in more than 45 working days"),
         ("ICPCs held 16+ days after the strategy", "ICPCs held more than 15 days after the strategy"),
+        (
+            "CP visits 11 calendar days or more after the last visit",
+            "CP visits more than 10 calendar days after the last visit",
+        ),
     ],
 )
 def test_over_n_days_and_n_plus_1_days_or_more_are_one_threshold(a, b):
