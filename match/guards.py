@@ -121,6 +121,8 @@ def time_basis(a: Side, b: Side, prof: Profile) -> list[Finding]:
             return [Finding("time basis", "at a point in time vs during the period", True)]
         if x.facts.windows and y.basis & _SHORT:
             return [Finding("time basis", f"over a year vs {_labels(y.basis & _SHORT)}", True, False)]
+        if x.facts.windows and y.basis == _SNAPSHOT and not y.facts.windows and not x.basis:
+            return [Finding("time basis", "over a year vs at a point in time", True, False)]
     return []
 
 
@@ -191,6 +193,7 @@ def numbers(a: Side, b: Side) -> list[Finding]:
     """Same kind, other values: a different measure (10 vs 15 working days). Same values, one an
     upper and the other a lower bound: too (within 45 vs over 45). A kind on one side only: a doubt."""
     fa, fb = _bounded(a.facts.quantities, a.implied), _bounded(b.facts.quantities, b.implied)
+    fa, fb = _strict_as_next(fa, a.facts.strict, fb), _strict_as_next(fb, b.facts.strict, fa)
     whole = _whole_vs_restricted(a, fa, b, fb) or _whole_vs_restricted(b, fb, a, fa)
     if whole:
         return [whole]
@@ -211,6 +214,18 @@ def numbers(a: Side, b: Side) -> list[Finding]:
             found = _one_sided_numbers(x or y, a if x else b, b if x else a)
             out += [found] if found else []
     return out
+
+
+def _strict_as_next(
+    qs: frozenset[Quantity], strict: frozenset[Quantity], other: frozenset[Quantity]
+) -> frozenset[Quantity]:
+    """`over 45 days` in a span counted whole is `46 days or more`: where the other name states the
+    next whole unit as its lower bound (and not this one), the two state one threshold."""
+    if not strict:
+        return qs
+    swap = {q: Quantity(q.value + 1, q.kind, q.bound) for q in strict if q not in other}
+    swap = {q: n for q, n in swap.items() if n in other}
+    return frozenset(swap.get(q, q) for q in qs) if swap else qs
 
 
 def _whole_vs_restricted(x: Side, fx: frozenset[Quantity], y: Side, fy: frozenset[Quantity]) -> Finding | None:
@@ -241,7 +256,8 @@ def _one_sided_numbers(qs: set[Quantity], owner: Side, other: Side) -> Finding |
     title must repeat, unless the other name says it counts the whole population (`all CLA`);
     numbers the other's population states agree, and other values of the same kind contradict it
     (care leavers aged 17-18 against a measure of those aged 19-21), as does a part of its range
-    (care leavers aged 21)."""
+    (care leavers aged 21). An age band one name states and the other does not (children aged 5-9
+    placed with IFAs) counts part of the other's population: a doubt no score settles."""
     if _within(qs, owner.implied) and not other.facts.whole:
         return None
     kinds = {q.kind for q in qs}
@@ -255,7 +271,8 @@ def _one_sided_numbers(qs: set[Quantity], owner: Side, other: Side) -> Finding |
     if bounds == {"upper"} and timely:
         return None
     hard = "lower" in bounds or ("upper" in bounds and owner.unit == "count")
-    return Finding("numbers", f"{_show(qs)} only on one side", hard, False)
+    band = not hard and any(q.kind == "age" for q in qs)
+    return Finding("numbers", f"{_show(qs)} only on one side", hard, False, band)
 
 
 def _bounded(qs: frozenset[Quantity], implied: frozenset[Quantity]) -> frozenset[Quantity]:

@@ -444,12 +444,21 @@ class Matcher:
         the catalogue offers for these words. An entry saying under half the words the name and
         the share agree on counts something else (all care leavers beside those in suitable
         accommodation), unless the name says what may be counted or shared alike (contacts that
-        became referrals beside all contacts)."""
+        became referrals beside all contacts). So does one that leaves out a telling qualifier the
+        name and the share both say (all children looked after 12+ months beside those with a
+        dental check), unless some entry of another unit says it (the count of those checks)."""
         unit = self.index.unit[top.indicator_id]
         postings = self.index.postings
         sharing = {self.index.choices[int(r)].owner for w in q.facts.words if w in postings for r in postings[w]}
         either = {g.group for g in self.vocab.profile.qualifiers if g.count_or_share} & q.facts.groups.keys()
         shared = frozenset() if either else q.facts.words & self._words_of(top)
+        agreed = frozenset() if either else self._telling(q.facts.qualifiers) & self._qualifiers_of(top)
+        if agreed and any(
+            self.index.unit[c.owner] != unit and agreed <= c.facts.qualifiers
+            for owner in sharing
+            for c in (self.index.choices[r] for r in self.index.rows_of[owner])
+        ):
+            agreed = frozenset()  # the catalogue counts what the name and the share say: no telling
         best: Candidate | None = None
         for owner in sorted(sharing):
             if self.index.unit[owner] == unit:
@@ -460,6 +469,8 @@ class Matcher:
                 continue
             found = self._entry(query, q, sims, owner)
             if not isinstance(found, Candidate) or 2 * len(shared & self._words_of(found)) < len(shared):
+                continue
+            if agreed - self._qualifiers_of(found):
                 continue
             if best is None or found.similarity > best.similarity:
                 best = found
@@ -495,8 +506,24 @@ class Matcher:
                 return ev
         return Evidence(sure, ev.blocked, ev.expansions)
 
+    @staticmethod
+    def _unit_unsaid_only(top: Candidate) -> bool:
+        """The top entry's one doubt is the unit the name leaves unsaid, and every word of the name
+        is known: that doubt is settled by asking the catalogue for the words in another unit
+        (`_held`), not by its cost, so the score it would have without that cost is what counts."""
+        return bool(top.held) and _only_unit(top.held) and top.doubts == len(top.held) and not top.unseen
+
     def _words_of(self, c: Candidate) -> frozenset[str]:
         return self.vocab.facts(c.matched_name, self.index.unit[c.indicator_id]).words
+
+    def _qualifiers_of(self, c: Candidate) -> frozenset[tuple[str, str]]:
+        return frozenset(self.vocab.facts(c.matched_name, self.index.unit[c.indicator_id]).qualifiers)
+
+    def _telling(self, pairs: frozenset[tuple[str, str]]) -> frozenset[tuple[str, str]]:
+        """The qualifier values that tell one measure from another when only one name says them
+        (the profile's `one_sided` is not free for them): a dental check, a visit."""
+        groups = {g.group: g for g in self.vocab.profile.qualifiers}
+        return frozenset((g, v) for g, v in pairs if g in groups and groups[g].policy(v) != "free")
 
     def _decide(self, ev: Evidence, q: Side, query: Query | None = None) -> Result:
         full, ev = ev, self._counts_first(ev, q)
@@ -512,11 +539,12 @@ class Matcher:
         unsaid = self._unsaid_either(ev, q, top) or self._unsaid_unit_and_period(full, q, top)
         if unsaid is not None:
             return Result("", score, RULE_REVIEW, unsaid, ev.ranked[:5], ev.blocked)
-        if top.score >= s.accept and top.unsaid and query is not None:
+        reach = top.score + (s.soft_penalty if self._unit_unsaid_only(top) else 0.0)
+        if reach >= s.accept and top.unsaid and query is not None:
             wider = self._unrestricted(query, q, top)
             if wider is not None:
                 return Result("", score, RULE_REVIEW, explain.unsaid_scope(ev, wider), ev.ranked[:5], ev.blocked)
-        if top.score >= s.accept and top.held:
+        if reach >= s.accept and top.held:
             return self._held(ev, top, q, query)
         if top.score >= s.accept and top.unseen:
             return Result("", score, RULE_REVIEW, explain.unseen_words(ev), ev.ranked[:5], ev.blocked)

@@ -46,6 +46,7 @@ _MEASURED = frozenset(
     "working calendar day days week weeks month months mth mths m year years yr yrs hour hours hr hrs "  # noqa: SIM905
     "mile miles per percent".split()
 )
+_SPAN_WORDS = _MEASURED - {"per", "percent", "mile", "miles"}
 
 
 def _strictly_more(m: re.Match[str]) -> str:
@@ -53,6 +54,8 @@ def _strictly_more(m: re.Match[str]) -> str:
     from `3 or more`; over a span (`more than 12 months`, `over 45 days`) the bound is the span's
     own and stays `12+ months`. With nothing counted after it (`over 16`) the bound is read as printed."""
     n, counted = int(m.group(1)), m.group(2)
+    if counted in _SPAN_WORDS and m.string[m.end(1) : m.end(1) + 1] != ".":
+        return f">{n}+"  # marked strict: in a span counted whole it is also `{n + 1} or more`
     if counted is None or counted in _MEASURED or m.string[m.end(1) : m.end(1) + 1] == ".":
         return f"{n}+"
     return f"{n + 1}+"
@@ -66,7 +69,7 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str | Callable[[re.Match[str]], str]]
     (("st", "nd", "rd", "th"), r"(\d+)(?:st|nd|rd|th)\b", r"\1"),
     ((",",), r"(\d),(\d{3})\b", r"\1\2"),
     ((" 000",), r"\b(\d{1,3}) 000\b", r"\g<1>000"),
-    (("yr",), r"\b(\d+)[\s-]*yrs?\b", r"\1 years"),
+    (("yr",), r"\b(\d+)(?:-|\s*)yrs?\b", r"\1 years"),
     (("-",), r"\b(\d+)\s*-\s*(\d+)\b", r"\1-\2"),
     (("between",), r"\bbetween (\d+) and (\d+)\b", r"\1-\2"),
     (
@@ -83,25 +86,30 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str | Callable[[re.Match[str]], str]]
     (("w/in",), r"\bw/in\b", "within"),
     (
         ("wd", "wk", "working", "w/"),
-        r"\b(\d+)[\s-]*(?:wds?|w/ ?d(?:ays?)?|wkg? days?|working[\s-]days?)\b",
+        r"(?<!/)(?<!per )\b(\d+)(?:-|\s*)(?:wds?|w/ ?d(?:ays?)?|wkg? days?|working[\s-]days?)\b",
         r"\1 working days",
     ),
-    (("calendar",), r"\b(\d+)[\s-]*(?:calendar[\s-]days?|days? \(calendar(?: days?)?\))", r"\1 calendar days"),
-    (("day",), r"\b(\d+)[\s-]*(?:days?)\b", r"\1 days"),
-    (("wk", "week"), r"\b(\d+)[\s-]*(?:wks?|weeks?)\b", r"\1 weeks"),
-    (("mth",), r"\b(\d+)[\s-]*mths?\b", r"\1 months"),
-    (("hr", "hour"), r"\b(\d+)[\s-]*(?:hrs?|hours?)\b", r"\1 hours"),
+    (
+        ("calendar",),
+        r"(?<!/)(?<!per )\b(\d+)(?:-|\s*)(?:calendar[\s-]days?|days? \(calendar(?: days?)?\))",
+        r"\1 calendar days",
+    ),
+    (("day",), r"(?<!/)(?<!per )\b(\d+)(?:-|\s*)(?:days?)\b", r"\1 days"),
+    (("wk", "week"), r"(?<!/)(?<!per )\b(\d+)(?:-|\s*)(?:wks?|weeks?)\b", r"\1 weeks"),
+    (("mth",), r"(?<!/)(?<!per )\b(\d+)(?:-|\s*)mths?\b", r"\1 months"),
+    (("hr", "hour"), r"(?<!/)(?<!per )\b(\d+)(?:-|\s*)(?:hrs?|hours?)\b", r"\1 hours"),
     (("plus",), r"\b(\d+)( (?:months?|years?|weeks?|days?|working days|hours?))? plus\b", r"\1+\2"),
     (("time or ",), r"\b(?:for )?(?:the |a )?(\d+) times? or (?:more|later)\b", r"\1+"),
     (("or ", "and "), r"\b(\d+)\s*(?:or|and) (?:more|over|above|older|greater|later)\b", r"\1+"),
     (
         ("+", "or "),
-        r"\b(\d+) ?(months?|years?|weeks?|days?|working days|hours?|miles?) ?(?:\+|or (?:more|over|longer|further))",
+        r"\b(\d+) ?(months?|years?|weeks?|days?|working days|calendar days|hours?|miles?)"
+        r" ?(?:\+|or (?:more|over|longer|further))",
         r"\1+ \2",
     ),
     (
         ("or ",),
-        r"\b(\d+) ?(months?|years?|weeks?|days?|working days?|hours?) or (?:less|fewer|under|sooner)\b",
+        r"\b(\d+) ?(months?|years?|weeks?|days?|working days?|calendar days|hours?) or (?:less|fewer|under|sooner)\b",
         r"up to \1 \2",
     ),
     (("least",), r"\bat least (\d+)", r"\1+"),
@@ -121,7 +129,7 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str | Callable[[re.Match[str]], str]]
     (("+",), r"\b(\d+)\s*\+", r"\1+"),
     (("or ",), r"\b(\d+) or (?:less|fewer|under|below)\b", r"up to \1"),
     (("less", "fewer", "below", "<"), r"(?:\bless than|\bfewer than|\bbelow|<)\s*(\d+)", r"under \1"),
-    (("m",), r"\b(\d+)(\+?)[\s-]*(?:m|mths?|mnths?|months?)\b(\+?)", r"\1\2\3 months"),
+    (("m",), r"(?<!/)(?<!per )\b(\d+)(\+?)(?:-|\s*)(?:m|mths?|mnths?|months?)\b(\+?)", r"\1\2\3 months"),
     (("year",), r"\b(?:a|1) ?year ?(?:\+|or (?:more|over|longer)\b)", "12+ months"),
     (("year",), r"\b(?:more than|longer than|over) (?:a|1) ?year\b", "12+ months"),
     (("more than", "longer than", "over"), r"\b(?:more than|longer than|over) an? (day|week|month)\b", r"1+ \1s"),
@@ -139,6 +147,8 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str | Callable[[re.Match[str]], str]]
     ),
 ]
 _DIGIT = re.compile(r"\d")
+# A lower bound written `more than N` over a span (`>45+ days` once the grammar has run).
+_STRICT = re.compile(r">(\d+)\+ (working days|calendar days|days|weeks|months|hours)\b")
 _A_SPAN = re.compile(r"\b(?:more than|longer than|over) an? (?:day|week|month)\b")  # a span with no digit
 _DURATION = re.compile(r"\b\d+(?:\.\d+)?(?:-\d+)?\+? (?:working days|calendar days|days|weeks|months|hours)\b")
 # A relative clause after an excluding/including clause's object, outside a gloss, says what the
@@ -177,9 +187,12 @@ _PAREN_GLOSS = re.compile(r"\([^()\d]*\)")
 _YEAR_WINDOW = "within 12 months"
 _END_GLOSS = re.compile(r" \([^()]*\)\s*$")
 # A clause written after its object, ending a gloss or the name (`(UASC excluded)`, `, adults
-# included`); `excluded from school` is no clause.
+# included`, `- % - step-ups excluded`: the object never spans a ` - `); `excluded from school` is
+# no clause.
 _POSTPOSED_CUES = ("excl", "incl", "removed")
-_POSTPOSED = re.compile(r"(\(|,\s*|\s-\s)([^(),]+?)\s+(excluded|removed|excl\.?|included|incl\.?)(?=\s*(?:\)|,|\(|$))")
+_POSTPOSED = re.compile(
+    r"(\(|,\s*|\s-\s)((?:(?!\s-\s)[^(),])+?)\s+(excluded|removed|excl\.?|included|incl\.?)(?=\s*(?:\)|,|\(|$))"
+)
 
 
 @dataclass(frozen=True, order=True)
@@ -220,6 +233,7 @@ class Facts:
     any_period: bool = False
     negated: frozenset[str] = frozenset()
     negated_gloss: frozenset[str] = frozenset()
+    strict: frozenset[Quantity] = frozenset()  # lower bounds written `more than N` in a span counted whole
     breakdown: str = ""  # `by age group`: the name heads a table of the measure split so
     two_units: bool = False  # `percentage ... - rate`: the name says a share and a rate
 
@@ -380,14 +394,17 @@ class Vocabulary:
         text, expansions = self.canonical(name)
         unit = unit or self.unit_of(text)
         any_period = bool(self._any_period.found(text))
-        text = self._noise.sub(text)[0]
+        said = text
+        text, noise = self._noise.sub(text)
         keyed = text.replace("%", " percentage ")
         body, excluded, included = self._clauses(text)
         body, basis, window = self._basis(body, unit)
         quantities = self._quantities(body)
+        strict = self._strict(body, quantities) if ">" in body else frozenset()
         negated, glossed = self._negated(body)
         windows = self._quantities(_YEAR_WINDOW) if window else frozenset()
-        found = (gv for x in self._qualifiers.found(_CLOCK_START.sub(r"\1", body)) for gv in x.split("\n"))
+        read = _CLOCK_START.sub(r"\1", body) + self._count_gloss(said, text, noise)
+        found = (gv for x in self._qualifiers.found(read) for gv in x.split("\n"))
         qualifiers = frozenset((g, v) for g, _, v in (x.partition("\t") for x in found))
         plain = self._unit_words.sub(body)[0]
         words = frozenset(self.tokens(plain))
@@ -414,7 +431,25 @@ class Vocabulary:
             any_period=any_period,
             negated=negated,
             negated_gloss=glossed,
+            strict=strict,
         )
+
+    def _count_gloss(self, said: str, text: str, noise: int) -> str:
+        """A count the name said only in a gloss the noise takes (`ICPCs held (number)`, `-
+        number`) is still said where qualifiers are read: as `(n)` at the end, the shortest gloss."""
+        if noise and self.unit_of(said) == "count" and self.unit_of(text) != "count":
+            return " (n)"
+        return ""
+
+    def _strict(self, text: str, quantities: frozenset[Quantity]) -> frozenset[Quantity]:
+        """The lower bounds written `more than N` (`over 45 days`) in a span the profile counts in
+        whole units: there the same threshold is `N+1 or more` (`46 days or more`)."""
+        out = set()
+        for m in _STRICT.finditer(text):
+            q = _whole_days(Quantity(float(m.group(1)), _KINDS[m.group(2)], "lower"))
+            if q in quantities and q.kind in self.profile.whole_spans:
+                out.add(q)
+        return frozenset(out)
 
     def stated(self, text: str) -> tuple[frozenset[tuple[str, str]], frozenset[str]]:
         """The qualifier values and the words of a prose text (an entry's definition): a cheaper

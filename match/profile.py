@@ -20,6 +20,8 @@ BASES = ("rolling_12m", "ytd", "quarter", "month", "snapshot", "year")
 # Bases a phrase may be read as: `last_12m` (the last 12 months) is never kept, it becomes a
 # percentage's window like `year`, else rolling 12 months; so no catalogue entry records it.
 READ_BASES = (*BASES, "last_12m")
+# The kinds of span a threshold is read in (what `45 working days`, `12 months` are counted in).
+SPANS = ("days", "calendar days", "weeks", "months", "hours", "miles")
 
 
 class ProfileError(ValueError):
@@ -160,6 +162,7 @@ class Profile:
     timescales: tuple[Timescale, ...] = ()
     windows: tuple[Window, ...] = ()
     breakdowns: tuple[str, ...] = ()
+    whole_spans: frozenset[str] = frozenset()
 
     def label(self, token: str) -> str:
         for e in self.equivalents:
@@ -259,7 +262,16 @@ def from_dict(data: dict[str, Any], source: str = "") -> Profile:
         timescales=tuple(_timescale(t) for t in data.get("timescales", [])),
         windows=tuple(Window(t.subject, t.forms, t.limit) for t in map(_timescale, data.get("windows", []))),
         breakdowns=_strs(data.get("breakdowns", []), "breakdowns"),
+        whole_spans=_spans(data.get("whole_spans", [])),
     )
+
+
+def _spans(raw: Any) -> frozenset[str]:
+    spans = frozenset(_strs(raw, "whole_spans"))
+    unknown = spans - set(SPANS)
+    if unknown:
+        raise ProfileError(f"whole_spans: {', '.join(sorted(unknown))} not one of {', '.join(SPANS)}")
+    return spans
 
 
 def _timescale(raw: dict[str, Any]) -> Timescale:
@@ -319,6 +331,7 @@ def extend(base: Profile, extra: Profile) -> Profile:
         timescales=_merge_named(extra.timescales, base.timescales, "subject"),
         windows=_merge_named(extra.windows, base.windows, "subject"),
         breakdowns=extra.breakdowns + base.breakdowns,
+        whole_spans=base.whole_spans | extra.whole_spans,
     )
 
 

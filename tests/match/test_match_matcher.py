@@ -351,7 +351,7 @@ def test_the_blind_set_names_none_the_other_sets_hold(shipped, unseen):
     unseen, probe or seed sets would measure tuning, not generalisation."""
     here = Path(__file__).resolve().parent
     fresh = ev.read(here / "fresh.csv")
-    sets = ("probes.csv", *(f"probes{i}.csv" for i in range(2, 11)))
+    sets = ("probes.csv", *(f"probes{i}.csv" for i in range(2, 12)))
     probes = [r for f in sets for r in ev.read(here / f)]
     seen = {" ".join(r.name.lower().split()) for r in [*unseen, *probes]}
     with (here / "labelled.csv").open(encoding="utf-8") as f:
@@ -374,6 +374,7 @@ def test_the_blind_set_names_none_the_other_sets_hold(shipped, unseen):
         ("probes8.csv", 250, "eighteenth"),
         ("probes9.csv", 250, "nineteenth"),
         ("probes10.csv", 200, "twentieth"),
+        ("probes11.csv", 120, "twenty-first"),
     ],
 )
 def test_the_later_probes_are_labelled_with_catalogue_ids(shipped, probe_file, least, session):
@@ -410,6 +411,35 @@ def _neet_catalogue(with_count: bool) -> Catalogue:
     if with_count:
         cat.add(Indicator("neet_n", "Number of 16-18 year olds not in education, employment or training", "count"))
     return cat
+
+
+def _dental_catalogue(with_count: bool) -> Catalogue:
+    cat = Catalogue()
+    cat.add(
+        Indicator(
+            "dental",
+            "Percentage of children looked after for a year+ seeing a dentist in year",
+            "percent",
+            population="children looked after for 12 months or more",
+        )
+    )
+    cat.add(
+        Indicator("cla12", "Total number of Children Looked After (CLA) in care over 12 months at period end", "count")
+    )
+    if with_count:
+        cat.add(Indicator("dental_n", "Number of children looked after for a year+ seeing a dentist in year", "count"))
+    return cat
+
+
+def test_a_count_that_leaves_out_what_the_name_and_the_share_say_is_no_rival_unit():
+    """A name saying no unit, beside a share that says its dental check and a count of all
+    children looked after 12+ months that says none: the count is of other events, so the share
+    is the only unit the catalogue offers for the name's words; a count that says the dental
+    check too keeps the name at review."""
+    name = Query.build("Children looked after 12 months+ who had their teeth checked by a dentist")
+    alone = Matcher(_dental_catalogue(False)).match(name)
+    assert alone.indicator_id == "dental"
+    assert Matcher(_dental_catalogue(True)).match(name).indicator_id == ""
 
 
 def test_a_name_saying_no_unit_takes_the_only_unit_the_catalogue_offers_for_its_words():
