@@ -192,6 +192,16 @@ def parse_fy(text: str) -> str | None:
     return fy_label(a)
 
 
+def starts_year(label: str, fiscal: bool) -> bool:
+    """Whether a header's period label opens a year of the bands' kind over it: `Q1` (a
+    quarter's year is the financial one), `Apr` under financial years, `Jan` under calendar ones."""
+    m = _QUARTER_RE.search(label)
+    if m:
+        return (m.group("q") or m.group("q2")) == "1"
+    words = label.split()
+    return bool(words) and _month_number(words[0]) == (4 if fiscal else 1)
+
+
 def parse_quarter(text: str, report: ReportPeriod | None = None) -> str | None:
     """`Q1`, `Latest Result (Q2)`, `Q2 2014/15` -> `FY2014/15-Q2` (FY from the label or the report)."""
     m = _QUARTER_RE.search(text)

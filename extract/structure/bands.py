@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..periods import parse_fy, parse_year, starts_year
 from .blocks import period_label
 from .model import Cell, Table
 
@@ -33,6 +34,7 @@ class _Columns:
     stub: int
     extents: list[tuple[float, float]]
     periods: set[int]  # columns headed by a period's name (`Jan`, `Q3`)
+    labels: dict[int, str]  # the lowest header level's text per column
     narrowest: float  # the narrowest column's width: what "centred" and a tie are measured in
 
     @classmethod
@@ -47,8 +49,9 @@ class _Columns:
                     lo, hi = reach.get(c.col, (c.bbox[0], c.bbox[2]))
                     reach[c.col] = (min(lo, c.bbox[0]), max(hi, c.bbox[2]))
             extents = [reach.get(k, e) for k, e in enumerate(extents)]
-        periods = {c.col for c in table.cells if c.row == lowest and period_label(c.text)}
-        return cls(table, stub, extents, periods, min(b - a for a, b in zip(xs, xs[1:], strict=False)))
+        labels = {c.col: c.text for c in table.cells if c.row == lowest and c.colspan == 1}
+        periods = {k for k, text in labels.items() if period_label(text)}
+        return cls(table, stub, extents, periods, labels, min(b - a for a, b in zip(xs, xs[1:], strict=False)))
 
     def off_centre(self, cell: Cell, run: Run) -> float:
         x0, _, x1, _ = cell.bbox
@@ -115,19 +118,30 @@ def _fairest_cut(cols: _Columns, a: Cell, b: Cell, outer: Run) -> int:
     of their runs (`2021` stands about centred over Nov..Target too, but that leaves `2020` over
     Oct alone, off its middle); then where they cover more (`2022` over four months beside `2023`
     over ten: `Jan` is nearer the short band's text, yet `2023` is centred over it); nearer text
-    deciding ties."""
+    deciding ties. Between two bands of years, first where the second's year opens."""
     first, last = a.col + a.colspan, b.col
     near = _nearer(cols.table.xs, a, b, first, last)
     quantum = OFF_CENTRE * cols.narrowest
+    starts = _year_starts(cols, a, b)
 
-    def covered(cut: int) -> tuple[int, int, int, int, int]:
+    def covered(cut: int) -> tuple[int, bool, int, int, int, int]:
         left, right = cols.run(a, (outer[0], cut)), cols.run(b, (cut, outer[1]))
         between = len(set(range(a.col, b.col + b.colspan)) & (_spanned(left) | _spanned(right)))
         alike = cols.alike(left) + cols.alike(right)
         off = round((cols.off_centre(a, left) + cols.off_centre(b, right)) / quantum)
-        return between, alike, -off, left[1] + right[1], -abs(cut - near)
+        return between, cut in starts, alike, -off, left[1] + right[1], -abs(cut - near)
 
     return max(range(first, last + 1), key=covered) if first <= last else near
+
+
+def _year_starts(cols: _Columns, a: Cell, b: Cell) -> set[int]:
+    """Where two bands of years meet, the columns whose period opens a year (`2017/18` over Q1..Q4
+    beside `2018/19` over Q1: the second band begins at the second `Q1`, however the two texts
+    stand centred). Empty unless both bands name a year."""
+    fy = [parse_fy(c.text) for c in (a, b)]
+    if not all(fy) and not all(parse_year(c.text) for c in (a, b)):
+        return set()
+    return {k for k, text in cols.labels.items() if starts_year(text, all(fy))}
 
 
 def _nearer(xs: list[float], a: Cell, b: Cell, lo: int, hi: int) -> int:

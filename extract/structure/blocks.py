@@ -14,9 +14,11 @@ from statistics import median
 
 from ..periods import MONTHS, parse_period
 from .figures import is_value
-from .lines import Line
+from .lines import Line, type_size
 
 MAX_GAP = 2.2  # line heights: a wider vertical gap ends a block
+SIZED = 3  # characters: an OCR line of fewer says nothing of its type size
+HEADER_GAP = 4.0  # line heights: the widest gap under a header of periods over the block's figures
 MIN_TABULAR = 2  # lines of two or more phrases a block needs
 PROSE_SHARE = 0.6  # a single phrase wider than this share of the block, and long, is prose
 
@@ -78,12 +80,35 @@ def _is_prose(line: Line, width: float) -> bool:
 def _continues(block: Block, line: Line, aligned: bool, page_width: float) -> bool:
     prev = block.lines[-1]
     height = max(prev.bottom - prev.top, line.bottom - line.top)
-    if line.top - prev.bottom > MAX_GAP * height:
+    if line.top - prev.bottom > (HEADER_GAP if _heads(prev, line) else MAX_GAP) * height:
         return False
     if not aligned and _is_prose(line, max(block.x1 - block.x0, 0.5 * page_width)):
         return False
-    size_ratio = line.em / prev.em if prev.em else 1.0
-    return 0.6 <= size_ratio <= 1.67
+    size, before = _size(line), next((e for ln in reversed(block.lines) if (e := _size(ln))), 0.0)
+    if not size and not _lettered(line):
+        return False  # a band's edge read as dashes: skipped, not taken into the block
+    return not size or not before or 0.6 <= size / before <= 1.67
+
+
+def _size(line: Line) -> float:
+    """The line's type size, 0 where its words cannot tell it: a page image's word box is as
+    tall as its glyphs (`(2020/21` with its parenthesis, a speck read as `ov`), so an OCR line is
+    sized by its words of capitals and digits (`type_size`), and one with none is no evidence
+    that the block's type changed; nor is a speck read as a glyph or two (`4` under a band)."""
+    if all(w.size for w in line.words):
+        return line.em
+    return type_size(line.words) if sum(len(w.text) for w in line.words) >= SIZED else 0.0
+
+
+def _heads(header: Line, line: Line) -> bool:
+    """Whether a header of periods stands over this line's figures, most labels over one: a
+    header band set off from the body by padding wider than the body's own line spacing."""
+    if not labels_periods(header):
+        return False
+    labels = [p for p in header.phrases if period_label(p.text)]
+    values = [p for p in line.phrases if is_value(p.text)]
+    over = sum(any(v.x0 < p.x1 and p.x0 < v.x1 for v in values) for p in labels)
+    return over * 2 > len(labels)
 
 
 def labels_periods(line: Line) -> bool:

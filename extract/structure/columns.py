@@ -10,12 +10,13 @@ whether or not text shows one.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from statistics import median
 
 from ..page import Rule
 from ..periods import MONTHS, parse_period
 from ..vocabulary import VOCABULARY
 from .figures import is_value
-from .lines import Line, Phrase
+from .lines import WORD_SPACE, Line, Phrase
 
 HEAD_LINE = 0.8  # a header line with this many phrases per column it stands over heads them one by one
 RULE_COVER = 0.5  # a vertical rule over this share of the block's height is a column boundary
@@ -62,11 +63,32 @@ def _below_bare_lines(valued: list[Line]) -> list[Line]:
 
 def column_spans(lines: list[Line], rules: list[Rule], top: float, bottom: float) -> list[Span]:
     body = body_lines(lines)
-    spans = _merged(_unbridged([p for ln in body for p in ln.phrases], len(body)))
+    spans = _closed(_merged(_unbridged([p for ln in body for p in ln.phrases], len(body))), body)
     first = min((ln.top for ln in body), default=bottom)
     spans = _merged(spans + [s for ln in lines if ln.top < first for s in headed_gutters(ln, spans)])
     cuts = vertical_cuts(rules, top, bottom)
     return _split_at(spans, cuts)
+
+
+def _closed(spans: list[Span], body: list[Line]) -> list[Span]:
+    """A span only one line's phrases fill (or `BRIDGED` of them), less than a word space from
+    the next, belongs to that column: it is where a misread figure's pieces end (`8` `0` of
+    `8 096`), not a column of its own. A column set that close would have joined the phrases."""
+    if not body:
+        return spans
+    gap = WORD_SPACE * median(ln.em for ln in body)
+    weak = max(1, int(BRIDGED * len(body)))
+
+    def support(sp: Span) -> int:
+        return sum(any(sp.x0 <= p.x0 and p.x1 <= sp.x1 for p in ln.phrases) for ln in body)
+
+    out: list[Span] = []
+    for sp in spans:
+        if out and sp.x0 - out[-1].x1 < gap and min(support(out[-1]), support(sp)) <= weak:
+            out[-1] = Span(out[-1].x0, max(out[-1].x1, sp.x1))
+        else:
+            out.append(sp)
+    return out
 
 
 def _unbridged(phrases: list[Phrase], n_lines: int) -> list[Span]:

@@ -198,9 +198,10 @@ def _table(page: PageContent, lines: list[Line], columns: Columns, title: str) -
 
 
 def _numbered(texts: list[str]) -> bool:
-    """Mostly bare whole numbers of up to four digits, the rest no figures (a header's words)."""
+    """Bare whole numbers of up to four digits, at least as many as the rest, which are no figures
+    (the header's words: `Ref` over one row's `74` where the other rows print no reference)."""
     whole = [t for t in texts if t.isdigit() and len(t) <= 4]
-    return len(whole) * 2 > len(texts) and not any(is_value(t) for t in texts if t not in whole)
+    return len(whole) * 2 >= len(texts) and not any(is_value(t) for t in texts if t not in whole)
 
 
 def _tabular(rows: list[Row], header: list[PlacedLine]) -> bool:
@@ -221,8 +222,10 @@ def _figure_row(rows: list[Row]) -> bool:
 
 
 def _title(lines: list[Line], top: float, x0: float, x1: float) -> str:
-    """The nearest line above the table, if close: a caption, or the name of its indicator."""
-    above = [ln for ln in lines if ln.bottom <= top and ln.x1 > x0 and ln.x0 < x1]
+    """The nearest line above the table, if close: a caption, or the name of its indicator. A
+    scan's word box can reach below the table's top (a heading's box taller than its letters), so
+    a line is above it where its middle is."""
+    above = [ln for ln in lines if ln.top + ln.bottom <= 2 * top and ln.x1 > x0 and ln.x0 < x1]
     if not above:
         return ""
     ln = above[-1]

@@ -205,6 +205,23 @@ def test_one_row_run_across_a_gutter_leaves_the_columns_of_the_others():
     assert [row[4] for row in grid[1:]] == [row[4] for row in rows[1:]]
 
 
+def test_a_figure_read_in_two_pieces_that_stand_out_of_its_column_makes_no_column():
+    """`8 096` read as `8` and `0`, the `8` a little left of the column's other figures and
+    apart from them by a sliver of white: one line's piece, closer than a word space, is part of
+    that column, not a column of its own that would split the month's header from its figures."""
+    rows = [["Indicator", *MONTHS]] + [[f"Measure {k}", *(str(100 + 7 * k + j) for j in range(5))] for k in range(12)]
+    printed = print_sheet(Sheet(rows))
+    cell = printed.cells[(5, 3)][0]
+    left = min(w.x0 for k in range(1, 13) for w in printed.cells[(k, 3)])
+    em = cell.size
+    piece = replace(cell, text="8", x0=left - 0.6 * em, x1=left - 0.35 * em, size=0.0)
+    rest = replace(cell, text="0", x0=left + 0.05 * em, size=0.0)
+    words = [replace(w, size=0.0) for w in printed.page.words if w is not cell] + [piece, rest]
+    (table,) = find_tables(replace(printed.page, words=words))
+    assert table.n_cols == 6
+    assert texts(table)[0] == rows[0]
+
+
 def test_a_last_column_with_nothing_read_under_it_keeps_its_own_header():
     """A trend column whose arrows the scan lost: its header stands past the last column of
     figures, and heads a column of its own instead of joining the month's (`Aug-23 Trend`)."""
@@ -219,3 +236,20 @@ def test_a_header_word_set_wide_past_the_last_column_heads_nothing():
     rows = [[*row, "of" if k == 0 else ""] for k, row in enumerate(ROWS)]
     (table,) = find_tables(print_sheet(Sheet(rows)).page)
     assert len(texts(table)[0]) == len(ROWS[0])
+
+
+def test_a_reference_column_only_one_row_fills_is_still_a_label_column():
+    """`Ref` over one row's `74`, the other rows printing no reference: with the names beside it,
+    both are the rows' labels, and a section heading under the header stays a section."""
+    rows = [
+        ["", "", "Q4 2022/23", "", "Q1 2023/24", ""],
+        ["Ref", "Measure", "Target", "Actual", "Target", "Actual"],
+        ["", "Placement stability and permanence", "", "", "", ""],
+        ["74", "Number of children placed for adoption", "28", "25", "28", "30"],
+        ["", "Number of children in our care", "520", "539", "520", "505"],
+        ["", "Number of children in need", "1,100", "1,210", "1,100", "1,180"],
+    ]
+    obs = read(print_sheet(Sheet(rows, spans={(0, 2): 2, (0, 4): 2, (2, 1): 5})).page)
+    got = {(o["indicator"], o["period"], o["measure"], o["value_raw"]) for o in obs}
+    assert ("Number of children in our care", "FY2023/24-Q1", "value", "505") in got
+    assert ("Number of children placed for adoption", "FY2022/23-Q4", "target", "28") in got

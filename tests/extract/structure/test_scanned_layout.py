@@ -552,3 +552,64 @@ def test_two_text_layer_lines_set_close_stay_two_though_their_boxes_cross():
     upper = [replace(Word(t, x, 100, x + 30, 110), size=10.0) for t, x in (("Number", 40), ("12", 200))]
     lower = [replace(Word(t, x, 108.5, x + 30, 118.5), size=10.0) for t, x in (("of", 45), ("13", 205))]
     assert [ln.text for ln in text_lines(upper + lower)] == ["Number 12", "of 13"]
+
+
+def _ocr_rows(tops: list[float], xs: list[float], height: float = 6.0) -> list[Word]:
+    """Body rows as a sparse OCR pass boxes them: a reference, a name, a figure per column."""
+    words = []
+    for k, top in enumerate(tops):
+        words += [Word(f"M{k + 1}", 34, top, 44, top + height), Word("Number", 95, top, 121, top + height)]
+        words += [Word("referrals", 124, top, 160, top + height)]
+        words += [Word(str(100 + 7 * k + j), x, top, x + 14, top + height) for j, x in enumerate(xs)]
+    return words
+
+
+MONTH_XS = [228.0, 271.0, 315.0, 355.0]
+MONTH_HEADER = [
+    Word(m, x - 4, 74, x + 22, 82) for m, x in zip(["Jan-20", "Feb-20", "Mar-20", "Apr-20"], MONTH_XS, strict=True)
+]
+
+
+def test_a_header_line_boxed_taller_than_its_letters_stays_with_its_body():
+    """A header over a dark band boxed 8 to 11 points tall over body rows boxed 6: a lone
+    `(2020/21` with its parenthesis' depth stands between. Its box tells nothing of the type
+    size, so it does not end the block, and the header heads the table."""
+    words = [Word("Ref", 30, 70, 46, 81), Word("Indicator", 95, 73, 128, 80), *MONTH_HEADER]
+    words += [Word("(2020/21", 340, 85, 370, 97)]
+    words += _ocr_rows([100.0, 114.0, 128.0, 142.0], MONTH_XS)
+    page = PageContent("test", 1, 595.0, 842.0, words, [], [], "ocr")
+    (block,) = find_blocks(text_lines(page.words), page.width)
+    assert block.lines[0].text.startswith("Ref")
+    (table,) = find_tables(page)
+    assert texts(table)[0][-4:] == ["Jan-20", "Feb-20", "Mar-20", "Apr-20 (2020/21"]
+
+
+def test_a_speck_read_as_a_digit_between_header_and_body_does_not_part_them():
+    words = [Word("Indicator", 95, 73, 128, 80), *MONTH_HEADER, Word("4", 372, 88, 374, 91)]
+    words += _ocr_rows([96.0, 110.0, 124.0], MONTH_XS)
+    (block,) = find_blocks(text_lines(words), 595.0)
+    assert block.lines[0].text.startswith("Indicator")
+
+
+def test_a_header_of_periods_set_off_by_a_band_s_padding_heads_the_figures_under_it():
+    """Nineteen points of white under a one-line header of months, over rows six points tall:
+    more than a block's usual gap, but the months stand over the figures."""
+    words = [Word("Indicator", 95, 73, 128, 79), *[replace(w, top=73, bottom=79) for w in MONTH_HEADER]]
+    words += _ocr_rows([98.0, 111.0, 124.0], MONTH_XS)
+    (block,) = find_blocks(text_lines(words), 595.0)
+    assert block.lines[0].text.startswith("Indicator")
+    far = [Word("Indicator", 95, 73, 128, 79), Word("Some", 228, 73, 250, 79), Word("words", 271, 73, 293, 79)]
+    far += _ocr_rows([98.0, 111.0, 124.0], MONTH_XS)
+    assert len(find_blocks(text_lines(far), 595.0)[-1].lines) == 3  # no header of periods: the gap parts them
+
+
+def test_a_heading_whose_box_reaches_below_the_tables_top_is_still_its_title():
+    words = [Word("Monthly", 44, 44, 80, 55), Word("report", 84, 44, 120, 55), Word("Vehicle", 42, 72, 70, 89)]
+    words += [
+        Word("crime", 73, 72, 95, 89),
+        Word("Indicator", 95, 87, 128, 94),
+        *[replace(w, top=87, bottom=94) for w in MONTH_HEADER],
+    ]
+    words += _ocr_rows([100.0, 113.0, 126.0], MONTH_XS)
+    (table,) = find_tables(PageContent("test", 1, 595.0, 842.0, words, [], [], "ocr"))
+    assert table.title == "Vehicle crime"
