@@ -203,11 +203,21 @@ def _settle(col: _Column, i: int, lookalikes: Mapping[str, str]) -> bool:
     misfit = parts is not None and parts.prefix in col.prefixes(but=i) and not _fits(col, i, parts)
     if parts is not None and not misfit and _in_scheme(col, i, parts, variants):
         return True
-    near = {c for c in variants if _fits(col, i, c) and _next_to(c, col.neighbours(i))}
+    near = _most_printed(col, i, {c for c in variants if _fits(col, i, c) and _next_to(c, col.neighbours(i))})
     if len({c.text for c in near}) == 1:
         col.parts[i] = near.pop()
         return True
     return not misfit and not variants and (parts is not None or not col.shaped())
+
+
+def _most_printed(col: _Column, i: int, near: set[RefParts]) -> set[RefParts]:
+    """Of the variants that fit, those whose prefix the column prints most often: a misread
+    neighbour (`wi2` for `W12`) makes its broken prefix look printed, and `wil` would fit it as
+    `wi1` as well as `W11`."""
+    if len({c.text for c in near}) < 2:
+        return near
+    top = max(len(col.group(c.prefix, but=i)) for c in near)
+    return {c for c in near if len(col.group(c.prefix, but=i)) == top}
 
 
 def _in_scheme(col: _Column, i: int, parts: RefParts, variants: set[RefParts]) -> bool:

@@ -35,7 +35,7 @@ HEADER_ROWS = 12
 SURE = 0.85  # tesseract's own word confidence above which a reference is not read again
 SCALE = 2.0
 THIRD = 2.8
-_REF = re.compile(r"^[A-Z](?:[A-Z]|&(?=[A-Z])){0,4}\d{1,3}[a-zA-Z]?%?(-[A-Z]{1,4})?%?( \((val|%|no|[a-z]{1,4})\))?$")
+_REF = re.compile(r"^[A-Z](?:[A-Z]|&(?=[A-Z])){0,4} ?\d{1,3}[a-zA-Z]?%?(-[A-Z]{1,4})?%?( \((val|%|no|[a-z]{1,4})\))?$")
 REF_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-%()& "  # `(vel)`, `R&B1` are printed too
 _OTHER_HEADER = re.compile(
     r"chang|avg|aver|max|targ|ref|indic|owner|report|outcom|comment|trend|dot|rag|bench|engl|region|"

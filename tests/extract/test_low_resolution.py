@@ -109,6 +109,13 @@ def test_references_with_an_ampersand_are_reference_shaped():
     assert _pick_ref(["R&B2", "RB2", "RB2"], sure=False) == "RB2"  # two rereads still overrule
 
 
+def test_a_reference_printed_with_a_space_is_reference_shaped():
+    """`R&B 01` set against the cell's left border: the first pass reads only `01`, sure of it;
+    the three rereads agree on the whole reference, which is printed with a space."""
+    assert _pick_ref(["01", "R&B 01", "R&B 01", "R&B 01"], sure=True) == "R&B 01"
+    assert _pick_ref(["H 05", "H 05", "H05"], sure=False) == "H 05"
+
+
 def test_letters_before_a_number_that_no_arrow_explains_are_kept():
     img = np.full((40, 120), 255, np.uint8)
     r = CellReading(CellImage(0, 0, 0, 0, img))

@@ -231,3 +231,10 @@ def test_one_misread_width_does_not_unsettle_the_columns_padded_scheme():
 
 def test_a_one_read_as_a_capital_l_after_the_prefix_is_the_digit_its_neighbours_imply():
     assert texts(["CP7", "LAC1", "LACL-NI", "LAC2", "LAC3"]) == ["CP7", "LAC1", "LAC1-NI", "LAC2", "LAC3"]
+
+
+def test_a_misread_neighbour_s_prefix_does_not_stand_against_the_column_s_own():
+    """`wil` over `wi2` at the foot of W1..W10: `wi2` makes `wi` look printed, so `wil` fits as
+    `wi1` as well as `W11`; the column prints `W` ten times, and both are W references."""
+    column = ["wi", "W2", "W3", "w4", "W5", "W6", "W7", "W8", "W9", "W10", "wil", "wi2"]
+    assert texts(column)[-2:] == ["W11", "W12"]
