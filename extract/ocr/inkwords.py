@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..page import Word
+from . import glyphs
 from .engines import OcrEngine
 
 SURE = 0.5  # a word from this confidence explains its ink
@@ -44,8 +45,8 @@ def reread_unexplained(clean: np.ndarray, ink: np.ndarray, words: list[Word], en
     out = list(words)
     read: list[Blob] = []
     agreed: list[Word] = []
-    for b, ra, rb in zip(blobs, first, other, strict=True):
-        text = _agreed(ra, rb)
+    for b, ra, rb, crop in zip(blobs, first, other, crops, strict=True):
+        text = _agreed(ra, rb) or _arrow(ra, rb, crop)
         if text is None:
             continue
         out = [w for w in out if not _under(w, b)]
@@ -113,6 +114,21 @@ def _agreed(a: list[Word], b: list[Word]) -> str | None:
     if not ta or ta.replace(" ", "").lower() != tb.replace(" ", "").lower():
         return None
     return tb if any(ch.isdigit() for ch in tb) else ta
+
+
+ARROWS = "↑↓→←↗↘"
+JUNK = 2  # characters: a reading this short of an arrow is what engines make of one
+
+
+def _arrow(a: list[Word], b: list[Word], crop: np.ndarray) -> str | None:
+    """A lone arrow (a `Trend` column's `↑`), which the engines read as junk they disagree on
+    (`L` and nothing, `r` and `T`, `>` and `↓`): the arrow its ink shows, where neither reading
+    holds a digit and each is a glyph or two or an arrow. A figure the two misread apart stays
+    unread."""
+    texts = [" ".join(w.text for w in r).strip() for r in (a, b)]
+    if any(ch.isdigit() for t in texts for ch in t) or any(len(t) > JUNK and t not in ARROWS for t in texts):
+        return None
+    return glyphs.arrow(crop)
 
 
 def _covered(w: Word, blobs: list[Blob]) -> float:

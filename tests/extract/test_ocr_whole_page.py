@@ -143,6 +143,31 @@ def test_readings_the_engines_disagree_on_add_nothing():
     assert sorted(w.text for w in got) == ["123", "Ref"]
 
 
+def _arrow_ink() -> tuple[np.ndarray, list[Word]]:
+    """An upward arrow at x 200-212, rows 50-70 (a head three rows deep over a stem), beside a
+    figure the sparse pass read."""
+    ink = np.zeros((120, 300), np.uint8)
+    for k in range(6):
+        ink[50 + k, 206 - k : 207 + k] = 255
+    ink[56:70, 205:208] = 255
+    words = [_w("123", 100, 50, 130, 70), _w("Ref", 10, 50, 40, 70)]
+    return ink, words
+
+
+def test_a_lone_arrow_the_engines_read_as_junk_is_the_arrow_its_ink_shows():
+    ink, words = _arrow_ink()
+    got = reread_unexplained(255 - ink, ink, words, _Fixed(["r"], second=_Fixed(["T"])))
+    assert sorted(w.text for w in got) == ["123", "Ref", "↑"]
+    got = reread_unexplained(255 - ink, ink, words, _Fixed(["L"], second=_Fixed([""])))
+    assert "↑" in [w.text for w in got]  # the ink, not the reading, says which way
+
+
+def test_a_glyph_read_as_a_digit_by_either_engine_is_no_arrow():
+    ink, words = _arrow_ink()
+    got = reread_unexplained(255 - ink, ink, words, _Fixed(["1"], second=_Fixed(["T"])))
+    assert sorted(w.text for w in got) == ["123", "Ref"]
+
+
 def test_an_agreed_reading_replaces_the_unsure_word_over_its_ink():
     ink, words = _inked()
     words.append(_w("uy", 200, 50, 212, 70, conf=0.2))
