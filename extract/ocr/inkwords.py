@@ -123,12 +123,16 @@ JUNK = 2  # characters: a reading this short of an arrow is what engines make of
 def _arrow(a: list[Word], b: list[Word], crop: np.ndarray) -> str | None:
     """A lone arrow (a `Trend` column's `↑`), which the engines read as junk they disagree on
     (`L` and nothing, `r` and `T`, `>` and `↓`): the arrow its ink shows, where neither reading
-    holds a digit and each is a glyph or two or an arrow. A figure the two misread apart stays
-    unread."""
+    holds a digit and each is a glyph or two or an arrow. A flat `→` needs one engine to have
+    read an arrow: a dash or a reference's hyphen is flat too. A figure the two misread apart
+    stays unread."""
     texts = [" ".join(w.text for w in r).strip() for r in (a, b)]
     if any(ch.isdigit() for t in texts for ch in t) or any(len(t) > JUNK and t not in ARROWS for t in texts):
         return None
-    return glyphs.arrow(crop)
+    kind = glyphs.arrow(crop)
+    if kind == "→" and not any(t in ARROWS for t in texts if t):
+        return None  # flat ink is as often a dash or a hyphen's word: only an engine's arrow says
+    return kind
 
 
 def _covered(w: Word, blobs: list[Blob]) -> float:

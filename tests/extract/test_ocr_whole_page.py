@@ -162,6 +162,19 @@ def test_a_lone_arrow_the_engines_read_as_junk_is_the_arrow_its_ink_shows():
     assert "↑" in [w.text for w in got]  # the ink, not the reading, says which way
 
 
+def test_flat_ink_is_an_arrow_only_where_an_engine_read_one():
+    """A `→` is flat, and so are a dash and a reference's hyphen: the ink alone does not say."""
+    ink = np.zeros((120, 300), np.uint8)
+    ink[58:62, 194:214] = 255
+    for k in range(8):
+        ink[52 + k : 68 - k, 212 + k] = 255
+    words = [_w("123", 100, 50, 130, 70), _w("Ref", 10, 50, 40, 70)]
+    got = reread_unexplained(255 - ink, ink, words, _Fixed([">"], second=_Fixed(["↓"])))
+    assert "→" in [w.text for w in got]
+    got = reread_unexplained(255 - ink, ink, words, _Fixed(["-"], second=_Fixed([""])))
+    assert "→" not in [w.text for w in got]
+
+
 def test_a_glyph_read_as_a_digit_by_either_engine_is_no_arrow():
     ink, words = _arrow_ink()
     got = reread_unexplained(255 - ink, ink, words, _Fixed(["1"], second=_Fixed(["T"])))
