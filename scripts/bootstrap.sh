@@ -12,6 +12,14 @@ python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
 command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr tesseract-ocr-eng)
 # the English word list that tells a text layer of words from shifted codes (extract/ocr/textquality.py)
 [ -e /usr/share/dict/british-english ] || missing+=(wbritish)
+# the corpus generator sets documents in these faces by path (fixtures/generator/corpus/fonts.py);
+# its tests re-render committed documents with them
+fonts=/usr/share/fonts/truetype
+[ -e $fonts/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu)
+[ -e $fonts/liberation/LiberationSans-Regular.ttf ] || missing+=(fonts-liberation)
+[ -e $fonts/crosextra/Carlito-Regular.ttf ] || missing+=(fonts-crosextra-carlito)
+[ -e $fonts/crosextra/Caladea-Regular.ttf ] || missing+=(fonts-crosextra-caladea)
+[ -e $fonts/noto/NotoSans-Regular.ttf ] || missing+=(fonts-noto-core)
 # the review report's test drives a real headless browser
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 # tesserocr is built against the system's tesseract (the CLI's own version): its headers, a compiler
