@@ -84,7 +84,7 @@ def _continues(block: Block, line: Line, aligned: bool, page_width: float) -> bo
         return False
     if not aligned and _is_prose(line, max(block.x1 - block.x0, 0.5 * page_width)):
         return False
-    size, before = _size(line), next((e for ln in reversed(block.lines) if (e := _size(ln))), 0.0)
+    size, before = _size(line), _size(prev)
     if not size and not _lettered(line):
         return False  # a band's edge read as dashes: skipped, not taken into the block
     return not size or not before or 0.6 <= size / before <= 1.67

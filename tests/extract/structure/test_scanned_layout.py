@@ -613,3 +613,17 @@ def test_a_heading_whose_box_reaches_below_the_tables_top_is_still_its_title():
     words += _ocr_rows([100.0, 113.0, 126.0], MONTH_XS)
     (table,) = find_tables(PageContent("test", 1, 595.0, 842.0, words, [], [], "ocr"))
     assert table.title == "Vehicle crime"
+
+
+def test_a_line_that_cannot_tell_its_size_does_not_pass_an_older_lines_size_on():
+    """A large title, then a band of `2017/18 Q4` (no word of capitals and digits only: its size
+    is unknown), then the header: the header is compared with the band, which says nothing, not
+    with the title two lines up, and the band stays with its table."""
+    words = [Word("Children", 32, 43, 90, 58), Word("results", 95, 43, 140, 58)]
+    words += [Word("2017/18", 255, 73, 285, 80), Word("Q4", 287, 73, 297, 80)]
+    words += [Word("2018/19", 338, 73, 368, 80), Word("Q1", 370, 73, 380, 80)]
+    words += [Word("Ref", 36, 86, 50, 91), Word("Measure", 86, 86, 118, 91)]
+    words += [Word(t, x, 86, x + 22, 91) for t, x in zip(["Target", "Value", "Target", "Value"], MONTH_XS, strict=True)]
+    words += _ocr_rows([99.0, 112.0, 125.0], MONTH_XS)
+    blocks = find_blocks(text_lines(words), 595.0)
+    assert any(ln.text.startswith("2017/18") for b in blocks for ln in b.lines)
