@@ -367,7 +367,7 @@ def qualifiers(a: Side, b: Side, prof: Profile) -> list[Finding]:
             values = [v for v in x or y if not q.implied(v, lacking.facts.words)]
             if not values:
                 continue
-            if q.overlap_agrees and lacking is a and a.facts.whole:
+            if q.overlap_agrees and lacking is a and a.facts.whole and not b.facts.whole:
                 out.append(Finding(q.group, f"all vs '{'/'.join(sorted(x or y))}' only", True))
                 continue
             policy = max((q.policy(v) for v in values), key=("free", "soft", "hard").index)
@@ -435,6 +435,18 @@ def negation(a: Side, b: Side) -> list[Finding]:
     return []
 
 
+def restriction(a: Side, b: Side) -> list[Finding]:
+    """A name that counts one thing alone (`ICPCs held in timescale (transfer-ins only)`) is a
+    different measure from one about more than that: one that never names it, or names it only
+    in a parenthesis or a clause (`... or from notification date for transfer-in cases`). A name about
+    that thing itself (`CLA who are UASC` beside `CLA (UASC only)`) agrees."""
+    for x, y in ((a.facts, b.facts), (b.facts, a.facts)):
+        alone = sorted(w for w in x.only - y.only if w not in y.bare)
+        if alone:
+            return [Finding("only", f"'{', '.join(alone)}' alone on one side only", True, False)]
+    return []
+
+
 def either(a: Side, b: Side) -> list[Finding]:
     """`X or Y` counts both; a name with only one of them counts a part (CAO or SGO vs SGO). `X
     including Y` names both too (NEET including not known)."""
@@ -461,6 +473,7 @@ def compare(a: Side, b: Side, prof: Profile) -> list[Finding]:
         + inclusions(a, b, prof)
         + timescale(a, b)
         + negation(a, b)
+        + restriction(a, b)
     )
     found += either(a, b)
     return sorted(found, key=lambda f: not f.hard)

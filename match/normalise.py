@@ -184,6 +184,7 @@ _LAST_12M = "last_12m"
 _WINDOWS = frozenset({"year", _LAST_12M})
 _AGE_WORDS = frozenset({"aged", "age", "ages", "year", "old"})
 _PAREN_GLOSS = re.compile(r"\([^()\d]*\)")
+_PARENS = re.compile(r"\([^()]*\)")
 _YEAR_WINDOW = "within 12 months"
 _END_GLOSS = re.compile(r" \([^()]*\)\s*$")
 # A clause written after its object, ending a gloss or the name (`(UASC excluded)`, `, adults
@@ -236,6 +237,8 @@ class Facts:
     strict: frozenset[Quantity] = frozenset()  # lower bounds written `more than N` in a span counted whole
     breakdown: str = ""  # `by age group`: the name heads a table of the measure split so
     two_units: bool = False  # `percentage ... - rate`: the name says a share and a rate
+    only: frozenset[str] = frozenset()  # `transfer-ins only`: what the name counts alone
+    bare: frozenset[str] = frozenset()  # the words outside every parenthesis (of a name with one)
 
 
 def _grouped(qualifiers: frozenset[tuple[str, str]]) -> dict[str, frozenset[str]]:
@@ -285,6 +288,10 @@ class Vocabulary:
             rf"(?P<obj>(?:[^()]|\([^()]*\))*?){stop}"
         )
         self._timescales = [self._timescale_phrases(ts) for ts in prof.timescales]
+        self._restricted = self._restriction_pattern(prof)
+        self._token_words = frozenset(w for e in prof.equivalents for w in e.token.split() if w.isalnum()) - set(
+            prof.stop_words
+        )
         self._windows = [(w, re.compile(rf"\b(?:{'|'.join(w.forms)})\b")) for w in prof.windows]
         self._cache: dict[tuple[str, str | None], Facts] = {}
         self._read: dict[tuple[str, str | None], Facts] = {}
@@ -300,6 +307,31 @@ class Vocabulary:
                 for f in v.forms:
                     said.setdefault((q.group, f), []).append(f"{q.group}\t{v.value}")
         return Phrases([f for _, f in said], ["\n".join(gs) for gs in said.values()], kinds=[g for g, _ in said])
+
+    @staticmethod
+    def _restriction_pattern(prof: Profile) -> re.Pattern[str] | None:
+        """A word of the profile's restrictions (`only`) beside a word the vocabulary stands for
+        (`transfer-ins only`, `only UASC`): the name counts that alone."""
+        if not prof.restrictions:
+            return None
+        said = _words(prof.restrictions)
+        return re.compile(rf"(?:([a-z0-9+]+) (?:{said})|(?:{said}) ([a-z0-9+]+))(?![\w-])")
+
+    def _only(self, text: str) -> tuple[str, frozenset[str]]:
+        """What the name counts alone, and its words without the restriction: a word of the
+        vocabulary's own (an equivalent's token) beside a restriction; any other word beside one
+        (`children and young people only`) restricts nothing the guards can tell."""
+        if self._restricted is None:
+            return text, frozenset()
+        alone: set[str] = set()
+
+        def take(m: re.Match[str]) -> str:
+            word = m.group(1) or m.group(2)
+            if word in self._token_words:
+                alone.add(_stem(word))
+            return f" {word} "
+
+        return self._restricted.sub(take, text), frozenset(alone)
 
     @staticmethod
     def _timescale_phrases(ts: Timescale) -> tuple[Timescale, re.Pattern[str], re.Pattern[str]]:
@@ -399,6 +431,7 @@ class Vocabulary:
         keyed = text.replace("%", " percentage ")
         body, excluded, included = self._clauses(text)
         body, basis, window = self._basis(body, unit)
+        body, only = self._only(body)
         quantities = self._quantities(body)
         strict = self._strict(body, quantities) if ">" in body else frozenset()
         negated, glossed = self._negated(body)
@@ -432,6 +465,8 @@ class Vocabulary:
             negated=negated,
             negated_gloss=glossed,
             strict=strict,
+            only=only,
+            bare=frozenset(self.tokens(_PARENS.sub(" ", plain))) if "(" in plain else words,
         )
 
     def _count_gloss(self, said: str, text: str, noise: int) -> str:

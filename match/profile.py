@@ -163,6 +163,7 @@ class Profile:
     windows: tuple[Window, ...] = ()
     breakdowns: tuple[str, ...] = ()
     whole_spans: frozenset[str] = frozenset()
+    restrictions: tuple[str, ...] = ()
 
     def label(self, token: str) -> str:
         for e in self.equivalents:
@@ -263,6 +264,7 @@ def from_dict(data: dict[str, Any], source: str = "") -> Profile:
         windows=tuple(Window(t.subject, t.forms, t.limit) for t in map(_timescale, data.get("windows", []))),
         breakdowns=_strs(data.get("breakdowns", []), "breakdowns"),
         whole_spans=_spans(data.get("whole_spans", [])),
+        restrictions=_strs(data.get("restrictions", []), "restrictions"),
     )
 
 
@@ -332,6 +334,7 @@ def extend(base: Profile, extra: Profile) -> Profile:
         windows=_merge_named(extra.windows, base.windows, "subject"),
         breakdowns=extra.breakdowns + base.breakdowns,
         whole_spans=base.whole_spans | extra.whole_spans,
+        restrictions=extra.restrictions + base.restrictions,
     )
 
 

@@ -1,0 +1,120 @@
+"""Matching round 13 (m25): the kinds of trap `tests/match/probes12.csv` and the tuning sets showed
+merging, each kept apart by one general guard, and what each guard must leave matched."""
+
+from __future__ import annotations
+
+import pytest
+
+from scorekit.match.guards import compare, side
+from scorekit.match.matcher import Matcher, Query
+from scorekit.match.normalise import vocabulary
+
+V = vocabulary()
+
+
+def given(shipped, name: str) -> str:
+    return Matcher(shipped).match(Query.build(name)).indicator_id
+
+
+def guards(a: str, b: str) -> list[str]:
+    return [f.guard for f in compare(side(V.facts(a)), side(V.facts(b)), V.profile) if f.hard]
+
+
+# -- a name that counts one thing alone ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "% of ICPCs held within 15 working days (transfer-ins only)",
+        "Percentage of ICPCs within 15 days - transfer-in conferences only",
+    ],
+)
+def test_a_name_counting_one_thing_alone_is_no_measure_of_more(shipped, name):
+    assert given(shipped, name) != "icpc_in_timescale_pct"
+
+
+def test_only_beside_a_word_the_other_name_is_about_agrees(shipped):
+    assert given(shipped, "Number of CLA (UASC only)") == "uasc_cla"
+    assert "only" not in guards("Number of CLA (UASC only)", "Number of CLA at the end of the month who are UASC")
+
+
+def test_only_beside_a_word_the_other_name_gives_in_a_parenthesis_is_apart():
+    entry = "% of ICPCs held within timescales (15 days from the strategy meeting, or notification for transfer-ins)"
+    assert "only" in guards("% of ICPCs held within 15 working days (transfer-ins only)", entry)
+
+
+def test_only_beside_a_word_the_vocabulary_does_not_stand_for_restricts_nothing(shipped):
+    name = "EH assessments completed for children and young people only (excl. adults 21+)"
+    assert V.facts(name).only == frozenset()
+    assert given(shipped, name) == "eh_assessments_completed_excl_adults"
+
+
+# -- an average over a stated span of years ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("Average days from placement order to match (single year)", "adoption_a2_days"),
+        ("Average days between entering care and moving in with adoptive family (single year)", "adoption_a1_days"),
+    ],
+)
+def test_a_single_year_figure_is_not_the_scorecard_measure(shipped, name, entry):
+    assert given(shipped, name) != entry
+
+
+def test_a_single_year_and_a_three_year_average_are_read():
+    assert ("averaged over", "a single year") in V.facts("Average days to match (single year)").qualifiers
+    assert ("averaged over", "3 years") in V.facts("Average days to match, 3 year average").qualifiers
+
+
+def test_an_average_that_states_no_span_still_matches(shipped):
+    assert given(shipped, "A2: average days between placement order and matching with adopters") == "adoption_a2_days"
+
+
+# -- a legal status narrows the children counted -------------------------------------------------
+
+
+def test_children_starting_care_under_section_20_are_not_all_new_cla(shipped):
+    name = "Number of children who started to be looked after under section 20 in the month"
+    assert given(shipped, name) != "cla_new"
+    assert "legal status" in guards(name, "Number of new CLA in month")
+
+
+def test_a_count_with_its_legal_status_still_matches(shipped):
+    assert given(shipped, "Total number of S20 CLA at period end") == "cla_s20"
+    assert given(shipped, "Number of children on ICO at 31 March") == "cla_ico"
+
+
+# -- all children open to social care are no one cohort -------------------------------------------
+
+
+def test_children_open_to_social_care_are_not_one_cohort(shipped):
+    name = "% of children open to CSC visited within the last 4 weeks"
+    assert given(shipped, name) != "cpp_visited_4w_pct"
+    entry = "Percentage of children subject to Child Protection Plan visited within last 4 weeks"
+    assert "cohort" in guards(name, entry)
+
+
+def test_all_children_open_to_social_care_meet_the_entry_that_counts_them_all(shipped):
+    assert given(shipped, "Children open to children's social care at month end") == "open_to_service"
+
+
+def test_a_referral_or_step_up_to_social_care_names_no_population(shipped):
+    assert given(shipped, "Early help cases stepped up to statutory social care") == "eh_stepped_up"
+
+
+# -- newly qualified workers counted in or out ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Average caseload per social worker (including ASYEs)", "Average caseload per social worker (excluding ASYEs)"],
+)
+def test_a_caseload_that_says_how_it_counts_newly_qualified_workers_is_apart(shipped, name):
+    assert given(shipped, name) != "caseload_qsw"
+
+
+def test_a_caseload_of_qualified_workers_still_matches(shipped):
+    assert given(shipped, "Average caseload of qualified social workers (FTE)") == "caseload_qsw"
