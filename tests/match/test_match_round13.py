@@ -139,3 +139,28 @@ def test_s_g_is_special_guardianship(shipped):
 
 def test_la_foster_carers_are_the_councils_own(shipped):
     assert given(shipped, "Number of CLA placed with LA foster carers at period end") == "cla_inhouse_foster"
+
+
+@pytest.mark.parametrize(
+    "name", ["Percentage of LAC adopted in year", "Children looked after who were adopted in year (%)"]
+)
+def test_a_share_observed_over_the_year_meets_every_name_of_an_entry_that_counts_in_the_period(shipped, name):
+    """`Percentage of adoptions` is the same share as the entry's `adopted during period`: the year
+    one name observes it over is no restriction against the other names."""
+    assert given(shipped, name) == "adoptions_pct"
+
+
+def test_the_observed_year_is_implied_only_for_names_without_a_period_of_their_own():
+    from scorekit.match.catalogue import Alias, Catalogue, Indicator
+    from scorekit.match.index import Index
+
+    ind = Indicator("adopted_pct", "Percentage of CLA ceased in the month - adopted", "percent")
+    ind.aliases.append(Alias.seen("", "Percentage of children leaving care who were adopted during period"))
+    ind.aliases.append(Alias.seen("", "Percentage of adoptions"))
+    cat = Catalogue()
+    cat.add(ind)
+    implied = {c.name: c.side.implied for c in Index(cat, V).choices}
+    during = "Percentage of children leaving care who were adopted during period"
+    assert implied["Percentage of adoptions"] == implied[during]
+    assert implied["Percentage of adoptions"]
+    assert not implied["Percentage of CLA ceased in the month - adopted"]
