@@ -164,3 +164,17 @@ def test_the_observed_year_is_implied_only_for_names_without_a_period_of_their_o
     assert implied["Percentage of adoptions"] == implied[during]
     assert implied["Percentage of adoptions"]
     assert not implied["Percentage of CLA ceased in the month - adopted"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Review of LAC cases on time", "NI 66 Looked after children cases which were reviewed within required timescales"],
+)
+def test_what_falls_due_is_the_denominator_a_title_may_leave_unsaid(shipped, name):
+    """`reviews due in month completed in time`: the reviews due are what the share is of, which
+    a title printing only the reviews held on time leaves unsaid."""
+    assert given(shipped, name) == "cla_reviews_in_time_pct"
+
+
+def test_reviews_due_not_completed_in_time_stay_apart(shipped):
+    assert given(shipped, "% of CLA reviews due in month not completed in time") != "cla_reviews_in_time_pct"
