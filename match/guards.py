@@ -437,11 +437,17 @@ def negation(a: Side, b: Side) -> list[Finding]:
 
 def restriction(a: Side, b: Side) -> list[Finding]:
     """A name that counts one thing alone (`ICPCs held in timescale (transfer-ins only)`) is a
-    different measure from one about more than that: one that never names it, or names it only
-    in a parenthesis or a clause (`... or from notification date for transfer-in cases`). A name about
-    that thing itself (`CLA who are UASC` beside `CLA (UASC only)`) agrees."""
+    different measure from one about more than that: one that never names it, names it only in a
+    parenthesis that explains or lists (not a one-word gloss) or in a clause (`... or from
+    notification date for transfer-in cases`), offers it as one of alternatives, or names it as
+    one value of a kind beside others (`CLA 16+ or care leavers`: two cohorts). A name about that
+    thing itself (`CLA who are UASC` beside `CLA (UASC only)`) agrees."""
     for x, y in ((a.facts, b.facts), (b.facts, a.facts)):
-        alone = sorted(w for w in x.only - y.only if w not in y.bare)
+        offered = {w for pair in y.either for w in pair}
+        alone = sorted(w for w in x.only - y.only if w not in y.bare or w in offered)
+        alone += sorted(
+            v for g, v in x.only_values if y.groups.get(g, frozenset()) - {v} and (g, v) not in y.only_values
+        )
         if alone:
             return [Finding("only", f"'{', '.join(alone)}' alone on one side only", True, False)]
     return []

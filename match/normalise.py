@@ -238,7 +238,8 @@ class Facts:
     breakdown: str = ""  # `by age group`: the name heads a table of the measure split so
     two_units: bool = False  # `percentage ... - rate`: the name says a share and a rate
     only: frozenset[str] = frozenset()  # `transfer-ins only`: what the name counts alone
-    bare: frozenset[str] = frozenset()  # the words outside every parenthesis (of a name with one)
+    only_values: frozenset[tuple[str, str]] = frozenset()  # the qualifier values those words say
+    bare: frozenset[str] = frozenset()  # the words outside every parenthesis of more than one word
 
 
 def _grouped(qualifiers: frozenset[tuple[str, str]]) -> dict[str, frozenset[str]]:
@@ -289,9 +290,6 @@ class Vocabulary:
         )
         self._timescales = [self._timescale_phrases(ts) for ts in prof.timescales]
         self._restricted = self._restriction_pattern(prof)
-        self._token_words = frozenset(w for e in prof.equivalents for w in e.token.split() if w.isalnum()) - set(
-            prof.stop_words
-        )
         self._windows = [(w, re.compile(rf"\b(?:{'|'.join(w.forms)})\b")) for w in prof.windows]
         self._cache: dict[tuple[str, str | None], Facts] = {}
         self._read: dict[tuple[str, str | None], Facts] = {}
@@ -318,20 +316,34 @@ class Vocabulary:
         return re.compile(rf"(?:([a-z0-9+]+) (?:{said})|(?:{said}) ([a-z0-9+]+))(?![\w-])")
 
     def _only(self, text: str) -> tuple[str, frozenset[str]]:
-        """What the name counts alone, and its words without the restriction: a word of the
-        vocabulary's own (an equivalent's token) beside a restriction; any other word beside one
-        (`children and young people only`) restricts nothing the guards can tell."""
+        """What the name counts alone, and its words without the restriction: the content word
+        beside a restriction (`police only`, `only UASC`); a stop word or a number beside one
+        (`children and young people only`, `aged 21+ only`) restricts nothing the guards can tell."""
         if self._restricted is None:
             return text, frozenset()
         alone: set[str] = set()
 
         def take(m: re.Match[str]) -> str:
             word = m.group(1) or m.group(2)
-            if word in self._token_words:
+            if word not in self.profile.stop_words and not _DIGIT.search(word):
                 alone.add(_stem(word))
             return f" {word} "
 
         return self._restricted.sub(take, text), frozenset(alone)
+
+    def _bare(self, plain: str) -> frozenset[str]:
+        """The words outside every parenthesis that says more than one word: a one-word gloss
+        (`(CWD)`) names what the measure is of, a longer one (`(... or from notification date for
+        transfer-in cases)`, `(Assessment, CIN, CP, CLA, CL)`) explains or lists its parts."""
+
+        def keep(m: re.Match[str]) -> str:
+            return m.group(0) if len(self.tokens(m.group(0))) == 1 else " "
+
+        return frozenset(self.tokens(_PARENS.sub(keep, plain)))
+
+    def _values_of(self, words: frozenset[str]) -> frozenset[tuple[str, str]]:
+        found = (gv for w in sorted(words) for x in self._qualifiers.found(w) for gv in x.split("\n"))
+        return frozenset((g, v) for g, _, v in (x.partition("\t") for x in found))
 
     @staticmethod
     def _timescale_phrases(ts: Timescale) -> tuple[Timescale, re.Pattern[str], re.Pattern[str]]:
@@ -432,6 +444,7 @@ class Vocabulary:
         body, excluded, included = self._clauses(text)
         body, basis, window = self._basis(body, unit)
         body, only = self._only(body)
+        only_values = self._values_of(only) if only else frozenset()
         quantities = self._quantities(body)
         strict = self._strict(body, quantities) if ">" in body else frozenset()
         negated, glossed = self._negated(body)
@@ -466,7 +479,8 @@ class Vocabulary:
             negated_gloss=glossed,
             strict=strict,
             only=only,
-            bare=frozenset(self.tokens(_PARENS.sub(" ", plain))) if "(" in plain else words,
+            only_values=only_values,
+            bare=self._bare(plain) if "(" in plain else words,
         )
 
     def _count_gloss(self, said: str, text: str, noise: int) -> str:

@@ -178,3 +178,34 @@ def test_what_falls_due_is_the_denominator_a_title_may_leave_unsaid(shipped, nam
 
 def test_reviews_due_not_completed_in_time_stay_apart(shipped):
     assert given(shipped, "% of CLA reviews due in month not completed in time") != "cla_reviews_in_time_pct"
+
+
+# -- the second batch's kinds ---------------------------------------------------------------------
+
+
+def test_any_word_beside_only_restricts(shipped):
+    assert given(shipped, "Number of contacts received (police only)") != "contacts"
+    assert V.facts("Number of contacts received (police only)").only == {"police"}
+
+
+def test_one_of_two_cohorts_alone_is_part_of_an_entry_counting_both(shipped):
+    name = "Number of CLA aged 16+ or care leavers with an authorised pathway plan (care leavers only)"
+    assert given(shipped, name) != "pathway_plan"
+
+
+def test_a_one_word_gloss_names_what_the_entry_counts(shipped):
+    assert given(shipped, "CIN plans (CWD only) - number") == "cin_plan_cwd"
+
+
+def test_a_median_is_no_figure_that_does_not_say_median(shipped):
+    assert given(shipped, "Length of care proceedings in weeks (median, ongoing cases)") != "care_proceedings_weeks"
+
+
+def test_at_any_point_in_the_month_keeps_the_month(shipped):
+    assert V.facts("Number of children subject to a CP plan at any point in the month").basis == {"month"}
+    assert given(shipped, "Number of children subject to a CP plan at any point in the month") != "cpp_children"
+
+
+def test_proceedings_concluded_are_not_proceedings_ongoing(shipped):
+    assert given(shipped, "Average length of care proceedings (concluded cases, weeks)") != "care_proceedings_weeks"
+    assert given(shipped, "Care proceedings: average duration in weeks") == "care_proceedings_weeks"
