@@ -21,6 +21,7 @@ BASIS_LABELS = {
     "ytd": "year to date",
     "quarter": "in the quarter",
     "month": "in the month",
+    "week": "in the week",
     "snapshot": "at a point in time",
     "year": "in the year",
 }

@@ -16,7 +16,7 @@ from typing import Any
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "profile.json"
 POLICIES = ("hard", "soft", "free")
-BASES = ("rolling_12m", "ytd", "quarter", "month", "snapshot", "year")
+BASES = ("rolling_12m", "ytd", "quarter", "month", "week", "snapshot", "year")
 # Bases a phrase may be read as: `last_12m` (the last 12 months) is never kept, it becomes a
 # percentage's window like `year`, else rolling 12 months; so no catalogue entry records it.
 READ_BASES = (*BASES, "last_12m")

@@ -209,3 +209,35 @@ def test_at_any_point_in_the_month_keeps_the_month(shipped):
 def test_proceedings_concluded_are_not_proceedings_ongoing(shipped):
     assert given(shipped, "Average length of care proceedings (concluded cases, weeks)") != "care_proceedings_weeks"
     assert given(shipped, "Care proceedings: average duration in weeks") == "care_proceedings_weeks"
+
+
+# -- the third batch's kinds ----------------------------------------------------------------------
+
+
+def test_a_week_is_its_own_time_basis(shipped):
+    assert V.facts("Number of contacts received in the week").basis == {"week"}
+    assert given(shipped, "Number of contacts received in the week") != "contacts"
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("Number of children subject to S47 enquiries completed in the month", "s47_completed"),
+        ("Number of strategy discussions held (children) in the month", "strategy_discussions"),
+    ],
+)
+def test_children_counted_are_not_the_enquiries_or_discussions_counted(shipped, name, entry):
+    assert given(shipped, name) != entry
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("RCPCs held in month (children)", "rcpc_children"),
+        ("CLA missing 24 hrs+ (children)", "cla_missing_24h"),
+        ("S47s completed", "s47_completed"),
+        ("Number of strategy discussions held in the month", "strategy_discussions"),
+    ],
+)
+def test_a_count_of_children_or_events_said_alike_still_matches(shipped, name, entry):
+    assert given(shipped, name) == entry
