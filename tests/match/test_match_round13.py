@@ -241,3 +241,20 @@ def test_children_counted_are_not_the_enquiries_or_discussions_counted(shipped, 
 )
 def test_a_count_of_children_or_events_said_alike_still_matches(shipped, name, entry):
     assert given(shipped, name) == entry
+
+
+# -- the fourth batch's kinds ---------------------------------------------------------------------
+
+
+def test_a_total_is_not_an_average(shipped):
+    assert given(shipped, "Total caseload of qualified social workers (FTE)") != "caseload_qsw"
+    assert given(shipped, "Total number of children with a CP plan at period end") == "cpp_children"
+
+
+def test_unborn_children_are_a_population_of_their_own(shipped):
+    assert given(shipped, "Number of children with a CP plan at month end (unborn)") != "cpp_children"
+
+
+def test_an_entry_counting_only_what_followed_a_strategy_discussion_is_not_all_of_it(shipped):
+    assert given(shipped, "Number of new referrals where CSE is a factor (all ages)") != "cse_referrals_strategy"
+    assert given(shipped, "Number of strategy discussions held in the month") == "strategy_discussions"
