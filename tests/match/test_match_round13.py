@@ -258,3 +258,16 @@ def test_unborn_children_are_a_population_of_their_own(shipped):
 def test_an_entry_counting_only_what_followed_a_strategy_discussion_is_not_all_of_it(shipped):
     assert given(shipped, "Number of new referrals where CSE is a factor (all ages)") != "cse_referrals_strategy"
     assert given(shipped, "Number of strategy discussions held in the month") == "strategy_discussions"
+
+
+# -- the fifth batch's kinds ----------------------------------------------------------------------
+
+
+def test_a_care_order_is_a_legal_status(shipped):
+    assert given(shipped, "Number of CLA placed with parents (under a care order) at month end") != "cla_placed_parents"
+
+
+def test_a_carer_named_on_one_side_only_is_a_different_placement(shipped):
+    name = "Number of CLA placed for adoption at period end (with foster carers)"
+    assert given(shipped, name) != "cla_placed_for_adoption"
+    assert given(shipped, "Number of CLA placed with in-house foster carers at month end") == "cla_inhouse_foster"
