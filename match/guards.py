@@ -273,7 +273,8 @@ def _one_sided_numbers(qs: set[Quantity], owner: Side, other: Side) -> Finding |
         return None
     hard = "lower" in bounds or ("upper" in bounds and owner.unit == "count")
     band = not hard and any(q.kind == "age" for q in qs)
-    return Finding("numbers", f"{_show(qs)} only on one side", hard, False, band)
+    bare = not hard and all(not q.bound and not q.kind for q in qs)
+    return Finding("numbers", f"{_show(qs)} only on one side", hard, False, band or bare)
 
 
 def _bounded(qs: frozenset[Quantity], implied: frozenset[Quantity]) -> frozenset[Quantity]:

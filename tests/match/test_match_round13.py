@@ -271,3 +271,9 @@ def test_a_carer_named_on_one_side_only_is_a_different_placement(shipped):
     name = "Number of CLA placed for adoption at period end (with foster carers)"
     assert given(shipped, name) != "cla_placed_for_adoption"
     assert given(shipped, "Number of CLA placed with in-house foster carers at month end") == "cla_inhouse_foster"
+
+
+def test_a_bare_number_on_one_side_only_is_a_doubt_no_score_settles(shipped):
+    """`(second reviews)`: which review is counted, a number with no unit or bound that the other
+    name does not say: the entry is held for a person, not given for its high score."""
+    assert given(shipped, "% of CLA reviews due in month completed in time (second reviews)") == ""
