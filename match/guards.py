@@ -372,9 +372,10 @@ def qualifiers(a: Side, b: Side, prof: Profile) -> list[Finding]:
             if q.overlap_agrees and lacking is a and a.facts.whole and not b.facts.whole:
                 out.append(Finding(q.group, f"all vs '{'/'.join(sorted(x or y))}' only", True))
                 continue
-            policy = max((q.policy(v) for v in values), key=("free", "soft", "hard").index)
+            policy = max((q.policy(v) for v in values), key=("free", "soft", "held", "hard").index)
             if policy != "free":
-                out.append(Finding(q.group, f"'{'/'.join(sorted(x or y))}' only on one side", policy == "hard", False))
+                detail = f"'{'/'.join(sorted(x or y))}' only on one side"
+                out.append(Finding(q.group, detail, policy == "hard", False, policy == "held"))
     return out
 
 
@@ -416,7 +417,7 @@ def _one_sided(words: frozenset[str], how: str, prof: Profile, narrows: bool = F
     if narrows:
         policies = {w: "hard" if p == "soft" else p for w, p in policies.items()}
     hard = sorted(w for w, p in policies.items() if p == "hard")
-    soft = sorted(w for w, p in policies.items() if p == "soft")
+    soft = sorted(w for w, p in policies.items() if p in ("soft", "held"))
     verb = "excluding" if how == "excluded" else "including"
     out = []
     if hard:
@@ -429,11 +430,15 @@ def _one_sided(words: frozenset[str], how: str, prof: Profile, narrows: bool = F
 def negation(a: Side, b: Side) -> list[Finding]:
     """A name that denies what the other counts (`reviews not completed in time`, `contacts not
     progressing to referral`) measures the rest of it: a different measure. A denial the other
-    name gives only as a gloss (`stepped down (no assessment required)`) agrees with it."""
+    name gives only as a gloss (`stepped down (no assessment required)`) agrees with it; one that
+    says what that gloss denies (`stepped down after assessment`) contradicts it."""
     for x, y in ((a.facts, b.facts), (b.facts, a.facts)):
         lone = x.negated - y.negated - y.negated_gloss
         if lone:
             return [Finding("negation", f"'not {', '.join(sorted(lone))}' only on one side", True, False)]
+        said = (y.negated_gloss & x.words) - x.negated - x.negated_gloss
+        if said:
+            return [Finding("negation", f"'{', '.join(sorted(said))}' vs 'no {', '.join(sorted(said))}'", True)]
     return []
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "profile.json"
-POLICIES = ("hard", "soft", "free")
+POLICIES = ("hard", "held", "soft", "free")  # held: a doubt no score settles, for a person
 BASES = ("rolling_12m", "ytd", "quarter", "month", "week", "snapshot", "year")
 # Bases a phrase may be read as: `last_12m` (the last 12 months) is never kept, it becomes a
 # percentage's window like `year`, else rolling 12 months; so no catalogue entry records it.
@@ -51,7 +51,8 @@ class QualifierValue:
 @dataclass(frozen=True)
 class Qualifier:
     """Two names whose values in one group differ are different measures; `one_sided` says what
-    a value on one side only is (hard: a different measure, soft: a doubt, free: nothing).
+    a value on one side only is (hard: a different measure, held: a doubt no score settles, soft:
+    a doubt that costs points, free: nothing).
     `over_a_period`: its values count events in a period (new, ceased), never a point in time.
     `overlap_agrees`: two names contradict only when they share none of its values (children
     looked after vs care leavers, but not children looked after and care leavers); a name with

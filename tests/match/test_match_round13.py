@@ -277,3 +277,18 @@ def test_a_bare_number_on_one_side_only_is_a_doubt_no_score_settles(shipped):
     """`(second reviews)`: which review is counted, a number with no unit or bound that the other
     name does not say: the entry is held for a person, not given for its high score."""
     assert given(shipped, "% of CLA reviews due in month completed in time (second reviews)") == ""
+
+
+# -- the sixth batch's kinds ----------------------------------------------------------------------
+
+
+def test_a_name_saying_what_the_entry_gloss_denies_contradicts_it(shipped):
+    assert given(shipped, "Number of referrals stepped down from CSC (after assessment)") != "referrals_stepped_down"
+    assert "negation" in guards(
+        "Number of children stepped down from CSC to early help following assessment",
+        "Number of referrals that were stepped down from CSC (no assessment required)",
+    )
+
+
+def test_a_step_said_on_one_side_only_is_a_different_measure(shipped):
+    assert given(shipped, "Number of early help plans opened in the month (step down)") != "eh_plans_opened"
