@@ -292,3 +292,8 @@ def test_a_name_saying_what_the_entry_gloss_denies_contradicts_it(shipped):
 
 def test_a_step_said_on_one_side_only_is_a_different_measure(shipped):
     assert given(shipped, "Number of early help plans opened in the month (step down)") != "eh_plans_opened"
+
+
+def test_in_contact_said_on_one_side_only_is_a_doubt_unless_suitability_says_it(shipped):
+    assert given(shipped, "Number of care leavers (in contact)") != "care_leavers"
+    assert given(shipped, "% of care leavers aged 19-21 in suitable accommodation") == "care_leavers_suitable_accom_pct"
