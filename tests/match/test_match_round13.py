@@ -297,3 +297,15 @@ def test_a_step_said_on_one_side_only_is_a_different_measure(shipped):
 def test_in_contact_said_on_one_side_only_is_a_doubt_unless_suitability_says_it(shipped):
     assert given(shipped, "Number of care leavers (in contact)") != "care_leavers"
     assert given(shipped, "% of care leavers aged 19-21 in suitable accommodation") == "care_leavers_suitable_accom_pct"
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("Number of contacts received in the month (open cases)", "contacts"),
+        ("Number of referrals in the month (new cases)", "cin_referrals"),
+        ("Percentage of contacts that become new referrals of CiN (police)", "contacts_to_referral_pct"),
+    ],
+)
+def test_a_gloss_naming_a_case_status_or_a_source_narrows_the_name(shipped, name, entry):
+    assert given(shipped, name) != entry
