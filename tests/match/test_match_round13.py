@@ -309,3 +309,8 @@ def test_in_contact_said_on_one_side_only_is_a_doubt_unless_suitability_says_it(
 )
 def test_a_gloss_naming_a_case_status_or_a_source_narrows_the_name(shipped, name, entry):
     assert given(shipped, name) != entry
+
+
+def test_leaving_out_what_was_in_timescale_leaves_a_different_measure(shipped):
+    assert given(shipped, "Number of CP plans (not reviewed in timescale)") != "cpp_children"
+    assert "excluding" in guards("Number of CP plans (not reviewed in timescale)", "Number of children with a CP plan")
