@@ -59,20 +59,16 @@ class Index:
             defined, defined_words = definitions[ind.definition]
             said = _population_words(vocab, ind.population, population) | defined_words
             cohort = _population_cohort(vocab, ind.population)
-            names = _restated(vocab, ind.names)
-            observed = _observed_window(vocab, ind.unit, names)
-            for name in names:
+            for name in _restated(vocab, ind.names):
                 f = _with_defined(_with_cohort(vocab.facts(name, ind.unit), cohort), defined)
                 if f.key in seen:
                     continue
                 seen.add(f.key)
                 row = len(self.choices)
-                window = vocab.period_window(f) or (observed if not f.basis else frozenset())
-                implied = population | f.windows | window
+                implied = population | f.windows | vocab.period_window(f)
                 recorded = _population_groups(vocab, ind.population) if ind.population else None
                 choice_side = side(f, ind.unit, ind.time_basis, implied, recorded)
-                unsaid = said | vocab.window_words if window else said
-                self.choices.append(Choice(ind.id, name, choice_side, f.words, row, unsaid - f.words))
+                self.choices.append(Choice(ind.id, name, choice_side, f.words, row, said - f.words))
         self.texts = [c.facts.content for c in self.choices]
         self.rows_of: dict[str, list[int]] = {}
         for i, c in enumerate(self.choices):
@@ -210,18 +206,6 @@ class Index:
 
 
 _AGE_WORDS = frozenset({"aged", "age", "year", "old"})
-
-
-def _observed_window(vocab: Vocabulary, unit: str, names: list[str]) -> frozenset[Quantity]:
-    """The year a share is observed over, when one of the entry's names counts it `in the period`:
-    its names that state no period of their own (`Percentage of adoptions`) are the same share,
-    observed over the same window, so a name that says the year (`adopted in year (%)`) adds no
-    restriction to them either."""
-    for name in names:
-        window = vocab.period_window(vocab.facts(name, unit))
-        if window:
-            return window
-    return frozenset()
 
 
 def _restated(vocab: Vocabulary, names: list[str]) -> list[str]:

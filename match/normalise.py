@@ -621,11 +621,6 @@ class Vocabulary:
                     out.add(_whole_days(Quantity(float(v), k, bound)))
         return frozenset(out)
 
-    @property
-    def window_words(self) -> frozenset[str]:
-        """The words the year a share is observed over adds to its name (`within 12 months`)."""
-        return frozenset(self.tokens(_YEAR_WINDOW))
-
     def period_window(self, facts: Facts) -> frozenset[Quantity]:
         """The year a share counted `in the period` may be observed over: an annual release's
         `during the year` names the same window, so it is no restriction that name adds."""
