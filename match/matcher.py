@@ -360,9 +360,7 @@ class Matcher:
         """A name that says neither its unit nor its period, read as a count kept for a period (new
         plans in the month), beside a share of the same words kept otherwise that only the unsaid
         unit holds back (NI 65, printed without its `%`): the name fits the share but for its unit
-        and the count but for its period, so nothing it says favours the count. A rate is no such
-        rival: a share's `%` may stand in a column's head, but a rate is said in its title (`rate`,
-        `per 10,000`), so a title that says none is no rate (`S47s completed`)."""
+        and the count but for its period, so nothing it says favours the count."""
         if q.unit is not None or q.basis or top.held or top.score < self.accept:
             return None
         basis = self.catalogue.get(top.indicator_id).time_basis
@@ -370,8 +368,7 @@ class Matcher:
         if not basis:
             return None
         for c in full.ranked:
-            other = self.index.unit[c.indicator_id]
-            if other == unit or other.startswith("rate") or c.similarity < top.similarity - self.settings.margin:
+            if self.index.unit[c.indicator_id] == unit or c.similarity < top.similarity - self.settings.margin:
                 continue
             only_unit = bool(c.held) and _only_unit(c.held) and c.doubts == len(c.held)
             if only_unit and self.catalogue.get(c.indicator_id).time_basis != basis:
