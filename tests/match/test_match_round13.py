@@ -123,57 +123,8 @@ def test_a_caseload_of_qualified_workers_still_matches(shipped):
 # -- review share: right answers that stopped in review -------------------------------------------
 
 
-def test_a_title_that_says_no_rate_is_no_rate(shipped):
-    """A name with neither unit nor period beside a count kept for the month and a rolling rate:
-    a rate is said in its title, so the count is the one the name fits."""
-    assert given(shipped, "S47s completed") == "s47_completed"
-
-
 def test_a_title_that_says_no_unit_beside_a_share_stays_for_a_person(shipped):
     assert given(shipped, "Children becoming subject to a child protection plan for a second or subsequent time") == ""
-
-
-def test_s_g_is_special_guardianship(shipped):
-    assert given(shipped, "S/G orders in mth") == "sgos"
-
-
-def test_la_foster_carers_are_the_councils_own(shipped):
-    assert given(shipped, "Number of CLA placed with LA foster carers at period end") == "cla_inhouse_foster"
-
-
-@pytest.mark.parametrize(
-    "name", ["Percentage of LAC adopted in year", "Children looked after who were adopted in year (%)"]
-)
-def test_a_share_observed_over_the_year_meets_every_name_of_an_entry_that_counts_in_the_period(shipped, name):
-    """`Percentage of adoptions` is the same share as the entry's `adopted during period`: the year
-    one name observes it over is no restriction against the other names."""
-    assert given(shipped, name) == "adoptions_pct"
-
-
-def test_the_observed_year_is_implied_only_for_names_without_a_period_of_their_own():
-    from scorekit.match.catalogue import Alias, Catalogue, Indicator
-    from scorekit.match.index import Index
-
-    ind = Indicator("adopted_pct", "Percentage of CLA ceased in the month - adopted", "percent")
-    ind.aliases.append(Alias.seen("", "Percentage of children leaving care who were adopted during period"))
-    ind.aliases.append(Alias.seen("", "Percentage of adoptions"))
-    cat = Catalogue()
-    cat.add(ind)
-    implied = {c.name: c.side.implied for c in Index(cat, V).choices}
-    during = "Percentage of children leaving care who were adopted during period"
-    assert implied["Percentage of adoptions"] == implied[during]
-    assert implied["Percentage of adoptions"]
-    assert not implied["Percentage of CLA ceased in the month - adopted"]
-
-
-@pytest.mark.parametrize(
-    "name",
-    ["Review of LAC cases on time", "NI 66 Looked after children cases which were reviewed within required timescales"],
-)
-def test_what_falls_due_is_the_denominator_a_title_may_leave_unsaid(shipped, name):
-    """`reviews due in month completed in time`: the reviews due are what the share is of, which
-    a title printing only the reviews held on time leaves unsaid."""
-    assert given(shipped, name) == "cla_reviews_in_time_pct"
 
 
 def test_reviews_due_not_completed_in_time_stay_apart(shipped):
@@ -235,7 +186,6 @@ def test_children_counted_are_not_the_enquiries_or_discussions_counted(shipped, 
     [
         ("RCPCs held in month (children)", "rcpc_children"),
         ("CLA missing 24 hrs+ (children)", "cla_missing_24h"),
-        ("S47s completed", "s47_completed"),
         ("Number of strategy discussions held in the month", "strategy_discussions"),
     ],
 )
