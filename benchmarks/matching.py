@@ -53,6 +53,7 @@ PROBES8 = ROOT / "tests" / "match" / "probes8.csv"
 PROBES9 = ROOT / "tests" / "match" / "probes9.csv"
 PROBES10 = ROOT / "tests" / "match" / "probes10.csv"
 PROBES11 = ROOT / "tests" / "match" / "probes11.csv"
+PROBES12 = ROOT / "tests" / "match" / "probes12.csv"
 REAL = "real wording"  # probes whose source is a published title, not a written one
 
 
@@ -140,7 +141,8 @@ def probes2_table(matcher: Matcher, misses: bool = False, path: Path = PROBES2, 
     """The fifteenth session's probes (`tests/match/probes2.csv`, and its second helper's
     `probes3.csv`), the sixteenth session's (`probes4.csv`, `probes5.csv`), the seventeenth's
     (`probes6.csv`, `probes7.csv`), the eighteenth's (`probes8.csv`), the nineteenth's
-    (`probes9.csv`), the twentieth's (`probes10.csv`) and the twenty-first's (`probes11.csv`):
+    (`probes9.csv`), the twentieth's (`probes10.csv`), the twenty-first's (`probes11.csv`) and the
+    twenty-second's (`probes12.csv`):
     written before the matcher was run on
     them, measured once untouched, then tuned on; reported apart from the older probes."""
     rows = ev.read(path)
@@ -487,6 +489,7 @@ def main() -> int:
     probes2_table(matcher, args.probes, PROBES9, "probes9 (new)")
     probes2_table(matcher, args.probes, PROBES10, "probes10 (new)")
     probes2_table(matcher, args.probes, PROBES11, "probes11 (new)")
+    probes2_table(matcher, args.probes, PROBES12, "probes12 (new)")
     if args.dev:
         development_misses(rows, results)
     print()

@@ -21,6 +21,7 @@ BASIS_LABELS = {
     "ytd": "year to date",
     "quarter": "in the quarter",
     "month": "in the month",
+    "week": "in the week",
     "snapshot": "at a point in time",
     "year": "in the year",
 }
@@ -272,7 +273,8 @@ def _one_sided_numbers(qs: set[Quantity], owner: Side, other: Side) -> Finding |
         return None
     hard = "lower" in bounds or ("upper" in bounds and owner.unit == "count")
     band = not hard and any(q.kind == "age" for q in qs)
-    return Finding("numbers", f"{_show(qs)} only on one side", hard, False, band)
+    bare = not hard and all(not q.bound and not q.kind for q in qs)
+    return Finding("numbers", f"{_show(qs)} only on one side", hard, False, band or bare)
 
 
 def _bounded(qs: frozenset[Quantity], implied: frozenset[Quantity]) -> frozenset[Quantity]:
@@ -367,12 +369,13 @@ def qualifiers(a: Side, b: Side, prof: Profile) -> list[Finding]:
             values = [v for v in x or y if not q.implied(v, lacking.facts.words)]
             if not values:
                 continue
-            if q.overlap_agrees and lacking is a and a.facts.whole:
+            if q.overlap_agrees and lacking is a and a.facts.whole and not b.facts.whole:
                 out.append(Finding(q.group, f"all vs '{'/'.join(sorted(x or y))}' only", True))
                 continue
-            policy = max((q.policy(v) for v in values), key=("free", "soft", "hard").index)
+            policy = max((q.policy(v) for v in values), key=("free", "soft", "held", "hard").index)
             if policy != "free":
-                out.append(Finding(q.group, f"'{'/'.join(sorted(x or y))}' only on one side", policy == "hard", False))
+                detail = f"'{'/'.join(sorted(x or y))}' only on one side"
+                out.append(Finding(q.group, detail, policy == "hard", False, policy == "held"))
     return out
 
 
@@ -414,7 +417,7 @@ def _one_sided(words: frozenset[str], how: str, prof: Profile, narrows: bool = F
     if narrows:
         policies = {w: "hard" if p == "soft" else p for w, p in policies.items()}
     hard = sorted(w for w, p in policies.items() if p == "hard")
-    soft = sorted(w for w, p in policies.items() if p == "soft")
+    soft = sorted(w for w, p in policies.items() if p in ("soft", "held"))
     verb = "excluding" if how == "excluded" else "including"
     out = []
     if hard:
@@ -427,11 +430,33 @@ def _one_sided(words: frozenset[str], how: str, prof: Profile, narrows: bool = F
 def negation(a: Side, b: Side) -> list[Finding]:
     """A name that denies what the other counts (`reviews not completed in time`, `contacts not
     progressing to referral`) measures the rest of it: a different measure. A denial the other
-    name gives only as a gloss (`stepped down (no assessment required)`) agrees with it."""
+    name gives only as a gloss (`stepped down (no assessment required)`) agrees with it; one that
+    says what that gloss denies (`stepped down after assessment`) contradicts it."""
     for x, y in ((a.facts, b.facts), (b.facts, a.facts)):
         lone = x.negated - y.negated - y.negated_gloss
         if lone:
             return [Finding("negation", f"'not {', '.join(sorted(lone))}' only on one side", True, False)]
+        said = (y.negated_gloss & x.words) - x.negated - x.negated_gloss
+        if said:
+            return [Finding("negation", f"'{', '.join(sorted(said))}' vs 'no {', '.join(sorted(said))}'", True)]
+    return []
+
+
+def restriction(a: Side, b: Side) -> list[Finding]:
+    """A name that counts one thing alone (`ICPCs held in timescale (transfer-ins only)`) is a
+    different measure from one about more than that: one that never names it, names it only in a
+    parenthesis that explains or lists (not a one-word gloss) or in a clause (`... or from
+    notification date for transfer-in cases`), offers it as one of alternatives, or names it as
+    one value of a kind beside others (`CLA 16+ or care leavers`: two cohorts). A name about that
+    thing itself (`CLA who are UASC` beside `CLA (UASC only)`) agrees."""
+    for x, y in ((a.facts, b.facts), (b.facts, a.facts)):
+        offered = {w for pair in y.either for w in pair}
+        alone = sorted(w for w in x.only - y.only if w not in y.bare or w in offered)
+        alone += sorted(
+            v for g, v in x.only_values if y.groups.get(g, frozenset()) - {v} and (g, v) not in y.only_values
+        )
+        if alone:
+            return [Finding("only", f"'{', '.join(alone)}' alone on one side only", True, False)]
     return []
 
 
@@ -461,6 +486,7 @@ def compare(a: Side, b: Side, prof: Profile) -> list[Finding]:
         + inclusions(a, b, prof)
         + timescale(a, b)
         + negation(a, b)
+        + restriction(a, b)
     )
     found += either(a, b)
     return sorted(found, key=lambda f: not f.hard)

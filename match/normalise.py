@@ -184,6 +184,7 @@ _LAST_12M = "last_12m"
 _WINDOWS = frozenset({"year", _LAST_12M})
 _AGE_WORDS = frozenset({"aged", "age", "ages", "year", "old"})
 _PAREN_GLOSS = re.compile(r"\([^()\d]*\)")
+_PARENS = re.compile(r"\([^()]*\)")
 _YEAR_WINDOW = "within 12 months"
 _END_GLOSS = re.compile(r" \([^()]*\)\s*$")
 # A clause written after its object, ending a gloss or the name (`(UASC excluded)`, `, adults
@@ -236,6 +237,9 @@ class Facts:
     strict: frozenset[Quantity] = frozenset()  # lower bounds written `more than N` in a span counted whole
     breakdown: str = ""  # `by age group`: the name heads a table of the measure split so
     two_units: bool = False  # `percentage ... - rate`: the name says a share and a rate
+    only: frozenset[str] = frozenset()  # `transfer-ins only`: what the name counts alone
+    only_values: frozenset[tuple[str, str]] = frozenset()  # the qualifier values those words say
+    bare: frozenset[str] = frozenset()  # the words outside every parenthesis of more than one word
 
 
 def _grouped(qualifiers: frozenset[tuple[str, str]]) -> dict[str, frozenset[str]]:
@@ -285,6 +289,7 @@ class Vocabulary:
             rf"(?P<obj>(?:[^()]|\([^()]*\))*?){stop}"
         )
         self._timescales = [self._timescale_phrases(ts) for ts in prof.timescales]
+        self._restricted = self._restriction_pattern(prof)
         self._windows = [(w, re.compile(rf"\b(?:{'|'.join(w.forms)})\b")) for w in prof.windows]
         self._cache: dict[tuple[str, str | None], Facts] = {}
         self._read: dict[tuple[str, str | None], Facts] = {}
@@ -300,6 +305,45 @@ class Vocabulary:
                 for f in v.forms:
                     said.setdefault((q.group, f), []).append(f"{q.group}\t{v.value}")
         return Phrases([f for _, f in said], ["\n".join(gs) for gs in said.values()], kinds=[g for g, _ in said])
+
+    @staticmethod
+    def _restriction_pattern(prof: Profile) -> re.Pattern[str] | None:
+        """A word of the profile's restrictions (`only`) beside a word the vocabulary stands for
+        (`transfer-ins only`, `only UASC`): the name counts that alone."""
+        if not prof.restrictions:
+            return None
+        said = _words(prof.restrictions)
+        return re.compile(rf"(?:([a-z0-9+]+) (?:{said})|(?:{said}) ([a-z0-9+]+))(?![\w-])")
+
+    def _only(self, text: str) -> tuple[str, frozenset[str]]:
+        """What the name counts alone, and its words without the restriction: the content word
+        beside a restriction (`police only`, `only UASC`); a stop word or a number beside one
+        (`children and young people only`, `aged 21+ only`) restricts nothing the guards can tell."""
+        if self._restricted is None:
+            return text, frozenset()
+        alone: set[str] = set()
+
+        def take(m: re.Match[str]) -> str:
+            word = m.group(1) or m.group(2)
+            if word not in self.profile.stop_words and not _DIGIT.search(word):
+                alone.add(_stem(word))
+            return f" {word} "
+
+        return self._restricted.sub(take, text), frozenset(alone)
+
+    def _bare(self, plain: str) -> frozenset[str]:
+        """The words outside every parenthesis that says more than one word: a one-word gloss
+        (`(CWD)`) names what the measure is of, a longer one (`(... or from notification date for
+        transfer-in cases)`, `(Assessment, CIN, CP, CLA, CL)`) explains or lists its parts."""
+
+        def keep(m: re.Match[str]) -> str:
+            return m.group(0) if len(self.tokens(m.group(0))) == 1 else " "
+
+        return frozenset(self.tokens(_PARENS.sub(keep, plain)))
+
+    def _values_of(self, words: frozenset[str]) -> frozenset[tuple[str, str]]:
+        found = (gv for w in sorted(words) for x in self._qualifiers.found(w) for gv in x.split("\n"))
+        return frozenset((g, v) for g, _, v in (x.partition("\t") for x in found))
 
     @staticmethod
     def _timescale_phrases(ts: Timescale) -> tuple[Timescale, re.Pattern[str], re.Pattern[str]]:
@@ -399,6 +443,8 @@ class Vocabulary:
         keyed = text.replace("%", " percentage ")
         body, excluded, included = self._clauses(text)
         body, basis, window = self._basis(body, unit)
+        body, only = self._only(body)
+        only_values = self._values_of(only) if only else frozenset()
         quantities = self._quantities(body)
         strict = self._strict(body, quantities) if ">" in body else frozenset()
         negated, glossed = self._negated(body)
@@ -432,6 +478,9 @@ class Vocabulary:
             negated=negated,
             negated_gloss=glossed,
             strict=strict,
+            only=only,
+            only_values=only_values,
+            bare=self._bare(plain) if "(" in plain else words,
         )
 
     def _count_gloss(self, said: str, text: str, noise: int) -> str:

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "profile.json"
-POLICIES = ("hard", "soft", "free")
-BASES = ("rolling_12m", "ytd", "quarter", "month", "snapshot", "year")
+POLICIES = ("hard", "held", "soft", "free")  # held: a doubt no score settles, for a person
+BASES = ("rolling_12m", "ytd", "quarter", "month", "week", "snapshot", "year")
 # Bases a phrase may be read as: `last_12m` (the last 12 months) is never kept, it becomes a
 # percentage's window like `year`, else rolling 12 months; so no catalogue entry records it.
 READ_BASES = (*BASES, "last_12m")
@@ -51,7 +51,8 @@ class QualifierValue:
 @dataclass(frozen=True)
 class Qualifier:
     """Two names whose values in one group differ are different measures; `one_sided` says what
-    a value on one side only is (hard: a different measure, soft: a doubt, free: nothing).
+    a value on one side only is (hard: a different measure, held: a doubt no score settles, soft:
+    a doubt that costs points, free: nothing).
     `over_a_period`: its values count events in a period (new, ceased), never a point in time.
     `overlap_agrees`: two names contradict only when they share none of its values (children
     looked after vs care leavers, but not children looked after and care leavers); a name with
@@ -163,6 +164,7 @@ class Profile:
     windows: tuple[Window, ...] = ()
     breakdowns: tuple[str, ...] = ()
     whole_spans: frozenset[str] = frozenset()
+    restrictions: tuple[str, ...] = ()
 
     def label(self, token: str) -> str:
         for e in self.equivalents:
@@ -263,6 +265,7 @@ def from_dict(data: dict[str, Any], source: str = "") -> Profile:
         windows=tuple(Window(t.subject, t.forms, t.limit) for t in map(_timescale, data.get("windows", []))),
         breakdowns=_strs(data.get("breakdowns", []), "breakdowns"),
         whole_spans=_spans(data.get("whole_spans", [])),
+        restrictions=_strs(data.get("restrictions", []), "restrictions"),
     )
 
 
@@ -332,6 +335,7 @@ def extend(base: Profile, extra: Profile) -> Profile:
         windows=_merge_named(extra.windows, base.windows, "subject"),
         breakdowns=extra.breakdowns + base.breakdowns,
         whole_spans=base.whole_spans | extra.whole_spans,
+        restrictions=extra.restrictions + base.restrictions,
     )
 
 

@@ -375,6 +375,7 @@ def test_the_blind_set_names_none_the_other_sets_hold(shipped, unseen):
         ("probes9.csv", 250, "nineteenth"),
         ("probes10.csv", 200, "twentieth"),
         ("probes11.csv", 120, "twenty-first"),
+        ("probes12.csv", 200, "twenty-second"),
     ],
 )
 def test_the_later_probes_are_labelled_with_catalogue_ids(shipped, probe_file, least, session):
