@@ -19,7 +19,7 @@ from ..page import Word
 from .columns import columns_of, names_column, split_by_columns
 from .figures import data_like
 from .lines import Line, Phrase, text_lines
-from .model import Cell, Table
+from .model import Cell, Table, join_words
 from .rows import Placed, PlacedLine, header_levels, level_cells
 
 _Held = tuple[GridCell, list[Word]]  # a grid cell and the words it holds
@@ -44,6 +44,7 @@ def lattice_table(page: int, grid: Grid, words: list[Word]) -> tuple[Table, list
     cells = sorted(_dedupe(cells), key=lambda c: (c.row, c.col))
     table = Table(page, list(grid.xs), rows.ys, cells, ruled=True)
     table.header_rows = _header_rows(table)
+    table.cells = [part for c in cells for part in (_named_apart(c, grid.xs) if c.row < table.header_rows else [c])]
     for c in cells:
         c.header = c.row < table.header_rows
     return table, outside
@@ -173,6 +174,24 @@ def _labels(phrase: Phrase, grid: Grid) -> list[Phrase]:
     if len(parts) > 1 and all(names_column(q.text) for q in parts):
         return parts
     return [phrase]
+
+
+def _named_apart(cell: Cell, xs: list[float]) -> list[Cell]:
+    """A header cell over several columns whose words sit one label to a column, each naming a
+    column (`Ref` and `Indicator`): the rule between them was lost (a white rule on a dark band
+    a scan blurred), so it is a cell per column. A label spanning its columns stays whole."""
+    if cell.colspan < 2:
+        return [cell]
+    by_col: dict[int, list[Word]] = {}
+    for ln in text_lines(cell.words):
+        for p in ln.phrases:
+            c0, c1 = columns_of(p, xs)
+            if c1 - c0 != 1:
+                return [cell]
+            by_col.setdefault(c0, []).extend(p.words)
+    if len(by_col) != cell.colspan or not all(names_column(join_words(ws)) for ws in by_col.values()):
+        return [cell]
+    return [replace(cell, col=k, words=ws, colspan=1, box=None) for k, ws in sorted(by_col.items())]
 
 
 def _origins(table: Table) -> list[list[Cell]]:

@@ -301,3 +301,29 @@ def test_header_cells_wrapping_on_below_a_line_of_years_stay_the_header(ruling):
         for row in rows[1:]
         for measure, value in zip(["change_prev", "change_year", "avg_12m"], row[9:], strict=True)
     ]
+
+
+def test_two_header_labels_whose_rule_a_scan_lost_are_a_label_each():
+    """`Ref` and `Indicator` in one grid cell (the white rule between them on a dark band was
+    not found) name a column each: the references stay references, not part of the names. A
+    label centred over the columns it spans stays whole."""
+    rows = [
+        ["", "", "2023", "", ""],
+        ["Ref", "Indicator", "Jan", "Feb", "Mar"],
+        ["CP1", "Number of referrals", "1,204", "1,310", "985"],
+        ["CP2", "Children in care", "412", "418", "420"],
+    ]
+    printed = print_sheet(Sheet(rows, ruling="grid", spans={(0, 2): 3}))
+    ys = printed.ys
+    lost = [
+        r
+        for r in printed.page.rules
+        if r.x0 == r.x1 == printed.xs[1] and r.top >= ys[1] - 0.1 and r.bottom <= ys[2] + 0.1
+    ]
+    assert len(lost) == 1
+    page = replace(printed.page, rules=[r for r in printed.page.rules if r is not lost[0]])
+    (table,) = find_tables(page)
+    assert texts(table)[1][:3] == ["Ref", "Indicator", "Jan"]
+    assert texts(table)[0][2:] == ["2023"] * 3
+    got = [(o["ref"], o["indicator"], o["period"]) for o in read(page)]
+    assert got[0] == ("CP1", "Number of referrals", "2023-01") and got[-1] == ("CP2", "Children in care", "2023-03")
