@@ -46,7 +46,7 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
 
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     angle = im.skew_angle(grey[::2, ::2], dpi // 2)  # long rules give the angle as well at half the pixels
-    straight = im.rotate(grey, angle)
+    straight = im.straighten(grey, angle, dpi)
     h, v = im.line_masks(im.binarise(straight), dpi, straight)
     eng = get_engine(engine)
     band = im.band_mask(straight)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
@@ -473,6 +474,86 @@ def rotate(grey: np.ndarray, angle: float) -> np.ndarray:
     hh, ww = grey.shape
     m = cv2.getRotationMatrix2D((ww / 2, hh / 2), -angle, 1.0)
     return cv2.warpAffine(grey, m, (ww, hh), flags=cv2.INTER_LINEAR, borderValue=255)
+
+
+KEYSTONE = 1.0  # points: the drift along its length from which a long rule's lean is straightened
+
+
+def straighten(grey: np.ndarray, angle: float, dpi: int) -> np.ndarray:
+    """The page turned by `angle` (`rotate`), and with its long rules made upright and level
+    where a scan's perspective leans them apart (a page not flat on the glass: the left column's
+    rule leaning a degree, the right one's a third of one). Rotation alone leaves each column's
+    rule drifting by a different few points over the page, and the cells cut along the grid clip
+    the letters set close to them. Each rule's lean is fitted on the turned page at half its
+    pixels, the verticals' as a linear function of their x and the horizontals' of their y (how a
+    slight perspective leans them); where the page's corners go under those leans gives the
+    perspective that sets both along the axes. The page is resampled once, turn and perspective
+    together. A page whose rules drift less than `KEYSTONE` is only turned."""
+    import cv2
+
+    half = rotate(grey[::2, ::2], angle)
+    h, v = line_masks(binarise(half), dpi // 2)
+    lean_v = _lean(v, axis=0, min_len=half.shape[0] // 10)
+    lean_h = _lean(h, axis=1, min_len=half.shape[1] // 10)
+    px = KEYSTONE * dpi / 72
+    if (lean_v is None or lean_v.drift * 2 < px) and (lean_h is None or lean_h.drift * 2 < px):
+        return rotate(grey, angle)
+    hh, ww = grey.shape
+    corners = np.array([[0, 0], [ww, 0], [ww, hh], [0, hh]], dtype=np.float64) / 2
+    moved = corners.copy()
+    if lean_v is not None:
+        moved[:, 0] -= lean_v.slope(corners[:, 0]) * (corners[:, 1] - lean_v.centre)
+    if lean_h is not None:
+        moved[:, 1] -= lean_h.slope(corners[:, 1]) * (corners[:, 0] - lean_h.centre)
+    lean = cv2.getPerspectiveTransform((corners * 2).astype(np.float32), (moved * 2).astype(np.float32))
+    turn = np.vstack([cv2.getRotationMatrix2D((ww / 2, hh / 2), -angle, 1.0), [0, 0, 1]])
+    return cv2.warpPerspective(grey, lean @ turn, (ww, hh), flags=cv2.INTER_LINEAR, borderValue=255)
+
+
+@dataclass(frozen=True)
+class _Lean:
+    """The lean (drift across per pixel along) of a page's long rules as a line in their
+    position; `centre` is where along them they are left in place, `drift` the most any drifts."""
+
+    a: float
+    b: float
+    centre: float
+    drift: float
+
+    def slope(self, at: np.ndarray) -> np.ndarray:
+        return self.a + self.b * at
+
+
+def _lean(mask: np.ndarray, axis: int, min_len: int) -> _Lean | None:
+    """`axis` 0: the vertical rules of `mask` (lean in x per y, by x); 1: the horizontal ones."""
+    import cv2
+
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    at, lean, weight, mids = [], [], [], []
+    for i in range(1, n):
+        x, y, w, hgt, _area = stats[i]
+        length = hgt if axis == 0 else w
+        if length < min_len:
+            continue
+        ys, xs = np.nonzero(labels[y : y + hgt, x : x + w] == i)
+        along, across = (ys + y, xs + x) if axis == 0 else (xs + x, ys + y)
+        slope = float(np.polyfit(along.astype(float), across.astype(float), 1)[0])
+        if abs(slope) > 0.05:
+            continue
+        at.append(float(across.mean()))
+        lean.append(slope)
+        weight.append(float(length))
+        mids.append((float(along.min()), float(along.max())))
+    if not lean:
+        return None
+    if len(lean) >= 3 and max(at) - min(at) >= min_len:
+        b, a = np.polyfit(at, lean, 1, w=np.sqrt(weight))
+    else:
+        a, b = float(np.average(lean, weights=weight)), 0.0
+    top, bottom = min(m[0] for m in mids), max(m[1] for m in mids)
+    centre = (top + bottom) / 2
+    drift = max(abs(a + b * p) for p in at) * (bottom - top) / 2
+    return _Lean(float(a), float(b), centre, drift)
 
 
 def rules(h_mask: np.ndarray, v_mask: np.ndarray, dpi: int) -> list[tuple[float, float, float, float]]:

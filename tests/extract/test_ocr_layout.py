@@ -310,3 +310,38 @@ def test_a_page_without_rules_is_deskewed_by_its_lines_of_text(angle):
     h, v = im.line_masks(im.binarise(grey), 150)
     assert all(x1 - x0 < grey.shape[1] / 10 for x0, _, x1, _ in im.rules(h, v, 150))
     assert im.skew_angle(grey, 150) == pytest.approx(angle, abs=0.1)
+
+
+def _lean_of_verticals(grey: np.ndarray) -> list[float]:
+    """Each long vertical rule's drift in pixels from its top to its bottom."""
+    import cv2
+
+    _, v = im.line_masks(im.binarise(grey), 300)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(v, connectivity=8)
+    out = []
+    for i in range(1, n):
+        x, y, w, hgt, _area = stats[i]
+        if hgt > grey.shape[0] // 3:
+            ys, xs = np.nonzero(labels[y : y + hgt, x : x + w] == i)
+            out.append(float(np.polyfit(ys.astype(float), xs.astype(float), 1)[0] * hgt))
+    return out
+
+
+def test_a_scans_perspective_that_leans_the_columns_rules_apart_is_straightened():
+    """A page not flat on the glass: after rotation the left rule still leans 25 pixels over the
+    table and the right one 8, so cells cut along the grid clip the letters by the left rule."""
+    import cv2
+
+    grey = np.full((2400, 1800), 250, np.uint8)
+    for x in range(150, 1700, 220):
+        grey[200:2200, x : x + 4] = 30
+    for y in range(200, 2201, 100):
+        grey[y : y + 4, 150:1474] = 30
+    assert im.straighten(grey, 0.0, 300) is grey  # upright already: left as it is
+    src = np.float32([[0, 0], [1800, 0], [1800, 2400], [0, 2400]])
+    dst = np.float32([[-12, 8], [1800, -6], [1795, 2400], [10, 2405]])
+    leaning = cv2.warpPerspective(grey, cv2.getPerspectiveTransform(src, dst), (1800, 2400), borderValue=250)
+    before = _lean_of_verticals(leaning)
+    assert max(abs(d) for d in before) > 15
+    after = _lean_of_verticals(im.straighten(leaning, 0.0, 300))
+    assert len(after) == len(before) and max(abs(d) for d in after) < 2.5
