@@ -16,7 +16,7 @@ from ..periods import MONTHS, parse_period
 from .figures import is_value
 from .lines import Line, type_size
 
-MAX_GAP = 2.2  # line heights: a wider vertical gap ends a block
+MAX_GAP = 2.2  # line heights (box or type size, the larger): a wider vertical gap ends a block
 SIZED = 3  # characters: an OCR line of fewer says nothing of its type size
 HEADER_GAP = 4.0  # line heights: the widest gap under a header of periods over the block's figures
 MIN_TABULAR = 2  # lines of two or more phrases a block needs
@@ -79,11 +79,13 @@ def _is_prose(line: Line, width: float) -> bool:
 
 def _continues(block: Block, line: Line, aligned: bool, page_width: float) -> bool:
     prev = block.lines[-1]
-    height = max(prev.bottom - prev.top, line.bottom - line.top)
+    height = max(prev.bottom - prev.top, line.bottom - line.top, _size(prev), _size(line))
     if line.top - prev.bottom > (HEADER_GAP if _heads(prev, line) else MAX_GAP) * height:
         return False
     if not aligned and _is_prose(line, max(block.x1 - block.x0, 0.5 * page_width)):
         return False
+    if _band_over(prev, line):
+        return True  # a dark band's labels read taller than they are printed
     size, before = _size(line), _size(prev)
     if not size and not _lettered(line):
         return False  # a band's edge read as dashes: skipped, not taken into the block
@@ -195,20 +197,33 @@ def _trimmed(block: Block) -> Block:
     while end < len(block.lines) and _wrap_of(block.lines[end - 1], block.lines[end]):
         end += 1
     start = first
-    while start > 0 and (
-        _wrap_of(block.lines[start - 1], block.lines[start]) or _band_over(block.lines[start - 1], block.lines[start])
+    while (
+        start > 0
+        and not _heads_band(block, start)
+        and (
+            _wrap_of(block.lines[start - 1], block.lines[start])
+            or _band_over(block.lines[start - 1], block.lines[start])
+        )
     ):
         start -= 1
     typical = median(ln.em for ln in block.lines[start:end])
     while end - start > MIN_TABULAR and _display(block.lines[start], typical):
+        if _heads_band(block, start):
+            break
         start += 1
     return Block(block.lines[start:end], block.aligned[start:end])
 
 
+def _heads_band(block: Block, k: int) -> bool:
+    return k + 1 < len(block.lines) and _band_over(block.lines[k], block.lines[k + 1])
+
+
 def _band_over(a: Line, b: Line) -> bool:
     """`a` a band of periods over the header `b` (`2019` centred over its months): a line of
-    period labels only, each over the line below and no further than a line's height from it."""
-    if not a.phrases or not all(period_label(p.text) for p in a.phrases):
+    period labels only, each over the line below and no further than a line's height from it.
+    A dash between them is the band's ink read as text, no label."""
+    labels = [p for p in a.phrases if any(ch.isalnum() for ch in p.text)]
+    if not labels or not all(period_label(p.text) for p in labels):
         return False
     return b.top - a.bottom <= (b.bottom - b.top) and b.x0 <= a.x0 and a.x1 <= b.x1
 

@@ -9,7 +9,7 @@ them is searched for blocks set in columns, whose columns come from the text's a
 from __future__ import annotations
 
 from bisect import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..grid import Grid, find_grids
 from ..page import PageContent, Rule, Word
@@ -191,10 +191,17 @@ def _table(page: PageContent, lines: list[Line], columns: Columns, title: str) -
     header, rows = group_rows(placed, seps, stub, page.fills)
     if not _tabular(rows, header):
         return None
+    header = [pl for pl in map(_unmarked, header) if pl.cells]
     rejoin_wrapped(header, columns.xs)
     table = _layout(page.page, columns.xs, header_levels(header, seps), rows, title)
     widen_bands(table, stub)
     return table
+
+
+def _unmarked(pl: PlacedLine) -> PlacedLine:
+    """A header line without its marks of no letter or digit: a dash a scan read between a dark
+    band's labels names no column, and would cut the band's label short of the columns it spans."""
+    return replace(pl, cells=[c for c in pl.cells if any(ch.isalnum() for ch in c.phrase.text)])
 
 
 def _numbered(texts: list[str]) -> bool:

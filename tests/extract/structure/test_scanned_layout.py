@@ -627,3 +627,45 @@ def test_a_line_that_cannot_tell_its_size_does_not_pass_an_older_lines_size_on()
     words += _ocr_rows([99.0, 112.0, 125.0], MONTH_XS)
     blocks = find_blocks(text_lines(words), 595.0)
     assert any(ln.text.startswith("2017/18") for b in blocks for ln in b.lines)
+
+
+def test_a_dark_bands_periods_boxed_taller_than_the_header_head_it_under_the_tables_title():
+    """`December 2020` and `Year to date (Apr-Dec 2020)` white on a dark band, boxed twice as
+    tall as the header under them, a dash read between them: the band is the header's top
+    level, not a second title, and the heading above it stays the table's title."""
+    words = [Word("Theft", 39, 71, 64, 79), Word("from", 67, 71, 88, 79), Word("person", 91, 71, 122, 79)]
+    words += [Word("December", 158, 84, 196, 96), Word("2020", 199, 88, 217, 94), Word("—", 228, 85, 234, 85.5)]
+    words += [Word("Year", 252, 85, 270, 94), Word("to", 271, 88, 279, 94), Word("date", 282, 85, 299, 94)]
+    words += [Word("(Apr-Dec", 302, 83.5, 334, 96.8), Word("2020)", 336, 85, 359, 94.7)]
+    heads = ["Offences", "Detections", "Offences", "Detections"]
+    xs = [150.0, 200.0, 262.0, 330.0]
+    words += [Word("Borough", 42, 100, 74, 107)] + [
+        Word(h, x, 100, x + 36, 106) for h, x in zip(heads, xs, strict=True)
+    ]
+    for k, (name, top) in enumerate([("Barnet", 118.0), ("Camden", 130.0), ("Merton", 142.0)]):
+        words += [Word(name, 42, top, 70, top + 6)]
+        words += [Word(str(40 + 9 * k + j), x + 20, top, x + 34, top + 6) for j, x in enumerate(xs)]
+    (table,) = find_tables(PageContent("test", 1, 595.0, 842.0, words, [], [], "ocr"))
+    assert table.title == "Theft from person"
+    grid = texts(table)
+    assert grid[0][1:3] == ["December 2020"] * 2 and grid[0][3:] == ["Year to date (Apr-Dec 2020)"] * 2
+    assert grid[1] == ["Borough", *heads]
+
+
+def test_a_band_title_ending_in_lower_case_letters_stays_over_its_header():
+    """Two band titles wrapped over their years, the last line (`timescale`) boxed by OCR at its
+    x-height, five points, eleven points over the header: a gap of two of its boxes, but under
+    two of its type size."""
+    words = [Word("Percentage", 136, 74, 170, 80), Word("of", 172, 74, 179, 80), Word("homes", 181, 74, 198, 80)]
+    words += [Word("Percentage", 203, 74, 240, 80), Word("of", 242, 74, 250, 80), Word("CLA", 252, 74, 266, 80)]
+    words += [Word("meeting", 138, 81, 160, 87), Word("the", 162, 81, 172, 87), Word("Standard", 174, 81, 198, 87)]
+    words += [Word("had", 205, 81, 218, 87), Word("their", 220, 81, 237, 87), Word("visits", 239, 81, 262, 87)]
+    words += [Word("timescale", 221, 94, 252, 98.5)]
+    xs = [136.0, 159.0, 182.0, 203.0, 226.0, 249.0]
+    years = ["2018", "2019", "2020"] * 2
+    words += [Word("Area", 65, 110, 82, 115)] + [Word(y, x, 110, x + 17, 115) for y, x in zip(years, xs, strict=True)]
+    for k, (name, top) in enumerate([("Leicester", 122.0), ("Torbay", 134.0), ("Calderdale", 146.0)]):
+        words += [Word(name, 65, top, 100, top + 5)]
+        words += [Word(f"{60 + 5 * k + j}%", x, top, x + 15, top + 5) for j, x in enumerate(xs)]
+    (block,) = find_blocks(text_lines(words), 595.0)
+    assert block.lines[0].text.startswith("Percentage")
