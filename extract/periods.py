@@ -165,7 +165,8 @@ def parse_month(text: str, *, allow_serial: bool = False) -> str | None:
     if m and not (m.group("note").isdigit() and not m.group("sep").strip()):  # `Jan 120` is no `Jan 12`
         mon = m.group("mon").lower()
         num = MONTHS.get(mon[:4] if mon.startswith("sept") else mon[:3]) or _MONTH_NAMES.get(mon)
-        return f"{_year(m.group('year')):04d}-{num:02d}"
+        year = _year(m.group("year"))
+        return f"{year:04d}-{num:02d}" if _CALENDAR_YEAR_RE.match(str(year)) else None  # `Oct 1074`: a figure
     m = _ISO_DATE_RE.match(t)
     if m and 1 <= int(m.group("m")) <= 12:
         return f"{m.group('y')}-{m.group('m')}"

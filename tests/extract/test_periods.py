@@ -209,3 +209,11 @@ def test_quote_marks_round_a_month_are_no_part_of_it():
     """OCR reads a band's edge beside a label as a quote mark (`“August 2024`)."""
     assert parse_month("“August 2024") == "2024-08"
     assert parse_month("'Aug 24'") == "2024-08"
+
+
+@given(st.sampled_from(["Jan", "Oct", "November"]), st.integers(100, 9999))
+def test_a_four_digit_figure_under_a_month_is_a_year_only_in_the_calendar_years_window(month, n):
+    """`Oct` over `1074` (a thousand and seventy-four missed bins, its thin space lost) is a
+    figure under its month, not October 1074: a header line completed by it ends in the body."""
+    got = parse_month(f"{month} {n}")
+    assert got is None if not 1980 <= n <= 2059 else got is not None and got.startswith(str(n))
