@@ -12,7 +12,8 @@ Corpus: `.venv/bin/python benchmarks/accuracy.py --corpus [--split development|v
 `fixtures/corpus/manifest.csv` (derived documents are built on first use into
 `fixtures/build/corpus/`): precision and recall per document; pooled per family x degradation,
 per family and per degradation, for development and validation apart; the ten worst development
-documents with what went wrong; and the numbers the reader invented (printed nowhere on their page).
+(and probe) documents, and what went wrong per family and per degradation (validation shows only
+pooled figures); and the numbers the reader invented (printed nowhere on their page).
 `--manifest DIR/manifest.csv` scores a probe build instead (`python -m
 scorekit.fixtures.generator.corpus --probe DIR`: bases the corpus never holds, split `probe`).
 """

@@ -99,11 +99,14 @@ def pool_table(title: str, pools: dict[tuple[str, ...], Pool], names: tuple[str,
     return t
 
 
-def worst_table(scores: list[DocScore]) -> Table:
-    t = Table(title="the ten worst development documents", title_justify="left")
+OPEN = ("development", "probe")  # the parts whose documents and mistakes are shown; validation only pooled
+
+
+def worst_table(scores: list[DocScore], split: str) -> Table:
+    t = Table(title=f"the ten worst {split} documents", title_justify="left")
     for col in ("document", "precision", "recall", "what went wrong (truth values or extracted values)"):
         t.add_column(col, justify="right" if col in ("precision", "recall") else "left")
-    for s in worst([s for s in scores if s.doc.split == "development"]):
+    for s in worst([s for s in scores if s.doc.split == split]):
         wrong = "; ".join(f"{k} {n}" for k, n in Counter(s.mistakes).most_common())
         t.add_row(s.doc.doc_id, _f(s.precision), _f(s.recall), wrong)
     return t
@@ -131,15 +134,15 @@ def write_floors(scores: list[DocScore], path: Path) -> None:
     path.write_text(json.dumps(floors, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
-def mistakes_table(scores: list[DocScore]) -> Table:
-    per = mistakes_by([s for s in scores if s.doc.split == "development"], "family")
+def mistakes_table(scores: list[DocScore], split: str, by: str) -> Table:
+    per = mistakes_by([s for s in scores if s.doc.split == split], by)
     kinds = sorted({k for c in per.values() for k in c}, key=lambda k: -sum(c[k] for c in per.values()))
-    t = Table(title="development: what went wrong per family (values)", title_justify="left")
-    t.add_column("family")
+    t = Table(title=f"{split}: what went wrong per {by} (values)", title_justify="left")
+    t.add_column(by)
     for k in kinds:
         t.add_column(k, justify="right")
-    for family, c in per.items():
-        t.add_row(family, *(str(c[k]) for k in kinds))
+    for key, c in per.items():
+        t.add_row(key, *(str(c[k]) for k in kinds))
     return t
 
 
@@ -167,8 +170,11 @@ def run_corpus(args) -> int:
             pool_table(f"{split}: born-digital, pooled per renderer", pooled(born, "renderer"), ("renderer",))
         )
         console.print(pool_table(f"{split}: pooled", pooled(part), ()))
-    console.print(worst_table(scores))
-    console.print(mistakes_table(scores))
+    for split in OPEN:
+        if any(s.doc.split == split for s in scores):
+            console.print(worst_table(scores, split))
+            for by in ("family", "degradation"):
+                console.print(mistakes_table(scores, split, by))
     for s in scores:
         if s.error:
             console.print(f"reader crashed on {s.doc.doc_id}: {s.error.strip().splitlines()[-1]}")
