@@ -31,6 +31,7 @@ from .page import Frame, PageContent, Word
 from .pdftext import TextLayer, page_content, read_layer
 from .periods import find_report_period, parse_month
 from .reader import PageInfo, TableReader
+from .respelling import respell
 from .router import RouteDecision, decide
 from .schema import COLUMNS, OBSERVATION_DTYPES
 from .secondreading import second_reading
@@ -327,6 +328,7 @@ def page_stage(path: str, page_no: int, opts: Options) -> PageWork:
             content = _ocr_content(image(), source, page_no, opts)
             if route.metrics.get("invisible_share", 0.0) > 0.5 and layer().frame.turn == content.frame.turn:
                 content.words = second_reading(content.words, layer().words, dictionary())
+            content.words = respell(content.words, dictionary())
             text = " ".join(w.text for w in content.words)
             reason = f"{why}; {triage_text(text).reason}"
     finally:

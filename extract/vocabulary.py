@@ -86,7 +86,7 @@ class Vocabulary:
     def _nearest_place(self, key: str, taken: set[str]) -> str | None:
         folded = self._folded_places
         cutoff = PLACE_NEAR - PLACE_MARGIN
-        found = process.extract(self._fold(key), folded, scorer=fuzz.ratio, limit=2, score_cutoff=cutoff)
+        found = process.extract(self.fold(key), folded, scorer=fuzz.ratio, limit=2, score_cutoff=cutoff)
         if not found or found[0][1] < PLACE_NEAR or found[0][2] in taken:
             return None
         if len(found) > 1 and found[0][1] - found[1][1] < PLACE_MARGIN:
@@ -96,9 +96,10 @@ class Vocabulary:
     @cached_property
     def _folded_places(self) -> dict[str, str]:
         """Each place's key -> its key with OCR's letter groups folded: `barnet` -> `bamet`."""
-        return {k: self._fold(k) for k in self.places}
+        return {k: self.fold(k) for k in self.places}
 
-    def _fold(self, text: str) -> str:
+    def fold(self, text: str) -> str:
+        """The text with each of OCR's letter groups put as its pair (`barnet` -> `bamet`)."""
         for seen, meant in self.word_confusions.items():
             text = text.replace(seen, meant)
         return text

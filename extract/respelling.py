@@ -1,0 +1,54 @@
+"""OCR'd words that are no English word, respelt as the one word OCR's letter groups make of it.
+
+Small type on a scan loses strokes the same few ways: `ri` read as `n` (`cnme`), `vi` as `m`
+(`sermce`), `rn` as `m`. Those groups are data (`vocabulary.json`, `ocr.word_confusions`), which
+the gazetteer folds place names with. A word of letters that no word list holds, folded so, is
+the listed word that folds to the same letters, where exactly one does: an indicator's name then
+reads as printed (`knife crime offences`), which its key and the catalogue match on. Capitals,
+digits and short words (references, acronyms, codes) and words with more than one such reading
+stay as read; so do place names, which no word list holds and none folds to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import replace
+from functools import cache
+
+from .page import Word
+from .secondreading import known
+from .vocabulary import VOCABULARY
+
+MIN_LETTERS = 4  # shorter words fold onto too many others to be read back
+_LETTERS = re.compile(r"^(?P<lead>\W*)(?P<word>[A-Za-z]+)(?P<tail>\W*)$")
+
+
+def respell(words: Sequence[Word], dictionary: Collection[str]) -> list[Word]:
+    folded = _folded(frozenset(dictionary))
+    return [_respelt(w, dictionary, folded) for w in words]
+
+
+@cache
+def _folded(dictionary: frozenset[str]) -> dict[str, frozenset[str]]:
+    """Each folded spelling -> the listed words that fold to it."""
+    out: dict[str, set[str]] = {}
+    for word in dictionary:
+        if word.isalpha() and len(word) >= MIN_LETTERS:
+            out.setdefault(VOCABULARY.fold(word), set()).add(word)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _respelt(w: Word, dictionary: Collection[str], folded: dict[str, frozenset[str]]) -> Word:
+    m = _LETTERS.match(w.text)
+    if m is None:
+        return w
+    text = m.group("word")
+    if len(text) < MIN_LETTERS or text[1:] != text[1:].lower() or known(text, dictionary):
+        return w
+    meant = folded.get(VOCABULARY.fold(text.lower()), frozenset())
+    if len(meant) != 1:
+        return w
+    (word,) = meant
+    cased = word.capitalize() if text[0].isupper() else word
+    return replace(w, text=f"{m.group('lead')}{cased}{m.group('tail')}")

@@ -1,0 +1,43 @@
+"""OCR's lost strokes read back: a word no word list holds is the one listed word it folds onto."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from scorekit.extract.page import Word
+from scorekit.extract.respelling import respell
+
+WORDS = frozenset({"crime", "crimes", "service", "month", "offences", "knife", "enquiry", "harrow", "form", "from"})
+
+
+def _texts(*texts: str) -> list[str]:
+    return [w.text for w in respell([Word(t, 0, 0, 10, 8) for t in texts], WORDS)]
+
+
+def test_words_a_scan_lost_strokes_of_read_as_printed():
+    """`ri` read as `n`, `vi` as `m`, `rn` as `m` (the vocabulary's letter groups): cased as read,
+    marks kept."""
+    assert _texts("Knife", "cnme", "Cnmes", "(sermce),", "rnonth") == [
+        "Knife",
+        "crime",
+        "Crimes",
+        "(service),",
+        "month",
+    ]
+
+
+def test_places_references_and_words_with_no_single_reading_stay_as_read():
+    """A place no list holds and none folds onto, a reference, an acronym, a short word, and
+    `fonn`, which folds onto nothing listed."""
+    assert _texts("Calderdale", "ASCOFO1", "UASC", "cnm", "fonn", "CP-1") == [
+        "Calderdale",
+        "ASCOFO1",
+        "UASC",
+        "cnm",
+        "fonn",
+        "CP-1",
+    ]
+
+
+@given(st.sampled_from(sorted(WORDS)))
+def test_a_listed_word_is_never_respelt(word):
+    assert _texts(word, word.capitalize()) == [word, word.capitalize()]
