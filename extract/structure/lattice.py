@@ -45,7 +45,7 @@ def lattice_table(page: int, grid: Grid, words: list[Word]) -> tuple[Table, list
     table = Table(page, list(grid.xs), rows.ys, cells, ruled=True)
     table.header_rows = _header_rows(table)
     table.cells = [part for c in cells for part in (_named_apart(c, grid.xs) if c.row < table.header_rows else [c])]
-    for c in cells:
+    for c in table.cells:
         c.header = c.row < table.header_rows
     return table, outside
 

@@ -324,6 +324,7 @@ def test_two_header_labels_whose_rule_a_scan_lost_are_a_label_each():
     page = replace(printed.page, rules=[r for r in printed.page.rules if r is not lost[0]])
     (table,) = find_tables(page)
     assert texts(table)[1][:3] == ["Ref", "Indicator", "Jan"]
+    assert all(c.header for c in table.grid()[1])
     assert texts(table)[0][2:] == ["2023"] * 3
     got = [(o["ref"], o["indicator"], o["period"]) for o in read(page)]
     assert got[0] == ("CP1", "Number of referrals", "2023-01") and got[-1] == ("CP2", "Children in care", "2023-03")
