@@ -11,8 +11,9 @@ Shape alone misses one case: codes shifted by a constant, which turn `Performanc
 dictionary alone cannot say so (a table of pesticides is mostly words no dictionary holds), but
 the order of letters can: a letter-pair model learned from the system's English word list
 (`dictionary()`) gives real text, chemical names and surnames included, a mean log2 probability
-per letter pair of -4.1 or more (every fixture, seed dump and ICDAR 2013 page), and shifted or
-remapped codes -6.5 or less.
+per letter pair of -4.1 or more over a page's distinct longer words (720 pages: every fixture,
+corpus and probe render, seed dump and ICDAR 2013 page), and those pages with their letters
+shifted -5.3 or less (3,135 shifted pages).
 """
 
 from __future__ import annotations
@@ -117,9 +118,10 @@ def _letter_pairs() -> dict[str, float]:
 
 
 def letter_plausibility(text: str) -> tuple[float, int]:
-    """Mean log2 probability of a letter after the one before it, over words of four letters or
-    more (each word weighing the same), and their number."""
-    long_words = [t.lower() for t in LONG_WORD.findall(text)]
+    """Mean log2 probability of a letter after the one before it, over the distinct words of four
+    letters or more, and their number. A word printed in every row of a table is one piece of
+    evidence about the language, not twenty."""
+    long_words = {t.lower() for t in LONG_WORD.findall(text)}
     if not long_words:
         return 0.0, 0
     return sum(_word_plausibility(t) for t in long_words) / len(long_words), len(long_words)

@@ -3,7 +3,7 @@ digits shaped like references, and only a dictionary tells it from real text."""
 
 import pypdfium2 as pdfium
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from scorekit.extract.router import WORDLIKE_TEXT
@@ -54,7 +54,17 @@ def test_the_shifted_title_of_the_issue_is_letters_not_words():
     assert q.letters_not_words and q.plausibility < -6
 
 
+def test_a_word_repeated_down_a_table_is_one_piece_of_evidence():
+    q = quality("Children in care " * 30)
+    assert q.long_words == 2
+
+
+_NUMBERS_PAGE = next(p for p in PAGES if p[:2] == ("agenda-2023-11", 12))
+
+
 @settings(max_examples=40, deadline=None)
+@example(k=11, page=_NUMBERS_PAGE)  # five distinct words, repeated: too little to tell
+@example(k=-21, page=_NUMBERS_PAGE)
 @given(k=st.integers(-40, 40).filter(lambda k: k not in (0, 32, -32)), page=st.sampled_from(PAGES))
 def test_any_shift_of_a_real_page_is_caught(k, page):
     """Caught by one test or the other: a shift that turns most letters into symbols leaves text
