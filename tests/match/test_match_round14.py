@@ -16,7 +16,6 @@ def given(shipped, name: str) -> str:
     return Matcher(shipped).match(Query.build(name)).indicator_id
 
 
-
 # -- a count kept apart only by its period still offers the words as a count ----------------------
 
 
