@@ -54,6 +54,7 @@ PROBES9 = ROOT / "tests" / "match" / "probes9.csv"
 PROBES10 = ROOT / "tests" / "match" / "probes10.csv"
 PROBES11 = ROOT / "tests" / "match" / "probes11.csv"
 PROBES12 = ROOT / "tests" / "match" / "probes12.csv"
+PROBES13 = ROOT / "tests" / "match" / "probes13.csv"
 REAL = "real wording"  # probes whose source is a published title, not a written one
 
 
@@ -142,7 +143,7 @@ def probes2_table(matcher: Matcher, misses: bool = False, path: Path = PROBES2, 
     `probes3.csv`), the sixteenth session's (`probes4.csv`, `probes5.csv`), the seventeenth's
     (`probes6.csv`, `probes7.csv`), the eighteenth's (`probes8.csv`), the nineteenth's
     (`probes9.csv`), the twentieth's (`probes10.csv`), the twenty-first's (`probes11.csv`) and the
-    twenty-second's (`probes12.csv`):
+    twenty-second's (`probes12.csv`) and the twenty-third's (`probes13.csv`):
     written before the matcher was run on
     them, measured once untouched, then tuned on; reported apart from the older probes."""
     rows = ev.read(path)
@@ -490,6 +491,7 @@ def main() -> int:
     probes2_table(matcher, args.probes, PROBES10, "probes10 (new)")
     probes2_table(matcher, args.probes, PROBES11, "probes11 (new)")
     probes2_table(matcher, args.probes, PROBES12, "probes12 (new)")
+    probes2_table(matcher, args.probes, PROBES13, "probes13 (new)")
     if args.dev:
         development_misses(rows, results)
     print()

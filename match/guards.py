@@ -97,6 +97,7 @@ def unit(a: Side, b: Side) -> list[Finding]:
 
 
 _YEAR = frozenset({"year"})
+_YEAR_END = frozenset({"snapshot", "year"})  # a snapshot taken each year (`at 31 March each year`)
 _FLOWS = frozenset({"count", "rate_per_1k", "rate_per_10k", "rate_per_100k"})
 
 
@@ -108,9 +109,15 @@ def time_basis(a: Side, b: Side, prof: Profile) -> list[Finding]:
     neither b's words nor its entry say a basis: a count or a rate is another measure, a share is
     held for a person (a rolling share of assessments in time is not the month's, yet some
     publishers roll every share). The other way round it is no doubt: scorecards seldom say that
-    a rate rolls."""
+    a rate rolls. A name that states two periods (`at month end (new in month)`), one of them not
+    the other name's, says two measures: a doubt no score settles (a snapshot taken each year is
+    one period)."""
     if a.basis and b.basis and not (a.basis & b.basis):
         return [Finding("time basis", f"{_labels(a.basis)} vs {_labels(b.basis)}", True)]
+    for x, y in ((a, b), (b, a)):
+        if len(x.basis) > 1 and x.basis != _YEAR_END and y.basis and x.basis - y.basis:
+            said = f"{_labels(x.basis)} in one name vs {_labels(y.basis)}"
+            return [Finding("time basis", said, False, True, True)]
     flow = a.unit in _FLOWS or b.unit in _FLOWS
     if a.facts.basis and a.facts.basis <= _cumulative(prof) and not b.basis and not b.facts.any_period:
         said = f"{_labels(a.facts.basis)} vs a period the name does not say"

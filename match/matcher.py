@@ -437,7 +437,7 @@ class Matcher:
                 best = found if best is None or found.score > best.score else best
         return best
 
-    def _rival_unit(self, query: Query, q: Side, top: Candidate) -> Candidate | None:
+    def _rival_unit(self, query: Query, q: Side, top: Candidate) -> Candidate | Blocked | None:
         """When the name says no unit, the most alike entry of another unit that the guards leave
         open (the count beside a share of the same events), however its doubts score: with none
         within the ambiguity margin of the review threshold, the top entry's unit is the only one
@@ -446,7 +446,9 @@ class Matcher:
         accommodation), unless the name says what may be counted or shared alike (contacts that
         became referrals beside all contacts). So does one that leaves out a telling qualifier the
         name and the share both say (all children looked after 12+ months beside those with a
-        dental check), unless some entry of another unit says it (the count of those checks)."""
+        dental check), unless some entry of another unit says it (the count of those checks).
+        An entry kept apart only by its period still offers the words in its unit: `SGOs in year`
+        is the monthly count's measure over a year, no nearer the share for that."""
         unit = self.index.unit[top.indicator_id]
         postings = self.index.postings
         sharing = {self.index.choices[int(r)].owner for w in q.facts.words if w in postings for r in postings[w]}
@@ -459,7 +461,7 @@ class Matcher:
             for c in (self.index.choices[r] for r in self.index.rows_of[owner])
         ):
             agreed = frozenset()  # the catalogue counts what the name and the share say: no telling
-        best: Candidate | None = None
+        best: Candidate | Blocked | None = None
         for owner in sorted(sharing):
             if self.index.unit[owner] == unit:
                 continue
@@ -468,13 +470,24 @@ class Matcher:
             if max(sims.values()) < self.review - self.settings.margin:
                 continue
             found = self._entry(query, q, sims, owner)
-            if not isinstance(found, Candidate) or 2 * len(shared & self._words_of(found)) < len(shared):
+            if isinstance(found, Blocked) and not self._apart_by_period_only(query, q, owner):
+                continue
+            if 2 * len(shared & self._words_of(found)) < len(shared):
                 continue
             if agreed - self._qualifiers_of(found):
                 continue
             if best is None or found.similarity > best.similarity:
                 best = found
         return best
+
+    def _apart_by_period_only(self, query: Query, q: Side, owner: str) -> bool:
+        """Some name of the entry is kept from the query by its time basis alone."""
+        qsig = (query.name, query.unit)
+        for row in self.index.rows_of[owner]:
+            hard = [f for f in self._verdict(q, qsig, row) if f.hard]
+            if hard and all(f.guard == "time basis" for f in hard):
+                return True
+        return False
 
     def _held(self, ev: Evidence, top: Candidate, q: Side, query: Query | None) -> Result:
         """A doubt no score settles goes to a person, unless it is only the unit the name leaves
@@ -513,10 +526,10 @@ class Matcher:
         (`_held`), not by its cost, so the score it would have without that cost is what counts."""
         return bool(top.held) and _only_unit(top.held) and top.doubts == len(top.held) and not top.unseen
 
-    def _words_of(self, c: Candidate) -> frozenset[str]:
+    def _words_of(self, c: Candidate | Blocked) -> frozenset[str]:
         return self.vocab.facts(c.matched_name, self.index.unit[c.indicator_id]).words
 
-    def _qualifiers_of(self, c: Candidate) -> frozenset[tuple[str, str]]:
+    def _qualifiers_of(self, c: Candidate | Blocked) -> frozenset[tuple[str, str]]:
         return frozenset(self.vocab.facts(c.matched_name, self.index.unit[c.indicator_id]).qualifiers)
 
     def _telling(self, pairs: frozenset[tuple[str, str]]) -> frozenset[tuple[str, str]]:
