@@ -37,6 +37,7 @@ MAX_SWAPS = 3  # lookalikes swapped at once in one reading
 SHAPED = 2 / 3  # share of a column's readings that must parse for it to have a scheme
 AGREE = 0.75  # share of a prefix's other references whose separator a reading takes
 SURE = 0.85  # an engine's word confidence from which a reading nothing settles stands as printed
+NEAREST = 3  # readings on each side of a row that its place in the count is implied from
 
 
 @dataclass(frozen=True)
@@ -304,13 +305,14 @@ def _numbered_in_turn(col: _Column) -> set[int]:
     """Readings taking the reference the column's count (one a row, on both sides where there are
     two) implies at their place, where the reading ends in its number and prints no prefix the
     column prints more often there: bare numbers, readings not shaped like a reference at all,
-    and a prefix one letter off the implied one (`O03`, `HO04` between `H02` and `H05`); the
-    rows repaired. Repairs run top down, so a repaired row counts for the next."""
+    a prefix one letter off the implied one (`O03`, `HO04` between `H02` and `H05`), and the
+    implied prefix with a number at a width it never prints (`H0O7`); the rows repaired.
+    Repairs run top down, so a repaired row counts for the next."""
     repaired = set()
     for i, text in enumerate(col.texts):
         p = col.parts[i]
         implied = _implied_here(col, i) if text else None
-        if implied is None or (p is not None and not _off_prefix(col, i, p, implied)):
+        if implied is None or (p is not None and not (_off_prefix(col, i, p, implied) or _misfit(col, i, p, implied))):
             continue
         if text.endswith((implied.number, str(int(implied.number)))):
             col.parts[i] = implied
@@ -332,17 +334,26 @@ def _off_prefix(col: _Column, i: int, p: RefParts, implied: RefParts) -> bool:
     )
 
 
+def _misfit(col: _Column, i: int, p: RefParts, implied: RefParts) -> bool:
+    """The implied prefix, with a number at a width none of the prefix's others prints (`H009`
+    among `H08`, `H10`; not `AS09` over `AS10`, which may count up naturally or at two digits)."""
+    widths = {len(q.number) for q in col.group(p.prefix, but=i)}
+    return p.prefix == implied.prefix and not _fits(col, i, p) and len(p.number) not in widths
+
+
 def _implied_here(col: _Column, i: int) -> RefParts | None:
     """The reference the nearest prefixed readings above and below that agree imply at row `i`:
     they share a prefix and count one a row across it (two below it, for the first row; two
-    above, for the last). A neighbour misread too is passed over for the next one."""
-    above = [(j, p) for j in range(i - 1, -1, -1) if (p := _printed(col, j)) is not None][:2]
-    below = [(j, p) for j in range(i + 1, len(col.parts)) if (p := _printed(col, j)) is not None][:2]
+    above, for the last). Neighbours misread too, up to `NEAREST` - 1 on a side, are passed over
+    for the next ones (a smudge across three rows; misreads alike there make their prefix look
+    printed)."""
+    above = [(j, p) for j in range(i - 1, -1, -1) if (p := _printed(col, j)) is not None][:NEAREST]
+    below = [(j, p) for j in range(i + 1, len(col.parts)) if (p := _printed(col, j)) is not None][:NEAREST]
     if above and below:
         pairs = [(x, y) for x in above for y in below]
         pairs.sort(key=lambda xy: xy[1][0] - xy[0][0])
     else:
-        pairs = [(above[1], above[0])] if len(above) == 2 else [(below[0], below[1])] if len(below) == 2 else []
+        pairs = [(above[1], above[0])] if len(above) >= 2 else [(below[0], below[1])] if len(below) >= 2 else []
     for (j, a), (k, b) in pairs:
         if a.prefix == b.prefix and a.sep == b.sep and int(b.number) - int(a.number) == k - j:
             n = int(a.number) + (i - j)

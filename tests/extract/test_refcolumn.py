@@ -223,10 +223,33 @@ def test_the_count_must_run_one_a_row_on_both_sides():
 
 def test_one_misread_width_does_not_unsettle_the_columns_padded_scheme():
     """`HO1`, `HO5` beside `H02`..`H12` are zeros, though one reading (`H009`, a speck read as a
-    digit) prints three digits; that reading breaks the scheme and is doubtful."""
+    digit) prints three digits; that reading breaks the scheme, and between `H08` and `H10` it
+    ends in the number its place implies."""
     column = ["HO1", "H02", "H03", "H04", "HO5", "H06", "H08", "H009", "H10", "H11", "H12"]
     assert texts(column)[:5] == ["H01", "H02", "H03", "H04", "H05"]
-    assert doubtful(column) == ["H009"]
+    assert texts(column)[7] == "H09" and doubtful(column) == []
+
+
+def test_three_rows_misread_in_a_row_take_the_count_from_beyond_them():
+    """A smudge over three rows (`REVO6`, `REV0O7`, `REVO8`, alike enough that their broken
+    prefix looks printed): the rows on either side count one a row across them."""
+    column = ["REV01", "REV02", "REV03", "REV04", "REV05", "REVO06", "REV0O7", "REVO08", "REV09", "REV10"]
+    assert texts(column) == [f"REV{n:02d}" for n in range(1, 11)]
+    assert doubtful(column) == []
+
+
+def test_misreads_alike_do_not_imply_their_own_prefix():
+    """`ABX` above and below a reading print a prefix twice, but the count across them is the
+    column's `AB`; a reading of `AB` with a broken number between them is left doubtful."""
+    column = ["AB1", "AB2", "AB3", "ABX4", "AB05", "ABX6", "AB9", "AB10"]
+    assert texts(column)[4] == "AB05"
+
+
+def test_a_padded_first_number_over_a_count_of_two_digits_stands():
+    """`AS09` over `AS10`..`AS13`: the column may pad to two digits or count up naturally; the
+    reading prints two digits as its neighbours do, so it stands."""
+    column = ["AS09", "AS10", "AS11", "AS12", "AS13"]
+    assert texts(column) == column
 
 
 def test_a_one_read_as_a_capital_l_after_the_prefix_is_the_digit_its_neighbours_imply():
