@@ -171,7 +171,7 @@ class _Reader:
             last = here
             o, advances = objects.get(obj) or self._object(i, obj)
             code = codes[i]
-            adv = advances.get(code)
+            adv = None if self.loose else advances.get(code)
             if adv is None:
                 adv = advances[code] = self._advance(i, code, o)
             x, y = da * px + db * py + dc, dd * px + de * py + df
@@ -197,7 +197,7 @@ class _Reader:
             loose = r.right - ox if o.forward else ox - r.left
         else:
             loose = r.top - oy if o.forward else oy - r.bottom
-        if self.loose:
+        if self.loose:  # one character may stand for two glyphs: each glyph its own box
             return max(loose, 0.0)
         ok = o.font and native.glyph_width(ctypes.c_void_p(o.font), code, _ONE, self.width_at)
         width = self.width_out.value * o.scale if ok else 0.0

@@ -356,3 +356,22 @@ def test_a_gap_parts_words_by_the_type_size_where_no_space_is_drawn(size, gap, w
     """0.2 em of 6.75 pt type (1.35 pt) is a space; the same gap in 12 pt type is kerning."""
     got = page_words(_glyphs("CP5 (a)", 40.0, size, gap))
     assert len(got) == words and "".join(w.text for w in got) == "CP5(a)"
+
+
+def test_a_garbled_layers_glyphs_each_keep_their_own_advance():
+    """A garbled font may give two glyphs one character (here a digit and a letter of another
+    width): read loose, each glyph's box is its own pdfium box, not the first one's of that
+    character, or a figure's digits stand apart (`23 3`)."""
+    from scorekit.fixtures.generator.corpus.degradations import materialise
+    from scorekit.fixtures.generator.corpus.manifest import read_manifest
+
+    (doc,) = [d for d in read_manifest() if d.doc_id == "calendar_years-04-garbled"]
+    page = pdfium.PdfDocument(str(materialise(doc)))[0]
+    textpage = page.get_textpage()
+    widths: dict[float, list[float]] = defaultdict(list)
+    for i in range(textpage.count_chars()):
+        left, _, right, _ = textpage.get_charbox(i, loose=True)
+        widths[round(left, 1)].append(right - left)
+    chars = [c for c in read_layer(page, textpage, loose=True).chars if not c.generated and c.style.dx == 1.0]
+    own = [c for c in chars if any(abs(c.x1 - c.x0 - w) < 0.05 for w in widths[round(c.x0, 1)])]
+    assert len(chars) > 900 and len(own) == len(chars)
