@@ -78,11 +78,11 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
                 )
                 for w in r.words
             ]
-        rest = outside_image(im.clean_for_ocr(straight, h, v, band), grids, dpi)
+        rest = outside_image(im.clean_for_ocr(straight, h, v), grids, dpi)
         if rest is not None:
             words += _sparse_words(rest, h, v, eng, s)
     else:
-        words = _sparse_words((im.clean_for_ocr(straight, h, v, band), 0, 0), h, v, eng, s)
+        words = _sparse_words((im.clean_for_ocr(straight, h, v), 0, 0), h, v, eng, s)
     rules = [Rule(x0 * s, t * s, x1 * s, b * s) for x0, t, x1, b in rules_px]
     words = _joined_years([_respelt(w) for w in _lone_marks_out(_glyph_high(words))])
     hh, ww = grey.shape

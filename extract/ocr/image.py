@@ -615,38 +615,22 @@ def _one_line(verticals: list[RuleBox], tol: float, snap: float = 0.0) -> list[R
     return out
 
 
-def clean_for_ocr(
-    grey: np.ndarray, h_mask: np.ndarray, v_mask: np.ndarray, band: np.ndarray | None = None
-) -> np.ndarray:
+def clean_for_ocr(grey: np.ndarray, h_mask: np.ndarray, v_mask: np.ndarray) -> np.ndarray:
     """Invert dark bands (white-on-navy headers), erase rules and flatten the background, leaving
     dark text on white.
 
     Rules are erased outside the bands only: inside one, the rule masks also hold the dark gaps
     between white letters (`band_ink` takes a letter's counter for a border), and erasing them
     cuts strokes out of the very header the inversion is for (`Nar`, `Ajpr` for Mar, Apr); a
-    black border on a dark band disappears in the inversion anyway. `band`: the page's
-    `band_mask`, where the caller has it.
+    black border on a dark band disappears in the inversion anyway.
     """
     import cv2
 
-    if band is None:
-        band = band_mask(grey)
+    band = band_mask(grey)
     out = np.where(band, _inverted(grey), grey).astype(np.uint8)
     lines = cv2.dilate(cv2.bitwise_or(h_mask, v_mask), np.ones((3, 3), np.uint8))
     out[(lines > 0) & ~band] = 255
-    out[_edge_of(band)] = 255
     return flatten(out)
-
-
-def _edge_of(band: np.ndarray) -> np.ndarray:
-    """The ring a scan's blur makes of a band's edge, a few pixels either side: grey, it would be
-    print on either side of the inversion, a rule round the header that OCR joins to the letters
-    inside (`|Code`) and takes into their boxes. Letters keep clear of a band's edge."""
-    import cv2
-
-    kernel = np.ones((2 * _EDGE + 1, 2 * _EDGE + 1), np.uint8)
-    b = band.astype(np.uint8)
-    return (cv2.dilate(b, kernel) > 0) & ~(cv2.erode(b, kernel) > 0)
 
 
 def _inverted(grey: np.ndarray) -> np.ndarray:
@@ -662,8 +646,6 @@ def _inverted(grey: np.ndarray) -> np.ndarray:
 
 
 _BAND_WINDOW = 41
-_STROKE = 9  # pixels: wider than a white letter's stroke on a band
-_EDGE = 3  # pixels: how far a scan blurs a band's edge
 
 
 def band_mask(grey: np.ndarray) -> np.ndarray:
@@ -690,52 +672,7 @@ def band_mask(grey: np.ndarray) -> np.ndarray:
         cols = np.flatnonzero(np.median(grey[y : y + h, xa:xb], axis=0) < DARK)
         if len(rows) and len(cols):
             out[ya + rows[0] : ya + rows[-1] + 1, xa + cols[0] : xa + cols[-1] + 1] = 1
-    return _ground_of(grey, _bridged(grey, out))
-
-
-def _ground_of(grey: np.ndarray, mask: np.ndarray) -> np.ndarray:
-    """The band out to all its dark ground, letters included: where its white letters crowd the
-    window (bold `2015/16`, `authority`), the window's mean is light and the core breaks into
-    pieces that leave the letters uninverted, white on black among black on white. With strokes
-    thinner than `_STROKE` taken out (a grey opening), the ground round the pieces is one dark
-    region again, and its letters are the holes in it. It grows only along the bands' own rows
-    where the ground runs across them: a fill below a band (a RAG column) and print on a grey
-    section row beside it are no band."""
-    import cv2
-
-    out = mask > 0
-    banded = np.flatnonzero(out.any(axis=1))
-    if not len(banded):
-        return out
-    rows = np.zeros(len(out), bool)  # the bands' rows and their edges' blur: a fill below (a RAG column) is no band
-    for y in banded:
-        rows[max(0, y - _EDGE) : y + _EDGE + 1] = True
-    ya, yb = max(0, int(banded[0]) - _EDGE - _STROKE), int(banded[-1]) + _EDGE + _STROKE + 1  # the opening's reach
-    opened = cv2.morphologyEx(grey[ya:yb], cv2.MORPH_OPEN, np.ones((_STROKE, _STROKE), np.uint8))
-    cols = np.flatnonzero(out.any(axis=0))
-    dark = opened < DARK
-    across = dark[:, cols[0] : cols[-1] + 1].mean(axis=1) >= 0.5  # ground across, not print on a fill
-    level = dark & (rows[ya:yb] & across)[:, None]
-    _, labels = cv2.connectedComponents(level.astype(np.uint8), connectivity=8)
-    piece = out[ya:yb]
-    ground = np.isin(labels, np.unique(labels[piece & (labels > 0)])) | piece
-    out[ya:yb] = _holes_filled(ground)
-    return out
-
-
-def _holes_filled(mask: np.ndarray) -> np.ndarray:
-    """The mask with its holes filled: enclosed, and no taller than the window (a letter)."""
-    import cv2
-
-    n, labels, stats, _ = cv2.connectedComponentsWithStats((~mask).astype(np.uint8), connectivity=4)
-    hh, ww = mask.shape
-    holes = [k for k in range(1, n) if _enclosed(stats[k], hh, ww) and stats[k][3] <= _BAND_WINDOW]
-    return mask | np.isin(labels, holes)
-
-
-def _enclosed(stat: np.ndarray, hh: int, ww: int) -> bool:
-    x, y, w, h = (int(v) for v in stat[:4])
-    return x > 0 and y > 0 and x + w < ww and y + h < hh
+    return _bridged(grey, out) > 0
 
 
 _SAME_ROWS = 3  # pixels: two pieces of one band share their top and bottom this closely

@@ -56,39 +56,6 @@ def test_a_band_under_wide_white_labels_is_one_band():
     assert not mask[:95].any() and not mask[155:].any()
 
 
-def test_a_band_under_crowded_bold_letters_is_inverted_letters_and_all():
-    """Bold white letters crowding a short band (`2015/16 2016/17`) break its core into pieces
-    of different heights that the gaps do not join: the band is the dark ground round the
-    pieces, and its letters, the holes in it, are inverted with it."""
-    page = np.full((400, 900), 245, np.uint8)
-    page[100:145, 50:850] = 60
-    for x0 in (60, 130, 400, 470, 540, 610, 680, 750):
-        for x in range(x0, x0 + 60, 12):
-            page[106:140, x : x + 9] = 235  # a label's bold strokes, close set
-    mask = band_mask(page)
-    assert mask[100:145, 55:845].all()
-    assert not mask[:95].any() and not mask[150:].any()
-    out = clean_for_ocr(page, np.zeros_like(page), np.zeros_like(page))
-    assert (out[110:136, 405:408] < 100).all()  # a stroke: dark on light
-    assert (out[101:104, 400:430] > 200).all()  # the ground above them: light
-
-
-def test_print_on_a_grey_section_row_under_a_band_is_no_band():
-    """A section row's grey fill set right under the header band, its label in dark print: the
-    print's strokes close into dark blobs in the opening, but they do not run across the band's
-    width, so the band does not grow into them."""
-    page = np.full((400, 900), 245, np.uint8)
-    page[100:145, 50:850] = 60
-    for x in range(100, 800, 40):
-        page[110:135, x : x + 6] = 235  # the band's white letters
-    page[145:175, 50:850] = 170  # the section row's fill
-    for x in range(60, 300, 7):
-        page[150:168, x : x + 4] = 25  # its label's dark strokes
-    mask = band_mask(page)
-    assert mask[100:145, 55:845].all()
-    assert not mask[149:, 300:].any() and not mask[157:].any()
-
-
 def test_dark_print_on_paper_between_two_bands_is_not_bridged():
     page = np.full((400, 600), 245, np.uint8)
     page[100:130, 50:200] = 50
