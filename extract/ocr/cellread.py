@@ -87,53 +87,27 @@ def ink_lines(img: np.ndarray) -> list[tuple[int, int]]:
 
 
 def _lines_unread(r: CellReading) -> bool:
-    """A cell of words (a wrapped header, a long name) with print no word stands on: sparse mode
-    drops short centred lines of a narrow header cell (`Number`, `of`, `council`; `% change
-    from` over `Aug-20`), and a word set apart at a band's far end (`Borough` left of the
-    measures). A cell of figures is left as read."""
+    """A cell of words (a wrapped header, a long name) with a line of print no word stands on:
+    sparse mode drops short centred lines of a narrow header cell (`Number`, `of`, `council`;
+    `% change from` over `Aug-20`). A cell of figures is left as read."""
     if r.words and all(NUMBER_RE.match(w.text) for w in r.words):
         return False
     lines = ink_lines(r.cell.image)
-    unread_line = len(lines) >= 2 and _lines_read(r.words, lines) < len(lines)
-    return unread_line or _unread_ink(r.cell.image, r.words, lines) > 0
+    return len(lines) >= 2 and _lines_read(r.words, lines) < len(lines)
 
 
 def _lines_read(words: list[Word], lines: list[tuple[int, int]]) -> int:
     return sum(any(w.top < b and w.bottom > a for w in words) for a, b in lines)
 
 
-def _unread_ink(img: np.ndarray, words: list[Word], lines: list[tuple[int, int]]) -> int:
-    """How wide the stretches of a line's print under no word are, in pixels, counting only those
-    at least a word wide (a line's height): a rule's end or a speck is not an unread word."""
-    unread = 0
-    for a, b in lines:
-        inked = np.asarray((img[a:b] < INK).any(axis=0))
-        for w in words:
-            if w.top < b and w.bottom > a:
-                inked[max(0, int(w.x0) - (b - a)) : int(w.x1) + (b - a)] = False
-        runs = true_runs(inked)
-        merged: list[list[int]] = []
-        for x0, x1 in runs:
-            if merged and x0 - merged[-1][1] < b - a:
-                merged[-1][1] = x1
-            else:
-                merged.append([x0, x1])
-        unread += sum(x1 - x0 for x0, x1 in merged if x1 - x0 >= b - a)
-    return unread
-
-
 def _reread_as_blocks(todo: list[CellReading], engine: OcrEngine) -> None:
-    """Cells read again as blocks of lines; the new reading stands where it reads more lines, or
-    as many and leaves less print unread."""
+    """Cells read again as blocks of lines; the new reading stands where it reads more lines."""
     if not todo:
         return
     for r, words in zip(todo, engine.read_images([r.cell.image for r in todo], line=True), strict=True):
         lines = ink_lines(r.cell.image)
         block = clean_cell(words, r.cell.image)
-        more, same = _lines_read(block, lines), _lines_read(r.words, lines)
-        if more > same or (
-            more == same and _unread_ink(r.cell.image, block, lines) < _unread_ink(r.cell.image, r.words, lines)
-        ):
+        if _lines_read(block, lines) > _lines_read(r.words, lines):
             r.words = block
 
 

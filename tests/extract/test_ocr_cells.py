@@ -562,35 +562,3 @@ def test_a_header_whose_last_line_reads_as_a_month_is_read_again_as_a_block():
     r = CellReading(CellImage(0, 0, 0, 0, _three_lines()))
     r.words = [Word("Aug-20", 10, 70, 50, 82, True, 0.9)]
     assert _lines_unread(r)
-
-
-def _band_line() -> np.ndarray:
-    """One line of print: a word at the far left, three more to the right of a wide gap."""
-    img = np.full((40, 400), 255, np.uint8)
-    for x0, x1 in ((10, 80), (200, 260), (280, 330), (350, 390)):
-        img[10:30, x0:x1] = 0
-    return img
-
-
-def test_a_word_set_apart_on_a_line_sparse_mode_dropped_is_read_again_as_a_block():
-    """`Borough` at a header band's far left, the measures to its right: the line is read, but
-    not the word, and a block reading of the cell gives it."""
-    from scorekit.extract.ocr.cellread import _lines_unread, _reread_as_blocks
-
-    r = CellReading(CellImage(0, 0, 0, 0, _band_line()))
-    r.words = [Word(t, x0, 10, x1, 30, True, 0.9) for t, x0, x1 in (("A", 200, 260), ("B", 280, 330), ("C", 350, 390))]
-    assert _lines_unread(r)
-    block = [Word("Borough", 10, 10, 80, 30, True, 0.9), *r.words]
-    _reread_as_blocks([r], _BlockReader(block))  # type: ignore[arg-type]
-    assert [w.text for w in r.words] == ["Borough", "A", "B", "C"]
-
-
-def test_a_speck_or_a_rules_end_beside_the_words_is_no_unread_word():
-    from scorekit.extract.ocr.cellread import _lines_unread
-
-    img = _band_line()
-    img[10:30, 10:80] = 255
-    img[12:28, 3:6] = 0  # a rule's remnant at the cell's edge
-    r = CellReading(CellImage(0, 0, 0, 0, img))
-    r.words = [Word(t, x0, 10, x1, 30, True, 0.9) for t, x0, x1 in (("A", 200, 260), ("B", 280, 330), ("C", 350, 390))]
-    assert not _lines_unread(r)
