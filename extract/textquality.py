@@ -11,9 +11,9 @@ Shape alone misses one case: codes shifted by a constant, which turn `Performanc
 dictionary alone cannot say so (a table of pesticides is mostly words no dictionary holds), but
 the order of letters can: a letter-pair model learned from the system's English word list
 (`dictionary()`) gives real text, chemical names and surnames included, a mean log2 probability
-per letter pair of -4.1 or more over a page's distinct longer words (720 pages: every fixture,
-corpus and probe render, seed dump and ICDAR 2013 page), and those pages with their letters
-shifted -5.3 or less (3,135 shifted pages).
+per letter pair of -4.1 or more over a page's distinct longer words (720 pages: the fixtures,
+the development corpus's and the probes' renders, the seed dumps, ICDAR 2013), and pages with
+their letters shifted -5.3 or less (3,135 shifted pages).
 """
 
 from __future__ import annotations

@@ -171,7 +171,7 @@ class _Reader:
             last = here
             o, advances = objects.get(obj) or self._object(i, obj)
             code = codes[i]
-            adv = None if self.loose else advances.get(code)
+            adv = self._advance(i, code, o) if self.loose else advances.get(code)
             if adv is None:
                 adv = advances[code] = self._advance(i, code, o)
             x, y = da * px + db * py + dc, dd * px + de * py + df
