@@ -10,8 +10,14 @@ import pytest
 
 from scorekit.match import catalogue as catmod
 from scorekit.match import evaluation
+from scorekit.match.matcher import Matcher, Query
 
 HERE = Path(__file__).resolve().parent
+
+
+def given(shipped: catmod.Catalogue, name: str) -> str:
+    """The id the matcher gives one name against the shipped catalogue ('' for none)."""
+    return Matcher(shipped).match(Query.build(name)).indicator_id
 
 
 @pytest.fixture(scope="session")

@@ -10,15 +10,13 @@ from scorekit.match.guards import compare, side
 from scorekit.match.matcher import Matcher, Query
 from scorekit.match.normalise import Quantity, vocabulary
 
+from .conftest import given
+
 V = vocabulary()
 
 
 def facts(name: str, unit: str | None = None):
     return V.facts(name, unit)
-
-
-def given(shipped, name: str) -> str:
-    return Matcher(shipped).match(Query.build(name)).indicator_id
 
 
 # -- the population a rate is counted over is no duration ----------------------------------------

@@ -6,14 +6,11 @@ from __future__ import annotations
 import pytest
 
 from scorekit.match.guards import compare, side
-from scorekit.match.matcher import Matcher, Query
 from scorekit.match.normalise import vocabulary
 
+from .conftest import given
+
 V = vocabulary()
-
-
-def given(shipped, name: str) -> str:
-    return Matcher(shipped).match(Query.build(name)).indicator_id
 
 
 def guards(a: str, b: str) -> list[str]:

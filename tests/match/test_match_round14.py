@@ -9,11 +9,9 @@ from scorekit.match.guards import side
 from scorekit.match.matcher import Matcher, Query
 from scorekit.match.normalise import vocabulary
 
+from .conftest import given
+
 V = vocabulary()
-
-
-def given(shipped, name: str) -> str:
-    return Matcher(shipped).match(Query.build(name)).indicator_id
 
 
 # -- a count kept apart only by its period still offers the words as a count ----------------------
