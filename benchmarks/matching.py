@@ -55,6 +55,7 @@ PROBES10 = ROOT / "tests" / "match" / "probes10.csv"
 PROBES11 = ROOT / "tests" / "match" / "probes11.csv"
 PROBES12 = ROOT / "tests" / "match" / "probes12.csv"
 PROBES13 = ROOT / "tests" / "match" / "probes13.csv"
+PROBES14 = ROOT / "tests" / "match" / "probes14.csv"
 REAL = "real wording"  # probes whose source is a published title, not a written one
 
 
@@ -143,7 +144,8 @@ def probes2_table(matcher: Matcher, misses: bool = False, path: Path = PROBES2, 
     `probes3.csv`), the sixteenth session's (`probes4.csv`, `probes5.csv`), the seventeenth's
     (`probes6.csv`, `probes7.csv`), the eighteenth's (`probes8.csv`), the nineteenth's
     (`probes9.csv`), the twentieth's (`probes10.csv`), the twenty-first's (`probes11.csv`) and the
-    twenty-second's (`probes12.csv`) and the twenty-third's (`probes13.csv`):
+    twenty-second's (`probes12.csv`), the twenty-third's (`probes13.csv`) and the twenty-fourth's
+    (`probes14.csv`):
     written before the matcher was run on
     them, measured once untouched, then tuned on; reported apart from the older probes."""
     rows = ev.read(path)
@@ -492,6 +494,7 @@ def main() -> int:
     probes2_table(matcher, args.probes, PROBES11, "probes11 (new)")
     probes2_table(matcher, args.probes, PROBES12, "probes12 (new)")
     probes2_table(matcher, args.probes, PROBES13, "probes13 (new)")
+    probes2_table(matcher, args.probes, PROBES14, "probes14 (new)")
     if args.dev:
         development_misses(rows, results)
     print()

@@ -351,7 +351,7 @@ def test_the_blind_set_names_none_the_other_sets_hold(shipped, unseen):
     unseen, probe or seed sets would measure tuning, not generalisation."""
     here = Path(__file__).resolve().parent
     fresh = ev.read(here / "fresh.csv")
-    sets = ("probes.csv", *(f"probes{i}.csv" for i in range(2, 14)))
+    sets = ("probes.csv", *(f"probes{i}.csv" for i in range(2, 15)))
     probes = [r for f in sets for r in ev.read(here / f)]
     seen = {" ".join(r.name.lower().split()) for r in [*unseen, *probes]}
     with (here / "labelled.csv").open(encoding="utf-8") as f:
@@ -377,6 +377,7 @@ def test_the_blind_set_names_none_the_other_sets_hold(shipped, unseen):
         ("probes11.csv", 120, "twenty-first"),
         ("probes12.csv", 200, "twenty-second"),
         ("probes13.csv", 200, "twenty-third"),
+        ("probes14.csv", 200, "twenty-fourth"),
     ],
 )
 def test_the_later_probes_are_labelled_with_catalogue_ids(shipped, probe_file, least, session):
