@@ -168,6 +168,8 @@ class Matcher:
         self.slips = Slips(self._spelled_words(catalogue), [*prof.stop_words, *prof.number_words])
         said = {w for c in self.index.choices for w in c.implied_words}
         self._known_words = self.index.weight.keys() | {w for code in codes for w in self.vocab.tokens(code)} | said
+        # the words the profile's phrases stand for, which its guards read wherever a name says them
+        self._profile_words = frozenset(w for e in prof.equivalents for w in self.vocab.tokens(e.token))
 
     @property
     def accept(self) -> float:
@@ -278,13 +280,15 @@ class Matcher:
         return max(scored, key=lambda c: (c.score, c.similarity))
 
     def _unseen(self, query: Query) -> frozenset[str]:
-        """Content words of the name, outside its parenthetical glosses, that no catalogue name or
-        national code uses: evidence of another measure. A word holding a digit (`PM33`) is a
+        """Content words of the name, outside its longer parenthetical glosses, that no catalogue
+        name or national code uses: evidence of another measure. A word holding a digit (`PM33`) is a
         publisher's reference, not one."""
         k = (query.name, query.unit)
         hit = self._unseen_cache.get(k)
         if hit is None:
-            words = (w for w in self._facts(query).core.split() if len(w) > 1)
+            facts = self._facts(query)
+            glossed = (facts.glossed & facts.words) - self._profile_words
+            words = (w for w in {*facts.core.split(), *glossed} if len(w) > 1)
             hit = frozenset(w for w in words if w not in self._known_words and not _DIGIT.search(w))
             self._unseen_cache[k] = hit
         return hit

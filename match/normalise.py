@@ -185,6 +185,9 @@ _WINDOWS = frozenset({"year", _LAST_12M})
 _AGE_WORDS = frozenset({"aged", "age", "ages", "year", "old"})
 _PAREN_GLOSS = re.compile(r"\([^()\d]*\)")
 _PARENS = re.compile(r"\([^()]*\)")
+# A gloss of this many words or fewer names what the measure is of or which column it is
+# (`(neglect)`, `(forecast)`, `(Central team)`); a longer one explains or lists.
+SHORT_GLOSS = 2
 _YEAR_WINDOW = "within 12 months"
 _END_GLOSS = re.compile(r" \([^()]*\)\s*$")
 # A clause written after its object, ending a gloss or the name (`(UASC excluded)`, `, adults
@@ -240,6 +243,7 @@ class Facts:
     only: frozenset[str] = frozenset()  # `transfer-ins only`: what the name counts alone
     only_values: frozenset[tuple[str, str]] = frozenset()  # the qualifier values those words say
     bare: frozenset[str] = frozenset()  # the words outside every parenthesis of more than one word
+    glossed: frozenset[str] = frozenset()  # the words of short glosses (`(neglect)`, `(Central team)`)
 
 
 def _grouped(qualifiers: frozenset[tuple[str, str]]) -> dict[str, frozenset[str]]:
@@ -330,6 +334,12 @@ class Vocabulary:
             return f" {word} "
 
         return self._restricted.sub(take, text), frozenset(alone)
+
+    def _short_glosses(self, plain: str) -> frozenset[str]:
+        """The words of every gloss of at most SHORT_GLOSS words and no number: such a gloss names
+        a part of the measure or another column beside it, so its words are the name's own."""
+        said = (self.tokens(m.group(0)) for m in _PAREN_GLOSS.finditer(plain))
+        return frozenset(w for ws in said if len(ws) <= SHORT_GLOSS for w in ws)
 
     def _bare(self, plain: str) -> frozenset[str]:
         """The words outside every parenthesis that says more than one word: a one-word gloss
@@ -481,6 +491,7 @@ class Vocabulary:
             only=only,
             only_values=only_values,
             bare=self._bare(plain) if "(" in plain else words,
+            glossed=self._short_glosses(plain) if "(" in plain else frozenset(),
         )
 
     def _count_gloss(self, said: str, text: str, noise: int) -> str:

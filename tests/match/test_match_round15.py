@@ -39,3 +39,43 @@ def test_the_measure_itself_still_meets_its_entry(shipped, name, entry):
     """The measure's own name, and a name stating the target it is judged against in a gloss,
     still meet it."""
     assert given(shipped, name) == entry
+
+
+# -- a short gloss names a part of the measure or another column ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("Children subject to a CP plan at the end of the month (neglect)", "cpp_children"),
+        ("Rate of children subject to CP plans per 10,000 (sexual abuse)", "cpp_rate"),
+        ("Number of CLA at the end of the month (Asian)", "cla"),
+        ("Number of contacts in the month (forecast)", "contacts"),
+        ("Number of referrals into statutory service in the month (variance)", "cin_referrals"),
+        ("Number of referrals into statutory service in the month (East team)", "cin_referrals"),
+    ],
+)
+def test_a_short_gloss_of_words_the_catalogue_never_saw_is_no_free_ride(shipped, name, entry):
+    """A one- or two-word gloss names a subset (a category of abuse, an ethnic group, a team) or
+    another column (a forecast, a variance): its words weigh as the name's own, so words no
+    catalogue name uses send it to a person instead of riding on the measure's name."""
+    assert given(shipped, name) != entry
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("Number of contacts in the month (actual)", "contacts"),
+        ("Number of referrals into statutory service in the month (provisional)", "cin_referrals"),
+        ("Number of CLA at the end of the month (validated)", "cla"),
+        ("Number of Adopter applications at Stage 2 (carer units)", "adopter_applications_stage2"),
+        ("Number of CLA placed in Connected Carer placements (kinship) at month end", "cla_connected_carers"),
+        ("Percentage of CLA ceased in the month - returned home (care planning)", "cla_ceased_home_pct"),
+        ("Number of Early Help assessments completed (recorded on Mosaic)", "eh_assessments_completed"),
+    ],
+)
+def test_a_gloss_saying_the_figures_state_or_restating_the_measure_still_meets_it(shipped, name, entry):
+    """Words on a figure's state (actual, provisional, validated) or where it is recorded say
+    nothing of the measure, and a gloss in the profile's words (carer units, kinship, care
+    planning) restates it."""
+    assert given(shipped, name) == entry
