@@ -20,6 +20,7 @@ from .conftest import given
         ("Re-referrals within 12 months (%) - target", "rereferrals_12m_pct"),
         ("Percentage of re-referrals within 12 months: target", "rereferrals_12m_pct"),
         ("% of single assessments completed within 45 working days - target", "assessments_in_45wd_pct"),
+        ("Number of referrals into statutory service in the month (target)", "cin_referrals"),
     ],
 )
 def test_a_column_named_for_a_comparator_or_a_target_is_no_figure_of_the_measure(shipped, name, entry):
@@ -33,6 +34,7 @@ def test_a_column_named_for_a_comparator_or_a_target_is_no_figure_of_the_measure
     [
         ("Rate of contacts per 10,000 population under 18 years old", "contacts_rate"),
         ("Percentage of re-referrals within 12 months (target 22%)", "rereferrals_12m_pct"),
+        ("Number of contacts in the month (target: 900)", "contacts"),
     ],
 )
 def test_the_measure_itself_still_meets_its_entry(shipped, name, entry):
