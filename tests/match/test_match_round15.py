@@ -81,3 +81,28 @@ def test_a_gloss_saying_the_figures_state_or_restating_the_measure_still_meets_i
     nothing of the measure, and a gloss in the profile's words (carer units, kinship, care
     planning) restates it."""
     assert given(shipped, name) == entry
+
+
+# -- a run of quarters from the first is the year so far; other words for done and for excluding ---
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Number of Section 47 (S47) enquiries started Q1-Q3", "S47 enquiries started H1", "S47 enquiries started Apr-Dec"],
+)
+def test_a_run_of_quarters_or_months_from_april_is_no_months_figure(shipped, name):
+    """`Q1-Q3`, `H1`, `Apr-Dec` count from the start of the financial year: a period code holding
+    a digit is no publisher's reference to pass over, and the monthly count is not it."""
+    assert given(shipped, name) != "s47_started"
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("Single assessments finished in the month", "assessments_completed"),
+        ("Number of CLA at the end of the month net of UASC", "cla_excl_uasc"),
+        ("CLA rate per 10,000 not counting UASC", "cla_rate_excl_uasc"),
+    ],
+)
+def test_finished_is_completed_and_net_of_excludes(shipped, name, entry):
+    assert given(shipped, name) == entry
