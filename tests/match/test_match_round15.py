@@ -106,3 +106,9 @@ def test_a_run_of_quarters_or_months_from_april_is_no_months_figure(shipped, nam
 )
 def test_finished_is_completed_and_net_of_excludes(shipped, name, entry):
     assert given(shipped, name) == entry
+
+
+def test_children_who_are_disabled_are_children_with_disabilities(shipped):
+    name = "Children with a child in need plan who are disabled (number at period end)"
+    assert given(shipped, name) == "cin_plan_cwd"
+    assert given(shipped, name.replace("are disabled", "are not disabled")) != "cin_plan_cwd"
