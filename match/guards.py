@@ -7,6 +7,7 @@ them. What is hard, soft or free for a qualifier or an excluded word is the prof
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -414,7 +415,22 @@ def inclusions(a: Side, b: Side, prof: Profile) -> list[Finding]:
         narrows = x is a.facts and not y.excluded
         out += _one_sided(x.excluded - y.excluded - flipped, "excluded", prof, narrows)
         out += _one_sided(x.included - y.excluded - y.mentions, "included", prof)
+    if a.facts.excluded and b.facts.excluded:
+        out += _listed(a.facts.excluded, b.facts.excluded, prof)
     return out
+
+
+def _listed(x: frozenset[str], y: frozenset[str], prof: Profile) -> list[Finding]:
+    """Two names that both list what they exclude: a cohort one leaves out and the other does not
+    is counted by the other (`CIN excluding CP` counts the looked-after children that `CIN
+    excluding CP and LAC` leaves out), whichever words name it (`CP`, `CPP`)."""
+    differ: set[str] = set()
+    for q in _in_order(prof, set(prof.inclusions.listed)):
+        said = [{v.value for v in q.values for w in ws for f in v.forms if re.fullmatch(f, w)} for ws in (x, y)]
+        differ |= said[0] ^ said[1]
+    if not differ:
+        return []
+    return [Finding("excluding", f"{', '.join(sorted(differ))} excluded by one list of exclusions only", True)]
 
 
 def _one_sided(words: frozenset[str], how: str, prof: Profile, narrows: bool = False) -> list[Finding]:

@@ -134,6 +134,9 @@ class Inclusions:
     excluded_default: str
     included_default: str
     objects: tuple[tuple[str, str, str], ...]  # (word, excluded policy, included policy)
+    # qualifier groups a list of exclusions is read as complete for: when both names list what
+    # they exclude, a value of these excluded by one name only is counted by the other
+    listed: tuple[str, ...] = ()
 
     def policy(self, word: str, side: str) -> str:
         for w, excluded, included in self.objects:
@@ -226,6 +229,7 @@ def _inclusions(raw: dict[str, Any]) -> Inclusions:
         _policy(sided.get("excluded", "soft"), "inclusions.one_sided"),
         _policy(sided.get("included", "free"), "inclusions.one_sided"),
         objects,
+        _strs(raw.get("listed_groups", []), "inclusions.listed_groups"),
     )
 
 
@@ -326,6 +330,7 @@ def extend(base: Profile, extra: Profile) -> Profile:
             base.inclusions.excluded_default,
             base.inclusions.included_default,
             extra.inclusions.objects + base.inclusions.objects,
+            tuple(dict.fromkeys(extra.inclusions.listed + base.inclusions.listed)),
         ),
         sources=base.sources + extra.sources,
         whole_population=extra.whole_population + base.whole_population,

@@ -519,10 +519,14 @@ def test_persistent_absence_is_not_all_absence():
 def test_a_name_leaving_out_part_of_what_an_entry_counts_whole_is_another_measure():
     """`Contacts excluding police notifications` counts less than `Number of contacts`: blocked,
     whatever the word; an entry that excludes things itself may be worded another way, so the
-    same exclusion there only costs points; and an entry's exclusion a name leaves unsaid is soft."""
+    same exclusion there only costs points; and an entry's exclusion a name leaves unsaid is soft.
+    Two lists of exclusions that differ by a cohort count different children (`excluding CP`
+    counts the looked-after children `excluding CPP and LAC` leaves out)."""
     assert any(f.guard == "excluding" for f in hard("Contacts excluding police notifications", "Number of contacts"))
     assert any(f.guard == "excluding" for f in hard("CLA excluding those placed for adoption", "Number of CLA"))
-    assert not hard("Children in need excluding CP", "Number of CIN excluding EHPs, CPP and LAC")
+    assert not hard("Children in need excluding CP and LAC", "Number of CIN excluding EHPs, CPP and LAC")
+    found = hard("Children in need excluding CP", "Number of CIN excluding CPP and LAC")
+    assert any(f.guard == "excluding" for f in found)
     assert not hard("Number of contacts", "Contacts excluding police notifications")
     assert not hard("ICPCs excluding transfer-ins", "Number of children subject to ICPCs")
 

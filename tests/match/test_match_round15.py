@@ -112,3 +112,17 @@ def test_children_who_are_disabled_are_children_with_disabilities(shipped):
     name = "Children with a child in need plan who are disabled (number at period end)"
     assert given(shipped, name) == "cin_plan_cwd"
     assert given(shipped, name.replace("are disabled", "are not disabled")) != "cin_plan_cwd"
+
+
+# -- two lists of exclusions that differ by a cohort -------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["CIN at month end excluding CP", "Children in need at month end (excl. CP)"])
+def test_children_in_need_excluding_cp_alone_are_not_those_excluding_cp_and_lac(shipped, name):
+    """`excluding CP` counts the looked-after children that the entry's list (EHPs, EHAs, CPP and
+    LAC) leaves out: two lists of exclusions that differ by a cohort count different children."""
+    assert given(shipped, name) != "cin_open"
+
+
+def test_the_same_cohorts_excluded_in_other_words_still_meet(shipped):
+    assert given(shipped, "Children in need at month end excluding CP and LAC") == "cin_open"
