@@ -156,6 +156,14 @@ def respelt_quarter(text: str, lookalikes: Mapping[str, str]) -> str | None:
     return f"Q{m.group('n')} {m.group('fy')}"
 
 
+def respelt_quarter_code(text: str, lookalikes: Mapping[str, str]) -> str | None:
+    """A quarter's code alone whose digit OCR read as a letter like it (`Ql`, `QZ`), its year in
+    a band above: the code with the digit put back (`lookalikes`, data)."""
+    t = text.strip()
+    digit = lookalikes.get(t[1:], "") if len(t) == 2 and t[0] == "Q" else ""
+    return f"Q{digit}" if digit in ("1", "2", "3", "4") else None
+
+
 def parse_month(text: str, *, allow_serial: bool = False) -> str | None:
     """`Oct-20`, `Oct 20`, `October 2020`, `Oct-2020`, `2020-10-01`, `31/10/2020`, (serial 44135)."""
     t = " ".join(text.split()).strip(" .:'\"‘’“”")
@@ -215,6 +223,12 @@ def parse_quarter(text: str, report: ReportPeriod | None = None) -> str | None:
             return None
         fy = fy_label(report.fy_start)
     return f"{fy}-Q{q}"
+
+
+def period_label(text: str) -> bool:
+    """A header naming a period, or a month alone (`Feb.`): its year stands in a band above it."""
+    t = text.strip().lower().rstrip(".")
+    return bool(parse_period(t) or (t[:3] in MONTHS and t.isalpha() and len(t) <= 9))
 
 
 def _month_number(word: str) -> int:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..grid import Grid
 from ..page import PageContent, Rule, Word
-from ..periods import parse_month, respelt_month
+from ..periods import parse_month, respelt_month, respelt_quarter_code
 from ..vocabulary import VOCABULARY
 from . import image as im
 from .engines import OcrEngine, get_engine, word_crop
@@ -297,8 +297,9 @@ def _lone_marks_out(words: list[Word]) -> list[Word]:
 
 
 def _respelt(w: Word) -> Word:
-    """A month label with its year's lookalike letters read back as digits (`Jull6`)."""
-    fixed = respelt_month(w.text, VOCABULARY.lookalikes)
+    """A month label with its year's lookalike letters read back as digits (`Jull6`), a quarter's
+    code with its digit's (`Ql`)."""
+    fixed = respelt_month(w.text, VOCABULARY.lookalikes) or respelt_quarter_code(w.text, VOCABULARY.lookalikes)
     return w if fixed is None else replace(w, text=fixed)
 
 

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..periods import parse_fy, parse_year, starts_year
-from .blocks import period_label
+from ..periods import parse_fy, parse_year, period_label, starts_year
 from .model import Cell, Table
 
 OFF_CENTRE = 0.25  # of the narrowest column: two bands' offsets from their runs' middles that differ less tie
@@ -90,15 +89,21 @@ def widen_bands(table: Table, stub: int, ruled: bool = False) -> None:
             for i in range(len(cells))
         ]
         for i in range(len(cells) - 1):
-            if ruled and max(cells[i].colspan, cells[i + 1].colspan) > 1:
+            if _framed(cells[i]) or _framed(cells[i + 1]):
                 continue
             a, b = cols.run(cells[i], bounds[i]), cols.run(cells[i + 1], bounds[i + 1])
             if a[0] + a[1] > b[0]:
                 cut = _fairest_cut(cols, cells[i], cells[i + 1], (bounds[i][0], bounds[i + 1][1]))
                 bounds[i], bounds[i + 1] = (bounds[i][0], cut), (cut, bounds[i + 1][1])
         for cell, bound in zip(cells, bounds, strict=True):
-            if not (ruled and cell.colspan > 1):
+            if not _framed(cell):
                 cell.col, cell.colspan = cols.run(cell, bound)
+
+
+def _framed(cell: Cell) -> bool:
+    """A merged cell the rules draw spans what they enclose; a band a scan's dark ink hid the
+    rules of spans what its text stands centred over."""
+    return cell.drawn and cell.colspan > 1
 
 
 def _within_parent(bound: Run, cell: Cell, above: list[Cell]) -> Run:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from statistics import median
 
-from ..periods import MONTHS, parse_period
+from ..periods import period_label
 from .figures import is_value
 from .lines import Line, type_size
 
@@ -44,10 +44,14 @@ class Block:
         return max(ln.x1 for ln in self.lines)
 
     aligned: list[bool] = field(default_factory=list)
+    unsized: set[int] = field(default_factory=set)  # lines whose type size is no evidence
 
     @property
     def tabular(self) -> int:
         return sum(self.aligned)
+
+    def last_sized(self) -> Line:
+        return next(ln for k, ln in reversed(list(enumerate(self.lines))) if k not in self.unsized)
 
 
 def _gutters(line: Line) -> list[tuple[float, float]]:
@@ -80,16 +84,23 @@ def _is_prose(line: Line, width: float) -> bool:
 def _continues(block: Block, line: Line, aligned: bool, page_width: float) -> bool:
     prev = block.lines[-1]
     height = max(prev.bottom - prev.top, line.bottom - line.top, _size(prev), _size(line))
-    if line.top - prev.bottom > (HEADER_GAP if _heads(prev, line) else MAX_GAP) * height:
+    if line.top - prev.bottom > (HEADER_GAP if _heads(prev, line) or _next_row(block, line) else MAX_GAP) * height:
         return False
     if not aligned and _is_prose(line, max(block.x1 - block.x0, 0.5 * page_width)):
         return False
     if _band_over(prev, line):
         return True  # a dark band's labels read taller than they are printed
-    size, before = _size(line), _size(prev)
+    size, before = _size(line), _size(block.last_sized())
     if not size and not _lettered(line):
         return False  # a band's edge read as dashes: skipped, not taken into the block
     return not size or not before or 0.6 <= size / before <= 1.67
+
+
+def _next_row(block: Block, line: Line) -> bool:
+    """A row of figures whose gutters line up with the block's last row's: the table goes on past
+    a wider gap (a wrapped label's last line OCR did not read)."""
+    rows = [ln for ln, a in zip(block.lines, block.aligned, strict=True) if a and _figures(ln)]
+    return bool(rows) and _figures(line) and _lined_up(rows[-1], line)
 
 
 def _size(line: Line) -> float:
@@ -118,11 +129,6 @@ def labels_periods(line: Line) -> bool:
     return sum(1 for p in line.phrases if period_label(p.text)) >= 3
 
 
-def period_label(text: str) -> bool:
-    t = text.strip().lower()
-    return bool(parse_period(t) or (t[:3] in MONTHS and t.isalpha() and len(t) <= 9))
-
-
 def _new_table(block: Block, line: Line) -> bool:
     """A header of periods over the columns of figures above it starts another table (several on
     a page, each with its own columns and perhaps a heading of its own between); period labels
@@ -146,12 +152,22 @@ def find_blocks(lines: list[Line], page_width: float) -> list[Block]:
     """Runs of lines set in columns, each with at least MIN_TABULAR lines of two phrases or more."""
     blocks: list[Block] = []
     current: Block | None = None
-    for ln, aligned in zip(lines, columnar(lines), strict=True):
+    lined_up = columnar(lines)
+    for i, (ln, aligned) in enumerate(zip(lines, lined_up, strict=True)):
         if current is not None and _new_table(current, ln):
             head = _heading(current)
             blocks.append(current)
             current = Block(head, [False] * len(head)) if head else None
         if current is not None and _continues(current, ln, aligned, page_width):
+            current.lines.append(ln)
+            current.aligned.append(aligned)
+            continue
+        if (
+            current is not None
+            and i + 1 < len(lines)
+            and _misread_size(current, ln, lines[i + 1], lined_up[i + 1], page_width)
+        ):
+            current.unsized.add(len(current.lines))
             current.lines.append(ln)
             current.aligned.append(aligned)
             continue
@@ -164,6 +180,17 @@ def find_blocks(lines: list[Line], page_width: float) -> list[Block]:
         blocks.append(current)
     kept = [b if b.tabular >= MIN_TABULAR else _lone_row(b) for b in blocks]
     return [_trimmed(b) for b in kept if b is not None]
+
+
+def _misread_size(block: Block, line: Line, after: Line, aligned: bool, page_width: float) -> bool:
+    """A line set close under the block's last, as a wrapped cell's next line is, whose size
+    alone would end the block, where the line after it continues the block: a page image's box
+    for a word or two took in a rule or a fill's edge (`65%` boxed with the RAG column's edge
+    above it), so its size is no evidence."""
+    if not _wrap_of(block.lines[-1], line) or not _lettered(line):
+        return False
+    probe = Block([*block.lines, line], [*block.aligned, False], block.unsized | {len(block.lines)})
+    return _continues(probe, after, aligned, page_width)
 
 
 def _lone_row(block: Block) -> Block | None:

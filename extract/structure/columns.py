@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from statistics import median
 
 from ..page import Rule
-from ..periods import MONTHS, parse_period
+from ..periods import parse_period, period_label
 from ..vocabulary import VOCABULARY
 from .figures import is_value
 from .lines import WORD_SPACE, Line, Phrase
@@ -152,7 +152,7 @@ def _ends_header(k: int, line: Line, i: int, spans: list[Span], headed: set[int]
 
 def names_column(text: str) -> bool:
     """A header naming what a column holds: a period, or a name the column vocabulary knows."""
-    return parse_period(text) is not None or VOCABULARY.rule_for(" ".join(text.lower().split())) is not None
+    return period_label(text) or VOCABULARY.rule_for(" ".join(text.lower().split())) is not None
 
 
 def vertical_cuts(rules: list[Rule], top: float, bottom: float) -> list[float]:
@@ -223,13 +223,8 @@ def header_spans(lines: list[Line], spans: list[Span]) -> list[Span]:
     for ln in lines:
         covered = [s for s in spans if s.x1 > ln.phrases[0].x0 and s.x0 < ln.phrases[-1].x1]
         if ln.top < first and len(ln.phrases) >= 3 and len(ln.phrases) >= HEAD_LINE * len(covered):
-            out += [Span(p.x0, p.x1) for p in ln.phrases if _period_word(p)]
+            out += [Span(p.x0, p.x1) for p in ln.phrases if len(p.words) == 1 and period_label(p.text)]
     return out
-
-
-def _period_word(p: Phrase) -> bool:
-    t = p.text.strip().lower()
-    return len(p.words) == 1 and bool(parse_period(t) or (t[:3] in MONTHS and t.isalpha() and len(t) <= 9))
 
 
 def columns_of(phrase: Phrase, xs: list[float]) -> tuple[int, int]:

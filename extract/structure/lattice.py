@@ -16,7 +16,8 @@ from ..grid import Cell as GridCell
 from ..grid import Grid, assign_words, turned_order
 from ..grid import reading_order as in_reading_order
 from ..page import Word
-from .columns import columns_of, names_column, split_by_columns
+from ..periods import parse_period, period_label
+from .columns import columns_of, names_column
 from .figures import data_like
 from .lines import Line, Phrase, text_lines
 from .model import Cell, Table, join_words
@@ -40,7 +41,7 @@ def lattice_table(page: int, grid: Grid, words: list[Word]) -> tuple[Table, list
         if k in rows.banded:
             continue
         first, last = rows.row_of[gc.row0], rows.row_of.get(gc.row1, len(rows.ys) - 1)
-        cells.append(Cell(first, gc.col0, in_reading_order(ws), last - first, gc.col1 - gc.col0))
+        cells.append(Cell(first, gc.col0, in_reading_order(ws), last - first, gc.col1 - gc.col0, drawn=True))
     cells = sorted(_dedupe(cells), key=lambda c: (c.row, c.col))
     table = Table(page, list(grid.xs), rows.ys, cells, ruled=True)
     table.header_rows = _header_rows(table)
@@ -169,8 +170,14 @@ def _parted(phrase: Phrase, edges: list[float]) -> list[Phrase]:
 def _labels(phrase: Phrase, grid: Grid) -> list[Phrase]:
     """The phrase parted at the columns' boundaries where each part names a column on its own
     (`Target`, `RAG`, `DoT`; `Nov 18`, `Dec 18`), else whole: a label spanning the columns
-    (`Year to date (Apr 2022-Mar 2023)`) has word gaps over boundaries too."""
-    parts = split_by_columns(phrase, grid.xs, [(x, x) for x in grid.xs[1:-1]])
+    (`Year to date (Apr 2022-Mar 2023)`) has word gaps over boundaries too. A word goes to the
+    column holding its middle: a scanned word's box runs over a boundary by its blur."""
+    if len(phrase.words) < 2 or parse_period(phrase.text):
+        return [phrase]
+    by_col: dict[int, list[Word]] = {}
+    for w in phrase.words:
+        by_col.setdefault(bisect.bisect(grid.xs, (w.x0 + w.x1) / 2), []).append(w)
+    parts = [Phrase(ws) for _, ws in sorted(by_col.items())]
     if len(parts) > 1 and all(names_column(q.text) for q in parts):
         return parts
     return [phrase]
@@ -210,15 +217,21 @@ def label_columns(table: Table) -> int:
 def _header_rows(table: Table) -> int:
     """Rows above the first whose cells past the label columns read mostly as figures, stopping
     at a row of one label alone in the first column (a section heading) once a header row has
-    been seen; a band over the value columns is part of the header."""
+    been seen; a band over the value columns is part of the header. Under a row of periods one to
+    a column, a row whose cells mostly name no column is the body, however badly its figures
+    were read (under a band of periods spanning columns, the measures they split into follow)."""
     origins = _origins(table)
     stub = _label_columns(origins, table.n_cols)
+    dated = False
     for r, cells in enumerate(origins):
         data = [c for c in cells if c.col >= stub]
         if data and sum(data_like(c.text) for c in data) * 2 >= len(data):
             return r
         if r and len(cells) == 1 and cells[0].col == 0:
             return r  # a label alone in the first column: a section heading, the body has begun
+        if dated and data and sum(names_column(c.text) for c in data) * 2 < len(data):
+            return r  # under a row of periods, a row naming no column is the body misread
+        dated = dated or (len(data) >= 2 and all(c.colspan == 1 and period_label(c.text) for c in data))
     return 0
 
 

@@ -36,6 +36,7 @@ class Cell:
     colspan: int = 1
     header: bool = False
     box: Box | None = None  # a ruled cell's frame on the table's grid; else where its words are
+    drawn: bool = False  # its span is a merged cell's rules, not where its text stands
 
     @property
     def text(self) -> str:

@@ -16,7 +16,9 @@ from scorekit.extract.periods import (
     parse_quarter,
     respelt_month,
     respelt_quarter,
+    respelt_quarter_code,
 )
+from scorekit.extract.vocabulary import VOCABULARY
 
 dates = st.dates(min_value=dt.date(1991, 1, 1), max_value=dt.date(2059, 12, 28))
 
@@ -75,6 +77,25 @@ def test_a_quarter_whose_q_ocr_read_as_its_lookalike_reads_again(year, q, seen, 
 )
 def test_other_codes_beside_a_year_are_not_quarters(text):
     assert respelt_quarter(text, QUARTER_LOOKALIKES) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Ql", "Q1"),
+        ("QI", "Q1"),
+        ("Q|", "Q1"),
+        ("QZ", "Q2"),
+        ("Q3", None),
+        ("QS", None),
+        ("Qa", None),
+        ("Ql 2019", None),
+    ],
+)
+def test_a_quarters_code_whose_digit_ocr_read_as_a_letter_reads_again(text, code):
+    """`Ql` under a band of its year: the digit read as its lookalike (data); a code that would
+    name no quarter (`QS` is `Q5`), a code read right, or more than the code stays as read."""
+    assert respelt_quarter_code(text, VOCABULARY.lookalikes) == code
 
 
 @given(dates)

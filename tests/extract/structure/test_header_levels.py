@@ -328,3 +328,72 @@ def test_two_header_labels_whose_rule_a_scan_lost_are_a_label_each():
     assert texts(table)[0][2:] == ["2023"] * 3
     got = [(o["ref"], o["indicator"], o["period"]) for o in read(page)]
     assert got[0] == ("CP1", "Number of referrals", "2023-01") and got[-1] == ("CP2", "Children in care", "2023-03")
+
+
+def _lost_band_rules(printed, header_rows: int) -> list[Rule]:
+    """The grid's rules less those inside a dark header band over the value columns, which the
+    scan lost (white rules on dark ink)."""
+    xs, ys = printed.xs, printed.ys
+    inner_v = [r for r in printed.page.rules if r.x0 == r.x1 and xs[1] < r.x0 < xs[-1] and r.bottom <= ys[header_rows]]
+    inner_h = [r for r in printed.page.rules if r.x0 != r.x1 and ys[0] < r.top < ys[header_rows]]
+    lost = {id(r) for r in inner_v + inner_h}
+    return [r for r in printed.page.rules if id(r) not in lost]
+
+
+def test_a_scans_month_labels_blurred_over_their_borders_are_a_label_per_column():
+    """A year band over months in one dark box whose inner rules the scan lost; the month labels
+    are set close to their columns' right borders, and blur carries each word's box a little over
+    the border. Each month still heads the column holding the middle of its word."""
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun"]
+    rows = [
+        ["", "2023", "", "", "", "", ""],
+        ["Indicator", *months],
+        ["Number of referrals", "104", "131", "98", "120", "117", "122"],
+        ["Children in care", "412", "418", "420", "425", "431", "428"],
+    ]
+    xs = [40.0, 200.0 + 0.0]
+    for _ in months:
+        xs.append(xs[-1] + 26.0)
+    printed = print_sheet(Sheet(rows, ruling="grid", xs=xs, spans={(0, 1): 6}))
+    page = printed.page
+    page.rules = _lost_band_rules(printed, 2)
+    moved = {}
+    for c in range(1, len(months) + 1):
+        for w in printed.cells[(1, c)]:
+            x1 = xs[c + 1] + 1.0
+            moved[id(w)] = replace(w, x0=x1 - (w.x1 - w.x0) - 1.0, x1=x1)
+    page.words = [moved.get(id(w), w) for w in page.words]
+    page = replace(page, method="ocr")
+    got = {(o["indicator"], o["period"], o["value_raw"]) for o in read(page)}
+    want = {(r[0], f"2023-{k + 1:02d}", v) for r in rows[2:] for k, v in enumerate(r[1:])}
+    assert got == want
+
+
+def test_a_first_row_whose_figures_ocr_garbled_is_body_not_header():
+    """Under a row of months, a first body row whose figures the scan's dark band edge spoiled
+    (`2006«=—C`, `OSs`) names no column: it is the body's first row, so the rows under it keep
+    their months and the label is not read as a header."""
+    rows = [
+        ["Indicator", "Jan 23", "Feb 23", "Mar 23", "Apr 23"],
+        ["Assessments completed", "2006«=—C", "OSs", "2u1", "235"],
+        ["Number of referrals", "104", "131", "98", "120"],
+        ["Children in care", "412", "418", "420", "425"],
+    ]
+    page = replace(print_sheet(Sheet(rows, ruling="grid")).page, method="ocr")
+    table = find_tables(page)[0]
+    assert table.header_rows == 1
+    got = {(o["indicator"], o["period"], o["value_raw"]) for o in read(page)}
+    assert {("Number of referrals", "2023-01", "104"), ("Children in care", "2023-04", "425")} <= got
+
+
+def test_measures_under_bands_of_periods_spanning_columns_stay_the_header():
+    """Periods that each span three columns head the measures under them, which the column
+    vocabulary need not know: the row of measures is a header level, not the body."""
+    rows = [
+        ["", "Aug-24", "", "", "Year to date (Apr-Aug 2024)", "", ""],
+        ["Borough", "Offences", "Detections", "Detection rate", "Offences", "Detections", "Detection rate"],
+        ["Barnet", "35", "2", "24%", "161", "12", "28%"],
+        ["Bromley", "20", "4", "24%", "80", "18", "20%"],
+    ]
+    page = print_sheet(Sheet(rows, ruling="grid", spans={(0, 1): 3, (0, 4): 3})).page
+    assert find_tables(page)[0].header_rows == 2

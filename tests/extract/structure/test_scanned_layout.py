@@ -669,3 +669,43 @@ def test_a_band_title_ending_in_lower_case_letters_stays_over_its_header():
         words += [Word(f"{60 + 5 * k + j}%", x, top, x + 15, top + 5) for j, x in enumerate(xs)]
     (block,) = find_blocks(text_lines(words), 595.0)
     assert block.lines[0].text.startswith("Percentage")
+
+
+def _scorecard_lines(outlier: bool, last_wrap: bool) -> list[Word]:
+    """A page image's words of an unruled scorecard (boxes round the ink, no type size): a header
+    of months over years, rows whose labels wrap. `outlier`: the first row's target read with a
+    fill's edge above it, its box up to the header; `last_wrap`: the first label's third line read."""
+    xs = [230.0 + 27 * k for k in range(4)]
+
+    def row(top: float, ref: str, label: list[str], target: str, figures: list[str]) -> list[Word]:
+        out = [Word(ref, 41, top, 50, top + 4.3)] if ref else []
+        x = 63.0
+        for t in label:
+            out.append(Word(t, x, top, x + 5 * len(t), top + 4.3))
+            x += 5 * len(t) + 3
+        out += [Word(target, 182, top, 193, top + 4.3)] if target else []
+        return out + [Word(f, x0, top, x0 + 11, top + 4.3) for f, x0 in zip(figures, xs, strict=False)]
+
+    words = [Word("Ref", 41, 71, 50, 75.6), Word("Indicator", 63, 71, 89, 75.6), Word("Target", 174, 71, 195, 75.6)]
+    words += [Word(m, x, 71, x + 12, 75.6) for m, x in zip(["Jun", "Jul", "Aug", "Sep"], xs, strict=True)]
+    words += [Word("2021/22", 172, 82, 194, 86.6)] + [Word("2020", x, 82, x + 13, 86.6) for x in xs]
+    if outlier:
+        words += [Word("65%", 182, 91, 193, 98.9), Word("a", 195, 91, 200, 93.6)]
+    words += row(94.3, "RB1", ["Council", "tax", "collected"], "" if outlier else "65%", ["66%", "66%", "65%", "64%"])
+    words += row(103, "", ["percentage", "of", "the"], "", [])
+    if last_wrap:
+        words += row(112, "", ["(cumulative)"], "", [])
+    words += row(123, "RB2", ["Business", "rates"], "65%", ["67%", "67%", "68%", "66%"])
+    words += row(131, "", ["percentage", "of", "the"], "", [])
+    words += row(151, "RB3", ["Value", "of", "arrears"], "40", ["420", "466", "371", "426"])
+    return words + row(179, "RB4", ["Reminder", "notices"], "5,260", ["5,059", "5,061", "4,928", "3,001"])
+
+
+@pytest.mark.parametrize(("outlier", "last_wrap"), [(True, True), (False, False), (True, False)])
+def test_a_figure_boxed_with_a_fills_edge_or_a_wrapped_line_lost_does_not_cut_the_table(outlier, last_wrap):
+    """The first row's target read with the edge of a fill above it: alone on a line of a larger
+    size, close under the header. A row's last wrapped line OCR did not read: a gap wider than a
+    block's, yet the next row's figures line up with the row's. Either way the table goes on."""
+    blocks = find_blocks(text_lines(_scorecard_lines(outlier, last_wrap)), 842.0)
+    assert len(blocks) == 1
+    assert blocks[0].top == 71 and blocks[0].bottom == 183.3
