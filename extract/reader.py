@@ -360,6 +360,8 @@ def _read_transposed(body: Body, ctx: Record) -> list[dict]:
     a period."""
     headers, bands = column_headers(body.levels, len(body.model.columns))
     labels = _cased_refs([_column_label(h, b) for h, b in zip(headers, bands, strict=True)])
+    if ctx.method == "ocr":
+        labels = _repaired_refs(labels)
     out = []
     for row in body.rows:
         period = _row_period(row, body.model.report)
@@ -385,6 +387,13 @@ def _column_label(header: str, band: str) -> tuple[str, str]:
     if not ref and is_reference(first) and rest[:1].isupper():
         ref, name = first, rest
     return ref, name
+
+
+def _repaired_refs(labels: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """OCR'd references along a header repaired by the row of them, as a column's are by the
+    column (`R&BO4` beside `R&B03`, `R&B05`)."""
+    got = repair_column([RefCell(ref) for ref, _ in labels], VOCABULARY.lookalikes)
+    return [(reading.text if ref else ref, name) for (ref, name), reading in zip(labels, got, strict=True)]
 
 
 _PREFIX = re.compile(r"^[A-Za-z&]+")

@@ -8,6 +8,7 @@ scheme is repaired where the scheme and the lookalikes settle it:
 
 - a prefix ending in a lookalike (`ABO1`) beside the same prefix without it (`AB02`) is that
   prefix with a zero-padded number, when the numbers then share one width;
+- a digit followed by its own lookalike (`AS05s`) is one glyph read twice;
 - a reading with no digit, or with a prefix nothing else in the column has (`XS`, `ABla`, `aB2`),
   becomes the one variant (lookalikes swapped, case matched) whose prefix the column prints and
   whose number is next to a neighbouring row's;
@@ -30,7 +31,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 _PARTS = re.compile(r"^(?P<prefix>(?:[A-Za-z][A-Za-z&]*)?)(?P<sep>(?<=[A-Za-z&])[ -])?(?P<number>\d+)(?P<tail>\D.*)?$")
 MAX_SWAPS = 3  # lookalikes swapped at once in one reading
@@ -95,6 +96,10 @@ class _Column:
     texts: list[str]
     parts: list[RefParts | None]
     memory: RefMemory
+    confs: list[float] = field(default_factory=list)  # the engine's confidence in each reading
+
+    def sure(self, j: int) -> bool:
+        return self.confs[j] >= SURE
 
     def group(self, prefix: str, but: int = -1) -> list[RefParts]:
         return [p for i, p in enumerate(self.parts) if p is not None and p.prefix == prefix and i != but]
@@ -127,9 +132,10 @@ def repair_column(
     sibling it shares a stem with (a sure reading of a reference without digits is printed so).
     `memory` carries schemes from table to table."""
     texts = [c.text.strip() for c in cells]
-    col = _Column(texts, [parse_ref(t) for t in texts], memory or RefMemory())
+    col = _Column(texts, [parse_ref(t) for t in texts], memory or RefMemory(), [c.conf for c in cells])
     _merge_zero_prefixes(col, lookalikes)
     unsettled = _settle_all(col, lookalikes)
+    _read_twice(col, lookalikes)
     sure = {_stem(c.text) for c in cells if c.conf >= SURE}
     doubtful = {i for i in unsettled if cells[i].conf < SURE and _stem(texts[i]) not in sure}
     _separators(col)
@@ -160,11 +166,13 @@ def _width(numbers: list[str]) -> int:
 def _merge_zero_prefixes(col: _Column, lookalikes: Mapping[str, str]) -> None:
     """`ABO1` beside `AB02`: a prefix that is another prefix plus a lookalike of a digit is that
     prefix with the digit, in each reading whose number then has the width the other prefix's
-    numbers share (`ABO07`, one digit too many, is left for the column to settle or doubt)."""
+    numbers share; where the number has that width already and opens with the digit, the zero
+    was read twice (`ENVO06` beside `ENV09`: one glyph, two characters). A reading whose number
+    runs into a lookalike (`ENV0O5`) says nothing of the width."""
     for prefix in sorted({p.prefix for p in col.parts if p is not None and len(p.prefix) > 1}):
         base, digit = prefix[:-1], lookalikes.get(prefix[-1], "")
         own = col.group(prefix)
-        kept = [p.number for p in col.group(base)]
+        kept = [p.number for p in col.group(base) if p.tail[:1] not in lookalikes]
         if base in col.memory.schemes and col.memory.schemes[base].width:
             kept.append("0" * col.memory.schemes[base].width)
         if not digit or not kept or any(p.sep for p in own) or any(p.sep for p in col.group(base)):
@@ -173,11 +181,28 @@ def _merge_zero_prefixes(col: _Column, lookalikes: Mapping[str, str]) -> None:
         if not width:
             continue
         col.parts = [
-            RefParts(base, "", digit + p.number, p.tail)
-            if p is not None and p.prefix == prefix and len(digit + p.number) == width
+            RefParts(base, "", number, p.tail)
+            if p is not None and p.prefix == prefix and (number := _zero_merged(digit, p.number, width))
             else p
             for p in col.parts
         ]
+
+
+def _read_twice(col: _Column, lookalikes: Mapping[str, str]) -> None:
+    """A number's last digit followed by its own lookalike (`AS05s`, `EH1ic`): one glyph OCR read
+    as two characters, so the letter goes, where no other reading is what is left."""
+    for i, p in enumerate(col.parts):
+        if p is None or not p.tail or col.confs[i] >= 1.0 or lookalikes.get(p.tail[0]) != p.number[-1]:
+            continue
+        once = replace(p, tail=p.tail[1:])
+        if all(q is None or q.text != once.text for q in col.parts):
+            col.parts[i] = once
+
+
+def _zero_merged(digit: str, number: str, width: int) -> str:
+    if len(digit + number) == width:
+        return digit + number
+    return number if len(number) == width and number.startswith(digit) else ""
 
 
 def _settle_all(col: _Column, lookalikes: Mapping[str, str]) -> set[int]:
@@ -261,20 +286,32 @@ def _next_to(c: RefParts, neighbours: list[RefParts]) -> bool:
 
 def _separators(col: _Column) -> None:
     """A separator lost or added where at least two of the prefix's other references agree, and
-    nearly all of them (`SP01` and `SP08` among eleven `SP 02`: a narrow space a scan lost twice).
-    Where they split between a space and none, the space is printed: OCR loses a narrow space
-    far more often than it reads one into letters set close (`AS04`, `AS 05`, `AS06`, `AS 07`)."""
+    nearly all of them (`SP01` and `SP08` among eleven `SP 02`: a narrow space a scan lost twice);
+    where they split between a space and none, as `_split_separator` says."""
     for i, p in enumerate(col.parts):
         if p is None or not p.prefix:
             continue
         seps = Counter(q.sep for q in col.group(p.prefix, but=i))
         if not seps:
             continue
+        total = sum(seps.values())
+        sep: str | None
         sep, n = seps.most_common(1)[0]
-        if set(seps) == {"", " "} and seps[" "] >= 2 and n < AGREE * sum(seps.values()):
-            sep, n = " ", seps[" "] + seps[""]
-        if n >= 2 and n >= AGREE * sum(seps.values()) and p.sep != sep:
+        if set(seps) == {"", " "} and n < AGREE * total:
+            sep, n = _split_separator(col, i, p.prefix, seps), total
+        if sep is not None and n >= 2 and n >= AGREE * total and p.sep != sep:
             col.parts[i] = RefParts(p.prefix, sep, p.number, p.tail)
+
+
+def _split_separator(col: _Column, i: int, prefix: str, seps: Counter[str]) -> str | None:
+    """The readings the engine was sure of decide where they agree (a wide digit after the
+    prefix read as a space, `LAC 12`, leaves its reading unsure); else the space is printed, if
+    two print it: OCR loses a narrow space far more often than it reads one into letters set
+    close (`AS04`, `AS 05`, `AS06`, `AS 07`)."""
+    sure = {q.sep for j, q in enumerate(col.parts) if j != i and q is not None and q.prefix == prefix and col.sure(j)}
+    if len(sure) == 1:
+        return sure.pop()
+    return " " if seps[" "] >= 2 else None
 
 
 def _restore_prefix(col: _Column) -> None:

@@ -162,7 +162,7 @@ def turned_frame(page: PageContent, turn: int) -> Frame:
 def read(page: PageContent, frame: Frame | None = None) -> list[dict]:
     """Every observation the reader takes from the page's tables, in order."""
     reader = TableReader()
-    info = PageInfo(page.source, page.page, frame=frame or Frame())
+    info = PageInfo(page.source, page.page, page.method, frame=frame or Frame())
     return [o for k, t in enumerate(find_tables(page), start=1) for o in reader.read(t, info, k).observations]
 
 

@@ -1,6 +1,8 @@
 """Tables read another way round: periods down the side (a column per indicator), and areas
 down the side (the indicator in the title)."""
 
+from dataclasses import replace
+
 import pytest
 
 from .pages import Sheet, print_sheet, read
@@ -40,6 +42,14 @@ def test_a_reference_read_in_another_case_than_its_neighbours_leads_its_column_a
         ("SP8", "Cases closed on time"),
         ("SP9", "Warnings issued"),
     }
+
+
+def test_references_over_the_columns_of_a_scan_are_repaired_by_their_row():
+    """`R&BO4` beside `R&B03` and `R&B05` along a scanned header: a zero read as the letter, which
+    the row of references repairs as a column of them is repaired."""
+    sheet = [["Month", "R&B03 Claims", "R&BO4 Arrears", "R&B05 Notices"], *TRANSPOSED[1:]]
+    page = replace(print_sheet(Sheet(sheet)).page, method="ocr")
+    assert {o["ref"] for o in read(page)} == {"R&B03", "R&B04", "R&B05"}
 
 
 @pytest.mark.parametrize("ruling", ["none", "grid"])
