@@ -26,7 +26,29 @@ _LETTERS = re.compile(r"^(?P<lead>\W*)(?P<word>[A-Za-z]+)(?P<tail>\W*)$")
 
 def respell(words: Sequence[Word], dictionary: Collection[str]) -> list[Word]:
     folded = _folded(frozenset(dictionary))
-    return [_respelt(w, dictionary, folded) for w in words]
+    return [_unglued(_respelt(w, dictionary, folded), dictionary) for w in words]
+
+
+def _unglued(w: Word, dictionary: Collection[str]) -> Word:
+    """A word no list holds that is one of the vocabulary's glued short words and a listed word of
+    three letters or more, split one way only (`numberof`, `acouncil`), is the two words."""
+    m = _LETTERS.match(w.text)
+    if m is None or known(m.group("word"), dictionary) or VOCABULARY.is_place(m.group("word")):
+        return w
+    text = m.group("word")
+    splits = [(text[:k], text[k:]) for k in range(1, len(text)) if _glued(text[:k], text[k:], dictionary)]
+    if len(splits) != 1:
+        return w
+    a, b = splits[0]
+    return replace(w, text=f"{m.group('lead')}{a} {b}{m.group('tail')}")
+
+
+def _glued(a: str, b: str, dictionary: Collection[str]) -> bool:
+    glue = VOCABULARY.glue_words
+    if (a.lower() in glue) == (b.lower() in glue):
+        return False
+    word = b if a.lower() in glue else a
+    return len(word) >= 3 and word[1:] == word[1:].lower() and known(word, dictionary)
 
 
 @cache

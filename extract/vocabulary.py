@@ -62,6 +62,7 @@ class Vocabulary:
     same_marks: dict[str, str] = field(default_factory=dict)  # a mark OCR reads for another -> the one it stands for
     places: dict[str, str] = field(default_factory=dict)  # a place's `place_key` -> its name as printed
     word_confusions: dict[str, str] = field(default_factory=dict)  # a letter group OCR reads for another -> it
+    glue_words: frozenset[str] = frozenset()  # short words OCR runs into the next or last (`numberof`)
 
     def is_place(self, text: str) -> bool:
         """A comparator area (`England`) or a place of the gazetteer (`Barnet`, `Bristol, City of`)."""
@@ -184,6 +185,7 @@ def load(path: Path = DEFAULT_PATH, extra: Path | None = None, places_path: Path
     lookalikes: dict[str, str] = {}
     directions: set[str] = set()
     same_marks: dict[str, str] = {}
+    glue_words: set[str] = set()
     for p in [q for q in (extra, path, places_path) if q is not None]:
         try:
             data = json.loads(Path(p).read_text(encoding="utf-8"))
@@ -197,15 +199,18 @@ def load(path: Path = DEFAULT_PATH, extra: Path | None = None, places_path: Path
             for code in data.get("missing", {}).get(flag, []):
                 missing.setdefault(code.lower(), flag)
                 printed.setdefault(code.lower(), code)
-        for seen, meant in data.get("ocr", {}).get("confusions", {}).items():
-            confusions.setdefault(seen, meant)
-        for seen, digit in data.get("ocr", {}).get("reference_lookalikes", {}).get("pairs", {}).items():
-            lookalikes.setdefault(seen, digit)
         directions |= {" ".join(w.lower().split()) for w in data.get("directions", {}).get("words", [])}
-        for seen, meant in data.get("ocr", {}).get("word_confusions", {}).get("groups", {}).items():
-            word_confusions.setdefault(seen, meant)
-        for seen, mark in data.get("ocr", {}).get("same_marks", {}).get("marks", {}).items():
-            same_marks.setdefault(seen, mark)
+        ocr = data.get("ocr", {})
+        glue_words |= {w.lower() for w in ocr.get("glued_words", {}).get("words", [])}
+        for pairs, key, inner in (
+            (confusions, "confusions", None),
+            (lookalikes, "reference_lookalikes", "pairs"),
+            (word_confusions, "word_confusions", "groups"),
+            (same_marks, "same_marks", "marks"),
+        ):
+            section = ocr.get(key, {})
+            for seen, meant in (section.get(inner, {}) if inner else section).items():
+                pairs.setdefault(seen, meant)
     return Vocabulary(
         tuple(rules),
         frozenset(areas),
@@ -217,6 +222,7 @@ def load(path: Path = DEFAULT_PATH, extra: Path | None = None, places_path: Path
         same_marks,
         places,
         word_confusions,
+        frozenset(glue_words),
     )
 
 

@@ -6,7 +6,26 @@ from hypothesis import strategies as st
 from scorekit.extract.page import Word
 from scorekit.extract.respelling import respell
 
-WORDS = frozenset({"crime", "crimes", "service", "month", "offences", "knife", "enquiry", "harrow", "form", "from"})
+WORDS = frozenset(
+    {
+        "crime",
+        "crimes",
+        "service",
+        "month",
+        "offences",
+        "knife",
+        "enquiry",
+        "harrow",
+        "form",
+        "from",
+        "working",
+        "days",
+        "number",
+        "council",
+        "case",
+        "load",
+    }
+)
 
 
 def _texts(*texts: str) -> list[str]:
@@ -35,6 +54,22 @@ def test_places_references_and_words_with_no_single_reading_stay_as_read():
         "cnm",
         "fonn",
         "CP-1",
+    ]
+
+
+def test_letters_whose_descender_was_lost_read_as_printed():
+    """A cell's crop or the blur lost the tails of `g`, `q` and `y`: each read as its bowl."""
+    assert _texts("workino", "davs", "enauiry") == ["working", "days", "enquiry"]
+
+
+def test_a_short_word_run_into_the_next_is_two_words():
+    """A narrow space lost: `numberof`, `acouncil` are a glued short word (data) and a listed word.
+    Two listed words (`caseload`) or a place (`Blackpool`) stay as read."""
+    assert _texts("numberof", "Acouncil", "caseload", "Blackpool") == [
+        "number of",
+        "A council",
+        "caseload",
+        "Blackpool",
     ]
 
 
