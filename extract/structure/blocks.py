@@ -50,6 +50,12 @@ class Block:
     def tabular(self) -> int:
         return sum(self.aligned)
 
+    def add(self, line: Line, aligned: bool, sized: bool = True) -> None:
+        if not sized:
+            self.unsized.add(len(self.lines))
+        self.lines.append(line)
+        self.aligned.append(aligned)
+
     def last_sized(self) -> Line:
         return next(ln for k, ln in reversed(list(enumerate(self.lines))) if k not in self.unsized)
 
@@ -159,17 +165,14 @@ def find_blocks(lines: list[Line], page_width: float) -> list[Block]:
             blocks.append(current)
             current = Block(head, [False] * len(head)) if head else None
         if current is not None and _continues(current, ln, aligned, page_width):
-            current.lines.append(ln)
-            current.aligned.append(aligned)
+            current.add(ln, aligned)
             continue
         if (
             current is not None
             and i + 1 < len(lines)
             and _misread_size(current, ln, lines[i + 1], lined_up[i + 1], page_width)
         ):
-            current.unsized.add(len(current.lines))
-            current.lines.append(ln)
-            current.aligned.append(aligned)
+            current.add(ln, aligned, sized=False)
             continue
         if current is not None and not _lettered(ln):
             continue  # dashes or bars out of line with the text: the edge of a band read as text
