@@ -284,6 +284,11 @@ def test_a_split_between_a_space_and_none_follows_the_readings_the_engine_was_su
     assert got == ["AS 04", "AS 05", "AS 06", "AS 07"]
 
 
+def test_a_six_read_as_an_e_in_the_number_is_a_six():
+    """`LACE (val)` between `LAC5` and `LAC7`: a low-resolution `6` read as an `E`."""
+    assert texts(["LAC5", "LACE (val)", "LAC7"]) == ["LAC5", "LAC6 (val)", "LAC7"]
+
+
 def test_a_digit_followed_by_its_own_lookalike_is_one_glyph_read_twice():
     """`AS05s`, `EH1ic`: the last digit and its lookalike, one glyph read as two characters; a
     sibling the reading would then repeat (`EH1a` beside `EH1ia`) keeps it."""
