@@ -270,30 +270,152 @@ _EDITS: list[tuple[str, tuple[str, ...]]] = [
     (r"\bopened\b", ("closed",)),
     (r"\bstepped up\b", ("stepped down",)),
     (r"\bIFA\b", ("in-house",)),
+    # round 16: axes the list above left out, written before the matcher was run on them
+    # population: all children, CWD, UASC, care leavers of an age band, under 5
+    (r"\bCLA\b", ("all children", "UASC", "CWD")),
+    (r"\bLooked after Children\b", ("care leavers", "disabled children")),
+    (r"\bchildren\b", ("children under 5", "children with disabilities")),
+    (r"\bcare leavers\b", ("care leavers aged 17-18", "care leavers aged 19-21")),
+    (r"\bexcluding UASC\b", ("UASC only",)),
+    (r"\bwho are UASC\b", ("who are not UASC",)),
+    (r"\b16\+", ("16-17",)),
+    (r"\b16-17 year olds\b", ("16-18 year olds",)),
+    (r"\b16 \u2013 18 year olds\b", ("16-17 year olds",)),
+    (r"\bunder 18\b", ("under 5",)),
+    (r"\b0-17\b", ("0-4",)),
+    # rate units
+    (r"\bper 10,000\b", ("per 1,000", "per 100,000")),
+    (r"\bper 100,000\b", ("per 10,000",)),
+    # first vs second or subsequent, repeat within a window
+    (r"\bfirst time\b", ("second or subsequent time",)),
+    (r"\bat any time\b", ("within the last 2 years",)),
+    (r"\b2nd or more\b", ("first",)),
+    (r"\bre-referrals\b", ("first referrals",)),
+    (r"\bnew referrals\b", ("re-referrals",)),
+    # open vs ceased vs started
+    (r"\bopen\b", ("closed", "new")),
+    (r"\bceased\b", ("started",)),
+    (r"\bceasing\b", ("starting",)),
+    (r"\bnew\b", ("ceased",)),
+    (r"\bsubject to\b", ("becoming subject to", "ceasing to be subject to")),
+    # actual vs target; the authority's figure vs England, statistical neighbours, region
+    (
+        r"$",
+        (
+            " - target",
+            " (target)",
+            " - England",
+            " (England average)",
+            " - statistical neighbours",
+            " (SN average)",
+            " - region",
+            " (regional average)",
+        ),
+    ),
+    (r"^", ("Target: ", "England average - ")),
+    # numerator vs denominator
+    (r"^((?:Percentage|%) .*)$", (r"\1 - numerator", r"\1 (denominator)")),
+    # snapshot vs cumulative
+    (r"\b(?:as )?at (?:the )?end of (?:the )?(?:month|period)\b", ("in the year to date", "during the year")),
+    (r"\bin the month\b", ("at the end of the month",)),
+    (r"\bin period\b", ("at period end",)),
+    (r"\bduring the period\b", ("at period end",)),
+    # early help vs statutory
+    (r"\bEarly Help\b", ("children's social care", "statutory services")),
+    (r"\bstatutory service\b", ("early help",)),
+    (r"\bChildren In Need\b", ("Early Help",)),
+    # lasting 2+ years vs not
+    (r"\bfor 15\+ months\b", ("for 2 years or more",)),
+    (r" for 15\+ months\b", ("",)),
+    (r"\bCP plans?\b", ("CP plan lasting 2 years or more",)),
+    (r"\b(?:12\+ months|12\+m|a year\+)", ("2+ years",)),
 ]
 
 
-def edited_names(cat: Catalogue) -> tuple[int, list[str]]:
-    """Every catalogue name with one meaning-changing edit: how many editions there are, and
-    those given the original's id."""
+_PERIOD_EDITS = ("during the year",)
+_DENIALS = frozenset({"not", "non", "no", "excluding"})
+
+
+def _opened(name: str, at: int) -> int:
+    """Where the parenthesis open at `at` begins (one a name leaves unclosed too), or `at`."""
+    depth = 0
+    for i in range(at - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(name[i], 0)
+        if depth < 0:
+            return i
+    return at
+
+
+def _gloss(ind: Indicator, name: str, edited: str, at: tuple[int, int], replacement: str) -> str:
+    """Why an edit leaves the measure as it is, or "": it denies a denial (a double negative);
+    it writes the unit the name already states elsewhere (`Number of ... rate per 10,000` ->
+    `Rate per 10,000 of ... rate per 10,000`); it rewrites words of a note (after `NB`) or a
+    member of a list of what a count includes (`(includes plans completed, and those still
+    open)`: another member leaves nothing out); the name still says what the edit replaced
+    (`Children Looked After (CLA)` -> `Children Looked After (all children)`) or already says
+    what it writes (`CLA who are UASC` -> `UASC who are UASC`) or what the entry's recorded
+    population says (care leavers aged 19-21); or it writes the year for a share
+    whose entry carries a name counting over the document's period (`during period`): a share's
+    year is its window, as the probes label it."""
+    import re
+
+    from scorekit.match.normalise import unit_from_name, vocabulary
+
+    if re.search(r"\bnot\s+\(?not\b", edited, flags=re.I):
+        return "a double negative"
+    start = at[0]
+    said = name[at[0] : at[1]]
+    if unit_from_name(said) and unit_from_name(replacement) == unit_from_name(name) != unit_from_name(said):
+        return f"the name states its unit ({unit_from_name(name)}) elsewhere"
+    if at[1] > start and re.search(r"\bNB\b", name[:start]):
+        return "in a note (after NB)"
+    if re.match(r"\(\s*includ", name[_opened(name, start) :], flags=re.I):
+        return "in a parenthesis listing what the count includes (another member there leaves out nothing)"
+    v = vocabulary()
+
+    def toks(text: str) -> set[str]:
+        return set(v.tokens(v.canonical(text)[0]))
+
+    rest = toks(name[: at[0]] + " " + name[at[1] :])  # the name without what the edit replaced
+    lost, written = toks(said) - toks(edited), toks(replacement)
+    if said and toks(said) and toks(said) <= rest:
+        return "the name still says what the edit replaced"
+    if written and written <= rest and not lost & _DENIALS and not v.facts(replacement).basis:
+        return "it writes what the name already says"
+    if written and written <= toks(ind.population) and not lost & _DENIALS:
+        return f"it writes the entry's recorded population ({ind.population})"
+    any_period = any(vocabulary().facts(n).any_period for n in ind.names)
+    if replacement in _PERIOD_EDITS and ind.unit == "percent" and any_period:
+        return "a share's period: the entry counts over the document's period"
+    return ""
+
+
+def edited_names(cat: Catalogue) -> tuple[int, list[str], list[str]]:
+    """Every catalogue name with one meaning-changing edit: how many editions there are, those
+    given the original's id, and those of them whose edit leaves the measure as it is (a gloss,
+    a double negative: `_gloss` says why)."""
     import re
 
     matcher = Matcher(cat)
-    made: list[tuple[str, str, str]] = []
+    found: dict[tuple[str, str, str], str] = {}
     for ind in cat:
         for name in ind.names:
             for pattern, replacements in _EDITS:
-                if re.search(pattern, name, flags=re.I):
-                    for r in replacements:
-                        edited = re.sub(pattern, r, name, count=1, flags=re.I)
-                        if edited != name:
-                            made.append((ind.id, name, edited))
-    made = sorted(set(made))
+                m = re.search(pattern, name, flags=re.I)
+                if m is None:
+                    continue
+                for r in replacements:
+                    edited = re.sub(pattern, r, name, count=1, flags=re.I)
+                    if edited != name and (ind.id, name, edited) not in found:
+                        found[(ind.id, name, edited)] = _gloss(ind, name, edited, m.span(), m.expand(r))
+    made = sorted(found)
     results = matcher.match_many([Query.build(e) for _, _, e in made])
-    kept = [
-        f"{iid}: {e!r} (from {n!r})" for (iid, n, e), res in zip(made, results, strict=True) if res.indicator_id == iid
-    ]
-    return len(made), kept
+    kept, glosses = [], []
+    for (iid, n, e), res in zip(made, results, strict=True):
+        if res.indicator_id == iid:
+            why = found[(iid, n, e)]
+            (glosses if why else kept).append(f"{iid}: {e!r} (from {n!r})" + (f" [gloss: {why}]" if why else ""))
+    return len(made), kept, glosses
 
 
 # -- scale ------------------------------------------------------------------------------------
@@ -508,13 +630,16 @@ def main() -> int:
         for e in errors:
             print("  WRONG", e)
     print(f"trap pairs (each alias of A against a catalogue holding only B): {pairwise_traps(cat)} merges")
-    made, kept = edited_names(cat)
+    made, kept, glosses = edited_names(cat)
     print(
         f"edited names (one meaning-changing edit of a catalogue name): {len(kept)} of {made} given the original's id"
+        f" (and {len(glosses)} whose edit leaves the measure as it is)"
     )
     if args.v:
         for k in kept:
             print("  KEPT", k)
+        for g in glosses:
+            print("  GLOSS", g)
     build, match = scale(cat, args.repeat)
     print(
         f"scale: 10,000 names x 2,000 entries: {build + match:.2f} s (index build {build:.2f} s, "
