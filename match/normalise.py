@@ -276,6 +276,8 @@ class Vocabulary:
             [f for c in prof.units for f in c.cues], [str(i) for i, c in enumerate(prof.units) for _ in c.cues]
         )
         self._unit_names = [c.unit for c in prof.units]
+        # a later entry of a unit already listed is its fallback (a bare `rate` reads per 10,000)
+        self._fallback = frozenset(i for i, c in enumerate(prof.units) if c.unit in self._unit_names[:i])
         self._bases = Phrases(
             [f for b in prof.time_basis for f in b.forms], [b.basis for b in prof.time_basis for _ in b.forms]
         )
@@ -483,7 +485,7 @@ class Vocabulary:
             windows=windows,
             whole=bool(self._whole.found(text)),
             breakdown=next((m.group(0) for m, _ in self._breakdowns.matches(text)), ""),
-            two_units=self._share_and_rate(text),
+            two_units=self._share_and_rate(text) or self._share_and_rate(said, stated=True),
             any_period=any_period,
             negated=negated,
             negated_gloss=glossed,
@@ -644,10 +646,18 @@ class Vocabulary:
         found = self._units.found(text)
         return self._unit_names[min(int(i) for i in found)] if found else None
 
-    def _share_and_rate(self, text: str) -> bool:
-        """The wording says both a share and a rate (`percentage ... - rate`): two units."""
-        units = {self._unit_names[int(i)] for i in self._units.found(text)}
-        return "percent" in units and any(u.startswith("rate_") for u in units)
+    def _share_and_rate(self, text: str, stated: bool = False) -> bool:
+        """The wording says both a share and a rate (`percentage ... - rate`), or two rates per
+        different numbers (`rate per 10,000 ... per 100,000`): two units. `stated`: the words
+        before the noise took a rate's gloss (`per 100,000 10-17 year olds`), which still says
+        its unit; there a bare `rate` (a unit's fallback cue) beside a share is the share's own
+        name (`re-registration rate (%)`)."""
+        found = {int(i) for i in self._units.found(text)}
+        if stated:
+            found -= self._fallback
+        units = {self._unit_names[i] for i in found}
+        rates = {u for u in units if u.startswith("rate_")}
+        return ("percent" in units and bool(rates)) or len(rates) > 1
 
 
 def grammar_texts() -> list[str]:

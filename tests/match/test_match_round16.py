@@ -1,0 +1,40 @@
+"""Matching round 16 (m28): edited catalogue names that still got the original's id, each kept
+apart by a general guard (a name stating two units, ...)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import given
+
+# -- a name that states two units is no one figure ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("Percentage of first time entrants to the Youth Justice System per 100,000 10-17 year olds", "yjs_fte_rate"),
+        (
+            "Rate per 10,000 of first time entrants to the Youth Justice System per 100,000 10-17 year olds",
+            "yjs_fte_rate",
+        ),
+        ("% of new referrals of children in need per 10,000 children aged 0-17", "cin_referrals_rate"),
+    ],
+)
+def test_a_share_or_a_second_rate_beside_a_rate_gloss_is_two_units(shipped, name, entry):
+    """A rate's gloss (`per 100,000 10-17 year olds`) is noise to the words but still says the
+    unit: a name that also says a share, or a rate per another number, says two units."""
+    assert given(shipped, name) != entry
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("Rate of first time entrants to the Youth Justice System per 100,000 10-17 year olds", "yjs_fte_rate"),
+        ("Rate of new referrals of children in need per 10,000 children aged 0-17", "cin_referrals_rate"),
+        ("CP re-registration rate (%)", "cpp_repeat_pct"),
+    ],
+)
+def test_one_unit_said_twice_is_one_unit(shipped, name, entry):
+    """`rate ... per 100,000` and a share named a rate (`re-registration rate (%)`) say one unit."""
+    assert given(shipped, name) == entry
