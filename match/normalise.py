@@ -155,8 +155,10 @@ _DURATION = re.compile(r"\b\d+(?:\.\d+)?(?:-\d+)?\+? (?:working days|calendar da
 # name counts (`including UASC who are placed out of area`); after a bare pronoun it is the object
 # itself (`excluding those that became referrals`).
 _RELATIVE = re.compile(r"(?<!\bthose)(?<!\bones)(?<!\bthem) (?:who|which|that|where|whose)\b")
+# the clause a clock starts from ends at a parenthesis or a dash (`... of strategy discussion - target`)
 _CLOCK_START = re.compile(
-    r"\b(\d+ (?:working days|calendar days|days|weeks|hours)(?: timely)?) (?:of|from|after)\b[^();]*"
+    r"\b(\d+ (?:working days|calendar days|days|weeks|hours)(?: timely)?) (?:of|from|after)\b"
+    r"[^();]*?(?=\s*(?:[();]| - |$))"
 )
 _TIMELY = re.compile(r"\b(?:un)?timely\b")
 _YEARS = re.compile(r"(?<!aged )(?<!age )(?<!ages )\b(?:(\d+(?:\.\d+)?)-)?(a|\d+(?:\.\d+)?)(\+?) years?\b(?! old)")
@@ -461,7 +463,9 @@ class Vocabulary:
         strict = self._strict(body, quantities) if ">" in body else frozenset()
         negated, glossed = self._negated(body)
         windows = self._quantities(_YEAR_WINDOW) if window else frozenset()
-        read = _CLOCK_START.sub(r"\1", body) + self._count_gloss(said, text, noise)
+        # the year a share's window was read from is no word of the name: what ends it still does
+        shown = body[: -len(_YEAR_WINDOW) - 1] if window else body
+        read = _CLOCK_START.sub(r"\1", shown) + self._count_gloss(said, text, noise)
         found = (gv for x in self._qualifiers.found(read) for gv in x.split("\n"))
         qualifiers = frozenset((g, v) for g, _, v in (x.partition("\t") for x in found))
         plain = self._unit_words.sub(body)[0]

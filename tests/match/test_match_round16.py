@@ -38,3 +38,36 @@ def test_a_share_or_a_second_rate_beside_a_rate_gloss_is_two_units(shipped, name
 def test_one_unit_said_twice_is_one_unit(shipped, name, entry):
     """`rate ... per 100,000` and a share named a rate (`re-registration rate (%)`) say one unit."""
     assert given(shipped, name) == entry
+
+
+# -- a comparator column after a share's year or a timescale's start --------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        (
+            "% of CLA at the end of the month with 3 or more placements during the year - target",
+            "cla_3plus_placements_pct",
+        ),
+        ("Percentage of children looked after for a year+ seeing a dentist in the year (target)", "cla_dental_pct"),
+        ("% of ICPCs held within 15 working days of the strategy discussion - target", "icpc_in_timescale_pct"),
+        ("% of IHAs within 20 working days of the child becoming looked after (England)", "cla_iha_20wd_pct"),
+    ],
+)
+def test_a_comparator_after_a_year_window_or_a_clock_start_is_still_read(shipped, name, entry):
+    """A share's `during the year` is read as its window and `within 15 working days of the
+    strategy discussion` as a timescale from a start: neither may hide the `- target` or
+    `(England)` that ends the name and says the column holds another figure."""
+    assert given(shipped, name) != entry
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("% of CLA at the end of the month with 3 or more placements during the year", "cla_3plus_placements_pct"),
+        ("% of ICPCs held within 15 working days of the strategy discussion", "icpc_in_timescale_pct"),
+    ],
+)
+def test_the_same_names_without_a_comparator_still_meet_their_entry(shipped, name, entry):
+    assert given(shipped, name) == entry
