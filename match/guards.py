@@ -277,9 +277,10 @@ def _one_sided_numbers(qs: set[Quantity], owner: Side, other: Side) -> Finding |
         return None
     bounds = {q.bound for q in qs}
     timely = bool(_SAYS_TIMESCALE & other.facts.words)
-    if bounds == {"upper"} and timely:
+    aged = any(q.kind == "age" and q.bound for q in qs)  # an age bound (under 5, 16+) says who is counted
+    if bounds == {"upper"} and timely and not aged:
         return None
-    hard = "lower" in bounds or ("upper" in bounds and owner.unit == "count")
+    hard = "lower" in bounds or ("upper" in bounds and (owner.unit == "count" or aged))
     band = not hard and any(q.kind == "age" for q in qs)
     bare = not hard and all(not q.bound and not q.kind for q in qs)
     return Finding("numbers", f"{_show(qs)} only on one side", hard, False, band or bare)

@@ -82,6 +82,12 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str | Callable[[re.Match[str]], str]]
     (("0-",), r"(?<![\d.])(?<!aged )(?<!ages )\b0-(\d+)[ -]years?\b(?:[ -]olds?\b)?", r"aged 0-\1"),
     (("old",), r"\b(\d+)[ -]years?[ -]olds?\b", r"\1 year old"),
     (("under",), r"\bunder[- ](\d+)s\b", r"aged under \1"),
+    (  # who is counted, bounded by age (`children under 5`), not a duration or a share
+        ("under",),
+        r"\b(child(?:ren)?|young people|pupils|babies|infants|cla|lac|cic|cin) under[- ](\d+)\b"
+        r"(?! ?(?:months?|weeks?|days?|working|calendar|hours?|miles?|years? (?:in|of|on)|%|\d))",
+        r"\1 aged under \2",
+    ),
     (("age",), r"\b(aged? (?:under |up to )?\d+(?:-\d+)?\+?)(?: or (?:over|more))? years?\b(?! old)", r"\1"),
     (("w/in",), r"\bw/in\b", "within"),
     (

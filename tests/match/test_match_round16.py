@@ -71,3 +71,36 @@ def test_a_comparator_after_a_year_window_or_a_clock_start_is_still_read(shipped
 )
 def test_the_same_names_without_a_comparator_still_meet_their_entry(shipped, name, entry):
     assert given(shipped, name) == entry
+
+
+# -- an age bound says who is counted ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("% of children under 5 with an up to date care plan", "cla_care_plan_uptodate_pct"),
+        (
+            "Percentage of children under 5 subject to a CP plan seen in the last 15 working days",
+            "cpp_visited_15wd_pct",
+        ),
+        ("% of looked after children under 10 visited within timescales", "cla_visited_pct"),
+        ("Percentage of children under 5 open to early help with supervision in timescales", "eh_supervision_pct"),
+    ],
+)
+def test_children_under_an_age_are_part_of_the_population(shipped, name, entry):
+    """`children under 5` is an age bound, not a duration: it counts part of the entry's
+    population, for a share as for a count, and a name saying `up to date` or `in timescale`
+    does not make it the timescale."""
+    assert given(shipped, name) != entry
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("% of children under 5 registered with Sure Start", "sure_start_under5_pct"),
+        ("Rate of referrals per 10,000 children under 18", "cin_referrals_rate_12m"),
+    ],
+)
+def test_an_age_bound_the_entry_states_or_all_children_still_meets(shipped, name, entry):
+    assert given(shipped, name) == entry
