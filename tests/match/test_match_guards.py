@@ -487,7 +487,9 @@ def test_children_in_need_are_not_all_on_a_child_in_need_plan():
 
 
 def test_what_closed_in_a_period_is_not_what_opened_or_arrived():
-    (f,) = soft("Closed referrals to CSC in the month", "Number of referrals in the month")
+    """A flow one name counts and the other does not (closed referrals, referrals received) is
+    another measure, not a doubt (round 16: `ceasing to be subject to a plan` against those on one)."""
+    (f,) = hard("Closed referrals to CSC in the month", "Number of referrals in the month")
     assert f.guard == "flow"
     closed = verdict("Early help plans closed in the month", "Early help plans opened in the month")
     assert {f.guard for f in closed} == {"flow", "stage"}

@@ -104,3 +104,40 @@ def test_children_under_an_age_are_part_of_the_population(shipped, name, entry):
 )
 def test_an_age_bound_the_entry_states_or_all_children_still_meets(shipped, name, entry):
     assert given(shipped, name) == entry
+
+
+# -- a flow on one side only: children starting or ending, not those on a plan -----------------------
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        (
+            "Percentage of children becoming subject to child protection plans with recent core group held in time",
+            "cpp_core_group_pct",
+        ),
+        ("% of children ceasing to be subject to a CP plan visited within the last 4 weeks", "cpp_visited_4w_pct"),
+        ("Percentage of children becoming subject to 2nd or more CP plan", "cpp_second_plus_pct"),
+        ("% of children new to early help with supervision in timescales", "eh_supervision_pct"),
+        ("Percentage of children closed to Early Help with a visit in the last 4 weeks", "eh_visited_4w_pct"),
+        ("Children in need at the end of the period (all new cases, excluding EHPs, EHAs, CPP and LAC)", "cin_open"),
+    ],
+)
+def test_a_flow_on_one_side_only_is_another_measure(shipped, name, entry):
+    """Children starting or ending (`becoming subject to`, `ceasing to be subject to`, `new to`,
+    `closed to`) are not those on a plan or open to a service: one side counting a flow the other
+    does not is a different measure, not a doubt a score outweighs."""
+    assert given(shipped, name) != entry
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("Number of repeat CP plans in the month", "cpp_repeat"),
+        ("% of children subject to a CP plan visited within the last 4 weeks", "cpp_visited_4w_pct"),
+        ("Children in need at the end of the month (excluding CP, CLA and early help)", "cin_open"),
+    ],
+)
+def test_a_repeat_is_a_new_one_and_a_stock_still_meets_a_stock(shipped, name, entry):
+    """A repeat plan is a new plan (the entry counting new plans that are repeats meets it)."""
+    assert given(shipped, name) == entry
