@@ -471,8 +471,12 @@ class Vocabulary:
         windows = self._quantities(_YEAR_WINDOW) if window else frozenset()
         # the year a share's window was read from is no word of the name: what ends it still does
         shown = body[: -len(_YEAR_WINDOW) - 1] if window else body
-        read = _CLOCK_START.sub(r"\1", shown) + self._count_gloss(said, text, noise)
-        found = (gv for x in self._qualifiers.found(read) for gv in x.split("\n"))
+        read = _CLOCK_START.sub(r"\1", shown)
+        counted = self._count_gloss(said, text, noise)
+        # the count's `(n)` goes at the end, where a comparator that ends the name (`(number) -
+        # target`) must still be read: then the words are read both with it and without
+        seen = self._qualifiers.found(read + counted) + (self._qualifiers.found(read) if counted else [])
+        found = (gv for x in seen for gv in x.split("\n"))
         qualifiers = frozenset((g, v) for g, _, v in (x.partition("\t") for x in found))
         plain = self._unit_words.sub(body)[0]
         words = frozenset(self.tokens(plain))

@@ -141,3 +141,25 @@ def test_a_flow_on_one_side_only_is_another_measure(shipped, name, entry):
 def test_a_repeat_is_a_new_one_and_a_stock_still_meets_a_stock(shipped, name, entry):
     """A repeat plan is a new plan (the entry counting new plans that are repeats meets it)."""
     assert given(shipped, name) == entry
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("Care leavers (number) - target", "care_leavers"),
+        ("Adoption orders granted (number) (target)", "adoption_orders_granted"),
+        ("Completed single assessments (number) - England", "assessments_completed"),
+    ],
+)
+def test_a_comparator_after_a_count_gloss_is_still_read(shipped, name, entry):
+    """A count said in a gloss (`(number)`) is kept for the qualifiers as `(n)` at the end; a
+    `- target` or `(target)` that ended the name before it must still be read there."""
+    assert given(shipped, name) != entry
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [("Care leavers (number)", "care_leavers"), ("Adoption orders granted (number)", "adoption_orders_granted")],
+)
+def test_a_count_gloss_alone_still_meets(shipped, name, entry):
+    assert given(shipped, name) == entry
