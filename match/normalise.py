@@ -88,7 +88,11 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str | Callable[[re.Match[str]], str]]
         r"(?! ?(?:months?|weeks?|days?|working|calendar|hours?|miles?|years? (?:in|of|on)|%|\d))",
         r"\1 aged under \2",
     ),
-    (("age",), r"\b(aged? (?:under |up to )?\d+(?:-\d+)?\+?)(?: or (?:over|more))? years?\b(?! old)", r"\1"),
+    (  # `aged 0-17 years`, not the year of `(aged 0-17) year to date`
+        ("age",),
+        r"\b(aged? (?:under |up to )?\d+(?:-\d+)?\+?)(?: or (?:over|more))? years?\b(?! old)(?! to date)",
+        r"\1",
+    ),
     (("w/in",), r"\bw/in\b", "within"),
     (
         ("wd", "wk", "working", "w/"),
@@ -167,7 +171,9 @@ _CLOCK_START = re.compile(
     r"[^();]*?(?=\s*(?:[();]| - |$))"
 )
 _TIMELY = re.compile(r"\b(?:un)?timely\b")
-_YEARS = re.compile(r"(?<!aged )(?<!age )(?<!ages )\b(?:(\d+(?:\.\d+)?)-)?(a|\d+(?:\.\d+)?)(\+?) years?\b(?! old)")
+_YEARS = re.compile(
+    r"(?<!aged )(?<!age )(?<!ages )\b(?:(\d+(?:\.\d+)?)-)?(a|\d+(?:\.\d+)?)(\+?) years?\b(?! old)(?! to date)"
+)
 _QUANTITY = re.compile(
     r"(?:\b(aged?|ages) )?(?:\b(up to|under|within|in)(?: the)?(?: last| past| previous)? )?"
     r"(?<![a-z\d.])(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?(\+)?"

@@ -163,3 +163,24 @@ def test_a_comparator_after_a_count_gloss_is_still_read(shipped, name, entry):
 )
 def test_a_count_gloss_alone_still_meets(shipped, name, entry):
     assert given(shipped, name) == entry
+
+
+# -- `year to date` after an age band ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("Number of new referrals of CiN per 10,000 0-17 year olds year to date", "cin_referrals_rate"),
+        ("Rate of referrals per 10,000 children aged 0-17 years year to date", "cin_referrals_rate_12m"),
+        ("Rate of referrals per 10,000 population under 18 years year to date", "cin_referrals_rate_12m"),
+    ],
+)
+def test_year_to_date_after_an_age_band_is_a_period_not_the_age_unit(shipped, name, entry):
+    """`0-17 year olds year to date`: the `year` of `year to date` is no age's unit, so the
+    period is still read (it was taken with the age band, leaving `to date`)."""
+    assert given(shipped, name) != entry
+
+
+def test_an_age_band_in_years_is_still_noise_in_a_rate(shipped):
+    assert given(shipped, "Rate of referrals per 10,000 children aged 0-17 years") == "cin_referrals_rate_12m"
