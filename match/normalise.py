@@ -175,7 +175,7 @@ _YEARS = re.compile(
     r"(?<!aged )(?<!age )(?<!ages )\b(?:(\d+(?:\.\d+)?)-)?(a|\d+(?:\.\d+)?)(\+?) years?\b(?! old)(?! to date)"
 )
 _QUANTITY = re.compile(
-    r"(?:\b(aged?|ages) )?(?:\b(up to|under|within|in)(?: the)?(?: last| past| previous)? )?"
+    r"(?:\b(aged?|ages) )?(?:\b(up to|under|within|in)(?: the)?( last| past| previous)? )?"
     r"(?<![a-z\d.])(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?(\+)?"
     r"(?: (working days|calendar days|days|weeks|months|hours|miles|year old|years))?"
 )
@@ -644,9 +644,10 @@ class Vocabulary:
         text = _CODES.sub(" ", text)
         out: set[Quantity] = set()
         for m in _QUANTITY.finditer(text):
-            aged, prefix, lo, hi, plus, kind = m.groups()
+            aged, prefix, last, lo, hi, plus, kind = m.groups()
             k = "age" if aged or kind in ("year old", "years") else _KINDS.get(kind or "", "")
-            bound = "lower" if plus else ("upper" if prefix and (prefix != "in" or k == "days") else "")
+            # `in the last 4 weeks` bounds as `within 4 weeks` does; a bare `in 12 months` need not
+            bound = "lower" if plus else ("upper" if prefix and (prefix != "in" or k == "days" or last) else "")
             if hi is not None and float(lo) == 0 and k not in ("", "age"):
                 lo, bound = None, "upper"  # a band from nothing is a limit: 0-10 days is within 10
             for v in (lo, hi):

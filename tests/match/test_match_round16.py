@@ -184,3 +184,23 @@ def test_year_to_date_after_an_age_band_is_a_period_not_the_age_unit(shipped, na
 
 def test_an_age_band_in_years_is_still_noise_in_a_rate(shipped):
     assert given(shipped, "Rate of referrals per 10,000 children aged 0-17 years") == "cin_referrals_rate_12m"
+
+
+# -- `in the last 4 weeks` is a limit -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("% EH children seen outside 4 weeks", "eh_visited_4w_pct"),
+        ("% of children on a CP plan not seen for more than 4 weeks", "cpp_visited_4w_pct"),
+    ],
+)
+def test_outside_a_window_is_not_within_the_last_of_it(shipped, name, entry):
+    """`visit in the last 4 weeks` bounds the wait as `within 4 weeks` does, so `outside 4 weeks`
+    (5+ weeks) contradicts it rather than naming the same window."""
+    assert given(shipped, name) != entry
+
+
+def test_in_the_last_weeks_still_meets_within_weeks(shipped):
+    assert given(shipped, "% of children open to early help visited within 4 weeks") == "eh_visited_4w_pct"
