@@ -120,9 +120,9 @@ def time_basis(a: Side, b: Side, prof: Profile) -> list[Finding]:
             said = f"{_labels(x.basis)} in one name vs {_labels(y.basis)}"
             return [Finding("time basis", said, False, True, True)]
     flow = a.unit in _FLOWS or b.unit in _FLOWS
-    if a.facts.basis and a.facts.basis <= _cumulative(prof) and not b.basis and not b.facts.any_period:
-        said = f"{_labels(a.facts.basis)} vs a period the name does not say"
-        return [Finding("time basis", said, flow, False, not flow)]
+    accumulates = _accumulates(a, b, prof, flow)
+    if accumulates:
+        return accumulates
     for x, y in ((a, b), (b, a)):
         if x.basis == _YEAR and not y.basis and not y.facts.any_period and flow:
             return [Finding("time basis", "in the year vs a period the name does not say", True, False)]
@@ -136,6 +136,22 @@ def time_basis(a: Side, b: Side, prof: Profile) -> list[Finding]:
 
 
 _SHORT = frozenset({"month", "quarter"})  # a share over a year is not the month's or the quarter's
+
+
+def _accumulates(a: Side, b: Side, prof: Profile, flow: bool) -> list[Finding]:
+    """A name `a` whose figure accumulates (rolling 12 months, year to date) against `b` that says
+    no basis: a count or a rate is another measure, a share a doubt. Against a count or a rate
+    kept `in the period` a document covers (its month or its year), which a rolling or
+    year-to-date count may or may not be, a doubt no score settles."""
+    if not a.facts.basis or not a.facts.basis <= _cumulative(prof) or b.basis:
+        return []
+    if not b.facts.any_period:
+        said = f"{_labels(a.facts.basis)} vs a period the name does not say"
+        return [Finding("time basis", said, flow, False, not flow)]
+    if flow:
+        said = f"{_labels(a.facts.basis)} vs the period a document covers"
+        return [Finding("time basis", said, False, False, True)]
+    return []
 
 
 def point_or_period(a: Side, b: Side, prof: Profile) -> list[Finding]:

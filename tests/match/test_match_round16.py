@@ -204,3 +204,24 @@ def test_outside_a_window_is_not_within_the_last_of_it(shipped, name, entry):
 
 def test_in_the_last_weeks_still_meets_within_weeks(shipped):
     assert given(shipped, "% of children open to early help visited within 4 weeks") == "eh_visited_4w_pct"
+
+
+# -- a cumulative count against one kept for the document's period ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("Number of children who ceased to be looked after year to date", "cla_ceased"),
+        ("Children ceasing to be looked after (rolling 12 months)", "cla_ceased"),
+        ("Adoption orders granted - financial year to date", "adoption_orders_granted"),
+    ],
+)
+def test_a_rolling_or_year_to_date_count_is_held_against_one_in_the_period(shipped, name, entry):
+    """`during the period` is the period a document covers, its month or its year: a rolling or
+    year-to-date count may be another figure, which a person decides (held, not merged)."""
+    assert given(shipped, name) != entry
+
+
+def test_a_count_in_the_period_still_meets_one_in_the_month(shipped):
+    assert given(shipped, "Number of children who ceased to be looked after in the month") == "cla_ceased"
