@@ -472,6 +472,10 @@ class Vocabulary:
         body, only = self._only(body)
         only_values = self._values_of(only) if only else frozenset()
         quantities = self._quantities(body)
+        if window and any(q.kind == "months" for q in self._quantities(body[: -len(_YEAR_WINDOW) - 1])):
+            # a share's year adds its window only where the name states none in months of its
+            # own: `re-referrals outside 12 months (%) - outturn` is not also within 12 months
+            quantities = self._quantities(body[: -len(_YEAR_WINDOW) - 1])
         strict = self._strict(body, quantities) if ">" in body else frozenset()
         negated, glossed = self._negated(body)
         windows = self._quantities(_YEAR_WINDOW) if window else frozenset()

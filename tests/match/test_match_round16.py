@@ -225,3 +225,10 @@ def test_a_rolling_or_year_to_date_count_is_held_against_one_in_the_period(shipp
 
 def test_a_count_in_the_period_still_meets_one_in_the_month(shipped):
     assert given(shipped, "Number of children who ceased to be looked after in the month") == "cla_ceased"
+
+
+def test_a_share_s_year_does_not_add_a_window_the_name_states_otherwise(shipped):
+    """`outturn` makes a share's year its window (within 12 months), but a name stating its own
+    months (`outside 12 months`) keeps them: it is not also within 12 months."""
+    assert given(shipped, "Re-referrals outside 12 months (%) - 2022/23 outturn") != "rereferrals_12m_pct"
+    assert given(shipped, "Re-referrals within 12 months (%) - 2022/23 outturn") == "rereferrals_12m_pct"
