@@ -232,3 +232,28 @@ def test_a_share_s_year_does_not_add_a_window_the_name_states_otherwise(shipped)
     months (`outside 12 months`) keeps them: it is not also within 12 months."""
     assert given(shipped, "Re-referrals outside 12 months (%) - 2022/23 outturn") != "rereferrals_12m_pct"
     assert given(shipped, "Re-referrals within 12 months (%) - 2022/23 outturn") == "rereferrals_12m_pct"
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("Referrals per 10,000 under 5 population (last 12 months)", "cin_referrals_rate_12m"),
+        ("Care leavers (number new)", "care_leavers"),
+        ("Care leavers (new)", "care_leavers"),
+    ],
+)
+def test_an_age_after_a_rate_s_base_and_a_new_gloss_restrict_the_measure(shipped, name, entry):
+    """`per 10,000 under 5 population` counts the under-5s (only `under 18` is all children);
+    `(new)` counts those who arrived, not all."""
+    assert given(shipped, name) != entry
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("Referrals per 10,000 under 18 population (last 12 months)", "cin_referrals_rate_12m"),
+        ("Care leavers (number)", "care_leavers"),
+    ],
+)
+def test_all_children_and_a_count_gloss_still_meet(shipped, name, entry):
+    assert given(shipped, name) == entry
