@@ -292,6 +292,11 @@ class Vocabulary:
         self._unit_names = [c.unit for c in prof.units]
         # a later entry of a unit already listed is its fallback (a bare `rate` reads per 10,000)
         self._fallback = frozenset(i for i, c in enumerate(prof.units) if c.unit in self._unit_names[:i])
+        # a count's cues written as a gloss (`(no.)`, `(num)`): beside a share or a rate, a column
+        # of the count the share is taken of
+        self._count_glosses = Phrases(
+            [f for c in prof.units if c.unit == "count" for f in c.cues if f.startswith("\\(")]
+        )
         self._bases = Phrases(
             [f for b in prof.time_basis for f in b.forms], [b.basis for b in prof.time_basis for _ in b.forms]
         )
@@ -509,7 +514,7 @@ class Vocabulary:
             windows=windows,
             whole=bool(self._whole.found(text)),
             breakdown=next((m.group(0) for m, _ in self._breakdowns.matches(text)), ""),
-            two_units=self._share_and_rate(text) or self._share_and_rate(said, stated=True),
+            two_units=self._share_and_rate(text) or ((noise > 0 or "(" in said) and self._share_and_rate(said, True)),
             any_period=any_period,
             negated=negated,
             negated_gloss=glossed,
@@ -682,7 +687,8 @@ class Vocabulary:
             found -= self._fallback
         units = {self._unit_names[i] for i in found}
         rates = {u for u in units if u.startswith("rate_")}
-        return ("percent" in units and bool(rates)) or len(rates) > 1
+        counted = stated and ("percent" in units or bool(rates)) and bool(self._count_glosses.found(text))
+        return ("percent" in units and bool(rates)) or len(rates) > 1 or counted
 
 
 def grammar_texts() -> list[str]:

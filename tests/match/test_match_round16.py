@@ -257,3 +257,39 @@ def test_an_age_after_a_rate_s_base_and_a_new_gloss_restrict_the_measure(shipped
 )
 def test_all_children_and_a_count_gloss_still_meet(shipped, name, entry):
     assert given(shipped, name) == entry
+
+
+# -- comparators and counts written other ways ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("Re-referrals within 12 months (%) target", "rereferrals_12m_pct"),
+        ("Re-referrals within 12 months (%) (previous year)", "rereferrals_12m_pct"),
+        ("Contacts per 10,000 children England rate", "contacts_rate"),
+        ("SN average: re-referrals within 12 months (%)", "rereferrals_12m_pct"),
+        ("% of children leaving care who were adopted (num)", "adoptions_pct"),
+        ("Adopters approved per 10,000 children aged 0-17 (no.)", "adopters_approved_rate"),
+    ],
+)
+def test_a_target_an_earlier_period_a_benchmark_or_a_count_column_is_another_figure(shipped, name, entry):
+    """A target or a benchmark written without a dash (`... target`, `... England rate`, `SN
+    average: ...`), last year's column (`(previous year)`), and a count gloss beside a share or a
+    rate (`(num)`: the numerator) are not the measure's own figure."""
+    assert given(shipped, name) != entry
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [("Re-referrals within 12 months (%)", "rereferrals_12m_pct"), ("Number of care leavers (no.)", "care_leavers")],
+)
+def test_the_measure_and_a_count_s_own_gloss_still_meet(shipped, name, entry):
+    assert given(shipped, name) == entry
+
+
+def test_a_timescale_called_a_target_is_no_comparator():
+    from scorekit.match.normalise import vocabulary
+
+    assert "comparator" not in vocabulary().facts("% of visits completed within target").groups
+    assert "comparator" in vocabulary().facts("% of visits completed in time target").groups
