@@ -293,3 +293,30 @@ def test_a_timescale_called_a_target_is_no_comparator():
 
     assert "comparator" not in vocabulary().facts("% of visits completed within target").groups
     assert "comparator" in vocabulary().facts("% of visits completed in time target").groups
+
+
+# -- step 3: loosenings that a guard keeps apart from the traps -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("Looked after children exc. UASC, rate per 10,000", "cla_rate_excl_uasc"),
+        ("Early help assessments completed exc. adults (number)", "eh_assessments_completed_excl_adults"),
+    ],
+)
+def test_exc_is_excluding(shipped, name, entry):
+    """`exc.` is `excluding`, as `excl.` is: what it leaves out is read, not an unseen word."""
+    assert given(shipped, name) == entry
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("Looked after children exc. UASC, rate per 10,000", "cla_rate"),
+        ("Early help assessments completed exc. adults (number)", "eh_assessments_completed"),
+        ("Looked after children inc. UASC, rate per 10,000", "cla_rate_excl_uasc"),
+    ],
+)
+def test_exc_keeps_the_measure_apart_from_what_includes_it(shipped, name, entry):
+    assert given(shipped, name) != entry
