@@ -320,3 +320,29 @@ def test_exc_is_excluding(shipped, name, entry):
 )
 def test_exc_keeps_the_measure_apart_from_what_includes_it(shipped, name, entry):
     assert given(shipped, name) != entry
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("Open care proceedings (number)", "care_proceedings"),
+        ("Average length of open care proceedings (weeks)", "care_proceedings_weeks"),
+        ("Average caseload per qualified SW (FTE)", "caseload_qsw"),
+    ],
+)
+def test_open_proceedings_are_underway_and_a_qualified_sw_is_a_social_worker(shipped, name, entry):
+    """`open care proceedings` are those underway (ongoing); `qualified SW` is the abbreviation
+    of the qualified social worker the catalogue names."""
+    assert given(shipped, name) == entry
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("Care proceedings closed in the month (number)", "care_proceedings"),
+        ("Open care proceedings (number) - England", "care_proceedings"),
+        ("Average caseload per qualified SW (agency)", "caseload_qsw"),
+    ],
+)
+def test_proceedings_closed_a_benchmark_or_agency_workers_stay_apart(shipped, name, entry):
+    assert given(shipped, name) != entry
