@@ -84,7 +84,8 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str | Callable[[re.Match[str]], str]]
     (("under",), r"\bunder[- ](\d+)s\b", r"aged under \1"),
     (  # who is counted, bounded by age (`children under 5`), not a duration or a share
         ("under",),
-        r"\b(child(?:ren)?|young people|pupils|babies|infants|cla|lac|cic|cin|per 10,?000) under[- ](\d+)\b"
+        r"\b(child(?:ren)?|young people|pupils|babies|infants|cla|lac|cic|cin|looked[- ]after|per 10,?000)"
+        r" under[- ](\d+)\b"
         r"(?! ?(?:months?|weeks?|days?|working|calendar|hours?|miles?|years? (?:in|of|on)|%|\d))",
         r"\1 aged under \2",
     ),

@@ -346,3 +346,25 @@ def test_open_proceedings_are_underway_and_a_qualified_sw_is_a_social_worker(shi
 )
 def test_proceedings_closed_a_benchmark_or_agency_workers_stay_apart(shipped, name, entry):
     assert given(shipped, name) != entry
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("% of children looked after for 12 months or more whose teeth were checked by a dentist", "cla_dental_pct"),
+        ("Strat disc. held in the month", "strategy_discussions"),
+        (
+            "% of children ceasing to be looked after in the month who returned home to live with parents or relatives",
+            "cla_ceased_home_pct",
+        ),
+    ],
+)
+def test_dfe_and_scorecard_wordings_of_dental_checks_strategy_discussions_and_returning_home(shipped, name, entry):
+    """`teeth were checked by a dentist` is a dental check, `strat disc.` a strategy discussion,
+    and DfE's reason `returned home to live with parents or relatives` is returning home, not
+    two alternatives."""
+    assert given(shipped, name) == entry
+
+
+def test_looked_after_under_an_age_is_an_age_bound(shipped):
+    assert given(shipped, "Children looked after under 5 whose teeth were checked (%)") != "cla_dental_pct"
