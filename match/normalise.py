@@ -468,7 +468,8 @@ class Vocabulary:
 
     def _facts(self, name: str, unit: str | None) -> Facts:
         text, expansions = self.canonical(name)
-        unit = unit or self.unit_of(text)
+        cued = frozenset(int(i) for i in self._units.found(text)) if unit is None else None
+        unit = unit or (self._unit_names[min(cued)] if cued else None)
         any_period = bool(self._any_period.found(text))
         said = text
         text, noise = self._noise.sub(text)
@@ -515,7 +516,7 @@ class Vocabulary:
             windows=windows,
             whole=bool(self._whole.found(text)),
             breakdown=next((m.group(0) for m, _ in self._breakdowns.matches(text)), ""),
-            two_units=self._share_and_rate(text) or ((noise > 0 or "(" in said) and self._share_and_rate(said, True)),
+            two_units=self._share_and_rate(text) or (bool(noise or "(" in said) and self._stated_units(said, cued)),
             any_period=any_period,
             negated=negated,
             negated_gloss=glossed,
@@ -677,19 +678,23 @@ class Vocabulary:
         found = self._units.found(text)
         return self._unit_names[min(int(i) for i in found)] if found else None
 
-    def _share_and_rate(self, text: str, stated: bool = False) -> bool:
-        """The wording says both a share and a rate (`percentage ... - rate`), or two rates per
-        different numbers (`rate per 10,000 ... per 100,000`): two units. `stated`: the words
-        before the noise took a rate's gloss (`per 100,000 10-17 year olds`), which still says
-        its unit; there a bare `rate` (a unit's fallback cue) beside a share is the share's own
-        name (`re-registration rate (%)`)."""
-        found = {int(i) for i in self._units.found(text)}
-        if stated:
-            found -= self._fallback
+    def _share_and_rate(self, text: str) -> bool:
+        """The wording says both a share and a rate (`percentage ... - rate`): two units."""
+        units = {self._unit_names[int(i)] for i in self._units.found(text)}
+        return "percent" in units and any(u.startswith("rate_") for u in units)
+
+    def _stated_units(self, said: str, cued: frozenset[int] | None) -> bool:
+        """Two units in the words before the noise took a rate's gloss (`per 100,000 10-17 year
+        olds`), which still says its unit: a share and a rate, two rates per different numbers
+        (`rate per 10,000 ... per 100,000`), or a count's gloss (`(num)`) beside either. A bare
+        `rate` (a unit's fallback cue) beside a share is the share's own name (`re-registration
+        rate (%)`). `cued`: the unit cues already found in these words, if they were looked for."""
+        found = (cued if cued is not None else frozenset(int(i) for i in self._units.found(said))) - self._fallback
         units = {self._unit_names[i] for i in found}
         rates = {u for u in units if u.startswith("rate_")}
-        counted = stated and ("percent" in units or bool(rates)) and bool(self._count_glosses.found(text))
-        return ("percent" in units and bool(rates)) or len(rates) > 1 or counted
+        if ("percent" in units and rates) or len(rates) > 1:
+            return True
+        return ("percent" in units or bool(rates)) and "(" in said and bool(self._count_glosses.found(said))
 
 
 def grammar_texts() -> list[str]:
