@@ -368,3 +368,14 @@ def test_dfe_and_scorecard_wordings_of_dental_checks_strategy_discussions_and_re
 
 def test_looked_after_under_an_age_is_an_age_bound(shipped):
     assert given(shipped, "Children looked after under 5 whose teeth were checked (%)") != "cla_dental_pct"
+
+
+def test_a_child_arrangements_order_is_a_cao_and_for_a_child_in_care_it_ends_the_care(shipped):
+    """`child arrangements order` is the `CAO` a catalogue name abbreviates, and a looked-after
+    child's CAO or SGO ends the care, so `leaving care via` one says no flow `achieved` lacks:
+    the entry is the name's top candidate (for a person to confirm), not a blocked one."""
+    from scorekit.match.matcher import Matcher, Query
+
+    name = "Looked after children leaving care via a child arrangements order or special guardianship order (number)"
+    res = Matcher(shipped).match(Query.build(name))
+    assert res.top is not None and res.top.indicator_id == "cla_cao_sgo"
