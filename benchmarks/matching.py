@@ -11,8 +11,10 @@
   matcher: precision and recall.
 - Trap pairs (`tests/match/traps.csv`): every alias of A against a catalogue holding only B.
 - Edited names: every catalogue name with one edit that changes what it measures (in the month ->
-  year to date, started -> completed, 10 -> 15 working days, children -> families, ...): how many
-  still get the original's id (a few edits leave the measure as it is: a gloss, a double negative).
+  year to date, started -> completed, 10 -> 15 working days, children -> families, CLA -> UASC,
+  per 10,000 -> per 1,000, a target or England column, ...): how many still get the original's
+  id; edits that leave the measure as it is (a gloss, a double negative, a word the name says
+  elsewhere: `_gloss` says why, `-v` lists them) are counted apart.
 - Scale: 10,000 names against 2,000 entries.
 
 Run: `.venv/bin/python benchmarks/matching.py` (`-v` lists the errors; `--dev` lists the
