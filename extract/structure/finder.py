@@ -9,12 +9,14 @@ them is searched for blocks set in columns, whose columns come from the text's a
 from __future__ import annotations
 
 from bisect import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from statistics import median
 
 from ..grid import Grid, find_grids
 from ..page import PageContent, Rule, Word
 from .bands import widen_bands
-from .blocks import find_blocks, labels_periods
+from .blocks import Block, find_blocks, labels_periods
 from .columns import boundaries, column_spans, columns_of, gutters, header_spans, split_by_columns, vertical_cuts
 from .figures import data_like, is_value
 from .lattice import add_turned, label_columns, lattice_table
@@ -27,6 +29,7 @@ MIN_COLUMNS = 2
 LATTICE_ROWS = 0.6  # share of a grid's rows its rules must divide
 MAX_WORDS_PER_CELL = 6  # more in the median cell is prose set in columns
 FIGURES_IN_A_ROW = 3  # a lone row of a label and this many figures is a table's row
+FENCE_RULES = 3  # rules drawn across one width, end to end, that say how wide a table is
 
 
 @dataclass
@@ -59,7 +62,7 @@ def find_tables(page: PageContent) -> list[Table]:
             table.title = _title(all_lines, top, x0, x1)
             tables.append(table)
     lines = text_lines(words) if tables else all_lines
-    for block in find_blocks(lines, page.width):
+    for block in _fenced_blocks(lines, page):
         boxed = _under_top_rule(block.lines, page.rules)
         top, x0, x1 = boxed[0].top, block.x0, block.x1
         columns = _columns(page, boxed, top, block.bottom, x0, x1)
@@ -70,6 +73,60 @@ def find_tables(page: PageContent) -> list[Table]:
         if table.ruled:
             table.frame_cells()  # a ruled cell is its frame; an aligned one is where its words are
     return sorted(tables, key=lambda t: (t.ys[0], t.xs[0]))
+
+
+def _fenced_blocks(lines: list[Line], page: PageContent) -> Iterator[Block]:
+    """The page's blocks, each cut to the width its rules are drawn across: text level with a
+    table's rows beyond the ends of its rules (a chart's title and ticks beside it, a sidebar)
+    is another thing on the page, read apart."""
+    for block in find_blocks(lines, page.width):
+        inside, beyond = _fence(block, page.rules)
+        if not beyond:
+            yield block
+            continue
+        yield from _fenced_blocks(text_lines(inside), page)
+        yield from _fenced_blocks(text_lines(beyond), page)
+
+
+def _fence(block: Block, rules: list[Rule]) -> tuple[list[Word], list[Word]]:
+    """The block's words within the width that FENCE_RULES of its rules or more are drawn across,
+    end to end, and the words wholly beyond it. Nothing is beyond where a word runs over an end
+    (the rules mark part of the table) or where the rows' labels would be (rules drawn under
+    the figures only)."""
+    words = [w for ln in block.lines for w in ln.words]
+    em = median(w.em for w in words)
+    level = [r for r in rules if r.horizontal and block.top - em <= r.top <= block.bottom + em]
+    across = [(a, b) for a, b in _ruled_lines(level, em) if b - a > 10 * em]
+    fences = [[(c, d) for c, d in across if abs(c - a) <= em and abs(d - b) <= em] for a, b in across]
+    fence = max(fences, key=len, default=[])
+    if len(fence) < FENCE_RULES:
+        return words, []
+    x0, x1 = min(a for a, _ in fence), max(b for _, b in fence)
+    inside = [w for w in words if x0 <= w.xc <= x1]
+    if len(inside) == len(words) or any(w.x0 < x - em / 2 and w.x1 > x + em / 2 for w in words for x in (x0, x1)):
+        return words, []
+    if not _labelled(text_lines(inside)):
+        return words, []
+    return inside, [w for w in words if not x0 <= w.xc <= x1]
+
+
+def _ruled_lines(rules: list[Rule], em: float) -> list[tuple[float, float]]:
+    """Where each line of rules runs, end to end: the rules drawn at one height are one line
+    (a scan breaks a row's rule where a dark fill crosses it)."""
+    out: list[tuple[float, float, float]] = []
+    for r in sorted(rules, key=lambda r: r.top):
+        if out and r.top - out[-1][0] <= em / 4:
+            y, a, b = out[-1]
+            out[-1] = (y, min(a, r.x0), max(b, r.x1))
+        else:
+            out.append((r.top, r.x0, r.x1))
+    return [(a, b) for _, a, b in out]
+
+
+def _labelled(lines: list[Line]) -> bool:
+    """Most lines of several phrases open with words: the rows' labels."""
+    multi = [ln for ln in lines if len(ln.phrases) > 1]
+    return sum(not ln.phrases[0].numeric for ln in multi) * 2 > len(multi)
 
 
 def _under_top_rule(lines: list[Line], rules: list[Rule]) -> list[Line]:
