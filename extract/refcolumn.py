@@ -9,6 +9,8 @@ scheme is repaired where the scheme and the lookalikes settle it:
 - a prefix ending in a lookalike (`ABO1`) beside the same prefix without it (`AB02`) is that
   prefix with a zero-padded number, when the numbers then share one width;
 - a digit followed by its own lookalike (`AS05s`) is one glyph read twice;
+- a tail no other reading prints that is a tail others print with a character or two more
+  (`(9%)` among `(%)`) holds a speck;
 - a reading with no digit, or with a prefix nothing else in the column has (`XS`, `ABla`, `aB2`),
   becomes the one variant (lookalikes swapped, case matched) whose prefix the column prints and
   whose number is next to a neighbouring row's;
@@ -32,6 +34,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from string import ascii_letters
 
 _PARTS = re.compile(r"^(?P<prefix>(?:[A-Za-z][A-Za-z&]*)?)(?P<sep>(?<=[A-Za-z&])[ -])?(?P<number>\d+)(?P<tail>\D.*)?$")
 MAX_SWAPS = 3  # lookalikes swapped at once in one reading
@@ -136,6 +139,7 @@ def repair_column(
     _merge_zero_prefixes(col, lookalikes)
     unsettled = _settle_all(col, lookalikes)
     _read_twice(col, lookalikes)
+    _extra_in_tail(col)
     sure = {_stem(c.text) for c in cells if c.conf >= SURE}
     doubtful = {i for i in unsettled if cells[i].conf < SURE and _stem(texts[i]) not in sure}
     _separators(col)
@@ -164,18 +168,19 @@ def _width(numbers: list[str]) -> int:
 
 
 def _merge_zero_prefixes(col: _Column, lookalikes: Mapping[str, str]) -> None:
-    """`ABO1` beside `AB02`: a prefix that is another prefix plus a lookalike of a digit is that
-    prefix with the digit, in each reading whose number then has the width the other prefix's
-    numbers share; where the number has that width already and opens with the digit, the zero
-    was read twice (`ENVO06` beside `ENV09`: one glyph, two characters). A reading whose number
-    runs into a lookalike (`ENV0O5`) says nothing of the width."""
+    """`ABO1` beside `AB02` (or `AB 02`: the space is put back later): a prefix that is another
+    prefix plus a lookalike of a digit is that prefix with the digit, in each reading whose
+    number then has the width the other prefix's numbers share; where the number has that width
+    already and opens with the digit, the zero was read twice (`ENVO06` beside `ENV09`: one
+    glyph, two characters). A reading whose number runs into a lookalike (`ENV0O5`) says
+    nothing of the width."""
     for prefix in sorted({p.prefix for p in col.parts if p is not None and len(p.prefix) > 1}):
         base, digit = prefix[:-1], lookalikes.get(prefix[-1], "")
         own = col.group(prefix)
         kept = [p.number for p in col.group(base) if p.tail[:1] not in lookalikes]
         if base in col.memory.schemes and col.memory.schemes[base].width:
             kept.append("0" * col.memory.schemes[base].width)
-        if not digit or not kept or any(p.sep for p in own) or any(p.sep for p in col.group(base)):
+        if not digit or not kept or any(p.sep for p in own):
             continue
         width = _width(kept) or (len(kept[0]) if len({len(n) for n in kept}) == 1 else 0)
         if not width:
@@ -199,6 +204,50 @@ def _read_twice(col: _Column, lookalikes: Mapping[str, str]) -> None:
             col.parts[i] = once
 
 
+def _extra_in_tail(col: _Column) -> None:
+    """A tail (past a sibling's letters) no other reading prints, which is a part two others print
+    with a character or two more (`(9%)` among `(%)`, `%o` among `%`, ` 2 (vel)` among ` (vel)`): a
+    speck or a glyph read twice. Letters run on from a word (`-QLA`) are no extras."""
+    rests = [_rest(p.tail) if p is not None else "" for p in col.parts]
+    printed = Counter(rests)
+    ends = Counter(e for r in set(rests) for e in _ends(r) for _ in range(printed[r]))
+    for i, p in enumerate(col.parts):
+        rest = rests[i]
+        if p is None or not rest or printed[rest] > 1:
+            continue
+        head = p.tail[: len(p.tail) - len(rest)]
+        own = _ends(rest)
+        others = {t for t in ends if ends[t] - (t in own) >= 2}
+        fixes = {rest[: len(rest) - len(e)] + t for e in own for t in others if _less(e, t)}
+        once = replace(p, tail=head + fixes.pop()) if len(fixes) == 1 else None
+        if once is not None and all(q is None or q.text != once.text for q in col.parts):
+            col.parts[i] = once
+
+
+def _rest(tail: str) -> str:
+    """A tail past the letters that name a sibling (`%` of `a%`, `-NI` of `B-NI`)."""
+    return tail.lstrip(ascii_letters)
+
+
+def _ends(rest: str) -> list[str]:
+    """A tail's parts to its end, from its start and from each space, bracket or dash."""
+    return [rest[k:] for k in range(len(rest)) if k == 0 or rest[k] in " (-"]
+
+
+def _less(longer: str, part: str) -> bool:
+    """`longer` is `part` with one or two characters more, side by side: not white space alone,
+    nor a letter run on from a letter."""
+    extra = len(longer) - len(part)
+    if not 0 < extra <= 2:
+        return False
+    return any(
+        longer[:k] + longer[k + extra :] == part
+        and longer[k : k + extra].strip()
+        and not (k and longer[k - 1].isalpha() and longer[k].isalpha())
+        for k in range(len(part) + 1)
+    )
+
+
 def _zero_merged(digit: str, number: str, width: int) -> str:
     if len(digit + number) == width:
         return digit + number
@@ -218,10 +267,11 @@ def _settle_all(col: _Column, lookalikes: Mapping[str, str]) -> set[int]:
 
 
 def _settle(col: _Column, i: int, lookalikes: Mapping[str, str]) -> bool:
-    """Repair reading `i` if it breaks the column's scheme and one variant fits; False where it
-    breaks the scheme (no digit in a column of references, a prefix the column prints more often
-    once lookalikes are swapped, or a number at a width the prefix's other references never
-    print: `H009` among `H02`, `H10`) and nothing settles it."""
+    """Repair reading `i` if it breaks the column's scheme and one variant fits (a prefix read in
+    mixed case is settled wherever it stands, `_recased`); False where it breaks the scheme (no
+    digit in a column of references, a prefix the column prints more often once lookalikes are
+    swapped, or a number at a width the prefix's other references never print: `H009` among
+    `H02`, `H10`) and nothing settles it."""
     text, parts = col.texts[i], col.parts[i]
     if not text or (parts is not None and not parts.prefix):
         return True
@@ -229,11 +279,30 @@ def _settle(col: _Column, i: int, lookalikes: Mapping[str, str]) -> bool:
     misfit = parts is not None and parts.prefix in col.prefixes(but=i) and not _fits(col, i, parts)
     if parts is not None and not misfit and _in_scheme(col, i, parts, variants):
         return True
-    near = _most_printed(col, i, {c for c in variants if _fits(col, i, c) and _next_to(c, col.neighbours(i))})
+    cased = {c for c in _recased(col, i, parts) if _fits(col, i, c)} if parts is not None else set()
+    if len(cased) == 1:
+        col.parts[i] = cased.pop()
+        return True
+    placed = {c for c in variants if _fits(col, i, c) and (_next_to(c, col.neighbours(i)) or _between(col, i, c))}
+    near = _most_printed(col, i, placed)
     if len({c.text for c in near}) == 1:
         col.parts[i] = near.pop()
         return True
     return not misfit and not variants and (parts is not None or not col.shaped())
+
+
+def _recased(col: _Column, i: int, parts: RefParts) -> set[RefParts]:
+    """What a prefix in mixed case (`Cp2`, `CcP2`), which no publisher prints, stands for: a
+    prefix the column prints, in its case, or without the one letter in the other case (a glyph
+    read twice)."""
+    prefix = parts.prefix
+    if prefix.isupper() or prefix.islower():
+        return set()
+    upper = sum(ch.isupper() for ch in prefix) * 2 > len(prefix)
+    odd = [k for k, ch in enumerate(prefix) if ch.isalpha() and ch.isupper() != upper]
+    printed = {p.lower(): p for p in col.prefixes(but=i)}
+    options = [prefix] + [prefix[:k] + prefix[k + 1 :] for k in odd]
+    return {replace(parts, prefix=printed[o.lower()]) for o in options if o.lower() in printed}
 
 
 def _most_printed(col: _Column, i: int, near: set[RefParts]) -> set[RefParts]:
@@ -282,6 +351,23 @@ def _fits(col: _Column, i: int, c: RefParts) -> bool:
 
 def _next_to(c: RefParts, neighbours: list[RefParts]) -> bool:
     return any(p.prefix == c.prefix and abs(int(p.number) - int(c.number)) <= 1 for p in neighbours)
+
+
+def _between(col: _Column, i: int, c: RefParts) -> bool:
+    """The variant's number falls between those of the nearest readings of its prefix above and
+    below, which count up (`LACE` between `LAC3` and `LAC12`, two rows apart, is `LAC6`), the
+    prefix's readings passed over no more than `NEAREST` rows away."""
+
+    def nearest(rows: range) -> int | None:
+        for j in rows:
+            p = col.parts[j]
+            if p is not None and p.prefix == c.prefix:
+                return int(p.number)
+        return None
+
+    above = nearest(range(i - 1, max(-1, i - 1 - NEAREST), -1))
+    below = nearest(range(i + 1, min(len(col.parts), i + 1 + NEAREST)))
+    return above is not None and below is not None and above < int(c.number) < below
 
 
 def _separators(col: _Column) -> None:

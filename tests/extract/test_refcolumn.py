@@ -150,6 +150,11 @@ def test_a_prefix_read_in_the_wrong_case_takes_the_columns():
     assert texts(["CP1", "cP2", "CP3"]) == ["CP1", "CP2", "CP3"]
     # the case most of the column prints, however the set of prefixes happens to be ordered
     assert texts(["CPi", "CP1-NI", "CP6B", "cP2", "CP2-NI"]) == ["CP1", "CP1-NI", "CP6B", "CP2", "CP2-NI"]
+    # wherever it stands: its number need not be next to a neighbour's
+    assert texts(["EH3", "EH3a%", "CP2", "Cp4"]) == ["EH3", "EH3a%", "CP2", "CP4"]
+    assert doubtful(["EH3", "EH3a%", "CP2", "Cp4"]) == []
+    # a letter read twice, once in the other case
+    assert texts(["CP1", "CP1-NI", "CcP2", "CP2-NI"]) == ["CP1", "CP1-NI", "CP2", "CP2-NI"]
 
 
 def test_a_lost_prefix_comes_back_where_the_run_of_numbers_implies_it():
@@ -287,6 +292,33 @@ def test_a_split_between_a_space_and_none_follows_the_readings_the_engine_was_su
 def test_a_six_read_as_an_e_in_the_number_is_a_six():
     """`LACE (val)` between `LAC5` and `LAC7`: a low-resolution `6` read as an `E`."""
     assert texts(["LAC5", "LACE (val)", "LAC7"]) == ["LAC5", "LAC6 (val)", "LAC7"]
+
+
+def test_a_zero_read_as_a_letter_joins_a_prefix_printed_with_a_space():
+    """`HO4` (the space lost, the zero read `O`) among `H06` and `H 13`: the prefix is `H`, its
+    numbers two digits wide, and the space the column prints is put back."""
+    column = ["HO4", "H06", "HO8", "HO9", "H 13", "H 14"]
+    assert texts(column) == ["H 04", "H 06", "H 08", "H 09", "H 13", "H 14"]
+
+
+def test_a_reading_between_two_of_its_prefix_that_count_up_takes_the_number_between():
+    """`LACE (vel)` and `LACE (%)` between `LAC3` and `LAC12`: no neighbour is one off, but the
+    one variant lies between them; one that does not (`LACS` below `LAC9`) is left doubtful."""
+    column = ["LAC2", "LAC3", "LACE (vel)", "LACE (%)", "LAC12 (vel)", "LAC12 (%)"]
+    assert texts(column) == ["LAC2", "LAC3", "LAC6 (vel)", "LAC6 (%)", "LAC12 (vel)", "LAC12 (%)"]
+    assert doubtful(["LAC9", "LAC10", "LACS (val)", "LAC12"]) == ["LACS (val)"]
+
+
+def test_a_tail_others_print_with_a_character_more_holds_a_speck():
+    column = ["LAC10 (%)", "LAC11-QL", "LAC11-QL (9%)", "LAC12 2 (vel)", "LAC13 (vel)", "LAC14 (%)", "LAC15 (vel)"]
+    want = ["LAC10 (%)", "LAC11-QL", "LAC11-QL (%)", "LAC12 (vel)", "LAC13 (vel)", "LAC14 (%)", "LAC15 (vel)"]
+    assert texts(column) == want
+    assert texts(["EH3a%", "EH3b%", "EH3c%o", "EH3d%"]) == ["EH3a%", "EH3b%", "EH3c%", "EH3d%"]
+    # a sibling's letter is no speck, nor a tail that only one other prints
+    assert texts(["CP2", "CP2b", "CP3", "CP4"]) == ["CP2", "CP2b", "CP3", "CP4"]
+    assert texts(["CP1-NI", "CP6B", "CP6B-NI", "CP2-NI"]) == ["CP1-NI", "CP6B", "CP6B-NI", "CP2-NI"]
+    assert texts(["EH5-QL", "EH5-QLA", "EH6"]) == ["EH5-QL", "EH5-QLA", "EH6"]
+    assert texts(["LAC12 2 (vel)", "LAC13 (vel)", "LAC14"]) == ["LAC12 2 (vel)", "LAC13 (vel)", "LAC14"]
 
 
 def test_a_digit_followed_by_its_own_lookalike_is_one_glyph_read_twice():
