@@ -170,17 +170,30 @@ def _parted(phrase: Phrase, edges: list[float]) -> list[Phrase]:
 def _labels(phrase: Phrase, grid: Grid) -> list[Phrase]:
     """The phrase parted at the columns' boundaries where each part names a column on its own
     (`Target`, `RAG`, `DoT`; `Nov 18`, `Dec 18`), else whole: a label spanning the columns
-    (`Year to date (Apr 2022-Mar 2023)`) has word gaps over boundaries too. A word goes to the
-    column holding its middle: a scanned word's box runs over a boundary by its blur."""
+    (`Year to date (Apr 2022-Mar 2023)`) has word gaps over boundaries too, but not one part wholly
+    inside each column (`_one_to_a_column`). A word goes to the column holding its middle: a
+    scanned word's box runs over a boundary by its blur."""
     if len(phrase.words) < 2 or parse_period(phrase.text):
         return [phrase]
     by_col: dict[int, list[Word]] = {}
     for w in phrase.words:
         by_col.setdefault(bisect.bisect(grid.xs, (w.x0 + w.x1) / 2), []).append(w)
     parts = [Phrase(ws) for _, ws in sorted(by_col.items())]
-    if len(parts) > 1 and all(names_column(q.text) for q in parts):
+    if (len(parts) > 1 and all(names_column(q.text) for q in parts)) or _one_to_a_column(parts, grid):
         return parts
     return [phrase]
+
+
+def _one_to_a_column(parts: list[Phrase], grid: Grid) -> bool:
+    """Three parts or more, each wholly inside its column, in columns side by side: labels set one
+    to a column, whose gaps a narrow column made no wider than a word space. A label spanning
+    its columns runs a word over a boundary."""
+    cols = [bisect.bisect(grid.xs, (q.x0 + q.x1) / 2) for q in parts]
+    if len(parts) < 3 or cols != list(range(cols[0], cols[0] + len(parts))):
+        return False
+    return all(
+        0 < c < len(grid.xs) and grid.xs[c - 1] <= q.x0 and q.x1 <= grid.xs[c] for c, q in zip(cols, parts, strict=True)
+    )
 
 
 def _named_apart(cell: Cell, xs: list[float]) -> list[Cell]:

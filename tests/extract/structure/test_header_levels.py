@@ -397,3 +397,34 @@ def test_measures_under_bands_of_periods_spanning_columns_stay_the_header():
     ]
     page = print_sheet(Sheet(rows, ruling="grid", spans={(0, 1): 3, (0, 4): 3})).page
     assert find_tables(page)[0].header_rows == 2
+
+
+def test_a_bands_labels_set_close_one_to_a_column_are_a_label_each_whatever_they_say():
+    """A scan's dark band, its inner rules all lost (one grid cell over the whole header), whose
+    labels under two periods are set so close they run into one phrase: each lies wholly inside
+    its own column, so each names its column, though no vocabulary knows `Offences`."""
+    rows = [
+        ["", "Nov-18", "", "", "Year to date", "", ""],
+        ["District", "Offences", "Detections", "Solved", "Offences", "Detections", "Solved"],
+        ["Basingstoke", "144", "21", "15.8%", "1501", "141", "20.2%"],
+        ["Eastleigh", "120", "14", "17.1%", "880", "171", "16.0%"],
+    ]
+    xs = [40.0, 120.0]
+    for text in rows[1][1:]:
+        xs.append(xs[-1] + width(text, 8.0) + 1.0)
+    printed = print_sheet(Sheet(rows, ruling="grid", xs=xs, spans={(0, 1): 3, (0, 4): 3}, title="Burglary"))
+    y0, y2 = printed.ys[0], printed.ys[2]
+    page = printed.page
+    inner = [r for r in page.rules if (r.x0 == r.x1 and r.top < y2 and xs[0] < r.x0 < xs[-1]) or r.top == printed.ys[1]]
+    page.rules = [r for r in page.rules if r not in inner] + [Rule(xs[0], y0, xs[0], y2), Rule(xs[-1], y0, xs[-1], y2)]
+    moved = {}
+    for c in range(1, len(xs) - 1):
+        x = xs[c] + 0.5
+        for w in printed.cells[(1, c)]:
+            moved[id(w)] = replace(w, x0=x, x1=x + w.x1 - w.x0)
+            x += w.x1 - w.x0 + 2.0
+    page.words = [moved.get(id(w), w) for w in page.words]
+    got = {(o["indicator"], o["area"], o["period"], o["value_raw"]) for o in read(replace(page, method="ocr"))}
+    assert ("Burglary - Offences", "Basingstoke", "2018-11", "144") in got
+    assert ("Burglary - Solved", "Eastleigh", "2018-11", "17.1%") in got
+    assert ("Burglary - Detections", "Eastleigh", "2018-11", "14") in got
