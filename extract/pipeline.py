@@ -264,7 +264,7 @@ def _deciphered(pdfium_page, image: PageImage, layer: TextLayer, opts: Options) 
 
     grey, dpi = image.grey, image.dpi
     h, v = im.line_masks(im.binarise(grey), dpi, grey)
-    page = im.clean_for_ocr(grey, h, v)  # white on a dark band read as dark on white
+    page = im.clean_for_ocr(grey, h, v, dpi)  # white on a dark band read as dark on white
     s = 72.0 / dpi
     words = [Word(w.text, w.x0 * s, w.top * s, w.x1 * s, w.bottom * s) for w in get_engine(opts.ocr_engine).words(page)]
     key, readings = learn(layer.chars, words, blank_in(grey, dpi), VOCABULARY.same_marks)

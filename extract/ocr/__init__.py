@@ -49,7 +49,7 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
     straight = im.straighten(grey, angle, dpi)
     h, v = im.line_masks(im.binarise(straight), dpi, straight)
     eng = get_engine(engine)
-    band = im.band_mask(straight)
+    band = im.band_mask(straight, dpi)
     rules_px = _ends_in_bands(_seams_out(im.one_x(im.rules(h, v, dpi), dpi), band, dpi), band, straight, dpi)
     grids = [g for g in page_grids(rules_px, dpi) if g.n_cols >= 3 and _rows_of_cells(g)]
     s = 72.0 / dpi
@@ -78,11 +78,11 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
                 )
                 for w in r.words
             ]
-        rest = outside_image(im.clean_for_ocr(straight, h, v), grids, dpi)
+        rest = outside_image(im.clean_for_ocr(straight, h, v, dpi), grids, dpi)
         if rest is not None:
             words += _sparse_words(rest, h, v, eng, s)
     else:
-        words = _sparse_words((im.clean_for_ocr(straight, h, v), 0, 0), h, v, eng, s)
+        words = _sparse_words((im.clean_for_ocr(straight, h, v, dpi), 0, 0), h, v, eng, s)
     rules = [Rule(x0 * s, t * s, x1 * s, b * s) for x0, t, x1, b in rules_px]
     words = _joined_years([_respelt(w) for w in _lone_marks_out(_glyph_high(words))])
     hh, ww = grey.shape

@@ -615,7 +615,7 @@ def _one_line(verticals: list[RuleBox], tol: float, snap: float = 0.0) -> list[R
     return out
 
 
-def clean_for_ocr(grey: np.ndarray, h_mask: np.ndarray, v_mask: np.ndarray) -> np.ndarray:
+def clean_for_ocr(grey: np.ndarray, h_mask: np.ndarray, v_mask: np.ndarray, dpi: int = 300) -> np.ndarray:
     """Invert dark bands (white-on-navy headers), erase rules and flatten the background, leaving
     dark text on white.
 
@@ -626,11 +626,29 @@ def clean_for_ocr(grey: np.ndarray, h_mask: np.ndarray, v_mask: np.ndarray) -> n
     """
     import cv2
 
-    band = band_mask(grey)
+    band = band_mask(grey, dpi)
     out = np.where(band, _inverted(grey), grey).astype(np.uint8)
     lines = cv2.dilate(cv2.bitwise_or(h_mask, v_mask), np.ones((3, 3), np.uint8))
     out[(lines > 0) & ~band] = 255
+    out[_blurred_edge(grey, band, dpi)] = 255
     return flatten(out)
+
+
+def _blurred_edge(grey: np.ndarray, band: np.ndarray, dpi: int) -> np.ndarray:
+    """The ring just outside each band where a scan's blur greys the paper, the dark marks that
+    lie wholly inside it (the band's own border), and the band's outermost pixels where the blur
+    lightened them (inverted, a grey line): left as they are, they are a box drawn round the
+    header, whose sides read as `[`, `|` or `i` beside the labels. Print that reaches out of the
+    ring stays."""
+    import cv2
+
+    k = int(BAND_EDGE * dpi / 72) * 2 + 1
+    ring = (cv2.dilate(band.astype(np.uint8), np.ones((k, k), np.uint8)) > 0) & ~band
+    dark = (grey <= PRINT) & ~band
+    _, labels = cv2.connectedComponents(dark.astype(np.uint8), connectivity=8)
+    reaching = np.unique(labels[dark & ~ring])
+    rim = band & ~(cv2.erode(band.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0) & (grey > DARK)
+    return (ring & ~(dark & np.isin(labels, reaching))) | rim
 
 
 def _inverted(grey: np.ndarray) -> np.ndarray:
@@ -645,10 +663,12 @@ def _inverted(grey: np.ndarray) -> np.ndarray:
     return np.clip(inv.astype(np.float32) * (245.0 / np.maximum(ground, 1.0)), 0, 255)
 
 
-_BAND_WINDOW = 41
+BAND_EDGE = 1.5  # points: how far a scan's blur greys the paper round a band
+PRINT = 90  # grey level under which a pixel beside a band is print, not the band's blur
+BAND_WINDOW = 10.0  # points: the neighbourhood whose mean says a band's core (41 px at 300 dpi)
 
 
-def band_mask(grey: np.ndarray) -> np.ndarray:
+def band_mask(grey: np.ndarray, dpi: int = 300) -> np.ndarray:
     """Where the page is a dark band, out to the band's own edges.
 
     A pixel whose neighbourhood is dark on average lies in a band's core; near the band's edge the
@@ -656,13 +676,16 @@ def band_mask(grey: np.ndarray) -> np.ndarray:
     bottom (half a window) was left uninverted and its letters' tops cut off. Each core is grown
     to the rows and columns beside it whose median across the band is still dark: the band's
     rectangle, which white text cannot lighten in the median and a fill next to it (a RAG cell)
-    does not reach across.
+    does not reach across. The neighbourhood is as wide on the page at every resolution: in
+    pixels fixed at 300 dpi's, a 150-dpi scan's header band, thinner than the window, was never
+    dark on average and stayed white on dark.
     """
     import cv2
 
-    core = (cv2.blur(grey, (_BAND_WINDOW, _BAND_WINDOW)) < DARK).astype(np.uint8)
+    window = int(BAND_WINDOW * dpi / 72) | 1
+    core = (cv2.blur(grey, (window, window)) < DARK).astype(np.uint8)
     out = core.copy()
-    m = _BAND_WINDOW // 2
+    m = window // 2
     hh, ww = grey.shape
     n, _, stats, _ = cv2.connectedComponentsWithStats(core, connectivity=8)
     for x, y, w, h, _area in stats[1:n]:
@@ -672,33 +695,40 @@ def band_mask(grey: np.ndarray) -> np.ndarray:
         cols = np.flatnonzero(np.median(grey[y : y + h, xa:xb], axis=0) < DARK)
         if len(rows) and len(cols):
             out[ya + rows[0] : ya + rows[-1] + 1, xa + cols[0] : xa + cols[-1] + 1] = 1
-    return _bridged(grey, out) > 0
+    return _bridged(grey, out, window) > 0
 
 
-_SAME_ROWS = 3  # pixels: two pieces of one band share their top and bottom this closely
+SHARED_ROWS = 0.5  # of the thinner piece's height: two pieces of one band side by side share this much
 
 
-def _bridged(grey: np.ndarray, mask: np.ndarray) -> np.ndarray:
+def _bridged(grey: np.ndarray, mask: np.ndarray, window: int) -> np.ndarray:
     """Pieces of one band joined across the gaps between them: under a wide white label
     (`03/2022` set close to the next) the band's mean is no longer dark, and its core breaks
     into the gaps between labels. A gap is the band's where, with strokes thinner than a
     letter's width taken out (a min filter), it is still dark: white print on a dark ground,
-    not dark print on paper."""
+    not dark print on paper. Each piece joins the nearest on its right that shares its rows,
+    and both take the rows of either where their ground is dark: a piece whose labels thinned
+    its core (`2018/19` at the band's end) was grown to only part of the band's height."""
     import cv2
 
     n, _, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
-    pieces = sorted((tuple(int(v) for v in st[:4]) for st in stats[1:n]), key=lambda b: (b[1], b[0]))
-    solid = None
+    pieces = sorted(tuple(int(v) for v in st[:4]) for st in stats[1:n])
+    solid = cv2.erode(grey, np.ones((window // 4, window // 4), np.uint8)) if n > 2 else grey
     out = mask.copy()
-    for (x, y, w, h), (x2, y2, _w2, h2) in zip(pieces, pieces[1:], strict=False):
-        if abs(y - y2) > _SAME_ROWS or abs(y + h - y2 - h2) > _SAME_ROWS or x2 <= x + w:
+    for k, (x, y, w, h) in enumerate(pieces):
+        beside = [p for p in pieces[k + 1 :] if p[0] >= x + w and _shared_rows((x, y, w, h), p)]
+        if not beside:
             continue
-        if solid is None:
-            solid = cv2.erode(grey, np.ones((_BAND_WINDOW // 4, _BAND_WINDOW // 4), np.uint8))
-        top, bottom = max(y, y2), min(y + h, y2 + h2)
-        if bottom > top and solid[top:bottom, x + w : x2].mean() < DARK:
-            out[top:bottom, x + w : x2] = 1
+        x2, y2, w2, h2 = beside[0]
+        top, bottom = min(y, y2), max(y + h, y2 + h2)
+        if solid[top:bottom, x + w : x2].mean() < DARK and solid[top:bottom, x : x2 + w2].mean() < DARK:
+            out[top:bottom, x : x2 + w2] = 1
     return out
+
+
+def _shared_rows(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
+    shared = min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1])
+    return shared >= SHARED_ROWS * min(a[3], b[3])
 
 
 def flatten(img: np.ndarray) -> np.ndarray:

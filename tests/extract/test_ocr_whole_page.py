@@ -310,3 +310,30 @@ def test_a_months_year_broken_in_two_is_one_word_but_a_label_and_its_figure_stay
     words = [_w("Jun-1", 40, 100, 62, 107), _w("7", 63, 100.8, 66, 107.6), _w("993", 120, 100, 135, 107)]
     words += [_w("Jun", 40, 120, 52, 127), _w("12", 90, 120, 98, 127)]
     assert [w.text for w in _joined_years(words)] == ["Jun-17", "993", "Jun", "12"]
+
+
+def test_a_band_is_found_at_every_resolution():
+    """A header band 14 points high is 30 px at 150 dpi, thinner than the 41 px a 300-dpi scan's
+    neighbourhood takes: the neighbourhood is as wide on the page at every resolution."""
+    page = np.full((300, 600), 245, np.uint8)
+    page[100:130, 50:550] = 60
+    for x in range(100, 500, 12):
+        page[106:124, x : x + 3] = 235  # the white labels' strokes
+    mask = band_mask(page, dpi=150)
+    assert mask[100:130, 60:540].all()
+    assert not mask[:96].any() and not mask[134:].any()
+    assert clean_for_ocr(page, np.zeros_like(page), np.zeros_like(page), dpi=150)[115, 101] < 100
+
+
+def test_a_bands_blurred_border_leaves_no_box_round_the_header():
+    """A scan greys the paper round a band and lightens the band's outermost pixels; inverted,
+    they were a box round the header whose sides read as `|` or `i`. Print beside the band that
+    reaches out of that ring stays."""
+    page = np.full((300, 600), 245, np.uint8)
+    page[100:140, 50:550] = 55
+    page[99, 50:550] = page[140, 50:550] = 170  # the blur just outside
+    page[100:140, 50] = page[100:140, 549] = 130  # the band's own edge, half lightened
+    page[150:170, 52:55] = 40  # print under the band, reaching out of the ring
+    out = clean_for_ocr(page, np.zeros_like(page), np.zeros_like(page))
+    assert out[95:145, 40:60].min() > 200 and out[95:145, 540:560].min() > 200
+    assert out[160, 53] < 100
