@@ -13,7 +13,7 @@ from scorekit.extract.ocr import (
     _specks_out,
 )
 from scorekit.extract.ocr.engines import OcrEngine
-from scorekit.extract.ocr.image import band_mask, clean_for_ocr
+from scorekit.extract.ocr.image import _blurred_edge, band_mask, clean_for_ocr
 from scorekit.extract.ocr.inkwords import reread_unexplained, unexplained
 from scorekit.extract.page import Word
 
@@ -325,15 +325,16 @@ def test_a_band_is_found_at_every_resolution():
     assert clean_for_ocr(page, np.zeros_like(page), np.zeros_like(page), dpi=150)[115, 101] < 100
 
 
-def test_a_bands_blurred_border_leaves_no_box_round_the_header():
-    """A scan greys the paper round a band and lightens the band's outermost pixels; inverted,
-    they were a box round the header whose sides read as `|` or `i`. Print beside the band that
-    reaches out of that ring stays."""
+def test_a_bands_blurred_border_leaves_no_line_round_the_header():
+    """A scan lightens a band's outermost pixels; inverted, they were a grey line round the
+    header whose sides read as `|` or `i`. They are paper; the band's ground and its white
+    letters inside are not."""
     page = np.full((300, 600), 245, np.uint8)
     page[100:140, 50:550] = 55
-    page[99, 50:550] = page[140, 50:550] = 170  # the blur just outside
     page[100:140, 50] = page[100:140, 549] = 130  # the band's own edge, half lightened
-    page[150:170, 52:55] = 40  # print under the band, reaching out of the ring
-    out = clean_for_ocr(page, np.zeros_like(page), np.zeros_like(page))
-    assert out[95:145, 40:60].min() > 200 and out[95:145, 540:560].min() > 200
-    assert out[160, 53] < 100
+    page[110:130, 100:104] = 235  # a white letter's stem
+    band = np.zeros(page.shape, bool)
+    band[100:140, 50:550] = True
+    edge = _blurred_edge(page, band)
+    assert edge[100:140, 50].all() and edge[100:140, 549].all()
+    assert not edge[:, 51:549].any() and not edge[~band].any()
