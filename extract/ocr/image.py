@@ -705,12 +705,14 @@ def _bridged(grey: np.ndarray, mask: np.ndarray, window: int) -> np.ndarray:
 
     n, _, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
     pieces = sorted(tuple(int(v) for v in st[:4]) for st in stats[1:n])
-    solid = cv2.erode(grey, np.ones((window // 4, window // 4), np.uint8)) if n > 2 else grey
+    solid = None
     out = mask.copy()
     for k, (x, y, w, h) in enumerate(pieces):
         beside = [p for p in pieces[k + 1 :] if p[0] >= x + w and _shared_rows((x, y, w, h), p)]
         if not beside:
             continue
+        if solid is None:
+            solid = cv2.erode(grey, np.ones((window // 4, window // 4), np.uint8))
         x2, y2, w2, h2 = beside[0]
         top, bottom = min(y, y2), max(y + h, y2 + h2)
         if solid[top:bottom, x + w : x2].mean() < DARK and solid[top:bottom, x : x2 + w2].mean() < DARK:
