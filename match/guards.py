@@ -112,11 +112,11 @@ def time_basis(a: Side, b: Side, prof: Profile) -> list[Finding]:
     publishers roll every share). The other way round it is no doubt: scorecards seldom say that
     a rate rolls. A name that states two periods (`at month end (new in month)`), one of them not
     the other name's, says two measures: a doubt no score settles (a snapshot taken each year is
-    one period)."""
+    one period; a point in time beside a span of the year, `current ... during the year`, is two)."""
     if a.basis and b.basis and not (a.basis & b.basis):
         return [Finding("time basis", f"{_labels(a.basis)} vs {_labels(b.basis)}", True)]
     for x, y in ((a, b), (b, a)):
-        if len(x.basis) > 1 and x.basis != _YEAR_END and y.basis and x.basis - y.basis:
+        if len(x.basis) > 1 and (x.basis != _YEAR_END or x.facts.spanned) and y.basis and x.basis - y.basis:
             said = f"{_labels(x.basis)} in one name vs {_labels(y.basis)}"
             return [Finding("time basis", said, False, True, True)]
     flow = a.unit in _FLOWS or b.unit in _FLOWS

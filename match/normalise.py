@@ -197,6 +197,7 @@ _EITHER_LIST = re.compile(rf"\b([a-z0-9+]+) ?, {_LINK}([a-z0-9+]+),? (and|or) {_
 _LIST = re.compile(r"\(\s*([a-z+]+(?:\s*,\s*[a-z+]+){2,})\s*\)")
 _LAST_12M = "last_12m"
 _WINDOWS = frozenset({"year", _LAST_12M})
+_YEAR_END = frozenset({"snapshot", "year"})
 _AGE_WORDS = frozenset({"aged", "age", "ages", "year", "old"})
 _PAREN_GLOSS = re.compile(r"\([^()\d]*\)")
 _PARENS = re.compile(r"\([^()]*\)")
@@ -259,6 +260,9 @@ class Facts:
     only_values: frozenset[tuple[str, str]] = frozenset()  # the qualifier values those words say
     bare: frozenset[str] = frozenset()  # the words outside every parenthesis of more than one word
     glossed: frozenset[str] = frozenset()  # the words of short glosses (`(neglect)`, `(Central team)`)
+    # a point in time and a span of the year it counts over (`current ... looked after during the
+    # year`): two periods, not a snapshot taken each year (`at 31 March each year`)
+    spanned: bool = False
 
 
 def _grouped(qualifiers: frozenset[tuple[str, str]]) -> dict[str, frozenset[str]]:
@@ -305,6 +309,7 @@ class Vocabulary:
         self._whole = Phrases(prof.whole_population)
         self._breakdowns = Phrases(prof.breakdowns)
         self._any_period = Phrases(prof.any_period)
+        self._period_spans = Phrases(prof.period_spans)
         self._negations = Phrases(prof.negations)
         self._qualifiers = self._qualifier_phrases(prof)
         inc = prof.inclusions
@@ -525,6 +530,7 @@ class Vocabulary:
             only_values=only_values,
             bare=self._bare(plain) if "(" in plain else words,
             glossed=self._short_glosses(plain) if "(" in plain else frozenset(),
+            spanned=basis == _YEAR_END and self._period_spans.search(said),
         )
 
     def _count_gloss(self, said: str, text: str, noise: int) -> str:
@@ -636,7 +642,7 @@ class Vocabulary:
         last 12 months`); for a rate or a count the last 12 months roll. A cumulative basis beside
         another (`in the month (rolling 12 months)`) is what the figure counts; the other only says
         when it is reported."""
-        text, values = self._bases.take(text)
+        text, values = self._bases.take(text, each=True)
         found = set(values)
         windows = found & _WINDOWS
         share = unit == "percent" or (unit is None and _LAST_12M in windows)
@@ -644,6 +650,12 @@ class Vocabulary:
         if window:
             found -= windows
             text += f" {_YEAR_WINDOW}"
+            said = [v for v in values if v in _WINDOWS]
+            if len(said) > 1:
+                # a share that says its year twice says it of two things: the events' window and
+                # when its children are counted (`CLA during the year with 3+ placements during
+                # the year` is all the year's children, not those looked after at its end)
+                found.add("year")
         if _LAST_12M in found:
             found = (found - {_LAST_12M}) | {"rolling_12m"}
         if found & self._cumulative:

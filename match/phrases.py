@@ -162,10 +162,11 @@ class Phrases:
                 taken.append((m, i))
         return sorted(taken, key=lambda mi: mi[0].start())
 
-    def take(self, text: str) -> tuple[str, list[str]]:
-        """Every match taken out of the text, with the values found (each once)."""
+    def take(self, text: str, each: bool = False) -> tuple[str, list[str]]:
+        """Every match taken out of the text, with the values found (each once; with `each`, one
+        per match, in the order they stand)."""
         text, values = self._replace(text, _blank)
-        return text, list(dict.fromkeys(values))
+        return text, values if each else list(dict.fromkeys(values))
 
     def found(self, text: str) -> list[str]:
         """The values matched (each once); a longer match hides the shorter

@@ -168,6 +168,7 @@ class Profile:
     breakdowns: tuple[str, ...] = ()
     whole_spans: frozenset[str] = frozenset()
     restrictions: tuple[str, ...] = ()
+    period_spans: tuple[str, ...] = ()
 
     def label(self, token: str) -> str:
         for e in self.equivalents:
@@ -270,6 +271,7 @@ def from_dict(data: dict[str, Any], source: str = "") -> Profile:
         breakdowns=_strs(data.get("breakdowns", []), "breakdowns"),
         whole_spans=_spans(data.get("whole_spans", [])),
         restrictions=_strs(data.get("restrictions", []), "restrictions"),
+        period_spans=_strs(data.get("period_spans", []), "period_spans"),
     )
 
 
@@ -341,6 +343,7 @@ def extend(base: Profile, extra: Profile) -> Profile:
         breakdowns=extra.breakdowns + base.breakdowns,
         whole_spans=base.whole_spans | extra.whole_spans,
         restrictions=extra.restrictions + base.restrictions,
+        period_spans=extra.period_spans + base.period_spans,
     )
 
 

@@ -1,0 +1,68 @@
+"""Matching round 17 (m29): the edited catalogue names that still got the original's id, each kept
+apart by a general guard, and the look-alikes of probes15 that merged."""
+
+from __future__ import annotations
+
+import pytest
+
+from scorekit.match.normalise import vocabulary
+
+from .conftest import given
+
+# -- a share that says its year twice counts its children over the year ------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Percentage of CLA during the year with 3+ placements during the year",
+        "Percentage of CLA during the year with 3 or more placements during the year",
+        "% of children looked after during the year with 3 or more placements in the year",
+    ],
+)
+def test_a_share_saying_its_year_twice_is_no_snapshot_share(shipped, name):
+    """A share's `during the year` is the window its events are counted in; said a second time it
+    is when the children are counted: all the year's children are not those at the month's end."""
+    assert vocabulary().facts(name).basis == frozenset({"year"})
+    assert given(shipped, name) != "cla_3plus_placements_pct"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Percentage of CLA at end of month with 3+ placements during the year",
+        "% of CLA at the end of the month with 3 or more placements in the year",
+        "Percentage of children looked after at the end of the month with 3 or more placements in the last 12 months",
+    ],
+)
+def test_a_share_saying_its_year_once_keeps_it_as_its_window(shipped, name):
+    assert given(shipped, name) == "cla_3plus_placements_pct"
+
+
+# -- a point in time beside a span of the year is two periods ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Number of current Unaccompanied Asylum Seeking Children (UASC) looked after during the year",
+        "Number of UASC looked after at end of period and during the year",
+    ],
+)
+def test_a_point_in_time_beside_a_span_of_the_year_is_held(shipped, name):
+    """`current` (a point in time) and `during the year` (every child the year held) are two
+    periods, not a snapshot taken each year: the name is no snapshot count's."""
+    assert vocabulary().facts(name).spanned
+    assert given(shipped, name) != "uasc_cla"
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("Children looked after at 31 March each year", "cla"),
+        ("Number of current Unaccompanied Asylum Seeking Children (UASC) looked after at end of period", "uasc_cla"),
+    ],
+)
+def test_a_snapshot_taken_each_year_is_one_period(shipped, name, entry):
+    assert not vocabulary().facts(name).spanned
+    assert given(shipped, name) == entry
