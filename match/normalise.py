@@ -310,6 +310,7 @@ class Vocabulary:
         self._breakdowns = Phrases(prof.breakdowns)
         self._any_period = Phrases(prof.any_period)
         self._period_spans = Phrases(prof.period_spans)
+        self._cohort_years = Phrases(prof.cohort_years)
         self._negations = Phrases(prof.negations)
         self._qualifiers = self._qualifier_phrases(prof)
         inc = prof.inclusions
@@ -642,6 +643,7 @@ class Vocabulary:
         last 12 months`); for a rate or a count the last 12 months roll. A cumulative basis beside
         another (`in the month (rolling 12 months)`) is what the figure counts; the other only says
         when it is reported."""
+        before = text
         text, values = self._bases.take(text, each=True)
         found = set(values)
         windows = found & _WINDOWS
@@ -651,10 +653,10 @@ class Vocabulary:
             found -= windows
             text += f" {_YEAR_WINDOW}"
             said = [v for v in values if v in _WINDOWS]
-            if len(said) > 1:
-                # a share that says its year twice says it of two things: the events' window and
-                # when its children are counted (`CLA during the year with 3+ placements during
-                # the year` is all the year's children, not those looked after at its end)
+            if len(said) > 1 or self._cohort_years.search(before):
+                # a share that says its year twice, or after its children and before what they
+                # had (`CLA during the year who had 3+ placements`), says when its children are
+                # counted: all the year's children, not those looked after at its end
                 found.add("year")
         if _LAST_12M in found:
             found = (found - {_LAST_12M}) | {"rolling_12m"}

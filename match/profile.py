@@ -169,6 +169,7 @@ class Profile:
     whole_spans: frozenset[str] = frozenset()
     restrictions: tuple[str, ...] = ()
     period_spans: tuple[str, ...] = ()
+    cohort_years: tuple[str, ...] = ()
 
     def label(self, token: str) -> str:
         for e in self.equivalents:
@@ -272,6 +273,7 @@ def from_dict(data: dict[str, Any], source: str = "") -> Profile:
         whole_spans=_spans(data.get("whole_spans", [])),
         restrictions=_strs(data.get("restrictions", []), "restrictions"),
         period_spans=_strs(data.get("period_spans", []), "period_spans"),
+        cohort_years=_strs(data.get("cohort_years", []), "cohort_years"),
     )
 
 
@@ -344,6 +346,7 @@ def extend(base: Profile, extra: Profile) -> Profile:
         whole_spans=base.whole_spans | extra.whole_spans,
         restrictions=extra.restrictions + base.restrictions,
         period_spans=extra.period_spans + base.period_spans,
+        cohort_years=extra.cohort_years + base.cohort_years,
     )
 
 

@@ -66,3 +66,32 @@ def test_a_point_in_time_beside_a_span_of_the_year_is_held(shipped, name):
 def test_a_snapshot_taken_each_year_is_one_period(shipped, name, entry):
     assert not vocabulary().facts(name).spanned
     assert given(shipped, name) == entry
+
+
+# -- a share's year after its children and before what they had is when they are counted ------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Percentage of all children looked after during the year who had 3 or more placements",
+        "% of CLA in the year with 3 or more placements",
+    ],
+)
+def test_a_year_between_the_children_and_what_they_had_is_the_cohorts(shipped, name):
+    """`children looked after during the year who had 3+ placements` counts every child the year
+    held (profile: cohort_years); the NI 62 share counts those looked after at the period's end."""
+    assert "year" in vocabulary().facts(name).basis
+    assert given(shipped, name) != "cla_3plus_placements_pct"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "% of children looked after with 3 or more placements during the year",
+        "Percentage of CLA with three or more placements in the year",
+    ],
+)
+def test_a_year_after_the_events_is_their_window(shipped, name):
+    assert "year" not in vocabulary().facts(name).basis
+    assert given(shipped, name) == "cla_3plus_placements_pct"
