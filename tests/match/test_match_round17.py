@@ -95,3 +95,35 @@ def test_a_year_between_the_children_and_what_they_had_is_the_cohorts(shipped, n
 def test_a_year_after_the_events_is_their_window(shipped, name):
     assert "year" not in vocabulary().facts(name).basis
     assert given(shipped, name) == "cla_3plus_placements_pct"
+
+
+# -- vocabulary (data): wordings of catalogued measures that stayed at review -------------------------
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("% of referrals closed as NFA", "referrals_nfa_pct"),
+        ("Children currently supported by early help", "eh_open"),
+        ("Number of children of compulsory school age missing education", "cme"),
+        ("Children of compulsory school age who are electively home educated", "ehe_pupils"),
+        ("Average number of children per qualified social worker (FTE basis)", "caseload_qsw"),
+    ],
+)
+def test_published_wordings_of_catalogued_measures(shipped, name, entry):
+    """`closed as NFA` is an outcome as `closed with NFA` is, `supported by early help` is receiving
+    it, `of compulsory school age` is what CME and EHE counts are by definition, `(FTE basis)` is
+    the caseload's `(1 FTE)`."""
+    assert given(shipped, name) == entry
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("Contacts closed as NFA (%)", "contacts_to_referral_pct"),
+        ("Children of compulsory school age missing education for 4+ weeks", "cme"),
+        ("Children currently supported by early help - CWD", "eh_open"),
+    ],
+)
+def test_their_look_alikes_stay_apart(shipped, name, entry):
+    assert given(shipped, name) != entry
