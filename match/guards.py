@@ -515,6 +515,16 @@ def either(a: Side, b: Side) -> list[Finding]:
     return out
 
 
+def clock_start(a: Side, b: Side) -> list[Finding]:
+    """A limit counted from another event is another measure: an assessment within 45 working
+    days of the contact is not one within 45 working days of the referral (the start its guidance
+    sets, which a name stating only the limit implies)."""
+    x, y = a.facts.clock_from, b.facts.clock_from
+    if x and y and not x & y:
+        return [Finding("clock start", f"from {'/'.join(sorted(x))} vs from {'/'.join(sorted(y))}", True)]
+    return []
+
+
 def compare(a: Side, b: Side, prof: Profile) -> list[Finding]:
     """Every finding, hard ones first."""
     found = (
@@ -525,6 +535,7 @@ def compare(a: Side, b: Side, prof: Profile) -> list[Finding]:
         + qualifiers(a, b, prof)
         + inclusions(a, b, prof)
         + timescale(a, b)
+        + clock_start(a, b)
         + negation(a, b)
         + restriction(a, b)
     )

@@ -263,6 +263,9 @@ class Facts:
     # a point in time and a span of the year it counts over (`current ... looked after during the
     # year`): two periods, not a snapshot taken each year (`at 31 March each year`)
     spanned: bool = False
+    # the event a timescale's clock runs from: stated (`45 working days of the contact`) or, for an
+    # event whose guidance sets one, the one its limit implies (an assessment's: the referral)
+    clock_from: frozenset[str] = frozenset()
 
 
 def _grouped(qualifiers: frozenset[tuple[str, str]]) -> dict[str, frozenset[str]]:
@@ -311,6 +314,9 @@ class Vocabulary:
         self._any_period = Phrases(prof.any_period)
         self._period_spans = Phrases(prof.period_spans)
         self._cohort_years = Phrases(prof.cohort_years)
+        self._clock_starts = Phrases(
+            [f for c in prof.clock_starts for f in c.forms], [c.value for c in prof.clock_starts for _ in c.forms]
+        )
         self._negations = Phrases(prof.negations)
         self._qualifiers = self._qualifier_phrases(prof)
         inc = prof.inclusions
@@ -532,7 +538,20 @@ class Vocabulary:
             bare=self._bare(plain) if "(" in plain else words,
             glossed=self._short_glosses(plain) if "(" in plain else frozenset(),
             spanned=basis == _YEAR_END and self._period_spans.search(said),
+            clock_from=self._clock_from(said) if _DIGIT.search(said) else frozenset(),
         )
+
+    def _clock_from(self, text: str) -> frozenset[str]:
+        """The event a stated limit's clock runs from: the one the name states after it (`within
+        45 working days of the contact`), or, where it states none, the one the guidance of the
+        event whose limit it states counts from (an assessment's 45 working days: the referral)."""
+        m = _CLOCK_START.search(text)
+        if m:
+            return frozenset(self._clock_starts.found(m.group(0)[len(m.group(1)) :]))
+        for ts, _, limit in self._timescales:
+            if ts.start and limit.search(text):
+                return frozenset({ts.start})
+        return frozenset()
 
     def _count_gloss(self, said: str, text: str, noise: int) -> str:
         """A count the name said only in a gloss the noise takes (`ICPCs held (number)`, `-

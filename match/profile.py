@@ -108,6 +108,15 @@ class Timescale:
     subject: str
     forms: tuple[str, ...]
     limit: str
+    start: str = ""  # the event its clock runs from (a clock start's value), when guidance sets one
+
+
+@dataclass(frozen=True)
+class ClockStart:
+    """An event a timescale's clock may run from (`within 45 working days of the referral`)."""
+
+    value: str
+    forms: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -170,6 +179,7 @@ class Profile:
     restrictions: tuple[str, ...] = ()
     period_spans: tuple[str, ...] = ()
     cohort_years: tuple[str, ...] = ()
+    clock_starts: tuple[ClockStart, ...] = ()
 
     def label(self, token: str) -> str:
         for e in self.equivalents:
@@ -274,6 +284,10 @@ def from_dict(data: dict[str, Any], source: str = "") -> Profile:
         restrictions=_strs(data.get("restrictions", []), "restrictions"),
         period_spans=_strs(data.get("period_spans", []), "period_spans"),
         cohort_years=_strs(data.get("cohort_years", []), "cohort_years"),
+        clock_starts=tuple(
+            ClockStart(str(c["value"]), _strs(c["forms"], f"clock_starts {c['value']!r}"))
+            for c in data.get("clock_starts", [])
+        ),
     )
 
 
@@ -292,7 +306,7 @@ def _timescale(raw: dict[str, Any]) -> Timescale:
         raise ProfileError(
             f"timescale {subject!r}: limit {limit!r} is not '<number> working days|days|weeks|months|hours'"
         )
-    return Timescale(subject, _strs(raw["forms"], f"timescale {subject!r}"), limit)
+    return Timescale(subject, _strs(raw["forms"], f"timescale {subject!r}"), limit, str(raw.get("from", "")))
 
 
 def _merge_named(first: tuple[Any, ...], second: tuple[Any, ...], name: str) -> tuple[Any, ...]:
@@ -347,6 +361,7 @@ def extend(base: Profile, extra: Profile) -> Profile:
         restrictions=extra.restrictions + base.restrictions,
         period_spans=extra.period_spans + base.period_spans,
         cohort_years=extra.cohort_years + base.cohort_years,
+        clock_starts=_merge_named(extra.clock_starts, base.clock_starts, "value"),
     )
 
 

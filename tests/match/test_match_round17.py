@@ -127,3 +127,72 @@ def test_published_wordings_of_catalogued_measures(shipped, name, entry):
 )
 def test_their_look_alikes_stay_apart(shipped, name, entry):
     assert given(shipped, name) != entry
+
+
+# -- a timescale counted from another event -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("Percentage of assessments completed within 45 working days of the contact", "assessments_in_45wd_pct"),
+        ("% of C&F assessments completed within 45 working days of the assessment starting", "assessments_in_45wd_pct"),
+        ("% of ICPCs held within 15 working days of the referral", "icpc_in_timescale_pct"),
+    ],
+)
+def test_a_limit_counted_from_another_event_is_another_measure(shipped, name, entry):
+    """An assessment's 45 working days run from the referral and an ICPC's 15 from the strategy
+    discussion (profile: a timescale's `from`, `clock_starts`): a name stating only the limit
+    implies that start, and one counting from another event is another measure."""
+    assert given(shipped, name) != entry
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("Percentage of assessments completed within 45 working days of the referral", "assessments_in_45wd_pct"),
+        ("Percentage of single assessments completed within 45 working days", "assessments_in_45wd_pct"),
+        ("ICPCs within 15 working days of the start of the S47 - %", "icpc_in_timescale_pct"),
+        ("% of ICPCs held within 15 working days", "icpc_in_timescale_pct"),
+    ],
+)
+def test_a_limit_from_its_own_start_or_none_is_the_measure(shipped, name, entry):
+    assert given(shipped, name) == entry
+
+
+def test_the_clock_start_read():
+    v = vocabulary()
+    contact = "Percentage of assessments completed within 45 working days of the contact"
+    assert v.facts(contact).clock_from == {"contact"}
+    assert v.facts("Percentage of C&F assessments completed within 45 working days").clock_from == {"referral"}
+    assert v.facts("ICPCs within 15 WD of strat (%)").clock_from == {"strategy discussion"}
+
+
+# -- a team's figure, a sector's placements ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("Average caseload per social worker in the assessment teams", "caseload_qsw"),
+        ("Average caseload per qualified social worker within the children in care team", "caseload_qsw"),
+        ("Number of CLA placed in residential placements - local authority homes", "cla_residential"),
+        ("CLA placed in children's homes run by the council (number)", "cla_residential"),
+        ("Number of CLA placed in residential - voluntary sector", "cla_residential"),
+    ],
+)
+def test_one_team_or_one_sector_is_a_part(shipped, name, entry):
+    """A caseload `in the assessment teams` is one team's, and residential placements in the
+    council's own or the voluntary sector's homes are a part, as the independent sector's are."""
+    assert given(shipped, name) != entry
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("Average caseload per qualified social worker (all teams)", "caseload_qsw"),
+        ("Number of CLA placed in residential placements at month end", "cla_residential"),
+    ],
+)
+def test_the_whole_still_matches(shipped, name, entry):
+    assert given(shipped, name) == entry
