@@ -196,3 +196,29 @@ def test_one_team_or_one_sector_is_a_part(shipped, name, entry):
 )
 def test_the_whole_still_matches(shipped, name, entry):
     assert given(shipped, name) == entry
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("% of reviews completed within the timescale set", "cla_reviews_in_time_pct"),
+        ("Home educated children with an EHC plan or statement (%)", "ehe_send_pct"),
+        ("Adopter applications (Stage 1, carer units)", "adopter_applications_stage1"),
+    ],
+)
+def test_more_published_wordings(shipped, name, entry):
+    """`within the timescale set` is in timescale; `home educated` is elective home education (all
+    home education in England is elected); `, carer units)` is the count's gloss as `(carer units)` is."""
+    assert given(shipped, name) == entry
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("Home educated children with an EHC plan (number)", "ehe_send_pct"),
+        ("% of reviews completed outside the timescale set", "cla_reviews_in_time_pct"),
+        ("Adopter applications (Stage 2, carer units)", "adopter_applications_stage1"),
+    ],
+)
+def test_more_look_alikes_stay_apart(shipped, name, entry):
+    assert given(shipped, name) != entry
