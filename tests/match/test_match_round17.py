@@ -222,3 +222,34 @@ def test_more_published_wordings(shipped, name, entry):
 )
 def test_more_look_alikes_stay_apart(shipped, name, entry):
     assert given(shipped, name) != entry
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("CP cases at month end", "cpp_children"),
+        ("CP rate per 10,000 at month end", "cpp_rate"),
+        ("S/G orders granted in the month", "sgos"),
+        ("LAC cases at month end (number)", "cla"),
+    ],
+)
+def test_a_cohorts_cases_and_shorthands(shipped, name, entry):
+    """A cohort's `cases` are its children (`CP cases`: children on a plan; `LAC cases`: looked
+    after), a `CP rate` is the plans' rate, `S/G orders` are special guardianship orders."""
+    assert given(shipped, name) == entry
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("CP case conferences held in the month", "cpp_children"),
+        ("Unallocated CP cases at month end", "cpp_children"),
+        ("CP rate per 10,000 (under 1s)", "cpp_rate"),
+        ("S/G order applications in the month", "sgos"),
+        ("S/G orders granted - year to date", "sgos"),
+        ("LAC cases per social worker", "cla"),
+        ("CLA cases (UASC only) at month end", "cla"),
+    ],
+)
+def test_their_traps_stay_apart(shipped, name, entry):
+    assert given(shipped, name) != entry
