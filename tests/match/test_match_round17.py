@@ -253,3 +253,17 @@ def test_a_cohorts_cases_and_shorthands(shipped, name, entry):
 )
 def test_their_traps_stay_apart(shipped, name, entry):
     assert given(shipped, name) != entry
+
+
+@pytest.mark.parametrize(
+    "name, entry, same",
+    [
+        ("CLA 3+ placements in yr (%)", "cla_3plus_placements_pct", True),
+        ("Referral rate per 10k (rolling yr)", "cin_referrals_rate_12m", True),
+        ("CLA 3+ placements in last yr (number)", "cla_3plus_placements_pct", False),
+        ("Referral rate per 10k (yr to date)", "cin_referrals_rate_12m", False),
+    ],
+)
+def test_yr_is_a_year(shipped, name, entry, same):
+    """`yr` is the year a basis or a window is read from (`rolling yr`, `in yr`, `yr to date`)."""
+    assert (given(shipped, name) == entry) is same
