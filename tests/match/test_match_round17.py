@@ -267,3 +267,19 @@ def test_their_traps_stay_apart(shipped, name, entry):
 def test_yr_is_a_year(shipped, name, entry, same):
     """`yr` is the year a basis or a window is read from (`rolling yr`, `in yr`, `yr to date`)."""
     assert (given(shipped, name) == entry) is same
+
+
+@pytest.mark.parametrize(
+    "name, entry, same",
+    [
+        ("Prospective adopters approved in the period", "adopters_approved", True),
+        ("Prospective adopters approved (households)", "adopters_approved", True),
+        ("Prospective adopters in assessment at month end", "adopters_approved", False),
+        ("Adopters awaiting approval at period end", "adopters_approved_rate", False),
+        ("Prospective adopters approved - rate per 1,000", "adopters_approved_rate", False),
+    ],
+)
+def test_prospective_adopters_are_adopters(shipped, name, entry, same):
+    """Adopters are prospective until a child is placed with them: `prospective adopters
+    approved` are the adopters approved in the period."""
+    assert (given(shipped, name) == entry) is same
