@@ -283,3 +283,16 @@ def test_prospective_adopters_are_adopters(shipped, name, entry, same):
     """Adopters are prospective until a child is placed with them: `prospective adopters
     approved` are the adopters approved in the period."""
     assert (given(shipped, name) == entry) is same
+
+
+@pytest.mark.parametrize(
+    "name, entry, same",
+    [
+        ("Avg weeks care proceedings (open cases)", "care_proceedings_weeks", True),
+        ("Average length of care proceedings (new cases)", "care_proceedings_weeks", False),
+        ("Average length of care proceedings concluded in the year (weeks)", "care_proceedings_weeks", False),
+    ],
+)
+def test_open_proceedings_are_ongoing(shipped, name, entry, same):
+    """Proceedings `(open cases)` are those underway, as `(ongoing cases)` are."""
+    assert (given(shipped, name) == entry) is same
