@@ -158,6 +158,7 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str | Callable[[re.Match[str]], str]]
     ),
 ]
 _DIGIT = re.compile(r"\d")
+_SPANS_OF_TIME = re.compile(r"\d+ (?:working days|calendar days|days|weeks|months|hours)\b")  # a limit a clock runs to
 # A lower bound written `more than N` over a span (`>45+ days` once the grammar has run).
 _STRICT = re.compile(r">(\d+)\+ (working days|calendar days|days|weeks|months|hours)\b")
 _A_SPAN = re.compile(r"\b(?:more than|longer than|over) an? (?:day|week|month)\b")  # a span with no digit
@@ -538,7 +539,7 @@ class Vocabulary:
             bare=self._bare(plain) if "(" in plain else words,
             glossed=self._short_glosses(plain) if "(" in plain else frozenset(),
             spanned=basis == _YEAR_END and self._period_spans.search(said),
-            clock_from=self._clock_from(said) if _DIGIT.search(said) else frozenset(),
+            clock_from=self._clock_from(said) if _SPANS_OF_TIME.search(said) else frozenset(),
         )
 
     def _clock_from(self, text: str) -> frozenset[str]:
