@@ -296,3 +296,43 @@ def test_prospective_adopters_are_adopters(shipped, name, entry, same):
 def test_open_proceedings_are_ongoing(shipped, name, entry, same):
     """Proceedings `(open cases)` are those underway, as `(ongoing cases)` are."""
     assert (given(shipped, name) == entry) is same
+
+
+# -- probes15's third batch: what merged ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("% children achieving a good level of development at the end of the EYFS - free school meals", "eyfs_gld_pct"),
+        ("Key Stage 4 attainment - the gap between SEN pupils and others", "ks4_disadvantaged_gap"),
+        ("Key Stage 2 attainment - disadvantaged pupils (%)", "ks2_disadvantaged_gap"),
+        ("% Pupils attaining 5 or more A*-C grades at GCSE (not including English and Maths)", "gcse_5ac_em_pct"),
+        ("Number of children missing education - new in the month", "cme"),
+        ("Number of serious offences committed by children looked after", "yp_serious_offences"),
+    ],
+)
+def test_a_pupil_group_a_gap_an_exclusion_a_flow_a_cohort(shipped, name, entry):
+    """A pupil group (FSM, SEN, EAL) is part of the pupils; a gap between groups is no share of one;
+    `(not including X)` leaves X out; a trailing `- new` counts a flow in; a cohort the entry's
+    recorded population (young people) does not name is part of it."""
+    assert given(shipped, name) != entry
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("% children achieving a good level of development at the end of the EYFS", "eyfs_gld_pct"),
+        ("Key Stage 2 attainment gap between disadvantaged pupils and others", "ks2_disadvantaged_gap"),
+        ("% pupils achieving 5+ A*-C GCSEs including English and maths", "gcse_5ac_em_pct"),
+        ("Home educated children with an EHC plan or statement (%)", "ehe_send_pct"),
+        ("Number of serious offences committed by young people in the period", "yp_serious_offences"),
+    ],
+)
+def test_the_whole_measures_still_match(shipped, name, entry):
+    assert given(shipped, name) == entry
+
+
+def test_not_including_in_a_parenthesis_excludes():
+    f = vocabulary().facts("% Pupils attaining 5 or more A*-C grades at GCSE (not including English and Maths)")
+    assert f.excluded == {"english", "math"} and not f.included
