@@ -336,3 +336,17 @@ def test_the_whole_measures_still_match(shipped, name, entry):
 def test_not_including_in_a_parenthesis_excludes():
     f = vocabulary().facts("% Pupils attaining 5 or more A*-C grades at GCSE (not including English and Maths)")
     assert f.excluded == {"english", "math"} and not f.included
+
+
+@pytest.mark.parametrize(
+    "name, entry, same",
+    [
+        ("Number of children who had an assessment completed in the month", "assessments_completed", False),
+        ("Number of children who had a S47 enquiry completed in the month", "s47_completed", False),
+        ("Number of C&F assessments completed in the month", "assessments_completed", True),
+    ],
+)
+def test_children_who_had_an_event_are_no_count_of_events(shipped, name, entry, same):
+    """`Number of children who had an assessment` counts children, `Number of assessments` the
+    assessments (a child may have two): the individual children a count is of."""
+    assert (given(shipped, name) == entry) is same
