@@ -350,3 +350,34 @@ def test_children_who_had_an_event_are_no_count_of_events(shipped, name, entry, 
     """`Number of children who had an assessment` counts children, `Number of assessments` the
     assessments (a child may have two): the individual children a count is of."""
     assert (given(shipped, name) == entry) is same
+
+
+# -- probes15's fifth batch: a trailing gloss naming a part -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("Number of referrals into statutory service in the month - from MASH", "cin_referrals"),
+        ("Number of Early Help assessments started - schools", "eh_assessments_started"),
+        ("Percentage of re-referrals within 12 months - CP", "rereferrals_12m_pct"),
+        ("Average number of children per qualified Social Worker (1 FTE) - CIN teams", "caseload_qsw"),
+    ],
+)
+def test_a_trailing_part_is_a_part(shipped, name, entry):
+    """A trailing `- from MASH`, `- schools` names a source, `- CIN teams` a team: a part of the
+    figure; `- CP` after a measure of no cohort is the cohort's share only, a doubt no score
+    settles (it was a soft cost a 93 outscored)."""
+    assert given(shipped, name) != entry
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("Number of referrals into statutory service in the month - KPI 4", "cin_referrals"),
+        ("Number of referrals into statutory service in the month", "cin_referrals"),
+        ("Number of Early Help assessments started", "eh_assessments_started"),
+    ],
+)
+def test_a_trailing_reference_changes_nothing(shipped, name, entry):
+    assert given(shipped, name) == entry
