@@ -381,3 +381,34 @@ def test_a_trailing_part_is_a_part(shipped, name, entry):
 )
 def test_a_trailing_reference_changes_nothing(shipped, name, entry):
     assert given(shipped, name) == entry
+
+
+# -- probes15's sixth batch: a leading gloss naming a part -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("Team 2 - Number of children subject to CP Plan at end of month", "cpp_children"),
+        ("Under 5s - Number of new CLA in month", "cla_new"),
+        ("Schools - Number of referrals into statutory service in the month", "cin_referrals"),
+        ("Police: Number of contacts in the month", "contacts"),
+        ("Number of Section 47 (S47) enquiries started (CSE)", "s47_started"),
+    ],
+)
+def test_a_leading_team_age_or_source_is_a_part(shipped, name, entry):
+    """`Team 2 -` and `Under 5s -` are no document reference (`LAC 13 -`) but a team and an age
+    band; a leading `Schools -` names a source; a concern (CSE) holds for a person."""
+    assert given(shipped, name) != entry
+
+
+@pytest.mark.parametrize(
+    "name, entry",
+    [
+        ("LAC 13 - Number of children in our care", "cla"),
+        ("MASH: referrals processed within 24 hours (%)", "mash_referrals_1wd_pct"),
+        ("Number of children subject to CP Plan at end of month (all categories)", "cpp_children"),
+    ],
+)
+def test_a_leading_reference_or_service_is_no_part(shipped, name, entry):
+    assert given(shipped, name) == entry
