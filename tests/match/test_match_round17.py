@@ -412,3 +412,18 @@ def test_a_leading_team_age_or_source_is_a_part(shipped, name, entry):
 )
 def test_a_leading_reference_or_service_is_no_part(shipped, name, entry):
     assert given(shipped, name) == entry
+
+
+@pytest.mark.parametrize(
+    "name, entry, same",
+    [
+        ("Number of referrals into statutory service in the month (repeat)", "cin_referrals", False),
+        ("Child protection plans started in the month", "cpp_repeat", False),
+        ("Number of new CP plans where the child had a previous plan (repeat)", "cpp_repeat", True),
+        ("Number of repeat CP plans in the month", "cpp_repeat", True),
+    ],
+)
+def test_a_repeat_gloss_counts_repeats_only(shipped, name, entry, same):
+    """`(repeat)` says a figure counts repeats only: no count of every referral, and an entry so
+    glossed is no count of every plan started; a name that says repeat in its words meets it."""
+    assert (given(shipped, name) == entry) is same
