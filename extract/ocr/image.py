@@ -630,19 +630,30 @@ def clean_for_ocr(grey: np.ndarray, h_mask: np.ndarray, v_mask: np.ndarray, dpi:
     out = np.where(band, _inverted(grey), grey).astype(np.uint8)
     lines = cv2.dilate(cv2.bitwise_or(h_mask, v_mask), np.ones((3, 3), np.uint8))
     out[(lines > 0) & ~band] = 255
-    out[_blurred_edge(grey, band)] = 255
+    out[_blurred_edge(grey, band, dpi)] = 255
     return flatten(out)
 
 
-def _blurred_edge(grey: np.ndarray, band: np.ndarray) -> np.ndarray:
-    """A band's outermost pixels where a scan's blur lightened them: inverted, they are a grey
-    line round the header, whose sides read as `|` or `i` beside the labels. (Whitening the
-    blurred ring outside the band as well thinned print set close beside a band: the 150-dpi
-    scan fixture lost its benchmark columns' year.)"""
+def _blurred_edge(grey: np.ndarray, band: np.ndarray, dpi: int) -> np.ndarray:
+    """The ring just outside each band where a scan's blur greys the paper, and the band's
+    outermost pixels where the blur lightened them (inverted, a grey line): left as they are,
+    they are a box drawn round the header, whose sides read as `[`, `|` or `i` beside the labels.
+    Print that reaches out of the ring keeps the ring's pixels above and below its strokes: a
+    line set close over a band has its letters' feet there (`16-17` came out `14-17`).
+    Print is the page's ink by its neighbourhood, not by one grey level: a 150-dpi scan's small
+    print is lighter than a band's ground."""
     import cv2
 
-    inner = cv2.erode(band.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
-    return band & ~inner & (grey > DARK)
+    if not band.any():
+        return band
+    k = int(BAND_EDGE * dpi / 72) * 2 + 1
+    ring = (cv2.dilate(band.astype(np.uint8), np.ones((k, k), np.uint8)) > 0) & ~band
+    ink = (binarise(grey) > 0) & ~band
+    _, labels = cv2.connectedComponents(ink.astype(np.uint8), connectivity=8)
+    reaching = ink & np.isin(labels, np.unique(labels[ink & ~ring]))
+    kept = cv2.dilate(reaching.astype(np.uint8), np.ones((k, 5), np.uint8)) > 0
+    rim = band & ~(cv2.erode(band.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0) & (grey > DARK)
+    return (ring & ~kept) | rim
 
 
 def _inverted(grey: np.ndarray) -> np.ndarray:
@@ -657,6 +668,7 @@ def _inverted(grey: np.ndarray) -> np.ndarray:
     return np.clip(inv.astype(np.float32) * (245.0 / np.maximum(ground, 1.0)), 0, 255)
 
 
+BAND_EDGE = 1.5  # points: how far a scan's blur greys the paper round a band
 BAND_WINDOW = 10.0  # points: the neighbourhood whose mean says a band's core (41 px at 300 dpi)
 
 
