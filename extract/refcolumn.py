@@ -277,11 +277,11 @@ def _settle(col: _Column, i: int, lookalikes: Mapping[str, str]) -> bool:
         return True
     variants = _variants(text, lookalikes, col.prefixes(but=i))
     misfit = parts is not None and parts.prefix in col.prefixes(but=i) and not _fits(col, i, parts)
-    if parts is not None and not misfit and _in_scheme(col, i, parts, variants):
-        return True
     cased = {c for c in _recased(col, i, parts) if _fits(col, i, c)} if parts is not None else set()
     if len(cased) == 1:
         col.parts[i] = cased.pop()
+        return True
+    if parts is not None and not misfit and _in_scheme(col, i, parts, variants):
         return True
     placed = {c for c in variants if _fits(col, i, c) and (_next_to(c, col.neighbours(i)) or _between(col, i, c))}
     near = _most_printed(col, i, placed)
@@ -292,15 +292,16 @@ def _settle(col: _Column, i: int, lookalikes: Mapping[str, str]) -> bool:
 
 
 def _recased(col: _Column, i: int, parts: RefParts) -> set[RefParts]:
-    """What a prefix in mixed case (`Cp2`, `CcP2`), which no publisher prints, stands for: a
-    prefix the column prints, in its case, or without the one letter in the other case (a glyph
-    read twice)."""
+    """What a prefix in mixed case (`Cp2`, `CcP2`, `Ww04`), which no publisher prints, stands for:
+    a prefix the column prints in one case, in that case, or without the one letter in the other
+    case (a glyph read twice). It is settled before the column's scheme is asked: a wide capital
+    read twice on every other row (`Ww04`, `Ww06`) makes its mixed prefix look printed."""
     prefix = parts.prefix
     if prefix.isupper() or prefix.islower():
         return set()
     upper = sum(ch.isupper() for ch in prefix) * 2 > len(prefix)
     odd = [k for k, ch in enumerate(prefix) if ch.isalpha() and ch.isupper() != upper]
-    printed = {p.lower(): p for p in col.prefixes(but=i)}
+    printed = {p.lower(): p for p in col.prefixes(but=i) if p.isupper() or p.islower()}
     options = [prefix] + [prefix[:k] + prefix[k + 1 :] for k in odd]
     return {replace(parts, prefix=printed[o.lower()]) for o in options if o.lower() in printed}
 

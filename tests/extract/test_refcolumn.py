@@ -157,6 +157,13 @@ def test_a_prefix_read_in_the_wrong_case_takes_the_columns():
     assert texts(["CP1", "CP1-NI", "CcP2", "CP2-NI"]) == ["CP1", "CP1-NI", "CP2", "CP2-NI"]
 
 
+def test_a_capital_read_twice_on_many_rows_is_one_capital():
+    """A wide `W` read `Ww` on every other row: its mixed-case prefix is printed more than once,
+    yet no publisher prints it, and the column prints `W` in one case."""
+    column = ["W03", "Ww04", "W05", "Ww06", "W07", "Ww08", "W10", "Ww12"]
+    assert texts(column) == ["W03", "W04", "W05", "W06", "W07", "W08", "W10", "W12"]
+
+
 def test_a_lost_prefix_comes_back_where_the_run_of_numbers_implies_it():
     column = ["01", "02", "03", "AS 04", "05"]
     assert texts(column) == ["AS 01", "AS 02", "AS 03", "AS 04", "AS 05"]
