@@ -699,7 +699,27 @@ def band_mask(grey: np.ndarray, dpi: int = 300) -> np.ndarray:
         cols = np.flatnonzero(np.median(grey[y : y + h, xa:xb], axis=0) < DARK)
         if len(rows) and len(cols):
             out[ya + rows[0] : ya + rows[-1] + 1, xa + cols[0] : xa + cols[-1] + 1] = 1
-    return _bridged(grey, out, window) > 0
+    return _lit(grey, _bridged(grey, out, window) > 0)
+
+
+PRINT_CONTRAST = 40  # grey levels between a ground and the print on it, blurred as it may be
+
+
+def _lit(grey: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """The pieces of `mask` that are bands: dark ground (`DARK`) with no print darker than it.
+    Dark print set close on a mid-grey fill (a RAG column's `Red` on grey) is dark on average
+    too, but inverted it is white on white; so is a sliver of that fill the piece grew into."""
+    import cv2
+
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    out = mask.copy()
+    for k in range(1, n):
+        x, y, w, h, _area = (int(v) for v in stats[k])
+        box = labels[y : y + h, x : x + w] == k
+        p5, ground = np.percentile(grey[y : y + h, x : x + w][box], (5, 50))
+        if ground >= DARK or ground - p5 >= PRINT_CONTRAST:
+            out[y : y + h, x : x + w][box] = False
+    return out
 
 
 SHARED_ROWS = 0.5  # of the thinner piece's height: two pieces of one band side by side share this much

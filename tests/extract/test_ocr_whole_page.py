@@ -353,3 +353,16 @@ def test_print_set_close_over_a_band_keeps_its_feet():
     edge = _blurred_edge(page, band, 300)
     assert not edge[90:100, 200:204].any()
     assert edge[95:100, 300:400].all()
+
+
+def test_dark_print_on_a_mid_grey_fill_is_no_band():
+    """`Red` in bold dark red on a grey RAG column: dark on average where the word stands, but
+    its print is darker than its ground, so it is not inverted (it came out white on white)."""
+    import cv2
+
+    page = np.full((300, 600), 245, np.uint8)
+    page[40:240, 300:360] = 145  # the grey column
+    for y in (60, 120, 180):
+        for x in range(305, 355, 4):
+            page[y : y + 31, x : x + 2] = 30  # a bold word's strokes, close set
+    assert not band_mask(page, 300)[40:240, 300:360].any()
