@@ -630,18 +630,19 @@ def clean_for_ocr(grey: np.ndarray, h_mask: np.ndarray, v_mask: np.ndarray, dpi:
     out = np.where(band, _inverted(grey), grey).astype(np.uint8)
     lines = cv2.dilate(cv2.bitwise_or(h_mask, v_mask), np.ones((3, 3), np.uint8))
     out[(lines > 0) & ~band] = 255
-    out[_blurred_edge(grey, band, dpi)] = 255
+    out[_blurred_edge(grey, band, dpi, lines > 0)] = 255
     return flatten(out)
 
 
-def _blurred_edge(grey: np.ndarray, band: np.ndarray, dpi: int) -> np.ndarray:
+def _blurred_edge(grey: np.ndarray, band: np.ndarray, dpi: int, rules: np.ndarray | None = None) -> np.ndarray:
     """The ring just outside each band where a scan's blur greys the paper, and the band's
     outermost pixels where the blur lightened them (inverted, a grey line): left as they are,
     they are a box drawn round the header, whose sides read as `[`, `|` or `i` beside the labels.
     Print that reaches out of the ring keeps the ring's pixels above and below its strokes: a
     line set close over a band has its letters' feet there (`16-17` came out `14-17`).
     Print is the page's ink by its neighbourhood, not by one grey level: a 150-dpi scan's small
-    print is lighter than a band's ground."""
+    print is lighter than a band's ground. Rules (`rules`, a mask) are no print: a table's frame
+    joins the band's blurred edge to the page beyond the ring."""
     import cv2
 
     if not band.any():
@@ -649,6 +650,8 @@ def _blurred_edge(grey: np.ndarray, band: np.ndarray, dpi: int) -> np.ndarray:
     k = int(BAND_EDGE * dpi / 72) * 2 + 1
     ring = (cv2.dilate(band.astype(np.uint8), np.ones((k, k), np.uint8)) > 0) & ~band
     ink = (binarise(grey) > 0) & ~band
+    if rules is not None:
+        ink &= ~rules
     _, labels = cv2.connectedComponents(ink.astype(np.uint8), connectivity=8)
     reaching = ink & np.isin(labels, np.unique(labels[ink & ~ring]))
     kept = cv2.dilate(reaching.astype(np.uint8), np.ones((k, 5), np.uint8)) > 0

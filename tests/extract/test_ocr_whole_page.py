@@ -366,3 +366,17 @@ def test_dark_print_on_a_mid_grey_fill_is_no_band():
         for x in range(305, 355, 4):
             page[y : y + 31, x : x + 2] = 30  # a bold word's strokes, close set
     assert not band_mask(page, 300)[40:240, 300:360].any()
+
+
+def test_a_tables_frame_does_not_keep_the_blur_round_its_band():
+    """The frame's rules run from the band's blurred edge on down the page: they reach out of the
+    ring, but they are rules, not print, and keep none of it."""
+    page = np.full((300, 600), 245, np.uint8)
+    page[100:140, 50:550] = 55
+    page[97:100, 50:550] = page[140:143, 50:550] = 170  # the blur just outside
+    page[97:290, 48:51] = page[97:290, 549:552] = 60  # the frame's sides
+    band = np.zeros(page.shape, bool)
+    band[100:140, 50:550] = True
+    rules = np.zeros(page.shape, bool)
+    rules[97:290, 47:53] = rules[97:290, 548:554] = True
+    assert _blurred_edge(page, band, 300, rules)[97:100, 60:540].all()
