@@ -702,13 +702,13 @@ def band_mask(grey: np.ndarray, dpi: int = 300) -> np.ndarray:
         cols = np.flatnonzero(np.median(grey[y : y + h, xa:xb], axis=0) < DARK)
         if len(rows) and len(cols):
             out[ya + rows[0] : ya + rows[-1] + 1, xa + cols[0] : xa + cols[-1] + 1] = 1
-    return _lit(grey, _bridged(grey, out, window) > 0)
+    return _bands(grey, _bridged(grey, out, window) > 0)
 
 
 PRINT_CONTRAST = 40  # grey levels between a ground and the print on it, blurred as it may be
 
 
-def _lit(grey: np.ndarray, mask: np.ndarray) -> np.ndarray:
+def _bands(grey: np.ndarray, mask: np.ndarray) -> np.ndarray:
     """The pieces of `mask` that are bands: dark ground (`DARK`) with no print darker than it.
     Dark print set close on a mid-grey fill (a RAG column's `Red` on grey) is dark on average
     too, but inverted it is white on white; so is a sliver of that fill the piece grew into."""
