@@ -145,7 +145,7 @@ def repair_column(
     _separators(col)
     _restore_prefix(col)
     doubtful |= {i for i in _bare_among_prefixed(col) if cells[i].conf < SURE}
-    doubtful -= _numbered_in_turn(col)
+    doubtful -= _numbered_in_turn(col, lookalikes)
     _remember(col)
     return [
         RefReading(p.text if p is not None else t, i in doubtful)
@@ -425,23 +425,42 @@ def _restore_prefix(col: _Column) -> None:
         ]
 
 
-def _numbered_in_turn(col: _Column) -> set[int]:
+def _numbered_in_turn(col: _Column, lookalikes: Mapping[str, str]) -> set[int]:
     """Readings taking the reference the column's count (one a row, on both sides where there are
-    two) implies at their place, where the reading ends in its number and prints no prefix the
-    column prints more often there: bare numbers, readings not shaped like a reference at all,
-    a prefix one letter off the implied one (`O03`, `HO04` between `H02` and `H05`), and the
-    implied prefix with a number at a width it never prints (`H0O7`); the rows repaired.
-    Repairs run top down, so a repaired row counts for the next."""
+    two) implies at their place, where the reading ends in its number (its last characters read
+    as the digits they look like: `wol` for `W01`) and prints no prefix the column prints more
+    often there: bare numbers, readings not shaped like a reference at all, a prefix one letter
+    off the implied one in either case (`O03`, `HO04` between `H02` and `H05`, `wo02` under
+    `W03`), and the implied prefix with a number at a width it never prints (`H0O7`); the rows
+    repaired. Repairs run top down, so a repaired row counts for the next."""
     repaired = set()
     for i, text in enumerate(col.texts):
         p = col.parts[i]
         implied = _implied_here(col, i) if text else None
         if implied is None or (p is not None and not (_off_prefix(col, i, p, implied) or _misfit(col, i, p, implied))):
             continue
-        if text.endswith((implied.number, str(int(implied.number)))):
+        if _ends_in(text, implied) or _ends_in_lookalikes(text, implied, lookalikes):
             col.parts[i] = implied
             repaired.add(i)
     return repaired
+
+
+def _ends_in(text: str, implied: RefParts) -> bool:
+    return text.endswith((implied.number, str(int(implied.number))))
+
+
+def _ends_in_lookalikes(text: str, implied: RefParts, lookalikes: Mapping[str, str]) -> bool:
+    """The reading's last characters, a run of digits and lookalikes, read as digits are the
+    implied number, and what is left is its prefix, a letter off at most (`wol` for `W01`; no
+    word that happens to end in `l` is `H-1`)."""
+    from rapidfuzz.distance import Levenshtein
+
+    k = len(text)
+    while k and (text[k - 1].isdigit() or text[k - 1] in lookalikes):
+        k -= 1
+    digits = "".join(lookalikes.get(ch, ch) for ch in text[k:])
+    head = text[:k].rstrip(" -").lower()
+    return _ends_in(digits, implied) and Levenshtein.distance(head, implied.prefix.lower()) <= 1
 
 
 def _off_prefix(col: _Column, i: int, p: RefParts, implied: RefParts) -> bool:
@@ -453,7 +472,7 @@ def _off_prefix(col: _Column, i: int, p: RefParts, implied: RefParts) -> bool:
     known = col.prefixes(but=i)
     return (
         p.prefix != implied.prefix
-        and Levenshtein.distance(p.prefix, implied.prefix) <= 1
+        and Levenshtein.distance(p.prefix.lower(), implied.prefix.lower()) <= 1
         and known[p.prefix] < known[implied.prefix]
     )
 

@@ -335,3 +335,11 @@ def test_a_digit_followed_by_its_own_lookalike_is_one_glyph_read_twice():
     assert texts(["EH1a", "EH1b", "EH1ic", "EH1d"]) == ["EH1a", "EH1b", "EH1c", "EH1d"]
     assert texts(["EH1a", "EH1ia"]) == ["EH1a", "EH1ia"]
     assert texts(["W09", "W10", "will", "W12"]) == ["W09", "W10", "W11", "W12"]  # `W11l` once settled
+
+
+def test_a_first_reading_of_lookalikes_alone_takes_the_count_below_it():
+    """`wol` and `wo02` over `W03`, `W04`: the count implies `W01` and `W02`, which they read as
+    once their last characters are taken for the digits they look like and the case put aside;
+    a word standing there that merely ends in a lookalike is not renumbered."""
+    assert texts(["wol", "wo02", "W03", "W04", "W05"]) == ["W01", "W02", "W03", "W04", "W05"]
+    assert texts(["TOTAL", "H-2", "H-3", "H-4"])[0] == "TOTAL"
