@@ -10,7 +10,7 @@ scheme is repaired where the scheme and the lookalikes settle it:
   prefix with a zero-padded number, when the numbers then share one width;
 - a digit followed by its own lookalike (`AS05s`) is one glyph read twice;
 - a tail no other reading prints that is a tail others print with a character or two more
-  (`(9%)` among `(%)`) holds a speck;
+  (`(9%)` among `(%)`) holds a speck, or one they print but for a lookalike (`-Nl`, `-NI`);
 - a reading with no digit, or with a prefix nothing else in the column has (`XS`, `ABla`, `aB2`),
   becomes the one variant (lookalikes swapped, case matched) whose prefix the column prints and
   whose number is next to a neighbouring row's;
@@ -140,6 +140,7 @@ def repair_column(
     unsettled = _settle_all(col, lookalikes)
     _read_twice(col, lookalikes)
     _extra_in_tail(col)
+    _tail_lookalike(col, lookalikes)
     sure = {_stem(c.text) for c in cells if c.conf >= SURE}
     doubtful = {i for i in unsettled if cells[i].conf < SURE and _stem(texts[i]) not in sure}
     _separators(col)
@@ -222,6 +223,23 @@ def _extra_in_tail(col: _Column) -> None:
         once = replace(p, tail=head + fixes.pop()) if len(fixes) == 1 else None
         if once is not None and all(q is None or q.text != once.text for q in col.parts):
             col.parts[i] = once
+
+
+def _tail_lookalike(col: _Column, lookalikes: Mapping[str, str]) -> None:
+    """A tail no other reading prints that is one two others print but for letters OCR takes for
+    one another (`-Nl` among `-NI`: both a `1` to the lookalikes). A tail printed twice or more
+    stands, whatever the others print: nothing says which of two printed tails is the misread."""
+    printed = Counter(p.tail for p in col.parts if p is not None and p.tail)
+
+    def shape(tail: str) -> str:
+        return "".join(lookalikes.get(ch, ch) for ch in tail)
+
+    for i, p in enumerate(col.parts):
+        if p is None or not p.tail or printed[p.tail] > 1:
+            continue
+        like = {t for t, n in printed.items() if n >= 2 and t != p.tail and shape(t) == shape(p.tail)}
+        if len(like) == 1:
+            col.parts[i] = replace(p, tail=like.pop())
 
 
 def _rest(tail: str) -> str:

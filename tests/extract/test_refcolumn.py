@@ -343,3 +343,10 @@ def test_a_first_reading_of_lookalikes_alone_takes_the_count_below_it():
     a word standing there that merely ends in a lookalike is not renumbered."""
     assert texts(["wol", "wo02", "W03", "W04", "W05"]) == ["W01", "W02", "W03", "W04", "W05"]
     assert texts(["TOTAL", "H-2", "H-3", "H-4"])[0] == "TOTAL"
+
+
+def test_a_lone_tail_two_others_print_but_for_a_lookalike_is_theirs():
+    """`CP2-Nl` among `CP1-NI` and `LAC1-NI`; two tails each printed twice both stand."""
+    assert texts(["CP1-NI", "CP2-Nl", "LAC1-NI"]) == ["CP1-NI", "CP2-NI", "LAC1-NI"]
+    column = ["M8-QL", "M6-OL", "LAC7-QL", "LAC10-OL"]
+    assert texts(column) == column
