@@ -226,20 +226,23 @@ def _extra_in_tail(col: _Column) -> None:
 
 
 def _tail_lookalike(col: _Column, lookalikes: Mapping[str, str]) -> None:
-    """A tail no other reading prints that is one two others print but for letters OCR takes for
-    one another (`-Nl` among `-NI`: both a `1` to the lookalikes). A tail printed twice or more
+    """A tail (past a sibling's letters) no other reading prints that is one two others print but
+    for letters OCR takes for one another (`-Nl` among `-NI`, `B-NI`: both a `1` to the
+    lookalikes). A tail printed twice or more
     stands, whatever the others print: nothing says which of two printed tails is the misread."""
-    printed = Counter(p.tail for p in col.parts if p is not None and p.tail)
+    rests = [_rest(p.tail) if p is not None else "" for p in col.parts]
+    printed = Counter(r for r in rests if r)
 
     def shape(tail: str) -> str:
         return "".join(lookalikes.get(ch, ch) for ch in tail)
 
     for i, p in enumerate(col.parts):
-        if p is None or not p.tail or printed[p.tail] > 1:
+        rest = rests[i]
+        if p is None or not rest or printed[rest] > 1:
             continue
-        like = {t for t, n in printed.items() if n >= 2 and t != p.tail and shape(t) == shape(p.tail)}
+        like = {t for t, n in printed.items() if n >= 2 and t != rest and shape(t) == shape(rest)}
         if len(like) == 1:
-            col.parts[i] = replace(p, tail=like.pop())
+            col.parts[i] = replace(p, tail=p.tail[: len(p.tail) - len(rest)] + like.pop())
 
 
 def _rest(tail: str) -> str:

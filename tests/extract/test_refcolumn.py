@@ -346,7 +346,7 @@ def test_a_first_reading_of_lookalikes_alone_takes_the_count_below_it():
 
 
 def test_a_lone_tail_two_others_print_but_for_a_lookalike_is_theirs():
-    """`CP2-Nl` among `CP1-NI` and `LAC1-NI`; two tails each printed twice both stand."""
-    assert texts(["CP1-NI", "CP2-Nl", "LAC1-NI"]) == ["CP1-NI", "CP2-NI", "LAC1-NI"]
+    """`CP2-Nl` among `CP1-NI` and `CP6B-NI`; two tails each printed twice both stand."""
+    assert texts(["CP1-NI", "CP2-Nl", "CP6B-NI"]) == ["CP1-NI", "CP2-NI", "CP6B-NI"]
     column = ["M8-QL", "M6-OL", "LAC7-QL", "LAC10-OL"]
     assert texts(column) == column
