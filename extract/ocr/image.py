@@ -705,13 +705,15 @@ def band_mask(grey: np.ndarray, dpi: int = 300) -> np.ndarray:
     return _bands(grey, _bridged(grey, out, window) > 0)
 
 
-PRINT_CONTRAST = 40  # grey levels between a ground and the print on it, blurred as it may be
+PRINT_CONTRAST = 40  # grey levels between a ground and dark print on it, blurred as it may be
+LIGHT_PRINT = 60  # grey levels over a band's ground its white print reaches, blurred as it may be
 
 
 def _bands(grey: np.ndarray, mask: np.ndarray) -> np.ndarray:
-    """The pieces of `mask` that are bands: dark ground (`DARK`) with no print darker than it.
-    Dark print set close on a mid-grey fill (a RAG column's `Red` on grey) is dark on average
-    too, but inverted it is white on white; so is a sliver of that fill the piece grew into."""
+    """The pieces of `mask` that are bands: dark ground (`DARK`), and light print on it wherever
+    there is print darker than it (a band's own black rules). Dark print set close on a mid-grey
+    fill (a RAG column's `Red` on grey) is dark on average too, but inverted it is white on
+    white; so is a sliver of that fill the piece grew into."""
     import cv2
 
     n, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
@@ -719,8 +721,9 @@ def _bands(grey: np.ndarray, mask: np.ndarray) -> np.ndarray:
     for k in range(1, n):
         x, y, w, h, _area = (int(v) for v in stats[k])
         box = labels[y : y + h, x : x + w] == k
-        p5, ground = np.percentile(grey[y : y + h, x : x + w][box], (5, 50))
-        if ground >= DARK or ground - p5 >= PRINT_CONTRAST:
+        p5, ground, p95 = np.percentile(grey[y : y + h, x : x + w][box], (5, 50, 95))
+        dark_print = ground - p5 >= PRINT_CONTRAST and p95 - ground < LIGHT_PRINT
+        if ground >= DARK or dark_print:
             out[y : y + h, x : x + w][box] = False
     return out
 

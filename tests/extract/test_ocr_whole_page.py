@@ -380,3 +380,12 @@ def test_a_tables_frame_does_not_keep_the_blur_round_its_band():
     rules = np.zeros(page.shape, bool)
     rules[97:290, 47:53] = rules[97:290, 548:554] = True
     assert _blurred_edge(page, band, 300, rules)[97:100, 60:540].all()
+
+
+def test_a_band_with_black_rules_and_white_print_is_a_band():
+    page = np.full((300, 600), 245, np.uint8)
+    page[100:140, 50:550] = 68
+    page[100:140, 100:550:50] = 0  # its column rules, black
+    page[100:140, 101:550:50] = 0
+    page[110:130, 60:540:7] = 235  # white print
+    assert band_mask(page, 300)[102:138, 60:540].all()
