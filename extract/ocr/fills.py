@@ -34,17 +34,28 @@ class FillBox:
     grey: float
 
 
-def find_fills(grey: np.ndarray, dpi: int, band: np.ndarray) -> list[FillBox]:
+def find_fills(grey: np.ndarray, dpi: int, band: np.ndarray, rules: np.ndarray) -> list[FillBox]:
     """The fills of a page image and its dark bands (`band`, a mask of the same shape). A light
-    fill set against a band (a section row under a header) is a fill of its own."""
+    fill set against a band or another fill (a section row under a header), or parted from one of
+    the same tone by a rule (`rules`, a mask), is a fill of its own."""
     import cv2
 
     k = int(STROKE * dpi / 72) | 1
     ground = cv2.medianBlur(cv2.morphologyEx(grey, cv2.MORPH_CLOSE, np.ones((k, k), np.uint8)), 5)
     paper = float(np.percentile(ground, 95))
     near_band = cv2.dilate(band.astype(np.uint8), np.ones((k, k), np.uint8)) > 0
-    light = (ground < paper - FILL_CONTRAST) & ~near_band
+    light = (ground < paper - FILL_CONTRAST) & ~near_band & ~_edges(ground) & ~(rules > 0)
     return _rectangles(band, ground, dpi) + _rectangles(light, ground, dpi)
+
+
+def _edges(ground: np.ndarray) -> np.ndarray:
+    """Where the ground steps from one tone to another: the seam between two fills set edge to
+    edge (a section row's grey under a header's), which would otherwise be one fill."""
+    g = ground.astype(np.int16)
+    out = np.zeros(ground.shape, bool)
+    out[1:] |= np.abs(np.diff(g, axis=0)) > FILL_CONTRAST // 2
+    out[:, 1:] |= np.abs(np.diff(g, axis=1)) > FILL_CONTRAST // 2
+    return out
 
 
 def _rectangles(mask: np.ndarray, ground: np.ndarray, dpi: int) -> list[FillBox]:

@@ -28,7 +28,7 @@ def _page() -> np.ndarray:
 
 
 def _boxes(grey: np.ndarray) -> list[tuple[float, ...]]:
-    fills = find_fills(grey, DPI, band_mask(grey, DPI))
+    fills = find_fills(grey, DPI, band_mask(grey, DPI), np.zeros_like(grey))
     return sorted((f.top * 72 / DPI, f.bottom * 72 / DPI, f.x0 * 72 / DPI, f.x1 * 72 / DPI, f.grey) for f in fills)
 
 
@@ -49,3 +49,17 @@ def test_paper_print_and_rules_alone_make_no_fill():
     for k in range(20):
         cv2.putText(grey, "Percentage of referrals 12.5%", (_pt(45), _pt(80 + 14 * k)), cv2.FONT_HERSHEY_SIMPLEX, 1.6, 20, 4)
     assert _boxes(cv2.GaussianBlur(grey, (3, 3), 0)) == []
+
+
+def test_fills_of_one_tone_parted_by_a_rule_are_two():
+    """A header's grey and the section row's grey under it, a rule between: two fills, or the
+    section's heading reads as the header's next line."""
+    rng = np.random.default_rng(5)
+    grey = np.clip(rng.normal(242, 3, (_pt(400), _pt(595))), 0, 255).astype(np.uint8)
+    grey[_pt(100) : _pt(140), _pt(40) : _pt(400)] = 212
+    grey[_pt(120) : _pt(120) + 2, _pt(40) : _pt(400)] = 40  # the rule between them
+    rules = np.zeros_like(grey)
+    rules[_pt(120) - 1 : _pt(120) + 3, _pt(40) : _pt(400)] = 255
+    fills = find_fills(grey, DPI, band_mask(grey, DPI), rules)
+    tops = sorted(round(f.top * 72 / DPI) for f in fills)
+    assert len(fills) == 2 and abs(tops[0] - 100) <= 1 and abs(tops[1] - 120) <= 2
