@@ -707,6 +707,8 @@ def band_mask(grey: np.ndarray, dpi: int = 300) -> np.ndarray:
 
 PRINT_CONTRAST = 40  # grey levels between a ground and dark print on it, blurred as it may be
 LIGHT_PRINT = 60  # grey levels over a band's ground its white print reaches, blurred as it may be
+DARK_SHARE = 0.05  # of a piece's pixels darker than its ground by PRINT_CONTRAST: print on it
+LIGHT_SHARE = 0.01  # of a piece's pixels lighter than its ground by LIGHT_PRINT: a band's print
 
 
 def _bands(grey: np.ndarray, mask: np.ndarray) -> np.ndarray:
@@ -721,9 +723,11 @@ def _bands(grey: np.ndarray, mask: np.ndarray) -> np.ndarray:
     for k in range(1, n):
         x, y, w, h, _area = (int(v) for v in stats[k])
         box = labels[y : y + h, x : x + w] == k
-        p5, ground, p95 = np.percentile(grey[y : y + h, x : x + w][box], (5, 50, 95))
-        dark_print = ground - p5 >= PRINT_CONTRAST and p95 - ground < LIGHT_PRINT
-        if ground >= DARK or dark_print:
+        levels = grey[y : y + h, x : x + w][box]
+        ground = float(np.median(levels))
+        darker = float(np.mean(levels < ground - PRINT_CONTRAST))
+        lighter = float(np.mean(levels > ground + LIGHT_PRINT))
+        if ground >= DARK or (darker >= DARK_SHARE and lighter < LIGHT_SHARE):
             out[y : y + h, x : x + w][box] = False
     return out
 
