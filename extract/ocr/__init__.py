@@ -85,7 +85,10 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
     else:
         words = _sparse_words((im.clean_for_ocr(straight, h, v, dpi), 0, 0), h, v, eng, s)
     rules = [Rule(x0 * s, t * s, x1 * s, b * s) for x0, t, x1, b in rules_px]
-    fills = [Fill(f.x0 * s, f.top * s, f.x1 * s, f.bottom * s, f.grey) for f in find_fills(straight, dpi, band, cv2.bitwise_or(h, v))]
+    fills = [
+        Fill(f.x0 * s, f.top * s, f.x1 * s, f.bottom * s, f.grey)
+        for f in find_fills(straight, dpi, band, cv2.bitwise_or(h, v))
+    ]
     words = _joined_years([_respelt(w) for w in _lone_marks_out(_glyph_high(words))])
     hh, ww = grey.shape
     del np

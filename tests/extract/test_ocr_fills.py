@@ -47,7 +47,9 @@ def test_paper_print_and_rules_alone_make_no_fill():
     grey = np.clip(rng.normal(238, 5, (_pt(842), _pt(595))), 0, 255).astype(np.uint8)
     grey[_pt(300) : _pt(303), _pt(40) : _pt(400)] = 30
     for k in range(20):
-        cv2.putText(grey, "Percentage of referrals 12.5%", (_pt(45), _pt(80 + 14 * k)), cv2.FONT_HERSHEY_SIMPLEX, 1.6, 20, 4)
+        cv2.putText(
+            grey, "Percentage of referrals 12.5%", (_pt(45), _pt(80 + 14 * k)), cv2.FONT_HERSHEY_SIMPLEX, 1.6, 20, 4
+        )
     assert _boxes(cv2.GaussianBlur(grey, (3, 3), 0)) == []
 
 

@@ -76,4 +76,14 @@ def test_a_month_spelt_right_takes_the_runs_year_however_its_digits_were_read():
     a name that is not (`Ww 2a20`, `Dcc 2929`) or a year of another length (`Jan 29292`) stands."""
     level = ["Ref", "Jun 2020", "Ww 2a20", "Aug 2929", "Sep 2920", "Oct 2020", "Nov 2020", "Dcc 2929", "Jan 29292"]
     got = settle_level(level)
-    assert got == ["Ref", "Jun 2020", "Ww 2a20", "Aug 2020", "Sep 2020", "Oct 2020", "Nov 2020", "Dcc 2929", "Jan 29292"]
+    assert got == [
+        "Ref",
+        "Jun 2020",
+        "Ww 2a20",
+        "Aug 2020",
+        "Sep 2020",
+        "Oct 2020",
+        "Nov 2020",
+        "Dcc 2929",
+        "Jan 29292",
+    ]
