@@ -358,7 +358,6 @@ def test_print_set_close_over_a_band_keeps_its_feet():
 def test_dark_print_on_a_mid_grey_fill_is_no_band():
     """`Red` in bold dark red on a grey RAG column: dark on average where the word stands, but
     its print is darker than its ground, so it is not inverted (it came out white on white)."""
-
     page = np.full((300, 600), 245, np.uint8)
     page[40:240, 300:360] = 145  # the grey column
     for y in (60, 120, 180):
