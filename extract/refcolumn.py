@@ -228,8 +228,9 @@ def _extra_in_tail(col: _Column) -> None:
 def _tail_lookalike(col: _Column, lookalikes: Mapping[str, str]) -> None:
     """A tail (past a sibling's letters) no other reading prints that is one two others print but
     for letters OCR takes for one another (`-Nl` among `-NI`, `B-NI`: both a `1` to the
-    lookalikes). A tail printed twice or more
-    stands, whatever the others print: nothing says which of two printed tails is the misread."""
+    lookalikes), where the engine was unsure of it: a publisher prints one `-OL` among its `-QL`s
+    too. A tail printed twice or more stands, whatever the others print: nothing says which of
+    two printed tails is the misread."""
     rests = [_rest(p.tail) if p is not None else "" for p in col.parts]
     printed = Counter(r for r in rests if r)
 
@@ -238,7 +239,7 @@ def _tail_lookalike(col: _Column, lookalikes: Mapping[str, str]) -> None:
 
     for i, p in enumerate(col.parts):
         rest = rests[i]
-        if p is None or not rest or printed[rest] > 1:
+        if p is None or not rest or printed[rest] > 1 or col.sure(i):
             continue
         like = {t for t, n in printed.items() if n >= 2 and t != rest and shape(t) == shape(rest)}
         if len(like) == 1:

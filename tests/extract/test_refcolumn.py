@@ -350,3 +350,5 @@ def test_a_lone_tail_two_others_print_but_for_a_lookalike_is_theirs():
     assert texts(["CP1-NI", "CP2-Nl", "CP6B-NI"]) == ["CP1-NI", "CP2-NI", "CP6B-NI"]
     column = ["M8-QL", "M6-OL", "LAC7-QL", "LAC10-OL"]
     assert texts(column) == column
+    sure = [RefCell(t, SURE) for t in ["CP1-QL", "EH5-OL", "LAC7-QL"]]
+    assert [r.text for r in repair_column(sure, LOOK)] == ["CP1-QL", "EH5-OL", "LAC7-QL"]
