@@ -41,11 +41,22 @@ class ColumnModel:
         return [i for i, c in enumerate(self.columns) if c.kind == kind]
 
 
-_EDGE_MARKS = '\u2018"|`'  # a rule's remnant or a speck OCR reads beside a header (`‘Ref`); `'22` is a year
+_EDGE_MARKS = '\u2018"|`~_'  # a rule's remnant or a speck OCR reads beside a header (`‘Ref`); `'22` is a year
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.replace("\u2019", "'").split()).strip().strip(_EDGE_MARKS).strip()
+    t = " ".join(text.replace("\u2019", "'").split()).strip().strip(_EDGE_MARKS).strip()
+    return _unbracketed(t)
+
+
+def _unbracketed(text: str) -> str:
+    """The header without a square bracket it does not close or open (`[Ref`): a band's or
+    box's edge read as one."""
+    if text.startswith("[") and "]" not in text:
+        text = text[1:].lstrip()
+    if text.endswith("]") and "[" not in text:
+        text = text[:-1].rstrip()
+    return text
 
 
 def header_period(text: str, report: ReportPeriod | None, *, allow_serial: bool) -> tuple[str, bool] | None:

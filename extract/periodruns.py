@@ -131,7 +131,9 @@ def _label(p: _Place) -> str:
 def _reads_like(text: str, label: str, dated: bool) -> bool:
     """The garbled label against the period's: its letters like the label's (`Jjun`, `Ql`, `Nar`;
     `Target` is no `Mar`), and its digits, where it has any, like the label's (a two-digit year
-    printed for the four the label spells counts as the same). Where the run's labels print
+    printed for the four the label spells counts as the same); where its letters are the label's
+    to the letter, its digits need only be as many (`Aug 2929`: a scan's blur closes a zero's
+    counter, and only the run says which year it is). Where the run's labels print
     their years (`dated`), one with no digit at all is another column (`DoT` after `2021-09`)."""
     from rapidfuzz import fuzz
 
@@ -142,6 +144,8 @@ def _reads_like(text: str, label: str, dated: bool) -> bool:
     if not digits:
         return not dated
     short = want_digits[:-4] + want_digits[-2:] if len(want_digits) >= 4 else want_digits
+    if letters == want_letters and len(digits) in (len(want_digits), len(short)):
+        return True
     return max(fuzz.ratio(digits, want_digits), fuzz.ratio(digits, short)) >= DIGITS_LIKE
 
 

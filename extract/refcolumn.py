@@ -10,7 +10,7 @@ scheme is repaired where the scheme and the lookalikes settle it:
   prefix with a zero-padded number, when the numbers then share one width;
 - a digit followed by its own lookalike (`AS05s`) is one glyph read twice;
 - a tail no other reading prints that is a tail others print with a character or two more
-  (`(9%)` among `(%)`) holds a speck;
+  (`(9%)` among `(%)`) holds a speck, or one they print but for a lookalike (`-Nl`, `-NI`);
 - a reading with no digit, or with a prefix nothing else in the column has (`XS`, `ABla`, `aB2`),
   becomes the one variant (lookalikes swapped, case matched) whose prefix the column prints and
   whose number is next to a neighbouring row's;
@@ -140,12 +140,13 @@ def repair_column(
     unsettled = _settle_all(col, lookalikes)
     _read_twice(col, lookalikes)
     _extra_in_tail(col)
+    _tail_lookalike(col, lookalikes)
     sure = {_stem(c.text) for c in cells if c.conf >= SURE}
     doubtful = {i for i in unsettled if cells[i].conf < SURE and _stem(texts[i]) not in sure}
     _separators(col)
     _restore_prefix(col)
     doubtful |= {i for i in _bare_among_prefixed(col) if cells[i].conf < SURE}
-    doubtful -= _numbered_in_turn(col)
+    doubtful -= _numbered_in_turn(col, lookalikes)
     _remember(col)
     return [
         RefReading(p.text if p is not None else t, i in doubtful)
@@ -224,6 +225,27 @@ def _extra_in_tail(col: _Column) -> None:
             col.parts[i] = once
 
 
+def _tail_lookalike(col: _Column, lookalikes: Mapping[str, str]) -> None:
+    """A tail (past a sibling's letters) no other reading prints that is one two others print but
+    for letters OCR takes for one another (`-Nl` among `-NI`, `B-NI`: both a `1` to the
+    lookalikes), where the engine was unsure of it: a publisher prints one `-OL` among its `-QL`s
+    too. A tail printed twice or more stands, whatever the others print: nothing says which of
+    two printed tails is the misread."""
+    rests = [_rest(p.tail) if p is not None else "" for p in col.parts]
+    printed = Counter(r for r in rests if r)
+
+    def shape(tail: str) -> str:
+        return "".join(lookalikes.get(ch, ch) for ch in tail)
+
+    for i, p in enumerate(col.parts):
+        rest = rests[i]
+        if p is None or not rest or printed[rest] > 1 or col.sure(i):
+            continue
+        like = {t for t, n in printed.items() if n >= 2 and t != rest and shape(t) == shape(rest)}
+        if len(like) == 1:
+            col.parts[i] = replace(p, tail=p.tail[: len(p.tail) - len(rest)] + like.pop())
+
+
 def _rest(tail: str) -> str:
     """A tail past the letters that name a sibling (`%` of `a%`, `-NI` of `B-NI`)."""
     return tail.lstrip(ascii_letters)
@@ -277,11 +299,11 @@ def _settle(col: _Column, i: int, lookalikes: Mapping[str, str]) -> bool:
         return True
     variants = _variants(text, lookalikes, col.prefixes(but=i))
     misfit = parts is not None and parts.prefix in col.prefixes(but=i) and not _fits(col, i, parts)
-    if parts is not None and not misfit and _in_scheme(col, i, parts, variants):
-        return True
     cased = {c for c in _recased(col, i, parts) if _fits(col, i, c)} if parts is not None else set()
     if len(cased) == 1:
         col.parts[i] = cased.pop()
+        return True
+    if parts is not None and not misfit and _in_scheme(col, i, parts, variants):
         return True
     placed = {c for c in variants if _fits(col, i, c) and (_next_to(c, col.neighbours(i)) or _between(col, i, c))}
     near = _most_printed(col, i, placed)
@@ -292,15 +314,16 @@ def _settle(col: _Column, i: int, lookalikes: Mapping[str, str]) -> bool:
 
 
 def _recased(col: _Column, i: int, parts: RefParts) -> set[RefParts]:
-    """What a prefix in mixed case (`Cp2`, `CcP2`), which no publisher prints, stands for: a
-    prefix the column prints, in its case, or without the one letter in the other case (a glyph
-    read twice)."""
+    """What a prefix in mixed case (`Cp2`, `CcP2`, `Ww04`), which no publisher prints, stands for:
+    a prefix the column prints in one case, in that case, or without the one letter in the other
+    case (a glyph read twice). It is settled before the column's scheme is asked: a wide capital
+    read twice on every other row (`Ww04`, `Ww06`) makes its mixed prefix look printed."""
     prefix = parts.prefix
     if prefix.isupper() or prefix.islower():
         return set()
     upper = sum(ch.isupper() for ch in prefix) * 2 > len(prefix)
     odd = [k for k, ch in enumerate(prefix) if ch.isalpha() and ch.isupper() != upper]
-    printed = {p.lower(): p for p in col.prefixes(but=i)}
+    printed = {p.lower(): p for p in col.prefixes(but=i) if p.isupper() or p.islower()}
     options = [prefix] + [prefix[:k] + prefix[k + 1 :] for k in odd]
     return {replace(parts, prefix=printed[o.lower()]) for o in options if o.lower() in printed}
 
@@ -424,23 +447,42 @@ def _restore_prefix(col: _Column) -> None:
         ]
 
 
-def _numbered_in_turn(col: _Column) -> set[int]:
+def _numbered_in_turn(col: _Column, lookalikes: Mapping[str, str]) -> set[int]:
     """Readings taking the reference the column's count (one a row, on both sides where there are
-    two) implies at their place, where the reading ends in its number and prints no prefix the
-    column prints more often there: bare numbers, readings not shaped like a reference at all,
-    a prefix one letter off the implied one (`O03`, `HO04` between `H02` and `H05`), and the
-    implied prefix with a number at a width it never prints (`H0O7`); the rows repaired.
-    Repairs run top down, so a repaired row counts for the next."""
+    two) implies at their place, where the reading ends in its number (its last characters read
+    as the digits they look like: `wol` for `W01`) and prints no prefix the column prints more
+    often there: bare numbers, readings not shaped like a reference at all, a prefix one letter
+    off the implied one in either case (`O03`, `HO04` between `H02` and `H05`, `wo02` under
+    `W03`), and the implied prefix with a number at a width it never prints (`H0O7`); the rows
+    repaired. Repairs run top down, so a repaired row counts for the next."""
     repaired = set()
     for i, text in enumerate(col.texts):
         p = col.parts[i]
         implied = _implied_here(col, i) if text else None
         if implied is None or (p is not None and not (_off_prefix(col, i, p, implied) or _misfit(col, i, p, implied))):
             continue
-        if text.endswith((implied.number, str(int(implied.number)))):
+        if _ends_in(text, implied) or _ends_in_lookalikes(text, implied, lookalikes):
             col.parts[i] = implied
             repaired.add(i)
     return repaired
+
+
+def _ends_in(text: str, implied: RefParts) -> bool:
+    return text.endswith((implied.number, str(int(implied.number))))
+
+
+def _ends_in_lookalikes(text: str, implied: RefParts, lookalikes: Mapping[str, str]) -> bool:
+    """The reading's last characters, a run of digits and lookalikes, read as digits are the
+    implied number, and what is left is its prefix, a letter off at most (`wol` for `W01`; no
+    word that happens to end in `l` is `H-1`)."""
+    from rapidfuzz.distance import Levenshtein
+
+    k = len(text)
+    while k and (text[k - 1].isdigit() or text[k - 1] in lookalikes):
+        k -= 1
+    digits = "".join(lookalikes.get(ch, ch) for ch in text[k:])
+    head = text[:k].rstrip(" -").lower()
+    return _ends_in(digits, implied) and Levenshtein.distance(head, implied.prefix.lower()) <= 1
 
 
 def _off_prefix(col: _Column, i: int, p: RefParts, implied: RefParts) -> bool:
@@ -452,7 +494,7 @@ def _off_prefix(col: _Column, i: int, p: RefParts, implied: RefParts) -> bool:
     known = col.prefixes(but=i)
     return (
         p.prefix != implied.prefix
-        and Levenshtein.distance(p.prefix, implied.prefix) <= 1
+        and Levenshtein.distance(p.prefix.lower(), implied.prefix.lower()) <= 1
         and known[p.prefix] < known[implied.prefix]
     )
 

@@ -14,11 +14,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..grid import Grid
-from ..page import PageContent, Rule, Word
+from ..page import Fill, PageContent, Rule, Word
 from ..periods import parse_month, respelt_month, respelt_quarter_code
 from ..vocabulary import VOCABULARY
 from . import image as im
 from .engines import OcrEngine, get_engine, word_crop
+from .fills import find_fills
 
 __all__ = ["ocr_page", "ocr_image", "OcrEngine", "get_engine"]
 
@@ -84,6 +85,10 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
     else:
         words = _sparse_words((im.clean_for_ocr(straight, h, v, dpi), 0, 0), h, v, eng, s)
     rules = [Rule(x0 * s, t * s, x1 * s, b * s) for x0, t, x1, b in rules_px]
+    fills = [
+        Fill(f.x0 * s, f.top * s, f.x1 * s, f.bottom * s, f.grey)
+        for f in find_fills(straight, dpi, band, cv2.bitwise_or(h, v))
+    ]
     words = _joined_years([_respelt(w) for w in _lone_marks_out(_glyph_high(words))])
     hh, ww = grey.shape
     del np
@@ -94,6 +99,7 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
         height=hh * s,
         words=words,
         rules=rules,
+        fills=fills,
         method="ocr",
         note=f"engine={eng.name} dpi={dpi} deskew={angle:+.2f}deg cells={sum(len(g.cells) for g in grids)}",
     )

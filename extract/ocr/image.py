@@ -630,19 +630,33 @@ def clean_for_ocr(grey: np.ndarray, h_mask: np.ndarray, v_mask: np.ndarray, dpi:
     out = np.where(band, _inverted(grey), grey).astype(np.uint8)
     lines = cv2.dilate(cv2.bitwise_or(h_mask, v_mask), np.ones((3, 3), np.uint8))
     out[(lines > 0) & ~band] = 255
-    out[_blurred_edge(grey, band)] = 255
+    out[_blurred_edge(grey, band, dpi, lines > 0)] = 255
     return flatten(out)
 
 
-def _blurred_edge(grey: np.ndarray, band: np.ndarray) -> np.ndarray:
-    """A band's outermost pixels where a scan's blur lightened them: inverted, they are a grey
-    line round the header, whose sides read as `|` or `i` beside the labels. (Whitening the
-    blurred ring outside the band as well thinned print set close beside a band: the 150-dpi
-    scan fixture lost its benchmark columns' year.)"""
+def _blurred_edge(grey: np.ndarray, band: np.ndarray, dpi: int, rules: np.ndarray | None = None) -> np.ndarray:
+    """The ring just outside each band where a scan's blur greys the paper, and the band's
+    outermost pixels where the blur lightened them (inverted, a grey line): left as they are,
+    they are a box drawn round the header, whose sides read as `[`, `|` or `i` beside the labels.
+    Print that reaches out of the ring keeps the ring's pixels above and below its strokes: a
+    line set close over a band has its letters' feet there (`16-17` came out `14-17`).
+    Print is the page's ink by its neighbourhood, not by one grey level: a 150-dpi scan's small
+    print is lighter than a band's ground. Rules (`rules`, a mask) are no print: a table's frame
+    joins the band's blurred edge to the page beyond the ring."""
     import cv2
 
-    inner = cv2.erode(band.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
-    return band & ~inner & (grey > DARK)
+    if not band.any():
+        return band
+    k = int(BAND_EDGE * dpi / 72) * 2 + 1
+    ring = (cv2.dilate(band.astype(np.uint8), np.ones((k, k), np.uint8)) > 0) & ~band
+    ink = (binarise(grey) > 0) & ~band
+    if rules is not None:
+        ink &= ~rules
+    _, labels = cv2.connectedComponents(ink.astype(np.uint8), connectivity=8)
+    reaching = ink & np.isin(labels, np.unique(labels[ink & ~ring]))
+    kept = cv2.dilate(reaching.astype(np.uint8), np.ones((k, 5), np.uint8)) > 0
+    rim = band & ~(cv2.erode(band.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0) & (grey > DARK)
+    return (ring & ~kept) | rim
 
 
 def _inverted(grey: np.ndarray) -> np.ndarray:
@@ -657,6 +671,7 @@ def _inverted(grey: np.ndarray) -> np.ndarray:
     return np.clip(inv.astype(np.float32) * (245.0 / np.maximum(ground, 1.0)), 0, 255)
 
 
+BAND_EDGE = 1.5  # points: how far a scan's blur greys the paper round a band
 BAND_WINDOW = 10.0  # points: the neighbourhood whose mean says a band's core (41 px at 300 dpi)
 
 
@@ -687,7 +702,34 @@ def band_mask(grey: np.ndarray, dpi: int = 300) -> np.ndarray:
         cols = np.flatnonzero(np.median(grey[y : y + h, xa:xb], axis=0) < DARK)
         if len(rows) and len(cols):
             out[ya + rows[0] : ya + rows[-1] + 1, xa + cols[0] : xa + cols[-1] + 1] = 1
-    return _bridged(grey, out, window) > 0
+    return _bands(grey, _bridged(grey, out, window) > 0)
+
+
+PRINT_CONTRAST = 40  # grey levels between a ground and dark print on it, blurred as it may be
+LIGHT_PRINT = 60  # grey levels over a band's ground its white print reaches, blurred as it may be
+DARK_SHARE = 0.05  # of a piece's pixels darker than its ground by PRINT_CONTRAST: print on it
+LIGHT_SHARE = 0.01  # of a piece's pixels lighter than its ground by LIGHT_PRINT: a band's print
+
+
+def _bands(grey: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """The pieces of `mask` that are bands: dark ground (`DARK`), and light print on it wherever
+    there is print darker than it (a band's own black rules). Dark print set close on a mid-grey
+    fill (a RAG column's `Red` on grey) is dark on average too, but inverted it is white on
+    white; so is a sliver of that fill the piece grew into."""
+    import cv2
+
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    out = mask.copy()
+    for k in range(1, n):
+        x, y, w, h, _area = (int(v) for v in stats[k])
+        box = labels[y : y + h, x : x + w] == k
+        levels = grey[y : y + h, x : x + w][box]
+        ground = float(np.median(levels))
+        darker = float(np.mean(levels < ground - PRINT_CONTRAST))
+        lighter = float(np.mean(levels > ground + LIGHT_PRINT))
+        if ground >= DARK or (darker >= DARK_SHARE and lighter < LIGHT_SHARE):
+            out[y : y + h, x : x + w][box] = False
+    return out
 
 
 SHARED_ROWS = 0.5  # of the thinner piece's height: two pieces of one band side by side share this much

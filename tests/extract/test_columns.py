@@ -17,6 +17,14 @@ def test_words_with_a_turn_of_case_that_name_nothing_stay_unnamed(word):
     assert classify(word, "", None, allow_serial=False).kind == "ignore"
 
 
+@pytest.mark.parametrize(
+    "read, kind", [("[Ref", "ref"), ("Ref]", "ref"), ("_Target", "measure"), ("~ Apr-18", "measure")]
+)
+def test_a_box_edge_read_beside_a_header_is_not_part_of_it(read, kind):
+    """A band's or box's edge read as a bracket, tilde or underscore beside the header's word."""
+    assert classify(read, "", None, allow_serial=False).kind == kind
+
+
 def _kinds(header: list[str]) -> list[tuple[str, str, str]]:
     from scorekit.extract.columns import build_model
 

@@ -325,16 +325,67 @@ def test_a_band_is_found_at_every_resolution():
     assert clean_for_ocr(page, np.zeros_like(page), np.zeros_like(page), dpi=150)[115, 101] < 100
 
 
-def test_a_bands_blurred_border_leaves_no_line_round_the_header():
-    """A scan lightens a band's outermost pixels; inverted, they were a grey line round the
-    header whose sides read as `|` or `i`. They are paper; the band's ground and its white
-    letters inside are not."""
+def test_a_bands_blurred_border_leaves_no_box_round_the_header():
+    """A scan greys the paper round a band and lightens the band's outermost pixels; inverted,
+    they were a box round the header whose sides read as `[`, `|` or `i`. They are paper; the
+    band's ground and its white letters inside are not."""
     page = np.full((300, 600), 245, np.uint8)
     page[100:140, 50:550] = 55
+    page[99, 50:550] = page[140, 50:550] = 170  # the blur just outside
     page[100:140, 50] = page[100:140, 549] = 130  # the band's own edge, half lightened
     page[110:130, 100:104] = 235  # a white letter's stem
     band = np.zeros(page.shape, bool)
     band[100:140, 50:550] = True
-    edge = _blurred_edge(page, band)
+    edge = _blurred_edge(page, band, 300)
     assert edge[100:140, 50].all() and edge[100:140, 549].all()
-    assert not edge[:, 51:549].any() and not edge[~band].any()
+    assert edge[99, 60:540].all() and edge[140, 60:540].all()
+    assert not edge[101:139, 51:549].any()
+
+
+def test_print_set_close_over_a_band_keeps_its_feet():
+    """A caption's letters end a pixel or two over the band (`16-17` over a benchmark band): the
+    ring's pixels under a stroke that reaches out of the ring are print, not the band's blur."""
+    page = np.full((300, 600), 245, np.uint8)
+    page[100:140, 50:550] = 55
+    page[80:99, 200:204] = 120  # a light stem of small print, its foot in the ring
+    band = np.zeros(page.shape, bool)
+    band[100:140, 50:550] = True
+    edge = _blurred_edge(page, band, 300)
+    assert not edge[90:100, 200:204].any()
+    assert edge[95:100, 300:400].all()
+
+
+def test_dark_print_on_a_mid_grey_fill_is_no_band():
+    """`Red` in bold dark red on a grey RAG column: dark on average where the word stands, but
+    its print is darker than its ground, so it is not inverted (it came out white on white)."""
+    page = np.full((300, 600), 245, np.uint8)
+    page[40:240, 300:360] = 145  # the grey column
+    for y in (60, 120, 180):
+        for x in range(305, 355, 4):
+            page[y : y + 31, x : x + 2] = 30  # a bold word's strokes, close set
+    assert not band_mask(page, 300)[40:240, 300:360].any()
+
+
+def test_a_tables_frame_does_not_keep_the_blur_round_its_band():
+    """The frame's rules run from the band's blurred edge on down the page: they reach out of the
+    ring, but they are rules, not print, and keep none of it."""
+    page = np.full((300, 600), 245, np.uint8)
+    page[100:140, 50:550] = 55
+    page[97:100, 50:550] = page[140:143, 50:550] = 170  # the blur just outside
+    page[97:290, 48:51] = page[97:290, 549:552] = 60  # the frame's sides
+    band = np.zeros(page.shape, bool)
+    band[100:140, 50:550] = True
+    rules = np.zeros(page.shape, bool)
+    rules[97:290, 47:53] = rules[97:290, 548:554] = True
+    assert _blurred_edge(page, band, 300, rules)[97:100, 60:540].all()
+
+
+def test_a_band_with_black_rules_and_white_print_is_a_band():
+    """Black column rules and a little white print: more of the band is darker than its ground
+    than lighter (a percentile of each says nothing), but the white print makes it a band."""
+    page = np.full((300, 600), 245, np.uint8)
+    page[100:140, 50:550] = 53
+    for x in range(100, 550, 25):
+        page[100:140, x : x + 2] = 0  # its column rules, black
+    page[115:125, 60:540:10] = 255  # a little white print
+    assert band_mask(page, 300)[102:138, 60:540].all()

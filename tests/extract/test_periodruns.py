@@ -69,3 +69,21 @@ def test_a_word_after_a_run_of_dated_months_is_another_column():
     """`DoT` reads a little like `Oct`, but the run prints its years and `DoT` has none."""
     level = ["Ref", "Indicator", "Target", "RAG", "2021-07", "2021-08", "2021-09", "DoT"]
     assert settle_level(level) == level
+
+
+def test_a_month_spelt_right_takes_the_runs_year_however_its_digits_were_read():
+    """`Aug 2929`: the month's name is the run's to the letter and its year as long as the run's;
+    a name that is not (`Ww 2a20`, `Dcc 2929`) or a year of another length (`Jan 29292`) stands."""
+    level = ["Ref", "Jun 2020", "Ww 2a20", "Aug 2929", "Sep 2920", "Oct 2020", "Nov 2020", "Dcc 2929", "Jan 29292"]
+    got = settle_level(level)
+    assert got == [
+        "Ref",
+        "Jun 2020",
+        "Ww 2a20",
+        "Aug 2020",
+        "Sep 2020",
+        "Oct 2020",
+        "Nov 2020",
+        "Dcc 2929",
+        "Jan 29292",
+    ]

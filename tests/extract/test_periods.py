@@ -85,6 +85,7 @@ def test_other_codes_beside_a_year_are_not_quarters(text):
         ("Ql", "Q1"),
         ("QI", "Q1"),
         ("Q|", "Q1"),
+        ("Qt", "Q1"),
         ("QZ", "Q2"),
         ("Q3", None),
         ("QS", None),

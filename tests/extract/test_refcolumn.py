@@ -157,6 +157,13 @@ def test_a_prefix_read_in_the_wrong_case_takes_the_columns():
     assert texts(["CP1", "CP1-NI", "CcP2", "CP2-NI"]) == ["CP1", "CP1-NI", "CP2", "CP2-NI"]
 
 
+def test_a_capital_read_twice_on_many_rows_is_one_capital():
+    """A wide `W` read `Ww` on every other row: its mixed-case prefix is printed more than once,
+    yet no publisher prints it, and the column prints `W` in one case."""
+    column = ["W03", "Ww04", "W05", "Ww06", "W07", "Ww08", "W10", "Ww12"]
+    assert texts(column) == ["W03", "W04", "W05", "W06", "W07", "W08", "W10", "W12"]
+
+
 def test_a_lost_prefix_comes_back_where_the_run_of_numbers_implies_it():
     column = ["01", "02", "03", "AS 04", "05"]
     assert texts(column) == ["AS 01", "AS 02", "AS 03", "AS 04", "AS 05"]
@@ -328,3 +335,20 @@ def test_a_digit_followed_by_its_own_lookalike_is_one_glyph_read_twice():
     assert texts(["EH1a", "EH1b", "EH1ic", "EH1d"]) == ["EH1a", "EH1b", "EH1c", "EH1d"]
     assert texts(["EH1a", "EH1ia"]) == ["EH1a", "EH1ia"]
     assert texts(["W09", "W10", "will", "W12"]) == ["W09", "W10", "W11", "W12"]  # `W11l` once settled
+
+
+def test_a_first_reading_of_lookalikes_alone_takes_the_count_below_it():
+    """`wol` and `wo02` over `W03`, `W04`: the count implies `W01` and `W02`, which they read as
+    once their last characters are taken for the digits they look like and the case put aside;
+    a word standing there that merely ends in a lookalike is not renumbered."""
+    assert texts(["wol", "wo02", "W03", "W04", "W05"]) == ["W01", "W02", "W03", "W04", "W05"]
+    assert texts(["TOTAL", "H-2", "H-3", "H-4"])[0] == "TOTAL"
+
+
+def test_a_lone_tail_two_others_print_but_for_a_lookalike_is_theirs():
+    """`CP2-Nl` among `CP1-NI` and `CP6B-NI`; two tails each printed twice both stand."""
+    assert texts(["CP1-NI", "CP2-Nl", "CP6B-NI"]) == ["CP1-NI", "CP2-NI", "CP6B-NI"]
+    column = ["M8-QL", "M6-OL", "LAC7-QL", "LAC10-OL"]
+    assert texts(column) == column
+    sure = [RefCell(t, SURE) for t in ["CP1-QL", "EH5-OL", "LAC7-QL"]]
+    assert [r.text for r in repair_column(sure, LOOK)] == ["CP1-QL", "EH5-OL", "LAC7-QL"]
