@@ -79,11 +79,11 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
                 )
                 for w in r.words
             ]
-        rest = outside_image(im.clean_for_ocr(straight, h, v, dpi), grids, dpi)
+        rest = outside_image(im.clean_for_ocr(straight, h, v, dpi, band), grids, dpi)
         if rest is not None:
             words += _sparse_words(rest, h, v, eng, s)
     else:
-        words = _sparse_words((im.clean_for_ocr(straight, h, v, dpi), 0, 0), h, v, eng, s)
+        words = _sparse_words((im.clean_for_ocr(straight, h, v, dpi, band), 0, 0), h, v, eng, s)
     rules = [Rule(x0 * s, t * s, x1 * s, b * s) for x0, t, x1, b in rules_px]
     fills = [
         Fill(f.x0 * s, f.top * s, f.x1 * s, f.bottom * s, f.grey)

@@ -615,18 +615,21 @@ def _one_line(verticals: list[RuleBox], tol: float, snap: float = 0.0) -> list[R
     return out
 
 
-def clean_for_ocr(grey: np.ndarray, h_mask: np.ndarray, v_mask: np.ndarray, dpi: int = 300) -> np.ndarray:
+def clean_for_ocr(
+    grey: np.ndarray, h_mask: np.ndarray, v_mask: np.ndarray, dpi: int = 300, band: np.ndarray | None = None
+) -> np.ndarray:
     """Invert dark bands (white-on-navy headers), erase rules and flatten the background, leaving
     dark text on white.
 
     Rules are erased outside the bands only: inside one, the rule masks also hold the dark gaps
     between white letters (`band_ink` takes a letter's counter for a border), and erasing them
     cuts strokes out of the very header the inversion is for (`Nar`, `Ajpr` for Mar, Apr); a
-    black border on a dark band disappears in the inversion anyway.
+    black border on a dark band disappears in the inversion anyway. `band` is the page's
+    `band_mask` where the caller has made it already.
     """
     import cv2
 
-    band = band_mask(grey, dpi)
+    band = band_mask(grey, dpi) if band is None else band
     out = np.where(band, _inverted(grey), grey).astype(np.uint8)
     lines = cv2.dilate(cv2.bitwise_or(h_mask, v_mask), np.ones((3, 3), np.uint8))
     out[(lines > 0) & ~band] = 255
