@@ -587,9 +587,10 @@ class Matcher:
     def match_many(self, queries: list[Query], chunk: int = 2048) -> list[Result]:
         """Each distinct question once: settled by a decision or an exact alias, else by the index."""
         queries = [self._coded(q) for q in queries]
+        same = [self._same(q) for q in queries]
         first: dict[tuple[object, ...], int] = {}
-        for qi, q in enumerate(queries):
-            first.setdefault(self._same(q), qi)
+        for qi, k in enumerate(same):
+            first.setdefault(k, qi)
         answers: dict[int, Result] = {}
         pending: dict[str | None, list[int]] = defaultdict(list)
         for qi in first.values():
@@ -606,7 +607,7 @@ class Matcher:
                 facts = [self._facts(queries[qi]) for qi in part]
                 for qi, near in zip(part, self.index.nearest(facts, rows, WIDER_K, self.workers), strict=True):
                     answers[qi] = self._answer(queries[qi], near)
-        return [answers[first[self._same(q)]] for q in queries]
+        return [answers[first[k]] for k in same]
 
     def _coded(self, query: Query) -> Query:
         """A name that says no unit but prints a national code the catalogue records (`NI 65`)
