@@ -1,0 +1,80 @@
+"""Matching round 18 (m30): the look-alikes of probes16 that merged, each kept apart by a general
+guard in the profile."""
+
+from __future__ import annotations
+
+import pytest
+
+from scorekit.match.normalise import vocabulary
+
+from .conftest import given
+
+EARLIER = ("comparator", "an earlier period")
+
+# -- an earlier period named as a label is a comparator, not the month's period ----------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "near"),
+    [
+        ("Previous month: referrals", "cin_referrals"),
+        ("Referrals - previous month", "cin_referrals"),
+        ("Referrals - last month", "cin_referrals"),
+        ("Last month - contacts", "contacts"),
+        ("Same month last year - contacts received", "contacts"),
+        ("Last year: re-referrals within 12 months (%)", "rereferrals_12m_pct"),
+        ("Last year's outturn - re-referral rate (%)", "rereferrals_12m_pct"),
+    ],
+)
+def test_an_earlier_period_as_a_label_is_a_comparator(shipped, name, near):
+    """`Previous month:` heading a name, `- last month` ending it, `same month last year`: the
+    figure of an earlier period beside this one, not this period's (the time basis no longer takes
+    the words the comparator reads)."""
+    assert EARLIER in vocabulary().facts(name).qualifiers
+    assert given(shipped, name) != near
+
+
+@pytest.mark.parametrize(
+    ("name", "answer"),
+    [
+        ("Number of referrals in the previous month", "cin_referrals"),
+        ("Referrals received last month", "cin_referrals"),
+        ("Contacts in the last month", "contacts"),
+    ],
+)
+def test_the_last_month_as_the_period_counted_stays_the_month(shipped, name, answer):
+    assert vocabulary().facts(name).basis == frozenset({"month"})
+    assert EARLIER not in vocabulary().facts(name).qualifiers
+    assert given(shipped, name) == answer
+
+
+# -- `of which`: a part of what the name first counts ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "near"),
+    [
+        ("Referrals in the month, of which from schools", "cin_referrals"),
+        ("Children open to Early Help, of which with an Early Help plan", "eh_open"),
+        ("Contacts received in the month - of which from the police", "contacts"),
+        ("CLA at month end - of whom placed with parents", "cla"),
+    ],
+)
+def test_of_which_names_a_part_of_the_whole_it_follows(shipped, name, near):
+    """`X, of which Y` is the count of Y among X: never the entry for all X, whatever the score
+    (a doubt no score settles: the part may be catalogued under Y's own words)."""
+    assert given(shipped, name) != near
+
+
+# -- missing episodes are episodes, not children --------------------------------------------------
+
+
+def test_missing_episodes_are_not_missing_children(shipped):
+    name = "Missing episodes for all children open to the authority"
+    assert ("counted", "episodes") in vocabulary().facts(name).qualifiers
+    assert given(shipped, name) != "missing_children"
+
+
+def test_of_which_heading_a_row_names_the_part_itself(shipped):
+    """`Of which: re-referrals ...` heads a row under its whole: the name states the part in full."""
+    assert given(shipped, "Of which: re-referrals within 12 months (number)") == "rereferrals_12m"
