@@ -78,3 +78,39 @@ def test_missing_episodes_are_not_missing_children(shipped):
 def test_of_which_heading_a_row_names_the_part_itself(shipped):
     """`Of which: re-referrals ...` heads a row under its whole: the name states the part in full."""
     assert given(shipped, "Of which: re-referrals within 12 months (number)") == "rereferrals_12m"
+
+
+# -- a rate of a cohort: per 10,000 looked after children is not per 10,000 children ----------------
+
+
+@pytest.mark.parametrize(
+    ("name", "near"),
+    [
+        ("Children in need per 10,000 looked after children", "cin_all_rate"),
+        ("Children subject to a CP plan per 10,000 children in need", "cpp_rate"),
+    ],
+)
+def test_a_rate_of_a_cohort_is_not_a_rate_of_the_child_population(shipped, name, near):
+    assert ("rate base", "a cohort, not the child population") in vocabulary().facts(name).qualifiers
+    assert given(shipped, name) != near
+
+
+@pytest.mark.parametrize(
+    ("name", "answer"),
+    [
+        ("Rate per 10,000 Initial Child Protection Conferences (ICPCs)", "icpc_rate"),
+        ("ICPC rate per 10,000", "icpc_rate"),
+        ("Looked after children per 10,000 children aged under 18", "cla_rate"),
+    ],
+)
+def test_a_rate_of_events_per_10000_children_keeps_its_base(shipped, name, answer):
+    assert ("rate base", "a cohort, not the child population") not in vocabulary().facts(name).qualifiers
+    assert given(shipped, name) == answer
+
+
+# -- the cohort eligible for an offer is not the share taking it up --------------------------------
+
+
+def test_children_eligible_are_not_the_share_taking_up_the_offer(shipped):
+    assert given(shipped, "Children eligible for 2 year old funding (looked after)") != "cla_2yo_funding_pct"
+    assert given(shipped, "% of eligible CLA taking up the 2 year old education funding offer") == "cla_2yo_funding_pct"
