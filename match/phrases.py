@@ -37,7 +37,8 @@ def anchor_words(form: str, common: frozenset[str] = frozenset()) -> tuple[str, 
         left = m.start() > 0 or before == "" or before.endswith(" ")
         if not left:
             continue
-        if m.end() < len(run) or after == "" or after.startswith(" ") or _SEPARATOR.match(after):
+        ends = after == "" or (after.startswith(" ") and not after.startswith((" ?", " *"))) or _SEPARATOR.match(after)
+        if m.end() < len(run) or ends:
             options.append((m.group(),))
         elif m.end() == len(run) and re.match(r"s\?(?:$| )", after):
             options.append((m.group(), m.group() + "s"))
@@ -193,7 +194,7 @@ class Phrases:
             maybe = set(self._always).union(*[self._opens(w) for w in words])
         if self._by_run:
             maybe.update([i for a, i in self._by_run if a in text])
-        return sorted(maybe)
+        return sorted(maybe) if len(maybe) > 1 else list(maybe)
 
     def _opens(self, word: str) -> frozenset[int]:
         """The forms anchored on `word`, and those a gate string within it opens: read once a word."""
@@ -268,10 +269,13 @@ class Phrases:
         return text, len(values)
 
     def _replace(self, text: str, fn: Callable[[re.Match[str], str], str]) -> tuple[str, list[str]]:
+        found = self.matches(text)
+        if not found:
+            return text, []
         parts: list[str] = []
         values: list[str] = []
         at = 0
-        for m, i in self.matches(text):
+        for m, i in found:
             parts.append(text[at : m.start()])
             parts.append(fn(m, self.values[i]))
             values.append(self.values[i])

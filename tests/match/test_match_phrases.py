@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scorekit.match.normalise import vocabulary
-from scorekit.match.phrases import Phrases, gate, needs
+from scorekit.match.phrases import Phrases, anchor_words, gate, needs
 
 FORMS = ["result(ed|ing|s)? in", "did not result in", "care", "children in care", "in care proceedings"]
 VALUES = ["result", "notresult", "care", "cla", "proceedings"]
@@ -102,3 +102,9 @@ def test_the_profiles_phrases_find_what_every_form_tried_finds(words):
     text = " ".join(words)
     for p in (v._equiv, v._qualifiers, v._bases, v._noise, v._units, v._unit_words, v._clause_words):
         assert [(m.span(), i) for m, i in p.matches(text)] == _every_form(p, text)
+
+
+def test_a_word_an_optional_space_joins_is_no_anchor():
+    """`ks ?2` matches `ks2`, one word: its anchor is not the word `ks` (the form was never tried)."""
+    assert anchor_words("ks ?2") == ()
+    assert [m.group(0) for m, _ in vocabulary()._equiv.matches("ks2 attainment gap")] == ["ks2"]

@@ -114,3 +114,21 @@ def test_a_rate_of_events_per_10000_children_keeps_its_base(shipped, name, answe
 def test_children_eligible_are_not_the_share_taking_up_the_offer(shipped):
     assert given(shipped, "Children eligible for 2 year old funding (looked after)") != "cla_2yo_funding_pct"
     assert given(shipped, "% of eligible CLA taking up the 2 year old education funding offer") == "cla_2yo_funding_pct"
+
+
+# -- tuning paraphrases sent to review for a word of wording alone ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "answer"),
+    [
+        ("Strategy meetings/discussions taking place this month", "strategy_discussions"),
+        ("Looked after under s20 (voluntary) at month end", "cla_s20"),
+        ("% of CLA placed in unregistered or unregulated provision at month end", "cla_unregulated_pct"),
+        ("Rate of CLA per 10,000 - our performance", "cla_rate"),
+    ],
+)
+def test_wording_alone_no_longer_holds_a_paraphrase(shipped, name, answer):
+    """`meetings/discussions`, s20 glossed `(voluntary)`, unregulated
+    `provision`, `- our performance` (the authority's own figure): the vocabulary reads them."""
+    assert given(shipped, name) == answer
