@@ -132,3 +132,19 @@ def test_wording_alone_no_longer_holds_a_paraphrase(shipped, name, answer):
     """`meetings/discussions`, s20 glossed `(voluntary)`, unregulated
     `provision`, `- our performance` (the authority's own figure): the vocabulary reads them."""
     assert given(shipped, name) == answer
+
+
+# -- a share's numerator or denominator (its cohort) said beside it --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "near", "part"),
+    [
+        ("Care leavers aged 19-21 (cohort) - suitable accommodation", "care_leavers_suitable_accom_pct", "denominator"),
+        ("Re-referrals within 12 months (%) (denominator)", "rereferrals_12m_pct", "denominator"),
+        ("Numerator: ICPCs held within 15 working days", "icpc_in_timescale_pct", "numerator"),
+    ],
+)
+def test_a_shares_numerator_or_denominator_is_not_the_share(shipped, name, near, part):
+    assert ("share part", part) in vocabulary().facts(name).qualifiers
+    assert given(shipped, name) != near
