@@ -426,6 +426,8 @@ def inclusions(a: Side, b: Side, prof: Profile) -> list[Finding]:
     excludes nothing, measures less than it: what would be a doubt is a different measure (a
     convention the profile frees, such as transfer-ins, stays free); an entry with exclusions of
     its own may only be worded another way (`excluding CP and CLA`)."""
+    if not (a.facts.excluded or a.facts.included or b.facts.excluded or b.facts.included):
+        return []
     out: list[Finding] = []
     for x, y in ((a.facts, b.facts), (b.facts, a.facts)):
         if not x.excluded and not x.included:

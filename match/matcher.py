@@ -313,12 +313,17 @@ class Matcher:
             reach[owner] = self._reach(query, owner, max(sims[x] for x in self.index.rows_of[owner]))
         ranked: list[Candidate] = []
         blocked: list[Blocked] = []
+        first = second = float("-inf")  # the two best scores ranked so far
         for owner, bound in sorted(reach.items(), key=lambda kv: (-kv[1], kv[0])):
-            if len(ranked) >= 2 and bound <= sorted(c.score for c in ranked)[-2]:
+            if len(ranked) >= 2 and bound <= second:
                 break
             found = self._entry(query, q, sims, owner)
             if isinstance(found, Candidate):
                 ranked.append(found)
+                if found.score > first:
+                    first, second = found.score, first
+                elif found.score > second:
+                    second = found.score
             elif found.similarity >= self.review:
                 blocked.append(found)
         ranked.sort(key=lambda c: (-c.score, c.indicator_id))

@@ -194,7 +194,7 @@ class Phrases:
             maybe = set(self._always).union(*[self._opens(w) for w in words])
         if self._by_run:
             maybe.update([i for a, i in self._by_run if a in text])
-        return sorted(maybe) if len(maybe) > 1 else list(maybe)
+        return list(maybe)  # in any order: `matches` orders what it finds
 
     def _opens(self, word: str) -> frozenset[int]:
         """The forms anchored on `word`, and those a gate string within it opens: read once a word."""
