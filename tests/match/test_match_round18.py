@@ -148,3 +148,8 @@ def test_wording_alone_no_longer_holds_a_paraphrase(shipped, name, answer):
 def test_a_shares_numerator_or_denominator_is_not_the_share(shipped, name, near, part):
     assert ("share part", part) in vocabulary().facts(name).qualifiers
     assert given(shipped, name) != near
+
+
+@pytest.mark.parametrize("name", ["Care proceedings open at period end", "Number of care proceedings currently open"])
+def test_care_proceedings_open_are_underway(shipped, name):
+    assert given(shipped, name) == "care_proceedings"
