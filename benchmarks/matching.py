@@ -59,6 +59,7 @@ PROBES12 = ROOT / "tests" / "match" / "probes12.csv"
 PROBES13 = ROOT / "tests" / "match" / "probes13.csv"
 PROBES14 = ROOT / "tests" / "match" / "probes14.csv"
 PROBES15 = ROOT / "tests" / "match" / "probes15.csv"
+PROBES16 = ROOT / "tests" / "match" / "probes16.csv"
 REAL = "real wording"  # probes whose source is a published title, not a written one
 
 
@@ -148,7 +149,7 @@ def probes2_table(matcher: Matcher, misses: bool = False, path: Path = PROBES2, 
     (`probes6.csv`, `probes7.csv`), the eighteenth's (`probes8.csv`), the nineteenth's
     (`probes9.csv`), the twentieth's (`probes10.csv`), the twenty-first's (`probes11.csv`) and the
     twenty-second's (`probes12.csv`), the twenty-third's (`probes13.csv`), the twenty-fourth's
-    (`probes14.csv`) and the twenty-sixth's (`probes15.csv`):
+    (`probes14.csv`), the twenty-sixth's (`probes15.csv`) and the twenty-seventh's (`probes16.csv`):
     written before the matcher was run on
     them, measured once untouched, then tuned on; reported apart from the older probes."""
     rows = ev.read(path)
@@ -637,6 +638,7 @@ def main() -> int:
     probes2_table(matcher, args.probes, PROBES13, "probes13 (new)")
     probes2_table(matcher, args.probes, PROBES14, "probes14 (new)")
     probes2_table(matcher, args.probes, PROBES15, "probes15 (new)")
+    probes2_table(matcher, args.probes, PROBES16, "probes16 (new)")
     if args.dev:
         development_misses(rows, results)
     print()

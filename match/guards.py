@@ -217,6 +217,10 @@ def _resolve(qs: frozenset[Quantity], other: frozenset[Quantity]) -> frozenset[Q
 def numbers(a: Side, b: Side) -> list[Finding]:
     """Same kind, other values: a different measure (10 vs 15 working days). Same values, one an
     upper and the other a lower bound: too (within 45 vs over 45). A kind on one side only: a doubt."""
+    if a.facts.quantities == b.facts.quantities and (
+        (not a.implied and not b.implied) or (not a.facts.quantities and not a.facts.whole and not b.facts.whole)
+    ):
+        return []  # the same numbers (or none), none bounded or restricted by a definition: nothing below differs
     fa, fb = _bounded(a.facts.quantities, a.implied), _bounded(b.facts.quantities, b.implied)
     fa, fb = _strict_as_next(fa, a.facts.strict, fb), _strict_as_next(fb, b.facts.strict, fa)
     whole = _whole_vs_restricted(a, fa, b, fb) or _whole_vs_restricted(b, fb, a, fa)
@@ -375,8 +379,8 @@ def qualifiers(a: Side, b: Side, prof: Profile) -> list[Finding]:
     children 16+ and care leavers) counts part of it, and so does one naming a cohort an entry's
     recorded population does not: a doubt no score settles."""
     ga, gb = a.facts.groups, b.facts.groups
-    if not ga and not gb:
-        return []
+    if ga == gb:
+        return []  # the same values of the same groups: no value differs, none is one-sided
     out: list[Finding] = []
     for q in _in_order(prof, ga.keys() | gb.keys()):
         x, y = ga.get(q.group, frozenset()), gb.get(q.group, frozenset())
@@ -422,6 +426,8 @@ def inclusions(a: Side, b: Side, prof: Profile) -> list[Finding]:
     excludes nothing, measures less than it: what would be a doubt is a different measure (a
     convention the profile frees, such as transfer-ins, stays free); an entry with exclusions of
     its own may only be worded another way (`excluding CP and CLA`)."""
+    if not (a.facts.excluded or a.facts.included or b.facts.excluded or b.facts.included):
+        return []
     out: list[Finding] = []
     for x, y in ((a.facts, b.facts), (b.facts, a.facts)):
         if not x.excluded and not x.included:
@@ -472,6 +478,8 @@ def negation(a: Side, b: Side) -> list[Finding]:
     progressing to referral`) measures the rest of it: a different measure. A denial the other
     name gives only as a gloss (`stepped down (no assessment required)`) agrees with it; one that
     says what that gloss denies (`stepped down after assessment`) contradicts it."""
+    if not (a.facts.negated or a.facts.negated_gloss or b.facts.negated or b.facts.negated_gloss):
+        return []
     for x, y in ((a.facts, b.facts), (b.facts, a.facts)):
         lone = x.negated - y.negated - y.negated_gloss
         if lone:
@@ -489,6 +497,8 @@ def restriction(a: Side, b: Side) -> list[Finding]:
     notification date for transfer-in cases`), offers it as one of alternatives, or names it as
     one value of a kind beside others (`CLA 16+ or care leavers`: two cohorts). A name about that
     thing itself (`CLA who are UASC` beside `CLA (UASC only)`) agrees."""
+    if not (a.facts.only or a.facts.only_values or b.facts.only or b.facts.only_values):
+        return []
     for x, y in ((a.facts, b.facts), (b.facts, a.facts)):
         offered = {w for pair in y.either for w in pair}
         alone = sorted(w for w in x.only - y.only if w not in y.bare or w in offered)
@@ -503,6 +513,8 @@ def restriction(a: Side, b: Side) -> list[Finding]:
 def either(a: Side, b: Side) -> list[Finding]:
     """`X or Y` counts both; a name with only one of them counts a part (CAO or SGO vs SGO). `X
     including Y` names both too (NEET including not known)."""
+    if not a.facts.either and not b.facts.either:
+        return []
     out = []
     for x, y in ((a.facts, b.facts), (b.facts, a.facts)):
         if y.either:

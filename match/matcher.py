@@ -313,12 +313,17 @@ class Matcher:
             reach[owner] = self._reach(query, owner, max(sims[x] for x in self.index.rows_of[owner]))
         ranked: list[Candidate] = []
         blocked: list[Blocked] = []
+        first = second = float("-inf")  # the two best scores ranked so far
         for owner, bound in sorted(reach.items(), key=lambda kv: (-kv[1], kv[0])):
-            if len(ranked) >= 2 and bound <= sorted(c.score for c in ranked)[-2]:
+            if len(ranked) >= 2 and bound <= second:
                 break
             found = self._entry(query, q, sims, owner)
             if isinstance(found, Candidate):
                 ranked.append(found)
+                if found.score > first:
+                    first, second = found.score, first
+                elif found.score > second:
+                    second = found.score
             elif found.similarity >= self.review:
                 blocked.append(found)
         ranked.sort(key=lambda c: (-c.score, c.indicator_id))
@@ -587,9 +592,10 @@ class Matcher:
     def match_many(self, queries: list[Query], chunk: int = 2048) -> list[Result]:
         """Each distinct question once: settled by a decision or an exact alias, else by the index."""
         queries = [self._coded(q) for q in queries]
+        same = [self._same(q) for q in queries]
         first: dict[tuple[object, ...], int] = {}
-        for qi, q in enumerate(queries):
-            first.setdefault(self._same(q), qi)
+        for qi, k in enumerate(same):
+            first.setdefault(k, qi)
         answers: dict[int, Result] = {}
         pending: dict[str | None, list[int]] = defaultdict(list)
         for qi in first.values():
@@ -606,7 +612,7 @@ class Matcher:
                 facts = [self._facts(queries[qi]) for qi in part]
                 for qi, near in zip(part, self.index.nearest(facts, rows, WIDER_K, self.workers), strict=True):
                     answers[qi] = self._answer(queries[qi], near)
-        return [answers[first[self._same(q)]] for q in queries]
+        return [answers[first[k]] for k in same]
 
     def _coded(self, query: Query) -> Query:
         """A name that says no unit but prints a national code the catalogue records (`NI 65`)

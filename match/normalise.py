@@ -332,6 +332,7 @@ class Vocabulary:
         self._windows = [(w, re.compile(rf"\b(?:{'|'.join(w.forms)})\b")) for w in prof.windows]
         self._cache: dict[tuple[str, str | None], Facts] = {}
         self._read: dict[tuple[str, str | None], Facts] = {}
+        self._cued: dict[str, list[str]] = {}
 
     @staticmethod
     def _qualifier_phrases(prof: Profile) -> Phrases:
@@ -423,7 +424,7 @@ class Vocabulary:
         t, _ = self._numbers.sub(t, lambda m, word: str(self._number_table[m.group(0)]))
         if _DIGIT.search(t) or "year" in t or _A_SPAN.search(t):
             for cues, pattern, repl in self._grammar:
-                if any(c in t for c in cues):
+                if any(map(t.__contains__, cues)):
                     t = pattern.sub(repl, t)
             if "year" in t:
                 t = _YEARS.sub(_years_to_months, t)
@@ -481,7 +482,7 @@ class Vocabulary:
 
     def _facts(self, name: str, unit: str | None) -> Facts:
         text, expansions = self.canonical(name)
-        cued = frozenset(int(i) for i in self._units.found(text)) if unit is None else None
+        cued = frozenset(int(i) for i in self._cues(text)) if unit is None else None
         unit = unit or (self._unit_names[min(cued)] if cued else None)
         any_period = bool(self._any_period.found(text))
         said = text
@@ -707,14 +708,23 @@ class Vocabulary:
             return self._quantities(_YEAR_WINDOW)
         return frozenset()
 
+    def _cues(self, text: str) -> list[str]:
+        """The unit cues found in a text: a name's reading asks this of one text up to three times."""
+        hit = self._cued.get(text)
+        if hit is None:
+            if len(self._cued) > _MOST_CUED:
+                self._cued.clear()
+            hit = self._cued[text] = self._units.found(text)
+        return hit
+
     def unit_of(self, text: str) -> str | None:
         """The unit the wording commits to (the profile's first cue found), or None."""
-        found = self._units.found(text)
+        found = self._cues(text)
         return self._unit_names[min(int(i) for i in found)] if found else None
 
     def _share_and_rate(self, text: str) -> bool:
         """The wording says both a share and a rate (`percentage ... - rate`): two units."""
-        units = {self._unit_names[int(i)] for i in self._units.found(text)}
+        units = {self._unit_names[int(i)] for i in self._cues(text)}
         return "percent" in units and any(u.startswith("rate_") for u in units)
 
     def _stated_units(self, said: str, cued: frozenset[int] | None) -> bool:
@@ -723,12 +733,15 @@ class Vocabulary:
         (`rate per 10,000 ... per 100,000`), or a count's gloss (`(num)`) beside either. A bare
         `rate` (a unit's fallback cue) beside a share is the share's own name (`re-registration
         rate (%)`). `cued`: the unit cues already found in these words, if they were looked for."""
-        found = (cued if cued is not None else frozenset(int(i) for i in self._units.found(said))) - self._fallback
+        found = (cued if cued is not None else frozenset(int(i) for i in self._cues(said))) - self._fallback
         units = {self._unit_names[i] for i in found}
         rates = {u for u in units if u.startswith("rate_")}
         if ("percent" in units and rates) or len(rates) > 1:
             return True
         return ("percent" in units or bool(rates)) and "(" in said and bool(self._count_glosses.found(said))
+
+
+_MOST_CUED = 4096
 
 
 def grammar_texts() -> list[str]:

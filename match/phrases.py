@@ -9,13 +9,18 @@ anchors it contains, through an alternation compiled once per such subset and ke
 from __future__ import annotations
 
 import re
+import re._constants as _c  # type: ignore[import-not-found]  # the engine's own parser: no stubs
+import re._parser as _parser  # type: ignore[import-not-found]
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
+from typing import Any
 
 _WORD = re.compile(r"[a-z0-9]+")
+_LETTERS = re.compile(r"[a-z0-9]+")  # a string of them lies within one word of a text wherever it is
 _SEPARATOR = re.compile(r"\[[^\]\w]+\](?!\?|\*)")
 _GROUP = re.compile(r"\((?:\?:)?[^()]*\)[?*]?")
 _OPTIONAL = re.compile(r"(?:\\.|\[[^\]]*\]|.)[?*]|\{\d*,?\d*\}")
+_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
 _SPECIAL = re.compile(r"\\[a-zA-Z]|\\.|\[[^\]]*\]|[.^$+|]")
 
 
@@ -32,7 +37,8 @@ def anchor_words(form: str, common: frozenset[str] = frozenset()) -> tuple[str, 
         left = m.start() > 0 or before == "" or before.endswith(" ")
         if not left:
             continue
-        if m.end() < len(run) or after == "" or after.startswith(" ") or _SEPARATOR.match(after):
+        ends = after == "" or (after.startswith(" ") and not after.startswith((" ?", " *"))) or _SEPARATOR.match(after)
+        if m.end() < len(run) or ends:
             options.append((m.group(),))
         elif m.end() == len(run) and re.match(r"s\?(?:$| )", after):
             options.append((m.group(), m.group() + "s"))
@@ -54,6 +60,63 @@ def anchor(form: str) -> str:
     runs = [r for r in text.split("\x00") if not re.search(r"[()\\]", r)]
     best = max(runs, key=len, default="")
     return best if len(best.strip()) >= 2 else ""
+
+
+NEEDED_LENGTH = 2  # a shorter string is in nearly every name: no use asking for it
+MOST_NEEDS = 3
+
+
+def needs(form: str) -> tuple[tuple[str, ...], ...]:
+    """Strings every match of `form` holds, read from the parsed pattern: each entry lists
+    alternatives one of which is there (`(individual|unique|distinct) child` needs one of three,
+    and ` child`). At most `MOST_NEEDS`, the longest first; () for a form that says none."""
+    try:
+        parsed = _parser.parse(form)
+    except re.error:
+        return ()
+    found = {alts for alts in _needed(list(parsed)) if all(len(s) >= NEEDED_LENGTH for s in alts)}
+    return tuple(sorted(found, key=lambda alts: (-min(len(s) for s in alts), alts))[:MOST_NEEDS])
+
+
+def _needed(items: list[tuple[Any, Any]]) -> list[tuple[str, ...]]:
+    """What a parsed sequence needs: each run of literals, and what each part it must match needs
+    (a group, a repeat of at least one, one of a set of branches each needing something)."""
+    out: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is _c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            out.append(("".join(run),))
+            run = []
+        if op is _c.SUBPATTERN and not av[1]:
+            out += _needed(list(av[3]))
+        elif op in _REPEATS and av[0] >= 1:
+            out += _needed(list(av[2]))
+        elif op is _c.BRANCH:
+            each = [_best(_needed(list(alt))) for alt in av[1]]
+            if all(each):
+                out.append(tuple(sorted({s for alts in each for s in alts})))
+    if run:
+        out.append(("".join(run),))
+    return out
+
+
+def gate(form: str) -> tuple[str, ...]:
+    """Strings of letters and digits one of which every match of `form` holds (each needed
+    string's longest such piece), the likeliest to be absent from a name: () for none."""
+    best: tuple[str, ...] = ()
+    for alts in needs(form):
+        pieces = tuple(sorted({max(_LETTERS.findall(x), key=len, default="") for x in alts}))
+        if all(len(p) >= NEEDED_LENGTH for p in pieces) and (not best or min(map(len, pieces)) > min(map(len, best))):
+            best = pieces
+    return best
+
+
+def _best(found: list[tuple[str, ...]]) -> tuple[str, ...]:
+    usable = [alts for alts in found if all(len(s) >= NEEDED_LENGTH for s in alts)]
+    return max(usable, key=lambda alts: min(len(s) for s in alts), default=())
 
 
 def _top_level_alternation(form: str) -> bool:
@@ -98,30 +161,51 @@ class Phrases:
         # The same without the leading look-behinds, which keep the engine from skipping ahead to
         # a form's first letter: twice as fast, with the word start checked on each match found.
         self._bare = [re.compile(rf"(?:{f})(?![\w&])") for f in self.forms]
-        self._always = [i for i, a in enumerate(self.anchors) if not a]
+        # Each form is tried only where the text holds what every match of it holds: its anchor
+        # word, or, where they say more (`of` beside `previous referral|closure|...`; a form with
+        # no anchor that reads the text up to `rcpc`), a string of letters one of whose
+        # alternatives is in a word of the text; else its anchor run, else always.
         self._by_word: dict[str, list[int]] = {}
+        self._gates: dict[str, list[int]] = {}
         self._by_run: list[tuple[str, int]] = []
+        self._always: list[int] = []
         for i, (f, a) in enumerate(zip(self.forms, self.anchors, strict=True)):
             words = anchor_words(f, common)
-            for w in words:
-                self._by_word.setdefault(w, []).append(i)
-            if a and not words:
+            pieces = gate(f)
+            if pieces and (not words or min(map(len, pieces)) > len(words[0])):
+                for x in pieces:
+                    self._gates.setdefault(x, []).append(i)
+            elif words:
+                for w in words:
+                    self._by_word.setdefault(w, []).append(i)
+            elif a:
                 self._by_run.append((a, i))
-        self._anchored = frozenset(self._by_word)
+            else:
+                self._always.append(i)
+        self._gate_lengths = sorted({len(x) for x in self._gates})
+        self._opened: dict[str, frozenset[int]] = {}
 
     def _candidates(self, text: str) -> list[int]:
-        """Forms whose anchor word is one of the text's words, and forms without one whose anchor
-        occurs in the text."""
-        by_word = self._by_word
-        hits = _words(text) & self._anchored
-        if not hits and not self._by_run:
-            return self._always
-        maybe: set[int] = set(self._always)
-        for w in hits:
-            maybe.update(by_word[w])
+        """The forms the text's words open, and those whose anchor run is in the text."""
+        words, opened = _words(text), self._opened
+        try:
+            maybe = set(self._always).union(*[opened[w] for w in words])
+        except KeyError:
+            maybe = set(self._always).union(*[self._opens(w) for w in words])
         if self._by_run:
             maybe.update([i for a, i in self._by_run if a in text])
-        return sorted(maybe)
+        return list(maybe)  # in any order: `matches` orders what it finds
+
+    def _opens(self, word: str) -> frozenset[int]:
+        """The forms anchored on `word`, and those a gate string within it opens: read once a word."""
+        hit = self._opened.get(word)
+        if hit is None:
+            gates, found = self._gates, set(self._by_word.get(word, ()))
+            for n in self._gate_lengths:
+                for at in range(len(word) - n + 1):
+                    found.update(gates.get(word[at : at + n], ()))
+            hit = self._opened[word] = frozenset(found)
+        return hit
 
     def search(self, text: str) -> bool:
         return any(next(self._finditer(i, text), None) for i in self._candidates(text))
@@ -151,7 +235,12 @@ class Phrases:
         """The matches that stand, longest match first (then the longer form): a match overlapping
         one of its own kind already standing is dropped, so `did not result in` is read whole, not
         as `result in`; forms of different kinds each read their own words."""
-        found = [(m, i) for i in self._candidates(text) for m in self._finditer(i, text)]
+        found = []
+        bare = self._bare
+        for i in self._candidates(text):
+            m = bare[i].search(text)
+            if m is not None:
+                found += [(x, i) for x in self._from(i, text, m)]
         if len(found) < 2:
             return found
         found.sort(key=lambda mi: (mi[0].start() - mi[0].end(), mi[1]))
@@ -180,10 +269,13 @@ class Phrases:
         return text, len(values)
 
     def _replace(self, text: str, fn: Callable[[re.Match[str], str], str]) -> tuple[str, list[str]]:
+        found = self.matches(text)
+        if not found:
+            return text, []
         parts: list[str] = []
         values: list[str] = []
         at = 0
-        for m, i in self.matches(text):
+        for m, i in found:
             parts.append(text[at : m.start()])
             parts.append(fn(m, self.values[i]))
             values.append(self.values[i])

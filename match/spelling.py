@@ -35,6 +35,7 @@ class Slips:
         for w in meant:
             self._by_first.setdefault(w[0], []).append(w)
         self._cache: dict[str, str] = {}
+        self._words: dict[str, str] = {}
 
     def fix(self, name: str) -> str:
         """The name with each slip read as the word it misses; unchanged when it has none."""
@@ -50,9 +51,13 @@ class Slips:
         return re.sub(r"[A-Za-z]+", lambda m: swaps.get(m.group(0).lower(), m.group(0)), name)
 
     def _meant(self, word: str) -> str:
+        """The known word `word` is a slip or a contraction of, or "": read once per word."""
         if word in self.known:
             return ""
-        return self._slip(word) or self._contracted(word)
+        hit = self._words.get(word)
+        if hit is None:
+            hit = self._words[word] = self._slip(word) or self._contracted(word)
+        return hit
 
     def _slip(self, word: str) -> str:
         if len(word) < MIN_LENGTH:
