@@ -1,0 +1,51 @@
+"""Matching round 19 (m31): the generated near misses (`tests/match/probes17.csv`, made by
+`tests/match/generate_probes17.py`) and the guards for what of them merged."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from scorekit.match import evaluation as ev
+
+HERE = Path(__file__).resolve().parent
+
+
+def _generator():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("generate_probes17", HERE / "generate_probes17.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_the_generated_probes_are_labelled_with_catalogue_ids(shipped):
+    rows = ev.read(HERE / "probes17.csv")
+    ids = {i.id for i in shipped}
+    assert len(rows) >= 1000 and len({" ".join(r.name.lower().split()) for r in rows}) == len(rows)
+    assert all(r.answer in ids or r.answer == ev.NEW for r in rows)
+    assert all(r.near_miss in ids and r.near_miss != r.answer for r in rows if r.kind == "trap")
+    assert all(r.answer in ids for r in rows if r.kind == "paraphrase")
+    assert all(r.source.startswith("twenty-seventh session, matching round 19 (m31): generated") for r in rows)
+
+
+def test_the_generator_reads_no_held_out_set():
+    text = (HERE / "generate_probes17.py").read_text(encoding="utf-8")
+    assert 'fresh.csv"' not in text and 'unseen.csv"' not in text
+    assert 'glob("probes*.csv")' in text
+
+
+def test_the_generator_changes_one_part_along_the_profiles_axes():
+    g = _generator()
+    p = g.Profile(__import__("json").loads((HERE.parent.parent / "match" / "profile.json").read_text()))
+    ind = {"id": "x", "unit": "count", "time_basis": "month", "population": ""}
+    basis = dict(g.basis_traps(p, ind, "Number of contacts in the month"))
+    assert "Number of contacts year to date" in basis and "Number of contacts rolling 12 months" in basis
+    units = dict(g.unit_traps(p, ind, "Number of contacts in the month"))
+    assert set(units) == {"Percentage of contacts in the month", "Rate per 10,000 of contacts in the month"}
+    assert dict(g.number_traps(ind, "Assessments completed in 45 working days")) == {
+        "Assessments completed in 20 working days": "threshold: 45 -> 20"
+    }
+    assert g.number_traps(ind, "Number of adoptions (E11, E12)") == []
+    para = dict(g.abbreviation_paraphrases(p, ind, "Number of CLA at the end of the month"))
+    assert "Number of children looked after at the end of the month" in para
