@@ -134,7 +134,7 @@ NUMBER_SWAP = {
     14: 16,
     15: 10,
     16: 18,
-    17: 18,
+    17: 15,
     18: 21,
     19: 25,
     20: 10,
@@ -246,8 +246,13 @@ def qualifier_traps(p: Profile, ind: dict, name: str) -> list[tuple[str, str]]: 
                 if w is v:
                     continue
                 new = p.printed(w["forms"][0])
-                if new and new.lower() != m.group(0) and clean_text(m.group(0).strip(" ()")):
-                    out.append((splice(name, m, new), f"{q['group']}: {v['value']} -> {w['value']}"))
+                if not new or new.lower() == m.group(0) or not clean_text(m.group(0).strip(" ()")):
+                    continue
+                if re.fullmatch(r"pupils?", new) or name[m.start() - 1 : m.start()] == "(":
+                    continue  # not a population a title would swap in; a gloss of the words before it
+                edited = splice(name, m, new)
+                if find(forms, edited) is None:  # else the name still says what was replaced
+                    out.append((edited, f"{q['group']}: {v['value']} -> {w['value']}"))
             break
     return out
 
@@ -376,6 +381,72 @@ def changes(p: Profile, ind: dict, name: str) -> list[tuple[str, str, str]]:  # 
     return [("trap", n, w) for n, w in traps] + [("paraphrase", n, w) for n, w in paraphrases]
 
 
+def _changed_at(name: str, new: str) -> int:
+    i = 0
+    while i < min(len(name), len(new)) and name[i].lower() == new[i].lower():
+        i += 1
+    return i
+
+
+def leaves_as_is(p: Profile, ind: dict, names: list[str], name: str, new: str, why: str) -> bool:  # type: ignore[type-arg]
+    """A near miss whose change leaves the measure as it is: made inside a list of what a count
+    includes or a note (after NB); a unit word where the name states its unit elsewhere; a
+    longer period for a share whose entry counts over the document's period; `repeat` where the
+    name says it already."""
+    at = _changed_at(name, new)
+    before = name[:at]
+    opened = before.rfind("(")
+    if opened > before.rfind(")") and re.match(r"\(\s*includ", name[opened:], flags=re.I):
+        return True
+    if re.search(r"\bNB\b", before):
+        return True
+    rule = why.split(":")[0]
+    lead = re.match(
+        r"(total number of|number of|no\. of|count of|percentage of|% of|proportion of|rate per 10,000 of|rate of)\s",
+        name,
+        flags=re.I,
+    )
+    rest = name[lead.end() :] if lead else name
+    if rule.startswith("unit") and re.search(r"per 10,?000|\brate\b|%|percentage", rest, flags=re.I):
+        return True
+    any_period = list(p.data["any_period"])
+    if (
+        rule.startswith("time basis")
+        and ind["unit"] == "percent"
+        and any(find(any_period, n) for n in names)
+        and re.search(r"year|ytd|rolling|12", why.split(":")[1].split("->")[-1])
+    ):
+        return True
+    return rule == "first/repeat" and "-> repeat" in why and bool(re.search(r"repeat|previously", name, flags=re.I))
+
+
+def ambiguous_without_unit(cat: list[dict]) -> set[str]:  # type: ignore[type-arg]
+    """The words after a unit word that more than one entry's names carry (`Number of adoptions`,
+    `Percentage of adoptions`): without the unit word such a name is no paraphrase of either."""
+    by_rest: dict[str, set[str]] = {}
+    for ind in cat:
+        for n in [ind["name"], *(a["name"] for a in ind["aliases"])]:
+            rest = re.sub(r"^(total number of|number of|percentage of|% of|rate per 10,000 of|rate of)\s+", "", norm(n))
+            by_rest.setdefault(rest, set()).add(ind["id"])
+    return {r for r, ids in by_rest.items() if len(ids) > 1}
+
+
+def kept(p: Profile, ind: dict, names: list[str], name: str, new: str, kind: str, why: str, twins: set[str]) -> bool:  # type: ignore[type-arg]
+    """False for a near miss that leaves the measure as it is, and for a name stripped of its unit
+    word that another entry's name in another unit shares."""
+    if kind == "trap":
+        return not leaves_as_is(p, ind, names, name, new, why)
+    return not (why.startswith("unit dropped") and norm(new) in twins)
+
+
+def _labels(kind: str, source: str, other: str | None) -> tuple[str, str] | None:
+    """(answer, near miss), or None: a rewrite that is another entry's name is no paraphrase, a
+    change that gives one of the entry's own names no near miss."""
+    if kind == "paraphrase":
+        return None if other and other != source else (source, "")
+    return None if other == source else ((other or "new"), source)
+
+
 def generate() -> list[dict[str, str]]:
     cat = json.loads((ROOT / "match" / "catalogue.json").read_text(encoding="utf-8"))["indicators"]
     p = Profile(json.loads((ROOT / "match" / "profile.json").read_text(encoding="utf-8")))
@@ -384,6 +455,7 @@ def generate() -> list[dict[str, str]]:
         for n in [ind["name"], *(a["name"] for a in ind["aliases"])]:
             owner.setdefault(norm(n), ind["id"])
     seen = existing_names()
+    twins = ambiguous_without_unit(cat)
     rows: dict[str, dict[str, str]] = {}
     for ind in sorted(cat, key=lambda i: i["id"]):
         names = sorted({ind["name"], *(a["name"] for a in ind["aliases"])})
@@ -393,15 +465,12 @@ def generate() -> list[dict[str, str]]:
                 key = norm(new)
                 if key == norm(name) or key in seen or key in rows:
                     continue
-                other = owner.get(key)
-                if kind == "paraphrase":
-                    if other and other != ind["id"]:
-                        continue  # the rewrite is another entry's name: not a paraphrase
-                    answer, near = ind["id"], ""
-                else:
-                    if other == ind["id"]:
-                        continue  # the change gives one of the entry's own names
-                    answer, near = (other or "new"), ind["id"]
+                if not kept(p, ind, names, name, new, kind, why, twins):
+                    continue
+                labels = _labels(kind, ind["id"], owner.get(key))
+                if labels is None:
+                    continue
+                answer, near = labels
                 rows[key] = {
                     "name": new,
                     "ref": "",
