@@ -135,7 +135,7 @@ def time_basis(a: Side, b: Side, prof: Profile) -> list[Finding]:
     return []
 
 
-_SHORT = frozenset({"month", "quarter"})  # a share over a year is not the month's or the quarter's
+_SHORT = frozenset({"week", "month", "quarter"})  # a share over a year is not the week's, month's or quarter's
 
 
 def _accumulates(a: Side, b: Side, prof: Profile, flow: bool) -> list[Finding]:

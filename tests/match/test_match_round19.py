@@ -8,6 +8,8 @@ from pathlib import Path
 
 from scorekit.match import evaluation as ev
 
+from .conftest import given
+
 HERE = Path(__file__).resolve().parent
 
 
@@ -49,3 +51,41 @@ def test_the_generator_changes_one_part_along_the_profiles_axes():
     assert g.number_traps(ind, "Number of adoptions (E11, E12)") == []
     para = dict(g.abbreviation_paraphrases(p, ind, "Number of CLA at the end of the month"))
     assert "Number of children looked after at the end of the month" in para
+
+
+# -- what probes17 merged: the counted unit, a leading label, a share over a week ---------------
+
+
+def test_households_are_not_children(shipped):
+    """A count of households is not a count of children, whatever the rest of the name says."""
+    assert given(shipped, "% households subject to repeat CP plans") != "cpp_repeat_pct"
+    assert given(shipped, "Percentage of Looked after households visited within timescales") != "cla_visited_pct"
+    assert given(shipped, "Households with a child on a CP plan at period end") != "cpp_children"
+
+
+def test_adopters_and_foster_carers_are_counted_in_households(shipped):
+    """Adopters and foster carers are counted by household: saying so is no other measure."""
+    assert given(shipped, "Prospective adopters approved (households)") == "adopters_approved"
+    assert given(shipped, "In-house foster carers (households) at period end") == "foster_carers_inhouse"
+
+
+def test_episodes_counted_at_the_head_of_a_name_are_not_children(shipped):
+    """`Number of episodes ...`, `% episodes ...` count episodes, not the children named after."""
+    assert given(shipped, "% episodes subject to repeat child protection plans") != "cpp_repeat_pct"
+    assert (
+        given(shipped, "Number of episodes looked after placed for adoption at period end") != "cla_placed_for_adoption"
+    )
+    assert given(shipped, "Number of new Looked after Children (episodes)") == "cla_new"
+
+
+def test_a_count_of_foster_carers_with_its_period_first_is_still_the_carers(shipped):
+    """`At the end of period: number of in-house foster carers` counts carers, not the children
+    placed with them: the period said first does not hide what is counted."""
+    assert given(shipped, "At the end of period: number of in-house foster carers") == "foster_carers_inhouse"
+
+
+def test_a_share_over_a_week_is_not_the_years(shipped):
+    """A share over the year (`seeing a dentist in year`) is not the week's, as it is not the
+    month's or the quarter's."""
+    name = "Percentage of children looked after for a year+ seeing a dentist in the week"
+    assert given(shipped, name) != "cla_dental_pct"
