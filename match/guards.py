@@ -132,6 +132,27 @@ def time_basis(a: Side, b: Side, prof: Profile) -> list[Finding]:
             return [Finding("time basis", f"over a year vs {_labels(y.basis & _SHORT)}", True, False)]
         if x.facts.windows and y.basis == _SNAPSHOT and not y.facts.windows and not x.basis:
             return [Finding("time basis", "over a year vs at a point in time", True, False)]
+    return _year_back(a, b)
+
+
+_A_YEAR_BACK = Quantity(12.0, "months", "upper")  # `in the last 12 months`, `within 12 months`
+
+
+def _year_back(a: Side, b: Side) -> list[Finding]:
+    """A name that counts over the last 12 months and says no basis of its own is not one whose
+    words say a month, a quarter, a week or a point in time and no 12 months at all (nor a window
+    of 12 the profile gives its event, a re-referral's): `CLA placed in IFA placements in the last
+    12 months` is not those placed `at the end of the month`."""
+    for x, y in ((a, b), (b, a)):
+        short = y.facts.basis & (_SHORT | _SNAPSHOT)
+        if (
+            short
+            and not x.facts.basis
+            and _A_YEAR_BACK in x.facts.quantities
+            and not any(q.value == 12 and q.bound == "upper" for q in y.facts.quantities | y.implied)
+            and not y.facts.windows
+        ):
+            return [Finding("time basis", f"the last 12 months vs {_labels(short)}", True)]
     return []
 
 

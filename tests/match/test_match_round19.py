@@ -89,3 +89,16 @@ def test_a_share_over_a_week_is_not_the_years(shipped):
     month's or the quarter's."""
     name = "Percentage of children looked after for a year+ seeing a dentist in the week"
     assert given(shipped, name) != "cla_dental_pct"
+
+
+def test_the_last_12_months_is_not_a_month_or_a_point_in_time(shipped):
+    """A share over the last 12 months is not one its entry's words keep for the month or take at
+    its end; a re-referral's own 12-month window says no period, so it still meets the month's."""
+    assert given(shipped, "Percentage of looked after children placed in IFA placements in the last 12 months") != (
+        "cla_ifa_pct"
+    )
+    name = "Percentage of CLA who participated in their reviews (aged 4+) in the last 12 months"
+    assert given(shipped, name) != "cla_review_participation_pct"
+    assert given(shipped, "Number of referrals into statutory service in the month (re-referrals only)") == (
+        "rereferrals_12m"
+    )
