@@ -405,7 +405,7 @@ def qualifiers(a: Side, b: Side, prof: Profile) -> list[Finding]:
     out: list[Finding] = []
     for q in _in_order(prof, ga.keys() | gb.keys()):
         x, y = ga.get(q.group, frozenset()), gb.get(q.group, frozenset())
-        if x and y and x != y and not (q.overlap_agrees and x & y):
+        if x and y and x != y and not (q.overlap_agrees and (x <= y or y <= x)):
             out.append(Finding(q.group, f"{'/'.join(sorted(x))} vs {'/'.join(sorted(y))}", True))
         elif q.overlap_agrees and (part := _part_of(q.group, x, y, b)):
             out.append(Finding(q.group, part, hard=False, stated=False, holds=True))

@@ -102,3 +102,13 @@ def test_the_last_12_months_is_not_a_month_or_a_point_in_time(shipped):
     assert given(shipped, "Number of referrals into statutory service in the month (re-referrals only)") == (
         "rereferrals_12m"
     )
+
+
+def test_cohorts_that_overlap_without_one_holding_the_other_differ(shipped):
+    """Children in need 16+ or care leavers share the care leavers with looked after children 16+
+    or care leavers, yet neither counts the other: different measures. A name naming the same
+    cohorts still meets the entry."""
+    name = "Number of children in need aged 16+ or care leavers with an authorised pathway plan"
+    assert given(shipped, name) != "pathway_plan"
+    same = "Number of looked after children aged 16+ and care leavers with an authorised pathway plan"
+    assert given(shipped, same) == "pathway_plan"
