@@ -6,6 +6,8 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+import pytest
+
 from scorekit.match import evaluation as ev
 
 from .conftest import given
@@ -21,8 +23,9 @@ def _generator():  # type: ignore[no-untyped-def]
     return mod
 
 
-def test_the_generated_probes_are_labelled_with_catalogue_ids(shipped):
-    rows = ev.read(HERE / "probes17.csv")
+@pytest.mark.parametrize("probe_file", ["probes17.csv", "probes17b.csv"])
+def test_the_generated_probes_are_labelled_with_catalogue_ids(shipped, probe_file):
+    rows = ev.read(HERE / probe_file)
     ids = {i.id for i in shipped}
     assert len(rows) >= 1000 and len({" ".join(r.name.lower().split()) for r in rows}) == len(rows)
     assert all(r.answer in ids or r.answer == ev.NEW for r in rows)
