@@ -345,7 +345,8 @@ def _within(qs: set[Quantity], implied: frozenset[Quantity]) -> bool:
 
 def timescale(a: Side, b: Side) -> list[Finding]:
     """`In timescale` on one side only counts a subset of the other's events (review conferences
-    held in timescale are not all review conferences), unless the other states the timescale itself
+    held in timescale are not all review conferences; assessments completed in the timeframe are
+    not all those completed): another measure, unless the other states the timescale itself
     (within 20 working days). A share of events is its timely part already: `% of CLA having
     health checks` is the share whose checks are in timescale, so between two shares it is no doubt."""
     if a.unit == b.unit == "percent":
@@ -353,7 +354,7 @@ def timescale(a: Side, b: Side) -> list[Finding]:
     for x, y in ((a, b), (b, a)):
         stated = any(q.bound == "upper" for q in y.facts.quantities)
         if _SAYS_TIMESCALE & x.facts.words and not _SAYS_TIMESCALE & y.facts.words and not stated:
-            return [Finding("timescale", "'in timescale' only on one side", False, False)]
+            return [Finding("timescale", "'in timescale' only on one side", True, False)]
     return []
 
 

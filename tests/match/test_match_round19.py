@@ -115,3 +115,9 @@ def test_cohorts_that_overlap_without_one_holding_the_other_differ(shipped):
     assert given(shipped, name) != "pathway_plan"
     same = "Number of looked after children aged 16+ and care leavers with an authorised pathway plan"
     assert given(shipped, same) == "pathway_plan"
+
+
+def test_events_in_timescale_are_not_all_the_events(shipped):
+    """Assessments completed in the timeframe are a part of those completed, not all of them."""
+    assert given(shipped, "Assessments finished in the timeframe") != "assessments_completed"
+    assert given(shipped, "Number of C&F assessments completed") == "assessments_completed"
