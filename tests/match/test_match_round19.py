@@ -121,3 +121,12 @@ def test_events_in_timescale_are_not_all_the_events(shipped):
     """Assessments completed in the timeframe are a part of those completed, not all of them."""
     assert given(shipped, "Assessments finished in the timeframe") != "assessments_completed"
     assert given(shipped, "Number of C&F assessments completed") == "assessments_completed"
+
+
+def test_households_are_counted_where_carers_are_the_head_of_the_count(shipped):
+    """A count of adopters or foster carers counts households; a measure that only names adopters
+    (children matched with an adoptive family) counts no household."""
+    name = "Average days between placement order and match with adopters for households"
+    assert given(shipped, name) != "adoption_a2_days"
+    assert given(shipped, "Stage 2 adopter applications (number)") == "adopter_applications_stage2"
+    assert given(shipped, "Children in care with in-house foster carers (period end)") == "cla_inhouse_foster"
