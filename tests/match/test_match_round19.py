@@ -130,3 +130,10 @@ def test_households_are_counted_where_carers_are_the_head_of_the_count(shipped):
     assert given(shipped, name) != "adoption_a2_days"
     assert given(shipped, "Stage 2 adopter applications (number)") == "adopter_applications_stage2"
     assert given(shipped, "Children in care with in-house foster carers (period end)") == "cla_inhouse_foster"
+
+
+def test_of_which_ends_an_including_clause(shipped):
+    """`including CP, CLA and care leavers, of which UASC`: what follows `of which` is the part
+    counted, not one more member of what the count includes."""
+    name = "Number of all Children in Need (including CP, CLA and care leavers, of which UASC"
+    assert given(shipped, name) != "cin_all"
