@@ -60,6 +60,8 @@ PROBES13 = ROOT / "tests" / "match" / "probes13.csv"
 PROBES14 = ROOT / "tests" / "match" / "probes14.csv"
 PROBES15 = ROOT / "tests" / "match" / "probes15.csv"
 PROBES16 = ROOT / "tests" / "match" / "probes16.csv"
+PROBES17 = ROOT / "tests" / "match" / "probes17.csv"  # generated: tests/match/generate_probes17.py
+PROBES17B = ROOT / "tests" / "match" / "probes17b.csv"  # the same, from the probes' published titles
 REAL = "real wording"  # probes whose source is a published title, not a written one
 
 
@@ -149,7 +151,9 @@ def probes2_table(matcher: Matcher, misses: bool = False, path: Path = PROBES2, 
     (`probes6.csv`, `probes7.csv`), the eighteenth's (`probes8.csv`), the nineteenth's
     (`probes9.csv`), the twentieth's (`probes10.csv`), the twenty-first's (`probes11.csv`) and the
     twenty-second's (`probes12.csv`), the twenty-third's (`probes13.csv`), the twenty-fourth's
-    (`probes14.csv`), the twenty-sixth's (`probes15.csv`) and the twenty-seventh's (`probes16.csv`):
+    (`probes14.csv`), the twenty-sixth's (`probes15.csv`) and the twenty-seventh's (`probes16.csv`,
+    and `probes17.csv`/`probes17b.csv`, made by `tests/match/generate_probes17.py` from the
+    catalogue's names and from the probes' published titles):
     written before the matcher was run on
     them, measured once untouched, then tuned on; reported apart from the older probes."""
     rows = ev.read(path)
@@ -639,6 +643,8 @@ def main() -> int:
     probes2_table(matcher, args.probes, PROBES14, "probes14 (new)")
     probes2_table(matcher, args.probes, PROBES15, "probes15 (new)")
     probes2_table(matcher, args.probes, PROBES16, "probes16 (new)")
+    probes2_table(matcher, args.probes, PROBES17, "probes17 (gen.)")
+    probes2_table(matcher, args.probes, PROBES17B, "probes17b (gen.)")
     if args.dev:
         development_misses(rows, results)
     print()

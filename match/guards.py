@@ -132,10 +132,31 @@ def time_basis(a: Side, b: Side, prof: Profile) -> list[Finding]:
             return [Finding("time basis", f"over a year vs {_labels(y.basis & _SHORT)}", True, False)]
         if x.facts.windows and y.basis == _SNAPSHOT and not y.facts.windows and not x.basis:
             return [Finding("time basis", "over a year vs at a point in time", True, False)]
+    return _year_back(a, b)
+
+
+_A_YEAR_BACK = Quantity(12.0, "months", "upper")  # `in the last 12 months`, `within 12 months`
+
+
+def _year_back(a: Side, b: Side) -> list[Finding]:
+    """A name that counts over the last 12 months and says no basis of its own is not one whose
+    words say a month, a quarter, a week or a point in time and no 12 months at all (nor a window
+    of 12 the profile gives its event, a re-referral's): `CLA placed in IFA placements in the last
+    12 months` is not those placed `at the end of the month`."""
+    for x, y in ((a, b), (b, a)):
+        short = y.facts.basis & (_SHORT | _SNAPSHOT)
+        if (
+            short
+            and not x.facts.basis
+            and _A_YEAR_BACK in x.facts.quantities
+            and not any(q.value == 12 and q.bound == "upper" for q in y.facts.quantities | y.implied)
+            and not y.facts.windows
+        ):
+            return [Finding("time basis", f"the last 12 months vs {_labels(short)}", True)]
     return []
 
 
-_SHORT = frozenset({"month", "quarter"})  # a share over a year is not the month's or the quarter's
+_SHORT = frozenset({"week", "month", "quarter"})  # a share over a year is not the week's, month's or quarter's
 
 
 def _accumulates(a: Side, b: Side, prof: Profile, flow: bool) -> list[Finding]:
@@ -324,7 +345,8 @@ def _within(qs: set[Quantity], implied: frozenset[Quantity]) -> bool:
 
 def timescale(a: Side, b: Side) -> list[Finding]:
     """`In timescale` on one side only counts a subset of the other's events (review conferences
-    held in timescale are not all review conferences), unless the other states the timescale itself
+    held in timescale are not all review conferences; assessments completed in the timeframe are
+    not all those completed): another measure, unless the other states the timescale itself
     (within 20 working days). A share of events is its timely part already: `% of CLA having
     health checks` is the share whose checks are in timescale, so between two shares it is no doubt."""
     if a.unit == b.unit == "percent":
@@ -332,7 +354,7 @@ def timescale(a: Side, b: Side) -> list[Finding]:
     for x, y in ((a, b), (b, a)):
         stated = any(q.bound == "upper" for q in y.facts.quantities)
         if _SAYS_TIMESCALE & x.facts.words and not _SAYS_TIMESCALE & y.facts.words and not stated:
-            return [Finding("timescale", "'in timescale' only on one side", False, False)]
+            return [Finding("timescale", "'in timescale' only on one side", True, False)]
     return []
 
 
@@ -384,7 +406,7 @@ def qualifiers(a: Side, b: Side, prof: Profile) -> list[Finding]:
     out: list[Finding] = []
     for q in _in_order(prof, ga.keys() | gb.keys()):
         x, y = ga.get(q.group, frozenset()), gb.get(q.group, frozenset())
-        if x and y and x != y and not (q.overlap_agrees and x & y):
+        if x and y and x != y and not (q.overlap_agrees and (x <= y or y <= x)):
             out.append(Finding(q.group, f"{'/'.join(sorted(x))} vs {'/'.join(sorted(y))}", True))
         elif q.overlap_agrees and (part := _part_of(q.group, x, y, b)):
             out.append(Finding(q.group, part, hard=False, stated=False, holds=True))

@@ -54,8 +54,9 @@ class Qualifier:
     a value on one side only is (hard: a different measure, held: a doubt no score settles, soft:
     a doubt that costs points, free: nothing).
     `over_a_period`: its values count events in a period (new, ceased), never a point in time.
-    `overlap_agrees`: two names contradict only when they share none of its values (children
-    looked after vs care leavers, but not children looked after and care leavers); a name with
+    `overlap_agrees`: two names contradict only when neither's values hold the other's (children
+    looked after vs care leavers, children in need and care leavers vs children looked after and
+    care leavers, but not children looked after and care leavers vs care leavers); a name with
     part of an entry's values counts part of its population, which a person decides.
     `count_or_share`: a name that carries one of its values and says no unit may count the events
     as well as give their share (`contacts that became referrals`).
