@@ -330,9 +330,10 @@ def _settle(col: _Column, i: int, lookalikes: Mapping[str, str]) -> bool:
 
 
 def _recased(col: _Column, i: int, parts: RefParts) -> set[RefParts]:
-    """What a prefix in mixed case (`Cp2`, `CcP2`, `Ww04`), which no publisher prints, stands for:
-    a prefix the column prints in one case, in that case, or without the one letter in the other
-    case (a glyph read twice). It is settled before the column's scheme is asked: a wide capital
+    """What a prefix in mixed case (`Cp2`, `CcP2`, `Ww04`, `tAC11`), which no publisher prints,
+    stands for: a prefix the column prints in one case, in that case, or without the one letter in
+    the other case (a glyph read twice), or else with that letter, in a prefix of three or more,
+    read as another (the one prefix it is then). It is settled before the column's scheme is asked: a wide capital
     read twice on every other row (`Ww04`, `Ww06`) makes its mixed prefix look printed."""
     prefix = parts.prefix
     if prefix.isupper() or prefix.islower():
@@ -341,7 +342,17 @@ def _recased(col: _Column, i: int, parts: RefParts) -> set[RefParts]:
     odd = [k for k, ch in enumerate(prefix) if ch.isalpha() and ch.isupper() != upper]
     printed = {p.lower(): p for p in col.prefixes(but=i) if p.isupper() or p.islower()}
     options = [prefix] + [prefix[:k] + prefix[k + 1 :] for k in odd]
-    return {replace(parts, prefix=printed[o.lower()]) for o in options if o.lower() in printed}
+    found = {replace(parts, prefix=printed[o.lower()]) for o in options if o.lower() in printed}
+    if not found and len(odd) == 1 and len(prefix) >= 3:
+        found = {replace(parts, prefix=p) for p in printed.values() if _one_off_at(prefix, p, odd[0])}
+    return found
+
+
+def _one_off_at(read: str, printed: str, k: int) -> bool:
+    """`printed` is `read` but for the letter at `k` (the one in the odd case: `tAC` for `LAC`)."""
+    return len(read) == len(printed) and read[:k].lower() + read[k + 1 :].lower() == (
+        printed[:k].lower() + printed[k + 1 :].lower()
+    )
 
 
 def _most_printed(col: _Column, i: int, near: set[RefParts]) -> set[RefParts]:

@@ -155,6 +155,9 @@ def test_a_prefix_read_in_the_wrong_case_takes_the_columns():
     assert doubtful(["EH3", "EH3a%", "CP2", "Cp4"]) == []
     # a letter read twice, once in the other case
     assert texts(["CP1", "CP1-NI", "CcP2", "CP2-NI"]) == ["CP1", "CP1-NI", "CP2", "CP2-NI"]
+    # a letter read as another, in the other case, where one printed prefix is then meant
+    assert texts(["LAC10-QL", "LAC14", "tAC11-QL", "LAC11-QL (%)"])[2] == "LAC11-QL"
+    assert texts(["CP1", "Cp2", "EP3"])[1] == "Cp2"  # two letters: which one is odd is unsure
 
 
 def test_a_capital_read_twice_on_many_rows_is_one_capital():
