@@ -41,6 +41,7 @@ MAX_SWAPS = 3  # lookalikes swapped at once in one reading
 SHAPED = 2 / 3  # share of a column's readings that must parse for it to have a scheme
 AGREE = 0.75  # share of a prefix's other references whose separator a reading takes
 SURE = 0.85  # an engine's word confidence from which a reading nothing settles stands as printed
+MIN_RUN = 3  # readings of a prefix that show how it is printed
 NEAREST = 3  # readings on each side of a row that its place in the count is implied from
 
 
@@ -137,6 +138,7 @@ def repair_column(
     texts = [c.text.strip() for c in cells]
     col = _Column(texts, [parse_ref(t) for t in texts], memory or RefMemory(), [c.conf for c in cells])
     _merge_zero_prefixes(col, lookalikes)
+    _zero_read_as_letter(col, lookalikes)
     unsettled = _settle_all(col, lookalikes)
     _read_twice(col, lookalikes)
     _extra_in_tail(col)
@@ -208,6 +210,25 @@ def _merge_zero_prefixes(col: _Column, lookalikes: Mapping[str, str]) -> None:
             else p
             for p in col.parts
         ]
+
+
+def _zero_read_as_letter(col: _Column, lookalikes: Mapping[str, str]) -> None:
+    """`ASCOFO1`..`ASCOFO8`, no `ASCOF` printed, and one reading shows the zero again
+    (`ASCOFO04`: one glyph read twice): a prefix ending in a lookalike of a zero, on at least
+    `MIN_RUN` readings that each carry one digit, is its numbers padded to two digits (`ASCOF01`).
+    Without the zero shown, a column of such prefixes alone is not guessed at (`KPO1`..`KPO4`)."""
+    for prefix in sorted({p.prefix for p in col.parts if p is not None and len(p.prefix) > 2}):
+        rows = {i: p for i, p in enumerate(col.parts) if p is not None and p.prefix == prefix and not p.sep}
+        if (
+            lookalikes.get(prefix[-1]) != "0"
+            or prefix[:-1] in col.prefixes()
+            or len(rows) < MIN_RUN
+            or not all(len(p.number) == 1 or p.number[:1] == "0" == p.number[:-1] for p in rows.values())
+            or not any(len(p.number) == 2 for p in rows.values())
+        ):
+            continue
+        for i, p in rows.items():
+            col.parts[i] = replace(p, prefix=prefix[:-1], number=p.number.zfill(2))
 
 
 def _read_twice(col: _Column, lookalikes: Mapping[str, str]) -> None:

@@ -365,3 +365,12 @@ def test_a_sure_digitless_reading_without_a_sibling_is_doubtful():
     got = repair(column, conf=0.95)
     assert [r.text for r in got] == column
     assert [r.text for r in got if r.doubtful] == ["MS", "LACS (val)"]
+
+
+def test_a_padding_zero_read_as_a_letter_on_every_row():
+    """`ASCOFO1`..`ASCOFO8`, nothing printing `ASCOF`, and `ASCOFO04` showing the zero read twice:
+    the zero that pads the numbers, read as a letter on every row. Without a reading that shows
+    the zero (`KPO1`..), or where the run counts past nine, the prefixes stand."""
+    column = ["ASCOFO1", "ASCOFO2", "ASCOFO3", "ASCOFO04", "ASCOFOS", "ASCOFO6"]
+    assert texts(column) == [f"ASCOF{n:02d}" for n in range(1, 7)]
+    assert texts(["APO8", "APO9", "APO10", "APO07"]) == ["APO8", "APO9", "APO10", "APO07"]
