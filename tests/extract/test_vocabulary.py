@@ -48,3 +48,15 @@ def test_header_edge_marks_are_data_a_user_file_extends(tmp_path):
     extra.write_text('{"ocr": {"header_edge_marks": {"marks": "\u00a6|"}}}', encoding="utf-8")
     marks = load(extra=extra).edge_marks
     assert "¦" in marks and set(VOCABULARY.edge_marks) <= set(marks) and marks.count("|") == 1
+
+
+def test_words_naming_other_headers_than_periods_are_data(tmp_path):
+    """`Lead officer` among month labels is no misread month once a user lists it."""
+    from scorekit.extract.vocabulary import load
+
+    assert VOCABULARY.other_headers.search("Target 19/20") and not VOCABULARY.other_headers.search("Oct 20")
+    assert not VOCABULARY.other_headers.search("Lead officer")
+    extra = tmp_path / "mine.json"
+    extra.write_text('{"ocr": {"other_header_words": {"stems": ["lead off"]}}}', encoding="utf-8")
+    mine = load(extra=extra).other_headers
+    assert mine.search("Lead officer") and mine.search("Target 19/20")
