@@ -143,6 +143,7 @@ def repair_column(
     _read_twice(col, lookalikes)
     _extra_in_tail(col)
     _tail_lookalike(col, lookalikes)
+    _sibling_qualifier(col, lookalikes)
     sure = {_stem(c.text) for c in cells if c.conf >= SURE}
     doubtful = {i for i in unsettled if cells[i].conf < SURE and _stem(texts[i]) not in sure}
     doubtful |= _lone_digitless(col, unsettled, lookalikes)
@@ -271,16 +272,50 @@ def _tail_lookalike(col: _Column, lookalikes: Mapping[str, str]) -> None:
     rests = [_rest(p.tail) if p is not None else "" for p in col.parts]
     printed = Counter(r for r in rests if r)
 
-    def shape(tail: str) -> str:
-        return "".join(lookalikes.get(ch, ch) for ch in tail)
-
     for i, p in enumerate(col.parts):
         rest = rests[i]
         if p is None or not rest or printed[rest] > 1 or col.sure(i):
             continue
-        like = {t for t, n in printed.items() if n >= 2 and t != rest and shape(t) == shape(rest)}
+        like = {
+            t for t, n in printed.items() if n >= 2 and t != rest and _shape(t, lookalikes) == _shape(rest, lookalikes)
+        }
         if len(like) == 1:
             col.parts[i] = replace(p, tail=p.tail[: len(p.tail) - len(rest)] + like.pop())
+
+
+def _sibling_qualifier(col: _Column, lookalikes: Mapping[str, str]) -> None:
+    """`LAC11-OL (%)` beside `LAC11-QL`: two rows of one reference (a count and its percentage)
+    print one qualifier, so where siblings' qualifiers differ only by letters OCR takes for one
+    another, the one reading is misread. It takes its sibling's where the engine was sure of the
+    sibling and not of it, or, sure of both or neither, where the column prints the sibling's
+    qualifier more often (`-QL` on other references, `-OL` nowhere else)."""
+    quals = [_qualifier(p.tail) if p is not None else "" for p in col.parts]
+    printed = Counter(q for q in quals if q)
+    for i, p in enumerate(col.parts):
+        own = quals[i]
+        if p is None or not own:
+            continue
+        kin = {
+            quals[j]
+            for j, s in enumerate(col.parts)
+            if s is not None
+            and (s.prefix, s.sep, s.number) == (p.prefix, p.sep, p.number)
+            and quals[j] != own
+            and _shape(quals[j], lookalikes) == _shape(own, lookalikes)
+            and (col.sure(j) > col.sure(i) or (col.sure(j) == col.sure(i) and printed[quals[j]] > printed[own]))
+        }
+        if len(kin) == 1:
+            col.parts[i] = replace(p, tail=kin.pop() + p.tail[len(own) :])
+
+
+def _shape(text: str, lookalikes: Mapping[str, str]) -> str:
+    """The text with each lookalike read as its digit: two readings OCR could confuse share it."""
+    return "".join(lookalikes.get(ch, ch) for ch in text)
+
+
+def _qualifier(tail: str) -> str:
+    """The qualifier a tail opens with, up to a space or bracket (`-QL` of `-QL (%)`)."""
+    return re.split(r"[\s(]", tail, maxsplit=1)[0]
 
 
 def _rest(tail: str) -> str:
