@@ -146,7 +146,6 @@ def repair_column(
     _sibling_qualifier(col, lookalikes)
     sure = {_stem(c.text) for c in cells if c.conf >= SURE}
     doubtful = {i for i in unsettled if cells[i].conf < SURE and _stem(texts[i]) not in sure}
-    doubtful |= _lone_digitless(col, unsettled, lookalikes)
     _separators(col)
     _restore_prefix(col)
     doubtful |= {i for i in _bare_among_prefixed(col) if cells[i].conf < SURE}
@@ -156,21 +155,6 @@ def repair_column(
         RefReading(p.text if p is not None else t, i in doubtful)
         for i, (t, p) in enumerate(zip(col.texts, col.parts, strict=True))
     ]
-
-
-def _lone_digitless(col: _Column, unsettled: set[int], lookalikes: Mapping[str, str]) -> set[int]:
-    """Readings with no digit, however sure the engine, that lookalikes would put in the column's
-    scheme and that no sibling reading shares a stem with (`MS` among `M1`..`M6`, where nothing
-    says whether it is `M5` or a `9` read as `S`): the same glyphs printed twice (`ABI (val)`,
-    `ABI-QL`) are printed so; once, they are as likely a misread digit as a printed letter."""
-    stems = Counter(_stem(t) for t in col.texts if t)
-    return {
-        i
-        for i in unsettled
-        if col.parts[i] is None
-        and stems[_stem(col.texts[i])] == 1
-        and _variants(col.texts[i], lookalikes, col.prefixes(but=i))
-    }
 
 
 def _stem(text: str) -> str:

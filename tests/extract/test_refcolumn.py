@@ -357,16 +357,6 @@ def test_a_lone_tail_two_others_print_but_for_a_lookalike_is_theirs():
     assert [r.text for r in repair_column(sure, LOOK)] == ["CP1-QL", "EH5-OL", "LAC7-QL"]
 
 
-def test_a_sure_digitless_reading_without_a_sibling_is_doubtful():
-    """`MS` among `M1`..`M6` may be `M5` or a `9` read as `S` (`LACS (val)` above `LAC9`): nothing
-    settles which, so however sure the engine its row is held back; a stem two readings share
-    (`ABI (val)`, `ABI-QL`) is printed so."""
-    column = ["M1", "M2", "M3", "M6-QL", "EH1b", "MS", "EH3", "LAC11", "LACS (val)", "LAC9"]
-    got = repair(column, conf=0.95)
-    assert [r.text for r in got] == column
-    assert [r.text for r in got if r.doubtful] == ["MS", "LACS (val)"]
-
-
 def test_a_padding_zero_read_as_a_letter_on_every_row():
     """`ASCOFO1`..`ASCOFO8`, nothing printing `ASCOF`, and `ASCOFO04` showing the zero read twice:
     the zero that pads the numbers, read as a letter on every row. Without a reading that shows
