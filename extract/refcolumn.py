@@ -8,9 +8,12 @@ scheme is repaired where the scheme and the lookalikes settle it:
 
 - a prefix ending in a lookalike (`ABO1`) beside the same prefix without it (`AB02`) is that
   prefix with a zero-padded number, when the numbers then share one width;
+- a prefix ending in a zero's lookalike on every reading of one digit (`ASCOFO1`), one showing
+  the zero read twice (`ASCOFO04`), is a prefix with its numbers padded;
 - a digit followed by its own lookalike (`AS05s`) is one glyph read twice;
 - a tail no other reading prints that is a tail others print with a character or two more
   (`(9%)` among `(%)`) holds a speck, or one they print but for a lookalike (`-Nl`, `-NI`);
+- siblings' qualifiers that differ by a lookalike (`LAC11-QL`, `LAC11-OL (%)`) are one;
 - a reading with no digit, or with a prefix nothing else in the column has (`XS`, `ABla`, `aB2`),
   becomes the one variant (lookalikes swapped, case matched) whose prefix the column prints and
   whose number is next to a neighbouring row's;
@@ -373,8 +376,9 @@ def _recased(col: _Column, i: int, parts: RefParts) -> set[RefParts]:
     """What a prefix in mixed case (`Cp2`, `CcP2`, `Ww04`, `tAC11`), which no publisher prints,
     stands for: a prefix the column prints in one case, in that case, or without the one letter in
     the other case (a glyph read twice), or else with that letter, in a prefix of three or more,
-    read as another (the one prefix it is then). It is settled before the column's scheme is asked: a wide capital
-    read twice on every other row (`Ww04`, `Ww06`) makes its mixed prefix look printed."""
+    read as another (the one prefix it is then). It is settled before the column's scheme is
+    asked: a wide capital read twice on every other row (`Ww04`, `Ww06`) makes its mixed prefix
+    look printed."""
     prefix = parts.prefix
     if prefix.isupper() or prefix.islower():
         return set()
