@@ -94,7 +94,6 @@ def line_masks(ink: np.ndarray, dpi: int, grey: np.ndarray | None = None) -> tup
         vink = cv2.bitwise_or(hink, band_ink(grey, dpi, dark))
     h = cv2.morphologyEx(hink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (n, 1)))
     v = cv2.morphologyEx(vink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, n)))
-    _drop_text_edges(h, hink, dpi, n)
     row_borders(h, v, dpi, dark if grey is not None else None)
     short_borders(vink, h, v, dpi)
     if grey is not None:
@@ -102,29 +101,6 @@ def line_masks(ink: np.ndarray, dpi: int, grey: np.ndarray | None = None) -> tup
         band_borders(grey, dpi, dark, h, v)
         row_borders(h, v, dpi, dark, within=dark)  # where the band's own borders end: a level's cells
     return h, v
-
-
-TEXT_EDGE_LENGTH = 1.5  # kernel lengths: a text line's top or foot the opening keeps is no longer
-TEXT_EDGE_SHARE = 0.8  # of its length with ink just beside it: a line of letters, not a cell's padding
-
-
-def _drop_text_edges(h: np.ndarray, ink: np.ndarray, dpi: int, n: int) -> None:
-    """Short, hairline pieces of `h` with letters along nearly all of their length just above or
-    below: a blurred line of text's x-height or foot, which the opening keeps where it runs one
-    kernel long (a scan's `referrals`), not a rule. Left in, it is erased from the page before
-    OCR, and the word with it. A rule has a cell's padding on both sides; a short one underlines."""
-    import cv2
-
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(h)
-    gap, reach, hairline = max(2, dpi // 100), max(4, dpi // 25), max(2, dpi // 150)
-    for k, (x, y, w, hh, _area) in enumerate(stats[1:count], start=1):
-        if w >= TEXT_EDGE_LENGTH * n or hh > hairline:
-            continue
-        below = ink[y + hh + gap : y + hh + reach, x : x + w]
-        above = ink[max(0, y - reach) : max(0, y - gap), x : x + w]
-        if any(side.size and side.any(axis=0).mean() >= TEXT_EDGE_SHARE for side in (below, above)):
-            piece = h[y : y + hh, x : x + w]
-            piece[labels[y : y + hh, x : x + w] == k] = 0
 
 
 def row_borders(

@@ -345,22 +345,3 @@ def test_a_scans_perspective_that_leans_the_columns_rules_apart_is_straightened(
     assert max(abs(d) for d in before) > 15
     after = _lean_of_verticals(im.straighten(leaning, 0.0, 300))
     assert len(after) == len(before) and max(abs(d) for d in after) < 2.5
-
-
-def test_a_blurred_line_of_letters_whose_tops_run_together_is_no_rule():
-    """A scan's `referrals`: its x-height, run into one hairline a kernel long, with the letters
-    under nearly all of it. A rule as short and as thin, with a cell's padding under it, stays,
-    and so does a long rule over a line of text set close."""
-    img = np.full((400, 1200), 250, np.uint8)
-    n = int(300 * 0.25)
-    img[100, 100 : 100 + n + 4] = 30  # the letters' tops, one pixel high
-    for x in range(100, 100 + n + 4, 6):
-        img[101:118, x : x + 5] = 30  # the letters under it, a stroke's gap apart
-    img[200, 100 : 100 + n + 4] = 30  # a short hairline rule, paper under it
-    img[300, 100:1100] = 30  # a long rule
-    for x in range(100, 1100, 6):
-        img[304:320, x : x + 5] = 30  # text set close under it
-    h, _v = im.line_masks(im.binarise(img), 300)
-    assert not h[98:103].any()
-    assert h[198:203, 110 : 100 + n].any(axis=0).all()
-    assert h[298:303, 110:1090].any(axis=0).all()
