@@ -13,7 +13,7 @@ scheme is repaired where the scheme and the lookalikes settle it:
 - a digit followed by its own lookalike (`AS05s`) is one glyph read twice;
 - a tail no other reading prints that is a tail others print with a character or two more
   (`(9%)` among `(%)`) holds a speck, or one they print but for a lookalike (`-Nl`, `-NI`);
-- siblings' qualifiers that differ by a lookalike (`LAC11-QL`, `LAC11-OL (%)`) are one;
+- siblings' qualifiers that differ by a lookalike (`LAC11-QL`, `LAC11-OL (%)`) are the sure one's;
 - a reading with no digit, or with a prefix nothing else in the column has (`XS`, `ABla`, `aB2`),
   becomes the one variant (lookalikes swapped, case matched) whose prefix the column prints and
   whose number is next to a neighbouring row's;
@@ -271,16 +271,15 @@ def _tail_lookalike(col: _Column, lookalikes: Mapping[str, str]) -> None:
 
 
 def _sibling_qualifier(col: _Column, lookalikes: Mapping[str, str]) -> None:
-    """`LAC11-OL (%)` beside `LAC11-QL`: two rows of one reference (a count and its percentage)
-    print one qualifier, so where siblings' qualifiers differ only by letters OCR takes for one
-    another, the one reading is misread. It takes its sibling's where the engine was sure of the
-    sibling and not of it, or, sure of both or neither, where the column prints the sibling's
-    qualifier more often (`-QL` on other references, `-OL` nowhere else)."""
+    """`LAC11-OL (%)`, unsure, beside a sure `LAC11-QL`: two rows of one reference (a count and
+    its percentage) print one qualifier, so where siblings' qualifiers differ only by letters OCR
+    takes for one another, the one the engine was unsure of takes the sure one's. Sure of both,
+    nothing says which was misread: a column whose `-QL`s OCR reads `-OL` six times in eight
+    prints the misreading more often than the print."""
     quals = [_qualifier(p.tail) if p is not None else "" for p in col.parts]
-    printed = Counter(q for q in quals if q)
     for i, p in enumerate(col.parts):
         own = quals[i]
-        if p is None or not own:
+        if p is None or not own or col.sure(i):
             continue
         kin = {
             quals[j]
@@ -289,7 +288,7 @@ def _sibling_qualifier(col: _Column, lookalikes: Mapping[str, str]) -> None:
             and (s.prefix, s.sep, s.number) == (p.prefix, p.sep, p.number)
             and quals[j] != own
             and _shape(quals[j], lookalikes) == _shape(own, lookalikes)
-            and (col.sure(j) > col.sure(i) or (col.sure(j) == col.sure(i) and printed[quals[j]] > printed[own]))
+            and col.sure(j)
         }
         if len(kin) == 1:
             col.parts[i] = replace(p, tail=kin.pop() + p.tail[len(own) :])
