@@ -41,11 +41,8 @@ class ColumnModel:
         return [i for i, c in enumerate(self.columns) if c.kind == kind]
 
 
-_EDGE_MARKS = '\u2018"|`~_'  # a rule's remnant or a speck OCR reads beside a header (`‘Ref`); `'22` is a year
-
-
 def _norm(text: str) -> str:
-    t = " ".join(text.replace("\u2019", "'").split()).strip().strip(_EDGE_MARKS).strip()
+    t = " ".join(text.replace("\u2019", "'").split()).strip().strip(VOCABULARY.edge_marks).strip()
     return _unbracketed(t)
 
 

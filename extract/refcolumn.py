@@ -8,9 +8,12 @@ scheme is repaired where the scheme and the lookalikes settle it:
 
 - a prefix ending in a lookalike (`ABO1`) beside the same prefix without it (`AB02`) is that
   prefix with a zero-padded number, when the numbers then share one width;
+- a prefix ending in a zero's lookalike on every reading of one digit (`ASCOFO1`), one showing
+  the zero read twice (`ASCOFO04`), is a prefix with its numbers padded;
 - a digit followed by its own lookalike (`AS05s`) is one glyph read twice;
 - a tail no other reading prints that is a tail others print with a character or two more
   (`(9%)` among `(%)`) holds a speck, or one they print but for a lookalike (`-Nl`, `-NI`);
+- siblings' qualifiers that differ by a lookalike (`LAC11-QL`, `LAC11-OL (%)`) are the sure one's;
 - a reading with no digit, or with a prefix nothing else in the column has (`XS`, `ABla`, `aB2`),
   becomes the one variant (lookalikes swapped, case matched) whose prefix the column prints and
   whose number is next to a neighbouring row's;
@@ -41,6 +44,7 @@ MAX_SWAPS = 3  # lookalikes swapped at once in one reading
 SHAPED = 2 / 3  # share of a column's readings that must parse for it to have a scheme
 AGREE = 0.75  # share of a prefix's other references whose separator a reading takes
 SURE = 0.85  # an engine's word confidence from which a reading nothing settles stands as printed
+MIN_RUN = 3  # readings of a prefix that show how it is printed
 NEAREST = 3  # readings on each side of a row that its place in the count is implied from
 
 
@@ -137,10 +141,12 @@ def repair_column(
     texts = [c.text.strip() for c in cells]
     col = _Column(texts, [parse_ref(t) for t in texts], memory or RefMemory(), [c.conf for c in cells])
     _merge_zero_prefixes(col, lookalikes)
+    _zero_read_as_letter(col, lookalikes)
     unsettled = _settle_all(col, lookalikes)
     _read_twice(col, lookalikes)
     _extra_in_tail(col)
     _tail_lookalike(col, lookalikes)
+    _sibling_qualifier(col, lookalikes)
     sure = {_stem(c.text) for c in cells if c.conf >= SURE}
     doubtful = {i for i in unsettled if cells[i].conf < SURE and _stem(texts[i]) not in sure}
     _separators(col)
@@ -194,6 +200,25 @@ def _merge_zero_prefixes(col: _Column, lookalikes: Mapping[str, str]) -> None:
         ]
 
 
+def _zero_read_as_letter(col: _Column, lookalikes: Mapping[str, str]) -> None:
+    """`ASCOFO1`..`ASCOFO8`, no `ASCOF` printed, and one reading shows the zero again
+    (`ASCOFO04`: one glyph read twice): a prefix ending in a lookalike of a zero, on at least
+    `MIN_RUN` readings that each carry one digit, is its numbers padded to two digits (`ASCOF01`).
+    Without the zero shown, a column of such prefixes alone is not guessed at (`KPO1`..`KPO4`)."""
+    for prefix in sorted({p.prefix for p in col.parts if p is not None and len(p.prefix) > 2}):
+        rows = {i: p for i, p in enumerate(col.parts) if p is not None and p.prefix == prefix and not p.sep}
+        if (
+            lookalikes.get(prefix[-1]) != "0"
+            or prefix[:-1] in col.prefixes()
+            or len(rows) < MIN_RUN
+            or not all(len(p.number) == 1 or p.number[:1] == "0" == p.number[:-1] for p in rows.values())
+            or not any(len(p.number) == 2 for p in rows.values())
+        ):
+            continue
+        for i, p in rows.items():
+            col.parts[i] = replace(p, prefix=prefix[:-1], number=p.number.zfill(2))
+
+
 def _read_twice(col: _Column, lookalikes: Mapping[str, str]) -> None:
     """A number's last digit followed by its own lookalike (`AS05s`, `EH1ic`): one glyph OCR read
     as two characters, so the letter goes, where no other reading is what is left."""
@@ -234,16 +259,49 @@ def _tail_lookalike(col: _Column, lookalikes: Mapping[str, str]) -> None:
     rests = [_rest(p.tail) if p is not None else "" for p in col.parts]
     printed = Counter(r for r in rests if r)
 
-    def shape(tail: str) -> str:
-        return "".join(lookalikes.get(ch, ch) for ch in tail)
-
     for i, p in enumerate(col.parts):
         rest = rests[i]
         if p is None or not rest or printed[rest] > 1 or col.sure(i):
             continue
-        like = {t for t, n in printed.items() if n >= 2 and t != rest and shape(t) == shape(rest)}
+        like = {
+            t for t, n in printed.items() if n >= 2 and t != rest and _shape(t, lookalikes) == _shape(rest, lookalikes)
+        }
         if len(like) == 1:
             col.parts[i] = replace(p, tail=p.tail[: len(p.tail) - len(rest)] + like.pop())
+
+
+def _sibling_qualifier(col: _Column, lookalikes: Mapping[str, str]) -> None:
+    """`LAC11-OL (%)`, unsure, beside a sure `LAC11-QL`: two rows of one reference (a count and
+    its percentage) print one qualifier, so where siblings' qualifiers differ only by letters OCR
+    takes for one another, the one the engine was unsure of takes the sure one's. Sure of both,
+    nothing says which was misread: a column whose `-QL`s OCR reads `-OL` six times in eight
+    prints the misreading more often than the print."""
+    quals = [_qualifier(p.tail) if p is not None else "" for p in col.parts]
+    for i, p in enumerate(col.parts):
+        own = quals[i]
+        if p is None or not own or col.sure(i):
+            continue
+        kin = {
+            quals[j]
+            for j, s in enumerate(col.parts)
+            if s is not None
+            and (s.prefix, s.sep, s.number) == (p.prefix, p.sep, p.number)
+            and quals[j] != own
+            and _shape(quals[j], lookalikes) == _shape(own, lookalikes)
+            and col.sure(j)
+        }
+        if len(kin) == 1:
+            col.parts[i] = replace(p, tail=kin.pop() + p.tail[len(own) :])
+
+
+def _shape(text: str, lookalikes: Mapping[str, str]) -> str:
+    """The text with each lookalike read as its digit: two readings OCR could confuse share it."""
+    return "".join(lookalikes.get(ch, ch) for ch in text)
+
+
+def _qualifier(tail: str) -> str:
+    """The qualifier a tail opens with, up to a space or bracket (`-QL` of `-QL (%)`)."""
+    return re.split(r"[\s(]", tail, maxsplit=1)[0]
 
 
 def _rest(tail: str) -> str:
@@ -314,10 +372,12 @@ def _settle(col: _Column, i: int, lookalikes: Mapping[str, str]) -> bool:
 
 
 def _recased(col: _Column, i: int, parts: RefParts) -> set[RefParts]:
-    """What a prefix in mixed case (`Cp2`, `CcP2`, `Ww04`), which no publisher prints, stands for:
-    a prefix the column prints in one case, in that case, or without the one letter in the other
-    case (a glyph read twice). It is settled before the column's scheme is asked: a wide capital
-    read twice on every other row (`Ww04`, `Ww06`) makes its mixed prefix look printed."""
+    """What a prefix in mixed case (`Cp2`, `CcP2`, `Ww04`, `tAC11`), which no publisher prints,
+    stands for: a prefix the column prints in one case, in that case, or without the one letter in
+    the other case (a glyph read twice), or else with that letter, in a prefix of three or more,
+    read as another (the one prefix it is then). It is settled before the column's scheme is
+    asked: a wide capital read twice on every other row (`Ww04`, `Ww06`) makes its mixed prefix
+    look printed."""
     prefix = parts.prefix
     if prefix.isupper() or prefix.islower():
         return set()
@@ -325,7 +385,17 @@ def _recased(col: _Column, i: int, parts: RefParts) -> set[RefParts]:
     odd = [k for k, ch in enumerate(prefix) if ch.isalpha() and ch.isupper() != upper]
     printed = {p.lower(): p for p in col.prefixes(but=i) if p.isupper() or p.islower()}
     options = [prefix] + [prefix[:k] + prefix[k + 1 :] for k in odd]
-    return {replace(parts, prefix=printed[o.lower()]) for o in options if o.lower() in printed}
+    found = {replace(parts, prefix=printed[o.lower()]) for o in options if o.lower() in printed}
+    if not found and len(odd) == 1 and len(prefix) >= 3:
+        found = {replace(parts, prefix=p) for p in printed.values() if _one_off_at(prefix, p, odd[0])}
+    return found
+
+
+def _one_off_at(read: str, printed: str, k: int) -> bool:
+    """`printed` is `read` but for the letter at `k` (the one in the odd case: `tAC` for `LAC`)."""
+    return len(read) == len(printed) and read[:k].lower() + read[k + 1 :].lower() == (
+        printed[:k].lower() + printed[k + 1 :].lower()
+    )
 
 
 def _most_printed(col: _Column, i: int, near: set[RefParts]) -> set[RefParts]:

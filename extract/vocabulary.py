@@ -63,6 +63,8 @@ class Vocabulary:
     places: dict[str, str] = field(default_factory=dict)  # a place's `place_key` -> its name as printed
     word_confusions: dict[str, str] = field(default_factory=dict)  # a letter group OCR reads for another -> it
     glue_words: frozenset[str] = frozenset()  # short words OCR runs into the next or last (`numberof`)
+    edge_marks: str = ""  # marks OCR reads at a header's edge from a rule or a speck (`|Target`)
+    other_headers: re.Pattern[str] = re.compile(r"(?!)")  # a header cell that names no period (`Target`)
 
     def is_place(self, text: str) -> bool:
         """A comparator area (`England`) or a place of the gazetteer (`Barnet`, `Bristol, City of`)."""
@@ -186,6 +188,8 @@ def load(path: Path = DEFAULT_PATH, extra: Path | None = None, places_path: Path
     directions: set[str] = set()
     same_marks: dict[str, str] = {}
     glue_words: set[str] = set()
+    edge_marks = ""
+    other_headers: list[str] = []
     for p in [q for q in (extra, path, places_path) if q is not None]:
         try:
             data = json.loads(Path(p).read_text(encoding="utf-8"))
@@ -202,6 +206,8 @@ def load(path: Path = DEFAULT_PATH, extra: Path | None = None, places_path: Path
         directions |= {" ".join(w.lower().split()) for w in data.get("directions", {}).get("words", [])}
         ocr = data.get("ocr", {})
         glue_words |= {w.lower() for w in ocr.get("glued_words", {}).get("words", [])}
+        other_headers += ocr.get("other_header_words", {}).get("stems", [])
+        edge_marks += "".join(m for m in ocr.get("header_edge_marks", {}).get("marks", "") if m not in edge_marks)
         for pairs, key, inner in (
             (confusions, "confusions", None),
             (lookalikes, "reference_lookalikes", "pairs"),
@@ -223,6 +229,8 @@ def load(path: Path = DEFAULT_PATH, extra: Path | None = None, places_path: Path
         places,
         word_confusions,
         frozenset(glue_words),
+        edge_marks,
+        re.compile("|".join(other_headers) or r"(?!)", re.I),
     )
 
 

@@ -37,11 +37,6 @@ SCALE = 2.0
 THIRD = 2.8
 _REF = re.compile(r"^[A-Z](?:[A-Z]|&(?=[A-Z])){0,4} ?\d{1,3}[a-zA-Z]?%?(-[A-Z]{1,4})?%?( \((val|%|no|[a-z]{1,4})\))?$")
 REF_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-%()& "  # `(vel)`, `R&B1` are printed too
-_OTHER_HEADER = re.compile(
-    r"chang|avg|aver|max|targ|ref|indic|owner|report|outcom|comment|trend|dot|rag|bench|engl|region|"
-    r"neigh|year|valu|%|month|status|note|unit|ytd|q[1-4]",
-    re.I,
-)
 _MON = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
@@ -246,7 +241,7 @@ def _complete_months(cols: dict[int, CellReading], figures: set[int] | None = No
 
     for c in range(lo + 1, hi):
         r = cols.get(c)
-        if r is not None and months[c] is None and not _OTHER_HEADER.search(reading_text(r)):
+        if r is not None and months[c] is None and not VOCABULARY.other_headers.search(reading_text(r)):
             _set(r, implied(c), 0.9)
     printed = _printed_serials(cols, run) or implied
     for step, start in ((-1, lo - 1), (1, hi + 1)):
@@ -358,7 +353,7 @@ def _fillable(text: str) -> bool:
     """A garbled month label: short, two tokens at most (`ut 2` for `Oct 20`), no other header
     word."""
     t = text.strip()
-    return 2 <= len(t) <= 8 and len(t.split()) <= 2 and not _OTHER_HEADER.search(t)
+    return 2 <= len(t) <= 8 and len(t.split()) <= 2 and not VOCABULARY.other_headers.search(t)
 
 
 def _like(text: str, label: str) -> bool:

@@ -155,6 +155,9 @@ def test_a_prefix_read_in_the_wrong_case_takes_the_columns():
     assert doubtful(["EH3", "EH3a%", "CP2", "Cp4"]) == []
     # a letter read twice, once in the other case
     assert texts(["CP1", "CP1-NI", "CcP2", "CP2-NI"]) == ["CP1", "CP1-NI", "CP2", "CP2-NI"]
+    # a letter read as another, in the other case, where one printed prefix is then meant
+    assert texts(["LAC10-QL", "LAC14", "tAC11-QL", "LAC11-QL (%)"])[2] == "LAC11-QL"
+    assert texts(["CP1", "Cp2", "EP3"])[1] == "Cp2"  # two letters: which one is odd is unsure
 
 
 def test_a_capital_read_twice_on_many_rows_is_one_capital():
@@ -352,3 +355,24 @@ def test_a_lone_tail_two_others_print_but_for_a_lookalike_is_theirs():
     assert texts(column) == column
     sure = [RefCell(t, SURE) for t in ["CP1-QL", "EH5-OL", "LAC7-QL"]]
     assert [r.text for r in repair_column(sure, LOOK)] == ["CP1-QL", "EH5-OL", "LAC7-QL"]
+
+
+def test_a_padding_zero_read_as_a_letter_on_every_row():
+    """`ASCOFO1`..`ASCOFO8`, nothing printing `ASCOF`, and `ASCOFO04` showing the zero read twice:
+    the zero that pads the numbers, read as a letter on every row. Without a reading that shows
+    the zero (`KPO1`..), or where the run counts past nine, the prefixes stand."""
+    column = ["ASCOFO1", "ASCOFO2", "ASCOFO3", "ASCOFO04", "ASCOFOS", "ASCOFO6"]
+    assert texts(column) == [f"ASCOF{n:02d}" for n in range(1, 7)]
+    assert texts(["APO8", "APO9", "APO10", "APO07"]) == ["APO8", "APO9", "APO10", "APO07"]
+
+
+def test_a_siblings_qualifier_read_with_a_lookalike_is_the_sure_siblings():
+    """A count and its percentage print one qualifier: `LAC11-OL (%)`, unsure, beside a sure
+    `LAC11-QL` is `LAC11-QL (%)`. Sure of both, or of neither, both stand; another reference's
+    qualifier decides nothing."""
+    column = ["LAC10-NI", "LAC11-QL", "LAC11-OL (%)", "LAC12-OL"]
+    confs = [0.95, 0.95, 0.4, 0.95]
+    got = repair_column([RefCell(t, c) for t, c in zip(column, confs, strict=True)], LOOK)
+    assert [r.text for r in got] == ["LAC10-NI", "LAC11-QL", "LAC11-QL (%)", "LAC12-OL"]
+    assert [r.text for r in repair_column([RefCell(t, 0.95) for t in column], LOOK)] == column
+    assert texts(["CP3-QL", "LAC11-QL", "LAC11-OL (%)"]) == ["CP3-QL", "LAC11-QL", "LAC11-OL (%)"]

@@ -36,3 +36,27 @@ def test_labels_that_are_not_a_list_of_places_stay_as_read():
 def test_wards_beside_their_city_are_not_respelt_as_places():
     read = ["Bargate", "Coxford", "Bitterne", "Southampton", "England"]
     assert VOCABULARY.spell_places(read) == read
+
+
+def test_header_edge_marks_are_data_a_user_file_extends(tmp_path):
+    """A mark a user's scanner leaves beside headers (`¦Target`) is listed in their own file, on
+    top of the bundled ones."""
+    from scorekit.extract.vocabulary import load
+
+    assert "|" in VOCABULARY.edge_marks and "¦" not in VOCABULARY.edge_marks
+    extra = tmp_path / "mine.json"
+    extra.write_text('{"ocr": {"header_edge_marks": {"marks": "\u00a6|"}}}', encoding="utf-8")
+    marks = load(extra=extra).edge_marks
+    assert "¦" in marks and set(VOCABULARY.edge_marks) <= set(marks) and marks.count("|") == 1
+
+
+def test_words_naming_other_headers_than_periods_are_data(tmp_path):
+    """`Lead officer` among month labels is no misread month once a user lists it."""
+    from scorekit.extract.vocabulary import load
+
+    assert VOCABULARY.other_headers.search("Target 19/20") and not VOCABULARY.other_headers.search("Oct 20")
+    assert not VOCABULARY.other_headers.search("Lead officer")
+    extra = tmp_path / "mine.json"
+    extra.write_text('{"ocr": {"other_header_words": {"stems": ["lead off"]}}}', encoding="utf-8")
+    mine = load(extra=extra).other_headers
+    assert mine.search("Lead officer") and mine.search("Target 19/20")
