@@ -64,7 +64,11 @@ class Vocabulary:
     word_confusions: dict[str, str] = field(default_factory=dict)  # a letter group OCR reads for another -> it
     glue_words: frozenset[str] = frozenset()  # short words OCR runs into the next or last (`numberof`)
     edge_marks: str = ""  # marks OCR reads at a header's edge from a rule or a speck (`|Target`)
-    other_headers: re.Pattern[str] = re.compile(r"(?!)")  # a header cell that names no period (`Target`)
+    other_headers: tuple[re.Pattern[str], ...] = ()  # words in a header cell that names no period (`Target`)
+
+    def names_other_header(self, text: str) -> bool:
+        """The header cell holds a word of a header other than a period's (`Target 19/20`)."""
+        return any(p.search(text) for p in self.other_headers)
 
     def is_place(self, text: str) -> bool:
         """A comparator area (`England`) or a place of the gazetteer (`Barnet`, `Bristol, City of`)."""
@@ -189,7 +193,7 @@ def load(path: Path = DEFAULT_PATH, extra: Path | None = None, places_path: Path
     same_marks: dict[str, str] = {}
     glue_words: set[str] = set()
     edge_marks = ""
-    other_headers: list[str] = []
+    other_headers: tuple[re.Pattern[str], ...] = ()
     for p in [q for q in (extra, path, places_path) if q is not None]:
         try:
             data = json.loads(Path(p).read_text(encoding="utf-8"))
@@ -206,7 +210,7 @@ def load(path: Path = DEFAULT_PATH, extra: Path | None = None, places_path: Path
         directions |= {" ".join(w.lower().split()) for w in data.get("directions", {}).get("words", [])}
         ocr = data.get("ocr", {})
         glue_words |= {w.lower() for w in ocr.get("glued_words", {}).get("words", [])}
-        other_headers += ocr.get("other_header_words", {}).get("stems", [])
+        other_headers += _compile(ocr.get("other_header_words", {}).get("stems", []), f"{p}: other_header_words")
         edge_marks += "".join(m for m in ocr.get("header_edge_marks", {}).get("marks", "") if m not in edge_marks)
         for pairs, key, inner in (
             (confusions, "confusions", None),
@@ -230,7 +234,7 @@ def load(path: Path = DEFAULT_PATH, extra: Path | None = None, places_path: Path
         word_confusions,
         frozenset(glue_words),
         edge_marks,
-        re.compile("|".join(other_headers) or r"(?!)", re.I),
+        other_headers,
     )
 
 

@@ -241,7 +241,7 @@ def _complete_months(cols: dict[int, CellReading], figures: set[int] | None = No
 
     for c in range(lo + 1, hi):
         r = cols.get(c)
-        if r is not None and months[c] is None and not VOCABULARY.other_headers.search(reading_text(r)):
+        if r is not None and months[c] is None and not VOCABULARY.names_other_header(reading_text(r)):
             _set(r, implied(c), 0.9)
     printed = _printed_serials(cols, run) or implied
     for step, start in ((-1, lo - 1), (1, hi + 1)):
@@ -353,7 +353,7 @@ def _fillable(text: str) -> bool:
     """A garbled month label: short, two tokens at most (`ut 2` for `Oct 20`), no other header
     word."""
     t = text.strip()
-    return 2 <= len(t) <= 8 and len(t.split()) <= 2 and not VOCABULARY.other_headers.search(t)
+    return 2 <= len(t) <= 8 and len(t.split()) <= 2 and not VOCABULARY.names_other_header(t)
 
 
 def _like(text: str, label: str) -> bool:

@@ -51,12 +51,18 @@ def test_header_edge_marks_are_data_a_user_file_extends(tmp_path):
 
 
 def test_words_naming_other_headers_than_periods_are_data(tmp_path):
-    """`Lead officer` among month labels is no misread month once a user lists it."""
-    from scorekit.extract.vocabulary import load
+    """`Lead officer` among month labels is no misread month once a user lists it; a pattern
+    that does not compile is a one-line error naming the file."""
+    import pytest
 
-    assert VOCABULARY.other_headers.search("Target 19/20") and not VOCABULARY.other_headers.search("Oct 20")
-    assert not VOCABULARY.other_headers.search("Lead officer")
+    from scorekit.extract.vocabulary import VocabularyError, load
+
+    assert VOCABULARY.names_other_header("Target 19/20") and not VOCABULARY.names_other_header("Oct 20")
+    assert not VOCABULARY.names_other_header("Lead officer")
     extra = tmp_path / "mine.json"
     extra.write_text('{"ocr": {"other_header_words": {"stems": ["lead off"]}}}', encoding="utf-8")
-    mine = load(extra=extra).other_headers
-    assert mine.search("Lead officer") and mine.search("Target 19/20")
+    mine = load(extra=extra)
+    assert mine.names_other_header("Lead officer") and mine.names_other_header("Target 19/20")
+    extra.write_text('{"ocr": {"other_header_words": {"stems": ["lead ("]}}}', encoding="utf-8")
+    with pytest.raises(VocabularyError, match="mine.json: other_header_words: bad pattern"):
+        load(extra=extra)
