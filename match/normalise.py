@@ -387,6 +387,10 @@ class Vocabulary:
 
         return frozenset(self.tokens(_PARENS.sub(keep, plain)))
 
+    def values_of(self, word: str) -> frozenset[tuple[str, str]]:
+        """The qualifier values one word says on its own (`repeat`: a second or later time)."""
+        return self._values_of(frozenset({word}))
+
     def _values_of(self, words: frozenset[str]) -> frozenset[tuple[str, str]]:
         found = (gv for w in sorted(words) for x in self._qualifiers.found(w) for gv in x.split("\n"))
         return frozenset((g, v) for g, _, v in (x.partition("\t") for x in found))
@@ -554,6 +558,16 @@ class Vocabulary:
             if ts.start and limit.search(text):
                 return frozenset({ts.start})
         return frozenset()
+
+    def clock_words(self, name: str) -> dict[str, frozenset[str]]:
+        """The words with which a name states each event a clock may run from (`section 47 being
+        initiated`: the strategy discussion's)."""
+        out: dict[str, frozenset[str]] = {}
+        text = self.canonical(name)[0]
+        for m, i in self._clock_starts.matches(text):
+            value = self._clock_starts.values[i]
+            out[value] = out.get(value, frozenset()) | frozenset(self.tokens(m.group(0)))
+        return out
 
     def _count_gloss(self, said: str, text: str, noise: int) -> str:
         """A count the name said only in a gloss the noise takes (`ICPCs held (number)`, `-

@@ -1,0 +1,78 @@
+"""Matching round 20 (m32): a merge needs every difference between the two names explained (the
+residual-difference check), and the guards for what the generated near misses still merged."""
+
+from __future__ import annotations
+
+import pytest
+
+from scorekit.match import profile as profmod
+from scorekit.match.matcher import Matcher, Query
+
+from .conftest import given
+
+# -- the residual-difference check -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "near_miss"),
+    [
+        # a word of the name that no name, population or definition of the entry says
+        ("Percentage of statutory child protection visits in progress within 15 working days", "cpp_visited_15wd_pct"),
+        ("Average number of episodes per worker in top 40", "caseload_top40"),
+        ("% of EHE episodes with a statement of special educational need/EHC Plan", "ehe_send_pct"),
+        (
+            "% of Initial Child Protection Conferences held within 15 working days from the supervision meeting/"
+            "Section 47 being initiated",
+            "icpc_in_timescale_pct",
+        ),
+        (
+            "Percentage of initial health assessments delivered within 20 working days of date child became "
+            "child in need.",
+            "cla_iha_20wd_pct",
+        ),
+    ],
+)
+def test_a_word_the_entry_does_not_explain_caps_the_merge_at_review(shipped, name, near_miss):
+    res = Matcher(shipped).match(Query.build(name))
+    assert res.indicator_id != near_miss
+    assert res.rule == "review" and "does not explain" in res.explanation
+
+
+@pytest.mark.parametrize(
+    ("name", "answer"),
+    [
+        # the event the timescale's clock runs from (an assessment's 45 working days: the referral)
+        ("Assessments completed within 45 working days of referral (%)", "assessments_in_45wd_pct"),
+        # the setting, not the measure (the profile's residual.free)
+        ("EH open cases", "eh_open"),
+        ("Contacts into the MASH (number)", "contacts"),
+        # what the entry's unit implies
+        ("Average length of care proceedings in weeks", "care_proceedings_weeks"),
+        # what a word stands for (cp: child protection, said by the entry's child protection plans)
+        ("CP visits within 10 WD (%)", "cpp_visited_10wd_pct"),
+        # a word of the definition the vocabulary reads into one token (`stepped up for ... assessment`)
+        ("Children stepped up from Early Help to a CSC assessment", "eh_stepped_up"),
+        # a word saying only a qualifier value the entry says (repeat: re-referrals)
+        ("Re-referrals repeated within 12 months (%)", "rereferrals_12m_pct"),
+        # the event the entry's clock runs from, said another way (section 47 being initiated)
+        (
+            "% of Initial CP Conferences held within 15 working days from the strategy meeting/Section 47 being "
+            "initiated",
+            "icpc_in_timescale_pct",
+        ),
+    ],
+)
+def test_what_the_entry_explains_still_merges(shipped, name, answer):
+    assert given(shipped, name) == answer
+
+
+def test_the_residual_check_reads_its_words_from_the_profile(shipped, tmp_path):
+    base = profmod.load()
+    assert "case" in base.residual_free and "average" in base.residual_by_unit["weeks"]
+    extra = tmp_path / "more.json"
+    extra.write_text('{"residual": {"free": ["progress"], "by_unit": {"percent": ["progress"]}}}', encoding="utf-8")
+    merged = profmod.load(str(extra))
+    assert "progress" in merged.residual_free and merged.residual_by_unit["percent"] == ("progress",)
+    assert merged.residual_by_unit["weeks"] == base.residual_by_unit["weeks"]
+    with pytest.raises(profmod.ProfileError):
+        profmod.from_dict({"residual": {"free": "case"}})
