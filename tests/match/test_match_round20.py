@@ -76,3 +76,19 @@ def test_the_residual_check_reads_its_words_from_the_profile(shipped, tmp_path):
     assert merged.residual_by_unit["weeks"] == base.residual_by_unit["weeks"]
     with pytest.raises(profmod.ProfileError):
         profmod.from_dict({"residual": {"free": "case"}})
+
+
+@pytest.mark.parametrize(
+    ("name", "answer"),
+    [
+        ("Number of CP transfer-ins in month", "cp_transfer_ins"),
+        ("Transfer-in CP cases received in month", "cp_transfer_ins"),
+        ("Number of Children Looked After who were Adopted", "adoptions"),
+        ("Eligible looked after 3 and 4 year olds taking up funded early education (%)", "cla_3_4yo_funding_pct"),
+    ],
+)
+def test_the_catalogue_definitions_say_what_their_entries_count(shipped, name, answer):
+    """Transfer-ins are of children on a child protection plan, adoptions of children looked
+    after, the funding offer is for early education: the definitions say so, so a name saying it
+    is explained."""
+    assert given(shipped, name) == answer
