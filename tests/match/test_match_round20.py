@@ -92,3 +92,64 @@ def test_the_catalogue_definitions_say_what_their_entries_count(shipped, name, a
     after, the funding offer is for early education: the definitions say so, so a name saying it
     is explained."""
     assert given(shipped, name) == answer
+
+
+# -- guards for what the generated near misses still merged ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "near_miss"),
+    [
+        # the ages that bound what an including/excluding clause adds or leaves out
+        (
+            "Number of Early Help Assessment (EHA) completed in the month INCLUDING adults aged 25+",
+            "eh_assessments_completed",
+        ),
+        (
+            "Number of Early Help Assessment (EHA) completed, EXCLUDING adults aged 25+",
+            "eh_assessments_completed_excl_adults",
+        ),
+        # an age band after `per 100,000` that is not the child population is the rate's population
+        (
+            "Number of first time entrants to the Youth Justice System per 100,000 10-15 year olds in period",
+            "yjs_fte_rate",
+        ),
+        # hours short of a day are part of a day, not a number of another kind
+        (
+            "Percentage of referrals dealt with by MASH where time from referral received / recorded to completion by "
+            "MASH was 12 hours / 1 working day or less",
+            "mash_referrals_1wd_pct",
+        ),
+        # a share saying its year twice counts the year's children, not those at its end
+        ("Percentage of CLA in the last 12 months with 3+ placements during the year", "cla_3plus_placements_pct"),
+    ],
+)
+def test_a_generated_near_miss_stays_apart(shipped, name, near_miss):
+    assert given(shipped, name) != near_miss
+
+
+@pytest.mark.parametrize(
+    ("name", "answer"),
+    [
+        ("Early Help assessments completed in the month, including adults aged 21+", "eh_assessments_completed"),
+        ("First time entrants to the youth justice system per 100,000 10-17 year olds", "yjs_fte_rate"),
+        (
+            "children looked after during the previous 12 months who had three or more placements",
+            "cla_3plus_placements_pct",
+        ),
+    ],
+)
+def test_the_measure_itself_still_merges(shipped, name, answer):
+    assert given(shipped, name) == answer
+
+
+def test_clause_ages_are_read_from_the_names_own_clauses():
+    from scorekit.match.normalise import Quantity, vocabulary
+
+    v = vocabulary()
+    assert ("including", Quantity(25.0, "age", "lower")) in v.facts(
+        "EHA completed including adults aged 25+"
+    ).clause_ages
+    # a gloss listing what a count includes, or a note's `may include`, bounds nothing
+    assert not v.facts("Number of children in need (including CP / CLA / care leavers aged 17-18)").clause_ages
+    assert not v.facts("absence (NB may include some children under 5)").clause_ages
