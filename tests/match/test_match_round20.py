@@ -85,12 +85,14 @@ def test_the_residual_check_reads_its_words_from_the_profile(shipped, tmp_path):
         ("Transfer-in CP cases received in month", "cp_transfer_ins"),
         ("Number of Children Looked After who were Adopted", "adoptions"),
         ("Eligible looked after 3 and 4 year olds taking up funded early education (%)", "cla_3_4yo_funding_pct"),
+        # a statutory visit that has taken place has been completed
+        ("% of statutory visits to Looked After Children completed in timescale", "cla_visited_pct"),
     ],
 )
 def test_the_catalogue_definitions_say_what_their_entries_count(shipped, name, answer):
     """Transfer-ins are of children on a child protection plan, adoptions of children looked
-    after, the funding offer is for early education: the definitions say so, so a name saying it
-    is explained."""
+    after, the funding offer is for early education, a visit that has taken place is completed:
+    the definitions say so, so a name saying it is explained."""
     assert given(shipped, name) == answer
 
 
