@@ -294,11 +294,19 @@ def from_dict(data: dict[str, Any], source: str = "") -> Profile:
             ClockStart(str(c["value"]), _strs(c["forms"], f"clock_starts {c['value']!r}"))
             for c in data.get("clock_starts", [])
         ),
-        residual_free=_plain(data.get("residual", {}).get("free", []), "residual.free"),
+        residual_free=_plain(_section(data, "residual").get("free", []), "residual.free"),
         residual_by_unit={
-            str(u): _plain(ws, f"residual.by_unit {u}") for u, ws in data.get("residual", {}).get("by_unit", {}).items()
+            str(u): _plain(ws, f"residual.by_unit {u}")
+            for u, ws in _section(_section(data, "residual"), "by_unit", "residual.").items()
         },
     )
+
+
+def _section(data: dict[str, Any], key: str, where: str = "") -> dict[str, Any]:
+    raw = data.get(key, {})
+    if not isinstance(raw, dict):
+        raise ProfileError(f"{where}{key}: expected an object")
+    return raw
 
 
 def _plain(raw: Any, where: str) -> tuple[str, ...]:

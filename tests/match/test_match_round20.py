@@ -74,8 +74,9 @@ def test_the_residual_check_reads_its_words_from_the_profile(shipped, tmp_path):
     merged = profmod.load(str(extra))
     assert "progress" in merged.residual_free and merged.residual_by_unit["percent"] == ("progress",)
     assert merged.residual_by_unit["weeks"] == base.residual_by_unit["weeks"]
-    with pytest.raises(profmod.ProfileError):
-        profmod.from_dict({"residual": {"free": "case"}})
+    for bad in ({"free": "case"}, {"by_unit": ["weeks"]}, ["case"]):
+        with pytest.raises(profmod.ProfileError):
+            profmod.from_dict({"residual": bad})
 
 
 @pytest.mark.parametrize(
