@@ -218,6 +218,16 @@ def _by_kind(qs: frozenset[Quantity]) -> dict[str, set[Quantity]]:
     return out
 
 
+def _hours_as_days(qs: dict[str, set[Quantity]], other: dict[str, set[Quantity]]) -> dict[str, set[Quantity]]:
+    """Hours short of whole days (`12 hours`), where the other name states days and no hours, are
+    the part of a day they are: `12 hours / 1 working day` is not `24 hours / 1 working day`."""
+    if not qs.get("hours") or other.get("hours") or not other.get("days"):
+        return qs
+    out = {k: set(v) for k, v in qs.items() if k != "hours"}
+    out.setdefault("days", set()).update(Quantity(round(q.value / 24, 4), "days", q.bound) for q in qs["hours"])
+    return out
+
+
 def _show(qs: set[Quantity]) -> str:
     return _shown(frozenset(qs))
 
@@ -250,6 +260,7 @@ def numbers(a: Side, b: Side) -> list[Finding]:
     if fa == fb:
         return []
     qa, qb = _by_kind(_resolve(fa, fb)), _by_kind(_resolve(fb, fa))
+    qa, qb = _hours_as_days(qa, qb), _hours_as_days(qb, qa)
     out: list[Finding] = []
     apart = _calendar_vs_working(qa, qb) or _calendar_vs_working(qb, qa)
     if apart:
@@ -559,6 +570,20 @@ def clock_start(a: Side, b: Side) -> list[Finding]:
     return []
 
 
+def clause_ages(a: Side, b: Side) -> list[Finding]:
+    """Both names bound what they include (or exclude) by age, and differently: adding adults
+    aged 25+ is not adding those aged 21+. A name that says no age says less, not otherwise."""
+    if not a.facts.clause_ages or not b.facts.clause_ages:
+        return []
+    out = []
+    for side_ in ("including", "excluding"):
+        x = frozenset(q for s, q in a.facts.clause_ages if s == side_)
+        y = frozenset(q for s, q in b.facts.clause_ages if s == side_)
+        if x and y and x != y:
+            out.append(Finding("numbers", f"{side_} {_shown(x)} vs {side_} {_shown(y)}", True))
+    return out
+
+
 def compare(a: Side, b: Side, prof: Profile) -> list[Finding]:
     """Every finding, hard ones first."""
     found = (
@@ -566,6 +591,7 @@ def compare(a: Side, b: Side, prof: Profile) -> list[Finding]:
         + time_basis(a, b, prof)
         + point_or_period(a, b, prof)
         + numbers(a, b)
+        + clause_ages(a, b)
         + qualifiers(a, b, prof)
         + inclusions(a, b, prof)
         + timescale(a, b)

@@ -170,6 +170,11 @@ class Matcher:
         self._known_words = self.index.weight.keys() | {w for code in codes for w in self.vocab.tokens(code)} | said
         # the words the profile's phrases stand for, which its guards read wherever a name says them
         self._profile_words = frozenset(w for e in prof.equivalents for w in self.vocab.tokens(e.token))
+        self._free = self._read_words(prof.residual_free)
+        self._unit_free = {u: self._read_words(ws) for u, ws in prof.residual_by_unit.items()}
+        self._explaining: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._parts_cache: dict[str, frozenset[str]] = {}
+        self._said_cache: dict[str, frozenset[str]] = {}
 
     @property
     def accept(self) -> float:
@@ -622,6 +627,100 @@ class Matcher:
         units = {u for code, u in self._code_units if code.search(query.name)}
         return replace(query, unit=units.pop()) if len(units) == 1 else query
 
+    def _read_words(self, texts: tuple[str, ...]) -> frozenset[str]:
+        """Words as a name's reading has them (`children's social care` is `csc`)."""
+        return frozenset(w for t in texts for w in self.vocab.tokens(self.vocab.canonical(t)[0]))
+
+    def _said(self, text: str) -> frozenset[str]:
+        """The words of a prose text (a definition, a population), as read on the canonical vocabulary
+        and as printed: a phrase the vocabulary reads as one token may say more words than it keeps
+        (`stepped up for children in need assessment` is read `stepup`)."""
+        hit = self._said_cache.get(text)
+        if hit is None:
+            read = self.vocab.tokens(self.vocab.canonical(text)[0]) + self.vocab.tokens(clean(text))
+            hit = self._said_cache[text] = frozenset(read)
+        return hit
+
+    def _parts(self, word: str) -> frozenset[str]:
+        """The words of what a profile token stands for (`cp`: protection; `cpp`: protection,
+        plan); nothing for a word that stands for itself."""
+        hit = self._parts_cache.get(word)
+        if hit is None:
+            label = self.vocab.profile.label(word)
+            hit = self._parts_cache[word] = frozenset(self.vocab.tokens(label)) if label != word else frozenset()
+        return hit
+
+    def _explains(self, owner: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The words an entry accounts for: every word of its names, of what its population and
+        definition say, of the event its timescale's clock runs from (an assessment's 45 working
+        days: the referral), and the words of what each of those words stands for."""
+        hit = self._explaining.get(owner)
+        if hit is None:
+            ind = self.catalogue.get(owner)
+            own: set[str] = set()
+            for r in self.index.rows_of[owner]:
+                c = self.index.choices[r]
+                own |= c.words | c.implied_words
+                own.update(w for start in c.facts.clock_from for w in self.vocab.tokens(start))
+            for text in (ind.definition, ind.population):
+                if text:
+                    own |= self._said(text)
+            parts = set(own)
+            for w in own:
+                parts |= self._parts(w)
+            hit = self._explaining[owner] = (frozenset(own), frozenset(parts))
+        return hit
+
+    def _qualified(self, owner: str) -> frozenset[tuple[str, str]]:
+        """Every qualifier value some name of the entry says."""
+        return frozenset(q for r in self.index.rows_of[owner] for q in self.index.choices[r].facts.qualifiers)
+
+    def residual(self, query: Query, owner: str) -> list[str]:
+        """The meaning-bearing words of the name that the entry does not explain: not a word of
+        its names, population or definition, nor one the words of those stand for (`cp` beside
+        `child protection plans`), nor a word the profile frees (the setting, not the measure) or
+        the entry's unit implies (`average` for a duration), nor a number (the guards read those),
+        nor a word saying only qualifier values the entry says (`repeat` beside re-referrals), nor
+        a word stating an event the entry's clock runs from (`section 47 being initiated`)."""
+        own, parts = self._explains(owner)
+        free = self._free | self._unit_free.get(self.index.unit[owner], frozenset())
+        out = []
+        for w in self._facts(query).words:
+            if w in own or w in free or w in parts or len(w) < 2 or _DIGIT.search(w):
+                continue
+            said = self._parts(w)
+            if said and said <= parts:
+                continue
+            values = self.vocab.values_of(w)
+            if values and values <= self._qualified(owner):
+                continue
+            out.append(w)
+        if out:
+            # the words stating an event the entry's clock also runs from
+            starts = {s for r in self.index.rows_of[owner] for s in self.index.choices[r].facts.clock_from}
+            for start, words in self.vocab.clock_words(query.name).items():
+                if start in starts:
+                    out = [w for w in out if w not in words]
+        return sorted(out)
+
+    def _explained(self, query: Query, res: Result) -> Result:
+        """A merge needs every difference between the two names explained: a word of the name the
+        entry does not account for caps the decision at review."""
+        if res.rule != RULE_NAME:
+            return res
+        left = self.residual(query, res.indicator_id)
+        if not left:
+            return res
+        why = res.explanation.removeprefix("matched ")
+        return Result(
+            "",
+            res.score,
+            RULE_REVIEW,
+            f"review: {why}; but the entry does not explain {', '.join(left)}",
+            res.candidates,
+            res.blocked,
+        )
+
     def _answer(self, query: Query, near: dict[int, float]) -> Result:
         """The closest `TOP_K` choices first; the wider set only when they leave nothing acceptable
         (a name worded unlike its measure's names ranks it lower in the first pass)."""
@@ -630,7 +729,7 @@ class Matcher:
         res = self._decide(self._evidence(query, closest), q, query)
         if len(near) > TOP_K and (res.top is None or res.top.score < self.accept):
             res = self._decide(self._evidence(query, near), q, query)
-        return res
+        return self._explained(query, res)
 
     def _settled(self, query: Query) -> Result | None:
         decided = self.decisions.accepted(query.name)

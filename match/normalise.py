@@ -211,6 +211,7 @@ _END_GLOSS = re.compile(r" \([^()]*\)\s*$")
 # included`, `- % - step-ups excluded`: the object never spans a ` - `); `excluded from school` is
 # no clause.
 _POSTPOSED_CUES = ("excl", "incl", "removed")
+_CLAUSE_VERBS = frozenset({"include", "includes", "exclude", "excludes"})
 _POSTPOSED = re.compile(
     r"(\(|,\s*|\s-\s)((?:(?!\s-\s)[^(),])+?)\s+(excluded|removed|excl\.?|included|incl\.?)(?=\s*(?:\)|,|\(|$))"
 )
@@ -267,6 +268,9 @@ class Facts:
     # the event a timescale's clock runs from: stated (`45 working days of the contact`) or, for an
     # event whose guidance sets one, the one its limit implies (an assessment's: the referral)
     clock_from: frozenset[str] = frozenset()
+    # the ages bounding what an including/excluding clause adds or leaves out (`including adults
+    # aged 21+`: ('including', aged 21+))
+    clause_ages: frozenset[tuple[str, Quantity]] = frozenset()
 
 
 def _grouped(qualifiers: frozenset[tuple[str, str]]) -> dict[str, frozenset[str]]:
@@ -387,6 +391,10 @@ class Vocabulary:
 
         return frozenset(self.tokens(_PARENS.sub(keep, plain)))
 
+    def values_of(self, word: str) -> frozenset[tuple[str, str]]:
+        """The qualifier values one word says on its own (`repeat`: a second or later time)."""
+        return self._values_of(frozenset({word}))
+
     def _values_of(self, words: frozenset[str]) -> frozenset[tuple[str, str]]:
         found = (gv for w in sorted(words) for x in self._qualifiers.found(w) for gv in x.split("\n"))
         return frozenset((g, v) for g, _, v in (x.partition("\t") for x in found))
@@ -488,7 +496,7 @@ class Vocabulary:
         said = text
         text, noise = self._noise.sub(text)
         keyed = text.replace("%", " percentage ")
-        body, excluded, included = self._clauses(text)
+        body, excluded, included, clause_ages = self._clauses(text)
         body, basis, window = self._basis(body, unit)
         body, only = self._only(body)
         only_values = self._values_of(only) if only else frozenset()
@@ -541,6 +549,7 @@ class Vocabulary:
             glossed=self._short_glosses(plain) if "(" in plain else frozenset(),
             spanned=basis == _YEAR_END and self._period_spans.search(said),
             clock_from=self._clock_from(said) if _SPANS_OF_TIME.search(said) else frozenset(),
+            clause_ages=clause_ages,
         )
 
     def _clock_from(self, text: str) -> frozenset[str]:
@@ -554,6 +563,16 @@ class Vocabulary:
             if ts.start and limit.search(text):
                 return frozenset({ts.start})
         return frozenset()
+
+    def clock_words(self, name: str) -> dict[str, frozenset[str]]:
+        """The words with which a name states each event a clock may run from (`section 47 being
+        initiated`: the strategy discussion's)."""
+        out: dict[str, frozenset[str]] = {}
+        text = self.canonical(name)[0]
+        for m, i in self._clock_starts.matches(text):
+            value = self._clock_starts.values[i]
+            out[value] = out.get(value, frozenset()) | frozenset(self.tokens(m.group(0)))
+        return out
 
     def _count_gloss(self, said: str, text: str, noise: int) -> str:
         """A count the name said only in a gloss the noise takes (`ICPCs held (number)`, `-
@@ -624,30 +643,39 @@ class Vocabulary:
             out.update(zip(words, words[1:], strict=False))
         return frozenset(out)
 
-    def _clauses(self, text: str) -> tuple[str, frozenset[str], frozenset[str]]:
-        """`excluding X` / `including X`: what the measure leaves out or adds, taken out of its words.
+    def _clauses(self, text: str) -> tuple[str, frozenset[str], frozenset[str], frozenset[tuple[str, Quantity]]]:
+        """`excluding X` / `including X`: what the measure leaves out or adds, taken out of its words,
+        and the ages that bound what a clause of the name itself (not a gloss's list nor a note's
+        `may include`) leaves out or adds (`including adults aged 21+`).
         A gloss that ends the name after a clause's own words (`excluding UASC (rate, rolling 12
         months)`) says what the whole name measures, not what is left out: it stays in the words."""
         excluded: set[str] = set()
         included: set[str] = set()
+        ages: set[tuple[str, Quantity]] = set()
 
         def take(m: re.Match[str]) -> str:
             obj, after = m.group("obj"), ""
             gloss = _END_GLOSS.search(obj) if m.end() == len(text) else None
             if gloss and obj[: gloss.start()].strip():
                 obj, after = obj[: gloss.start()], obj[gloss.start() :]
-            if text.count("(", 0, m.start()) <= text.count(")", 0, m.start()):
+            outside = text.count("(", 0, m.start()) <= text.count(")", 0, m.start())
+            if outside:
                 obj, rest = self._object(obj)
                 after = rest + after
+            # a clause of the name itself, not a gloss's list nor a verb's note (`may include`)
+            bounds = outside and (m.group("ex") or m.group("inc")) not in _CLAUSE_VERBS
             words = {w for w in self.tokens(obj) if not w[0].isdigit() and w not in _AGE_WORDS}
             (excluded if m.group("ex") else included).update(words)
+            if bounds:
+                side = "excluding" if m.group("ex") else "including"
+                ages.update((side, q) for q in self._quantities(obj) if q.kind == "age")
             return f" {after}"
 
         if any(cue in text for cue in _POSTPOSED_CUES):
             text = _POSTPOSED.sub(lambda m: f"{m[1]}{'in' if m[3][0] == 'i' else 'ex'}cluding {m[2]}", text)
         if not self._clause_words.search(text):
-            return text, frozenset(), frozenset()
-        return self._clause.sub(take, text), frozenset(excluded), frozenset(included)
+            return text, frozenset(), frozenset(), frozenset()
+        return self._clause.sub(take, text), frozenset(excluded), frozenset(included), frozenset(ages)
 
     def _object(self, obj: str) -> tuple[str, str]:
         """An excluding/including clause's object, outside a gloss, ends where a relative clause
@@ -674,8 +702,9 @@ class Vocabulary:
             found -= windows
             text += f" {_YEAR_WINDOW}"
             said = [v for v in values if v in _WINDOWS]
-            if len(said) > 1 or self._cohort_years.search(before):
-                # a share that says its year twice, or after its children and before what they
+            if len(said) > 1 or (said and _YEAR_WINDOW in before) or self._cohort_years.search(before):
+                # a share that says its year twice (a basis and `within 12 months`, the grammar's
+                # reading of `in the last 12 months`), or after its children and before what they
                 # had (`CLA during the year who had 3+ placements`), says when its children are
                 # counted: all the year's children, not those looked after at its end
                 found.add("year")

@@ -181,6 +181,11 @@ class Profile:
     period_spans: tuple[str, ...] = ()
     cohort_years: tuple[str, ...] = ()
     clock_starts: tuple[ClockStart, ...] = ()
+    # the residual-difference check: words a name may say that its entry need not explain (the
+    # setting, not the measure: `case`, `children's social care`), and the words an entry's unit
+    # implies (`average`, `weeks` for a duration in weeks)
+    residual_free: tuple[str, ...] = ()
+    residual_by_unit: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def label(self, token: str) -> str:
         for e in self.equivalents:
@@ -289,7 +294,26 @@ def from_dict(data: dict[str, Any], source: str = "") -> Profile:
             ClockStart(str(c["value"]), _strs(c["forms"], f"clock_starts {c['value']!r}"))
             for c in data.get("clock_starts", [])
         ),
+        residual_free=_plain(_section(data, "residual").get("free", []), "residual.free"),
+        residual_by_unit={
+            str(u): _plain(ws, f"residual.by_unit {u}")
+            for u, ws in _section(_section(data, "residual"), "by_unit", "residual.").items()
+        },
     )
+
+
+def _section(data: dict[str, Any], key: str, where: str = "") -> dict[str, Any]:
+    raw = data.get(key, {})
+    if not isinstance(raw, dict):
+        raise ProfileError(f"{where}{key}: expected an object")
+    return raw
+
+
+def _plain(raw: Any, where: str) -> tuple[str, ...]:
+    """A list of words as printed (not patterns)."""
+    if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
+        raise ProfileError(f"{where}: expected a list of strings")
+    return tuple(raw)
 
 
 def _spans(raw: Any) -> frozenset[str]:
@@ -363,6 +387,11 @@ def extend(base: Profile, extra: Profile) -> Profile:
         period_spans=extra.period_spans + base.period_spans,
         cohort_years=extra.cohort_years + base.cohort_years,
         clock_starts=_merge_named(extra.clock_starts, base.clock_starts, "value"),
+        residual_free=base.residual_free + extra.residual_free,
+        residual_by_unit={
+            u: base.residual_by_unit.get(u, ()) + extra.residual_by_unit.get(u, ())
+            for u in base.residual_by_unit.keys() | extra.residual_by_unit.keys()
+        },
     )
 
 
