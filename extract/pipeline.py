@@ -467,6 +467,7 @@ def _read_tables(reader: TableReader, work: PageWork, source: str) -> PageOutput
             notes.append(res.note)
     if not work.tables:
         reader.last = None
+    obs = reader.withhold_unwitnessed(obs)
     reason = work.reason if n_tables else f"no indicator table ({work.reason})"
     if "continued from previous page" in notes:
         reason += "; table continued from previous page"

@@ -49,6 +49,33 @@ def test_a_reference_the_engine_was_sure_of_stands():
     assert held == []
 
 
+def read_page(method: str, tables: list[list[list[str]]], ref_conf: float) -> list[dict]:
+    """The tables read as one page each of one document, each page's lone references witnessed."""
+    reader, out = TableReader(), []
+    for rows in tables:
+        printed = print_sheet(Sheet([HEADER, *rows]))
+        page = printed.page
+        unsure = {id(w) for (r, c), ws in printed.cells.items() if c == 0 and r > 0 for w in ws}
+        page.words = [replace(w, conf=ref_conf) if id(w) in unsure else w for w in page.words]
+        info = PageInfo(page.source, page.page, method=method)
+        obs = [o for k, t in enumerate(find_tables(page), start=1) for o in reader.read(t, info, k).observations]
+        out += reader.withhold_unwitnessed(obs)
+    return out
+
+
+def test_a_sure_reference_a_lookalike_makes_the_columns_needs_a_second_row_of_its_stem():
+    """A sure `MS` between `CP1` and `CP2`, in a column printing `M1`..`M8`, is `M5` misread or
+    printed so; only another row printing its stem (`MS-QL`, on an earlier page) vouches for it."""
+    names = ["Contacts", "Referrals", "Re-referrals", "Assessments", "Plans started", "Plans ended", "Visits"]
+    refs = ["M1", "M2", "M3", "M8", "CP1", "MS", "CP2"]
+    rows = [[r, n, f"{10 + k}", f"{20 + k}"] for k, (r, n) in enumerate(zip(refs, names, strict=True))]
+    alone = [o for o in read_page("ocr", [rows], 0.95) if o["ref"] == "MS"]
+    assert alone and all(o["value"] is None and "low_confidence" in o["flags"] for o in alone)
+    echoed = read_page("ocr", [[["MS-QL", "Plans ended (%)", "52%", "57%"], *rows[:2]], rows], 0.95)
+    assert [o["value"] for o in echoed if o["ref"] == "MS"] == [15, 25]
+    assert not any("low_confidence" in o["flags"] for o in read_page("text", [rows], 0.95))
+
+
 def test_a_text_layer_prints_its_references_as_they_are():
     refs = [o["ref"] for o in read("text") if o["period"] == "2023-04"]
     assert refs == [r[0] for r in ROWS]

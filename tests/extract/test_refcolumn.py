@@ -103,6 +103,21 @@ def test_a_sure_reading_nothing_settles_stands_as_printed():
     assert doubtful(["AB2", "AB3", "ABI (val)", "ABI-QL", "CD1"]) == ["ABI (val)", "ABI-QL"]
 
 
+def test_a_sure_reading_a_lookalike_makes_the_columns_is_lone_until_witnessed():
+    """`MS` among `CP1`, `CP2`, in a column printing `M1`..`M8`, is `M5` misread or printed so:
+    the engine's sureness is all it stands on. A sibling sharing its stem in the column, or no
+    lookalike making it a printed reference (`ZQS`), and it stands; the document's stems are
+    counted for its witness."""
+    memory = RefMemory()
+    got = repair(["M1", "M2", "M3", "M8", "CP1", "MS", "CP2"], memory, conf=SURE)
+    assert [(r.text, r.doubtful, r.lone) for r in got if r.lone] == [("MS", False, True)]
+    assert not memory.witnessed("MS")
+    repair(["MS-QL", "CP3"], memory, conf=SURE)
+    assert memory.witnessed("MS")
+    assert not any(r.lone for r in repair(["M1", "M2", "MS (val)", "MS-QL", "M8"], conf=SURE))
+    assert not any(r.lone for r in repair(["KP01", "KP02", "ZQS", "KP04"], conf=SURE))
+
+
 def test_a_sure_sibling_vouches_for_an_unsure_reading():
     confs = [0.9, 0.9, SURE, 0.5, 0.9]
     column = ["AB2", "AB3", "ABI (val)", "ABI-QL", "CD1"]
