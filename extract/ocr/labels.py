@@ -375,19 +375,26 @@ def _ref_columns(rows, grids) -> set[tuple[int, int]]:
 
 
 def _ref_fix(text: str) -> str:
-    """Undo the confusions tesseract makes in this kind of token: `Mi`/`EHib` -> `M1`/`EH1b`,
-    and the space it puts into a widely kerned `LAC10`."""
+    """An unsure reading of a reference, where it has no number, with the marks OCR reads for
+    digits (the vocabulary's lookalikes) read as digits where its number stands: just after its
+    capitals (`Mi`, `EHib`), else as the last two or one of them (`LACIL-QL`, `EHS-OL`); and
+    without the space it puts into a widely kerned `LAC 10`."""
     text = re.sub(r"^([A-Z]{1,5}) (?=\d)", r"\1", text)
-    text = re.sub(r"(\d[a-z]?-[A-Z]{0,3})t(?=$| )", r"\1L", text)
-    m = re.match(r"^([A-Z]{1,5})([il|!?]|é)(.*)$", text)
-    if m and (not m.group(3) or re.match(r"^(\d|[a-z]?(%|-|$| \())", m.group(3))):
-        text = m.group(1) + {"é": "6", "?": "9"}.get(m.group(2), "1") + m.group(3)
-    text = re.sub(r"^([A-Z]{1,4})I(?=\d)", r"\g<1>1", text)  # `LACI6`; a lone `EHI` is printed so
-    text = re.sub(r"^([A-Z]{1,3})[IL]{2}(?=$|-| \()", r"\g<1>11", text)  # `LACIL-QL`: no ref lacks a number
-    m = re.match(r"^([A-Z]{1,4})([SOBZGT])(?=-|$| \()(.*)$", text)
-    if m and m.group(1):
-        text = m.group(1) + "508267"["SOBZGT".index(m.group(2))] + m.group(3)  # `EHS-OL`: a ref has a number
-    return text
+    m = re.match(r"^([A-Z]{1,6})(.*)$", text)
+    if m is None or _REF.match(text):
+        return text
+    caps, rest = m.groups()
+    look = VOCABULARY.lookalikes
+    k = len(rest) - len(rest.lstrip("".join(ch for ch in look if not ch.isupper())))
+    options = [caps + _as_digits(rest[: min(k, 2)]) + rest[min(k, 2) :]] if k else []
+    for n in (2, 1):
+        if len(caps) > n and all(ch in look for ch in caps[-n:]):
+            options.append(caps[:-n] + _as_digits(caps[-n:]) + rest)
+    return next((o for o in options if _REF.match(o)), text)
+
+
+def _as_digits(marks: str) -> str:
+    return "".join(VOCABULARY.lookalikes[ch] for ch in marks)
 
 
 def _spaced(text: str, others: list[str]) -> str:

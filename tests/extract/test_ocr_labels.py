@@ -7,6 +7,7 @@ from scorekit.extract.ocr.cellread import CellReading
 from scorekit.extract.ocr.labels import _complete_months, _complete_quarters, _complete_years, _ref_fix
 from scorekit.extract.ocr.layout import CellImage
 from scorekit.extract.page import Word
+from scorekit.extract.vocabulary import VOCABULARY
 
 
 def reading(text):
@@ -41,14 +42,22 @@ def test_a_year_range_runs_to_the_next_year_only():
 
 
 def test_reference_confusions():
+    """A qualifier's letter read as another (`-Qt`) is left to the column's siblings (`refcolumn`)."""
     assert [_ref_fix(t) for t in ["Mi", "EHib", "LAC 10 (%)", "CP3-Qt (val)", "M1", "Front Door"]] == [
         "M1",
         "EH1b",
         "LAC10 (%)",
-        "CP3-QL (val)",
+        "CP3-Qt (val)",
         "M1",
         "Front Door",
     ]
+
+
+def test_reference_confusions_are_the_vocabularys_lookalikes(monkeypatch):
+    assert [_ref_fix(t) for t in ["LAC?", "Mé", "ABCHZ"]] == ["LAC9", "M6", "ABCH2"]
+    for mark in ("?", "é", "Z"):
+        monkeypatch.delitem(VOCABULARY.lookalikes, mark)
+    assert [_ref_fix(t) for t in ["LAC?", "Mé", "ABCHZ"]] == ["LAC?", "Mé", "ABCHZ"]
 
 
 def test_two_blurred_digits_run_together_are_not_an_arrow():
