@@ -65,6 +65,7 @@ class Vocabulary:
     glue_words: frozenset[str] = frozenset()  # short words OCR runs into the next or last (`numberof`)
     edge_marks: str = ""  # marks OCR reads at a header's edge from a rule or a speck (`|Target`)
     other_headers: tuple[re.Pattern[str], ...] = ()  # words in a header cell that names no period (`Target`)
+    header_misreadings: dict[str, str] = field(default_factory=dict)  # a header word OCR reads -> the printed one
 
     def names_other_header(self, text: str) -> bool:
         """The header cell holds a word of a header other than a period's (`Target 19/20`)."""
@@ -191,6 +192,7 @@ def load(path: Path = DEFAULT_PATH, extra: Path | None = None, places_path: Path
     lookalikes: dict[str, str] = {}
     directions: set[str] = set()
     same_marks: dict[str, str] = {}
+    header_misreadings: dict[str, str] = {}
     glue_words: set[str] = set()
     edge_marks = ""
     other_headers: tuple[re.Pattern[str], ...] = ()
@@ -217,6 +219,7 @@ def load(path: Path = DEFAULT_PATH, extra: Path | None = None, places_path: Path
             (lookalikes, "reference_lookalikes", "pairs"),
             (word_confusions, "word_confusions", "groups"),
             (same_marks, "same_marks", "marks"),
+            (header_misreadings, "header_misreadings", "words"),
         ):
             section = ocr.get(key, {})
             for seen, meant in (section.get(inner, {}) if inner else section).items():
@@ -235,6 +238,7 @@ def load(path: Path = DEFAULT_PATH, extra: Path | None = None, places_path: Path
         frozenset(glue_words),
         edge_marks,
         other_headers,
+        header_misreadings,
     )
 
 

@@ -368,10 +368,17 @@ def _ref_columns(rows, grids) -> set[tuple[int, int]]:
     out = set()
     for (g, _row), cols in rows.items():
         for c, r in cols.items():
-            if re.fullmatch(r"re[ft][s.,:;']?|ref\.? ?no\.?|reference", reading_text(r), re.I):
+            if _names_refs(reading_text(r)):
                 out.add((g, c))
                 _set(r, "Ref", 0.9)  # `Ref,` is no column name the table logic knows
     return out
+
+
+def _names_refs(header: str) -> bool:
+    """The scanned header names a column of references, read through OCR's header misreadings."""
+    word = " ".join(header.lower().split()).strip(VOCABULARY.edge_marks + " ").rstrip(".,:;'")
+    word = VOCABULARY.header_misreadings.get(word, word)
+    return VOCABULARY.rule_for(word, kinds=("ref",)) is not None
 
 
 def _ref_fix(text: str) -> str:
@@ -414,12 +421,7 @@ def _reread_refs(readings, grids, rows, engine: OcrEngine) -> None:
     for r in readings:
         c = grids[r.cell.grid].cells[r.cell.cell]
         t = reading_text(r)
-        if (
-            (r.cell.grid, c.col0) not in ref_cols
-            or c.col1 - c.col0 != 1
-            or len(t) > 14
-            or re.fullmatch(r"re[ft].*", t, re.I)
-        ):
+        if (r.cell.grid, c.col0) not in ref_cols or c.col1 - c.col0 != 1 or len(t) > 14 or _names_refs(t):
             continue
         ok = bool(t) and min(w.conf for w in r.words) >= SURE  # an inked cell read as nothing is read again
         if ok and _REF.match(t):
