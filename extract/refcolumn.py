@@ -93,8 +93,18 @@ class RefMemory:
     stems: Counter[str] = field(default_factory=Counter)  # rows of the document printing each stem
 
     def witnessed(self, ref: str) -> bool:
-        """Another row of the document prints the reference's stem (`EHI-QL` for `EHI (val)`)."""
-        return self.stems[_stem(ref)] > 1
+        """Another row of the document prints the reference's stem (`EHI-QL` for `EHI (val)`),
+        or reads it with one letter misread but the last, where a lost digit would stand (`FHI
+        (val)` for `EHI-QL`; `M5` is no witness for `MS`, nor `AS`)."""
+        stem = _stem(ref)
+        return self.stems[stem] > 1 or any(_echoes(other, stem) for other in self.stems if other != stem)
+
+
+def _echoes(other: str, stem: str) -> bool:
+    """Of three letters or more: two would match too much by chance (`AS` and `MS`)."""
+    if len(stem) < 3 or len(other) != len(stem) or other[-1:] != stem[-1:]:
+        return False
+    return sum(a != b for a, b in zip(other, stem, strict=True)) == 1
 
 
 def parse_ref(text: str) -> RefParts | None:
@@ -162,6 +172,7 @@ def repair_column(
     _separators(col)
     _restore_prefix(col)
     doubtful |= {i for i in _bare_among_prefixed(col) if cells[i].conf < SURE}
+    doubtful |= {i for i, t in enumerate(texts) if _tail_alone(t) and cells[i].conf < SURE}
     doubtful -= _numbered_in_turn(col, lookalikes)
     lone = {i for i in unsettled - doubtful if col.parts[i] is None and _misread_of_scheme(col, i, lookalikes)}
     _remember(col)
@@ -178,6 +189,11 @@ def _misread_of_scheme(col: _Column, i: int, lookalikes: Mapping[str, str]) -> b
     if any(_stem(t) == stem for j, t in enumerate(col.texts) if j != i and t):
         return False
     return any(_fits(col, i, c) for c in _variants(col.texts[i], lookalikes, col.prefixes(but=i)))
+
+
+def _tail_alone(text: str) -> bool:
+    """A qualifier with no reference before it (`-NI`, `(val)`): the stem was lost."""
+    return text[:1] in "-(" and text != "" and not any(ch.isdigit() for ch in text)
 
 
 def _stem(text: str) -> str:

@@ -112,10 +112,21 @@ def test_a_sure_reading_a_lookalike_makes_the_columns_is_lone_until_witnessed():
     got = repair(["M1", "M2", "M3", "M8", "CP1", "MS", "CP2"], memory, conf=SURE)
     assert [(r.text, r.doubtful, r.lone) for r in got if r.lone] == [("MS", False, True)]
     assert not memory.witnessed("MS")
-    repair(["MS-QL", "CP3"], memory, conf=SURE)
-    assert memory.witnessed("MS")
+    repair(["M5-QL", "CP3"], memory, conf=SURE)
+    assert not memory.witnessed("MS")  # the letter a digit's misreading would make differs
+    repair(["NS (val)", "LACS", "CP4", "CP5"], memory, conf=0.5)
+    assert not memory.witnessed("MS")  # two letters agreeing in one are chance
+    assert memory.witnessed("LAGS (%)")  # the stem again, one other letter misread
     assert not any(r.lone for r in repair(["M1", "M2", "MS (val)", "MS-QL", "M8"], conf=SURE))
     assert not any(r.lone for r in repair(["KP01", "KP02", "ZQS", "KP04"], conf=SURE))
+
+
+def test_an_unsure_qualifier_without_its_reference_is_doubtful():
+    """`CP1-NI` read `-NI`: the stem was lost, and no column is so broken that a tail alone is
+    a reference; a sure one stands, as any sure reading does."""
+    column = ["EHI (val)", "EHIL-QL", "CP1", "-NI", "CP6B-NI", "CP2-NI", "CP4 (val)", "CP2b"]
+    assert doubtful(column) == ["-NI"]
+    assert not any(r.doubtful for r in repair(["CP1", "(val)", "CP2"], conf=SURE))
 
 
 def test_a_sure_sibling_vouches_for_an_unsure_reading():
