@@ -58,6 +58,7 @@ class Vocabulary:
     printed: dict[str, str] = field(default_factory=dict)  # a code, lower-cased -> as printed
     confusions: dict[str, str] = field(default_factory=dict)  # a character OCR puts -> the printed one
     lookalikes: dict[str, str] = field(default_factory=dict)  # a mark OCR reads for a digit in a reference -> the digit
+    prefix_end: tuple[str, ...] = ()  # capitals ending a reading with no number that stand for it (`EHS`)
     directions: frozenset[str] = frozenset()  # words a direction column prints, lower-cased
     same_marks: dict[str, str] = field(default_factory=dict)  # a mark OCR reads for another -> the one it stands for
     places: dict[str, str] = field(default_factory=dict)  # a place's `place_key` -> its name as printed
@@ -190,6 +191,7 @@ def load(path: Path = DEFAULT_PATH, extra: Path | None = None, places_path: Path
     printed: dict[str, str] = {}
     confusions: dict[str, str] = {}
     lookalikes: dict[str, str] = {}
+    prefix_end: list[str] = []
     directions: set[str] = set()
     same_marks: dict[str, str] = {}
     header_misreadings: dict[str, str] = {}
@@ -213,6 +215,7 @@ def load(path: Path = DEFAULT_PATH, extra: Path | None = None, places_path: Path
         ocr = data.get("ocr", {})
         glue_words |= {w.lower() for w in ocr.get("glued_words", {}).get("words", [])}
         other_headers += _compile(ocr.get("other_header_words", {}).get("stems", []), f"{p}: other_header_words")
+        prefix_end += [m for m in ocr.get("reference_lookalikes", {}).get("prefix_end", []) if m not in prefix_end]
         edge_marks += "".join(m for m in ocr.get("header_edge_marks", {}).get("marks", "") if m not in edge_marks)
         for pairs, key, inner in (
             (confusions, "confusions", None),
@@ -231,6 +234,7 @@ def load(path: Path = DEFAULT_PATH, extra: Path | None = None, places_path: Path
         printed,
         confusions,
         lookalikes,
+        tuple(prefix_end),
         frozenset(directions),
         same_marks,
         places,

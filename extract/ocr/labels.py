@@ -33,6 +33,7 @@ from .layout import CellImage
 
 HEADER_ROWS = 12
 SURE = 0.85  # tesseract's own word confidence above which a reference is not read again
+MAX_PREFIX = 4  # letters a reference's prefix is read to have, where its last capitals stand for its number
 SCALE = 2.0
 THIRD = 2.8
 _REF = re.compile(r"^[A-Z](?:[A-Z]|&(?=[A-Z])){0,4} ?\d{1,3}[a-zA-Z]?%?(-[A-Z]{1,4})?%?( \((val|%|no|[a-z]{1,4})\))?$")
@@ -384,19 +385,21 @@ def _names_refs(header: str) -> bool:
 def _ref_fix(text: str) -> str:
     """An unsure reading of a reference, where it has no number, with the marks OCR reads for
     digits (the vocabulary's lookalikes) read as digits where its number stands: just after its
-    capitals (`Mi`, `EHib`), else as the last two or one of them (`LACIL-QL`, `EHS-OL`); and
-    without the space it puts into a widely kerned `LAC 10`."""
+    capitals (`Mi`, `EHib`), else as the capitals ending them that the vocabulary lists
+    (`EHS-OL`, `LACIL-QL`); and without the space it puts into a widely kerned `LAC 10`."""
     text = re.sub(r"^([A-Z]{1,5}) (?=\d)", r"\1", text)
     m = re.match(r"^([A-Z]{1,6})(.*)$", text)
     if m is None or _REF.match(text):
         return text
     caps, rest = m.groups()
     look = VOCABULARY.lookalikes
-    k = len(rest) - len(rest.lstrip("".join(ch for ch in look if not ch.isupper())))
-    options = [caps + _as_digits(rest[: min(k, 2)]) + rest[min(k, 2) :]] if k else []
-    for n in (2, 1):
-        if len(caps) > n and all(ch in look for ch in caps[-n:]):
-            options.append(caps[:-n] + _as_digits(caps[-n:]) + rest)
+    k = min(len(rest) - len(rest.lstrip("".join(ch for ch in look if not ch.isupper()))), 2)
+    options = [caps + _as_digits(rest[:k]) + rest[k:]] if k else []
+    options += [
+        caps[: -len(end)] + _as_digits(end) + rest
+        for end in sorted(VOCABULARY.prefix_end, key=len, reverse=True)
+        if caps.endswith(end) and 0 < len(caps) - len(end) <= MAX_PREFIX
+    ]
     return next((o for o in options if _REF.match(o)), text)
 
 

@@ -70,7 +70,7 @@ def test_a_lone_dash_is_a_dash_and_a_digit_is_not():
 def test_reference_letters_that_stand_for_digits():
     assert [
         _ref_fix(t) for t in ["EHS-OL", "CPS-QL (val)", "LAC?", "EHI-QL", "CP6B", "LAC12 (vel)", "LACIL-QL", "EHI"]
-    ] == ["EH5-OL", "CP5-QL (val)", "LAC9", "EH1-QL", "CP6B", "LAC12 (vel)", "LAC11-QL", "EH1"]
+    ] == ["EH5-OL", "CP5-QL (val)", "LAC9", "EHI-QL", "CP6B", "LAC12 (vel)", "LAC11-QL", "EHI"]
 
 
 def test_reference_vote():
