@@ -29,7 +29,7 @@ from .records import (
     withhold_off_precision,
     withhold_pointless_percents,
 )
-from .refcolumn import RefCell, RefMemory, repair_column
+from .refcolumn import RefCell, RefMemory, parse_ref, repair_column
 from .structure import Cell, Table
 from .structure.figures import data_like
 from .values import parse_value
@@ -487,15 +487,49 @@ def _references_by_body(model: ColumnModel, rows: list[list[Cell | None]]) -> No
     names = model.index("name")
     if model.index("ref") or not names:
         return
+    if _refs_in_stub(model, rows, names[0]):
+        return
     declared = _declares_references(model.header_texts[names[0]] if names[0] < len(model.header_texts) else "")
     for i in range(names[0]):
-        texts = [c.text for row in rows if i < len(row) and (c := row[i]) is not None and c.col == i and c.text]
+        texts = _body_texts(rows, i)
         if model.columns[i].kind != "ignore" or not texts:
             continue
         shaped = len(texts) >= 2 and sum(map(is_reference, texts)) * 2 > len(texts)
         if shaped or (declared and all(is_reference(t) or t.isdigit() for t in texts)):
             model.columns[i].kind = "ref"
             return
+
+
+def _refs_in_stub(model: ColumnModel, rows: list[list[Cell | None]], first: int) -> bool:
+    """The first column taken for the names holds the references where its body is mostly
+    shaped like them (as read: `cP1` counts) and the next column holds words and is either
+    unnamed too (a scan lost the stub's header, or none was printed) or under the same header
+    (`Indicator` spanning both)."""
+    nxt = first + 1
+    if nxt >= len(model.columns):
+        return False
+    shared = model.columns[nxt].kind == "name" and _header(model, first) == _header(model, nxt)
+    unnamed = model.columns[nxt].kind == "ignore" and not _header(model, first) and not _header(model, nxt)
+    refs, names = _body_texts(rows, first), _body_texts(rows, nxt)
+    if not (shared or unnamed) or len(refs) < 2 or sum(map(_ref_like, refs)) * 2 <= len(refs):
+        return False
+    if not names or sum(map(data_like, names)) * 2 >= len(names):
+        return False
+    model.columns[first].kind, model.columns[nxt].kind = "ref", "name"
+    return True
+
+
+def _ref_like(text: str) -> bool:
+    return is_reference(text) or ((p := parse_ref(text)) is not None and bool(p.prefix))
+
+
+def _header(model: ColumnModel, i: int) -> str:
+    return model.header_texts[i].strip() if i < len(model.header_texts) else ""
+
+
+def _body_texts(rows: list[list[Cell | None]], i: int) -> list[str]:
+    """The column's body cells' texts, each counted once, where it starts."""
+    return [c.text for row in rows if i < len(row) and (c := row[i]) is not None and c.col == i and c.text]
 
 
 def _declares_references(header: str) -> bool:
@@ -508,6 +542,6 @@ def _figure_columns(rows: list[list[Cell | None]], n_cols: int) -> list[bool | N
     None for a column with nothing printed."""
     out: list[bool | None] = []
     for i in range(n_cols):
-        texts = [c.text for row in rows if i < len(row) and (c := row[i]) is not None and c.col == i and c.text]
+        texts = _body_texts(rows, i)
         out.append(sum(data_like(t) for t in texts) * 2 > len(texts) if texts else None)
     return out

@@ -113,3 +113,35 @@ def test_a_name_whose_reference_lost_its_dash_prints_it_like_its_neighbours():
         ("ASC 07", "Permanent admissions"),
         ("", "Q1 Reviews completed"),
     }
+
+
+STUB_ROWS = [
+    ["KP01", "Number of referrals", "1,204", "1,310"],
+    ["KP02", "Children in care", "412", "418"],
+    ["kP03", "Re-referrals within 12 months", "21%", "19%"],
+    ["KP04", "Assessments completed", "88%", "90%"],
+]
+
+
+def stub_read(header: list[str], spans: dict | None = None) -> list[dict]:
+    printed = print_sheet(Sheet([header, *STUB_ROWS], ruling="all", spans=spans or {}))
+    info = PageInfo(printed.page.source, printed.page.page, method="text")
+    return [
+        o for k, t in enumerate(find_tables(printed.page), start=1) for o in TableReader().read(t, info, k).observations
+    ]
+
+
+def test_a_stub_without_a_header_gives_references_and_names_by_its_body():
+    """No header over the first two columns: the one mostly shaped like references (as read,
+    `kP03` too) holds them, the next the names; so under one `Indicator` spanning both."""
+    for header, spans in ((["", "", "Apr-23", "May-23"], None), (["Indicator", "", "Apr-23", "May-23"], {(0, 0): 2})):
+        got = [(o["ref"], o["indicator"]) for o in stub_read(header, spans) if o["period"] == "2023-04"]
+        assert got == [(r[0], r[1]) for r in STUB_ROWS], header
+
+
+def test_a_stub_of_two_name_columns_stays_names():
+    rows = [["North", "Number of referrals", "1,204", "1,310"], ["South", "Children in care", "412", "418"]]
+    printed = print_sheet(Sheet([["", "", "Apr-23", "May-23"], *rows], ruling="all"))
+    info = PageInfo(printed.page.source, printed.page.page, method="text")
+    obs = [o for t in find_tables(printed.page) for o in TableReader().read(t, info).observations]
+    assert obs and not any(o["ref"] for o in obs)
