@@ -242,7 +242,7 @@ def load(path: Path = DEFAULT_PATH, extra: Path | None = None, places_path: Path
         frozenset(glue_words),
         edge_marks,
         other_headers,
-        header_misreadings,
+        {seen.lower(): meant.lower() for seen, meant in header_misreadings.items()},
     )
 
 

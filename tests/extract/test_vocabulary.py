@@ -76,7 +76,7 @@ def test_header_misreadings_are_data_a_user_file_extends(tmp_path, monkeypatch):
     assert _names_refs("Ret,") and _names_refs("‘Refs") and _names_refs("Ref No.")
     assert not _names_refs("Rof") and not _names_refs("Indicator")
     extra = tmp_path / "mine.json"
-    extra.write_text('{"ocr": {"header_misreadings": {"words": {"rof": "ref"}}}}', encoding="utf-8")
+    extra.write_text('{"ocr": {"header_misreadings": {"words": {"Rof": "Ref"}}}}', encoding="utf-8")
     mine = vocabulary.load(extra=extra)
     assert mine.header_misreadings["rof"] == "ref" and mine.header_misreadings["ret"] == "ref"
     monkeypatch.setattr("scorekit.extract.ocr.labels.VOCABULARY", mine)
