@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 
@@ -33,7 +33,7 @@ from .layout import CellImage
 
 HEADER_ROWS = 12
 SURE = 0.85  # tesseract's own word confidence above which a reference is not read again
-MAX_PREFIX = 4  # letters a reference's prefix is read to have, where its last capitals stand for its number
+MAX_LETTERS = 5  # capitals of a reading with no number whose last ones may stand for it
 SCALE = 2.0
 THIRD = 2.8
 _REF = re.compile(r"^[A-Z](?:[A-Z]|&(?=[A-Z])){0,4} ?\d{1,3}[a-zA-Z]?%?(-[A-Z]{1,4})?%?( \((val|%|no|[a-z]{1,4})\))?$")
@@ -383,28 +383,31 @@ def _names_refs(header: str) -> bool:
 
 
 def _ref_fix(text: str) -> str:
-    """An unsure reading of a reference, where it has no number, with the marks OCR reads for
-    digits (the vocabulary's lookalikes) read as digits where its number stands: just after its
-    capitals (`Mi`, `EHib`), else as the capitals ending them that the vocabulary lists
-    (`EHS-OL`, `LACIL-QL`); and without the space it puts into a widely kerned `LAC 10`."""
+    """Undo the confusions OCR makes in this kind of token where the reading has no number, by
+    where the vocabulary says its lookalikes stand for one (`ocr.reference_lookalikes`): `Mi`,
+    `EHib` -> `M1`, `EH1b`; `LACI6` -> `LAC16`; `EHS-OL`, `LACIL-QL` -> `EH5-OL`, `LAC11-QL`; a
+    qualifier's `-Qt` -> `-QL`; and without the space it puts into a widely kerned `LAC 10`."""
+    marks, look = VOCABULARY.ref_marks, VOCABULARY.lookalikes
     text = re.sub(r"^([A-Z]{1,5}) (?=\d)", r"\1", text)
-    m = re.match(r"^([A-Z]{1,6})(.*)$", text)
-    if m is None or _REF.match(text):
-        return text
-    caps, rest = m.groups()
-    look = VOCABULARY.lookalikes
-    k = min(len(rest) - len(rest.lstrip("".join(ch for ch in look if not ch.isupper()))), 2)
-    options = [caps + _as_digits(rest[:k]) + rest[k:]] if k else []
-    options += [
-        caps[: -len(end)] + _as_digits(end) + rest
-        for end in sorted(VOCABULARY.prefix_end, key=len, reverse=True)
-        if caps.endswith(end) and 0 < len(caps) - len(end) <= MAX_PREFIX
-    ]
-    return next((o for o in options if _REF.match(o)), text)
+    if marks.qualifier_letters:
+        letters = _chars(marks.qualifier_letters)
+        text = re.sub(rf"(\d[a-z]?-[A-Z]{{0,3}}){letters}(?=$| )", lambda m: m[1] + marks.qualifier_letters[m[2]], text)
+    if marks.after_prefix:
+        m = re.match(rf"^([A-Z]{{1,5}}){_chars(marks.after_prefix)}(.*)$", text)
+        if m and (not m[3] or re.match(r"^(\d|[a-z]?(%|-|$| \())", m[3])):
+            text = m[1] + look[m[2]] + m[3]
+    if marks.before_digits:
+        text = re.sub(rf"^([A-Z]{{1,4}}){_chars(marks.before_digits)}(?=\d)", lambda m: m[1] + look[m[2]], text)
+    for end in sorted(marks.prefix_end, key=len, reverse=True):
+        m = re.match(rf"^([A-Z]{{1,{MAX_LETTERS - len(end)}}})({re.escape(end)})(?=-|$| \()", text)
+        if m:
+            return m[1] + "".join(look[ch] for ch in end) + text[m.end() :]
+    return text
 
 
-def _as_digits(marks: str) -> str:
-    return "".join(VOCABULARY.lookalikes[ch] for ch in marks)
+def _chars(marks: Iterable[str]) -> str:
+    """A regular-expression group of one of these characters."""
+    return "([" + "".join(re.escape(ch) for ch in marks) + "])"
 
 
 def _spaced(text: str, others: list[str]) -> str:

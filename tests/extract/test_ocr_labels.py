@@ -42,36 +42,45 @@ def test_a_year_range_runs_to_the_next_year_only():
 
 
 def test_reference_confusions():
-    """A qualifier's letter read as another (`-Qt`) is left to the column's siblings (`refcolumn`)."""
     assert [_ref_fix(t) for t in ["Mi", "EHib", "LAC 10 (%)", "CP3-Qt (val)", "M1", "Front Door"]] == [
         "M1",
         "EH1b",
         "LAC10 (%)",
-        "CP3-Qt (val)",
+        "CP3-QL (val)",
         "M1",
         "Front Door",
     ]
 
 
 def test_reference_confusions_are_the_vocabularys_lookalikes(monkeypatch):
-    """Marks after the capitals through the lookalikes; capitals ending them only where listed."""
+    """Where lookalikes stand for a number is data a user's file extends: a `prefix_end` capital
+    (`I`, here) makes `EHI` `EH1`, and a qualifier letter (`1` for `L`) makes `-Q1` `-QL`."""
     from dataclasses import replace
 
     import scorekit.extract.ocr.labels as labels
 
-    assert [_ref_fix(t) for t in ["LAC?", "Mé", "ABCZ", "ABCLL-QL", "EHI", "LACLNI"]] == [
+    assert [_ref_fix(t) for t in ["LAC?", "Mé", "ABCZ", "ABLL-QL", "EHI", "LACLNI", "CP3-Q1"]] == [
         "LAC9",
         "M6",
         "ABC2",
-        "ABC11-QL",
+        "AB11-QL",
         "EHI",
         "LACLNI",
+        "CP3-Q1",
     ]
-    mine = replace(
-        VOCABULARY, lookalikes={k: v for k, v in VOCABULARY.lookalikes.items() if k != "?"}, prefix_end=("I",)
-    )
-    monkeypatch.setattr(labels, "VOCABULARY", mine)
-    assert [_ref_fix(t) for t in ["LAC?", "ABCZ", "EHI"]] == ["LAC?", "ABCZ", "EH1"]
+    marks = replace(VOCABULARY.ref_marks, prefix_end=("I",), qualifier_letters={"1": "L"})
+    monkeypatch.setattr(labels, "VOCABULARY", replace(VOCABULARY, ref_marks=marks))
+    assert [_ref_fix(t) for t in ["ABCZ", "EHI", "CP3-Q1"]] == ["ABCZ", "EH1", "CP3-QL"]
+
+
+def test_reference_marks_from_a_users_file_add_to_the_bundled(tmp_path):
+    from scorekit.extract.vocabulary import load
+
+    extra = tmp_path / "mine.json"
+    extra.write_text('{"ocr": {"reference_lookalikes": {"prefix_end": ["E"], "after_prefix": "s"}}}', "utf-8")
+    marks = load(extra=extra).ref_marks
+    assert marks.prefix_end[0] == "E" and set(VOCABULARY.ref_marks.prefix_end) < set(marks.prefix_end)
+    assert marks.after_prefix.startswith("s") and marks.qualifier_letters == VOCABULARY.ref_marks.qualifier_letters
 
 
 def test_two_blurred_digits_run_together_are_not_an_arrow():
