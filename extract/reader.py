@@ -90,7 +90,7 @@ class TableReader:
         self.last: Continuation | None = None
         self.bench_periods: dict[str, str] = {}
         self.refs = RefMemory()
-        self.lone: set[str] = set()  # this page's references awaiting a witness (`unwitnessed`)
+        self.lone: set[str] = set()  # references awaiting a witness (`unwitnessed`)
 
     def read(self, table: Table, page: PageInfo, index: int = 1) -> TableResult:
         report = find_report_period(page.text) or self.document_report
@@ -168,14 +168,13 @@ class TableReader:
         self.lone |= {reading.text for reading in got if reading.lone}
         return {k for k, reading in enumerate(got) if reading.doubtful}
 
-    def withhold_unwitnessed(self, observations: list[dict]) -> list[dict]:
-        """Once a page's tables are read: the rows of a lone reference (`repair_column`) that no
-        other row of the document, in this page's tables or before, shares a stem with are
-        withheld. A second table printing `EHI-QL` vouches for a sure `EHI (val)`; a sure `MS` in
-        a column of `M1`..`M8` that nothing echoes may be `M5` misread."""
-        unwitnessed = {ref for ref in self.lone if not self.refs.witnessed(ref)}
-        self.lone = set()
-        return [withhold(o) if o["ref"] in unwitnessed else o for o in observations]
+    def unwitnessed(self) -> set[str]:
+        """The lone references read so far (`repair_column`) that no other row of the document
+        has yet witnessed by sharing its stem: a table printing `EHI-QL` on a later page vouches
+        for a sure `EHI (val)`; a sure `MS` in a column of `M1`..`M8` that nothing echoes by the
+        document's end may be `M5` misread, and its rows are withheld."""
+        self.lone = {ref for ref in self.lone if not self.refs.witnessed(ref)}
+        return self.lone
 
 
 @dataclass
