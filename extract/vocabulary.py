@@ -248,6 +248,11 @@ def load(path: Path = DEFAULT_PATH, extra: Path | None = None, places_path: Path
             section = ocr.get(key, {})
             for seen, meant in (section.get(inner, {}) if inner else section).items():
                 pairs.setdefault(seen, meant)
+    unpaired = sorted(set(marks.after_prefix + marks.before_digits + "".join(marks.prefix_end)) - set(lookalikes))
+    if unpaired:
+        raise VocabularyError(
+            f"{extra or path}: reference_lookalikes: {' '.join(unpaired)} stand for no digit in 'pairs'"
+        )
     return Vocabulary(
         tuple(rules),
         frozenset(areas),

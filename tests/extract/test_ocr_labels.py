@@ -74,13 +74,18 @@ def test_reference_confusions_are_the_vocabularys_lookalikes(monkeypatch):
 
 
 def test_reference_marks_from_a_users_file_add_to_the_bundled(tmp_path):
-    from scorekit.extract.vocabulary import load
+    import pytest
+
+    from scorekit.extract.vocabulary import VocabularyError, load
 
     extra = tmp_path / "mine.json"
     extra.write_text('{"ocr": {"reference_lookalikes": {"prefix_end": ["E"], "after_prefix": "s"}}}', "utf-8")
     marks = load(extra=extra).ref_marks
     assert marks.prefix_end[0] == "E" and set(VOCABULARY.ref_marks.prefix_end) < set(marks.prefix_end)
     assert marks.after_prefix.startswith("s") and marks.qualifier_letters == VOCABULARY.ref_marks.qualifier_letters
+    extra.write_text('{"ocr": {"reference_lookalikes": {"prefix_end": ["K"]}}}', "utf-8")
+    with pytest.raises(VocabularyError, match="mine.json: reference_lookalikes: K stand for no digit"):
+        load(extra=extra)
 
 
 def test_two_blurred_digits_run_together_are_not_an_arrow():
