@@ -31,6 +31,7 @@ from .page import Frame, PageContent, Word
 from .pdftext import TextLayer, page_content, read_layer
 from .periods import find_report_period, parse_month
 from .reader import PageInfo, TableReader
+from .records import withhold
 from .respelling import respell
 from .router import RouteDecision, decide
 from .schema import COLUMNS, OBSERVATION_DTYPES
@@ -389,20 +390,32 @@ def iter_extract(
     pool: PagePool | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Iterator[PageOutput]:
-    """Yield each page's observations in page order as soon as they are read."""
+    """Yield each page's observations in page order as soon as they are read, or, where a page
+    holds a reference awaiting a witness (`TableReader.unwitnessed`), once a later page gives one
+    or the document ends."""
     reader = TableReader(None)
+    waiting: list[PageOutput] = []
     for done, (page_no, work) in enumerate(_page_works(Path(path), opts or Options(), pool, progress)):
         if done == 0 and not isinstance(work, BaseException):
             reader.document_report = find_report_period(work.text[:3000])
-        if isinstance(work, BaseException):
-            reader.last = None
-            yield PageOutput(PageReport(page_no, "failed", _failure(work)))
-            continue
-        if work.status != "read":
-            reader.last = None
-            yield PageOutput(PageReport(page_no, work.status, work.reason, method=work.method))
-            continue
-        yield _read_tables(reader, work, Path(path).name)
+        waiting.append(_page_output(reader, page_no, work, Path(path).name))
+        if not reader.unwitnessed():
+            yield from waiting
+            waiting = []
+    unwitnessed = reader.unwitnessed()
+    for out in waiting:
+        out.rows = [withhold(o) if o["ref"] in unwitnessed else o for o in out.rows]
+        yield out
+
+
+def _page_output(reader: TableReader, page_no: int, work: PageWork | BaseException, source: str) -> PageOutput:
+    if isinstance(work, BaseException):
+        reader.last = None
+        return PageOutput(PageReport(page_no, "failed", _failure(work)))
+    if work.status != "read":
+        reader.last = None
+        return PageOutput(PageReport(page_no, work.status, work.reason, method=work.method))
+    return _read_tables(reader, work, source)
 
 
 @dataclass

@@ -29,7 +29,7 @@ from .records import (
     withhold_off_precision,
     withhold_pointless_percents,
 )
-from .refcolumn import RefCell, RefMemory, repair_column
+from .refcolumn import RefCell, RefMemory, parse_ref, repair_column
 from .structure import Cell, Table
 from .structure.figures import data_like
 from .values import parse_value
@@ -90,6 +90,7 @@ class TableReader:
         self.last: Continuation | None = None
         self.bench_periods: dict[str, str] = {}
         self.refs = RefMemory()
+        self.lone: set[str] = set()  # references awaiting a witness (`unwitnessed`)
 
     def read(self, table: Table, page: PageInfo, index: int = 1) -> TableResult:
         report = find_report_period(page.text) or self.document_report
@@ -164,7 +165,16 @@ class TableReader:
         got = repair_column([RefCell(line.ref, line.ref_conf) for line in lines], VOCABULARY.lookalikes, self.refs)
         for line, reading in zip(lines, got, strict=True):
             line.ref = reading.text
+        self.lone |= {reading.text for reading in got if reading.lone}
         return {k for k, reading in enumerate(got) if reading.doubtful}
+
+    def unwitnessed(self) -> set[str]:
+        """The lone references read so far (`repair_column`) that no other row of the document
+        has yet witnessed by sharing its stem: a table printing `EHI-QL` on a later page vouches
+        for a sure `EHI (val)`; a sure `MS` in a column of `M1`..`M8` that nothing echoes by the
+        document's end may be `M5` misread, and its rows are withheld."""
+        self.lone = {ref for ref in self.lone if not self.refs.witnessed(ref)}
+        return self.lone
 
 
 @dataclass
@@ -476,15 +486,49 @@ def _references_by_body(model: ColumnModel, rows: list[list[Cell | None]]) -> No
     names = model.index("name")
     if model.index("ref") or not names:
         return
+    if _refs_in_stub(model, rows, names[0]):
+        return
     declared = _declares_references(model.header_texts[names[0]] if names[0] < len(model.header_texts) else "")
     for i in range(names[0]):
-        texts = [c.text for row in rows if i < len(row) and (c := row[i]) is not None and c.col == i and c.text]
+        texts = _body_texts(rows, i)
         if model.columns[i].kind != "ignore" or not texts:
             continue
         shaped = len(texts) >= 2 and sum(map(is_reference, texts)) * 2 > len(texts)
         if shaped or (declared and all(is_reference(t) or t.isdigit() for t in texts)):
             model.columns[i].kind = "ref"
             return
+
+
+def _refs_in_stub(model: ColumnModel, rows: list[list[Cell | None]], first: int) -> bool:
+    """The first column taken for the names holds the references where its body is mostly
+    shaped like them (as read: `cP1` counts) and the next column holds words and is either
+    unnamed too (a scan lost the stub's header, or none was printed) or under the same header
+    (`Indicator` spanning both)."""
+    nxt = first + 1
+    if nxt >= len(model.columns):
+        return False
+    shared = model.columns[nxt].kind == "name" and _header(model, first) == _header(model, nxt)
+    unnamed = model.columns[nxt].kind == "ignore" and not _header(model, first) and not _header(model, nxt)
+    refs, names = _body_texts(rows, first), _body_texts(rows, nxt)
+    if not (shared or unnamed) or len(refs) < 2 or sum(map(_ref_like, refs)) * 2 <= len(refs):
+        return False
+    if not names or sum(map(data_like, names)) * 2 >= len(names):
+        return False
+    model.columns[first].kind, model.columns[nxt].kind = "ref", "name"
+    return True
+
+
+def _ref_like(text: str) -> bool:
+    return is_reference(text) or ((p := parse_ref(text)) is not None and bool(p.prefix))
+
+
+def _header(model: ColumnModel, i: int) -> str:
+    return model.header_texts[i].strip() if i < len(model.header_texts) else ""
+
+
+def _body_texts(rows: list[list[Cell | None]], i: int) -> list[str]:
+    """The column's body cells' texts, each counted once, where it starts."""
+    return [c.text for row in rows if i < len(row) and (c := row[i]) is not None and c.col == i and c.text]
 
 
 def _declares_references(header: str) -> bool:
@@ -497,6 +541,6 @@ def _figure_columns(rows: list[list[Cell | None]], n_cols: int) -> list[bool | N
     None for a column with nothing printed."""
     out: list[bool | None] = []
     for i in range(n_cols):
-        texts = [c.text for row in rows if i < len(row) and (c := row[i]) is not None and c.col == i and c.text]
+        texts = _body_texts(rows, i)
         out.append(sum(data_like(t) for t in texts) * 2 > len(texts) if texts else None)
     return out

@@ -72,6 +72,7 @@ class RefCell:
 class RefReading:
     text: str
     doubtful: bool = False
+    lone: bool = False  # stands on the engine's word alone: it needs a witness (`RefMemory.witnessed`)
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,21 @@ class RefMemory:
 
     schemes: dict[str, Scheme] = field(default_factory=dict)
     last_prefix: str | None = None
+    stems: Counter[str] = field(default_factory=Counter)  # rows of the document printing each stem
+
+    def witnessed(self, ref: str) -> bool:
+        """Another row of the document prints the reference's stem (`EHI-QL` for `EHI (val)`),
+        or reads it with one letter misread but the last, where a lost digit would stand (`FHI
+        (val)` for `EHI-QL`; `M5` is no witness for `MS`, nor `AS`)."""
+        stem = _stem(ref)
+        return self.stems[stem] > 1 or any(_echoes(other, stem) for other in self.stems if other != stem)
+
+
+def _echoes(other: str, stem: str) -> bool:
+    """Of three letters or more: two would match too much by chance (`AS` and `MS`)."""
+    if len(stem) < 3 or len(other) != len(stem) or other[-1:] != stem[-1:]:
+        return False
+    return sum(a != b for a, b in zip(other, stem, strict=True)) == 1
 
 
 def parse_ref(text: str) -> RefParts | None:
@@ -137,7 +153,11 @@ def repair_column(
     """Each reading of the column, repaired where its column settles it, else as read: doubtful
     where the column's scheme says it is broken and the engine was unsure of it, and of the
     sibling it shares a stem with (a sure reading of a reference without digits is printed so).
-    `memory` carries schemes from table to table."""
+    A sure reading that a lookalike would make a reference the column prints (`MS` among `M1`,
+    `M3`; `EHI` among `EH2`, `EH3`), its stem on no other row, is `lone`: the engine's word is
+    all it stands on, and a misread glyph is as sure as a printed letter, so the caller wants a
+    second row of the document printing the stem. `memory` carries schemes and stems from table
+    to table."""
     texts = [c.text.strip() for c in cells]
     col = _Column(texts, [parse_ref(t) for t in texts], memory or RefMemory(), [c.conf for c in cells])
     _merge_zero_prefixes(col, lookalikes)
@@ -152,12 +172,28 @@ def repair_column(
     _separators(col)
     _restore_prefix(col)
     doubtful |= {i for i in _bare_among_prefixed(col) if cells[i].conf < SURE}
+    doubtful |= {i for i, t in enumerate(texts) if _tail_alone(t) and cells[i].conf < SURE}
     doubtful -= _numbered_in_turn(col, lookalikes)
+    lone = {i for i in unsettled - doubtful if col.parts[i] is None and _misread_of_scheme(col, i, lookalikes)}
     _remember(col)
     return [
-        RefReading(p.text if p is not None else t, i in doubtful)
+        RefReading(p.text if p is not None else t, i in doubtful, i in lone)
         for i, (t, p) in enumerate(zip(col.texts, col.parts, strict=True))
     ]
+
+
+def _misread_of_scheme(col: _Column, i: int, lookalikes: Mapping[str, str]) -> bool:
+    """No other row shares the reading's stem, and a lookalike makes it a reference the column's
+    scheme prints."""
+    stem = _stem(col.texts[i])
+    if any(_stem(t) == stem for j, t in enumerate(col.texts) if j != i and t):
+        return False
+    return any(_fits(col, i, c) for c in _variants(col.texts[i], lookalikes, col.prefixes(but=i)))
+
+
+def _tail_alone(text: str) -> bool:
+    """A qualifier with no reference before it (`-NI`, `(val)`): the stem was lost."""
+    return text[:1] in "-(" and text != "" and not any(ch.isdigit() for ch in text)
 
 
 def _stem(text: str) -> str:
@@ -613,6 +649,8 @@ def _bare_among_prefixed(col: _Column) -> list[int]:
 
 
 def _remember(col: _Column) -> None:
+    read = zip(col.texts, col.parts, strict=True)
+    col.memory.stems.update(_stem(p.text if p is not None else t) for t, p in read if t)
     last = None
     for prefix in {p.prefix for p in col.parts if p is not None and p.prefix}:
         group = col.group(prefix)

@@ -51,6 +51,17 @@ class ColumnRule:
 
 
 @dataclass(frozen=True)
+class RefMarks:
+    """Where, in an unsure reading of a reference with no number, lookalikes stand for it
+    (`vocabulary.json`, `ocr.reference_lookalikes`)."""
+
+    after_prefix: str = ""  # marks just after the capitals (`Mi`)
+    before_digits: str = ""  # a capital between the capitals and the digits (`LACI6`)
+    prefix_end: tuple[str, ...] = ()  # capitals ending the letters before a qualifier (`EHS-OL`)
+    qualifier_letters: dict[str, str] = field(default_factory=dict)  # a letter read for a qualifier's capital
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     rules: tuple[ColumnRule, ...] = field(default_factory=tuple)
     areas: frozenset[str] = frozenset()  # comparator rows of area tables, lower-cased
@@ -58,6 +69,7 @@ class Vocabulary:
     printed: dict[str, str] = field(default_factory=dict)  # a code, lower-cased -> as printed
     confusions: dict[str, str] = field(default_factory=dict)  # a character OCR puts -> the printed one
     lookalikes: dict[str, str] = field(default_factory=dict)  # a mark OCR reads for a digit in a reference -> the digit
+    ref_marks: RefMarks = field(default_factory=lambda: RefMarks())  # where lookalikes stand for a number
     directions: frozenset[str] = frozenset()  # words a direction column prints, lower-cased
     same_marks: dict[str, str] = field(default_factory=dict)  # a mark OCR reads for another -> the one it stands for
     places: dict[str, str] = field(default_factory=dict)  # a place's `place_key` -> its name as printed
@@ -65,6 +77,7 @@ class Vocabulary:
     glue_words: frozenset[str] = frozenset()  # short words OCR runs into the next or last (`numberof`)
     edge_marks: str = ""  # marks OCR reads at a header's edge from a rule or a speck (`|Target`)
     other_headers: tuple[re.Pattern[str], ...] = ()  # words in a header cell that names no period (`Target`)
+    header_misreadings: dict[str, str] = field(default_factory=dict)  # a header word OCR reads -> the printed one
 
     def names_other_header(self, text: str) -> bool:
         """The header cell holds a word of a header other than a period's (`Target 19/20`)."""
@@ -159,6 +172,16 @@ def _compile(patterns: list[str], where: str) -> tuple[re.Pattern[str], ...]:
         raise VocabularyError(f"{where}: bad pattern ({exc})") from None
 
 
+def _more_marks(marks: RefMarks, section: dict) -> RefMarks:
+    """The marks with a file's added: the first file to list a letter's reading keeps it."""
+    return RefMarks(
+        marks.after_prefix + "".join(m for m in section.get("after_prefix", "") if m not in marks.after_prefix),
+        marks.before_digits + "".join(m for m in section.get("before_digits", "") if m not in marks.before_digits),
+        marks.prefix_end + tuple(m for m in section.get("prefix_end", []) if m not in marks.prefix_end),
+        {**section.get("qualifier_letters", {}), **marks.qualifier_letters},
+    )
+
+
 def _rule(raw: dict, where: str) -> ColumnRule:
     kind = raw.get("kind", "")
     if kind not in KINDS:
@@ -189,8 +212,10 @@ def load(path: Path = DEFAULT_PATH, extra: Path | None = None, places_path: Path
     printed: dict[str, str] = {}
     confusions: dict[str, str] = {}
     lookalikes: dict[str, str] = {}
+    marks = RefMarks()
     directions: set[str] = set()
     same_marks: dict[str, str] = {}
+    header_misreadings: dict[str, str] = {}
     glue_words: set[str] = set()
     edge_marks = ""
     other_headers: tuple[re.Pattern[str], ...] = ()
@@ -211,16 +236,23 @@ def load(path: Path = DEFAULT_PATH, extra: Path | None = None, places_path: Path
         ocr = data.get("ocr", {})
         glue_words |= {w.lower() for w in ocr.get("glued_words", {}).get("words", [])}
         other_headers += _compile(ocr.get("other_header_words", {}).get("stems", []), f"{p}: other_header_words")
+        marks = _more_marks(marks, ocr.get("reference_lookalikes", {}))
         edge_marks += "".join(m for m in ocr.get("header_edge_marks", {}).get("marks", "") if m not in edge_marks)
         for pairs, key, inner in (
             (confusions, "confusions", None),
             (lookalikes, "reference_lookalikes", "pairs"),
             (word_confusions, "word_confusions", "groups"),
             (same_marks, "same_marks", "marks"),
+            (header_misreadings, "header_misreadings", "words"),
         ):
             section = ocr.get(key, {})
             for seen, meant in (section.get(inner, {}) if inner else section).items():
                 pairs.setdefault(seen, meant)
+    unpaired = sorted(set(marks.after_prefix + marks.before_digits + "".join(marks.prefix_end)) - set(lookalikes))
+    if unpaired:
+        raise VocabularyError(
+            f"{extra or path}: reference_lookalikes: {' '.join(unpaired)} stand for no digit in 'pairs'"
+        )
     return Vocabulary(
         tuple(rules),
         frozenset(areas),
@@ -228,6 +260,7 @@ def load(path: Path = DEFAULT_PATH, extra: Path | None = None, places_path: Path
         printed,
         confusions,
         lookalikes,
+        marks,
         frozenset(directions),
         same_marks,
         places,
@@ -235,6 +268,7 @@ def load(path: Path = DEFAULT_PATH, extra: Path | None = None, places_path: Path
         frozenset(glue_words),
         edge_marks,
         other_headers,
+        {seen.lower(): meant.lower() for seen, meant in header_misreadings.items()},
     )
 
 

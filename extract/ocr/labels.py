@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 
@@ -33,6 +33,7 @@ from .layout import CellImage
 
 HEADER_ROWS = 12
 SURE = 0.85  # tesseract's own word confidence above which a reference is not read again
+MAX_LETTERS = 5  # capitals of a reading with no number whose last ones may stand for it
 SCALE = 2.0
 THIRD = 2.8
 _REF = re.compile(r"^[A-Z](?:[A-Z]|&(?=[A-Z])){0,4} ?\d{1,3}[a-zA-Z]?%?(-[A-Z]{1,4})?%?( \((val|%|no|[a-z]{1,4})\))?$")
@@ -368,26 +369,45 @@ def _ref_columns(rows, grids) -> set[tuple[int, int]]:
     out = set()
     for (g, _row), cols in rows.items():
         for c, r in cols.items():
-            if re.fullmatch(r"re[ft][s.,:;']?|ref\.? ?no\.?|reference", reading_text(r), re.I):
+            if _names_refs(reading_text(r)):
                 out.add((g, c))
                 _set(r, "Ref", 0.9)  # `Ref,` is no column name the table logic knows
     return out
 
 
+def _names_refs(header: str) -> bool:
+    """The scanned header names a column of references, read through OCR's header misreadings."""
+    word = " ".join(header.lower().split()).strip(VOCABULARY.edge_marks + " ").rstrip(".,:;'")
+    word = VOCABULARY.header_misreadings.get(word, word)
+    return VOCABULARY.rule_for(word, kinds=("ref",)) is not None
+
+
 def _ref_fix(text: str) -> str:
-    """Undo the confusions tesseract makes in this kind of token: `Mi`/`EHib` -> `M1`/`EH1b`,
-    and the space it puts into a widely kerned `LAC10`."""
+    """Undo the confusions OCR makes in this kind of token where the reading has no number, by
+    where the vocabulary says its lookalikes stand for one (`ocr.reference_lookalikes`): `Mi`,
+    `EHib` -> `M1`, `EH1b`; `LACI6` -> `LAC16`; `EHS-OL`, `LACIL-QL` -> `EH5-OL`, `LAC11-QL`; a
+    qualifier's `-Qt` -> `-QL`; and without the space it puts into a widely kerned `LAC 10`."""
+    marks, look = VOCABULARY.ref_marks, VOCABULARY.lookalikes
     text = re.sub(r"^([A-Z]{1,5}) (?=\d)", r"\1", text)
-    text = re.sub(r"(\d[a-z]?-[A-Z]{0,3})t(?=$| )", r"\1L", text)
-    m = re.match(r"^([A-Z]{1,5})([il|!?]|é)(.*)$", text)
-    if m and (not m.group(3) or re.match(r"^(\d|[a-z]?(%|-|$| \())", m.group(3))):
-        text = m.group(1) + {"é": "6", "?": "9"}.get(m.group(2), "1") + m.group(3)
-    text = re.sub(r"^([A-Z]{1,4})I(?=\d)", r"\g<1>1", text)  # `LACI6`; a lone `EHI` is printed so
-    text = re.sub(r"^([A-Z]{1,3})[IL]{2}(?=$|-| \()", r"\g<1>11", text)  # `LACIL-QL`: no ref lacks a number
-    m = re.match(r"^([A-Z]{1,4})([SOBZGT])(?=-|$| \()(.*)$", text)
-    if m and m.group(1):
-        text = m.group(1) + "508267"["SOBZGT".index(m.group(2))] + m.group(3)  # `EHS-OL`: a ref has a number
+    if marks.qualifier_letters:
+        letters = _chars(marks.qualifier_letters)
+        text = re.sub(rf"(\d[a-z]?-[A-Z]{{0,3}}){letters}(?=$| )", lambda m: m[1] + marks.qualifier_letters[m[2]], text)
+    if marks.after_prefix:
+        m = re.match(rf"^([A-Z]{{1,5}}){_chars(marks.after_prefix)}(.*)$", text)
+        if m and (not m[3] or re.match(r"^(\d|[a-z]?(%|-|$| \())", m[3])):
+            text = m[1] + look[m[2]] + m[3]
+    if marks.before_digits:
+        text = re.sub(rf"^([A-Z]{{1,4}}){_chars(marks.before_digits)}(?=\d)", lambda m: m[1] + look[m[2]], text)
+    for end in sorted(marks.prefix_end, key=len, reverse=True):
+        m = re.match(rf"^([A-Z]{{1,{MAX_LETTERS - len(end)}}})({re.escape(end)})(?=-|$| \()", text)
+        if m:
+            return m[1] + "".join(look[ch] for ch in end) + text[m.end() :]
     return text
+
+
+def _chars(marks: Iterable[str]) -> str:
+    """A regular-expression group of one of these characters."""
+    return "([" + "".join(re.escape(ch) for ch in marks) + "])"
 
 
 def _spaced(text: str, others: list[str]) -> str:
@@ -407,12 +427,7 @@ def _reread_refs(readings, grids, rows, engine: OcrEngine) -> None:
     for r in readings:
         c = grids[r.cell.grid].cells[r.cell.cell]
         t = reading_text(r)
-        if (
-            (r.cell.grid, c.col0) not in ref_cols
-            or c.col1 - c.col0 != 1
-            or len(t) > 14
-            or re.fullmatch(r"re[ft].*", t, re.I)
-        ):
+        if (r.cell.grid, c.col0) not in ref_cols or c.col1 - c.col0 != 1 or len(t) > 14 or _names_refs(t):
             continue
         ok = bool(t) and min(w.conf for w in r.words) >= SURE  # an inked cell read as nothing is read again
         if ok and _REF.match(t):

@@ -7,6 +7,7 @@ from scorekit.extract.ocr.cellread import CellReading
 from scorekit.extract.ocr.labels import _complete_months, _complete_quarters, _complete_years, _ref_fix
 from scorekit.extract.ocr.layout import CellImage
 from scorekit.extract.page import Word
+from scorekit.extract.vocabulary import VOCABULARY
 
 
 def reading(text):
@@ -49,6 +50,42 @@ def test_reference_confusions():
         "M1",
         "Front Door",
     ]
+
+
+def test_reference_confusions_are_the_vocabularys_lookalikes(monkeypatch):
+    """Where lookalikes stand for a number is data a user's file extends: a `prefix_end` capital
+    (`I`, here) makes `EHI` `EH1`, and a qualifier letter (`1` for `L`) makes `-Q1` `-QL`."""
+    from dataclasses import replace
+
+    import scorekit.extract.ocr.labels as labels
+
+    assert [_ref_fix(t) for t in ["LAC?", "Mé", "ABCZ", "ABLL-QL", "EHI", "LACLNI", "CP3-Q1"]] == [
+        "LAC9",
+        "M6",
+        "ABC2",
+        "AB11-QL",
+        "EHI",
+        "LACLNI",
+        "CP3-Q1",
+    ]
+    marks = replace(VOCABULARY.ref_marks, prefix_end=("I",), qualifier_letters={"1": "L"})
+    monkeypatch.setattr(labels, "VOCABULARY", replace(VOCABULARY, ref_marks=marks))
+    assert [_ref_fix(t) for t in ["ABCZ", "EHI", "CP3-Q1"]] == ["ABCZ", "EH1", "CP3-QL"]
+
+
+def test_reference_marks_from_a_users_file_add_to_the_bundled(tmp_path):
+    import pytest
+
+    from scorekit.extract.vocabulary import VocabularyError, load
+
+    extra = tmp_path / "mine.json"
+    extra.write_text('{"ocr": {"reference_lookalikes": {"prefix_end": ["E"], "after_prefix": "s"}}}', "utf-8")
+    marks = load(extra=extra).ref_marks
+    assert marks.prefix_end[0] == "E" and set(VOCABULARY.ref_marks.prefix_end) < set(marks.prefix_end)
+    assert marks.after_prefix.startswith("s") and marks.qualifier_letters == VOCABULARY.ref_marks.qualifier_letters
+    extra.write_text('{"ocr": {"reference_lookalikes": {"prefix_end": ["K"]}}}', "utf-8")
+    with pytest.raises(VocabularyError, match="mine.json: reference_lookalikes: K stand for no digit"):
+        load(extra=extra)
 
 
 def test_two_blurred_digits_run_together_are_not_an_arrow():

@@ -4,6 +4,7 @@ values of a row whose reference nothing settles; a text layer's references stand
 from dataclasses import replace
 
 from scorekit.extract.reader import PageInfo, TableReader
+from scorekit.extract.records import withhold
 from scorekit.extract.structure import find_tables
 
 from .structure.pages import Sheet, print_sheet
@@ -49,6 +50,33 @@ def test_a_reference_the_engine_was_sure_of_stands():
     assert held == []
 
 
+def read_pages(method: str, tables: list[list[list[str]]], ref_conf: float) -> list[dict]:
+    """The tables read as one page each of one document; what no row witnessed by its end held."""
+    reader, out = TableReader(), []
+    for rows in tables:
+        printed = print_sheet(Sheet([HEADER, *rows]))
+        page = printed.page
+        unsure = {id(w) for (r, c), ws in printed.cells.items() if c == 0 and r > 0 for w in ws}
+        page.words = [replace(w, conf=ref_conf) if id(w) in unsure else w for w in page.words]
+        info = PageInfo(page.source, page.page, method=method)
+        out += [o for k, t in enumerate(find_tables(page), start=1) for o in reader.read(t, info, k).observations]
+    unwitnessed = reader.unwitnessed()
+    return [withhold(o) if o["ref"] in unwitnessed else o for o in out]
+
+
+def test_a_sure_reference_a_lookalike_makes_the_columns_needs_a_second_row_of_its_stem():
+    """A sure `MS` between `CP1` and `CP2`, in a column printing `M1`..`M8`, is `M5` misread or
+    printed so; only another row printing its stem (`MS-QL`, on a later page) vouches for it."""
+    names = ["Contacts", "Referrals", "Re-referrals", "Assessments", "Plans started", "Plans ended", "Visits"]
+    refs = ["M1", "M2", "M3", "M8", "CP1", "MS", "CP2"]
+    rows = [[r, n, f"{10 + k}", f"{20 + k}"] for k, (r, n) in enumerate(zip(refs, names, strict=True))]
+    alone = [o for o in read_pages("ocr", [rows], 0.95) if o["ref"] == "MS"]
+    assert alone and all(o["value"] is None and "low_confidence" in o["flags"] for o in alone)
+    echoed = read_pages("ocr", [rows, [["MS-QL", "Plans ended (%)", "52%", "57%"], *rows[:2]]], 0.95)
+    assert [o["value"] for o in echoed if o["ref"] == "MS"] == [15, 25]
+    assert not any("low_confidence" in o["flags"] for o in read_pages("text", [rows], 0.95))
+
+
 def test_a_text_layer_prints_its_references_as_they_are():
     refs = [o["ref"] for o in read("text") if o["period"] == "2023-04"]
     assert refs == [r[0] for r in ROWS]
@@ -86,3 +114,61 @@ def test_a_name_whose_reference_lost_its_dash_prints_it_like_its_neighbours():
         ("ASC 07", "Permanent admissions"),
         ("", "Q1 Reviews completed"),
     }
+
+
+STUB_ROWS = [
+    ["KP01", "Number of referrals", "1,204", "1,310"],
+    ["KP02", "Children in care", "412", "418"],
+    ["kP03", "Re-referrals within 12 months", "21%", "19%"],
+    ["KP04", "Assessments completed", "88%", "90%"],
+]
+
+
+def stub_read(header: list[str], spans: dict | None = None) -> list[dict]:
+    printed = print_sheet(Sheet([header, *STUB_ROWS], ruling="all", spans=spans or {}))
+    info = PageInfo(printed.page.source, printed.page.page, method="text")
+    return [
+        o for k, t in enumerate(find_tables(printed.page), start=1) for o in TableReader().read(t, info, k).observations
+    ]
+
+
+def test_a_stub_without_a_header_gives_references_and_names_by_its_body():
+    """No header over the first two columns: the one mostly shaped like references (as read,
+    `kP03` too) holds them, the next the names; so under one `Indicator` spanning both."""
+    for header, spans in ((["", "", "Apr-23", "May-23"], None), (["Indicator", "", "Apr-23", "May-23"], {(0, 0): 2})):
+        got = [(o["ref"], o["indicator"]) for o in stub_read(header, spans) if o["period"] == "2023-04"]
+        assert got == [(r[0], r[1]) for r in STUB_ROWS], header
+
+
+def test_a_stub_of_two_name_columns_stays_names():
+    rows = [["North", "Number of referrals", "1,204", "1,310"], ["South", "Children in care", "412", "418"]]
+    printed = print_sheet(Sheet([["", "", "Apr-23", "May-23"], *rows], ruling="all"))
+    info = PageInfo(printed.page.source, printed.page.page, method="text")
+    obs = [o for t in find_tables(printed.page) for o in TableReader().read(t, info).observations]
+    assert obs and not any(o["ref"] for o in obs)
+
+
+def test_pages_wait_for_a_witness_in_order_and_the_rest_are_withheld_at_the_end(monkeypatch):
+    """`iter_extract` holds a page with a lone reference until a later page witnesses it (then
+    yields both, in order, the reference standing) or the document ends (its rows withheld)."""
+    from scorekit.extract import pipeline
+
+    names = ["Contacts", "Referrals", "Re-referrals", "Assessments", "Plans started", "Plans ended", "Visits"]
+    refs = ["M1", "M2", "M3", "M8", "CP1", "MS", "CP2"]
+    rows = [[r, n, f"{10 + k}", f"{20 + k}"] for k, (r, n) in enumerate(zip(refs, names, strict=True))]
+
+    def works(pages):
+        out = []
+        for no, page_rows in enumerate(pages, start=1):
+            printed = print_sheet(Sheet([HEADER, *page_rows]))
+            page = printed.page
+            page.words = [replace(w, conf=0.95) for w in page.words]
+            out.append((no, pipeline.PageWork(no, "ocr", "read", "scan", find_tables(page), "")))
+        return out
+
+    for pages, held in (([rows, [["MS-QL", "Plans ended (%)", "52%", "57%"], *rows[:2]]], False), ([rows], True)):
+        monkeypatch.setattr(pipeline, "_page_works", lambda *a, pages=pages: iter(works(pages)))
+        got = list(pipeline.iter_extract("doc.pdf"))
+        assert [o.report.page for o in got] == list(range(1, len(pages) + 1))
+        ms = [o for out in got for o in out.rows if o["ref"] == "MS"]
+        assert ms and all((o["value"] is None) == held for o in ms)

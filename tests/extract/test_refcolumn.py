@@ -103,6 +103,32 @@ def test_a_sure_reading_nothing_settles_stands_as_printed():
     assert doubtful(["AB2", "AB3", "ABI (val)", "ABI-QL", "CD1"]) == ["ABI (val)", "ABI-QL"]
 
 
+def test_a_sure_reading_a_lookalike_makes_the_columns_is_lone_until_witnessed():
+    """`MS` among `CP1`, `CP2`, in a column printing `M1`..`M8`, is `M5` misread or printed so:
+    the engine's sureness is all it stands on. A sibling sharing its stem in the column, or no
+    lookalike making it a printed reference (`ZQS`), and it stands; the document's stems are
+    counted for its witness."""
+    memory = RefMemory()
+    got = repair(["M1", "M2", "M3", "M8", "CP1", "MS", "CP2"], memory, conf=SURE)
+    assert [(r.text, r.doubtful, r.lone) for r in got if r.lone] == [("MS", False, True)]
+    assert not memory.witnessed("MS")
+    repair(["M5-QL", "CP3"], memory, conf=SURE)
+    assert not memory.witnessed("MS")  # the letter a digit's misreading would make differs
+    repair(["NS (val)", "LACS", "CP4", "CP5"], memory, conf=0.5)
+    assert not memory.witnessed("MS")  # two letters agreeing in one are chance
+    assert memory.witnessed("LAGS (%)")  # the stem again, one other letter misread
+    assert not any(r.lone for r in repair(["M1", "M2", "MS (val)", "MS-QL", "M8"], conf=SURE))
+    assert not any(r.lone for r in repair(["KP01", "KP02", "ZQS", "KP04"], conf=SURE))
+
+
+def test_an_unsure_qualifier_without_its_reference_is_doubtful():
+    """`CP1-NI` read `-NI`: the stem was lost, and no column is so broken that a tail alone is
+    a reference; a sure one stands, as any sure reading does."""
+    column = ["EHI (val)", "EHIL-QL", "CP1", "-NI", "CP6B-NI", "CP2-NI", "CP4 (val)", "CP2b"]
+    assert doubtful(column) == ["-NI"]
+    assert not any(r.doubtful for r in repair(["CP1", "(val)", "CP2"], conf=SURE))
+
+
 def test_a_sure_sibling_vouches_for_an_unsure_reading():
     confs = [0.9, 0.9, SURE, 0.5, 0.9]
     column = ["AB2", "AB3", "ABI (val)", "ABI-QL", "CD1"]

@@ -66,3 +66,18 @@ def test_words_naming_other_headers_than_periods_are_data(tmp_path):
     extra.write_text('{"ocr": {"other_header_words": {"stems": ["lead ("]}}}', encoding="utf-8")
     with pytest.raises(VocabularyError, match="mine.json: other_header_words: bad pattern"):
         load(extra=extra)
+
+
+def test_header_misreadings_are_data_a_user_file_extends(tmp_path, monkeypatch):
+    """A scanned `Ret,` heads a column of references; a user whose scans read `Rof` lists it."""
+    from scorekit.extract import vocabulary
+    from scorekit.extract.ocr.labels import _names_refs
+
+    assert _names_refs("Ret,") and _names_refs("‘Refs") and _names_refs("Ref No.")
+    assert not _names_refs("Rof") and not _names_refs("Indicator")
+    extra = tmp_path / "mine.json"
+    extra.write_text('{"ocr": {"header_misreadings": {"words": {"Rof": "Ref"}}}}', encoding="utf-8")
+    mine = vocabulary.load(extra=extra)
+    assert mine.header_misreadings["rof"] == "ref" and mine.header_misreadings["ret"] == "ref"
+    monkeypatch.setattr("scorekit.extract.ocr.labels.VOCABULARY", mine)
+    assert _names_refs("Rof")
