@@ -69,7 +69,7 @@ class Vocabulary:
     printed: dict[str, str] = field(default_factory=dict)  # a code, lower-cased -> as printed
     confusions: dict[str, str] = field(default_factory=dict)  # a character OCR puts -> the printed one
     lookalikes: dict[str, str] = field(default_factory=dict)  # a mark OCR reads for a digit in a reference -> the digit
-    ref_marks: RefMarks = field(default_factory=lambda: RefMarks())  # where lookalikes stand for a number
+    ref_marks: RefMarks = field(default_factory=RefMarks)  # where lookalikes stand for a number
     directions: frozenset[str] = frozenset()  # words a direction column prints, lower-cased
     same_marks: dict[str, str] = field(default_factory=dict)  # a mark OCR reads for another -> the one it stands for
     places: dict[str, str] = field(default_factory=dict)  # a place's `place_key` -> its name as printed
