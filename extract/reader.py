@@ -488,7 +488,7 @@ def _references_by_body(model: ColumnModel, rows: list[list[Cell | None]]) -> No
         return
     if _refs_in_stub(model, rows, names[0]):
         return
-    declared = _declares_references(model.header_texts[names[0]] if names[0] < len(model.header_texts) else "")
+    declared = _declares_references(_header(model, names[0]))
     for i in range(names[0]):
         texts = _body_texts(rows, i)
         if model.columns[i].kind != "ignore" or not texts:
