@@ -55,6 +55,8 @@ class Side:
     basis: frozenset[str]
     implied: frozenset[Quantity] = frozenset()
     population: dict[str, frozenset[str]] | None = field(default=None, compare=False)
+    # what the name counts (children, episodes, households); for an entry, what any of its names does
+    counts: frozenset[str] = field(default=frozenset(), compare=False)
 
 
 def side(
@@ -63,11 +65,13 @@ def side(
     basis: str = "",
     implied: frozenset[Quantity] = frozenset(),
     population: dict[str, frozenset[str]] | None = None,
+    counts: frozenset[str] | None = None,
 ) -> Side:
     """The catalogue's unit wins over the words; the name's own time basis over the catalogue's.
-    `population`: the groups an entry's recorded population states (None: none recorded)."""
+    `population`: the groups an entry's recorded population states (None: none recorded).
+    `counts`: the things an entry's names count, where it has more than this name."""
     stated = facts.basis or (frozenset({basis}) if basis else frozenset())
-    return Side(facts, unit or facts.unit, stated, implied, population)
+    return Side(facts, unit or facts.unit, stated, implied, population, facts.counts if counts is None else counts)
 
 
 def _labels(bases: frozenset[str]) -> str:
@@ -584,10 +588,43 @@ def clause_ages(a: Side, b: Side) -> list[Finding]:
     return out
 
 
+COUNTED_GUARD = "counted unit"
+_DURATIONS = frozenset({"days", "weeks"})
+
+
+def counted(a: Side, b: Side, prof: Profile) -> list[Finding]:
+    """Two names that count different things (children, episodes, households, families, places:
+    the profile's `counted_units`) are different measures, whatever else they share: `foster
+    carer children` are not foster carers. An entry counts what any of its names counts (`new
+    looked after children (episodes)` beside `new CLA in month`); a name that says no counted
+    thing takes the entry's. A duration is of an event, whoever it is counted for; a thing a
+    count is often printed under (episodes of care under the children they are of) is no
+    contradiction."""
+    if not a.counts or not b.counts or a.counts & b.counts or {a.unit, b.unit} & _DURATIONS:
+        return []
+    titled = _titled(prof)
+    if any((x, y) in titled or (y, x) in titled for x in a.counts for y in b.counts):
+        return []
+    return [Finding(COUNTED_GUARD, f"{'/'.join(sorted(a.counts))} vs {'/'.join(sorted(b.counts))}", True)]
+
+
+_TITLED: dict[int, tuple[Profile, frozenset[tuple[str, str]]]] = {}
+
+
+def _titled(prof: Profile) -> frozenset[tuple[str, str]]:
+    """(counted thing, what a count of it may be printed under), once per profile (by identity)."""
+    hit = _TITLED.get(id(prof))
+    if hit is None or hit[0] is not prof:
+        pairs = frozenset((c.value, t) for c in prof.counted_units for t in c.titled_as)
+        hit = _TITLED[id(prof)] = (prof, pairs)
+    return hit[1]
+
+
 def compare(a: Side, b: Side, prof: Profile) -> list[Finding]:
     """Every finding, hard ones first."""
     found = (
         unit(a, b)
+        + counted(a, b, prof)
         + time_basis(a, b, prof)
         + point_or_period(a, b, prof)
         + numbers(a, b)
