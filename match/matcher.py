@@ -679,14 +679,15 @@ class Matcher:
         """The meaning-bearing words of the name that the entry does not explain: not a word of
         its names, population or definition, nor one the words of those stand for (`cp` beside
         `child protection plans`), nor a word the profile frees (the setting, not the measure) or
-        the entry's unit implies (`average` for a duration), nor a number (the guards read those),
+        the entry's unit implies (`average` for a duration), nor a number (the guards read those;
+        a word of the profile's holding a digit, `s47`, names a thing and is read as a word),
         nor a word saying only qualifier values the entry says (`repeat` beside re-referrals), nor
         a word stating an event the entry's clock runs from (`section 47 being initiated`)."""
         own, parts = self._explains(owner)
         free = self._free | self._unit_free.get(self.index.unit[owner], frozenset())
         out = []
         for w in self._facts(query).words:
-            if w in own or w in free or w in parts or len(w) < 2 or _DIGIT.search(w):
+            if w in own or w in free or w in parts or len(w) < 2 or (_DIGIT.search(w) and w not in self._profile_words):
                 continue
             said = self._parts(w)
             if said and said <= parts:

@@ -1,5 +1,6 @@
 """Matching round 21 (m33): the counted-unit guard (what a name counts: children, episodes,
-households, families, places)."""
+households, families, places), and a word of the profile's holding a digit (`s47`) read by the
+residual-difference check as the word it is."""
 
 from __future__ import annotations
 
@@ -94,3 +95,20 @@ def test_the_counted_units_are_profile_data(tmp_path):
         profmod.from_dict({"counted_units": [{"value": "x", "forms": ["("]}]})
     with pytest.raises(profmod.ProfileError):
         profmod.from_dict({"counted_units": [{"value": "x", "forms": ["x"], "titled_as": "children"}]})
+
+
+# -- the residual check reads a profile word holding a digit -----------------------------------
+
+
+def test_a_profile_word_with_a_digit_is_a_word_the_entry_must_explain(shipped):
+    """`s47` names an enquiry: a name saying it of foster carers is not the count of them."""
+    m = Matcher(shipped)
+    for name in (
+        "Number of in-house foster carer number of s47 registered at the end of the quarter",
+        "Number of in-house foster carers with s47 at the end of period",
+    ):
+        res = m.match(Query.build(name))
+        assert res.indicator_id != "foster_carers_inhouse"
+        assert "does not explain" in res.explanation and "s47" in res.explanation
+    # a publisher's reference holding a digit is still no word (`PM33`)
+    assert given(shipped, "PM33. Number of in-house foster carers at the end of period") == "foster_carers_inhouse"
