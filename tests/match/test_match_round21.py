@@ -112,3 +112,130 @@ def test_a_profile_word_with_a_digit_is_a_word_the_entry_must_explain(shipped):
         assert "does not explain" in res.explanation and "s47" in res.explanation
     # a publisher's reference holding a digit is still no word (`PM33`)
     assert given(shipped, "PM33. Number of in-house foster carers at the end of period") == "foster_carers_inhouse"
+
+
+# -- the generated near misses: what the generator called a near miss and is the measure itself ---
+
+
+def _generator():  # type: ignore[no-untyped-def]
+    import importlib.util
+    from pathlib import Path
+
+    here = Path(__file__).resolve().parent
+    spec = importlib.util.spec_from_file_location("generate_probes17", here / "generate_probes17.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod, mod.Profile(__import__("json").loads((here.parent.parent / "match" / "profile.json").read_text()))
+
+
+def _entry(shipped, iid):  # type: ignore[no-untyped-def]
+    ind = shipped.get(iid)
+    return {
+        "id": ind.id,
+        "name": ind.name,
+        "unit": ind.unit,
+        "time_basis": ind.time_basis,
+        "population": ind.population,
+        "aliases": [{"name": a.name} for a in ind.aliases],
+    }
+
+
+def test_a_time_basis_phrase_replaces_its_preposition_too(shipped):
+    g, p = _generator()
+    ind = _entry(shipped, "cla_3plus_placements_pct")
+    names = {
+        n for _, n, _ in g.basis_changes(p, ind, "% of CLA who have had 3 or more placements within the last 12 months")
+    }
+    assert "% of CLA who have had 3 or more placements in the month" in names
+    assert not any("within the in" in n or "within the at" in n or "within the during" in n for n in names)
+    cla = _entry(shipped, "cla_placed_over_20_miles_pct")
+    moved = {n for _, n, _ in g.basis_changes(p, cla, "% CLA on 31 March placed more than 20 miles from home")}
+    assert "% CLA in the month placed more than 20 miles from home" in moved and not any(" on in " in n for n in moved)
+
+
+def test_a_basis_word_that_is_no_phrase_of_the_measure_is_not_spliced(shipped):
+    g, p = _generator()
+    ind = _entry(shipped, "rereferrals_12m_pct")
+    # a word before a period it does not name: `in current month` is not `in in the month month`
+    assert g.basis_changes(p, ind, "Proportion of social care re-referrals in 12 months - in current month") == []
+    # a basis word before a noun goes to the end of the name, or is left out where the entry has
+    # no basis of its own (`annual health assessment` says what kind of assessment)
+    health = _entry(shipped, "cla_health_assessment_pct")
+    got = g.basis_changes(p, health, "Percentage of children looked after who had their annual health assessment")
+    head = "Percentage of children looked after who had their health assessment"
+    assert {(k, n) for k, n, _ in got} == {
+        ("trap", f"{head} {tail}")
+        for tail in ("in the last 12 months", "rolling 12 months", "year to date", "at the end of the month")
+    }
+    # a verb (`to live with`) is no basis
+    home = _entry(shipped, "cla_ceased_home_pct")
+    assert g.basis_changes(p, home, "LAC Return home to live with parents as part of the care plan (%)") == []
+
+
+@pytest.mark.parametrize(
+    ("iid", "name", "new", "kind"),
+    [
+        # an entry counting what a document's period covers: another span is the same measure
+        ("cla_ceased", "CLA ceasing during the year", "CLA ceasing in the quarter", "paraphrase"),
+        ("cla_ceased", "CLA ceasing during the year", "CLA ceasing year to date", "trap"),
+        # a basis the entry's own names state
+        ("adoptions_pct", "Percentage of LAC adopted in year", "Percentage of LAC adopted in the month", "paraphrase"),
+        ("adoptions_pct", "Percentage of LAC adopted in year", "Percentage of LAC adopted in the quarter", "trap"),
+        # the year before a cohort's point in time, said another way or left unsaid beside it
+        (
+            "cla_3plus_placements_pct",
+            "% CLA on 31 March with 3 or more placements during the year",
+            "% CLA on 31 March with 3 or more placements in the last 12 months",
+            "paraphrase",
+        ),
+        (
+            "cla_3plus_placements_pct",
+            "Percentage of CLA with 3 or more placements during the year",
+            "Percentage of CLA with 3 or more placements at the end of the month",
+            "paraphrase",
+        ),
+        (
+            "cla_3plus_placements_pct",
+            "% CLA on 31 March with 3 or more placements during the year",
+            "% CLA on 31 March with 3 or more placements in the month",
+            "trap",
+        ),
+        # an entry with a basis of its own: any other is a near miss
+        ("cla_new", "Number of new CLA in month", "Number of new CLA in the quarter", "trap"),
+    ],
+)
+def test_a_change_of_time_basis_is_labelled_by_what_the_entry_counts_over(shipped, iid, name, new, kind):
+    g, p = _generator()
+    got = {n: k for k, n, _ in g.basis_changes(p, _entry(shipped, iid), name)}
+    assert got[new] == kind
+
+
+def test_a_name_still_stating_the_new_basis_is_not_changed_by_it(shipped):
+    g, p = _generator()
+    got = {n for _, n, _ in g.basis_changes(p, _entry(shipped, "cla"), "Children looked after at 31 March each year")}
+    assert "Children looked after at 31 March at the end of the month" not in got
+    assert "Children looked after at 31 March in the month" in got
+
+
+def test_a_basis_the_entrys_names_state_is_no_basis_added(shipped):
+    g, p = _generator()
+    ind = _entry(shipped, "cla_3plus_placements_pct")
+    added = dict(g.basis_traps(p, ind, "Placement 1 - % LAC with three or more placements"))
+    assert "Placement 1 - % LAC with three or more placements (during the year)" not in added
+    assert "Placement 1 - % LAC with three or more placements (in the month)" in added
+
+
+def test_the_counted_thing_the_entry_says_and_a_leading_label_are_no_near_miss(shipped):
+    g, p = _generator()
+    new = _entry(shipped, "cla_new")
+    assert "Number of episodes entering care" not in dict(g.other_traps(new, "Number of children entering care"))
+    assert dict(g.counted_paraphrases(new, "Number of children entering care")) == {
+        "Number of episodes entering care": "counted as the entry says: children -> episodes"
+    }
+    assert "Number of families entering care" in dict(g.other_traps(new, "Number of children entering care"))
+    three = _entry(shipped, "cla_3plus_placements_pct")
+    assert g.number_traps(three, "Placement 1 - % LAC with three or more placements") == []
+    assert g.number_traps(three, "% LAC with 3 or more placements") == [
+        ("% LAC with 4 or more placements", "threshold: 3 -> 4")
+    ]
