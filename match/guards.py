@@ -414,7 +414,9 @@ def qualifiers(a: Side, b: Side, prof: Profile) -> list[Finding]:
     for one cohort (looked after children), though a cohort on one side is otherwise no doubt. A
     name naming some of the cohorts an entry counts together (care leavers, of looked after
     children 16+ and care leavers) counts part of it, and so does one naming a cohort an entry's
-    recorded population does not: a doubt no score settles."""
+    recorded population does not: a doubt no score settles. A value on one side only that names
+    a thing the other side's entry counts (`episodes`, of an entry one of whose names says so)
+    is no difference: a name that says no counted thing takes its entry's."""
     ga, gb = a.facts.groups, b.facts.groups
     if ga == gb:
         return []  # the same values of the same groups: no value differs, none is one-sided
@@ -432,7 +434,7 @@ def qualifiers(a: Side, b: Side, prof: Profile) -> list[Finding]:
                 detail = f"{'/'.join(sorted(x or y))} vs {'/'.join(sorted(said))} (said without naming it)"
                 out.append(Finding(q.group, detail, True))
                 continue
-            values = [v for v in x or y if not q.implied(v, lacking.facts.words)]
+            values = [v for v in x or y if not q.implied(v, lacking.facts.words) and v not in lacking.counts]
             if not values:
                 continue
             if q.overlap_agrees and lacking is a and a.facts.whole and not b.facts.whole:

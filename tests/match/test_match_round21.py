@@ -65,6 +65,20 @@ def test_the_same_counted_thing_still_merges(shipped, name, answer):
     assert given(shipped, name) == answer
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Number of episodes who ceased to be looked after during the year",
+        "episodes ceasing to be looked after each year",
+    ],
+)
+def test_a_counted_value_the_entry_counts_is_no_one_sided_difference(shipped, name):
+    """`episodes` is said by one name of cla_ceased (`(episodes)`) and not by the other (`Number of
+    children ceasing to be looked after during the period`): against that other name it is no
+    difference, for the entry counts episodes."""
+    assert given(shipped, name) == "cla_ceased"
+
+
 def test_episodes_printed_under_the_children_they_are_of_agree():
     """A count of episodes of care is often titled by its children (`children ceasing to be
     looked after` of an entry counting episodes): the profile's `titled_as` says so."""
