@@ -199,6 +199,9 @@ class Profile:
     # implies (`average`, `weeks` for a duration in weeks)
     residual_free: tuple[str, ...] = ()
     residual_by_unit: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # phrases that join a name's parts (`as a result of`): their words say nothing of the measure
+    # where the name says them as the phrase
+    residual_connectives: tuple[str, ...] = ()
 
     def label(self, token: str) -> str:
         for e in self.equivalents:
@@ -320,6 +323,7 @@ def from_dict(data: dict[str, Any], source: str = "") -> Profile:
             str(u): _plain(ws, f"residual.by_unit {u}")
             for u, ws in _section(_section(data, "residual"), "by_unit", "residual.").items()
         },
+        residual_connectives=_plain(_section(data, "residual").get("connectives", []), "residual.connectives"),
     )
 
 
@@ -414,6 +418,7 @@ def extend(base: Profile, extra: Profile) -> Profile:
             u: base.residual_by_unit.get(u, ()) + extra.residual_by_unit.get(u, ())
             for u in base.residual_by_unit.keys() | extra.residual_by_unit.keys()
         },
+        residual_connectives=base.residual_connectives + extra.residual_connectives,
     )
 
 

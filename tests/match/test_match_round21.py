@@ -253,3 +253,48 @@ def test_the_counted_thing_the_entry_says_and_a_leading_label_are_no_near_miss(s
     assert g.number_traps(three, "% LAC with 3 or more placements") == [
         ("% LAC with 4 or more placements", "threshold: 3 -> 4")
     ]
+
+
+# -- what the residual check takes as explained: a connective, a spelt-out abbreviation -----------
+
+
+@pytest.mark.parametrize(
+    ("name", "answer"),
+    [
+        # `as a result of` joins the name's parts: its words say nothing of the measure
+        (
+            "The percentage of looked after children who ceased to be LAC as a result of permanency "
+            "(adoption and special guardianship)",
+            "cla_ceased_permanence_pct",
+        ),
+        # a parenthesis spelling out the abbreviation before it says that abbreviation again
+        (
+            "How many children are currently subject to PLO (Public Law outline) in your local authority",
+            "care_proceedings",
+        ),
+    ],
+)
+def test_a_connective_or_a_spelt_out_abbreviation_is_explained(shipped, name, answer):
+    assert given(shipped, name) == answer
+
+
+def test_a_connective_frees_only_the_words_it_says(shipped):
+    m = Matcher(shipped)
+    # `progress to` reads as a result: said outside the connective, it is still the name's word
+    garbled = "The percentage of looked after children who in progress to be LAC as a result of permanency (adoption)"
+    assert "result" in m.residual(Query.build(garbled), "cla_ceased_permanence_pct")
+    # initials that spell no word beside the parenthesis gloss nothing
+    assert m._spelt_out("children subject to plo (public law order outline)", frozenset({"plo"})) == frozenset()
+    assert m._spelt_out("children subject to public law outline (plo)", frozenset({"plo"})) == frozenset(
+        {"public", "law", "outline"}
+    )
+
+
+def test_the_connectives_are_profile_data(tmp_path):
+    base = profmod.load()
+    assert "as a result of" in base.residual_connectives
+    extra = tmp_path / "more.json"
+    extra.write_text('{"residual": {"connectives": ["by reason of"]}}', encoding="utf-8")
+    assert profmod.load(str(extra)).residual_connectives[-1] == "by reason of"
+    with pytest.raises(profmod.ProfileError):
+        profmod.from_dict({"residual": {"connectives": "due to"}})
