@@ -55,6 +55,8 @@ class Side:
     basis: frozenset[str]
     implied: frozenset[Quantity] = frozenset()
     population: dict[str, frozenset[str]] | None = field(default=None, compare=False)
+    # what the name counts (children, episodes, households); for an entry, what any of its names does
+    counts: frozenset[str] = field(default=frozenset(), compare=False)
 
 
 def side(
@@ -63,11 +65,13 @@ def side(
     basis: str = "",
     implied: frozenset[Quantity] = frozenset(),
     population: dict[str, frozenset[str]] | None = None,
+    counts: frozenset[str] | None = None,
 ) -> Side:
     """The catalogue's unit wins over the words; the name's own time basis over the catalogue's.
-    `population`: the groups an entry's recorded population states (None: none recorded)."""
+    `population`: the groups an entry's recorded population states (None: none recorded).
+    `counts`: the things an entry's names count, where it has more than this name."""
     stated = facts.basis or (frozenset({basis}) if basis else frozenset())
-    return Side(facts, unit or facts.unit, stated, implied, population)
+    return Side(facts, unit or facts.unit, stated, implied, population, facts.counts if counts is None else counts)
 
 
 def _labels(bases: frozenset[str]) -> str:
@@ -410,7 +414,9 @@ def qualifiers(a: Side, b: Side, prof: Profile) -> list[Finding]:
     for one cohort (looked after children), though a cohort on one side is otherwise no doubt. A
     name naming some of the cohorts an entry counts together (care leavers, of looked after
     children 16+ and care leavers) counts part of it, and so does one naming a cohort an entry's
-    recorded population does not: a doubt no score settles."""
+    recorded population does not: a doubt no score settles. A value on one side only that names
+    a thing the other side's entry counts (`episodes`, of an entry one of whose names says so)
+    is no difference: a name that says no counted thing takes its entry's."""
     ga, gb = a.facts.groups, b.facts.groups
     if ga == gb:
         return []  # the same values of the same groups: no value differs, none is one-sided
@@ -428,7 +434,7 @@ def qualifiers(a: Side, b: Side, prof: Profile) -> list[Finding]:
                 detail = f"{'/'.join(sorted(x or y))} vs {'/'.join(sorted(said))} (said without naming it)"
                 out.append(Finding(q.group, detail, True))
                 continue
-            values = [v for v in x or y if not q.implied(v, lacking.facts.words)]
+            values = [v for v in x or y if not q.implied(v, lacking.facts.words) and v not in lacking.counts]
             if not values:
                 continue
             if q.overlap_agrees and lacking is a and a.facts.whole and not b.facts.whole:
@@ -584,10 +590,43 @@ def clause_ages(a: Side, b: Side) -> list[Finding]:
     return out
 
 
+COUNTED_GUARD = "counted unit"
+_DURATIONS = frozenset({"days", "weeks"})
+
+
+def counted(a: Side, b: Side, prof: Profile) -> list[Finding]:
+    """Two names that count different things (children, episodes, households, families, places:
+    the profile's `counted_units`) are different measures, whatever else they share: `foster
+    carer children` are not foster carers. An entry counts what any of its names counts (`new
+    looked after children (episodes)` beside `new CLA in month`); a name that says no counted
+    thing takes the entry's. A duration is of an event, whoever it is counted for; a thing a
+    count is often printed under (episodes of care under the children they are of) is no
+    contradiction."""
+    if not a.counts or not b.counts or a.counts & b.counts or {a.unit, b.unit} & _DURATIONS:
+        return []
+    titled = _titled(prof)
+    if any((x, y) in titled or (y, x) in titled for x in a.counts for y in b.counts):
+        return []
+    return [Finding(COUNTED_GUARD, f"{'/'.join(sorted(a.counts))} vs {'/'.join(sorted(b.counts))}", True)]
+
+
+_TITLED: dict[int, tuple[Profile, frozenset[tuple[str, str]]]] = {}
+
+
+def _titled(prof: Profile) -> frozenset[tuple[str, str]]:
+    """(counted thing, what a count of it may be printed under), once per profile (by identity)."""
+    hit = _TITLED.get(id(prof))
+    if hit is None or hit[0] is not prof:
+        pairs = frozenset((c.value, t) for c in prof.counted_units for t in c.titled_as)
+        hit = _TITLED[id(prof)] = (prof, pairs)
+    return hit[1]
+
+
 def compare(a: Side, b: Side, prof: Profile) -> list[Finding]:
     """Every finding, hard ones first."""
     found = (
         unit(a, b)
+        + counted(a, b, prof)
         + time_basis(a, b, prof)
         + point_or_period(a, b, prof)
         + numbers(a, b)

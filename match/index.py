@@ -37,6 +37,15 @@ class Choice:
         return self.side.facts
 
 
+def _with_counts(choices: list[Choice]) -> list[Choice]:
+    """Each choice's side with what any name of its entry counts (children and episodes both, for
+    `new CLA in month` beside `new looked after children (episodes)`)."""
+    by_owner: dict[str, frozenset[str]] = {}
+    for c in choices:
+        by_owner[c.owner] = by_owner.get(c.owner, frozenset()) | c.facts.counts
+    return [replace(c, side=replace(c.side, counts=by_owner[c.owner])) if by_owner[c.owner] else c for c in choices]
+
+
 class Index:
     """An entry's choices carry what its definition implies and a title may leave unsaid: the
     numbers of its recorded population (looked after 12+ months) and the year its own name
@@ -69,6 +78,7 @@ class Index:
                 recorded = _population_groups(vocab, ind.population) if ind.population else None
                 choice_side = side(f, ind.unit, ind.time_basis, implied, recorded)
                 self.choices.append(Choice(ind.id, name, choice_side, f.words, row, said - f.words))
+        self.choices = _with_counts(self.choices)
         self.texts = [c.facts.content for c in self.choices]
         self.rows_of: dict[str, list[int]] = {}
         for i, c in enumerate(self.choices):

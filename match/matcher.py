@@ -55,6 +55,14 @@ RULE_UNMATCHED = "unmatched"
 _DIGIT = re.compile(r"\d")  # a word holding a digit is a code or a number, never a word another measure uses
 
 
+_GLOSSED = re.compile(r"\b([a-z]{2,6})\s*\(([a-z][a-z' -]*)\)")  # `plo (public law outline)`
+_GLOSS_OF = re.compile(r"((?:[a-z][a-z'-]* ){2,6})\(([a-z]{2,6})\)")  # `public law outline (plo)`
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w)
+
+
 def _only_unit(held: tuple[str, ...]) -> bool:
     """The doubts that hold a candidate are all about a unit the name leaves unsaid."""
     return all(h.startswith(f"{UNIT_GUARD}:") for h in held)
@@ -679,14 +687,15 @@ class Matcher:
         """The meaning-bearing words of the name that the entry does not explain: not a word of
         its names, population or definition, nor one the words of those stand for (`cp` beside
         `child protection plans`), nor a word the profile frees (the setting, not the measure) or
-        the entry's unit implies (`average` for a duration), nor a number (the guards read those),
+        the entry's unit implies (`average` for a duration), nor a number (the guards read those;
+        a word of the profile's holding a digit, `s47`, names a thing and is read as a word),
         nor a word saying only qualifier values the entry says (`repeat` beside re-referrals), nor
         a word stating an event the entry's clock runs from (`section 47 being initiated`)."""
         own, parts = self._explains(owner)
         free = self._free | self._unit_free.get(self.index.unit[owner], frozenset())
         out = []
         for w in self._facts(query).words:
-            if w in own or w in free or w in parts or len(w) < 2 or _DIGIT.search(w):
+            if w in own or w in free or w in parts or len(w) < 2 or (_DIGIT.search(w) and w not in self._profile_words):
                 continue
             said = self._parts(w)
             if said and said <= parts:
@@ -701,7 +710,41 @@ class Matcher:
             for start, words in self.vocab.clock_words(query.name).items():
                 if start in starts:
                     out = [w for w in out if w not in words]
+        if out:
+            # the words of a phrase joining the name's parts, and of a spelt-out abbreviation the
+            # entry explains (`PLO (Public Law Outline)`)
+            said = self._connective_words(query.name) | self._spelt_out(query.name, own | parts | free)
+            out = [w for w in out if w not in said]
         return sorted(out)
+
+    def _connective_words(self, name: str) -> frozenset[str]:
+        """The words of the profile's connectives (`as a result of`) that the name says only as
+        them: `progress to be LAC as a result of` still says a result outside the connective."""
+        text = clean(name)
+        found = [c for c in self.vocab.profile.residual_connectives if re.search(rf"\b{re.escape(c)}\b", text)]
+        if not found:
+            return frozenset()
+        words = {w for c in found for w in self.vocab.tokens(self.vocab.canonical(c)[0])}
+        for c in found:
+            text = re.sub(rf"\b{re.escape(c)}\b", " ; ", text)
+        return frozenset(words - set(self.vocab.tokens(self.vocab.canonical(text)[0])))
+
+    def _spelt_out(self, name: str, explained: frozenset[str]) -> frozenset[str]:
+        """The words of a parenthesis whose initials spell the word just before it (`PLO (Public
+        Law Outline)`), or of the words just before a parenthesis holding their initials (`Public
+        Law Outline (PLO)`), where the entry explains that word: a gloss says it again."""
+        text = clean(name)
+        out: set[str] = set()
+        for m in _GLOSSED.finditer(text):
+            word, inside = m.group(1), m.group(2).split()
+            if word in explained and _initials(inside) == word:
+                out.update(self.vocab.tokens(" ".join(inside)))
+        for m in _GLOSS_OF.finditer(text):
+            short = m.group(2)
+            before = m.group(1).split()[-len(short) :]
+            if short in explained and _initials(before) == short:
+                out.update(self.vocab.tokens(" ".join(before)))
+        return frozenset(out)
 
     def _explained(self, query: Query, res: Result) -> Result:
         """A merge needs every difference between the two names explained: a word of the name the

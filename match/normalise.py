@@ -271,6 +271,8 @@ class Facts:
     # the ages bounding what an including/excluding clause adds or leaves out (`including adults
     # aged 21+`: ('including', aged 21+))
     clause_ages: frozenset[tuple[str, Quantity]] = frozenset()
+    # the thing the name counts (children, episodes, households): the profile's `counted_units`
+    counts: frozenset[str] = frozenset()
 
 
 def _grouped(qualifiers: frozenset[tuple[str, str]]) -> dict[str, frozenset[str]]:
@@ -323,6 +325,9 @@ class Vocabulary:
             [f for c in prof.clock_starts for f in c.forms], [c.value for c in prof.clock_starts for _ in c.forms]
         )
         self._negations = Phrases(prof.negations)
+        self._counted = Phrases(
+            [f for c in prof.counted_units for f in c.forms], [c.value for c in prof.counted_units for _ in c.forms]
+        )
         self._qualifiers = self._qualifier_phrases(prof)
         inc = prof.inclusions
         self._clause_words = Phrases(inc.excluding + inc.including)
@@ -497,6 +502,7 @@ class Vocabulary:
         text, noise = self._noise.sub(text)
         keyed = text.replace("%", " percentage ")
         body, excluded, included, clause_ages = self._clauses(text)
+        counts = self._counted_unit(body)
         body, basis, window = self._basis(body, unit)
         body, only = self._only(body)
         only_values = self._values_of(only) if only else frozenset()
@@ -550,7 +556,30 @@ class Vocabulary:
             spanned=basis == _YEAR_END and self._period_spans.search(said),
             clock_from=self._clock_from(said) if _SPANS_OF_TIME.search(said) else frozenset(),
             clause_ages=clause_ages,
+            counts=counts,
         )
+
+    def _counted_unit(self, text: str) -> frozenset[str]:
+        """The thing a name counts: the first counted unit it names, or the last of a run of them
+        written as one compound (`foster carer households`, `foster carer children`: the head
+        noun; words the noise took between two, `adopters per 10,000 children`, part them). A
+        unit alone in a parenthesis (`looked after children (episodes)`) says what is counted
+        wherever it stands, and so does one ending the name after a dash (`... missing for 24
+        hours - episodes`). Nothing for a name that names none."""
+        found = sorted(self._counted.matches(text), key=lambda mi: mi[0].start())
+        if not found:
+            return frozenset()
+        values = self._counted.values
+        for m, i in found:
+            before, after = text[: m.start()].rstrip(), text[m.end() :].strip()
+            if (before.endswith("(") and after.startswith(")")) or (before.endswith((" -", ":")) and not after):
+                return frozenset({values[i]})
+        head, at = found[0]
+        for m, i in found[1:]:
+            if text[head.end() : m.start()] not in (" ", "-"):
+                break
+            head, at = m, i
+        return frozenset({values[at]})
 
     def _clock_from(self, text: str) -> frozenset[str]:
         """The event a stated limit's clock runs from: the one the name states after it (`within

@@ -121,6 +121,18 @@ class ClockStart:
 
 
 @dataclass(frozen=True)
+class CountedUnit:
+    """A thing a name may count (children, episodes, households): two names counting different
+    things are different measures (`foster carer children` are no foster carers)."""
+
+    value: str
+    forms: tuple[str, ...]
+    # the things a count of this one is often printed under (a count of episodes of care titled by
+    # the children they are of: `children ceasing to be looked after`): no contradiction
+    titled_as: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Window:
     """The window an event is only counted in (a re-referral is a referral within 12 months of
     the previous one): a name that states no duration means that window, so it meets a name that
@@ -181,11 +193,15 @@ class Profile:
     period_spans: tuple[str, ...] = ()
     cohort_years: tuple[str, ...] = ()
     clock_starts: tuple[ClockStart, ...] = ()
+    counted_units: tuple[CountedUnit, ...] = ()
     # the residual-difference check: words a name may say that its entry need not explain (the
     # setting, not the measure: `case`, `children's social care`), and the words an entry's unit
     # implies (`average`, `weeks` for a duration in weeks)
     residual_free: tuple[str, ...] = ()
     residual_by_unit: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # phrases that join a name's parts (`as a result of`): their words say nothing of the measure
+    # where the name says them as the phrase
+    residual_connectives: tuple[str, ...] = ()
 
     def label(self, token: str) -> str:
         for e in self.equivalents:
@@ -294,11 +310,20 @@ def from_dict(data: dict[str, Any], source: str = "") -> Profile:
             ClockStart(str(c["value"]), _strs(c["forms"], f"clock_starts {c['value']!r}"))
             for c in data.get("clock_starts", [])
         ),
+        counted_units=tuple(
+            CountedUnit(
+                str(c["value"]),
+                _strs(c["forms"], f"counted_units {c['value']!r}"),
+                _plain(c.get("titled_as", []), f"counted_units {c['value']!r} titled_as"),
+            )
+            for c in data.get("counted_units", [])
+        ),
         residual_free=_plain(_section(data, "residual").get("free", []), "residual.free"),
         residual_by_unit={
             str(u): _plain(ws, f"residual.by_unit {u}")
             for u, ws in _section(_section(data, "residual"), "by_unit", "residual.").items()
         },
+        residual_connectives=_plain(_section(data, "residual").get("connectives", []), "residual.connectives"),
     )
 
 
@@ -387,11 +412,13 @@ def extend(base: Profile, extra: Profile) -> Profile:
         period_spans=extra.period_spans + base.period_spans,
         cohort_years=extra.cohort_years + base.cohort_years,
         clock_starts=_merge_named(extra.clock_starts, base.clock_starts, "value"),
+        counted_units=_merge_named(extra.counted_units, base.counted_units, "value"),
         residual_free=base.residual_free + extra.residual_free,
         residual_by_unit={
             u: base.residual_by_unit.get(u, ()) + extra.residual_by_unit.get(u, ())
             for u in base.residual_by_unit.keys() | extra.residual_by_unit.keys()
         },
+        residual_connectives=base.residual_connectives + extra.residual_connectives,
     )
 
 

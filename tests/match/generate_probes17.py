@@ -10,6 +10,15 @@ Meaning-preserving rewrites (abbreviation <-> long form from the profile's equiv
 basis moved to the front, a unit word the entry's unit implies dropped or written another way)
 are `paraphrase`s of the source entry.
 
+A change of time basis is labelled by what the entry counts over (`same_measure`): a basis the
+entry's own names state, another span for an entry whose names state none (it counts over what
+a document covers), and the year before a cohort's point in time said another way are the
+measure itself (paraphrases). The phrase replaces its preposition too, and a change that would
+not read as a name (`in current month`, `to live with`) is not made. A `children` swapped for
+the thing the entry's own names say it counts (`(episodes)`) is a paraphrase; a number in a
+leading label (`Placement 1 - ...`) is no threshold. (Matching round 21, m33: these rules
+re-labelled or replaced what the first version called near misses and were not.)
+
 Inputs: `match/catalogue.json`, `match/profile.json`, and (to dedupe only) the names of
 `tests/match/probes*.csv` and `tests/match/labelled.csv`. It never opens `unseen.csv` or
 `fresh.csv`. The output is sorted and the same on every run.
@@ -174,20 +183,134 @@ def basis_in(p: Profile, name: str) -> tuple[re.Match[str], str] | None:
     return best
 
 
-def basis_traps(p: Profile, ind: dict, name: str) -> list[tuple[str, str]]:  # type: ignore[type-arg]
-    out = []
+_LEAD = re.compile(r"\b(?:within|in|during|over|on|at|for)\s+(?:the\s+|their\s+)?$", re.I)
+_PERIOD_NEXT = re.compile(r"\s*(?:month|quarter|year|week|period)s?\b", re.I)
+_NOUN_NEXT = re.compile(r"[ -]+(?!(?:of|in|on|at|for|to|by|with|within|during|and|or|who|that|which)\b)[a-z]", re.I)
+_PREPOSED = re.compile(r"(?:in|during|at|within|over|on)\b")
+SPANS = {"month", "quarter", "year", "week"}
+YEARLONG = {"year", "last_12m"}
+
+
+def entry_names(ind: dict) -> list[str]:  # type: ignore[type-arg]
+    return [n for n in (ind.get("name", ""), *(a["name"] for a in ind.get("aliases", []))) if n]
+
+
+def bases_in(p: Profile, name: str) -> set[str]:
+    """Every time basis a name states: its phrases read longest first, none inside another."""
+    spans = []
+    for tb in p.data["time_basis"]:
+        for f in tb["forms"]:
+            try:
+                found = re.finditer(rf"(?<![\w-])(?:{f})(?![\w-])", name.lower())
+                spans += [(m.start(), m.end(), tb["basis"]) for m in found]
+            except re.error:
+                continue
+    taken: list[tuple[int, int, str]] = []
+    for a, b, basis in sorted(spans, key=lambda x: (x[0] - x[1], x[0])):
+        if b > a and all(b <= x or a >= y for x, y, _ in taken):
+            taken.append((a, b, basis))
+    return {basis for _, _, basis in taken}
+
+
+def entry_bases(p: Profile, ind: dict) -> set[str]:  # type: ignore[type-arg]
+    """Every time basis some name of the entry states."""
+    return {b for n in entry_names(ind) for b in bases_in(p, n)}
+
+
+def same_measure(p: Profile, ind: dict, said: str, basis: str, new: str = "") -> str:  # type: ignore[type-arg]
+    """Why a name's time basis `said` changed to `basis` is still the entry's measure ('' if it is
+    not; `new`: the changed name): a basis the entry's own names state; for an entry counting a
+    cohort at a point in time over the year before it (3+ placements during the year, of CLA at
+    the end of the month), that year said another way (`the last 12 months`) or left unsaid
+    beside its point in time, unless the year then says who is counted (`children looked after
+    during the year who ...`: the profile's `cohort_years`, the year's children) with no point in
+    time beside it (a rolling figure may be another cohort too: it stays a near miss); for an
+    entry with no time basis whose names state none (`during the period` is none), any span a
+    document covers (a month, a quarter, a week, a year)."""
+    stated = entry_bases(p, ind)
+    if basis in stated:
+        return "a basis the entry's own names state"
+    cohort = ind["time_basis"] == "snapshot" and stated & YEARLONG and said in YEARLONG
+    if (
+        cohort
+        and basis in YEARLONG | {"snapshot"}
+        and (basis == "snapshot" or "snapshot" in bases_in(p, new) or find(p.data["cohort_years"], new) is None)
+    ):
+        return "the year before its point in time, said another way"
+    if not ind["time_basis"] and not stated and said in SPANS and basis in SPANS:
+        return "the span a document covers"
+    return ""
+
+
+def _other_bases(said: str) -> list[tuple[str, str]]:
+    return [
+        (basis, phrase)
+        for basis, phrase in BASIS_PHRASE.items()
+        if basis != said and not (basis == "last_12m" and said == "rolling_12m")
+    ]
+
+
+def basis_changes(p: Profile, ind: dict, name: str) -> list[tuple[str, str, str]]:  # type: ignore[type-arg]
+    """(kind, name, why) for each other time basis a name may be given. The phrase replaces the
+    whole of what states the basis, its preposition too (`within the previous 12 months`, `on 31
+    March`); a basis word that qualifies a period (`current month`) or is a verb (`to live
+    with`) has no phrase that can stand in its place, and one before a noun (`rolling rate of`,
+    `annual health assessment`) is dropped and the phrase put at the end of the name: a trap
+    where `same_measure` does not call it the entry's measure, else left out, for the word may
+    say what kind of thing the noun is rather than the span counted. A name that still states
+    the new basis elsewhere (`at 31 March each year`) is not changed by it. A change
+    `same_measure` explains is a paraphrase."""
     found = basis_in(p, name)
-    if found is not None:
-        m, said = found
-        for basis, phrase in BASIS_PHRASE.items():
-            if basis != said and not (basis == "last_12m" and said == "rolling_12m"):
-                out.append((splice(name, m, phrase), f"time basis: {said} -> {basis}"))
-        return out
-    if ind["time_basis"]:
-        for basis, phrase in BASIS_PHRASE.items():
-            if basis != ind["time_basis"] and basis not in ("week", "last_12m"):
-                out.append((f"{name} ({phrase})", f"time basis added: entry is {ind['time_basis']}, name says {basis}"))
+    if found is None:
+        return _added(p, ind, name)
+    m, said = found
+    start, rest = m.start(), name[m.end() :]
+    lead = _LEAD.search(name[:start])
+    if _PERIOD_NEXT.match(rest) or re.search(r"\bto\s+$", name[:start], flags=re.I):
+        return []  # `current month`; `to live with`: a verb, not a basis
+    if lead is None and " " not in m.group(0).strip() and _NOUN_NEXT.match(rest):
+        head = " ".join((name[:start] + rest).split()).strip(" -")
+        head = head[0].upper() + head[1:] if name[:1].isupper() else head
+        return [
+            ("trap", f"{head} {phrase}", f"time basis: {said} -> {basis}")
+            for basis, phrase in _other_bases(said)
+            if not same_measure(p, ind, said, basis)
+        ]
+    start = lead.start() if lead is not None else start
+    forms = {tb["basis"]: tb["forms"] for tb in p.data["time_basis"]}
+    out: list[tuple[str, str, str]] = []
+    for basis, phrase in _other_bases(said):
+        if find(forms.get(basis, []), f"{name[:start]} {rest}") is not None:
+            continue
+        said_as = phrase if lead is None or _PREPOSED.match(phrase) else f"in the {phrase}"
+        new = " ".join((name[:start] + said_as + rest).split())
+        same = same_measure(p, ind, said, basis, new)
+        out.append(
+            ("paraphrase", new, f"time basis ({same}): {said} -> {basis}")
+            if same
+            else ("trap", new, f"time basis: {said} -> {basis}")
+        )
     return out
+
+
+def _added(p: Profile, ind: dict, name: str) -> list[tuple[str, str, str]]:  # type: ignore[type-arg]
+    """A basis added to a name that states none: each the entry's names do not state."""
+    if not ind["time_basis"]:
+        return []
+    stated = entry_bases(p, ind)
+    return [
+        ("trap", f"{name} ({phrase})", f"time basis added: entry is {ind['time_basis']}, name says {basis}")
+        for basis, phrase in BASIS_PHRASE.items()
+        if basis != ind["time_basis"] and basis not in ("week", "last_12m") and basis not in stated
+    ]
+
+
+def basis_traps(p: Profile, ind: dict, name: str) -> list[tuple[str, str]]:  # type: ignore[type-arg]
+    return [(new, why) for kind, new, why in basis_changes(p, ind, name) if kind == "trap"]
+
+
+def basis_paraphrases(p: Profile, ind: dict, name: str) -> list[tuple[str, str]]:  # type: ignore[type-arg]
+    return [(new, why) for kind, new, why in basis_changes(p, ind, name) if kind == "paraphrase"]
 
 
 def unit_of(ind: dict) -> str:  # type: ignore[type-arg]
@@ -227,6 +350,8 @@ def number_traps(ind: dict, name: str) -> list[tuple[str, str]]:  # type: ignore
         before = name[: m.start()]
         if re.search(r"[A-Z]\d*$", before) or before.count("(") > before.count(")") and re.search(r"\([A-Z]", before):
             continue  # a code such as (E11, E12) or (H5, K1)
+        if re.fullmatch(r"[A-Z][A-Za-z]*\s?", before) and re.match(r"\s*[-.:]", name[m.end() :]):
+            continue  # a publisher's label heading the name (`Placement 1 - ...`), not a threshold
         n = int(m.group(1))
         if 1900 < n < 2100 or n not in NUMBER_SWAP:
             continue
@@ -276,6 +401,19 @@ def inclusion_traps(p: Profile, ind: dict, name: str) -> list[tuple[str, str]]: 
     return out
 
 
+def counted_by(ind: dict, thing: str) -> bool:  # type: ignore[type-arg]
+    """Some name of the entry says it counts `thing` (`new looked after children (episodes)`)."""
+    return any(re.search(rf"\b{thing}\b", n, flags=re.I) for n in entry_names(ind))
+
+
+def counted_paraphrases(ind: dict, name: str) -> list[tuple[str, str]]:  # type: ignore[type-arg]
+    """`children` written as the thing the entry's own names say it counts: the same measure."""
+    m = re.search(r"\bchildren\b", name, flags=re.I)
+    if m is None:
+        return []
+    return [(splice(name, m, c), f"counted as the entry says: children -> {c}") for c in COUNTED if counted_by(ind, c)]
+
+
 def other_traps(ind: dict, name: str) -> list[tuple[str, str]]:  # type: ignore[type-arg]
     out = [(name + c, f"comparator: {c.strip(' -()')}") for c in COMPARATORS]
     out += [
@@ -286,7 +424,7 @@ def other_traps(ind: dict, name: str) -> list[tuple[str, str]]:  # type: ignore[
     ]
     m = re.search(r"\bchildren\b", name, flags=re.I)
     if m is not None:
-        out += [(splice(name, m, c), f"counted: children -> {c}") for c in COUNTED]
+        out += [(splice(name, m, c), f"counted: children -> {c}") for c in COUNTED if not counted_by(ind, c)]
     m = re.search(r"\b(first|new)\b", name, flags=re.I)
     if m is not None:
         out.append((splice(name, m, "repeat"), f"first/repeat: {m.group(0)} -> repeat"))
@@ -381,6 +519,8 @@ def changes(p: Profile, ind: dict, name: str) -> list[tuple[str, str, str]]:  # 
     paraphrases = [
         *abbreviation_paraphrases(p, ind, name),
         *reorder_paraphrases(p, ind, name),
+        *basis_paraphrases(p, ind, name),
+        *counted_paraphrases(ind, name),
         *unit_paraphrases(ind, name),
     ]
     return [("trap", n, w) for n, w in traps] + [("paraphrase", n, w) for n, w in paraphrases]
