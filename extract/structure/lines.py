@@ -25,6 +25,7 @@ CAP = 0.7  # em: how tall a capital, a digit or an ascender stands in the usual 
 BEARINGS = 0.1  # em: the white either side of two glyphs' ink, inside a text layer's boxes
 _TALL = re.compile(r"[A-Z0-9bdfhklt]")
 _LOW = re.compile(r"[gjpqyQ()\[\]{}|,;/]")
+SAME_INK = 0.2  # share of the shorter box's height two image boxes must share to hold the same ink
 NUMBER = re.compile(r"^[(\-\u2212+<>]?[£$]?\d[\d,. ]*%?\)?[*†‡]?$")
 
 
@@ -164,9 +165,12 @@ def _crossing(w: Word, line: Line) -> bool:
     """A word boxed round its ink (a page image's: no size) crosses the ink box of one of the
     line's: the same ink read twice (a `c` and the `co)` a second reading made of it and a speck),
     which goes with the line, not between it and the next. A text layer's boxes span the font's
-    whole height, and those of two lines set close cross without sharing any ink."""
+    whole height, and those of two lines set close cross without sharing any ink, as do an OCR
+    engine's padded boxes of two lines of a wrapped label: a sliver of shared height is no ink."""
     return not w.size and any(
-        not o.size and min(o.x1, w.x1) > max(o.x0, w.x0) and min(o.bottom, w.bottom) > max(o.top, w.top)
+        not o.size
+        and min(o.x1, w.x1) > max(o.x0, w.x0)
+        and min(o.bottom, w.bottom) - max(o.top, w.top) >= SAME_INK * min(o.bottom - o.top, w.bottom - w.top)
         for o in line.words
     )
 
