@@ -205,6 +205,19 @@ def test_one_row_run_across_a_gutter_leaves_the_columns_of_the_others():
     assert [row[4] for row in grid[1:]] == [row[4] for row in rows[1:]]
 
 
+def test_one_row_run_across_a_gutter_in_a_short_table_leaves_the_columns_of_the_others():
+    """Nine rows, one of them read as junk across two cells (`50 E302`): a tenth of nine lines
+    rounds to none, yet one line of nine running over is still a cell that runs over."""
+    rows = [["Indicator", *MONTHS]] + [[f"Measure {k}", *(str(100 + 7 * k + j) for j in range(5))] for k in range(9)]
+    printed = print_sheet(Sheet(rows))
+    a, b = printed.cells[(9, 2)][0], printed.cells[(9, 3)][0]
+    junk = replace(a, text="50 E302", x1=b.x1)
+    words = [w for w in printed.page.words if w is not a and w is not b] + [junk]
+    (table,) = find_tables(replace(printed.page, words=words))
+    assert table.n_cols == 6
+    assert [row[4] for row in texts(table)[1:-1]] == [row[4] for row in rows[1:-1]]
+
+
 def test_a_figure_read_in_two_pieces_that_stand_out_of_its_column_makes_no_column():
     """`8 096` read as `8` and `0`, the `8` a little left of the column's other figures and
     apart from them by a sliver of white: one line's piece, closer than a word space, is part of
