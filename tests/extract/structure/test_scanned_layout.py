@@ -556,6 +556,19 @@ def test_two_lines_of_a_wrapped_label_whose_padded_boxes_touch_stay_two():
     assert [ln.text for ln in text_lines(first + row + second)] == ["ASC-4 Average number 26", "completed assessment"]
 
 
+def test_a_second_reading_in_the_lower_half_of_a_cells_ink_stays_in_its_row():
+    """`a` read over the lower half of the `c` a first reading boxed in its upper half: the boxes
+    share a sliver of height, but the `a` stands within the height of the row's words beside it."""
+    row = [
+        Word(t, x0, 60.5, x1, 66.2)
+        for t, x0, x1 in (("returned", 115.4, 141.8), ("2", 222.2, 226.1), ("3", 284.9, 288.7))
+    ]
+    row.append(Word("c", 254.4, 60.7, 257.3, 63.4))
+    extra = Word("a", 254.4, 63.1, 257.8, 66.2)
+    wrapped = [Word("home", 60.5, 68.9, 78.0, 74.6), Word("planning", 103.2, 68.9, 130.0, 74.6)]
+    assert [ln.text for ln in text_lines([*row, extra, *wrapped])] == ["returned 2 c a 3", "home planning"]
+
+
 def test_two_text_layer_lines_set_close_stay_two_though_their_boxes_cross():
     """A text layer's boxes span the font's whole height: tight leading makes a line's box reach
     into the next one's without any ink shared."""
