@@ -20,7 +20,11 @@ def _page() -> np.ndarray:
 def test_a_fills_bare_edge_is_no_rule_and_a_drawn_border_or_line_is():
     grey = _page()
     band = np.zeros(grey.shape, bool)
-    drawn_line, border, bare_edge = (200.0, 100.0, 200.0, 900.0), (399.0, 100.0, 399.0, 900.0), (480.0, 100.0, 480.0, 900.0)
+    drawn_line, border, bare_edge = (
+        (200.0, 100.0, 200.0, 900.0),
+        (399.0, 100.0, 399.0, 900.0),
+        (480.0, 100.0, 480.0, 900.0),
+    )
     top_edge = (402.0, 100.0, 478.0, 100.0)
     assert drawn_rules([drawn_line, border, bare_edge, top_edge], grey, band, DPI) == [drawn_line, border]
 
