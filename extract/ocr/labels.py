@@ -366,31 +366,13 @@ def _like(text: str, label: str) -> bool:
 
 
 def _ref_columns(rows, grids) -> set[tuple[int, int]]:
-    """The columns a header names as references, or whose cells mostly read as references: a
-    header in a dark band can be lost whole (`Ref` and `Indicator` in one cell spanning both)."""
     out = set()
-    cells: dict[tuple[int, int], list[str]] = {}
     for (g, _row), cols in rows.items():
         for c, r in cols.items():
             if _names_refs(reading_text(r)):
                 out.add((g, c))
                 _set(r, "Ref", 0.9)  # `Ref,` is no column name the table logic knows
-            cell = grids[g].cells[r.cell.cell]
-            if cell.col1 - cell.col0 == 1:
-                cells.setdefault((g, c), []).append(reading_text(r))
-    return out | {key for key, texts in cells.items() if _reads_as_refs(texts)}
-
-
-MIN_REFS = 3
-BODY_REFS = 0.5  # share of a column's readings shaped like references that makes it the references'
-
-
-def _reads_as_refs(texts: list[str]) -> bool:
-    """Short readings, at least `MIN_REFS` and `BODY_REFS` of them shaped like references (as read
-    or with `_ref_fix`'s confusions undone): figures, names and ratings never are."""
-    read = [t for t in texts if t]
-    shaped = sum(bool(_REF.match(t) or _REF.match(_ref_fix(t))) for t in read)
-    return len(read) >= MIN_REFS and all(len(t) <= 14 for t in read) and shaped >= BODY_REFS * len(read)
+    return out
 
 
 def _names_refs(header: str) -> bool:

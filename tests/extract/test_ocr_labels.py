@@ -4,7 +4,7 @@ import numpy as np
 
 from scorekit.extract.ocr import glyphs
 from scorekit.extract.ocr.cellread import CellReading
-from scorekit.extract.ocr.labels import _complete_months, _complete_quarters, _complete_years, _reads_as_refs, _ref_fix
+from scorekit.extract.ocr.labels import _complete_months, _complete_quarters, _complete_years, _ref_fix
 from scorekit.extract.ocr.layout import CellImage
 from scorekit.extract.page import Word
 from scorekit.extract.vocabulary import VOCABULARY
@@ -192,14 +192,3 @@ def test_a_narrow_faces_capital_o_wider_than_the_digits_beside_it_stays_a_letter
     img[10:28, 21:35] = 255
     img[10:28, 23:32] = 0  # a zero as wide as the 2
     assert glyphs.zeros_for_os(img, "YO2") == "Y02"
-
-
-def test_a_column_whose_cells_read_as_references_is_the_references_without_its_header():
-    """A header band read as nothing leaves no `Ref` to name the column; its cells, as a 150-dpi
-    scan reads them, are still references more often than not. Names, figures and ratings are not."""
-    refs = ["EH! (val)", "EHI-QL", "cri", "CPLNI", "CP6B", "CP6B-NI", "cp2", "@2-NI", "P4 (val)", "CP4", "CP2b"]
-    assert _reads_as_refs(refs)
-    assert not _reads_as_refs(["Number of contacts", "Rate of referrals per 10,000", "Re-referrals"])
-    assert not _reads_as_refs(["115", "24.9", "456", "70.7"])
-    assert not _reads_as_refs(["Red", "Amber", "Green", "Red"])
-    assert not _reads_as_refs(["CP1", "CP2"])  # two readings say too little
