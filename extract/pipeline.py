@@ -415,7 +415,11 @@ def _page_output(reader: TableReader, page_no: int, work: PageWork | BaseExcepti
     if work.status != "read":
         reader.last = None
         return PageOutput(PageReport(page_no, work.status, work.reason, method=work.method))
-    return _read_tables(reader, work, source)
+    try:
+        return _read_tables(reader, work, source)
+    except Exception as exc:  # a reader's fault on one page costs that page, as a worker's does
+        reader.last = None
+        return PageOutput(PageReport(page_no, "failed", _failure(exc), method=work.method))
 
 
 @dataclass

@@ -389,13 +389,17 @@ def _read_transposed(body: Body, ctx: Record) -> list[dict]:
 
 def _column_label(header: str, band: str) -> tuple[str, str]:
     """A column headed by an indicator: its reference is the band above (`R&B-1` over the name),
-    or leads the header (`R&B04 Number of ...`, the reference set on its own line of the cell)."""
+    or leads the header (`R&B04 Number of ...`, `ASCOF 04 Average ...`: the reference set on its
+    own line of the cell, in capitals where it holds a space, as `Year 6 Obesity` does not)."""
     ref, name = split_ref(header)
     if not ref and band and is_reference(band):
         ref = band.strip()
     first, _, rest = name.partition(" ")
     if not ref and is_reference(first) and rest[:1].isupper():
         ref, name = first, rest
+    lead, after = lead_ref(name) if not ref else ("", "")
+    if after and lead.isupper():
+        ref, name = lead, after
     return ref, name
 
 

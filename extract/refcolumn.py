@@ -560,17 +560,40 @@ def _numbered_in_turn(col: _Column, lookalikes: Mapping[str, str]) -> set[int]:
     often there: bare numbers, readings not shaped like a reference at all, a prefix one letter
     off the implied one in either case (`O03`, `HO04` between `H02` and `H05`, `wo02` under
     `W03`), and the implied prefix with a number at a width it never prints (`H0O7`); the rows
-    repaired. Repairs run top down, so a repaired row counts for the next."""
+    repaired. An unsure reading of the implied prefix with no digit left takes it too
+    (`_number_lost`), as does one a lookalike made another row's reference (`RBS` read `RB5`
+    where the count implies `RB4`). Repairs run top down, so a repaired row counts for the next."""
     repaired = set()
     for i, text in enumerate(col.texts):
         p = col.parts[i]
         implied = _implied_here(col, i) if text else None
-        if implied is None or (p is not None and not (_off_prefix(col, i, p, implied) or _misfit(col, i, p, implied))):
+        if implied is None:
             continue
-        if _ends_in(text, implied) or _ends_in_lookalikes(text, implied, lookalikes):
+        if p is not None and not (_off_prefix(col, i, p, implied) or _misfit(col, i, p, implied) or _twice(col, i, p)):
+            continue
+        if _ends_in(text, implied) or _ends_in_lookalikes(text, implied, lookalikes) or _number_lost(col, i, implied):
             col.parts[i] = implied
             repaired.add(i)
     return repaired
+
+
+def _twice(col: _Column, i: int, p: RefParts) -> bool:
+    """Another row reads the same reference: one of the two is misread."""
+    return any(q is not None and q.text == p.text for j, q in enumerate(col.parts) if j != i)
+
+
+def _number_lost(col: _Column, i: int, implied: RefParts) -> bool:
+    """An unsure reading of the implied prefix whose number left no digit (`RB)`, `RBM`, `RB?`
+    between `RB6` and `RB9`'s count): its place is all that says the number, and says it."""
+    text = col.texts[i]
+    head = implied.prefix + implied.sep
+    rest = text[len(head) :]
+    return (
+        not col.sure(i)
+        and text[: len(head)].lower() == head.lower()
+        and 0 < len(rest.strip()) <= len(implied.number) + 1
+        and not any(ch.isdigit() for ch in rest)
+    )
 
 
 def _ends_in(text: str, implied: RefParts) -> bool:
@@ -618,6 +641,7 @@ def _implied_here(col: _Column, i: int) -> RefParts | None:
     above, for the last). Neighbours misread too, up to `NEAREST` - 1 on a side, are passed over
     for the next ones (a smudge across three rows; misreads alike there make their prefix look
     printed)."""
+    place = list(itertools.accumulate(bool(t) for t in col.texts))  # rows with no reference take no number
     above = [(j, p) for j in range(i - 1, -1, -1) if (p := _printed(col, j)) is not None][:NEAREST]
     below = [(j, p) for j in range(i + 1, len(col.parts)) if (p := _printed(col, j)) is not None][:NEAREST]
     if above and below:
@@ -626,8 +650,8 @@ def _implied_here(col: _Column, i: int) -> RefParts | None:
     else:
         pairs = [(above[1], above[0])] if len(above) >= 2 else [(below[0], below[1])] if len(below) >= 2 else []
     for (j, a), (k, b) in pairs:
-        if a.prefix == b.prefix and a.sep == b.sep and int(b.number) - int(a.number) == k - j:
-            n = int(a.number) + (i - j)
+        if a.prefix == b.prefix and a.sep == b.sep and int(b.number) - int(a.number) == place[k] - place[j]:
+            n = int(a.number) + (place[i] - place[j])
             return RefParts(a.prefix, a.sep, str(n).zfill(_width([a.number, b.number])), "") if n >= 0 else None
     return None
 

@@ -124,9 +124,9 @@ def _annotated(t: str) -> ParsedValue | None:
             note = m.group("note") or ""
             year = _YEAR_NOTE_RE.search(f"({note})") if note else None
             return ParsedValue(inner.value, inner.unit, inner.flags + ["provisional"], year.group(1) if year else "")
-    if (m := _UNIT_WORD_RE.match(t)) is not None:
+    if (m := _UNIT_WORD_RE.match(t)) is not None and (num := _balanced_number(m.group("num"))) is not None:
         unit = "weeks" if m.group("unit").lower().startswith("w") else "days"
-        return ParsedValue(_to_number(m.group("num")), unit, [])
+        return ParsedValue(num, unit, [])
     return None
 
 
@@ -140,11 +140,20 @@ def _worded(t: str) -> ParsedValue | None:
 
 def _qualified(t: str) -> ParsedValue | None:
     """A number with a qualifier: `88% as of April 1st 2014`, `645 (3-year average)`, `62% (2014)`."""
-    if (m := _LEADING_RE.match(t)) is None:
+    if (m := _LEADING_RE.match(t)) is None or (num := _balanced_number(m.group("num"))) is None:
         return None
     year = _YEAR_NOTE_RE.search(m.group("rest"))
     unit = "percent" if m.group("pct") else ""
-    return ParsedValue(_to_number(m.group("num")), unit, [], year.group(1) if year else "")
+    return ParsedValue(num, unit, [], year.group(1) if year else "")
+
+
+def _balanced_number(text: str) -> float | None:
+    """The number, unless a bracket it opens or closes is not its own (`7) days`, a scan's `(7`):
+    a cell that is text, not a figure with a note."""
+    try:
+        return _to_number(text)
+    except ValueError:
+        return None
 
 
 def year_note_period(note: str) -> str:

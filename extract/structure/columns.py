@@ -98,9 +98,7 @@ def _unbridged(phrases: list[Phrase], n_lines: int) -> list[Span]:
     and in the union it would make one column of two for the whole table. A figure that reaches a
     little into the next column's arrows bridges no gutter; words across one span it."""
     spans = [Span(p.x0, p.x1) for p in phrases]
-    allowance = int(BRIDGED * n_lines)
-    if not allowance:
-        return spans
+    allowance = max(1, int(BRIDGED * n_lines))
     edges = sorted({x for s in spans for x in (s.x0, s.x1)})
     steps = list(zip(edges, edges[1:], strict=False))
     depth = [sum(s.x0 <= (a + b) / 2 < s.x1 for s in spans) for a, b in steps]

@@ -25,6 +25,8 @@ CAP = 0.7  # em: how tall a capital, a digit or an ascender stands in the usual 
 BEARINGS = 0.1  # em: the white either side of two glyphs' ink, inside a text layer's boxes
 _TALL = re.compile(r"[A-Z0-9bdfhklt]")
 _LOW = re.compile(r"[gjpqyQ()\[\]{}|,;/]")
+SAME_INK = 0.2  # share of the shorter box's height two image boxes must share to hold the same ink
+REACH = 20.0  # word heights: how far beside a word the line's words say how high the line stands
 NUMBER = re.compile(r"^[(\-\u2212+<>]?[£$]?\d[\d,. ]*%?\)?[*†‡]?$")
 
 
@@ -164,11 +166,32 @@ def _crossing(w: Word, line: Line) -> bool:
     """A word boxed round its ink (a page image's: no size) crosses the ink box of one of the
     line's: the same ink read twice (a `c` and the `co)` a second reading made of it and a speck),
     which goes with the line, not between it and the next. A text layer's boxes span the font's
-    whole height, and those of two lines set close cross without sharing any ink."""
-    return not w.size and any(
-        not o.size and min(o.x1, w.x1) > max(o.x0, w.x0) and min(o.bottom, w.bottom) > max(o.top, w.top)
+    whole height, and those of two lines set close cross without sharing any ink, as do an OCR
+    engine's padded boxes of two lines of a wrapped label: boxes that share a sliver of height
+    share ink only where the word stands within the height of the line's words beside it."""
+    if w.size:
+        return False
+    crossed = [
+        o
         for o in line.words
+        if not o.size and min(o.x1, w.x1) > max(o.x0, w.x0) and min(o.bottom, w.bottom) > max(o.top, w.top)
+    ]
+    return any(_shared(o, w) >= SAME_INK * min(o.bottom - o.top, w.bottom - w.top) for o in crossed) or (
+        bool(crossed) and _within_line(w, line)
     )
+
+
+def _shared(a: Word, b: Word) -> float:
+    return min(a.bottom, b.bottom) - max(a.top, b.top)
+
+
+def _within_line(w: Word, line: Line) -> bool:
+    """Most of the word's height lies within the height of the line's words beside it (`REACH`
+    of its heights either way: not the whole line's, which a residual skew makes taller)."""
+    h = w.bottom - w.top
+    beside = [o for o in line.words if max(o.x0 - w.x1, w.x0 - o.x1) <= REACH * h]
+    top, bottom = min(o.top for o in beside), max(o.bottom for o in beside)
+    return min(bottom, w.bottom) - max(top, w.top) >= 0.5 * h
 
 
 def phrases(words: list[Word]) -> list[Phrase]:

@@ -314,3 +314,25 @@ def test_an_unused_metadata_bomb_is_never_inflated(tmp_path):
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600, preexec_fn=limit)
     assert proc.returncode == 0, proc.stderr
     assert len(pd.read_csv(io.StringIO(proc.stdout))) == 345
+
+
+def test_a_readers_fault_on_one_page_costs_that_page_not_the_document(monkeypatch):
+    """The reader runs in the parent, past the workers' guard: a page whose tables it cannot
+    read is reported failed, and the document's other pages keep their values."""
+    from scorekit.extract import reader as reader_module
+
+    whole = extract_file(FRAMEWORK)
+    first_page = int(whole.observations.page.min())
+    read = reader_module.TableReader.read
+
+    def faulty(self, table, page, index=1):
+        if page.page == first_page:
+            raise ValueError("7)")
+        return read(self, table, page, index)
+
+    monkeypatch.setattr(reader_module.TableReader, "read", faulty)
+    res = extract_file(FRAMEWORK)
+    assert [r.status for r in res.pages if r.page == first_page] == ["failed"]
+    assert any("ValueError: 7)" in w for w in res.warnings)
+    kept = whole.observations[whole.observations.page != first_page]
+    assert len(res.observations) == len(kept) > 0

@@ -147,11 +147,33 @@ def test_words_without_digits_in_a_column_of_words_are_left_alone():
     assert not any(r.doubtful for r in got)
 
 
-def test_without_the_lookalike_the_reading_stays_doubtful():
+def test_without_the_lookalike_or_a_count_the_reading_stays_doubtful():
     look = {k: v for k, v in LOOK.items() if k != "S"}
-    got = repair(["Q4", "QS", "Q6"], look=look)
-    assert [r.text for r in got] == ["Q4", "QS", "Q6"]
+    got = repair(["Q4", "QS", "Q9"], look=look)
+    assert [r.text for r in got] == ["Q4", "QS", "Q9"]
     assert [r.doubtful for r in got] == [False, True, False]
+
+
+def test_a_reading_whose_number_left_no_digit_takes_the_number_its_place_implies():
+    """`RB)`, `RB?` and `RBM` where the column counts `RB1`..`RB12` one a row: the prefix is
+    read, the number is not, and the count around each says it. Rows with no reference (a
+    wrapped label's line read as a row) take no number in the count."""
+    column = ["RB1", "RB2", "RB)", "", "RB4", "RB5", "RB?", "RB7", "RBM", "RB9"]
+    got = repair(column)
+    assert [r.text for r in got] == ["RB1", "RB2", "RB3", "", "RB4", "RB5", "RB6", "RB7", "RB8", "RB9"]
+    assert not any(r.doubtful for r in got)
+
+
+def test_a_lookalike_that_makes_another_rows_reference_yields_to_the_count():
+    """`RBS` read as `RB5` where the count implies `RB4`, and a sure `RB5` stands below."""
+    cells = [RefCell("RB2", 0.9), RefCell("RB3", 0.9), RefCell("RBS", 0.5), RefCell("RBS", 0.95), RefCell("RB6", 0.9)]
+    assert [r.text for r in repair_column(cells, LOOK)] == ["RB2", "RB3", "RB4", "RB5", "RB6"]
+
+
+def test_a_sure_reading_or_one_that_prints_a_digit_is_not_renumbered_by_its_place():
+    sure = repair_column([RefCell(t, 0.95) for t in ["RB1", "RB2", "RBX", "RB4"]], LOOK)
+    assert [r.text for r in sure][2] == "RBX"
+    assert texts(["RB1", "RB2", "RB7x", "RB4"])[2] != "RB3"
 
 
 def test_a_separator_lost_is_the_one_the_prefix_prints_elsewhere():

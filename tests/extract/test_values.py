@@ -59,3 +59,25 @@ def test_never_raises_and_never_invents_non_finite_numbers(text):
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", min_size=1, max_size=30))
 def test_words_alone_give_no_number(text):
     assert parse_value(text).value is None
+
+
+_FIGURE_AND_NOTE = st.tuples(
+    st.sampled_from(["", "(", "-", "£"]),
+    st.sampled_from(["7", "12", "1,147", "18 137", "0.5"]),
+    st.sampled_from(["", ")", "%", ")%", "%)"]),
+    st.sampled_from(["", " days", " weeks", " as of April", " (2014)", " *Prov", " (amended from 6)"]),
+).map("".join)
+
+
+@given(_FIGURE_AND_NOTE)
+def test_figures_with_stray_brackets_never_raise(text):
+    """A scan's reading of a figure and its note can lose either bracket (`7) days`, `(7 days`):
+    such a cell is text, and the document it is in is still read."""
+    p = parse_value(text)
+    assert p.value is None or math.isfinite(p.value)
+
+
+def test_a_figure_whose_bracket_is_not_its_own_is_text():
+    assert parse_value("7) days").flags == ["text_only"]
+    assert parse_value("(7 days").value is None
+    assert parse_value("(7) days").value == -7.0

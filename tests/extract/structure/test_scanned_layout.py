@@ -546,6 +546,29 @@ def test_a_second_reading_of_a_cells_ink_stays_in_its_row():
     assert [ln.text for ln in text_lines([*row, extra, wrapped])] == ["Number co) c 8", "planning"]
 
 
+def test_two_lines_of_a_wrapped_label_whose_padded_boxes_touch_stay_two():
+    """An OCR engine boxes each word with a little padding: the first line of a wrapped label
+    reaches a fifth of a point into its second. A sliver of shared height is no ink read twice;
+    joined, the two lines' words would interleave (`Average completed number assessment`)."""
+    first = [Word(t, x0, 140.9, x1, 151.9) for t, x0, x1 in (("Average", 70.3, 97.2), ("number", 100.6, 122.9))]
+    row = [Word("ASC-4", 38.2, 142.1, 59.5, 149.3), Word("26", 243.4, 142.1, 251.0, 149.0)]
+    second = [Word(t, x0, 151.7, x1, 162.2) for t, x0, x1 in (("completed", 70.3, 103.9), ("assessment", 107.3, 146.2))]
+    assert [ln.text for ln in text_lines(first + row + second)] == ["ASC-4 Average number 26", "completed assessment"]
+
+
+def test_a_second_reading_in_the_lower_half_of_a_cells_ink_stays_in_its_row():
+    """`a` read over the lower half of the `c` a first reading boxed in its upper half: the boxes
+    share a sliver of height, but the `a` stands within the height of the row's words beside it."""
+    row = [
+        Word(t, x0, 60.5, x1, 66.2)
+        for t, x0, x1 in (("returned", 115.4, 141.8), ("2", 222.2, 226.1), ("3", 284.9, 288.7))
+    ]
+    row.append(Word("c", 254.4, 60.7, 257.3, 63.4))
+    extra = Word("a", 254.4, 63.1, 257.8, 66.2)
+    wrapped = [Word("home", 60.5, 68.9, 78.0, 74.6), Word("planning", 103.2, 68.9, 130.0, 74.6)]
+    assert [ln.text for ln in text_lines([*row, extra, *wrapped])] == ["returned 2 c a 3", "home planning"]
+
+
 def test_two_text_layer_lines_set_close_stay_two_though_their_boxes_cross():
     """A text layer's boxes span the font's whole height: tight leading makes a line's box reach
     into the next one's without any ink shared."""

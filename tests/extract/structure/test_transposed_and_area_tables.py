@@ -44,6 +44,18 @@ def test_a_reference_read_in_another_case_than_its_neighbours_leads_its_column_a
     }
 
 
+def test_a_spaced_reference_in_capitals_leads_its_column_and_a_school_year_does_not():
+    """`ASCOF 04 Average days`: a scan reads the reference's own line and the name's as one
+    header; `Year 6 Obesity` names a measure, not a reference."""
+    sheet = [["Month", "ASCOF 04 Average days", "ASCOF 05 People waiting", "Year 6 Obesity rate"], *TRANSPOSED[1:]]
+    obs = read(print_sheet(Sheet(sheet)).page)
+    assert {(o["ref"], o["indicator"]) for o in obs} == {
+        ("ASCOF 04", "Average days"),
+        ("ASCOF 05", "People waiting"),
+        ("", "Year 6 Obesity rate"),
+    }
+
+
 def test_references_over_the_columns_of_a_scan_are_repaired_by_their_row():
     """`R&BO4` beside `R&B03` and `R&B05` along a scanned header: a zero read as the letter, which
     the row of references repairs as a column of them is repaired."""
