@@ -1,10 +1,13 @@
-"""Rules that are only the edge of a grey fill, taken out of a page image's rules.
+"""Rules that are only the edge of a grey fill, left out of the rules a page image's cell grid
+is built from.
 
 The line masks take the step from paper to a grey cell (a RAG column shaded its whole height)
 for a line. A grid made of those edges cuts each row at the fill's sides instead of between its
 columns, and its cells' readings run three columns together. A drawn rule is darker than the
-ground on both sides of it; a fill's edge is no darker than the fill beside it. A dark band's
-edges stay: the header band's own code reads them (`_seams_out`, `_ends_in_bands`).
+ground on both sides of it; a fill's edge is no darker than the fill beside it. The page keeps
+all its rules (a fill's edges still part rows and columns for the table finder), and a dark
+band's edges stay in the grid's: the header band's own code reads them (`_seams_out`,
+`_ends_in_bands`).
 """
 
 from __future__ import annotations
