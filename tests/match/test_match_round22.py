@@ -177,3 +177,17 @@ def test_severe_absence_is_not_persistent_absence(shipped):
 def test_an_up_to_date_visit_is_one_that_took_place(shipped):
     res = Matcher(shipped).match(Query.build("percentage of CLA with an up to date statutory visit"))
     assert "stage" not in res.explanation
+
+
+# -- the catalogue: where a child is placed is counted at a point in time ------------------------
+
+
+@pytest.mark.parametrize("entry", ["cla_placed_over_20_miles_pct", "cla_placed_within_20_miles_pct"])
+def test_the_distance_shares_are_kept_at_a_point_in_time(shipped, entry):
+    assert shipped.get(entry).time_basis == "snapshot"
+
+
+def test_a_distance_share_over_a_month_is_not_the_one_at_its_end(shipped):
+    assert given(shipped, "% CLA in the quarter placed more than 20 miles from home") != "cla_placed_over_20_miles_pct"
+    assert given(shipped, "% CLA on 31 March placed more than 20 miles from home") == "cla_placed_over_20_miles_pct"
+    assert given(shipped, "CLA placed more than 20 miles from home (%)") == "cla_placed_over_20_miles_pct"
