@@ -191,3 +191,47 @@ def test_a_distance_share_over_a_month_is_not_the_one_at_its_end(shipped):
     assert given(shipped, "% CLA in the quarter placed more than 20 miles from home") != "cla_placed_over_20_miles_pct"
     assert given(shipped, "% CLA on 31 March placed more than 20 miles from home") == "cla_placed_over_20_miles_pct"
     assert given(shipped, "CLA placed more than 20 miles from home (%)") == "cla_placed_over_20_miles_pct"
+
+
+# -- what a share is of ---------------------------------------------------------------------------
+
+
+def test_a_share_of_a_stage_counts_that_stage_whatever_labels_the_name():
+    v = vocabulary()
+    assert v.facts("Referral conversion: % of contacts progressing to referral").groups["stage counted"] == {"contacts"}
+    assert v.facts("Percentage of referrals that were re-referrals").groups["stage counted"] == {"referrals"}
+
+
+def test_a_labelled_conversion_share_is_the_entrys(shipped):
+    assert given(shipped, "Referral conversion: % of contacts progressing to referral") == "contacts_to_referral_pct"
+
+
+# -- a name that says no unit counts ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "answer"),
+    [
+        ("S47s completed", "s47_completed"),
+        ("Single Assessments (SA) completed", "assessments_completed"),
+        ("Contacts received (includes contacts that become referrals)", "contacts"),
+    ],
+)
+def test_a_name_saying_no_unit_is_the_count_not_the_rate(shipped, name, answer):
+    assert given(shipped, name) == answer
+
+
+def test_a_name_saying_no_unit_still_doubts_the_share_beside_a_count(shipped):
+    """NI 65 printed without its `%`: the share is still a rival the name does not rule out."""
+    res = Matcher(shipped).match(Query.build("Children becoming subject to a CP plan for a second or subsequent time"))
+    assert res.indicator_id == "" and "neither its unit nor its period" in res.explanation
+
+
+def test_a_rate_without_its_base_is_still_read_as_a_rate(shipped):
+    assert given(shipped, "Rate of S47 enquiries completed (rolling 12 months)") != "s47_completed"
+
+
+def test_per_annum_abbreviated_is_a_year(shipped):
+    assert vocabulary().facts("Referrals received p.a.").basis == {"year"}
+    assert not vocabulary().facts("Care leavers with a PA (%)").basis
+    assert given(shipped, "Referrals received p.a.") != "cin_referrals"
