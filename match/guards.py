@@ -57,6 +57,8 @@ class Side:
     population: dict[str, frozenset[str]] | None = field(default=None, compare=False)
     # what the name counts (children, episodes, households); for an entry, what any of its names does
     counts: frozenset[str] = field(default=frozenset(), compare=False)
+    # for an entry, the values of each group one of its names states: (group, values)
+    named: frozenset[tuple[str, frozenset[str]]] = field(default=frozenset(), compare=False)
 
 
 def side(
@@ -136,27 +138,29 @@ def time_basis(a: Side, b: Side, prof: Profile) -> list[Finding]:
             return [Finding("time basis", f"over a year vs {_labels(y.basis & _SHORT)}", True, False)]
         if x.facts.windows and y.basis == _SNAPSHOT and not y.facts.windows and not x.basis:
             return [Finding("time basis", "over a year vs at a point in time", True, False)]
-    return _year_back(a, b)
+    return _year_back(a, b, flow)
 
 
 _A_YEAR_BACK = Quantity(12.0, "months", "upper")  # `in the last 12 months`, `within 12 months`
 
 
-def _year_back(a: Side, b: Side) -> list[Finding]:
+def _year_back(a: Side, b: Side, flow: bool = False) -> list[Finding]:
     """A name that counts over the last 12 months and says no basis of its own is not one whose
     words say a month, a quarter, a week or a point in time and no 12 months at all (nor a window
     of 12 the profile gives its event, a re-referral's): `CLA placed in IFA placements in the last
-    12 months` is not those placed `at the end of the month`."""
+    12 months` is not those placed `at the end of the month`. Nor, for a count or a rate, is it
+    one whose entry says no period at all and no `in the period`: like a count `in the year`, a
+    year's count is not one kept for whatever shorter period a document covers."""
     for x, y in ((a, b), (b, a)):
+        if x.facts.basis or _A_YEAR_BACK not in x.facts.quantities or y.facts.windows:
+            continue
+        if any(q.value == 12 and q.bound == "upper" for q in y.facts.quantities | y.implied):
+            continue
         short = y.facts.basis & (_SHORT | _SNAPSHOT)
-        if (
-            short
-            and not x.facts.basis
-            and _A_YEAR_BACK in x.facts.quantities
-            and not any(q.value == 12 and q.bound == "upper" for q in y.facts.quantities | y.implied)
-            and not y.facts.windows
-        ):
+        if short:
             return [Finding("time basis", f"the last 12 months vs {_labels(short)}", True)]
+        if flow and x is a and not y.basis and not y.facts.basis and not y.facts.any_period:
+            return [Finding("time basis", "the last 12 months vs a period the name does not say", True, False)]
     return []
 
 
@@ -449,12 +453,19 @@ def qualifiers(a: Side, b: Side, prof: Profile) -> list[Finding]:
 
 def _part_of(group: str, x: frozenset[str], y: frozenset[str], b: Side) -> str:
     """A name counting part of an entry's population: some of the cohorts it counts together
-    (care leavers, of looked after children 16+ and care leavers), or a cohort its recorded
-    population does not name (looked after children, of children subject to the PLO)."""
+    (care leavers, of looked after children 16+ and care leavers), said by the entry's name or,
+    where that name names no cohort (`young people ... (16+)`), by its recorded population, unless
+    another name of the entry names just those (`eligible CLA (16+)`); or a
+    cohort its recorded population does not name (looked after children, of children subject to
+    the PLO)."""
     if x and y and x < y:
         return f"'{'/'.join(sorted(x))}' only vs {'/'.join(sorted(y))}: part of its population"
-    if x and not y and b.population is not None and not b.population.get(group):
-        return f"'{'/'.join(sorted(x))}' only: its recorded population names none"
+    if x and not y and b.population is not None:
+        recorded = b.population.get(group)
+        if not recorded:
+            return f"'{'/'.join(sorted(x))}' only: its recorded population names none"
+        if x < recorded and (group, x) not in b.named:
+            return f"'{'/'.join(sorted(x))}' only vs its recorded population's {'/'.join(sorted(recorded))}: part of it"
     return ""
 
 

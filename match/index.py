@@ -37,13 +37,19 @@ class Choice:
         return self.side.facts
 
 
-def _with_counts(choices: list[Choice]) -> list[Choice]:
+def _with_counts(choices: list[Choice], named: dict[str, frozenset[tuple[str, frozenset[str]]]]) -> list[Choice]:
     """Each choice's side with what any name of its entry counts (children and episodes both, for
-    `new CLA in month` beside `new looked after children (episodes)`)."""
+    `new CLA in month` beside `new looked after children (episodes)`), and `named`: the values of
+    each group its names state as printed (`eligible CLA (16+)` names looked after children alone)."""
     by_owner: dict[str, frozenset[str]] = {}
     for c in choices:
         by_owner[c.owner] = by_owner.get(c.owner, frozenset()) | c.facts.counts
-    return [replace(c, side=replace(c.side, counts=by_owner[c.owner])) if by_owner[c.owner] else c for c in choices]
+    return [
+        replace(c, side=replace(c.side, counts=by_owner[c.owner], named=named.get(c.owner, frozenset())))
+        if by_owner[c.owner] or named.get(c.owner)
+        else c
+        for c in choices
+    ]
 
 
 class Index:
@@ -58,6 +64,7 @@ class Index:
         self.population: dict[str, frozenset[Quantity]] = {}
         self.choices: list[Choice] = []
         definitions: dict[str, tuple[dict[str, frozenset[str]], frozenset[str]]] = {}
+        named: dict[str, frozenset[tuple[str, frozenset[str]]]] = {}
         for ind in catalogue:
             self.unit[ind.id] = ind.unit
             seen: set[str] = set()
@@ -69,7 +76,9 @@ class Index:
             said = _population_words(vocab, ind.population, population) | defined_words
             cohort = _population_cohort(vocab, ind.population)
             for name in _restated(vocab, ind.names):
-                f = _with_defined(_with_cohort(vocab.facts(name, ind.unit), cohort), defined)
+                printed = vocab.facts(name, ind.unit)
+                named[ind.id] = named.get(ind.id, frozenset()) | frozenset(printed.groups.items())
+                f = _with_defined(_with_cohort(printed, cohort), defined)
                 if f.key in seen:
                     continue
                 seen.add(f.key)
@@ -78,7 +87,7 @@ class Index:
                 recorded = _population_groups(vocab, ind.population) if ind.population else None
                 choice_side = side(f, ind.unit, ind.time_basis, implied, recorded)
                 self.choices.append(Choice(ind.id, name, choice_side, f.words, row, said - f.words))
-        self.choices = _with_counts(self.choices)
+        self.choices = _with_counts(self.choices, named)
         self.texts = [c.facts.content for c in self.choices]
         self.rows_of: dict[str, list[int]] = {}
         for i, c in enumerate(self.choices):

@@ -382,7 +382,9 @@ class Matcher:
         """A name that says neither its unit nor its period, read as a count kept for a period (new
         plans in the month), beside a share of the same words kept otherwise that only the unsaid
         unit holds back (NI 65, printed without its `%`): the name fits the share but for its unit
-        and the count but for its period, so nothing it says favours the count."""
+        and the count but for its period, so nothing it says favours the count. A rate is no such
+        rival: a rate is printed with its base (`rate`, `per 10,000`), and a name that says none
+        (`S47s completed`) is read as the count."""
         if q.unit is not None or q.basis or top.held or top.score < self.accept:
             return None
         basis = self.catalogue.get(top.indicator_id).time_basis
@@ -390,7 +392,8 @@ class Matcher:
         if not basis:
             return None
         for c in full.ranked:
-            if self.index.unit[c.indicator_id] == unit or c.similarity < top.similarity - self.settings.margin:
+            rival = self.index.unit[c.indicator_id]
+            if rival == unit or rival.startswith("rate_") or c.similarity < top.similarity - self.settings.margin:
                 continue
             only_unit = bool(c.held) and _only_unit(c.held) and c.doubts == len(c.held)
             if only_unit and self.catalogue.get(c.indicator_id).time_basis != basis:

@@ -246,10 +246,45 @@ class Phrases:
         found.sort(key=lambda mi: (mi[0].start() - mi[0].end(), mi[1]))
         kinds = self.kinds
         taken: list[tuple[re.Match[str], int]] = []
+        dropped: list[tuple[re.Match[str], int]] = []
         for m, i in found:
             if all(m.end() <= t.start() or m.start() >= t.end() or kinds[i] != kinds[j] for t, j in taken):
                 taken.append((m, i))
+            else:
+                dropped.append((m, i))
+        for m, i in dropped:
+            taken += self._shorter(text, m, i, taken)
         return sorted(taken, key=lambda mi: mi[0].start())
+
+    def _shorter(
+        self, text: str, m: re.Match[str], i: int, taken: list[tuple[re.Match[str], int]]
+    ) -> list[tuple[re.Match[str], int]]:
+        """A match that overlaps a longer one standing may still hold a shorter match of its own
+        form in the words the longer one leaves (`eligible children` beside `children looked
+        after` still reads `eligible`): an optional part of a form is not all of it, so the
+        abbreviation and the long form read alike. Found only in the words no match of its kind
+        holds, each ending where a word does."""
+        kinds = self.kinds
+        spans = sorted((t.start(), t.end()) for t, j in taken if kinds[j] == kinds[i])
+        gaps, at = [], m.start()
+        for s, e in spans:
+            if e <= at or s >= m.end():
+                continue
+            if s > at:
+                gaps.append((at, s))
+            at = max(at, e)
+        if at < m.end():
+            gaps.append((at, m.end()))
+        out: list[tuple[re.Match[str], int]] = []
+        for s, e in gaps:
+            while s < e and text[s] == " ":
+                s += 1
+            x = self._bare[i].match(text, s, e) if s < e and _starts_a_word(text, s) else None
+            if x is None or x.end() == x.start() or _inside_a_word(text, x.end()):
+                continue
+            if all(x.end() <= t.start() or x.start() >= t.end() for t, j in taken + out if kinds[j] == kinds[i]):
+                out.append((x, i))
+        return out
 
     def take(self, text: str, each: bool = False) -> tuple[str, list[str]]:
         """Every match taken out of the text, with the values found (each once; with `each`, one
@@ -293,6 +328,11 @@ def _starts_a_word(text: str, at: int) -> bool:
     if before.isalnum() or before in "_&":
         return False
     return not (before == "-" and at >= 2 and "a" <= text[at - 2] <= "z")
+
+
+def _inside_a_word(text: str, at: int) -> bool:
+    """The look-ahead `(?![\\w&])` on the whole text: a word character or `&` at `at`."""
+    return at < len(text) and (text[at].isalnum() or text[at] in "_&")
 
 
 def _blank(m: re.Match[str], value: str) -> str:

@@ -294,7 +294,10 @@ def test_the_words_of_an_entrys_population_are_no_evidence_against_it():
 
 def test_a_close_measure_without_that_population_sends_the_title_to_review():
     r = Matcher(_outcomes_catalogue(True)).match(Query.build("Children looked after who received dental checks (%)"))
-    assert r.indicator_id == "" and "the name does not say which" in r.explanation
+    # `during the school year` is the other entry's time basis (round 22), which leaves its words
+    # out of the score: the two now score within the margin, and either reading names both
+    assert r.indicator_id == "" and "dental12" in r.explanation and "dental_all" in r.explanation
+    assert "the name does not say which" in r.explanation or "closer than" in r.explanation
     said = Matcher(_outcomes_catalogue(True)).match(
         Query.build("Children looked after for 12 months or more who received dental checks (%)")
     )
@@ -378,6 +381,7 @@ def test_the_blind_set_names_none_the_other_sets_hold(shipped, unseen):
         ("probes12.csv", 200, "twenty-second"),
         ("probes13.csv", 200, "twenty-third"),
         ("probes14.csv", 200, "twenty-fourth"),
+        ("probes18.csv", 230, "thirtieth"),
     ],
 )
 def test_the_later_probes_are_labelled_with_catalogue_ids(shipped, probe_file, least, session):
