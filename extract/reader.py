@@ -168,7 +168,9 @@ class TableReader:
         cells = [RefCell(line.ref or loose[k][0], line.ref_conf) for k, line in enumerate(lines)]
         got = repair_column(cells, VOCABULARY.lookalikes, self.refs, VOCABULARY.ref_marks.capitals)
         printed = {_prefix(r.text) for k, r in enumerate(got) if lines[k].ref} - {""}
-        taken = {k for k, (ref, _) in loose.items() if ref and parse_ref(got[k].text) and _prefix(got[k].text) in printed}
+        taken = {
+            k for k, (ref, _) in loose.items() if ref and parse_ref(got[k].text) and _prefix(got[k].text) in printed
+        }
         for k, (line, reading) in enumerate(zip(lines, got, strict=True)):
             if k in loose and k not in taken:
                 continue

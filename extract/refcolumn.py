@@ -481,7 +481,11 @@ def _capital_read(col: _Column, i: int, lookalikes: Mapping[str, str]) -> set[Re
         return set()
     by_case = {k.lower(): k for k in col.prefixes(but=i)}
     c = replace(p, prefix=by_case.get(p.prefix.lower(), ""))
-    return {c} if c.prefix and not any(q is not None and q.prefix == c.prefix and q.number == c.number for q in col.parts) else set()
+    return (
+        {c}
+        if c.prefix and not any(q is not None and q.prefix == c.prefix and q.number == c.number for q in col.parts)
+        else set()
+    )
 
 
 def _swapped(text: str, lookalikes: Mapping[str, str], by_case: dict[str, str]) -> set[RefParts]:
