@@ -25,16 +25,7 @@ import numpy as np
 
 from ..grid import Grid
 from ..page import Word
-from ..periods import (
-    FY_IN_TEXT,
-    add_months,
-    month_diff,
-    parse_fy,
-    parse_month,
-    parse_quarter,
-    period_label,
-    respelt_quarter,
-)
+from ..periods import FY_IN_TEXT, add_months, month_diff, parse_fy, parse_month, parse_quarter, respelt_quarter
 from ..vocabulary import VOCABULARY
 from .cellread import CellReading, scale_of
 from .engines import OcrEngine
@@ -142,7 +133,6 @@ def fix_labels(readings: list[CellReading], grids: list[Grid], engine: OcrEngine
     rows = readings_by_row(readings, grids)
     _respell_quarters(readings)
     _reread_headers(rows, engine)
-    _read_blank_heads(readings, grids, rows, engine)
     for (g, row), cols in rows.items():
         _complete_months(cols, _figure_columns(rows, g, row))
         _complete_quarters(cols)
@@ -189,7 +179,7 @@ def _reread_headers(rows, engine: OcrEngine) -> None:
     todo = []
     for cols in rows.values():
         months = row_months(cols)
-        if not (_months_header(months) or _labels_periods(cols)):
+        if not _months_header(months):
             continue
         todo += [r for c, r in cols.items() if months[c] is None and _kind(reading_text(r)) == "ignore"]
     if not todo:
@@ -207,52 +197,13 @@ def _reread_headers(rows, engine: OcrEngine) -> None:
 
 
 def _name_column(r: CellReading, words: list[Word]) -> bool:
-    """Keep a reading that names a column or a period (a month alone, its year in a band above);
-    say whether one did."""
+    """Keep a reading that names a column or a month; say whether one did."""
     for text in (" ".join(w.text for w in words).strip(), reading_text(r)):
         text = _AVG.sub("avg", text)
-        if _names_head(text):
+        if parse_month(text) or _kind(text) != "ignore":
             _set(r, text, min((w.conf for w in words), default=0.9))
             return True
     return False
-
-
-def _names_head(text: str) -> bool:
-    return bool(text) and (bool(parse_month(text)) or period_label(text) or _kind(text) != "ignore")
-
-
-def _labels_periods(cols: dict[int, CellReading]) -> bool:
-    """Two cells or more name a period, a month alone among them (`Oct`, `Dec` under a band of
-    years): the row heads the table's columns of figures."""
-    return sum(period_label(reading_text(r)) for r in cols.values()) >= 2
-
-
-def _read_blank_heads(
-    readings: list[CellReading],
-    grids: list[Grid],
-    rows: dict[tuple[int, int], dict[int, CellReading]],
-    engine: OcrEngine,
-) -> None:
-    """Cells the first engine read nothing in, at or above a row that names periods (a band of
-    years over its months, `Indicator` set bold in a dark band): the second engine's reading,
-    where it names a period or a column. A band's cells span columns, so only this pass sees
-    them; a lost year band leaves every month under it undated."""
-    heads: dict[int, int] = {}
-    for (g, row), cols in rows.items():
-        if _labels_periods(cols):
-            heads[g] = min(heads.get(g, row), row)
-    second = engine.second
-    todo = [
-        r
-        for r in readings
-        if not r.words and r.cell.grid in heads and grids[r.cell.grid].cells[r.cell.cell].row0 <= heads[r.cell.grid]
-    ]
-    if second is None or not todo:
-        return
-    for r, words in zip(todo, second.read_images([r.cell.image for r in todo], line=True), strict=True):
-        text = " ".join(w.text for w in words).strip()
-        if _names_head(text):
-            _set(r, text, min(w.conf for w in words))
 
 
 _AVG = re.compile(r"(?<=nth )av[eoqc9]\b", re.I)  # the `g` of `avg` in a small bold face
