@@ -33,6 +33,7 @@ UNKNOWN = "\ufffd"
 STRAY = 4  # readings of a code under a quarter of its glyphs may be words reaching over a space
 MARGIN = 0.25  # share of a glyph's width at either side that may hold its neighbours' ink
 UNSURE = -1  # the width class of a glyph whose advance is unknown, where its character has several
+BLANK = -2  # the class of a lettered code's glyphs that leave the page blank: spaces sharing its character
 
 Code = tuple[str, str, int]  # font, the character the layer gives, width class
 Readings = dict[int, str]  # a printed character (its index in the layer's characters) -> the letter OCR read over it
@@ -181,7 +182,36 @@ def learn_key(chars: list[Char], readings: Readings, blank: Blank) -> Key:
             if STRAY * sum(votes[code].values()) < len(seen) and _all_blank(seen, blank)
         }
     )
+    for i in _blank_glyphs(chars, codes, readings, letters, blank):
+        codes[i] = (*codes[i][:2], BLANK)
+        letters[codes[i]] = " "
     return Key(codes, letters, _doubtful(votes, letters))
+
+
+def _blank_glyphs(
+    chars: list[Char], codes: dict[int, Code], readings: Readings, letters: dict[Code, str], blank: Blank
+) -> list[int]:
+    """Glyphs of a lettered code that OCR read nowhere, alone blank between two inked neighbours
+    of their line: a reader that gives a font's space and a letter one character (two encodings,
+    `¶` for both `g` and ` `) has OCR read only the letter, so the space reads as it
+    (`ChildrengandgFamilies`). A run of blank glyphs is boxes the layer put off the ink, not
+    spaces; a mark may leave its box blank (`.`), so marks are left alone."""
+    return [
+        i
+        for i, code in codes.items()
+        if letters.get(code, " ").isalnum()
+        and i not in readings
+        and chars[i].style.heading == LTR
+        and blank(chars[i])
+        and _between_ink(chars, i, blank)
+    ]
+
+
+def _between_ink(chars: list[Char], i: int, blank: Blank) -> bool:
+    if i == 0 or i + 1 >= len(chars):
+        return False
+    before, after = chars[i - 1], chars[i + 1]
+    return _follows(before, chars[i]) and _follows(chars[i], after) and not blank(before) and not blank(after)
 
 
 def _doubtful(votes: dict[Code, Counter], letters: dict[Code, str]) -> frozenset[Code]:

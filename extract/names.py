@@ -44,6 +44,19 @@ def lead_ref(text: str) -> tuple[str, str]:
     return (m.group("ref"), m.group("name")) if m else (text, "")
 
 
+_READ_REF_IN_NAME = re.compile(r"^(?P<ref>\S{1,8})\s+[-–:]\s+(?P<name>[A-Za-z].*)$")
+
+
+def split_read_ref(name: str) -> tuple[str, str]:
+    """What may be a reference OCR misread before a name (`$P2 - Burglary`, `#11 - Referrals`):
+    a short first word holding a digit, set apart by a spaced dash. Only its column can say
+    whether it is one (`refcolumn`); ("", name) otherwise."""
+    m = _READ_REF_IN_NAME.match(strip_markers(name))
+    if m is None or not any(ch.isdigit() for ch in m.group("ref")):
+        return "", name
+    return m.group("ref"), m.group("name")
+
+
 def strip_markers(name: str) -> str:
     return _MARKERS.sub("", name.strip())
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from .areas import area_table
 from .columns import Column, ColumnModel, fy_in_text, header_score
 from .headers import column_headers, header_texts, model_from_levels
-from .names import is_reference, lead_ref, noted_marks, split_ref, strip_noted
+from .names import is_reference, lead_ref, noted_marks, split_read_ref, split_ref, strip_noted
 from .page import Frame
 from .periods import ReportPeriod, find_report_period, parse_period
 from .records import (
@@ -161,12 +161,22 @@ class TableReader:
             result.texts += _texts(ctx, body, line.row, line.ref, line.name)
 
     def _settle_refs(self, lines: list[Line]) -> set[int]:
-        """OCR'd references repaired by their column; the lines whose reference nothing settles."""
-        got = repair_column([RefCell(line.ref, line.ref_conf) for line in lines], VOCABULARY.lookalikes, self.refs)
-        for line, reading in zip(lines, got, strict=True):
-            line.ref = reading.text
-        self.lone |= {reading.text for reading in got if reading.lone}
-        return {k for k, reading in enumerate(got) if reading.doubtful}
+        """OCR'd references repaired by their column; the lines whose reference nothing settles.
+        A name leading with what may be a misread reference (`$P2 - Burglary`) gives it up only
+        where the column repairs it to a prefix the column's other rows print."""
+        loose = {k: split_read_ref(line.name) for k, line in enumerate(lines) if not line.ref}
+        cells = [RefCell(line.ref or loose[k][0], line.ref_conf) for k, line in enumerate(lines)]
+        got = repair_column(cells, VOCABULARY.lookalikes, self.refs, VOCABULARY.ref_marks.capitals)
+        printed = {_prefix(r.text) for k, r in enumerate(got) if lines[k].ref} - {""}
+        taken = {
+            k for k, (ref, _) in loose.items() if ref and parse_ref(got[k].text) and _prefix(got[k].text) in printed
+        }
+        for k, (line, reading) in enumerate(zip(lines, got, strict=True)):
+            if k in loose and k not in taken:
+                continue
+            line.ref, line.name = reading.text, loose[k][1] if k in taken else line.name
+        self.lone |= {r.text for k, r in enumerate(got) if r.lone and (k not in loose or k in taken)}
+        return {k for k, r in enumerate(got) if r.doubtful and (k not in loose or k in taken)}
 
     def unwitnessed(self) -> set[str]:
         """The lone references read so far (`repair_column`) that no other row of the document

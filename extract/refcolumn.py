@@ -120,6 +120,7 @@ class _Column:
     parts: list[RefParts | None]
     memory: RefMemory
     confs: list[float] = field(default_factory=list)  # the engine's confidence in each reading
+    capitals: Mapping[str, str] = field(default_factory=dict)  # a mark read for a prefix's first capital
 
     def sure(self, j: int) -> bool:
         return self.confs[j] >= SURE
@@ -148,7 +149,10 @@ class _Column:
 
 
 def repair_column(
-    cells: list[RefCell], lookalikes: Mapping[str, str], memory: RefMemory | None = None
+    cells: list[RefCell],
+    lookalikes: Mapping[str, str],
+    memory: RefMemory | None = None,
+    capitals: Mapping[str, str] | None = None,
 ) -> list[RefReading]:
     """Each reading of the column, repaired where its column settles it, else as read: doubtful
     where the column's scheme says it is broken and the engine was unsure of it, and of the
@@ -157,9 +161,9 @@ def repair_column(
     `M3`; `EHI` among `EH2`, `EH3`), its stem on no other row, is `lone`: the engine's word is
     all it stands on, and a misread glyph is as sure as a printed letter, so the caller wants a
     second row of the document printing the stem. `memory` carries schemes and stems from table
-    to table."""
+    to table. `capitals`: marks read for the capital a reference starts with (`$P2`)."""
     texts = [c.text.strip() for c in cells]
-    col = _Column(texts, [parse_ref(t) for t in texts], memory or RefMemory(), [c.conf for c in cells])
+    col = _Column(texts, [parse_ref(t) for t in texts], memory or RefMemory(), [c.conf for c in cells], capitals or {})
     _merge_zero_prefixes(col, lookalikes)
     _zero_read_as_letter(col, lookalikes)
     unsettled = _settle_all(col, lookalikes)
@@ -188,7 +192,7 @@ def _misread_of_scheme(col: _Column, i: int, lookalikes: Mapping[str, str]) -> b
     stem = _stem(col.texts[i])
     if any(_stem(t) == stem for j, t in enumerate(col.texts) if j != i and t):
         return False
-    return any(_fits(col, i, c) for c in _variants(col.texts[i], lookalikes, col.prefixes(but=i)))
+    return any(_fits(col, i, c) for c in _variants(col, col.texts[i], lookalikes, col.prefixes(but=i)))
 
 
 def _tail_alone(text: str) -> bool:
@@ -249,6 +253,7 @@ def _zero_read_as_letter(col: _Column, lookalikes: Mapping[str, str]) -> None:
             or len(rows) < MIN_RUN
             or not all(len(p.number) == 1 or p.number[:1] == "0" == p.number[:-1] for p in rows.values())
             or not any(len(p.number) == 2 for p in rows.values())
+            or not any(len(p.number) == 1 for p in rows.values())
         ):
             continue
         for i, p in rows.items():
@@ -391,7 +396,7 @@ def _settle(col: _Column, i: int, lookalikes: Mapping[str, str]) -> bool:
     text, parts = col.texts[i], col.parts[i]
     if not text or (parts is not None and not parts.prefix):
         return True
-    variants = _variants(text, lookalikes, col.prefixes(but=i))
+    variants = _variants(col, text, lookalikes, col.prefixes(but=i))
     misfit = parts is not None and parts.prefix in col.prefixes(but=i) and not _fits(col, i, parts)
     cased = {c for c in _recased(col, i, parts) if _fits(col, i, c)} if parts is not None else set()
     if len(cased) == 1:
@@ -400,6 +405,7 @@ def _settle(col: _Column, i: int, lookalikes: Mapping[str, str]) -> bool:
     if parts is not None and not misfit and _in_scheme(col, i, parts, variants):
         return True
     placed = {c for c in variants if _fits(col, i, c) and (_next_to(c, col.neighbours(i)) or _between(col, i, c))}
+    placed |= {c for c in _capital_read(col, i, lookalikes) if _fits(col, i, c)}
     near = _most_printed(col, i, placed)
     if len({c.text for c in near}) == 1:
         col.parts[i] = near.pop()
@@ -452,11 +458,38 @@ def _in_scheme(col: _Column, i: int, parts: RefParts, variants: set[RefParts]) -
     return all(len(col.group(c.prefix, but=i)) <= own for c in variants if c.prefix != parts.prefix)
 
 
-def _variants(text: str, lookalikes: Mapping[str, str], known: Counter[str]) -> set[RefParts]:
+def _variants(col: _Column, text: str, lookalikes: Mapping[str, str], known: Counter[str]) -> set[RefParts]:
     """The readings `text` may stand for: up to `MAX_SWAPS` lookalikes in its number swapped for
-    digits, the prefix in the case the column prints it most often."""
-    spots = [k for k, ch in enumerate(text) if ch in lookalikes]
+    digits, the prefix in the case the column prints it most often, a mark read for its first
+    capital (`$P2`) swapped for the capital."""
     by_case = {k.lower(): k for k, _ in sorted(known.items(), key=lambda kv: (kv[1], kv[0]))}
+    out = _swapped(text, lookalikes, by_case)
+    if text[:1] in col.capitals:
+        out |= _swapped(col.capitals[text[0]] + text[1:], lookalikes, by_case)
+    return out
+
+
+def _capital_read(col: _Column, i: int, lookalikes: Mapping[str, str]) -> set[RefParts]:
+    """A reading that starts with a mark no reference starts with (`$P2`), its digits read as
+    digits: the one reference the column prints once the mark is its capital, unless another
+    row prints that reference. The mark says the letter; the engine's digits say the number."""
+    text = col.texts[i]
+    if text[:1] not in col.capitals:
+        return set()
+    p = parse_ref(col.capitals[text[0]] + text[1:])
+    if p is None or not p.number.isdigit():
+        return set()
+    by_case = {k.lower(): k for k in col.prefixes(but=i)}
+    c = replace(p, prefix=by_case.get(p.prefix.lower(), ""))
+    return (
+        {c}
+        if c.prefix and not any(q is not None and q.prefix == c.prefix and q.number == c.number for q in col.parts)
+        else set()
+    )
+
+
+def _swapped(text: str, lookalikes: Mapping[str, str], by_case: dict[str, str]) -> set[RefParts]:
+    spots = [k for k, ch in enumerate(text) if ch in lookalikes]
     out = set()
     for n in range(min(len(spots), MAX_SWAPS) + 1):
         for swap in itertools.combinations(spots, n):
@@ -500,30 +533,32 @@ def _between(col: _Column, i: int, c: RefParts) -> bool:
 
 
 def _separators(col: _Column) -> None:
-    """A separator lost or added where at least two of the prefix's other references agree, and
-    nearly all of them (`SP01` and `SP08` among eleven `SP 02`: a narrow space a scan lost twice);
-    where they split between a space and none, as `_split_separator` says."""
-    for i, p in enumerate(col.parts):
-        if p is None or not p.prefix:
-            continue
-        seps = Counter(q.sep for q in col.group(p.prefix, but=i))
-        if not seps:
-            continue
+    """A separator lost or added, where nearly all of the prefix's references print one (`SP01`
+    and `SP08` among eleven `SP 02`: a narrow space a scan lost twice), or where they split
+    between a space and none, as `_split_separator` says; at least two must print it. Decided once
+    a prefix, on the readings as they stand, so one repair does not sway the next."""
+    for prefix in {p.prefix for p in col.parts if p is not None and p.prefix}:
+        seps = Counter(q.sep for q in col.group(prefix))
         total = sum(seps.values())
         sep: str | None
         sep, n = seps.most_common(1)[0]
         if set(seps) == {"", " "} and n < AGREE * total:
-            sep, n = _split_separator(col, i, p.prefix, seps), total
-        if sep is not None and n >= 2 and n >= AGREE * total and p.sep != sep:
-            col.parts[i] = RefParts(p.prefix, sep, p.number, p.tail)
+            sep = _split_separator(col, prefix, seps)
+        elif n < AGREE * total:
+            sep = None
+        if sep is None or seps[sep] < 2:
+            continue
+        col.parts = [
+            RefParts(p.prefix, sep, p.number, p.tail) if p is not None and p.prefix == prefix else p for p in col.parts
+        ]
 
 
-def _split_separator(col: _Column, i: int, prefix: str, seps: Counter[str]) -> str | None:
+def _split_separator(col: _Column, prefix: str, seps: Counter[str]) -> str | None:
     """The readings the engine was sure of decide where they agree (a wide digit after the
     prefix read as a space, `LAC 12`, leaves its reading unsure); else the space is printed, if
     two print it: OCR loses a narrow space far more often than it reads one into letters set
     close (`AS04`, `AS 05`, `AS06`, `AS 07`)."""
-    sure = {q.sep for j, q in enumerate(col.parts) if j != i and q is not None and q.prefix == prefix and col.sure(j)}
+    sure = {q.sep for j, q in enumerate(col.parts) if q is not None and q.prefix == prefix and col.sure(j)}
     if len(sure) == 1:
         return sure.pop()
     return " " if seps[" "] >= 2 else None

@@ -59,6 +59,7 @@ class RefMarks:
     before_digits: str = ""  # a capital between the capitals and the digits (`LACI6`)
     prefix_end: tuple[str, ...] = ()  # capitals ending the letters before a qualifier (`EHS-OL`)
     qualifier_letters: dict[str, str] = field(default_factory=dict)  # a letter read for a qualifier's capital
+    capitals: dict[str, str] = field(default_factory=dict)  # a mark read for a prefix's first capital (`$P2`)
 
 
 @dataclass(frozen=True)
@@ -179,6 +180,7 @@ def _more_marks(marks: RefMarks, section: dict) -> RefMarks:
         marks.before_digits + "".join(m for m in section.get("before_digits", "") if m not in marks.before_digits),
         marks.prefix_end + tuple(m for m in section.get("prefix_end", []) if m not in marks.prefix_end),
         {**section.get("qualifier_letters", {}), **marks.qualifier_letters},
+        {**section.get("capitals", {}), **marks.capitals},
     )
 
 

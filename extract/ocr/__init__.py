@@ -229,11 +229,23 @@ def _sparse_words(region, h, v, eng: OcrEngine, s: float) -> list[Word]:
     lines = cv2.dilate(cv2.bitwise_or(h, v), np.ones((3, 3), np.uint8))[oy : oy + img.shape[0], ox : ox + img.shape[1]]
     ink[lines > 0] = 0
     words = _specks_out(reread_unexplained(img, ink, eng.words(img), eng))
-    words = zeros_read_as_os(img, _lookalike_figures(img, words, eng))
+    words = _to_ink(zeros_read_as_os(img, _lookalike_figures(img, words, eng)), ink)
     return [
         Word(w.text, (w.x0 + ox) * s, (w.top + oy) * s, (w.x1 + ox) * s, (w.bottom + oy) * s, True, w.conf)
         for w in words
     ]
+
+
+def _to_ink(words: list[Word], ink) -> list[Word]:
+    """Each word's box cut down to the rows its ink fills: an engine's box may take in blank
+    paper (a band's blurred edge it binarised as ink, under a header's `20`), and a box taller
+    than its glyphs makes its line look set in a larger face than the rows it heads."""
+    out = []
+    for w in words:
+        top, bottom = max(0, int(w.top)), int(round(w.bottom))
+        rows = ink[top:bottom, max(0, int(w.x0)) : int(round(w.x1))].any(axis=1).nonzero()[0]
+        out.append(replace(w, top=float(top + rows[0]), bottom=float(top + rows[-1] + 1)) if rows.size else w)
+    return out
 
 
 _FIGURE = re.compile(r"^[(\-]?\d[\d,.]*%?\)?$")

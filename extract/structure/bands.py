@@ -67,6 +67,16 @@ class _Columns:
                     best = (a, b - a)
         return best
 
+    def trim(self, cell: Cell) -> None:
+        """A band placed over a column its text only reaches into past that column's own text
+        (`Year to date (Apr 2020-Mar 2021)` set a little left of its run, over the previous run's
+        last column) does not span it: its text stands beyond where the column's ends."""
+        x0, _, x1, _ = cell.bbox
+        while cell.colspan > 1 and cell.col >= self.stub and x0 >= self.extents[cell.col][1]:
+            cell.col, cell.colspan = cell.col + 1, cell.colspan - 1
+        while cell.colspan > 1 and x1 <= self.extents[cell.col + cell.colspan - 1][0]:
+            cell.colspan -= 1
+
     def alike(self, run: Run) -> bool:
         return len({k in self.periods for k in _spanned(run)}) == 1
 
@@ -75,6 +85,9 @@ def widen_bands(table: Table, stub: int, ruled: bool = False) -> None:
     """Each band takes the run of value columns it stands centred over (see the module)."""
     cols = _Columns.of(table, stub, ruled)
     for level in range(table.header_rows - 1):
+        for c in table.cells:
+            if c.row == level and not _framed(c):
+                cols.trim(c)
         cells = sorted((c for c in table.cells if c.row == level), key=lambda c: c.col)
         above = [c for c in table.cells if c.row == level - 1 and c.col + c.colspan > stub]
         bounds = [

@@ -256,3 +256,24 @@ def test_a_letter_another_code_of_the_font_holds_is_no_vote():
     flat = [c for ln in [*capital, *small] for c in ln]
     key = learn_key(flat, read_glyphs(flat, words, {}), _never_blank)
     assert key.letters == {("F1", "k", 0): "c", ("F1", "K", 0): "C"}
+
+
+def test_a_blank_glyph_of_a_lettered_code_between_inked_ones_is_a_space():
+    """A reader that gives a space and a letter one character (`_` for both `g` and ` `): OCR reads
+    only the letter, and the glyphs of the code that leave the page blank between inked
+    neighbours are the spaces; a run of blank glyphs (boxes put off the ink) stays letters."""
+    grey = np.full((200, 400), 255, np.uint8)
+    chars = _line("ab_ab_ab", 10, 10) + _line("__ab", 10, 40)
+    inked = [0, 1, 3, 4, 6, 7, 10, 11]
+    for k in inked:
+        c = chars[k]
+        grey[int(c.top) + 2 : int(c.bottom) - 2, int(c.x0) + 2 : int(c.x1) - 2] = 0
+    gs = [Char("_", 100 + 20 * k, 10, 106 + 20 * k, 20, _style()) for k in range(3)]
+    for g in gs:
+        grey[12:18, int(g.x0) + 1 : int(g.x1) - 1] = 0  # `g`s set apart, read by OCR as the code's letter
+    words = [_word("xy", chars[0:2]), _word("xy", chars[3:5]), *(_word("g", [g]) for g in gs)]
+    layer = [*chars, *gs]
+    readings = read_glyphs(layer, words, {})
+    key = learn_key(layer, readings, blank_in(grey, 72))
+    out = "".join(c.text for c in decipher(_layer(layer), key, readings).layer.chars)
+    assert out == "xy xy xy" + "ggxy" + "ggg"

@@ -11,6 +11,7 @@ from scorekit.extract.ocr import (
     _lookalike_figures,
     _seams_out,
     _specks_out,
+    _to_ink,
 )
 from scorekit.extract.ocr.engines import OcrEngine
 from scorekit.extract.ocr.image import _blurred_edge, band_mask, clean_for_ocr
@@ -389,3 +390,13 @@ def test_a_band_with_black_rules_and_white_print_is_a_band():
         page[100:140, x : x + 2] = 0  # its column rules, black
     page[115:125, 60:540:10] = 255  # a little white print
     assert band_mask(page, 300)[102:138, 60:540].all()
+
+
+def test_a_words_box_is_cut_down_to_the_rows_its_ink_fills():
+    """A header's `20` boxed down to a band's blurred edge, blank paper under its glyphs, would
+    make its line look set larger than the body it heads; a box with no ink stays as it is."""
+    ink = np.zeros((100, 100), np.uint8)
+    ink[20:42, 10:30] = 255
+    tall, blank = _w("20", 8, 10, 32, 60), _w("c", 60, 10, 70, 60)
+    got = _to_ink([tall, blank], ink)
+    assert [(w.top, w.bottom) for w in got] == [(20.0, 42.0), (10, 60)]

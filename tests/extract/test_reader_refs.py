@@ -172,3 +172,27 @@ def test_pages_wait_for_a_witness_in_order_and_the_rest_are_withheld_at_the_end(
         assert [o.report.page for o in got] == list(range(1, len(pages) + 1))
         ms = [o for out in got for o in out.rows if o["ref"] == "MS"]
         assert ms and all((o["value"] is None) == held for o in ms)
+
+
+def test_a_misread_reference_before_a_name_is_repaired_where_the_column_prints_its_prefix():
+    """No column of references: `SP1 - Crime` printed in the name cell. OCR reads `$P2 - ...`
+    (a mark for the `S`) and `$6` (the `P` lost); the references the other rows print settle
+    them, and the name keeps only its words. A text layer's `$P2 - ...` stays a name."""
+    header = ["Indicator", "Apr-23", "May-23"]
+    refs = ["1", "$P2", "$P3", "$P4", "$P5", "$6", "SP7", "SP8", "SP9"]
+    rows = [[f"{r} - Measure {chr(65 + k)} of offences", f"{10 + k}", f"{20 + k}"] for k, r in enumerate(refs)]
+    printed = print_sheet(Sheet([header, *rows]))
+    page = printed.page
+    page.words = [replace(w, conf=0.6) for w in page.words]
+    got = {}
+    for method in ("ocr", "text"):
+        info = PageInfo(page.source, page.page, method=method)
+        reader = TableReader()
+        got[method] = [
+            (o["ref"], o["indicator"])
+            for k, t in enumerate(find_tables(page), start=1)
+            for o in reader.read(t, info, k).observations
+            if o["period"] == "2023-04"
+        ]
+    assert got["ocr"] == [(f"SP{k + 1}", f"Measure {chr(65 + k)} of offences") for k in range(9)]
+    assert got["text"][1] == ("", "$P2 - Measure B of offences")

@@ -424,3 +424,29 @@ def test_a_siblings_qualifier_read_with_a_lookalike_is_the_sure_siblings():
     assert [r.text for r in got] == ["LAC10-NI", "LAC11-QL", "LAC11-QL (%)", "LAC12-OL"]
     assert [r.text for r in repair_column([RefCell(t, 0.95) for t in column], LOOK)] == column
     assert texts(["CP3-QL", "LAC11-QL", "LAC11-OL (%)"]) == ["CP3-QL", "LAC11-QL", "LAC11-OL (%)"]
+
+
+def test_a_mark_read_for_a_references_first_capital_is_that_capital():
+    """`$P2` among `SP1`, `SP3`: the vocabulary's `capitals` say `$` is an `S` misread; the
+    engine's digits give the number, even with no neighbour of its prefix beside it."""
+    capitals = VOCABULARY.ref_marks.capitals
+    column = ["$P2", "SP7", "SP9", "SP12"]
+    got = repair_column([RefCell(t, 0.5) for t in column], LOOK, None, capitals)
+    assert [r.text for r in got] == ["SP2", "SP7", "SP9", "SP12"]
+    assert repair_column([RefCell(t, 0.5) for t in column], LOOK)[0].text == "$P2"
+    taken = repair_column([RefCell(t, 0.5) for t in ["$P9", "SP3", "SP9", "SP12"]], LOOK, None, capitals)
+    assert taken[0].text == "$P9"
+
+
+def test_a_prefix_takes_one_separator_decided_on_its_readings_as_read():
+    """An engine that reads a space into some references (`SP 10`, unsure) and not into others
+    (`SP9`, sure): the sure ones decide for the whole prefix, not the first repair."""
+    column = [("SP7", 0.6), ("SP8", 0.6), ("SP9", 0.89), ("SP 10", 0.43), ("SP11", 0.7), ("SP 12", 0.56)]
+    got = [r.text for r in repair_column([RefCell(t, c) for t, c in column], LOOK)]
+    assert got == ["SP7", "SP8", "SP9", "SP10", "SP11", "SP12"]
+
+
+def test_letters_ending_in_a_zeros_lookalike_before_padded_numbers_are_a_prefix():
+    """`AAD01`..`AAD03`: every number two digits wide, none showing a lone digit, so the `D`
+    is printed (hypothesis found `AA01` made of it)."""
+    assert texts(["AAD01", "AAD02", "AAD03"]) == ["AAD01", "AAD02", "AAD03"]

@@ -39,3 +39,16 @@ def test_a_band_of_years_begins_where_its_year_opens(ruling):
     got = {(o["period"], o["measure"]) for o in obs if o["indicator"] == BODY[0][1]}
     quarters = {(f"FY2017/18-Q{q}", "value") for q in range(1, 5)} | {("FY2018/19-Q1", "value")}
     assert quarters <= got
+
+
+def test_a_band_wider_than_its_run_reaching_into_the_run_before_does_not_span_it():
+    """`Year to date (Apr 2020-Mar 2021)` centred over its three columns, its text reaching a
+    little into the last column of `Mar-21`'s run, past where that column's own text ends: it
+    spans its three columns, and `Mar-21` keeps all of its own."""
+    band = ["", "Mar-21", "", "", "Year to date (Apr 2020-Mar 2021)", "", ""]
+    head = ["Borough", "Offences", "Detections", "Rate", "Offences", "Detections", "Rate"]
+    body = [[area, *(str(10 + 7 * k + n) for k in range(6))] for n, area in enumerate(["Barnet", "Bexley", "Brent"])]
+    xs = [40.0, 100.0, 150.0, 200.0, 235.0, 285.0, 335.0, 370.0]
+    obs = read(print_sheet(Sheet([band, head, *body], spans={(0, 1): 3, (0, 4): 3}, xs=xs)).page)
+    got = {(o["indicator"].split()[-1], o["period"]) for o in obs if o["area"] == "Barnet"}
+    assert got == {(m, p) for m in ("Offences", "Detections", "Rate") for p in ("2021-03", "2020-04/2021-03")}
