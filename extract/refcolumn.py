@@ -405,7 +405,7 @@ def _settle(col: _Column, i: int, lookalikes: Mapping[str, str]) -> bool:
     if parts is not None and not misfit and _in_scheme(col, i, parts, variants):
         return True
     placed = {c for c in variants if _fits(col, i, c) and (_next_to(c, col.neighbours(i)) or _between(col, i, c))}
-    placed |= {c for c in _capital_read(col, i, lookalikes) if _fits(col, i, c)}
+    placed |= {c for c in _capital_read(col, i) if _fits(col, i, c)}
     near = _most_printed(col, i, placed)
     if len({c.text for c in near}) == 1:
         col.parts[i] = near.pop()
@@ -469,7 +469,7 @@ def _variants(col: _Column, text: str, lookalikes: Mapping[str, str], known: Cou
     return out
 
 
-def _capital_read(col: _Column, i: int, lookalikes: Mapping[str, str]) -> set[RefParts]:
+def _capital_read(col: _Column, i: int) -> set[RefParts]:
     """A reading that starts with a mark no reference starts with (`$P2`), its digits read as
     digits: the one reference the column prints once the mark is its capital, unless another
     row prints that reference. The mark says the letter; the engine's digits say the number."""
