@@ -476,16 +476,11 @@ def _capital_read(col: _Column, i: int) -> set[RefParts]:
     text = col.texts[i]
     if text[:1] not in col.capitals:
         return set()
-    p = parse_ref(col.capitals[text[0]] + text[1:])
-    if p is None or not p.number.isdigit():
-        return set()
     by_case = {k.lower(): k for k in col.prefixes(but=i)}
-    c = replace(p, prefix=by_case.get(p.prefix.lower(), ""))
-    return (
-        {c}
-        if c.prefix and not any(q is not None and q.prefix == c.prefix and q.number == c.number for q in col.parts)
-        else set()
-    )
+    read = _swapped(col.capitals[text[0]] + text[1:], {}, by_case)
+    return {
+        c for c in read if not any(q is not None and (q.prefix, q.number) == (c.prefix, c.number) for q in col.parts)
+    }
 
 
 def _swapped(text: str, lookalikes: Mapping[str, str], by_case: dict[str, str]) -> set[RefParts]:
