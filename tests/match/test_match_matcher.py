@@ -382,6 +382,7 @@ def test_the_blind_set_names_none_the_other_sets_hold(shipped, unseen):
         ("probes13.csv", 200, "twenty-third"),
         ("probes14.csv", 200, "twenty-fourth"),
         ("probes18.csv", 230, "thirtieth"),
+        ("probes19.csv", 150, "thirty-first"),
     ],
 )
 def test_the_later_probes_are_labelled_with_catalogue_ids(shipped, probe_file, least, session):
