@@ -63,6 +63,7 @@ PROBES16 = ROOT / "tests" / "match" / "probes16.csv"
 PROBES17 = ROOT / "tests" / "match" / "probes17.csv"  # generated: tests/match/generate_probes17.py
 PROBES17B = ROOT / "tests" / "match" / "probes17b.csv"  # the same, from the probes' published titles
 PROBES18 = ROOT / "tests" / "match" / "probes18.csv"
+PROBES19 = ROOT / "tests" / "match" / "probes19.csv"
 REAL = "real wording"  # probes whose source is a published title, not a written one
 
 
@@ -154,7 +155,8 @@ def probes2_table(matcher: Matcher, misses: bool = False, path: Path = PROBES2, 
     twenty-second's (`probes12.csv`), the twenty-third's (`probes13.csv`), the twenty-fourth's
     (`probes14.csv`), the twenty-sixth's (`probes15.csv`) and the twenty-seventh's (`probes16.csv`,
     and `probes17.csv`/`probes17b.csv`, made by `tests/match/generate_probes17.py` from the
-    catalogue's names and from the probes' published titles) and the thirtieth's (`probes18.csv`):
+    catalogue's names and from the probes' published titles), the thirtieth's (`probes18.csv`) and the
+    thirty-first's (`probes19.csv`):
     written before the matcher was run on
     them, measured once untouched, then tuned on; reported apart from the older probes."""
     rows = ev.read(path)
@@ -647,6 +649,7 @@ def main() -> int:
     probes2_table(matcher, args.probes, PROBES17, "probes17 (gen.)")
     probes2_table(matcher, args.probes, PROBES17B, "probes17b (gen.)")
     probes2_table(matcher, args.probes, PROBES18, "probes18 (new)")
+    probes2_table(matcher, args.probes, PROBES19, "probes19 (new)")
     if args.dev:
         development_misses(rows, results)
     print()

@@ -75,6 +75,7 @@ class Index:
             defined, defined_words = definitions[ind.definition]
             said = _population_words(vocab, ind.population, population) | defined_words
             cohort = _population_cohort(vocab, ind.population)
+            any_time = any(vocab.says_any_time(t) for t in (*ind.names, ind.definition))
             for name in _restated(vocab, ind.names):
                 printed = vocab.facts(name, ind.unit)
                 named[ind.id] = named.get(ind.id, frozenset()) | frozenset(printed.groups.items())
@@ -83,10 +84,13 @@ class Index:
                     continue
                 seen.add(f.key)
                 row = len(self.choices)
-                implied = population | f.windows | vocab.period_window(f)
+                year = vocab.period_window(f, ind.time_basis, any_time)
+                implied = population | f.windows | year
                 recorded = _population_groups(vocab, ind.population) if ind.population else None
                 choice_side = side(f, ind.unit, ind.time_basis, implied, recorded)
-                self.choices.append(Choice(ind.id, name, choice_side, f.words, row, said - f.words))
+                # the year a share may be counted over is a window a name may say in words too
+                may_say = said | vocab.window_words if year else said
+                self.choices.append(Choice(ind.id, name, choice_side, f.words, row, may_say - f.words))
         self.choices = _with_counts(self.choices, named)
         self.texts = [c.facts.content for c in self.choices]
         self.rows_of: dict[str, list[int]] = {}

@@ -29,6 +29,7 @@ from .explain import Blocked, Candidate, Evidence
 from .guards import BASIS_LABELS, UNIT_GUARD, Finding, Side, compare, side
 from .index import Choice, Index
 from .normalise import Facts, Vocabulary, clean, grammar_texts, unit_from_name, unit_from_values, vocabulary
+from .profile import Profile
 from .spelling import Slips
 
 ACCEPT = 78.0
@@ -77,6 +78,17 @@ def _code_units(catalogue: Catalogue) -> list[tuple[re.Pattern[str], str]]:
             spaced = r"\s*".join(re.escape(part) for part in code.split())
             out.append((re.compile(rf"(?<![\w]){spaced}(?![\w])", re.I), ind.unit))
     return out
+
+
+def _code_titles(catalogue: Catalogue, prof: Profile) -> list[tuple[re.Pattern[str], str]]:
+    """Each national code's title the profile words (`code_titles`, patterns on a name as
+    cleaned) whose code the catalogue records, and the unit of the entry that carries it."""
+    units = {code.lower(): ind.unit for ind in catalogue for code in ind.codes}
+    return [
+        (re.compile(rf"\b(?:{'|'.join(t.forms)})\b"), units[t.code.lower()])
+        for t in prof.code_titles
+        if t.code.lower() in units
+    ]
 
 
 def norm_ref(ref: str | None) -> str:
@@ -173,6 +185,7 @@ class Matcher:
         codes = (code.lower() for ind in catalogue for code in ind.codes)
         self._code_units = _code_units(catalogue)
         prof = self.vocab.profile
+        self._code_titles = _code_titles(catalogue, prof)
         self.slips = Slips(self._spelled_words(catalogue), [*prof.stop_words, *prof.number_words])
         said = {w for c in self.index.choices for w in c.implied_words}
         self._known_words = self.index.weight.keys() | {w for code in codes for w in self.vocab.tokens(code)} | said
@@ -632,11 +645,25 @@ class Matcher:
 
     def _coded(self, query: Query) -> Query:
         """A name that says no unit but prints a national code the catalogue records (`NI 65`)
-        has the unit of the measure that code names."""
-        if query.unit is not None or not self._code_units:
+        has the unit of the measure that code names; so has one that says, without the code, the
+        code's title (the profile's `code_titles`) and no unit of its own outside it: NI 65
+        printed without its number or its `%` is the share (`Number of children becoming ...`
+        is the count); a unit word inside the title is the title's."""
+        coded = [u for code, u in self._code_units if code.search(query.name)]
+        if coded:
+            units = set(coded)
+            return replace(query, unit=units.pop()) if query.unit is None and len(units) == 1 else query
+        if not self._code_titles:
             return query
-        units = {u for code, u in self._code_units if code.search(query.name)}
-        return replace(query, unit=units.pop()) if len(units) == 1 else query
+        text = clean(query.name)
+        found = [(m, unit) for pattern, unit in self._code_titles if (m := pattern.search(text)) is not None]
+        if not found or (query.unit is not None and query.unit != self._unit_said(text)):
+            return query  # no title, or a unit the cells gave, not the words
+        titled = {unit for m, unit in found if self._unit_said(f"{text[: m.start()]} {text[m.end() :]}") is None}
+        return replace(query, unit=titled.pop()) if len(titled) == 1 else query
+
+    def _unit_said(self, text: str) -> str | None:
+        return self.vocab.unit_of(self.vocab.canonical(text)[0])
 
     def _read_words(self, texts: tuple[str, ...]) -> frozenset[str]:
         """Words as a name's reading has them (`children's social care` is `csc`)."""

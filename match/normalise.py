@@ -319,6 +319,7 @@ class Vocabulary:
         self._whole = Phrases(prof.whole_population)
         self._breakdowns = Phrases(prof.breakdowns)
         self._any_period = Phrases(prof.any_period)
+        self._any_time = Phrases(prof.any_time)
         self._period_spans = Phrases(prof.period_spans)
         self._cohort_years = Phrases(prof.cohort_years)
         self._clock_starts = Phrases(
@@ -342,6 +343,9 @@ class Vocabulary:
         self._cache: dict[tuple[str, str | None], Facts] = {}
         self._read: dict[tuple[str, str | None], Facts] = {}
         self._cued: dict[str, list[str]] = {}
+        self._canonical: dict[str, tuple[str, tuple[str, ...]]] = {}
+        # the words a share's year adds to a name that says it (`during the year` reads as a window)
+        self.window_words = frozenset(self.tokens(_YEAR_WINDOW))
 
     @staticmethod
     def _qualifier_phrases(prof: Profile) -> Phrases:
@@ -433,6 +437,14 @@ class Vocabulary:
 
     def canonical(self, name: str) -> tuple[str, tuple[str, ...]]:
         """Lower-cased, numbers and thresholds written one way, equivalents replaced by their token."""
+        hit = self._canonical.get(name)
+        if hit is None:
+            if len(self._canonical) > _MOST_CUED:
+                self._canonical.clear()
+            hit = self._canonical[name] = self._canonical_of(name)
+        return hit
+
+    def _canonical_of(self, name: str) -> tuple[str, tuple[str, ...]]:
         t = clean(name)
         t, _ = self._numbers.sub(t, lambda m, word: str(self._number_table[m.group(0)]))
         if _DIGIT.search(t) or "year" in t or _A_SPAN.search(t):
@@ -759,10 +771,28 @@ class Vocabulary:
                     out.add(_whole_days(Quantity(float(v), k, bound)))
         return frozenset(out)
 
-    def period_window(self, facts: Facts) -> frozenset[Quantity]:
+    def says_any_time(self, text: str) -> bool:
+        """The words say events are counted at any time, however long ago (the profile's
+        `any_time`), read before the equivalents take them (`at any time (repeat)` is `repeat`)."""
+        return bool(self._any_time.found(clean(text)))
+
+    def period_window(self, facts: Facts, time_basis: str = "", any_time: bool = False) -> frozenset[Quantity]:
         """The year a share counted `in the period` may be observed over: an annual release's
-        `during the year` names the same window, so it is no restriction that name adds."""
-        if facts.any_period and facts.unit == "percent" and self.profile.year_windows_for_percentages:
+        `during the year` names the same window, so it is no restriction that name adds. So too
+        for a share whose entry records no time basis (`time_basis`) and whose name states none,
+        nor any span of its own (`within 45 days`, `in the last 6 months`, `20 miles`), and whose
+        names and definition never say `at any time` (`any_time`: a window of its own, unbounded):
+        it counts over whatever period a document covers, and a year is one (`referrals in the
+        year resulting in NFA (%)` is `percentage of referrals leading to NFA`)."""
+        if facts.unit != "percent" or not self.profile.year_windows_for_percentages:
+            return frozenset()
+        unstated = (
+            not time_basis
+            and not facts.basis
+            and not any_time
+            and not any(q.kind in _KINDS.values() for q in facts.quantities)
+        )
+        if facts.any_period or unstated:
             return self._quantities(_YEAR_WINDOW)
         return frozenset()
 

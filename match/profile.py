@@ -144,6 +144,17 @@ class Window:
 
 
 @dataclass(frozen=True)
+class CodeTitle:
+    """A national indicator's title as its set words it (NI 65: children becoming the subject of
+    a child protection plan for a second or subsequent time), as patterns on a name lower-cased
+    and its spaces tidied: a name that says it, and no unit outside it, names the measure the code does, as if
+    it printed the code (a unit word inside the title is the title's, not the name's)."""
+
+    code: str
+    forms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class UnitCue:
     unit: str
     cues: tuple[str, ...]
@@ -184,6 +195,7 @@ class Profile:
     sources: tuple[str, ...] = field(default=())
     whole_population: tuple[str, ...] = ()
     any_period: tuple[str, ...] = ()
+    any_time: tuple[str, ...] = ()
     negations: tuple[str, ...] = ()
     timescales: tuple[Timescale, ...] = ()
     windows: tuple[Window, ...] = ()
@@ -202,6 +214,7 @@ class Profile:
     # phrases that join a name's parts (`as a result of`): their words say nothing of the measure
     # where the name says them as the phrase
     residual_connectives: tuple[str, ...] = ()
+    code_titles: tuple[CodeTitle, ...] = ()
 
     def label(self, token: str) -> str:
         for e in self.equivalents:
@@ -298,6 +311,7 @@ def from_dict(data: dict[str, Any], source: str = "") -> Profile:
         sources=(source,) if source else (),
         whole_population=_strs(data.get("whole_population", []), "whole_population"),
         any_period=_strs(data.get("any_period", []), "any_period"),
+        any_time=_strs(data.get("any_time", []), "any_time"),
         negations=_strs(data.get("negations", []), "negations"),
         timescales=tuple(_timescale(t) for t in data.get("timescales", [])),
         windows=tuple(Window(t.subject, t.forms, t.limit) for t in map(_timescale, data.get("windows", []))),
@@ -324,6 +338,10 @@ def from_dict(data: dict[str, Any], source: str = "") -> Profile:
             for u, ws in _section(_section(data, "residual"), "by_unit", "residual.").items()
         },
         residual_connectives=_plain(_section(data, "residual").get("connectives", []), "residual.connectives"),
+        code_titles=tuple(
+            CodeTitle(str(c["code"]), _strs(c["forms"], f"code_titles {c['code']!r}"))
+            for c in data.get("code_titles", [])
+        ),
     )
 
 
@@ -403,6 +421,7 @@ def extend(base: Profile, extra: Profile) -> Profile:
         sources=base.sources + extra.sources,
         whole_population=extra.whole_population + base.whole_population,
         any_period=extra.any_period + base.any_period,
+        any_time=extra.any_time + base.any_time,
         negations=extra.negations + base.negations,
         timescales=_merge_named(extra.timescales, base.timescales, "subject"),
         windows=_merge_named(extra.windows, base.windows, "subject"),
@@ -419,6 +438,7 @@ def extend(base: Profile, extra: Profile) -> Profile:
             for u in base.residual_by_unit.keys() | extra.residual_by_unit.keys()
         },
         residual_connectives=base.residual_connectives + extra.residual_connectives,
+        code_titles=_merge_named(extra.code_titles, base.code_titles, "code"),
     )
 
 

@@ -226,7 +226,8 @@ def same_measure(p: Profile, ind: dict, said: str, basis: str, new: str = "") ->
     during the year who ...`: the profile's `cohort_years`, the year's children) with no point in
     time beside it (a rolling figure may be another cohort too: it stays a near miss); for an
     entry with no time basis whose names state none (`during the period` is none), any span a
-    document covers (a month, a quarter, a week, a year)."""
+    document covers (a month, a quarter, a week, a year), and for such a share the last 12 months
+    too: a share's year is the window its events are counted in, however it is said (m35)."""
     stated = entry_bases(p, ind)
     if basis in stated:
         return "a basis the entry's own names state"
@@ -239,6 +240,8 @@ def same_measure(p: Profile, ind: dict, said: str, basis: str, new: str = "") ->
         return "the year before its point in time, said another way"
     if not ind["time_basis"] and not stated and said in SPANS and basis in SPANS:
         return "the span a document covers"
+    if not ind["time_basis"] and not stated and unit_of(ind) == "percent" and {said, basis} <= SPANS | YEARLONG:
+        return "a share's year said another way"
     return ""
 
 

@@ -4,15 +4,18 @@ decision says why."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from scorekit.match import evaluation as ev
+from scorekit.match import profile as profmod
 from scorekit.match.catalogue import Alias, Catalogue, Indicator
 from scorekit.match.decisions import Decision, Decisions
 from scorekit.match.evaluation import without_document
 from scorekit.match.matcher import Matcher, Query
+from scorekit.match.normalise import Vocabulary
 
 
 def only(cat: Catalogue, *ids: str) -> Catalogue:
@@ -382,6 +385,7 @@ def test_the_blind_set_names_none_the_other_sets_hold(shipped, unseen):
         ("probes13.csv", 200, "twenty-third"),
         ("probes14.csv", 200, "twenty-fourth"),
         ("probes18.csv", 230, "thirtieth"),
+        ("probes19.csv", 150, "thirty-first"),
     ],
 )
 def test_the_later_probes_are_labelled_with_catalogue_ids(shipped, probe_file, least, session):
@@ -701,7 +705,11 @@ def test_a_national_code_the_catalogue_records_says_the_unit_a_name_leaves_unsai
     name = "Children becoming the subject of a child protection plan for a second or subsequent time"
     assert m.match(Query.build(f"NI 65 {name}")).indicator_id == "repeat_pct"
     assert m.match(Query.build(f"NI65 {name}")).indicator_id == "repeat_pct"
-    assert m.match(Query.build(name)).indicator_id != "repeat_pct"
+    # without its code the title alone says the unit only where the profile words the code's
+    # title (`code_titles`, round 23): a profile that does not, reads no unit into it
+    untitled = Vocabulary(dataclasses.replace(profmod.load(), code_titles=()))
+    assert Matcher(cat, vocab=untitled).match(Query.build(name)).indicator_id != "repeat_pct"
+    assert m.match(Query.build(name)).indicator_id == "repeat_pct"
 
 
 def test_an_education_health_and_care_plan_is_not_a_child_in_need_plan():

@@ -178,9 +178,10 @@ def test_a_basis_word_that_is_no_phrase_of_the_measure_is_not_spliced(shipped):
     health = _entry(shipped, "cla_health_assessment_pct")
     got = g.basis_changes(p, health, "Percentage of children looked after who had their annual health assessment")
     head = "Percentage of children looked after who had their health assessment"
+    # (the last 12 months of a share that states no period is its year said another way, no
+    # near miss: round 23)
     assert {(k, n) for k, n, _ in got} == {
-        ("trap", f"{head} {tail}")
-        for tail in ("in the last 12 months", "rolling 12 months", "year to date", "at the end of the month")
+        ("trap", f"{head} {tail}") for tail in ("rolling 12 months", "year to date", "at the end of the month")
     }
     # a verb (`to live with`) is no basis
     home = _entry(shipped, "cla_ceased_home_pct")
