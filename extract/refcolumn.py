@@ -164,10 +164,12 @@ def repair_column(
     to table. `capitals`: marks read for the capital a reference starts with (`$P2`)."""
     texts = [c.text.strip() for c in cells]
     col = _Column(texts, [parse_ref(t) for t in texts], memory or RefMemory(), [c.conf for c in cells], capitals or {})
+    _capital_read_twice(col)
     _merge_zero_prefixes(col, lookalikes)
     _zero_read_as_letter(col, lookalikes)
     unsettled = _settle_all(col, lookalikes)
     _read_twice(col, lookalikes)
+    _digit_read_as_letter(col, lookalikes)
     _extra_in_tail(col)
     _tail_lookalike(col, lookalikes)
     _sibling_qualifier(col, lookalikes)
@@ -212,6 +214,22 @@ def _width(numbers: list[str]) -> int:
         return 0
     (width, n), *_ = Counter(len(x) for x in numbers).most_common(1)
     return width if n >= AGREE * len(numbers) and any(x.startswith("0") for x in numbers) else 0
+
+
+def _capital_read_twice(col: _Column) -> None:
+    """A capital beside its own small letter (`Ww03`, `CcP2`) is one wide glyph read twice, on
+    any row and whatever the column prints: no publisher's prefix mixes the cases of one letter."""
+    for i, p in enumerate(col.parts):
+        if p is not None and (once := _once(p.prefix)) != p.prefix:
+            col.parts[i] = replace(p, prefix=once)
+
+
+def _once(prefix: str) -> str:
+    for k in range(len(prefix) - 1):
+        a, b = prefix[k], prefix[k + 1]
+        if a != b and a.lower() == b.lower():
+            return prefix[:k] + a.upper() + _once(prefix[k + 2 :])
+    return prefix
 
 
 def _merge_zero_prefixes(col: _Column, lookalikes: Mapping[str, str]) -> None:
@@ -269,6 +287,21 @@ def _read_twice(col: _Column, lookalikes: Mapping[str, str]) -> None:
         once = replace(p, tail=p.tail[1:])
         if all(q is None or q.text != once.text for q in col.parts):
             col.parts[i] = once
+
+
+def _digit_read_as_letter(col: _Column, lookalikes: Mapping[str, str]) -> None:
+    """A number's last digit read as a letter (`LAC1O (%)` beside `LAC10-QL`), where the engine
+    was unsure: the letter as a sibling's would be the only one of its kind in the column, and the
+    digit gives a stem another row prints. Sibling letters come in runs (`EH3a`..`EH3e`); a lone
+    one that is a digit's lookalike is the digit."""
+    letters = Counter(p.tail[0] for p in col.parts if p is not None and p.tail[:1].isalpha())
+    stems = Counter((p.prefix, p.number) for p in col.parts if p is not None)
+    for i, p in enumerate(col.parts):
+        if p is None or col.sure(i) or letters[p.tail[:1]] != 1 or p.tail[0] not in lookalikes:
+            continue
+        digit = replace(p, number=p.number + lookalikes[p.tail[0]], tail=p.tail[1:])
+        if stems[(digit.prefix, digit.number)] and all(q is None or q.text != digit.text for q in col.parts):
+            col.parts[i] = digit
 
 
 def _extra_in_tail(col: _Column) -> None:

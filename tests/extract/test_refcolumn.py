@@ -450,3 +450,23 @@ def test_letters_ending_in_a_zeros_lookalike_before_padded_numbers_are_a_prefix(
     """`AAD01`..`AAD03`: every number two digits wide, none showing a lone digit, so the `D`
     is printed (hypothesis found `AA01` made of it)."""
     assert texts(["AAD01", "AAD02", "AAD03"]) == ["AAD01", "AAD02", "AAD03"]
+
+
+def test_a_last_digit_read_as_a_lone_sibling_letter_is_the_digit_a_row_prints_the_stem_of():
+    """`LAC1O (%)` beside `LAC10-QL`: an `O` would be the column's one sibling letter of its kind,
+    and `LAC10` is printed. Sibling letters in a run (`CP2a`..`CP2c`), a sure reading, or a stem
+    no row prints stay as read."""
+    column = ["LAC1", "LAC1O (%)", "LAC10-QL", "LAC11", "EH3a", "EH3b"]
+    assert texts(column)[1] == "LAC10 (%)"
+    assert texts(["CP2O", "CP2a", "CP20", "CP2O-NI"])[0] == "CP2O"
+    assert texts(["LAC1", "LAC1O (%)", "LAC11"])[1] == "LAC1O (%)"
+    sure = repair_column([RefCell(t, SURE) for t in column], LOOK)
+    assert sure[1].text == "LAC1O (%)"
+
+
+def test_a_capital_beside_its_own_small_letter_is_one_capital_where_no_row_prints_it_once():
+    """`Ww03`, `Wwo04`, `Wwo07`: every row reads the wide `W` twice, so no row shows the prefix in
+    one case; no publisher mixes the cases of one letter. `WW` and `ww` are printed so."""
+    assert texts(["Ww03", "Wwo04", "Wwo07"]) == ["W03", "W04", "W07"]
+    assert texts(["CcP1", "CcP2", "CcP3"]) == ["CP1", "CP2", "CP3"]
+    assert texts(["WW1", "WW2", "WW3"]) == ["WW1", "WW2", "WW3"]
