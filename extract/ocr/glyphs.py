@@ -26,7 +26,7 @@ def _blobs(img: np.ndarray):
 
 
 def triangle(img: np.ndarray) -> str | None:
-    """`▲`/`▼` when the ink is one filled triangle, else None."""
+    """`▲`, `▼`, `►` or `◄` when the ink is one filled triangle, else None."""
     blobs = _blobs(img)
     if len(blobs) != 1:
         return None
@@ -39,8 +39,56 @@ def triangle(img: np.ndarray) -> str | None:
     hull = cv2.contourArea(cv2.convexHull(max(contours, key=cv2.contourArea)))
     if hull <= 0 or area / hull < 0.85:  # digits such as 6, 9, 0 have holes or bays; a triangle has none
         return None
-    end = _heavier_end(mask[y : y + h], 3, 1.8)
-    return None if end is None else {"bottom": "▲", "top": "▼"}.get(end)
+    mask = mask[y : y + h, x : x + w]
+    end = _heavier_end(mask, 3, 1.8)
+    if end is not None:
+        return {"bottom": "▲", "top": "▼"}[end]
+    side = _heavier_end(mask.T, 3, 1.8)
+    return None if side is None else {"top": "►", "bottom": "◄"}[side]
+
+
+def lone_arrow(img: np.ndarray) -> str | None:
+    """`↑`, `↓`, `→` or `←` where a cell's one glyph is an arrow: a straight shaft on one axis,
+    a head at one end that widens from a point. A digit's stroke bends off the axis (`7`) or
+    ends in a flat bar (`1`, `T`), so a cell of one digit is no arrow."""
+    blobs = _blobs(img)
+    blobs = [b for b in blobs if b[0][4] >= 0.3 * max(b[0][4] for b in blobs)]
+    if len(blobs) != 1:
+        return None
+    (x, y, w, h, _), mask = blobs[0]
+    mask = mask[y : y + h, x : x + w]
+    if h >= 1.3 * w:
+        return {"start": "↑", "end": "↓"}.get(_head(mask) or "")
+    if w >= 1.3 * h:
+        return {"start": "←", "end": "→"}.get(_head(mask.T) or "")
+    return None
+
+
+def _head(mask: np.ndarray) -> str | None:
+    """Which end of an upright glyph is an arrow's head ("start": the top), None if it is no
+    arrow: rows centred on one axis; past the head's widest rows, a shaft at most half as wide
+    over nearly all of a third of the height or more; at the head's end, a tip narrower than it."""
+    n = mask.shape[0]
+    if n < 8 or not mask.any(axis=1).all():
+        return None
+    firsts = mask.argmax(axis=1)
+    lasts = mask.shape[1] - 1 - mask[:, ::-1].argmax(axis=1)
+    widths, centres = lasts - firsts + 1, (firsts + lasts) / 2
+    widest = int(widths.max())
+    if np.abs(centres - np.median(centres)).max() > max(1.5, 0.15 * widest):
+        return None
+    shaft = widths <= 0.55 * widest
+    wide = np.flatnonzero(widths >= 0.9 * widest)
+    lo, hi = int(wide[0]), int(wide[-1])
+
+    def pointed(tail: np.ndarray, tip: int, near: bool) -> bool:
+        return len(tail) >= 0.3 * n and tail.mean() >= 0.7 and tip <= 0.6 * widest and near
+
+    up = pointed(shaft[hi + 1 :], widths[0], lo <= 0.6 * n)
+    down = pointed(shaft[:lo], widths[-1], hi >= 0.4 * n)
+    if up == down:
+        return None
+    return "start" if up else "end"
 
 
 DASH_THICK = 10  # pixels at 300 dpi; a digit is 20 or more tall, however blurred

@@ -163,8 +163,9 @@ def test_a_lone_arrow_the_engines_read_as_junk_is_the_arrow_its_ink_shows():
     assert "↑" in [w.text for w in got]  # the ink, not the reading, says which way
 
 
-def test_flat_ink_is_an_arrow_only_where_an_engine_read_one():
-    """A `→` is flat, and so are a dash and a reference's hyphen: the ink alone does not say."""
+def test_flat_ink_is_an_arrow_where_its_ink_has_a_head():
+    """A `→` is flat, and so are a dash and a reference's hyphen: flat ink with a head that
+    narrows to a point is an arrow whatever the engines read; a plain stroke is none."""
     ink = np.zeros((120, 300), np.uint8)
     ink[58:62, 194:214] = 255
     for k in range(8):
@@ -173,6 +174,10 @@ def test_flat_ink_is_an_arrow_only_where_an_engine_read_one():
     got = reread_unexplained(255 - ink, ink, words, _Fixed([">"], second=_Fixed(["↓"])))
     assert "→" in [w.text for w in got]
     got = reread_unexplained(255 - ink, ink, words, _Fixed(["-"], second=_Fixed([""])))
+    assert "→" in [w.text for w in got]
+    dash = np.zeros((120, 300), np.uint8)
+    dash[57:63, 194:220] = 255
+    got = reread_unexplained(255 - dash, dash, words, _Fixed(["-"], second=_Fixed([""])))
     assert "→" not in [w.text for w in got]
 
 
