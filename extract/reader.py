@@ -166,7 +166,9 @@ class TableReader:
         where the column repairs it to a prefix the column's other rows print."""
         loose = {k: split_read_ref(line.name) for k, line in enumerate(lines) if not line.ref}
         cells = [RefCell(line.ref or loose[k][0], line.ref_conf) for k, line in enumerate(lines)]
-        got = repair_column(cells, VOCABULARY.lookalikes, self.refs, VOCABULARY.ref_marks.capitals)
+        got = repair_column(
+            cells, VOCABULARY.lookalikes, self.refs, VOCABULARY.ref_marks.capitals, VOCABULARY.edge_marks
+        )
         printed = {_prefix(r.text) for k, r in enumerate(got) if lines[k].ref} - {""}
         taken = {
             k for k, (ref, _) in loose.items() if ref and parse_ref(got[k].text) and _prefix(got[k].text) in printed

@@ -153,6 +153,7 @@ def repair_column(
     lookalikes: Mapping[str, str],
     memory: RefMemory | None = None,
     capitals: Mapping[str, str] | None = None,
+    specks: str = "",
 ) -> list[RefReading]:
     """Each reading of the column, repaired where its column settles it, else as read: doubtful
     where the column's scheme says it is broken and the engine was unsure of it, and of the
@@ -161,7 +162,8 @@ def repair_column(
     `M3`; `EHI` among `EH2`, `EH3`), its stem on no other row, is `lone`: the engine's word is
     all it stands on, and a misread glyph is as sure as a printed letter, so the caller wants a
     second row of the document printing the stem. `memory` carries schemes and stems from table
-    to table. `capitals`: marks read for the capital a reference starts with (`$P2`)."""
+    to table. `capitals`: marks read for the capital a reference starts with (`$P2`); `specks`:
+    marks OCR makes of a rule's remnant or a speck (`W05_`)."""
     texts = [c.text.strip() for c in cells]
     col = _Column(texts, [parse_ref(t) for t in texts], memory or RefMemory(), [c.conf for c in cells], capitals or {})
     _capital_read_twice(col)
@@ -170,6 +172,7 @@ def repair_column(
     unsettled = _settle_all(col, lookalikes)
     _read_twice(col, lookalikes)
     _digit_read_as_letter(col, lookalikes)
+    _specks_after(col, specks)
     _extra_in_tail(col)
     _tail_lookalike(col, lookalikes)
     _sibling_qualifier(col, lookalikes)
@@ -302,6 +305,15 @@ def _digit_read_as_letter(col: _Column, lookalikes: Mapping[str, str]) -> None:
         digit = replace(p, number=p.number + lookalikes[p.tail[0]], tail=p.tail[1:])
         if stems[(digit.prefix, digit.number)] and all(q is None or q.text != digit.text for q in col.parts):
             col.parts[i] = digit
+
+
+def _specks_after(col: _Column, specks: str) -> None:
+    """A tail of specks alone (`W05_`) that no other reading prints: a rule's remnant or a speck
+    OCR read after the number, where nothing is printed."""
+    tails = Counter(p.tail for p in col.parts if p is not None)
+    for i, p in enumerate(col.parts):
+        if p is not None and p.tail and tails[p.tail] == 1 and not p.tail.strip(specks + " "):
+            col.parts[i] = replace(p, tail="")
 
 
 def _extra_in_tail(col: _Column) -> None:

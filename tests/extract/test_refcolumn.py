@@ -470,3 +470,11 @@ def test_a_capital_beside_its_own_small_letter_is_one_capital_where_no_row_print
     assert texts(["Ww03", "Wwo04", "Wwo07"]) == ["W03", "W04", "W07"]
     assert texts(["CcP1", "CcP2", "CcP3"]) == ["CP1", "CP2", "CP3"]
     assert texts(["WW1", "WW2", "WW3"]) == ["WW1", "WW2", "WW3"]
+
+
+def test_a_speck_after_a_number_that_no_other_row_prints_goes():
+    """`W05_`: an underline's remnant read after the number; a tail other rows print stays."""
+    got = repair_column([RefCell(t, 0.5) for t in ["W04", "W05_", "W06"]], LOOK, specks=VOCABULARY.edge_marks)
+    assert [r.text for r in got] == ["W04", "W05", "W06"]
+    got = repair_column([RefCell(t, 0.5) for t in ["W04_", "W05_", "W06"]], LOOK, specks=VOCABULARY.edge_marks)
+    assert [r.text for r in got][:2] == ["W04_", "W05_"]
