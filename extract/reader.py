@@ -22,6 +22,7 @@ from .page import Frame
 from .periods import ReportPeriod, find_report_period, parse_period
 from .records import (
     Record,
+    commas_read_as_points,
     observation,
     unit_of_row,
     withhold,
@@ -105,7 +106,9 @@ class TableReader:
             result.observations = _read_areas(body, ctx)
         else:
             self._read_indicators(body, ctx, result, noted_marks(page.text))
-        result.observations = withhold_pointless_percents(withhold_off_precision(withhold_clashes(result.observations)))
+        result.observations = withhold_pointless_percents(
+            withhold_off_precision(commas_read_as_points(withhold_clashes(result.observations)))
+        )
         self.last = self._continuation(table, body)
         return result
 
