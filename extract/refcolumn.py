@@ -90,6 +90,7 @@ class RefMemory:
 
     schemes: dict[str, Scheme] = field(default_factory=dict)
     last_prefix: str | None = None
+    last: RefParts | None = None  # the reference the table before ended with
     stems: Counter[str] = field(default_factory=Counter)  # rows of the document printing each stem
 
     def witnessed(self, ref: str) -> bool:
@@ -134,6 +135,8 @@ class _Column:
         return own + Counter(set(self.memory.schemes))
 
     def neighbours(self, i: int) -> list[RefParts]:
+        """The readings next above and below; above the first, the reference the table before
+        ended with (a table continued from the page before: `LACE (%)` after `LAC6 (val)`)."""
         out = []
         for step in (-1, 1):
             j = i + step
@@ -141,6 +144,8 @@ class _Column:
                 j += step
             if 0 <= j < len(self.texts) and (p := self.parts[j]) is not None:
                 out.append(p)
+            elif j < 0 and self.memory.last is not None:
+                out.append(self.memory.last)
         return out
 
     def shaped(self) -> bool:
@@ -637,18 +642,29 @@ def _numbered_in_turn(col: _Column, lookalikes: Mapping[str, str]) -> set[int]:
     `W03`), and the implied prefix with a number at a width it never prints (`H0O7`); the rows
     repaired. An unsure reading of the implied prefix with no digit left takes it too
     (`_number_lost`), as does one a lookalike made another row's reference (`RBS` read `RB5`
-    where the count implies `RB4`). Repairs run top down, so a repaired row counts for the next."""
-    repaired = set()
-    for i, text in enumerate(col.texts):
-        p = col.parts[i]
-        implied = _implied_here(col, i) if text else None
-        if implied is None:
-            continue
-        if p is not None and not (_off_prefix(col, i, p, implied) or _misfit(col, i, p, implied) or _twice(col, i, p)):
-            continue
-        if _ends_in(text, implied) or _ends_in_lookalikes(text, implied, lookalikes) or _number_lost(col, i, implied):
-            col.parts[i] = implied
-            repaired.add(i)
+    where the count implies `RB4`). Repairs run top down, so a repaired row counts for the next,
+    and again until none is made: a row repaired below implies one above it."""
+    repaired: set[int] = set()
+    for _ in range(len(col.texts)):
+        before = len(repaired)
+        for i, text in enumerate(col.texts):
+            p = col.parts[i]
+            implied = _implied_here(col, i) if text and i not in repaired else None
+            if implied is None:
+                continue
+            if p is not None and not (
+                _off_prefix(col, i, p, implied) or _misfit(col, i, p, implied) or _twice(col, i, p)
+            ):
+                continue
+            if (
+                _ends_in(text, implied)
+                or _ends_in_lookalikes(text, implied, lookalikes)
+                or _number_lost(col, i, implied)
+            ):
+                col.parts[i] = implied
+                repaired.add(i)
+        if len(repaired) == before:
+            break
     return repaired
 
 
@@ -761,3 +777,4 @@ def _remember(col: _Column) -> None:
         if p is not None and p.prefix:
             last = p.prefix
     col.memory.last_prefix = last
+    col.memory.last = next((p for p in reversed(col.parts) if p is not None and p.prefix), None)

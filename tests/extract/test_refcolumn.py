@@ -1,7 +1,7 @@
 """A column of OCR'd references repaired by what the column itself says: the other references'
 prefixes, separators, number widths and sequence, and the lookalikes of the vocabulary."""
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from scorekit.extract.refcolumn import SURE, RefCell, RefMemory, RefParts, parse_ref, repair_column
@@ -268,6 +268,7 @@ def test_a_clean_column_is_left_as_printed(prefix, sep, width, n):
 @given(
     st.lists(st.sampled_from(["KP01", "KPO2", "KPOS", "KP04", "Q4", "QS", "01", "AS 02", "H 1", "H2", ""]), max_size=8)
 )
+@example(["QS", "KP01", "QS", "Q4", "QS"])  # a row the count repairs implies the row above it
 def test_repair_is_idempotent(column):
     once = texts(column)
     assert texts(once) == once
@@ -478,3 +479,12 @@ def test_a_speck_after_a_number_that_no_other_row_prints_goes():
     assert [r.text for r in got] == ["W04", "W05", "W06"]
     got = repair_column([RefCell(t, 0.5) for t in ["W04_", "W05_", "W06"]], LOOK, specks=VOCABULARY.edge_marks)
     assert [r.text for r in got][:2] == ["W04_", "W05_"]
+
+
+def test_a_table_continued_from_the_page_before_starts_next_to_where_that_one_ended():
+    """`LACE (%)` heading a page whose table goes on from one that ended with `LAC6 (val)`: its
+    neighbour above is that reference, and the sibling it stands beside is `LAC6 (%)`."""
+    memory = RefMemory()
+    repair(["LAC1", "LAC2", "LAC3", "LAC6 (val)"], memory)
+    assert [r.text for r in repair(["LACE (%)", "LAC12 (val)", "LAC12 (%)"], memory)][0] == "LAC6 (%)"
+    assert [r.text for r in repair(["LACE (%)", "LAC12 (val)", "LAC12 (%)"], RefMemory())][0] == "LACE (%)"
