@@ -9,6 +9,8 @@ the same way: a zero's ink is clearly taller than wide and as wide as the digits
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from .image import true_runs
@@ -25,6 +27,9 @@ def _blobs(img: np.ndarray):
     return [(stats[i], labels == i) for i in range(1, n) if stats[i][4] >= 6]
 
 
+SOLID = 0.95  # a blob's pixels over its hull's area from which it has no hole or bay (a filled triangle: over 1)
+
+
 def triangle(img: np.ndarray) -> str | None:
     """`▲`, `▼`, `►` or `◄` when the ink is one filled triangle, else None."""
     blobs = _blobs(img)
@@ -37,14 +42,45 @@ def triangle(img: np.ndarray) -> str | None:
 
     contours, _ = cv2.findContours(mask.astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     hull = cv2.contourArea(cv2.convexHull(max(contours, key=cv2.contourArea)))
-    if hull <= 0 or area / hull < 0.85:  # digits such as 6, 9, 0 have holes or bays; a triangle has none
+    if hull <= 0 or area / hull < SOLID:  # an `A`, a `v`, a `6` have holes or bays, even blurred; a triangle none
         return None
     mask = mask[y : y + h, x : x + w]
-    end = _heavier_end(mask, 3, 1.8)
-    if end is not None:
-        return {"bottom": "▲", "top": "▼"}[end]
-    side = _heavier_end(mask.T, 3, 1.8)
-    return None if side is None else {"top": "►", "bottom": "◄"}[side]
+    found = {mark for mark, m in (("▲", mask), ("▼", mask[::-1]), ("◄", mask.T), ("►", mask.T[::-1])) if _pointed(m)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _pointed(mask: np.ndarray) -> bool:
+    """The glyph, its apex at the top, widens from it straight to a base at the bottom, centred on
+    one axis: a filled triangle's rows. A `4`'s, an `r`'s or a `*`'s do not."""
+    profile = _profile(mask)
+    return profile is not None and profile.centred and _tapers(profile.widths)
+
+
+def _tapers(widths: np.ndarray) -> bool:
+    """Widths growing from a point, near enough in a straight line: a head's or a triangle's sides."""
+    n, base = len(widths), float(widths[-1])
+    if n < 3 or widths[0] > 0.45 * base or base < widths.max() - 1:
+        return False
+    steps = np.diff(widths)
+    if (steps < -1).any() or steps.max() > 0.6 * (base - widths[0]):
+        return False  # a bar that juts out at once (`t`, `f`) does not widen row by row
+    fit = np.polyval(np.polyfit(np.arange(n), widths, 1), np.arange(n))
+    return bool(np.abs(widths - fit).mean() <= max(1.0, 0.1 * base))
+
+
+@dataclass(frozen=True)
+class _Profile:
+    widths: np.ndarray  # each row's ink from its first to its last pixel
+    centred: bool  # every row's middle on one axis
+
+
+def _profile(mask: np.ndarray) -> _Profile | None:
+    if not mask.any(axis=1).all():
+        return None
+    firsts = mask.argmax(axis=1)
+    lasts = mask.shape[1] - 1 - mask[:, ::-1].argmax(axis=1)
+    widths, centres = lasts - firsts + 1, (firsts + lasts) / 2
+    return _Profile(widths, bool(np.abs(centres - np.median(centres)).max() <= max(1.5, 0.15 * widths.max())))
 
 
 def lone_arrow(img: np.ndarray) -> str | None:
@@ -57,6 +93,8 @@ def lone_arrow(img: np.ndarray) -> str | None:
         return None
     (x, y, w, h, _), mask = blobs[0]
     mask = mask[y : y + h, x : x + w]
+    if _holed(mask):
+        return None  # a `6`'s or a `9`'s bowl, however narrow its counter
     if h >= 1.3 * w:
         return {"start": "↑", "end": "↓"}.get(_head(mask) or "")
     if w >= 1.3 * h:
@@ -64,28 +102,33 @@ def lone_arrow(img: np.ndarray) -> str | None:
     return None
 
 
+def _holed(mask: np.ndarray) -> bool:
+    import cv2
+
+    _, hierarchy = cv2.findContours(mask.astype(np.uint8), cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
+    return hierarchy is not None and bool((hierarchy[0][:, 3] >= 0).any())
+
+
 def _head(mask: np.ndarray) -> str | None:
     """Which end of an upright glyph is an arrow's head ("start": the top), None if it is no
-    arrow: rows centred on one axis; past the head's widest rows, a shaft at most half as wide
-    over nearly all of a third of the height or more; at the head's end, a tip narrower than it."""
+    arrow: rows centred on one axis; a head widening from a point in straight sides (a `t`'s
+    crossbar juts out at once); past its widest rows, a shaft at most half as wide over nearly
+    all of a third of the height or more."""
     n = mask.shape[0]
-    if n < 8 or not mask.any(axis=1).all():
+    profile = _profile(mask) if n >= 8 else None
+    if profile is None or not profile.centred:
         return None
-    firsts = mask.argmax(axis=1)
-    lasts = mask.shape[1] - 1 - mask[:, ::-1].argmax(axis=1)
-    widths, centres = lasts - firsts + 1, (firsts + lasts) / 2
+    widths = profile.widths
     widest = int(widths.max())
-    if np.abs(centres - np.median(centres)).max() > max(1.5, 0.15 * widest):
-        return None
     shaft = widths <= 0.55 * widest
     wide = np.flatnonzero(widths >= 0.9 * widest)
     lo, hi = int(wide[0]), int(wide[-1])
 
-    def pointed(tail: np.ndarray, tip: int, near: bool) -> bool:
-        return len(tail) >= 0.3 * n and tail.mean() >= 0.7 and tip <= 0.6 * widest and near
+    def pointed(tail: np.ndarray, head: np.ndarray, near: bool) -> bool:
+        return len(tail) >= 0.3 * n and tail.mean() >= 0.7 and near and _tapers(head)
 
-    up = pointed(shaft[hi + 1 :], widths[0], lo <= 0.6 * n)
-    down = pointed(shaft[:lo], widths[-1], hi >= 0.4 * n)
+    up = pointed(shaft[hi + 1 :], widths[: lo + 1], lo <= 0.6 * n)
+    down = pointed(shaft[:lo], widths[hi:][::-1], hi >= 0.4 * n)
     if up == down:
         return None
     return "start" if up else "end"

@@ -79,3 +79,21 @@ def test_digits_letters_and_suppression_marks_are_no_direction_mark(text, scale,
 def test_any_arrow_with_a_head_and_a_straight_shaft_points_its_way(height, shaft, head, turns):
     cell = _cell(_turned(_arrow(height, shaft, head), turns))
     assert glyphs.lone_arrow(cell) == list(TURNS)[turns]
+
+
+def _typed(text: str, px: int) -> np.ndarray:
+    """`text` in Pillow's own face (shipped with it, so on every machine), blurred as a scan."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    img = Image.new("L", (px * 4 + 20, px * 2 + 20), 255)
+    ImageDraw.Draw(img).text((10, 10), text, font=ImageFont.load_default(size=px), fill=0)
+    return cv2.GaussianBlur(np.array(img), (3, 3), 0.7)
+
+
+@pytest.mark.parametrize("text", list("0123456789AVvrt*#<>") + ["R", "G", "n/a"])
+@pytest.mark.parametrize("px", [14, 20, 28, 40])
+def test_a_typed_digit_or_letter_is_no_mark_whatever_its_size(text, px):
+    """A blurred `4` is nearly a triangle with a tail, an `A` or a `v` a filled one, a `6` an
+    arrow's head on a stem: their holes, bays and stems that jut out at once tell them apart."""
+    cell = _typed(text, px)
+    assert glyphs.triangle(cell) is None and glyphs.lone_arrow(cell) is None
