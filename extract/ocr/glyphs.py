@@ -27,11 +27,13 @@ def _blobs(img: np.ndarray):
     return [(stats[i], labels == i) for i in range(1, n) if stats[i][4] >= 6]
 
 
-SOLID = 0.95  # a blob's pixels over its hull's area from which it has no hole or bay (a filled triangle: over 1)
+SOLID = 0.85  # a blob's pixels over its hull's area from which it has no bay (`6`, `9`, `0`: a hole or bay)
+SOLID_SIDEWAYS = 0.95  # and for one pointing sideways, which more letters blur into (`A`, `v`, `<`)
 
 
 def triangle(img: np.ndarray) -> str | None:
-    """`▲`, `▼`, `►` or `◄` when the ink is one filled triangle, else None."""
+    """`▲`/`▼` when the ink is one filled triangle, its broad end below or above; `►`/`◄`, where
+    it is neither, when it widens straight from an apex at one side and is solid throughout."""
     blobs = _blobs(img)
     if len(blobs) != 1:
         return None
@@ -42,10 +44,15 @@ def triangle(img: np.ndarray) -> str | None:
 
     contours, _ = cv2.findContours(mask.astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     hull = cv2.contourArea(cv2.convexHull(max(contours, key=cv2.contourArea)))
-    if hull <= 0 or area / hull < SOLID:  # an `A`, a `v`, a `6` have holes or bays, even blurred; a triangle none
+    if hull <= 0 or area / hull < SOLID:
         return None
     mask = mask[y : y + h, x : x + w]
-    found = {mark for mark, m in (("▲", mask), ("▼", mask[::-1]), ("◄", mask.T), ("►", mask.T[::-1])) if _pointed(m)}
+    end = _heavier_end(mask, 3, 1.8)
+    if end is not None:
+        return {"bottom": "▲", "top": "▼"}[end]
+    if area / hull < SOLID_SIDEWAYS:
+        return None
+    found = {mark for mark, m in (("◄", mask.T), ("►", mask.T[::-1])) if _pointed(m)}
     return found.pop() if len(found) == 1 else None
 
 
