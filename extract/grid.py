@@ -230,25 +230,46 @@ def _merged_slots(xs: list[float], ys: list[float], hs: list, vs: list) -> _Slot
 
 def _build(xs: list[float], ys: list[float], hs: list, vs: list) -> Grid:
     nr, nc = len(ys) - 1, len(xs) - 1
-    slots = _merged_slots(xs, ys, hs, vs)
-    spans: dict[int, list[int]] = {}
-    for r in range(nr):
-        for c in range(nc):
-            s = spans.get(root := slots.find(r * nc + c))
-            if s is None:
-                spans[root] = [r, r + 1, c, c + 1]
-                continue
-            s[1] = r + 1  # rows come in order: a cell's first row is where it was met
-            s[2], s[3] = (c if c < s[2] else s[2]), (c + 1 if c + 1 > s[3] else s[3])
-    cells: dict[int, Cell] = {}
+    cells: list[Cell] = []
     matrix: list[list[Cell]] = [[None] * nc for _ in range(nr)]  # type: ignore[list-item]
-    for root, (r0, r1, c0, c1) in sorted(spans.items()):
+    for r0, r1, c0, c1 in _spans(_merged_slots(xs, ys, hs, vs), nr, nc):
         cell = Cell(r0, r1, c0, c1, xs[c0], ys[r0], xs[c1], ys[r1])
-        cells[root] = cell
+        cells.append(cell)
         for r in range(r0, r1):
             for c in range(c0, c1):
                 matrix[r][c] = cell
-    return Grid(xs, ys, list(cells.values()), matrix)
+    return Grid(xs, ys, cells, matrix)
+
+
+def _spans(slots: _Slots, nr: int, nc: int) -> list[tuple[int, int, int, int]]:
+    """Each merged cell's rows and columns. Slots joined into a shape no cell has (an L, where a
+    scan lost a rule or two: a header cell open at its foot into a band running the table's
+    width) are no one cell; each row's run of them is one, or the bounding box would lay a cell
+    over its neighbours and read their words twice."""
+    members: dict[int, list[tuple[int, int]]] = {}
+    for r in range(nr):
+        for c in range(nc):
+            members.setdefault(slots.find(r * nc + c), []).append((r, c))
+    out = []
+    for held in members.values():
+        rows, cols = [r for r, _ in held], [c for _, c in held]
+        r0, r1, c0, c1 = min(rows), max(rows) + 1, min(cols), max(cols) + 1
+        if len(held) == (r1 - r0) * (c1 - c0):
+            out.append((r0, r1, c0, c1))
+            continue
+        for r in range(r0, r1):
+            out += [(r, r + 1, a, b) for a, b in _runs(sorted(c for rr, c in held if rr == r))]
+    return sorted(out)
+
+
+def _runs(cols: list[int]) -> list[tuple[int, int]]:
+    out: list[list[int]] = []
+    for c in cols:
+        if out and c == out[-1][1]:
+            out[-1][1] = c + 1
+        else:
+            out.append([c, c + 1])
+    return [(a, b) for a, b in out]
 
 
 def assign_words(grid: Grid, words: list[Word]) -> list[Word]:

@@ -22,6 +22,7 @@ from .page import Frame
 from .periods import ReportPeriod, find_report_period, parse_period
 from .records import (
     Record,
+    commas_read_as_points,
     observation,
     unit_of_row,
     withhold,
@@ -105,7 +106,9 @@ class TableReader:
             result.observations = _read_areas(body, ctx)
         else:
             self._read_indicators(body, ctx, result, noted_marks(page.text))
-        result.observations = withhold_pointless_percents(withhold_off_precision(withhold_clashes(result.observations)))
+        result.observations = withhold_pointless_percents(
+            withhold_off_precision(commas_read_as_points(withhold_clashes(result.observations)))
+        )
         self.last = self._continuation(table, body)
         return result
 
@@ -166,7 +169,9 @@ class TableReader:
         where the column repairs it to a prefix the column's other rows print."""
         loose = {k: split_read_ref(line.name) for k, line in enumerate(lines) if not line.ref}
         cells = [RefCell(line.ref or loose[k][0], line.ref_conf) for k, line in enumerate(lines)]
-        got = repair_column(cells, VOCABULARY.lookalikes, self.refs, VOCABULARY.ref_marks.capitals)
+        got = repair_column(
+            cells, VOCABULARY.lookalikes, self.refs, VOCABULARY.ref_marks.capitals, VOCABULARY.edge_marks
+        )
         printed = {_prefix(r.text) for k, r in enumerate(got) if lines[k].ref} - {""}
         taken = {
             k for k, (ref, _) in loose.items() if ref and parse_ref(got[k].text) and _prefix(got[k].text) in printed

@@ -195,6 +195,31 @@ def _ocr_figure(obs: dict) -> bool:
     return obs["method"] == "ocr" and obs["measure"] in _FORMATTED and obs["value"] is not None
 
 
+_COMMA_GROUPED = re.compile(r"\d,\d{3}(?!\d)")
+_POINT_GROUPED = re.compile(r"^\D*\d{1,3}\.\d{3}\D*$")
+
+
+def commas_read_as_points(observations: list[dict]) -> list[dict]:
+    """OCR'd figures whose thousands comma a scan blurred into a point (`6.475` in a row of
+    `4,787 4,997 5,730`): a row prints one number format, and where two of its figures or more
+    group thousands with a comma, a point before exactly three digits is that comma. Read so,
+    the row's precision agrees (`withhold_off_precision`) instead of withholding it whole."""
+    series: dict[tuple, list[int]] = {}
+    for k, obs in enumerate(observations):
+        if _ocr_figure(obs):
+            series.setdefault(tuple(obs[f] for f in _SERIES), []).append(k)
+    out = list(observations)
+    for members in series.values():
+        raws = {k: str(observations[k]["value_raw"]) for k in members}
+        if sum(bool(_COMMA_GROUPED.search(r)) for r in raws.values()) < 2:
+            continue
+        for k, raw in raws.items():
+            if _POINT_GROUPED.match(raw) and "," not in raw:
+                value = float(observations[k]["value"]) * 1000
+                out[k] = {**observations[k], "value": round(value), "value_raw": raw.replace(".", ",")}
+    return out
+
+
 def withhold_off_precision(observations: list[dict]) -> list[dict]:
     """OCR'd figures printed at another precision than the rest of their row (`65` in a row of
     `9.0 6.9 6.7`): a row's figures (its values, averages, maxima, targets, benchmarks; not its

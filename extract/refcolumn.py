@@ -90,6 +90,7 @@ class RefMemory:
 
     schemes: dict[str, Scheme] = field(default_factory=dict)
     last_prefix: str | None = None
+    last: RefParts | None = None  # the reference the table before ended with
     stems: Counter[str] = field(default_factory=Counter)  # rows of the document printing each stem
 
     def witnessed(self, ref: str) -> bool:
@@ -134,6 +135,8 @@ class _Column:
         return own + Counter(set(self.memory.schemes))
 
     def neighbours(self, i: int) -> list[RefParts]:
+        """The readings next above and below; above the first, the reference the table before
+        ended with (a table continued from the page before: `LACE (%)` after `LAC6 (val)`)."""
         out = []
         for step in (-1, 1):
             j = i + step
@@ -141,6 +144,8 @@ class _Column:
                 j += step
             if 0 <= j < len(self.texts) and (p := self.parts[j]) is not None:
                 out.append(p)
+            elif j < 0 and self.memory.last is not None:
+                out.append(self.memory.last)
         return out
 
     def shaped(self) -> bool:
@@ -153,6 +158,7 @@ def repair_column(
     lookalikes: Mapping[str, str],
     memory: RefMemory | None = None,
     capitals: Mapping[str, str] | None = None,
+    specks: str = "",
 ) -> list[RefReading]:
     """Each reading of the column, repaired where its column settles it, else as read: doubtful
     where the column's scheme says it is broken and the engine was unsure of it, and of the
@@ -161,13 +167,17 @@ def repair_column(
     `M3`; `EHI` among `EH2`, `EH3`), its stem on no other row, is `lone`: the engine's word is
     all it stands on, and a misread glyph is as sure as a printed letter, so the caller wants a
     second row of the document printing the stem. `memory` carries schemes and stems from table
-    to table. `capitals`: marks read for the capital a reference starts with (`$P2`)."""
+    to table. `capitals`: marks read for the capital a reference starts with (`$P2`); `specks`:
+    marks OCR makes of a rule's remnant or a speck (`W05_`)."""
     texts = [c.text.strip() for c in cells]
     col = _Column(texts, [parse_ref(t) for t in texts], memory or RefMemory(), [c.conf for c in cells], capitals or {})
+    _capital_read_twice(col)
     _merge_zero_prefixes(col, lookalikes)
     _zero_read_as_letter(col, lookalikes)
     unsettled = _settle_all(col, lookalikes)
     _read_twice(col, lookalikes)
+    _digit_read_as_letter(col, lookalikes)
+    _specks_after(col, specks)
     _extra_in_tail(col)
     _tail_lookalike(col, lookalikes)
     _sibling_qualifier(col, lookalikes)
@@ -212,6 +222,22 @@ def _width(numbers: list[str]) -> int:
         return 0
     (width, n), *_ = Counter(len(x) for x in numbers).most_common(1)
     return width if n >= AGREE * len(numbers) and any(x.startswith("0") for x in numbers) else 0
+
+
+def _capital_read_twice(col: _Column) -> None:
+    """A capital beside its own small letter (`Ww03`, `CcP2`) is one wide glyph read twice, on
+    any row and whatever the column prints: no publisher's prefix mixes the cases of one letter."""
+    for i, p in enumerate(col.parts):
+        if p is not None and (once := _once(p.prefix)) != p.prefix:
+            col.parts[i] = replace(p, prefix=once)
+
+
+def _once(prefix: str) -> str:
+    for k in range(len(prefix) - 1):
+        a, b = prefix[k], prefix[k + 1]
+        if a != b and a.lower() == b.lower():
+            return prefix[:k] + a.upper() + _once(prefix[k + 2 :])
+    return prefix
 
 
 def _merge_zero_prefixes(col: _Column, lookalikes: Mapping[str, str]) -> None:
@@ -269,6 +295,30 @@ def _read_twice(col: _Column, lookalikes: Mapping[str, str]) -> None:
         once = replace(p, tail=p.tail[1:])
         if all(q is None or q.text != once.text for q in col.parts):
             col.parts[i] = once
+
+
+def _digit_read_as_letter(col: _Column, lookalikes: Mapping[str, str]) -> None:
+    """A number's last digit read as a letter (`LAC1O (%)` beside `LAC10-QL`), where the engine
+    was unsure: the letter as a sibling's would be the only one of its kind in the column, and the
+    digit gives a stem another row prints. Sibling letters come in runs (`EH3a`..`EH3e`); a lone
+    one that is a digit's lookalike is the digit."""
+    letters = Counter(p.tail[0] for p in col.parts if p is not None and p.tail[:1].isalpha())
+    stems = Counter((p.prefix, p.number) for p in col.parts if p is not None)
+    for i, p in enumerate(col.parts):
+        if p is None or col.sure(i) or letters[p.tail[:1]] != 1 or p.tail[0] not in lookalikes:
+            continue
+        digit = replace(p, number=p.number + lookalikes[p.tail[0]], tail=p.tail[1:])
+        if stems[(digit.prefix, digit.number)] and all(q is None or q.text != digit.text for q in col.parts):
+            col.parts[i] = digit
+
+
+def _specks_after(col: _Column, specks: str) -> None:
+    """A tail of specks alone (`W05_`) that no other reading prints: a rule's remnant or a speck
+    OCR read after the number, where nothing is printed."""
+    tails = Counter(p.tail for p in col.parts if p is not None)
+    for i, p in enumerate(col.parts):
+        if p is not None and p.tail and tails[p.tail] == 1 and not p.tail.strip(specks + " "):
+            col.parts[i] = replace(p, tail="")
 
 
 def _extra_in_tail(col: _Column) -> None:
@@ -592,18 +642,29 @@ def _numbered_in_turn(col: _Column, lookalikes: Mapping[str, str]) -> set[int]:
     `W03`), and the implied prefix with a number at a width it never prints (`H0O7`); the rows
     repaired. An unsure reading of the implied prefix with no digit left takes it too
     (`_number_lost`), as does one a lookalike made another row's reference (`RBS` read `RB5`
-    where the count implies `RB4`). Repairs run top down, so a repaired row counts for the next."""
-    repaired = set()
-    for i, text in enumerate(col.texts):
-        p = col.parts[i]
-        implied = _implied_here(col, i) if text else None
-        if implied is None:
-            continue
-        if p is not None and not (_off_prefix(col, i, p, implied) or _misfit(col, i, p, implied) or _twice(col, i, p)):
-            continue
-        if _ends_in(text, implied) or _ends_in_lookalikes(text, implied, lookalikes) or _number_lost(col, i, implied):
-            col.parts[i] = implied
-            repaired.add(i)
+    where the count implies `RB4`). Repairs run top down, so a repaired row counts for the next,
+    and again until none is made: a row repaired below implies one above it."""
+    repaired: set[int] = set()
+    for _ in range(len(col.texts)):
+        before = len(repaired)
+        for i, text in enumerate(col.texts):
+            p = col.parts[i]
+            implied = _implied_here(col, i) if text and i not in repaired else None
+            if implied is None:
+                continue
+            if p is not None and not (
+                _off_prefix(col, i, p, implied) or _misfit(col, i, p, implied) or _twice(col, i, p)
+            ):
+                continue
+            if (
+                _ends_in(text, implied)
+                or _ends_in_lookalikes(text, implied, lookalikes)
+                or _number_lost(col, i, implied)
+            ):
+                col.parts[i] = implied
+                repaired.add(i)
+        if len(repaired) == before:
+            break
     return repaired
 
 
@@ -716,3 +777,4 @@ def _remember(col: _Column) -> None:
         if p is not None and p.prefix:
             last = p.prefix
     col.memory.last_prefix = last
+    col.memory.last = next((p for p in reversed(col.parts) if p is not None and p.prefix), None)

@@ -16,17 +16,57 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 from functools import cache
 
+from rapidfuzz.distance import Levenshtein
+
 from .page import Word
 from .secondreading import known
 from .vocabulary import VOCABULARY
 
 MIN_LETTERS = 4  # shorter words fold onto too many others to be read back
+ECHO_LETTERS = 5  # a shorter word is one letter off too many of a page's words
+LONG_WORD = 9  # letters from which a word two letters off a page's word is still that word
 _LETTERS = re.compile(r"^(?P<lead>\W*)(?P<word>[A-Za-z]+)(?P<tail>\W*)$")
 
 
 def respell(words: Sequence[Word], dictionary: Collection[str]) -> list[Word]:
     folded = _folded(frozenset(dictionary))
-    return [_unglued(_respelt(w, dictionary, folded), dictionary) for w in words]
+    out = [_unglued(_respelt(w, dictionary, folded), dictionary) for w in words]
+    printed = _page_words(out, dictionary)
+    return [_echoed(w, dictionary, printed) for w in out]
+
+
+def _page_words(words: Sequence[Word], dictionary: Collection[str]) -> frozenset[str]:
+    """The listed words the page reads, which a misread word elsewhere on it most likely is."""
+    out = set()
+    for w in words:
+        m = _LETTERS.match(w.text)
+        if m is not None and len(m.group("word")) >= ECHO_LETTERS and known(m.group("word"), dictionary):
+            out.add(m.group("word").lower())
+    return frozenset(out)
+
+
+def _echoed(w: Word, dictionary: Collection[str], printed: frozenset[str]) -> Word:
+    """A word no list holds that is one letter off one word the page reads elsewhere (two off,
+    for a long word), and no other is as near: a glyph or two the blur changed (`detertions` beside
+    `detections`, `referrais` beside `referrals`). The page's own words stand for the print, so
+    no guess is made among the dictionary's many neighbours (`desertions`)."""
+    m = _LETTERS.match(w.text)
+    if m is None:
+        return w
+    text = m.group("word")
+    if len(text) < ECHO_LETTERS or text[1:] != text[1:].lower() or known(text, dictionary):
+        return w
+    if VOCABULARY.is_place(text):
+        return w
+    reach = 1 if len(text) < LONG_WORD else 2
+    off = {p: Levenshtein.distance(text.lower(), p, score_cutoff=reach) for p in printed}
+    nearest = min(off.values(), default=reach + 1)
+    near = [p for p, d in off.items() if d == nearest]
+    if nearest > reach or len(near) != 1:
+        return w
+    (word,) = near
+    cased = word.capitalize() if text[0].isupper() else word
+    return replace(w, text=f"{m.group('lead')}{cased}{m.group('tail')}")
 
 
 def _unglued(w: Word, dictionary: Collection[str]) -> Word:

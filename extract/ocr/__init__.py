@@ -237,14 +237,64 @@ def _sparse_words(region, h, v, eng: OcrEngine, s: float) -> list[Word]:
 
 
 def _to_ink(words: list[Word], ink) -> list[Word]:
-    """Each word's box cut down to the rows its ink fills: an engine's box may take in blank
-    paper (a band's blurred edge it binarised as ink, under a header's `20`), and a box taller
-    than its glyphs makes its line look set in a larger face than the rows it heads."""
+    """Each word's box cut down to its own ink: an engine's box may take in blank paper (a
+    band's blurred edge it binarised as ink, under a header's `20`), the top of the next line's
+    glyphs, or the next words of its line (a blurred `Apr` boxed over `May Jun`), and a box
+    taller than its glyphs makes its line look set in a larger face than the rows it heads."""
+    out = []
+    for w in _clear_of_neighbours(words):
+        top, bottom = max(0, int(w.top)), int(round(w.bottom))
+        left = max(0, int(w.x0))
+        box = ink[top:bottom, left : int(round(w.x1))]
+        run = _own_rows(box.sum(axis=1))
+        if run is None:
+            out.append(w)
+            continue
+        cols = box[run[0] : run[1]].any(axis=0).nonzero()[0]
+        out.append(
+            replace(
+                w,
+                x0=float(left + cols[0]),
+                top=float(top + run[0]),
+                x1=float(left + cols[-1] + 1),
+                bottom=float(top + run[1]),
+            )
+        )
+    return out
+
+
+def _own_rows(rows) -> tuple[int, int] | None:
+    """The rows of the heaviest run of inked rows, with the runs close beside it (an `i`'s dot, a
+    `%`'s circles): the word's own line, not a sliver of another's its box clipped."""
+    inked = [k for k, n in enumerate(rows) if n]
+    if not inked:
+        return None
+    runs: list[list[int]] = [[inked[0], inked[0] + 1]]
+    for k in inked[1:]:
+        if k <= runs[-1][1] + 1:
+            runs[-1][1] = k + 1
+        else:
+            runs.append([k, k + 1])
+    main = max(runs, key=lambda r: int(rows[r[0] : r[1]].sum()))
+    reach = max(2, (main[1] - main[0]) // 3)
+    a = min(r[0] for r in runs if r[1] >= main[0] - reach and r[0] <= main[1] + reach)
+    b = max(r[1] for r in runs if r[1] >= main[0] - reach and r[0] <= main[1] + reach)
+    return a, b
+
+
+def _clear_of_neighbours(words: list[Word]) -> list[Word]:
+    """A box that runs on over the next words of its line ends where the first of them starts:
+    two printed words never share ink, and the engine read them apart."""
     out = []
     for w in words:
-        top, bottom = max(0, int(w.top)), int(round(w.bottom))
-        rows = ink[top:bottom, max(0, int(w.x0)) : int(round(w.x1))].any(axis=1).nonzero()[0]
-        out.append(replace(w, top=float(top + rows[0]), bottom=float(top + rows[-1] + 1)) if rows.size else w)
+        level = [
+            o.x0
+            for o in words
+            if o is not w
+            and w.x0 < o.x0 < w.x1
+            and min(o.bottom, w.bottom) - max(o.top, w.top) > 0.5 * (w.bottom - w.top)
+        ]
+        out.append(replace(w, x1=min(level) - 1.0) if level and min(level) - 1.0 > w.x0 else w)
     return out
 
 

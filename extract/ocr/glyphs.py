@@ -9,6 +9,8 @@ the same way: a zero's ink is clearly taller than wide and as wide as the digits
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from .image import true_runs
@@ -25,8 +27,13 @@ def _blobs(img: np.ndarray):
     return [(stats[i], labels == i) for i in range(1, n) if stats[i][4] >= 6]
 
 
+SOLID = 0.85  # a blob's pixels over its hull's area from which it has no bay (`6`, `9`, `0`: a hole or bay)
+SOLID_SIDEWAYS = 0.95  # and for one pointing sideways, which more letters blur into (`A`, `v`, `<`)
+
+
 def triangle(img: np.ndarray) -> str | None:
-    """`▲`/`▼` when the ink is one filled triangle, else None."""
+    """`▲`/`▼` when the ink is one filled triangle, its broad end below or above; `►`/`◄`, where
+    it is neither, when it widens straight from an apex at one side and is solid throughout."""
     blobs = _blobs(img)
     if len(blobs) != 1:
         return None
@@ -37,10 +44,101 @@ def triangle(img: np.ndarray) -> str | None:
 
     contours, _ = cv2.findContours(mask.astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     hull = cv2.contourArea(cv2.convexHull(max(contours, key=cv2.contourArea)))
-    if hull <= 0 or area / hull < 0.85:  # digits such as 6, 9, 0 have holes or bays; a triangle has none
+    if hull <= 0 or area / hull < SOLID:
         return None
-    end = _heavier_end(mask[y : y + h], 3, 1.8)
-    return None if end is None else {"bottom": "▲", "top": "▼"}.get(end)
+    mask = mask[y : y + h, x : x + w]
+    end = _heavier_end(mask, 3, 1.8)
+    if end is not None:
+        return {"bottom": "▲", "top": "▼"}[end]
+    if area / hull < SOLID_SIDEWAYS:
+        return None
+    found = {mark for mark, m in (("◄", mask.T), ("►", mask.T[::-1])) if _pointed(m)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _pointed(mask: np.ndarray) -> bool:
+    """The glyph, its apex at the top, widens from it straight to a base at the bottom, centred on
+    one axis: a filled triangle's rows. A `4`'s, an `r`'s or a `*`'s do not."""
+    profile = _profile(mask)
+    return profile is not None and profile.centred and _tapers(profile.widths)
+
+
+def _tapers(widths: np.ndarray) -> bool:
+    """Widths growing from a point, near enough in a straight line: a head's or a triangle's sides."""
+    n, base = len(widths), float(widths[-1])
+    if n < 3 or widths[0] > 0.45 * base or base < widths.max() - 1:
+        return False
+    steps = np.diff(widths)
+    if (steps < -1).any() or steps.max() > 0.6 * (base - widths[0]):
+        return False  # a bar that juts out at once (`t`, `f`) does not widen row by row
+    fit = np.polyval(np.polyfit(np.arange(n), widths, 1), np.arange(n))
+    return bool(np.abs(widths - fit).mean() <= max(1.0, 0.1 * base))
+
+
+@dataclass(frozen=True)
+class _Profile:
+    widths: np.ndarray  # each row's ink from its first to its last pixel
+    centred: bool  # every row's middle on one axis
+
+
+def _profile(mask: np.ndarray) -> _Profile | None:
+    if not mask.any(axis=1).all():
+        return None
+    firsts = mask.argmax(axis=1)
+    lasts = mask.shape[1] - 1 - mask[:, ::-1].argmax(axis=1)
+    widths, centres = lasts - firsts + 1, (firsts + lasts) / 2
+    return _Profile(widths, bool(np.abs(centres - np.median(centres)).max() <= max(1.5, 0.15 * widths.max())))
+
+
+def lone_arrow(img: np.ndarray) -> str | None:
+    """`↑`, `↓`, `→` or `←` where a cell's one glyph is an arrow: a straight shaft on one axis,
+    a head at one end that widens from a point. A digit's stroke bends off the axis (`7`) or
+    ends in a flat bar (`1`, `T`), so a cell of one digit is no arrow."""
+    blobs = _blobs(img)
+    blobs = [b for b in blobs if b[0][4] >= 0.3 * max(b[0][4] for b in blobs)]
+    if len(blobs) != 1:
+        return None
+    (x, y, w, h, _), mask = blobs[0]
+    mask = mask[y : y + h, x : x + w]
+    if _holed(mask):
+        return None  # a `6`'s or a `9`'s bowl, however narrow its counter
+    if h >= 1.3 * w:
+        return {"start": "↑", "end": "↓"}.get(_head(mask) or "")
+    if w >= 1.3 * h:
+        return {"start": "←", "end": "→"}.get(_head(mask.T) or "")
+    return None
+
+
+def _holed(mask: np.ndarray) -> bool:
+    import cv2
+
+    _, hierarchy = cv2.findContours(mask.astype(np.uint8), cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
+    return hierarchy is not None and bool((hierarchy[0][:, 3] >= 0).any())
+
+
+def _head(mask: np.ndarray) -> str | None:
+    """Which end of an upright glyph is an arrow's head ("start": the top), None if it is no
+    arrow: rows centred on one axis; a head widening from a point in straight sides (a `t`'s
+    crossbar juts out at once); past its widest rows, a shaft at most half as wide over nearly
+    all of a third of the height or more."""
+    n = mask.shape[0]
+    profile = _profile(mask) if n >= 8 else None
+    if profile is None or not profile.centred:
+        return None
+    widths = profile.widths
+    widest = int(widths.max())
+    shaft = widths <= 0.55 * widest
+    wide = np.flatnonzero(widths >= 0.9 * widest)
+    lo, hi = int(wide[0]), int(wide[-1])
+
+    def pointed(tail: np.ndarray, head: np.ndarray, near: bool) -> bool:
+        return len(tail) >= 0.3 * n and tail.mean() >= 0.7 and near and _tapers(head)
+
+    up = pointed(shaft[hi + 1 :], widths[: lo + 1], lo <= 0.6 * n)
+    down = pointed(shaft[:lo], widths[hi:][::-1], hi >= 0.4 * n)
+    if up == down:
+        return None
+    return "start" if up else "end"
 
 
 DASH_THICK = 10  # pixels at 300 dpi; a digit is 20 or more tall, however blurred

@@ -116,7 +116,7 @@ def _agreed(a: list[Word], b: list[Word]) -> str | None:
     return tb if any(ch.isdigit() for ch in tb) else ta
 
 
-ARROWS = "↑↓→←↗↘"
+ARROWS = "↑↓→←↗↘▲▼►◄"
 JUNK = 2  # characters: a reading this short of an arrow is what engines make of one
 
 
@@ -129,6 +129,9 @@ def _arrow(a: list[Word], b: list[Word], crop: np.ndarray) -> str | None:
     texts = [" ".join(w.text for w in r).strip() for r in (a, b)]
     if any(ch.isdigit() for t in texts for ch in t) or any(len(t) > JUNK and t not in ARROWS for t in texts):
         return None
+    shaped = glyphs.triangle(crop) or glyphs.lone_arrow(crop)
+    if shaped:
+        return shaped  # a head on a straight shaft, or a filled triangle: the ink says it alone
     kind = glyphs.arrow(crop)
     if kind == "→" and not any(t in ARROWS for t in texts if t):
         return None  # flat ink is as often a dash or a hyphen's word: only an engine's arrow says

@@ -13,7 +13,13 @@ from scorekit.extract.ocr.cellread import CellReading, _settle
 from scorekit.extract.ocr.labels import REF_ALPHABET, _pick_ref
 from scorekit.extract.ocr.layout import CellImage
 from scorekit.extract.page import Word
-from scorekit.extract.records import _decimals, withhold_clashes, withhold_off_precision, withhold_pointless_percents
+from scorekit.extract.records import (
+    _decimals,
+    commas_read_as_points,
+    withhold_clashes,
+    withhold_off_precision,
+    withhold_pointless_percents,
+)
 from scorekit.extract.refcolumn import RefCell, RefMemory, repair_column
 from scorekit.extract.vocabulary import VOCABULARY
 
@@ -62,6 +68,20 @@ def test_a_row_mixed_with_no_clear_majority_is_withheld_whole():
     raws = ["9.0", "65", "69", "6.7", "67", "5.9"]
     row = [obs(f"2020-0{m}", raw) for m, raw in zip(range(1, 7), raws, strict=True)]
     assert held(withhold_off_precision(row)) == raws
+
+
+def test_a_thousands_comma_read_as_a_point_is_a_comma_where_the_row_prints_commas():
+    """`6.475` in a row of `4,787 4,997 5,730`: the scan blurred the comma; read so, the row's
+    precision agrees and nothing is withheld. A row with one comma, or a point before two digits,
+    says nothing of it."""
+    raws = ["4,787", "6.475", "4,997", "5.563", "4921"]
+    row = [obs(f"2020-0{m}", raw) for m, raw in enumerate(raws, 1)]
+    row[1]["value"], row[3]["value"] = 6.475, 5.563
+    out = withhold_off_precision(commas_read_as_points(row))
+    assert [o["value"] for o in out] == [4787, 6475, 4997, 5563, 4921] and held(out) == []
+    lone = [obs("2020-01", "4,787"), obs("2020-02", "6.475"), obs("2020-03", "5.56")]
+    lone[1]["value"], lone[2]["value"] = 6.475, 5.56
+    assert [o["value"] for o in commas_read_as_points(lone)] == [4787, 6.475, 5.56]
 
 
 def test_changes_and_text_layers_keep_their_own_precision():

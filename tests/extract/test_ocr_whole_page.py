@@ -163,8 +163,9 @@ def test_a_lone_arrow_the_engines_read_as_junk_is_the_arrow_its_ink_shows():
     assert "↑" in [w.text for w in got]  # the ink, not the reading, says which way
 
 
-def test_flat_ink_is_an_arrow_only_where_an_engine_read_one():
-    """A `→` is flat, and so are a dash and a reference's hyphen: the ink alone does not say."""
+def test_flat_ink_is_an_arrow_where_its_ink_has_a_head():
+    """A `→` is flat, and so are a dash and a reference's hyphen: flat ink with a head that
+    narrows to a point is an arrow whatever the engines read; a plain stroke is none."""
     ink = np.zeros((120, 300), np.uint8)
     ink[58:62, 194:214] = 255
     for k in range(8):
@@ -173,6 +174,10 @@ def test_flat_ink_is_an_arrow_only_where_an_engine_read_one():
     got = reread_unexplained(255 - ink, ink, words, _Fixed([">"], second=_Fixed(["↓"])))
     assert "→" in [w.text for w in got]
     got = reread_unexplained(255 - ink, ink, words, _Fixed(["-"], second=_Fixed([""])))
+    assert "→" in [w.text for w in got]
+    dash = np.zeros((120, 300), np.uint8)
+    dash[57:63, 194:220] = 255
+    got = reread_unexplained(255 - dash, dash, words, _Fixed(["-"], second=_Fixed([""])))
     assert "→" not in [w.text for w in got]
 
 
@@ -400,3 +405,17 @@ def test_a_words_box_is_cut_down_to_the_rows_its_ink_fills():
     tall, blank = _w("20", 8, 10, 32, 60), _w("c", 60, 10, 70, 60)
     got = _to_ink([tall, blank], ink)
     assert [(w.top, w.bottom) for w in got] == [(20.0, 42.0), (10, 60)]
+
+
+def test_a_words_box_is_cut_to_its_own_ink_not_the_next_lines_or_the_next_words():
+    """A blurred `Apr` boxed by the engine over the `May` and `Jun` it read apart, and down into
+    the next line's glyphs: boxes of one line that share ink would make one phrase of three
+    month headers, and a taller box a larger face. Each box ends at its own ink."""
+    ink = np.zeros((100, 200), np.uint8)
+    for x0 in (10, 50, 90):  # Apr, May, Jun
+        ink[20:32, x0 : x0 + 24] = 255
+    ink[44:50, 50:70] = 255  # the top of the next line's figure, under `May`
+    ink[16:18, 60:62] = 255  # a dot close over `May`: its own
+    words = [_w("Apr", 8, 18, 118, 34), _w("May", 48, 14, 76, 52), _w("Jun", 88, 18, 118, 34)]
+    got = [(w.x0, w.top, w.x1, w.bottom) for w in _to_ink(words, ink)]
+    assert got == [(10.0, 20.0, 34.0, 32.0), (50.0, 16.0, 74.0, 32.0), (90.0, 20.0, 114.0, 32.0)]

@@ -1,7 +1,7 @@
 """A column of OCR'd references repaired by what the column itself says: the other references'
 prefixes, separators, number widths and sequence, and the lookalikes of the vocabulary."""
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from scorekit.extract.refcolumn import SURE, RefCell, RefMemory, RefParts, parse_ref, repair_column
@@ -268,6 +268,7 @@ def test_a_clean_column_is_left_as_printed(prefix, sep, width, n):
 @given(
     st.lists(st.sampled_from(["KP01", "KPO2", "KPOS", "KP04", "Q4", "QS", "01", "AS 02", "H 1", "H2", ""]), max_size=8)
 )
+@example(["QS", "KP01", "QS", "Q4", "QS"])  # a row the count repairs implies the row above it
 def test_repair_is_idempotent(column):
     once = texts(column)
     assert texts(once) == once
@@ -450,3 +451,40 @@ def test_letters_ending_in_a_zeros_lookalike_before_padded_numbers_are_a_prefix(
     """`AAD01`..`AAD03`: every number two digits wide, none showing a lone digit, so the `D`
     is printed (hypothesis found `AA01` made of it)."""
     assert texts(["AAD01", "AAD02", "AAD03"]) == ["AAD01", "AAD02", "AAD03"]
+
+
+def test_a_last_digit_read_as_a_lone_sibling_letter_is_the_digit_a_row_prints_the_stem_of():
+    """`LAC1O (%)` beside `LAC10-QL`: an `O` would be the column's one sibling letter of its kind,
+    and `LAC10` is printed. Sibling letters in a run (`CP2a`..`CP2c`), a sure reading, or a stem
+    no row prints stay as read."""
+    column = ["LAC1", "LAC1O (%)", "LAC10-QL", "LAC11", "EH3a", "EH3b"]
+    assert texts(column)[1] == "LAC10 (%)"
+    assert texts(["CP2O", "CP2a", "CP20", "CP2O-NI"])[0] == "CP2O"
+    assert texts(["LAC1", "LAC1O (%)", "LAC11"])[1] == "LAC1O (%)"
+    sure = repair_column([RefCell(t, SURE) for t in column], LOOK)
+    assert sure[1].text == "LAC1O (%)"
+
+
+def test_a_capital_beside_its_own_small_letter_is_one_capital_where_no_row_prints_it_once():
+    """`Ww03`, `Wwo04`, `Wwo07`: every row reads the wide `W` twice, so no row shows the prefix in
+    one case; no publisher mixes the cases of one letter. `WW` and `ww` are printed so."""
+    assert texts(["Ww03", "Wwo04", "Wwo07"]) == ["W03", "W04", "W07"]
+    assert texts(["CcP1", "CcP2", "CcP3"]) == ["CP1", "CP2", "CP3"]
+    assert texts(["WW1", "WW2", "WW3"]) == ["WW1", "WW2", "WW3"]
+
+
+def test_a_speck_after_a_number_that_no_other_row_prints_goes():
+    """`W05_`: an underline's remnant read after the number; a tail other rows print stays."""
+    got = repair_column([RefCell(t, 0.5) for t in ["W04", "W05_", "W06"]], LOOK, specks=VOCABULARY.edge_marks)
+    assert [r.text for r in got] == ["W04", "W05", "W06"]
+    got = repair_column([RefCell(t, 0.5) for t in ["W04_", "W05_", "W06"]], LOOK, specks=VOCABULARY.edge_marks)
+    assert [r.text for r in got][:2] == ["W04_", "W05_"]
+
+
+def test_a_table_continued_from_the_page_before_starts_next_to_where_that_one_ended():
+    """`LACE (%)` heading a page whose table goes on from one that ended with `LAC6 (val)`: its
+    neighbour above is that reference, and the sibling it stands beside is `LAC6 (%)`."""
+    memory = RefMemory()
+    repair(["LAC1", "LAC2", "LAC3", "LAC6 (val)"], memory)
+    assert [r.text for r in repair(["LACE (%)", "LAC12 (val)", "LAC12 (%)"], memory)][0] == "LAC6 (%)"
+    assert [r.text for r in repair(["LACE (%)", "LAC12 (val)", "LAC12 (%)"], RefMemory())][0] == "LACE (%)"

@@ -76,3 +76,26 @@ def test_a_short_word_run_into_the_next_is_two_words():
 @given(st.sampled_from(sorted(WORDS)))
 def test_a_listed_word_is_never_respelt(word):
     assert _texts(word, word.capitalize()) == [word, word.capitalize()]
+
+
+def test_a_word_one_letter_off_a_word_the_page_reads_elsewhere_is_that_word():
+    """`Detertions` beside `Detections`: the page's own words stand for the print. A word as near
+    to two of them, or a short one, stays as read; so does a word no page word is near."""
+    words = WORDS | {"detections", "detection", "desertions"}
+    page = [Word(t, 0, 0, 10, 8) for t in ("Detertions", "Detertion", "Detections", "Detection", "tate", "Offenies")]
+    assert [w.text for w in respell(page, words)] == [
+        "Detections",
+        "Detection",
+        "Detections",
+        "Detection",
+        "tate",
+        "Offenies",
+    ]
+    twins = [Word(t, 0, 0, 10, 8) for t in ("crimes", "crime", "crimez")]
+    assert [w.text for w in respell(twins, words)][2] == "crimez"
+
+
+def test_a_thinned_l_read_as_an_i_is_read_back():
+    words = WORDS | {"referrals", "plan", "total"}
+    got = respell([Word(t, 0, 0, 10, 8) for t in ("referrais", "Pian", "totai")], words)
+    assert [w.text for w in got] == ["referrals", "Plan", "total"]
