@@ -25,7 +25,17 @@ import numpy as np
 
 from ..grid import Grid
 from ..page import Word
-from ..periods import FY_IN_TEXT, add_months, month_diff, parse_fy, parse_month, parse_quarter, respelt_quarter
+from ..periods import (
+    FY_IN_TEXT,
+    add_months,
+    month_diff,
+    month_name,
+    parse_fy,
+    parse_month,
+    parse_period,
+    parse_quarter,
+    respelt_quarter,
+)
 from ..vocabulary import VOCABULARY
 from .cellread import CellReading, scale_of
 from .engines import OcrEngine
@@ -55,13 +65,16 @@ def row_months(cols: dict[int, CellReading]) -> dict[int, str | None]:
     return {c: parse_month(t, allow_serial=serial) for c, t in texts.items()}
 
 
+def month_labels(cols: dict[int, CellReading]) -> dict[int, bool]:
+    """Each cell: a month label, dated (`row_months`) or a month's name alone (`Jun`), its year
+    printed in a band above."""
+    months = row_months(cols)
+    return {c: months[c] is not None or month_name(reading_text(r)) is not None for c, r in cols.items()}
+
+
 def month_row(cols: dict[int, CellReading]) -> bool:
     """Two month labels or more: the row is a table's header of months."""
-    return _months_header(row_months(cols))
-
-
-def _months_header(months: dict[int, str | None]) -> bool:
-    return sum(m is not None for m in months.values()) >= 2
+    return sum(month_labels(cols).values()) >= 2
 
 
 def _label(period: str) -> str:
@@ -133,6 +146,7 @@ def fix_labels(readings: list[CellReading], grids: list[Grid], engine: OcrEngine
     rows = readings_by_row(readings, grids)
     _respell_quarters(readings)
     _reread_headers(rows, engine)
+    _reread_bands(readings, grids, rows, engine)
     for (g, row), cols in rows.items():
         _complete_months(cols, _figure_columns(rows, g, row))
         _complete_quarters(cols)
@@ -161,12 +175,12 @@ def measure_columns(readings: list[CellReading], grids: list[Grid]) -> dict[tupl
 
     out: dict[tuple[int, int], tuple[int, str]] = {}
     for (g, row), cols in sorted(readings_by_row(readings, grids).items()):
-        months = row_months(cols)
-        if not _months_header(months):
+        if not month_row(cols):
             continue
+        months = month_labels(cols)
         for c, r in cols.items():
             col = classify(reading_text(r), "", None, allow_serial=False)
-            month = months[c] is not None
+            month = months[c]
             if (g, c) not in out and (month or col.kind == "measure"):
                 out[(g, c)] = (row, "value" if month else col.measure)
     return out
@@ -178,10 +192,10 @@ def _reread_headers(rows, engine: OcrEngine) -> None:
     `12-mnth max.`, `` -> `SN`) or is a month label."""
     todo = []
     for cols in rows.values():
-        months = row_months(cols)
-        if not _months_header(months):
+        if not month_row(cols):
             continue
-        todo += [r for c, r in cols.items() if months[c] is None and _kind(reading_text(r)) == "ignore"]
+        months = month_labels(cols)
+        todo += [r for c, r in cols.items() if not months[c] and _kind(reading_text(r)) == "ignore"]
     if not todo:
         return
     left = [
@@ -196,11 +210,51 @@ def _reread_headers(rows, engine: OcrEngine) -> None:
             _name_column(r, words)
 
 
+def _reread_bands(
+    readings: list[CellReading],
+    grids: list[Grid],
+    rows: dict[tuple[int, int], dict[int, CellReading]],
+    engine: OcrEngine,
+) -> None:
+    """A header of months named without their year (`Oct` .. `Jul`) takes it from the band right
+    above them: a band cell over such months that reads as no period is read again, larger, as
+    one line, then by the second engine, and the reading that is a period (`2022`) kept. A year
+    set large and bold on a dark band is what tesseract reads as nothing."""
+    undated: set[tuple[int, int]] = set()
+    header: dict[int, int] = {}
+    for (g, row), cols in sorted(rows.items()):
+        if g in header or not month_row(cols):
+            continue
+        header[g] = row
+        dated, labels = row_months(cols), month_labels(cols)
+        undated |= {(g, c) for c in cols if labels[c] and dated[c] is None}
+    todo = []
+    for r in readings:
+        cell = grids[r.cell.grid].cells[r.cell.cell]
+        over = {(r.cell.grid, c) for c in range(cell.col0, cell.col1)}
+        if cell.row1 == header.get(r.cell.grid, -1) and over & undated and not parse_period(reading_text(r)):
+            todo.append(r)
+    for reader, scale in ((engine, SCALE), (engine.second, 1.0)):
+        if reader is None or not todo:
+            continue
+        got = reader.read_images([scale_of(r.cell.image, scale) for r in todo], line=True)
+        todo = [r for r, words in zip(todo, got, strict=True) if not _band_period(r, words)]
+
+
+def _band_period(r: CellReading, words: list[Word]) -> bool:
+    """Keep a reading that is a period; say whether it was."""
+    text = " ".join(w.text for w in words).strip()
+    if not parse_period(text):
+        return False
+    _set(r, text, min((w.conf for w in words), default=0.9))
+    return True
+
+
 def _name_column(r: CellReading, words: list[Word]) -> bool:
     """Keep a reading that names a column or a month; say whether one did."""
     for text in (" ".join(w.text for w in words).strip(), reading_text(r)):
         text = _AVG.sub("avg", text)
-        if parse_month(text) or _kind(text) != "ignore":
+        if parse_month(text) or month_name(text) or _kind(text) != "ignore":
             _set(r, text, min((w.conf for w in words), default=0.9))
             return True
     return False

@@ -192,3 +192,77 @@ def test_a_narrow_faces_capital_o_wider_than_the_digits_beside_it_stays_a_letter
     img[10:28, 21:35] = 255
     img[10:28, 23:32] = 0  # a zero as wide as the 2
     assert glyphs.zeros_for_os(img, "YO2") == "Y02"
+
+
+def _ruled(rows: list[list[str]], spans: dict[tuple[int, int], int]):
+    """A grid of `rows` (a cell spanning columns where `spans` {(row, col): colspan} says) and a
+    reading of each cell as its text: what `read_header_first` hands `fix_labels`."""
+    from scorekit.extract.grid import Cell, Grid
+    from scorekit.extract.ocr.cellread import CellReading
+
+    n = len(rows[0])
+    xs, ys = [40.0 * k for k in range(n + 1)], [20.0 * k for k in range(len(rows) + 1)]
+    cells, readings = [], []
+    matrix: list[list] = [[None] * n for _ in rows]
+    for r, row in enumerate(rows):
+        c = 0
+        while c < n:
+            span = spans.get((r, c), 1)
+            cell = Cell(r, r + 1, c, c + span, xs[c], ys[r], xs[c + span], ys[r + 1])
+            for k in range(c, c + span):
+                matrix[r][k] = cell
+            reading = CellReading(CellImage(0, len(cells), 0, 0, np.full((20, 40 * span), 255, np.uint8)))
+            reading.words = [Word(row[c], 0, 0, 40, 20, True, 0.5)] if row[c] else []
+            cells.append(cell)
+            readings.append(reading)
+            c += span
+    return readings, [Grid(xs, ys, cells, matrix)]
+
+
+class _Engines:
+    """Tesseract reading a band's bold year as nothing; the second engine reading `year`."""
+
+    def __init__(self, year: str):
+        self.second = self
+        self.year = year
+        self.first = True
+
+    def read_images(self, images, numeric=False, line=False, alphabet=""):
+        first, self.first = self.first, False
+        return [[] if first else [Word(self.year, 0, 0, 40, 20, True, 0.99)] for _ in images]
+
+
+YEAR_BAND_MONTHS = [
+    ["", "", "", ""],
+    ["Indicator", "Oct", "Nov", "Dec"],
+    ["Number of missed collections", "1,074", "1,198", "863"],
+]
+
+
+def test_months_named_without_their_year_make_a_header_row_of_value_columns():
+    """`Oct` `Nov` `Dec` under a year band: the row is the header, and its columns hold values
+    (their numbers get the care value columns get), though no label says its year."""
+    from scorekit.extract.ocr.labels import measure_columns, month_row
+
+    cols = {c: reading(t) for c, t in enumerate(YEAR_BAND_MONTHS[1])}
+    assert month_row(cols)
+    readings, grids = _ruled(YEAR_BAND_MONTHS, {(0, 1): 3})
+    assert measure_columns(readings, grids) == {(0, c): (1, "value") for c in (1, 2, 3)}
+
+
+def test_a_year_band_over_months_named_alone_read_as_nothing_is_read_again():
+    """A year set bold on a dark band over `Oct` .. `Dec` that tesseract reads as nothing: read
+    again, the band gives the months their year."""
+    from scorekit.extract.ocr.labels import fix_labels, reading_text
+
+    readings, grids = _ruled(YEAR_BAND_MONTHS, {(0, 1): 3})
+    fix_labels(readings, grids, _Engines("2022"))  # type: ignore[arg-type]
+    assert reading_text(readings[1]) == "2022"
+
+
+def test_a_band_read_again_as_no_period_is_left_as_read():
+    from scorekit.extract.ocr.labels import fix_labels, reading_text
+
+    readings, grids = _ruled(YEAR_BAND_MONTHS, {(0, 1): 3})
+    fix_labels(readings, grids, _Engines("Waste"))  # type: ignore[arg-type]
+    assert reading_text(readings[1]) == ""
