@@ -46,7 +46,9 @@ SURE = 0.85  # tesseract's own word confidence above which a reference is not re
 MAX_LETTERS = 5  # capitals of a reading with no number whose last ones may stand for it
 SCALE = 2.0
 THIRD = 2.8
-_REF = re.compile(r"^[A-Z](?:[A-Z]|&(?=[A-Z])){0,4} ?\d{1,3}[a-zA-Z]?%?(-[A-Z]{1,4})?%?( \((val|%|no|[a-z]{1,4})\))?$")
+_REF = re.compile(
+    r"^[A-Z](?:[A-Z]|&(?=[A-Z])){0,4}[ -]?\d{1,3}[a-zA-Z]?%?(-[A-Z]{1,4})?%?( \((val|%|no|[a-z]{1,4})\))?$"
+)  # `M1`, `EH3a%`, `CP3-QL (val)`, `LAC 10`, `WR-1`
 REF_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-%()& "  # `(vel)`, `R&B1` are printed too
 _MON = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
