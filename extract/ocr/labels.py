@@ -34,6 +34,7 @@ from ..periods import (
     parse_month,
     parse_period,
     parse_quarter,
+    parse_year,
     respelt_quarter,
 )
 from ..vocabulary import VOCABULARY
@@ -77,6 +78,36 @@ def month_labels(cols: dict[int, CellReading]) -> dict[int, bool]:
 def month_row(cols: dict[int, CellReading]) -> bool:
     """Two month labels or more: the row is a table's header of months."""
     return sum(month_labels(cols).values()) >= 2
+
+
+def _year_of(text: str) -> int | None:
+    """A year header's year: a calendar year (`2016`) or a financial year's first (`2016/17`)."""
+    if year := parse_year(text):
+        return int(year)
+    fy = parse_fy(text)
+    return int(fy[2:6]) if fy else None
+
+
+def years_row(cols: dict[int, CellReading]) -> bool:
+    """Two neighbouring cells naming years one apart (`2015` `2016`, `2016/17` `2017/18`): a
+    header of years over value columns, as a row of figures (`2019` `2021` tonnes) seldom is."""
+    years = {c: _year_of(reading_text(r)) for c, r in cols.items()}
+    return any(
+        (a := years.get(c)) is not None and (b := years.get(c + 1)) is not None and abs(a - b) == 1 for c in years
+    )
+
+
+def header_rows(rows: dict[tuple[int, int], dict[int, CellReading]]) -> list[tuple[int, int]]:
+    """The rows that head value columns, top down: every row of months, and a grid's first row
+    of years in step where no row of months comes before it (below the header, a row of
+    figures that happen to read as years is a row of the body)."""
+    out: list[tuple[int, int]] = []
+    headed: set[int] = set()
+    for g, row in sorted(rows):
+        if month_row(rows[(g, row)]) or (g not in headed and years_row(rows[(g, row)])):
+            out.append((g, row))
+            headed.add(g)
+    return out
 
 
 def _label(period: str) -> str:
@@ -128,7 +159,7 @@ def read_header_first(cells: list[CellImage], grids: list[Grid], engine: OcrEngi
         done += read_cells(batch, engine, numbers=False)
         top += HEAD_STEP
         for (g, row), cols in sorted(readings_by_row(done, grids).items()):
-            if g in header_row or not month_row(cols):
+            if g in header_row or not (month_row(cols) or years_row(cols)):
                 continue
             header_row[g] = row
             skip |= {(g, c) for c, r in cols.items() if _kind(reading_text(r)) == "text"}
@@ -176,9 +207,9 @@ def measure_columns(readings: list[CellReading], grids: list[Grid]) -> dict[tupl
     from ..columns import classify
 
     out: dict[tuple[int, int], tuple[int, str]] = {}
-    for (g, row), cols in sorted(readings_by_row(readings, grids).items()):
-        if not month_row(cols):
-            continue
+    rows = readings_by_row(readings, grids)
+    for g, row in header_rows(rows):
+        cols = rows[(g, row)]
         months = month_labels(cols)
         for c, r in cols.items():
             col = classify(reading_text(r), "", None, allow_serial=False)
@@ -193,9 +224,8 @@ def _reread_headers(rows, engine: OcrEngine) -> None:
     larger, as a block of lines; the new reading is kept where it names a column (`12-mnth` ->
     `12-mnth max.`, `` -> `SN`) or is a month label."""
     todo = []
-    for cols in rows.values():
-        if not month_row(cols):
-            continue
+    for key in header_rows(rows):
+        cols = rows[key]
         months = month_labels(cols)
         todo += [r for c, r in cols.items() if not months[c] and _kind(reading_text(r)) == "ignore"]
     if not todo:

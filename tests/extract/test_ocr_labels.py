@@ -266,3 +266,29 @@ def test_a_band_read_again_as_no_period_is_left_as_read():
     readings, grids = _ruled(YEAR_BAND_MONTHS, {(0, 1): 3})
     fix_labels(readings, grids, _Engines("Waste"))  # type: ignore[arg-type]
     assert reading_text(readings[1]) == ""
+
+
+AREA_YEARS = [
+    ["", "", "Percentage of single assessments", "", "", "Business rates collected", "", ""],
+    ["ONS code", "Area", "2015", "2016", "2017", "2015", "m7", "2018"],
+    ["E06000034", "Thurrock", "14%", "16%", "13%", "89%", "85%", "91%"],
+    ["E06000018", "Nottingham", "2016", "2015", "14%", "71%", "71%", "c"],
+]
+
+
+def test_a_row_of_years_in_step_heads_the_value_columns_under_it():
+    """Years over each indicator's columns (an area table): the row is the header as a row of
+    months is, so the columns under its years hold values (a garbled `m7` is left to the header's
+    rereading); a row of figures below that reads as years is not a second header."""
+    from scorekit.extract.ocr.labels import measure_columns
+
+    readings, grids = _ruled(AREA_YEARS, {(0, 0): 2, (0, 2): 3, (0, 5): 3})
+    got = measure_columns(readings, grids)
+    assert got == {(0, c): (1, "value") for c in (2, 3, 4, 5, 7)}
+
+
+def test_years_not_in_step_make_no_header():
+    from scorekit.extract.ocr.labels import years_row
+
+    assert not years_row({c: reading(t) for c, t in enumerate(["Tonnes", "2019", "2021", "1,954"])})
+    assert years_row({c: reading(t) for c, t in enumerate(["Area", "2016/17", "2017/18"])})
