@@ -186,6 +186,7 @@ def fix_labels(readings: list[CellReading], grids: list[Grid], engine: OcrEngine
         _complete_years(cols)
         _second_change(cols)
     _reread_refs(readings, grids, rows, engine)
+    _reread_stubs(readings, grids, engine)
 
 
 def _respell_quarters(readings: list[CellReading]) -> None:
@@ -271,6 +272,39 @@ def _reread_bands(
             continue
         got = reader.read_images([scale_of(r.cell.image, scale) for r in todo], line=True)
         todo = [r for r, words in zip(todo, got, strict=True) if not _band_period(r, words)]
+
+
+STUB_DOUBT = 0.5  # tesseract's confidence in every word of a row's label below which it is read again
+
+
+def _reread_stubs(readings: list[CellReading], grids: list[Grid], engine: OcrEngine) -> None:
+    """The row labels left of a grid's value columns (areas, names, codes) that tesseract read
+    as nothing or all but rejected, every word of them (`Us` for a bold `Thurrock` at 0.16, `=`
+    for `England`), are read by the second engine; its reading stands where it holds a letter or
+    digit and the engine is surer of every word of it than tesseract was of any of its own. A
+    label with one doubtful word among sure ones is left as read: the second engine runs a
+    long name's words together (`ofEngland`)."""
+    if engine.second is None:
+        return
+    heads: dict[int, tuple[int, int]] = {}  # grid -> (header row, first value column)
+    for (g, c), (row, _) in measure_columns(readings, grids).items():
+        heads[g] = (row, min(c, heads.get(g, (row, c))[1]))
+    refs = _ref_columns(readings_by_row(readings, grids), grids)
+    todo = []
+    for r in readings:
+        cell = grids[r.cell.grid].cells[r.cell.cell]
+        row, first = heads.get(r.cell.grid, (1 << 30, 0))
+        if cell.row0 <= row or cell.col1 > first or (r.cell.grid, cell.col0) in refs or r.glyph:
+            continue
+        if not r.words or max(w.conf for w in r.words) < STUB_DOUBT:
+            todo.append(r)
+    if not todo:
+        return
+    for r, words in zip(todo, engine.second.read_images([r.cell.image for r in todo]), strict=True):
+        text = " ".join(w.text for w in words).strip()
+        sure = min((w.conf for w in words), default=0.0)
+        if any(ch.isalnum() for ch in text) and sure > max((w.conf for w in r.words), default=0.0):
+            r.words = words
 
 
 def _band_period(r: CellReading, words: list[Word]) -> bool:

@@ -292,3 +292,62 @@ def test_years_not_in_step_make_no_header():
 
     assert not years_row({c: reading(t) for c, t in enumerate(["Tonnes", "2019", "2021", "1,954"])})
     assert years_row({c: reading(t) for c, t in enumerate(["Area", "2016/17", "2017/18"])})
+
+
+class _SecondReads:
+    """Tesseract reading nothing more; the second engine reading every image as `text`."""
+
+    def __init__(self, text: str, conf: float):
+        self.second = self
+        self.word = Word(text, 0, 0, 40, 20, True, conf)
+        self.asked: list[int] = []
+
+    def read_images(self, images, numeric=False, line=False, alphabet=""):
+        self.asked.append(len(images))
+        return [[self.word] if self is self.second and not line else [] for _ in images]
+
+
+def test_a_row_label_tesseract_all_but_rejected_is_the_second_engines_reading():
+    """A bold `Thurrock` tesseract reads as `Us` at 0.16, left of the value columns: the second
+    engine's surer `Thurrock` stands. A label tesseract is sure of is not read again."""
+    from dataclasses import replace
+
+    from scorekit.extract.ocr.labels import fix_labels, reading_text
+
+    rows = [["Area", "2015", "2016"], ["Us", "14%", "16%"], ["Nottingham", "12%", "12%"]]
+    readings, grids = _ruled(rows, {})
+    readings[3].words = [replace(readings[3].words[0], conf=0.16)]
+    readings[6].words = [replace(readings[6].words[0], conf=0.96)]
+    engine = _SecondReads("Thurrock", 0.7)
+    fix_labels(readings, grids, engine)  # type: ignore[arg-type]
+    assert [reading_text(readings[k]) for k in (3, 6)] == ["Thurrock", "Nottingham"]
+    assert reading_text(readings[4]) == "14%"  # a value column's cell is no label
+
+
+def test_a_second_reading_less_sure_than_tesseracts_leaves_the_label_as_read():
+    from dataclasses import replace
+
+    from scorekit.extract.ocr.labels import fix_labels, reading_text
+
+    rows = [["Area", "2015", "2016"], ["Luton", "14%", "16%"]]
+    readings, grids = _ruled(rows, {})
+    readings[3].words = [replace(readings[3].words[0], conf=0.45)]
+    fix_labels(readings, grids, _SecondReads("Lutor", 0.3))  # type: ignore[arg-type]
+    assert reading_text(readings[3]) == "Luton"
+
+
+def test_a_label_with_one_doubtful_word_among_sure_ones_is_left_as_read():
+    """`HSG 01 Households in temporary accommodation` with one word read at 0.3: the label is
+    read, and the second engine (which runs words together) is not asked to read it again."""
+    from scorekit.extract.ocr.labels import fix_labels, reading_text
+
+    rows = [["Indicator", "2015", "2016"], ["Households in temporary", "14%", "16%"]]
+    readings, grids = _ruled(rows, {})
+    readings[3].words = [
+        Word("Households", 0, 0, 40, 10, True, 0.96),
+        Word("in", 0, 0, 40, 10, True, 0.3),
+        Word("temporary", 0, 0, 40, 10, True, 0.95),
+    ]
+    engine = _SecondReads("Householdsintemporary", 0.9)
+    fix_labels(readings, grids, engine)  # type: ignore[arg-type]
+    assert reading_text(readings[3]) == "Households in temporary"
