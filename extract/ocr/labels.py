@@ -486,8 +486,16 @@ def _like(text: str, label: str) -> bool:
 
 
 def _ref_columns(rows, grids) -> set[tuple[int, int]]:
+    """The columns whose header names references (`Ref`, `No.`): in a grid whose header row of
+    periods is found, a cell of that row or above it; a body cell read as `no` (a blurred `c`)
+    names no column."""
     out = set()
-    for (g, _row), cols in rows.items():
+    heads: dict[int, int] = {}
+    for g, row in header_rows(rows):
+        heads.setdefault(g, row)
+    for (g, row), cols in rows.items():
+        if row > heads.get(g, row):
+            continue
         for c, r in cols.items():
             if _names_refs(reading_text(r)):
                 out.add((g, c))

@@ -351,3 +351,14 @@ def test_a_label_with_one_doubtful_word_among_sure_ones_is_left_as_read():
     engine = _SecondReads("Householdsintemporary", 0.9)
     fix_labels(readings, grids, engine)  # type: ignore[arg-type]
     assert reading_text(readings[3]) == "Households in temporary"
+
+
+def test_a_body_cell_read_as_no_names_no_column_of_references():
+    """A blurred `c` under a header of years read as `no`: below the header row it names no
+    reference column (`No.`), so the cell keeps its reading and its column is not read as one."""
+    from scorekit.extract.ocr.labels import fix_labels, reading_text
+
+    rows = [["Area", "2015", "2016"], ["Luton", "no", "17%"], ["Medway", "8%", "10%"]]
+    readings, grids = _ruled(rows, {})
+    fix_labels(readings, grids, _SecondReads("", 0.0))  # type: ignore[arg-type]
+    assert [reading_text(r) for r in readings] == [t for row in rows for t in row]
