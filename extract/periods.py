@@ -231,6 +231,13 @@ def period_label(text: str) -> bool:
     return bool(parse_period(t) or (t[:3] in MONTHS and t.isalpha() and len(t) <= 9))
 
 
+def month_name(text: str) -> int | None:
+    """A month's name alone (`Jun`, `Sept.`, `July`), its year printed elsewhere (a band above):
+    the month's number."""
+    t = text.strip().lower().rstrip(".")
+    return MONTHS.get(t) or _MONTH_NAMES.get(t)
+
+
 def _month_number(word: str) -> int:
     w = word.lower()
     return MONTHS.get(w[:4] if w.startswith("sept") else w[:3]) or _MONTH_NAMES.get(w, 0)

@@ -25,7 +25,18 @@ import numpy as np
 
 from ..grid import Grid
 from ..page import Word
-from ..periods import FY_IN_TEXT, add_months, month_diff, parse_fy, parse_month, parse_quarter, respelt_quarter
+from ..periods import (
+    FY_IN_TEXT,
+    add_months,
+    month_diff,
+    month_name,
+    parse_fy,
+    parse_month,
+    parse_period,
+    parse_quarter,
+    parse_year,
+    respelt_quarter,
+)
 from ..vocabulary import VOCABULARY
 from .cellread import CellReading, scale_of
 from .engines import OcrEngine
@@ -36,7 +47,9 @@ SURE = 0.85  # tesseract's own word confidence above which a reference is not re
 MAX_LETTERS = 5  # capitals of a reading with no number whose last ones may stand for it
 SCALE = 2.0
 THIRD = 2.8
-_REF = re.compile(r"^[A-Z](?:[A-Z]|&(?=[A-Z])){0,4} ?\d{1,3}[a-zA-Z]?%?(-[A-Z]{1,4})?%?( \((val|%|no|[a-z]{1,4})\))?$")
+_REF = re.compile(
+    r"^[A-Z](?:[A-Z]|&(?=[A-Z])){0,4}[ -]?\d{1,3}[a-zA-Z]?%?(-[A-Z]{1,4})?%?( \((val|%|no|[a-z]{1,4})\))?$"
+)  # `M1`, `EH3a%`, `CP3-QL (val)`, `LAC 10`, `WR-1`
 REF_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-%()& "  # `(vel)`, `R&B1` are printed too
 _MON = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -55,13 +68,46 @@ def row_months(cols: dict[int, CellReading]) -> dict[int, str | None]:
     return {c: parse_month(t, allow_serial=serial) for c, t in texts.items()}
 
 
+def month_labels(cols: dict[int, CellReading]) -> dict[int, bool]:
+    """Each cell: a month label, dated (`row_months`) or a month's name alone (`Jun`), its year
+    printed in a band above."""
+    months = row_months(cols)
+    return {c: months[c] is not None or month_name(reading_text(r)) is not None for c, r in cols.items()}
+
+
 def month_row(cols: dict[int, CellReading]) -> bool:
     """Two month labels or more: the row is a table's header of months."""
-    return _months_header(row_months(cols))
+    return sum(month_labels(cols).values()) >= 2
 
 
-def _months_header(months: dict[int, str | None]) -> bool:
-    return sum(m is not None for m in months.values()) >= 2
+def _year_of(text: str) -> int | None:
+    """A year header's year: a calendar year (`2016`) or a financial year's first (`2016/17`)."""
+    if year := parse_year(text):
+        return int(year)
+    fy = parse_fy(text)
+    return int(fy[2:6]) if fy else None
+
+
+def years_row(cols: dict[int, CellReading]) -> bool:
+    """Two neighbouring cells naming years one apart (`2015` `2016`, `2016/17` `2017/18`): a
+    header of years over value columns, as a row of figures (`2019` `2021` tonnes) seldom is."""
+    years = {c: _year_of(reading_text(r)) for c, r in cols.items()}
+    return any(
+        (a := years.get(c)) is not None and (b := years.get(c + 1)) is not None and abs(a - b) == 1 for c in years
+    )
+
+
+def header_rows(rows: dict[tuple[int, int], dict[int, CellReading]]) -> list[tuple[int, int]]:
+    """The rows that head value columns, top down: every row of months, and a grid's first row
+    of years in step where no row of months comes before it (below the header, a row of
+    figures that happen to read as years is a row of the body)."""
+    out: list[tuple[int, int]] = []
+    headed: set[int] = set()
+    for g, row in sorted(rows):
+        if month_row(rows[(g, row)]) or (g not in headed and years_row(rows[(g, row)])):
+            out.append((g, row))
+            headed.add(g)
+    return out
 
 
 def _label(period: str) -> str:
@@ -113,7 +159,7 @@ def read_header_first(cells: list[CellImage], grids: list[Grid], engine: OcrEngi
         done += read_cells(batch, engine, numbers=False)
         top += HEAD_STEP
         for (g, row), cols in sorted(readings_by_row(done, grids).items()):
-            if g in header_row or not month_row(cols):
+            if g in header_row or not (month_row(cols) or years_row(cols)):
                 continue
             header_row[g] = row
             skip |= {(g, c) for c, r in cols.items() if _kind(reading_text(r)) == "text"}
@@ -133,12 +179,14 @@ def fix_labels(readings: list[CellReading], grids: list[Grid], engine: OcrEngine
     rows = readings_by_row(readings, grids)
     _respell_quarters(readings)
     _reread_headers(rows, engine)
+    _reread_bands(readings, grids, rows, engine)
     for (g, row), cols in rows.items():
         _complete_months(cols, _figure_columns(rows, g, row))
         _complete_quarters(cols)
         _complete_years(cols)
         _second_change(cols)
     _reread_refs(readings, grids, rows, engine)
+    _reread_stubs(readings, grids, engine)
 
 
 def _respell_quarters(readings: list[CellReading]) -> None:
@@ -160,13 +208,13 @@ def measure_columns(readings: list[CellReading], grids: list[Grid]) -> dict[tupl
     from ..columns import classify
 
     out: dict[tuple[int, int], tuple[int, str]] = {}
-    for (g, row), cols in sorted(readings_by_row(readings, grids).items()):
-        months = row_months(cols)
-        if not _months_header(months):
-            continue
+    rows = readings_by_row(readings, grids)
+    for g, row in header_rows(rows):
+        cols = rows[(g, row)]
+        months = month_labels(cols)
         for c, r in cols.items():
             col = classify(reading_text(r), "", None, allow_serial=False)
-            month = months[c] is not None
+            month = months[c]
             if (g, c) not in out and (month or col.kind == "measure"):
                 out[(g, c)] = (row, "value" if month else col.measure)
     return out
@@ -177,11 +225,10 @@ def _reread_headers(rows, engine: OcrEngine) -> None:
     larger, as a block of lines; the new reading is kept where it names a column (`12-mnth` ->
     `12-mnth max.`, `` -> `SN`) or is a month label."""
     todo = []
-    for cols in rows.values():
-        months = row_months(cols)
-        if not _months_header(months):
-            continue
-        todo += [r for c, r in cols.items() if months[c] is None and _kind(reading_text(r)) == "ignore"]
+    for key in header_rows(rows):
+        cols = rows[key]
+        months = month_labels(cols)
+        todo += [r for c, r in cols.items() if not months[c] and _kind(reading_text(r)) == "ignore"]
     if not todo:
         return
     left = [
@@ -196,11 +243,84 @@ def _reread_headers(rows, engine: OcrEngine) -> None:
             _name_column(r, words)
 
 
+def _reread_bands(
+    readings: list[CellReading],
+    grids: list[Grid],
+    rows: dict[tuple[int, int], dict[int, CellReading]],
+    engine: OcrEngine,
+) -> None:
+    """A header of months named without their year (`Oct` .. `Jul`) takes it from the band right
+    above them: a band cell over such months that reads as no period is read again, larger, as
+    one line, then by the second engine, and the reading that is a period (`2022`) kept. A year
+    set large and bold on a dark band is what tesseract reads as nothing."""
+    undated: set[tuple[int, int]] = set()
+    header: dict[int, int] = {}
+    for (g, row), cols in sorted(rows.items()):
+        if g in header or not month_row(cols):
+            continue
+        header[g] = row
+        dated, labels = row_months(cols), month_labels(cols)
+        undated |= {(g, c) for c in cols if labels[c] and dated[c] is None}
+    todo = []
+    for r in readings:
+        cell = grids[r.cell.grid].cells[r.cell.cell]
+        over = {(r.cell.grid, c) for c in range(cell.col0, cell.col1)}
+        if cell.row1 == header.get(r.cell.grid, -1) and over & undated and not parse_period(reading_text(r)):
+            todo.append(r)
+    for reader, scale in ((engine, SCALE), (engine.second, 1.0)):
+        if reader is None or not todo:
+            continue
+        got = reader.read_images([scale_of(r.cell.image, scale) for r in todo], line=True)
+        todo = [r for r, words in zip(todo, got, strict=True) if not _band_period(r, words)]
+
+
+STUB_DOUBT = 0.5  # tesseract's confidence in every word of a row's label below which it is read again
+
+
+def _reread_stubs(readings: list[CellReading], grids: list[Grid], engine: OcrEngine) -> None:
+    """The row labels left of a grid's value columns (areas, names, codes) that tesseract read
+    as nothing or all but rejected, every word of them (`Us` for a bold `Thurrock` at 0.16, `=`
+    for `England`), are read by the second engine; its reading stands where it holds a letter or
+    digit and the engine is surer of every word of it than tesseract was of any of its own. A
+    label with one doubtful word among sure ones is left as read: the second engine runs a
+    long name's words together (`ofEngland`)."""
+    if engine.second is None:
+        return
+    heads: dict[int, tuple[int, int]] = {}  # grid -> (header row, first value column)
+    for (g, c), (row, _) in measure_columns(readings, grids).items():
+        heads[g] = (row, min(c, heads.get(g, (row, c))[1]))
+    refs = _ref_columns(readings_by_row(readings, grids), grids)
+    todo = []
+    for r in readings:
+        cell = grids[r.cell.grid].cells[r.cell.cell]
+        row, first = heads.get(r.cell.grid, (1 << 30, 0))
+        if cell.row0 <= row or cell.col1 > first or (r.cell.grid, cell.col0) in refs or r.glyph:
+            continue
+        if not r.words or max(w.conf for w in r.words) < STUB_DOUBT:
+            todo.append(r)
+    if not todo:
+        return
+    for r, words in zip(todo, engine.second.read_images([r.cell.image for r in todo]), strict=True):
+        text = " ".join(w.text for w in words).strip()
+        sure = min((w.conf for w in words), default=0.0)
+        if any(ch.isalnum() for ch in text) and sure > max((w.conf for w in r.words), default=0.0):
+            r.words = words
+
+
+def _band_period(r: CellReading, words: list[Word]) -> bool:
+    """Keep a reading that is a period; say whether it was."""
+    text = " ".join(w.text for w in words).strip()
+    if not parse_period(text):
+        return False
+    _set(r, text, min((w.conf for w in words), default=0.9))
+    return True
+
+
 def _name_column(r: CellReading, words: list[Word]) -> bool:
     """Keep a reading that names a column or a month; say whether one did."""
     for text in (" ".join(w.text for w in words).strip(), reading_text(r)):
         text = _AVG.sub("avg", text)
-        if parse_month(text) or _kind(text) != "ignore":
+        if parse_month(text) or month_name(text) or _kind(text) != "ignore":
             _set(r, text, min((w.conf for w in words), default=0.9))
             return True
     return False
@@ -366,8 +486,16 @@ def _like(text: str, label: str) -> bool:
 
 
 def _ref_columns(rows, grids) -> set[tuple[int, int]]:
+    """The columns whose header names references (`Ref`, `No.`): in a grid whose header row of
+    periods is found, a cell of that row or above it; a body cell read as `no` (a blurred `c`)
+    names no column."""
     out = set()
-    for (g, _row), cols in rows.items():
+    heads: dict[int, int] = {}
+    for g, row in header_rows(rows):
+        heads.setdefault(g, row)
+    for (g, row), cols in rows.items():
+        if row > heads.get(g, row):
+            continue
         for c, r in cols.items():
             if _names_refs(reading_text(r)):
                 out.add((g, c))

@@ -58,7 +58,9 @@ def cell_images(grey: np.ndarray, lines: np.ndarray, grids: list[Grid], dpi: int
             inverted = percentile(crop, 50) < 110
             if inverted:
                 crop = 255 - crop
-            crop = np.where(erase[y0:y1, x0:x1] > 0, 255, stretch(whiten(crop))).astype(np.uint8)
+            lines_in = erase[y0:y1, x0:x1]
+            lined = ruled(lines_in, k) if c.col1 - c.col0 > 1 else lines_in > 0
+            crop = np.where(lined, 255, stretch(whiten(crop))).astype(np.uint8)
             crop = without_rules(crop)
             box = ink_box(cv2.blur(crop, (5, 5)), BOX_INK)
             if box is None or _hairline(crop, dpi):
@@ -68,6 +70,30 @@ def cell_images(grey: np.ndarray, lines: np.ndarray, grids: list[Grid], dpi: int
             img = np.pad(tight, pad, constant_values=255)
             out.append(CellImage(gi, ci, x0 + bx0 - pad, y0 + by0 - pad, img, inverted))
     return out
+
+
+def ruled(mask: np.ndarray, edge: int) -> np.ndarray:
+    """The pieces of a cell's line mask that reach its edge (within `edge` pixels): its borders,
+    and rules running into it. A piece wholly inside the cell is print the masks took for a
+    rule: a bold face blurred on a grey band runs its letters together into a stroke longer
+    than any glyph (`Percentage`), and erasing it cuts the word in half.
+
+    `cell_images` keeps such pieces in cells spanning columns only (a band's or a section's
+    label). Single cells hold them too at 150 dpi, but there erasing them has cost little, and
+    changing those crops moves tesseract's readings of other cells on the page (its adaptive
+    classifier carries over from cell to cell): on the fixtures a reference's qualifier flipped
+    (`LAC11-OL` for `LAC11-QL`) from a crop that was byte-identical."""
+    import cv2
+
+    on = mask > 0
+    if not on.any():
+        return on
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(on.astype(np.uint8), connectivity=8)
+    h, w = mask.shape
+    x, y, bw, bh = stats[:, 0], stats[:, 1], stats[:, 2], stats[:, 3]
+    edged = (x <= edge) | (y <= edge) | (x + bw >= w - edge) | (y + bh >= h - edge)
+    edged[0] = False
+    return edged[labels]
 
 
 RULE_SHARE = 0.9  # a row or column of a cell this much inked is a rule, not print

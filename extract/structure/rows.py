@@ -26,6 +26,7 @@ from .model import Cell
 SEPARATOR_COVER = 0.5  # a rule or fill edge across this share of the block's width separates rows
 GAP_SLACK = 0.2  # em: a gap wider than the block's usual line gap by this much ends a row
 DEPTH = 0.22  # em: a descender's depth below the baseline, where no line shows it
+ANY_YEAR = 2000  # completes a label that wants only its year (`Aug`) into a period
 
 
 @dataclass
@@ -351,17 +352,23 @@ def _row_gap(lines: list[PlacedLine]) -> float | None:
 def _completes(header: list[PlacedLine], line: PlacedLine) -> bool:
     """A line that finishes the period labels above it (`Aug` over `16`): header, not figures.
     The periods it completes run one way in time, as a header's do; figures under `Apr May Jun`
-    (`73 74 62`) read as years too, but in no order."""
+    (`73 74 62`) read as years too, but in no order. And it completes most of the labels above
+    it that want a year: a row's figures under six months complete two of them at most where
+    the rest are no years (`Jul` over `81`, `Nov` over `90`, but `Jun` over `125`)."""
     above: dict[int, str] = {}
     for pl in header:
         for c in pl.cells:
             above[c.c0] = f"{above.get(c.c0, '')} {c.phrase.text}".strip()
-    done = []
+    done, wanting = [], 0
     for c in line.cells:
         text = above.get(c.c0, "")
-        if text and not parse_period(text) and (period := parse_period(f"{text} {c.phrase.text}")):
+        if not text or parse_period(text):
+            continue
+        wanting += parse_period(f"{text} {ANY_YEAR}") is not None
+        if period := parse_period(f"{text} {c.phrase.text}"):
             done.append(period)
-    return len(done) >= 2 and (done == sorted(set(done)) or done == sorted(set(done), reverse=True))
+    runs = done == sorted(set(done)) or done == sorted(set(done), reverse=True)
+    return len(done) >= 2 and len(done) * 2 > wanting and runs
 
 
 def _set_off(prev: PlacedLine, pl: PlacedLine, seps: list[float], usual: Gaps) -> bool:

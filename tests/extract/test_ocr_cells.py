@@ -84,6 +84,13 @@ def test_reference_vote():
     assert _pick_ref(["LACLNI", "LAC LNI", "LAC7-NI", "LAC1-NI"], sure=False) is None
 
 
+def test_a_reference_printed_with_a_hyphen_before_its_number_is_reference_shaped():
+    """`WR-1`: a prefix, a hyphen and the number. Two rereads agreeing on it beat a first reading
+    that lost the number (`WR`), as they do for `WR1`."""
+    assert _pick_ref(["WR", "WwR-1", "WR-1", "WR-1"], sure=False) == "WR-1"
+    assert _pick_ref(["WR", "WR-11", "WRI", "WR-11"], sure=False) == "WR-11"
+
+
 def test_a_reference_wrapped_onto_two_lines_is_read_line_by_line():
     wrapped = cells("scorecard-2018-06-scan150", 1)[(30, 471)]  # `LAC11-QL` over `(%)`
     first, second = _two_lines(wrapped)

@@ -192,3 +192,173 @@ def test_a_narrow_faces_capital_o_wider_than_the_digits_beside_it_stays_a_letter
     img[10:28, 21:35] = 255
     img[10:28, 23:32] = 0  # a zero as wide as the 2
     assert glyphs.zeros_for_os(img, "YO2") == "Y02"
+
+
+def _ruled(rows: list[list[str]], spans: dict[tuple[int, int], int]):
+    """A grid of `rows` (a cell spanning columns where `spans` {(row, col): colspan} says) and a
+    reading of each cell as its text: what `read_header_first` hands `fix_labels`."""
+    from scorekit.extract.grid import Cell, Grid
+    from scorekit.extract.ocr.cellread import CellReading
+
+    n = len(rows[0])
+    xs, ys = [40.0 * k for k in range(n + 1)], [20.0 * k for k in range(len(rows) + 1)]
+    cells, readings = [], []
+    matrix: list[list] = [[None] * n for _ in rows]
+    for r, row in enumerate(rows):
+        c = 0
+        while c < n:
+            span = spans.get((r, c), 1)
+            cell = Cell(r, r + 1, c, c + span, xs[c], ys[r], xs[c + span], ys[r + 1])
+            for k in range(c, c + span):
+                matrix[r][k] = cell
+            reading = CellReading(CellImage(0, len(cells), 0, 0, np.full((20, 40 * span), 255, np.uint8)))
+            reading.words = [Word(row[c], 0, 0, 40, 20, True, 0.5)] if row[c] else []
+            cells.append(cell)
+            readings.append(reading)
+            c += span
+    return readings, [Grid(xs, ys, cells, matrix)]
+
+
+class _Engines:
+    """Tesseract reading a band's bold year as nothing; the second engine reading `year`."""
+
+    def __init__(self, year: str):
+        self.second = self
+        self.year = year
+        self.first = True
+
+    def read_images(self, images, numeric=False, line=False, alphabet=""):
+        first, self.first = self.first, False
+        return [[] if first else [Word(self.year, 0, 0, 40, 20, True, 0.99)] for _ in images]
+
+
+YEAR_BAND_MONTHS = [
+    ["", "", "", ""],
+    ["Indicator", "Oct", "Nov", "Dec"],
+    ["Number of missed collections", "1,074", "1,198", "863"],
+]
+
+
+def test_months_named_without_their_year_make_a_header_row_of_value_columns():
+    """`Oct` `Nov` `Dec` under a year band: the row is the header, and its columns hold values
+    (their numbers get the care value columns get), though no label says its year."""
+    from scorekit.extract.ocr.labels import measure_columns, month_row
+
+    cols = {c: reading(t) for c, t in enumerate(YEAR_BAND_MONTHS[1])}
+    assert month_row(cols)
+    readings, grids = _ruled(YEAR_BAND_MONTHS, {(0, 1): 3})
+    assert measure_columns(readings, grids) == {(0, c): (1, "value") for c in (1, 2, 3)}
+
+
+def test_a_year_band_over_months_named_alone_read_as_nothing_is_read_again():
+    """A year set bold on a dark band over `Oct` .. `Dec` that tesseract reads as nothing: read
+    again, the band gives the months their year."""
+    from scorekit.extract.ocr.labels import fix_labels, reading_text
+
+    readings, grids = _ruled(YEAR_BAND_MONTHS, {(0, 1): 3})
+    fix_labels(readings, grids, _Engines("2022"))  # type: ignore[arg-type]
+    assert reading_text(readings[1]) == "2022"
+
+
+def test_a_band_read_again_as_no_period_is_left_as_read():
+    from scorekit.extract.ocr.labels import fix_labels, reading_text
+
+    readings, grids = _ruled(YEAR_BAND_MONTHS, {(0, 1): 3})
+    fix_labels(readings, grids, _Engines("Waste"))  # type: ignore[arg-type]
+    assert reading_text(readings[1]) == ""
+
+
+AREA_YEARS = [
+    ["", "", "Percentage of single assessments", "", "", "Business rates collected", "", ""],
+    ["ONS code", "Area", "2015", "2016", "2017", "2015", "m7", "2018"],
+    ["E06000034", "Thurrock", "14%", "16%", "13%", "89%", "85%", "91%"],
+    ["E06000018", "Nottingham", "2016", "2015", "14%", "71%", "71%", "c"],
+]
+
+
+def test_a_row_of_years_in_step_heads_the_value_columns_under_it():
+    """Years over each indicator's columns (an area table): the row is the header as a row of
+    months is, so the columns under its years hold values (a garbled `m7` is left to the header's
+    rereading); a row of figures below that reads as years is not a second header."""
+    from scorekit.extract.ocr.labels import measure_columns
+
+    readings, grids = _ruled(AREA_YEARS, {(0, 0): 2, (0, 2): 3, (0, 5): 3})
+    got = measure_columns(readings, grids)
+    assert got == {(0, c): (1, "value") for c in (2, 3, 4, 5, 7)}
+
+
+def test_years_not_in_step_make_no_header():
+    from scorekit.extract.ocr.labels import years_row
+
+    assert not years_row({c: reading(t) for c, t in enumerate(["Tonnes", "2019", "2021", "1,954"])})
+    assert years_row({c: reading(t) for c, t in enumerate(["Area", "2016/17", "2017/18"])})
+
+
+class _SecondReads:
+    """Tesseract reading nothing more; the second engine reading every image as `text`."""
+
+    def __init__(self, text: str, conf: float):
+        self.second = self
+        self.word = Word(text, 0, 0, 40, 20, True, conf)
+        self.asked: list[int] = []
+
+    def read_images(self, images, numeric=False, line=False, alphabet=""):
+        self.asked.append(len(images))
+        return [[self.word] if self is self.second and not line else [] for _ in images]
+
+
+def test_a_row_label_tesseract_all_but_rejected_is_the_second_engines_reading():
+    """A bold `Thurrock` tesseract reads as `Us` at 0.16, left of the value columns: the second
+    engine's surer `Thurrock` stands. A label tesseract is sure of is not read again."""
+    from dataclasses import replace
+
+    from scorekit.extract.ocr.labels import fix_labels, reading_text
+
+    rows = [["Area", "2015", "2016"], ["Us", "14%", "16%"], ["Nottingham", "12%", "12%"]]
+    readings, grids = _ruled(rows, {})
+    readings[3].words = [replace(readings[3].words[0], conf=0.16)]
+    readings[6].words = [replace(readings[6].words[0], conf=0.96)]
+    engine = _SecondReads("Thurrock", 0.7)
+    fix_labels(readings, grids, engine)  # type: ignore[arg-type]
+    assert [reading_text(readings[k]) for k in (3, 6)] == ["Thurrock", "Nottingham"]
+    assert reading_text(readings[4]) == "14%"  # a value column's cell is no label
+
+
+def test_a_second_reading_less_sure_than_tesseracts_leaves_the_label_as_read():
+    from dataclasses import replace
+
+    from scorekit.extract.ocr.labels import fix_labels, reading_text
+
+    rows = [["Area", "2015", "2016"], ["Luton", "14%", "16%"]]
+    readings, grids = _ruled(rows, {})
+    readings[3].words = [replace(readings[3].words[0], conf=0.45)]
+    fix_labels(readings, grids, _SecondReads("Lutor", 0.3))  # type: ignore[arg-type]
+    assert reading_text(readings[3]) == "Luton"
+
+
+def test_a_label_with_one_doubtful_word_among_sure_ones_is_left_as_read():
+    """`HSG 01 Households in temporary accommodation` with one word read at 0.3: the label is
+    read, and the second engine (which runs words together) is not asked to read it again."""
+    from scorekit.extract.ocr.labels import fix_labels, reading_text
+
+    rows = [["Indicator", "2015", "2016"], ["Households in temporary", "14%", "16%"]]
+    readings, grids = _ruled(rows, {})
+    readings[3].words = [
+        Word("Households", 0, 0, 40, 10, True, 0.96),
+        Word("in", 0, 0, 40, 10, True, 0.3),
+        Word("temporary", 0, 0, 40, 10, True, 0.95),
+    ]
+    engine = _SecondReads("Householdsintemporary", 0.9)
+    fix_labels(readings, grids, engine)  # type: ignore[arg-type]
+    assert reading_text(readings[3]) == "Households in temporary"
+
+
+def test_a_body_cell_read_as_no_names_no_column_of_references():
+    """A blurred `c` under a header of years read as `no`: below the header row it names no
+    reference column (`No.`), so the cell keeps its reading and its column is not read as one."""
+    from scorekit.extract.ocr.labels import fix_labels, reading_text
+
+    rows = [["Area", "2015", "2016"], ["Luton", "no", "17%"], ["Medway", "8%", "10%"]]
+    readings, grids = _ruled(rows, {})
+    fix_labels(readings, grids, _SecondReads("", 0.0))  # type: ignore[arg-type]
+    assert [reading_text(r) for r in readings] == [t for row in rows for t in row]

@@ -345,3 +345,29 @@ def test_a_scans_perspective_that_leans_the_columns_rules_apart_is_straightened(
     assert max(abs(d) for d in before) > 15
     after = _lean_of_verticals(im.straighten(leaning, 0.0, 300))
     assert len(after) == len(before) and max(abs(d) for d in after) < 2.5
+
+
+def test_a_stroke_of_print_the_line_masks_took_for_a_rule_is_not_erased_from_its_cell():
+    """A bold face blurred on a grey band runs its letters into one stroke longer than any glyph
+    (`Percentage`): the masks take it for a rule, but it lies wholly inside the band's cell, where
+    no rule runs, and erasing it cut the word in half. The cell's borders are still erased; a
+    single column's cell is left as it was cut (`layout.ruled`)."""
+    from scorekit.extract.grid import Cell, Grid
+    from scorekit.extract.ocr.layout import cell_images
+
+    grey = np.full((100, 200), 255, np.uint8)
+    lines = np.zeros_like(grey)
+    for y in (10, 90):  # the cell's top and bottom borders
+        grey[y - 1 : y + 2, 5:195] = 0
+        lines[y - 1 : y + 2, 5:195] = 255
+    grey[44:52, 60:140] = 0  # the letters' run-together stroke
+    lines[46:50, 60:140] = 255
+    band = Cell(0, 1, 0, 2, 10.0, 10.0, 190.0, 90.0)  # a band's label, over two columns
+    grid = Grid([10.0, 100.0, 190.0], [10.0, 90.0], [band], [[band, band]])
+    (got,) = cell_images(grey, lines, [grid], 72)
+    dark = np.argwhere(got.image < 128)
+    assert dark.size and dark[:, 0].max() - dark[:, 0].min() + 1 == 8  # the stroke, whole
+    assert got.top + dark[:, 0].min() == 44
+    single = Cell(0, 1, 0, 1, 10.0, 10.0, 190.0, 90.0)  # in one column's cell, erased as before
+    (got,) = cell_images(grey, lines, [Grid([10.0, 190.0], [10.0, 90.0], [single], [[single]])], 72)
+    assert (got.image < 128).sum() < (grey[44:52, 60:140] < 128).sum()

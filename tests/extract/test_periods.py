@@ -239,3 +239,10 @@ def test_a_four_digit_figure_under_a_month_is_a_year_only_in_the_calendar_years_
     figure under its month, not October 1074: a header line completed by it ends in the body."""
     got = parse_month(f"{month} {n}")
     assert got is None if not 1980 <= n <= 2059 else got is not None and got.startswith(str(n))
+
+
+def test_a_months_name_alone_is_its_number_and_no_other_word_is():
+    from scorekit.extract.periods import month_name
+
+    assert [month_name(t) for t in ["Jun", "Sept.", "July", "DEC"]] == [6, 9, 7, 12]
+    assert [month_name(t) for t in ["Marketing", "Junk", "Jun-23", ""]] == [None, None, None, None]

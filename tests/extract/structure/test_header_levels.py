@@ -125,6 +125,25 @@ def test_two_digit_figures_under_a_year_bands_months_are_a_row(ruling):
     assert [o["value_raw"] for o in obs] == rows[2][1:] + rows[3][1:]
 
 
+@pytest.mark.parametrize("ruling", ["none", "rows", "grid"])
+def test_a_rows_few_figures_that_read_as_years_in_order_do_not_make_it_header(ruling):
+    """Under a year band's six months, `Jul` over `81` and `Nov` over `90` read as July 1981 and
+    November 1990, in order; but the other months' figures (`125`, `195`) complete none of them,
+    so the line is the first row, not a header line giving the months their years."""
+    rows = [
+        ["", "2020", "", "", "", "", ""],
+        ["Indicator", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov"],
+        ["Households owed a prevention duty", "125", "81", "195", "127", "121", "90"],
+        ["Households owed a relief duty", "140", "133", "157", "118", "124", "131"],
+    ]
+    sheet = Sheet(rows, ruling=ruling, spans={(0, 1): 6})
+    (table,) = find_tables(print_sheet(sheet).page)
+    assert table.header_rows == 2
+    obs = read(print_sheet(sheet).page)
+    assert [o["period"] for o in obs[:6]] == ["2020-06", "2020-07", "2020-08", "2020-09", "2020-10", "2020-11"]
+    assert [o["value_raw"] for o in obs] == rows[2][1:] + rows[3][1:]
+
+
 @pytest.mark.parametrize("ruling", ["none", "grid"])
 def test_a_year_band_set_apart_over_its_months_is_still_the_header(ruling):
     """A band of a year a little further above its months than a wrapped line would be (rows
