@@ -50,22 +50,32 @@ def _echoed(w: Word, dictionary: Collection[str], printed: frozenset[str]) -> Wo
     for a long word), and no other is as near: a glyph or two the blur changed (`detertions` beside
     `detections`, `referrais` beside `referrals`). The page's own words stand for the print, so
     no guess is made among the dictionary's many neighbours (`desertions`)."""
-    m = _LETTERS.match(w.text)
-    if m is None:
+    m = _unlisted(w, dictionary, ECHO_LETTERS)
+    if m is None or VOCABULARY.is_place(m.group("word")):
         return w
-    text = m.group("word")
-    if len(text) < ECHO_LETTERS or text[1:] != text[1:].lower() or known(text, dictionary):
-        return w
-    if VOCABULARY.is_place(text):
-        return w
+    text = m.group("word").lower()
     reach = 1 if len(text) < LONG_WORD else 2
-    off = {p: Levenshtein.distance(text.lower(), p, score_cutoff=reach) for p in printed}
+    off = {p: Levenshtein.distance(text, p, score_cutoff=reach) for p in printed}
     nearest = min(off.values(), default=reach + 1)
     near = [p for p, d in off.items() if d == nearest]
-    if nearest > reach or len(near) != 1:
-        return w
-    (word,) = near
-    cased = word.capitalize() if text[0].isupper() else word
+    return _read_as(w, m, near[0]) if nearest <= reach and len(near) == 1 else w
+
+
+def _unlisted(w: Word, dictionary: Collection[str], least: int) -> re.Match[str] | None:
+    """The word's letters (marks either side apart), where no list holds them: `least` letters
+    or more, in lower case but for the first (capitals and codes stay as read)."""
+    m = _LETTERS.match(w.text)
+    if m is None:
+        return None
+    text = m.group("word")
+    if len(text) < least or text[1:] != text[1:].lower() or known(text, dictionary):
+        return None
+    return m
+
+
+def _read_as(w: Word, m: re.Match[str], word: str) -> Word:
+    """The word respelt as `word`, cased as read, its marks kept."""
+    cased = word.capitalize() if m.group("word")[0].isupper() else word
     return replace(w, text=f"{m.group('lead')}{cased}{m.group('tail')}")
 
 
@@ -102,15 +112,8 @@ def _folded(dictionary: frozenset[str]) -> dict[str, frozenset[str]]:
 
 
 def _respelt(w: Word, dictionary: Collection[str], folded: dict[str, frozenset[str]]) -> Word:
-    m = _LETTERS.match(w.text)
+    m = _unlisted(w, dictionary, MIN_LETTERS)
     if m is None:
         return w
-    text = m.group("word")
-    if len(text) < MIN_LETTERS or text[1:] != text[1:].lower() or known(text, dictionary):
-        return w
-    meant = folded.get(VOCABULARY.fold(text.lower()), frozenset())
-    if len(meant) != 1:
-        return w
-    (word,) = meant
-    cased = word.capitalize() if text[0].isupper() else word
-    return replace(w, text=f"{m.group('lead')}{cased}{m.group('tail')}")
+    meant = folded.get(VOCABULARY.fold(m.group("word").lower()), frozenset())
+    return _read_as(w, m, next(iter(meant))) if len(meant) == 1 else w
