@@ -188,6 +188,7 @@ def repair_column(
     doubtful |= {i for i in _bare_among_prefixed(col) if cells[i].conf < SURE}
     doubtful |= {i for i, t in enumerate(texts) if _tail_alone(t) and cells[i].conf < SURE}
     doubtful -= _numbered_in_turn(col, lookalikes)
+    doubtful |= _out_of_turn_twice(col)
     lone = {i for i in unsettled - doubtful if col.parts[i] is None and _misread_of_scheme(col, i, lookalikes)}
     _remember(col)
     return [
@@ -580,14 +581,14 @@ def _between(col: _Column, i: int, c: RefParts) -> bool:
 def _separators(col: _Column) -> None:
     """A separator lost or added, where nearly all of the prefix's references print one (`SP01`
     and `SP08` among eleven `SP 02`: a narrow space a scan lost twice), or where they split
-    between a space and none, as `_split_separator` says; at least two must print it. Decided once
+    between a mark and none, as `_split_separator` says; at least two must print it. Decided once
     a prefix, on the readings as they stand, so one repair does not sway the next."""
     for prefix in {p.prefix for p in col.parts if p is not None and p.prefix}:
         seps = Counter(q.sep for q in col.group(prefix))
         total = sum(seps.values())
         sep: str | None
         sep, n = seps.most_common(1)[0]
-        if set(seps) == {"", " "} and n < AGREE * total:
+        if len(seps) == 2 and "" in seps and n < AGREE * total:
             sep = _split_separator(col, prefix, seps)
         elif n < AGREE * total:
             sep = None
@@ -600,13 +601,18 @@ def _separators(col: _Column) -> None:
 
 def _split_separator(col: _Column, prefix: str, seps: Counter[str]) -> str | None:
     """The readings the engine was sure of decide where they agree (a wide digit after the
-    prefix read as a space, `LAC 12`, leaves its reading unsure); else the space is printed, if
+    prefix read as a space, `LAC 12`, leaves its reading unsure); else the mark is printed, if
     two print it: OCR loses a narrow space far more often than it reads one into letters set
-    close (`AS04`, `AS 05`, `AS06`, `AS 07`)."""
+    close (`AS04`, `AS 05`, `AS06`, `AS 07`), and a thin hyphen far more often than it reads one
+    into no ink, though a speck can be one, so a hyphen needs as many readings as go without
+    (`WR-1`, `WR2`, `WR-3`, `WR4`)."""
     sure = {q.sep for j, q in enumerate(col.parts) if q is not None and q.prefix == prefix and col.sure(j)}
     if len(sure) == 1:
         return sure.pop()
-    return " " if seps[" "] >= 2 else None
+    mark = next(m for m in seps if m)
+    if seps[mark] < 2 or (mark != " " and seps[mark] < seps[""]):
+        return None
+    return mark
 
 
 def _restore_prefix(col: _Column) -> None:
@@ -666,6 +672,17 @@ def _numbered_in_turn(col: _Column, lookalikes: Mapping[str, str]) -> set[int]:
         if len(repaired) == before:
             break
     return repaired
+
+
+def _out_of_turn_twice(col: _Column) -> set[int]:
+    """Readings of a reference another row reads too, where the column's count implies another
+    at their place (`WR5` at `WR-8`'s row, `WR-5` three rows up): a misread digit nothing says
+    the value of, so its row is not stated under either."""
+    return {
+        i
+        for i, p in enumerate(col.parts)
+        if p is not None and _twice(col, i, p) and (implied := _implied_here(col, i)) is not None and implied != p
+    }
 
 
 def _twice(col: _Column, i: int, p: RefParts) -> bool:

@@ -488,3 +488,20 @@ def test_a_table_continued_from_the_page_before_starts_next_to_where_that_one_en
     repair(["LAC1", "LAC2", "LAC3", "LAC6 (val)"], memory)
     assert [r.text for r in repair(["LACE (%)", "LAC12 (val)", "LAC12 (%)"], memory)][0] == "LAC6 (%)"
     assert [r.text for r in repair(["LACE (%)", "LAC12 (val)", "LAC12 (%)"], RefMemory())][0] == "LACE (%)"
+
+
+def test_a_hyphen_most_of_a_prefixs_readings_print_is_printed_in_all():
+    """`WR-1`, `WR2`, `WR-3`, `WR4`: a thin hyphen the scan lost, where the sure readings split;
+    a hyphen fewer readings print than go without it stays where it is read."""
+    got = repair_column([RefCell(t, 0.9) for t in ["WR-1", "WR2", "WR-3", "WR4", "WR-5", "WR-6"]], LOOK)
+    assert [r.text for r in got] == [f"WR-{n}" for n in range(1, 7)]
+    few = ["WR1", "WR-2", "WR3", "WR4", "WR-5", "WR6"]
+    assert [r.text for r in repair_column([RefCell(t, 0.9) for t in few], LOOK)] == few
+
+
+def test_a_reference_read_twice_out_of_its_turn_is_doubtful_where_it_stands_out_of_turn():
+    """`WR-5` three rows after `WR-5`, where the count implies `WR-8`: one digit misread, and
+    nothing says which number; the row the count places is kept."""
+    column = ["WR-3", "WR-4", "WR-5", "WR-6", "WR-7", "WR-5", "WR-9", "WR-10"]
+    got = repair_column([RefCell(t, 0.9) for t in column], LOOK)
+    assert [r.text for r in got if r.doubtful] == ["WR-5"] and not got[2].doubtful and got[5].doubtful
