@@ -188,7 +188,6 @@ def repair_column(
     doubtful |= {i for i in _bare_among_prefixed(col) if cells[i].conf < SURE}
     doubtful |= {i for i, t in enumerate(texts) if _tail_alone(t) and cells[i].conf < SURE}
     doubtful -= _numbered_in_turn(col, lookalikes)
-    doubtful |= _out_of_turn_twice(col)
     lone = {i for i in unsettled - doubtful if col.parts[i] is None and _misread_of_scheme(col, i, lookalikes)}
     _remember(col)
     return [
@@ -672,17 +671,6 @@ def _numbered_in_turn(col: _Column, lookalikes: Mapping[str, str]) -> set[int]:
         if len(repaired) == before:
             break
     return repaired
-
-
-def _out_of_turn_twice(col: _Column) -> set[int]:
-    """Readings of a reference another row reads too, where the column's count implies another
-    at their place (`WR5` at `WR-8`'s row, `WR-5` three rows up): a misread digit nothing says
-    the value of, so its row is not stated under either."""
-    return {
-        i
-        for i, p in enumerate(col.parts)
-        if p is not None and _twice(col, i, p) and (implied := _implied_here(col, i)) is not None and implied != p
-    }
 
 
 def _twice(col: _Column, i: int, p: RefParts) -> bool:

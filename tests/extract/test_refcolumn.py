@@ -497,11 +497,3 @@ def test_a_hyphen_most_of_a_prefixs_readings_print_is_printed_in_all():
     assert [r.text for r in got] == [f"WR-{n}" for n in range(1, 7)]
     few = ["WR1", "WR-2", "WR3", "WR4", "WR-5", "WR6"]
     assert [r.text for r in repair_column([RefCell(t, 0.9) for t in few], LOOK)] == few
-
-
-def test_a_reference_read_twice_out_of_its_turn_is_doubtful_where_it_stands_out_of_turn():
-    """`WR-5` three rows after `WR-5`, where the count implies `WR-8`: one digit misread, and
-    nothing says which number; the row the count places is kept."""
-    column = ["WR-3", "WR-4", "WR-5", "WR-6", "WR-7", "WR-5", "WR-9", "WR-10"]
-    got = repair_column([RefCell(t, 0.9) for t in column], LOOK)
-    assert [r.text for r in got if r.doubtful] == ["WR-5"] and not got[2].doubtful and got[5].doubtful
