@@ -1,14 +1,21 @@
 """Matching round 24 (m37): the cyclic collector held off while a batch is matched (10k x 2k
 names: a quarter of the time went to its full passes over the index), and the wording of
-`tests/match/probes20.csv`."""
+`tests/match/probes20.csv`: an annual release's `year to 31 March`, section 20 as the DfE release
+words it, children `on their caseload` (a count, not an average) and foster placements with
+relatives or friends (connected carers)."""
 
 from __future__ import annotations
 
 import gc
 
+import pytest
+
 from scorekit.match import index as indexmod
 from scorekit.match.catalogue import Catalogue
 from scorekit.match.matcher import Matcher, Query, collector_paused
+from scorekit.match.normalise import vocabulary
+
+from .conftest import given
 
 # -- the collector held off for a batch --------------------------------------------------------
 
@@ -56,3 +63,63 @@ def test_the_collector_is_left_as_it_was_found_even_when_the_batch_fails():
     except RuntimeError:
         pass
     assert gc.isenabled()
+
+
+# -- probes20: an annual release's `year to 31 March` -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "answer"),
+    [
+        ("Percentage of re-referrals within 12 months (year to 31 March)", "rereferrals_12m_pct"),
+        ("Percentage of assessments completed within 45 working days (year to 31 March)", "assessments_in_45wd_pct"),
+        (
+            "Percentage of initial child protection conferences held within 15 working days (year to 31 March)",
+            "icpc_in_timescale_pct",
+        ),
+    ],
+)
+def test_the_year_to_31_march_is_the_year_a_share_is_counted_over(shipped: Catalogue, name, answer):
+    assert given(shipped, name) == answer
+
+
+def test_a_count_for_the_year_to_31_march_is_a_years_count_not_a_snapshot():
+    assert vocabulary().facts("Number of section 47 enquiries started (year to 31 March)").basis == {"year"}
+    assert vocabulary().facts("Number of looked after children (at 31 March)").basis == {"snapshot"}
+
+
+# -- probes20: section 20 as the DfE release words it ---------------------------------------------
+
+
+def test_a_voluntary_agreement_under_section_20_of_the_act_is_section_20(shipped: Catalogue):
+    name = (
+        "Children looked after at 31 March accommodated under a voluntary agreement under section 20 of the"
+        " Children Act 1989"
+    )
+    assert given(shipped, name) == "cla_s20"
+
+
+# -- probes20: a caseload a count is of ----------------------------------------------------------
+
+
+def test_children_on_their_caseload_say_what_is_held_not_an_average():
+    assert Query.build("Caseholders with 20 or more children on their caseload (month end)").unit is None
+    assert Query.build("Average caseload per qualified social worker (FTE)").unit == "other"
+    assert Query.build("Social worker caseload").unit == "other"
+
+
+# -- probes20: foster placements with relatives or friends ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "answer"),
+    [
+        (
+            "Children looked after at 31 March placed in foster placements with relatives or friends (%)",
+            "cla_connected_carers_pct",
+        ),
+        ("Children looked after placed with relatives or friends (number)", "cla_connected_carers"),
+    ],
+)
+def test_relatives_or_friends_are_connected_carers(shipped: Catalogue, name, answer):
+    assert given(shipped, name) == answer
