@@ -123,3 +123,14 @@ def test_children_on_their_caseload_say_what_is_held_not_an_average():
 )
 def test_relatives_or_friends_are_connected_carers(shipped: Catalogue, name, answer):
     assert given(shipped, name) == answer
+
+
+# -- probes20: a census date is a point in time ---------------------------------------------------
+
+
+def test_a_census_date_is_a_point_in_time_not_a_number(shipped: Catalogue):
+    name = "Children and family social workers: average caseload per FTE (at 30 September)"
+    assert vocabulary().facts(name).basis == {"snapshot"}
+    assert not vocabulary().facts(name).quantities
+    assert given(shipped, name) == "caseload_qsw"
+    assert vocabulary().facts("Children subject to a child protection plan as at 30 June").basis == {"snapshot"}
