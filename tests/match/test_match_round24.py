@@ -134,3 +134,12 @@ def test_a_census_date_is_a_point_in_time_not_a_number(shipped: Catalogue):
     assert not vocabulary().facts(name).quantities
     assert given(shipped, name) == "caseload_qsw"
     assert vocabulary().facts("Children subject to a child protection plan as at 30 June").basis == {"snapshot"}
+
+
+# -- probes20: LAIT's `Workforce:` heading --------------------------------------------------------
+
+
+def test_the_workforce_heading_says_nothing_of_the_measure(shipped: Catalogue):
+    assert given(shipped, "Workforce: children and family social workers' average caseload per FTE") == "caseload_qsw"
+    assert given(shipped, "Workforce: average caseload of agency social workers") == ""
+    assert "workforce" not in vocabulary().facts("Workforce: social worker turnover rate (FTE) (%)").words
