@@ -17,8 +17,11 @@ between equals, the more cautious. The validation part was not used.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -89,6 +92,22 @@ def _code_titles(catalogue: Catalogue, prof: Profile) -> list[tuple[re.Pattern[s
         for t in prof.code_titles
         if t.code.lower() in units
     ]
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector held off for one batch, and given back as it was found. A
+    batch makes hundreds of thousands of small objects (facts, findings, candidates) that hold no
+    cycles, and each of the collector's full passes walks every object the index and the
+    vocabulary's caches hold; at 10,000 names x 2,000 entries those passes were a quarter of the
+    time. Reference counting still frees what the batch drops."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def norm_ref(ref: str | None) -> str:
@@ -173,6 +192,10 @@ class Matcher:
         self.settings = Settings(accept, review, soft_penalty, unseen_penalty, missing_penalty, margin)
         self.workers = workers
         self.vocab = vocab or vocabulary()
+        with collector_paused():
+            self._build(catalogue, missing_penalty)
+
+    def _build(self, catalogue: Catalogue, missing_penalty: float) -> None:
         self.index = Index(catalogue, self.vocab, missing_penalty)
         self._exact: dict[tuple[str, str], set[int]] = defaultdict(set)
         self._ref_years: dict[tuple[str, str], list[int | None]] = defaultdict(list)
@@ -620,6 +643,10 @@ class Matcher:
 
     def match_many(self, queries: list[Query], chunk: int = 2048) -> list[Result]:
         """Each distinct question once: settled by a decision or an exact alias, else by the index."""
+        with collector_paused():
+            return self._match_many(queries, chunk)
+
+    def _match_many(self, queries: list[Query], chunk: int) -> list[Result]:
         queries = [self._coded(q) for q in queries]
         same = [self._same(q) for q in queries]
         first: dict[tuple[object, ...], int] = {}

@@ -386,6 +386,7 @@ def test_the_blind_set_names_none_the_other_sets_hold(shipped, unseen):
         ("probes14.csv", 200, "twenty-fourth"),
         ("probes18.csv", 230, "thirtieth"),
         ("probes19.csv", 150, "thirty-first"),
+        ("probes20.csv", 150, "thirty-second"),
     ],
 )
 def test_the_later_probes_are_labelled_with_catalogue_ids(shipped, probe_file, least, session):
