@@ -291,14 +291,14 @@ class Matcher:
         soft = [f for f in findings if not f.hard]
         unseen = self._unseen(query)
         score = similarity - self.settings.soft_penalty * len(soft) - self.settings.unseen_penalty * len(unseen)
-        notes = [str(f) for f in soft]
+        notes = sorted(str(f) for f in soft)  # a set's order would change between runs (hash seeds)
         if unseen:
             notes.append(f"words the catalogue has never seen: {', '.join(sorted(unseen))}")
         why = self._ref_support(choice.owner, query) if query.ref else ""
         if why and similarity >= self.review - REF_BONUS:
             score += REF_BONUS
             notes.append(why)
-        held = tuple(str(f) for f in soft if f.holds)
+        held = tuple(sorted(str(f) for f in soft if f.holds))
         unsaid = self.index.population[choice.owner] - self._facts(query).quantities
         return Candidate(
             choice.owner,
