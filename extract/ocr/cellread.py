@@ -87,28 +87,71 @@ def ink_lines(img: np.ndarray) -> list[tuple[int, int]]:
 
 
 def _lines_unread(r: CellReading) -> bool:
-    """A cell of words (a wrapped header, a long name) with a line of print no word stands on:
+    """A cell of words (a wrapped header, a long name) whose print the words do not all stand on:
     sparse mode drops short centred lines of a narrow header cell (`Number`, `of`, `council`;
-    `% change from` over `Aug-20`). A cell of figures is left as read."""
+    `% change from` over `Aug-20`), and ends a short wrapped line early at full confidence
+    (`ol` for `old`, `period` without its `end`). A cell of figures is left as read."""
     if r.words and all(NUMBER_RE.match(w.text) for w in r.words):
         return False
     lines = ink_lines(r.cell.image)
-    return len(lines) >= 2 and _lines_read(r.words, lines) < len(lines)
+    return (len(lines) >= 2 and _lines_read(r.words, lines) < len(lines)) or _bare_ink(r.words, r.cell.image, lines) > 0
 
 
 def _lines_read(words: list[Word], lines: list[tuple[int, int]]) -> int:
     return sum(any(w.top < b and w.bottom > a for w in words) for a, b in lines)
 
 
+BARE_LETTER = 0.3  # of a line's height: the narrowest run of ink no word's box spans that is a letter, not a speck
+
+
+def _bare_ink(words: list[Word], img: np.ndarray, lines: list[tuple[int, int]]) -> int:
+    """Columns of the lines' ink that no word on the line spans, in runs a letter wide (runs
+    parted by less than a letter's gap count as one): what a reading left out. An engine's
+    box is drawn round the glyphs it read, so a word cut short leaves its last letters bare."""
+    bare = 0
+    for a, b in lines:
+        inked = (img[a:b] < INK).any(axis=0)
+        for w in words:
+            if w.top < b and w.bottom > a:
+                inked[max(0, int(w.x0)) : int(np.ceil(w.x1))] = False
+        gap = max(1, int(0.15 * (b - a)))
+        for x0, x1 in _joined(true_runs(inked), gap):
+            if x1 - x0 >= BARE_LETTER * (b - a):
+                bare += x1 - x0
+    return bare
+
+
+def _joined(runs: list[tuple[int, int]], gap: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in runs:
+        if out and a - out[-1][1] <= gap:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
 def _reread_as_blocks(todo: list[CellReading], engine: OcrEngine) -> None:
-    """Cells read again as blocks of lines; the new reading stands where it reads more lines."""
+    """Cells read again as blocks of lines; the new reading stands where it reads more lines, or
+    as many, leaving less of their ink bare, with every word read before still in it, whole or
+    as the start of a longer one (`ol` in `old`): a block reading joins words a wide cell sets
+    apart (`Nov22`) and misreads others (`fercentage`) as readily as it finishes a cut one."""
     if not todo:
         return
     for r, words in zip(todo, engine.read_images([r.cell.image for r in todo], line=True), strict=True):
         lines = ink_lines(r.cell.image)
         block = clean_cell(words, r.cell.image)
-        if _lines_read(block, lines) > _lines_read(r.words, lines):
+        read, more = _lines_read(r.words, lines), _lines_read(block, lines)
+        if more > read or (
+            more == read
+            and _bare_ink(block, r.cell.image, lines) < _bare_ink(r.words, r.cell.image, lines)
+            and all(_carried(w, block) for w in r.words)
+        ):
             r.words = block
+
+
+def _carried(w: Word, block: list[Word]) -> bool:
+    return any(b.text.startswith(w.text) and b.x0 < w.x1 and w.x0 < b.x1 and b.top < w.bottom and w.top < b.bottom for b in block)
 
 
 def zeros_read_as_os(img: np.ndarray, words: list[Word]) -> list[Word]:
