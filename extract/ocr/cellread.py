@@ -151,7 +151,10 @@ def _reread_as_blocks(todo: list[CellReading], engine: OcrEngine) -> None:
 
 
 def _carried(w: Word, block: list[Word]) -> bool:
-    return any(b.text.startswith(w.text) and b.x0 < w.x1 and w.x0 < b.x1 and b.top < w.bottom and w.top < b.bottom for b in block)
+    return any(
+        b.text.startswith(w.text) and b.x0 < w.x1 and w.x0 < b.x1 and b.top < w.bottom and w.top < b.bottom
+        for b in block
+    )
 
 
 def zeros_read_as_os(img: np.ndarray, words: list[Word]) -> list[Word]:

@@ -569,3 +569,50 @@ def test_a_header_whose_last_line_reads_as_a_month_is_read_again_as_a_block():
     r = CellReading(CellImage(0, 0, 0, 0, _three_lines()))
     r.words = [Word("Aug-20", 10, 70, 50, 82, True, 0.9)]
     assert _lines_unread(r)
+
+
+def _two_words() -> np.ndarray:
+    """One line of print: a word at 10-50 and one at 62-90, 12 pixels high."""
+    img = np.full((30, 100), 255, np.uint8)
+    img[8:20, 10:50] = 0
+    img[8:20, 62:90] = 0
+    return img
+
+
+def test_a_word_cut_short_leaves_its_last_letters_bare_and_the_cell_is_read_again():
+    """Sparse mode reads `old` as `ol` at full confidence, its box drawn round the two letters
+    it read: the `d` is ink no word spans."""
+    from scorekit.extract.ocr.cellread import _bare_ink, _lines_unread, ink_lines
+
+    r = CellReading(CellImage(0, 0, 0, 0, _two_words()))
+    r.words = [Word("years", 10, 8, 50, 20, True, 0.96), Word("ol", 62, 8, 80, 20, True, 0.97)]
+    assert _bare_ink(r.words, r.cell.image, ink_lines(r.cell.image)) == 10
+    assert _lines_unread(r)
+    r.words[1] = Word("old", 62, 8, 90, 20, True, 0.97)
+    assert _bare_ink(r.words, r.cell.image, ink_lines(r.cell.image)) == 0
+    assert not _lines_unread(r)
+
+
+def test_a_speck_no_word_spans_is_no_letter():
+    from scorekit.extract.ocr.cellread import _lines_unread
+
+    img = _two_words()
+    img[10:12, 93:95] = 0
+    r = CellReading(CellImage(0, 0, 0, 0, img))
+    r.words = [Word("years", 10, 8, 50, 20, True, 0.96), Word("old", 62, 8, 90, 20, True, 0.97)]
+    assert not _lines_unread(r)
+
+
+def test_a_block_reading_that_finishes_a_word_stands_but_not_one_that_rewrites_it():
+    from scorekit.extract.ocr.cellread import _reread_as_blocks
+
+    first = [Word("years", 10, 8, 50, 20, True, 0.96), Word("ol", 62, 8, 80, 20, True, 0.97)]
+    r = CellReading(CellImage(0, 0, 0, 0, _two_words()))
+    r.words = list(first)
+    _reread_as_blocks([r], _BlockReader([first[0], Word("old", 62, 8, 90, 20, True, 0.97)]))  # type: ignore[arg-type]
+    assert [w.text for w in r.words] == ["years", "old"]
+    r.words = list(first)
+    _reread_as_blocks(
+        [r], _BlockReader([Word("vears", 10, 8, 50, 20, True, 0.9), Word("old", 62, 8, 90, 20, True, 0.97)])
+    )  # type: ignore[arg-type]
+    assert [w.text for w in r.words] == ["years", "ol"]
