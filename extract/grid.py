@@ -14,6 +14,9 @@ from .page import Rule, Word
 
 SNAP = 1.6  # points: lines this close are the same line (borders are ~0.5-1 pt wide)
 JOIN = 2.5  # points: gap bridged when joining collinear pieces
+DOUBLE = (
+    2.5  # points: lines this close are one border drawn double (a total's double rule, a scan's border found twice)
+)
 
 
 @dataclass
@@ -199,8 +202,8 @@ def find_grids(rules: list[Rule], *, min_rows: int = 1, min_cols: int = 2) -> li
     for ch, cv in _components(hs, vs):
         if len(ch) < 2 or len(cv) < 2:
             continue
-        ys = _cluster([h[0] for h in ch])
-        xs = _cluster([v[0] for v in cv])
+        ys = _cluster([h[0] for h in ch], DOUBLE)
+        xs = _cluster([v[0] for v in cv], DOUBLE)
         if len(ys) - 1 < min_rows or len(xs) - 1 < min_cols:
             continue
         grids.append(_build(xs, ys, ch + _floating(hs, ch, ys, xs), cv + _floating(vs, cv, xs, ys)))

@@ -97,3 +97,14 @@ def test_pieces_of_a_row_border_touching_no_column_rule_are_the_grids():
     rules = base + [Rule(XS[0], y, XS[1] + 1, y), Rule(84.0, y, 115.0, y), Rule(XS[2] - 1, y, XS[-1], y)]
     assert _rows_apart_in_col_1(rules)
     assert not _rows_apart_in_col_1(base + [Rule(XS[0], y, XS[1] + 1, y), Rule(XS[2] - 1, y, XS[-1], y)])
+
+
+def test_a_border_drawn_double_is_one_line_not_a_column():
+    """A second line 1.8 pt inside the table's left border, down the header row only (a scan's
+    border found twice; a total's double rule): no column 2 pt wide takes the row's first words."""
+    rules = _frame() + [Rule(x, YS[0], x, YS[-1]) for x in XS[1:-1]]
+    rules += [Rule(XS[0], y, XS[-1], y) for y in YS[1:-1]]
+    rules += [Rule(XS[0] + 1.8, YS[0], XS[0] + 1.8, YS[1])]
+    (grid,) = find_grids(rules)
+    assert grid.n_cols == len(XS) - 1
+    assert _slots_held_once(grid)
