@@ -170,12 +170,7 @@ class TableReader:
         loose = {k: split_read_ref(line.name) for k, line in enumerate(lines) if not line.ref}
         cells = [RefCell(line.ref or loose[k][0], line.ref_conf) for k, line in enumerate(lines)]
         got = repair_column(
-            cells,
-            VOCABULARY.lookalikes,
-            self.refs,
-            VOCABULARY.ref_marks.capitals,
-            VOCABULARY.edge_marks,
-            VOCABULARY.ref_marks.wide_digits,
+            cells, VOCABULARY.lookalikes, self.refs, VOCABULARY.ref_marks.capitals, VOCABULARY.edge_marks
         )
         printed = {_prefix(r.text) for k, r in enumerate(got) if lines[k].ref} - {""}
         taken = {

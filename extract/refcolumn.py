@@ -122,7 +122,6 @@ class _Column:
     memory: RefMemory
     confs: list[float] = field(default_factory=list)  # the engine's confidence in each reading
     capitals: Mapping[str, str] = field(default_factory=dict)  # a mark read for a prefix's first capital
-    wide_digits: str = ""  # digits OCR reads a space before
 
     def sure(self, j: int) -> bool:
         return self.confs[j] >= SURE
@@ -160,7 +159,6 @@ def repair_column(
     memory: RefMemory | None = None,
     capitals: Mapping[str, str] | None = None,
     specks: str = "",
-    wide_digits: str = "",
 ) -> list[RefReading]:
     """Each reading of the column, repaired where its column settles it, else as read: doubtful
     where the column's scheme says it is broken and the engine was unsure of it, and of the
@@ -170,17 +168,9 @@ def repair_column(
     all it stands on, and a misread glyph is as sure as a printed letter, so the caller wants a
     second row of the document printing the stem. `memory` carries schemes and stems from table
     to table. `capitals`: marks read for the capital a reference starts with (`$P2`); `specks`:
-    marks OCR makes of a rule's remnant or a speck (`W05_`); `wide_digits`: digits OCR reads a
-    space before (`SP 10`)."""
+    marks OCR makes of a rule's remnant or a speck (`W05_`)."""
     texts = [c.text.strip() for c in cells]
-    col = _Column(
-        texts,
-        [parse_ref(t) for t in texts],
-        memory or RefMemory(),
-        [c.conf for c in cells],
-        capitals or {},
-        wide_digits,
-    )
+    col = _Column(texts, [parse_ref(t) for t in texts], memory or RefMemory(), [c.conf for c in cells], capitals or {})
     _capital_read_twice(col)
     _merge_zero_prefixes(col, lookalikes)
     _zero_read_as_letter(col, lookalikes)
@@ -614,26 +604,14 @@ def _split_separator(col: _Column, prefix: str, seps: Counter[str]) -> str | Non
     two print it: OCR loses a narrow space far more often than it reads one into letters set
     close (`AS04`, `AS 05`, `AS06`, `AS 07`), and a thin hyphen far more often than it reads one
     into no ink, though a speck can be one, so a hyphen needs as many readings as go without
-    (`WR-1`, `WR2`, `WR-3`, `WR4`). A space read only before a digit set wide is that digit's
-    bearing (`_bearing_only`)."""
+    (`WR-1`, `WR2`, `WR-3`, `WR4`)."""
     sure = {q.sep for j, q in enumerate(col.parts) if q is not None and q.prefix == prefix and col.sure(j)}
     if len(sure) == 1:
         return sure.pop()
     mark = next(m for m in seps if m)
-    if mark == " " and _bearing_only(col.group(prefix), col.wide_digits):
-        return ""
     if seps[mark] < 2 or (mark != " " and seps[mark] < seps[""]):
         return None
     return mark
-
-
-def _bearing_only(group: list[RefParts], wide: str) -> bool:
-    """Every space read stands before a digit set with broad side bearings (`SP 10`..`SP 13`),
-    and two references or more with other first digits print none (`SP2`, `SP9`): the space is
-    the digit's bearing, not a separator the column prints."""
-    spaced = [q for q in group if q.sep == " "]
-    close = [q for q in group if not q.sep and q.number[0] not in wide]
-    return bool(spaced) and all(q.number[0] in wide for q in spaced) and len(close) >= 2
 
 
 def _restore_prefix(col: _Column) -> None:

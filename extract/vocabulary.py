@@ -60,7 +60,6 @@ class RefMarks:
     prefix_end: tuple[str, ...] = ()  # capitals ending the letters before a qualifier (`EHS-OL`)
     qualifier_letters: dict[str, str] = field(default_factory=dict)  # a letter read for a qualifier's capital
     capitals: dict[str, str] = field(default_factory=dict)  # a mark read for a prefix's first capital (`$P2`)
-    wide_digits: str = ""  # digits set with broad side bearings, read with a space before them (`SP 10`)
 
 
 @dataclass(frozen=True)
@@ -182,7 +181,6 @@ def _more_marks(marks: RefMarks, section: dict) -> RefMarks:
         marks.prefix_end + tuple(m for m in section.get("prefix_end", []) if m not in marks.prefix_end),
         {**section.get("qualifier_letters", {}), **marks.qualifier_letters},
         {**section.get("capitals", {}), **marks.capitals},
-        marks.wide_digits + "".join(d for d in section.get("wide_digits", "") if d not in marks.wide_digits),
     )
 
 

@@ -133,9 +133,10 @@ def _joined(runs: list[tuple[int, int]], gap: int) -> list[tuple[int, int]]:
 
 def _reread_as_blocks(todo: list[CellReading], engine: OcrEngine) -> None:
     """Cells read again as blocks of lines; the new reading stands where it reads more lines, or
-    as many, leaving less of their ink bare, with every word read before still in it, whole or
-    as the start of a longer one (`ol` in `old`): a block reading joins words a wide cell sets
-    apart (`Nov22`) and misreads others (`fercentage`) as readily as it finishes a cut one."""
+    as many, leaving less of their ink bare, and carries every word read before, whole or within
+    a longer one over it (`ol` in `old`, `ns` in `plans`), each in a word of its own: a block
+    reading joins words a wide cell sets apart (`Nov22`) and misreads others (`fercentage`) as
+    readily as it finishes a cut one."""
     if not todo:
         return
     for r, words in zip(todo, engine.read_images([r.cell.image for r in todo], line=True), strict=True):
@@ -145,16 +146,19 @@ def _reread_as_blocks(todo: list[CellReading], engine: OcrEngine) -> None:
         if more > read or (
             more == read
             and _bare_ink(block, r.cell.image, lines) < _bare_ink(r.words, r.cell.image, lines)
-            and all(_carried(w, block) for w in r.words)
+            and _carries(block, r.words)
         ):
             r.words = block
 
 
-def _carried(w: Word, block: list[Word]) -> bool:
-    return any(
-        b.text.startswith(w.text) and b.x0 < w.x1 and w.x0 < b.x1 and b.top < w.bottom and w.top < b.bottom
-        for b in block
-    )
+def _carries(block: list[Word], words: list[Word]) -> bool:
+    """Each word lies within one word of the block over it, no two within the same."""
+    holders = [next((k for k, b in enumerate(block) if w.text in b.text and _overlap(w, b)), None) for w in words]
+    return None not in holders and len(set(holders)) == len(holders)
+
+
+def _overlap(a: Word, b: Word) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.top < b.bottom and b.top < a.bottom
 
 
 def zeros_read_as_os(img: np.ndarray, words: list[Word]) -> list[Word]:

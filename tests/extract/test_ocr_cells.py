@@ -616,3 +616,17 @@ def test_a_block_reading_that_finishes_a_word_stands_but_not_one_that_rewrites_i
         [r], _BlockReader([Word("vears", 10, 8, 50, 20, True, 0.9), Word("old", 62, 8, 90, 20, True, 0.97)])
     )  # type: ignore[arg-type]
     assert [w.text for w in r.words] == ["years", "ol"]
+
+
+def test_a_block_reading_that_finds_a_words_lost_start_stands_but_not_one_that_joins_two_words():
+    from scorekit.extract.ocr.cellread import _reread_as_blocks
+
+    cut = [Word("years", 10, 8, 50, 20, True, 0.96), Word("ld", 72, 8, 90, 20, True, 0.97)]
+    r = CellReading(CellImage(0, 0, 0, 0, _two_words()))
+    r.words = list(cut)
+    _reread_as_blocks([r], _BlockReader([cut[0], Word("old", 62, 8, 90, 20, True, 0.97)]))  # type: ignore[arg-type]
+    assert [w.text for w in r.words] == ["years", "old"]
+    apart = [Word("Nov", 10, 8, 50, 20, True, 0.96), Word("22", 72, 8, 90, 20, True, 0.97)]
+    r.words = list(apart)
+    _reread_as_blocks([r], _BlockReader([Word("Nov22", 10, 8, 90, 20, True, 0.9)]))  # type: ignore[arg-type]
+    assert [w.text for w in r.words] == ["Nov", "22"]

@@ -499,30 +499,6 @@ def test_a_hyphen_most_of_a_prefixs_readings_print_is_printed_in_all():
     assert [r.text for r in repair_column([RefCell(t, 0.9) for t in few], LOOK)] == few
 
 
-def test_a_space_read_only_before_a_wide_set_digit_is_its_bearing():
-    """A tabular `1` stands in a figure-wide box: OCR reads `SP 10`..`SP 13` where the column
-    prints `SP2`..`SP9` close, none of them sure. The space is the digit's, not the column's."""
-    wide = VOCABULARY.ref_marks.wide_digits
-    assert "1" in wide
-    column = ["SP2", "SP3", "SP5", "SP9", "SP 10", "SP 11", "SP 12"]
-    got = [r.text for r in repair_column([RefCell(t, 0.5) for t in column], LOOK, wide_digits=wide)]
-    assert got == ["SP2", "SP3", "SP5", "SP9", "SP10", "SP11", "SP12"]
-    unlisted = [r.text for r in repair_column([RefCell(t, 0.5) for t in column], LOOK)]
-    assert unlisted[:2] == ["SP 2", "SP 3"]
-
-
-def test_a_space_read_before_other_digits_too_is_printed():
-    """`XY 2` is spaced before a narrow digit, and `AS 05` before the `0` that `AS04` prints
-    close: neither space is a bearing, and the column's space stands."""
-    wide = VOCABULARY.ref_marks.wide_digits
-    column = ["XY3", "XY4", "XY 2", "XY 10", "XY 11"]
-    got = [r.text for r in repair_column([RefCell(t, 0.5) for t in column], LOOK, wide_digits=wide)]
-    assert got == ["XY 3", "XY 4", "XY 2", "XY 10", "XY 11"]
-    column = ["AS04", "AS 05", "AS06", "AS 07"]
-    got = [r.text for r in repair_column([RefCell(t, 0.5) for t in column], LOOK, wide_digits=wide)]
-    assert got == ["AS 04", "AS 05", "AS 06", "AS 07"]
-
-
 def test_a_row_with_no_reading_leaves_the_count_unsure_unless_the_column_shows_how_it_counts():
     """`ABu` (its number lost) two rows under `AB8`, a row OCR read nothing on between: a section's
     row takes no number (`AB9`), a reference read as nothing takes one (`AB10`). Nothing says
