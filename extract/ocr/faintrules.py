@@ -57,8 +57,9 @@ def _lines(flat: list[RuleBox], tol: int) -> list[list[RuleBox]]:
 
 def _shows_rule(grey: np.ndarray, y: int, a: int, b: int, dpi: int) -> bool:
     """Whether nearly every column of the gap [a, b) at row `y` is darker than the paper a few
-    rows off it on either side (the rule's blur spreads a row or two; the paper is the lighter of
-    the two sides, so a letter's stroke beside the rule does not pass for it)."""
+    rows off it on both sides (the rule's blur spreads a row or two; each side's paper is the
+    lightest of its rows, so a letter's stroke beside the rule does not hide it). A fill's edge
+    is dark on one side only: it is no rule."""
     hh, ww = grey.shape
     a, b = max(0, a), min(ww, b)
     off, span = max(4, dpi // 50), max(3, dpi // 100)
@@ -66,5 +67,5 @@ def _shows_rule(grey: np.ndarray, y: int, a: int, b: int, dpi: int) -> bool:
         return False
     g = grey[:, a:b].astype(np.int16)
     line = g[max(0, y - 1) : y + 2].min(axis=0)
-    paper = np.maximum(g[y - off - span : y - off + 1].max(axis=0), g[y + off : y + off + span + 1].max(axis=0))
+    paper = np.minimum(g[y - off - span : y - off + 1].max(axis=0), g[y + off : y + off + span + 1].max(axis=0))
     return bool(((paper - line) >= DIP).mean() >= ALONG)
