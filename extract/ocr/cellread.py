@@ -73,7 +73,9 @@ def read_cells(cells: list[CellImage], engine: OcrEngine, numbers: bool = True) 
     first = engine.read_images([r.cell.image for r in to_read])
     for r, words in zip(to_read, first, strict=False):
         r.words = zeros_read_as_os(r.cell.image, clean_cell(words, r.cell.image))
-    _reread_as_blocks([r for r in to_read if _lines_unread(r)], engine)
+    unread = [r for r in to_read if _lines_unread(r)]
+    _reread_as_blocks(unread, engine)
+    _read_lost_lines([r for r in unread if _lost_lines(r)], engine)
     if numbers:
         settle_numbers(readings, engine)
     return readings
@@ -98,7 +100,34 @@ def _lines_unread(r: CellReading) -> bool:
 
 
 def _lines_read(words: list[Word], lines: list[tuple[int, int]]) -> int:
-    return sum(any(w.top < b and w.bottom > a for w in words) for a, b in lines)
+    return sum(bool(_on_line(words, a, b)) for a, b in lines)
+
+
+def _on_line(words: list[Word], a: int, b: int) -> list[Word]:
+    """The words standing on the line of print [a, b): their middle on it (a descender of the
+    line above reaches into its rows)."""
+    return [w for w in words if a <= (w.top + w.bottom) / 2 < b]
+
+
+def _lost_lines(r: CellReading) -> list[tuple[int, int]]:
+    lines = ink_lines(r.cell.image)
+    return [(a, b) for a, b in lines if not _on_line(r.words, a, b)] if len(lines) >= 2 else []
+
+
+def _read_lost_lines(todo: list[CellReading], engine: OcrEngine) -> None:
+    """Each line of print no word stands on, read on its own as one line, its words added: where
+    a block reading would misread the lines already read (`fercentage`), the line alone (`47`
+    under a long name) is read apart."""
+    crops = [(r, a, b) for r in todo for a, b in _lost_lines(r)]
+    if not crops:
+        return
+    pad = 4
+    images = [r.cell.image[max(0, a - pad) : b + pad] for r, a, b in crops]
+    for (r, a, _), words in zip(crops, engine.read_images(images, line=True), strict=True):
+        dy = max(0, a - pad)
+        r.words += [
+            replace(w, top=w.top + dy, bottom=w.bottom + dy) for w in clean_cell(words, r.cell.image) if w.text.strip()
+        ]
 
 
 BARE_LETTER = 0.3  # of a line's height: the narrowest run of ink no word's box spans that is a letter, not a speck
@@ -111,9 +140,8 @@ def _bare_ink(words: list[Word], img: np.ndarray, lines: list[tuple[int, int]]) 
     bare = 0
     for a, b in lines:
         inked = (img[a:b] < INK).any(axis=0)
-        for w in words:
-            if w.top < b and w.bottom > a:
-                inked[max(0, int(w.x0)) : int(np.ceil(w.x1))] = False
+        for w in _on_line(words, a, b):
+            inked[max(0, int(w.x0)) : int(np.ceil(w.x1))] = False
         gap = max(1, int(0.15 * (b - a)))
         for x0, x1 in _joined(true_runs(inked), gap):
             if x1 - x0 >= BARE_LETTER * (b - a):

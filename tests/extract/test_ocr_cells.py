@@ -630,3 +630,36 @@ def test_a_block_reading_that_finds_a_words_lost_start_stands_but_not_one_that_j
     r.words = list(apart)
     _reread_as_blocks([r], _BlockReader([Word("Nov22", 10, 8, 90, 20, True, 0.9)]))  # type: ignore[arg-type]
     assert [w.text for w in r.words] == ["Nov", "22"]
+
+
+def _name_over_short_line() -> np.ndarray:
+    """A long name's line at rows 10-22 and a short second line (`47`) at rows 28-40."""
+    img = np.full((50, 200), 255, np.uint8)
+    img[10:22, 10:190] = 0
+    img[28:40, 10:30] = 0
+    return img
+
+
+def test_a_descender_reaching_the_next_line_does_not_read_it():
+    from scorekit.extract.ocr.cellread import _lines_unread, _lost_lines
+
+    r = CellReading(CellImage(0, 0, 0, 0, _name_over_short_line()))
+    r.words = [
+        Word("Percentage of Strategy", 10, 10, 120, 30, True, 0.96),
+        Word("Section", 130, 10, 190, 22, True, 0.96),
+    ]
+    assert _lost_lines(r) == [(28, 40)]
+    assert _lines_unread(r)
+
+
+def test_a_line_no_word_stands_on_is_read_on_its_own_and_added():
+    from scorekit.extract.ocr.cellread import _read_lost_lines
+
+    r = CellReading(CellImage(0, 0, 0, 0, _name_over_short_line()))
+    first = [Word("Percentage", 10, 10, 120, 22, True, 0.96), Word("Section", 130, 10, 190, 22, True, 0.96)]
+    r.words = list(first)
+    engine = _BlockReader([Word("47", 10, 4, 30, 16, True, 0.95)])
+    _read_lost_lines([r], engine)  # type: ignore[arg-type]
+    assert [w.text for w in r.words] == ["Percentage", "Section", "47"]
+    assert (r.words[-1].top, r.words[-1].bottom) == (28, 40)
+    assert engine.asked == 1
