@@ -92,11 +92,14 @@ def _lines_unread(r: CellReading) -> bool:
     """A cell of words (a wrapped header, a long name) whose print the words do not all stand on:
     sparse mode drops short centred lines of a narrow header cell (`Number`, `of`, `council`;
     `% change from` over `Aug-20`), and ends a short wrapped line early at full confidence
-    (`ol` for `old`, `period` without its `end`). A cell of figures is left as read."""
+    (`ol` for `old`, `period` without its `end`). A cell of figures is left as read, and so is one
+    read as nothing on one line (an arrow's or a figure's ink: their own readings settle it)."""
     if r.words and all(NUMBER_RE.match(w.text) for w in r.words):
         return False
     lines = ink_lines(r.cell.image)
-    return (len(lines) >= 2 and _lines_read(r.words, lines) < len(lines)) or _bare_ink(r.words, r.cell.image, lines) > 0
+    if len(lines) >= 2 and _lines_read(r.words, lines) < len(lines):
+        return True
+    return bool(r.words) and _bare_ink(r.words, r.cell.image, lines) > 0
 
 
 def _lines_read(words: list[Word], lines: list[tuple[int, int]]) -> int:

@@ -155,6 +155,8 @@ def test_a_word_the_engines_read_a_letter_apart_is_the_one_the_word_list_holds()
     assert sorted(w.text for w in got) == ["123", "Ref"]
     got = reread_unexplained(clean, ink, words, _Fixed(["7l"], second=_Fixed(["71"])))
     assert sorted(w.text for w in got) == ["123", "Ref"]
+    got = reread_unexplained(clean, ink, words, _Fixed(["tt"], second=_Fixed(["t"])))  # an arrow's junk
+    assert sorted(w.text for w in got) == ["123", "Ref"]
 
 
 def _arrow_ink() -> tuple[np.ndarray, list[Word]]:
