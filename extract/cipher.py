@@ -63,7 +63,10 @@ class Deciphered:
 def glyph_codes(chars: list[Char], readings: Readings) -> dict[int, Code]:
     """Each printed character's code: its font and character, and, where OCR reads the
     character as two letters (each more than once), which of its advances it has where they
-    fall into clearly separate widths. Only there: kerning varies one glyph's advance too."""
+    fall into clearly separate widths. Only there: kerning varies one glyph's advance too. A
+    glyph with no next glyph on its line (a figure's `%`) is measured by its box, which the
+    layer draws as wide as its advance: unmeasured, it would join the class of whatever glyph
+    shares its character and is read as that."""
     split = _read_two_ways(chars, readings)
     advances: dict[tuple[str, str], list[float]] = defaultdict(list)
     own: dict[int, float] = {}
@@ -73,7 +76,11 @@ def glyph_codes(chars: list[Char], readings: Readings) -> dict[int, Code]:
         nxt = chars[i + 1] if i + 1 < len(chars) else None
         if nxt is not None and _follows(c, nxt):
             own[i] = (nxt.x0 - c.x0) / c.style.size
-            advances[(c.style.font, c.text)].append(own[i])
+        elif c.x1 > c.x0:
+            own[i] = (c.x1 - c.x0) / c.style.size  # a word's last glyph (`%`): its box is its advance
+        else:
+            continue
+        advances[(c.style.font, c.text)].append(own[i])
     bounds = {k: _width_bounds(v) for k, v in advances.items()}
     out: dict[int, Code] = {}
     for i, c in enumerate(chars):

@@ -14,6 +14,9 @@ from .page import Rule, Word
 
 SNAP = 1.6  # points: lines this close are the same line (borders are ~0.5-1 pt wide)
 JOIN = 2.5  # points: gap bridged when joining collinear pieces
+DOUBLE = (
+    2.5  # points: lines this close are one border drawn double (a total's double rule, a scan's border found twice)
+)
 
 
 @dataclass
@@ -168,10 +171,25 @@ def _components(hs: list, vs: list) -> list[tuple[list, list]]:
     return list(groups.values())
 
 
+COVERED = 0.6  # of a slot's side: a rule running along this much of it parts the slot from the next
+BROKEN = 0.35  # ... or this much, from both its ends: a scan lost the rule's middle beside text
+
+
 def _covers(segs: list, a: float, b: float) -> bool:
-    """Do the segments (all at one line's position) run along most of [a, b]?"""
-    covered = sum([max(0.0, min(b, s1) - max(a, s0)) for _, s0, s1 in segs])
-    return covered >= (b - a) * 0.6
+    """Do the segments (all at one line's position) run along most of [a, b], or from both its
+    ends along a good part of it? A faint rule's ink thins to nothing under the letters of the
+    line it runs beside (the threshold is taken from the dark text around it), so a scanned row
+    border can keep only its two ends in a wide name column; a merged cell's side has no rule,
+    or only the stubs of its neighbours' rules that overshoot a border."""
+    pieces = [(max(a, s0), min(b, s1)) for _, s0, s1 in segs if min(b, s1) > max(a, s0)]
+    covered = sum(y - x for x, y in pieces)
+    if covered >= (b - a) * COVERED:
+        return True
+    stub = 0.1 * (b - a)
+    ends = any(x <= a + SNAP and y - x >= stub for x, y in pieces) and any(
+        y >= b - SNAP and y - x >= stub for x, y in pieces
+    )
+    return ends and covered >= (b - a) * BROKEN
 
 
 def _at(segs: list, pos: float) -> list:
@@ -184,13 +202,27 @@ def find_grids(rules: list[Rule], *, min_rows: int = 1, min_cols: int = 2) -> li
     for ch, cv in _components(hs, vs):
         if len(ch) < 2 or len(cv) < 2:
             continue
-        ys = _cluster([h[0] for h in ch])
-        xs = _cluster([v[0] for v in cv])
+        ys = _cluster([h[0] for h in ch], DOUBLE)
+        xs = _cluster([v[0] for v in cv], DOUBLE)
         if len(ys) - 1 < min_rows or len(xs) - 1 < min_cols:
             continue
-        grids.append(_build(xs, ys, ch, cv))
+        grids.append(_build(xs, ys, ch + _floating(hs, ch, ys, xs), cv + _floating(vs, cv, xs, ys)))
     grids.sort(key=lambda g: (g.ys[0], g.xs[0]))
     return grids
+
+
+def _floating(segs: list, own: list, at: list[float], across: list[float]) -> list:
+    """Pieces of a grid's lines that touch no line across them (a scanned rule's middle, its
+    ends lost beside text): they lie on one of the grid's lines, within its span."""
+    held = set(own)
+    return [
+        s
+        for s in segs
+        if s not in held
+        and any(abs(s[0] - p) <= SNAP for p in at)
+        and across[0] - JOIN <= s[1]
+        and s[2] <= across[-1] + JOIN
+    ]
 
 
 class _Slots:

@@ -276,6 +276,13 @@ def _deciphered(pdfium_page, image: PageImage, layer: TextLayer, opts: Options) 
     return out if decide(out.layer, pdfium_page, stream).method == "text" else None
 
 
+def _unread_out(words: list[Word]) -> list[Word]:
+    """The words the key read whole: a word half read is left out (unread is better than
+    misread), but a lone mark it could not read stays (the dash in `performance - March`): left
+    out, its gap would part a title into phrases that line up with a table's columns."""
+    return [w for w in words if UNKNOWN not in w.text or w.text == UNKNOWN]
+
+
 def _keys_values(text: str) -> bool:
     """A word with glyphs the key does not read that may be a figure, a reference or a period
     label: it holds a digit, or some letters in its unread glyphs make it a month (`�an` over a
@@ -317,7 +324,7 @@ def page_stage(path: str, page_no: int, opts: Options) -> PageWork:
         deciphered = _deciphered(pdfium_page, image(), garbled, opts) if garbled is not None else None
         if deciphered is not None:
             content = page_content(deciphered.layer, source, page_no)
-            content.words = [w for w in content.words if UNKNOWN not in w.text]  # unread is better than misread
+            content.words = _unread_out(content.words)
             method, text = "text", " ".join(w.text for w in content.words)  # its lines run on without a break
             key = f"deciphered: {deciphered.codes} codes read {deciphered.known:.1%} of glyphs"
             reason = f"{why}; {key}; {triage_text(text).reason}"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .columns import Column
 from .page import Frame
 from .structure import Cell
-from .values import ARROWS, ParsedValue, parse_value, year_note_period
+from .values import ARROWS, UNREAD, ParsedValue, parse_value, year_note_period
 from .vocabulary import VOCABULARY
 
 OCR_FLOOR = 0.6  # below this an OCR'd number is withheld (value empty, flag low_confidence)
@@ -123,7 +123,10 @@ def observation(
         period = year_note_period(p.year_note)
     value = p.value
     conf = _confidence(col, p, flags, cell)
-    if ctx.method == "ocr" and value is not None and conf < OCR_FLOOR:
+    if UNREAD in text:
+        value = None  # a glyph no reader read: what it says is not known
+        flags.append("low_confidence")
+    elif ctx.method == "ocr" and value is not None and conf < OCR_FLOOR:
         value = None
         flags.append("low_confidence")
     elif ctx.method == "ocr" and unreadable(col.measure, text, flags):

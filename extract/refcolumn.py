@@ -736,8 +736,8 @@ def _implied_here(col: _Column, i: int) -> RefParts | None:
     they share a prefix and count one a row across it (two below it, for the first row; two
     above, for the last). Neighbours misread too, up to `NEAREST` - 1 on a side, are passed over
     for the next ones (a smudge across three rows; misreads alike there make their prefix look
-    printed)."""
-    place = list(itertools.accumulate(bool(t) for t in col.texts))  # rows with no reference take no number
+    printed). Where a row with no reading lies between, and the count could go either way
+    (`_places`), nothing is implied."""
     above = [(j, p) for j in range(i - 1, -1, -1) if (p := _printed(col, j)) is not None][:NEAREST]
     below = [(j, p) for j in range(i + 1, len(col.parts)) if (p := _printed(col, j)) is not None][:NEAREST]
     if above and below:
@@ -746,10 +746,34 @@ def _implied_here(col: _Column, i: int) -> RefParts | None:
     else:
         pairs = [(above[1], above[0])] if len(above) >= 2 else [(below[0], below[1])] if len(below) >= 2 else []
     for (j, a), (k, b) in pairs:
-        if a.prefix == b.prefix and a.sep == b.sep and int(b.number) - int(a.number) == place[k] - place[j]:
-            n = int(a.number) + (place[i] - place[j])
-            return RefParts(a.prefix, a.sep, str(n).zfill(_width([a.number, b.number])), "") if n >= 0 else None
+        if a.prefix != b.prefix or a.sep != b.sep:
+            continue
+        found = {
+            int(a.number) + place[i] - place[j]
+            for place in _places(col)
+            if int(b.number) - int(a.number) == place[k] - place[j]
+        }
+        if len(found) > 1:
+            return None
+        if found and (n := found.pop()) >= 0:
+            return RefParts(a.prefix, a.sep, str(n).zfill(_width([a.number, b.number])), "")
     return None
+
+
+def _places(col: _Column) -> list[list[int]]:
+    """Each row's place in the count, as the column may number its rows with no reading: taking
+    no number (a section's row), or one (a reference OCR read as nothing). Both, unless two
+    readings counting across such a row show which: the count then goes the one way."""
+    skipping = list(itertools.accumulate(bool(t) for t in col.texts))
+    every = list(range(1, len(col.texts) + 1))
+    printed = [(j, p) for j in range(len(col.parts)) if (p := _printed(col, j)) is not None]
+    shown = [
+        (int(b.number) - int(a.number), j, k)
+        for (j, a), (k, b) in itertools.pairwise(printed)
+        if a.prefix == b.prefix and a.sep == b.sep and skipping[k] - skipping[j] != k - j
+    ]
+    fits = [place for place in (skipping, every) if shown and all(d == place[k] - place[j] for d, j, k in shown)]
+    return fits if len(fits) == 1 else [skipping, every]
 
 
 def _printed(col: _Column, j: int) -> RefParts | None:

@@ -57,6 +57,9 @@ def _to_number(text: str) -> float:
     return -v if neg else v
 
 
+UNREAD = "\ufffd"
+
+
 def clean(text: str) -> str:
     return " ".join(text.split())
 
@@ -77,8 +80,9 @@ def parse_number(text: str) -> tuple[float, bool] | None:
 
 
 def parse_value(text: str) -> ParsedValue:
-    """Decide what a value cell says. Unknown wording keeps no number and says `text_only`."""
-    t = clean(text)
+    """Decide what a value cell says. Unknown wording keeps no number and says `text_only`; a
+    glyph no reader could read (U+FFFD, a garbled layer's unread mark) says nothing."""
+    t = clean(text.replace(UNREAD, " "))
     if not t:
         return ParsedValue(None, flags=["empty"])
     for reading in (_code, _figure, _annotated, _worded, _qualified):

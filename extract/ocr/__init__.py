@@ -19,6 +19,7 @@ from ..periods import parse_month, respelt_month, respelt_quarter_code
 from ..vocabulary import VOCABULARY
 from . import image as im
 from .engines import OcrEngine, get_engine, word_crop
+from .faintrules import bridge_gaps
 from .filledges import drawn_rules
 from .fills import find_fills
 
@@ -52,7 +53,8 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
     h, v = im.line_masks(im.binarise(straight), dpi, straight)
     eng = get_engine(engine)
     band = im.band_mask(straight, dpi)
-    rules_px = _ends_in_bands(_seams_out(im.one_x(im.rules(h, v, dpi), dpi), band, dpi), band, straight, dpi)
+    found = bridge_gaps(im.rules(h, v, dpi), straight, dpi)
+    rules_px = _ends_in_bands(_seams_out(im.one_x(found, dpi), band, dpi), band, straight, dpi)
     drawn = drawn_rules(rules_px, straight, band, dpi)
     grids = [g for g in page_grids(drawn, dpi) if g.n_cols >= 3 and _rows_of_cells(g)]
     s = 72.0 / dpi

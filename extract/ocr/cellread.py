@@ -73,7 +73,9 @@ def read_cells(cells: list[CellImage], engine: OcrEngine, numbers: bool = True) 
     first = engine.read_images([r.cell.image for r in to_read])
     for r, words in zip(to_read, first, strict=False):
         r.words = zeros_read_as_os(r.cell.image, clean_cell(words, r.cell.image))
-    _reread_as_blocks([r for r in to_read if _lines_unread(r)], engine)
+    unread = [r for r in to_read if _lines_unread(r)]
+    _reread_as_blocks(unread, engine)
+    _read_lost_lines([r for r in unread if _lost_lines(r)], engine)
     if numbers:
         settle_numbers(readings, engine)
     return readings
@@ -87,28 +89,107 @@ def ink_lines(img: np.ndarray) -> list[tuple[int, int]]:
 
 
 def _lines_unread(r: CellReading) -> bool:
-    """A cell of words (a wrapped header, a long name) with a line of print no word stands on:
+    """A cell of words (a wrapped header, a long name) whose print the words do not all stand on:
     sparse mode drops short centred lines of a narrow header cell (`Number`, `of`, `council`;
-    `% change from` over `Aug-20`). A cell of figures is left as read."""
+    `% change from` over `Aug-20`), and ends a short wrapped line early at full confidence
+    (`ol` for `old`, `period` without its `end`). A cell of figures is left as read, and so is one
+    read as nothing on one line (an arrow's or a figure's ink: their own readings settle it)."""
     if r.words and all(NUMBER_RE.match(w.text) for w in r.words):
         return False
     lines = ink_lines(r.cell.image)
-    return len(lines) >= 2 and _lines_read(r.words, lines) < len(lines)
+    if len(lines) >= 2 and _lines_read(r.words, lines) < len(lines):
+        return True
+    return bool(r.words) and _bare_ink(r.words, r.cell.image, lines) > 0
 
 
 def _lines_read(words: list[Word], lines: list[tuple[int, int]]) -> int:
-    return sum(any(w.top < b and w.bottom > a for w in words) for a, b in lines)
+    return sum(bool(_on_line(words, a, b)) for a, b in lines)
+
+
+def _on_line(words: list[Word], a: int, b: int) -> list[Word]:
+    """The words standing on the line of print [a, b): their middle on it (a descender of the
+    line above reaches into its rows)."""
+    return [w for w in words if a <= (w.top + w.bottom) / 2 < b]
+
+
+def _lost_lines(r: CellReading) -> list[tuple[int, int]]:
+    lines = ink_lines(r.cell.image)
+    return [(a, b) for a, b in lines if not _on_line(r.words, a, b)] if len(lines) >= 2 else []
+
+
+def _read_lost_lines(todo: list[CellReading], engine: OcrEngine) -> None:
+    """Each line of print no word stands on, read on its own as one line, its words added: where
+    a block reading would misread the lines already read (`fercentage`), the line alone (`47`
+    under a long name) is read apart."""
+    crops = [(r, a, b) for r in todo for a, b in _lost_lines(r)]
+    if not crops:
+        return
+    pad = 4
+    images = [r.cell.image[max(0, a - pad) : b + pad] for r, a, b in crops]
+    for (r, a, _), words in zip(crops, engine.read_images(images, line=True), strict=True):
+        dy = max(0, a - pad)
+        r.words += [
+            replace(w, top=w.top + dy, bottom=w.bottom + dy) for w in clean_cell(words, r.cell.image) if w.text.strip()
+        ]
+
+
+BARE_LETTER = 0.3  # of a line's height: the narrowest run of ink no word's box spans that is a letter, not a speck
+
+
+def _bare_ink(words: list[Word], img: np.ndarray, lines: list[tuple[int, int]]) -> int:
+    """Columns of the lines' ink that no word on the line spans, in runs a letter wide (runs
+    parted by less than a letter's gap count as one): what a reading left out. An engine's
+    box is drawn round the glyphs it read, so a word cut short leaves its last letters bare."""
+    bare = 0
+    for a, b in lines:
+        inked = (img[a:b] < INK).any(axis=0)
+        for w in _on_line(words, a, b):
+            inked[max(0, int(w.x0)) : int(np.ceil(w.x1))] = False
+        gap = max(1, int(0.15 * (b - a)))
+        for x0, x1 in _joined(true_runs(inked), gap):
+            if x1 - x0 >= BARE_LETTER * (b - a):
+                bare += x1 - x0
+    return bare
+
+
+def _joined(runs: list[tuple[int, int]], gap: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in runs:
+        if out and a - out[-1][1] <= gap:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def _reread_as_blocks(todo: list[CellReading], engine: OcrEngine) -> None:
-    """Cells read again as blocks of lines; the new reading stands where it reads more lines."""
+    """Cells read again as blocks of lines; the new reading stands where it reads more lines, or
+    as many, leaving less of their ink bare, and carries every word read before, whole or within
+    a longer one over it (`ol` in `old`, `ns` in `plans`), each in a word of its own: a block
+    reading joins words a wide cell sets apart (`Nov22`) and misreads others (`fercentage`) as
+    readily as it finishes a cut one."""
     if not todo:
         return
     for r, words in zip(todo, engine.read_images([r.cell.image for r in todo], line=True), strict=True):
         lines = ink_lines(r.cell.image)
         block = clean_cell(words, r.cell.image)
-        if _lines_read(block, lines) > _lines_read(r.words, lines):
+        read, more = _lines_read(r.words, lines), _lines_read(block, lines)
+        if more > read or (
+            more == read
+            and _bare_ink(block, r.cell.image, lines) < _bare_ink(r.words, r.cell.image, lines)
+            and _carries(block, r.words)
+        ):
             r.words = block
+
+
+def _carries(block: list[Word], words: list[Word]) -> bool:
+    """Each word lies within one word of the block over it, no two within the same."""
+    holders = [next((k for k, b in enumerate(block) if w.text in b.text and _overlap(w, b)), None) for w in words]
+    return None not in holders and len(set(holders)) == len(holders)
+
+
+def _overlap(a: Word, b: Word) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.top < b.bottom and b.top < a.bottom
 
 
 def zeros_read_as_os(img: np.ndarray, words: list[Word]) -> list[Word]:

@@ -46,7 +46,7 @@ def reread_unexplained(clean: np.ndarray, ink: np.ndarray, words: list[Word], en
     read: list[Blob] = []
     agreed: list[Word] = []
     for b, ra, rb, crop in zip(blobs, first, other, crops, strict=True):
-        text = _agreed(ra, rb) or _arrow(ra, rb, crop)
+        text = _agreed(ra, rb) or _arrow(ra, rb, crop) or _listed(ra, rb)
         if text is None:
             continue
         out = [w for w in out if not _under(w, b)]
@@ -116,6 +116,27 @@ def _agreed(a: list[Word], b: list[Word]) -> str | None:
     return tb if any(ch.isdigit() for ch in tb) else ta
 
 
+def _listed(a: list[Word], b: list[Word]) -> str | None:
+    """Where the engines read one word a letter or two apart (`Qhristchurch`, `Christchurch`),
+    the reading the word list holds, if only one does. Figures need both engines: a word list
+    says nothing of a digit, nor of a word of a letter or two (`t` and `tt` for an arrow)."""
+    from rapidfuzz.distance import Levenshtein
+
+    from ..secondreading import MIN_LETTERS, known
+    from ..textquality import dictionary
+
+    ta, tb = (" ".join(w.text for w in r).strip() for r in (a, b))
+    if min(len(ta), len(tb)) < MIN_LETTERS or " " in ta + tb or any(ch.isdigit() for ch in ta + tb):
+        return None
+    if Levenshtein.distance(ta.lower(), tb.lower()) > LISTED_OFF:
+        return None
+    words = dictionary()
+    listed = [t for t in (ta, tb) if known(t.strip(_EDGES), words)]
+    return listed[0] if len(listed) == 1 else None
+
+
+LISTED_OFF = 2  # letters two readings of one word may differ by
+_EDGES = ".,;:()"
 ARROWS = "↑↓→←↗↘▲▼►◄"
 JUNK = 2  # characters: a reading this short of an arrow is what engines make of one
 

@@ -272,5 +272,7 @@ def _display(line: Line, typical: float) -> bool:
 
 
 def _wrap_of(a: Line, b: Line) -> bool:
-    """`b` right under `a`, the next line of a wrapped cell."""
-    return b.top - a.bottom <= 0.6 * (b.bottom - b.top)
+    """`b` right under `a`, the next line of a wrapped cell: the gap narrower than most of a line,
+    its type size or its box, the larger (a page image's box is only as tall as the glyphs, so
+    `Number of current` over `Unaccompanied` leaves a gap of a capital's height)."""
+    return b.top - a.bottom <= 0.6 * max(b.bottom - b.top, _size(a), _size(b))

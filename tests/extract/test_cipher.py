@@ -14,7 +14,7 @@ from scorekit.extract.page import Frame, Word
 from scorekit.extract.pdftext import TextLayer, read_layer
 from scorekit.extract.pdftext.chars import Char, Style
 from scorekit.extract.pdftext.objects import PageObjects
-from scorekit.extract.pipeline import Options, _deciphered, _keys_values, _page_image, extract_file
+from scorekit.extract.pipeline import Options, _deciphered, _keys_values, _page_image, _unread_out, extract_file
 from scorekit.extract.vocabulary import VOCABULARY
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -277,3 +277,34 @@ def test_a_blank_glyph_of_a_lettered_code_between_inked_ones_is_a_space():
     key = learn_key(layer, readings, blank_in(grey, 72))
     out = "".join(c.text for c in decipher(_layer(layer), key, readings).layer.chars)
     assert out == "xy xy xy" + "ggxy" + "ggg"
+
+
+def test_a_lone_mark_the_key_cannot_read_keeps_its_place_and_a_half_read_word_goes():
+    """`performance - March` with the dash unread: left out, its gap would part the title into
+    two phrases that line up with the table's columns below and join the table."""
+    line = ["Monthly", "crime", "performance", UNKNOWN, "March", f"20{UNKNOWN}1", f"Ch{UNKNOWN}ldren"]
+    words = [Word(t, 10.0 * k, 0, 10.0 * k + 8, 10) for k, t in enumerate(line)]
+    assert [w.text for w in _unread_out(words)] == ["Monthly", "crime", "performance", UNKNOWN, "March"]
+
+
+def _glyphs(spec: list[tuple[str, float]], x: float, top: float) -> list[Char]:
+    """Characters set one after another, each (code, advance in points)."""
+    out = []
+    for code, width in spec:
+        out.append(Char(code, x, top, x + width, top + SIZE, _style()))
+        x += width
+    return out
+
+
+def test_a_words_last_glyph_is_measured_by_its_box_where_its_code_stands_for_two_glyphs():
+    """A remapped layer gives a narrow `i` and a wide `%` one code: the `i` always has a next
+    glyph to measure its advance by, the `%` ends its figure. Measured by its box, the `%` is a
+    class of its own and reads as OCR read it, not as the `i` most votes are for."""
+    narrow = [_glyphs([("a", 6.0), ("#", 2.6), ("b", 6.0)], 10, 10 + 20 * k) for k in range(3)]
+    wide = [_glyphs([("9", 6.0), ("#", 8.0)], 10, 80 + 20 * k) for k in range(2)]
+    flat = [c for line in [*narrow, *wide] for c in line]
+    words = [_word("aib", line) for line in narrow] + [_word("9%", line) for line in wide]
+    readings = read_glyphs(flat, words, {})
+    key = learn_key(flat, readings, _never_blank)
+    assert sorted(key.letters[code] for code in key.letters if code[1] == "#") == ["%", "i"]
+    assert [w.text for w in decipher(_layer(flat), key, readings).layer.words][-1] == "9%"

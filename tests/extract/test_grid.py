@@ -68,3 +68,43 @@ def test_every_slot_is_held_by_exactly_one_cell_whatever_rules_are_lost(h_kept, 
     rules += [Rule(x, a, x, b) for (x, a, b), keep in zip(inner_v, v_kept, strict=True) if keep]
     for grid in find_grids(rules):
         assert _slots_held_once(grid)
+
+
+def _rows_apart_in_col_1(rules) -> bool:
+    (grid,) = find_grids(rules)
+    return grid.matrix[1][1] is not grid.matrix[2][1]
+
+
+def test_a_row_border_broken_under_a_long_name_still_parts_the_rows():
+    """A scan kept a row border's two ends in a wide name column and lost its middle beside the
+    letters (a third of the column lost): the rows stay apart. A merged cell's side keeps only
+    the stubs its neighbours' rules overshoot by, and the rows stay one cell."""
+    base = _frame() + [Rule(x, YS[0], x, YS[-1]) for x in XS[1:-1]]
+    base += [Rule(XS[0], y, XS[-1], y) for y in (YS[1], YS[3])]
+    y = YS[2]
+    ends = [Rule(XS[0], y, XS[1], y), Rule(XS[1], y, 95.0, y), Rule(120.0, y, XS[-1], y)]
+    assert _rows_apart_in_col_1(base + ends)
+    stubs = [Rule(XS[0], y, XS[1] + 2, y), Rule(XS[2] - 2, y, XS[-1], y)]
+    assert not _rows_apart_in_col_1(base + stubs)
+
+
+def test_pieces_of_a_row_border_touching_no_column_rule_are_the_grids():
+    """The border's ends lost beside text, its middle pieces float free of every column rule:
+    they still lie on the grid's line, within its span, and part the rows."""
+    base = _frame() + [Rule(x, YS[0], x, YS[-1]) for x in XS[1:-1]]
+    base += [Rule(XS[0], y, XS[-1], y) for y in (YS[1], YS[3])]
+    y = YS[2]
+    rules = base + [Rule(XS[0], y, XS[1] + 1, y), Rule(84.0, y, 115.0, y), Rule(XS[2] - 1, y, XS[-1], y)]
+    assert _rows_apart_in_col_1(rules)
+    assert not _rows_apart_in_col_1(base + [Rule(XS[0], y, XS[1] + 1, y), Rule(XS[2] - 1, y, XS[-1], y)])
+
+
+def test_a_border_drawn_double_is_one_line_not_a_column():
+    """A second line 1.8 pt inside the table's left border, down the header row only (a scan's
+    border found twice; a total's double rule): no column 2 pt wide takes the row's first words."""
+    rules = _frame() + [Rule(x, YS[0], x, YS[-1]) for x in XS[1:-1]]
+    rules += [Rule(XS[0], y, XS[-1], y) for y in YS[1:-1]]
+    rules += [Rule(XS[0] + 1.8, YS[0], XS[0] + 1.8, YS[1])]
+    (grid,) = find_grids(rules)
+    assert grid.n_cols == len(XS) - 1
+    assert _slots_held_once(grid)

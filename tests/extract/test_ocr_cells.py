@@ -569,3 +569,97 @@ def test_a_header_whose_last_line_reads_as_a_month_is_read_again_as_a_block():
     r = CellReading(CellImage(0, 0, 0, 0, _three_lines()))
     r.words = [Word("Aug-20", 10, 70, 50, 82, True, 0.9)]
     assert _lines_unread(r)
+
+
+def _two_words() -> np.ndarray:
+    """One line of print: a word at 10-50 and one at 62-90, 12 pixels high."""
+    img = np.full((30, 100), 255, np.uint8)
+    img[8:20, 10:50] = 0
+    img[8:20, 62:90] = 0
+    return img
+
+
+def test_a_word_cut_short_leaves_its_last_letters_bare_and_the_cell_is_read_again():
+    """Sparse mode reads `old` as `ol` at full confidence, its box drawn round the two letters
+    it read: the `d` is ink no word spans."""
+    from scorekit.extract.ocr.cellread import _bare_ink, _lines_unread, ink_lines
+
+    r = CellReading(CellImage(0, 0, 0, 0, _two_words()))
+    r.words = [Word("years", 10, 8, 50, 20, True, 0.96), Word("ol", 62, 8, 80, 20, True, 0.97)]
+    assert _bare_ink(r.words, r.cell.image, ink_lines(r.cell.image)) == 10
+    assert _lines_unread(r)
+    r.words[1] = Word("old", 62, 8, 90, 20, True, 0.97)
+    assert _bare_ink(r.words, r.cell.image, ink_lines(r.cell.image)) == 0
+    assert not _lines_unread(r)
+
+
+def test_a_speck_no_word_spans_is_no_letter():
+    from scorekit.extract.ocr.cellread import _lines_unread
+
+    img = _two_words()
+    img[10:12, 93:95] = 0
+    r = CellReading(CellImage(0, 0, 0, 0, img))
+    r.words = [Word("years", 10, 8, 50, 20, True, 0.96), Word("old", 62, 8, 90, 20, True, 0.97)]
+    assert not _lines_unread(r)
+
+
+def test_a_block_reading_that_finishes_a_word_stands_but_not_one_that_rewrites_it():
+    from scorekit.extract.ocr.cellread import _reread_as_blocks
+
+    first = [Word("years", 10, 8, 50, 20, True, 0.96), Word("ol", 62, 8, 80, 20, True, 0.97)]
+    r = CellReading(CellImage(0, 0, 0, 0, _two_words()))
+    r.words = list(first)
+    _reread_as_blocks([r], _BlockReader([first[0], Word("old", 62, 8, 90, 20, True, 0.97)]))  # type: ignore[arg-type]
+    assert [w.text for w in r.words] == ["years", "old"]
+    r.words = list(first)
+    _reread_as_blocks(
+        [r], _BlockReader([Word("vears", 10, 8, 50, 20, True, 0.9), Word("old", 62, 8, 90, 20, True, 0.97)])
+    )  # type: ignore[arg-type]
+    assert [w.text for w in r.words] == ["years", "ol"]
+
+
+def test_a_block_reading_that_finds_a_words_lost_start_stands_but_not_one_that_joins_two_words():
+    from scorekit.extract.ocr.cellread import _reread_as_blocks
+
+    cut = [Word("years", 10, 8, 50, 20, True, 0.96), Word("ld", 72, 8, 90, 20, True, 0.97)]
+    r = CellReading(CellImage(0, 0, 0, 0, _two_words()))
+    r.words = list(cut)
+    _reread_as_blocks([r], _BlockReader([cut[0], Word("old", 62, 8, 90, 20, True, 0.97)]))  # type: ignore[arg-type]
+    assert [w.text for w in r.words] == ["years", "old"]
+    apart = [Word("Nov", 10, 8, 50, 20, True, 0.96), Word("22", 72, 8, 90, 20, True, 0.97)]
+    r.words = list(apart)
+    _reread_as_blocks([r], _BlockReader([Word("Nov22", 10, 8, 90, 20, True, 0.9)]))  # type: ignore[arg-type]
+    assert [w.text for w in r.words] == ["Nov", "22"]
+
+
+def _name_over_short_line() -> np.ndarray:
+    """A long name's line at rows 10-22 and a short second line (`47`) at rows 28-40."""
+    img = np.full((50, 200), 255, np.uint8)
+    img[10:22, 10:190] = 0
+    img[28:40, 10:30] = 0
+    return img
+
+
+def test_a_descender_reaching_the_next_line_does_not_read_it():
+    from scorekit.extract.ocr.cellread import _lines_unread, _lost_lines
+
+    r = CellReading(CellImage(0, 0, 0, 0, _name_over_short_line()))
+    r.words = [
+        Word("Percentage of Strategy", 10, 10, 120, 30, True, 0.96),
+        Word("Section", 130, 10, 190, 22, True, 0.96),
+    ]
+    assert _lost_lines(r) == [(28, 40)]
+    assert _lines_unread(r)
+
+
+def test_a_line_no_word_stands_on_is_read_on_its_own_and_added():
+    from scorekit.extract.ocr.cellread import _read_lost_lines
+
+    r = CellReading(CellImage(0, 0, 0, 0, _name_over_short_line()))
+    first = [Word("Percentage", 10, 10, 120, 22, True, 0.96), Word("Section", 130, 10, 190, 22, True, 0.96)]
+    r.words = list(first)
+    engine = _BlockReader([Word("47", 10, 4, 30, 16, True, 0.95)])
+    _read_lost_lines([r], engine)  # type: ignore[arg-type]
+    assert [w.text for w in r.words] == ["Percentage", "Section", "47"]
+    assert (r.words[-1].top, r.words[-1].bottom) == (28, 40)
+    assert engine.asked == 1

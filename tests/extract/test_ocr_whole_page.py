@@ -144,6 +144,21 @@ def test_readings_the_engines_disagree_on_add_nothing():
     assert sorted(w.text for w in got) == ["123", "Ref"]
 
 
+def test_a_word_the_engines_read_a_letter_apart_is_the_one_the_word_list_holds():
+    """`Qhristchurch` and `Christchurch`, a wrapped label's first word the sparse pass dropped:
+    the listed reading stands. Two readings both listed, or a figure, stay unread."""
+    ink, words = _inked()
+    clean = 255 - ink
+    got = reread_unexplained(clean, ink, words, _Fixed(["Qhristchurch"], second=_Fixed(["Christchurch"])))
+    assert sorted(w.text for w in got) == ["123", "Christchurch", "Ref"]
+    got = reread_unexplained(clean, ink, words, _Fixed(["form"], second=_Fixed(["from"])))
+    assert sorted(w.text for w in got) == ["123", "Ref"]
+    got = reread_unexplained(clean, ink, words, _Fixed(["7l"], second=_Fixed(["71"])))
+    assert sorted(w.text for w in got) == ["123", "Ref"]
+    got = reread_unexplained(clean, ink, words, _Fixed(["tt"], second=_Fixed(["t"])))  # an arrow's junk
+    assert sorted(w.text for w in got) == ["123", "Ref"]
+
+
 def _arrow_ink() -> tuple[np.ndarray, list[Word]]:
     """An upward arrow at x 200-212, rows 50-70 (a head three rows deep over a stem), beside a
     figure the sparse pass read."""

@@ -497,3 +497,15 @@ def test_a_hyphen_most_of_a_prefixs_readings_print_is_printed_in_all():
     assert [r.text for r in got] == [f"WR-{n}" for n in range(1, 7)]
     few = ["WR1", "WR-2", "WR3", "WR4", "WR-5", "WR6"]
     assert [r.text for r in repair_column([RefCell(t, 0.9) for t in few], LOOK)] == few
+
+
+def test_a_row_with_no_reading_leaves_the_count_unsure_unless_the_column_shows_how_it_counts():
+    """`ABu` (its number lost) two rows under `AB8`, a row OCR read nothing on between: a section's
+    row takes no number (`AB9`), a reference read as nothing takes one (`AB10`). Nothing says
+    which, so nothing is implied and the reading stays doubtful. Where two readings counting
+    across such a row show it (`AB6`, a blank, `AB8`: the blank took `AB7`), the count is
+    taken; a column whose blank row takes no number (`AB6`, a blank, `AB7`) counts on the same."""
+    got = repair(["AB5", "AB6", "AB7", "AB8", "", "ABu"])
+    assert got[-1].text == "ABu" and got[-1].doubtful
+    assert texts(["AB5", "AB6", "", "AB8", "AB9", "", "ABu"])[-1] == "AB11"
+    assert texts(["AB5", "AB6", "", "AB7", "AB8", "", "ABu"])[-1] == "AB9"

@@ -81,3 +81,9 @@ def test_a_figure_whose_bracket_is_not_its_own_is_text():
     assert parse_value("7) days").flags == ["text_only"]
     assert parse_value("(7 days").value is None
     assert parse_value("(7) days").value == -7.0
+
+
+def test_a_glyph_no_reader_could_read_says_nothing():
+    """A garbled layer's RAG letter its key did not read (U+FFFD) is no text value."""
+    assert parse_value("\ufffd").flags == ["empty"] and parse_value("\ufffd").value is None
+    assert parse_value("12 \ufffd").value == 12

@@ -732,3 +732,20 @@ def test_a_figure_boxed_with_a_fills_edge_or_a_wrapped_line_lost_does_not_cut_th
     blocks = find_blocks(text_lines(_scorecard_lines(outlier, last_wrap)), 842.0)
     assert len(blocks) == 1
     assert blocks[0].top == 71 and blocks[0].bottom == 183.3
+
+
+def test_the_last_rows_wrapped_lines_boxed_round_their_ink_stay_its_label():
+    """The table's last row, `Number of current` with no descender, its label going on over
+    three lines under it: boxed round their ink, the lines leave a gap as tall as a capital
+    between them, wider than most of the next line's box, yet well within its type size."""
+    words = [Word("Indicator", 36.0, 100.0, 70.0, 105.8)]
+    words += [Word(m, 150.0 + 40 * k, 100.0, 180.0 + 40 * k, 105.8) for k, m in enumerate(["Apr", "May", "Jun"])]
+    rows = [("Number of looked after", 120.0, ["470", "469", "467"]), ("Number of current", 140.0, ["11", "12", "12"])]
+    for label, top, figures in rows:
+        words.append(Word(label, 36.0, top + 0.3, 110.0, top + 5.8))
+        words += [Word(f, 170.0 + 40 * k, top + 0.3, 180.0 + 40 * k, top + 5.8) for k, f in enumerate(figures)]
+    tail = [("Unaccompanied Asylum Seeking", 150.1, 156.6), ("Children (UASC) looked after", 160.2, 166.2)]
+    words += [Word(t, 36.0, top, 120.0, bottom) for t, top, bottom in [*tail, ("end of period", 170.0, 176.5)]]
+    (table,) = find_tables(PageContent("scan.pdf", 1, 842.0, 595.0, words, [], method="ocr"))
+    labels = [row[0] for row in texts(table)[table.header_rows :]]
+    assert labels[-1] == "Number of current Unaccompanied Asylum Seeking Children (UASC) looked after end of period"

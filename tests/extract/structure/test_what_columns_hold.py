@@ -151,3 +151,17 @@ def test_a_column_of_references_is_known_by_its_body_when_its_header_is_not(stub
     ]
     got = {(o["ref"], o["indicator"]) for o in read(print_sheet(Sheet(rows)).page)}
     assert got == {("PCS 01", "Total notifiable offences recorded"), ("PCS 02", "Residential burglary offences")}
+
+
+def test_a_glyph_no_reader_read_is_withheld_not_stated():
+    """A deciphered layer's RAG letter its key did not read (U+FFFD): the cell's observation is
+    flagged and states no value, whatever the page's reading method."""
+    rows = [
+        ["Indicator", "Jun-21", "RAG"],
+        ["Number of referrals", "412", "\ufffd"],
+        ["Number of contacts", "1,204", "G"],
+    ]
+    got = {(o["indicator"], o["measure"]): o for o in read(print_sheet(Sheet(rows, ruling="grid")).page)}
+    unread = got[("Number of referrals", "rag")]
+    assert unread["value"] is None and "low_confidence" in unread["flags"]
+    assert "low_confidence" not in got[("Number of contacts", "rag")]["flags"]
