@@ -45,7 +45,9 @@ def body_lines(lines: list[Line]) -> list[Line]:
     """Lines that hold a figure beside other text (a band of years holds none); all lines of
     several phrases if few do."""
     valued = _below_bare_lines(
-        [ln for ln in lines if len(ln.phrases) >= 2 and any(is_value(p.text) for p in ln.phrases[1:])]
+        _below_header_words(
+            [ln for ln in lines if len(ln.phrases) >= 2 and any(is_value(p.text) for p in ln.phrases[1:])]
+        )
     )
     if len(valued) >= 2:
         return valued
@@ -59,6 +61,29 @@ def _below_bare_lines(valued: list[Line]) -> list[Line]:
     first = next((k for k, ln in enumerate(valued) if not all(is_value(p.text) for p in ln.phrases)), 0)
     rest = valued[first:]
     return rest if len(rest) >= 2 else valued
+
+
+LABELLED = 3  # rows with a label of words a block needs before a label out of place means anything
+
+
+def _below_header_words(valued: list[Line]) -> list[Line]:
+    """Leading lines whose first phrase is words standing right of where the rows' labels end,
+    and as many words as figures after it, are the header's lines, not rows: a column's name
+    wrapped under a header of names holds a number (`(SA)  (SA)  47 (S47)` in `Number of
+    Section 47 (S47) enquiries`), and its words, read as cells, would set columns in the gutters."""
+    labels = [ln.phrases[0] for ln in valued if not is_value(ln.phrases[0].text)]
+    if len(labels) < LABELLED:
+        return valued
+    end = median(p.x1 for p in labels)
+
+    def header_words(ln: Line) -> bool:
+        first, rest = ln.phrases[0], ln.phrases[1:]
+        return not is_value(first.text) and first.x0 > end and sum(is_value(p.text) for p in rest) * 2 <= len(rest)
+
+    k = 0
+    while k < len(valued) and header_words(valued[k]):
+        k += 1
+    return valued[k:]
 
 
 def column_spans(lines: list[Line], rules: list[Rule], top: float, bottom: float) -> list[Span]:

@@ -18,6 +18,7 @@ from scorekit.extract.structure import find_tables
 from scorekit.extract.structure.columns import Span, boundaries
 
 from .pages import Sheet, print_sheet, read, texts
+from .transposed_page import NUMBERED, transposed
 
 MONTHS = ["Apr-23", "May-23", "Jun-23", "Jul-23", "Aug-23"]
 ROWS = [
@@ -257,3 +258,16 @@ def test_a_reference_column_only_one_row_fills_is_still_a_label_column():
     got = {(o["indicator"], o["period"], o["measure"], o["value_raw"]) for o in obs}
     assert ("Number of children in our care", "FY2023/24-Q1", "value", "505") in got
     assert ("Number of children placed for adoption", "FY2022/23-Q4", "target", "28") in got
+
+
+def test_a_number_in_a_wrapped_column_name_sets_no_columns_between_the_figures():
+    """`Number of Section 47 (S47) enquiries` wrapped so that a line holds `(SR)  (SR)  47 (S47)`:
+    read as a row, its words would make columns of their own in the gutters, and each name would
+    head a column of its own beside its figures. Its first phrase stands right of where the rows'
+    labels end, and it holds more words than figures: a line of the header."""
+    (table,) = find_tables(transposed(NUMBERED))
+    assert len(table.xs) == 5
+    grid = texts(table)
+    assert grid[0][1].startswith("AB4 Number of Single Referrals (SR)")
+    assert grid[0][3].startswith("CD1 Number of Section 47 (S47)")
+    assert grid[-6][1:] == ["244", "71%", "115"]
