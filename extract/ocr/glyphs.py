@@ -163,7 +163,10 @@ def flat_arrow(img: np.ndarray) -> str | None:
     """`→` or `←` where a cell's one glyph is a flat stroke with a head at one end: a small arrow
     blurred so that its head no longer tapers to a point (`lone_arrow` sees none) is still
     clearly thicker than its shaft, only at that end (its last third); a dash is as thick
-    from end to end."""
+    from end to end. Only ink `dash` would take for a dash is judged: a word blurred into one
+    blob is taller, and its ascenders stand anywhere."""
+    if not dash(img):
+        return None
     blobs = _blobs(img)
     blobs = [b for b in blobs if b[0][4] >= 0.3 * max(b[0][4] for b in blobs)]
     if len(blobs) != 1:

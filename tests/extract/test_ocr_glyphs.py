@@ -109,7 +109,7 @@ def _blunt_arrow(length: int, shaft: int, head: int) -> np.ndarray:
     return ink
 
 
-@pytest.mark.parametrize(("length", "shaft", "head"), [(23, 5, 8), (18, 3, 6), (30, 4, 9)])
+@pytest.mark.parametrize(("length", "shaft", "head"), [(23, 5, 8), (20, 4, 6), (28, 5, 8)])
 def test_a_small_arrow_whose_head_blurred_blunt_is_still_an_arrow_not_a_dash(length, shaft, head):
     """`→` in a direction column at 200 dpi: 23 by 8 pixels, its head 8 tall over a shaft of 5 and
     no longer tapering, which `dash` alone would take for the `-` of nothing to report."""
@@ -127,3 +127,14 @@ def test_a_dash_as_thick_from_end_to_end_is_no_arrow(length, thick):
 @pytest.mark.parametrize(("scale", "thick"), [(0.6, 1), (0.9, 2), (1.2, 3)])
 def test_digits_letters_and_marks_are_no_flat_arrow(text, scale, thick):
     assert glyphs.flat_arrow(_text(text, scale, thick)) is None
+
+
+@pytest.mark.parametrize(("length", "x_height", "tall"), [(60, 12, 18), (45, 10, 16), (80, 14, 22)])
+def test_a_word_blurred_into_one_blob_is_no_flat_arrow(length, x_height, tall):
+    """A borough's name at 150 dpi runs into one blob, its lower-case letters flat and an ascender
+    (`d`, `l`) near its end standing taller: as thick at one end as a blunt arrow's head, but a
+    line of text tall, taller than any dash or small arrow."""
+    ink = np.zeros((tall, length), bool)
+    ink[tall - x_height :, :] = True
+    ink[:, length - length // 5 : length - length // 5 + 3] = True
+    assert glyphs.flat_arrow(_cell(ink)) is None
