@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from ..periods import period_label
-from .figures import is_value
+from .figures import data_like, is_value
 from .lines import Line, type_size
 
 MAX_GAP = 2.2  # line heights (box or type size, the larger): a wider vertical gap ends a block
@@ -159,15 +159,23 @@ def _repeats_header(block: Block, line: Line) -> bool:
     several tables under one style, `Ref  Indicator` over each), whose periods a scan may split
     or lose, so that it names too few for a header of periods. A wrapped label's line holds no
     header's words."""
-    if len(line.phrases) < 2 or _figures(line):
+    if len(line.phrases) < 2 or _figures(line) or _valued(line):
         return False
-    first = next((k for k, ln in enumerate(block.lines) if _figures(ln)), None)
+    first = next((k for k, ln in enumerate(block.lines) if _valued(ln)), None)
     if not first:
         return False
     said = {t for ln in block.lines[:first] for t in _words(ln)}
     mine = _words(line)
     shared = [t for t in mine if t in said]
     return len(shared) >= 2 and len(shared) >= REPEAT_SHARE * len(mine)
+
+
+def _valued(line: Line) -> bool:
+    """A row: past its label, as many phrases read as figures or codes for none (`n/a`) as
+    there are phrases of words (a header's `18` under `Mar` is one among its names)."""
+    rest = line.phrases[1:]
+    data = sum(data_like(p.text) for p in rest)
+    return data > 0 and data * 2 >= len(rest)
 
 
 def _words(line: Line) -> list[str]:

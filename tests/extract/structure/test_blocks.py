@@ -53,3 +53,19 @@ def test_a_wrapped_label_or_a_line_of_other_words_does_not_part_the_table():
         words += _line(118, line)
         words += _rows(132, ["AB4", "AB5"], [195, 235, 275])
         assert len(find_blocks(text_lines(words), 595.0)) == 1
+
+
+def test_a_row_whose_label_repeats_an_earlier_rows_words_does_not_part_the_table():
+    """Rows whose cells are mostly `n/a` are no rows of figures, but rows all the same: a later
+    row naming the same things (`Total number of children ...`) repeats no header."""
+    words = _line(60, [("Ref", 30), ("Indicator", 70), ("Latest", 190), ("Q1", 230), ("Average", 270)])
+    label = [("Total", 70), ("number", 97), ("children", 134), ("plan", 176)]
+    words += _line(76, [("AB1", 30), *label, ("306", 195), ("n/a", 235), ("n/a", 275)])
+    words += _line(
+        90, [("AB2", 30), ("Rate", 70), ("per", 94), ("10,000", 113), ("407", 195), ("n/a", 235), ("n/a", 275)]
+    )
+    words += _line(104, [("AB3", 30), ("Referrals", 70), ("22.0%", 190), ("25.0%", 230), ("32%", 275)])
+    words += _line(118, [("CD2", 30), *label, ("253", 195), ("n/a", 235), ("n/a", 275)])
+    words += _line(132, [("CD3", 30), ("Referrals", 70), ("21.0%", 190), ("24.0%", 230), ("30%", 275)])
+    (block,) = find_blocks(text_lines(words), 595.0)
+    assert [ln.text[:3] for ln in block.lines] == ["Ref", "AB1", "AB2", "AB3", "CD2", "CD3"]
