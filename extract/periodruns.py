@@ -5,7 +5,9 @@ Period labels across a header count on one step at a time (`Feb-16` .. `May-16`,
 such a run, a label beside or inside the run that parses as nothing (`Jjun-16`, `Ql 2021/22`,
 `Nar`) is the period the run puts there, if it still reads like that period's label: a header
 word that continues no run (`Target`, `12 mth average`) reads like none and stands. A label
-that parses as a period is never overruled, and a level without a run of three is left as read.
+that parses as a period is never overruled (a bare month name inside or beside a run of dated
+months, at the place the run puts that month, takes the run's year: `May` among `Jun22` and
+`Apr 22`), and a level without a run of three is left as read.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from .periods import MONTHS, parse_month, parse_quarter
 MIN_RUN = 3  # labels in step a level needs before it settles any other
 LIKE = 60  # rapidfuzz ratio from which a garbled label's letters read like the period's
 DIGITS_LIKE = 80  # and its digits like the period's
+FRAGMENT = 1  # letters of a label a scan mostly lost (`a` for `Aug22`); two (`No`) name columns
 _NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
@@ -102,6 +105,22 @@ def _settled(spans: list[_Span], places: list[_Place | None]) -> dict[int, str]:
         label = _label(_Place(anchor.kind, anchor.n + d * (k - a)))
         if _reads_like(spans[k].text, label, dated):
             out[k] = label
+    for k in _undated(places, anchor, a, d, run[0], run[-1]):
+        out[k] = _label(_Place(anchor.kind, anchor.n + d * (k - a)))
+    return out
+
+
+def _undated(places: list[_Place | None], anchor: _Place, a: int, d: int, lo: int, hi: int) -> list[int]:
+    """Bare month names inside a run of dated months or next to its ends, each the month the run
+    puts at its place: the year a scan lost under it (`May` over nothing, its `22` unread) is
+    the run's."""
+    if anchor.kind != "month":
+        return []
+    out = []
+    for k in range(max(lo - 1, 0), min(hi + 2, len(places))):
+        pk = places[k]
+        if pk is not None and pk.kind == "name" and (anchor.n + d * (k - a) - pk.n) % 12 == 0:
+            out.append(k)
     return out
 
 
@@ -131,7 +150,8 @@ def _label(p: _Place) -> str:
 def _reads_like(text: str, label: str, dated: bool) -> bool:
     """The garbled label against the period's: its letters like the label's (`Jjun`, `Ql`, `Nar`;
     `Target` is no `Mar`), and its digits, where it has any, like the label's (a two-digit year
-    printed for the four the label spells counts as the same); where its letters are the label's
+    printed for the four the label spells counts as the same); a letter alone that begins the
+    label's name is what a scan left of it (`a` for `Aug22`); where its letters are the label's
     to the letter, its digits need only be as many (`Aug 2929`: a scan's blur closes a zero's
     counter, and only the run says which year it is). Where the run's labels print
     their years (`dated`), one with no digit at all is another column (`DoT` after `2021-09`)."""
@@ -139,6 +159,8 @@ def _reads_like(text: str, label: str, dated: bool) -> bool:
 
     letters, digits = _parts(text)
     want_letters, want_digits = _parts(label)
+    if text.strip().isalpha() and len(text.strip()) <= FRAGMENT:
+        return want_letters.startswith(letters)
     if fuzz.ratio(letters, want_letters) < LIKE:
         return False
     if not digits:

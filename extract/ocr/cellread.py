@@ -63,7 +63,12 @@ def read_cells(cells: list[CellImage], engine: OcrEngine, numbers: bool = True) 
     for c in cells:
         r = CellReading(c)
         readings.append(r)
-        g = glyphs.lone_arrow(c.image) or glyphs.triangle(c.image) or ("-" if glyphs.dash(c.image) else None)
+        g = (
+            glyphs.lone_arrow(c.image)
+            or glyphs.triangle(c.image)
+            or glyphs.flat_arrow(c.image)
+            or ("-" if glyphs.dash(c.image) else None)
+        )
         if g:
             h, w = c.image.shape
             r.words = [Word(g, 0, 0, w, h, True, 0.95)]

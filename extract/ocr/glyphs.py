@@ -156,6 +156,36 @@ def dash(img: np.ndarray) -> bool:
     return h <= DASH_THICK and w >= 1.3 * h and 6 <= w <= 60 and area >= 0.6 * w * h
 
 
+HEAD_THICK = 1.4  # an arrow head's height over its shaft's: a dash's ends are no thicker than its middle
+
+
+def flat_arrow(img: np.ndarray) -> str | None:
+    """`→` or `←` where a cell's one glyph is a flat stroke with a head at one end: a small arrow
+    blurred so that its head no longer tapers to a point (`lone_arrow` sees none) is still
+    clearly thicker than its shaft, only at that end (its last third); a dash is as thick
+    from end to end. Only ink `dash` would take for a dash is judged: a word blurred into one
+    blob is taller, and its ascenders stand anywhere."""
+    if not dash(img):
+        return None
+    blobs = _blobs(img)
+    blobs = [b for b in blobs if b[0][4] >= 0.3 * max(b[0][4] for b in blobs)]
+    if len(blobs) != 1:
+        return None
+    (x, y, w, h, _), mask = blobs[0]
+    if w < 2 * h or h < 4:
+        return None
+    heights = mask[y : y + h, x : x + w].sum(axis=0)
+    shaft = float(np.median(heights))
+    thick = np.flatnonzero(heights >= HEAD_THICK * shaft)
+    if not len(thick):
+        return None
+    if thick[0] >= 2 * w / 3:
+        return "→"
+    if thick[-1] < w / 3:
+        return "←"
+    return None
+
+
 def arrow(img: np.ndarray) -> str | None:
     """`↑`, `↓` or `→` for a lone arrow glyph (a token OCR read as junk beside a number)."""
     blobs = _blobs(img)

@@ -9,11 +9,12 @@ neighbour's. A paragraph of prose, a wide vertical gap or a line of another size
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from statistics import median
 
 from ..periods import period_label
-from .figures import is_value
+from .figures import data_like, is_value
 from .lines import Line, type_size
 
 MAX_GAP = 2.2  # line heights (box or type size, the larger): a wider vertical gap ends a block
@@ -149,6 +150,39 @@ def _new_table(block: Block, line: Line) -> bool:
     return sum(p.x1 > x0 and p.x0 < x1 for p in labels) * 2 > len(labels)
 
 
+REPEAT_SHARE = 2 / 3  # of a line's words the block's header printed: a header printed again
+
+
+def _repeats_header(block: Block, line: Line) -> bool:
+    """A line of several phrases, no row of figures, most of whose words (two at least) the
+    block's header printed above its first row of figures: the next table's header (a page of
+    several tables under one style, `Ref  Indicator` over each), whose periods a scan may split
+    or lose, so that it names too few for a header of periods. A wrapped label's line holds no
+    header's words."""
+    if len(line.phrases) < 2 or _figures(line) or _valued(line):
+        return False
+    first = next((k for k, ln in enumerate(block.lines) if _valued(ln)), None)
+    if not first:
+        return False
+    said = {t for ln in block.lines[:first] for t in _words(ln)}
+    mine = _words(line)
+    shared = [t for t in mine if t in said]
+    return len(shared) >= 2 and len(shared) >= REPEAT_SHARE * len(mine)
+
+
+def _valued(line: Line) -> bool:
+    """A row: past its label, as many phrases read as figures or codes for none (`n/a`) as
+    there are phrases of words (a header's `18` under `Mar` is one among its names)."""
+    rest = line.phrases[1:]
+    data = sum(data_like(p.text) for p in rest)
+    return data > 0 and data * 2 >= len(rest)
+
+
+def _words(line: Line) -> list[str]:
+    """The line's words of three letters or more, in lower case (`Mar-18` is `mar`)."""
+    return [t for w in line.words for t in re.split(r"[^a-z]+", w.text.lower()) if len(t) >= 3]
+
+
 def _figures(line: Line) -> bool:
     """A row of figures: three phrases or more, most of them values (a band of years is none)."""
     return len(line.phrases) >= 3 and sum(is_value(p.text) for p in line.phrases) * 2 > len(line.phrases)
@@ -160,7 +194,7 @@ def find_blocks(lines: list[Line], page_width: float) -> list[Block]:
     current: Block | None = None
     lined_up = columnar(lines)
     for i, (ln, aligned) in enumerate(zip(lines, lined_up, strict=True)):
-        if current is not None and _new_table(current, ln):
+        if current is not None and (_new_table(current, ln) or _repeats_header(current, ln)):
             head = _heading(current)
             blocks.append(current)
             current = Block(head, [False] * len(head)) if head else None

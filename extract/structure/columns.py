@@ -45,7 +45,9 @@ def body_lines(lines: list[Line]) -> list[Line]:
     """Lines that hold a figure beside other text (a band of years holds none); all lines of
     several phrases if few do."""
     valued = _below_bare_lines(
-        [ln for ln in lines if len(ln.phrases) >= 2 and any(is_value(p.text) for p in ln.phrases[1:])]
+        _below_header_words(
+            [ln for ln in lines if len(ln.phrases) >= 2 and any(is_value(p.text) for p in ln.phrases[1:])]
+        )
     )
     if len(valued) >= 2:
         return valued
@@ -59,6 +61,29 @@ def _below_bare_lines(valued: list[Line]) -> list[Line]:
     first = next((k for k, ln in enumerate(valued) if not all(is_value(p.text) for p in ln.phrases)), 0)
     rest = valued[first:]
     return rest if len(rest) >= 2 else valued
+
+
+LABELLED = 3  # rows with a label of words a block needs before a label out of place means anything
+
+
+def _below_header_words(valued: list[Line]) -> list[Line]:
+    """Leading lines whose first phrase is words standing right of where the rows' labels end,
+    and as many words as figures after it, are the header's lines, not rows: a column's name
+    wrapped under a header of names holds a number (`(SA)  (SA)  47 (S47)` in `Number of
+    Section 47 (S47) enquiries`), and its words, read as cells, would set columns in the gutters."""
+    labels = [ln.phrases[0] for ln in valued if not is_value(ln.phrases[0].text)]
+    if len(labels) < LABELLED:
+        return valued
+    end = median(p.x1 for p in labels)
+
+    def header_words(ln: Line) -> bool:
+        first, rest = ln.phrases[0], ln.phrases[1:]
+        return not is_value(first.text) and first.x0 > end and sum(is_value(p.text) for p in rest) * 2 <= len(rest)
+
+    k = 0
+    while k < len(valued) and header_words(valued[k]):
+        k += 1
+    return valued[k:]
 
 
 def column_spans(lines: list[Line], rules: list[Rule], top: float, bottom: float) -> list[Span]:
@@ -240,15 +265,30 @@ def columns_of(phrase: Phrase, xs: list[float]) -> tuple[int, int]:
     return first, max(first, last) + 1
 
 
-def split_by_columns(phrase: Phrase, xs: list[float], gutters: list[tuple[float, float]]) -> list[Phrase]:
-    """A phrase across column boundaries with a gap between two of its words in each gutter it
-    crosses (OCR, or two neighbouring cells printed close together) is one phrase per column;
-    otherwise it is one cell spanning them (a band over several columns)."""
-    c0, c1 = columns_of(phrase, xs)
-    if c1 - c0 < 2 or len(phrase.words) < 2 or parse_period(phrase.text):
-        return [phrase]  # one label across the columns (`Year to date (Apr-Oct 2019)`)
+def _named_apart(phrase: Phrase, xs: list[float], gutters: list[tuple[float, float]]) -> list[Phrase]:
+    """A phrase mostly in one column that is column names set close, each in a column of its own
+    (`December January` over two columns of figures, `December` ending near the gutter): split
+    where its word gaps fall in the gutters it crosses, if each piece stands in its own column
+    and names what a column holds; a name overhanging a gutter (`Percentage of`) stays whole."""
+    slack = 0.25 * phrase.em
+    first = next((i for i in range(len(xs) - 1) if phrase.x0 < xs[i + 1] - slack), len(xs) - 2)
+    last = next((i for i in range(len(xs) - 2, -1, -1) if phrase.x1 > xs[i] + slack), first)
+    if last <= first:
+        return [phrase]
+    pieces = _cut(phrase, gutters[first:last])
+    if len(pieces) != last - first + 1:
+        return [phrase]
+    for k, piece in enumerate(pieces):
+        inside = min(piece.x1, xs[first + k + 1]) - max(piece.x0, xs[first + k])
+        if inside < SINGLE_COLUMN * (piece.x1 - piece.x0) or not names_column(piece.text):
+            return [phrase]
+    return pieces
+
+
+def _cut(phrase: Phrase, gutters: list[tuple[float, float]]) -> list[Phrase]:
+    """The phrase cut at its first word gap in each gutter ([phrase] where one has none)."""
     cuts = []
-    for g0, g1 in gutters[c0 : c1 - 1]:
+    for g0, g1 in gutters:
         gaps = [
             k for k, (a, b) in enumerate(zip(phrase.words, phrase.words[1:], strict=False)) if a.x1 <= g1 and b.x0 >= g0
         ]
@@ -256,6 +296,17 @@ def split_by_columns(phrase: Phrase, xs: list[float], gutters: list[tuple[float,
             return [phrase]
         cuts.append(gaps[0] + 1)
     edges = [0, *sorted(set(cuts)), len(phrase.words)]
-    if len(edges) - 1 != c1 - c0:
-        return [phrase]
     return [Phrase(phrase.words[a:b]) for a, b in zip(edges, edges[1:], strict=False)]
+
+
+def split_by_columns(phrase: Phrase, xs: list[float], gutters: list[tuple[float, float]]) -> list[Phrase]:
+    """A phrase across column boundaries with a gap between two of its words in each gutter it
+    crosses (OCR, or two neighbouring cells printed close together) is one phrase per column;
+    otherwise it is one cell spanning them (a band over several columns)."""
+    c0, c1 = columns_of(phrase, xs)
+    if len(phrase.words) < 2 or parse_period(phrase.text):
+        return [phrase]  # one label across the columns (`Year to date (Apr-Oct 2019)`)
+    if c1 - c0 < 2:
+        return _named_apart(phrase, xs, gutters)
+    pieces = _cut(phrase, gutters[c0 : c1 - 1])
+    return pieces if len(pieces) == c1 - c0 else [phrase]

@@ -19,7 +19,7 @@ from statistics import median
 
 from ..page import Fill, Rule, Word
 from ..periods import parse_period
-from .figures import data_like
+from .figures import data_like, is_value
 from .lines import Line, Phrase
 from .model import Cell
 
@@ -270,6 +270,7 @@ def _header_end(lines: list[PlacedLine], stub: int, seps: list[float], fills: li
         _in_band(fills, lines[end - 1], lines[end])
         or _completes(lines[:end], lines[end])
         or _wraps_on(lines[end - 1], lines[end], stub, seps, usual)
+        or _noted_wrap(lines[end - 1], lines[end], stub, seps, usual)
     ):
         end += 1  # the header's next line, figures or not (`Nov` over `18`)
     return end
@@ -280,6 +281,19 @@ def _wraps_on(prev: PlacedLine, pl: PlacedLine, stub: int, seps: list[float], us
     (`16` under `Feb`): header cells wrapping on (`Change on last` / `year`), not a row, which
     has a label."""
     return not pl.value and all(c.c0 >= stub for c in pl.cells) and not _set_off(prev, pl, seps, usual)
+
+
+def _noted_wrap(prev: PlacedLine, pl: PlacedLine, stub: int, seps: list[float], usual: Gaps) -> bool:
+    """A line read as figures that holds no label and no figure alone, only numbers among words
+    (`45 working` / `45 working` / `started`), set close under the header: the names of the
+    columns wrapping on (`completed in 45 working days`), not a row. A row has a label, or
+    figures of its own."""
+    return (
+        pl.value
+        and all(c.c0 >= stub for c in pl.cells)
+        and not any(is_value(c.phrase.text) for c in pl.cells)
+        and not _set_off(prev, pl, seps, usual)
+    )
 
 
 def _body_start(lines: list[PlacedLine], first: int, spacing: Spacing, seps: list[float], usual: Gaps) -> int:

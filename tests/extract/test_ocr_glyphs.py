@@ -96,4 +96,45 @@ def test_a_typed_digit_or_letter_is_no_mark_whatever_its_size(text, px):
     """A blurred `4` is nearly a triangle with a tail, an `A` or a `v` a filled one, a `6` an
     arrow's head on a stem: their holes, bays and stems that jut out at once tell them apart."""
     cell = _typed(text, px)
-    assert glyphs.triangle(cell) is None and glyphs.lone_arrow(cell) is None
+    assert glyphs.triangle(cell) is None and glyphs.lone_arrow(cell) is None and glyphs.flat_arrow(cell) is None
+
+
+def _blunt_arrow(length: int, shaft: int, head: int) -> np.ndarray:
+    """A rightward arrow blurred at a low resolution: a flat shaft `shaft` pixels thick, its head
+    no longer a point but a blunt block `head` pixels tall over its last fifth."""
+    ink = np.zeros((head, length), bool)
+    top = (head - shaft) // 2
+    ink[top : top + shaft, :] = True
+    ink[:, length - max(3, length // 5) :] = True
+    return ink
+
+
+@pytest.mark.parametrize(("length", "shaft", "head"), [(23, 5, 8), (20, 4, 6), (28, 5, 8)])
+def test_a_small_arrow_whose_head_blurred_blunt_is_still_an_arrow_not_a_dash(length, shaft, head):
+    """`→` in a direction column at 200 dpi: 23 by 8 pixels, its head 8 tall over a shaft of 5 and
+    no longer tapering, which `dash` alone would take for the `-` of nothing to report."""
+    ink = _blunt_arrow(length, shaft, head)
+    assert glyphs.flat_arrow(_cell(ink)) == "→"
+    assert glyphs.flat_arrow(_cell(ink[:, ::-1])) == "←"
+
+
+@pytest.mark.parametrize(("length", "thick"), [(11, 6), (9, 5), (20, 4), (30, 6)])
+def test_a_dash_as_thick_from_end_to_end_is_no_arrow(length, thick):
+    assert glyphs.flat_arrow(_cell(np.ones((thick, length), bool))) is None
+
+
+@pytest.mark.parametrize("text", list("0123456789ITLlVAYv!-+") + ["n/a", "..", "12", "--", "-1"])
+@pytest.mark.parametrize(("scale", "thick"), [(0.6, 1), (0.9, 2), (1.2, 3)])
+def test_digits_letters_and_marks_are_no_flat_arrow(text, scale, thick):
+    assert glyphs.flat_arrow(_text(text, scale, thick)) is None
+
+
+@pytest.mark.parametrize(("length", "x_height", "tall"), [(60, 12, 18), (45, 10, 16), (80, 14, 22)])
+def test_a_word_blurred_into_one_blob_is_no_flat_arrow(length, x_height, tall):
+    """A borough's name at 150 dpi runs into one blob, its lower-case letters flat and an ascender
+    (`d`, `l`) near its end standing taller: as thick at one end as a blunt arrow's head, but a
+    line of text tall, taller than any dash or small arrow."""
+    ink = np.zeros((tall, length), bool)
+    ink[tall - x_height :, :] = True
+    ink[:, length - length // 5 : length - length // 5 + 3] = True
+    assert glyphs.flat_arrow(_cell(ink)) is None

@@ -87,3 +87,21 @@ def test_a_month_spelt_right_takes_the_runs_year_however_its_digits_were_read():
         "Dcc 2929",
         "Jan 29292",
     ]
+
+
+def test_a_bare_month_name_in_a_run_of_dated_months_takes_the_runs_year():
+    """`May` whose `22` a scan did not read, between `Jun22` and `Apr 22`: the run's May 2022.
+    A name the run does not put there (`Sep` where May falls) stands."""
+    level = ["Ref", "Jul22", "Jun22", "May", "Apr 22", "Mar 22"]
+    assert settle_level(level) == ["Ref", "Jul22", "Jun22", "May 2022", "Apr 22", "Mar 22"]
+    other = ["Ref", "Jul22", "Jun22", "Sep", "Apr 22", "Mar 22"]
+    assert settle_level(other) == other
+
+
+def test_a_letter_left_of_a_label_beside_a_run_is_the_runs_next_period():
+    """`a` where a scan lost all but a letter of `Aug22`, before `Jul22` `Jun22` ...: the run's
+    August; a letter that begins no name of the run's place (`N`), or two (`No`), stand."""
+    level = ["National", "a", "Jul22", "Jun22", "May22", "Apr22"]
+    assert settle_level(level)[1] == "Aug 2022"
+    for other in ("N", "No"):
+        assert settle_level(["National", other, "Jul22", "Jun22", "May22", "Apr22"])[1] == other

@@ -13,11 +13,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scorekit.extract.page import Word
+from scorekit.extract.page import PageContent, Word
 from scorekit.extract.structure import find_tables
 from scorekit.extract.structure.columns import Span, boundaries
 
 from .pages import Sheet, print_sheet, read, texts
+from .transposed_page import NUMBERED, transposed
 
 MONTHS = ["Apr-23", "May-23", "Jun-23", "Jul-23", "Aug-23"]
 ROWS = [
@@ -257,3 +258,39 @@ def test_a_reference_column_only_one_row_fills_is_still_a_label_column():
     got = {(o["indicator"], o["period"], o["measure"], o["value_raw"]) for o in obs}
     assert ("Number of children in our care", "FY2023/24-Q1", "value", "505") in got
     assert ("Number of children placed for adoption", "FY2022/23-Q4", "target", "28") in got
+
+
+def test_a_number_in_a_wrapped_column_name_sets_no_columns_between_the_figures():
+    """`Number of Section 47 (S47) enquiries` wrapped so that a line holds `(SR)  (SR)  47 (S47)`:
+    read as a row, its words would make columns of their own in the gutters, and each name would
+    head a column of its own beside its figures. Its first phrase stands right of where the rows'
+    labels end, and it holds more words than figures: a line of the header."""
+    (table,) = find_tables(transposed(NUMBERED))
+    assert len(table.xs) == 5
+    grid = texts(table)
+    assert grid[0][1].startswith("AB4 Number of Single Referrals (SR)")
+    assert grid[0][3].startswith("CD1 Number of Section 47 (S47)")
+    assert grid[-6][1:] == ["244", "71%", "115"]
+
+
+def test_month_names_set_close_over_their_own_columns_head_one_column_each():
+    """`December` ending near the gutter and `January` just past it, read as one phrase, 60% of it
+    over December's column: its words head a column each (each a month, each in its column), and
+    each column of figures has its own period; `Percentage of` overhanging a gutter stays whole."""
+    row = [("Ref", 43.4, 59.8), ("Indicator", 78.2, 125.0)]
+    header = [*row, ("December", 231.1, 282.7), ("January", 290.2, 330.7), ("February", 340.3, 385.7)]
+    header += [("March", 395.0, 426.0)]
+    words = [Word(t, a, 354.7, b, 362.9) for t, a, b in header]
+    words += [Word(t, a, 370.3, b, 378.2) for t, a, b in [("2016", 245.3, 267.8), ("2017", 299.5, 322.6)]]
+    words += [Word(t, a, 370.3, b, 378.2) for t, a, b in [("2017", 351.4, 373.9), ("2017", 398.9, 422.2)]]
+    words += [Word("Benefits", 43.4, 387.8, 85.0, 396.0), Word("processing", 88.3, 387.8, 142.3, 398.4)]
+    figures = [("21", "22", "20", "19"), ("18,403", "18,483", "18,282", "18,536"), ("96%", "96%", "96%", "96%")]
+    for k, ref in enumerate(["AB5", "AB6", "AB7"]):
+        y = 406.3 + 20 * k
+        cells = [(ref, 43.4, 68.9), ("Average", 77.8, 116.6), ("number", 120.7, 157.9), ("of", 161.8, 170.6)]
+        cells += [("days", 173.8, 195.1), ("to", 198.7, 208.1)]
+        words += [Word(t, a, y, b, y + 7.9) for t, a, b in cells]
+        ends = (283.7, 332.2, 386.9, 427.7)
+        words += [Word(t, x - 5.2 * len(t), y, x, y + 7.9) for t, x in zip(figures[k], ends, strict=True)]
+    (table,) = find_tables(PageContent("test", 1, 595.0, 842.0, words, [], [], "ocr"))
+    assert texts(table)[0][2:] == ["December 2016", "January 2017", "February 2017", "March 2017"]
