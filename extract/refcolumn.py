@@ -764,7 +764,7 @@ def _places(col: _Column) -> list[list[int]]:
     """Each row's place in the count, as the column may number its rows with no reading: taking
     no number (a section's row), or one (a reference OCR read as nothing). Both, unless two
     readings counting across such a row show which: the count then goes the one way."""
-    skipping = list(itertools.accumulate(bool(t) for t in col.texts))
+    skipping = list(itertools.accumulate(int(bool(t)) for t in col.texts))
     every = list(range(1, len(col.texts) + 1))
     printed = [(j, p) for j in range(len(col.parts)) if (p := _printed(col, j)) is not None]
     shown = [

@@ -147,7 +147,7 @@ def _bare_ink(words: list[Word], img: np.ndarray, lines: list[tuple[int, int]]) 
     box is drawn round the glyphs it read, so a word cut short leaves its last letters bare."""
     bare = 0
     for a, b in lines:
-        inked = (img[a:b] < INK).any(axis=0)
+        inked = np.asarray((img[a:b] < INK).any(axis=0))
         for w in _on_line(words, a, b):
             inked[max(0, int(w.x0)) : int(np.ceil(w.x1))] = False
         gap = max(1, int(0.15 * (b - a)))

@@ -603,33 +603,26 @@ def test_a_speck_no_word_spans_is_no_letter():
     assert not _lines_unread(r)
 
 
-def test_a_block_reading_that_finishes_a_word_stands_but_not_one_that_rewrites_it():
+def _after_block(first: list[Word], block: list[Word]) -> list[str]:
+    """The cell's words once its block reading `block` is weighed against `first`."""
     from scorekit.extract.ocr.cellread import _reread_as_blocks
 
-    first = [Word("years", 10, 8, 50, 20, True, 0.96), Word("ol", 62, 8, 80, 20, True, 0.97)]
     r = CellReading(CellImage(0, 0, 0, 0, _two_words()))
     r.words = list(first)
-    _reread_as_blocks([r], _BlockReader([first[0], Word("old", 62, 8, 90, 20, True, 0.97)]))  # type: ignore[arg-type]
-    assert [w.text for w in r.words] == ["years", "old"]
-    r.words = list(first)
-    _reread_as_blocks(
-        [r], _BlockReader([Word("vears", 10, 8, 50, 20, True, 0.9), Word("old", 62, 8, 90, 20, True, 0.97)])
-    )  # type: ignore[arg-type]
-    assert [w.text for w in r.words] == ["years", "ol"]
+    _reread_as_blocks([r], _BlockReader(block))  # type: ignore[arg-type]
+    return [w.text for w in r.words]
 
 
-def test_a_block_reading_that_finds_a_words_lost_start_stands_but_not_one_that_joins_two_words():
-    from scorekit.extract.ocr.cellread import _reread_as_blocks
-
-    cut = [Word("years", 10, 8, 50, 20, True, 0.96), Word("ld", 72, 8, 90, 20, True, 0.97)]
-    r = CellReading(CellImage(0, 0, 0, 0, _two_words()))
-    r.words = list(cut)
-    _reread_as_blocks([r], _BlockReader([cut[0], Word("old", 62, 8, 90, 20, True, 0.97)]))  # type: ignore[arg-type]
-    assert [w.text for w in r.words] == ["years", "old"]
+def test_a_block_reading_stands_where_it_finishes_words_not_where_it_rewrites_or_joins_them():
+    """`ol` finished as `old`, `ld` started as `old`: taken. `years` misread `vears`, or `Nov`
+    and `22` (set apart) joined as `Nov22`: the first reading stays."""
+    years, old = Word("years", 10, 8, 50, 20, True, 0.96), Word("old", 62, 8, 90, 20, True, 0.97)
+    assert _after_block([years, Word("ol", 62, 8, 80, 20, True, 0.97)], [years, old]) == ["years", "old"]
+    assert _after_block([years, Word("ld", 72, 8, 90, 20, True, 0.97)], [years, old]) == ["years", "old"]
+    misread = [Word("vears", 10, 8, 50, 20, True, 0.9), old]
+    assert _after_block([years, Word("ol", 62, 8, 80, 20, True, 0.97)], misread) == ["years", "ol"]
     apart = [Word("Nov", 10, 8, 50, 20, True, 0.96), Word("22", 72, 8, 90, 20, True, 0.97)]
-    r.words = list(apart)
-    _reread_as_blocks([r], _BlockReader([Word("Nov22", 10, 8, 90, 20, True, 0.9)]))  # type: ignore[arg-type]
-    assert [w.text for w in r.words] == ["Nov", "22"]
+    assert _after_block(apart, [Word("Nov22", 10, 8, 90, 20, True, 0.9)]) == ["Nov", "22"]
 
 
 def _name_over_short_line() -> np.ndarray:
