@@ -258,7 +258,7 @@ def _trimmed(block: Block) -> Block:
     first = block.aligned.index(True)
     last = len(block.aligned) - 1 - block.aligned[::-1].index(True)
     end = last + 1
-    while end < len(block.lines) and _wrap_of(block.lines[end - 1], block.lines[end]):
+    while end < len(block.lines) and _label_goes_on(block.lines[end - 1], block.lines[end]):
         end += 1
     start = first
     while (
@@ -306,7 +306,14 @@ def _display(line: Line, typical: float) -> bool:
 
 
 def _wrap_of(a: Line, b: Line) -> bool:
-    """`b` right under `a`, the next line of a wrapped cell: the gap narrower than most of a line,
-    its type size or its box, the larger (a page image's box is only as tall as the glyphs, so
-    `Number of current` over `Unaccompanied` leaves a gap of a capital's height)."""
-    return b.top - a.bottom <= 0.6 * max(b.bottom - b.top, _size(a), _size(b))
+    """`b` right under `a`, the next line of a wrapped cell."""
+    return b.top - a.bottom <= 0.6 * (b.bottom - b.top)
+
+
+def _label_goes_on(a: Line, b: Line) -> bool:
+    """`b` under the block's last row `a` (or under a line of its label) is the label's next
+    line: `_wrap_of`, the gap measured against the lines' type size too, where a page image's
+    box is only as tall as the glyphs (`Number of current` over `Unaccompanied` leaves a gap of a
+    capital's height). Only after the last row: above the first, the wider reach would take a
+    header's stray marks (`T if`) as its lines."""
+    return _wrap_of(a, b) or b.top - a.bottom <= 0.6 * max(_size(a), _size(b))
