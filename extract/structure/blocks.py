@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from statistics import median
 
-from ..periods import period_label
+from ..periods import month_name, period_label
 from .figures import data_like, is_value
 from .lines import Line, type_size
 
@@ -179,8 +179,11 @@ def _valued(line: Line) -> bool:
 
 
 def _words(line: Line) -> list[str]:
-    """The line's words of three letters or more, in lower case (`Mar-18` is `mar`)."""
-    return [t for w in line.words for t in re.split(r"[^a-z]+", w.text.lower()) if len(t) >= 3]
+    """The line's words of three letters or more, in lower case, but for month names: a header's
+    own lines name its months again (`change from` / `May-18 Jun-17` under `Jun 17 .. Jun 18`)."""
+    return [
+        t for w in line.words for t in re.split(r"[^a-z]+", w.text.lower()) if len(t) >= 3 and month_name(t) is None
+    ]
 
 
 def _figures(line: Line) -> bool:

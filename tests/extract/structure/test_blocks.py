@@ -69,3 +69,16 @@ def test_a_row_whose_label_repeats_an_earlier_rows_words_does_not_part_the_table
     words += _line(132, [("CD3", 30), ("Referrals", 70), ("21.0%", 190), ("24.0%", 230), ("30%", 275)])
     (block,) = find_blocks(text_lines(words), 595.0)
     assert [ln.text[:3] for ln in block.lines] == ["Ref", "AB1", "AB2", "AB3", "CD2", "CD3"]
+
+
+def test_a_headers_own_lines_naming_its_months_again_start_no_table():
+    """`Jun 17 .. Jun 18` over `17 .. 18` (figures enough to pass for a row), then `change from`
+    over `May-18 Jun-17`: the header's last line names months its first line named, which is
+    no header printed again."""
+    months = [("Jun", 190), ("Jul", 230), ("Aug", 270), ("May", 310), ("Jun", 350)]
+    words = _line(60, [("Ref", 30), ("Indicator", 70), *months, ("change", 390), ("change", 430)])
+    words += _line(68, [("17", x) for _, x in months[:3]] + [("18", x) for _, x in months[3:]])
+    words += _line(76, [("from", 390), ("from", 430)])
+    words += _line(84, [("May-18", 390), ("Jun-17", 430)])
+    words += _rows(98, ["AB1", "AB2", "AB3"], [195, 235, 275, 315, 355])
+    assert len(find_blocks(text_lines(words), 595.0)) == 1
