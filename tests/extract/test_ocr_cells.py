@@ -571,12 +571,17 @@ def test_a_header_whose_last_line_reads_as_a_month_is_read_again_as_a_block():
     assert _lines_unread(r)
 
 
+def _inked(height: int, width: int, boxes: list[tuple[int, int, int, int]]) -> np.ndarray:
+    """A white cell with black boxes (top, bottom, x0, x1) standing for words' ink."""
+    img = np.full((height, width), 255, np.uint8)
+    for top, bottom, x0, x1 in boxes:
+        img[top:bottom, x0:x1] = 0
+    return img
+
+
 def _two_words() -> np.ndarray:
     """One line of print: a word at 10-50 and one at 62-90, 12 pixels high."""
-    img = np.full((30, 100), 255, np.uint8)
-    img[8:20, 10:50] = 0
-    img[8:20, 62:90] = 0
-    return img
+    return _inked(30, 100, [(8, 20, 10, 50), (8, 20, 62, 90)])
 
 
 def test_a_word_cut_short_leaves_its_last_letters_bare_and_the_cell_is_read_again():
@@ -627,10 +632,7 @@ def test_a_block_reading_stands_where_it_finishes_words_not_where_it_rewrites_or
 
 def _name_over_short_line() -> np.ndarray:
     """A long name's line at rows 10-22 and a short second line (`47`) at rows 28-40."""
-    img = np.full((50, 200), 255, np.uint8)
-    img[10:22, 10:190] = 0
-    img[28:40, 10:30] = 0
-    return img
+    return _inked(50, 200, [(10, 22, 10, 190), (28, 40, 10, 30)])
 
 
 def test_a_descender_reaching_the_next_line_does_not_read_it():
