@@ -14,9 +14,7 @@ from .page import Rule, Word
 
 SNAP = 1.6  # points: lines this close are the same line (borders are ~0.5-1 pt wide)
 JOIN = 2.5  # points: gap bridged when joining collinear pieces
-DOUBLE = (
-    2.5  # points: lines this close are one border drawn double (a total's double rule, a scan's border found twice)
-)
+DOUBLE = 2.5  # points: lines this close are one border drawn twice (a total's double rule; a scan)
 
 
 @dataclass
