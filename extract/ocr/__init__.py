@@ -225,13 +225,14 @@ def _sparse_words(region, h, v, eng: OcrEngine, s: float) -> list[Word]:
 
     from .cellread import zeros_read_as_os
     from .inkwords import reread_unexplained
+    from .wordgaps import split_glued
 
     img, ox, oy = region
     ink = im.binarise(img)
     lines = cv2.dilate(cv2.bitwise_or(h, v), np.ones((3, 3), np.uint8))[oy : oy + img.shape[0], ox : ox + img.shape[1]]
     ink[lines > 0] = 0
     words = _specks_out(reread_unexplained(img, ink, eng.words(img), eng))
-    words = _to_ink(zeros_read_as_os(img, _lookalike_figures(img, words, eng)), ink)
+    words = split_glued(_to_ink(zeros_read_as_os(img, _lookalike_figures(img, words, eng)), ink), ink)
     return [
         Word(w.text, (w.x0 + ox) * s, (w.top + oy) * s, (w.x1 + ox) * s, (w.bottom + oy) * s, True, w.conf)
         for w in words

@@ -1,0 +1,90 @@
+"""Words an engine glued across a printed space, split where their own ink shows the space.
+
+Tesseract's sparse mode decides word breaks by the gaps of the whole line; a space set narrow
+beside wide ones is lost, and a reference printed `H 01` comes back `H01` on some rows and
+`H 10` on others, so its column no longer says which is printed. A word's ink is cut into runs
+of inked columns; where the runs can only fall on the word's characters one way (one run a
+character, or one place where letters give way to digits that the runs allow), the gap at a
+break between a letter and its neighbour is measured against the word's ink height. A space
+is about a third of the height or more (the face's space plus the glyphs' bearings); letters
+and digits set close leave a fifth at most. Gaps between two digits are never a space here:
+tabular figures set a `1` with wide bearings (`11`), as wide as a space.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from ..page import Word
+from .image import true_runs
+
+SPACE_GAP = 0.27  # of the word's ink height: a blank this wide inside a word is a printed space
+DIGIT = (0.55, 0.95)  # a figure's advance over its height, narrow faces to wide ones
+ONE = 0.15  # the ink of a `1`'s stem over its height
+
+
+@dataclass(frozen=True)
+class _Break:
+    at: int  # characters before the break
+    x0: int  # the blank's columns in the word's crop
+    x1: int
+
+
+def split_glued(words: list[Word], ink: np.ndarray) -> list[Word]:
+    """Each word, or its parts where its ink shows a space the reading left out (boxes in the
+    image's pixels, cut to ink as `ink` holds it)."""
+    out: list[Word] = []
+    for w in words:
+        out += _split(w, ink)
+    return out
+
+
+def _split(w: Word, ink: np.ndarray) -> list[Word]:
+    text = w.text
+    if len(text) < 2 or " " in text or not text.isalnum():
+        return [w]
+    top, bottom, left = max(0, int(w.top)), int(round(w.bottom)), max(0, int(w.x0))
+    box = ink[top:bottom, left : int(round(w.x1))] > 0
+    rows = np.flatnonzero(box.any(axis=1))
+    if not len(rows):
+        return [w]
+    height = rows[-1] - rows[0] + 1
+    runs = true_runs(box.any(axis=0))
+    spaces = [b for b in _breaks(text, runs, height) if b.x1 - b.x0 >= SPACE_GAP * height]
+    if not spaces:
+        return [w]
+    parts, start, x = [], 0, 0
+    for b in spaces + [_Break(len(text), box.shape[1], box.shape[1])]:
+        parts.append(replace(w, text=text[start : b.at], x0=float(left + x), x1=float(left + b.x0)))
+        start, x = b.at, b.x1
+    return parts
+
+
+def _breaks(text: str, runs: list[tuple[int, int]], height: int) -> list[_Break]:
+    """The blanks between runs that fall at a known place between two characters, not two
+    digits: every blank where each run is one character, else the one blank the runs leave
+    for a lone change between letters and digits (where several could, the one whose digits'
+    side is as wide as its digits)."""
+    blanks = [_Break(0, a[1], b[0]) for a, b in zip(runs, runs[1:], strict=False)]
+    if len(runs) == len(text):
+        return [replace(g, at=k + 1) for k, g in enumerate(blanks) if not (text[k].isdigit() and text[k + 1].isdigit())]
+    turns = [k + 1 for k in range(len(text) - 1) if text[k].isalpha() != text[k + 1].isalpha()]
+    if len(turns) != 1:
+        return []
+    before, after = turns[0], len(text) - turns[0]
+    fits = [k for k in range(len(blanks)) if k + 1 <= before and len(runs) - k - 1 <= after]
+    if len(fits) > 1:
+        fits = [k for k in fits if _holds_digits(text, runs, k, height)]
+    return [replace(blanks[fits[0]], at=turns[0])] if len(fits) == 1 else []
+
+
+def _holds_digits(text: str, runs: list[tuple[int, int]], k: int, height: int) -> bool:
+    """The ink on the digits' side of blank `k` is as wide as that many digits can be: a figure
+    is set about as wide as it is tall (`DIGIT`), the narrowest ink a `1`'s stem."""
+    if text[0].isdigit():
+        n, span = sum(ch.isdigit() for ch in text), runs[k][1] - runs[0][0]
+    else:
+        n, span = sum(ch.isdigit() for ch in text), runs[-1][1] - runs[k + 1][0]
+    return (n - 1) * DIGIT[0] * height + ONE * height <= span <= n * DIGIT[1] * height

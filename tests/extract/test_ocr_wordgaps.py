@@ -1,0 +1,63 @@
+"""A word the engine glued across a printed space is split where its ink shows the space, in the
+faces the corpus prints and at 150 to 300 dpi; letters and digits set close, and wide-set `1`s,
+stay one word."""
+
+import numpy as np
+import pytest
+
+from scorekit.extract.ocr.image import binarise
+from scorekit.extract.ocr.wordgaps import split_glued
+from scorekit.extract.page import Word
+
+FACES = [
+    "liberation/LiberationSans-Regular.ttf",
+    "liberation/LiberationSerif-Regular.ttf",
+    "liberation/LiberationSansNarrow-Regular.ttf",
+    "dejavu/DejaVuSans.ttf",
+]
+
+
+def _printed(text: str, face: str, dpi: int) -> tuple[np.ndarray, Word]:
+    """`text` printed at 9 pt and scanned at `dpi`, and a reading of it with its spaces left out,
+    boxed round its ink as the page reader boxes words."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(f"/usr/share/fonts/truetype/{face}", round(9 * dpi / 72))
+    img = Image.new("L", (400, 120), 255)
+    ImageDraw.Draw(img).text((20, 30), text, font=font, fill=0)
+    ink = binarise(np.asarray(img))
+    rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    word = Word(text.replace(" ", ""), cols[0], rows[0], cols[-1] + 1, rows[-1] + 1, True, 0.6)
+    return ink, word
+
+
+@pytest.mark.parametrize("face", FACES)
+@pytest.mark.parametrize("dpi", [200, 300])
+@pytest.mark.parametrize("text", ["H 01", "H 07", "AB 12", "LAC 3", "LAC 12", "cs 11"])
+def test_a_reference_printed_with_a_space_is_split_at_it(text, face, dpi):
+    ink, word = _printed(text, face, dpi)
+    got = split_glued([word], ink)
+    assert [w.text for w in got] == text.split(" ")
+    assert got[0].x1 < got[1].x0 and got[0].x0 == word.x0 and got[1].x1 == word.x1
+
+
+@pytest.mark.parametrize("face", FACES)
+@pytest.mark.parametrize("dpi", [150, 200, 300])
+@pytest.mark.parametrize(
+    "text", ["SP10", "H01", "W11", "REV12", "HN14", "LAC1", "LAC12", "cs11", "CP2b", "M11", "2024"]
+)
+def test_letters_and_digits_set_close_stay_one_word(text, face, dpi):
+    ink, word = _printed(text, face, dpi)
+    assert [w.text for w in split_glued([word], ink)] == [text]
+
+
+def test_a_space_lost_between_two_short_words_is_put_back():
+    ink, word = _printed("to a", FACES[0], 300)
+    assert [w.text for w in split_glued([word], ink)] == ["to", "a"]
+
+
+def test_a_reading_that_does_not_map_onto_its_ink_is_left_alone():
+    ink, word = _printed("H 01", FACES[0], 300)
+    assert split_glued([Word("H0", word.x0, word.top, word.x1, word.bottom)], ink)[0].text == "H0"
+    assert split_glued([Word("H 01", word.x0, word.top, word.x1, word.bottom)], ink)[0].text == "H 01"
+    assert split_glued([Word("H-01", word.x0, word.top, word.x1, word.bottom)], ink)[0].text == "H-01"
