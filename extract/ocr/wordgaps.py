@@ -23,6 +23,7 @@ from .image import true_runs
 SPACE_GAP = 0.27  # of the word's ink height: a blank this wide inside a word is a printed space
 DIGIT = (0.55, 0.95)  # a figure's advance over its height, narrow faces to wide ones
 ONE = 0.15  # the ink of a `1`'s stem over its height
+SPECK = 0.3  # of the word's ink height: a run of ink lower than this is a speck, no glyph
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def _split(w: Word, ink: np.ndarray) -> list[Word]:
     if not len(rows):
         return [w]
     height = rows[-1] - rows[0] + 1
-    runs = true_runs(box.any(axis=0))
+    runs = [r for r in true_runs(box.any(axis=0)) if _tall(box[:, r[0] : r[1]], height)]
     spaces = [b for b in _breaks(text, runs, height) if b.x1 - b.x0 >= SPACE_GAP * height]
     if not spaces:
         return [w]
@@ -60,6 +61,13 @@ def _split(w: Word, ink: np.ndarray) -> list[Word]:
         parts.append(replace(w, text=text[start : b.at], x0=float(left + x), x1=float(left + b.x0)))
         start, x = b.at, b.x1
     return parts
+
+
+def _tall(ink: np.ndarray, height: int) -> bool:
+    """A glyph's ink, not a speck beside it: a letter without ascenders stands a third of the
+    word's height or more."""
+    rows = np.flatnonzero(ink.any(axis=1))
+    return rows[-1] - rows[0] + 1 >= SPECK * height
 
 
 def _breaks(text: str, runs: list[tuple[int, int]], height: int) -> list[_Break]:

@@ -61,3 +61,11 @@ def test_a_reading_that_does_not_map_onto_its_ink_is_left_alone():
     assert split_glued([Word("H0", word.x0, word.top, word.x1, word.bottom)], ink)[0].text == "H0"
     assert split_glued([Word("H 01", word.x0, word.top, word.x1, word.bottom)], ink)[0].text == "H 01"
     assert split_glued([Word("H-01", word.x0, word.top, word.x1, word.bottom)], ink)[0].text == "H-01"
+
+
+def test_a_speck_inside_a_words_box_is_no_letter():
+    ink, word = _printed("of", FACES[0], 200)  # its two letters touch
+    top, x0 = int(word.top), int(word.x0)
+    ink[top + 12 : top + 15, x0 - 12 : x0 - 9] = 255  # a scan's speck, boxed with the word
+    specked = Word("of", x0 - 12, word.top, word.x1, word.bottom)
+    assert [w.text for w in split_glued([specked], ink)] == ["of"]
