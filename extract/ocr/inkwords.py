@@ -5,7 +5,9 @@ table has most of: short figures standing alone (`3`, `17` read as `uy`, a suppr
 read at all). The page's ink still shows where each of them is. Every word-sized blob of ink
 that no confident word covers is cut out and read as one line by both engines; a reading is
 added only where the two agree (they share no model, so they rarely share a mistake), and it
-replaces the unsure words it lies under. What they disagree on stays as the pass read it.
+replaces the unsure words it lies under. What they disagree on stays as the pass read it. A
+sure word boxed short of a glyph set close beside it (`2m` for `12m`, the thin `1` outside its
+box) leaves that glyph bare, and its piece of ink is read again the same way.
 """
 
 from __future__ import annotations
@@ -17,10 +19,12 @@ import numpy as np
 from ..page import Word
 from . import glyphs
 from .engines import OcrEngine
+from .image import true_runs
 
 SURE = 0.5  # a word from this confidence explains its ink
 AGREED = 0.9  # the confidence a reading both engines agree on is given
 PAD = 6  # pixels around a blob's crop
+GLYPH = 0.6  # of a line's height: bare ink this tall beside a sure word is a glyph it left out
 
 
 @dataclass(frozen=True)
@@ -76,10 +80,28 @@ def unexplained(ink: np.ndarray, words: list[Word]) -> list[Blob]:
             continue
         mask = ink[y : y + h, x : x + w] > 0
         covered = cover[y : y + h, x : x + w]
-        for a, b in _uncovered_runs(_pieces(mask, max(2, int(0.2 * typical))), mask, covered):
+        pieces = _pieces(mask, max(2, int(0.2 * typical)))
+        for a, b in _uncovered_runs(pieces, mask, covered):
             if b - a >= 0.3 * typical and mask[:, a:b].sum() >= 0.05 * (b - a) * h:
                 out.append(Blob(int(x + a), int(y), int(x + b), int(y + h)))
+        for a, b in pieces:
+            if _glyph_left_out(mask[:, a:b], covered[:, a:b], typical):
+                out.append(Blob(int(x + a), int(y), int(x + b), int(y + h)))
     return out
+
+
+def _glyph_left_out(mask: np.ndarray, covered: np.ndarray, typical: float) -> bool:
+    """A piece mostly under sure words with a glyph beside them that none covers: a word boxed
+    short of its first or last glyph (`2m` read for `12m`, its thin `1` outside the box)."""
+    ink = mask.any(axis=0)
+    if not ink.any() or covered[mask].mean() < 0.5:
+        return False
+    bare = ink & ~(covered & mask).any(axis=0)
+    for a, b in true_runs(bare):
+        rows = np.flatnonzero(mask[:, a:b].any(axis=1))
+        if b - a >= 2 and rows[-1] - rows[0] + 1 >= GLYPH * typical:
+            return True
+    return False
 
 
 def _pieces(mask: np.ndarray, gap: int) -> list[tuple[int, int]]:

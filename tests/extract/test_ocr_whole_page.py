@@ -230,6 +230,21 @@ def test_a_word_the_pass_dropped_beside_one_it_read_is_unexplained():
     assert (blob.x0, blob.x1) == (156, 193)
 
 
+def test_a_word_boxed_short_of_its_first_glyph_is_read_again_whole():
+    """`12m` read `2m`, boxed round the `2m` only: the thin `1` set close before it is a glyph
+    no word covers, and the piece it belongs to is read again; a speck there is no glyph."""
+    ink = np.zeros((120, 300), np.uint8)
+    ink[50:70, 100:103] = 255  # the `1`
+    ink[50:70, 106:114] = 255
+    ink[55:70, 117:130] = 255
+    words = [_w("2m", 106, 50, 130, 70), _w("Ref", 10, 50, 40, 70)]
+    (blob,) = unexplained(ink, words)
+    assert (blob.x0, blob.x1) == (100, 130)
+    ink[50:70, 100:103] = 0
+    ink[66:69, 101:103] = 255  # a speck
+    assert unexplained(ink, words) == []
+
+
 def test_letters_the_pass_all_but_rejects_are_specks_but_figures_stay():
     words = [_w("pe", 30, 83, 33, 90, conf=0.0), _w("Robbery", 30, 75, 66, 83), _w("3", 90, 75, 94, 83, conf=0.01)]
     assert [w.text for w in _specks_out(words)] == ["Robbery", "3"]
