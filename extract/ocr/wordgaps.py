@@ -4,11 +4,11 @@ Tesseract's sparse mode decides word breaks by the gaps of the whole line; a spa
 beside wide ones is lost, and a reference printed `H 01` comes back `H01` on some rows and
 `H 10` on others, so its column no longer says which is printed. A word's ink is cut into runs
 of inked columns; where the runs can only fall on the word's characters one way (one run a
-character, or one place where letters give way to digits that the runs allow), the gap at a
-break between a letter and its neighbour is measured against the word's ink height. A space
-is about a third of the height or more (the face's space plus the glyphs' bearings); letters
-and digits set close leave a fifth at most. Gaps between two digits are never a space here:
-tabular figures set a `1` with wide bearings (`11`), as wide as a space.
+character, or one place where letters give way to digits that the runs allow), the blank at
+a break beside a letter or a `%` is measured against the word's ink height. A space leaves a
+good quarter of the height or more (the face's space plus the glyphs' bearings); letters and
+digits set close leave a quarter at most (two straight stems in a face with wide bearings, or
+a tabular `1`). Blanks between two digits are never a space here: two `1`s stand as far apart.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def split_glued(words: list[Word], ink: np.ndarray) -> list[Word]:
 
 def _split(w: Word, ink: np.ndarray) -> list[Word]:
     text = w.text
-    if len(text) < 2 or " " in text or not text.isalnum():
+    if len(text) < 2 or not all(ch.isalnum() or ch == "%" for ch in text):
         return [w]
     top, bottom, left = max(0, int(w.top)), int(round(w.bottom)), max(0, int(w.x0))
     box = ink[top:bottom, left : int(round(w.x1))] > 0

@@ -44,11 +44,17 @@ def test_a_reference_printed_with_a_space_is_split_at_it(text, face, dpi):
 @pytest.mark.parametrize("face", FACES)
 @pytest.mark.parametrize("dpi", [150, 200, 300])
 @pytest.mark.parametrize(
-    "text", ["SP10", "H01", "W11", "REV12", "HN14", "LAC1", "LAC12", "cs11", "CP2b", "M11", "2024"]
+    "text",
+    ["SP10", "H01", "W11", "REV12", "HN14", "LAC1", "LAC12", "cs11", "CP2b", "CP2b%", "56%", "15%", "M11", "2024"],
 )
 def test_letters_and_digits_set_close_stay_one_word(text, face, dpi):
     ink, word = _printed(text, face, dpi)
     assert [w.text for w in split_glued([word], ink)] == [text]
+
+
+def test_a_space_before_a_percent_sign_is_put_back():
+    ink, word = _printed("CP2b %", FACES[3], 300)
+    assert [w.text for w in split_glued([word], ink)] == ["CP2b", "%"]
 
 
 def test_a_space_lost_between_two_short_words_is_put_back():
