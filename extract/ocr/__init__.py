@@ -41,6 +41,7 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
     import numpy as np
 
     from .cellread import rescue_numbers
+    from .directions import arrows_by_column
     from .inkfit import check_ink
     from .labels import fix_labels, measure_columns, read_header_first
     from .layout import cell_images, outside_image, page_grids
@@ -63,6 +64,7 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
         readings = read_header_first(cell_images(straight, cv2.bitwise_or(h, v), grids, dpi), grids, eng)
         fix_labels(readings, grids, eng)
         value_cols = measure_columns(readings, grids)
+        arrows_by_column(readings, value_cols, grids)
         rescue_numbers(readings, value_cols, grids, eng)
         fit = check_ink(readings, value_cols, grids, eng)
         font = functools.cache(lambda: page_font(readings, value_cols, grids, fit))

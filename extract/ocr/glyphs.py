@@ -109,6 +109,48 @@ def lone_arrow(img: np.ndarray) -> str | None:
     return None
 
 
+def thin_arrow(img: np.ndarray) -> str | None:
+    """`↑`, `↓`, `→` or `←` for a thin arrow whose small head a scan blurred into little more
+    than a bump (a head two pixels wider than its shaft): one thin straight stroke, centred on
+    its axis, a bump near one end only, and past the bump a tip narrower than it. A `1`, `t`
+    or `f` has such a bump too, so this is for cells their column says hold arrows."""
+    blobs = _blobs(img)
+    blobs = [b for b in blobs if b[0][4] >= 0.3 * max(b[0][4] for b in blobs)] if blobs else []
+    if len(blobs) != 1:
+        return None
+    (x, y, w, h, _), mask = blobs[0]
+    mask = mask[y : y + h, x : x + w]
+    if _holed(mask):
+        return None
+    for m, (start, end) in ((mask, ("↑", "↓")), (mask.T, ("←", "→"))):
+        n, across = m.shape
+        if n < THIN_LENGTH or n < THIN * across:
+            continue
+        profile = _profile(m)
+        if profile is None or not profile.centred:
+            return None
+        shaft = float(np.median(profile.widths))
+        ahead, behind = _bump(profile.widths, shaft), _bump(profile.widths[::-1], shaft)
+        return None if ahead == behind else (start if ahead else end)
+    return None
+
+
+THIN = 2.5  # a thin arrow's length over its width
+THIN_LENGTH = 12  # pixels: shorter, a stroke's profile says too little
+BUMP_REACH = 0.4  # share of the length from an end within which a head lies
+
+
+def _bump(widths: np.ndarray, shaft: float) -> bool:
+    """Rows two pixels or more wider than the shaft, and a third wider, near the first end, with
+    a narrower tip before them: a head, not a crossbar at the end (a serif `1`'s foot)."""
+    reach = max(3, int(BUMP_REACH * len(widths)))
+    head = widths[:reach]
+    wide = np.flatnonzero(head >= shaft + 2)
+    if not len(wide) or head.max() < 1.3 * shaft:
+        return False
+    return int(wide[0]) >= 1 and widths[0] < head.max() - 1
+
+
 def _holed(mask: np.ndarray) -> bool:
     import cv2
 
