@@ -25,6 +25,7 @@ SURE = 0.5  # a word from this confidence explains its ink
 AGREED = 0.9  # the confidence a reading both engines agree on is given
 PAD = 6  # pixels around a blob's crop
 GLYPH = 0.6  # of a line's height: bare ink this tall beside a sure word is a glyph it left out
+LETTER_GAP = 0.35  # of a line's height: the widest blank between two glyphs of one word (a `1` set wide)
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def unexplained(ink: np.ndarray, words: list[Word]) -> list[Blob]:
     cover = np.zeros(ink.shape, np.uint8)
     for w in words:
         if w.conf >= SURE:
-            cover[int(w.top) : int(w.bottom) + 1, int(w.x0) : int(w.x1) + 1] = 1
+            cover[int(w.top) : int(w.bottom) + 1, int(w.x0) : _reach(w, ink, typical) + 1] = 1
     out = []
     for x, y, w, h, _area in stats[1:n]:
         if not (0.6 * typical <= h <= 1.6 * typical and w >= 0.3 * typical):
@@ -88,6 +89,22 @@ def unexplained(ink: np.ndarray, words: list[Word]) -> list[Blob]:
             if _glyph_left_out(mask[:, a:b], covered[:, a:b], typical):
                 out.append(Blob(int(x + a), int(y), int(x + b), int(y + h)))
     return out
+
+
+def _reach(w: Word, ink: np.ndarray, typical: float) -> int:
+    """Where a word's ink ends: a box holding fewer glyphs than the word has characters stops
+    short of its last ones (`LAC12` boxed over `LAC1`), which follow within a letter's gap."""
+    top, bottom, x1 = int(w.top), int(w.bottom) + 1, int(w.x1)
+    short = len(w.text.replace(" ", "")) - len(true_runs(ink[top:bottom, int(w.x0) : x1 + 1].any(axis=0)))
+    gap = max(2, int(LETTER_GAP * typical))
+    while short > 0:
+        ahead = ink[top:bottom, x1 + 1 : x1 + 1 + gap].any(axis=0)
+        if not ahead.any():
+            break
+        start = x1 + 1 + int(np.argmax(ahead))
+        run = true_runs(ink[top:bottom, start:].any(axis=0))
+        x1, short = start + run[0][1] - 1, short - 1
+    return x1
 
 
 def _glyph_left_out(mask: np.ndarray, covered: np.ndarray, typical: float) -> bool:

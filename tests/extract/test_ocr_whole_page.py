@@ -245,6 +245,19 @@ def test_a_word_boxed_short_of_its_first_glyph_is_read_again_whole():
     assert unexplained(ink, words) == []
 
 
+def test_a_words_last_glyph_left_outside_its_box_is_still_its_own():
+    """`LAC12` boxed over `LAC1`: the `2` a wide-set `1`'s gap after the box is the word's fifth
+    character, not ink to read again; the next word, a space away, is not reached."""
+    ink = np.zeros((120, 300), np.uint8)
+    for x in (100, 110, 120, 130):
+        ink[50:70, x : x + 7] = 255
+    ink[50:70, 143:150] = 255  # the `2`, 6 pixels past the box
+    ink[50:70, 170:185] = 255  # the next word
+    words = [_w("LAC12", 100, 50, 137, 70), _w("(val)", 170, 50, 185, 70), _w("Ref", 10, 50, 40, 70)]
+    assert unexplained(ink, words) == []
+    assert [(b.x0, b.x1) for b in unexplained(ink, [_w("LAC1", 100, 50, 137, 70), *words[1:]])] == [(143, 150)]
+
+
 def test_letters_the_pass_all_but_rejects_are_specks_but_figures_stay():
     words = [_w("pe", 30, 83, 33, 90, conf=0.0), _w("Robbery", 30, 75, 66, 83), _w("3", 90, 75, 94, 83, conf=0.01)]
     assert [w.text for w in _specks_out(words)] == ["Robbery", "3"]
