@@ -14,7 +14,8 @@ import numpy as np
 
 from .image import RuleBox
 
-DIP = 20  # grey levels under the paper beside it from which a pixel is a rule's
+DIP = 20  # grey levels under white paper beside it from which a pixel is a rule's
+DIP_LEAST = 10  # and under a grey fill, however dark: a scan's noise reaches half of it
 ALONG = 0.8  # share of a gap's columns that must show the dip (letters crossing it show none)
 
 
@@ -58,8 +59,9 @@ def _lines(flat: list[RuleBox], tol: int) -> list[list[RuleBox]]:
 def _shows_rule(grey: np.ndarray, y: int, a: int, b: int, dpi: int) -> bool:
     """Whether nearly every column of the gap [a, b) at row `y` is darker than the paper a few
     rows off it on both sides (the rule's blur spreads a row or two; each side's paper is the
-    lightest of its rows, so a letter's stroke beside the rule does not hide it). A fill's edge
-    is dark on one side only: it is no rule."""
+    lightest of its rows, so a letter's stroke beside the rule does not hide it). A rule drawn
+    over a grey fill (a RAG cell's) darkens it by less, in proportion to the fill's own grey.
+    A fill's edge is dark on one side only: it is no rule."""
     hh, ww = grey.shape
     a, b = max(0, a), min(ww, b)
     off, span = max(4, dpi // 50), max(3, dpi // 100)
@@ -68,4 +70,4 @@ def _shows_rule(grey: np.ndarray, y: int, a: int, b: int, dpi: int) -> bool:
     g = grey[:, a:b].astype(np.int16)
     line = g[max(0, y - 1) : y + 2].min(axis=0)
     paper = np.minimum(g[y - off - span : y - off + 1].max(axis=0), g[y + off : y + off + span + 1].max(axis=0))
-    return bool(((paper - line) >= DIP).mean() >= ALONG)
+    return bool(((paper - line) >= np.maximum(DIP_LEAST, DIP * paper / 255.0)).mean() >= ALONG)

@@ -43,3 +43,22 @@ def test_a_fills_edge_is_no_rule():
     img[100:160, 20:580] = 150
     pieces = [(20.0, 100.0, 140.0, 100.0), (460.0, 100.0, 580.0, 100.0)]
     assert bridge_gaps(pieces, img, DPI) == pieces
+
+
+def _filled(rule_grey: int | None) -> np.ndarray:
+    """A RAG column's grey fill (142) from x 200 to 280 over rows 60-140, a scan's noise on it,
+    and a rule along row 100 (`rule_grey`, drawn over the fill), or none."""
+    rng = np.random.default_rng(3)
+    img = np.full((200, 600), 240, np.int16)
+    img[60:140, 200:280] = 142
+    if rule_grey is not None:
+        img[99:102, 20:580] = rule_grey
+    img += rng.integers(-4, 5, img.shape, dtype=np.int16)
+    return img.clip(0, 255).astype(np.uint8)
+
+
+def test_a_rule_drawn_over_a_grey_fill_joins_its_pieces_on_either_side():
+    """The rule darkens the fill by 13 grey levels only, as it darkens paper by a hundred."""
+    pieces = [(20.0, 100.0, 195.0, 100.0), (285.0, 100.0, 580.0, 100.0)]
+    assert bridge_gaps(pieces, _filled(129), DPI) == [(20.0, 100.0, 580.0, 100.0)]
+    assert bridge_gaps(pieces, _filled(None), DPI) == pieces
