@@ -149,6 +149,7 @@ def test_reference_codes_are_no_numbers_of_the_measure(shipped: Catalogue):
 def test_one_after_a_determiner_is_no_number():
     name = "Re-referral rate (new referral case is received within 12 months of the previous one)"
     assert {q.value for q in vocabulary().facts(name).quantities} == {12.0}
+    assert "one" not in vocabulary().facts(name).words  # a pronoun, no word of the measure
     assert (
         Quantity(1.0, "days", "upper")
         in vocabulary().facts("Referrals completed within one working day (%)").quantities
