@@ -65,6 +65,7 @@ PROBES17B = ROOT / "tests" / "match" / "probes17b.csv"  # the same, from the pro
 PROBES18 = ROOT / "tests" / "match" / "probes18.csv"
 PROBES19 = ROOT / "tests" / "match" / "probes19.csv"
 PROBES20 = ROOT / "tests" / "match" / "probes20.csv"
+PROBES21 = ROOT / "tests" / "match" / "probes21.csv"  # real published titles only
 REAL = "real wording"  # probes whose source is a published title, not a written one
 
 
@@ -157,7 +158,8 @@ def probes2_table(matcher: Matcher, misses: bool = False, path: Path = PROBES2, 
     (`probes14.csv`), the twenty-sixth's (`probes15.csv`) and the twenty-seventh's (`probes16.csv`,
     and `probes17.csv`/`probes17b.csv`, made by `tests/match/generate_probes17.py` from the
     catalogue's names and from the probes' published titles), the thirtieth's (`probes18.csv`) and the
-    thirty-first's (`probes19.csv`) and the thirty-second's (`probes20.csv`):
+    thirty-first's (`probes19.csv`), the thirty-second's (`probes20.csv`) and the thirty-third's
+    (`probes21.csv`, real published titles only):
     written before the matcher was run on
     them, measured once untouched, then tuned on; reported apart from the older probes."""
     rows = ev.read(path)
@@ -652,6 +654,7 @@ def main() -> int:
     probes2_table(matcher, args.probes, PROBES18, "probes18 (new)")
     probes2_table(matcher, args.probes, PROBES19, "probes19 (new)")
     probes2_table(matcher, args.probes, PROBES20, "probes20 (new)")
+    probes2_table(matcher, args.probes, PROBES21, "probes21 (real)")
     if args.dev:
         development_misses(rows, results)
     print()

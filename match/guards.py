@@ -326,9 +326,12 @@ def _one_sided_numbers(qs: set[Quantity], owner: Side, other: Side) -> Finding |
     numbers the other's population states agree, and other values of the same kind contradict it
     (care leavers aged 17-18 against a measure of those aged 19-21), as does a part of its range
     (care leavers aged 21). An age band one name states and the other does not (children aged 5-9
-    placed with IFAs) counts part of the other's population: a doubt no score settles."""
+    placed with IFAs) counts part of the other's population: a doubt no score settles. A share's
+    year said of its children (`plans starting during the year that were repeats`) is its period."""
     if _within(qs, owner.implied) and not other.facts.whole:
         return None
+    if owner.facts.cohort_year and qs <= owner.facts.windows:
+        return None  # the year its children are counted in: the period, which a title may leave unsaid
     kinds = {q.kind for q in qs}
     defined = {q for q in other.implied if q.kind in kinds}
     if defined and {q.value for q in qs if q.kind in {d.kind for d in defined}} != {d.value for d in defined}:
@@ -562,7 +565,8 @@ def restriction(a: Side, b: Side) -> list[Finding]:
 
 def either(a: Side, b: Side) -> list[Finding]:
     """`X or Y` counts both; a name with only one of them counts a part (CAO or SGO vs SGO). `X
-    including Y` names both too (NEET including not known)."""
+    including Y` names both too (NEET including not known). A word said only in the heading a name
+    is printed under (`NEET: ... whose activity is not known`) is the topic, not a member."""
     if not a.facts.either and not b.facts.either:
         return []
     out = []
@@ -570,9 +574,10 @@ def either(a: Side, b: Side) -> list[Finding]:
         if y.either:
             out += _more_alternatives(x.either, y)
             continue
+        said = y.mentions - y.heading
         for one, two in x.either:
-            if (one in y.mentions) != (two in y.mentions):
-                alone = one if one in y.mentions else two
+            if (one in said) != (two in said):
+                alone = one if one in said else two
                 out.append(Finding("either", f"{one} or {two} vs {alone} alone", True))
     return out
 

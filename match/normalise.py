@@ -24,6 +24,26 @@ from .profile import Profile, Timescale
 
 UNITS = ("count", "percent", "rate_per_1k", "rate_per_10k", "rate_per_100k", "days", "weeks", "other")
 
+_HEADING = re.compile(r"^\s*((?:[^\s:()]+ ){0,2}[^\s:()]+)\s*:(?=\s*\S)")
+_PRONOUN_ONE = "".join(f"(?<!{d} )" for d in ("the", "this", "that", "previous", "same", "each", "any", "last", "no"))
+# a population, then the share of it that a clause says, after a colon (a statistical release's
+# table title: `Referrals during the year: percentage that were within 12 months of a previous
+# referral`): read as `percentage of <population> that were ...`
+_SHARE_OF_HEADING = re.compile(
+    r"^(?P<pop>[^:]{8,}?)\s*:\s*(?P<unit>percentage|proportion|%|per ?cent)(?: of (?:them|these|those))?"
+    r" (?P<rel>that|which|who) (?P<verb>were|was|are|is|had|have|has)\b"
+)
+
+
+def _restates_heading(name: str) -> bool:
+    """The words of a name's opening heading come again, as printed, in what follows it."""
+    t = clean(name).lower()
+    m = _HEADING.match(t)
+    if m is None:
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(m.group(1))}(?![\w-])", t[m.end() :]) is not None
+
+
 _CLEAN = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2019": "'", "\u2018": "'", "\u00a0": " "})
 
 
@@ -273,6 +293,12 @@ class Facts:
     clause_ages: frozenset[tuple[str, Quantity]] = frozenset()
     # the thing the name counts (children, episodes, households): the profile's `counted_units`
     counts: frozenset[str] = frozenset()
+    # a share's year said of its children (`plans starting during the year that were ...`): when
+    # they are counted, the period of the measure, which another name may leave unsaid
+    cohort_year: bool = False
+    # the words of a topic heading that opens the name (`NEET: 16-17 year olds whose activity is
+    # not known`) and that the measure after it does not say: the section it is printed under
+    heading: frozenset[str] = frozenset()
 
 
 def _grouped(qualifiers: frozenset[tuple[str, str]]) -> dict[str, frozenset[str]]:
@@ -422,11 +448,12 @@ class Vocabulary:
 
     @staticmethod
     def _number_words(words: dict[str, int]) -> tuple[Phrases, dict[str, int]]:
-        """Number words as digits; `forty-five` and `forty five` first, then single words."""
+        """Number words as digits; `forty-five` and `forty five` first, then single words. `One`
+        after a determiner stands for a noun, no number (`within 12 months of the previous one`)."""
         tens = {w: n for w, n in words.items() if n >= 20 and n % 10 == 0}
         units = {w: n for w, n in words.items() if 0 < n < 10}
         table = dict(words)
-        forms = [re.escape(w) for w in words]
+        forms = [_PRONOUN_ONE + re.escape(w) if n == 1 else re.escape(w) for w, n in words.items()]
         for t, tn in tens.items():
             for u, un in units.items():
                 table[f"{t}-{u}"] = table[f"{t} {u}"] = tn + un
@@ -445,7 +472,7 @@ class Vocabulary:
         return hit
 
     def _canonical_of(self, name: str) -> tuple[str, tuple[str, ...]]:
-        t = clean(name)
+        t = _SHARE_OF_HEADING.sub(r"\g<unit> of \g<pop> \g<rel> \g<verb>", clean(name))
         t, _ = self._numbers.sub(t, lambda m, word: str(self._number_table[m.group(0)]))
         if _DIGIT.search(t) or "year" in t or _A_SPAN.search(t):
             for cues, pattern, repl in self._grammar:
@@ -535,8 +562,16 @@ class Vocabulary:
         seen = self._qualifiers.found(read + counted) + (self._qualifiers.found(read) if counted else [])
         found = (gv for x in seen for gv in x.split("\n"))
         qualifiers = frozenset((g, v) for g, _, v in (x.partition("\t") for x in found))
-        plain = self._unit_words.sub(body)[0]
+        cohort_year = window and self._cohort(text)
+        # the year said of a share's children is its period, no window its words say
+        plain = self._unit_words.sub(shown if cohort_year else body)[0]
+        heading = self._heading(text)
         words = frozenset(self.tokens(plain))
+        if heading and _restates_heading(name):
+            # the heading's words said again in the measure (`Child protection: rate of children
+            # on a child protection plan`) add nothing to it: they are left out of its words
+            words -= heading
+            plain = " ".join(t for t in plain.split() if t not in heading)
         core = " ".join(sorted(set(self.tokens(_PAREN_GLOSS.sub(" ", plain))))) if "(" in plain else ""
         return Facts(
             key=" ".join(self.tokens(keyed)) + "".join(f" [{b}]" for b in sorted(basis)),
@@ -569,7 +604,19 @@ class Vocabulary:
             clock_from=self._clock_from(said) if _SPANS_OF_TIME.search(said) else frozenset(),
             clause_ages=clause_ages,
             counts=counts,
+            heading=heading,
+            cohort_year=cohort_year,
         )
+
+    def _heading(self, text: str) -> frozenset[str]:
+        """The words of a short heading (up to three words and a colon) opening a name that goes on
+        after it, which the rest does not say: the topic a table is printed under (LAIT's `NEET:`,
+        `Child protection:`), not a part of the measure. A long opening clause (`Referrals during
+        the year ending 31 March: percentage that were ...`) is the measure's population, no heading."""
+        m = _HEADING.match(text)
+        if m is None:
+            return frozenset()
+        return frozenset(self.tokens(m.group(1))) - frozenset(self.tokens(text[m.end() :]))
 
     def _counted_unit(self, text: str) -> frozenset[str]:
         """The thing a name counts: the first counted unit it names, or the last of a run of them
@@ -727,6 +774,11 @@ class Vocabulary:
         cut = min((e for e in ends if obj[:e].strip()), default=len(obj))
         return obj[:cut], obj[cut:]
 
+    def _cohort(self, text: str) -> bool:
+        """The year is said of the children counted, after them and before what they had (`CLA
+        during the year who had 3+ placements`, `plans starting during the year that were ...`)."""
+        return bool(self._cohort_years.search(text))
+
     def _basis(self, text: str, unit: str | None) -> tuple[str, frozenset[str], bool]:
         """Every time-basis phrase, taken out of the words; for a percentage a year or the last 12
         months is the window its events are counted in (`3+ placements during the year` = `in the
@@ -743,7 +795,7 @@ class Vocabulary:
             found -= windows
             text += f" {_YEAR_WINDOW}"
             said = [v for v in values if v in _WINDOWS]
-            if len(said) > 1 or (said and _YEAR_WINDOW in before) or self._cohort_years.search(before):
+            if len(said) > 1 or (said and _YEAR_WINDOW in before) or self._cohort(before):
                 # a share that says its year twice (a basis and `within 12 months`, the grammar's
                 # reading of `in the last 12 months`), or after its children and before what they
                 # had (`CLA during the year who had 3+ placements`), says when its children are
