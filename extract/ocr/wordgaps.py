@@ -18,11 +18,13 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from ..page import Word
+from ..vocabulary import VOCABULARY
 from .image import true_runs
 
 SPACE_GAP = 0.27  # of the word's ink height: a blank this wide inside a word is a printed space
 DIGIT = (0.55, 0.95)  # a figure's advance over its height, narrow faces to wide ones
 ONE = 0.15  # the ink of a `1`'s stem over its height
+TALL = "bdfhklt0123456789%"  # glyphs as tall as a capital, or nearly
 SPECK = 0.3  # of the word's ink height: a run of ink lower than this is a speck, no glyph
 
 
@@ -53,7 +55,7 @@ def _split(w: Word, ink: np.ndarray) -> list[Word]:
         return [w]
     height = rows[-1] - rows[0] + 1
     runs = [r for r in true_runs(box.any(axis=0)) if _tall(box[:, r[0] : r[1]], height)]
-    spaces = [b for b in _breaks(text, runs, height) if b.x1 - b.x0 >= SPACE_GAP * height]
+    spaces = [b for b in _breaks(text, runs, height) if b.x1 - b.x0 >= SPACE_GAP * height and _may_part(text, b.at)]
     if not spaces:
         return [w]
     parts, start, x = [], 0, 0
@@ -61,6 +63,20 @@ def _split(w: Word, ink: np.ndarray) -> list[Word]:
         parts.append(replace(w, text=text[start : b.at], x0=float(left + x), x1=float(left + b.x0)))
         start, x = b.at, b.x1
     return parts
+
+
+def _may_part(text: str, at: int) -> bool:
+    """Whether a space may stand between `text[:at]` and the rest. Two letters only where the word
+    holds a tall glyph, its ink height then the face's: a word of small letters (`max`) is a
+    third lower, and its letters' gaps a third wider beside it. Never after letters ending as a
+    reference's prefix rarely does, in what OCR reads for a digit (`REVO7`: `REV07`, the `0`
+    blurred into an `O`; `vocabulary.json`'s `prefix_end`)."""
+    before, after = text[at - 1], text[at]
+    if before.isalpha() and after.isalpha():
+        return any(ch in TALL or ch.isupper() for ch in text)
+    if before.isalpha() and after.isdigit():
+        return not any(text[:at].endswith(m) for m in VOCABULARY.ref_marks.prefix_end)
+    return True
 
 
 def _tall(ink: np.ndarray, height: int) -> bool:
