@@ -4,11 +4,12 @@ Tesseract's sparse mode decides word breaks by the gaps of the whole line; a spa
 beside wide ones is lost, and a reference printed `H 01` comes back `H01` on some rows and
 `H 10` on others, so its column no longer says which is printed. A word's ink is cut into runs
 of inked columns; where the runs can only fall on the word's characters one way (one run a
-character, or one place where letters give way to digits that the runs allow), the blank at
-a break beside a letter or a `%` is measured against the word's ink height. A space leaves a
-good quarter of the height or more (the face's space plus the glyphs' bearings); letters and
-digits set close leave a quarter at most (two straight stems in a face with wide bearings, or
-a tabular `1`). Blanks between two digits are never a space here: two `1`s stand as far apart.
+character, or one place where letters give way to digits that the runs allow), the blank at a
+break between a letter and a figure or a `%` is measured against the word's ink height. A space
+leaves a good quarter of the height or more (the face's space plus the glyphs' bearings);
+letters and digits set close leave a quarter at most (two straight stems in a face with wide
+bearings, or a tabular `1`). Blanks between two digits are never a space here (two `1`s stand as
+far apart), nor between two letters (runs matched to letters by count alone mislead).
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from .image import true_runs
 SPACE_GAP = 0.27  # of the word's ink height: a blank this wide inside a word is a printed space
 DIGIT = (0.55, 0.95)  # a figure's advance over its height, narrow faces to wide ones
 ONE = 0.15  # the ink of a `1`'s stem over its height
-TALL = "bdfhklt0123456789%"  # glyphs as tall as a capital, or nearly
 SPECK = 0.3  # of the word's ink height: a run of ink lower than this is a speck, no glyph
 
 
@@ -66,14 +66,14 @@ def _split(w: Word, ink: np.ndarray) -> list[Word]:
 
 
 def _may_part(text: str, at: int) -> bool:
-    """Whether a space may stand between `text[:at]` and the rest. Two letters only where the word
-    holds a tall glyph, its ink height then the face's: a word of small letters (`max`) is a
-    third lower, and its letters' gaps a third wider beside it. Never after letters ending as a
-    reference's prefix rarely does, in what OCR reads for a digit (`REVO7`: `REV07`, the `0`
-    blurred into an `O`; `vocabulary.json`'s `prefix_end`)."""
+    """Whether a space may stand between `text[:at]` and the rest: beside a figure or a `%` only,
+    and never after letters ending as a reference's prefix rarely does, in what OCR reads for a
+    digit (`REVO7`: `REV07`, the `0` blurred into an `O`; `vocabulary.json`'s `prefix_end`).
+    Between two letters the runs fall on the characters by count alone, and a letter broken in
+    two beside two touching ones counts the same (`det ection`)."""
     before, after = text[at - 1], text[at]
     if before.isalpha() and after.isalpha():
-        return any(ch in TALL or ch.isupper() for ch in text)
+        return False
     if before.isalpha() and after.isdigit():
         return not any(text[:at].endswith(m) for m in VOCABULARY.ref_marks.prefix_end)
     return True

@@ -57,13 +57,6 @@ def test_a_space_before_a_percent_sign_is_put_back():
     assert [w.text for w in split_glued([word], ink)] == ["CP2b", "%"]
 
 
-def test_small_letters_alone_do_not_measure_a_space():
-    """A word of small letters is a third lower than the face: its height would make a letter's
-    gap look a space wide (`ma x`, blurred `max`)."""
-    ink, word = _printed("ma x", FACES[0], 300)
-    assert [w.text for w in split_glued([word], ink)] == ["max"]
-
-
 def test_no_space_after_letters_a_prefix_rarely_ends_in():
     """`REVO7`: the `O` is as likely a blurred `0` (`prefix_end` in the vocabulary)."""
     ink, word = _printed("REVO 7", FACES[0], 300)
@@ -72,9 +65,11 @@ def test_no_space_after_letters_a_prefix_rarely_ends_in():
     assert [w.text for w in split_glued([word], ink)] == ["REV", "7"]
 
 
-def test_a_space_lost_between_two_short_words_is_put_back():
+def test_two_letters_are_never_parted():
+    """`to a` read `toa` stays as read: between letters the ink's runs fall on the characters by
+    count alone, and a broken letter beside two touching ones counts the same."""
     ink, word = _printed("to a", FACES[0], 300)
-    assert [w.text for w in split_glued([word], ink)] == ["to", "a"]
+    assert [w.text for w in split_glued([word], ink)] == ["toa"]
 
 
 def test_a_reading_that_does_not_map_onto_its_ink_is_left_alone():
