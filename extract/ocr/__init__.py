@@ -93,7 +93,7 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
         Fill(f.x0 * s, f.top * s, f.x1 * s, f.bottom * s, f.grey)
         for f in find_fills(straight, dpi, band, cv2.bitwise_or(h, v))
     ]
-    words = _joined_years([_respelt(w) for w in _lone_marks_out(_glyph_high(words))])
+    words = _joined_years([_respelt(w) for w in _lone_marks_out(_glyph_high(_edge_marks_off(words, rules)))])
     hh, ww = grey.shape
     del np
     return PageContent(
@@ -407,6 +407,27 @@ def _overlap(a: Word, b: Word) -> float:
 
 
 _STROKES = re.compile(r"^[|!'\"`:;,\[\]‘’“”«»]+$")  # a rule's or a fill's edge read as strokes
+
+_EDGE_TAIL = re.compile(r"^(?P<figure>[\-−]?\d[\d,.]*%?)(?P<marks>[)\]|!,'’:;]+)$")
+EDGE_NEAR = 0.5  # of a word's height: how close its end stands to a vertical rule that inked its last marks
+
+
+def _edge_marks_off(words: list[Word], rules: list[Rule]) -> list[Word]:
+    """A figure set flush right against a vertical rule or a dark column's edge, with strokes
+    after it that open nothing (`4198)`, `549!`, `4190,`): at low resolution the rule's ink joins
+    the word as its last marks, and the figure would read as text. The marks go where the word
+    ends at the rule; a bracket the figure opens (`(4198)`) stays, as does a figure clear of any
+    rule."""
+    verticals = [r for r in rules if not r.horizontal]
+    out = []
+    for w in words:
+        m = _EDGE_TAIL.match(w.text)
+        if m is not None and "(" not in w.text:
+            reach = EDGE_NEAR * (w.bottom - w.top)
+            if any(r.top <= w.yc <= r.bottom and abs((r.x0 + r.x1) / 2 - w.x1) <= reach for r in verticals):
+                w = replace(w, text=m["figure"].rstrip(",."))
+        out.append(w)
+    return out
 
 
 SLIVER = 0.07  # of the typical word's height: narrower than any glyph's ink (a speck beside `2020` read as `©`)

@@ -93,3 +93,20 @@ def test_a_mark_alone_on_its_line_is_a_rules_remnant_but_a_nil_in_a_row_stays():
     nil = Word("—", 200, 102, 206, 103, True, 0.9)
     remnant = Word("—", 120, 110.8, 133, 111.1, True, 0.5)
     assert _lone_marks_out([*row, nil, remnant]) == [*row, nil]
+
+
+def test_strokes_a_rule_inked_after_a_figure_set_against_it_are_no_part_of_it():
+    """A figure set flush right against a dark column's edge reads with the edge as its last
+    marks (`4198)`, `549!`, `4190,`); they go where the word ends at a vertical rule. A figure in
+    brackets it opens, and one clear of any rule, stay as read."""
+    from scorekit.extract.ocr import _edge_marks_off
+    from scorekit.extract.page import Rule, Word
+
+    edge = Rule(236.2, 119.0, 236.2, 570.0)
+    at = [Word(t, 215.5, 242.6, 235.4, 250.8, True, 0.88) for t in ("4198)", "549!", "4190,", "91.8%)", "437'")]
+    bracketed = Word("(4198)", 212.0, 262.6, 235.4, 270.8, True, 0.9)
+    clear = Word("4198)", 150.0, 282.6, 170.0, 290.8, True, 0.9)
+    out = _edge_marks_off([*at, bracketed, clear], [edge])
+    assert [w.text for w in out] == ["4198", "549", "4190", "91.8%", "437", "(4198)", "4198)"]
+    above = Word("4198)", 215.5, 100.0, 235.4, 108.0, True, 0.88)  # beyond the rule's ends
+    assert _edge_marks_off([above], [edge])[0].text == "4198)"
