@@ -94,6 +94,7 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
         for f in find_fills(straight, dpi, band, cv2.bitwise_or(h, v))
     ]
     words = _joined_years([_respelt(w) for w in _lone_marks_out(_glyph_high(_edge_marks_off(words, rules)))])
+    words = _years_from_specks(words)
     hh, ww = grey.shape
     del np
     return PageContent(
@@ -394,6 +395,30 @@ def _joined_years(words: list[Word]) -> list[Word]:
                 a.text + b.text, a.x0, min(a.top, b.top), b.x1, max(a.bottom, b.bottom), True, min(a.conf, b.conf)
             )
     return [w for k, w in enumerate(out) if k not in gone]
+
+
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_SPECKED_YEAR = re.compile(r"^\d{1,4}((?:19|20)\d\d)$")
+SPECK_SURE = 0.6  # a pass's confidence from which a long run of digits is read as printed
+
+
+def _years_from_specks(words: list[Word]) -> list[Word]:
+    """A year read with specks before it as digits (`4382016` for `2016`), on a line of years
+    (a header `2014 2015 ... 2017`) and within their range: the line's own sequence says what it
+    is, where the pass was unsure of the run. Any other run of digits stays as read."""
+    out = list(words)
+    for k, w in enumerate(words):
+        m = _SPECKED_YEAR.match(w.text)
+        if m is None or w.conf >= SPECK_SURE:
+            continue
+        level = [o for o in words if o is not w and _overlap(o, w) >= 0.5 * min(o.bottom - o.top, w.bottom - w.top)]
+        years = sorted(int(o.text) for o in level if _YEAR.match(o.text))
+        figures = [o for o in level if any(ch.isdigit() for ch in o.text)]
+        if len(years) < 2 or len(years) * 2 < len(figures) or not years[0] <= int(m[1]) <= years[-1] + 1:
+            continue
+        cut = (w.x1 - w.x0) * (len(w.text) - 4) / len(w.text)
+        out[k] = replace(w, text=m[1], x0=w.x0 + cut)
+    return out
 
 
 def _year_broken(a: Word, b: Word) -> bool:

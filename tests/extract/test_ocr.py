@@ -110,3 +110,24 @@ def test_strokes_a_rule_inked_after_a_figure_set_against_it_are_no_part_of_it():
     assert [w.text for w in out] == ["4198", "549", "4190", "91.8%", "437", "(4198)", "4198)"]
     above = Word("4198)", 215.5, 100.0, 235.4, 108.0, True, 0.88)  # beyond the rule's ends
     assert _edge_marks_off([above], [edge])[0].text == "4198)"
+
+
+def test_a_year_read_with_specks_before_it_on_a_line_of_years_is_the_year():
+    """`4382016` (specks read as `438`) between `2015` and `2017` on a header's line of years is
+    `2016`; a sure run of digits, one on a line of figures, or one outside the line's years stays."""
+    from scorekit.extract.ocr import _years_from_specks
+    from scorekit.extract.page import Word
+
+    def line(texts, confs, top=84.5):
+        return [
+            Word(t, 194 + 29 * k, top, 194 + 29 * k + 14, top + 6, True, c)
+            for k, (t, c) in enumerate(zip(texts, confs, strict=True))
+        ]
+
+    years = line(["2014", "2015", "4382016", "2017", "2017"], [0.96, 0.86, 0.36, 0.94, 0.96])
+    assert [w.text for w in _years_from_specks(years)] == ["2014", "2015", "2016", "2017", "2017"]
+    sure = line(["2014", "2015", "4382016", "2017"], [0.96, 0.86, 0.9, 0.94])
+    figures = line(["462", "392", "4382016", "354", "2015"], [0.9, 0.9, 0.36, 0.9, 0.9])
+    beyond = line(["2014", "2015", "4381987", "2017"], [0.96, 0.86, 0.36, 0.94])
+    for ws in (sure, figures, beyond):
+        assert [w.text for w in _years_from_specks(ws)] == [w.text for w in ws]
