@@ -92,17 +92,30 @@ class Vocabulary:
         """Labels of an OCR'd area table with each misread place (`Bamet`) put as the one place
         close to it that no other label names: a column that names two places or more lists
         places, and each place once. What is close to two places, or to none, stays as read, and
-        so does every label of a column mostly of other names (wards beside their city)."""
+        so does every label of a column mostly of other names (wards beside their city). A place
+        read with a space where its name has a hyphen (`Southend on Sea`: a scan's hyphen is a
+        few pixels, and lost) takes its hyphens back."""
         keys = {place_key(t) for t in labels if self.is_place(t)}
         if len(keys) < 2 or len(keys) * 2 < len([t for t in labels if t]):
             return labels
         out = []
         for text in labels:
-            near = None if self.is_place(text) else self._nearest_place(place_key(text), keys)
+            if self.is_place(text):
+                out.append(self._hyphens_back(text))
+                continue
+            near = self._nearest_place(place_key(text), keys)
             if near is not None:
                 keys.add(near)
             out.append(self.places[near] if near is not None else text)
         return out
+
+    def _hyphens_back(self, text: str) -> str:
+        """The place's name where the text is it with spaces for some of its hyphens."""
+        name = self.places.get(place_key(text))
+        if name is None or name.count("-") <= text.count("-"):
+            return text
+        same = " ".join(name.replace("-", " ").lower().split()) == " ".join(text.replace("-", " ").lower().split())
+        return name if same else text
 
     def _nearest_place(self, key: str, taken: set[str]) -> str | None:
         folded = self._folded_places

@@ -95,7 +95,8 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
         Fill(f.x0 * s, f.top * s, f.x1 * s, f.bottom * s, f.grey)
         for f in find_fills(straight, dpi, band, cv2.bitwise_or(h, v))
     ]
-    words = _joined_years([_respelt(w) for w in _lone_marks_out(_glyph_high(words))])
+    words = _joined_years([_respelt(w) for w in _lone_marks_out(_glyph_high(_edge_marks_off(words, rules)))])
+    words = _years_from_specks(words)
     hh, ww = grey.shape
     del np
     return PageContent(
@@ -399,6 +400,30 @@ def _joined_years(words: list[Word]) -> list[Word]:
     return [w for k, w in enumerate(out) if k not in gone]
 
 
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_SPECKED_YEAR = re.compile(r"^\d{1,4}((?:19|20)\d\d)$")
+SPECK_SURE = 0.6  # a pass's confidence from which a long run of digits is read as printed
+
+
+def _years_from_specks(words: list[Word]) -> list[Word]:
+    """A year read with specks before it as digits (`4382016` for `2016`), on a line of years
+    (a header `2014 2015 ... 2017`) and within their range: the line's own sequence says what it
+    is, where the pass was unsure of the run. Any other run of digits stays as read."""
+    out = list(words)
+    for k, w in enumerate(words):
+        m = _SPECKED_YEAR.match(w.text)
+        if m is None or w.conf >= SPECK_SURE:
+            continue
+        level = [o for o in words if o is not w and _overlap(o, w) >= 0.5 * min(o.bottom - o.top, w.bottom - w.top)]
+        years = sorted(int(o.text) for o in level if _YEAR.match(o.text))
+        figures = [o for o in level if any(ch.isdigit() for ch in o.text)]
+        if len(years) < 2 or len(years) * 2 < len(figures) or not years[0] <= int(m[1]) <= years[-1] + 1:
+            continue
+        cut = (w.x1 - w.x0) * (len(w.text) - 4) / len(w.text)
+        out[k] = replace(w, text=m[1], x0=w.x0 + cut)
+    return out
+
+
 def _year_broken(a: Word, b: Word) -> bool:
     level = _overlap(a, b) >= 0.5 * min(a.bottom - a.top, b.bottom - b.top)
     close = 0 <= b.x0 - a.x1 <= YEAR_GAP * (a.bottom - a.top)
@@ -410,6 +435,27 @@ def _overlap(a: Word, b: Word) -> float:
 
 
 _STROKES = re.compile(r"^[|!'\"`:;,\[\]‘’“”«»]+$")  # a rule's or a fill's edge read as strokes
+
+_EDGE_TAIL = re.compile(r"^(?P<figure>[\-−]?\d[\d,.]*%?)(?P<marks>[)\]|!,'’:;]+)$")
+EDGE_NEAR = 0.5  # of a word's height: how close its end stands to a vertical rule that inked its last marks
+
+
+def _edge_marks_off(words: list[Word], rules: list[Rule]) -> list[Word]:
+    """A figure set flush right against a vertical rule or a dark column's edge, with strokes
+    after it that open nothing (`4198)`, `549!`, `4190,`): at low resolution the rule's ink joins
+    the word as its last marks, and the figure would read as text. The marks go where the word
+    ends at the rule; a bracket the figure opens (`(4198)`) stays, as does a figure clear of any
+    rule."""
+    verticals = [r for r in rules if not r.horizontal]
+    out = []
+    for w in words:
+        m = _EDGE_TAIL.match(w.text)
+        if m is not None and "(" not in w.text:
+            reach = EDGE_NEAR * (w.bottom - w.top)
+            if any(r.top <= w.yc <= r.bottom and abs((r.x0 + r.x1) / 2 - w.x1) <= reach for r in verticals):
+                w = replace(w, text=m["figure"].rstrip(",."))
+        out.append(w)
+    return out
 
 
 SLIVER = 0.07  # of the typical word's height: narrower than any glyph's ink (a speck beside `2020` read as `©`)

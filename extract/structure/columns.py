@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from statistics import median
 
-from ..page import Rule
+from ..page import Rule, Word
 from ..periods import parse_period, period_label
 from ..vocabulary import VOCABULARY
 from .figures import is_value
@@ -179,15 +179,37 @@ def names_column(text: str) -> bool:
 
 
 def vertical_cuts(rules: list[Rule], top: float, bottom: float) -> list[float]:
+    """Where vertical rules run down RULE_COVER of the block or more. The pieces of one rule
+    (within CUT_X of one another) count together: a scan breaks a column's rule, or a dark
+    column's edge, wherever a section row's fill or rule crosses it."""
     height = max(bottom - top, 1.0)
+    lines: list[list[tuple[float, float, float]]] = []  # each rule's pieces: x, top, bottom
+    for r in sorted((r for r in rules if not r.horizontal), key=lambda r: (r.x0 + r.x1) / 2):
+        x = (r.x0 + r.x1) / 2
+        piece = (x, max(r.top, top), min(r.bottom, bottom))
+        if lines and x - lines[-1][-1][0] <= CUT_X:
+            lines[-1].append(piece)
+        else:
+            lines.append([piece])
     cuts = []
-    for r in rules:
-        if r.horizontal:
-            continue
-        cover = min(r.bottom, bottom) - max(r.top, top)
-        if cover >= RULE_COVER * height:
-            cuts.append((r.x0 + r.x1) / 2)
-    return sorted(cuts)
+    for pieces in lines:
+        if covered([(a, b) for _, a, b in pieces]) >= RULE_COVER * height:
+            weights = [max(b - a, 0.0) for _, a, b in pieces]
+            cuts.append(sum(x * w for (x, _, _), w in zip(pieces, weights, strict=True)) / max(sum(weights), 1e-9))
+    return cuts
+
+
+CUT_X = 1.5  # points: pieces of one vertical rule stand this close across (a scan's pixel or two)
+
+
+def covered(pieces: list[tuple[float, float]]) -> float:
+    """The length the pieces (from, to) cover, overlaps counted once."""
+    total, end = 0.0, float("-inf")
+    for a, b in sorted(pieces):
+        if b > end and b > a:
+            total += b - max(a, end)
+            end = b
+    return total
 
 
 def _split_at(spans: list[Span], cuts: list[float]) -> list[Span]:
@@ -290,13 +312,21 @@ def _cut(phrase: Phrase, gutters: list[tuple[float, float]]) -> list[Phrase]:
     cuts = []
     for g0, g1 in gutters:
         gaps = [
-            k for k, (a, b) in enumerate(zip(phrase.words, phrase.words[1:], strict=False)) if a.x1 <= g1 and b.x0 >= g0
+            k
+            for k, (a, b) in enumerate(zip(phrase.words, phrase.words[1:], strict=False))
+            if a.x1 <= g1 + _over(a, g0, g1) and b.x0 >= g0 - _over(b, g0, g1)
         ]
         if not gaps:
             return [phrase]
         cuts.append(gaps[0] + 1)
     edges = [0, *sorted(set(cuts)), len(phrase.words)]
     return [Phrase(phrase.words[a:b]) for a, b in zip(edges, edges[1:], strict=False)]
+
+
+def _over(w: Word, g0: float, g1: float) -> float:
+    """How far a mark of no letter or digit may reach over a gutter's edge: at a rule (a gutter
+    of no width) a scan reads the rule's ink, or a dark column's edge, as one (`=`, `|`)."""
+    return 0.25 * w.em if g1 - g0 < 0.5 and not any(ch.isalnum() for ch in w.text) else 0.0
 
 
 def split_by_columns(phrase: Phrase, xs: list[float], gutters: list[tuple[float, float]]) -> list[Phrase]:

@@ -112,15 +112,34 @@ def _fence(block: Block, rules: list[Rule]) -> tuple[list[Word], list[Word]]:
 
 def _ruled_lines(rules: list[Rule], em: float) -> list[tuple[float, float]]:
     """Where each line of rules runs, end to end: the rules drawn at one height are one line
-    (a scan breaks a row's rule where a dark fill crosses it)."""
-    out: list[tuple[float, float, float]] = []
+    (a scan breaks a row's rule where a dark fill crosses it), where they are drawn along most
+    of it (DRAWN_SHARE). The tops and bottoms of a scan's dark status columns, wherever a section
+    row interrupts them, are short pieces at one height with the columns between them: no line."""
+    out: list[tuple[float, list[tuple[float, float]]]] = []
     for r in sorted(rules, key=lambda r: r.top):
         if out and r.top - out[-1][0] <= em / 4:
-            y, a, b = out[-1]
-            out[-1] = (y, min(a, r.x0), max(b, r.x1))
+            out[-1][1].append((r.x0, r.x1))
         else:
-            out.append((r.top, r.x0, r.x1))
-    return [(a, b) for _, a, b in out]
+            out.append((r.top, [(r.x0, r.x1)]))
+    lines = []
+    for _, pieces in out:
+        a, b = min(p[0] for p in pieces), max(p[1] for p in pieces)
+        if b > a and _covered(pieces) >= DRAWN_SHARE * (b - a):
+            lines.append((a, b))
+    return lines
+
+
+DRAWN_SHARE = 0.5  # of a line of rules' span its pieces must cover
+
+
+def _covered(pieces: list[tuple[float, float]]) -> float:
+    """The length the pieces (from, to) cover, overlaps counted once."""
+    total, end = 0.0, float("-inf")
+    for a, b in sorted(pieces):
+        if b > end:
+            total += b - max(a, end)
+            end = b
+    return total
 
 
 def _labelled(lines: list[Line]) -> bool:

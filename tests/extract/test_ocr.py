@@ -93,3 +93,41 @@ def test_a_mark_alone_on_its_line_is_a_rules_remnant_but_a_nil_in_a_row_stays():
     nil = Word("—", 200, 102, 206, 103, True, 0.9)
     remnant = Word("—", 120, 110.8, 133, 111.1, True, 0.5)
     assert _lone_marks_out([*row, nil, remnant]) == [*row, nil]
+
+
+def test_strokes_a_rule_inked_after_a_figure_set_against_it_are_no_part_of_it():
+    """A figure set flush right against a dark column's edge reads with the edge as its last
+    marks (`4198)`, `549!`, `4190,`); they go where the word ends at a vertical rule. A figure in
+    brackets it opens, and one clear of any rule, stay as read."""
+    from scorekit.extract.ocr import _edge_marks_off
+    from scorekit.extract.page import Rule, Word
+
+    edge = Rule(236.2, 119.0, 236.2, 570.0)
+    at = [Word(t, 215.5, 242.6, 235.4, 250.8, True, 0.88) for t in ("4198)", "549!", "4190,", "91.8%)", "437'")]
+    bracketed = Word("(4198)", 212.0, 262.6, 235.4, 270.8, True, 0.9)
+    clear = Word("4198)", 150.0, 282.6, 170.0, 290.8, True, 0.9)
+    out = _edge_marks_off([*at, bracketed, clear], [edge])
+    assert [w.text for w in out] == ["4198", "549", "4190", "91.8%", "437", "(4198)", "4198)"]
+    above = Word("4198)", 215.5, 100.0, 235.4, 108.0, True, 0.88)  # beyond the rule's ends
+    assert _edge_marks_off([above], [edge])[0].text == "4198)"
+
+
+def test_a_year_read_with_specks_before_it_on_a_line_of_years_is_the_year():
+    """`4382016` (specks read as `438`) between `2015` and `2017` on a header's line of years is
+    `2016`; a sure run of digits, one on a line of figures, or one outside the line's years stays."""
+    from scorekit.extract.ocr import _years_from_specks
+    from scorekit.extract.page import Word
+
+    def line(texts, confs, top=84.5):
+        return [
+            Word(t, 194 + 29 * k, top, 194 + 29 * k + 14, top + 6, True, c)
+            for k, (t, c) in enumerate(zip(texts, confs, strict=True))
+        ]
+
+    years = line(["2014", "2015", "4382016", "2017", "2017"], [0.96, 0.86, 0.36, 0.94, 0.96])
+    assert [w.text for w in _years_from_specks(years)] == ["2014", "2015", "2016", "2017", "2017"]
+    sure = line(["2014", "2015", "4382016", "2017"], [0.96, 0.86, 0.9, 0.94])
+    figures = line(["462", "392", "4382016", "354", "2015"], [0.9, 0.9, 0.36, 0.9, 0.9])
+    beyond = line(["2014", "2015", "4381987", "2017"], [0.96, 0.86, 0.36, 0.94])
+    for ws in (sure, figures, beyond):
+        assert [w.text for w in _years_from_specks(ws)] == [w.text for w in ws]

@@ -24,6 +24,19 @@ def test_a_misread_place_in_a_list_of_places_takes_the_places_spelling():
     ]
 
 
+def test_a_place_read_with_spaces_for_its_hyphens_takes_them_back():
+    """A scan's hyphen is a few pixels and OCR drops it; a name printed another way stays."""
+    read = ["Southend on Sea", "Stoke-on-Trent", "Luton", "Stockton on-Tees", "St Helens", "England"]
+    assert VOCABULARY.spell_places(read) == [
+        "Southend-on-Sea",
+        "Stoke-on-Trent",
+        "Luton",
+        "Stockton-on-Tees",
+        "St Helens",
+        "England",
+    ]
+
+
 def test_a_place_the_list_already_names_is_not_given_twice():
     assert VOCABULARY.spell_places(["Barnet", "Bexley", "Barnes"]) == ["Barnet", "Bexley", "Barnes"]
 

@@ -71,3 +71,27 @@ def test_rules_broken_where_a_fill_crosses_them_are_one_line():
     rules = [piece for r in printed.page.rules for piece in (replace(r, x1=gap[0]), replace(r, x0=gap[1]))]
     page = replace(printed.page, rules=rules)
     assert [(o["indicator"], o["period"], o["value_raw"]) for o in read(page)] == _want()
+
+
+STATUS = [
+    ["Measure", "Target", "Result", "RAG", "Target", "Result", "RAG"],
+    ["Number of assessments completed", "316", "284", "R", "316", "375", "G"],
+    ["Average number of days to assessment", "28", "24", "R", "28", "29", "G"],
+    ["Number of people waiting", "653", "683", "G", "653", "610", "R"],
+    ["Number of people in receipt of support", "4202", "4198", "R", "4202", "4190", "R"],
+    ["Number of safeguarding concerns", "530", "549", "G", "530", "437", "R"],
+]
+
+
+def test_the_ends_of_dark_status_columns_are_no_rule_the_table_is_fenced_by():
+    """A scan's dark RAG columns leave short rules at their tops and bottoms wherever a section
+    row interrupts them: pieces at one height with the columns between them undrawn, not one
+    line across the table. Three of them do not fence the columns right of the first RAG column
+    off as a table of their own (the frame's three full-width rules say how wide it is)."""
+    printed = print_sheet(Sheet(STATUS, ruling="none"))
+    xs, ys = printed.xs, printed.ys
+    frame = [Rule(xs[0], y, xs[-1], y) for y in (ys[0], ys[1], ys[-1])]
+    ends = [Rule(xs[c], y, xs[c + 1], y) for y in (ys[2] + 0.5, ys[3] + 0.5, ys[4] + 0.5, ys[5] + 0.5) for c in (3, 6)]
+    page = replace(printed.page, rules=frame + ends)
+    tables = find_tables(page)
+    assert len(tables) == 1 and tables[0].n_cols == len(STATUS[0])

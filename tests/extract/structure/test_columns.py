@@ -294,3 +294,33 @@ def test_month_names_set_close_over_their_own_columns_head_one_column_each():
         words += [Word(t, x - 5.2 * len(t), y, x, y + 7.9) for t, x in zip(figures[k], ends, strict=True)]
     (table,) = find_tables(PageContent("test", 1, 595.0, 842.0, words, [], [], "ocr"))
     assert texts(table)[0][2:] == ["December 2016", "January 2017", "February 2017", "March 2017"]
+
+
+def test_the_pieces_of_a_vertical_rule_a_scan_broke_cut_the_columns_together():
+    """A dark column's edge broken where section rows cross it, a pixel or so apart across: no
+    piece runs down half the block, all of them together do."""
+    from scorekit.extract.page import Rule
+    from scorekit.extract.structure.columns import vertical_cuts
+
+    pieces = [Rule(200.0, 0.0, 200.0, 30.0), Rule(200.6, 34.0, 200.6, 70.0), Rule(199.8, 74.0, 199.8, 100.0)]
+    assert vertical_cuts(pieces, 0.0, 100.0) == [pytest.approx(200.0, abs=0.5)]
+    assert vertical_cuts([*pieces, Rule(300.0, 0.0, 300.0, 30.0)], 0.0, 100.0) == [pytest.approx(200.0, abs=0.5)]
+
+
+def test_a_mark_read_off_the_rule_between_two_headers_does_not_join_them():
+    """`Target 2020/21` and `RAG rating` wrapped over two columns a dark column's edge parts: its
+    ink read as `=` reaches a little over the rule, and the line still splits there."""
+    from scorekit.extract.structure.columns import split_by_columns
+    from scorekit.extract.structure.lines import Phrase
+
+    words = [
+        Word("2020/21", 145.7, 82.8, 172.3, 92.2),
+        Word("=", 176.6, 82.8, 179.0, 92.2),
+        Word("rating", 182.4, 82.8, 201.4, 92.2),
+    ]
+    pieces = split_by_columns(Phrase(words), [139.3, 178.9, 207.2], [(178.9, 178.9)])
+    assert [p.text for p in pieces] == ["2020/21", "= rating"]
+    letters = [Word("2020/21", 145.7, 82.8, 172.3, 92.2), Word("rating", 178.6, 82.8, 201.4, 92.2)]
+    assert [p.text for p in split_by_columns(Phrase(letters), [139.3, 178.9, 207.2], [(178.9, 178.9)])] == [
+        "2020/21 rating"
+    ]
