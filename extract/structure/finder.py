@@ -17,7 +17,16 @@ from ..grid import Grid, find_grids
 from ..page import PageContent, Rule, Word
 from .bands import widen_bands
 from .blocks import Block, find_blocks, labels_periods
-from .columns import boundaries, column_spans, columns_of, gutters, header_spans, split_by_columns, vertical_cuts
+from .columns import (
+    boundaries,
+    column_spans,
+    columns_of,
+    covered,
+    gutters,
+    header_spans,
+    split_by_columns,
+    vertical_cuts,
+)
 from .figures import data_like, is_value
 from .lattice import add_turned, label_columns, lattice_table
 from .lines import Line, Phrase, text_lines
@@ -124,22 +133,12 @@ def _ruled_lines(rules: list[Rule], em: float) -> list[tuple[float, float]]:
     lines = []
     for _, pieces in out:
         a, b = min(p[0] for p in pieces), max(p[1] for p in pieces)
-        if b > a and _covered(pieces) >= DRAWN_SHARE * (b - a):
+        if b > a and covered(pieces) >= DRAWN_SHARE * (b - a):
             lines.append((a, b))
     return lines
 
 
 DRAWN_SHARE = 0.5  # of a line of rules' span its pieces must cover
-
-
-def _covered(pieces: list[tuple[float, float]]) -> float:
-    """The length the pieces (from, to) cover, overlaps counted once."""
-    total, end = 0.0, float("-inf")
-    for a, b in sorted(pieces):
-        if b > end:
-            total += b - max(a, end)
-            end = b
-    return total
 
 
 def _labelled(lines: list[Line]) -> bool:
