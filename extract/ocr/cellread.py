@@ -26,7 +26,6 @@ from .cleanup import clean_cell
 from .engines import OcrEngine, word_crop
 from .image import true_runs
 from .layout import INK, CellImage
-from .wordgaps import split_glued
 
 NUMBER_RE = re.compile(r"^[(\-\u2212–]?\d[\d,.]*%?\)?$")
 _CONFUSABLE = set("0123456789%,.-()OoIlSsBZ|")
@@ -78,7 +77,7 @@ def read_cells(cells: list[CellImage], engine: OcrEngine, numbers: bool = True) 
             to_read.append(r)
     first = engine.read_images([r.cell.image for r in to_read])
     for r, words in zip(to_read, first, strict=False):
-        r.words = split_glued(zeros_read_as_os(r.cell.image, clean_cell(words, r.cell.image)), r.cell.image < INK)
+        r.words = zeros_read_as_os(r.cell.image, clean_cell(words, r.cell.image))
     unread = [r for r in to_read if _lines_unread(r)]
     _reread_as_blocks(unread, engine)
     _read_lost_lines([r for r in unread if _lost_lines(r)], engine)

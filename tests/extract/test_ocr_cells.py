@@ -10,17 +10,10 @@ import pytest
 
 from scorekit.extract.columns import build_model
 from scorekit.extract.ocr import glyphs
-from scorekit.extract.ocr.cellread import (
-    CellReading,
-    _restores_edge_digits,
-    _separate_lead,
-    _sure_second,
-    read_cells,
-)
+from scorekit.extract.ocr.cellread import CellReading, _restores_edge_digits, _separate_lead, _sure_second
 from scorekit.extract.ocr.cleanup import clean_cell
-from scorekit.extract.ocr.engines import OcrEngine
 from scorekit.extract.ocr.labels import _pick_ref, _ref_fix, _two_lines
-from scorekit.extract.ocr.layout import INK, CellImage
+from scorekit.extract.ocr.layout import CellImage
 from scorekit.extract.ocr.resolve import _percent_tails, _row_places, _settle_row, _slots, _with_point
 from scorekit.extract.page import Word
 from scorekit.extract.reader import date_benchmarks
@@ -665,28 +658,3 @@ def test_a_line_no_word_stands_on_is_read_on_its_own_and_added():
     assert [w.text for w in r.words] == ["Percentage", "Section", "47"]
     assert (r.words[-1].top, r.words[-1].bottom) == (28, 40)
     assert engine.asked == 1
-
-
-class _Glued(OcrEngine):
-    """An engine that reads a cell as one word boxed round all of its ink, spaces left out."""
-
-    def __init__(self, text: str):
-        self.text = text
-
-    def read_images(self, images, numeric=False, line=False, alphabet=""):
-        out = []
-        for img in images:
-            rows, cols = np.flatnonzero((img < INK).any(axis=1)), np.flatnonzero((img < INK).any(axis=0))
-            out.append([Word(self.text, cols[0], rows[0], cols[-1] + 1, rows[-1] + 1, True, 0.96)])
-        return out
-
-
-def test_a_cells_word_glued_across_a_printed_space_is_split_at_it():
-    """`LAC 12` read `LAC12`: the cell's own ink shows the space."""
-    from PIL import Image, ImageDraw, ImageFont
-
-    font = ImageFont.truetype("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf", 38)
-    img = Image.new("L", (220, 60), 255)
-    ImageDraw.Draw(img).text((10, 5), "LAC 12", font=font, fill=0)
-    (r,) = read_cells([CellImage(0, 0, 0, 0, np.asarray(img))], _Glued("LAC12"), numbers=False)
-    assert [w.text for w in r.words] == ["LAC", "12"]
