@@ -52,8 +52,8 @@ def reread_unexplained(clean: np.ndarray, ink: np.ndarray, words: list[Word], en
     agreed: list[Word] = []
     for b, ra, rb, crop in zip(blobs, first, other, crops, strict=True):
         text = _agreed(ra, rb) or _arrow(ra, rb, crop) or _listed(ra, rb)
-        if text is None:
-            continue
+        if text is None or any(w.conf >= SURE and _under(w, b) and w.text not in text for w in out):
+            continue  # a reading that drops a sure word's characters (`M` over `M4`) reads less than the pass did
         out = [w for w in out if not _under(w, b)]
         agreed.append(Word(text, float(b.x0), float(b.top), float(b.x1), float(b.bottom), True, AGREED))
         read.append(b)

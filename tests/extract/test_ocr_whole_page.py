@@ -245,6 +245,20 @@ def test_a_word_boxed_short_of_its_first_glyph_is_read_again_whole():
     assert unexplained(ink, words) == []
 
 
+def test_a_reading_again_that_drops_a_sure_words_characters_does_not_replace_it():
+    """`12m` boxed as `2m` is read again whole; engines agreeing on less than the sure word under
+    the piece (`2` for `2m`) read less than the pass did, and the word stays."""
+    ink = np.zeros((120, 300), np.uint8)
+    ink[50:70, 100:103] = 255
+    ink[50:70, 106:114] = 255
+    ink[55:70, 117:130] = 255
+    words = [_w("2m", 106, 50, 130, 70), _w("Ref", 10, 50, 40, 70)]
+    got = reread_unexplained(255 - ink, ink, words, _Fixed(["12m"], second=_Fixed(["12m"])))
+    assert sorted(w.text for w in got) == ["12m", "Ref"]
+    got = reread_unexplained(255 - ink, ink, words, _Fixed(["2"], second=_Fixed(["2"])))
+    assert sorted(w.text for w in got) == ["2m", "Ref"]
+
+
 def test_a_words_last_glyph_left_outside_its_box_is_still_its_own():
     """`LAC12` boxed over `LAC1`: the `2` a wide-set `1`'s gap after the box is the word's fifth
     character, not ink to read again; the next word, a space away, is not reached."""
