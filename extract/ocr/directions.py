@@ -14,6 +14,7 @@ from ..page import Word
 from ..values import ARROWS
 from . import glyphs
 from .cellread import CellReading
+from .labels import reading_text
 
 SHAPED = 0.9  # the confidence of an arrow its column and its ink settle
 JUNK = 2  # characters: a reading this short, with no digit, is what the engines make of an arrow
@@ -31,7 +32,7 @@ def arrows_by_column(
             columns.setdefault((r.cell.grid, c.col0), []).append(r)
     settled = 0
     for cells in columns.values():
-        if not any(r.glyph and _text(r) in ARROWS for r in cells):
+        if not any(r.glyph and reading_text(r) in ARROWS for r in cells):
             continue
         for r in cells:
             mark = None if r.glyph or not _unread(r) else glyphs.thin_arrow(r.cell.image)
@@ -42,10 +43,6 @@ def arrows_by_column(
     return settled
 
 
-def _text(r: CellReading) -> str:
-    return " ".join(w.text for w in r.words).strip()
-
-
 def _unread(r: CellReading) -> bool:
-    text = _text(r).replace("\ufffd", "")
+    text = reading_text(r).replace("\ufffd", "")
     return len(text) <= JUNK and not any(ch.isdigit() for ch in text)

@@ -66,14 +66,14 @@ def _split(w: Word, ink: np.ndarray) -> list[Word]:
 
 
 def _may_part(text: str, at: int) -> bool:
-    """Whether a space may stand between `text[:at]` and the rest: beside a figure or a `%` only,
-    and never after letters ending as a reference's prefix rarely does, in what OCR reads for a
+    """Whether a space may stand between `text[:at]` and the rest: between a letter and a figure,
+    or before a `%`, and never after letters ending as a reference's prefix rarely does, in what OCR reads for a
     digit (`REVO7`: `REV07`, the `0` blurred into an `O`; `vocabulary.json`'s `prefix_end`).
     Between two letters the runs fall on the characters by count alone, and a letter broken in
     two beside two touching ones counts the same (`det ection`)."""
     before, after = text[at - 1], text[at]
-    if before.isalpha() and after.isalpha():
-        return False
+    if (before.isalpha() and after.isalpha()) or (before.isdigit() and after.isdigit()):
+        return False  # two letters, or two figures (tabular `1`s stand a space apart)
     if before.isalpha() and after.isdigit():
         return not any(text[:at].endswith(m) for m in VOCABULARY.ref_marks.prefix_end)
     return True
@@ -87,13 +87,13 @@ def _tall(ink: np.ndarray, height: int) -> bool:
 
 
 def _breaks(text: str, runs: list[tuple[int, int]], height: int) -> list[_Break]:
-    """The blanks between runs that fall at a known place between two characters, not two
-    digits: every blank where each run is one character, else the one blank the runs leave
-    for a lone change between letters and digits (where several could, the one whose digits'
-    side is as wide as its digits)."""
+    """The blanks between runs that fall at a known place between two characters: every blank
+    where each run is one character, else the one blank the runs leave for a lone change
+    between letters and digits (where several could, the one whose digits' side is as wide as
+    its digits)."""
     blanks = [_Break(0, a[1], b[0]) for a, b in zip(runs, runs[1:], strict=False)]
     if len(runs) == len(text):
-        return [replace(g, at=k + 1) for k, g in enumerate(blanks) if not (text[k].isdigit() and text[k + 1].isdigit())]
+        return [replace(g, at=k + 1) for k, g in enumerate(blanks)]
     turns = [k + 1 for k in range(len(text) - 1) if text[k].isalpha() != text[k + 1].isalpha()]
     if len(turns) != 1:
         return []
@@ -107,8 +107,6 @@ def _breaks(text: str, runs: list[tuple[int, int]], height: int) -> list[_Break]
 def _holds_digits(text: str, runs: list[tuple[int, int]], k: int, height: int) -> bool:
     """The ink on the digits' side of blank `k` is as wide as that many digits can be: a figure
     is set about as wide as it is tall (`DIGIT`), the narrowest ink a `1`'s stem."""
-    if text[0].isdigit():
-        n, span = sum(ch.isdigit() for ch in text), runs[k][1] - runs[0][0]
-    else:
-        n, span = sum(ch.isdigit() for ch in text), runs[-1][1] - runs[k + 1][0]
+    n = sum(ch.isdigit() for ch in text)
+    span = runs[k][1] - runs[0][0] if text[0].isdigit() else runs[-1][1] - runs[k + 1][0]
     return (n - 1) * DIGIT[0] * height + ONE * height <= span <= n * DIGIT[1] * height
