@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..grid import Grid
 from ..page import Word
-from ..values import ARROWS
+from ..values import ARROWS, UNREAD
 from . import glyphs
 from .cellread import CellReading
 from .labels import reading_text
@@ -44,5 +44,5 @@ def arrows_by_column(
 
 
 def _unread(r: CellReading) -> bool:
-    text = reading_text(r).replace("\ufffd", "")
+    text = reading_text(r).replace(UNREAD, "")
     return len(text) <= JUNK and not any(ch.isdigit() for ch in text)

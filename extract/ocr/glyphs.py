@@ -27,6 +27,13 @@ def _blobs(img: np.ndarray):
     return [(stats[i], labels == i) for i in range(1, n) if stats[i][4] >= 6]
 
 
+def _glyph_blobs(img: np.ndarray):
+    """The blobs of a cell's glyph, without the specks beside it (a rule's remnant): those with
+    under a third of the largest one's pixels."""
+    blobs = _blobs(img)
+    return [b for b in blobs if b[0][4] >= 0.3 * max(b[0][4] for b in blobs)]
+
+
 SOLID = 0.85  # a blob's pixels over its hull's area from which it has no bay (`6`, `9`, `0`: a hole or bay)
 SOLID_SIDEWAYS = 0.95  # and for one pointing sideways, which more letters blur into (`A`, `v`, `<`)
 
@@ -94,8 +101,7 @@ def lone_arrow(img: np.ndarray) -> str | None:
     """`↑`, `↓`, `→` or `←` where a cell's one glyph is an arrow: a straight shaft on one axis,
     a head at one end that widens from a point. A digit's stroke bends off the axis (`7`) or
     ends in a flat bar (`1`, `T`), so a cell of one digit is no arrow."""
-    blobs = _blobs(img)
-    blobs = [b for b in blobs if b[0][4] >= 0.3 * max(b[0][4] for b in blobs)]
+    blobs = _glyph_blobs(img)
     if len(blobs) != 1:
         return None
     (x, y, w, h, _), mask = blobs[0]
@@ -114,8 +120,7 @@ def thin_arrow(img: np.ndarray) -> str | None:
     than a bump (a head two pixels wider than its shaft): one thin straight stroke, centred on
     its axis, a bump near one end only, and past the bump a tip narrower than it. A `1`, `t`
     or `f` has such a bump too, so this is for cells their column says hold arrows."""
-    blobs = _blobs(img)
-    blobs = [b for b in blobs if b[0][4] >= 0.3 * max(b[0][4] for b in blobs)] if blobs else []
+    blobs = _glyph_blobs(img)
     if len(blobs) != 1:
         return None
     (x, y, w, h, _), mask = blobs[0]
@@ -190,8 +195,7 @@ def dash(img: np.ndarray) -> bool:
     """A cell whose only ink is one short flat stroke: the `-` a spreadsheet prints for nothing to
     report, which sparse-text OCR drops as a speck. Blurred at 150 dpi it is barely wider than
     tall (8 by 6 pixels)."""
-    blobs = _blobs(img)
-    blobs = [b for b in blobs if b[0][4] >= 0.3 * max(b[0][4] for b in blobs)]  # a rule's speck beside it
+    blobs = _glyph_blobs(img)
     if len(blobs) != 1:
         return False
     (x, y, w, h, area), _ = blobs[0]
@@ -209,8 +213,7 @@ def flat_arrow(img: np.ndarray) -> str | None:
     blob is taller, and its ascenders stand anywhere."""
     if not dash(img):
         return None
-    blobs = _blobs(img)
-    blobs = [b for b in blobs if b[0][4] >= 0.3 * max(b[0][4] for b in blobs)]
+    blobs = _glyph_blobs(img)
     if len(blobs) != 1:
         return None
     (x, y, w, h, _), mask = blobs[0]
