@@ -11,9 +11,10 @@ Corpus: `.venv/bin/python benchmarks/accuracy.py --corpus [--split development|v
 [--subset ci] [--family F] [--degradation D] [-j 2] [--floors JSON] [--write-ci]` scores every document of
 `fixtures/corpus/manifest.csv` (derived documents are built on first use into
 `fixtures/build/corpus/`): precision and recall per document; pooled per family x degradation,
-per family and per degradation, for development and validation apart; the ten worst development
-(and probe) documents, and what went wrong per family and per degradation (validation shows only
-pooled figures); and the numbers the reader invented (printed nowhere on their page).
+per family and per degradation; the ten worst documents, and what went wrong per family and per
+degradation; and the numbers the reader invented (printed nowhere on their page). The validation
+part shows pooled lines only (per degradation, per renderer, all): never a document or a family,
+and `--family` never selects it.
 `--manifest DIR/manifest.csv` scores a probe build instead (`python -m
 scorekit.fixtures.generator.corpus --probe DIR`: bases the corpus never holds, split `probe`).
 """

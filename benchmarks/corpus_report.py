@@ -22,6 +22,10 @@ from scorekit.fixtures.generator.corpus.subset import CI_LIST, choose_ci, ci_sub
 # OCR documents first: the long ones start early and the short ones fill the gaps
 COST = {"scan300": 0, "scan200": 1, "ocrlayer": 2, "scan150": 3, "garbled": 4, "garbled-shift": 5}
 SPLITS = ("development", "validation", "probe")
+OPEN = ("development", "probe")
+"""The parts whose documents, families and mistakes are shown. Validation shows pooled lines only
+(per degradation, per renderer, all): a family x degradation line there is one document, and a
+held-out part whose documents a tuner has read is held out no longer."""
 
 
 def select(args) -> list[Doc]:
@@ -30,7 +34,7 @@ def select(args) -> list[Doc]:
         d
         for d in docs
         if (not args.split or d.split == args.split)
-        and (not args.family or d.family in args.family)
+        and (not args.family or (d.family in args.family and d.split in OPEN))
         and (not args.degradation or d.degradation in args.degradation)
     ]
 
@@ -65,6 +69,8 @@ def documents_table(scores: list[DocScore]) -> Table:
         t.add_column(col, justify="left" if col in ("document", "split", "renderer") else "right")
     for s in sorted(scores, key=lambda s: (s.doc.split, s.doc.doc_id)):
         d = s.doc
+        if d.split not in OPEN:
+            continue
         t.add_row(
             d.doc_id,
             d.split[:3],
@@ -97,9 +103,6 @@ def pool_table(title: str, pools: dict[tuple[str, ...], Pool], names: tuple[str,
             str(p.invented),
         )
     return t
-
-
-OPEN = ("development", "probe")  # the parts whose documents and mistakes are shown; validation only pooled
 
 
 def worst_table(scores: list[DocScore], split: str) -> Table:
@@ -146,16 +149,8 @@ def mistakes_table(scores: list[DocScore], split: str, by: str) -> Table:
     return t
 
 
-def run_corpus(args) -> int:
-    docs = select(args)
-    t0 = time.perf_counter()
-    scores = score_all(docs, args.jobs, Path(args.manifest).parent / "build" if args.manifest else None)
-    console = Console(width=170)
-    console.print(documents_table(scores))
-    for split in SPLITS:
-        part = [s for s in scores if s.doc.split == split]
-        if not part:
-            continue
+def print_pools(console: Console, split: str, part: list[DocScore]) -> None:
+    if split in OPEN:
         console.print(
             pool_table(
                 f"{split}: pooled per family x degradation",
@@ -164,12 +159,22 @@ def run_corpus(args) -> int:
             )
         )
         console.print(pool_table(f"{split}: pooled per family", pooled(part, "family"), ("family",)))
-        console.print(pool_table(f"{split}: pooled per degradation", pooled(part, "degradation"), ("degradation",)))
-        born = [s for s in part if s.doc.degradation == "none"]
-        console.print(
-            pool_table(f"{split}: born-digital, pooled per renderer", pooled(born, "renderer"), ("renderer",))
-        )
-        console.print(pool_table(f"{split}: pooled", pooled(part), ()))
+    console.print(pool_table(f"{split}: pooled per degradation", pooled(part, "degradation"), ("degradation",)))
+    born = [s for s in part if s.doc.degradation == "none"]
+    console.print(pool_table(f"{split}: born-digital, pooled per renderer", pooled(born, "renderer"), ("renderer",)))
+    console.print(pool_table(f"{split}: pooled", pooled(part), ()))
+
+
+def run_corpus(args) -> int:
+    docs = select(args)
+    t0 = time.perf_counter()
+    scores = score_all(docs, args.jobs, Path(args.manifest).parent / "build" if args.manifest else None)
+    console = Console(width=170)
+    console.print(documents_table(scores))
+    for split in SPLITS:
+        part = [s for s in scores if s.doc.split == split]
+        if part:
+            print_pools(console, split, part)
     for split in OPEN:
         if any(s.doc.split == split for s in scores):
             console.print(worst_table(scores, split))
@@ -177,7 +182,8 @@ def run_corpus(args) -> int:
                 console.print(mistakes_table(scores, split, by))
     for s in scores:
         if s.error:
-            console.print(f"reader crashed on {s.doc.doc_id}: {s.error.strip().splitlines()[-1]}")
+            name = s.doc.doc_id if s.doc.split in OPEN else f"a {s.doc.split} document"
+            console.print(f"reader crashed on {name}: {s.error.strip().splitlines()[-1]}")
     invented = sum(s.invented for s in scores)
     console.print(
         f"{len(scores)} documents in {time.perf_counter() - t0:.0f} s; {invented} values invented "
