@@ -273,7 +273,7 @@ def numbers(a: Side, b: Side) -> list[Finding]:
     apart = _calendar_vs_working(qa, qb) or _calendar_vs_working(qb, qa)
     if apart:
         out.append(apart)
-    for kind in (qa.keys() | qb.keys()) - ({"days", _CALENDAR} if apart else set()):
+    for kind in sorted((qa.keys() | qb.keys()) - ({"days", _CALENDAR} if apart else set())):
         x, y = qa.get(kind, set()), qb.get(kind, set())
         if x and y and {q.value for q in x} != {q.value for q in y}:
             out.append(Finding("numbers", f"{_show(x)} vs {_show(y)}", True))
@@ -575,7 +575,7 @@ def either(a: Side, b: Side) -> list[Finding]:
             out += _more_alternatives(x.either, y)
             continue
         said = y.mentions - y.heading
-        for one, two in x.either:
+        for one, two in sorted(x.either):
             if (one in said) != (two in said):
                 alone = one if one in said else two
                 out.append(Finding("either", f"{one} or {two} vs {alone} alone", True))

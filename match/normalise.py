@@ -50,7 +50,14 @@ _CLEAN = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2019": "
 def clean(name: str) -> str:
     """A name as every reading of it starts: lower-cased, one kind of dash and quote, single
     spaces. Names printed alike but for these (re-cased, re-wrapped) say the same thing."""
-    return " ".join(str(name or "").translate(_CLEAN).lower().split())
+    return _clean(name if isinstance(name, str) else str(name or ""))
+
+
+@lru_cache(maxsize=65536)
+def _clean(name: str) -> str:
+    """`clean` once a text: a batch reads a name several times over (its key, its reading, its
+    units, whether it is the same question as another)."""
+    return " ".join(name.translate(_CLEAN).lower().split())
 
 
 def _age_list(m: re.Match[str]) -> str:

@@ -30,7 +30,11 @@ class Slips:
         number words, since that would make a number (`your` is not a slip of `four`)."""
         self.known = frozenset(w for t in texts for w in _WORD.findall(_ESCAPE.sub(" ", t.lower())))
         meant = sorted(self.known - frozenset(empty))
-        self._choices = [w for w in meant if len(w) >= MIN_LENGTH - 1]
+        # the words a slip may be meant as, by length: one slip changes a word's length by one at most
+        self._by_length: dict[int, list[str]] = {}
+        for w in meant:
+            if len(w) >= MIN_LENGTH - 1:
+                self._by_length.setdefault(len(w), []).append(w)
         self._by_first: dict[str, list[str]] = {}
         for w in meant:
             self._by_first.setdefault(w[0], []).append(w)
@@ -62,7 +66,9 @@ class Slips:
     def _slip(self, word: str) -> str:
         if len(word) < MIN_LENGTH:
             return ""
-        near = process.extract(word, self._choices, scorer=DamerauLevenshtein.distance, score_cutoff=1, limit=2)
+        n = len(word)
+        choices = [w for length in (n - 1, n, n + 1) for w in self._by_length.get(length, ())]
+        near = process.extract(word, choices, scorer=DamerauLevenshtein.distance, score_cutoff=1, limit=2)
         if len(near) != 1:
             return ""
         meant = str(near[0][0])
