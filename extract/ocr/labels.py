@@ -20,6 +20,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -181,7 +182,7 @@ def fix_labels(readings: list[CellReading], grids: list[Grid], engine: OcrEngine
     _reread_headers(rows, engine)
     _reread_bands(readings, grids, rows, engine)
     for (g, row), cols in rows.items():
-        _complete_months(cols, _figure_columns(rows, g, row))
+        _complete_months(cols, _body_columns(rows, g, row))
         _complete_quarters(cols)
         _complete_years(cols)
         _second_change(cols)
@@ -329,8 +330,16 @@ def _name_column(r: CellReading, words: list[Word]) -> bool:
 _AVG = re.compile(r"(?<=nth )av[eoqc9]\b", re.I)  # the `g` of `avg` in a small bold face
 
 
-def _figure_columns(rows: dict[tuple[int, int], dict[int, CellReading]], g: int, row: int) -> set[int]:
-    """The columns of grid `g` whose cells below `row` read mostly as figures."""
+@dataclass(frozen=True)
+class BodyColumns:
+    """What the cells under a header row read as, column by column: mostly figures, or mostly
+    words (a stub of names, which no header of periods runs over)."""
+
+    figures: frozenset[int] = frozenset()
+    words: frozenset[int] = frozenset()
+
+
+def _body_columns(rows: dict[tuple[int, int], dict[int, CellReading]], g: int, row: int) -> BodyColumns:
     from ..structure.figures import data_like
 
     texts: dict[int, list[str]] = {}
@@ -339,12 +348,23 @@ def _figure_columns(rows: dict[tuple[int, int], dict[int, CellReading]], g: int,
             for c, reading in cols.items():
                 if t := reading_text(reading):
                     texts.setdefault(c, []).append(t)
-    return {c for c, ts in texts.items() if sum(map(data_like, ts)) * 2 > len(ts)}
+
+    def most(ts: list[str], test: Callable[[str], bool]) -> bool:
+        return sum(map(test, ts)) * 2 > len(ts)
+
+    return BodyColumns(
+        frozenset(c for c, ts in texts.items() if most(ts, data_like)),
+        frozenset(c for c, ts in texts.items() if most(ts, lambda t: _WORD.search(t) is not None and not data_like(t))),
+    )
 
 
-def _complete_months(cols: dict[int, CellReading], figures: set[int] | None = None) -> None:
-    """`figures`: the columns with figures under them, which a garbled end of the run may head
-    however little its reading still looks like a month."""
+_WORD = re.compile(r"[^\W\d_]{3}")
+
+
+def _complete_months(cols: dict[int, CellReading], body: BodyColumns = BodyColumns()) -> None:
+    """`body.figures`: the columns with figures under them, which a garbled end of the run may head
+    however little its reading still looks like a month; `body.words`: columns of names, which it
+    never heads however much their header looks like one (`Ward` beside `May 23` is no `Apr-23`)."""
     months = row_months(cols)
     read = {c: m for c, m in months.items() if m}
     known = sorted(read)
@@ -366,7 +386,7 @@ def _complete_months(cols: dict[int, CellReading], figures: set[int] | None = No
             _set(r, implied(c), 0.9)
     printed = _printed_serials(cols, run) or implied
     for step, start in ((-1, lo - 1), (1, hi + 1)):
-        for c in _run_extension(cols, months, start, step, printed, figures or set()):
+        for c in _run_extension(cols, months, start, step, printed, body):
             _set(cols[c], implied(c), 0.9)
 
 
@@ -416,15 +436,16 @@ def _run_extension(
     start: int,
     step: int,
     label: Callable[[int], str],
-    figures: set[int],
+    body: BodyColumns,
 ) -> list[int]:
-    """The columns beyond a run's end that continue it: unread cells shaped like a label, up to
-    the farthest one that heads figures or still reads half like the label the run implies."""
+    """The columns beyond a run's end that continue it: unread cells shaped like a label over no
+    column of names, up to the farthest one that heads figures or still reads half like the label
+    the run implies."""
     c, shaped = start, []
-    while c in cols and months[c] is None and _fillable(reading_text(cols[c])):
+    while c in cols and months[c] is None and c not in body.words and _fillable(reading_text(cols[c])):
         shaped.append(c)
         c += step
-    while shaped and shaped[-1] not in figures and not _like(reading_text(cols[shaped[-1]]), label(shaped[-1])):
+    while shaped and shaped[-1] not in body.figures and not _like(reading_text(cols[shaped[-1]]), label(shaped[-1])):
         shaped.pop()
     return shaped
 

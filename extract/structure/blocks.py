@@ -15,7 +15,7 @@ from statistics import median
 
 from ..periods import month_name, period_label
 from .figures import data_like, is_value
-from .lines import Line, type_size
+from .lines import CAP, Line, type_size
 
 MAX_GAP = 2.2  # line heights (box or type size, the larger): a wider vertical gap ends a block
 SIZED = 3  # characters: an OCR line of fewer says nothing of its type size
@@ -317,6 +317,9 @@ def _label_goes_on(a: Line, b: Line) -> bool:
     """`b` under the block's last row `a` (or under a line of its label) is the label's next
     line: `_wrap_of`, the gap measured against the lines' type size too, where a page image's
     box is only as tall as the glyphs (`Number of current` over `Unaccompanied` leaves a gap of a
-    capital's height). Only after the last row: above the first, the wider reach would take a
-    header's stray marks (`T if`) as its lines."""
-    return _wrap_of(a, b) or b.top - a.bottom <= 0.6 * max(_size(a), _size(b))
+    capital's height), and up to where a capital of that size would stand on `b`'s line (the
+    box of `carers`, all small letters, starts a capital's height short of it). Only after the
+    last row: above the first, the wider reach would take a header's stray marks (`T if`) as its
+    lines."""
+    size = max(_size(a), _size(b))
+    return _wrap_of(a, b) or min(b.top, b.bottom - CAP * size) - a.bottom <= 0.6 * size

@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..periods import parse_period
 from .columns import columns_of
 from .figures import data_like
-from .lines import Phrase
+from .lines import Phrase, type_size
 from .rows import Placed, PlacedLine
 
 LEADING_GAP = 0.6  # em: lines of one paragraph are set closer than this, edge to edge
@@ -42,7 +42,7 @@ def _prose(phrase: Phrase) -> bool:
 
 def _wraps_with(phrase: Phrase, line: PlacedLine, other: PlacedLine) -> bool:
     upper, lower = (other, line) if other.top < line.top else (line, other)
-    em = max(line.line.em, other.line.em)
+    em = max(line.line.em, other.line.em, type_size(line.line.words), type_size(other.line.words))
     if lower.top - upper.bottom > LEADING_GAP * em:
         return False
     return any(_prose(q) and _aligned(phrase, q, em) for q in other.line.phrases)

@@ -4,7 +4,14 @@ import numpy as np
 
 from scorekit.extract.ocr import glyphs
 from scorekit.extract.ocr.cellread import CellReading
-from scorekit.extract.ocr.labels import _complete_months, _complete_quarters, _complete_years, _ref_fix
+from scorekit.extract.ocr.labels import (
+    BodyColumns,
+    _body_columns,
+    _complete_months,
+    _complete_quarters,
+    _complete_years,
+    _ref_fix,
+)
 from scorekit.extract.ocr.layout import CellImage
 from scorekit.extract.page import Word
 from scorekit.extract.vocabulary import VOCABULARY
@@ -110,9 +117,27 @@ def test_a_stub_header_beside_a_run_of_months_is_no_month():
     assert texts(cols) == ["Ward", "Jan-24", "Feb-24", "Mar-24", "Apr-24", "May-24"]
 
 
+def test_a_stub_header_over_names_is_no_month_however_like_one_it_reads():
+    """`Ward` half reads as `Apr` (fuzz 57): over a column of names it is still no month."""
+    cols = {c: reading(t) for c, t in enumerate(["Ward", "May 23", "Jun 23", "Jul 23"])}
+    _complete_months(cols)
+    assert texts(cols)[0] == "Apr-23"
+    cols = {c: reading(t) for c, t in enumerate(["Ward", "May 23", "Jun 23", "Jul 23"])}
+    _complete_months(cols, BodyColumns(figures=frozenset({1, 2, 3}), words=frozenset({0})))
+    assert texts(cols) == ["Ward", "May 23", "Jun 23", "Jul 23"]
+
+
+def test_a_header_rows_body_columns_are_figures_or_names():
+    header = {c: reading(t) for c, t in enumerate(["Ward", "May 23", "Jun 23"])}
+    body = [["Bargate", "23293", "n/a"], ["Bevois", "21713", "23347"], ["0", "19997", "20863"]]
+    rows = {(0, 0): header} | {(0, k + 1): {c: reading(t) for c, t in enumerate(r)} for k, r in enumerate(body)}
+    assert _body_columns(rows, 0, 0) == BodyColumns(figures=frozenset({1, 2}), words=frozenset({0}))
+    assert _body_columns(rows, 0, 3) == BodyColumns()
+
+
 def test_a_garble_no_longer_like_its_month_still_heads_the_figures_under_it():
     cols = {c: reading(t) for c, t in enumerate(["Outcome", "muri?", "wah?", "Aug 17", "Sep-17", "Oct-17"])}
-    _complete_months(cols, figures={1, 2, 3, 4, 5})
+    _complete_months(cols, BodyColumns(figures=frozenset({1, 2, 3, 4, 5})))
     assert texts(cols) == ["Outcome", "Jun-17", "Jul-17", "Aug 17", "Sep-17", "Oct-17"]
 
 

@@ -749,3 +749,20 @@ def test_the_last_rows_wrapped_lines_boxed_round_their_ink_stay_its_label():
     (table,) = find_tables(PageContent("scan.pdf", 1, 842.0, 595.0, words, [], method="ocr"))
     labels = [row[0] for row in texts(table)[table.header_rows :]]
     assert labels[-1] == "Number of current Unaccompanied Asylum Seeking Children (UASC) looked after end of period"
+
+
+def test_a_wrapped_line_of_small_letters_under_the_last_row_stays_its_label():
+    """`carers` (no capital, no ascender) boxed round its ink starts a capital's height below
+    where its line does: the gap from `SCC foster` to its box is wider than a wrap's, yet its
+    line stands where the label's next line would."""
+    words = [Word("Indicator", 36.0, 100.0, 70.0, 106.3)]
+    words += [Word(m, 150.0 + 40 * k, 100.0, 180.0 + 40 * k, 106.3) for k, m in enumerate(["Apr", "May", "Jun"])]
+    rows = [("Number of adopted", 120.0, ["20", "19", "19"]), ("Number of children", 140.0, ["202", "213", "206"])]
+    for label, top, figures in rows:
+        words.append(Word(label, 36.0, top, 110.0, top + 6.3))
+        words += [Word(f, 170.0 + 40 * k, top, 180.0 + 40 * k, top + 6.3) for k, f in enumerate(figures)]
+    tail = [("placed with", 149.0, 157.0), ("SCC foster", 160.0, 166.3), ("carers", 172.8, 177.3)]
+    words += [Word(t, 36.0, top, 80.0, bottom) for t, top, bottom in tail]
+    (table,) = find_tables(PageContent("scan.pdf", 1, 842.0, 595.0, words, [], method="ocr"))
+    labels = [row[0] for row in texts(table)[table.header_rows :]]
+    assert labels[-1] == "Number of children placed with SCC foster carers"

@@ -1,12 +1,16 @@
 """An area table's indicator names, each a band wrapped over lines above a run of years: every
 line of a band is one cell over the band's own columns, whatever its word spaces line up with."""
 
+import bisect
 from dataclasses import replace
 
 import pytest
 
-from scorekit.extract.page import Rule
+from scorekit.extract.page import Rule, Word
 from scorekit.extract.structure import find_tables
+from scorekit.extract.structure.lines import Phrase, text_lines
+from scorekit.extract.structure.rows import Placed, PlacedLine
+from scorekit.extract.structure.wrapped import rejoin_wrapped
 
 from .pages import Sheet, print_sheet, read, texts
 
@@ -65,3 +69,25 @@ def test_bands_boxed_with_their_years_stay_one_level_each():
     obs = read(page)
     assert [o["value_raw"] for o in obs if o["area"] == "Plymouth"] == BODY[0][2:]
     assert {o["indicator"] for o in obs} == {_name(FIRST), _name(SECOND)}
+
+
+def test_a_scans_band_lines_boxed_round_their_ink_are_one_paragraph():
+    """A 300-dpi scan's two lines of a band title, boxed round their ink: 4.5 points apart edge
+    to edge, more than 0.6 of their boxes' height (5.3) but well within their type size's (7.6).
+    The lower line's words fall one to a column; the paragraph keeps it whole."""
+    upper = [("6+", 295.7, 302.6), ("months", 304.8, 331.2), ("that", 333.4, 347.5), ("have", 349.4, 366.2)]
+    upper += [("had", 368.4, 381.4), ("2", 383.8, 387.1), ("or", 389.3, 397.0)]
+    lower = [("more", 292.1, 310.1), ("social", 312.5, 332.4), ("workers", 334.6, 363.8), ("in", 365.8, 372.2)]
+    lower += [("the", 374.6, 385.9), ("last", 388.3, 400.8)]
+    xs = [288.0, 312.0, 336.0, 360.0, 384.0, 405.0]
+    lines = []
+    for words, top in ((upper, 84.5), (lower, 94.3)):
+        (line,) = text_lines([Word(t, x0, top, x1, top + 5.3, True, 0.96) for t, x0, x1 in words])
+        by_column: dict[int, list[Word]] = {}
+        for w in line.words:
+            by_column.setdefault(bisect.bisect(xs, (w.x0 + w.x1) / 2) - 1, []).append(w)
+        cells = [Placed(Phrase(ws), c, c + 1) for c, ws in sorted(by_column.items())]
+        lines.append(PlacedLine(line, cells, False))
+    assert len(lines[1].cells) == 5
+    rejoin_wrapped([*lines, PlacedLine(lines[1].line, [], False)], xs)
+    assert [(c.phrase.text, c.c0, c.c1) for c in lines[1].cells] == [("more social workers in the last", 0, 5)]
