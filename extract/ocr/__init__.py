@@ -158,9 +158,7 @@ def _ends_in_bands(
                 top = max(top, ys[0])
             if ys and _inside(band, x0, bottom, dpi) and _text_at(grey, x0, bottom + 2, dpi):
                 bottom = min(bottom, ys[-1])
-            below = [y for y in ys if y > top + near]
-            if below and _through_gap(grey, band, x0, top, below[0], dpi):
-                top = below[0]
+            top = _top_past_gaps(grey, band, x0, top, [y for y in ys if y > top + near], dpi)
             if bottom <= top:
                 continue
         out.append((x0, top, x1, bottom))
@@ -171,33 +169,54 @@ TEXT_LIGHT = 0.7  # share of a row's pixels around a rule's end, light, from whi
 DRAWN = 10  # grey levels a border drawn over a dark band's fill stands darker than the fill
 
 
-def _through_gap(grey, band, x: float, y0: float, y1: float, dpi: int) -> bool:
-    """A rule's first stretch, across a dark band's top row, that is no darker than the band's
-    fill and passes between white letters: the gap between two words of a label spanning
-    columns (`Benchmark|ing`), which a rule from the rows below runs up through to the band's
-    top edge; a border drawn over a fill is darker than it."""
+def _top_past_gaps(grey, band, x: float, top: float, below: list[float], dpi: int) -> float:
+    """Where a rule's run up through a dark band's gaps ends: past every stretch between the
+    horizontal rules it crosses, from its top down, that passes between white letters, over
+    stretches of plain fill (a band's doubled top edge), until one drawn over the fill."""
+    start = top
+    for y in below:
+        kind = _stretch(grey, band, x, start, y, dpi)
+        if kind == "border":
+            break
+        if kind == "gap":
+            top = y
+        start = y
+    return top
+
+
+def _stretch(grey, band, x: float, y0: float, y1: float, dpi: int) -> str:
+    """What a rule's stretch across a dark band's row is: `gap` where it is no darker than the
+    band's fill and passes between white letters (the gap between two words of a label spanning
+    columns, `Benchmark|ing`, which a rule from the rows below runs up through), `fill` where no
+    letters are beside it or it is too short to tell, `border` where drawn over the fill (darker
+    than it) or outside a band."""
     import numpy as np
 
     d = max(2, round(SEAM_X * dpi / 72.0))
     rows = np.arange(round(y0) + d, round(y1) - d)
     xi, off = round(x), max(3, round(1.5 * dpi / 72))
-    if rows.size == 0 or xi - 2 * off < 0 or xi + 2 * off >= grey.shape[1] or not _inside(band, x, (y0 + y1) / 2, dpi):
-        return False
+    if rows.size == 0:
+        return "fill"
+    if xi - 2 * off < 0 or xi + 2 * off >= grey.shape[1] or not _inside(band, x, (y0 + y1) / 2, dpi):
+        return "border"
     line = grey[rows, xi - 1 : xi + 2].min(axis=1)
     sides = np.concatenate([grey[rows, xi - 2 * off : xi - off], grey[rows, xi + off : xi + 2 * off]], axis=1)
     fill = sides[sides < 128]
     if fill.size == 0 or float(np.median(line)) < float(np.median(fill)) - DRAWN:
-        return False
-    return any(_text_at(grey, x, float(y), dpi) for y in rows)
+        return "border"
+    return "gap" if any(_text_at(grey, x, float(y), dpi, WORD_SPACE) for y in rows) else "fill"
 
 
-def _text_at(grey, x: float, y: float, dpi: int) -> bool:
-    """Whether white letters lie across the row at a rule's end in a dark band: light print close
-    on both sides of it (a label over the rule's line; a label set close beside a border that
-    blur joined to it is on one side only), and not a light line drawn across."""
+WORD_SPACE = 2.5  # points: the widest space between two words of a label, at the sizes tables print in
+
+
+def _text_at(grey, x: float, y: float, dpi: int, close_pt: float = 1.5) -> bool:
+    """Whether white letters lie across the row at a rule's end in a dark band: light print within
+    `close_pt` on both sides of it (a label over the rule's line; a label set close beside a border
+    that blur joined to it is on one side only), and not a light line drawn across."""
     h, w = grey.shape
     row = grey[min(max(0, round(y)), h - 1)]
-    reach, close = round(0.125 * dpi), max(2, round(1.5 * dpi / 72))
+    reach, close = round(0.125 * dpi), max(2, round(close_pt * dpi / 72))
     xi = min(max(0, round(x)), w - 1)
     near = row[max(0, xi - reach) : xi + reach]
     light = float((near > 128).mean()) if near.size else 0.0
@@ -227,7 +246,9 @@ def _sparse_words(region, h, v, eng: OcrEngine, s: float) -> list[Word]:
     import numpy as np
 
     from .cellread import zeros_read_as_os
+    from .inkpoints import points_from_ink
     from .inkwords import reread_unexplained
+    from .loosearrows import loose_arrows
     from .wordgaps import split_glued
 
     img, ox, oy = region
@@ -236,6 +257,7 @@ def _sparse_words(region, h, v, eng: OcrEngine, s: float) -> list[Word]:
     ink[lines > 0] = 0
     words = _specks_out(reread_unexplained(img, ink, eng.words(img), eng))
     words = split_glued(_to_ink(zeros_read_as_os(img, _lookalike_figures(img, words, eng)), ink), ink)
+    words = points_from_ink(words, ink) + loose_arrows(img, ink, words)
     return [
         Word(w.text, (w.x0 + ox) * s, (w.top + oy) * s, (w.x1 + ox) * s, (w.bottom + oy) * s, True, w.conf)
         for w in words

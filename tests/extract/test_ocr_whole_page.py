@@ -328,6 +328,27 @@ def test_a_column_rule_run_up_through_a_labels_word_gap_to_the_bands_top_edge_st
     assert got == [flat, (300.0, 140.0, 300.0, 400.0), border]
 
 
+def test_a_rule_run_up_through_a_word_space_past_a_doubled_top_edge_stops_under_the_label():
+    """A band whose top edge the masks find twice (rules at 104 and 112) holds a label of three
+    lines spanning columns; the rule from the body runs up through the space between two of its
+    words (`collected|as`, ten pixels at 300 dpi) and through the plain fill above it: it is
+    clipped to the rule under the label (at 170). The same space beside a border drawn darker
+    than the fill keeps that border."""
+    band = np.zeros((600, 800), bool)
+    band[100:200, 50:700] = True
+    grey = np.full((600, 800), 245, np.uint8)
+    grey[100:200, 50:700] = 50
+    for x in (300, 400):
+        grey[120:132, x - 12 : x - 6] = 240  # words either side, a word space apart
+        grey[120:132, x + 4 : x + 10] = 240
+    grey[100:400, 399:402] = 15
+    edges = [(50.0, 104.0, 650.0, 104.0), (50.0, 112.0, 650.0, 112.0), (50.0, 170.0, 650.0, 170.0)]
+    through = (300.0, 100.0, 300.0, 400.0)
+    border = (400.0, 100.0, 400.0, 400.0)
+    got = _ends_in_bands([*edges, through, border], band, grey, 300)
+    assert got == [*edges, (300.0, 170.0, 300.0, 400.0), border]
+
+
 def test_a_dark_bands_seams_are_no_rules_but_its_borders_that_run_on_below_are():
     """Between a navy header's white labels the masks find dark gaps that look like column rules;
     a grid built on them cuts the labels (`Dece | mber`). A border the column rules below carry

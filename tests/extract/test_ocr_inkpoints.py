@@ -1,0 +1,41 @@
+"""Decimal points the sparse pass dropped: a speck on the digits' baseline, apart from both,
+between two of them, is the point; a comma below the baseline, a speck too small to be a
+point, a mark before three digits and a mark beside the figure are left alone."""
+
+import numpy as np
+import pytest
+
+from scorekit.extract.ocr.inkpoints import points_from_ink
+from scorekit.extract.page import Word
+
+
+def _figure(digits: int, mark_at: int | None, mark_rows: tuple[int, int] = (17, 21), mark_wide: int = 4):
+    """Digits 20 pixels tall, 12 wide, 4 apart; a mark after `mark_at` digits (or none)."""
+    ink = np.zeros((40, 200), np.uint8)
+    x = 10
+    for k in range(digits):
+        if mark_at is not None and k == mark_at:
+            ink[10 + mark_rows[0] : 10 + mark_rows[1], x : x + mark_wide] = 255
+            x += mark_wide + 4
+        ink[10:31, x : x + 12] = 255
+        x += 16
+    return ink, Word("".join(str(k + 4) for k in range(digits)), 10, 10, x - 4, 31, True, 0.8)
+
+
+def test_a_point_between_two_digits_is_put_back():
+    ink, w = _figure(2, 1)
+    assert [v.text for v in points_from_ink([w], ink)] == ["4.5"]
+
+
+@pytest.mark.parametrize(
+    ("digits", "mark_at", "rows", "wide"),
+    [
+        (2, 1, (17, 25), 4),  # a comma, hanging below the baseline
+        (2, 1, (19, 20), 1),  # a speck
+        (4, 1, (17, 21), 4),  # before three digits: `4.567` or `4,567`
+        (2, None, (17, 21), 4),  # no mark
+    ],
+)
+def test_no_point_where_the_ink_does_not_show_one(digits, mark_at, rows, wide):
+    ink, w = _figure(digits, mark_at, rows, wide)
+    assert points_from_ink([w], ink) == [w]
