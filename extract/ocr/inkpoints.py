@@ -3,10 +3,11 @@
 A blurred point is the smallest glyph on a scan, and tesseract's sparse mode drops it: `6.1`
 comes back `61` in a row of `5.3 2.5 3.4`, and the row, its figures no longer in one number
 format, is withheld whole (`records.withhold_off_precision`). The ink still holds the point: a
-speck between two digits' ink, on their baseline, no wider than a stroke. A comma hangs below
-the baseline; a mark with three digits after it could be either, and is left alone. Only a point
-blur left apart from both digits is seen (one joined to a digit reads as its stroke); a row left
-in two number formats is still withheld downstream where no two-thirds majority settles it.
+speck between two digits' ink, on their baseline, no wider than a stroke, apart from both where
+the ink is cut halfway between the darkest stroke and the paper (blur joins them at the
+binarisation's level). A comma hangs below the baseline; a mark with three digits after it could
+be either, and is left alone. A row left in two number formats is still withheld downstream
+where no two-thirds majority settles it.
 """
 
 from __future__ import annotations
@@ -27,18 +28,21 @@ POINT_MIN = 0.1  # of the ink height: nor narrower or lower than this (a scanner
 BELOW = 0.1  # of the ink height: a mark reaching further below the digits' bottom is a comma
 
 
-def points_from_ink(words: list[Word], ink: np.ndarray) -> list[Word]:
+def points_from_ink(words: list[Word], grey: np.ndarray) -> list[Word]:
     """Each word, with the decimal point its ink shows and its reading lacks (boxes in the
-    image's pixels)."""
-    return [_pointed(w, ink) for w in words]
+    grey image's pixels)."""
+    return [_pointed(w, grey) for w in words]
 
 
-def _pointed(w: Word, ink: np.ndarray) -> Word:
+def _pointed(w: Word, grey: np.ndarray) -> Word:
     if not re.fullmatch(r"\d{2,}", w.text):
         return w
     top, bottom, left = max(0, int(w.top)), int(round(w.bottom)), max(0, int(w.x0))
     below = round(REACH * (bottom - top))  # a comma's tail may hang below the word's box
-    box = ink[top : bottom + below + 1, left : int(round(w.x1)) + 1] > 0
+    crop = grey[top : bottom + below + 1, left : int(round(w.x1)) + 1]
+    if not crop.size:
+        return w
+    box = crop < (int(crop.min()) + int(np.median(crop))) // 2  # the strokes' cores: blur joins a point to a digit
     rows = np.flatnonzero(box.any(axis=1))
     if not len(rows):
         return w

@@ -19,7 +19,7 @@ def _figure(digits: int, mark_at: int | None, mark_rows: tuple[int, int] = (17, 
             x += mark_wide + 4
         ink[10:31, x : x + 12] = 255
         x += 16
-    return ink, Word("".join(str(k + 4) for k in range(digits)), 10, 10, x - 4, 31, True, 0.8)
+    return 255 - ink, Word("".join(str(k + 4) for k in range(digits)), 10, 10, x - 4, 31, True, 0.8)
 
 
 def test_a_point_between_two_digits_is_put_back():
