@@ -31,8 +31,10 @@ from .records import (
     withhold_pointless_percents,
 )
 from .refcolumn import RefCell, RefMemory, parse_ref, repair_column
+from .respelling import unsettled
 from .structure import Cell, Table
 from .structure.figures import data_like
+from .textquality import dictionary
 from .values import parse_value
 from .vocabulary import VOCABULARY
 
@@ -152,7 +154,7 @@ class TableReader:
         lines = _lines(body)
         for line in lines:
             line.name = strip_noted(line.name, notes)
-        held = self._settle_refs(lines) if ctx.method == "ocr" else set()
+        held = self._settle_refs(lines) | _unsettled_names(lines, body.model) if ctx.method == "ocr" else set()
         for k, line in enumerate(lines):
             body.row_no += 1
             unit = unit_of_row(
@@ -268,6 +270,23 @@ def _dashless_refs(lines: list[Line], model: ColumnModel) -> None:
 def _prefix(ref: str) -> str:
     """The letters a reference starts with (`asc` of `ASC 07`)."""
     return re.sub(r"[^A-Za-z&].*", "", ref).lower()
+
+
+def _unsettled_names(lines: list[Line], model: ColumnModel) -> set[int]:
+    """The lines keyed by their name (no reference) whose name holds a word the engine was unsure
+    of and no word list explains (`respelling.unsettled`): withheld, not filed under a misread name."""
+    words = dictionary()
+    return {
+        k
+        for k, line in enumerate(lines)
+        if not line.ref
+        and any(
+            unsettled(w, words)
+            for i in model.index("name")
+            if i < len(line.row) and (c := line.row[i]) is not None
+            for w in c.words
+        )
+    }
 
 
 def _label_conf(row: list[Cell | None], model: ColumnModel) -> float:
