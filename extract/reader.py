@@ -32,6 +32,7 @@ from .records import (
 )
 from .refcolumn import RefCell, RefMemory, parse_ref, repair_column
 from .respelling import unsettled
+from .secondreading import known
 from .structure import Cell, Table
 from .structure.figures import data_like
 from .textquality import dictionary
@@ -432,19 +433,42 @@ def _column_label(header: str, band: str) -> tuple[str, str]:
     if not ref and is_reference(first) and rest[:1].isupper():
         ref, name = first, rest
     lead, after = lead_ref(name) if not ref else ("", "")
-    if after and lead.isupper():
-        ref, name = lead, after
+    if after and (m := _PREFIX.match(lead)) is not None and m.group().isupper():
+        ref, name = lead, after  # `EH4 (val)`: the prefix in capitals, its qualifier as printed
     return ref, name
 
 
 def _repaired_refs(labels: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """OCR'd references along a header repaired by the row of them, as a column's are by the
-    column (`R&BO4` beside `R&B03`, `R&B05`)."""
-    got = repair_column([RefCell(ref) for ref, _ in labels], VOCABULARY.lookalikes)
-    return [(reading.text if ref else ref, name) for (ref, name), reading in zip(labels, got, strict=True)]
+    column (`R&BO4` beside `R&B03`, `R&B05`). A header leading with a short word no list holds
+    before a capitalised name (`wos Percentage ...`) gives it up as its reference only where the
+    row repairs it to a prefix the other headers' references print (`W05`)."""
+    words = dictionary()
+    loose = {k: _loose_ref(name, words) for k, (ref, name) in enumerate(labels) if not ref}
+    got = repair_column([RefCell(ref or loose[k][0]) for k, (ref, _) in enumerate(labels)], VOCABULARY.lookalikes)
+    printed = {_prefix(got[k].text) for k, (ref, _) in enumerate(labels) if ref} - {""}
+    out = []
+    for k, ((ref, name), reading) in enumerate(zip(labels, got, strict=True)):
+        if ref:
+            out.append((reading.text, name))
+        elif loose[k][0] and parse_ref(reading.text) and _prefix(reading.text) in printed:
+            out.append((reading.text, loose[k][1]))
+        else:
+            out.append((ref, name))
+    return out
+
+
+def _loose_ref(name: str, words: frozenset[str]) -> tuple[str, str]:
+    """A header's first word, if it may be a misread reference: short, no listed word, before a
+    capitalised name; ("", name) otherwise."""
+    first, _, rest = name.partition(" ")
+    if 0 < len(first) <= LOOSE_REF and first.isalnum() and rest[:1].isupper() and not known(first, words):
+        return first, rest
+    return "", name
 
 
 _PREFIX = re.compile(r"^[A-Za-z&]+")
+LOOSE_REF = 6  # characters at most of a header's first word that may be a misread reference
 
 
 def _cased_refs(labels: list[tuple[str, str]]) -> list[tuple[str, str]]:
