@@ -81,6 +81,7 @@ class Body:
     continued: bool = False
     levels: list[list[str]] = field(default_factory=list)  # the header's texts, level by level
     first: int = 0  # the table's row index of `rows[0]`
+    head: list[list[Cell | None]] = field(default_factory=list)  # the header's rows, as cells
 
     def numbered(self) -> list[tuple[int, list[Cell | None]]]:
         return [(self.first + k, row) for k, row in enumerate(self.rows)]
@@ -130,7 +131,9 @@ class TableReader:
             levels = header_texts(grid, header_rows)
             model = model_from_levels(levels, table.n_cols, report, _figure_columns(grid[header_rows:], table.n_cols))
             _references_by_body(model, grid[header_rows:])
-            body = Body(grid[header_rows:], model, title=table.title, levels=levels, first=header_rows)
+            body = Body(
+                grid[header_rows:], model, title=table.title, levels=levels, first=header_rows, head=grid[:header_rows]
+            )
             if _has_measures(model) or _transposed(body):
                 date_benchmarks(model, page_text)
                 self._carry_benchmark_periods(model)
@@ -494,8 +497,10 @@ def _read_areas(body: Body, ctx: Record) -> list[dict]:
     area_cols = body.model.index("area") or [0]
     numbered = body.numbered()
     labels = [_area_label(row, area_cols) for _r, row in numbered]
+    held: set[int] = set()
     if ctx.method == "ocr":
         labels = VOCABULARY.spell_places(labels)
+        held = _unsettled_headers(body)
     for (r, row), area in zip(numbered, labels, strict=True):
         values = _values(row, r, body.model)
         if not area or not values:
@@ -504,7 +509,21 @@ def _read_areas(body: Body, ctx: Record) -> list[dict]:
         for col, cell in values:
             name = _area_indicator(col, body.title)
             unit = unit_of_row(name, [(col, cell.text)])
-            out.append(observation(ctx, body.row_no, "", "", name, area, col, cell, unit))
+            obs = observation(ctx, body.row_no, "", "", name, area, col, cell, unit)
+            out.append(withhold(obs) if cell.col in held else obs)
+    return out
+
+
+def _unsettled_headers(body: Body) -> set[int]:
+    """The columns whose header (its band included) holds a word the engine was unsure of and no
+    word list explains (`Offenies`, `@ percentage`): the indicator named from it is no name
+    printed, so its values are withheld. A header cell naming a period is the period's."""
+    words = dictionary()
+    out = set()
+    for row in body.head:
+        for i, c in enumerate(row):
+            if c is not None and not parse_period(c.text) and any(unsettled(w, words) for w in c.words):
+                out.add(i)
     return out
 
 
