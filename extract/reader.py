@@ -187,7 +187,7 @@ class TableReader:
                 continue
             line.ref, line.name = reading.text, loose[k][1] if k in taken else line.name
         self.lone |= {r.text for k, r in enumerate(got) if r.lone and (k not in loose or k in taken)}
-        return {k for k, r in enumerate(got) if r.doubtful and (k not in loose or k in taken)}
+        return {k for k, r in enumerate(got) if r.doubtful and (k not in loose or k in taken or not cells[k].text)}
 
     def unwitnessed(self) -> set[str]:
         """The lone references read so far (`repair_column`) that no other row of the document

@@ -190,6 +190,7 @@ def repair_column(
     doubtful |= {i for i, t in enumerate(texts) if _tail_alone(t) and cells[i].conf < SURE}
     doubtful -= _numbered_in_turn(col, lookalikes)
     doubtful |= {i for i, p in enumerate(col.parts) if p is not None and p.prefix in unspaced}
+    doubtful |= _unread_in_turn(col)
     lone = {i for i in unsettled - doubtful if col.parts[i] is None and _misread_of_scheme(col, i, lookalikes)}
     _remember(col)
     return [
@@ -690,6 +691,21 @@ def _numbered_in_turn(col: _Column, lookalikes: Mapping[str, str]) -> set[int]:
         if len(repaired) == before:
             break
     return repaired
+
+
+def _unread_in_turn(col: _Column) -> set[int]:
+    """Rows with no reading where the column's count implies a reference no other row prints
+    (`` above `REV02`, `REV03`): a reference OCR read as nothing, not a row printed without one
+    (those the count runs past: `AB1`, ``, `AB2`). Their values would be filed under the name."""
+    printed = {p.text for p in col.parts if p is not None}
+    return {
+        i
+        for i, t in enumerate(col.texts)
+        if not t
+        and (implied := _implied_here(col, i)) is not None
+        and int(implied.number) > 0
+        and implied.text not in printed
+    }
 
 
 def _twice(col: _Column, i: int, p: RefParts) -> bool:
