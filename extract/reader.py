@@ -31,8 +31,11 @@ from .records import (
     withhold_pointless_percents,
 )
 from .refcolumn import RefCell, RefMemory, parse_ref, repair_column
+from .respelling import unsettled
+from .secondreading import known
 from .structure import Cell, Table
 from .structure.figures import data_like
+from .textquality import dictionary
 from .values import parse_value
 from .vocabulary import VOCABULARY
 
@@ -78,6 +81,7 @@ class Body:
     continued: bool = False
     levels: list[list[str]] = field(default_factory=list)  # the header's texts, level by level
     first: int = 0  # the table's row index of `rows[0]`
+    head: list[list[Cell | None]] = field(default_factory=list)  # the header's rows, as cells
 
     def numbered(self) -> list[tuple[int, list[Cell | None]]]:
         return [(self.first + k, row) for k, row in enumerate(self.rows)]
@@ -127,7 +131,9 @@ class TableReader:
             levels = header_texts(grid, header_rows)
             model = model_from_levels(levels, table.n_cols, report, _figure_columns(grid[header_rows:], table.n_cols))
             _references_by_body(model, grid[header_rows:])
-            body = Body(grid[header_rows:], model, title=table.title, levels=levels, first=header_rows)
+            body = Body(
+                grid[header_rows:], model, title=table.title, levels=levels, first=header_rows, head=grid[:header_rows]
+            )
             if _has_measures(model) or _transposed(body):
                 date_benchmarks(model, page_text)
                 self._carry_benchmark_periods(model)
@@ -152,7 +158,7 @@ class TableReader:
         lines = _lines(body)
         for line in lines:
             line.name = strip_noted(line.name, notes)
-        held = self._settle_refs(lines) if ctx.method == "ocr" else set()
+        held = self._settle_refs(lines) | _unsettled_names(lines, body.model) if ctx.method == "ocr" else set()
         for k, line in enumerate(lines):
             body.row_no += 1
             unit = unit_of_row(
@@ -181,7 +187,7 @@ class TableReader:
                 continue
             line.ref, line.name = reading.text, loose[k][1] if k in taken else line.name
         self.lone |= {r.text for k, r in enumerate(got) if r.lone and (k not in loose or k in taken)}
-        return {k for k, r in enumerate(got) if r.doubtful and (k not in loose or k in taken)}
+        return {k for k, r in enumerate(got) if r.doubtful and (k not in loose or k in taken or not cells[k].text)}
 
     def unwitnessed(self) -> set[str]:
         """The lone references read so far (`repair_column`) that no other row of the document
@@ -268,6 +274,23 @@ def _dashless_refs(lines: list[Line], model: ColumnModel) -> None:
 def _prefix(ref: str) -> str:
     """The letters a reference starts with (`asc` of `ASC 07`)."""
     return re.sub(r"[^A-Za-z&].*", "", ref).lower()
+
+
+def _unsettled_names(lines: list[Line], model: ColumnModel) -> set[int]:
+    """The lines keyed by their name (no reference) whose name holds a word the engine was unsure
+    of and no word list explains (`respelling.unsettled`): withheld, not filed under a misread name."""
+    words = dictionary()
+    return {
+        k
+        for k, line in enumerate(lines)
+        if not line.ref
+        and any(
+            unsettled(w, words)
+            for i in model.index("name")
+            if i < len(line.row) and (c := line.row[i]) is not None
+            for w in c.words
+        )
+    }
 
 
 def _label_conf(row: list[Cell | None], model: ColumnModel) -> float:
@@ -413,19 +436,42 @@ def _column_label(header: str, band: str) -> tuple[str, str]:
     if not ref and is_reference(first) and rest[:1].isupper():
         ref, name = first, rest
     lead, after = lead_ref(name) if not ref else ("", "")
-    if after and lead.isupper():
-        ref, name = lead, after
+    if after and (m := _PREFIX.match(lead)) is not None and m.group().isupper():
+        ref, name = lead, after  # `EH4 (val)`: the prefix in capitals, its qualifier as printed
     return ref, name
 
 
 def _repaired_refs(labels: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """OCR'd references along a header repaired by the row of them, as a column's are by the
-    column (`R&BO4` beside `R&B03`, `R&B05`)."""
-    got = repair_column([RefCell(ref) for ref, _ in labels], VOCABULARY.lookalikes)
-    return [(reading.text if ref else ref, name) for (ref, name), reading in zip(labels, got, strict=True)]
+    column (`R&BO4` beside `R&B03`, `R&B05`). A header leading with a short word no list holds
+    before a capitalised name (`wos Percentage ...`) gives it up as its reference only where the
+    row repairs it to a prefix the other headers' references print (`W05`)."""
+    words = dictionary()
+    loose = {k: _loose_ref(name, words) for k, (ref, name) in enumerate(labels) if not ref}
+    got = repair_column([RefCell(ref or loose[k][0]) for k, (ref, _) in enumerate(labels)], VOCABULARY.lookalikes)
+    printed = {_prefix(got[k].text) for k, (ref, _) in enumerate(labels) if ref} - {""}
+    out = []
+    for k, ((ref, name), reading) in enumerate(zip(labels, got, strict=True)):
+        if ref:
+            out.append((reading.text, name))
+        elif loose[k][0] and parse_ref(reading.text) and _prefix(reading.text) in printed:
+            out.append((reading.text, loose[k][1]))
+        else:
+            out.append((ref, name))
+    return out
+
+
+def _loose_ref(name: str, words: frozenset[str]) -> tuple[str, str]:
+    """A header's first word, if it may be a misread reference: short, no listed word, before a
+    capitalised name; ("", name) otherwise."""
+    first, _, rest = name.partition(" ")
+    if 0 < len(first) <= LOOSE_REF and first.isalnum() and rest[:1].isupper() and not known(first, words):
+        return first, rest
+    return "", name
 
 
 _PREFIX = re.compile(r"^[A-Za-z&]+")
+LOOSE_REF = 6  # characters at most of a header's first word that may be a misread reference
 
 
 def _cased_refs(labels: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -451,8 +497,10 @@ def _read_areas(body: Body, ctx: Record) -> list[dict]:
     area_cols = body.model.index("area") or [0]
     numbered = body.numbered()
     labels = [_area_label(row, area_cols) for _r, row in numbered]
+    held: set[int] = set()
     if ctx.method == "ocr":
         labels = VOCABULARY.spell_places(labels)
+        held = _unsettled_headers(body)
     for (r, row), area in zip(numbered, labels, strict=True):
         values = _values(row, r, body.model)
         if not area or not values:
@@ -461,7 +509,21 @@ def _read_areas(body: Body, ctx: Record) -> list[dict]:
         for col, cell in values:
             name = _area_indicator(col, body.title)
             unit = unit_of_row(name, [(col, cell.text)])
-            out.append(observation(ctx, body.row_no, "", "", name, area, col, cell, unit))
+            obs = observation(ctx, body.row_no, "", "", name, area, col, cell, unit)
+            out.append(withhold(obs) if cell.col in held else obs)
+    return out
+
+
+def _unsettled_headers(body: Body) -> set[int]:
+    """The columns whose header (its band included) holds a word the engine was unsure of and no
+    word list explains (`Offenies`, `@ percentage`): the indicator named from it is no name
+    printed, so its values are withheld. A header cell naming a period is the period's."""
+    words = dictionary()
+    out = set()
+    for row in body.head:
+        for i, c in enumerate(row):
+            if c is not None and not parse_period(c.text) and any(unsettled(w, words) for w in c.words):
+                out.add(i)
     return out
 
 

@@ -45,6 +45,7 @@ SHAPED = 2 / 3  # share of a column's readings that must parse for it to have a 
 AGREE = 0.75  # share of a prefix's other references whose separator a reading takes
 SURE = 0.85  # an engine's word confidence from which a reading nothing settles stands as printed
 MIN_RUN = 3  # readings of a prefix that show how it is printed
+WIDE = "1"  # a figure set with a bearing as wide as a space before it
 NEAREST = 3  # readings on each side of a row that its place in the count is implied from
 
 
@@ -183,11 +184,13 @@ def repair_column(
     _sibling_qualifier(col, lookalikes)
     sure = {_stem(c.text) for c in cells if c.conf >= SURE}
     doubtful = {i for i in unsettled if cells[i].conf < SURE and _stem(texts[i]) not in sure}
-    _separators(col)
+    unspaced = _separators(col)
     _restore_prefix(col)
     doubtful |= {i for i in _bare_among_prefixed(col) if cells[i].conf < SURE}
     doubtful |= {i for i, t in enumerate(texts) if _tail_alone(t) and cells[i].conf < SURE}
     doubtful -= _numbered_in_turn(col, lookalikes)
+    doubtful |= {i for i, p in enumerate(col.parts) if p is not None and p.prefix in unspaced}
+    doubtful |= _unread_in_turn(col)
     lone = {i for i in unsettled - doubtful if col.parts[i] is None and _misread_of_scheme(col, i, lookalikes)}
     _remember(col)
     return [
@@ -577,11 +580,13 @@ def _between(col: _Column, i: int, c: RefParts) -> bool:
     return above is not None and below is not None and above < int(c.number) < below
 
 
-def _separators(col: _Column) -> None:
+def _separators(col: _Column) -> set[str]:
     """A separator lost or added, where nearly all of the prefix's references print one (`SP01`
     and `SP08` among eleven `SP 02`: a narrow space a scan lost twice), or where they split
     between a mark and none, as `_split_separator` says; at least two must print it. Decided once
-    a prefix, on the readings as they stand, so one repair does not sway the next."""
+    a prefix, on the readings as they stand, so one repair does not sway the next. The prefixes
+    whose separator nothing settles (`_bearing_or_space`) are returned: their rows are doubtful."""
+    unsettled = set()
     for prefix in {p.prefix for p in col.parts if p is not None and p.prefix}:
         seps = Counter(q.sep for q in col.group(prefix))
         total = sum(seps.values())
@@ -589,6 +594,8 @@ def _separators(col: _Column) -> None:
         sep, n = seps.most_common(1)[0]
         if len(seps) == 2 and "" in seps and n < AGREE * total:
             sep = _split_separator(col, prefix, seps)
+            if sep == " " and _bearing_or_space(col, prefix):
+                unsettled.add(prefix)
         elif n < AGREE * total:
             sep = None
         if sep is None or seps[sep] < 2:
@@ -596,6 +603,19 @@ def _separators(col: _Column) -> None:
         col.parts = [
             RefParts(p.prefix, sep, p.number, p.tail) if p is not None and p.prefix == prefix else p for p in col.parts
         ]
+    return unsettled
+
+
+def _bearing_or_space(col: _Column, prefix: str) -> bool:
+    """A space read only before a `1`, no reading the engine was sure of printing it, where two
+    readings before other digits print none (`SP5`, `SP7`, `SP 10`, `SP 11`): a `1` is set with
+    a bearing as wide as a space, so the space may be that bearing (`SP10`) or a narrow space
+    the other readings lost (`H 04`): nothing settles which."""
+    group = [(j, q) for j, q in enumerate(col.parts) if q is not None and q.prefix == prefix]
+    spaced = [(j, q) for j, q in group if q.sep == " "]
+    if any(col.sure(j) or not q.number.startswith(WIDE) for j, q in spaced):
+        return False
+    return sum(not q.sep and not q.number.startswith(WIDE) for _, q in group) >= 2
 
 
 def _split_separator(col: _Column, prefix: str, seps: Counter[str]) -> str | None:
@@ -671,6 +691,21 @@ def _numbered_in_turn(col: _Column, lookalikes: Mapping[str, str]) -> set[int]:
         if len(repaired) == before:
             break
     return repaired
+
+
+def _unread_in_turn(col: _Column) -> set[int]:
+    """Rows with no reading where the column's count implies a reference no other row prints
+    (`` above `REV02`, `REV03`): a reference OCR read as nothing, not a row printed without one
+    (those the count runs past: `AB1`, ``, `AB2`). Their values would be filed under the name."""
+    printed = {p.text for p in col.parts if p is not None}
+    return {
+        i
+        for i, t in enumerate(col.texts)
+        if not t
+        and (implied := _implied_here(col, i)) is not None
+        and int(implied.number) > 0
+        and implied.text not in printed
+    }
 
 
 def _twice(col: _Column, i: int, p: RefParts) -> bool:

@@ -196,3 +196,14 @@ def test_a_misread_reference_before_a_name_is_repaired_where_the_column_prints_i
         ]
     assert got["ocr"] == [(f"SP{k + 1}", f"Measure {chr(65 + k)} of offences") for k in range(9)]
     assert got["text"][1] == ("", "$P2 - Measure B of offences")
+
+
+def test_a_reference_read_as_nothing_where_the_count_implies_one_withholds_its_row():
+    rows = [["", "Number of referrals", "1,204", "1,310"], *[[f"KP0{k}", f"Measure {k}", "5", "6"] for k in (2, 3, 4)]]
+    got = read("ocr", rows)
+    held = [o for o in got if "low_confidence" in o["flags"]]
+    assert [(o["indicator"], o["value_raw"]) for o in held] == [
+        ("Number of referrals", "1,204"),
+        ("Number of referrals", "1,310"),
+    ]
+    assert not [o for o in read("text", rows) if "low_confidence" in o["flags"]]

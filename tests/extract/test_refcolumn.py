@@ -509,3 +509,29 @@ def test_a_row_with_no_reading_leaves_the_count_unsure_unless_the_column_shows_h
     assert got[-1].text == "ABu" and got[-1].doubtful
     assert texts(["AB5", "AB6", "", "AB8", "AB9", "", "ABu"])[-1] == "AB11"
     assert texts(["AB5", "AB6", "", "AB7", "AB8", "", "ABu"])[-1] == "AB9"
+
+
+def test_a_space_read_only_before_a_one_is_a_bearing_or_a_space_and_its_rows_are_doubtful():
+    """`SP5`, `SP7`, `SP8` glued, `SP 10`..`SP 13` spaced, none sure: a `1`'s bearing is as wide
+    as a space, so nothing settles whether the space is printed; the prefix's rows are withheld
+    rather than filed under references the page may not print."""
+    column = [("SP5", 0.46), ("SP7", 0.6), ("SP8", 0.73), ("SP 10", 0.43), ("SP 11", 0.3), ("SP 12", 0.31)]
+    got = repair_column([RefCell(t, c) for t, c in column], LOOK)
+    assert all(r.doubtful for r in got)
+    # a space read before another digit, or by a sure reading, settles it as printed
+    column = [("SP5", 0.46), ("SP 7", 0.6), ("SP8", 0.73), ("SP 10", 0.43), ("SP 11", 0.3), ("SP 12", 0.31)]
+    got = repair_column([RefCell(t, c) for t, c in column], LOOK)
+    assert [r.text for r in got] == ["SP 5", "SP 7", "SP 8", "SP 10", "SP 11", "SP 12"]
+    assert not any(r.doubtful for r in got)
+    column = [("SP5", 0.46), ("SP7", 0.6), ("SP8", 0.73), ("SP 10", 0.9), ("SP 11", 0.3), ("SP 12", 0.31)]
+    assert not any(r.doubtful for r in repair_column([RefCell(t, c) for t, c in column], LOOK))
+
+
+def test_a_row_read_as_nothing_where_the_count_implies_a_reference_is_doubtful():
+    """`` above `REV02`, `REV03` (a faint first reference lost), or between `A2` and `A4`: its
+    values would be filed under its name; a row the count runs past (`A1`, ``, `A2`: a row
+    printed without a reference) or one whose number is not said (`AB0`) stands."""
+    assert [r.doubtful for r in repair(["", "REV02", "REV03", "REV04"])] == [True, False, False, False]
+    assert [r.doubtful for r in repair(["A1", "A2", "", "A4", "A5"])] == [False, False, True, False, False]
+    assert not any(r.doubtful for r in repair(["A1", "", "A2", "A3"]))
+    assert [r.text for r in repair(["", "REV02", "REV03"])] == ["", "REV02", "REV03"]

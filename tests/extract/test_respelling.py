@@ -4,7 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scorekit.extract.page import Word
-from scorekit.extract.respelling import respell
+from scorekit.extract.respelling import respell, unsettled
 
 WORDS = frozenset(
     {
@@ -99,3 +99,24 @@ def test_a_thinned_l_read_as_an_i_is_read_back():
     words = WORDS | {"referrals", "plan", "total"}
     got = respell([Word(t, 0, 0, 10, 8) for t in ("referrais", "Pian", "totai")], words)
     assert [w.text for w in got] == ["referrals", "Plan", "total"]
+
+
+def test_an_unsure_word_no_list_explains_is_unsettled():
+    """`casehoider`, `Social!`, `Tot a!` read unsure: no word a name prints; the same words read
+    sure, listed words, acronyms and codes, and place names stand as read."""
+
+    def word(text, conf=0.5):
+        return Word(text, 0, 0, 10, 5, conf=conf)
+
+    assert unsettled(word("casehoider"), WORDS)
+    assert unsettled(word("Social!"), WORDS | {"social"})
+    assert unsettled(word("Tot a!"), WORDS)
+    assert unsettled(word("e=churling"), WORDS)
+    assert not unsettled(word("caseholder", 0.81), WORDS)  # the engine was sure enough of it
+    assert not unsettled(word("crimes,"), WORDS)
+    assert not unsettled(word("(EHPs,"), WORDS)
+    assert not unsettled(word("Harrow"), WORDS)
+    assert not unsettled(word("load)"), WORDS)
+    assert not unsettled(word("vehicles*"), WORDS | {"vehicle"})
+    assert not unsettled(word("12+m,"), WORDS)
+    assert not unsettled(word("Camden"), WORDS)  # a place no list holds

@@ -64,6 +64,32 @@ def test_references_over_the_columns_of_a_scan_are_repaired_by_their_row():
     assert {o["ref"] for o in read(page)} == {"R&B03", "R&B04", "R&B05"}
 
 
+def test_a_reference_with_its_qualifier_leads_its_column():
+    """`EH4 (val) Number of ...`: the reference's capitals lead it, its qualifier as printed."""
+    sheet = [["Month", "EH4 (val) Number of assessments", "EH4-QL Share on time", "Year 6 Obesity rate"]]
+    obs = read(print_sheet(Sheet([*sheet, *TRANSPOSED[1:]])).page)
+    assert {(o["ref"], o["indicator"]) for o in obs} == {
+        ("EH4 (val)", "Number of assessments"),
+        ("EH4-QL", "Share on time"),
+        ("", "Year 6 Obesity rate"),
+    }
+
+
+def test_a_scans_misread_reference_leading_a_header_is_the_reference_its_row_implies():
+    """`wos Percentage ...` between `W04` and `W06`: a short word no list holds, before a
+    capitalised name, which the row of references repairs to a prefix they print; a header
+    leading with a word (`Total Referrals`) keeps it, as a text layer's does."""
+    sheet = [["Month", "W04 Collections", "wos Percentage recycled", "W06 Residual waste", "Total Referrals"]]
+    rows = [[*r, r[1]] for r in TRANSPOSED[1:]]
+    page = replace(print_sheet(Sheet([*sheet, *rows])).page, method="ocr")
+    assert {(o["ref"], o["indicator"]) for o in read(page)} == {
+        ("W04", "Collections"),
+        ("W05", "Percentage recycled"),
+        ("W06", "Residual waste"),
+        ("", "Total Referrals"),
+    }
+
+
 @pytest.mark.parametrize("ruling", ["none", "grid"])
 @pytest.mark.parametrize(
     ("stub", "years", "periods"),

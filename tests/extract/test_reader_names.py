@@ -1,0 +1,57 @@
+"""The reader withholds the values of an OCR'd row keyed by its name where the name holds a word
+the engine was unsure of and no word list explains; a text layer's names stand as printed."""
+
+from dataclasses import replace
+
+from scorekit.extract.reader import PageInfo, TableReader
+from scorekit.extract.structure import find_tables
+
+from .structure.pages import Sheet, print_sheet
+
+HEADER = ["Indicator", "Apr-23", "May-23"]
+ROWS = [
+    ["Number of referrals", "1,204", "1,310"],
+    ["Children in care", "412", "418"],
+    ["Average number of children per casehoider", "18", "19"],
+    ["Assessments completed", "88%", "90%"],
+]
+
+
+def read(method: str, name_conf: float) -> list[dict]:
+    printed = print_sheet(Sheet([HEADER, *ROWS]))
+    page = printed.page
+    names = {id(w) for (r, c), ws in printed.cells.items() if c == 0 and r > 0 for w in ws}
+    page.words = [replace(w, conf=name_conf) if id(w) in names else w for w in page.words]
+    reader = TableReader()
+    info = PageInfo(page.source, page.page, method=method)
+    return [o for k, t in enumerate(find_tables(page), start=1) for o in reader.read(t, info, k).observations]
+
+
+def test_an_unsure_name_no_list_explains_withholds_its_rows_values():
+    got = read("ocr", 0.5)
+    held = [o for o in got if "low_confidence" in (o["flags"] or "")]
+    assert {o["indicator"] for o in held} == {"Average number of children per casehoider"}
+    assert all(o["value"] is None for o in held) and [o["value_raw"] for o in held] == ["18", "19"]
+    assert len(got) == 8
+
+
+def test_a_name_the_engine_was_sure_of_or_a_text_layers_stands():
+    for method, conf in (("ocr", 0.95), ("text", 0.5)):
+        assert not [o for o in read(method, conf) if "low_confidence" in (o["flags"] or "")]
+
+
+def test_an_area_tables_column_headed_by_an_unsure_misread_word_is_withheld():
+    """Boroughs down the side, a band per measure over its years: `Offenies` read unsure heads
+    two columns, so the indicator named from it was never printed; the other band's stand."""
+    sheet = [["", "Offenies", "", "Detections", ""], ["Borough", "2021", "2022", "2021", "2022"]]
+    sheet += [["Barnet", "141", "31", "12", "13"], ["Camden", "135", "28", "14", "15"]]
+    printed = print_sheet(Sheet(sheet, title="Theft from the person", spans={(0, 1): 2, (0, 3): 2}))
+    page = replace(printed.page, method="ocr")
+    page.words = [replace(w, conf=0.3) if w.text == "Offenies" else w for w in page.words]
+    reader = TableReader()
+    info = PageInfo(page.source, page.page, method="ocr")
+    got = [o for k, t in enumerate(find_tables(page), start=1) for o in reader.read(t, info, k).observations]
+    held = {(o["area"], o["value_raw"]) for o in got if "low_confidence" in (o["flags"] or "")}
+    assert held == {("Barnet", "141"), ("Barnet", "31"), ("Camden", "135"), ("Camden", "28")}
+    stated = {(o["area"], o["period"], o["value"]) for o in got if "low_confidence" not in (o["flags"] or "")}
+    assert stated == {("Barnet", "2021", 12), ("Barnet", "2022", 13), ("Camden", "2021", 14), ("Camden", "2022", 15)}
