@@ -241,7 +241,8 @@ def _banded(rule: tuple[float, float, float, float], band) -> float:
 
 def _sparse_words(region, h, v, eng: OcrEngine, s: float) -> list[Word]:
     """Words of a page region read in one sparse pass (`region`: its image and where it stands on
-    the page), with the ink that pass left unexplained read again (`inkwords`), in points."""
+    the page), with the ink that pass left unexplained read again (`inkwords`) and the decimal
+    points and arrows it dropped read from their ink (`inkpoints`, `loosearrows`), in points."""
     import cv2
     import numpy as np
 
