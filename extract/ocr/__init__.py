@@ -258,7 +258,7 @@ def _sparse_words(region, h, v, eng: OcrEngine, s: float) -> list[Word]:
     ink[lines > 0] = 0
     words = _specks_out(reread_unexplained(img, ink, eng.words(img), eng))
     words = split_glued(_to_ink(zeros_read_as_os(img, _lookalike_figures(img, words, eng)), ink), ink)
-    words = points_from_ink(words, img) + loose_arrows(img, ink, words)
+    words = points_from_ink(words, img, ink) + loose_arrows(img, ink, words)
     return [
         Word(w.text, (w.x0 + ox) * s, (w.top + oy) * s, (w.x1 + ox) * s, (w.bottom + oy) * s, True, w.conf)
         for w in words

@@ -28,39 +28,49 @@ POINT_MIN = 0.1  # of the ink height: nor narrower or lower than this (a scanner
 BELOW = 0.1  # of the ink height: a mark reaching further below the digits' bottom is a comma
 
 
-def points_from_ink(words: list[Word], grey: np.ndarray) -> list[Word]:
+def points_from_ink(words: list[Word], grey: np.ndarray, ink: np.ndarray) -> list[Word]:
     """Each word, with the decimal point its ink shows and its reading lacks (boxes in the
-    grey image's pixels)."""
-    return [_pointed(w, grey) for w in words]
+    images' pixels; `ink` the page's binarised ink)."""
+    return [_pointed(w, grey, ink) for w in words]
 
 
-def _pointed(w: Word, grey: np.ndarray) -> Word:
+def _pointed(w: Word, grey: np.ndarray, ink: np.ndarray) -> Word:
+    """The point as the binarisation finds the ink, else in the strokes' cores: a blurred point
+    joins a digit at the binarisation's level, and a thin stroke breaks at the cores'."""
     if not re.fullmatch(r"\d{2,}", w.text):
         return w
     top, bottom, left = max(0, int(w.top)), int(round(w.bottom)), max(0, int(w.x0))
     below = round(REACH * (bottom - top))  # a comma's tail may hang below the word's box
-    crop = grey[top : bottom + below + 1, left : int(round(w.x1)) + 1]
+    rows, cols = slice(top, bottom + below + 1), slice(left, int(round(w.x1)) + 1)
+    crop = grey[rows, cols]
     if not crop.size:
         return w
-    box = crop < (int(crop.min()) + int(np.median(crop))) // 2  # the strokes' cores: blur joins a point to a digit
+    cores = crop < (int(crop.min()) + int(np.median(crop))) // 2
+    for box in (ink[rows, cols] > 0, cores):
+        at = _point_at(w.text, box)
+        if at is not None:
+            return replace(w, text=f"{w.text[:at]}.{w.text[at:]}")
+    return w
+
+
+def _point_at(text: str, box: np.ndarray) -> int | None:
+    """How many digits stand before the point the ink shows, if it shows one."""
     rows = np.flatnonzero(box.any(axis=1))
     if not len(rows):
-        return w
+        return None
     height = rows[-1] - rows[0] + 1
     runs = true_runs(box.any(axis=0))
     extents = [_extent(box[:, a:b]) for a, b in runs]
     tall = [k for k, (_, h) in enumerate(extents) if h >= TALL * height]
-    if len(tall) != len(w.text):
-        return w
+    if len(tall) != len(text):
+        return None
     base = max(extents[k][0] + extents[k][1] - 1 for k in tall)
     digit = base - min(extents[k][0] for k in tall) + 1
     between = [k for k in range(tall[0], tall[-1] + 1) if k not in tall]
     if len(between) != 1 or not _point(extents[between[0]], runs[between[0]][1] - runs[between[0]][0], base, digit):
-        return w
+        return None
     at = sum(1 for k in tall if k < between[0])
-    if len(w.text) - at == 3:
-        return w  # `1.234` or `1,234`: a point and a thousands comma look alike here
-    return replace(w, text=f"{w.text[:at]}.{w.text[at:]}")
+    return None if len(text) - at == 3 else at  # `1.234` or `1,234`: a point and a thousands comma look alike
 
 
 def _extent(run: np.ndarray) -> tuple[int, int]:

@@ -19,12 +19,22 @@ def _figure(digits: int, mark_at: int | None, mark_rows: tuple[int, int] = (17, 
             x += mark_wide + 4
         ink[10:31, x : x + 12] = 255
         x += 16
-    return 255 - ink, Word("".join(str(k + 4) for k in range(digits)), 10, 10, x - 4, 31, True, 0.8)
+    return ink, Word("".join(str(k + 4) for k in range(digits)), 10, 10, x - 4, 31, True, 0.8)
+
+
+def test_a_point_blur_joined_to_a_digit_is_found_in_the_strokes_cores():
+    """Binarised, the point and the `4` are one run of ink; in the grey image the bridge between
+    them is paler than either's core."""
+    ink, w = _figure(2, 1)
+    grey = 255 - ink
+    ink[27:31, 22:32] = 255  # the bridge the binarisation made
+    grey[27:31, 22:26] = 170
+    assert [v.text for v in points_from_ink([w], grey, ink)] == ["4.5"]
 
 
 def test_a_point_between_two_digits_is_put_back():
     ink, w = _figure(2, 1)
-    assert [v.text for v in points_from_ink([w], ink)] == ["4.5"]
+    assert [v.text for v in points_from_ink([w], 255 - ink, ink)] == ["4.5"]
 
 
 @pytest.mark.parametrize(
@@ -38,4 +48,4 @@ def test_a_point_between_two_digits_is_put_back():
 )
 def test_no_point_where_the_ink_does_not_show_one(digits, mark_at, rows, wide):
     ink, w = _figure(digits, mark_at, rows, wide)
-    assert points_from_ink([w], ink) == [w]
+    assert points_from_ink([w], 255 - ink, ink) == [w]
