@@ -13,7 +13,7 @@ where no two-thirds majority settles it.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -26,6 +26,7 @@ POINT_WIDE = 0.3  # of the ink height: and is no wider
 REACH = 0.4  # of the word's box height: how far below it a comma's tail is looked for
 POINT_MIN = 0.1  # of the ink height: nor narrower or lower than this (a scanner's speck)
 BELOW = 0.1  # of the ink height: a mark reaching further below the digits' bottom is a comma
+MIN_DIGIT = 14  # pixels: digits shorter (a 150-dpi scan's) leave a point too few pixels to tell from a speck
 
 
 def points_from_ink(words: list[Word], grey: np.ndarray, ink: np.ndarray) -> list[Word]:
@@ -45,16 +46,26 @@ def _pointed(w: Word, grey: np.ndarray, ink: np.ndarray) -> Word:
     crop = grey[rows, cols]
     if not crop.size:
         return w
-    cores = crop < (int(crop.min()) + int(np.median(crop))) // 2
-    for box in (ink[rows, cols] > 0, cores):
-        at = _point_at(w.text, box)
-        if at is not None:
-            return replace(w, text=f"{w.text[:at]}.{w.text[at:]}")
-    return w
+    binarised = ink[rows, cols] > 0
+    found = _point_at(w.text, binarised)
+    if found is None:
+        cores = crop < (int(crop.min()) + int(np.median(crop))) // 2
+        found = _point_at(w.text, cores)
+        if found is not None and binarised[: found.top, found.x0 : found.x1].any():
+            found = None  # a piece of a faint stroke the cores broke off, not a point blur joined
+    return w if found is None else replace(w, text=f"{w.text[: found.at]}.{w.text[found.at :]}")
 
 
-def _point_at(text: str, box: np.ndarray) -> int | None:
-    """How many digits stand before the point the ink shows, if it shows one."""
+@dataclass(frozen=True)
+class _Found:
+    at: int  # digits before the point
+    x0: int  # the point's columns in the crop
+    x1: int
+    top: int  # the row from which a point's ink may stand: above it, a stroke's
+
+
+def _point_at(text: str, box: np.ndarray) -> _Found | None:
+    """Where the point the ink shows stands, if it shows one."""
     rows = np.flatnonzero(box.any(axis=1))
     if not len(rows):
         return None
@@ -66,11 +77,16 @@ def _point_at(text: str, box: np.ndarray) -> int | None:
         return None
     base = max(extents[k][0] + extents[k][1] - 1 for k in tall)
     digit = base - min(extents[k][0] for k in tall) + 1
+    if digit < MIN_DIGIT:
+        return None
     between = [k for k in range(tall[0], tall[-1] + 1) if k not in tall]
     if len(between) != 1 or not _point(extents[between[0]], runs[between[0]][1] - runs[between[0]][0], base, digit):
         return None
     at = sum(1 for k in tall if k < between[0])
-    return None if len(text) - at == 3 else at  # `1.234` or `1,234`: a point and a thousands comma look alike
+    if len(text) - at == 3:
+        return None  # `1.234` or `1,234`: a point and a thousands comma look alike
+    x0, x1 = runs[between[0]]
+    return _Found(at, x0, x1, max(0, round(base - POINT_HIGH * digit)))
 
 
 def _extent(run: np.ndarray) -> tuple[int, int]:

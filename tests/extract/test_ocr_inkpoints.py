@@ -32,6 +32,16 @@ def test_a_point_blur_joined_to_a_digit_is_found_in_the_strokes_cores():
     assert [v.text for v in points_from_ink([w], grey, ink)] == ["4.5"]
 
 
+def test_a_faint_strokes_piece_the_cores_broke_off_is_no_point():
+    """A low piece of a faint diagonal stands alone in the cores, but the binarised ink carries
+    the stroke on up from it: a stroke, not a point."""
+    ink, w = _figure(2, 1)
+    grey = 255 - ink
+    ink[12:31, 26:30] = 255  # binarised, the mark runs up the digits' height
+    grey[12:27, 26:30] = 170  # faint above the baseline
+    assert points_from_ink([w], grey, ink) == [w]
+
+
 def test_a_point_between_two_digits_is_put_back():
     ink, w = _figure(2, 1)
     assert [v.text for v in points_from_ink([w], 255 - ink, ink)] == ["4.5"]
