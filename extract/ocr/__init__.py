@@ -12,6 +12,7 @@ import os
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import Literal
 
 from ..grid import Grid
 from ..page import Fill, PageContent, Rule, Word
@@ -184,7 +185,7 @@ def _top_past_gaps(grey, band, x: float, top: float, below: list[float], dpi: in
     return top
 
 
-def _stretch(grey, band, x: float, y0: float, y1: float, dpi: int) -> str:
+def _stretch(grey, band, x: float, y0: float, y1: float, dpi: int) -> Literal["gap", "fill", "border"]:
     """What a rule's stretch across a dark band's row is: `gap` where it is no darker than the
     band's fill and passes between white letters (the gap between two words of a label spanning
     columns, `Benchmark|ing`, which a rule from the rows below runs up through), `fill` where no
