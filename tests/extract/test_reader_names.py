@@ -3,10 +3,8 @@ the engine was unsure of and no word list explains; a text layer's names stand a
 
 from dataclasses import replace
 
-from scorekit.extract.reader import PageInfo, TableReader
-from scorekit.extract.structure import find_tables
-
-from .structure.pages import Sheet, print_sheet
+from .structure.pages import Sheet, print_sheet, read_as
+from .structure.pages import read as read_page
 
 HEADER = ["Indicator", "Apr-23", "May-23"]
 ROWS = [
@@ -18,13 +16,7 @@ ROWS = [
 
 
 def read(method: str, name_conf: float) -> list[dict]:
-    printed = print_sheet(Sheet([HEADER, *ROWS]))
-    page = printed.page
-    names = {id(w) for (r, c), ws in printed.cells.items() if c == 0 and r > 0 for w in ws}
-    page.words = [replace(w, conf=name_conf) if id(w) in names else w for w in page.words]
-    reader = TableReader()
-    info = PageInfo(page.source, page.page, method=method)
-    return [o for k, t in enumerate(find_tables(page), start=1) for o in reader.read(t, info, k).observations]
+    return read_as(print_sheet(Sheet([HEADER, *ROWS])), method, name_conf)
 
 
 def test_an_unsure_name_no_list_explains_withholds_its_rows_values():
@@ -48,9 +40,7 @@ def test_an_area_tables_column_headed_by_an_unsure_misread_word_is_withheld():
     printed = print_sheet(Sheet(sheet, title="Theft from the person", spans={(0, 1): 2, (0, 3): 2}))
     page = replace(printed.page, method="ocr")
     page.words = [replace(w, conf=0.3) if w.text == "Offenies" else w for w in page.words]
-    reader = TableReader()
-    info = PageInfo(page.source, page.page, method="ocr")
-    got = [o for k, t in enumerate(find_tables(page), start=1) for o in reader.read(t, info, k).observations]
+    got = read_page(page)
     held = {(o["area"], o["value_raw"]) for o in got if "low_confidence" in (o["flags"] or "")}
     assert held == {("Barnet", "141"), ("Barnet", "31"), ("Camden", "135"), ("Camden", "28")}
     stated = {(o["area"], o["period"], o["value"]) for o in got if "low_confidence" not in (o["flags"] or "")}

@@ -7,7 +7,7 @@ from scorekit.extract.reader import PageInfo, TableReader
 from scorekit.extract.records import withhold
 from scorekit.extract.structure import find_tables
 
-from .structure.pages import Sheet, print_sheet
+from .structure.pages import Sheet, print_sheet, read_as
 
 HEADER = ["Ref", "Indicator", "Apr-23", "May-23"]
 ROWS = [
@@ -23,14 +23,7 @@ ROWS = [
 
 def read(method: str, rows=ROWS, ref_conf: float = 0.5) -> list[dict]:
     """The sheet read as `method` gives it; an engine's confidence in the references `ref_conf`."""
-    printed = print_sheet(Sheet([HEADER, *rows]))
-    page = printed.page
-    if method == "ocr":
-        unsure = {id(w) for (r, c), ws in printed.cells.items() if c == 0 and r > 0 for w in ws}
-        page.words = [replace(w, conf=ref_conf) if id(w) in unsure else w for w in page.words]
-    reader = TableReader()
-    info = PageInfo(page.source, page.page, method=method)
-    return [o for k, t in enumerate(find_tables(page), start=1) for o in reader.read(t, info, k).observations]
+    return read_as(print_sheet(Sheet([HEADER, *rows])), method, ref_conf)
 
 
 def test_ocr_references_are_repaired_by_their_column():

@@ -10,7 +10,7 @@ border (`grid`), a rule between rows only (`rows`), or nothing (`none`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from scorekit.extract.page import Frame, PageContent, Rule, Word
 from scorekit.extract.reader import PageInfo, TableReader
@@ -164,6 +164,16 @@ def read(page: PageContent, frame: Frame | None = None) -> list[dict]:
     reader = TableReader()
     info = PageInfo(page.source, page.page, page.method, frame=frame or Frame())
     return [o for k, t in enumerate(find_tables(page), start=1) for o in reader.read(t, info, k).observations]
+
+
+def read_as(printed: Printed, method: str, stub_conf: float) -> list[dict]:
+    """The sheet read as `method` gives it, an OCR engine sure of its first column's body words
+    to `stub_conf` (references or names)."""
+    page = replace(printed.page, method=method)
+    if method == "ocr":
+        stub = {id(w) for (r, c), ws in printed.cells.items() if c == 0 and r > 0 for w in ws}
+        page.words = [replace(w, conf=stub_conf) if id(w) in stub else w for w in page.words]
+    return read(page)
 
 
 def texts(table: Table) -> list[list[str | None]]:
