@@ -97,17 +97,25 @@ def _profile(mask: np.ndarray) -> _Profile | None:
     return _Profile(widths, bool(np.abs(centres - np.median(centres)).max() <= max(1.5, 0.15 * widths.max())))
 
 
-def lone_arrow(img: np.ndarray) -> str | None:
-    """`↑`, `↓`, `→` or `←` where a cell's one glyph is an arrow: a straight shaft on one axis,
-    a head at one end that widens from a point. A digit's stroke bends off the axis (`7`) or
-    ends in a flat bar (`1`, `T`), so a cell of one digit is no arrow."""
+def _stroke_mask(img: np.ndarray) -> np.ndarray | None:
+    """The cell's one glyph cropped to its box, if it has one glyph and no hole in it (a `6`'s
+    or a `9`'s bowl, however narrow its counter): what an arrow's shape is judged on."""
     blobs = _glyph_blobs(img)
     if len(blobs) != 1:
         return None
     (x, y, w, h, _), mask = blobs[0]
     mask = mask[y : y + h, x : x + w]
-    if _holed(mask):
-        return None  # a `6`'s or a `9`'s bowl, however narrow its counter
+    return None if _holed(mask) else mask
+
+
+def lone_arrow(img: np.ndarray) -> str | None:
+    """`↑`, `↓`, `→` or `←` where a cell's one glyph is an arrow: a straight shaft on one axis,
+    a head at one end that widens from a point. A digit's stroke bends off the axis (`7`) or
+    ends in a flat bar (`1`, `T`), so a cell of one digit is no arrow."""
+    mask = _stroke_mask(img)
+    if mask is None:
+        return None
+    h, w = mask.shape
     if h >= 1.3 * w:
         return {"start": "↑", "end": "↓"}.get(_head(mask) or "")
     if w >= 1.3 * h:
@@ -120,12 +128,8 @@ def thin_arrow(img: np.ndarray) -> str | None:
     than a bump (a head two pixels wider than its shaft): one thin straight stroke, centred on
     its axis, a bump near one end only, and past the bump a tip narrower than it. A `1`, `t`
     or `f` has such a bump too, so this is for cells their column says hold arrows."""
-    blobs = _glyph_blobs(img)
-    if len(blobs) != 1:
-        return None
-    (x, y, w, h, _), mask = blobs[0]
-    mask = mask[y : y + h, x : x + w]
-    if _holed(mask):
+    mask = _stroke_mask(img)
+    if mask is None:
         return None
     for m, (start, end) in ((mask, ("↑", "↓")), (mask.T, ("←", "→"))):
         n, across = m.shape
