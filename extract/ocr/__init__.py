@@ -257,7 +257,7 @@ def _sparse_words(region, h, v, eng: OcrEngine, s: float) -> list[Word]:
     ink = im.binarise(img)
     lines = cv2.dilate(cv2.bitwise_or(h, v), np.ones((3, 3), np.uint8))[oy : oy + img.shape[0], ox : ox + img.shape[1]]
     ink[lines > 0] = 0
-    words = _specks_out(reread_unexplained(img, ink, eng.words(img), eng))
+    words = _specks_out(reread_unexplained(img, ink, _to_ink(eng.words(img), ink), eng))
     words = split_glued(_to_ink(zeros_read_as_os(img, _lookalike_figures(img, words, eng)), ink), ink)
     words = points_from_ink(words, img, ink) + loose_arrows(img, ink, words)
     return [
@@ -293,9 +293,13 @@ def _to_ink(words: list[Word], ink) -> list[Word]:
     return out
 
 
+DOT = 2  # a run of ink beside a word's line is a mark of it (an `i`'s dot) when under half the line's height
+
+
 def _own_rows(rows) -> tuple[int, int] | None:
     """The rows of the heaviest run of inked rows, with the runs close beside it (an `i`'s dot, a
-    `%`'s circles): the word's own line, not a sliver of another's its box clipped."""
+    `%`'s circles): the word's own line, not a sliver of another's its box clipped, nor the next
+    line a tight band's box took in below."""
     inked = [k for k, n in enumerate(rows) if n]
     if not inked:
         return None
@@ -307,9 +311,9 @@ def _own_rows(rows) -> tuple[int, int] | None:
             runs.append([k, k + 1])
     main = max(runs, key=lambda r: int(rows[r[0] : r[1]].sum()))
     reach = max(2, (main[1] - main[0]) // 3)
-    a = min(r[0] for r in runs if r[1] >= main[0] - reach and r[0] <= main[1] + reach)
-    b = max(r[1] for r in runs if r[1] >= main[0] - reach and r[0] <= main[1] + reach)
-    return a, b
+    near = [r for r in runs if r[1] >= main[0] - reach and r[0] <= main[1] + reach]
+    near = [r for r in near if r is main or DOT * (r[1] - r[0]) < main[1] - main[0]]
+    return min(r[0] for r in near), max(r[1] for r in near)
 
 
 def _clear_of_neighbours(words: list[Word]) -> list[Word]:

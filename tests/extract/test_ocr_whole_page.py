@@ -10,6 +10,7 @@ from scorekit.extract.ocr import (
     _lone_marks_out,
     _lookalike_figures,
     _seams_out,
+    _sparse_words,
     _specks_out,
     _to_ink,
 )
@@ -483,6 +484,36 @@ def test_a_words_box_is_cut_down_to_the_rows_its_ink_fills():
     tall, blank = _w("20", 8, 10, 32, 60), _w("c", 60, 10, 70, 60)
     got = _to_ink([tall, blank], ink)
     assert [(w.top, w.bottom) for w in got] == [(20.0, 42.0), (10, 60)]
+
+
+def _two_line_title() -> tuple[np.ndarray, Word]:
+    """A band title wrapped in two lines set tight (rows 20-43 and 48-71, a blank of 4 rows),
+    with the engine's box for the first line's word run down over the second line's word."""
+    ink = np.zeros((100, 200), np.uint8)
+    ink[20:44, 10:150] = 255
+    ink[48:72, 90:150] = 255
+    return ink, _w("Benchmarking", 10, 18, 150, 72)
+
+
+def test_a_box_run_down_over_the_next_line_is_cut_to_its_own():
+    ink, tall = _two_line_title()
+    (got,) = _to_ink([tall], ink)
+    assert (got.top, got.bottom) == (20.0, 44.0)
+
+
+def test_the_second_line_of_a_title_under_a_tall_box_is_read_again():
+    """The sparse pass boxed `Benchmarking` down over `data)` and dropped it: cut to its ink first,
+    the box leaves the second line's ink unexplained, and both engines' reading of it is added."""
+    ink, tall = _two_line_title()
+
+    class _Pass(_Fixed):
+        def words(self, image):
+            return [tall]
+
+    eng = _Pass(["data)"], second=_Fixed(["data)"]))
+    blank = np.zeros_like(ink)
+    got = _sparse_words((255 - ink, 0, 0), blank, blank, eng, 1.0)
+    assert sorted(w.text for w in got) == ["Benchmarking", "data)"]
 
 
 def test_a_words_box_is_cut_to_its_own_ink_not_the_next_lines_or_the_next_words():
