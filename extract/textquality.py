@@ -91,10 +91,22 @@ class WordListMissingError(RuntimeError):
 @cache
 def dictionary() -> frozenset[str]:
     """The English words a text layer's longer words are looked up in, lower-cased."""
+    return frozenset(word.lower() for word in _word_list())
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """The list's words printed in lower case: no names (`Leta`, `Ina`), which two short words
+    glued together (`leta` for `let a`) would otherwise pass for."""
+    return frozenset(word for word in _word_list() if word.islower())
+
+
+@cache
+def _word_list() -> tuple[str, ...]:
     for path in WORD_LISTS:
         if path.exists():
             with path.open(encoding="utf-8", errors="ignore") as fh:
-                return frozenset(line.strip().lower() for line in fh if line.strip())
+                return tuple(line.strip() for line in fh if line.strip())
     names = ", ".join(str(p) for p in WORD_LISTS)
     raise WordListMissingError(f"no English word list ({names}): install Debian's wbritish")
 

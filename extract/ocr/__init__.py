@@ -23,6 +23,7 @@ from .engines import OcrEngine, get_engine, word_crop
 from .faintrules import bridge_gaps
 from .filledges import drawn_rules
 from .fills import find_fills
+from .wordgaps import split_glued
 
 __all__ = ["ocr_page", "ocr_image", "OcrEngine", "get_engine"]
 
@@ -73,6 +74,7 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
         resolve_rows(readings, grids, eng, font)
         for r in readings:
             ox, oy = r.cell.x0, r.cell.top
+            r.words = split_glued(r.words, im.binarise(r.cell.image), figures=False)
             words += [
                 Word(
                     w.text,
@@ -251,7 +253,6 @@ def _sparse_words(region, h, v, eng: OcrEngine, s: float) -> list[Word]:
     from .inkpoints import points_from_ink
     from .inkwords import reread_unexplained
     from .loosearrows import loose_arrows
-    from .wordgaps import split_glued
 
     img, ox, oy = region
     ink = im.binarise(img)

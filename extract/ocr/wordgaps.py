@@ -9,7 +9,8 @@ break between a letter and a figure or a `%` is measured against the word's ink 
 leaves a good quarter of the height or more (the face's space plus the glyphs' bearings);
 letters and digits set close leave a quarter at most (two straight stems in a face with wide
 bearings, or a tabular `1`). Blanks between two digits are never a space here (two `1`s stand as
-far apart), nor between two letters (runs matched to letters by count alone mislead).
+far apart), nor between two letters (runs matched to letters by count alone mislead) unless the
+word list says so: a word it lacks parts there into two it holds.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from ..vocabulary import VOCABULARY
 from .image import true_runs
 
 SPACE_GAP = 0.27  # of the word's ink height: a blank this wide inside a word is a printed space
+WORD_GAP = 0.3  # of the ink height: the space between two glued words (letters stand 0.25 apart at most)
+PLACE = 0.15  # of a word's width: how far from where its letters put it a space between two words may stand
 DIGIT = (0.55, 0.95)  # a figure's advance over its height, narrow faces to wide ones
 ONE = 0.15  # the ink of a `1`'s stem over its height
 SPECK = 0.3  # of the word's ink height: a run of ink lower than this is a speck, no glyph
@@ -35,18 +38,21 @@ class _Break:
     x1: int
 
 
-def split_glued(words: list[Word], ink: np.ndarray) -> list[Word]:
+def split_glued(words: list[Word], ink: np.ndarray, figures: bool = True) -> list[Word]:
     """Each word, or its parts where its ink shows a space the reading left out (boxes in the
-    image's pixels, cut to ink as `ink` holds it)."""
+    image's pixels, cut to ink as `ink` holds it). Without `figures`, only words the word list
+    lacks are parted (a cell's label: its figures are settled elsewhere)."""
     out: list[Word] = []
     for w in words:
-        out += _split(w, ink)
+        out += _split(w, ink, figures)
     return out
 
 
-def _split(w: Word, ink: np.ndarray) -> list[Word]:
+def _split(w: Word, ink: np.ndarray, figures_too: bool) -> list[Word]:
     text = w.text
-    if len(text) < 2 or not all(ch.isalnum() or ch == "%" for ch in text):
+    mixed = figures_too and len(text) >= 2 and all(ch.isalnum() or ch == "%" for ch in text)
+    glued = _unlisted(text)
+    if not mixed and not glued:
         return [w]
     top, bottom, left = max(0, int(w.top)), int(round(w.bottom)), max(0, int(w.x0))
     box = ink[top:bottom, left : int(round(w.x1))] > 0
@@ -56,6 +62,8 @@ def _split(w: Word, ink: np.ndarray) -> list[Word]:
     height = rows[-1] - rows[0] + 1
     runs = [r for r in true_runs(box.any(axis=0)) if _tall(box[:, r[0] : r[1]], height)]
     spaces = [b for b in _breaks(text, runs, height) if b.x1 - b.x0 >= SPACE_GAP * height and _may_part(text, b.at)]
+    if glued and not spaces:
+        spaces = _word_space(text, runs, height)
     if not spaces:
         return [w]
     parts, start, x = [], 0, 0
@@ -77,6 +85,48 @@ def _may_part(text: str, at: int) -> bool:
     if before.isalpha() and after.isdigit():
         return not any(text[:at].endswith(m) for m in VOCABULARY.ref_marks.prefix_end)
     return True
+
+
+def _unlisted(text: str) -> bool:
+    """A word of letters (hyphens allowed) the word list does not hold: two words glued, maybe."""
+    letters = text.replace("-", "")
+    return len(letters) >= 3 and letters.isalpha() and not _listed(text)
+
+
+def _listed(text: str) -> bool:
+    from ..secondreading import known
+    from ..textquality import common_words
+
+    words = common_words()
+    return all(known(part, words) for part in text.split("-") if part) and not text.startswith("-")
+
+
+def _word_space(text: str, runs: list[tuple[int, int]], height: int) -> list[_Break]:
+    """The one place a word the list lacks (`asa`, `re-leta`) parts into two words it holds
+    (between two letters) where its ink shows a blank as wide as a space. The letters' share
+    of the word says where that blank should stand; letters often touch, so runs of ink cannot
+    be counted off as letters. Between letters a blank says nothing alone (a broken glyph leaves
+    one, a `T` overhangs); the word list must agree. A lone capital is a name's first letter
+    (`T` of `Thurrock`), not a word."""
+    if not runs:
+        return []
+    left, width = runs[0][0], runs[-1][1] - runs[0][0]
+    blanks = [_Break(0, a[1], b[0]) for a, b in zip(runs, runs[1:], strict=False) if b[0] - a[1] >= WORD_GAP * height]
+    found = []
+    for at in range(1, len(text)):
+        head, tail = text[:at], text[at:]
+        if not (head[-1].isalpha() and tail[0].isalpha()):
+            continue
+        if not all(_listed(p) and (len(p) > 1 or p.islower()) for p in (head, tail)):
+            continue
+        share = _letters(head) / _letters(text)
+        near = [g for g in blanks if abs((g.x0 + g.x1) / 2 - left - share * width) <= PLACE * width]
+        found += [replace(g, at=at) for g in near[:1]]
+    return found if len(found) == 1 else []
+
+
+def _letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
 
 
 def _tall(ink: np.ndarray, height: int) -> bool:

@@ -65,11 +65,36 @@ def test_no_space_after_letters_a_prefix_rarely_ends_in():
     assert [w.text for w in split_glued([word], ink)] == ["REV", "7"]
 
 
-def test_two_letters_are_never_parted():
-    """`to a` read `toa` stays as read: between letters the ink's runs fall on the characters by
-    count alone, and a broken letter beside two touching ones counts the same."""
-    ink, word = _printed("to a", FACES[0], 300)
-    assert [w.text for w in split_glued([word], ink)] == ["toa"]
+@pytest.mark.parametrize("face", [*FACES, "dejavu/DejaVuSans-Bold.ttf"])
+@pytest.mark.parametrize("dpi", [200, 300])
+@pytest.mark.parametrize("text", ["to a", "as a", "re-let a", "in a"])
+def test_two_words_glued_into_one_the_word_list_lacks_are_parted_at_the_space(text, face, dpi):
+    """Not in a narrow face at 200 dpi after a `t`: its space is as narrow as a bold face's letters
+    stand apart (`WORD_GAP`), and that reading stays glued."""
+    ink, word = _printed(text, face, dpi)
+    narrow_t = "Narrow" in face and dpi == 200 and "t a" in text
+    assert [w.text for w in split_glued([word], ink)] == ([word.text] if narrow_t else text.split(" "))
+
+
+@pytest.mark.parametrize("face", FACES)
+@pytest.mark.parametrize("dpi", [150, 200, 300])
+@pytest.mark.parametrize("text", ["percentage", "households", "Thurrock", "Tameside", "Yarm", "re-lets"])
+def test_a_word_set_close_is_never_parted_between_letters(text, face, dpi):
+    ink, word = _printed(text, face, dpi)
+    assert [w.text for w in split_glued([word], ink, figures=False)] == [text]
+
+
+def test_letters_glued_into_no_two_listed_words_stay_as_read():
+    """Between letters a blank alone says nothing (a broken glyph leaves one): without the word
+    list's say, `xq zv` read `xqzv` stays as read."""
+    ink, word = _printed("xq zv", FACES[0], 300)
+    assert [w.text for w in split_glued([word], ink)] == ["xqzv"]
+
+
+def test_a_lone_capital_is_no_word_of_its_own():
+    """`Yarm` printed with a wide `Y` overhang reads as a name, not `Y arm`."""
+    ink, word = _printed("Y arm", FACES[0], 300)
+    assert [w.text for w in split_glued([word], ink)] == ["Yarm"]
 
 
 def test_a_reading_that_does_not_map_onto_its_ink_is_left_alone():
