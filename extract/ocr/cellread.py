@@ -22,7 +22,7 @@ from ..page import Word
 from ..values import SPACE_GROUPED, parse_number
 from ..vocabulary import VOCABULARY
 from . import glyphs
-from .cleanup import clean_cell
+from .cleanup import clean_cell, prefix_letter
 from .engines import OcrEngine, word_crop
 from .image import true_runs
 from .layout import INK, CellImage
@@ -229,7 +229,10 @@ def restore_minus(r: CellReading) -> None:
 
 
 def _number_cell(words: list[Word]) -> bool:
-    """One token that is (or OCR-confusably is) a number, perhaps after an arrow."""
+    """One token that is (or OCR-confusably is) a number, perhaps after an arrow; not a
+    reference whose prefix is set apart (`W 06`)."""
+    if words and prefix_letter(words[0], words[1:2]):
+        return False
     if _separate_lead(words):
         words = words[1:]  # `JL -19%`: an arrow read as letters; split_arrow decides from the ink
     if any(sum(ch.isalpha() and ch not in _CONFUSABLE for ch in w.text) >= 2 for w in words):

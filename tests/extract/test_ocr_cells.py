@@ -658,3 +658,20 @@ def test_a_line_no_word_stands_on_is_read_on_its_own_and_added():
     assert [w.text for w in r.words] == ["Percentage", "Section", "47"]
     assert (r.words[-1].top, r.words[-1].bottom) == (28, 40)
     assert engine.asked == 1
+
+
+def test_a_capital_read_surely_before_a_whole_number_is_a_references_prefix():
+    """`W 06` is a reference whose prefix is set apart, not a figure with a mark beside it; a
+    letter the engine was unsure of, or one before a percentage, stays a mark."""
+    from scorekit.extract.ocr.cellread import _number_cell
+
+    blank = np.full((20, 60), 255, np.uint8)
+
+    def read(text: str, conf: float, figure: str = "06") -> list[Word]:
+        return [Word(text, 0, 0, 8, 10, True, conf), Word(figure, 14, 0, 30, 10, True, 0.97)]
+
+    assert [w.text for w in clean_cell(read("W", 0.93), blank)] == ["W", "06"]
+    assert not _number_cell(clean_cell(read("W", 0.93), blank))
+    assert [w.text for w in clean_cell(read("W", 0.6), blank)] == ["06"]
+    assert [w.text for w in clean_cell(read("W", 0.93, "15%"), blank)] == ["15%"]
+    assert [w.text for w in clean_cell(read("t", 0.95), blank)] == ["06"]
