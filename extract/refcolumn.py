@@ -93,6 +93,7 @@ class RefMemory:
     last_prefix: str | None = None
     last: RefParts | None = None  # the reference the table before ended with
     stems: Counter[str] = field(default_factory=Counter)  # rows of the document printing each stem
+    pairs: set[tuple[str, str]] = field(default_factory=set)  # tails two rows of one reference print in turn
 
     def witnessed(self, ref: str) -> bool:
         """Another row of the document prints the reference's stem (`EHI-QL` for `EHI (val)`),
@@ -191,6 +192,7 @@ def repair_column(
     doubtful -= _numbered_in_turn(col, lookalikes)
     doubtful |= {i for i, p in enumerate(col.parts) if p is not None and p.prefix in unspaced}
     doubtful |= _unread_in_turn(col)
+    doubtful -= _paired(col, lookalikes)
     lone = {i for i in unsettled - doubtful if col.parts[i] is None and _misread_of_scheme(col, i, lookalikes)}
     _remember(col)
     return [
@@ -386,6 +388,44 @@ def _sibling_qualifier(col: _Column, lookalikes: Mapping[str, str]) -> None:
         }
         if len(kin) == 1:
             col.parts[i] = replace(p, tail=kin.pop() + p.tail[len(own) :])
+
+
+def _paired(col: _Column, lookalikes: Mapping[str, str]) -> set[int]:
+    """`LACS (val)` above `LAC9`: a reading whose number is lost or read as letters OCR takes for
+    digits, beside a reading of its prefix, takes that reading's number where the two tails are
+    a pair the column prints elsewhere on two rows of one reference (`CP4 (val)` above `CP4`).
+    Where the rows beside it imply two numbers, nothing is settled. The tables before count."""
+    col.memory.pairs |= {
+        (a.tail.strip(), b.tail.strip())
+        for a, b in zip(col.parts, col.parts[1:], strict=False)
+        if a is not None and b is not None and (a.prefix, a.number) == (b.prefix, b.number) and a.tail != b.tail
+    }
+    settled = set()
+    for i, text in enumerate(col.texts):
+        if col.parts[i] is not None or not text:
+            continue
+        found = {c for j in (i - 1, i + 1) if (c := _pair_of(col, i, j, col.memory.pairs, lookalikes)) is not None}
+        if len(found) == 1:
+            col.parts[i] = found.pop()
+            settled.add(i)
+    return settled
+
+
+def _pair_of(
+    col: _Column, i: int, j: int, pairs: set[tuple[str, str]], lookalikes: Mapping[str, str]
+) -> RefParts | None:
+    if not 0 <= j < len(col.parts) or (p := col.parts[j]) is None or not p.prefix:
+        return None
+    text = col.texts[i]
+    if not text.startswith(p.prefix):
+        return None
+    rest = text[len(p.prefix) :]
+    cut = next((k for k, ch in enumerate(rest) if ch in " (-"), len(rest))
+    lost, tail = rest[:cut], rest[cut:]
+    if len(lost) > 1 or any(ch not in lookalikes for ch in lost) or not tail.strip():
+        return None
+    pair = (tail.strip(), p.tail.strip()) if i < j else (p.tail.strip(), tail.strip())
+    return replace(p, tail=tail) if pair in pairs else None
 
 
 def _shape(text: str, lookalikes: Mapping[str, str]) -> str:

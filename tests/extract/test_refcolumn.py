@@ -535,3 +535,27 @@ def test_a_row_read_as_nothing_where_the_count_implies_a_reference_is_doubtful()
     assert [r.doubtful for r in repair(["A1", "A2", "", "A4", "A5"])] == [False, False, True, False, False]
     assert not any(r.doubtful for r in repair(["A1", "", "A2", "A3"]))
     assert [r.text for r in repair(["", "REV02", "REV03"])] == ["", "REV02", "REV03"]
+
+
+def test_a_reading_with_its_number_lost_beside_its_sibling_takes_the_siblings_number():
+    """`XY (vel)` above `XY6 (%)`, `XYS (val)` above `XY9`: two rows of one reference print
+    those tails in turn elsewhere in the column (`AB12 (vel)`, `AB12 (%)`; `CD4 (val)`, `CD4`)."""
+    column = ["CD4 (val)", "CD4", "AB12 (vel)", "AB12 (%)", "XY3", "XY (vel)", "XY6 (%)", "ZZ1", "XYS (val)", "XY9"]
+    got = repair(column)
+    assert [r.text for r in got][5:] == ["XY6 (vel)", "XY6 (%)", "ZZ1", "XY9 (val)", "XY9"]
+    assert not any(r.doubtful for r in got)
+
+
+def test_a_pair_of_tails_a_table_before_printed_settles_the_next_tables_reading():
+    memory = RefMemory()
+    repair(["CD4 (val)", "CD4", "CD5"], memory)
+    assert texts(["ZZ1", "XYS (val)", "XY9"], memory) == ["ZZ1", "XY9 (val)", "XY9"]
+
+
+def test_tails_the_column_never_prints_in_turn_settle_nothing():
+    """`XY (all)` above `XY6 (%)`: no two rows of one reference print `(all)` then `(%)`; and a
+    reading between two siblings that imply two numbers takes neither."""
+    got = repair(["CD4 (val)", "CD4", "XY3", "XY (all)", "XY6 (%)"])
+    assert got[3].text == "XY (all)"
+    got = repair(["CD4 (val)", "CD4", "EF2", "EF2 (val)", "XY3", "XY (val)", "XY6"])
+    assert got[5].text == "XY (val)"
