@@ -88,3 +88,35 @@ def test_referrals_are_never_merged_with_re_referrals(name):
 def test_the_shipped_catalogue_keeps_a_years_referrals_from_re_referrals(shipped: Catalogue):
     assert given(shipped, "Referrals received in the last 12 months") != "rereferrals_12m"
     assert given(shipped, "Number of re-referrals within one year of a closure assessment") == "rereferrals_12m"
+
+
+# -- a table split by geography or by a level is a breakdown ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, by",
+    [
+        ("C4 Section 47s and Initial Child Protection Conferences by local authority", "by local authority"),
+        ("E1. Re-referrals by level of intervention by CSC, 2017-23", "by level of intervention"),
+        ("Placement stability by local authority", "by local authority"),
+        ("Percentage of re-referrals within 12 months by region", "by region"),
+        ("Children on the child protection register by HSC Trust", "by hsc trust"),
+    ],
+)
+def test_a_table_split_by_area_or_level_heads_a_breakdown(name, by):
+    assert vocabulary().facts(name).breakdown == by
+
+
+def test_a_breakdown_by_area_is_never_given_the_figure_it_splits(shipped: Catalogue):
+    assert given(shipped, "Number of Section 47 (S47) enquiries started by local authority") == ""
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Children looked after by the local authority; number and rate per 1,000 children aged 0-17 years.",
+        "Rate of children starting to be looked after by local authority who were unaccompanied asylum seekers",
+    ],
+)
+def test_looked_after_by_the_authority_is_who_looks_after_not_a_breakdown(name):
+    assert vocabulary().facts(name).breakdown == ""
