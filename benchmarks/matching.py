@@ -66,6 +66,7 @@ PROBES18 = ROOT / "tests" / "match" / "probes18.csv"
 PROBES19 = ROOT / "tests" / "match" / "probes19.csv"
 PROBES20 = ROOT / "tests" / "match" / "probes20.csv"
 PROBES21 = ROOT / "tests" / "match" / "probes21.csv"  # real published titles only
+PROBES22 = ROOT / "tests" / "match" / "probes22.csv"  # real published titles, mostly traps
 REAL = "real wording"  # probes whose source is a published title, not a written one
 
 
@@ -158,8 +159,9 @@ def probes2_table(matcher: Matcher, misses: bool = False, path: Path = PROBES2, 
     (`probes14.csv`), the twenty-sixth's (`probes15.csv`) and the twenty-seventh's (`probes16.csv`,
     and `probes17.csv`/`probes17b.csv`, made by `tests/match/generate_probes17.py` from the
     catalogue's names and from the probes' published titles), the thirtieth's (`probes18.csv`) and the
-    thirty-first's (`probes19.csv`), the thirty-second's (`probes20.csv`) and the thirty-third's
-    (`probes21.csv`, real published titles only):
+    thirty-first's (`probes19.csv`), the thirty-second's (`probes20.csv`), the thirty-third's
+    (`probes21.csv`, real published titles only) and the thirty-fifth's (`probes22.csv`, real
+    published titles, mostly traps):
     written before the matcher was run on
     them, measured once untouched, then tuned on; reported apart from the older probes."""
     rows = ev.read(path)
@@ -655,6 +657,7 @@ def main() -> int:
     probes2_table(matcher, args.probes, PROBES19, "probes19 (new)")
     probes2_table(matcher, args.probes, PROBES20, "probes20 (new)")
     probes2_table(matcher, args.probes, PROBES21, "probes21 (real)")
+    probes2_table(matcher, args.probes, PROBES22, "probes22 (real)")
     if args.dev:
         development_misses(rows, results)
     print()

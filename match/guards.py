@@ -150,11 +150,15 @@ def _year_back(a: Side, b: Side, flow: bool = False) -> list[Finding]:
     of 12 the profile gives its event, a re-referral's): `CLA placed in IFA placements in the last
     12 months` is not those placed `at the end of the month`. Nor, for a count or a rate, is it
     one whose entry says no period at all and no `in the period`: like a count `in the year`, a
-    year's count is not one kept for whatever shorter period a document covers."""
+    year's count is not one kept for whatever shorter period a document covers. The other name's
+    own 12 months is that window only where it counts over a span: beside a point in time it is a
+    length of stay (`in care up to 12 months at period end`), which a name's window (`in the last
+    12 months`, not its own length of stay, `for less than 12 months`) does not restate."""
     for x, y in ((a, b), (b, a)):
         if x.facts.basis or _A_YEAR_BACK not in x.facts.quantities or y.facts.windows:
             continue
-        if any(q.value == 12 and q.bound == "upper" for q in y.facts.quantities | y.implied):
+        stock = y.facts.basis == _SNAPSHOT and x.facts.year_back
+        if not stock and any(q.value == 12 and q.bound == "upper" for q in y.facts.quantities | y.implied):
             continue
         short = y.facts.basis & (_SHORT | _SNAPSHOT)
         if short:

@@ -233,6 +233,7 @@ _PARENS = re.compile(r"\([^()]*\)")
 # (`(neglect)`, `(forecast)`, `(Central team)`); a longer one explains or lists.
 SHORT_GLOSS = 2
 _YEAR_WINDOW = "within 12 months"
+_YEAR_BACK = re.compile(r"\b(last|past|previous) (12|twelve) months\b")
 _END_GLOSS = re.compile(r" \([^()]*\)\s*$")
 # A clause written after its object, ending a gloss or the name (`(UASC excluded)`, `, adults
 # included`, `- % - step-ups excluded`: the object never spans a ` - `); `excluded from school` is
@@ -306,6 +307,9 @@ class Facts:
     # the words of a topic heading that opens the name (`NEET: 16-17 year olds whose activity is
     # not known`) and that the measure after it does not say: the section it is printed under
     heading: frozenset[str] = frozenset()
+    # the name counts over the year back from its date (`in the last 12 months`), not for a length
+    # of stay (`under 12 months`) nor an event's own window (`re-referred within 12 months`)
+    year_back: bool = False
 
 
 def _grouped(qualifiers: frozenset[tuple[str, str]]) -> dict[str, frozenset[str]]:
@@ -562,6 +566,7 @@ class Vocabulary:
         windows = self._quantities(_YEAR_WINDOW) if window else frozenset()
         # the year a share's window was read from is no word of the name: what ends it still does
         shown = body[: -len(_YEAR_WINDOW) - 1] if window else body
+        year_back = bool(_YEAR_BACK.search(name.lower()))
         read = _CLOCK_START.sub(r"\1", shown)
         counted = self._count_gloss(said, text, noise)
         # the count's `(n)` goes at the end, where a comparator that ends the name (`(number) -
@@ -612,6 +617,7 @@ class Vocabulary:
             clause_ages=clause_ages,
             counts=counts,
             heading=heading,
+            year_back=year_back,
             cohort_year=cohort_year,
         )
 

@@ -388,6 +388,7 @@ def test_the_blind_set_names_none_the_other_sets_hold(shipped, unseen):
         ("probes19.csv", 150, "thirty-first"),
         ("probes20.csv", 150, "thirty-second"),
         ("probes21.csv", 120, "thirty-third"),
+        ("probes22.csv", 80, "thirty-fifth"),
     ],
 )
 def test_the_later_probes_are_labelled_with_catalogue_ids(shipped, probe_file, least, session):
