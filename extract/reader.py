@@ -187,7 +187,8 @@ class TableReader:
                 continue
             line.ref, line.name = reading.text, loose[k][1] if k in taken else line.name
         self.lone |= {r.text for k, r in enumerate(got) if r.lone and (k not in loose or k in taken)}
-        return {k for k, r in enumerate(got) if r.doubtful and (k not in loose or k in taken or not cells[k].text)}
+        unsettled = {k for k, r in enumerate(got) if r.doubtful and (k not in loose or k in taken or not cells[k].text)}
+        return unsettled | _lost_digit(loose, taken, printed)
 
     def unwitnessed(self) -> set[str]:
         """The lone references read so far (`repair_column`) that no other row of the document
@@ -269,6 +270,20 @@ def _dashless_refs(lines: list[Line], model: ColumnModel) -> None:
         ref, name = lead_ref(ln.name) if not ln.ref else ("", "")
         if name and prefixes[_prefix(ref)] >= 2:
             ln.ref, ln.name = ref, name
+
+
+def _lost_digit(loose: dict[int, tuple[str, str]], taken: set[int], printed: set[str]) -> set[int]:
+    """Lines whose name opens with a reference read with a letter for its digit (`EHS-QL - ...`)
+    that the column did not settle: the letters a printed prefix and a digit's lookalike, so the
+    line is some reference of that prefix, which nothing says."""
+    return {
+        k
+        for k, (ref, _) in loose.items()
+        if ref
+        and k not in taken
+        and not any(ch.isdigit() for ch in ref)
+        and _prefix(ref)[:-1] in printed
+    }
 
 
 def _prefix(ref: str) -> str:
