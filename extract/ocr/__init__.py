@@ -12,7 +12,7 @@ import os
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ..grid import Grid
 from ..page import Fill, PageContent, Rule, Word
@@ -24,6 +24,9 @@ from .faintrules import bridge_gaps
 from .filledges import drawn_rules
 from .fills import find_fills
 from .wordgaps import split_glued
+
+if TYPE_CHECKING:
+    from .cellread import CellReading
 
 __all__ = ["ocr_page", "ocr_image", "OcrEngine", "get_engine"]
 
@@ -73,21 +76,7 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
         read_doubtful(readings, value_cols, grids, font)
         resolve_rows(readings, grids, eng, font)
         for r in readings:
-            ox, oy = r.cell.x0, r.cell.top
-            r.words = split_glued(r.words, im.binarise(r.cell.image), figures=False)
-            words += [
-                Word(
-                    w.text,
-                    (w.x0 + ox) * s,
-                    (w.top + oy) * s,
-                    (w.x1 + ox) * s,
-                    (w.bottom + oy) * s,
-                    True,
-                    w.conf,
-                    note=w.note,
-                )
-                for w in r.words
-            ]
+            words += _cell_words(r, s)
         rest = outside_image(im.clean_for_ocr(straight, h, v, dpi, band), grids, dpi)
         if rest is not None:
             words += _sparse_words(rest, h, v, eng, s)
@@ -113,6 +102,16 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
         method="ocr",
         note=f"engine={eng.name} dpi={dpi} deskew={angle:+.2f}deg cells={sum(len(g.cells) for g in grids)}",
     )
+
+
+def _cell_words(r: CellReading, s: float) -> list[Word]:
+    """A cell's words on the page, in points, with two words its reading glued parted where the
+    word list and the cell's ink agree (a label's `asa` for `as a`)."""
+    ox, oy = r.cell.x0, r.cell.top
+    return [
+        Word(w.text, (w.x0 + ox) * s, (w.top + oy) * s, (w.x1 + ox) * s, (w.bottom + oy) * s, True, w.conf, note=w.note)
+        for w in split_glued(r.words, im.binarise(r.cell.image), figures=False)
+    ]
 
 
 MAX_ROW = 72.0  # points: a grid row taller than an inch on average holds a table's body, not a row of it

@@ -528,3 +528,22 @@ def test_a_words_box_is_cut_to_its_own_ink_not_the_next_lines_or_the_next_words(
     words = [_w("Apr", 8, 18, 118, 34), _w("May", 48, 14, 76, 52), _w("Jun", 88, 18, 118, 34)]
     got = [(w.x0, w.top, w.x1, w.bottom) for w in _to_ink(words, ink)]
     assert got == [(10.0, 20.0, 34.0, 32.0), (50.0, 16.0, 74.0, 32.0), (90.0, 20.0, 114.0, 32.0)]
+
+
+def test_a_cells_label_words_glued_by_the_reading_are_parted_on_the_page():
+    """A cell read `asa` where its ink prints `as a`: the page gets `as` and `a`, in points."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from scorekit.extract.ocr import _cell_words
+    from scorekit.extract.ocr.cellread import CellReading
+    from scorekit.extract.ocr.layout import CellImage
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", 38)
+    img = Image.new("L", (220, 60), 255)
+    ImageDraw.Draw(img).text((10, 5), "as a", font=font, fill=0)
+    image = np.asarray(img)
+    cols, rows = np.flatnonzero((image < 128).any(axis=0)), np.flatnonzero((image < 128).any(axis=1))
+    read = Word("asa", float(cols[0]), float(rows[0]), float(cols[-1] + 1), float(rows[-1] + 1), True, 0.9)
+    got = _cell_words(CellReading(CellImage(0, 0, 100, 200, image), [read]), 0.5)
+    assert [w.text for w in got] == ["as", "a"]
+    assert got[0].x0 == (100 + cols[0]) * 0.5 and got[0].x1 < got[1].x0
