@@ -257,7 +257,7 @@ def _sparse_words(region, h, v, eng: OcrEngine, s: float) -> list[Word]:
     ink = im.binarise(img)
     lines = cv2.dilate(cv2.bitwise_or(h, v), np.ones((3, 3), np.uint8))[oy : oy + img.shape[0], ox : ox + img.shape[1]]
     ink[lines > 0] = 0
-    words = _specks_out(reread_unexplained(img, ink, _to_ink(eng.words(img), ink), eng))
+    words = _specks_out(reread_unexplained(img, ink, _own_lines(eng.words(img), ink), eng))
     words = split_glued(_to_ink(zeros_read_as_os(img, _lookalike_figures(img, words, eng)), ink), ink)
     words = points_from_ink(words, img, ink) + loose_arrows(img, ink, words)
     return [
@@ -294,6 +294,17 @@ def _to_ink(words: list[Word], ink) -> list[Word]:
 
 
 DOT = 2  # a run of ink beside a word's line is a mark of it (an `i`'s dot) when under half the line's height
+
+
+def _own_lines(words: list[Word], ink) -> list[Word]:
+    """Each word's box cut down to its own line of print, its width as the engine gave it: a
+    box run down over the next line (a tight band title's) would explain that line's ink."""
+    out = []
+    for w in words:
+        top = max(0, int(w.top))
+        run = _own_rows(ink[top : int(round(w.bottom)), max(0, int(w.x0)) : int(round(w.x1))].sum(axis=1))
+        out.append(w if run is None else replace(w, top=float(top + run[0]), bottom=float(top + run[1])))
+    return out
 
 
 def _own_rows(rows) -> tuple[int, int] | None:
