@@ -12,6 +12,7 @@ box) leaves that glyph bare, and its piece of ink is read again the same way.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -47,6 +48,7 @@ def reread_unexplained(clean: np.ndarray, ink: np.ndarray, words: list[Word], en
         return words
     crops = [clean[max(0, b.top - PAD) : b.bottom + PAD, max(0, b.x0 - PAD) : b.x1 + PAD] for b in blobs]
     first, other = engine.read_images(crops, line=True), second.read_images(crops, line=True)
+    first = _figures_again(crops, first, other, engine)
     out = list(words)
     read: list[Blob] = []
     agreed: list[Word] = []
@@ -59,6 +61,36 @@ def reread_unexplained(clean: np.ndarray, ink: np.ndarray, words: list[Word], en
         read.append(b)
     out += agreed
     return [w for w in out if w.conf >= SURE or (_covered(w, read) < 0.5 and not _repeats(w, agreed))]
+
+
+def _figures_again(
+    crops: list[np.ndarray], first: list[list[Word]], other: list[list[Word]], engine: OcrEngine
+) -> list[list[Word]]:
+    """The first engine's readings, with the blobs the second reads as a figure and the first as
+    something else read again by the first as a figure, enlarged: a coarse scan's small figure
+    read as a line of text comes back as junk (`x` for `30`, `3` for `33`); read as a figure at
+    twice the size it agrees with the second engine, or the two stay apart."""
+    again = [k for k, (a, b) in enumerate(zip(first, other, strict=True)) if _figure(b) and not _agreed(a, b)]
+    if not again:
+        return first
+    out = list(first)
+    for k, words in zip(again, engine.read_images([_enlarged(crops[k]) for k in again], numeric=True), strict=True):
+        out[k] = words  # only the text counts: the blob is where it stands
+    return out
+
+
+def _enlarged(crop: np.ndarray) -> np.ndarray:
+    import cv2
+
+    return cv2.resize(crop, None, fx=FIGURE_SCALE, fy=FIGURE_SCALE, interpolation=cv2.INTER_CUBIC)
+
+
+def _figure(words: list[Word]) -> bool:
+    return len(words) == 1 and FIGURE.match(words[0].text) is not None
+
+
+FIGURE = re.compile(r"^-?\d[\d,.]*%?$")
+FIGURE_SCALE = 2.0  # a figure a coarse scan's sparse pass lost is read again this much larger
 
 
 def unexplained(ink: np.ndarray, words: list[Word]) -> list[Blob]:

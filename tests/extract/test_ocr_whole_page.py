@@ -547,3 +547,34 @@ def test_a_cells_label_words_glued_by_the_reading_are_parted_on_the_page():
     got = _cell_words(CellReading(CellImage(0, 0, 100, 200, image), [read]), 0.5)
     assert [w.text for w in got] == ["as", "a"]
     assert got[0].x0 == (100 + cols[0]) * 0.5 and got[0].x1 < got[1].x0
+
+
+class _ByMode(OcrEngine):
+    """An engine that reads a crop one way as a line of text and another as a figure."""
+
+    def __init__(self, as_text: str, as_figure: str, second: OcrEngine | None = None):
+        self.as_text, self.as_figure, self.second = as_text, as_figure, second
+        self.figure_sizes: list[tuple[int, int]] = []
+
+    def read_images(self, images, numeric=False, line=False, alphabet=""):
+        if numeric:
+            self.figure_sizes += [im.shape for im in images]
+        text = self.as_figure if numeric else self.as_text
+        return [[Word(text, 0, 0, 5, 5, True, 0.9)] if text else [] for _ in images]
+
+
+def test_a_figure_the_engines_read_apart_is_read_again_as_a_figure_enlarged():
+    """A coarse scan's `30` read as a line `x` by the first engine and `30` by the second: read
+    again as a figure, twice the size, the first agrees and the figure is added."""
+    ink, words = _inked()
+    first = _ByMode("x", "30", second=_Fixed(["30"]))
+    got = reread_unexplained(255 - ink, ink, words, first)
+    assert sorted(w.text for w in got) == ["123", "30", "Ref"]
+    height, crop_h = first.figure_sizes[0][0], 20 + 2 * 6
+    assert height == 2 * crop_h
+
+
+def test_a_figure_read_again_that_still_disagrees_adds_nothing():
+    ink, words = _inked()
+    got = reread_unexplained(255 - ink, ink, words, _ByMode("x", "3", second=_Fixed(["30"])))
+    assert sorted(w.text for w in got) == ["123", "Ref"]
