@@ -191,7 +191,7 @@ def _stretch(grey, band, x: float, y0: float, y1: float, dpi: int) -> Literal["g
     band's fill and passes between white letters (the gap between two words of a label spanning
     columns, `Benchmark|ing`, which a rule from the rows below runs up through), `fill` where no
     letters are beside it or it is too short to tell, `border` where drawn over the fill (darker
-    than it) or outside a band."""
+    than it, or a light line across it on nearly every row) or outside a band."""
     import numpy as np
 
     d = max(2, round(SEAM_X * dpi / 72.0))
@@ -206,9 +206,14 @@ def _stretch(grey, band, x: float, y0: float, y1: float, dpi: int) -> Literal["g
     fill = sides[sides < 128]
     if fill.size == 0 or float(np.median(line)) < float(np.median(fill)) - DRAWN:
         return "border"
+    light = grey[rows, xi - 2 : xi + 3].max(axis=1) > float(np.median(fill)) + LIGHT_LINE
+    if float(np.mean(light)) >= LIGHT_ROWS:
+        return "border"  # a light line drawn across the fill, parting two cells
     return "gap" if any(_text_at(grey, x, float(y), dpi, WORD_SPACE) for y in rows) else "fill"
 
 
+LIGHT_LINE = 40  # grey levels a light line drawn across a dark band stands lighter than its fill
+LIGHT_ROWS = 0.9  # share of a stretch's rows such a line is light in (a letter's stroke is light in a few)
 WORD_SPACE = 2.5  # points: the widest space between two words of a label, at the sizes tables print in
 
 

@@ -329,6 +329,26 @@ def test_a_column_rule_run_up_through_a_labels_word_gap_to_the_bands_top_edge_st
     assert got == [flat, (300.0, 140.0, 300.0, 400.0), border]
 
 
+def test_a_light_line_drawn_across_a_band_between_two_labels_is_a_border():
+    """A band whose cells a light line parts (`Detection rate | Offences`, grey 120 on a fill of
+    40), the line's middle two pixels off the rule's x, with white letters close on either side:
+    the rule from the body keeps its run up through the band. The same letters either side of a
+    plain stretch of fill still clip it."""
+    band = np.zeros((600, 800), bool)
+    band[100:180, 50:700] = True
+    grey = np.full((600, 800), 245, np.uint8)
+    grey[100:180, 50:700] = 40
+    for x in (300, 400):
+        grey[110:125, x - 10 : x - 4] = 240
+        grey[110:125, x + 5 : x + 11] = 240
+    grey[100:180, 401:404] = 120  # a light line drawn across the band
+    flat = (50.0, 140.0, 650.0, 140.0)
+    through = (300.0, 100.0, 300.0, 400.0)
+    light = (400.0, 100.0, 400.0, 400.0)
+    got = _ends_in_bands([flat, through, light], band, grey, 300)
+    assert got == [flat, (300.0, 140.0, 300.0, 400.0), light]
+
+
 def test_a_rule_run_up_through_a_word_space_past_a_doubled_top_edge_stops_under_the_label():
     """A band whose top edge the masks find twice (rules at 104 and 112) holds a label of three
     lines spanning columns; the rule from the body runs up through the space between two of its
