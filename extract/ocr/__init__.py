@@ -255,7 +255,7 @@ def _sparse_words(region, h, v, eng: OcrEngine, s: float) -> list[Word]:
 
     from .cellread import zeros_read_as_os
     from .inkpoints import points_from_ink
-    from .inkwords import reread_unexplained
+    from .inkwords import letters_read_once, reread_unexplained
     from .loosearrows import loose_arrows
 
     img, ox, oy = region
@@ -264,6 +264,7 @@ def _sparse_words(region, h, v, eng: OcrEngine, s: float) -> list[Word]:
     ink[lines > 0] = 0
     words = _specks_out(reread_unexplained(img, ink, _own_lines(eng.words(img), ink), eng))
     words = split_glued(_to_ink(zeros_read_as_os(img, _lookalike_figures(img, words, eng)), ink), ink)
+    words = letters_read_once(words, ink)
     words = points_from_ink(words, img, ink) + loose_arrows(img, ink, words)
     return [
         Word(w.text, (w.x0 + ox) * s, (w.top + oy) * s, (w.x1 + ox) * s, (w.bottom + oy) * s, True, w.conf)

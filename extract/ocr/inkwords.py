@@ -13,11 +13,12 @@ box) leaves that glyph bare, and its piece of ink is read again the same way.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from ..page import Word
+from ..vocabulary import VOCABULARY
 from . import glyphs
 from .engines import OcrEngine
 from .image import true_runs
@@ -53,7 +54,7 @@ def reread_unexplained(clean: np.ndarray, ink: np.ndarray, words: list[Word], en
     read: list[Blob] = []
     agreed: list[Word] = []
     for b, ra, rb, crop in zip(blobs, first, other, crops, strict=True):
-        text = _agreed(ra, rb) or _arrow(ra, rb, crop) or _listed(ra, rb)
+        text = _agreed(ra, rb) or _read_twice(ra, rb, crop) or _arrow(ra, rb, crop) or _listed(ra, rb)
         if text is None or any(w.conf >= SURE and _under(w, b) and w.text not in text for w in out):
             continue  # a reading that drops a sure word's characters (`M` over `M4`) reads less than the pass did
         out = [w for w in out if not _under(w, b)]
@@ -185,6 +186,32 @@ def _agreed(a: list[Word], b: list[Word]) -> str | None:
     if not ta or ta.replace(" ", "").lower() != tb.replace(" ", "").lower():
         return None
     return tb if any(ch.isdigit() for ch in tb) else ta
+
+
+def _read_twice(a: list[Word], b: list[Word], crop: np.ndarray) -> str | None:
+    """A suppression code's letter one engine read twice (`Cc` beside `c`) where the ink is one
+    glyph: the letter once."""
+    short, long = sorted((" ".join(w.text for w in r).strip() for r in (a, b)), key=len)
+    if len(short) != 1 or long.lower() != short.lower() * 2:
+        return None
+    return short if _one_glyph(long, crop < glyphs.INK) else None
+
+
+def letters_read_once(words: list[Word], ink: np.ndarray) -> list[Word]:
+    """Words of a suppression code's letter read twice (`Cc`) over the ink of one glyph, as that
+    letter (`c`)."""
+    out = []
+    for w in words:
+        box = ink[max(0, int(w.top)) : int(round(w.bottom)), max(0, int(w.x0)) : int(round(w.x1))] > 0
+        twice = len(w.text) == 2 and w.text[0].lower() == w.text[1].lower() and _one_glyph(w.text, box)
+        out.append(replace(w, text=w.text[1]) if twice else w)
+    return out
+
+
+def _one_glyph(text: str, ink: np.ndarray) -> bool:
+    """A code the vocabulary prints alone for a value not given (`c`), its ink one glyph: not an
+    arrow's junk (`tt`), nor figures (two `1`s blur into one run of ink)."""
+    return text[:1].lower() in VOCABULARY.missing and text.isalpha() and len(true_runs(ink.any(axis=0))) == 1
 
 
 def _listed(a: list[Word], b: list[Word]) -> str | None:

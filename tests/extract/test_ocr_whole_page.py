@@ -598,3 +598,28 @@ def test_a_figure_read_again_that_still_disagrees_adds_nothing():
     ink, words = _inked()
     got = reread_unexplained(255 - ink, ink, words, _ByMode("x", "3", second=_Fixed(["30"])))
     assert sorted(w.text for w in got) == ["123", "Ref"]
+
+
+def _one_letter() -> tuple[np.ndarray, list[Word]]:
+    """One glyph's ink (a suppression code's `c`) at x 200-212 beside a figure the pass read."""
+    ink = np.zeros((120, 300), np.uint8)
+    ink[50:70, 100:130] = 255
+    ink[55:70, 200:212] = 255
+    return ink, [_w("123", 100, 50, 130, 70), _w("Ref", 10, 50, 40, 70)]
+
+
+def test_a_lone_letter_one_engine_read_twice_over_one_glyph_is_the_letter_once():
+    ink, words = _one_letter()
+    got = reread_unexplained(255 - ink, ink, words, _Fixed(["Cc"], second=_Fixed(["c"])))
+    assert sorted(w.text for w in got) == ["123", "Ref", "c"]
+    got = reread_unexplained(255 - ink, ink, words, _Fixed(["11"], second=_Fixed(["1"])))
+    assert sorted(w.text for w in got) == ["123", "Ref"]  # figures stay apart
+
+
+def test_a_word_of_one_letter_twice_over_one_glyphs_ink_is_that_letter():
+    from scorekit.extract.ocr.inkwords import letters_read_once
+
+    ink, _ = _one_letter()
+    ink[55:70, 215:227] = 255  # a second glyph after the first
+    one, two = _w("Cc", 198, 50, 213, 70), _w("cc", 198, 50, 228, 70)
+    assert [w.text for w in letters_read_once([one, two, _w("11", 198, 50, 213, 70)], ink)] == ["c", "cc", "11"]
