@@ -191,6 +191,7 @@ def repair_column(
     doubtful -= _numbered_in_turn(col, lookalikes)
     doubtful |= {i for i, p in enumerate(col.parts) if p is not None and p.prefix in unspaced}
     doubtful |= _unread_in_turn(col)
+    doubtful |= _twice_out_of_turn(col)
     lone = {i for i in unsettled - doubtful if col.parts[i] is None and _misread_of_scheme(col, i, lookalikes)}
     _remember(col)
     return [
@@ -704,6 +705,24 @@ def _unread_in_turn(col: _Column) -> set[int]:
         if not t
         and (implied := _implied_here(col, i)) is not None
         and int(implied.number) > 0
+        and implied.text not in printed
+    }
+
+
+def _twice_out_of_turn(col: _Column) -> set[int]:
+    """Readings another row reads too, standing where the column's count implies a reference no
+    row prints (`RBO5` under `RBO7`, where the count implies `RBO8`; `CS 0` twice where it implies
+    `CS 08` and `CS 09`): one reference printed twice is a misreading of one of them, and the one
+    the count disowns is it, however sure the engine was. Its number is not known (a digit lost
+    or misread), so its rows are withheld rather than filed under another row's reference."""
+    printed = {p.text for p in col.parts if p is not None}
+    return {
+        i
+        for i, p in enumerate(col.parts)
+        if p is not None
+        and _twice(col, i, p)
+        and (implied := _implied_here(col, i)) is not None
+        and implied.text != p.text
         and implied.text not in printed
     }
 

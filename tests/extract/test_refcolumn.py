@@ -535,3 +535,15 @@ def test_a_row_read_as_nothing_where_the_count_implies_a_reference_is_doubtful()
     assert [r.doubtful for r in repair(["A1", "A2", "", "A4", "A5"])] == [False, False, True, False, False]
     assert not any(r.doubtful for r in repair(["A1", "", "A2", "A3"]))
     assert [r.text for r in repair(["", "REV02", "REV03"])] == ["", "REV02", "REV03"]
+
+
+def test_a_reference_read_twice_where_the_count_implies_one_no_row_prints_is_doubtful_however_sure():
+    def sure_doubtful(column):
+        return [k for k, r in enumerate(repair(column, conf=0.95)) if r.doubtful]
+
+    assert sure_doubtful(["RBO3", "RBO4", "RBO5", "RBO6", "RBO7", "RBO5"]) == [5]  # the count says RBO8
+    column = ["CS 05", "CS 06", "CS 07", "CS 0", "CS 0", "CS 10", "CS 11"]  # each lost its last digit
+    assert sure_doubtful(column) == [3, 4]
+    # one reference printed on two rows, where the count implies nothing else, stands
+    assert sure_doubtful(["M1", "M2", "M3", "M2-NI", "M6-CL", "M6-CL (all)", "M6-CL", "M4", "M5"]) == []
+    assert sure_doubtful(["AB1", "AB2", "AB3", "AB3", "AB4"]) == []
