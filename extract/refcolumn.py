@@ -586,7 +586,8 @@ def _separators(col: _Column) -> set[str]:
     and `SP08` among eleven `SP 02`: a narrow space a scan lost twice), or where they split
     between a mark and none, as `_split_separator` says; at least two must print it. Decided once
     a prefix, on the readings as they stand, so one repair does not sway the next. The prefixes
-    whose separator nothing settles (`_bearing_or_space`) are returned: their rows are doubtful."""
+    whose separator nothing settles (`_bearing_or_space`, `_marked_and_not`) are returned: their
+    rows are doubtful."""
     unsettled = set()
     for prefix in {p.prefix for p in col.parts if p is not None and p.prefix}:
         seps = Counter(q.sep for q in col.group(prefix))
@@ -595,7 +596,7 @@ def _separators(col: _Column) -> set[str]:
         sep, n = seps.most_common(1)[0]
         if len(seps) == 2 and "" in seps and n < AGREE * total:
             sep = _split_separator(col, prefix, seps)
-            if sep == " " and _bearing_or_space(col, prefix):
+            if (sep == " " and _bearing_or_space(col, prefix)) or (sep is None and _marked_and_not(seps)):
                 unsettled.add(prefix)
         elif n < AGREE * total:
             sep = None
@@ -605,6 +606,14 @@ def _separators(col: _Column) -> set[str]:
             RefParts(p.prefix, sep, p.number, p.tail) if p is not None and p.prefix == prefix else p for p in col.parts
         ]
     return unsettled
+
+
+def _marked_and_not(seps: Counter[str]) -> bool:
+    """A mark (`-`) read on two readings or more, and none on more (`R&B4`, `R&B-5`, `R&B6`..
+    `R&B9`, `R&B-10`), the engine sure of readings both ways: a mark is not a speck twice, nor
+    is it lost on most rows for sure, so nothing settles how the prefix is printed."""
+    mark = next((m for m in seps if m), "")
+    return mark not in ("", " ") and seps[mark] >= 2
 
 
 def _bearing_or_space(col: _Column, prefix: str) -> bool:

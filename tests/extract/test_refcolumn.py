@@ -547,3 +547,11 @@ def test_a_reference_read_twice_where_the_count_implies_one_no_row_prints_is_dou
     # one reference printed on two rows, where the count implies nothing else, stands
     assert sure_doubtful(["M1", "M2", "M3", "M2-NI", "M6-CL", "M6-CL (all)", "M6-CL", "M4", "M5"]) == []
     assert sure_doubtful(["AB1", "AB2", "AB3", "AB3", "AB4"]) == []
+
+
+def test_a_hyphen_read_on_two_rows_and_lost_on_more_leaves_the_prefix_doubtful():
+    column = ["R&B4", "R&B-5", "R&B6", "R&B7", "R&B8", "R&B9", "R&B-10"]
+    assert [r.doubtful for r in repair(column, conf=0.95)] == [True] * 7
+    # a hyphen read as often as not is printed; a space read once is the rows' own business
+    assert texts(["WR-1", "WR2", "WR-3", "WR4"]) == ["WR-1", "WR-2", "WR-3", "WR-4"]
+    assert not any(r.doubtful for r in repair(["AB1", "AB2", "AB 3", "AB4", "AB5"], conf=0.95))
