@@ -27,6 +27,7 @@ from .records import (
     unit_of_row,
     withhold,
     withhold_clashes,
+    withhold_flat_arrows,
     withhold_off_precision,
     withhold_pointless_percents,
 )
@@ -123,6 +124,7 @@ class TableReader:
         result.observations = withhold_pointless_percents(
             withhold_off_precision(commas_read_as_points(withhold_clashes(_withhold_half_read(result.observations))))
         )
+        result.observations = withhold_flat_arrows(result.observations)
         self.last = self._continuation(table, body)
         return result
 
