@@ -318,11 +318,14 @@ def _digit_read_as_letter(col: _Column, lookalikes: Mapping[str, str]) -> None:
 
 def _specks_after(col: _Column, specks: str) -> None:
     """A tail of specks alone (`W05_`) that no other reading prints: a rule's remnant or a speck
-    OCR read after the number, where nothing is printed."""
+    OCR read after the number, where nothing is printed; so are specks set off by a space after a
+    qualifier (`LAC1-NI _`): no reference ends in a mark standing alone."""
     tails = Counter(p.tail for p in col.parts if p is not None)
     for i, p in enumerate(col.parts):
         if p is not None and p.tail and tails[p.tail] == 1 and not p.tail.strip(specks + " "):
             col.parts[i] = replace(p, tail="")
+        elif p is not None and specks and (m := re.fullmatch(rf"(.*\S)\s+[{re.escape(specks)}]+", p.tail)):
+            col.parts[i] = replace(p, tail=m.group(1))
 
 
 def _extra_in_tail(col: _Column) -> None:

@@ -555,3 +555,11 @@ def test_a_hyphen_read_on_two_rows_and_lost_on_more_leaves_the_prefix_doubtful()
     # a hyphen read as often as not is printed; a space read once is the rows' own business
     assert texts(["WR-1", "WR2", "WR-3", "WR4"]) == ["WR-1", "WR-2", "WR-3", "WR-4"]
     assert not any(r.doubtful for r in repair(["AB1", "AB2", "AB 3", "AB4", "AB5"], conf=0.95))
+
+
+def test_a_speck_set_off_by_a_space_after_a_qualifier_is_no_part_of_the_reference():
+    column = ["LAC1", "LAC1-NI _", "LAC2", "LAC3"]
+    got = repair_column([RefCell(t, 0.95) for t in column], LOOK, None, {}, VOCABULARY.edge_marks)
+    assert [r.text for r in got] == ["LAC1", "LAC1-NI", "LAC2", "LAC3"]
+    kept = repair_column([RefCell(t, 0.95) for t in ["AB1 (val)", "AB2 (%)"]], LOOK, None, {}, VOCABULARY.edge_marks)
+    assert [r.text for r in kept] == ["AB1 (val)", "AB2 (%)"]
