@@ -89,13 +89,16 @@ class Body:
 
 
 def _withhold_half_read(observations: list[dict]) -> list[dict]:
-    """Observations keyed by a reference, name or area with a glyph no reader read (U+FFFD: a
-    garbled layer's glyph the key does not hold): what the key is is not known, so the value is
-    not stated under it."""
-    return [
-        withhold(o) if any(UNREAD in str(o[k] or "") for k in ("ref", "indicator", "area")) else o
-        for o in observations
-    ]
+    """Observations keyed by a reference, a name (where no reference keys the row) or an area
+    with a glyph no reader read (U+FFFD: a garbled layer's glyph the key does not hold): what the
+    key is is not known, so the value is not stated under it. A row its reference keys keeps its
+    values whatever its name holds."""
+
+    def half_read(o: dict) -> bool:
+        keys = (o["ref"] or o["indicator"], o["area"])
+        return any(UNREAD in str(k or "") for k in keys)
+
+    return [withhold(o) if half_read(o) else o for o in observations]
 
 
 class TableReader:

@@ -55,3 +55,11 @@ def test_a_name_area_or_reference_holding_a_glyph_no_reader_read_withholds_its_v
     held = {o["indicator"] for o in got if "low_confidence" in (o["flags"] or "")}
     assert held == {"Visits within agreed ti\ufffdescales"}
     assert all(o["value"] is None for o in got if o["indicator"] in held) and len(got) == 8
+
+
+def test_a_row_its_reference_keys_keeps_its_values_whatever_its_name_holds():
+    header = ["Ref", "Indicator", "Apr-23", "May-23"]
+    rows = [["EN10", "Fly-tips reported", "120", "131"]]
+    rows += [["EN11", "Fly-tips cleared within two day\ufffd", "90%", "93%"]]
+    got = read_as(print_sheet(Sheet([header, *rows])), "text", 1.0)
+    assert len(got) == 4 and not [o for o in got if "low_confidence" in (o["flags"] or "")]
