@@ -726,12 +726,14 @@ def _twice_out_of_turn(col: _Column) -> set[int]:
     row prints (`RBO5` under `RBO7`, where the count implies `RBO8`; `CS 0` twice where it implies
     `CS 08` and `CS 09`): one reference printed twice is a misreading of one of them, and the one
     the count disowns is it, however sure the engine was. Its number is not known (a digit lost
-    or misread), so its rows are withheld rather than filed under another row's reference."""
+    or misread), so its rows are withheld rather than filed under another row's reference. A
+    qualified reading (`M6-CL` twice, around `M6-CL (all)`) is a sibling printed again, not this."""
     printed = {p.text for p in col.parts if p is not None}
     return {
         i
         for i, p in enumerate(col.parts)
         if p is not None
+        and not p.tail
         and _twice(col, i, p)
         and (implied := _implied_here(col, i)) is not None
         and implied.text != p.text
