@@ -28,6 +28,7 @@ from .pdftext.chars import LTR, Char
 
 AGREE = 0.75  # share of a code's votes its letter must have
 MIN_DIGIT_VOTES = 2  # a digit is a value's substance: one reading of it is not enough
+TWO_GLYPHS = 3  # readings as a digit (or a letter) of a code read mostly the other way from which it is two glyphs
 WIDTH_STEP = 0.06  # advances (in ems) further apart than this are different glyphs
 UNKNOWN = "\ufffd"
 STRAY = 4  # readings of a code under a quarter of its glyphs may be words reaching over a space
@@ -252,7 +253,11 @@ def decipher(layer: TextLayer, key: Key, readings: Readings) -> Deciphered:
 
 
 def _agreed(counter: Counter) -> str:
-    """The letter a code's votes agree on, or '' where they split or a digit is read once."""
+    """The letter a code's votes agree on, or '' where they split or a digit is read once, or
+    where OCR reads it as a digit and as a letter, each again and again: OCR misreads a glyph
+    now and then, not time after time, so that is two glyphs sharing the code (a reader giving
+    two codes one character whose advances are alike), and no one reading of it holds. The
+    code is doubtful (its glyphs read as nothing), and a page whose figures it prints is OCRed."""
     if not counter:
         return ""
     letter, n = counter.most_common(1)[0]
@@ -260,6 +265,8 @@ def _agreed(counter: Counter) -> str:
         return ""
     if letter.isdigit() and n < MIN_DIGIT_VOTES:
         return ""
+    if any(o.isalnum() and o.isdigit() != letter.isdigit() and k >= TWO_GLYPHS for o, k in counter.items()):
+        return ""  # `e` 81 times, `5` 23: a digit and a letter the layer gives one code (widths alike)
     return letter
 
 

@@ -277,10 +277,13 @@ def _deciphered(pdfium_page, image: PageImage, layer: TextLayer, opts: Options) 
 
 
 def _unread_out(words: list[Word]) -> list[Word]:
-    """The words the key read whole: a word half read is left out (unread is better than
-    misread), but a lone mark it could not read stays (the dash in `performance - March`): left
-    out, its gap would part a title into phrases that line up with a table's columns."""
-    return [w for w in words if UNKNOWN not in w.text or w.text == UNKNOWN]
+    """The words the key read whole, and the words of letters it half read: a figure half read is
+    left out (unread is better than misread), but a word of a name or a title stays with its
+    unread glyphs (`timesca\ufffdes`), so the name it ends is not taken for the whole name (the
+    reader withholds what a half-read name keys), and a lone mark it could not read stays (the
+    dash in `performance - March`): left out, its gap would part a title into phrases that line
+    up with a table's columns."""
+    return [w for w in words if UNKNOWN not in w.text or not any(ch.isdigit() for ch in w.text)]
 
 
 def _keys_values(text: str) -> bool:

@@ -27,6 +27,7 @@ from .records import (
     unit_of_row,
     withhold,
     withhold_clashes,
+    withhold_flat_arrows,
     withhold_off_precision,
     withhold_pointless_percents,
 )
@@ -36,7 +37,7 @@ from .secondreading import known
 from .structure import Cell, Table
 from .structure.figures import data_like
 from .textquality import dictionary
-from .values import parse_value
+from .values import UNREAD, parse_value
 from .vocabulary import VOCABULARY
 
 
@@ -87,6 +88,19 @@ class Body:
         return [(self.first + k, row) for k, row in enumerate(self.rows)]
 
 
+def _withhold_half_read(observations: list[dict]) -> list[dict]:
+    """Observations keyed by a reference, a name (where no reference keys the row) or an area
+    with a glyph no reader read (U+FFFD: a garbled layer's glyph the key does not hold): what the
+    key is is not known, so the value is not stated under it. A row its reference keys keeps its
+    values whatever its name holds."""
+
+    def half_read(o: dict) -> bool:
+        keys = (o["ref"] or o["indicator"], o["area"])
+        return any(UNREAD in str(k or "") for k in keys)
+
+    return [withhold(o) if half_read(o) else o for o in observations]
+
+
 class TableReader:
     """Stateful across the pages of one document: carries the last column model and section."""
 
@@ -111,8 +125,9 @@ class TableReader:
         else:
             self._read_indicators(body, ctx, result, noted_marks(page.text))
         result.observations = withhold_pointless_percents(
-            withhold_off_precision(commas_read_as_points(withhold_clashes(result.observations)))
+            withhold_off_precision(commas_read_as_points(withhold_clashes(_withhold_half_read(result.observations))))
         )
+        result.observations = withhold_flat_arrows(result.observations)
         self.last = self._continuation(table, body)
         return result
 

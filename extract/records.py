@@ -246,6 +246,27 @@ def withhold_off_precision(observations: list[dict]) -> list[dict]:
     return [withhold(obs) if k in off else obs for k, obs in enumerate(observations)]
 
 
+_DASHES = ("-", "\u2013", "\u2014", "\u2212")
+
+
+def withhold_flat_arrows(observations: list[dict]) -> list[dict]:
+    """OCR'd direction cells read as a dash in a table whose other direction cells read as
+    arrows: a flat arrow (`→`) whose head a scan blurred away reads as a dash, and nothing on
+    the page tells the two apart, so the cell is withheld rather than stated as not applicable."""
+    arrowed = any(
+        o["method"] == "ocr" and o["measure"] == "direction" and any(a in str(o["value_raw"]) for a in ARROWS)
+        for o in observations
+    )
+    if not arrowed:
+        return observations
+    return [
+        withhold(o)
+        if o["method"] == "ocr" and o["measure"] == "direction" and str(o["value_raw"]).strip() in _DASHES
+        else o
+        for o in observations
+    ]
+
+
 def withhold_pointless_percents(observations: list[dict]) -> list[dict]:
     """OCR'd percentages over 100 printed without the decimals the table's other percentages
     carry (`720%` in a table of `73.9%`, `68.0%`): the point is the smallest glyph a scan loses,

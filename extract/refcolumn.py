@@ -192,6 +192,7 @@ def repair_column(
     doubtful -= _numbered_in_turn(col, lookalikes)
     doubtful |= {i for i, p in enumerate(col.parts) if p is not None and p.prefix in unspaced}
     doubtful |= _unread_in_turn(col)
+    doubtful |= _twice_out_of_turn(col)
     doubtful -= _paired(col, lookalikes)
     lone = {i for i in unsettled - doubtful if col.parts[i] is None and _misread_of_scheme(col, i, lookalikes)}
     _remember(col)
@@ -319,11 +320,14 @@ def _digit_read_as_letter(col: _Column, lookalikes: Mapping[str, str]) -> None:
 
 def _specks_after(col: _Column, specks: str) -> None:
     """A tail of specks alone (`W05_`) that no other reading prints: a rule's remnant or a speck
-    OCR read after the number, where nothing is printed."""
+    OCR read after the number, where nothing is printed; so are specks set off by a space after a
+    qualifier (`LAC1-NI _`): no reference ends in a mark standing alone."""
     tails = Counter(p.tail for p in col.parts if p is not None)
     for i, p in enumerate(col.parts):
         if p is not None and p.tail and tails[p.tail] == 1 and not p.tail.strip(specks + " "):
             col.parts[i] = replace(p, tail="")
+        elif p is not None and specks and (m := re.fullmatch(rf"(.*\S)\s+[{re.escape(specks)}]+", p.tail)):
+            col.parts[i] = replace(p, tail=m.group(1))
 
 
 def _extra_in_tail(col: _Column) -> None:
@@ -625,7 +629,8 @@ def _separators(col: _Column) -> set[str]:
     and `SP08` among eleven `SP 02`: a narrow space a scan lost twice), or where they split
     between a mark and none, as `_split_separator` says; at least two must print it. Decided once
     a prefix, on the readings as they stand, so one repair does not sway the next. The prefixes
-    whose separator nothing settles (`_bearing_or_space`) are returned: their rows are doubtful."""
+    whose separator nothing settles (`_bearing_or_space`, `_marked_and_not`) are returned: their
+    rows are doubtful."""
     unsettled = set()
     for prefix in {p.prefix for p in col.parts if p is not None and p.prefix}:
         seps = Counter(q.sep for q in col.group(prefix))
@@ -634,7 +639,7 @@ def _separators(col: _Column) -> set[str]:
         sep, n = seps.most_common(1)[0]
         if len(seps) == 2 and "" in seps and n < AGREE * total:
             sep = _split_separator(col, prefix, seps)
-            if sep == " " and _bearing_or_space(col, prefix):
+            if (sep == " " and _bearing_or_space(col, prefix)) or (sep is None and _marked_and_not(seps)):
                 unsettled.add(prefix)
         elif n < AGREE * total:
             sep = None
@@ -644,6 +649,14 @@ def _separators(col: _Column) -> set[str]:
             RefParts(p.prefix, sep, p.number, p.tail) if p is not None and p.prefix == prefix else p for p in col.parts
         ]
     return unsettled
+
+
+def _marked_and_not(seps: Counter[str]) -> bool:
+    """A mark (`-`) read on two readings or more, and none on more (`R&B4`, `R&B-5`, `R&B6`..
+    `R&B9`, `R&B-10`), the engine sure of readings both ways: a mark is not a speck twice, nor
+    is it lost on most rows for sure, so nothing settles how the prefix is printed."""
+    mark = next((m for m in seps if m), "")
+    return mark not in ("", " ") and seps[mark] >= 2
 
 
 def _bearing_or_space(col: _Column, prefix: str) -> bool:
@@ -744,6 +757,26 @@ def _unread_in_turn(col: _Column) -> set[int]:
         if not t
         and (implied := _implied_here(col, i)) is not None
         and int(implied.number) > 0
+        and implied.text not in printed
+    }
+
+
+def _twice_out_of_turn(col: _Column) -> set[int]:
+    """Readings another row reads too, standing where the column's count implies a reference no
+    row prints (`RBO5` under `RBO7`, where the count implies `RBO8`; `CS 0` twice where it implies
+    `CS 08` and `CS 09`): one reference printed twice is a misreading of one of them, and the one
+    the count disowns is it, however sure the engine was. Its number is not known (a digit lost
+    or misread), so its rows are withheld rather than filed under another row's reference. A
+    qualified reading (`M6-CL` twice, around `M6-CL (all)`) is a sibling printed again, not this."""
+    printed = {p.text for p in col.parts if p is not None}
+    return {
+        i
+        for i, p in enumerate(col.parts)
+        if p is not None
+        and not p.tail
+        and _twice(col, i, p)
+        and (implied := _implied_here(col, i)) is not None
+        and implied.text != p.text
         and implied.text not in printed
     }
 

@@ -279,12 +279,14 @@ def test_a_blank_glyph_of_a_lettered_code_between_inked_ones_is_a_space():
     assert out == "xy xy xy" + "ggxy" + "ggg"
 
 
-def test_a_lone_mark_the_key_cannot_read_keeps_its_place_and_a_half_read_word_goes():
+def test_a_lone_mark_the_key_cannot_read_keeps_its_place_and_a_half_read_figure_goes():
     """`performance - March` with the dash unread: left out, its gap would part the title into
-    two phrases that line up with the table's columns below and join the table."""
+    two phrases that line up with the table's columns below and join the table. A half-read word
+    of letters stays as read, so a name it ends is not taken whole without it."""
     line = ["Monthly", "crime", "performance", UNKNOWN, "March", f"20{UNKNOWN}1", f"Ch{UNKNOWN}ldren"]
     words = [Word(t, 10.0 * k, 0, 10.0 * k + 8, 10) for k, t in enumerate(line)]
-    assert [w.text for w in _unread_out(words)] == ["Monthly", "crime", "performance", UNKNOWN, "March"]
+    kept = ["Monthly", "crime", "performance", UNKNOWN, "March", f"Ch{UNKNOWN}ldren"]
+    assert [w.text for w in _unread_out(words)] == kept
 
 
 def _glyphs(spec: list[tuple[str, float]], x: float, top: float) -> list[Char]:
@@ -308,3 +310,23 @@ def test_a_words_last_glyph_is_measured_by_its_box_where_its_code_stands_for_two
     key = learn_key(flat, readings, _never_blank)
     assert sorted(key.letters[code] for code in key.letters if code[1] == "#") == ["%", "i"]
     assert [w.text for w in decipher(_layer(flat), key, readings).layer.words][-1] == "9%"
+
+
+def test_a_code_read_again_and_again_as_a_digit_and_as_a_letter_is_two_glyphs_and_no_letter():
+    # the layer gives `e` and `5` one code and their advances are alike: OCR reads `e` over the
+    # words' glyphs and `5` over the figures' glyphs, time after time
+    words = [_line("z", 10, 10 + 20 * i) for i in range(9)]
+    figures = [_line("z", 10, 200 + 20 * i) for i in range(3)]
+    flat = [c for line in [*words, *figures] for c in line]
+    readings = read_glyphs(flat, [_word("e", c) for c in words] + [_word("5", c) for c in figures], {})
+    key = learn_key(flat, readings, _never_blank)
+    assert key.letters == {}
+    assert ("F1", "z", 0) in key.doubtful
+    assert UNKNOWN in "".join(c.text for c in decipher(_layer(flat), key, readings).layer.chars)
+
+
+def test_a_letter_misread_as_a_digit_now_and_then_keeps_its_letter():
+    lines = [_line("z", 10, 10 + 20 * i) for i in range(12)]
+    flat = [c for line in lines for c in line]
+    readings = read_glyphs(flat, [_word("5" if i < 2 else "e", c) for i, c in enumerate(lines)], {})
+    assert learn_key(flat, readings, _never_blank).letters == {("F1", "z", 0): "e"}

@@ -17,6 +17,7 @@ from scorekit.extract.records import (
     _decimals,
     commas_read_as_points,
     withhold_clashes,
+    withhold_flat_arrows,
     withhold_off_precision,
     withhold_pointless_percents,
 )
@@ -211,3 +212,14 @@ def test_a_header_that_sets_a_period_against_the_last_one_is_a_change_whatever_i
     from scorekit.extract.columns import classify
 
     assert classify(header, "", None, allow_serial=False).measure == measure
+
+
+def test_a_direction_read_as_a_dash_among_arrows_is_withheld():
+    """`→` whose head blurred away reads `-`: where the table's other directions read as arrows,
+    the dash is withheld; where none does, or the page is a text layer, it stands."""
+    table = [obs("2020-10", raw, "direction", row=r) for r, raw in enumerate(["↑", "-", "→", "\u2013"], start=1)]
+    out = withhold_flat_arrows(table)
+    assert held(out) == ["-", "\u2013"]
+    assert held(withhold_flat_arrows([obs("2020-10", "-", "direction"), obs("2020-10", "Better", "direction")])) == []
+    printed = [obs("2020-10", raw, "direction", method="text") for raw in ("↑", "-")]
+    assert held(withhold_flat_arrows(printed)) == []

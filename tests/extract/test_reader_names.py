@@ -45,3 +45,21 @@ def test_an_area_tables_column_headed_by_an_unsure_misread_word_is_withheld():
     assert held == {("Barnet", "141"), ("Barnet", "31"), ("Camden", "135"), ("Camden", "28")}
     stated = {(o["area"], o["period"], o["value"]) for o in got if "low_confidence" not in (o["flags"] or "")}
     assert stated == {("Barnet", "2021", 12), ("Barnet", "2022", 13), ("Camden", "2021", 14), ("Camden", "2022", 15)}
+
+
+def test_a_name_area_or_reference_holding_a_glyph_no_reader_read_withholds_its_values():
+    """A garbled layer deciphered but for one glyph (`ti\ufffdescales`): the name is not known,
+    and neither is the area a half-read place names; text layer or not, nothing is stated."""
+    rows = [*ROWS[:2], ["Visits within agreed ti\ufffdescales", "71%", "74%"], ROWS[3]]
+    got = read_as(print_sheet(Sheet([HEADER, *rows])), "text", 1.0)
+    held = {o["indicator"] for o in got if "low_confidence" in (o["flags"] or "")}
+    assert held == {"Visits within agreed ti\ufffdescales"}
+    assert all(o["value"] is None for o in got if o["indicator"] in held) and len(got) == 8
+
+
+def test_a_row_its_reference_keys_keeps_its_values_whatever_its_name_holds():
+    header = ["Ref", "Indicator", "Apr-23", "May-23"]
+    rows = [["EN10", "Fly-tips reported", "120", "131"]]
+    rows += [["EN11", "Fly-tips cleared within two day\ufffd", "90%", "93%"]]
+    got = read_as(print_sheet(Sheet([header, *rows])), "text", 1.0)
+    assert len(got) == 4 and not [o for o in got if "low_confidence" in (o["flags"] or "")]

@@ -559,3 +559,33 @@ def test_tails_the_column_never_prints_in_turn_settle_nothing():
     assert got[3].text == "XY (all)"
     got = repair(["CD4 (val)", "CD4", "EF2", "EF2 (val)", "XY3", "XY (val)", "XY6"])
     assert got[5].text == "XY (val)"
+
+
+def test_a_reference_read_twice_where_the_count_implies_one_no_row_prints_is_doubtful_however_sure():
+    def sure_doubtful(column):
+        return [k for k, r in enumerate(repair(column, conf=0.95)) if r.doubtful]
+
+    assert sure_doubtful(["RBO3", "RBO4", "RBO5", "RBO6", "RBO7", "RBO5"]) == [5]  # the count says RBO8
+    column = ["CS 05", "CS 06", "CS 07", "CS 0", "CS 0", "CS 10", "CS 11"]  # each lost its last digit
+    assert sure_doubtful(column) == [3, 4]
+    # one reference printed on two rows, where the count implies nothing else, stands
+    assert sure_doubtful(["M1", "M2", "M3", "M2-NI", "M6-CL", "M6-CL (all)", "M6-CL", "M4", "M5"]) == []
+    assert sure_doubtful(["AB1", "AB2", "AB3", "AB3", "AB4"]) == []
+    # a qualified sibling printed again, where the count happens to imply `M5`, stands too
+    assert sure_doubtful(["M1", "M2", "M3", "M2-NI", "M6-CL", "M6-CL (all)", "M6-CL"]) == []
+
+
+def test_a_hyphen_read_on_two_rows_and_lost_on_more_leaves_the_prefix_doubtful():
+    column = ["R&B4", "R&B-5", "R&B6", "R&B7", "R&B8", "R&B9", "R&B-10"]
+    assert [r.doubtful for r in repair(column, conf=0.95)] == [True] * 7
+    # a hyphen read as often as not is printed; a space read once is the rows' own business
+    assert texts(["WR-1", "WR2", "WR-3", "WR4"]) == ["WR-1", "WR-2", "WR-3", "WR-4"]
+    assert not any(r.doubtful for r in repair(["AB1", "AB2", "AB 3", "AB4", "AB5"], conf=0.95))
+
+
+def test_a_speck_set_off_by_a_space_after_a_qualifier_is_no_part_of_the_reference():
+    column = ["LAC1", "LAC1-NI _", "LAC2", "LAC3"]
+    got = repair_column([RefCell(t, 0.95) for t in column], LOOK, None, {}, VOCABULARY.edge_marks)
+    assert [r.text for r in got] == ["LAC1", "LAC1-NI", "LAC2", "LAC3"]
+    kept = repair_column([RefCell(t, 0.95) for t in ["AB1 (val)", "AB2 (%)"]], LOOK, None, {}, VOCABULARY.edge_marks)
+    assert [r.text for r in kept] == ["AB1 (val)", "AB2 (%)"]
