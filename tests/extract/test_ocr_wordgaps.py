@@ -110,3 +110,25 @@ def test_a_speck_inside_a_words_box_is_no_letter():
     ink[top + 12 : top + 15, x0 - 12 : x0 - 9] = 255  # a scan's speck, boxed with the word
     specked = Word("of", x0 - 12, word.top, word.x1, word.bottom)
     assert [w.text for w in split_glued([specked], ink)] == ["of"]
+
+
+def _blocks(gaps: list[int]) -> tuple[np.ndarray, Word]:
+    """A word's ink as ten letter-wide blocks 28 px tall, set `gaps` px apart in turn."""
+    ink = np.zeros((60, 400), np.uint8)
+    x = 10
+    for k in range(10):
+        ink[10:38, x : x + 14] = 255
+        x += 14 + (gaps[k] if k < len(gaps) else 0)
+    return ink, Word("caseholder", 10, 10, x, 38, True, 0.9)
+
+
+def test_a_glued_word_whose_widest_blank_stands_out_is_parted_there():
+    ink, word = _blocks([2, 2, 2, 12, 2, 2, 2, 2, 2])
+    assert [w.text for w in split_glued([word], ink, figures=False)] == ["case", "holder"]
+
+
+def test_a_coarse_scans_word_with_several_blanks_as_wide_is_left_whole():
+    """At 150 dpi a word's glyphs break and stand apart: `caseholder` shows four blanks a third of
+    its height wide; the one where the word list would part it is no wider than the others."""
+    ink, word = _blocks([2, 2, 2, 10, 3, 2, 10, 11, 2])
+    assert [w.text for w in split_glued([word], ink, figures=False)] == ["caseholder"]
