@@ -294,10 +294,7 @@ def _lost_digit(loose: dict[int, tuple[str, str]], taken: set[int], printed: set
     return {
         k
         for k, (ref, _) in loose.items()
-        if ref
-        and k not in taken
-        and not any(ch.isdigit() for ch in ref)
-        and _prefix(ref)[:-1] in printed
+        if ref and k not in taken and not any(ch.isdigit() for ch in ref) and _prefix(ref)[:-1] in printed
     }
 
 
