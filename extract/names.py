@@ -50,8 +50,8 @@ _READ_REF_IN_NAME = re.compile(r"^(?P<ref>\S{1,8})\s+[-–:]\s+(?P<name>[A-Za-z]
 def split_read_ref(name: str) -> tuple[str, str]:
     """What may be a reference OCR misread before a name (`$P2 - Burglary`, `#11 - Referrals`,
     `MS - Number`): a short first word holding a digit, or capitals ending in a digit's
-    lookalike, set apart by a spaced dash. Only its column can say
-    whether it is one (`refcolumn`); ("", name) otherwise."""
+    lookalike, set apart by a spaced dash. Only its column can say whether it is one
+    (`refcolumn`); ("", name) otherwise."""
     m = _READ_REF_IN_NAME.match(strip_markers(name))
     if m is None or not (any(ch.isdigit() for ch in m.group("ref")) or _digit_read_as_letter(m.group("ref"))):
         return "", name
