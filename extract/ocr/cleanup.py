@@ -61,8 +61,8 @@ def clean_cell(words: list[Word], image: np.ndarray) -> list[Word]:
 
 
 def prefix_letter(w: Word, after: list[Word]) -> bool:
-    """A capital read surely just before a whole number, its ink no arrow: a reference's prefix
-    set apart (`W 06`), not a mark beside a figure."""
+    """A capital read surely just before a whole number: a reference's prefix set apart (`W 06`),
+    not a mark beside a figure (an arrow's ink was made its arrow before this is asked)."""
     return len(w.text) == 1 and w.text.isupper() and w.conf >= SURE_LETTER and bool(after) and after[0].text.isdigit()
 
 
