@@ -395,10 +395,11 @@ def _sibling_qualifier(col: _Column, lookalikes: Mapping[str, str]) -> None:
 
 
 def _paired(col: _Column, lookalikes: Mapping[str, str]) -> set[int]:
-    """`LACS (val)` above `LAC9`: a reading whose number is lost or read as letters OCR takes for
-    digits, beside a reading of its prefix, takes that reading's number where the two tails are
-    a pair the column prints elsewhere on two rows of one reference (`CP4 (val)` above `CP4`).
-    Where the rows beside it imply two numbers, nothing is settled. The tables before count."""
+    """`LAC (vel)` above `LAC6 (%)`: a reading whose number is lost (or read as letters OCR takes
+    for that number's digits), beside a reading of its prefix, takes that reading's number where
+    the two tails are a pair the column prints elsewhere on two rows of one reference (`CP4 (val)`
+    above `CP4`). Where the rows beside it imply two numbers, nothing is settled. The tables
+    before count."""
     col.memory.pairs |= {
         (a.tail.strip(), b.tail.strip())
         for a, b in zip(col.parts, col.parts[1:], strict=False)
@@ -426,8 +427,8 @@ def _pair_of(
     rest = text[len(p.prefix) :]
     cut = next((k for k, ch in enumerate(rest) if ch in " (-"), len(rest))
     lost, tail = rest[:cut], rest[cut:]
-    if len(lost) > 1 or any(ch not in lookalikes for ch in lost) or not tail.strip():
-        return None
+    if (lost and _shape(lost, lookalikes) != p.number) or not tail.strip():
+        return None  # a digit read as a letter says which (`LACT-QL`: `LAC7-QL`, not its sibling's 12)
     pair = (tail.strip(), p.tail.strip()) if i < j else (p.tail.strip(), tail.strip())
     return replace(p, tail=tail) if pair in pairs else None
 

@@ -538,18 +538,25 @@ def test_a_row_read_as_nothing_where_the_count_implies_a_reference_is_doubtful()
 
 
 def test_a_reading_with_its_number_lost_beside_its_sibling_takes_the_siblings_number():
-    """`XY (vel)` above `XY6 (%)`, `XYS (val)` above `XY9`: two rows of one reference print
+    """`XY (vel)` above `XY6 (%)`, `XYS (val)` above `XY5`: two rows of one reference print
     those tails in turn elsewhere in the column (`AB12 (vel)`, `AB12 (%)`; `CD4 (val)`, `CD4`)."""
-    column = ["CD4 (val)", "CD4", "AB12 (vel)", "AB12 (%)", "XY3", "XY (vel)", "XY6 (%)", "ZZ1", "XYS (val)", "XY9"]
+    column = ["CD4 (val)", "CD4", "AB12 (vel)", "AB12 (%)", "XY3", "XY (vel)", "XY6 (%)", "ZZ1", "XYS (val)", "XY5"]
     got = repair(column)
-    assert [r.text for r in got][5:] == ["XY6 (vel)", "XY6 (%)", "ZZ1", "XY9 (val)", "XY9"]
+    assert [r.text for r in got][5:] == ["XY6 (vel)", "XY6 (%)", "ZZ1", "XY5 (val)", "XY5"]
     assert not any(r.doubtful for r in got)
+
+
+def test_a_letter_read_for_another_digit_than_the_siblings_settles_nothing():
+    """`XYT-QL` under `XY12 (%)`: the `T` is a `7` misread, not the sibling's 12, whatever pairs of
+    tails the column prints (`AB10 (%)`, `AB10-QL`)."""
+    got = repair(["AB10 (%)", "AB10-QL", "XY12 (vel)", "XY12 (%)", "XYT-QL", "ZZ1"])
+    assert got[4].text != "XY12-QL"
 
 
 def test_a_pair_of_tails_a_table_before_printed_settles_the_next_tables_reading():
     memory = RefMemory()
     repair(["CD4 (val)", "CD4", "CD5"], memory)
-    assert texts(["ZZ1", "XYS (val)", "XY9"], memory) == ["ZZ1", "XY9 (val)", "XY9"]
+    assert texts(["ZZ1", "XY (val)", "XY9"], memory) == ["ZZ1", "XY9 (val)", "XY9"]
 
 
 def test_tails_the_column_never_prints_in_turn_settle_nothing():
