@@ -103,8 +103,9 @@ def _listed(text: str) -> bool:
 
 
 def _word_space(text: str, runs: list[tuple[int, int]], height: int) -> list[_Break]:
-    """The one place a word the list lacks (`asa`, `re-leta`) parts into two words it holds
-    (between two letters) where its ink shows a blank as wide as a space. The letters' share
+    """The one place a word the list lacks (`asa`, `re-leta`) parts into two words it holds, one
+    of them a short word a narrow space loses (`as`, `a`; `Qtr` is no `Qt r`), between two
+    letters where its ink shows a blank as wide as a space. The letters' share
     of the word says where that blank should stand; letters often touch, so runs of ink cannot
     be counted off as letters. The blank is the word's widest by far (a coarse scan breaks
     glyphs and sets letters apart: `caseholder` at 150 dpi shows four blanks a third of its
@@ -124,12 +125,17 @@ def _word_space(text: str, runs: list[tuple[int, int]], height: int) -> list[_Br
         head, tail = text[:at], text[at:]
         if not (head[-1].isalpha() and tail[0].isalpha()):
             continue
-        if not all(_listed(p) and (len(p) > 1 or p.islower()) for p in (head, tail)):
+        if not all(_listed(p) and (len(p) > 1 or p.islower()) for p in (head, tail)) or not _glue(head, tail):
             continue
         share = _letters(head) / _letters(text)
         near = [g for g in blanks if abs((g.x0 + g.x1) / 2 - left - share * width) <= PLACE * width]
         found += [replace(g, at=at) for g in near[:1]]
     return found if len(found) == 1 else []
+
+
+def _glue(head: str, tail: str) -> bool:
+    """One of the two is a short word a narrow space loses (`vocabulary.json`'s `glued_words`)."""
+    return any(part.lower() in VOCABULARY.glue_words for part in (head, tail.split("-")[0]))
 
 
 def _letters(text: str) -> int:

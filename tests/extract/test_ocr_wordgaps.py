@@ -112,23 +112,30 @@ def test_a_speck_inside_a_words_box_is_no_letter():
     assert [w.text for w in split_glued([specked], ink)] == ["of"]
 
 
-def _blocks(gaps: list[int]) -> tuple[np.ndarray, Word]:
-    """A word's ink as ten letter-wide blocks 28 px tall, set `gaps` px apart in turn."""
+def _blocks(text: str, gaps: list[int]) -> tuple[np.ndarray, Word]:
+    """A word's ink as letter-wide blocks 28 px tall, one a letter, set `gaps` px apart in turn."""
     ink = np.zeros((60, 400), np.uint8)
     x = 10
-    for k in range(10):
+    for k in range(len(text)):
         ink[10:38, x : x + 14] = 255
         x += 14 + (gaps[k] if k < len(gaps) else 0)
-    return ink, Word("caseholder", 10, 10, x, 38, True, 0.9)
+    return ink, Word(text, 10, 10, x, 38, True, 0.9)
 
 
 def test_a_glued_word_whose_widest_blank_stands_out_is_parted_there():
-    ink, word = _blocks([2, 2, 2, 12, 2, 2, 2, 2, 2])
-    assert [w.text for w in split_glued([word], ink, figures=False)] == ["case", "holder"]
+    ink, word = _blocks("numberof", [2, 2, 2, 2, 2, 12, 2])
+    assert [w.text for w in split_glued([word], ink, figures=False)] == ["number", "of"]
 
 
 def test_a_coarse_scans_word_with_several_blanks_as_wide_is_left_whole():
-    """At 150 dpi a word's glyphs break and stand apart: `caseholder` shows four blanks a third of
-    its height wide; the one where the word list would part it is no wider than the others."""
-    ink, word = _blocks([2, 2, 2, 10, 3, 2, 10, 11, 2])
-    assert [w.text for w in split_glued([word], ink, figures=False)] == ["caseholder"]
+    """At 150 dpi a word's glyphs break and stand apart (`caseholder` shows four blanks a third of
+    its height wide): where the word list would part it the blank is no wider than the others."""
+    ink, word = _blocks("numberof", [2, 10, 2, 2, 11, 10, 2])
+    assert [w.text for w in split_glued([word], ink, figures=False)] == ["numberof"]
+
+
+def test_two_listed_words_neither_a_short_word_a_space_loses_stay_one():
+    """`Qtr` is no `Qt r`, nor `caseholder` a `case holder`: one part must be a glued short word."""
+    for text, gaps in (("Qtr", [2, 12]), ("caseholder", [2, 2, 2, 12, 2, 2, 2, 2, 2])):
+        ink, word = _blocks(text, gaps)
+        assert [w.text for w in split_glued([word], ink, figures=False)] == [text]
