@@ -309,18 +309,25 @@ def test_a_column_rule_that_text_stops_inside_a_band_separates_nothing_in_that_r
     assert got == [flat, (300.0, 140.0, 300.0, 400.0), full, lined, lone, other]
 
 
+def _lettered_band(fill: int, left: int, right: int) -> tuple[np.ndarray, np.ndarray]:
+    """A dark band (rows 100-179) of grey `fill`, with white letters (rows 110-124) ending `left`
+    px before and starting `right` px after x 300 and x 400."""
+    band = np.zeros((600, 800), bool)
+    band[100:180, 50:700] = True
+    grey = np.full((600, 800), 245, np.uint8)
+    grey[100:180, 50:700] = fill
+    for x in (300, 400):
+        grey[110:125, x - left - 6 : x - left] = 240
+        grey[110:125, x + right : x + right + 6] = 240
+    return band, grey
+
+
 def test_a_column_rule_run_up_through_a_labels_word_gap_to_the_bands_top_edge_stops_under_it():
     """The band's top row holds a label spanning columns (`Benchmark|ing`); the rule from the
     body runs up between two of its letters to the band's top edge, no darker than the fill: it
     is clipped to the rule at 140. A border drawn darker than the fill, letters close beside it
     too, stays."""
-    band = np.zeros((600, 800), bool)
-    band[100:180, 50:700] = True
-    grey = np.full((600, 800), 245, np.uint8)
-    grey[100:180, 50:700] = 50
-    for x in (300, 400):
-        grey[110:125, x - 8 : x - 2] = 240  # white letters close on either side
-        grey[110:125, x + 3 : x + 9] = 240
+    band, grey = _lettered_band(50, 2, 3)
     grey[100:400, 399:402] = 15  # a border drawn over the fill
     flat = (50.0, 140.0, 650.0, 140.0)
     through = (300.0, 100.0, 300.0, 400.0)
@@ -334,13 +341,7 @@ def test_a_light_line_drawn_across_a_band_between_two_labels_is_a_border():
     40), the line's middle two pixels off the rule's x, with white letters close on either side:
     the rule from the body keeps its run up through the band. The same letters either side of a
     plain stretch of fill still clip it."""
-    band = np.zeros((600, 800), bool)
-    band[100:180, 50:700] = True
-    grey = np.full((600, 800), 245, np.uint8)
-    grey[100:180, 50:700] = 40
-    for x in (300, 400):
-        grey[110:125, x - 10 : x - 4] = 240
-        grey[110:125, x + 5 : x + 11] = 240
+    band, grey = _lettered_band(40, 4, 5)
     grey[100:180, 401:404] = 120  # a light line drawn across the band
     flat = (50.0, 140.0, 650.0, 140.0)
     through = (300.0, 100.0, 300.0, 400.0)
