@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -410,8 +411,13 @@ def _lone_marks_out(words: list[Word]) -> list[Word]:
     heights = sorted(w.bottom - w.top for w in texts)
     small = 0.5 * heights[len(heights) // 2] if heights else 0.0
 
+    by_top = sorted(texts, key=lambda o: o.top)
+    tops = [o.top for o in by_top]
+    tallest = max((o.bottom - o.top for o in texts), default=0.0)
+
     def beside(w: Word) -> bool:
-        return any(o is not w and _overlap(o, w) >= 0.5 * min(o.bottom - o.top, w.bottom - w.top) for o in texts)
+        near = by_top[bisect_left(tops, w.top - tallest) : bisect_right(tops, w.bottom)]
+        return any(o is not w and _overlap(o, w) >= 0.5 * min(o.bottom - o.top, w.bottom - w.top) for o in near)
 
     lettered = {id(w) for w in texts}
     return [w for w in words if beside(w) or (id(w) in lettered and w.bottom - w.top >= small)]

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .layout import percentile
+
 STROKE = 2.0  # points: wider than a stroke of print, narrower than a fill is tall
 FILL_CONTRAST = 12  # grey levels under the paper's from which the ground is a fill
 MIN_HEIGHT = 6.0  # points: a fill holds a line of print; a thick rule is no fill
@@ -42,7 +44,7 @@ def find_fills(grey: np.ndarray, dpi: int, band: np.ndarray, rules: np.ndarray) 
 
     k = int(STROKE * dpi / 72) | 1
     ground = cv2.medianBlur(cv2.morphologyEx(grey, cv2.MORPH_CLOSE, np.ones((k, k), np.uint8)), 5)
-    paper = float(np.percentile(ground, 95))
+    paper = float(percentile(ground, 95))
     near_band = cv2.dilate(band.astype(np.uint8), np.ones((k, k), np.uint8)) > 0
     light = (ground < paper - FILL_CONTRAST) & ~near_band & ~_edges(ground) & ~(rules > 0)
     return _rectangles(band, ground, dpi) + _rectangles(light, ground, dpi)
@@ -64,11 +66,11 @@ def _rectangles(mask: np.ndarray, ground: np.ndarray, dpi: int) -> list[FillBox]
     n, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=4)
     min_w, min_h = MIN_WIDTH * dpi / 72, MIN_HEIGHT * dpi / 72
     page = mask.shape[0] * mask.shape[1]
+    ws, hs, areas = (stats[:, i].astype(np.int64) for i in (2, 3, 4))
+    big = (ws >= min_w) & (hs >= min_h) & (areas >= SQUARE * ws * hs) & (ws * hs <= MAX_PAGE * page)
     out = []
-    for k in range(1, n):
-        x, y, w, h, area = (int(v) for v in stats[k])
-        if w < min_w or h < min_h or area < SQUARE * w * h or w * h > MAX_PAGE * page:
-            continue
+    for k in np.flatnonzero(big[1:n]) + 1:
+        x, y, w, h, _area = (int(v) for v in stats[k])
         level = float(np.median(ground[y : y + h, x : x + w][labels[y : y + h, x : x + w] == k]))
         out.append(FillBox(x, y, x + w, y + h, level / 255.0))
     return out

@@ -2,6 +2,8 @@
 sparse pass leaves unread, on images and word lists built in the test."""
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scorekit.extract.ocr import (
     _ends_in_bands,
@@ -15,7 +17,7 @@ from scorekit.extract.ocr import (
     _to_ink,
 )
 from scorekit.extract.ocr.engines import OcrEngine
-from scorekit.extract.ocr.image import _blurred_edge, band_mask, clean_for_ocr
+from scorekit.extract.ocr.image import _bands_inverted, _blurred_edge, _inverted, band_mask, clean_for_ocr
 from scorekit.extract.ocr.inkwords import reread_unexplained, unexplained
 from scorekit.extract.page import Word
 
@@ -624,3 +626,37 @@ def test_a_word_of_one_letter_twice_over_one_glyphs_ink_is_that_letter():
     ink[55:70, 215:227] = 255  # a second glyph after the first
     one, two = _w("Cc", 198, 50, 213, 70), _w("cc", 198, 50, 228, 70)
     assert [w.text for w in letters_read_once([one, two, _w("11", 198, 50, 213, 70)], ink)] == ["c", "cc", "11"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.integers(0, 2**32 - 1),
+    st.lists(st.tuples(st.integers(0, 70), st.integers(0, 90), st.integers(1, 40), st.integers(1, 40)), max_size=4),
+)
+def test_bands_inverted_box_by_box_match_the_whole_page_inverted(seed, boxes):
+    page = np.random.default_rng(seed).integers(0, 256, (80, 100), dtype=np.uint8)
+    band = np.zeros(page.shape, bool)
+    for x, y, w, h in boxes:
+        band[y : y + h, x : x + w] = True
+    whole = np.where(band, _inverted(page), page).astype(np.uint8)
+    assert np.array_equal(_bands_inverted(page, band), whole)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["ab", "7", "-", "|", "x1"]), st.integers(0, 200), st.integers(1, 30))))
+def test_marks_alone_on_their_line_are_found_among_near_words_as_among_all(specs):
+    words = [
+        Word(t, 10.0 * i, float(top), 10.0 * i + 8, float(top + h), True, 0.9) for i, (t, top, h) in enumerate(specs)
+    ]
+    texts = [w for w in words if any(ch.isalnum() for ch in w.text)]
+    heights = sorted(w.bottom - w.top for w in texts)
+    small = 0.5 * heights[len(heights) // 2] if heights else 0.0
+
+    def beside(w):
+        return any(
+            o is not w and min(o.bottom, w.bottom) - max(o.top, w.top) >= 0.5 * min(o.bottom - o.top, w.bottom - w.top)
+            for o in texts
+        )
+
+    kept = [w for w in words if beside(w) or (w in texts and w.bottom - w.top >= small)]
+    assert _lone_marks_out(words) == kept
