@@ -12,6 +12,7 @@ checks never change values.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -41,6 +42,10 @@ def _err(raw) -> float:
     return 0.5 * 10 ** -_dp(raw) + 1e-9
 
 
+_text_err = functools.lru_cache(maxsize=65536)(_err)  # `row_verdict`'s texts, seen again and again
+
+
+@functools.lru_cache(maxsize=4096)
 def _shift(period: str, n: int) -> str:
     y, m = int(period[:4]), int(period[5:7])
     y, m = divmod(y * 12 + m - 1 + n, 12)
@@ -344,6 +349,22 @@ def _agreement(pm: dict, nm: dict, dm: dict, df: pd.DataFrame, num: pd.Series) -
     return ok, misses
 
 
+@functools.lru_cache(maxsize=65536)
+def _printed_number(text: str | None) -> float | None:
+    """A cell's number, cached: `row_verdict` sees the same few texts in thousands of combinations
+    when the arithmetic chooses between a row's readings."""
+    from .values import parse_number
+
+    p = parse_number(text) if text else None
+    return None if p is None else p[0]
+
+
+@functools.lru_cache(maxsize=1024)
+def _twelve_months(report: str) -> tuple[str, ...]:
+    """The twelve months ending with the report's."""
+    return tuple(_shift(report, -k) for k in range(12))
+
+
 def row_verdict(months: dict[str, str], derived: dict[str, str], report: str) -> tuple[int, int]:
     """(checks that apply, checks that fail) for one row given as printed text.
 
@@ -351,24 +372,19 @@ def row_verdict(months: dict[str, str], derived: dict[str, str], report: str) ->
     change_year to theirs. The same tolerances as `find_failures`; used before any observation
     exists, to choose between an OCR number's disagreeing readings.
     """
-    from .values import parse_number
-
-    def num(t):
-        p = parse_number(t) if t else None
-        return None if p is None else p[0]
-
-    m = {p: (num(t), _err(t)) for p, t in months.items() if num(t) is not None}
-    window = [_shift(report, -k) for k in range(12)]
+    num = _printed_number
+    m = {p: (v, _text_err(t)) for p, t in months.items() if (v := num(t)) is not None}
+    window = _twelve_months(report)
     vals = [m[p][0] for p in window if p in m]
     e_month = max((m[p][1] for p in window if p in m), default=0.0)
     applied = failed = 0
     avg, mx = num(derived.get("avg_12m")), num(derived.get("max_12m"))
     if avg is not None and len(vals) == 12:
         applied += 1
-        failed += abs(avg - sum(vals) / 12) > _err(derived["avg_12m"]) + e_month
+        failed += abs(avg - sum(vals) / 12) > _text_err(derived["avg_12m"]) + e_month
     if mx is not None and vals:
         applied += 1
-        e = _err(derived["max_12m"]) + e_month
+        e = _text_err(derived["max_12m"]) + e_month
         failed += abs(mx - max(vals)) > e if len(vals) == 12 else max(vals) > mx + e
     for measure, back in (("change_prev", 1), ("change_year", 12)):
         ch, prev = num(derived.get(measure)), _shift(report, -back)
@@ -380,6 +396,6 @@ def row_verdict(months: dict[str, str], derived: dict[str, str], report: str) ->
         applied += 1
         lo = ((b - eb) / (a + ea) - 1) * 100
         hi = ((b + eb) / (a - ea) - 1) * 100
-        e = _err(derived[measure])
+        e = _text_err(derived[measure])
         failed += ch + e < lo or ch - e > hi
     return applied, failed

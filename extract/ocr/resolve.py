@@ -15,6 +15,7 @@ row printed as percentages.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 
 import numpy as np
@@ -141,7 +142,7 @@ def set_number(r: CellReading, text: str, note: str = "check_resolved", conf: fl
     r.words = keep + [Word(text, x0, 0, w, h, True, conf, note=note)]
 
 
-MAX_OPEN = 6  # cells of one row whose readings are tried against each other
+MAX_COMBOS = 16384  # combinations of a row's open cells' readings tried against its checks
 _CHANGE = ("change_prev", "change_year")
 
 
@@ -188,7 +189,7 @@ def _report_label(model: ColumnModel) -> str:
 
 
 def _settle_row(cols, slots, texts, doubtful, failing, report, alt) -> int:
-    places = _row_places([texts[c] for c in slots if slots[c][0] not in _CHANGE and c not in doubtful])
+    places = _pointed_places([texts[c] for c in slots if slots[c][0] not in _CHANGE and c not in doubtful])
     options = {}
     for c in slots:
         r = cols[c]
@@ -206,7 +207,7 @@ def _settle_row(cols, slots, texts, doubtful, failing, report, alt) -> int:
             ]
             options[c] += probes[c]
     open_ = [c for c in slots if len(options[c]) > 1]
-    if not open_ or len(open_) > MAX_OPEN:
+    if not open_ or math.prod(len(options[c]) for c in open_) > MAX_COMBOS:
         return 0
     fixed = {c: t for c, t in texts.items() if c not in open_ and c not in doubtful}
     passing = _passing(open_, options, fixed, slots, report)
@@ -262,6 +263,17 @@ def _row_places(texts: list[str]) -> int:
     places = [len(t.rstrip("%").partition(".")[2]) for t in texts if t and any(ch.isdigit() for ch in t)]
     best = max(set(places), key=places.count, default=0)
     return best if places.count(best) >= 3 and places.count(best) >= 0.6 * len(places) else 0
+
+
+def _pointed_places(texts: list[str]) -> int:
+    """Decimal places three or more of a row's figures print with: a spreadsheet formats a row
+    alike, so where a scan lost the point (the smallest glyph) in half a row's figures, those
+    print it too. Only a candidate: the row's arithmetic (a 12-month average pins every month
+    to a tenth) says which lost it."""
+    places = [len(t.rstrip("%").partition(".")[2]) for t in texts if t and any(ch.isdigit() for ch in t)]
+    pointed = [p for p in places if p]
+    best = max(set(pointed), key=pointed.count, default=0)
+    return best if pointed.count(best) >= 3 else 0
 
 
 def _with_point(text: str, places: int) -> str:

@@ -14,7 +14,14 @@ from scorekit.extract.ocr.cellread import CellReading, _restores_edge_digits, _s
 from scorekit.extract.ocr.cleanup import clean_cell
 from scorekit.extract.ocr.labels import _pick_ref, _ref_fix, _two_lines
 from scorekit.extract.ocr.layout import CellImage
-from scorekit.extract.ocr.resolve import _percent_tails, _row_places, _settle_row, _slots, _with_point
+from scorekit.extract.ocr.resolve import (
+    _percent_tails,
+    _pointed_places,
+    _row_places,
+    _settle_row,
+    _slots,
+    _with_point,
+)
 from scorekit.extract.page import Word
 from scorekit.extract.reader import date_benchmarks
 from scorekit.extract.records import unreadable
@@ -324,6 +331,23 @@ def test_a_lost_decimal_point_is_a_candidate_only_in_a_row_printed_with_decimals
     assert _row_places(["11.6%", "10.1%", "2.6%", "7.3%", "86%", "7.4%"]) == 1
     assert _row_places(["1357", "1491", "1259", "1358"]) == 0
     assert [_with_point(t, 1) for t in ["86%", "27%", "8.6%", "5"]] == ["8.6%", "2.7%", "", ""]
+
+
+def test_a_row_half_of_whose_points_a_scan_lost_is_settled_by_its_average():
+    # 150-dpi scan: seven of twelve months read without their point, every change cell in doubt
+    months = [("Mar", 18), ("Apr", 18), ("May", 18), ("Jun", 18), ("Jul", 18), ("Aug", 18), ("Sep", 18)]
+    months += [("Oct", 18), ("Nov", 18), ("Dec", 18), ("Jan", 19), ("Feb", 19), ("Mar", 19)]
+    header = ["Ref", *(f"{m}-{y}" for m, y in months), "% change from previous month", "% change from Mar-18"]
+    header += ["12 month average", "12-mnth max value"]
+    model = build_model(header, [""] * len(header), None)
+    read = ["R1", "9.0", "65", "69", "67", "9.8", "67", "5.9", "7.0", "48", "67", "68", "9.2", "10.0", "9%", "11%"]
+    cols = {c: _reading(t) for c, t in enumerate([*read, "7.3", "10.0"])}
+    slots = _slots(cols, model)
+    assert _settle_row(cols, slots, {c: cols[c].words[0].text for c in slots}, set(), True, "2019-03", {}) == 7
+    settled = "9.0 6.5 6.9 6.7 9.8 6.7 5.9 7.0 4.8 6.7 6.8 9.2 10.0"
+    assert [cols[c].words[-1].text for c in range(1, 14)] == settled.split()
+    assert _pointed_places(["9.0", "65", "69", "9.8", "67", "5.9", "7.0", "48"]) == 1
+    assert _pointed_places(["90", "65", "6.9", "9.8", "67"]) == 0  # two points are no row's format
 
 
 def test_scanned_header_wordings_name_their_columns():
