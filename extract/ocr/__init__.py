@@ -258,13 +258,15 @@ def _sparse_words(region, h, v, eng: OcrEngine, s: float) -> list[Word]:
     from .inkpoints import points_from_ink
     from .inkwords import letters_read_once, reread_unexplained
     from .loosearrows import loose_arrows
+    from .refwords import lookalike_refs
 
     img, ox, oy = region
     ink = im.binarise(img)
     lines = cv2.dilate(cv2.bitwise_or(h, v), np.ones((3, 3), np.uint8))[oy : oy + img.shape[0], ox : ox + img.shape[1]]
     ink[lines > 0] = 0
     words = _specks_out(reread_unexplained(img, ink, _own_lines(eng.words(img), ink), eng))
-    words = split_glued(_to_ink(zeros_read_as_os(img, _lookalike_figures(img, words, eng)), ink), ink)
+    words = lookalike_refs(img, _lookalike_figures(img, words, eng), eng)
+    words = split_glued(_to_ink(zeros_read_as_os(img, words), ink), ink)
     words = letters_read_once(words, ink)
     words = points_from_ink(words, img, ink) + loose_arrows(img, ink, words)
     return [
