@@ -23,6 +23,7 @@ from ..values import SPACE_GROUPED, parse_number
 from ..vocabulary import VOCABULARY
 from . import glyphs
 from .cleanup import clean_cell, prefix_letter
+from .dots import dots
 from .engines import OcrEngine, word_crop
 from .image import true_runs
 from .layout import INK, CellImage
@@ -67,6 +68,7 @@ def read_cells(cells: list[CellImage], engine: OcrEngine, numbers: bool = True) 
             glyphs.lone_arrow(c.image)
             or glyphs.triangle(c.image)
             or glyphs.flat_arrow(c.image)
+            or dots(c.image)
             or ("-" if glyphs.dash(c.image) else None)
         )
         if g:

@@ -15,6 +15,7 @@ import numpy as np
 
 from ..grid import Grid, find_grids
 from ..page import Rule
+from .dots import dots_box
 from .image import true_runs
 
 INK = 150  # grey level below which a pixel is ink once the cell is dark-on-light
@@ -64,7 +65,9 @@ def cell_images(grey: np.ndarray, lines: np.ndarray, grids: list[Grid], dpi: int
             crop = without_rules(crop)
             box = ink_box(cv2.blur(crop, (5, 5)), BOX_INK)
             if box is None or _hairline(crop, dpi):
-                continue
+                box = dots_box(crop, dpi, _edge(dpi))  # a blurred `..` is lighter than any ink box sees
+                if box is None:
+                    continue
             bx0, by0, bx1, by1 = _widen(box, crop.shape, margin)
             tight = crop[by0:by1, bx0:bx1]
             img = np.pad(tight, pad, constant_values=255)
@@ -124,9 +127,14 @@ def _run(line: np.ndarray) -> int:
 def _hairline(crop: np.ndarray, dpi: int) -> bool:
     """All the cell's ink hugs its edges: what is left of erased rules (`-` would be read from
     it), not print, which stands clear of the rules."""
-    e = max(2, dpi // 100) + 1
+    e = _edge(dpi)
     inner = crop[e:-e, e:-e]
     return inner.size > 0 and int((inner < INK).sum()) < MIN_BLOB
+
+
+def _edge(dpi: int) -> int:
+    """Pixels along a cell's crop where what is left of its rules stands."""
+    return max(2, dpi // 100) + 1
 
 
 def _widen(box, shape, m: int) -> tuple[int, int, int, int]:

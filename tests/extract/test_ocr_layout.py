@@ -371,3 +371,19 @@ def test_a_stroke_of_print_the_line_masks_took_for_a_rule_is_not_erased_from_its
     single = Cell(0, 1, 0, 1, 10.0, 10.0, 190.0, 90.0)  # in one column's cell, erased as before
     (got,) = cell_images(grey, lines, [Grid([10.0, 190.0], [10.0, 90.0], [single], [[single]])], 72)
     assert (got.image < 128).sum() < (grey[44:52, 60:140] < 128).sum()
+
+
+def test_a_cell_holding_only_a_faint_pair_of_dots_is_kept_to_be_read():
+    """A 150-dpi scan's `..`: two dots lighter than any ink box sees; a blank cell is dropped."""
+    from scorekit.extract.grid import Cell, Grid
+    from scorekit.extract.ocr.dots import dots
+    from scorekit.extract.ocr.layout import cell_images
+
+    grey = np.full((400, 1000), 243, np.uint8)  # 300 dpi: the cells' points times 300 / 72
+    lines = np.zeros_like(grey)
+    cells = [Cell(0, 1, k, k + 1, 10.0 + 110 * k, 10.0, 120.0 + 110 * k, 90.0) for k in range(2)]
+    grid = Grid([10.0, 120.0, 230.0], [10.0, 90.0], cells, [cells])
+    grey[250:255, 300:305] = 152
+    grey[250:255, 310:315] = 152
+    (got,) = cell_images(grey, lines, [grid], 300)
+    assert got.cell == 0 and dots(got.image) == ".."

@@ -1,0 +1,106 @@
+"""Two or three dots side by side in a cell: `..`, the code statistical tables print for a figure
+that is not available.
+
+A dot is the smallest print on a page. At 150 dpi it is a few pixels of light grey: the cell's
+ink box (`layout.ink_box`) sees nothing and the cell is dropped as blank, or the binarisation
+joins the two dots into one short flat blob that reads as a dash (`-`, another code). Their
+cores still show them: the pixels darker than some level between the cell's darkest and its
+paper make two or three round marks of one size on one line, a dot's width or two apart (joined
+dots part at a deeper level than faint ones show at), where a dash's core is one long mark and
+a figure's ink is taller than any dot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+DOT = 3.0  # points: a dot, however blurred, is no wider or taller
+FAINT = 40  # grey levels the darkest pixel stands under the paper from which a cell holds print
+SAME = 2.5  # area ratio within which marks are one size
+GAP = 3.0  # dot widths two dots stand apart at most
+ROUND = 2.0  # a dot's width over its height, or height over width, at most
+MIN_CORE = 3  # pixels: a smaller core is a speck's
+LEVELS = (0.5, 0.35, 0.2)  # of the way from the darkest pixel to the paper: the cores looked at, deepest last
+
+
+@dataclass(frozen=True)
+class _Mark:
+    x0: int
+    top: int
+    x1: int
+    bottom: int
+    area: int
+
+    @property
+    def yc(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+def dots(img: np.ndarray, dpi: int = 300) -> str | None:
+    """`..` or `...` where a cell image's only print is that many dots on one line."""
+    marks = _dots(img, dpi)
+    return "." * len(marks) if marks else None
+
+
+def dots_box(img: np.ndarray, dpi: int, margin: int) -> tuple[int, int, int, int] | None:
+    """The box (x0, top, x1, bottom) of the dots a cell's crop holds inside `margin` pixels of
+    its edges (what is left of its rules stands there), if dots are all it holds."""
+    inner = img[margin : img.shape[0] - margin, margin : img.shape[1] - margin]
+    marks = _dots(inner, dpi) if inner.size else None
+    if not marks:
+        return None
+    return (
+        margin + min(m.x0 for m in marks),
+        margin + min(m.top for m in marks),
+        margin + max(m.x1 for m in marks),
+        margin + max(m.bottom for m in marks),
+    )
+
+
+def _dots(img: np.ndarray, dpi: int) -> list[_Mark] | None:
+    if img.ndim != 2 or min(img.shape) < 2:
+        return None
+    paper, darkest = float(np.percentile(img, 75)), float(img.min())
+    if paper - darkest < FAINT:
+        return None
+    most = DOT * dpi / 72
+    for level in LEVELS:
+        marks = [m for m in _marks(img < darkest + level * (paper - darkest)) if not _remnant(m)]
+        if _in_a_row(marks, most):
+            return marks
+    return None
+
+
+def _in_a_row(marks: list[_Mark], most: float) -> bool:
+    """Two or three round marks of one size on one line, a dot's width or two apart."""
+    if not 2 <= len(marks) <= 3 or not all(_round(m, most) for m in marks):
+        return False
+    if max(m.area for m in marks) > SAME * min(m.area for m in marks):
+        return False
+    tallest = max(m.bottom - m.top for m in marks)
+    if max(m.yc for m in marks) - min(m.yc for m in marks) > tallest / 2:
+        return False
+    width = sum(m.x1 - m.x0 for m in marks) / len(marks)
+    gaps = [b.x0 - a.x1 for a, b in zip(marks, marks[1:], strict=False)]
+    return all(0 < g <= GAP * width for g in gaps)
+
+
+def _marks(core: np.ndarray) -> list[_Mark]:
+    import cv2
+
+    n, _, stats, _ = cv2.connectedComponentsWithStats(core.astype(np.uint8), connectivity=8)
+    found = [_Mark(int(x), int(y), int(x + w), int(y + h), int(a)) for x, y, w, h, a in stats[1:n] if a >= MIN_CORE]
+    return sorted(found, key=lambda m: m.x0)
+
+
+def _remnant(m: _Mark) -> bool:
+    """A sliver of a rule the cell's crop kept at its edge, a pixel or two thick."""
+    w, h = m.x1 - m.x0, m.bottom - m.top
+    return min(w, h) <= 2 and max(w, h) >= 3 * min(w, h)
+
+
+def _round(m: _Mark, most: float) -> bool:
+    w, h = m.x1 - m.x0, m.bottom - m.top
+    return w <= most and h <= most and w <= ROUND * h and h <= ROUND * w
