@@ -255,6 +255,7 @@ def _sparse_words(region, h, v, eng: OcrEngine, s: float) -> list[Word]:
     import numpy as np
 
     from .cellread import zeros_read_as_os
+    from .dots import loose_dots
     from .inkpoints import points_from_ink
     from .inkwords import letters_read_once, reread_unexplained
     from .loosearrows import loose_arrows
@@ -268,7 +269,9 @@ def _sparse_words(region, h, v, eng: OcrEngine, s: float) -> list[Word]:
     words = lookalike_refs(img, _lookalike_figures(img, words, eng), eng)
     words = split_glued(_to_ink(zeros_read_as_os(img, words), ink), ink)
     words = letters_read_once(words, ink)
-    words = points_from_ink(words, img, ink) + loose_arrows(img, ink, words)
+    words = (
+        points_from_ink(words, img, ink) + loose_arrows(img, ink, words) + loose_dots(img, ink, words, round(72 / s))
+    )
     return [
         Word(w.text, (w.x0 + ox) * s, (w.top + oy) * s, (w.x1 + ox) * s, (w.bottom + oy) * s, True, w.conf)
         for w in words

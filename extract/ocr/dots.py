@@ -16,12 +16,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..page import Word
+
 DOT = 3.0  # points: a dot, however blurred, is no wider or taller
 FAINT = 40  # grey levels the darkest pixel stands under the paper from which a cell holds print
 SAME = 2.5  # area ratio within which marks are one size
 GAP = 3.0  # dot widths two dots stand apart at most
 ROUND = 2.0  # a dot's width over its height, or height over width, at most
 MIN_CORE = 3  # pixels: a smaller core is a speck's
+LOOSE = 0.9  # the confidence of dots read from their shape on a page without a grid
 LEVELS = (0.5, 0.35, 0.2)  # of the way from the darkest pixel to the paper: the cores looked at, deepest last
 
 
@@ -104,3 +107,64 @@ def _remnant(m: _Mark) -> bool:
 def _round(m: _Mark, most: float) -> bool:
     w, h = m.x1 - m.x0, m.bottom - m.top
     return w <= most and h <= most and w <= ROUND * h and h <= ROUND * w
+
+
+def loose_dots(grey: np.ndarray, ink: np.ndarray, words: list[Word], dpi: int) -> list[Word]:
+    """`..` standing where no word is, on a page read without a grid: a sparse pass drops marks
+    that small. Blobs of `ink` no taller than a dot, clear of every word, alone or two or three
+    in a row, that the grey image shows as dots and nothing else beside them (a run of leader
+    dots is longer; a word's full stop lies inside its box; a dash's core is one mark)."""
+    import cv2
+
+    most = DOT * dpi / 72
+    n, _, stats, _ = cv2.connectedComponentsWithStats((ink > 0).astype(np.uint8), connectivity=8)
+    small = [
+        _Mark(int(x), int(y), int(x + w), int(y + h), int(a))
+        for x, y, w, h, a in stats[1:n]
+        if w <= 3 * most and h <= most and a >= MIN_CORE
+    ]
+    loose = sorted((m for m in small if not any(_near(m, w) for w in words)), key=lambda m: (m.x0, m.top))
+    out = []
+    for run in _runs(loose):
+        pad = int(most)
+        x0, top = max(0, min(m.x0 for m in run) - pad), max(0, min(m.top for m in run) - pad)
+        x1, bottom = max(m.x1 for m in run) + pad, max(m.bottom for m in run) + pad
+        text = dots(grey[top:bottom, x0:x1], dpi)
+        if text is not None:
+            out.append(
+                Word(
+                    text,
+                    float(min(m.x0 for m in run)),
+                    float(min(m.top for m in run)),
+                    float(max(m.x1 for m in run)),
+                    float(max(m.bottom for m in run)),
+                    True,
+                    LOOSE,
+                )
+            )
+    return out
+
+
+def _near(m: _Mark, w: Word) -> bool:
+    reach = 0.2 * (w.bottom - w.top)
+    return m.x1 > w.x0 - reach and m.x0 < w.x1 + reach and m.bottom > w.top - reach and m.top < w.bottom + reach
+
+
+def _runs(marks: list[_Mark]) -> list[list[_Mark]]:
+    """Marks in a row on one line, each the next's neighbour, up to three of them (a mark alone
+    may be two dots the binarisation joined: `dots` parts them, or not)."""
+    runs: list[list[_Mark]] = []
+    used: set[int] = set()
+    for k, m in enumerate(marks):
+        if k in used:
+            continue
+        run = [m]
+        for j in range(k + 1, len(marks)):
+            if marks[j].x0 - run[-1].x1 > GAP * (run[-1].x1 - run[-1].x0):
+                break
+            if j not in used and _in_a_row([run[-1], marks[j]], float("inf")):
+                run.append(marks[j])
+                used.add(j)
+        if len(run) <= 3:
+            runs.append(run)
+    return runs

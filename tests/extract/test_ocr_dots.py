@@ -4,7 +4,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scorekit.extract.ocr.dots import dots, dots_box
+from scorekit.extract.ocr.dots import dots, dots_box, loose_dots
 
 
 def _cell(width: int = 60, height: int = 40, paper: int = 243) -> np.ndarray:
@@ -66,3 +66,29 @@ def test_one_mark_alone_is_never_dots(x, y, size, level):
     img = _cell()
     _dot(img, x, y, size=size, level=level)
     assert dots(img) is None
+
+
+def _page_with(*marks: tuple[int, int, int, int]) -> tuple[np.ndarray, np.ndarray]:
+    """A grey page and its ink with dark rectangles (x, y, w, h) on it."""
+    grey = np.full((100, 400), 243, np.uint8)
+    for x, y, w, h in marks:
+        grey[y : y + h, x : x + w] = 60
+    return grey, (grey < 200).astype(np.uint8) * 255
+
+
+def test_dots_a_sparse_pass_dropped_are_read_where_no_word_stands():
+    from scorekit.extract.page import Word
+
+    grey, ink = _page_with((100, 50, 5, 5), (110, 50, 5, 5), (200, 50, 5, 5), (210, 50, 5, 5))
+    words = [Word("12.", 190, 35, 216, 56, True, 0.95)]  # the second pair is the word's own print
+    (got,) = loose_dots(grey, ink, words, 300)
+    assert (got.text, got.x0, got.x1) == ("..", 100.0, 115.0)
+
+
+def test_leader_dots_a_dash_or_a_lone_stop_are_no_dots():
+    leader, ink = _page_with(*[(100 + 10 * k, 50, 5, 5) for k in range(5)])
+    assert loose_dots(leader, ink, [], 300) == []
+    dash, ink = _page_with((100, 50, 20, 6))
+    assert loose_dots(dash, ink, [], 300) == []
+    stop, ink = _page_with((100, 50, 5, 5))
+    assert loose_dots(stop, ink, [], 300) == []
