@@ -63,9 +63,42 @@ def resolve_rows(readings: list[CellReading], grids: list[Grid], engine: OcrEngi
         if r.cell.grid in header and cell.row0 > header[r.cell.grid][0] and cell.col1 - cell.col0 == 1:
             body.setdefault((r.cell.grid, cell.row0), {})[cell.col0] = r
     models = {g: build_model(texts, [""] * len(texts), None) for g, (_, texts) in header.items()}
+    second = engine.second if engine is not None else None
+    settled = points_read_again([(cols, models[g]) for (g, _row), cols in body.items()], second)
     rows = [(cols, models[g]) for (g, _row), cols in body.items() if models[g].report is not None]
-    settled = sum(_percent_tails(cols, model) for cols, model in rows)
-    return settled + settle_rows(rows, engine.second if engine is not None else None, font)
+    settled += sum(_percent_tails(cols, model) for cols, model in rows)
+    return settled + settle_rows(rows, second, font)
+
+
+def points_read_again(rows: list[tuple[dict[int, CellReading], ColumnModel]], second: OcrEngine | None) -> int:
+    """Figures read without the decimal point their row prints (`802` among `58.0`, `75.5`), read
+    again by the second engine: where it reads the point between the same digits, the point is
+    printed. The point is the smallest glyph a scan loses, and tesseract drops it in whole runs
+    of a row; two things say it is there, the row's format (three of its figures print it) and
+    an engine unrelated to the one that lost it. The row's arithmetic, where it has some, checks
+    the result as it checks any reading."""
+    todo: list[tuple[CellReading, str]] = []
+    for cols, model in rows:
+        figures = {c: _number_text(r) for c, r in cols.items() if _figure_of_row(model, c)}
+        places = _pointed_places(list(figures.values()))
+        todo += [(cols[c], p) for c, t in figures.items() if places and (p := _with_point(t, places))]
+    if second is None or not todo:
+        return 0
+    got = second.read_images(
+        [np.pad(r.cell.image, ((0, 0), (6, 6)), constant_values=255) for r, _ in todo], numeric=True
+    )
+    n = 0
+    for (r, pointed), words in zip(todo, got, strict=True):
+        if "".join(w.text for w in words) == pointed:
+            set_number(r, pointed, note="point_read_again")
+            n += 1
+    return n
+
+
+def _figure_of_row(model: ColumnModel, c: int) -> bool:
+    """A column whose figures share the row's number format: not a change (`+3%` beside `45.2`)."""
+    col = model.columns[c] if c < len(model.columns) else None
+    return col is not None and col.kind == "measure" and col.measure not in _CHANGE
 
 
 def _percent_tails(cols: dict[int, CellReading], model: ColumnModel) -> int:

@@ -699,3 +699,28 @@ def test_a_capital_read_surely_before_a_whole_number_is_a_references_prefix():
     assert [w.text for w in clean_cell(read("W", 0.6), blank)] == ["06"]
     assert [w.text for w in clean_cell(read("W", 0.93, "15%"), blank)] == ["15%"]
     assert [w.text for w in clean_cell(read("t", 0.95), blank)] == ["06"]
+
+
+class _Second:
+    """A second engine reading each crop as the next of its answers, counting the crops."""
+
+    def __init__(self, answers: list[str]):
+        self.answers, self.crops = answers, 0
+
+    def read_images(self, images, numeric=False, line=False, alphabet=""):
+        self.crops += len(images)
+        return [[Word(t, 0, 0, 5, 5, True, 0.9)] for t in self.answers[: len(images)]]
+
+
+def test_a_point_the_row_prints_and_the_second_engine_reads_is_put_back():
+    from scorekit.extract.ocr.resolve import points_read_again
+
+    header = ["Ref", "Oct-22", "Nov-22", "Dec-22", "Jan-23", "Feb-23", "Mar-23", "% change"]
+    model = build_model(header, [""] * len(header), None)
+    read = ["WR-2", "802", "58.0", "738", "57.2", "75.5", "536", "-3.2%"]
+    cols = {c: _reading(t) for c, t in enumerate(read)}
+    second = _Second(["80.2", "73.8", "536"])  # the last: the second engine lost the point too
+    assert points_read_again([(cols, model)], second) == 2 and second.crops == 3
+    assert [cols[c].words[-1].text for c in range(1, 7)] == ["80.2", "58.0", "73.8", "57.2", "75.5", "536"]
+    counts = {c: _reading(t) for c, t in enumerate(["WR-1", "1074", "1198", "863", "825", "597", "638", "2.1%"])}
+    assert points_read_again([(counts, model)], _Second(["10.74"] * 6)) == 0  # no point printed in the row
