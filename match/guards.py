@@ -331,7 +331,8 @@ def _one_sided_numbers(qs: set[Quantity], owner: Side, other: Side) -> Finding |
     (care leavers aged 17-18 against a measure of those aged 19-21), as does a part of its range
     (care leavers aged 21). An age band one name states and the other does not (children aged 5-9
     placed with IFAs) counts part of the other's population: a doubt no score settles. A share's
-    year said of its children (`plans starting during the year that were repeats`) is its period."""
+    year said of its children (`plans starting during the year that were repeats`) is its period.
+    Another nation's `in timescale` is not the upper bound England's guidance sets."""
     if _within(qs, owner.implied) and not other.facts.whole:
         return None
     if owner.facts.cohort_year and qs <= owner.facts.windows:
@@ -346,6 +347,10 @@ def _one_sided_numbers(qs: set[Quantity], owner: Side, other: Side) -> Finding |
     timely = bool(_SAYS_TIMESCALE & other.facts.words)
     aged = any(q.kind == "age" and q.bound for q in qs)  # an age bound (under 5, 16+) says who is counted
     if bounds == {"upper"} and timely and not aged:
+        if other.facts.elsewhere:
+            # another nation's `in timescale` is its own limit (Wales: 42 working days), which
+            # this one need not be: a doubt no score settles
+            return Finding("numbers", f"{_show(qs)} vs another nation's timescale", False, False, True)
         return None
     hard = "lower" in bounds or ("upper" in bounds and (owner.unit == "count" or aged))
     band = not hard and any(q.kind == "age" for q in qs)

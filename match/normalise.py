@@ -310,6 +310,9 @@ class Facts:
     # the name counts over the year back from its date (`in the last 12 months`), not for a length
     # of stay (`under 12 months`) nor an event's own window (`re-referred within 12 months`)
     year_back: bool = False
+    # the name is another nation's measure (the profile's `elsewhere`): `in timescale` there is
+    # its own nation's timescale, not the limit England's guidance sets
+    elsewhere: bool = False
 
 
 def _grouped(qualifiers: frozenset[tuple[str, str]]) -> dict[str, frozenset[str]]:
@@ -375,6 +378,7 @@ class Vocabulary:
             rf"(?P<obj>(?:[^()]|\([^()]*\))*?){stop}"
         )
         self._timescales = [self._timescale_phrases(ts) for ts in prof.timescales]
+        self._elsewhere = re.compile(rf"(?<![\w/])(?:{'|'.join(prof.elsewhere)})(?![\w/])") if prof.elsewhere else None
         self._restricted = self._restriction_pattern(prof)
         self._windows = [(w, re.compile(rf"\b(?:{'|'.join(w.forms)})\b")) for w in prof.windows]
         self._cache: dict[tuple[str, str | None], Facts] = {}
@@ -500,11 +504,16 @@ class Vocabulary:
 
         t, _ = self._equiv.sub(t, swap)
         t = " ".join(t.split())
-        if self._timescales and ("timely" in t or _DIGIT.search(t)):
+        if self._timescales and ("timely" in t or _DIGIT.search(t)) and not self._another_nation(t):
             t = self._in_timescale(t, expansions)
         if self._windows and not _DURATION.search(t):
             t = self._in_window(t, expansions)
         return t, tuple(dict.fromkeys(expansions))
+
+    def _another_nation(self, text: str) -> bool:
+        """The name is another nation's measure (the profile's `elsewhere`: its code or its
+        name), whose statutory timescales are not the ones the profile's `timescales` state."""
+        return self._elsewhere is not None and self._elsewhere.search(text) is not None
 
     def _in_window(self, text: str, expansions: list[str]) -> str:
         """An event counted only within a window, in a name that states no duration, is counted in
@@ -619,6 +628,7 @@ class Vocabulary:
             heading=heading,
             year_back=year_back,
             cohort_year=cohort_year,
+            elsewhere=self._another_nation(said),
         )
 
     def _heading(self, text: str) -> frozenset[str]:

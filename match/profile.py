@@ -215,6 +215,9 @@ class Profile:
     # where the name says them as the phrase
     residual_connectives: tuple[str, ...] = ()
     code_titles: tuple[CodeTitle, ...] = ()
+    # the marks of another nation's measure set (`(PMC24)`, `Wales`): its statutory
+    # timescales are its own, so the profile's `timescales` are neither read into nor out of it
+    elsewhere: tuple[str, ...] = ()
 
     def label(self, token: str) -> str:
         for e in self.equivalents:
@@ -342,6 +345,7 @@ def from_dict(data: dict[str, Any], source: str = "") -> Profile:
             CodeTitle(str(c["code"]), _strs(c["forms"], f"code_titles {c['code']!r}"))
             for c in data.get("code_titles", [])
         ),
+        elsewhere=_strs(data.get("elsewhere", []), "elsewhere"),
     )
 
 
@@ -439,6 +443,7 @@ def extend(base: Profile, extra: Profile) -> Profile:
         },
         residual_connectives=base.residual_connectives + extra.residual_connectives,
         code_titles=_merge_named(extra.code_titles, base.code_titles, "code"),
+        elsewhere=extra.elsewhere + base.elsewhere,
     )
 
 

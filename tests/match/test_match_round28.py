@@ -1,0 +1,61 @@
+"""Matching round 28 (m47): the shapes of merged traps, probed one axis at a time
+(`tests/match/probes23.csv`), and the Welsh measure probes21 still merged.
+
+- Another nation's measure (a Welsh performance measure's code, `(PMC24)`, or the nation's name; the profile's `elsewhere`) that says `in timescale` means its own nation's
+  timescale (Wales assesses within 42 working days), not the limit England's guidance sets: it
+  is held for a person, never merged with the 45-working-day share."""
+
+from __future__ import annotations
+
+import pytest
+
+from scorekit.match.catalogue import Catalogue
+from scorekit.match.normalise import vocabulary
+from scorekit.match.profile import from_dict
+
+from .conftest import given
+
+# -- another nation's timescale --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "% of assessment completed for children within statutory timescales (PMC24)",
+        "Number of assessments completed within statutory timescales (PMC24)",
+        "Percentage of ICPCs held within timescale (Wales)",
+    ],
+)
+def test_another_nations_in_timescale_is_not_englands_limit(shipped: Catalogue, name):
+    assert given(shipped, name) not in ("assessments_in_45wd_pct", "assessments_in_45wd", "icpc_in_timescale_pct")
+
+
+@pytest.mark.parametrize(
+    ("name", "answer"),
+    [
+        ("% of assessments completed within statutory timescales", "assessments_in_45wd_pct"),
+        ("Percentage of ICPCs held in timescale", "icpc_in_timescale_pct"),
+        (
+            "SCC/004 The percentage of children looked after on 31 March who have had three or more placements "
+            "during the year",
+            "cla_3plus_placements_pct",
+        ),
+    ],
+)
+def test_englands_timescales_and_other_nations_measures_without_one_are_kept(shipped: Catalogue, name, answer):
+    assert given(shipped, name) == answer
+
+
+def test_another_nation_is_read_from_the_profile_not_the_code():
+    voc = vocabulary()
+    assert voc.facts("% of assessments within statutory timescales (PMC24)").elsewhere
+    assert voc.facts("Percentage of ICPCs held within timescale (Wales)").elsewhere
+    assert not voc.facts("% of assessments within statutory timescales").elsewhere
+    # the code is read as within 45 working days only where the profile does not mark it
+    assert "within 45 working days" not in voc.canonical("% of assessment completed in timescale (PMC24)")[0]
+    assert "within 45 working days" in voc.canonical("% of assessment completed in timescale")[0]
+
+
+def test_elsewhere_is_a_profile_list_of_patterns():
+    prof = from_dict({"elsewhere": ["ruritania"]})
+    assert prof.elsewhere == ("ruritania",)
