@@ -458,7 +458,8 @@ class Vocabulary:
         n, unit = ts.limit.split(" ", 1)
         units = "(?:working days|days)" if unit in ("working days", "days") else re.escape(unit)
         timely = re.compile(rf"\b{subject} timely\b|\btimely (?:percentage )?{subject}\b")
-        limit = re.compile(rf"\b{subject} (?:within|in|up to) (?:the )?(?:last )?{n} {units}\b")
+        # `timely` may stand between: a name said in timescale has its limit written after it
+        limit = re.compile(rf"\b{subject} (?:timely )?(?:within|in|up to) (?:the )?(?:last )?{n} {units}\b")
         return ts, timely, limit
 
     @staticmethod

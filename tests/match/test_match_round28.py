@@ -1,9 +1,13 @@
 """Matching round 28 (m47): the shapes of merged traps, probed one axis at a time
 (`tests/match/probes23.csv`), and the Welsh measure probes21 still merged.
 
-- Another nation's measure (a Welsh performance measure's code, `(PMC24)`, or the nation's name; the profile's `elsewhere`) that says `in timescale` means its own nation's
-  timescale (Wales assesses within 42 working days), not the limit England's guidance sets: it
-  is held for a person, never merged with the 45-working-day share."""
+- Another nation's measure (a Welsh performance measure's code, `(PMC24)`, or the nation's
+  name; the profile's `elsewhere`) that says `in timescale` means its own nation's timescale
+  (Wales assesses within 42 working days), not the limit England's guidance sets: it is held
+  for a person, never merged with the 45-working-day share.
+- An entry said to be held in timescale (`ICPCs which were held within timescales`) implies the
+  event its timescale's clock runs from (the strategy discussion): a name stating that event
+  (`within 15 working days of the strategy discussion`) says nothing the entry does not explain."""
 
 from __future__ import annotations
 
@@ -59,3 +63,26 @@ def test_another_nation_is_read_from_the_profile_not_the_code():
 def test_elsewhere_is_a_profile_list_of_patterns():
     prof = from_dict({"elsewhere": ["ruritania"]})
     assert prof.elsewhere == ("ruritania",)
+
+
+# -- the clock an entry's `in timescale` implies ---------------------------------------------
+
+
+def test_an_entry_in_timescale_implies_its_clocks_start():
+    voc = vocabulary()
+    entry = "Number of children subject to Initial Child Protection Conferences (ICPCs) which were held in timescale"
+    assert voc.facts(entry).clock_from == {"strategy discussion"}
+    assert voc.facts("Percentage of ICPCs held in 15 working days of strategy discussion").clock_from == {
+        "strategy discussion"
+    }
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Number of children subject to an ICPC held within 15 working days of the strategy discussion",
+        "ICPCs held in month within 15 working days of the strategy discussion (number of children)",
+    ],
+)
+def test_the_clocks_start_is_explained_by_an_entry_held_in_timescale(shipped: Catalogue, name):
+    assert given(shipped, name) == "icpc_in_timescale"
