@@ -7,7 +7,10 @@
   for a person, never merged with the 45-working-day share.
 - An entry said to be held in timescale (`ICPCs which were held within timescales`) implies the
   event its timescale's clock runs from (the strategy discussion): a name stating that event
-  (`within 15 working days of the strategy discussion`) says nothing the entry does not explain."""
+  (`within 15 working days of the strategy discussion`) says nothing the entry does not explain.
+- `due to be completed` is a stage (not yet done), not the connective `due to` (because of) the
+  noise drops: `Number of single assessments due to be completed in the month` is not the
+  month's completed assessments."""
 
 from __future__ import annotations
 
@@ -86,3 +89,24 @@ def test_an_entry_in_timescale_implies_its_clocks_start():
 )
 def test_the_clocks_start_is_explained_by_an_entry_held_in_timescale(shipped: Catalogue, name):
     assert given(shipped, name) == "icpc_in_timescale"
+
+
+# -- due to be done ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "not_this"),
+    [
+        ("Number of single assessments due to be completed in the month", "assessments_completed"),
+        ("Number of S47 enquiries due to be completed in the month", "s47_completed"),
+        ("Number of early help assessments due to be started", "eh_assessments_started"),
+    ],
+)
+def test_due_to_be_done_is_not_done(shipped: Catalogue, name, not_this):
+    assert given(shipped, name) != not_this
+
+
+def test_due_to_as_because_of_is_still_noise():
+    voc = vocabulary()
+    assert ("stage", "due") in voc.facts("Number of single assessments due to be completed").qualifiers
+    assert "due" not in voc.facts("Number of referrals due to neglect").words
