@@ -118,7 +118,8 @@ def time_basis(a: Side, b: Side, prof: Profile) -> list[Finding]:
     publishers roll every share). The other way round it is no doubt: scorecards seldom say that
     a rate rolls. A name that states two periods (`at month end (new in month)`), one of them not
     the other name's, says two measures: a doubt no score settles (a snapshot taken each year is
-    one period; a point in time beside a span of the year, `current ... during the year`, is two)."""
+    one period; a point in time beside a span of the year, `current ... during the year`, is two).
+    A financial year printed bare is a basis too (`_year_span`)."""
     if a.basis and b.basis and not (a.basis & b.basis):
         return [Finding("time basis", f"{_labels(a.basis)} vs {_labels(b.basis)}", True)]
     for x, y in ((a, b), (b, a)):
@@ -138,7 +139,16 @@ def time_basis(a: Side, b: Side, prof: Profile) -> list[Finding]:
             return [Finding("time basis", f"over a year vs {_labels(y.basis & _SHORT)}", True, False)]
         if x.facts.windows and y.basis == _SNAPSHOT and not y.facts.windows and not x.basis:
             return [Finding("time basis", "over a year vs at a point in time", True, False)]
-    return _year_back(a, b, flow)
+    return _year_span(a, b, flow) or _year_back(a, b, flow)
+
+
+def _year_span(a: Side, b: Side, flow: bool) -> list[Finding]:
+    """A count or a rate for a financial year printed bare (`Number of contacts 2023/24`) is the
+    year's, not one kept for a month, a quarter or a week."""
+    for x, y in ((a, b), (b, a)):
+        if flow and x.facts.year_span and not x.basis and y.basis & _SHORT:
+            return [Finding("time basis", f"a financial year vs {_labels(y.basis & _SHORT)}", True)]
+    return []
 
 
 _A_YEAR_BACK = Quantity(12.0, "months", "upper")  # `in the last 12 months`, `within 12 months`

@@ -234,6 +234,8 @@ _PARENS = re.compile(r"\([^()]*\)")
 SHORT_GLOSS = 2
 _YEAR_WINDOW = "within 12 months"
 _YEAR_BACK = re.compile(r"\b(last|past|previous) (12|twelve) months\b")
+# a financial year printed bare (`2022-23`, `(2023/24)`): one span, not a series of them
+_YEAR_SPAN = re.compile(r"(?<![\w/.-])(?:19|20)\d{2} ?[/-] ?(?:\d{2}|(?:19|20)\d{2})(?![\w/.-])")
 _END_GLOSS = re.compile(r" \([^()]*\)\s*$")
 # A clause written after its object, ending a gloss or the name (`(UASC excluded)`, `, adults
 # included`, `- % - step-ups excluded`: the object never spans a ` - `); `excluded from school` is
@@ -313,6 +315,9 @@ class Facts:
     # the name is another nation's measure (the profile's `elsewhere`): `in timescale` there is
     # its own nation's timescale, not the limit England's guidance sets
     elsewhere: bool = False
+    # the name states no basis but prints one financial year bare (`Number of contacts 2023/24`):
+    # the year its figure is for, which the noise drops from its words
+    year_span: bool = False
 
 
 def _grouped(qualifiers: frozenset[tuple[str, str]]) -> dict[str, frozenset[str]]:
@@ -577,6 +582,7 @@ class Vocabulary:
         # the year a share's window was read from is no word of the name: what ends it still does
         shown = body[: -len(_YEAR_WINDOW) - 1] if window else body
         year_back = bool(_YEAR_BACK.search(name.lower()))
+        year_span = not basis and len(_YEAR_SPAN.findall(said)) == 1
         read = _CLOCK_START.sub(r"\1", shown)
         counted = self._count_gloss(said, text, noise)
         # the count's `(n)` goes at the end, where a comparator that ends the name (`(number) -
@@ -630,6 +636,7 @@ class Vocabulary:
             year_back=year_back,
             cohort_year=cohort_year,
             elsewhere=self._another_nation(said),
+            year_span=year_span,
         )
 
     def _heading(self, text: str) -> frozenset[str]:

@@ -10,7 +10,10 @@
   (`within 15 working days of the strategy discussion`) says nothing the entry does not explain.
 - `due to be completed` is a stage (not yet done), not the connective `due to` (because of) the
   noise drops: `Number of single assessments due to be completed in the month` is not the
-  month's completed assessments."""
+  month's completed assessments.
+- A count or a rate for a financial year printed bare (`Number of contacts (2023/24)`) is the
+  year's, not the month's: the noise drops the year from the words, the time basis guard still
+  reads it."""
 
 from __future__ import annotations
 
@@ -110,3 +113,39 @@ def test_due_to_as_because_of_is_still_noise():
     voc = vocabulary()
     assert ("stage", "due") in voc.facts("Number of single assessments due to be completed").qualifiers
     assert "due" not in voc.facts("Number of referrals due to neglect").words
+
+
+# -- a financial year printed bare ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "not_this"),
+    [
+        ("Number of contacts (2023/24)", "contacts"),
+        ("Number of referrals to children's social care 2022-23", "cin_referrals"),
+        ("Section 47 enquiries started 2023/24", "s47_started"),
+        ("Number of children who started to be looked after 2022-23", "cla_new"),
+    ],
+)
+def test_a_count_for_a_financial_year_printed_bare_is_not_the_months(shipped: Catalogue, name, not_this):
+    assert given(shipped, name) != not_this
+
+
+@pytest.mark.parametrize(
+    ("name", "answer"),
+    [
+        ("Children looked after per 10,000 (2022/23)", "cla_rate"),
+        ("Percentage of re-referrals within 12 months 2022-23", "rereferrals_12m_pct"),
+        ("Number of children looked after at 31 March 2024", "cla"),
+    ],
+)
+def test_a_year_beside_a_snapshot_or_a_share_is_its_date(shipped: Catalogue, name, answer):
+    assert given(shipped, name) == answer
+
+
+def test_only_one_bare_financial_year_is_read():
+    voc = vocabulary()
+    assert voc.facts("Number of contacts (2023/24)").year_span
+    assert not voc.facts("Number of contacts in 2023/24").year_span  # said with `in`: a basis
+    assert not voc.facts("Number of referrals 2020-21 to 2022-23").year_span  # a series
+    assert not voc.facts("Number of contacts 2023").year_span  # a single year may be a date
