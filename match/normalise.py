@@ -352,10 +352,10 @@ class Vocabulary:
         self._unit_names = [c.unit for c in prof.units]
         # a later entry of a unit already listed is its fallback (a bare `rate` reads per 10,000)
         self._fallback = frozenset(i for i, c in enumerate(prof.units) if c.unit in self._unit_names[:i])
-        # a count's cues written as a gloss (`(no.)`, `(num)`): beside a share or a rate, a column
-        # of the count the share is taken of
+        # a count's cues written as a gloss (`(no.)`, `(num)`, a closing `- number`): beside a
+        # share or a rate, a column of the count the share is taken of
         self._count_glosses = Phrases(
-            [f for c in prof.units if c.unit == "count" for f in c.cues if f.startswith("\\(")]
+            [f for c in prof.units if c.unit == "count" for f in c.cues if f.startswith(("\\(", "- "))]
         )
         self._bases = Phrases(
             [f for b in prof.time_basis for f in b.forms], [b.basis for b in prof.time_basis for _ in b.forms]

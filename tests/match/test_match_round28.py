@@ -13,7 +13,9 @@
   month's completed assessments.
 - A count or a rate for a financial year printed bare (`Number of contacts (2023/24)`) is the
   year's, not the month's: the noise drops the year from the words, the time basis guard still
-  reads it."""
+  reads it.
+- A closing `- number` is a count's gloss like `(number)`: beside a rate's gloss the name says two
+  units, held for a person."""
 
 from __future__ import annotations
 
@@ -149,3 +151,14 @@ def test_only_one_bare_financial_year_is_read():
     assert not voc.facts("Number of contacts in 2023/24").year_span  # said with `in`: a basis
     assert not voc.facts("Number of referrals 2020-21 to 2022-23").year_span  # a series
     assert not voc.facts("Number of contacts 2023").year_span  # a single year may be a date
+
+
+# -- a closing `- number` beside a rate ------------------------------------------------------
+
+
+def test_a_closing_number_beside_a_rate_is_two_units(shipped: Catalogue):
+    voc = vocabulary()
+    assert voc.facts("Children looked after (per 10,000 population aged 0-17) - number").two_units
+    assert given(shipped, "Children looked after (per 10,000 population aged 0-17) - number") != "cla_rate"
+    assert not voc.facts("Contacts - number").two_units
+    assert given(shipped, "Contacts - number") == "contacts"
