@@ -119,7 +119,8 @@ def time_basis(a: Side, b: Side, prof: Profile) -> list[Finding]:
     a rate rolls. A name that states two periods (`at month end (new in month)`), one of them not
     the other name's, says two measures: a doubt no score settles (a snapshot taken each year is
     one period; a point in time beside a span of the year, `current ... during the year`, is two).
-    A financial year printed bare is a basis too (`_year_span`)."""
+    A financial year printed bare is a basis too (`_year_span`), and `at any time` no point in time
+    (`_ever`)."""
     if a.basis and b.basis and not (a.basis & b.basis):
         return [Finding("time basis", f"{_labels(a.basis)} vs {_labels(b.basis)}", True)]
     for x, y in ((a, b), (b, a)):
@@ -139,7 +140,16 @@ def time_basis(a: Side, b: Side, prof: Profile) -> list[Finding]:
             return [Finding("time basis", f"over a year vs {_labels(y.basis & _SHORT)}", True, False)]
         if x.facts.windows and y.basis == _SNAPSHOT and not y.facts.windows and not x.basis:
             return [Finding("time basis", "over a year vs at a point in time", True, False)]
-    return _year_span(a, b, flow) or _year_back(a, b, flow)
+    return _year_span(a, b, flow) or _ever(a, b) or _year_back(a, b, flow)
+
+
+def _ever(a: Side, b: Side) -> list[Finding]:
+    """A name that counts at any time (`subject to a plan at any time`, `ever looked after`) and
+    says no basis of its own is not a count at a point in time that says no such thing."""
+    for x, y in ((a, b), (b, a)):
+        if x.facts.any_time and not x.basis and y.basis == _SNAPSHOT and not y.facts.any_time:
+            return [Finding("time basis", "at any time vs at a point in time", True)]
+    return []
 
 
 def _year_span(a: Side, b: Side, flow: bool) -> list[Finding]:

@@ -318,6 +318,8 @@ class Facts:
     # the name states no basis but prints one financial year bare (`Number of contacts 2023/24`):
     # the year its figure is for, which the noise drops from its words
     year_span: bool = False
+    # the name counts at any time, ever (the profile's `any_time`): no point in time
+    any_time: bool = False
 
 
 def _grouped(qualifiers: frozenset[tuple[str, str]]) -> dict[str, frozenset[str]]:
@@ -637,6 +639,7 @@ class Vocabulary:
             cohort_year=cohort_year,
             elsewhere=self._another_nation(said),
             year_span=year_span,
+            any_time=self.says_any_time(name),
         )
 
     def _heading(self, text: str) -> frozenset[str]:

@@ -15,7 +15,9 @@
   year's, not the month's: the noise drops the year from the words, the time basis guard still
   reads it.
 - A closing `- number` is a count's gloss like `(number)`: beside a rate's gloss the name says two
-  units, held for a person."""
+  units, held for a person.
+- A name that counts at any time (`subject to a plan at any time`, `ever looked after`) and says no
+  basis of its own is not a count at a point in time (the noise drops `at any time`)."""
 
 from __future__ import annotations
 
@@ -162,3 +164,24 @@ def test_a_closing_number_beside_a_rate_is_two_units(shipped: Catalogue):
     assert given(shipped, "Children looked after (per 10,000 population aged 0-17) - number") != "cla_rate"
     assert not voc.facts("Contacts - number").two_units
     assert given(shipped, "Contacts - number") == "contacts"
+
+
+# -- at any time vs at a point in time -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "not_this"),
+    [
+        ("Number of children who have been subject to a child protection plan at any time", "cpp_children"),
+        ("Number of children ever looked after", "cla"),
+    ],
+)
+def test_at_any_time_is_no_point_in_time(shipped: Catalogue, name, not_this):
+    assert given(shipped, name) != not_this
+
+
+def test_a_point_in_time_is_still_its_entry(shipped: Catalogue):
+    assert given(shipped, "Number of children subject to a child protection plan at the end of the month") == (
+        "cpp_children"
+    )
+    assert vocabulary().facts("Number of children ever looked after").any_time
