@@ -17,7 +17,9 @@
 - A closing `- number` is a count's gloss like `(number)`: beside a rate's gloss the name says two
   units, held for a person.
 - A name that counts at any time (`subject to a plan at any time`, `ever looked after`) and says no
-  basis of its own is not a count at a point in time (the noise drops `at any time`)."""
+  basis of its own is not a count at a point in time (the noise drops `at any time`).
+- `(all ages)` says the whole population, not those aged 4+; `children per 10,000` is a rate,
+  not a caseload (a caseload is per worker, never per a number)."""
 
 from __future__ import annotations
 
@@ -185,3 +187,19 @@ def test_a_point_in_time_is_still_its_entry(shipped: Catalogue):
         "cpp_children"
     )
     assert vocabulary().facts("Number of children ever looked after").any_time
+
+
+# -- all ages; children per a number ---------------------------------------------------------
+
+
+def test_all_ages_is_the_whole_population_not_those_aged_4_plus(shipped: Catalogue):
+    name = "Percentage of children looked after who took part in their review (all ages)"
+    assert given(shipped, name) != "cla_review_participation_pct"
+    assert given(shipped, "Percentage of CLA who participated in their review (aged 4+)") == (
+        "cla_review_participation_pct"
+    )
+
+
+def test_children_per_a_number_is_a_rate_not_a_caseload(shipped: Catalogue):
+    assert given(shipped, "Children per 10,000 aged 0-17 looked after at the end of the month") == "cla_rate"
+    assert given(shipped, "Cases per qualified social worker (FTE)") == "caseload_qsw"
