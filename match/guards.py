@@ -321,13 +321,18 @@ def _strict_as_next(
     return frozenset(swap.get(q, q) for q in qs) if swap else qs
 
 
+_CHILDHOOD = frozenset({0.0, 17.0, 18.0})  # the ages bounding the whole child population (0-17, under 18)
+
+
 def _whole_vs_restricted(x: Side, fx: frozenset[Quantity], y: Side, fy: frozenset[Quantity]) -> Finding | None:
     """A name that says it counts the whole population (`all CLA`, `any length of stay`) is not a
     measure of those past a lower bound the other states or its population implies (looked after
-    12+ months, aged 16+), even where both name the same number for another reason (`in the year`)."""
+    12+ months, aged 16+), nor of an age band other than childhood's (care leavers aged 19-21), even
+    where both name the same number for another reason (`in the year`)."""
     if not x.facts.whole:
         return None
-    restricted = {q for q in fy | y.implied if q.bound == "lower"} - fx
+    restricted = {q for q in fy | y.implied if q.bound == "lower" or (q.kind == "age" and q.value not in _CHILDHOOD)}
+    restricted -= fx
     return Finding("numbers", f"all vs {_show(restricted)}", True) if restricted else None
 
 

@@ -19,7 +19,9 @@
 - A name that counts at any time (`subject to a plan at any time`, `ever looked after`) and says no
   basis of its own is not a count at a point in time (the noise drops `at any time`).
 - `(all ages)` says the whole population, not those aged 4+; `children per 10,000` is a rate,
-  not a caseload (a caseload is per worker, never per a number)."""
+  not a caseload (a caseload is per worker, never per a number).
+- A name that says it counts the whole population is not a measure of an age band other than
+  childhood's: care leavers `(all ages)` are not those aged 19-21."""
 
 from __future__ import annotations
 
@@ -203,3 +205,18 @@ def test_all_ages_is_the_whole_population_not_those_aged_4_plus(shipped: Catalog
 def test_children_per_a_number_is_a_rate_not_a_caseload(shipped: Catalogue):
     assert given(shipped, "Children per 10,000 aged 0-17 looked after at the end of the month") == "cla_rate"
     assert given(shipped, "Cases per qualified social worker (FTE)") == "caseload_qsw"
+
+
+# -- the whole population vs an age band -----------------------------------------------------
+
+
+def test_the_whole_population_is_not_an_age_band(shipped: Catalogue):
+    name = "Percentage of care leavers in suitable accommodation (all ages)"
+    assert given(shipped, name) != "care_leavers_suitable_accom_pct"
+    assert given(shipped, "Percentage of care leavers in suitable accommodation (aged 19-21)") == (
+        "care_leavers_suitable_accom_pct"
+    )
+
+
+def test_all_children_is_still_the_child_population(shipped: Catalogue):
+    assert given(shipped, "Rate of referrals per 10,000 (all children)") == "cin_referrals_rate_12m"
