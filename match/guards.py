@@ -524,7 +524,8 @@ def inclusions(a: Side, b: Side, prof: Profile) -> list[Finding]:
             out.append(Finding("excluding", f"excluding {', '.join(sorted(flipped))} vs including", True))
         narrows = x is a.facts and not y.excluded
         out += _one_sided(x.excluded - y.excluded - flipped, "excluded", prof, narrows)
-        out += _one_sided(x.included - y.excluded - y.mentions, "included", prof)
+        widens = x is a.facts and not y.included
+        out += _one_sided(x.included - y.excluded - y.mentions, "included", prof, widens=widens)
     if a.facts.excluded and b.facts.excluded:
         out += _listed(a.facts.excluded, b.facts.excluded, prof)
     return out
@@ -543,10 +544,16 @@ def _listed(x: frozenset[str], y: frozenset[str], prof: Profile) -> list[Finding
     return [Finding("excluding", f"{', '.join(sorted(differ))} excluded by one list of exclusions only", True)]
 
 
-def _one_sided(words: frozenset[str], how: str, prof: Profile, narrows: bool = False) -> list[Finding]:
+def _one_sided(
+    words: frozenset[str], how: str, prof: Profile, narrows: bool = False, widens: bool = False
+) -> list[Finding]:
+    """`widens`: the name being matched includes what an entry that includes nothing leaves
+    unsaid: a `widens` inclusion (connected carers beside foster carers) is then another measure,
+    while one only the entry says is free (a title may leave it unsaid)."""
     if not words:
         return []
     policies = {w: prof.inclusions.policy(w, how) for w in words}
+    policies = {w: ("hard" if widens else "free") if p == "widens" else p for w, p in policies.items()}
     if narrows:
         policies = {w: "hard" if p == "soft" else p for w, p in policies.items()}
     hard = sorted(w for w, p in policies.items() if p == "hard")

@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import Any
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "profile.json"
-POLICIES = ("hard", "held", "soft", "free")  # held: a doubt no score settles, for a person
+# held: a doubt no score settles, for a person; widens (an inclusion): hard where the name being
+# matched adds it to an entry that includes nothing, free where only the entry says it
+POLICIES = ("hard", "held", "soft", "free", "widens")
 BASES = ("rolling_12m", "ytd", "quarter", "month", "week", "snapshot", "year")
 # Bases a phrase may be read as: `last_12m` (the last 12 months) is never kept, it becomes a
 # percentage's window like `year`, else rolling 12 months; so no catalogue entry records it.

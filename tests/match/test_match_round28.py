@@ -21,15 +21,18 @@
 - `(all ages)` says the whole population, not those aged 4+; `children per 10,000` is a rate,
   not a caseload (a caseload is per worker, never per a number).
 - A name that says it counts the whole population is not a measure of an age band other than
-  childhood's: care leavers `(all ages)` are not those aged 19-21."""
+  childhood's: care leavers `(all ages)` are not those aged 19-21.
+- An inclusion the profile marks `widens` (connected carers) that the name adds to an entry
+  including nothing is another measure; one only the entry says is still free."""
 
 from __future__ import annotations
 
 import pytest
 
 from scorekit.match.catalogue import Catalogue
+from scorekit.match.guards import Side, inclusions
 from scorekit.match.normalise import vocabulary
-from scorekit.match.profile import from_dict
+from scorekit.match.profile import from_dict, load
 
 from .conftest import given
 
@@ -220,3 +223,20 @@ def test_the_whole_population_is_not_an_age_band(shipped: Catalogue):
 
 def test_all_children_is_still_the_child_population(shipped: Catalogue):
     assert given(shipped, "Rate of referrals per 10,000 (all children)") == "cin_referrals_rate_12m"
+
+
+# -- an inclusion that widens ----------------------------------------------------------------
+
+
+def test_an_inclusion_the_name_adds_is_another_measure(shipped: Catalogue):
+    name = "Number of CLA placed with in-house foster carers (incl. connected carers)"
+    assert given(shipped, name) != "cla_inhouse_foster"
+
+
+def test_widens_is_hard_from_the_name_and_free_from_the_entry():
+    voc, prof = vocabulary(), load()
+    name = voc.facts("Number of CLA placed with in-house foster carers (incl. connected carers)")
+    entry = voc.facts("Number of CLA placed with in-house Foster Carers at period end")
+    a, b = Side(name, "count", frozenset()), Side(entry, "count", frozenset())
+    assert any(f.hard for f in inclusions(a, b, prof))
+    assert not any(f.hard or f.guard == "including" for f in inclusions(b, a, prof))
