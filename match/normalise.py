@@ -318,7 +318,8 @@ class Facts:
     # the name states no basis but prints one financial year bare (`Number of contacts 2023/24`):
     # the year its figure is for, which the noise drops from its words
     year_span: bool = False
-    # the name counts at any time, ever (the profile's `any_time`): no point in time
+    # the name counts at any time, ever (the profile's `any_time`, in its own words: not the `at
+    # any time` a repeat's previous plan is said in): no point in time
     any_time: bool = False
 
 
@@ -584,7 +585,7 @@ class Vocabulary:
         # the year a share's window was read from is no word of the name: what ends it still does
         shown = body[: -len(_YEAR_WINDOW) - 1] if window else body
         year_back = bool(_YEAR_BACK.search(name.lower()))
-        year_span = not basis and len(_YEAR_SPAN.findall(said)) == 1
+        year_span = not basis and _DIGIT.search(said) is not None and len(_YEAR_SPAN.findall(said)) == 1
         read = _CLOCK_START.sub(r"\1", shown)
         counted = self._count_gloss(said, text, noise)
         # the count's `(n)` goes at the end, where a comparator that ends the name (`(number) -
@@ -639,7 +640,7 @@ class Vocabulary:
             cohort_year=cohort_year,
             elsewhere=self._another_nation(said),
             year_span=year_span,
-            any_time=self.says_any_time(name),
+            any_time=bool(self._any_time.found(said)),
         )
 
     def _heading(self, text: str) -> frozenset[str]:

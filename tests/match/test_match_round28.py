@@ -194,6 +194,12 @@ def test_a_point_in_time_is_still_its_entry(shipped: Catalogue):
     assert vocabulary().facts("Number of children ever looked after").any_time
 
 
+def test_a_repeats_previous_plan_at_any_time_is_not_the_names_period():
+    # the `at any time` a previous plan is said in belongs to the repeat the equivalents read
+    name = "Number of new CP plans where the child had previously been subject of a CP plan at any time"
+    assert not vocabulary().facts(name).any_time
+
+
 # -- all ages; children per a number ---------------------------------------------------------
 
 
