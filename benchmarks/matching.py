@@ -67,6 +67,7 @@ PROBES19 = ROOT / "tests" / "match" / "probes19.csv"
 PROBES20 = ROOT / "tests" / "match" / "probes20.csv"
 PROBES21 = ROOT / "tests" / "match" / "probes21.csv"  # real published titles only
 PROBES22 = ROOT / "tests" / "match" / "probes22.csv"  # real published titles, mostly traps
+PROBES23 = ROOT / "tests" / "match" / "probes23.csv"  # one axis of a published wording changed
 REAL = "real wording"  # probes whose source is a published title, not a written one
 
 
@@ -160,8 +161,9 @@ def probes2_table(matcher: Matcher, misses: bool = False, path: Path = PROBES2, 
     and `probes17.csv`/`probes17b.csv`, made by `tests/match/generate_probes17.py` from the
     catalogue's names and from the probes' published titles), the thirtieth's (`probes18.csv`) and the
     thirty-first's (`probes19.csv`), the thirty-second's (`probes20.csv`), the thirty-third's
-    (`probes21.csv`, real published titles only) and the thirty-fifth's (`probes22.csv`, real
-    published titles, mostly traps):
+    (`probes21.csv`, real published titles only), the thirty-fifth's (`probes22.csv`, real
+    published titles, mostly traps) and the thirty-sixth's (`probes23.csv`, one axis of a
+    published wording changed at a time):
     written before the matcher was run on
     them, measured once untouched, then tuned on; reported apart from the older probes."""
     rows = ev.read(path)
@@ -658,6 +660,7 @@ def main() -> int:
     probes2_table(matcher, args.probes, PROBES20, "probes20 (new)")
     probes2_table(matcher, args.probes, PROBES21, "probes21 (real)")
     probes2_table(matcher, args.probes, PROBES22, "probes22 (real)")
+    probes2_table(matcher, args.probes, PROBES23, "probes23 (axes)")
     if args.dev:
         development_misses(rows, results)
     print()

@@ -118,7 +118,9 @@ def time_basis(a: Side, b: Side, prof: Profile) -> list[Finding]:
     publishers roll every share). The other way round it is no doubt: scorecards seldom say that
     a rate rolls. A name that states two periods (`at month end (new in month)`), one of them not
     the other name's, says two measures: a doubt no score settles (a snapshot taken each year is
-    one period; a point in time beside a span of the year, `current ... during the year`, is two)."""
+    one period; a point in time beside a span of the year, `current ... during the year`, is two).
+    A financial year printed bare is a basis too (`_year_span`), and `at any time` no point in time
+    (`_ever`)."""
     if a.basis and b.basis and not (a.basis & b.basis):
         return [Finding("time basis", f"{_labels(a.basis)} vs {_labels(b.basis)}", True)]
     for x, y in ((a, b), (b, a)):
@@ -138,7 +140,25 @@ def time_basis(a: Side, b: Side, prof: Profile) -> list[Finding]:
             return [Finding("time basis", f"over a year vs {_labels(y.basis & _SHORT)}", True, False)]
         if x.facts.windows and y.basis == _SNAPSHOT and not y.facts.windows and not x.basis:
             return [Finding("time basis", "over a year vs at a point in time", True, False)]
-    return _year_back(a, b, flow)
+    return _year_span(a, b, flow) or _ever(a, b) or _year_back(a, b, flow)
+
+
+def _ever(a: Side, b: Side) -> list[Finding]:
+    """A name that counts at any time (`subject to a plan at any time`, `ever looked after`) and
+    says no basis of its own is not a count at a point in time that says no such thing."""
+    for x, y in ((a, b), (b, a)):
+        if x.facts.any_time and not x.basis and y.basis == _SNAPSHOT and not y.facts.any_time:
+            return [Finding("time basis", "at any time vs at a point in time", True)]
+    return []
+
+
+def _year_span(a: Side, b: Side, flow: bool) -> list[Finding]:
+    """A count or a rate for a financial year printed bare (`Number of contacts 2023/24`) is the
+    year's, not one kept for a month, a quarter or a week."""
+    for x, y in ((a, b), (b, a)):
+        if flow and x.facts.year_span and not x.basis and y.basis & _SHORT:
+            return [Finding("time basis", f"a financial year vs {_labels(y.basis & _SHORT)}", True)]
+    return []
 
 
 _A_YEAR_BACK = Quantity(12.0, "months", "upper")  # `in the last 12 months`, `within 12 months`
@@ -301,13 +321,18 @@ def _strict_as_next(
     return frozenset(swap.get(q, q) for q in qs) if swap else qs
 
 
+_CHILDHOOD = frozenset({0.0, 17.0, 18.0})  # the ages bounding the whole child population (0-17, under 18)
+
+
 def _whole_vs_restricted(x: Side, fx: frozenset[Quantity], y: Side, fy: frozenset[Quantity]) -> Finding | None:
     """A name that says it counts the whole population (`all CLA`, `any length of stay`) is not a
     measure of those past a lower bound the other states or its population implies (looked after
-    12+ months, aged 16+), even where both name the same number for another reason (`in the year`)."""
+    12+ months, aged 16+), nor of an age band other than childhood's (care leavers aged 19-21), even
+    where both name the same number for another reason (`in the year`)."""
     if not x.facts.whole:
         return None
-    restricted = {q for q in fy | y.implied if q.bound == "lower"} - fx
+    restricted = {q for q in fy | y.implied if q.bound == "lower" or (q.kind == "age" and q.value not in _CHILDHOOD)}
+    restricted -= fx
     return Finding("numbers", f"all vs {_show(restricted)}", True) if restricted else None
 
 
@@ -331,7 +356,8 @@ def _one_sided_numbers(qs: set[Quantity], owner: Side, other: Side) -> Finding |
     (care leavers aged 17-18 against a measure of those aged 19-21), as does a part of its range
     (care leavers aged 21). An age band one name states and the other does not (children aged 5-9
     placed with IFAs) counts part of the other's population: a doubt no score settles. A share's
-    year said of its children (`plans starting during the year that were repeats`) is its period."""
+    year said of its children (`plans starting during the year that were repeats`) is its period.
+    Another nation's `in timescale` is not the upper bound England's guidance sets."""
     if _within(qs, owner.implied) and not other.facts.whole:
         return None
     if owner.facts.cohort_year and qs <= owner.facts.windows:
@@ -346,6 +372,10 @@ def _one_sided_numbers(qs: set[Quantity], owner: Side, other: Side) -> Finding |
     timely = bool(_SAYS_TIMESCALE & other.facts.words)
     aged = any(q.kind == "age" and q.bound for q in qs)  # an age bound (under 5, 16+) says who is counted
     if bounds == {"upper"} and timely and not aged:
+        if other.facts.elsewhere:
+            # another nation's `in timescale` is its own limit (Wales: 42 working days), which
+            # this one need not be: a doubt no score settles
+            return Finding("numbers", f"{_show(qs)} vs another nation's timescale", False, False, True)
         return None
     hard = "lower" in bounds or ("upper" in bounds and (owner.unit == "count" or aged))
     band = not hard and any(q.kind == "age" for q in qs)
@@ -494,7 +524,8 @@ def inclusions(a: Side, b: Side, prof: Profile) -> list[Finding]:
             out.append(Finding("excluding", f"excluding {', '.join(sorted(flipped))} vs including", True))
         narrows = x is a.facts and not y.excluded
         out += _one_sided(x.excluded - y.excluded - flipped, "excluded", prof, narrows)
-        out += _one_sided(x.included - y.excluded - y.mentions, "included", prof)
+        widens = x is a.facts and not y.included
+        out += _one_sided(x.included - y.excluded - y.mentions, "included", prof, widens=widens)
     if a.facts.excluded and b.facts.excluded:
         out += _listed(a.facts.excluded, b.facts.excluded, prof)
     return out
@@ -513,10 +544,16 @@ def _listed(x: frozenset[str], y: frozenset[str], prof: Profile) -> list[Finding
     return [Finding("excluding", f"{', '.join(sorted(differ))} excluded by one list of exclusions only", True)]
 
 
-def _one_sided(words: frozenset[str], how: str, prof: Profile, narrows: bool = False) -> list[Finding]:
+def _one_sided(
+    words: frozenset[str], how: str, prof: Profile, narrows: bool = False, widens: bool = False
+) -> list[Finding]:
+    """`widens`: the name being matched includes what an entry that includes nothing leaves
+    unsaid: a `widens` inclusion (connected carers beside foster carers) is then another measure,
+    while one only the entry says is free (a title may leave it unsaid)."""
     if not words:
         return []
     policies = {w: prof.inclusions.policy(w, how) for w in words}
+    policies = {w: ("hard" if widens else "free") if p == "widens" else p for w, p in policies.items()}
     if narrows:
         policies = {w: "hard" if p == "soft" else p for w, p in policies.items()}
     hard = sorted(w for w, p in policies.items() if p == "hard")

@@ -234,6 +234,8 @@ _PARENS = re.compile(r"\([^()]*\)")
 SHORT_GLOSS = 2
 _YEAR_WINDOW = "within 12 months"
 _YEAR_BACK = re.compile(r"\b(last|past|previous) (12|twelve) months\b")
+# a financial year printed bare (`2022-23`, `(2023/24)`): one span, not a series of them
+_YEAR_SPAN = re.compile(r"(?<![\w/.-])(?:19|20)\d{2} ?[/-] ?(?:\d{2}|(?:19|20)\d{2})(?![\w/.-])")
 _END_GLOSS = re.compile(r" \([^()]*\)\s*$")
 # A clause written after its object, ending a gloss or the name (`(UASC excluded)`, `, adults
 # included`, `- % - step-ups excluded`: the object never spans a ` - `); `excluded from school` is
@@ -310,6 +312,15 @@ class Facts:
     # the name counts over the year back from its date (`in the last 12 months`), not for a length
     # of stay (`under 12 months`) nor an event's own window (`re-referred within 12 months`)
     year_back: bool = False
+    # the name is another nation's measure (the profile's `elsewhere`): `in timescale` there is
+    # its own nation's timescale, not the limit England's guidance sets
+    elsewhere: bool = False
+    # the name states no basis but prints one financial year bare (`Number of contacts 2023/24`):
+    # the year its figure is for, which the noise drops from its words
+    year_span: bool = False
+    # the name counts at any time, ever (the profile's `any_time`, in its own words: not the `at
+    # any time` a repeat's previous plan is said in): no point in time
+    any_time: bool = False
 
 
 def _grouped(qualifiers: frozenset[tuple[str, str]]) -> dict[str, frozenset[str]]:
@@ -344,10 +355,10 @@ class Vocabulary:
         self._unit_names = [c.unit for c in prof.units]
         # a later entry of a unit already listed is its fallback (a bare `rate` reads per 10,000)
         self._fallback = frozenset(i for i, c in enumerate(prof.units) if c.unit in self._unit_names[:i])
-        # a count's cues written as a gloss (`(no.)`, `(num)`): beside a share or a rate, a column
-        # of the count the share is taken of
+        # a count's cues written as a gloss (`(no.)`, `(num)`, a closing `- number`): beside a
+        # share or a rate, a column of the count the share is taken of
         self._count_glosses = Phrases(
-            [f for c in prof.units if c.unit == "count" for f in c.cues if f.startswith("\\(")]
+            [f for c in prof.units if c.unit == "count" for f in c.cues if f.startswith(("\\(", "- "))]
         )
         self._bases = Phrases(
             [f for b in prof.time_basis for f in b.forms], [b.basis for b in prof.time_basis for _ in b.forms]
@@ -375,6 +386,7 @@ class Vocabulary:
             rf"(?P<obj>(?:[^()]|\([^()]*\))*?){stop}"
         )
         self._timescales = [self._timescale_phrases(ts) for ts in prof.timescales]
+        self._elsewhere = re.compile(rf"(?<![\w/])(?:{'|'.join(prof.elsewhere)})(?![\w/])") if prof.elsewhere else None
         self._restricted = self._restriction_pattern(prof)
         self._windows = [(w, re.compile(rf"\b(?:{'|'.join(w.forms)})\b")) for w in prof.windows]
         self._cache: dict[tuple[str, str | None], Facts] = {}
@@ -454,7 +466,8 @@ class Vocabulary:
         n, unit = ts.limit.split(" ", 1)
         units = "(?:working days|days)" if unit in ("working days", "days") else re.escape(unit)
         timely = re.compile(rf"\b{subject} timely\b|\btimely (?:percentage )?{subject}\b")
-        limit = re.compile(rf"\b{subject} (?:within|in|up to) (?:the )?(?:last )?{n} {units}\b")
+        # `timely` may stand between: a name said in timescale has its limit written after it
+        limit = re.compile(rf"\b{subject} (?:timely )?(?:within|in|up to) (?:the )?(?:last )?{n} {units}\b")
         return ts, timely, limit
 
     @staticmethod
@@ -500,11 +513,16 @@ class Vocabulary:
 
         t, _ = self._equiv.sub(t, swap)
         t = " ".join(t.split())
-        if self._timescales and ("timely" in t or _DIGIT.search(t)):
+        if self._timescales and ("timely" in t or _DIGIT.search(t)) and not self._another_nation(t):
             t = self._in_timescale(t, expansions)
         if self._windows and not _DURATION.search(t):
             t = self._in_window(t, expansions)
         return t, tuple(dict.fromkeys(expansions))
+
+    def _another_nation(self, text: str) -> bool:
+        """The name is another nation's measure (the profile's `elsewhere`: its code or its
+        name), whose statutory timescales are not the ones the profile's `timescales` state."""
+        return self._elsewhere is not None and self._elsewhere.search(text) is not None
 
     def _in_window(self, text: str, expansions: list[str]) -> str:
         """An event counted only within a window, in a name that states no duration, is counted in
@@ -567,6 +585,7 @@ class Vocabulary:
         # the year a share's window was read from is no word of the name: what ends it still does
         shown = body[: -len(_YEAR_WINDOW) - 1] if window else body
         year_back = bool(_YEAR_BACK.search(name.lower()))
+        year_span = not basis and _DIGIT.search(said) is not None and len(_YEAR_SPAN.findall(said)) == 1
         read = _CLOCK_START.sub(r"\1", shown)
         counted = self._count_gloss(said, text, noise)
         # the count's `(n)` goes at the end, where a comparator that ends the name (`(number) -
@@ -619,6 +638,9 @@ class Vocabulary:
             heading=heading,
             year_back=year_back,
             cohort_year=cohort_year,
+            elsewhere=self._another_nation(said),
+            year_span=year_span,
+            any_time=bool(self._any_time.found(said)),
         )
 
     def _heading(self, text: str) -> frozenset[str]:

@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import Any
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "profile.json"
-POLICIES = ("hard", "held", "soft", "free")  # held: a doubt no score settles, for a person
+# held: a doubt no score settles, for a person; widens (an inclusion): hard where the name being
+# matched adds it to an entry that includes nothing, free where only the entry says it
+POLICIES = ("hard", "held", "soft", "free", "widens")
 BASES = ("rolling_12m", "ytd", "quarter", "month", "week", "snapshot", "year")
 # Bases a phrase may be read as: `last_12m` (the last 12 months) is never kept, it becomes a
 # percentage's window like `year`, else rolling 12 months; so no catalogue entry records it.
@@ -215,6 +217,9 @@ class Profile:
     # where the name says them as the phrase
     residual_connectives: tuple[str, ...] = ()
     code_titles: tuple[CodeTitle, ...] = ()
+    # the marks of another nation's measure set (`(PMC24)`, `Wales`): its statutory
+    # timescales are its own, so the profile's `timescales` are neither read into nor out of it
+    elsewhere: tuple[str, ...] = ()
 
     def label(self, token: str) -> str:
         for e in self.equivalents:
@@ -342,6 +347,7 @@ def from_dict(data: dict[str, Any], source: str = "") -> Profile:
             CodeTitle(str(c["code"]), _strs(c["forms"], f"code_titles {c['code']!r}"))
             for c in data.get("code_titles", [])
         ),
+        elsewhere=_strs(data.get("elsewhere", []), "elsewhere"),
     )
 
 
@@ -439,6 +445,7 @@ def extend(base: Profile, extra: Profile) -> Profile:
         },
         residual_connectives=base.residual_connectives + extra.residual_connectives,
         code_titles=_merge_named(extra.code_titles, base.code_titles, "code"),
+        elsewhere=extra.elsewhere + base.elsewhere,
     )
 
 
