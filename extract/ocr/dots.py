@@ -129,6 +129,8 @@ def loose_dots(grey: np.ndarray, ink: np.ndarray, words: list[Word], dpi: int) -
         pad = int(most)
         x0, top = max(0, min(m.x0 for m in run) - pad), max(0, min(m.top for m in run) - pad)
         x1, bottom = max(m.x1 for m in run) + pad, max(m.bottom for m in run) + pad
+        if _ink_beside(ink[top:bottom, x0:x1], run, x0, top):
+            continue
         text = dots(grey[top:bottom, x0:x1], dpi)
         if text is not None:
             out.append(
@@ -143,6 +145,16 @@ def loose_dots(grey: np.ndarray, ink: np.ndarray, words: list[Word], dpi: int) -
                 )
             )
     return out
+
+
+def _ink_beside(ink: np.ndarray, run: list[_Mark], x0: int, top: int) -> bool:
+    """Ink within a dot's reach of the run that is not the run's, more than a speck: a letter
+    beside it (an `i`'s dot above its stem), where a `..` printed for a figure stands alone."""
+
+    others = ink > 0
+    for m in run:
+        others[m.top - top : m.bottom - top, m.x0 - x0 : m.x1 - x0] = False
+    return any(m.area >= MIN_CORE for m in _marks(others)) if others.any() else False
 
 
 def _near(m: _Mark, w: Word) -> bool:

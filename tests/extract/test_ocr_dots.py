@@ -92,3 +92,10 @@ def test_leader_dots_a_dash_or_a_lone_stop_are_no_dots():
     assert loose_dots(dash, ink, [], 300) == []
     stop, ink = _page_with((100, 50, 5, 5))
     assert loose_dots(stop, ink, [], 300) == []
+
+
+def test_dots_with_a_letters_stroke_beside_them_are_no_dots_but_a_speck_does_not_matter():
+    grey, ink = _page_with((100, 40, 5, 5), (110, 40, 5, 5), (120, 30, 2, 20))  # a thin `l` beside
+    assert loose_dots(grey, ink, [], 300) == []
+    grey, ink = _page_with((100, 40, 5, 5), (110, 40, 5, 5), (120, 30, 1, 2))
+    assert [w.text for w in loose_dots(grey, ink, [], 300)] == [".."]
