@@ -37,10 +37,16 @@ def second_reading(ours: Sequence[Word], layer: Sequence[Word], words: Collectio
     return [_better(w, layer, words) for w in ours]
 
 
-def _better(w: Word, layer: Sequence[Word], words: Collection[str]) -> Word:
+def unlisted(w: Word, words: Collection[str]) -> bool:
+    """A word of letters, not an acronym, long enough to mean one word, that no list holds."""
     text = w.text.strip(_EDGES)
-    if len(text) < MIN_LETTERS or not text.isalpha() or known(text, words) or text.isupper():
+    return len(text) >= MIN_LETTERS and text.isalpha() and not known(text, words) and not text.isupper()
+
+
+def _better(w: Word, layer: Sequence[Word], words: Collection[str]) -> Word:
+    if not unlisted(w, words):
         return w
+    text = w.text.strip(_EDGES)
     reach = (w.bottom - w.top) / 2  # the layer's words sit roughly, not exactly, on the ink
     for other in layer:
         if not (w.x0 <= other.xc <= w.x1 and w.top - reach <= other.yc <= w.bottom + reach):

@@ -24,6 +24,7 @@ from .engines import OcrEngine, get_engine, word_crop
 from .faintrules import bridge_gaps
 from .filledges import drawn_rules
 from .fills import find_fills
+from .namewords import names_read_again
 from .wordgaps import split_glued
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
         for f in find_fills(straight, dpi, band, cv2.bitwise_or(h, v))
     ]
     words = _joined_years([_respelt(w) for w in _lone_marks_out(_glyph_high(_edge_marks_off(words, rules)))])
-    words = _years_from_specks(words)
+    words = names_read_again(straight, _years_from_specks(words), eng, s)
     hh, ww = grey.shape
     del np
     return PageContent(
