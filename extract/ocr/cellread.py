@@ -67,6 +67,7 @@ def read_cells(cells: list[CellImage], engine: OcrEngine, numbers: bool = True) 
             glyphs.lone_arrow(c.image)
             or glyphs.triangle(c.image)
             or glyphs.flat_arrow(c.image)
+            or glyphs.points(c.image)
             or ("-" if glyphs.dash(c.image) else None)
         )
         if g:

@@ -206,6 +206,51 @@ def dash(img: np.ndarray) -> bool:
     return h <= DASH_THICK and w >= 1.3 * h and 6 <= w <= 60 and area >= 0.6 * w * h
 
 
+POINT_DARK = 120  # a mark's darkest pixel is at least this dark: lighter specks are paper noise
+POINT_VALLEY = 0.4  # of the way from the darkest ink to the ink threshold: lighter columns part two points
+
+
+def points(img: np.ndarray) -> str | None:
+    """`..` when a cell's only ink is two round points side by side: the suppression mark. Blurred
+    at 150 dpi the two points run into one flat blob that `dash` would take for a `-` (and the
+    engines read as `-`, `°` or nothing), but their columns' darkest ink still dips between
+    them, where a dash's is dark from end to end. The ink is taken relative to its darkest pixel:
+    a faint scan's points are a few pixels darker than the ink threshold."""
+    lo = int(img.min()) if img.size else 255
+    if lo > POINT_DARK:
+        return None
+    if lo > 0:
+        img = ((img.astype(np.float32) - lo) * (255 / (255 - lo))).clip(0, 255).astype(np.uint8)
+    blobs = _glyph_blobs(img)
+    if not blobs or len(blobs) > 2:
+        return None
+    x0 = min(int(s[0]) for s, _ in blobs)
+    x1 = max(int(s[0] + s[2]) for s, _ in blobs)
+    y0 = min(int(s[1]) for s, _ in blobs)
+    y1 = max(int(s[1] + s[3]) for s, _ in blobs)
+    h = y1 - y0
+    if not 2 <= h <= DASH_THICK or any(s[3] < 0.7 * h for s, _ in blobs):
+        return None  # two points stand on one line, each as tall as the pair
+    mask = np.zeros(img.shape, bool)
+    for _, m in blobs:
+        mask |= m
+    cols = np.where(mask[y0:y1, x0:x1], img[y0:y1, x0:x1], 255).min(axis=0).astype(float)
+    darkest = float(cols.min())
+    dark = cols <= darkest + POINT_VALLEY * (INK - darkest)
+    runs = true_runs(dark)
+    if len(runs) != 2:
+        return None
+    (_, a1), (b0, _) = runs
+    v = a1 + int(np.argmax(cols[a1:b0]))  # the lightest column between them parts the points
+    inked = cols < INK
+    wa, wb = int(inked[:v].sum()), int(inked[v + 1 :].sum())
+    if not all(0.75 * h <= w <= 1.8 * h for w in (wa, wb)) or min(wa, wb) < 0.6 * max(wa, wb):
+        return None  # round and alike: not a letter's strokes, not a dash with a fleck beside it
+    if (~inked).sum() > 1.5 * max(wa, wb):
+        return None  # a point's width or so apart: `..` is one mark
+    return ".."
+
+
 HEAD_THICK = 1.4  # an arrow head's height over its shaft's: a dash's ends are no thicker than its middle
 
 

@@ -138,3 +138,51 @@ def test_a_word_blurred_into_one_blob_is_no_flat_arrow(length, x_height, tall):
     ink[tall - x_height :, :] = True
     ink[:, length - length // 5 : length - length // 5 + 3] = True
     assert glyphs.flat_arrow(_cell(ink)) is None
+
+
+def _points(size: int, gap: int, sigma: float) -> np.ndarray:
+    """`..` scanned at 150 dpi and rendered at 300: two points `size` scan pixels across, `gap`
+    apart, doubled and blurred until (at the larger sigmas) they run into one flat blob."""
+    img = np.full((size + 12, 2 * size + gap + 12), 255, np.uint8)
+    for k in (0, 1):
+        x = 6 + k * (size + gap)
+        img[6 : 6 + size, x : x + size] = 0
+    img = cv2.resize(img, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
+    return cv2.GaussianBlur(img, (0, 0), sigma)
+
+
+@pytest.mark.parametrize(
+    ("size", "gap", "sigma"), [(3, 1, 1.0), (3, 1, 1.5), (3, 2, 1.5), (4, 1, 1.2), (2, 1, 0.8), (3, 1, 2.0)]
+)
+def test_two_points_side_by_side_are_the_suppression_mark_not_a_dash(size, gap, sigma):
+    """Blurred, the two points of `..` run into one blob that `dash` takes for the `-` of nothing
+    to report (stated as the wrong missing-value code) unless the dip between them is seen."""
+    cell = _points(size, gap, sigma)
+    assert glyphs.points(cell) == ".."
+
+
+def test_a_cell_of_two_points_is_read_as_the_suppression_mark():
+    from scorekit.extract.ocr.cellread import read_cells
+    from scorekit.extract.ocr.layout import CellImage
+
+    class _Nothing:
+        second = None
+
+        def read_images(self, images, numeric=False, line=False, alphabet=""):
+            return [[] for _ in images]
+
+    (r,) = read_cells([CellImage(0, 0, 0, 0, _points(3, 1, 1.5))], _Nothing(), numbers=False)  # type: ignore[arg-type]
+    assert r.glyph and [w.text for w in r.words] == [".."]
+
+
+@pytest.mark.parametrize(("length", "thick"), [(6, 4), (11, 6), (9, 5), (20, 4), (30, 6), (14, 7)])
+def test_a_dash_is_no_pair_of_points(length, thick):
+    cell = _cell(np.ones((thick, length), bool))
+    assert glyphs.points(cell) is None
+    assert glyphs.points(cv2.GaussianBlur(cell, (0, 0), 1.4)) is None
+
+
+@pytest.mark.parametrize("text", list("0123456789ITLlVAYv!-+:,'\"") + ["n/a", "12", "--", "-1", "x", "c"])
+@pytest.mark.parametrize(("scale", "thick"), [(0.6, 1), (0.9, 2), (1.2, 3)])
+def test_digits_letters_and_other_marks_are_no_pair_of_points(text, scale, thick):
+    assert glyphs.points(_text(text, scale, thick)) is None
