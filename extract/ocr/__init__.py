@@ -254,7 +254,7 @@ def _sparse_words(region, h, v, eng: OcrEngine, s: float) -> list[Word]:
     import numpy as np
 
     from .cellread import zeros_read_as_os
-    from .inkpoints import points_from_ink
+    from .inkpoints import points_from_ink, suppression_marks
     from .inkwords import letters_read_once, reread_unexplained
     from .loosearrows import loose_arrows
 
@@ -265,7 +265,7 @@ def _sparse_words(region, h, v, eng: OcrEngine, s: float) -> list[Word]:
     words = _specks_out(reread_unexplained(img, ink, _own_lines(eng.words(img), ink), eng))
     words = split_glued(_to_ink(zeros_read_as_os(img, _lookalike_figures(img, words, eng)), ink), ink)
     words = letters_read_once(words, ink)
-    words = points_from_ink(words, img, ink) + loose_arrows(img, ink, words)
+    words = suppression_marks(points_from_ink(words, img, ink) + loose_arrows(img, ink, words), img, ink)
     return [
         Word(w.text, (w.x0 + ox) * s, (w.top + oy) * s, (w.x1 + ox) * s, (w.bottom + oy) * s, True, w.conf)
         for w in words

@@ -101,3 +101,69 @@ def _point(extent: tuple[int, int], width: int, base: int, digit: int) -> bool:
     if not POINT_MIN * digit <= width <= POINT_WIDE * digit or not POINT_MIN * digit <= tall <= POINT_HIGH * digit:
         return False
     return start >= base - POINT_HIGH * digit and start + tall - 1 <= base + BELOW * digit
+
+
+MARK_HIGH = 0.45  # of a line's figures' height: ink no taller may be a suppression mark's points
+MARK_APART = 0.6  # of that height: other ink this close beside the points makes them a word's
+
+
+def suppression_marks(words: list[Word], grey: np.ndarray, ink: np.ndarray) -> list[Word]:
+    """`..` marks the sparse pass dropped, read from their ink: small blobs no word covers, on a
+    line of figures and standing on its baseline, clear of other ink, whose shape is two points
+    side by side (`glyphs.points`). Too small for the rereading of unexplained ink (word-sized
+    blobs), they would leave their cells empty, the row's next value read into their column."""
+    import cv2
+
+    from . import glyphs
+
+    figures = [w for w in words if re.search(r"\d", w.text)]
+    if not figures:
+        return []
+    n, _, stats, _ = cv2.connectedComponentsWithStats((ink > 0).astype(np.uint8), connectivity=8)
+    boxes = [(int(s[0]), int(s[1]), int(s[2]), int(s[3])) for s in stats[1:n] if s[4] >= 4]
+    typical = float(np.median([w.bottom - w.top for w in figures]))
+    small = sorted(b for b in boxes if b[3] <= MARK_HIGH * typical and b[2] <= 1.5 * typical)
+    out: list[Word] = []
+    for group in _mark_groups(small, typical):
+        x0, top = min(b[0] for b in group), min(b[1] for b in group)
+        x1, bottom = max(b[0] + b[2] for b in group), max(b[1] + b[3] for b in group)
+        line = [w for w in figures if abs(bottom - w.bottom) <= 0.2 * (w.bottom - w.top) and w.top < top]
+        if not line or any(w.x0 < x1 and x0 < w.x1 and w.top < bottom and top < w.bottom for w in words):
+            continue
+        reach = MARK_APART * typical
+        line_top = min(w.top for w in line)
+        beside = [b for b in boxes if b not in group and b[1] < bottom and line_top < b[1] + b[3]]
+        if any(b[0] < x1 + reach and x0 - reach < b[0] + b[2] for b in beside):
+            continue  # a word's point or a sentence's: points of a mark stand alone
+        crop = grey[max(0, top - 4) : bottom + 4, max(0, x0 - 4) : x1 + 4]
+        if glyphs.points(crop) == "..":
+            out.append(Word("..", float(x0), float(line_top), float(x1), float(bottom), True, MARK_CONF))
+    return words + out
+
+
+MARK_CONF = 0.9
+
+
+def _mark_groups(small: list[tuple[int, int, int, int]], typical: float) -> list[list[tuple[int, int, int, int]]]:
+    """Small blobs (sorted by their left edge) alone, or two side by side on one line."""
+    groups: list[list[tuple[int, int, int, int]]] = []
+    used: set[int] = set()
+    for i, a in enumerate(small):
+        if i in used:
+            continue
+        pair = next(
+            (
+                j
+                for j in range(i + 1, len(small))
+                if j not in used
+                and 0 <= small[j][0] - (a[0] + a[2]) <= 0.4 * typical
+                and abs(small[j][1] + small[j][3] - a[1] - a[3]) <= 0.15 * typical
+            ),
+            None,
+        )
+        if pair is not None:
+            used.add(pair)
+            groups.append([a, small[pair]])
+        else:
+            groups.append([a])
+    return groups

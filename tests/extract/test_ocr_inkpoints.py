@@ -59,3 +59,49 @@ def test_a_point_between_two_digits_is_put_back():
 def test_no_point_where_the_ink_does_not_show_one(digits, mark_at, rows, wide):
     ink, w = _figure(digits, mark_at, rows, wide)
     assert points_from_ink([w], 255 - ink, ink) == [w]
+
+
+def _row(marks: list[tuple[int, int, int]], words_at: tuple[int, ...] = (10, 150)):
+    """A table row read in a sparse pass: figures (blocks 20 pixels tall, 30 wide) standing on
+    row 40, and small square marks (x, size, bottom row); a grey image blurred as a scan's."""
+    import cv2
+
+    grey = np.full((70, 220), 255, np.uint8)
+    words = []
+    for x in words_at:
+        grey[20:40, x : x + 30] = 0
+        words.append(Word("96%", x, 20, x + 30, 40, True, 0.96))
+    for x, size, bottom in marks:
+        grey[bottom - size : bottom, x : x + size] = 0
+    grey = cv2.GaussianBlur(grey, (0, 0), 1.0)
+    ink = np.where(grey < 150, 255, 0).astype(np.uint8)
+    return words, grey, ink
+
+
+def test_two_points_on_a_row_of_figures_are_the_suppression_mark_the_pass_dropped():
+    """`..` between two figures: too small for the rereading of unexplained ink, its cell was left
+    empty and the row's values moved into the wrong columns."""
+    from scorekit.extract.ocr.inkpoints import suppression_marks
+
+    words, grey, ink = _row([(90, 5, 40), (98, 5, 40)])
+    got = suppression_marks(words, grey, ink)
+    marks = [w for w in got if w.text == ".."]
+    assert len(got) == 3 and len(marks) == 1
+    assert marks[0].x0 >= 88 and marks[0].x1 <= 105 and marks[0].top == 20  # boxed on its line
+
+
+@pytest.mark.parametrize(
+    "marks",
+    [
+        [(90, 5, 40)],  # one point alone
+        [(90, 5, 30), (98, 5, 30)],  # two points above the baseline (not standing on it)
+        [(88, 12, 40)],  # one blob as wide as two points and as tall: no dip
+        [(42, 5, 40), (50, 5, 40)],  # two points just after a figure (its own)
+        [(90, 5, 40), (98, 5, 40), (106, 5, 40)],  # three points: an ellipsis's, not `..`
+    ],
+)
+def test_no_suppression_mark_where_the_ink_shows_none(marks):
+    from scorekit.extract.ocr.inkpoints import suppression_marks
+
+    words, grey, ink = _row(marks)
+    assert [w.text for w in suppression_marks(words, grey, ink)] == ["96%", "96%"]
