@@ -638,6 +638,9 @@ def _separators(col: _Column) -> set[str]:
         total = sum(seps.values())
         sep: str | None
         sep, n = seps.most_common(1)[0]
+        if len(seps) == 1 and (before := _unsure_against_before(col, prefix, sep)) is not None:
+            _set_separator(col, prefix, before)
+            continue
         if len(seps) == 2 and "" in seps and n < AGREE * total:
             sep = _split_separator(col, prefix, seps)
             if (sep == " " and _bearing_or_space(col, prefix)) or (sep is None and _marked_and_not(seps)):
@@ -646,10 +649,26 @@ def _separators(col: _Column) -> set[str]:
             sep = None
         if sep is None or seps[sep] < 2:
             continue
-        col.parts = [
-            RefParts(p.prefix, sep, p.number, p.tail) if p is not None and p.prefix == prefix else p for p in col.parts
-        ]
+        _set_separator(col, prefix, sep)
     return unsettled
+
+
+def _set_separator(col: _Column, prefix: str, sep: str) -> None:
+    col.parts = [
+        RefParts(p.prefix, sep, p.number, p.tail) if p is not None and p.prefix == prefix else p for p in col.parts
+    ]
+
+
+def _unsure_against_before(col: _Column, prefix: str, sep: str) -> str | None:
+    """The separator the tables before printed with the prefix, where this table's readings of it
+    all read another, none sure, and one of the two is none: a separator a scan lost or read
+    into a narrow gap (`ASCOF 16` alone on a page, read 0.75, after `ASCOF1`..`ASCOF15`)."""
+    before = col.memory.schemes.get(prefix)
+    if before is None or before.sep == sep or "" not in (sep, before.sep):
+        return None
+    if any(col.sure(j) for j, q in enumerate(col.parts) if q is not None and q.prefix == prefix):
+        return None
+    return before.sep
 
 
 def _marked_and_not(seps: Counter[str]) -> bool:
@@ -678,10 +697,15 @@ def _split_separator(col: _Column, prefix: str, seps: Counter[str]) -> str | Non
     two print it: OCR loses a narrow space far more often than it reads one into letters set
     close (`AS04`, `AS 05`, `AS06`, `AS 07`), and a thin hyphen far more often than it reads one
     into no ink, though a speck can be one, so a hyphen needs as many readings as go without
-    (`WR-1`, `WR2`, `WR-3`, `WR4`)."""
+    (`WR-1`, `WR2`, `WR-3`, `WR4`). Where the sure readings do not agree, a table before that
+    printed the prefix decides between the two: one document prints one scheme (`ASCOF1`..
+    `ASCOF7` on one page; `ASCOF8`, `ASCOF 10`.. `ASCOF 14` on the next, a narrow gap before a
+    `1` read as a space five times)."""
     sure = {q.sep for j, q in enumerate(col.parts) if q is not None and q.prefix == prefix and col.sure(j)}
     if len(sure) == 1:
         return sure.pop()
+    if (before := col.memory.schemes.get(prefix)) is not None and before.sep in seps:
+        return before.sep
     mark = next(m for m in seps if m)
     if seps[mark] < 2 or (mark != " " and seps[mark] < seps[""]):
         return None

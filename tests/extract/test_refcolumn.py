@@ -194,6 +194,24 @@ def test_a_column_split_between_a_space_and_none_prints_the_space():
     assert texts(column) == [f"AS {n:02d}" for n in range(4, 13)]
 
 
+def test_a_column_split_between_a_space_and_none_takes_the_separator_a_table_before_printed():
+    """One document prints one scheme: a page that printed `ASCOF1`..`ASCOF7` settles the next
+    page's `ASCOF8`, `ASCOF 10`.. `ASCOF 14` (a narrow gap before a `1` read as a space), which
+    alone would print the space."""
+    memory = RefMemory()
+    assert texts([f"ASCOF{n}" for n in range(1, 8)], memory) == [f"ASCOF{n}" for n in range(1, 8)]
+    column = ["ASCOF8", "ASCOF9", *(f"ASCOF {n}" for n in range(10, 15)), "ASCOF15"]
+    assert texts(column, memory) == [f"ASCOF{n}" for n in range(8, 16)]
+    assert texts(column) == [f"ASCOF {n}" for n in range(8, 16)]  # without the page before
+    assert texts(["ASCOF 16"], memory) == ["ASCOF16"]  # one unsure reading on a page of its own
+
+
+def test_a_sure_reading_keeps_its_separator_against_the_tables_before():
+    memory = RefMemory()
+    texts(["H1", "H2", "H3"], memory)
+    assert [r.text for r in repair(["H 4", "H 5"], memory, conf=SURE)] == ["H 4", "H 5"]
+
+
 def test_a_prefix_read_in_the_wrong_case_takes_the_columns():
     assert texts(["CP1", "cP2", "CP3"]) == ["CP1", "CP2", "CP3"]
     # the case most of the column prints, however the set of prefixes happens to be ordered
