@@ -194,6 +194,7 @@ def repair_column(
     doubtful |= _unread_in_turn(col)
     doubtful |= _twice_out_of_turn(col)
     doubtful -= _paired(col, lookalikes)
+    doubtful |= _prefix_and_lookalike(col, lookalikes)
     lone = {i for i in unsettled - doubtful if col.parts[i] is None and _misread_of_scheme(col, i, lookalikes)}
     _remember(col)
     return [
@@ -270,6 +271,25 @@ def _merge_zero_prefixes(col: _Column, lookalikes: Mapping[str, str]) -> None:
             else p
             for p in col.parts
         ]
+
+
+def _prefix_and_lookalike(col: _Column, lookalikes: Mapping[str, str]) -> set[int]:
+    """Readings whose prefix is a prefix the document prints (in this column or a table before)
+    and, set close after it, a lookalike of a digit (`LACI2 (val)`, `LACI4` among `LAC7-QL`,
+    `LAC10-QL`): the reference with that digit (`LAC12`), or one whose number lost more; where
+    no padded width settled it (`_merge_zero_prefixes`), nothing says which, however sure the
+    engine was of the letter. No prefix a publisher prints is another one's with such a letter
+    run on (they set it apart: `PCS 08`)."""
+    printed = set(col.prefixes())
+    return {
+        i
+        for i, p in enumerate(col.parts)
+        if p is not None
+        and not p.sep
+        and len(p.prefix) > 1
+        and p.prefix[-1] in lookalikes
+        and p.prefix[:-1] in printed
+    }
 
 
 def _zero_read_as_letter(col: _Column, lookalikes: Mapping[str, str]) -> None:

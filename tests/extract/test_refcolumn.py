@@ -212,6 +212,20 @@ def test_a_sure_reading_keeps_its_separator_against_the_tables_before():
     assert [r.text for r in repair(["H 4", "H 5"], memory, conf=SURE)] == ["H 4", "H 5"]
 
 
+def test_a_printed_prefix_with_a_digits_lookalike_run_on_is_doubtful_however_sure():
+    """`LACI2 (val)` among `LAC7-QL`, `LAC10-QL`: `LAC12`, or a reference whose number lost more;
+    numbered naturally, nothing settles which, and the engine is as sure of a misread `1` as of
+    a printed letter."""
+    memory = RefMemory()
+    repair(["LAC1", "LAC2", "LAC3"], memory, conf=SURE)
+    column = ["LACI2 (val)", "LACI2 (%)", "LAC7-QL", "LACI0 (%)", "LAC10-QL", "LACI4", "LAC9 (val)"]
+    got = repair(column, memory, conf=0.96)
+    assert [r.text for r in got if r.doubtful] == ["LACI2 (val)", "LACI2 (%)", "LACI0 (%)", "LACI4"]
+    # a prefix no row prints without the letter, or one set apart from its number, stands
+    assert doubtful(["PCS 08", "PCS 09", "PC5"]) == []
+    assert doubtful(["YO2", "FM011", "FM012"]) == []
+
+
 def test_a_prefix_read_in_the_wrong_case_takes_the_columns():
     assert texts(["CP1", "cP2", "CP3"]) == ["CP1", "CP2", "CP3"]
     # the case most of the column prints, however the set of prefixes happens to be ordered
