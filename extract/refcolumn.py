@@ -284,11 +284,7 @@ def _prefix_and_lookalike(col: _Column, lookalikes: Mapping[str, str]) -> set[in
     return {
         i
         for i, p in enumerate(col.parts)
-        if p is not None
-        and not p.sep
-        and len(p.prefix) > 1
-        and p.prefix[-1] in lookalikes
-        and p.prefix[:-1] in printed
+        if p is not None and not p.sep and len(p.prefix) > 1 and p.prefix[-1] in lookalikes and p.prefix[:-1] in printed
     }
 
 
