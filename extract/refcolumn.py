@@ -194,7 +194,7 @@ def repair_column(
     doubtful |= _unread_in_turn(col)
     doubtful |= _twice_out_of_turn(col)
     doubtful -= _paired(col, lookalikes)
-    doubtful |= _prefix_and_lookalike(col, lookalikes)
+    doubtful |= _prefix_and_lookalike(col, lookalikes) | _mixed_case_left(col)
     lone = {i for i in unsettled - doubtful if col.parts[i] is None and _misread_of_scheme(col, i, lookalikes)}
     _remember(col)
     return [
@@ -285,6 +285,24 @@ def _prefix_and_lookalike(col: _Column, lookalikes: Mapping[str, str]) -> set[in
         i
         for i, p in enumerate(col.parts)
         if p is not None and not p.sep and len(p.prefix) > 1 and p.prefix[-1] in lookalikes and p.prefix[:-1] in printed
+    }
+
+
+SAME_SHAPE = set("cosuvwxz")  # small letters shaped as their capitals: only their size tells them apart
+
+
+def _mixed_case_left(col: _Column) -> set[int]:
+    """Readings whose prefix is still in mixed case once the column is repaired (`cPr2` among
+    `CP4`, `CP3-QL`), with a small letter its capital is not shaped like: no publisher prints
+    one, and no repair found what it stands for, however sure the engine was of the letters.
+    A small letter shaped as its capital is a size misjudged (`Yo2` for `YO2`), not a misread."""
+    return {
+        i
+        for i, p in enumerate(col.parts)
+        if p is not None
+        and not p.prefix.isupper()
+        and not p.prefix.islower()
+        and any(ch.islower() and ch not in SAME_SHAPE for ch in p.prefix)
     }
 
 

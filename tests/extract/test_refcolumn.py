@@ -226,6 +226,15 @@ def test_a_printed_prefix_with_a_digits_lookalike_run_on_is_doubtful_however_sur
     assert doubtful(["YO2", "FM011", "FM012"]) == []
 
 
+def test_a_mixed_case_prefix_no_repair_explains_is_doubtful_however_sure():
+    """`cPr2` among `CP4`, `CP3-QL`: a speck read as `r`; no publisher prints a prefix in mixed
+    case, and the engine was sure of it."""
+    got = repair(["CP1", "cPr2", "CP4", "CP3-QL"], conf=0.96)
+    assert [r.text for r in got if r.doubtful] == ["cPr2"]
+    # a small letter shaped as its capital is its size misjudged, not a misread
+    assert [r.doubtful for r in repair(["FM011", "Yo2", "FM012"], conf=0.96)] == [False, False, False]
+
+
 def test_a_prefix_read_in_the_wrong_case_takes_the_columns():
     assert texts(["CP1", "cP2", "CP3"]) == ["CP1", "CP2", "CP3"]
     # the case most of the column prints, however the set of prefixes happens to be ordered
