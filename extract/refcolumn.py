@@ -918,13 +918,26 @@ def _implied_here(col: _Column, i: int) -> RefParts | None:
         found = {
             int(a.number) + place[i] - place[j]
             for place in _places(col)
-            if int(b.number) - int(a.number) == place[k] - place[j]
+            if int(b.number) - int(a.number) == place[k] - place[j] and _counts_between(col, j, k, a)
         }
         if len(found) > 1:
             return None
         if found and (n := found.pop()) >= 0:
             return RefParts(a.prefix, a.sep, str(n).zfill(_width([a.number, b.number])), "")
     return None
+
+
+def _counts_between(col: _Column, j: int, k: int, a: RefParts) -> bool:
+    """No two readings of the prefix from row `j` to row `k` are a reference and its qualified
+    sibling (one number, two tails: `LAC11-QL`, `LAC11-QL (%)`): a column of siblings does not
+    count one a row, so `LAC11-QL` and `LAC16` five rows apart imply nothing between them
+    (`Lace` is not `LAC15`)."""
+    tails: dict[str, set[str]] = {}
+    for m in range(j, k + 1):
+        p = _printed(col, m)
+        if p is not None and p.prefix == a.prefix and p.sep == a.sep:
+            tails.setdefault(p.number, set()).add(p.tail)
+    return all(len(t) == 1 for t in tails.values())
 
 
 def _places(col: _Column) -> list[list[int]]:

@@ -235,6 +235,15 @@ def test_a_mixed_case_prefix_no_repair_explains_is_doubtful_however_sure():
     assert [r.doubtful for r in repair(["FM011", "Yo2", "FM012"], conf=0.96)] == [False, False, False]
 
 
+def test_no_count_runs_across_a_reference_and_its_qualified_sibling():
+    """`LAC11-QL` and `LAC16` stand five rows apart, but `LAC11-QL (%)` between them takes no step:
+    the column does not count one a row there, and `Lace` (`LAC9` misread) is not `LAC15`."""
+    column = ["LAC13", "LAC14", "LAC11-QL", "LAC11-QL (%)", "NI147", "LAC? (val)", "Lace", "LAC16", "EH1c"]
+    got = repair(column)
+    assert "LAC15" not in [r.text for r in got]
+    assert texts(["LAC11", "LAC12", "Lace", "LAC14"]) == ["LAC11", "LAC12", "LAC13", "LAC14"]  # counting
+
+
 def test_a_prefix_read_in_the_wrong_case_takes_the_columns():
     assert texts(["CP1", "cP2", "CP3"]) == ["CP1", "CP2", "CP3"]
     # the case most of the column prints, however the set of prefixes happens to be ordered
