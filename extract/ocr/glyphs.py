@@ -207,7 +207,7 @@ def dash(img: np.ndarray) -> bool:
 
 
 POINT_DARK = 120  # a mark's darkest pixel is at least this dark: lighter specks are paper noise
-POINT_VALLEY = 0.4  # of the way from the darkest ink to the ink threshold: lighter columns part two points
+POINT_VALLEY = 0.25  # of the way from the darkest ink to the ink threshold: lighter columns part two points
 
 
 def points(img: np.ndarray) -> str | None:

@@ -152,7 +152,8 @@ def _points(size: int, gap: int, sigma: float) -> np.ndarray:
 
 
 @pytest.mark.parametrize(
-    ("size", "gap", "sigma"), [(3, 1, 1.0), (3, 1, 1.5), (3, 2, 1.5), (4, 1, 1.2), (2, 1, 0.8), (3, 1, 2.0)]
+    ("size", "gap", "sigma"),
+    [(3, 1, 1.0), (3, 1, 1.5), (3, 2, 1.5), (4, 1, 1.2), (2, 1, 0.8), (3, 1, 2.0), (3, 1, 2.2), (3, 1, 2.4)],
 )
 def test_two_points_side_by_side_are_the_suppression_mark_not_a_dash(size, gap, sigma):
     """Blurred, the two points of `..` run into one blob that `dash` takes for the `-` of nothing
