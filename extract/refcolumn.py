@@ -274,18 +274,33 @@ def _merge_zero_prefixes(col: _Column, lookalikes: Mapping[str, str]) -> None:
 
 
 def _prefix_and_lookalike(col: _Column, lookalikes: Mapping[str, str]) -> set[int]:
-    """Readings whose prefix is a prefix the document prints (in this column or a table before)
-    and, set close after it, a lookalike of a digit (`LACI2 (val)`, `LACI4` among `LAC7-QL`,
-    `LAC10-QL`): the reference with that digit (`LAC12`), or one whose number lost more; where
-    no padded width settled it (`_merge_zero_prefixes`), nothing says which, however sure the
-    engine was of the letter. No prefix a publisher prints is another one's with such a letter
-    run on (they set it apart: `PCS 08`)."""
-    printed = set(col.prefixes())
+    """Readings whose prefix is a prefix the document prints on more rows (in this column and the
+    tables before) with, set close after it, a lookalike of a digit (`LACI2 (val)`, `LACI4`
+    among `LAC7-QL`, `LAC10-QL` and the `LAC` rows of the page before): the reference with that
+    digit (`LAC12`), or one whose number lost more; where no padded width settled it
+    (`_merge_zero_prefixes`), nothing says which, however sure the engine was of the letter.
+    The prefix printed on more rows is the printed one: `PCS1`..`PCS10` stand beside one `PC5`
+    (`PCS11` misread)."""
+    rows = _prefix_rows(col)
     return {
         i
         for i, p in enumerate(col.parts)
-        if p is not None and not p.sep and len(p.prefix) > 1 and p.prefix[-1] in lookalikes and p.prefix[:-1] in printed
+        if p is not None
+        and not p.sep
+        and len(p.prefix) > 1
+        and p.prefix[-1] in lookalikes
+        and rows[p.prefix[:-1]] > rows[p.prefix]
     }
+
+
+def _prefix_rows(col: _Column) -> Counter[str]:
+    """Rows of the document printing each prefix: this column's readings and the stems the
+    tables before read."""
+    rows = Counter(p.prefix for p in col.parts if p is not None and p.prefix)
+    for stem, n in col.memory.stems.items():
+        if (q := parse_ref(stem)) is not None and q.prefix:
+            rows[q.prefix] += n
+    return rows
 
 
 SAME_SHAPE = set("cosuvwxz")  # small letters shaped as their capitals: only their size tells them apart

@@ -221,8 +221,10 @@ def test_a_printed_prefix_with_a_digits_lookalike_run_on_is_doubtful_however_sur
     column = ["LACI2 (val)", "LACI2 (%)", "LAC7-QL", "LACI0 (%)", "LAC10-QL", "LACI4", "LAC9 (val)"]
     got = repair(column, memory, conf=0.96)
     assert [r.text for r in got if r.doubtful] == ["LACI2 (val)", "LACI2 (%)", "LACI0 (%)", "LACI4"]
-    # a prefix no row prints without the letter, or one set apart from its number, stands
+    # a prefix no row prints without the letter, or one set apart from its number, stands, and
+    # so does the prefix most rows print: `PC5` is `PCS11` misread, not `PCS1`.. `PC` and a `5`
     assert doubtful(["PCS 08", "PCS 09", "PC5"]) == []
+    assert [r.text for r in repair([f"PCS{n}" for n in range(1, 11)] + ["PC5"], conf=0.96) if r.doubtful] == []
     assert doubtful(["YO2", "FM011", "FM012"]) == []
 
 
