@@ -118,7 +118,7 @@ def suppression_marks(words: list[Word], grey: np.ndarray, ink: np.ndarray) -> l
 
     figures = [w for w in words if re.search(r"\d", w.text)]
     if not figures:
-        return []
+        return words
     n, _, stats, _ = cv2.connectedComponentsWithStats((ink > 0).astype(np.uint8), connectivity=8)
     boxes = [(int(s[0]), int(s[1]), int(s[2]), int(s[3])) for s in stats[1:n] if s[4] >= 4]
     typical = float(np.median([w.bottom - w.top for w in figures]))

@@ -105,3 +105,13 @@ def test_no_suppression_mark_where_the_ink_shows_none(marks):
 
     words, grey, ink = _row(marks)
     assert [w.text for w in suppression_marks(words, grey, ink)] == ["96%", "96%"]
+
+
+def test_a_region_without_figures_keeps_its_words():
+    """A title outside the grids holds no figure: nothing to stand a mark beside, and every word
+    stays (a first version returned none of them)."""
+    from scorekit.extract.ocr.inkpoints import suppression_marks
+
+    words, grey, ink = _row([(90, 5, 40), (98, 5, 40)])
+    titled = [Word("Benchmarking", w.x0, w.top, w.x1, w.bottom, True, 0.96) for w in words]
+    assert suppression_marks(titled, grey, ink) == titled
