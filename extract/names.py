@@ -70,6 +70,20 @@ def strip_markers(name: str) -> str:
     return _MARKERS.sub("", name.strip())
 
 
+_EDGE_MARK = re.compile(r"^[\\|‘’'“”\"]+(?=[A-Z])")
+_CLOSING = "’'”\""
+
+
+def strip_edge_mark(name: str) -> str:
+    """An OCR'd name without the mark glued before its first capital (`\\Number of ...`,
+    `‘Tonnes of ...`): a rule's remnant or a speck at the cell's edge read as a stroke or an
+    opening quote that the name never closes."""
+    m = _EDGE_MARK.match(name)
+    if m is None or any(ch in _CLOSING for ch in name[m.end() :]):
+        return name
+    return name[m.end() :]
+
+
 _NOTE_MARK = re.compile(r"^\s*(\([a-z0-9]\))\s+\S", re.M)
 _TRAILING_MARK = re.compile(r"\s+(\([a-z0-9]\))$")
 

@@ -169,6 +169,8 @@ def parse_month(text: str, *, allow_serial: bool = False) -> str | None:
     t = " ".join(text.split()).strip(" .:'\"‘’“”")
     if not t:
         return None
+    if len(t) > 2 and t[0].islower() and t[1] == t[0].upper():
+        t = t[1:]  # `jJun-17`: a capital read twice, as its small letter too (no month starts so)
     m = _MONTH_RE.match(t)
     if m and not (m.group("note").isdigit() and not m.group("sep").strip()):  # `Jan 120` is no `Jan 12`
         mon = m.group("mon").lower()

@@ -194,6 +194,7 @@ def repair_column(
     doubtful |= _unread_in_turn(col)
     doubtful |= _twice_out_of_turn(col)
     doubtful -= _paired(col, lookalikes)
+    doubtful |= _prefix_and_lookalike(col, lookalikes) | _mixed_case_left(col)
     lone = {i for i in unsettled - doubtful if col.parts[i] is None and _misread_of_scheme(col, i, lookalikes)}
     _remember(col)
     return [
@@ -270,6 +271,54 @@ def _merge_zero_prefixes(col: _Column, lookalikes: Mapping[str, str]) -> None:
             else p
             for p in col.parts
         ]
+
+
+def _prefix_and_lookalike(col: _Column, lookalikes: Mapping[str, str]) -> set[int]:
+    """Readings whose prefix is a prefix the document prints on more rows (in this column and the
+    tables before) with, set close after it, a lookalike of a digit (`LACI2 (val)`, `LACI4`
+    among `LAC7-QL`, `LAC10-QL` and the `LAC` rows of the page before): the reference with that
+    digit (`LAC12`), or one whose number lost more; where no padded width settled it
+    (`_merge_zero_prefixes`), nothing says which, however sure the engine was of the letter.
+    The prefix printed on more rows is the printed one: `PCS1`..`PCS10` stand beside one `PC5`
+    (`PCS11` misread)."""
+    rows = _prefix_rows(col)
+    return {
+        i
+        for i, p in enumerate(col.parts)
+        if p is not None
+        and not p.sep
+        and len(p.prefix) > 1
+        and p.prefix[-1] in lookalikes
+        and rows[p.prefix[:-1]] > rows[p.prefix]
+    }
+
+
+def _prefix_rows(col: _Column) -> Counter[str]:
+    """Rows of the document printing each prefix: this column's readings and the stems the
+    tables before read."""
+    rows = Counter(p.prefix for p in col.parts if p is not None and p.prefix)
+    for stem, n in col.memory.stems.items():
+        if (q := parse_ref(stem)) is not None and q.prefix:
+            rows[q.prefix] += n
+    return rows
+
+
+SAME_SHAPE = set("cosuvwxz")  # small letters shaped as their capitals: only their size tells them apart
+
+
+def _mixed_case_left(col: _Column) -> set[int]:
+    """Readings whose prefix is still in mixed case once the column is repaired (`cPr2` among
+    `CP4`, `CP3-QL`), with a small letter its capital is not shaped like: no publisher prints
+    one, and no repair found what it stands for, however sure the engine was of the letters.
+    A small letter shaped as its capital is a size misjudged (`Yo2` for `YO2`), not a misread."""
+    return {
+        i
+        for i, p in enumerate(col.parts)
+        if p is not None
+        and not p.prefix.isupper()
+        and not p.prefix.islower()
+        and any(ch.islower() and ch not in SAME_SHAPE for ch in p.prefix)
+    }
 
 
 def _zero_read_as_letter(col: _Column, lookalikes: Mapping[str, str]) -> None:
@@ -638,6 +687,9 @@ def _separators(col: _Column) -> set[str]:
         total = sum(seps.values())
         sep: str | None
         sep, n = seps.most_common(1)[0]
+        if len(seps) == 1 and (before := _unsure_against_before(col, prefix, sep)) is not None:
+            _set_separator(col, prefix, before)
+            continue
         if len(seps) == 2 and "" in seps and n < AGREE * total:
             sep = _split_separator(col, prefix, seps)
             if (sep == " " and _bearing_or_space(col, prefix)) or (sep is None and _marked_and_not(seps)):
@@ -646,10 +698,26 @@ def _separators(col: _Column) -> set[str]:
             sep = None
         if sep is None or seps[sep] < 2:
             continue
-        col.parts = [
-            RefParts(p.prefix, sep, p.number, p.tail) if p is not None and p.prefix == prefix else p for p in col.parts
-        ]
+        _set_separator(col, prefix, sep)
     return unsettled
+
+
+def _set_separator(col: _Column, prefix: str, sep: str) -> None:
+    col.parts = [
+        RefParts(p.prefix, sep, p.number, p.tail) if p is not None and p.prefix == prefix else p for p in col.parts
+    ]
+
+
+def _unsure_against_before(col: _Column, prefix: str, sep: str) -> str | None:
+    """The separator the tables before printed with the prefix, where this table's readings of it
+    all read another, none sure, and one of the two is none: a separator a scan lost or read
+    into a narrow gap (`ASCOF 16` alone on a page, read 0.75, after `ASCOF1`..`ASCOF15`)."""
+    before = col.memory.schemes.get(prefix)
+    if before is None or before.sep == sep or "" not in (sep, before.sep):
+        return None
+    if any(col.sure(j) for j, q in enumerate(col.parts) if q is not None and q.prefix == prefix):
+        return None
+    return before.sep
 
 
 def _marked_and_not(seps: Counter[str]) -> bool:
@@ -678,10 +746,15 @@ def _split_separator(col: _Column, prefix: str, seps: Counter[str]) -> str | Non
     two print it: OCR loses a narrow space far more often than it reads one into letters set
     close (`AS04`, `AS 05`, `AS06`, `AS 07`), and a thin hyphen far more often than it reads one
     into no ink, though a speck can be one, so a hyphen needs as many readings as go without
-    (`WR-1`, `WR2`, `WR-3`, `WR4`)."""
+    (`WR-1`, `WR2`, `WR-3`, `WR4`). Where the sure readings do not agree, a table before that
+    printed the prefix decides between the two: one document prints one scheme (`ASCOF1`..
+    `ASCOF7` on one page; `ASCOF8`, `ASCOF 10`.. `ASCOF 14` on the next, a narrow gap before a
+    `1` read as a space five times)."""
     sure = {q.sep for j, q in enumerate(col.parts) if q is not None and q.prefix == prefix and col.sure(j)}
     if len(sure) == 1:
         return sure.pop()
+    if (before := col.memory.schemes.get(prefix)) is not None and before.sep in seps:
+        return before.sep
     mark = next(m for m in seps if m)
     if seps[mark] < 2 or (mark != " " and seps[mark] < seps[""]):
         return None
@@ -860,13 +933,26 @@ def _implied_here(col: _Column, i: int) -> RefParts | None:
         found = {
             int(a.number) + place[i] - place[j]
             for place in _places(col)
-            if int(b.number) - int(a.number) == place[k] - place[j]
+            if int(b.number) - int(a.number) == place[k] - place[j] and _counts_between(col, j, k, a)
         }
         if len(found) > 1:
             return None
         if found and (n := found.pop()) >= 0:
             return RefParts(a.prefix, a.sep, str(n).zfill(_width([a.number, b.number])), "")
     return None
+
+
+def _counts_between(col: _Column, j: int, k: int, a: RefParts) -> bool:
+    """No two readings of the prefix from row `j` to row `k` are a reference and its qualified
+    sibling (one number, two tails: `LAC11-QL`, `LAC11-QL (%)`): a column of siblings does not
+    count one a row, so `LAC11-QL` and `LAC16` five rows apart imply nothing between them
+    (`Lace` is not `LAC15`)."""
+    tails: dict[str, set[str]] = {}
+    for m in range(j, k + 1):
+        p = _printed(col, m)
+        if p is not None and p.prefix == a.prefix and p.sep == a.sep:
+            tails.setdefault(p.number, set()).add(p.tail)
+    return all(len(t) == 1 for t in tails.values())
 
 
 def _places(col: _Column) -> list[list[int]]:

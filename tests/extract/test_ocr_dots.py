@@ -1,6 +1,7 @@
 """`..` in a cell, however a coarse scan blurred it: faint, or its two dots run together."""
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -99,3 +100,61 @@ def test_dots_with_a_letters_stroke_beside_them_are_no_dots_but_a_speck_does_not
     assert loose_dots(grey, ink, [], 300) == []
     grey, ink = _page_with((100, 40, 5, 5), (110, 40, 5, 5), (120, 30, 1, 2))
     assert [w.text for w in loose_dots(grey, ink, [], 300)] == [".."]
+
+
+def _blurred_points(size: int, gap: int, sigma: float) -> np.ndarray:
+    """`..` scanned at 150 dpi and rendered at 300: two points `size` scan pixels across, `gap`
+    apart, doubled and blurred until (at the larger sigmas) they run into one flat blob."""
+    import cv2
+
+    img = np.full((size + 12, 2 * size + gap + 12), 255, np.uint8)
+    for k in (0, 1):
+        x = 6 + k * (size + gap)
+        img[6 : 6 + size, x : x + size] = 0
+    img = cv2.resize(img, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
+    return cv2.GaussianBlur(img, (0, 0), sigma)
+
+
+@pytest.mark.parametrize(
+    ("size", "gap", "sigma"),
+    [(3, 1, 1.0), (3, 1, 1.5), (3, 2, 1.5), (4, 1, 1.2), (2, 1, 0.8), (3, 1, 2.0), (3, 1, 2.2), (3, 1, 2.4)],
+)
+def test_two_points_blurred_into_one_blob_are_dots_not_a_dash(size, gap, sigma):
+    assert dots(_blurred_points(size, gap, sigma)) == ".."
+
+
+def test_a_cell_of_two_points_is_read_as_dots():
+    from scorekit.extract.ocr.cellread import read_cells
+    from scorekit.extract.ocr.layout import CellImage
+
+    class _Nothing:
+        second = None
+
+        def read_images(self, images, numeric=False, line=False, alphabet=""):
+            return [[] for _ in images]
+
+    (r,) = read_cells([CellImage(0, 0, 0, 0, _blurred_points(3, 1, 1.5))], _Nothing(), numbers=False)  # type: ignore[arg-type]
+    assert r.glyph and [w.text for w in r.words] == [".."]
+
+
+def _printed(text: str, scale: float, thick: int) -> np.ndarray:
+    import cv2
+
+    img = np.full((60, 40 * len(text) + 20), 255, np.uint8)
+    cv2.putText(img, text, (6, 44), cv2.FONT_HERSHEY_SIMPLEX, scale, 0, thick, cv2.LINE_AA)
+    return img
+
+
+@pytest.mark.parametrize(("length", "thick"), [(6, 4), (11, 6), (9, 5), (20, 4), (30, 6), (14, 7)])
+def test_a_dash_blurred_or_not_is_no_dots(length, thick):
+    import cv2
+
+    cell = np.pad(np.where(np.ones((thick, length), bool), 0, 255).astype(np.uint8), 8, constant_values=255)
+    assert dots(cell) is None
+    assert dots(cv2.GaussianBlur(cell, (0, 0), 1.4)) is None
+
+
+@pytest.mark.parametrize("text", list("0123456789ITLlVAYv!-+:,'\"") + ["n/a", "12", "--", "-1", "x", "c"])
+@pytest.mark.parametrize(("scale", "thick"), [(0.6, 1), (0.9, 2), (1.2, 3)])
+def test_digits_letters_and_other_marks_are_no_dots(text, scale, thick):
+    assert dots(_printed(text, scale, thick)) is None

@@ -246,3 +246,11 @@ def test_a_months_name_alone_is_its_number_and_no_other_word_is():
 
     assert [month_name(t) for t in ["Jun", "Sept.", "July", "DEC"]] == [6, 9, 7, 12]
     assert [month_name(t) for t in ["Marketing", "Junk", "Jun-23", ""]] == [None, None, None, None]
+
+
+def test_a_months_capital_read_twice_as_its_small_letter_too_is_the_month():
+    """`% change from jJun-17` on a scan: unparsed, the change was taken for one from the month
+    before, not from a year earlier."""
+    assert parse_month("jJun-17") == "2017-06"
+    assert parse_month("oOct 2020") == "2020-10"
+    assert parse_month("jun-17") == "2017-06" and parse_month("JJun-17") is None

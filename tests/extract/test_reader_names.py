@@ -63,3 +63,22 @@ def test_a_row_its_reference_keys_keeps_its_values_whatever_its_name_holds():
     rows += [["EN11", "Fly-tips cleared within two day\ufffd", "90%", "93%"]]
     got = read_as(print_sheet(Sheet([header, *rows])), "text", 1.0)
     assert len(got) == 4 and not [o for o in got if "low_confidence" in (o["flags"] or "")]
+
+
+def test_a_mark_glued_before_an_ocr_names_first_capital_is_no_part_of_it():
+    """A rule's remnant at the cell's edge read as `\\` or an opening quote the name never closes
+    (`\\Number of referrals`): filed under that, the row's values missed their indicator."""
+    rows = [["\\Number of referrals", "1,204", "1,310"], ["\u2018Children in care", "412", "418"], *ROWS[2:]]
+    for method, names in (
+        ("ocr", {"Number of referrals", "Children in care"}),
+        ("text", {"\\Number of referrals", "\u2018Children in care"}),  # a text layer prints what it holds
+    ):
+        got = read_as(print_sheet(Sheet([HEADER, *rows])), method, 0.95)
+        assert names <= {o["indicator"] for o in got}
+
+
+def test_a_quoted_name_keeps_its_quotes():
+    from scorekit.extract.names import strip_edge_mark
+
+    assert strip_edge_mark("\u2018Looked after\u2019 children") == "\u2018Looked after\u2019 children"
+    assert strip_edge_mark("|Rate of referrals") == "Rate of referrals"

@@ -194,6 +194,58 @@ def test_a_column_split_between_a_space_and_none_prints_the_space():
     assert texts(column) == [f"AS {n:02d}" for n in range(4, 13)]
 
 
+def test_a_column_split_between_a_space_and_none_takes_the_separator_a_table_before_printed():
+    """One document prints one scheme: a page that printed `ASCOF1`..`ASCOF7` settles the next
+    page's `ASCOF8`, `ASCOF 10`.. `ASCOF 14` (a narrow gap before a `1` read as a space), which
+    alone would print the space."""
+    memory = RefMemory()
+    assert texts([f"ASCOF{n}" for n in range(1, 8)], memory) == [f"ASCOF{n}" for n in range(1, 8)]
+    column = ["ASCOF8", "ASCOF9", *(f"ASCOF {n}" for n in range(10, 15)), "ASCOF15"]
+    assert texts(column, memory) == [f"ASCOF{n}" for n in range(8, 16)]
+    assert texts(column) == [f"ASCOF {n}" for n in range(8, 16)]  # without the page before
+    assert texts(["ASCOF 16"], memory) == ["ASCOF16"]  # one unsure reading on a page of its own
+
+
+def test_a_sure_reading_keeps_its_separator_against_the_tables_before():
+    memory = RefMemory()
+    texts(["H1", "H2", "H3"], memory)
+    assert [r.text for r in repair(["H 4", "H 5"], memory, conf=SURE)] == ["H 4", "H 5"]
+
+
+def test_a_printed_prefix_with_a_digits_lookalike_run_on_is_doubtful_however_sure():
+    """`LACI2 (val)` among `LAC7-QL`, `LAC10-QL`: `LAC12`, or a reference whose number lost more;
+    numbered naturally, nothing settles which, and the engine is as sure of a misread `1` as of
+    a printed letter."""
+    memory = RefMemory()
+    repair(["LAC1", "LAC2", "LAC3"], memory, conf=SURE)
+    column = ["LACI2 (val)", "LACI2 (%)", "LAC7-QL", "LACI0 (%)", "LAC10-QL", "LACI4", "LAC9 (val)"]
+    got = repair(column, memory, conf=0.96)
+    assert [r.text for r in got if r.doubtful] == ["LACI2 (val)", "LACI2 (%)", "LACI0 (%)", "LACI4"]
+    # a prefix no row prints without the letter, or one set apart from its number, stands, and
+    # so does the prefix most rows print: `PC5` is `PCS11` misread, not `PCS1`.. `PC` and a `5`
+    assert doubtful(["PCS 08", "PCS 09", "PC5"]) == []
+    assert [r.text for r in repair([f"PCS{n}" for n in range(1, 11)] + ["PC5"], conf=0.96) if r.doubtful] == []
+    assert doubtful(["YO2", "FM011", "FM012"]) == []
+
+
+def test_a_mixed_case_prefix_no_repair_explains_is_doubtful_however_sure():
+    """`cPr2` among `CP4`, `CP3-QL`: a speck read as `r`; no publisher prints a prefix in mixed
+    case, and the engine was sure of it."""
+    got = repair(["CP1", "cPr2", "CP4", "CP3-QL"], conf=0.96)
+    assert [r.text for r in got if r.doubtful] == ["cPr2"]
+    # a small letter shaped as its capital is its size misjudged, not a misread
+    assert [r.doubtful for r in repair(["FM011", "Yo2", "FM012"], conf=0.96)] == [False, False, False]
+
+
+def test_no_count_runs_across_a_reference_and_its_qualified_sibling():
+    """`LAC11-QL` and `LAC16` stand five rows apart, but `LAC11-QL (%)` between them takes no step:
+    the column does not count one a row there, and `Lace` (`LAC9` misread) is not `LAC15`."""
+    column = ["LAC13", "LAC14", "LAC11-QL", "LAC11-QL (%)", "NI147", "LAC? (val)", "Lace", "LAC16", "EH1c"]
+    got = repair(column)
+    assert "LAC15" not in [r.text for r in got]
+    assert texts(["LAC11", "LAC12", "Lace", "LAC14"]) == ["LAC11", "LAC12", "LAC13", "LAC14"]  # counting
+
+
 def test_a_prefix_read_in_the_wrong_case_takes_the_columns():
     assert texts(["CP1", "cP2", "CP3"]) == ["CP1", "CP2", "CP3"]
     # the case most of the column prints, however the set of prefixes happens to be ordered
