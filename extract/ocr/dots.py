@@ -22,8 +22,10 @@ DOT = 3.0  # points: a dot, however blurred, is no wider or taller
 FAINT = 40  # grey levels the darkest pixel stands under the paper from which a cell holds print
 SAME = 2.5  # area ratio within which marks are one size
 GAP = 3.0  # dot widths two dots stand apart at most
-ROUND = 1.4  # a dot's width over its height, or height over width, at most
+ROUND = 2.0  # a dot's width over its height, or height over width, at most
 MIN_CORE = 3  # pixels: a smaller core is a speck's
+SLIVER = 4  # pixels: a rule's remnant is no thicker
+SPECK = 0.3  # of the largest mark's pixels: a smaller mark beside it is a speck, not print
 LOOSE = 0.9  # the confidence of dots read from their shape on a page without a grid
 LEVELS = (0.5, 0.35, 0.2, 0.1)  # of the way from the darkest pixel to the paper: the cores looked at, deepest last
 
@@ -69,11 +71,12 @@ def _dots(img: np.ndarray, dpi: int) -> list[_Mark] | None:
     if paper - darkest < FAINT:
         return None
     most = DOT * dpi / 72
-    shown = [m for m in _marks(img < darkest + LEVELS[0] * (paper - darkest)) if not _remnant(m, most)]
+    shown = [m for m in _marks(img < darkest + LEVELS[0] * (paper - darkest)) if not _remnant(m)]
+    shown = [m for m in shown if m.area >= SPECK * max(m.area for m in shown)]
     if not shown or not all(_low(m, most) for m in shown):
         return None  # print taller than a dot, or an upright stroke (a thin `1`, a `"`), where it shows
     for level in LEVELS:
-        marks = [m for m in _marks(img < darkest + level * (paper - darkest)) if not _remnant(m, most)]
+        marks = [m for m in _marks(img < darkest + level * (paper - darkest)) if not _remnant(m)]
         if _in_a_row(marks, most):
             return marks
     return None
@@ -101,11 +104,10 @@ def _marks(core: np.ndarray) -> list[_Mark]:
     return sorted(found, key=lambda m: m.x0)
 
 
-def _remnant(m: _Mark, most: float) -> bool:
-    """A sliver of a rule the cell's crop kept at its edge: a pixel or two thick and longer than
-    two dots (a thin stroke of print is shorter)."""
+def _remnant(m: _Mark) -> bool:
+    """A sliver of a rule the cell's crop kept at its edge: a few pixels thick, three times as long."""
     w, h = m.x1 - m.x0, m.bottom - m.top
-    return min(w, h) <= 2 and max(w, h) >= 2 * most
+    return min(w, h) <= SLIVER and max(w, h) >= 3 * min(w, h)
 
 
 def _low(m: _Mark, most: float) -> bool:
