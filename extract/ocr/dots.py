@@ -72,9 +72,9 @@ def _dots(img: np.ndarray, dpi: int) -> list[_Mark] | None:
         return None
     most = DOT * dpi / 72
     shown = [m for m in _marks(img < darkest + LEVELS[0] * (paper - darkest)) if not _remnant(m)]
-    shown = [m for m in shown if m.area >= SPECK * max(m.area for m in shown)]
-    if not shown or not all(_low(m, most) for m in shown):
-        return None  # print taller than a dot, or an upright stroke (a thin `1`, a `"`), where it shows
+    largest = max((m.area for m in shown), default=0)
+    if not shown or not all(_low(m, most) for m in shown if m.area >= SPECK * largest):
+        return None  # print taller than a dot, or upright, where it shows: a figure, a letter
     for level in LEVELS:
         marks = [m for m in _marks(img < darkest + level * (paper - darkest)) if not _remnant(m)]
         if _in_a_row(marks, most):
@@ -126,15 +126,8 @@ def loose_dots(grey: np.ndarray, ink: np.ndarray, words: list[Word], dpi: int) -
     that small. Blobs of `ink` no taller than a dot, clear of every word, alone or two or three
     in a row, that the grey image shows as dots and nothing else beside them (a run of leader
     dots is longer; a word's full stop lies inside its box; a dash's core is one mark)."""
-    import cv2
-
     most = DOT * dpi / 72
-    n, _, stats, _ = cv2.connectedComponentsWithStats((ink > 0).astype(np.uint8), connectivity=8)
-    small = [
-        _Mark(int(x), int(y), int(x + w), int(y + h), int(a))
-        for x, y, w, h, a in stats[1:n]
-        if w <= 3 * most and h <= most and a >= MIN_CORE
-    ]
+    small = [m for m in _marks(ink > 0) if m.x1 - m.x0 <= 3 * most and m.bottom - m.top <= most]
     loose = sorted((m for m in small if not any(_near(m, w) for w in words)), key=lambda m: (m.x0, m.top))
     out = []
     for run in _runs(loose):
@@ -162,11 +155,10 @@ def loose_dots(grey: np.ndarray, ink: np.ndarray, words: list[Word], dpi: int) -
 def _ink_beside(ink: np.ndarray, run: list[_Mark], x0: int, top: int) -> bool:
     """Ink within a dot's reach of the run that is not the run's, more than a speck: a letter
     beside it (an `i`'s dot above its stem), where a `..` printed for a figure stands alone."""
-
     others = ink > 0
     for m in run:
         others[m.top - top : m.bottom - top, m.x0 - x0 : m.x1 - x0] = False
-    return any(m.area >= MIN_CORE for m in _marks(others)) if others.any() else False
+    return bool(others.any()) and bool(_marks(others))
 
 
 def _near(m: _Mark, w: Word) -> bool:

@@ -174,3 +174,10 @@ def test_known_limit_two_small_upright_marks_alone_in_a_cell_read_as_dots(text, 
     corpus's blurred `..` (dense_a3_scorecard-00-garbled 1,291 -> 1,261 right). Recorded so a
     change to either shows."""
     assert dots(_printed(text, scale, thick)) == ".."
+
+
+def test_a_cell_of_rule_slivers_only_is_no_dots():
+    cell = np.full((40, 60), 243, np.uint8)
+    cell[5:35, 2:4] = 40
+    cell[30:32, 10:50] = 40
+    assert dots(cell) is None
