@@ -48,7 +48,7 @@ SURE = 0.85  # tesseract's own word confidence above which a reference is not re
 MAX_LETTERS = 5  # capitals of a reading with no number whose last ones may stand for it
 SCALE = 2.0
 THIRD = 2.8
-_REF = re.compile(
+REF_SHAPE = re.compile(
     r"^[A-Z](?:[A-Z]|&(?=[A-Z])){0,4}[ -]?\d{1,3}[a-zA-Z]?%?(-[A-Z]{1,4})?%?( \((val|%|no|[a-z]{1,4})\))?$"
 )  # `M1`, `EH3a%`, `CP3-QL (val)`, `LAC 10`, `WR-1`
 REF_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-%()& "  # `(vel)`, `R&B1` are printed too
@@ -531,7 +531,7 @@ def _names_refs(header: str) -> bool:
     return VOCABULARY.rule_for(word, kinds=("ref",)) is not None
 
 
-def _ref_fix(text: str) -> str:
+def ref_fix(text: str) -> str:
     """Undo the confusions OCR makes in this kind of token where the reading has no number, by
     where the vocabulary says its lookalikes stand for one (`ocr.reference_lookalikes`): `Mi`,
     `EHib` -> `M1`, `EH1b`; `LACI6` -> `LAC16`; `EHS-OL`, `LACIL-QL` -> `EH5-OL`, `LAC11-QL`; a
@@ -568,7 +568,7 @@ def _spaced(text: str, others: list[str]) -> str:
 def _reread_refs(readings, grids, rows, engine: OcrEngine) -> None:
     """A sure first reading (tesseract's confidence) keeps its letters: `EHi (val)` is printed so,
     and only two rereads agreeing on a reference shape overrule it; an unsure one gets the
-    confusion repairs of `_ref_fix` and the majority of its readings."""
+    confusion repairs of `ref_fix` and the majority of its readings."""
     ref_cols = _ref_columns(rows, grids)
     if not ref_cols:
         return
@@ -579,13 +579,13 @@ def _reread_refs(readings, grids, rows, engine: OcrEngine) -> None:
         if (r.cell.grid, c.col0) not in ref_cols or c.col1 - c.col0 != 1 or len(t) > 14 or _names_refs(t):
             continue
         ok = bool(t) and min(w.conf for w in r.words) >= SURE  # an inked cell read as nothing is read again
-        if ok and _REF.match(t):
+        if ok and REF_SHAPE.match(t):
             continue
         todo.append(r)
         sure.append(ok)
     if not todo:
         return
-    fix = [(lambda t: t) if ok else _ref_fix for ok in sure]
+    fix = [(lambda t: t) if ok else ref_fix for ok in sure]
     split = [_two_lines(r.cell.image) for r in todo]
     images = [s[0] if s else r.cell.image for r, s in zip(todo, split, strict=False)]
     texts = [[f(_line_text(r, s))] for r, f, s in zip(todo, fix, split, strict=False)]
@@ -626,7 +626,7 @@ def _reread_refs(readings, grids, rows, engine: OcrEngine) -> None:
             c = grids[r.cell.grid].cells[r.cell.cell]
             pick = _sibling(ts, [texts_at.get((r.cell.grid, row, c.col0), "") for row in (c.row0 - 1, c.row1)])
         pick = pick or ts[0]
-        if _REF.match(pick):
+        if REF_SHAPE.match(pick):
             _set(r, f"{pick} ({q})", 0.9)
 
 
@@ -634,8 +634,8 @@ def _sibling(ts: list[str], neighbours: list[str]) -> str | None:
     """A wrapped reference's first line, where the readings disagree, as the reading that is the
     reference of the row above or below: a qualifier (`(%)`, `(val)`) tells two rows of one
     indicator apart, so its sibling carries the same reference."""
-    bases = {re.sub(r"\s*\(.*\)$", "", n) for n in neighbours if _REF.match(n)}
-    return next((t for t in ts if _REF.match(t) and t in bases), None)
+    bases = {re.sub(r"\s*\(.*\)$", "", n) for n in neighbours if REF_SHAPE.match(n)}
+    return next((t for t in ts if REF_SHAPE.match(t) and t in bases), None)
 
 
 def _two_lines(img: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
@@ -704,7 +704,7 @@ def _row_names(grids, readings) -> dict[tuple[int, int, int], str]:
 
 def _agreed(ts: list[str]) -> str | None:
     """The reference two rereads agree on."""
-    shaped = [t for t in ts[1:] if _REF.match(t)]
+    shaped = [t for t in ts[1:] if REF_SHAPE.match(t)]
     return next((t for t in shaped if shaped.count(t) >= 2), None)
 
 
@@ -714,15 +714,15 @@ def _pick_ref(ts: list[str], sure: bool, second: bool = False) -> str | None:
     several shapes remain and the last reading is the second engine's, it decides: tesseract's
     own readings already disagree among themselves (`LAC7-NI`, `LAC1-NI` at two scales)."""
     pick = _agreed(ts)
-    shaped = [t for t in ts if _REF.match(t)]
+    shaped = [t for t in ts if REF_SHAPE.match(t)]
     if pick is None and not sure:
         pick = next((t for t in shaped if shaped.count(t) >= 2), None)
-        if pick is None and _REF.match(ts[0]):
+        if pick is None and REF_SHAPE.match(ts[0]):
             pick = ts[0]
         elif pick is None and len(set(shaped)) == 1:
             pick = shaped[0]  # the only reading shaped like a reference; the first was not
-        elif pick is None and second and _REF.match(ts[-1]):
+        elif pick is None and second and REF_SHAPE.match(ts[-1]):
             pick = ts[-1]
-    elif pick is None and not _REF.match(ts[0]) and ts[0] not in ts[1:] and len(set(shaped)) == 1:
+    elif pick is None and not REF_SHAPE.match(ts[0]) and ts[0] not in ts[1:] and len(set(shaped)) == 1:
         pick = shaped[0]  # a sure first reading no reread confirms, and not a reference: `LAC?`
     return pick

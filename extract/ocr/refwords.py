@@ -4,7 +4,7 @@ On a ruled page the reference column is known and every doubtful reference is re
 (`labels._reread_refs`). A sparse pass has no columns yet: `EHS-OL` comes back for a blurred
 `EH5-OL` at the engine's full confidence, and the reader, which sees a prefix nothing else in
 its column prints and no number, can only withhold the row. A word whose lookalike repair
-(`labels._ref_fix`, driven by `vocabulary.json`'s `reference_lookalikes`) gives a reference is
+(`labels.ref_fix`, driven by `vocabulary.json`'s `reference_lookalikes`) gives a reference is
 read again by the second engine, whose model is unrelated to tesseract's: where that engine
 itself reads the digit the repair puts there, the repair stands. Its reading is compared as
 read, not repaired, so the repair cannot vouch for itself; where it reads the letter, or
@@ -25,11 +25,11 @@ AGREED = 0.9  # the confidence of a reference its repair and the second engine a
 
 def lookalike_refs(img: np.ndarray, words: list[Word], engine: OcrEngine) -> list[Word]:
     """The words, each reference-shaped repair the second engine reads as printed taken."""
-    from .labels import _REF, REF_ALPHABET, _ref_fix
+    from .labels import REF_ALPHABET, REF_SHAPE, ref_fix
 
     if engine.second is None:
         return words
-    todo = [(k, fixed) for k, w in enumerate(words) if (fixed := _ref_fix(w.text)) != w.text and _REF.match(fixed)]
+    todo = [(k, fixed) for k, w in enumerate(words) if (fixed := ref_fix(w.text)) != w.text and REF_SHAPE.match(fixed)]
     if not todo:
         return words
     got = engine.second.read_images([word_crop(img, words[k]) for k, _ in todo], line=True, alphabet=REF_ALPHABET)

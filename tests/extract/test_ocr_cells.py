@@ -12,7 +12,7 @@ from scorekit.extract.columns import build_model
 from scorekit.extract.ocr import glyphs
 from scorekit.extract.ocr.cellread import CellReading, _restores_edge_digits, _separate_lead, _sure_second
 from scorekit.extract.ocr.cleanup import clean_cell
-from scorekit.extract.ocr.labels import _pick_ref, _ref_fix, _two_lines
+from scorekit.extract.ocr.labels import _pick_ref, _two_lines, ref_fix
 from scorekit.extract.ocr.layout import CellImage
 from scorekit.extract.ocr.resolve import (
     _percent_tails,
@@ -76,7 +76,7 @@ def test_a_lone_dash_is_a_dash_and_a_digit_is_not():
 
 def test_reference_letters_that_stand_for_digits():
     assert [
-        _ref_fix(t) for t in ["EHS-OL", "CPS-QL (val)", "LAC?", "EHI-QL", "CP6B", "LAC12 (vel)", "LACIL-QL", "EHI"]
+        ref_fix(t) for t in ["EHS-OL", "CPS-QL (val)", "LAC?", "EHI-QL", "CP6B", "LAC12 (vel)", "LACIL-QL", "EHI"]
     ] == ["EH5-OL", "CP5-QL (val)", "LAC9", "EHI-QL", "CP6B", "LAC12 (vel)", "LAC11-QL", "EHI"]
 
 

@@ -10,7 +10,7 @@ from scorekit.extract.ocr.labels import (
     _complete_months,
     _complete_quarters,
     _complete_years,
-    _ref_fix,
+    ref_fix,
 )
 from scorekit.extract.ocr.layout import CellImage
 from scorekit.extract.page import Word
@@ -49,7 +49,7 @@ def test_a_year_range_runs_to_the_next_year_only():
 
 
 def test_reference_confusions():
-    assert [_ref_fix(t) for t in ["Mi", "EHib", "LAC 10 (%)", "CP3-Qt (val)", "M1", "Front Door"]] == [
+    assert [ref_fix(t) for t in ["Mi", "EHib", "LAC 10 (%)", "CP3-Qt (val)", "M1", "Front Door"]] == [
         "M1",
         "EH1b",
         "LAC10 (%)",
@@ -66,7 +66,7 @@ def test_reference_confusions_are_the_vocabularys_lookalikes(monkeypatch):
 
     import scorekit.extract.ocr.labels as labels
 
-    assert [_ref_fix(t) for t in ["LAC?", "Mé", "ABCZ", "ABLL-QL", "EHI", "LACLNI", "CP3-Q1"]] == [
+    assert [ref_fix(t) for t in ["LAC?", "Mé", "ABCZ", "ABLL-QL", "EHI", "LACLNI", "CP3-Q1"]] == [
         "LAC9",
         "M6",
         "ABC2",
@@ -77,7 +77,7 @@ def test_reference_confusions_are_the_vocabularys_lookalikes(monkeypatch):
     ]
     marks = replace(VOCABULARY.ref_marks, prefix_end=("I",), qualifier_letters={"1": "L"})
     monkeypatch.setattr(labels, "VOCABULARY", replace(VOCABULARY, ref_marks=marks))
-    assert [_ref_fix(t) for t in ["ABCZ", "EHI", "CP3-Q1"]] == ["ABCZ", "EH1", "CP3-QL"]
+    assert [ref_fix(t) for t in ["ABCZ", "EHI", "CP3-Q1"]] == ["ABCZ", "EH1", "CP3-QL"]
 
 
 def test_reference_marks_from_a_users_file_add_to_the_bundled(tmp_path):
