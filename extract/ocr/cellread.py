@@ -56,6 +56,12 @@ class CellReading:
     restored: str = ""  # the second engine's number with an edge digit tesseract's readings dropped
 
 
+def side_padded(r: CellReading) -> np.ndarray:
+    """The cell's image with white at its sides: a figure cropped tight to its ink loses its edge
+    digits to a recogniser reading it alone."""
+    return np.pad(r.cell.image, ((0, 0), (6, 6)), constant_values=255)
+
+
 def read_cells(cells: list[CellImage], engine: OcrEngine, numbers: bool = True) -> list[CellReading]:
     """A general reading of every cell, then (unless `numbers` is off, for a caller that settles
     several batches at once: each OCR call costs a tesseract start) the numbers' own readings."""
@@ -445,7 +451,7 @@ def rescue_numbers(
         todo.append(r)
     if todo:
         tall = print_height(readings)
-        crops = [np.pad(r.cell.image, ((0, 0), (6, 6)), constant_values=255) for r in todo]
+        crops = [side_padded(r) for r in todo]
         both = engine.read_images([scale_of(c, f) for f in (SECOND_SCALE, THIRD_SCALE) for c in crops], numeric=True)
         readers = [both[: len(crops)], both[len(crops) :]]  # one OCR call for both scales
         if engine.second is not None:

@@ -146,7 +146,7 @@ def check_ink(readings, value_cols, grids, engine) -> InkFit | None:
     their readings are cut to those that account for the ink (a lost minus put back is one, the
     second engine's reading another), for the row's arithmetic to choose from (`resolve`); with
     none left the cell is withheld. Returns the page's fit, for the readers that need it."""
-    from .cellread import NO_MAJORITY, NUMBER_RE, SURE, print_height
+    from .cellread import NO_MAJORITY, NUMBER_RE, SURE, print_height, side_padded
 
     height = print_height(readings)
     cells = []
@@ -160,9 +160,7 @@ def check_ink(readings, value_cols, grids, engine) -> InkFit | None:
     unfit = [(r, k, w, change) for r, k, w, change in cells if not fit.accounts_for(w, r.words[k].text)]
     second = {}
     if engine.second is not None and unfit:
-        got = engine.second.read_images(
-            [np.pad(r.cell.image, ((0, 0), (6, 6)), constant_values=255) for r, *_ in unfit], numeric=True
-        )
+        got = engine.second.read_images([side_padded(r) for r, *_ in unfit], numeric=True)
         second = {id(r): "".join(w.text for w in words) for (r, *_), words in zip(unfit, got, strict=False)}
     for r, k, w, change in unfit:
         seen = [*r.readings, r.words[k].text, second.get(id(r), "")]

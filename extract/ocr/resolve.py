@@ -18,14 +18,12 @@ import itertools
 import math
 import re
 
-import numpy as np
-
 from ..checks import row_verdict
 from ..columns import ColumnModel, build_model
 from ..grid import Grid
 from ..page import Word
 from ..values import ARROWS, parse_number
-from .cellread import NUMBER_RE, CellReading
+from .cellread import NUMBER_RE, CellReading, side_padded
 from .engines import OcrEngine
 from .labels import month_row, reading_text, readings_by_row
 
@@ -84,9 +82,7 @@ def points_read_again(rows: list[tuple[dict[int, CellReading], ColumnModel]], se
         todo += [(cols[c], p) for c, t in figures.items() if places and (p := _with_point(t, places))]
     if second is None or not todo:
         return 0
-    got = second.read_images(
-        [np.pad(r.cell.image, ((0, 0), (6, 6)), constant_values=255) for r, _ in todo], numeric=True
-    )
+    got = second.read_images([side_padded(r) for r, _ in todo], numeric=True)
     n = 0
     for (r, pointed), words in zip(todo, got, strict=True):
         if "".join(w.text for w in words) == pointed:
@@ -203,9 +199,7 @@ def settle_rows(rows: list[tuple[dict[int, CellReading], ColumnModel]], second: 
     alt: dict[int, list[str]] = {}
     cells = [cols[c] for cols, slots, _, _, failing, _ in plans if failing for c in slots]
     if second is not None and cells:
-        got = second.read_images(
-            [np.pad(r.cell.image, ((0, 0), (6, 6)), constant_values=255) for r in cells], numeric=True
-        )
+        got = second.read_images([side_padded(r) for r in cells], numeric=True)
         alt = {id(r): ["".join(w.text for w in words)] for r, words in zip(cells, got, strict=False)}
     if font is not None and cells and (glyphs := font()) is not None:
         for r in cells:
