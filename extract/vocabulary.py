@@ -158,6 +158,14 @@ class Vocabulary:
         near = {self.printed[c] for k, c in codes.items() if len(k) >= 4 and Levenshtein.distance(t, k) <= 1}
         return near.pop() if len(near) == 1 else None
 
+    def short_code(self, text: str) -> str | None:
+        """The lettered code of one or two characters (`c`, `x`) a lone glyph's reading names, or
+        None. One glyph is one letter, so a letter read twice (`Cc`) is that letter."""
+        t = text.strip().lower()
+        if t.isalpha() and len(set(t)) == 1:
+            t = t[0]
+        return self.printed[t] if len(t) <= 2 and t.isalpha() and t in self.printed else None
+
     @cached_property
     def _confusable_codes(self) -> dict[str, str]:
         """Each worded code as `_confusable` puts it -> the code."""

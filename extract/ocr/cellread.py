@@ -270,12 +270,14 @@ def _lone_glyph(r: CellReading) -> bool:
 def _numbers(readings: list[CellReading], engine: OcrEngine) -> None:
     jobs: list[tuple[CellReading, str, int, int]] = []
     crops = []
+    lone: list[tuple[CellReading, str]] = []
     tall = print_height(readings)
     for r in readings:
         if _lone_glyph(r):
             if _ink_height(r.cell.image) < 0.7 * tall:
                 continue  # a speck, not a digit the first pass missed
             h, w = r.cell.image.shape
+            lone.append((r, " ".join(w.text for w in r.words)))
             r.words = [Word("", 0, 0, w, h, True, 0.0)]
         elif not _number_cell(r.words):
             continue
@@ -324,6 +326,25 @@ def _numbers(readings: list[CellReading], engine: OcrEngine) -> None:
         _settle(r, arrow, x0, x1)
         if os.environ.get("SCOREKIT_OCR_DEBUG") and not _same(r.readings[0], r.readings[1]):
             print("readings", r.cell.x0, r.cell.top, r.readings, [w.text for w in r.words], file=sys.stderr)
+    _short_codes(lone, engine.second)
+
+
+def _short_codes(lone: list[tuple[CellReading, str]], second: OcrEngine | None) -> None:
+    """A one-glyph cell in which no reading found a number, and which the first pass read as a
+    short code (`c`, `x`: suppressed), is that code where the second engine reads it too. A code
+    of one letter is never guessed from one reading (`VOCABULARY.ocr_code`), as specks make
+    them; two unrelated engines naming the same letter-high glyph are no speck."""
+    todo = [
+        (r, code)
+        for r, first in lone
+        if (code := VOCABULARY.short_code(first)) and not any(parse_number(w.text) is not None for w in r.words)
+    ]
+    if second is None or not todo:
+        return
+    for (r, code), words in zip(todo, second.read_images([r.cell.image for r, _ in todo]), strict=True):
+        if VOCABULARY.short_code(" ".join(w.text for w in words)) == code:
+            h, w = r.cell.image.shape
+            r.words = [Word(code, 0, 0, w, h, True, MAJORITY)]
 
 
 def _second_reading(r: CellReading, words: list[Word]) -> None:

@@ -1,6 +1,7 @@
 """Cell-level OCR repairs on cells cut from the scanned fixtures: lost minus signs, references,
 `%` read as `8`, PP-OCR's recogniser with a restricted alphabet, and what is withheld."""
 
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from scorekit.extract.page import Word
 from scorekit.extract.reader import date_benchmarks
 from scorekit.extract.records import unreadable
 from scorekit.extract.scoring import score
+from scorekit.extract.vocabulary import VOCABULARY
 
 PDF = Path(__file__).resolve().parents[2] / "fixtures" / "pdf"
 
@@ -724,3 +726,41 @@ def test_a_point_the_row_prints_and_the_second_engine_reads_is_put_back():
     assert [cols[c].words[-1].text for c in range(1, 7)] == ["80.2", "58.0", "73.8", "57.2", "75.5", "536"]
     counts = {c: _reading(t) for c, t in enumerate(["WR-1", "1074", "1198", "863", "825", "597", "638", "2.1%"])}
     assert points_read_again([(counts, model)], _Second(["10.74"] * 6)) == 0  # no point printed in the row
+
+
+def _typed_cell(text: str, px: int = 30) -> np.ndarray:
+    """`text` typed in Pillow's own face (shipped with it) at a 300-dpi scan's size, blurred."""
+    import cv2
+    from PIL import Image, ImageDraw, ImageFont
+
+    img = Image.new("L", (px * (len(text) + 2), px * 2), 255)
+    ImageDraw.Draw(img).text((px // 2, px // 3), text, font=ImageFont.load_default(size=px), fill=0)
+    return cv2.GaussianBlur(np.array(img), (3, 3), 0.7)
+
+
+def test_a_suppression_letter_both_engines_read_is_stated():
+    """A lone `c` (suppressed) holds no number for the numeric readings; the first pass's `c` or
+    `Cc` stands where PP-OCR reads the same letter, and a speck the first pass called `c` does
+    not."""
+    from scorekit.extract.ocr.cellread import settle_numbers
+    from scorekit.extract.ocr.engines import get_engine
+
+    figures = [_reading(t) for t in ("152", "175", "123")]
+    for r in figures:
+        r.cell.image = _typed_cell(r.words[0].text)
+    code, doubled, speck = _reading("c"), _reading("Cc"), _reading("c")
+    code.cell.image = doubled.cell.image = _typed_cell("c")
+    speck.cell.image = np.full((40, 40), 255, np.uint8)
+    speck.cell.image[8:30, 18:21] = 0  # a rule's stub, as tall as print
+    for r in (code, doubled, speck):
+        r.words[0] = replace(r.words[0], conf=0.6)
+    settle_numbers([*figures, code, doubled, speck], get_engine("auto"))
+    assert [r.words[0].text for r in (code, doubled)] == ["c", "c"]
+    assert speck.words[0].text != "c"
+    assert [r.words[-1].text for r in figures] == ["152", "175", "123"]
+
+
+def test_a_short_code_is_named_by_its_letter_only():
+    assert VOCABULARY.short_code("Cc") == "c" and VOCABULARY.short_code(" x ") == "x"
+    assert VOCABULARY.short_code("..") is None and VOCABULARY.short_code("ab") is None
+    assert VOCABULARY.short_code("TBC") is None
