@@ -248,12 +248,14 @@ def _month(c: Column) -> bool:
     return c.kind == "measure" and c.measure == "value" and len(c.period) == 7
 
 
-def _mend_month_runs(header: list[str], cols: list[Column]) -> None:
+def _mend_month_runs(header: list[str], cols: list[Column], figures: list[bool | None] | None = None) -> None:
     """A column between two months a month either side of it is the month between them, where it
-    reads as another month (`06/2022` twice, after `04/2022`) or as a garble of its neighbour's
-    label (`08120274` between `07/2022` and `09/2022`): runs of months skip none, so the
-    neighbours settle what an OCR misreading broke. A month printed twice at a run's end (the
-    latest figure's own column) has no neighbour on one side and stays."""
+    reads as another month (`06/2022` twice, after `04/2022`), as a garble of its neighbour's
+    label (`08120274` between `07/2022` and `09/2022`), or as nothing known over a body of
+    figures (a header OCR lost, `` or `eg` for `Jun 22`, given `figures`: whether each column's
+    body holds mostly figures): runs of months skip none, so the neighbours settle what an OCR
+    misreading broke. A month printed twice at a run's end (the latest figure's own column) has
+    no neighbour on one side and stays."""
     from rapidfuzz import fuzz
 
     for k in range(1, len(cols) - 1):
@@ -261,16 +263,19 @@ def _mend_month_runs(header: list[str], cols: list[Column]) -> None:
         if not (_month(a) and _month(b)) or month_diff(b.period, a.period) != 2:
             continue
         implied = add_months(a.period, 1)
-        garbled = (
-            c.kind == "ignore"
-            and max(fuzz.ratio(_norm(header[k]), _norm(header[j])) for j in (k - 1, k + 1)) >= LIKE_NEIGHBOUR
+        garbled = c.kind == "ignore" and (
+            max(fuzz.ratio(_norm(header[k]), _norm(header[j])) for j in (k - 1, k + 1)) >= LIKE_NEIGHBOUR
+            or (figures is not None and k < len(figures) and bool(figures[k]))
         )
         if (_month(c) and c.period != implied) or garbled:
             cols[k] = replace(a, period=implied, header=c.header)
 
 
-def build_model(header: list[str], bands: list[str], report: ReportPeriod | None) -> ColumnModel:
-    """Columns from the header row and the band above it.
+def build_model(
+    header: list[str], bands: list[str], report: ReportPeriod | None, figures: list[bool | None] | None = None
+) -> ColumnModel:
+    """Columns from the header row and the band above it (`figures`: whether each column's body
+    holds mostly figures, where the caller knows).
 
     Derived columns (change, DoT, RAG, 12-month figures) describe the table's own latest month, so a
     header with month columns sets the report period itself (a commentary label such as
@@ -288,7 +293,7 @@ def build_model(header: list[str], bands: list[str], report: ReportPeriod | None
         last = months[0] if months[0] > months[-1] else months[-1]
         report = ReportPeriod(int(last[:4]), int(last[5:]))
     cols = [classify(h, b, report, allow_serial=allow_serial) for h, b in zip(header, bands, strict=False)]
-    _mend_month_runs(header, cols)
+    _mend_month_runs(header, cols, figures)
     if report is not None and months:
         _undate_if_unsure(header, cols, report.label)
     if report is None:

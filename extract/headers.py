@@ -41,7 +41,7 @@ def model_from_levels(
     header that can name two things is read by its body (`Region` under a benchmarking band over
     figures is the measure it can also name; see `columns.for_body`)."""
     headers, bands = column_headers([settle_level(level) for level in levels], n_cols)
-    model = build_model(headers, bands, report)
+    model = build_model(headers, bands, report, figures)
     for i, col in enumerate(model.columns):
         if figures is not None and col.kind in ("area", "change", "measure"):
             model.columns[i] = for_body(headers[i], bands[i], model.report, figures[i]) or col

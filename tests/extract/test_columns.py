@@ -1,6 +1,6 @@
 import pytest
 
-from scorekit.extract.columns import classify
+from scorekit.extract.columns import build_model, classify
 
 
 @pytest.mark.parametrize(
@@ -68,3 +68,16 @@ def test_a_newest_month_printed_twice_at_a_runs_end_stays():
 def test_a_column_between_two_months_that_is_no_garble_of_them_stays_undated():
     head = ["Ref", "Jul 20", "Target", "Sep 20"]
     assert _kinds(head)[2][2] == ""
+
+
+def test_a_month_whose_header_ocr_lost_is_the_one_its_neighbours_imply_over_figures():
+    """White on a dark band, `Jun 22` and `Aug 22` read as nothing and `eg`: between two months a
+    month either side, over a body of figures, the column is the month between them; over words
+    (or a body not known) it stays undated."""
+    head = ["Ref", "Indicator", "May 22", "", "Jul 22", "eg", "Sep 22"]
+    figures: list[bool | None] = [False, False, True, True, True, True, True]
+    model = build_model(head, [""] * len(head), None, figures)
+    assert [c.period for c in model.columns[2:]] == ["2022-05", "2022-06", "2022-07", "2022-08", "2022-09"]
+    for body in (None, [False, False, True, False, True, None, True]):
+        model = build_model(head, [""] * len(head), None, body)
+        assert model.columns[3].kind == model.columns[5].kind == "ignore"
