@@ -23,7 +23,7 @@ from ..values import SPACE_GROUPED, parse_number
 from ..vocabulary import VOCABULARY
 from . import glyphs
 from .cleanup import clean_cell, prefix_letter
-from .dots import dots
+from .dots import dots, faint_dash
 from .engines import OcrEngine, word_crop
 from .image import true_runs
 from .layout import INK, CellImage
@@ -75,7 +75,7 @@ def read_cells(cells: list[CellImage], engine: OcrEngine, numbers: bool = True) 
             or glyphs.triangle(c.image)
             or glyphs.flat_arrow(c.image)
             or dots(c.image)
-            or ("-" if glyphs.dash(c.image) else None)
+            or ("-" if glyphs.dash(c.image) or faint_dash(c.image) else None)
         )
         if g:
             h, w = c.image.shape

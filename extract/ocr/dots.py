@@ -1,5 +1,5 @@
 """Two or three dots side by side in a cell: `..`, the code statistical tables print for a figure
-that is not available.
+that is not available; and a faint `-` (nothing to report), the other code a scan makes light.
 
 A dot is the smallest print on a page. At 150 dpi it is a few pixels of light grey: the cell's
 ink box (`layout.ink_box`) sees nothing and the cell is dropped as blank, or the binarisation
@@ -27,6 +27,8 @@ MIN_CORE = 3  # pixels: a smaller core is a speck's
 SLIVER = 4  # pixels: a rule's remnant is no thicker
 SPECK = 0.3  # of the largest mark's pixels: a smaller mark beside it is a speck, not print
 LOOSE = 0.9  # the confidence of dots read from their shape on a page without a grid
+DASH_LONG = 2.0  # a dash's core is this many times as wide as it is thick, at least
+DASH_WIDE = 4.0  # dots' widths: a dash is no wider (a longer stroke is a rule's piece)
 LEVELS = (0.5, 0.35, 0.2, 0.1)  # of the way from the darkest pixel to the paper: the cores looked at, deepest last
 
 
@@ -49,11 +51,18 @@ def dots(img: np.ndarray, dpi: int = 300) -> str | None:
     return "." * len(marks) if marks else None
 
 
+def faint_dash(img: np.ndarray, dpi: int = 300) -> bool:
+    """A cell image whose only print is a `-` too light for the ink threshold (a serif face's
+    short thin hyphen, blurred to grey by a scan)."""
+    return _dash(img, dpi) is not None
+
+
 def dots_box(img: np.ndarray, dpi: int, margin: int) -> tuple[int, int, int, int] | None:
-    """The box (x0, top, x1, bottom) of the dots a cell's crop holds inside `margin` pixels of
-    its edges (what is left of its rules stands there), if dots are all it holds."""
+    """The box (x0, top, x1, bottom) of the dots, or the faint dash, a cell's crop holds inside
+    `margin` pixels of its edges (what is left of its rules stands there), if that is all it
+    holds."""
     inner = img[margin : img.shape[0] - margin, margin : img.shape[1] - margin]
-    marks = _dots(inner, dpi) if inner.size else None
+    marks = (_dots(inner, dpi) or _dash(inner, dpi)) if inner.size else None
     if not marks:
         return None
     return (
@@ -80,6 +89,24 @@ def _dots(img: np.ndarray, dpi: int) -> list[_Mark] | None:
         if _in_a_row(marks, most):
             return marks
     return None
+
+
+def _dash(img: np.ndarray, dpi: int) -> list[_Mark] | None:
+    """The one mark of the cell's core, at least twice as wide as it is thick, no thicker than
+    half a dot and no longer than four: a dash; dots part in the core, a figure's or a letter's
+    is taller, and a rule's piece longer."""
+    if img.ndim != 2 or min(img.shape) < 2:
+        return None
+    paper, darkest = float(np.percentile(img, 75)), float(img.min())
+    if paper - darkest < FAINT:
+        return None
+    marks = _marks(img < darkest + LEVELS[0] * (paper - darkest))
+    largest = max((m.area for m in marks), default=0)
+    marks = [m for m in marks if m.area >= SPECK * largest]
+    if len(marks) != 1:
+        return None
+    w, h, most = marks[0].x1 - marks[0].x0, marks[0].bottom - marks[0].top, DOT * dpi / 72
+    return marks if h <= most / 2 and DASH_LONG * h <= w <= DASH_WIDE * most else None
 
 
 def _in_a_row(marks: list[_Mark], most: float) -> bool:

@@ -1,11 +1,12 @@
-"""`..` in a cell, however a coarse scan blurred it: faint, or its two dots run together."""
+"""`..` in a cell, however a coarse scan blurred it: faint, or its two dots run together; and a
+`-` too faint for the ink threshold."""
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scorekit.extract.ocr.dots import dots, dots_box, loose_dots
+from scorekit.extract.ocr.dots import dots, dots_box, faint_dash, loose_dots
 
 
 def _cell(width: int = 60, height: int = 40, paper: int = 243) -> np.ndarray:
@@ -181,3 +182,30 @@ def test_a_cell_of_rule_slivers_only_is_no_dots():
     cell[5:35, 2:4] = 40
     cell[30:32, 10:50] = 40
     assert dots(cell) is None
+
+
+def test_a_faint_thin_dash_alone_in_a_cell_is_the_nothing_to_report_code():
+    """A serif hyphen scanned at 300 dpi: a 7 by 3 pixel grey stroke, lighter than any ink box
+    sees, standing in the cell's crop next to its right rule."""
+    crop = _cell(157, 60, paper=255)
+    crop[:, 154:157] = 170  # what is left of the rule
+    crop[28:31, 146:153] = 135
+    assert faint_dash(crop[:, :150 + 4]) and dots(crop) is None
+    assert dots_box(crop, 300, 4) == (146, 28, 153, 31)
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "w", "h"),
+    [(20, 20, 5, 5), (20, 20, 8, 20), (5, 28, 120, 3), (20, 28, 4, 3)],  # a dot, a figure, a rule's piece, a speck
+)
+def test_a_dot_a_figure_a_rules_piece_or_a_short_speck_is_no_dash(x, y, w, h):
+    img = _cell(157, 60, paper=255)
+    img[y : y + h, x : x + w] = 135
+    assert not faint_dash(img)
+
+
+def test_two_marks_are_no_dash():
+    img = _cell(157, 60, paper=255)
+    img[28:31, 40:48] = 135
+    img[28:31, 60:68] = 135
+    assert not faint_dash(img)
