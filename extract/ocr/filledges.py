@@ -21,9 +21,32 @@ PixelRule = tuple[float, float, float, float]
 
 
 def drawn_rules(rules_px: list[PixelRule], grey: np.ndarray, band: np.ndarray, dpi: int) -> list[PixelRule]:
-    """The rules that are drawn lines, not a grey fill's edges."""
+    """The rules that are drawn lines, not a grey fill's edges; and the edges of a fill inside a
+    ruled table, which are its cells' borders (drawn lighter than a dark fill, they are no
+    darker than it)."""
     off = max(2, round(SIDE * dpi / 72))
-    return [r for r in rules_px if not _fill_edge(r, grey, band, off)]
+    edges = [r for r in rules_px if _fill_edge(r, grey, band, off)]
+    drawn = [r for r in rules_px if r not in edges]
+    return [r for r in rules_px if r not in edges or _in_ruled_table(r, drawn)]
+
+
+RULED = 4  # drawn rules alongside an edge, over its whole length, that make a table ruled there
+ALONG = 0.9  # share of the edge's length a drawn rule alongside it runs
+
+
+def _in_ruled_table(edge: PixelRule, drawn: list[PixelRule]) -> bool:
+    """Drawn rules parallel to the edge run its whole length, on both sides of it, and enough of
+    them that the table is ruled there: a frame round an unruled table, or a lone border, is not."""
+    vertical = edge[0] == edge[2]
+    at, a, z = (edge[0], edge[1], edge[3]) if vertical else (edge[1], edge[0], edge[2])
+    beside = []
+    for r in drawn:
+        if (r[0] == r[2]) != vertical:
+            continue
+        rat, ra, rz = (r[0], r[1], r[3]) if vertical else (r[1], r[0], r[2])
+        if min(z, rz) - max(a, ra) >= ALONG * (z - a):
+            beside.append(rat)
+    return len(beside) >= RULED and min(beside) < at < max(beside)
 
 
 def _fill_edge(rule: PixelRule, grey: np.ndarray, band: np.ndarray, off: int) -> bool:

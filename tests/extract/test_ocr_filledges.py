@@ -42,3 +42,18 @@ def test_a_dark_bands_edges_are_left_to_the_bands_own_reading():
     band[100:900, 400:480] = True
     edge = (480.0, 100.0, 480.0, 900.0)
     assert drawn_rules([edge], grey, band, DPI) == [edge]
+
+
+def test_a_fills_edges_inside_a_ruled_table_are_its_cells_borders():
+    """A dark RAG column (fill 90) in a table ruled in mid grey (130): its borders are no darker
+    than the fill, yet with drawn rules either side of them over their whole length they are the
+    column's borders; the same fill beside a table's frame alone stays an edge."""
+    grey = np.full((1000, 1000), 245, np.uint8)
+    grey[100:900, 400:480] = 90
+    for x in (100, 250, 400, 480, 600, 750, 900):
+        grey[100:900, x - 1 : x + 2] = 130
+    band = np.zeros(grey.shape, bool)
+    rules = [(float(x), 100.0, float(x), 900.0) for x in (100, 250, 400, 480, 600, 750, 900)]
+    assert drawn_rules(rules, grey, band, DPI) == rules
+    framed = [rules[0], rules[2], rules[3], rules[-1]]
+    assert drawn_rules(framed, grey, band, DPI) == [rules[0], rules[-1]]
