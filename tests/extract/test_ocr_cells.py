@@ -160,6 +160,7 @@ def test_a_direction_printed_in_words_is_stated():
     assert not unreadable("direction", "Worse", ["text_only"])
     assert not unreadable("direction", "No  change", ["text_only"])
     assert unreadable("direction", "Nochange", ["text_only"])  # not a word the column prints
+    assert not unreadable("direction", "Declining", ["text_only"])  # the falling-performance word
 
 
 def test_withheld_rows_are_neither_right_nor_wrong():
