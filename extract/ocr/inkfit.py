@@ -126,17 +126,18 @@ def figure_of(r, k: int, height: float) -> tuple[int, int] | None:
     """The ink span of cell reading `r`'s figure, its number being word `k`: right of the word
     before it, and of an arrow the reading left out (`↑ 77%` read `77%`)."""
     start = int(r.words[k - 1].x1) + 1 if k else 0
-    if not k and (split := glyphs.split_arrow(r.cell.image)) and split[0] and not _read_one(r, k):
+    if not k and (split := glyphs.split_arrow(r.cell.image)) and split[0] and not _a_one(r, split[0]):
         start = split[1]
     span = figure_span(r.cell.image[:, start:], height)
     return None if span is None else (span[0] + start, span[1] + start)
 
 
-def _read_one(r, k: int) -> bool:
-    """The glyph taken for an upward or downward arrow is the `1` the reading begins with: a `1`
+def _a_one(r, arrow: str) -> bool:
+    """The glyph `split_arrow` took for an upward or downward arrow is a figure's `1`: a `1`
     without a foot stands apart from the next digit in a face of equal-width figures, and its
-    flag makes the top the heavier end, but it has no head on a straight shaft (`lone_arrow`)."""
-    if not r.words[k].text.startswith("1"):
+    flag makes the top the heavier end, but it has no head on a straight shaft (`lone_arrow`).
+    It is print the reading must account for (`2` for `12` leaves it unexplained)."""
+    if arrow not in "↑↓":
         return False
     a0, a1 = glyphs.ink_runs(r.cell.image)[0]
     return glyphs.lone_arrow(r.cell.image[:, max(0, a0 - 1) : a1 + 1]) is None

@@ -47,6 +47,12 @@ def test_a_leading_one_standing_apart_is_part_of_the_figure(text, px):
     assert span is not None and abs(span[0] - left) <= 1 and abs(span[1] - right) <= 1
 
 
+def test_a_leading_one_the_reading_dropped_is_ink_it_leaves_unexplained():
+    img = _typed("12", 28)
+    span = figure_of(_reading(img, "2"), 0, 20)
+    assert span is not None and abs(span[0] - _ink(img)[0]) <= 1
+
+
 @pytest.mark.parametrize("text", ["77%", "15%"])
 def test_an_arrow_the_reading_left_out_is_not_part_of_the_figure(text):
     img = np.pad(_typed(text, 28), ((0, 0), (30, 0)), constant_values=255)
