@@ -255,7 +255,7 @@ def _header_end(lines: list[PlacedLine], stub: int, seps: list[float], fills: li
     """How many lines the header takes: up to the last line above the first value line that
     holds text outside the label columns (a label line alone above a value line is a wrapped
     name; a header names the value columns), and never past a section heading (`_body_start`)."""
-    first = next((i for i, pl in enumerate(lines) if pl.value), None)
+    first = next((i for i, pl in enumerate(lines) if pl.value and not _numbers_over_names(lines, i, stub)), None)
     if first is None:
         return 0
     usual = Gaps.of(lines)
@@ -274,6 +274,20 @@ def _header_end(lines: list[PlacedLine], stub: int, seps: list[float], fills: li
     ):
         end += 1  # the header's next line, figures or not (`Nov` over `18`)
     return end
+
+
+def _numbers_over_names(lines: list[PlacedLine], i: int, stub: int) -> bool:
+    """Bare whole numbers alone over the value columns, no label, right above a line of words
+    heading them: the columns' references (`101`, `10` over their indicators' names in a
+    transposed table), a level of the header. A row has a label; a year under a month has no
+    words under it."""
+    pl, below = lines[i], lines[i + 1] if i + 1 < len(lines) else None
+    return (
+        below is not None
+        and not below.value
+        and any(c.c1 > stub for c in below.cells)
+        and all(c.c0 >= stub and c.phrase.text.isdigit() and len(c.phrase.text) <= 4 for c in pl.cells)
+    )
 
 
 def _wraps_on(prev: PlacedLine, pl: PlacedLine, stub: int, seps: list[float], usual: Gaps) -> bool:

@@ -24,9 +24,9 @@ def _words(line: list[tuple[str, float]], top: float) -> list[Word]:
     return out
 
 
-def transposed(*wrapped: list[tuple[str, float]]) -> PageContent:
+def transposed(*wrapped: list[tuple[str, float]], refs: tuple[str, str, str] = ("AB4", "AB4-QL", "CD1")) -> PageContent:
     """The page, its header's names wrapping on into the lines `wrapped` under the HEADER's."""
-    words = _words([("AB4", 122), ("AB4-QL", 170), ("CD1", 220)], 78)
+    words = _words([(refs[0], 122), (refs[1], 170), (refs[2], 220)], 78)
     header = [*HEADER, *wrapped]
     for k, line in enumerate(header):
         words += _words(line, 88 + 10 * k)
