@@ -455,19 +455,25 @@ def _read_transposed(body: Body, ctx: Record) -> list[dict]:
 
 
 def _column_label(header: str, band: str) -> tuple[str, str]:
-    """A column headed by an indicator: its reference is the band above (`R&B-1` over the name),
-    or leads the header (`R&B04 Number of ...`, `ASCOF 04 Average ...`: the reference set on its
+    """A column headed by an indicator: its reference is the band above (`R&B-1`, `101` over the
+    name), or leads the header (`R&B04 Number of ...`, `ASCOF 04 Average ...`: the reference set on its
     own line of the cell, in capitals where it holds a space, as `Year 6 Obesity` does not)."""
     ref, name = split_ref(header)
-    if not ref and band and is_reference(band):
+    if not ref and band and (is_reference(band) or _bare_number(band.strip())):
         ref = band.strip()
     first, _, rest = name.partition(" ")
-    if not ref and is_reference(first) and rest[:1].isupper():
+    if not ref and (is_reference(first) or _bare_number(first)) and rest[:1].isupper():
         ref, name = first, rest
     lead, after = lead_ref(name) if not ref else ("", "")
     if after and (m := _PREFIX.match(lead)) is not None and m.group().isupper():
         ref, name = lead, after  # `EH4 (val)`: the prefix in capitals, its qualifier as printed
     return ref, name
+
+
+def _bare_number(text: str) -> bool:
+    """A whole number of up to four digits: a column's reference where it stands over (or before,
+    a capitalised name following) an indicator's name heading the column, as `101` does."""
+    return text.isdigit() and len(text) <= 4
 
 
 def _repaired_refs(labels: list[tuple[str, str]]) -> list[tuple[str, str]]:

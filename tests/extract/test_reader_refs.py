@@ -226,3 +226,14 @@ def test_a_reference_read_as_nothing_where_the_count_implies_one_withholds_its_r
         ("Number of referrals", "1,310"),
     ]
     assert not [o for o in read("text", rows) if "low_confidence" in o["flags"]]
+
+
+def test_bare_numbers_over_a_transposed_tables_names_are_its_references():
+    """`101`, `10` over the names heading a transposed table's columns: references, as a first
+    column of bare numbers before the names is a row table's."""
+    from .structure.pages import read as read_page
+    from .structure.transposed_page import transposed
+
+    obs = read_page(transposed(refs=("101", "10", "7")))
+    assert {o["ref"] for o in obs} == {"101", "10", "7"}
+    assert {o["indicator"].split(" ")[0] for o in obs} == {"Number", "Share"}
