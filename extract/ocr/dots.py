@@ -97,10 +97,15 @@ def _dash(img: np.ndarray, dpi: int) -> list[_Mark] | None:
     is taller, and a rule's piece longer."""
     if img.ndim != 2 or min(img.shape) < 2:
         return None
-    paper, darkest = float(np.percentile(img, 75)), float(img.min())
+    counts = np.cumsum(np.bincount(img.ravel(), minlength=256))
+    paper, darkest = float(np.searchsorted(counts, 0.75 * img.size)), float(img.min())
     if paper - darkest < FAINT:
         return None
-    marks = _marks(img < darkest + LEVELS[0] * (paper - darkest))
+    core = img < darkest + LEVELS[0] * (paper - darkest)
+    rows = np.flatnonzero(core.any(axis=1))
+    if rows[-1] - rows[0] + 1 > DOT * dpi / 72 / 2:
+        return None  # print taller than a dash's stroke: most cells, told cheaply
+    marks = _marks(core)
     largest = max((m.area for m in marks), default=0)
     marks = [m for m in marks if m.area >= SPECK * largest]
     if len(marks) != 1:
