@@ -412,7 +412,10 @@ def _lone_marks_out(words: list[Word]) -> list[Word]:
     """Marks with no word of letters or digits beside them on their line: a rule's remnant (`—`
     under a row), not a nil, which a row prints on its label's line; alone they part the table
     there. So does a speck read as a letter (`i` at a fill's corner), less than half as tall as
-    the page's typical word and alone on its line."""
+    the page's typical word and alone on its line. A low stroke read as `_` goes wherever it
+    stands: no table prints one, and between two words (`Code _ Local authority`) it joins two
+    columns' headers into one phrase."""
+    words = [w for w in words if w.text.strip("_")]
     texts = [w for w in words if any(ch.isalnum() for ch in w.text)]
     heights = sorted(w.bottom - w.top for w in texts)
     small = 0.5 * heights[len(heights) // 2] if heights else 0.0

@@ -93,6 +93,8 @@ def test_a_mark_alone_on_its_line_is_a_rules_remnant_but_a_nil_in_a_row_stays():
     nil = Word("—", 200, 102, 206, 103, True, 0.9)
     remnant = Word("—", 120, 110.8, 133, 111.1, True, 0.5)
     assert _lone_marks_out([*row, nil, remnant]) == [*row, nil]
+    low = Word("_", 30, 101, 34, 106, True, 0.69)  # `Code _ Local authority`
+    assert _lone_marks_out([*row, low]) == row
 
 
 def test_strokes_a_rule_inked_after_a_figure_set_against_it_are_no_part_of_it():
