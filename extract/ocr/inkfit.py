@@ -91,9 +91,13 @@ class InkFit:
     def digit(self) -> float:
         return self.slope * ADVANCE["0"]
 
+    def expected(self, text: str) -> float:
+        """The ink width in pixels the page prints `text` in."""
+        return self.slope * advance(text) + self.intercept
+
     def unexplained(self, width: float, text: str) -> float:
         """Digits' worth of ink the reading leaves unexplained (negative: it claims more)."""
-        return (width - (self.slope * advance(text) + self.intercept)) / self.digit
+        return (width - self.expected(text)) / self.digit
 
     def accounts_for(self, width: float | None, text: str) -> bool:
         return width is None or self.unexplained(width, text) < UNFIT
@@ -130,6 +134,32 @@ def figure_of(r, k: int, height: float) -> tuple[int, int] | None:
         start = split[1]
     span = figure_span(r.cell.image[:, start:], height)
     return None if span is None else (span[0] + start, span[1] + start)
+
+
+BOLD = 1.25  # a bold face's figures are at most this much wider than the page's regular ones
+ONE_FACE = 0.06  # spread of a row's width ratios within which one face prints all its figures
+
+
+def _other_weight(unfit: list, cells: list, fit: InkFit, grids) -> list:
+    """The unfit figures, less a row's set in another weight (a bold total): two thirds of its
+    figures or more, three at least, leave ink unexplained, each read alike by every reading,
+    and all are wider than the page's fit by one ratio; a glyph dropped from each would not
+    widen them in proportion. They stand as read."""
+    rows: dict[tuple[int, int], list] = {}
+    for c in cells:
+        rows.setdefault((c[0].cell.grid, grids[c[0].cell.grid].cells[c[0].cell.cell].row0), []).append(c)
+    bad = {id(c[0]) for c in unfit}
+    bold: set[int] = set()
+    for members in rows.values():
+        wide = [(r, k, w) for r, k, w, _ in members if id(r) in bad]
+        if len(wide) < 3 or 3 * len(wide) < 2 * len(members):
+            continue
+        if any(len({*r.readings, r.words[k].text}) != 1 for r, k, _ in wide):
+            continue
+        ratios = [w / max(1.0, fit.expected(r.words[k].text)) for r, k, w in wide]
+        if max(ratios) <= BOLD and max(ratios) - min(ratios) <= ONE_FACE:
+            bold |= {id(r) for r, _, _ in wide}
+    return [c for c in unfit if id(c[0]) not in bold]
 
 
 def _a_one(r, arrow: str) -> bool:
@@ -169,6 +199,7 @@ def check_ink(readings, value_cols, grids, engine) -> InkFit | None:
     if fit is None:
         return None
     unfit = [(r, k, w, change) for r, k, w, change in cells if not fit.accounts_for(w, r.words[k].text)]
+    unfit = _other_weight(unfit, cells, fit, grids)
     second = {}
     if engine.second is not None and unfit:
         got = engine.second.read_images([side_padded(r) for r, *_ in unfit], numeric=True)

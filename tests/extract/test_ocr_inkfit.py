@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from scorekit.extract.ocr.cellread import CellReading
-from scorekit.extract.ocr.inkfit import figure_of
+from scorekit.extract.ocr.inkfit import InkFit, _other_weight, figure_of
 from scorekit.extract.ocr.layout import CellImage
 from scorekit.extract.page import Word
 
@@ -59,3 +59,28 @@ def test_an_arrow_the_reading_left_out_is_not_part_of_the_figure(text):
     img[14:34, 6:19] = _up_arrow(20)
     span = figure_of(_reading(img, text), 0, 20)
     assert span is not None and span[0] >= _ink(img[:, 25:])[0] + 25 - 1
+
+
+def _figure(text: str, cell: int) -> CellReading:
+    r = CellReading(CellImage(0, cell, 0, 0, np.full((20, 60), 255, np.uint8)), [Word(text, 0, 0, 60, 20)])
+    r.readings = [text] * 3
+    return r
+
+
+def test_a_row_set_bold_is_wider_in_proportion_and_stands_as_read():
+    """A total row in bold: every figure 12% wider than the page's regular ones, every reading
+    alike. A row where one figure lost a glyph, or a bold row whose readings differ, stays unfit."""
+    from types import SimpleNamespace
+
+    fit = InkFit(slope=40.0, intercept=2.0)
+    bold = [_figure(t, k) for k, t in enumerate(("101,129", "99,696", "100,572", "97,785"))]
+    short = [_figure(t, 4 + k) for k, t in enumerate(("96", "7,111", "104"))]
+    short[1].readings = ["7,111", "1,111", "7,111"]
+    cells = [(r, 0, 1.12 * fit.expected(r.words[0].text), False) for r in bold]
+    cells += [(r, 0, fit.expected(r.words[0].text) + (20 if r is short[1] else 0), False) for r in short]
+    grids = [SimpleNamespace(cells=[SimpleNamespace(row0=row) for row in [0] * 4 + [1] * 3])]
+    unfit = [c for c in cells if not fit.accounts_for(c[2], c[0].words[0].text)]
+    assert [c[0].words[0].text for c in unfit] == ["101,129", "99,696", "100,572", "97,785", "7,111"]
+    assert [c[0].words[0].text for c in _other_weight(unfit, cells, fit, grids)] == ["7,111"]
+    bold[2].readings = ["100,572", "100,512", "100,572"]
+    assert len(_other_weight(unfit, cells, fit, grids)) == 5
