@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from scorekit.match import evaluation as ev
 
 HERE = Path(__file__).resolve().parent
@@ -21,3 +23,72 @@ def test_the_paraphrase_probe_is_labelled_with_catalogue_ids(shipped):
     assert all(r.near_miss in ids and r.near_miss != r.answer for r in rows if r.kind == "trap")
     assert all(r.note.startswith("axis: ") for r in rows if r.kind == "trap")
     assert all(r.source.startswith("thirty-seventh session, matching round 29 (m48)") for r in rows)
+
+
+def _given(shipped, name: str) -> str:
+    from scorekit.match.matcher import Matcher, Query
+
+    return Matcher(shipped).match(Query.build(name)).indicator_id
+
+
+def test_a_footnote_mark_is_no_part_of_the_name():
+    from scorekit.match.normalise import clean
+
+    assert clean("Children looked after at 31 March\u00b2") == "children looked after at 31 march"
+    assert clean("Rate per 10,000 children aged 0-17\u00b9\u2020") == "rate per 10,000 children aged 0-17"
+
+
+@pytest.mark.parametrize(
+    "name, answer",
+    [
+        ("Children looked after at 31 March\u00b2", "cla"),
+        ("Children subject to a CP plan at period end\u00b3", "cpp_children"),
+        ("Looked after children rate per 10,000 children aged 0-17\u2020", "cla_rate"),
+    ],
+)
+def test_a_name_with_a_footnote_mark_is_given_its_measure(shipped, name, answer):
+    assert _given(shipped, name) == answer
+
+
+@pytest.mark.parametrize(
+    "name, answer",
+    [
+        # the Welsh and older English name of children's social care
+        ("Referrals to social services in month", "cin_referrals"),
+        # Scottish and Northern Irish releases: admissions to and discharges from care
+        ("Number of admissions into care in the month", "cla_new"),
+        ("Number of discharges from care during the period", "cla_ceased"),
+        # C&F spelt out with an ampersand
+        ("Child & Family assessments completed in the month", "assessments_completed"),
+        # the front door named by its model
+        ("Number of contacts to the integrated front door in the month", "contacts"),
+        # the council is the authority a care leaver keeps in touch with
+        ("Percentage of care leavers in touch with their council", "care_leavers_in_contact_pct"),
+        # a section 47 enquiry by what it is
+        ("Child protection enquiries started in the month", "s47_started"),
+        # short-term placement stability as a heading before the measure
+        (
+            "Placement stability - short term: percentage of CLA with 3+ placements in the year",
+            "cla_3plus_placements_pct",
+        ),
+        # the register's wording and the verb first for becoming subject to a plan
+        ("% of children added to the child protection register for a second or subsequent time", "cpp_repeat_pct"),
+        ("Number of children starting a child protection plan who had a previous plan in the month", "cpp_repeat"),
+    ],
+)
+def test_other_publications_words_for_a_catalogued_measure(shipped, name, answer):
+    assert _given(shipped, name) == answer
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Children in care council meetings held",  # a council of children, not the authority
+        "Placement stability - long term: percentage of CLA with 3+ placements in the year",
+        "Percentage of care leavers not in touch with their council",
+        "Number of discharges from care proceedings in the period",
+    ],
+)
+def test_the_new_readings_merge_no_look_alike(shipped, name):
+    got = _given(shipped, name)
+    assert got not in {"cla", "cla_3plus_placements_pct", "care_leavers_in_contact_pct", "cla_ceased"}
