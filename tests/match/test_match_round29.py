@@ -92,3 +92,23 @@ def test_other_publications_words_for_a_catalogued_measure(shipped, name, answer
 def test_the_new_readings_merge_no_look_alike(shipped, name):
     got = _given(shipped, name)
     assert got not in {"cla", "cla_3plus_placements_pct", "care_leavers_in_contact_pct", "cla_ceased"}
+
+
+@pytest.mark.parametrize(
+    "name, answer",
+    [
+        # a population stated by residence
+        ("Rate of children looked after per 10,000 resident children aged 0-17", "cla_rate"),
+        # newly looked after is starting to be looked after
+        ("Number of children newly looked after in the month", "cla_new"),
+        # `(all reasons)` says no breakdown by reason
+        ("Number of children who ceased to be looked after (all reasons) in the period", "cla_ceased"),
+        # case conferences, initial and review
+        ("% of initial child protection case conferences held within 15 working days", "icpc_in_timescale_pct"),
+        ("Children subject to review child protection case conferences in the month", "rcpc_children"),
+        # child protection planning is being subject to a plan
+        ("Children subject to child protection planning at the end of the month", "cpp_children"),
+    ],
+)
+def test_more_words_for_a_catalogued_measure(shipped, name, answer):
+    assert _given(shipped, name) == answer
