@@ -68,6 +68,7 @@ PROBES20 = ROOT / "tests" / "match" / "probes20.csv"
 PROBES21 = ROOT / "tests" / "match" / "probes21.csv"  # real published titles only
 PROBES22 = ROOT / "tests" / "match" / "probes22.csv"  # real published titles, mostly traps
 PROBES23 = ROOT / "tests" / "match" / "probes23.csv"  # one axis of a published wording changed
+PROBES24 = ROOT / "tests" / "match" / "probes24.csv"  # paraphrases in publications not drawn on before
 REAL = "real wording"  # probes whose source is a published title, not a written one
 
 
@@ -162,8 +163,9 @@ def probes2_table(matcher: Matcher, misses: bool = False, path: Path = PROBES2, 
     catalogue's names and from the probes' published titles), the thirtieth's (`probes18.csv`) and the
     thirty-first's (`probes19.csv`), the thirty-second's (`probes20.csv`), the thirty-third's
     (`probes21.csv`, real published titles only), the thirty-fifth's (`probes22.csv`, real
-    published titles, mostly traps) and the thirty-sixth's (`probes23.csv`, one axis of a
-    published wording changed at a time):
+    published titles, mostly traps), the thirty-sixth's (`probes23.csv`, one axis of a
+    published wording changed at a time) and the thirty-seventh's (`probes24.csv`, paraphrases in
+    the wording of publications not drawn on before, with one-axis traps beside them):
     written before the matcher was run on
     them, measured once untouched, then tuned on; reported apart from the older probes."""
     rows = ev.read(path)
@@ -661,6 +663,7 @@ def main() -> int:
     probes2_table(matcher, args.probes, PROBES21, "probes21 (real)")
     probes2_table(matcher, args.probes, PROBES22, "probes22 (real)")
     probes2_table(matcher, args.probes, PROBES23, "probes23 (axes)")
+    probes2_table(matcher, args.probes, PROBES24, "probes24 (para.)")
     if args.dev:
         development_misses(rows, results)
     print()

@@ -44,7 +44,12 @@ def _restates_heading(name: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(m.group(1))}(?![\w-])", t[m.end() :]) is not None
 
 
-_CLEAN = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2019": "'", "\u2018": "'", "\u00a0": " "})
+_CLEAN = str.maketrans(
+    {"\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2019": "'", "\u2018": "'", "\u00a0": " "}
+    # a footnote mark (a superscript figure, a dagger) says where a note is, not what is measured:
+    # `Looked after children at 31 March\u00b9` is the title without it, not `march1`
+    | dict.fromkeys("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079\u2020\u2021", "")
+)
 
 
 def clean(name: str) -> str:
