@@ -142,9 +142,9 @@ ONE_FACE = 0.06  # spread of a row's width ratios within which one face prints a
 
 def _other_weight(unfit: list, cells: list, fit: InkFit, grids) -> list:
     """The unfit figures, less a row's set in another weight (a bold total): two thirds of its
-    figures or more, three at least, leave ink unexplained, each read alike by every reading,
-    and all are wider than the page's fit by one ratio; a glyph dropped from each would not
-    widen them in proportion. They stand as read."""
+    figures or more, three at least, leave ink unexplained, each read so by most readings, and
+    all are wider than the page's fit by one ratio; a glyph dropped from each would not widen
+    them in proportion. They stand as read."""
     rows: dict[tuple[int, int], list] = {}
     for c in cells:
         rows.setdefault((c[0].cell.grid, grids[c[0].cell.grid].cells[c[0].cell.cell].row0), []).append(c)
@@ -154,12 +154,18 @@ def _other_weight(unfit: list, cells: list, fit: InkFit, grids) -> list:
         wide = [(r, k, w) for r, k, w, _ in members if id(r) in bad]
         if len(wide) < 3 or 3 * len(wide) < 2 * len(members):
             continue
-        if any(len({*r.readings, r.words[k].text}) != 1 for r, k, _ in wide):
+        if not all(_most_read(r, r.words[k].text) for r, k, _ in wide):
             continue
         ratios = [w / max(1.0, fit.expected(r.words[k].text)) for r, k, w in wide]
         if max(ratios) <= BOLD and max(ratios) - min(ratios) <= ONE_FACE:
             bold |= {id(r) for r, _, _ in wide}
     return [c for c in unfit if id(c[0]) not in bold]
+
+
+def _most_read(r, text: str) -> bool:
+    """Most of the cell's readings are its figure as it stands."""
+    seen = [*r.readings, text]
+    return 2 * seen.count(text) > len(seen)
 
 
 def _a_one(r, arrow: str) -> bool:
