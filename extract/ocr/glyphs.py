@@ -35,6 +35,7 @@ def _glyph_blobs(img: np.ndarray):
 
 
 SOLID = 0.85  # a blob's pixels over its hull's area from which it has no bay (`6`, `9`, `0`: a hole or bay)
+FILLED = 0.72  # a triangle's share of its box at most: half, and more where a scan blurred it
 SOLID_SIDEWAYS = 0.95  # and for one pointing sideways, which more letters blur into (`A`, `v`, `<`)
 
 
@@ -45,7 +46,7 @@ def triangle(img: np.ndarray) -> str | None:
     if len(blobs) != 1:
         return None
     (x, y, w, h, area), mask = blobs[0]
-    if h < 6 or not (0.6 <= w / h <= 1.8) or not (0.38 <= area / (w * h) <= 0.68):
+    if h < 6 or not (0.6 <= w / h <= 1.8) or not (0.38 <= area / (w * h) <= FILLED):
         return None
     import cv2
 
@@ -63,11 +64,19 @@ def triangle(img: np.ndarray) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+ROUNDED = 0.25  # share of a triangle's rows past its widest that a blur may round off its base
+
+
 def _pointed(mask: np.ndarray) -> bool:
     """The glyph, its apex at the top, widens from it straight to a base at the bottom, centred on
-    one axis: a filled triangle's rows. A `4`'s, an `r`'s or a `*`'s do not."""
+    one axis: a filled triangle's rows. A `4`'s, an `r`'s or a `*`'s do not. A scan's blur rounds
+    the base's corners, so the rows past the widest (a quarter at most) are left out."""
     profile = _profile(mask)
-    return profile is not None and profile.centred and _tapers(profile.widths)
+    if profile is None or not profile.centred:
+        return False
+    widths = profile.widths
+    widest = len(widths) - int(np.argmax(widths[::-1]))
+    return len(widths) - widest <= ROUNDED * len(widths) and _tapers(widths[:widest])
 
 
 def _tapers(widths: np.ndarray) -> bool:

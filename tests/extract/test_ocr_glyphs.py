@@ -138,3 +138,14 @@ def test_a_word_blurred_into_one_blob_is_no_flat_arrow(length, x_height, tall):
     ink[tall - x_height :, :] = True
     ink[:, length - length // 5 : length - length // 5 + 3] = True
     assert glyphs.flat_arrow(_cell(ink)) is None
+
+
+@pytest.mark.parametrize(("height", "width", "blur"), [(14, 20, 1.2), (14, 20, 1.6), (12, 16, 1.2), (16, 20, 2.0)])
+def test_a_sideways_triangle_a_scan_blurred_still_points_its_way(height, width, blur):
+    """A small `►` at 200 dpi: the blur rounds its base's corners (its widest row is no longer
+    the last) and fills its box past two thirds."""
+    ink = np.zeros((height, width), np.uint8)
+    cv2.fillPoly(ink, [np.array([[0, 0], [width - 1, height // 2], [0, height - 1]], np.int32)], 1)
+    img = cv2.GaussianBlur(np.pad(np.where(ink, 0, 255).astype(np.uint8), 12, constant_values=255), (0, 0), blur)
+    assert glyphs.triangle(img) == "►"
+    assert glyphs.triangle(img[:, ::-1]) == "◄"
