@@ -2,23 +2,10 @@
 
 import numpy as np
 
-from scorekit.extract.ocr.engines import OcrEngine
 from scorekit.extract.ocr.namewords import names_read_again
 from scorekit.extract.page import Word
 
-
-class _Reads(OcrEngine):
-    def __init__(self, answers: list[str]):
-        self.answers, self.asked = answers, 0
-
-    def read_images(self, images, numeric=False, line=False, alphabet=""):
-        self.asked += len(images)
-        return [[Word(t, 0, 0, 5, 5, True, 0.9)] for t in self.answers[: len(images)]]
-
-
-class _First(OcrEngine):
-    def __init__(self, second: OcrEngine | None):
-        self.second = second
+from .answering_engine import Answers, WithSecond
 
 
 def _words(*texts: str) -> list[Word]:
@@ -27,14 +14,14 @@ def _words(*texts: str) -> list[Word]:
 
 def test_a_sure_misread_word_is_the_listed_word_the_second_engine_reads():
     page = np.full((200, 800), 255, np.uint8)
-    second = _Reads(["rate", "Thurrock"])
-    got = names_read_again(page, _words("detection", "tate", "in", "Thurrock", "EHPS"), _First(second), 0.5)
+    second = Answers(["rate", "Thurrock"])
+    got = names_read_again(page, _words("detection", "tate", "in", "Thurrock", "EHPS"), WithSecond(second), 0.5)
     assert [w.text for w in got] == ["detection", "rate", "in", "Thurrock", "EHPS"]
-    assert second.asked == 2  # `tate` (a name in the list, not a lower-case word) and the place name
+    assert second.crops == 2  # `tate` (a name in the list, not a lower-case word) and the place name
 
 
 def test_the_word_stays_where_the_second_engine_reads_it_alike_or_there_is_none():
     page = np.full((200, 800), 255, np.uint8)
     words = _words("tate", "chid")
-    assert names_read_again(page, words, _First(_Reads(["tate"])), 0.5) == words
-    assert names_read_again(page, words, _First(None), 0.5) == words
+    assert names_read_again(page, words, WithSecond(Answers(["tate"])), 0.5) == words
+    assert names_read_again(page, words, WithSecond(None), 0.5) == words

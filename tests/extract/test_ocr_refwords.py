@@ -2,26 +2,10 @@
 
 import numpy as np
 
-from scorekit.extract.ocr.engines import OcrEngine
 from scorekit.extract.ocr.refwords import lookalike_refs
 from scorekit.extract.page import Word
 
-
-class _Reads(OcrEngine):
-    """A second engine that reads each crop as the next of its answers, noting what it was asked."""
-
-    def __init__(self, answers: list[str]):
-        self.answers = answers
-        self.asked: list[tuple[int, bool, str]] = []
-
-    def read_images(self, images, numeric=False, line=False, alphabet=""):
-        self.asked.append((len(images), line, alphabet))
-        return [[Word(part, 0, 0, 5, 5, True, 0.9) for part in t.split()] for t in self.answers[: len(images)]]
-
-
-class _First(OcrEngine):
-    def __init__(self, second: OcrEngine | None):
-        self.second = second
+from .answering_engine import Answers, WithSecond
 
 
 def _words(*texts: str) -> list[Word]:
@@ -30,8 +14,8 @@ def _words(*texts: str) -> list[Word]:
 
 def test_a_reference_read_with_a_letter_for_its_digit_is_the_digit_where_the_second_engine_reads_it():
     page = np.full((60, 400), 255, np.uint8)
-    second = _Reads(["EH5-OL", "MS"])
-    out = lookalike_refs(page, _words("EHS-OL", "Number", "MS", "of"), _First(second))
+    second = Answers(["EH5-OL", "MS"])
+    out = lookalike_refs(page, _words("EHS-OL", "Number", "MS", "of"), WithSecond(second))
     assert [w.text for w in out] == ["EH5-OL", "Number", "MS", "of"]  # `MS`: the second engine read the letter
     assert out[0].conf == 0.93 and second.asked[0][:2] == (2, True)  # only the two repairable words, as lines
 
@@ -39,5 +23,5 @@ def test_a_reference_read_with_a_letter_for_its_digit_is_the_digit_where_the_sec
 def test_nothing_is_repaired_without_a_second_engine_or_on_its_repaired_reading():
     page = np.full((60, 400), 255, np.uint8)
     words = _words("EHS-OL", "CINS")
-    assert lookalike_refs(page, words, _First(None)) == words
-    assert [w.text for w in lookalike_refs(page, words, _First(_Reads(["EHS-OL", "CIN 5"])))] == ["EHS-OL", "CIN5"]
+    assert lookalike_refs(page, words, WithSecond(None)) == words
+    assert [w.text for w in lookalike_refs(page, words, WithSecond(Answers(["EHS-OL", "CIN 5"])))] == ["EHS-OL", "CIN5"]
