@@ -7,6 +7,7 @@ markers (`*`, `†`, `¹`) belong to the page, not the name.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 _REF_BODY = r"[A-Z][A-Za-z&]{0,6}[-\s]?\d{1,3}[A-Za-z]{0,2}(?:[-/][A-Z0-9]{1,4})*(?:\s?\((?:[a-z]{1,4}|%)\)|\s?%)?"
 _REF_IN_NAME = re.compile(rf"^(?P<ref>{_REF_BODY})\s*[-–:.]\s+(?P<name>\S.*)$")
@@ -82,6 +83,30 @@ def strip_edge_mark(name: str) -> str:
     if m is None or any(ch in _CLOSING for ch in name[m.end() :]):
         return name
     return name[m.end() :]
+
+
+_CODE_LIST = re.compile(r"\(([^()]*,[^()]*)\)")
+_CODE = re.compile(r"^(\s*)(\S)(\d+)(\s*)$")
+
+
+def capital_codes(name: str, capitals: Mapping[str, str]) -> str:
+    """An OCR'd name whose bracketed list of codes (`(E11, E12)`) has a code starting with a mark
+    OCR reads for a capital (`£12`: `capitals`, data) where every other code of the list starts
+    with that capital: the capital. A lone `£12` is money, and a list of amounts stays."""
+
+    def mend(m: re.Match[str]) -> str:
+        parts = [_CODE.match(x) for x in m.group(1).split(",")]
+        if any(c is None for c in parts):
+            return m.group(0)
+        heads = [c.group(2) for c in parts if c is not None]
+        marked = [h for h in heads if h in capitals]
+        letters = {h for h in heads if h not in capitals}
+        if not marked or len(letters) != 1 or not all(capitals[h] in letters for h in marked):
+            return m.group(0)
+        out = [f"{c.group(1)}{capitals.get(c.group(2), c.group(2))}{c.group(3)}{c.group(4)}" for c in parts if c]
+        return f"({','.join(out)})"
+
+    return _CODE_LIST.sub(mend, name)
 
 
 _NOTE_MARK = re.compile(r"^\s*(\([a-z0-9]\))\s+\S", re.M)
