@@ -182,6 +182,7 @@ def repair_column(
     _specks_after(col, specks)
     _extra_in_tail(col)
     _tail_lookalike(col, lookalikes)
+    _mark_misread_in_tail(col)
     _lost_in_tail(col)
     _sibling_qualifier(col, lookalikes)
     sure = {_stem(c.text) for c in cells if c.conf >= SURE}
@@ -444,6 +445,40 @@ def _extra_in_tail(col: _Column) -> None:
         once = replace(p, tail=head + fixes.pop()) if len(fixes) == 1 else None
         if once is not None and all(q is None or q.text != once.text for q in col.parts):
             col.parts[i] = once
+
+
+def _mark_misread_in_tail(col: _Column) -> None:
+    """A tail (past a sibling's letters) no other reading prints, one glyph off a part two others
+    print or more, where theirs holds a mark (`(`, `%`) and this one another glyph (`-QL 7%)`
+    among ` (%)`, `EH3e6` among `EH3a%`, `EH3b%`): qualifiers print marks, and a blurred mark
+    reads as a digit. Where two parts fit, nothing is settled."""
+    rests = [_rest(p.tail) if p is not None else "" for p in col.parts]
+    printed = Counter(rests)
+    ends = Counter(e for r in set(rests) for e in _ends(r) for _ in range(printed[r]))
+    for i, p in enumerate(col.parts):
+        rest = rests[i]
+        if p is None or not rest or printed[rest] > 1:
+            continue
+        own = _ends(rest)
+        head = p.tail[: len(p.tail) - len(rest)]
+        fixes = {
+            rest[: len(rest) - len(e)] + t
+            for e in own
+            for t in ends
+            if ends[t] - (t in own) >= 2 and _mark_for_glyph(t, e)
+        }
+        once = replace(p, tail=head + fixes.pop()) if len(fixes) == 1 else None
+        if once is not None and all(q is None or q.text != once.text for q in col.parts):
+            col.parts[i] = once
+
+
+def _mark_for_glyph(printed: str, read: str) -> bool:
+    """`read` is `printed` with one of its marks read as another glyph, not a space."""
+    diff = [k for k, (a, b) in enumerate(zip(printed, read, strict=False)) if a != b]
+    if len(printed) != len(read) or len(diff) != 1:
+        return False
+    a, b = printed[diff[0]], read[diff[0]]
+    return not a.isalnum() and not a.isspace() and not b.isspace()
 
 
 def _tail_lookalike(col: _Column, lookalikes: Mapping[str, str]) -> None:

@@ -702,3 +702,12 @@ def test_a_rare_prefix_one_letter_off_a_common_one_is_doubtful_however_sure():
     repair_column([RefCell(t, 0.95) for t in ["EH2", "EH3", "EH3a%", "EH4 (val)", "EH4-QL"]], LOOK, memory)
     got = repair_column([RefCell(t, 0.95) for t in ["EH1a", "EH1c", "EM1b", "EM14b", "CIN5", "YO2"]], LOOK, memory)
     assert [r.text for r in got if r.doubtful] == ["EM1b", "EM14b"]
+
+
+def test_a_mark_of_a_tail_two_others_print_read_as_another_glyph_is_that_mark():
+    """`LAC11-QL 7%)` among ` (%)`s: the bracket read as a `7`; `EH3e6` among `EH3a%`, `EH3b%`:
+    the percent sign read as a `6`. A tail no mark tells apart (`-QL` and `-OL`) is not this."""
+    column = ["LAC6 (val)", "LAC6 (%)", "LAC12 (val)", "LAC12 (%)", "LAC11-QL", "LAC11-QL 7%)"]
+    assert texts(column)[5] == "LAC11-QL (%)"
+    assert texts(["EH3", "EH3a%", "EH3b%", "EH3c%", "EH3e6"])[4] == "EH3e%"
+    assert texts(["LAC6 (val)", "LAC12 (val)", "LAC11-QL 7%)"])[2] == "LAC11-QL 7%)"  # ` (%)` printed nowhere
