@@ -71,18 +71,24 @@ def strip_markers(name: str) -> str:
     return _MARKERS.sub("", name.strip())
 
 
-_EDGE_MARK = re.compile(r"^[\\|‘’'“”\"]+(?=[A-Z])")
+_EDGE_MARK = re.compile(r"^[\\|‘’'“”\"(]+(?=[A-Z])")
+_QUOTES = "‘’'“”\""
 _CLOSING = "’'”\""
 
 
 def strip_edge_mark(name: str) -> str:
     """An OCR'd name without the mark glued before its first capital (`\\Number of ...`,
-    `‘Tonnes of ...`): a rule's remnant or a speck at the cell's edge read as a stroke or an
-    opening quote that the name never closes."""
+    `‘Tonnes of ...`, `(Number of ...`): a rule's remnant or a speck at the cell's edge read as
+    a stroke, or as an opening quote or bracket that the name never closes."""
     m = _EDGE_MARK.match(name)
-    if m is None or any(ch in _CLOSING for ch in name[m.end() :]):
+    if m is None:
         return name
-    return name[m.end() :]
+    marks, rest = m.group(), name[m.end() :]
+    if any(ch in _QUOTES for ch in marks) and any(ch in _CLOSING for ch in rest):
+        return name
+    if "(" in marks and rest.count(")") > rest.count("("):
+        return name
+    return rest
 
 
 _CODE_LIST = re.compile(r"\(([^()]*,[^()]*)\)")
