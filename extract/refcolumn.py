@@ -179,6 +179,7 @@ def repair_column(
     unsettled = _settle_all(col, lookalikes)
     _read_twice(col, lookalikes)
     _digit_read_as_letter(col, lookalikes)
+    _number_split(col)
     _specks_after(col, specks)
     _extra_in_tail(col)
     _tail_lookalike(col, lookalikes)
@@ -415,6 +416,28 @@ def _digit_read_as_letter(col: _Column, lookalikes: Mapping[str, str]) -> None:
             col.parts[i] = digit
 
 
+def _number_split(col: _Column) -> None:
+    """A number a space split (`LAC 1 2 (vel)` above `LAC12 (%)`): the digits after the space
+    join it where the stem they make is the next row's, or one another row prints while the
+    number before them alone is printed on no other row (`LAC1 2` beside `LAC1-NI` stays)."""
+    stems = Counter((p.prefix, p.number) for p in col.parts if p is not None)
+    for i, p in enumerate(col.parts):
+        m = re.match(r" (\d+)(?!\S*\d)", p.tail) if p is not None else None
+        if p is None or m is None:
+            continue
+        joined = replace(p, number=p.number + m.group(1), tail=p.tail[m.end() :])
+        beside = any(
+            0 <= j < len(col.parts)
+            and (q := col.parts[j]) is not None
+            and (q.prefix, q.number) == (p.prefix, joined.number)
+            for j in (i - 1, i + 1)
+        )
+        if (beside or (stems[(p.prefix, joined.number)] and stems[(p.prefix, p.number)] == 1)) and all(
+            q is None or q.text != joined.text for q in col.parts
+        ):
+            col.parts[i] = joined
+
+
 def _specks_after(col: _Column, specks: str) -> None:
     """A tail of specks alone (`W05_`) that no other reading prints: a rule's remnant or a speck
     OCR read after the number, where nothing is printed; so are specks set off by a space after a
@@ -505,21 +528,30 @@ def _lost_in_tail(col: _Column) -> None:
     """A tail no other reading prints, which two others or more print with one glyph more, not a
     space (`NI` and `-NI`, `-N` and `-NI`, ` (val` and ` (val)`): the glyph OCR lost (`1-` read as
     one `L`; a faint `I`, a bracket at the cell's edge), where the column prints the tail one way
-    alone. A reading of its own reference with the longer tail is a sibling (`CP2b`, `CP2b%`)."""
+    alone; a reading of its own reference with the longer tail is a sibling (`CP2b`, `CP2b%`).
+    So is a qualifier before more of a tail that lost a mark (`CP3QL (val)` among `-QL`s, its
+    sibling `CP3-QL` too: two rows of one reference print one qualifier)."""
     tails = Counter(p.tail for p in col.parts if p is not None)
+    quals = Counter(_qualifier(p.tail) for p in col.parts if p is not None)
     for i, p in enumerate(col.parts):
-        if p is None or not p.tail or tails[p.tail] > 1:
+        if p is None or not p.tail:
             continue
-        longer = {
-            t
-            for t, n in tails.items()
-            if n >= 2
-            and len(t) == len(p.tail) + 1
-            and any(t[:k] + t[k + 1 :] == p.tail and not t[k].isspace() for k in range(len(t)))
-        }
         kin = {q.tail for q in col.parts if q is not None and (q.prefix, q.number) == (p.prefix, p.number)}
-        if len(longer) == 1 and not longer & kin:
+        longer = {t for t, n in tails.items() if n >= 2 and _one_more(t, p.tail)} - kin
+        own = _qualifier(p.tail)
+        marked = {t for t, n in quals.items() if n >= 2 and _one_more(t, own, mark=True)}
+        if tails[p.tail] == 1 and len(longer) == 1:
             col.parts[i] = replace(p, tail=longer.pop())
+        elif own and own != p.tail and quals[own] == 1 and len(marked) == 1:
+            col.parts[i] = replace(p, tail=marked.pop() + p.tail[len(own) :])
+
+
+def _one_more(longer: str, part: str, mark: bool = False) -> bool:
+    """`longer` is `part` with one glyph more, not a space (with `mark`, no letter or digit)."""
+    return len(longer) == len(part) + 1 and any(
+        longer[:k] + longer[k + 1 :] == part and not longer[k].isspace() and not (mark and longer[k].isalnum())
+        for k in range(len(longer))
+    )
 
 
 def _sibling_qualifier(col: _Column, lookalikes: Mapping[str, str]) -> None:

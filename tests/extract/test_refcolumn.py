@@ -676,6 +676,7 @@ def test_a_tail_two_others_print_with_a_glyph_more_lost_that_glyph():
     assert texts(["M2", "M2-NI", "LAC1", "LAC1NI", "LAC2"])[3] == "LAC1NI"
     assert texts(["LAC6 (val)", "LAC6 (%)", "LAC12 (val", "LAC12 (%)", "LAC9 (val)"])[2] == "LAC12 (val)"
     assert texts(["EH3a%", "EH3b%", "CP2b", "CP2b%"])[2] == "CP2b"
+    assert texts(["CP3-QL", "CP8-QL", "CP3QL (val)", "M6-QL (val)"])[2] == "CP3-QL (val)"  # its qualifier
 
 
 def test_a_reference_read_with_letters_for_its_number_and_no_witness_is_lone():
@@ -711,3 +712,11 @@ def test_a_mark_of_a_tail_two_others_print_read_as_another_glyph_is_that_mark():
     assert texts(column)[5] == "LAC11-QL (%)"
     assert texts(["EH3", "EH3a%", "EH3b%", "EH3c%", "EH3e6"])[4] == "EH3e%"
     assert texts(["LAC6 (val)", "LAC12 (val)", "LAC11-QL 7%)"])[2] == "LAC11-QL 7%)"  # ` (%)` printed nowhere
+
+
+def test_a_number_a_space_split_joins_where_the_stem_it_makes_is_printed():
+    """`LAC 1 2 (vel)` above `LAC12 (%)`: one number a space split; `LAC1 2` beside `LAC1-NI`,
+    with no `LAC12` printed, is not joined."""
+    column = ["LAC1", "LAC1-NI", "LAC6 (vel)", "LAC6 (%)", "LAC 1 2 (vel)", "LAC12 (%)", "LAC7-QL"]
+    assert texts(column)[4] == "LAC12 (vel)"
+    assert texts(["LAC1", "LAC1-NI", "LAC1 2 (vel)", "LAC7"])[2] != "LAC12 (vel)"
