@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from .columns import Column, ColumnModel, build_model, for_body, header_period
 from .periodruns import settle_level
-from .periods import ReportPeriod, month_in_fy, parse_fy, parse_period, parse_year
+from .periods import ReportPeriod, add_months, month_in_fy, month_name, parse_fy, parse_period, parse_year
 from .structure import Cell
 
 BANDED = ("value", "target", "rag", "direction")  # measures a band's period completes
@@ -46,7 +46,36 @@ def model_from_levels(
         if figures is not None and col.kind in ("area", "change", "measure"):
             model.columns[i] = for_body(headers[i], bands[i], model.report, figures[i]) or col
     model.columns = [_banded(col, h, b, model.report) for col, h, b in zip(model.columns, headers, bands, strict=True)]
+    _months_to_report(model, headers)
     return model
+
+
+MIN_MONTHS = 3  # bare month names in turn that make a run, not a stray word read as one
+
+
+def _months_to_report(model: ColumnModel, headers: list[str]) -> None:
+    """Bare month names that nothing dated (no year in them, no band over them: a scan may lose
+    the band), side by side and one a month in turn up to the report's month (`Feb`..`Oct` in a
+    report of October 2020), or down from it: the months to the report, each in the year its
+    place before the report gives. A run ending in another month says nothing of its year."""
+    report = model.report
+    if report is None or any(c.kind == "measure" and c.measure == "value" and c.period for c in model.columns):
+        return
+    cols = zip(model.columns, headers, strict=True)
+    run = [i for i, (c, h) in enumerate(cols) if c.kind == "ignore" and month_name(h)]
+    if len(run) < MIN_MONTHS or run != list(range(run[0], run[0] + len(run))):
+        return
+    months = [month_name(headers[i]) or 0 for i in run]
+    steps = {(b - a) % 12 for a, b in zip(months, months[1:], strict=False)}
+    if steps == {1} and months[-1] == report.month:
+        last = len(run) - 1
+    elif steps == {11} and months[0] == report.month:
+        last = 0
+    else:
+        return
+    for k, i in enumerate(run):
+        period = add_months(report.label, -abs(last - k))
+        model.columns[i] = replace(model.columns[i], kind="measure", measure="value", period=period)
 
 
 def _band_period(band: str, report: ReportPeriod | None) -> str:

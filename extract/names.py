@@ -7,6 +7,7 @@ markers (`*`, `†`, `¹`) belong to the page, not the name.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 _REF_BODY = r"[A-Z][A-Za-z&]{0,6}[-\s]?\d{1,3}[A-Za-z]{0,2}(?:[-/][A-Z0-9]{1,4})*(?:\s?\((?:[a-z]{1,4}|%)\)|\s?%)?"
 _REF_IN_NAME = re.compile(rf"^(?P<ref>{_REF_BODY})\s*[-–:.]\s+(?P<name>\S.*)$")
@@ -70,18 +71,48 @@ def strip_markers(name: str) -> str:
     return _MARKERS.sub("", name.strip())
 
 
-_EDGE_MARK = re.compile(r"^[\\|‘’'“”\"]+(?=[A-Z])")
+_EDGE_MARK = re.compile(r"^[\\|‘’'“”\"(]+(?=[A-Z])")
+_QUOTES = "‘’'“”\""
 _CLOSING = "’'”\""
 
 
 def strip_edge_mark(name: str) -> str:
     """An OCR'd name without the mark glued before its first capital (`\\Number of ...`,
-    `‘Tonnes of ...`): a rule's remnant or a speck at the cell's edge read as a stroke or an
-    opening quote that the name never closes."""
+    `‘Tonnes of ...`, `(Number of ...`): a rule's remnant or a speck at the cell's edge read as
+    a stroke, or as an opening quote or bracket that the name never closes."""
     m = _EDGE_MARK.match(name)
-    if m is None or any(ch in _CLOSING for ch in name[m.end() :]):
+    if m is None:
         return name
-    return name[m.end() :]
+    marks, rest = m.group(), name[m.end() :]
+    if any(ch in _QUOTES for ch in marks) and any(ch in _CLOSING for ch in rest):
+        return name
+    if "(" in marks and rest.count(")") > rest.count("("):
+        return name
+    return rest
+
+
+_CODE_LIST = re.compile(r"\(([^()]*,[^()]*)\)")
+_CODE = re.compile(r"^(\s*)(\S)(\d+)(\s*)$")
+
+
+def capital_codes(name: str, capitals: Mapping[str, str]) -> str:
+    """An OCR'd name whose bracketed list of codes (`(E11, E12)`) has a code starting with a mark
+    OCR reads for a capital (`£12`: `capitals`, data) where every other code of the list starts
+    with that capital: the capital. A lone `£12` is money, and a list of amounts stays."""
+
+    def mend(m: re.Match[str]) -> str:
+        parts = [_CODE.match(x) for x in m.group(1).split(",")]
+        if any(c is None for c in parts):
+            return m.group(0)
+        heads = [c.group(2) for c in parts if c is not None]
+        marked = [h for h in heads if h in capitals]
+        letters = {h for h in heads if h not in capitals}
+        if not marked or len(letters) != 1 or not all(capitals[h] in letters for h in marked):
+            return m.group(0)
+        out = [f"{c.group(1)}{capitals.get(c.group(2), c.group(2))}{c.group(3)}{c.group(4)}" for c in parts if c]
+        return f"({','.join(out)})"
+
+    return _CODE_LIST.sub(mend, name)
 
 
 _NOTE_MARK = re.compile(r"^\s*(\([a-z0-9]\))\s+\S", re.M)

@@ -17,7 +17,16 @@ from dataclasses import dataclass, field
 from .areas import area_table
 from .columns import Column, ColumnModel, fy_in_text, header_score
 from .headers import column_headers, header_texts, model_from_levels
-from .names import is_reference, lead_ref, noted_marks, split_read_ref, split_ref, strip_edge_mark, strip_noted
+from .names import (
+    capital_codes,
+    is_reference,
+    lead_ref,
+    noted_marks,
+    split_read_ref,
+    split_ref,
+    strip_edge_mark,
+    strip_noted,
+)
 from .page import Frame
 from .periods import ReportPeriod, find_report_period, parse_period
 from .records import (
@@ -174,7 +183,7 @@ class TableReader:
         for line in lines:
             line.name = strip_noted(line.name, notes)
             if ctx.method == "ocr":
-                line.name = strip_edge_mark(line.name)
+                line.name = capital_codes(strip_edge_mark(line.name), VOCABULARY.ref_marks.capitals)
         held = self._settle_refs(lines) | _unsettled_names(lines, body.model) if ctx.method == "ocr" else set()
         for k, line in enumerate(lines):
             body.row_no += 1

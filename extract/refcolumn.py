@@ -179,23 +179,28 @@ def repair_column(
     unsettled = _settle_all(col, lookalikes)
     _read_twice(col, lookalikes)
     _digit_read_as_letter(col, lookalikes)
+    _number_split(col)
     _specks_after(col, specks)
     _extra_in_tail(col)
     _tail_lookalike(col, lookalikes)
+    _mark_misread_in_tail(col)
+    _lost_in_tail(col)
     _sibling_qualifier(col, lookalikes)
     sure = {_stem(c.text) for c in cells if c.conf >= SURE}
     doubtful = {i for i in unsettled if cells[i].conf < SURE and _stem(texts[i]) not in sure}
     unspaced = _separators(col)
     _restore_prefix(col)
     doubtful |= {i for i in _bare_among_prefixed(col) if cells[i].conf < SURE}
+    doubtful |= {i for i in _letters_after_digit(col) if cells[i].conf < SURE}
     doubtful |= {i for i, t in enumerate(texts) if _tail_alone(t) and cells[i].conf < SURE}
     doubtful -= _numbered_in_turn(col, lookalikes)
     doubtful |= {i for i, p in enumerate(col.parts) if p is not None and p.prefix in unspaced}
     doubtful |= _unread_in_turn(col)
     doubtful |= _twice_out_of_turn(col)
     doubtful -= _paired(col, lookalikes)
-    doubtful |= _prefix_and_lookalike(col, lookalikes) | _mixed_case_left(col)
+    doubtful |= _prefix_and_lookalike(col, lookalikes) | _mixed_case_left(col) | _prefix_letter_off(col)
     lone = {i for i in unsettled - doubtful if col.parts[i] is None and _misread_of_scheme(col, i, lookalikes)}
+    lone |= {i for i in range(len(texts)) if i not in doubtful and _number_as_letters(col, i, lookalikes)}
     _remember(col)
     return [
         RefReading(p.text if p is not None else t, i in doubtful, i in lone)
@@ -210,6 +215,23 @@ def _misread_of_scheme(col: _Column, i: int, lookalikes: Mapping[str, str]) -> b
     if any(_stem(t) == stem for j, t in enumerate(col.texts) if j != i and t):
         return False
     return any(_fits(col, i, c) for c in _variants(col, col.texts[i], lookalikes, col.prefixes(but=i)))
+
+
+def _number_as_letters(col: _Column, i: int, lookalikes: Mapping[str, str]) -> bool:
+    """A reading with no digit in a column of numbered references, capitals ending in lookalikes
+    of digits (`CINS`: `CIN5`), its stem on no other row: a reference whose number OCR read as
+    letters, however sure, as likely as one printed without digits (`EHI`, which `EHI-QL`
+    witnesses)."""
+    text = col.texts[i]
+    if col.parts[i] is not None or not text or any(ch.isdigit() for ch in text) or not col.shaped():
+        return False
+    stem = _stem(text)
+    if any(_stem(t) == stem for j, t in enumerate(col.texts) if j != i and t):
+        return False
+    k = len(stem)
+    while k and lookalikes.get(stem[k - 1], "").isdigit():
+        k -= 1
+    return 0 < k < len(stem) and stem[:k].isalpha() and stem[:k].isupper()
 
 
 def _tail_alone(text: str) -> bool:
@@ -293,6 +315,28 @@ def _prefix_and_lookalike(col: _Column, lookalikes: Mapping[str, str]) -> set[in
     }
 
 
+RARE = 2  # rows of a document printing a prefix that a misread letter may have made
+
+
+def _prefix_letter_off(col: _Column) -> set[int]:
+    """Readings whose prefix the document prints on `RARE` rows or fewer, one letter off a prefix
+    it prints on `MIN_RUN` rows or more (`EM1b`, `EM14b` among `EH1a`, `EH1c` and the `EH` rows
+    of the page before): a letter misread alike on a reference and its sibling, or a prefix
+    printed so; nothing says which, however sure the engine was. No document of the corpus's
+    development part or probes prints two such prefixes in one table."""
+    rows = _prefix_rows(col)
+    common = [q for q, n in rows.items() if n >= MIN_RUN]
+
+    def off(prefix: str) -> bool:
+        return any(len(q) == len(prefix) and sum(a != b for a, b in zip(q, prefix, strict=True)) == 1 for q in common)
+
+    return {
+        i
+        for i, p in enumerate(col.parts)
+        if p is not None and len(p.prefix) > 1 and rows[p.prefix] <= RARE and off(p.prefix)
+    }
+
+
 def _prefix_rows(col: _Column) -> Counter[str]:
     """Rows of the document printing each prefix: this column's readings and the stems the
     tables before read."""
@@ -343,9 +387,14 @@ def _zero_read_as_letter(col: _Column, lookalikes: Mapping[str, str]) -> None:
 
 def _read_twice(col: _Column, lookalikes: Mapping[str, str]) -> None:
     """A number's last digit followed by its own lookalike (`AS05s`, `EH1ic`): one glyph OCR read
-    as two characters, so the letter goes, where no other reading is what is left."""
+    as two characters, so the letter goes, where no other reading is what is left. Where another
+    row prints the stem the letter read as a second digit makes (`LAC1L-QL` above `LAC11-QL (%)`)
+    and none the stem without it, the letter is that digit (`_digit_read_as_letter`)."""
+    stems = Counter((p.prefix, p.number) for p in col.parts if p is not None)
     for i, p in enumerate(col.parts):
         if p is None or not p.tail or col.confs[i] >= 1.0 or lookalikes.get(p.tail[0]) != p.number[-1]:
+            continue
+        if stems[(p.prefix, p.number + p.number[-1])] and not stems[(p.prefix, p.number)] - 1:
             continue
         once = replace(p, tail=p.tail[1:])
         if all(q is None or q.text != once.text for q in col.parts):
@@ -365,6 +414,28 @@ def _digit_read_as_letter(col: _Column, lookalikes: Mapping[str, str]) -> None:
         digit = replace(p, number=p.number + lookalikes[p.tail[0]], tail=p.tail[1:])
         if stems[(digit.prefix, digit.number)] and all(q is None or q.text != digit.text for q in col.parts):
             col.parts[i] = digit
+
+
+def _number_split(col: _Column) -> None:
+    """A number a space split (`LAC 1 2 (vel)` above `LAC12 (%)`): the digits after the space
+    join it where the stem they make is the next row's, or one another row prints while the
+    number before them alone is printed on no other row (`LAC1 2` beside `LAC1-NI` stays)."""
+    stems = Counter((p.prefix, p.number) for p in col.parts if p is not None)
+    for i, p in enumerate(col.parts):
+        m = re.match(r" (\d+)(?!\S*\d)", p.tail) if p is not None else None
+        if p is None or m is None:
+            continue
+        joined = replace(p, number=p.number + m.group(1), tail=p.tail[m.end() :])
+        beside = any(
+            0 <= j < len(col.parts)
+            and (q := col.parts[j]) is not None
+            and (q.prefix, q.number) == (p.prefix, joined.number)
+            for j in (i - 1, i + 1)
+        )
+        if (beside or (stems[(p.prefix, joined.number)] and stems[(p.prefix, p.number)] == 1)) and all(
+            q is None or q.text != joined.text for q in col.parts
+        ):
+            col.parts[i] = joined
 
 
 def _specks_after(col: _Column, specks: str) -> None:
@@ -399,6 +470,40 @@ def _extra_in_tail(col: _Column) -> None:
             col.parts[i] = once
 
 
+def _mark_misread_in_tail(col: _Column) -> None:
+    """A tail (past a sibling's letters) no other reading prints, one glyph off a part two others
+    print or more, where theirs holds a mark (`(`, `%`) and this one another glyph (`-QL 7%)`
+    among ` (%)`, `EH3e6` among `EH3a%`, `EH3b%`): qualifiers print marks, and a blurred mark
+    reads as a digit. Where two parts fit, nothing is settled."""
+    rests = [_rest(p.tail) if p is not None else "" for p in col.parts]
+    printed = Counter(rests)
+    ends = Counter(e for r in set(rests) for e in _ends(r) for _ in range(printed[r]))
+    for i, p in enumerate(col.parts):
+        rest = rests[i]
+        if p is None or not rest or printed[rest] > 1:
+            continue
+        own = _ends(rest)
+        head = p.tail[: len(p.tail) - len(rest)]
+        fixes = {
+            rest[: len(rest) - len(e)] + t
+            for e in own
+            for t in ends
+            if ends[t] - (t in own) >= 2 and _mark_for_glyph(t, e)
+        }
+        once = replace(p, tail=head + fixes.pop()) if len(fixes) == 1 else None
+        if once is not None and all(q is None or q.text != once.text for q in col.parts):
+            col.parts[i] = once
+
+
+def _mark_for_glyph(printed: str, read: str) -> bool:
+    """`read` is `printed` with one of its marks read as another glyph, not a space."""
+    diff = [k for k, (a, b) in enumerate(zip(printed, read, strict=False)) if a != b]
+    if len(printed) != len(read) or len(diff) != 1:
+        return False
+    a, b = printed[diff[0]], read[diff[0]]
+    return not a.isalnum() and not a.isspace() and not b.isspace()
+
+
 def _tail_lookalike(col: _Column, lookalikes: Mapping[str, str]) -> None:
     """A tail (past a sibling's letters) no other reading prints that is one two others print but
     for letters OCR takes for one another (`-Nl` among `-NI`, `B-NI`: both a `1` to the
@@ -417,6 +522,36 @@ def _tail_lookalike(col: _Column, lookalikes: Mapping[str, str]) -> None:
         }
         if len(like) == 1:
             col.parts[i] = replace(p, tail=p.tail[: len(p.tail) - len(rest)] + like.pop())
+
+
+def _lost_in_tail(col: _Column) -> None:
+    """A tail no other reading prints, which two others or more print with one glyph more, not a
+    space (`NI` and `-NI`, `-N` and `-NI`, ` (val` and ` (val)`): the glyph OCR lost (`1-` read as
+    one `L`; a faint `I`, a bracket at the cell's edge), where the column prints the tail one way
+    alone; a reading of its own reference with the longer tail is a sibling (`CP2b`, `CP2b%`).
+    So is a qualifier before more of a tail that lost a mark (`CP3QL (val)` among `-QL`s, its
+    sibling `CP3-QL` too: two rows of one reference print one qualifier)."""
+    tails = Counter(p.tail for p in col.parts if p is not None)
+    quals = Counter(_qualifier(p.tail) for p in col.parts if p is not None)
+    for i, p in enumerate(col.parts):
+        if p is None or not p.tail:
+            continue
+        kin = {q.tail for q in col.parts if q is not None and (q.prefix, q.number) == (p.prefix, p.number)}
+        longer = {t for t, n in tails.items() if n >= 2 and _one_more(t, p.tail)} - kin
+        own = _qualifier(p.tail)
+        marked = {t for t, n in quals.items() if n >= 2 and _one_more(t, own, mark=True)}
+        if tails[p.tail] == 1 and len(longer) == 1:
+            col.parts[i] = replace(p, tail=longer.pop())
+        elif own and own != p.tail and quals[own] == 1 and len(marked) == 1:
+            col.parts[i] = replace(p, tail=marked.pop() + p.tail[len(own) :])
+
+
+def _one_more(longer: str, part: str, mark: bool = False) -> bool:
+    """`longer` is `part` with one glyph more, not a space (with `mark`, no letter or digit)."""
+    return len(longer) == len(part) + 1 and any(
+        longer[:k] + longer[k + 1 :] == part and not longer[k].isspace() and not (mark and longer[k].isalnum())
+        for k in range(len(longer))
+    )
 
 
 def _sibling_qualifier(col: _Column, lookalikes: Mapping[str, str]) -> None:
@@ -646,10 +781,14 @@ def _swapped(text: str, lookalikes: Mapping[str, str], by_case: dict[str, str]) 
 
 
 def _fits(col: _Column, i: int, c: RefParts) -> bool:
-    """The variant prints its number at the width its prefix's other references do."""
+    """The variant prints its number at the width its prefix's other references do. Numbers from
+    10 up say nothing of padding (`HN 10`..`HN 13`), so there a table before that printed the
+    prefix below ten (`HN 01`..`HN 09`) says it: `HN 4` is no reference of that scheme."""
     numbers = [p.number for p in col.group(c.prefix, but=i)]
     scheme = col.memory.schemes.get(c.prefix)
     width = _width(numbers) if numbers else scheme.width if scheme else 0
+    if not width and scheme and numbers and all(len(n) == scheme.width and int(n) >= 10 for n in numbers):
+        width = scheme.width
     return len(c.number) == width if width else not c.number.startswith("0") or len(c.number) == 1
 
 
@@ -812,6 +951,7 @@ def _numbered_in_turn(col: _Column, lookalikes: Mapping[str, str]) -> set[int]:
                 _ends_in(text, implied)
                 or _ends_in_lookalikes(text, implied, lookalikes)
                 or _number_lost(col, i, implied)
+                or _digit_lost(col, i, p, implied)
             ):
                 col.parts[i] = implied
                 repaired.add(i)
@@ -872,6 +1012,14 @@ def _number_lost(col: _Column, i: int, implied: RefParts) -> bool:
         and 0 < len(rest.strip()) <= len(implied.number) + 1
         and not any(ch.isdigit() for ch in rest)
     )
+
+
+def _digit_lost(col: _Column, i: int, p: RefParts | None, implied: RefParts) -> bool:
+    """The implied reference with one digit of its number lost (`HN 4` where the count implies
+    `HN 14`, a thin `1` gone), at a width the prefix does not print (`_misfit`)."""
+    if p is None or not _misfit(col, i, p, implied) or len(p.number) + 1 != len(implied.number):
+        return False
+    return any(implied.number[:k] + implied.number[k + 1 :] == p.number for k in range(len(implied.number)))
 
 
 def _ends_in(text: str, implied: RefParts) -> bool:
@@ -985,6 +1133,12 @@ def _bare_among_prefixed(col: _Column) -> list[int]:
     if not bare or (len(parsed) - len(bare)) < SHAPED * len(parsed):
         return []
     return bare
+
+
+def _letters_after_digit(col: _Column) -> list[int]:
+    """Readings opening with a digit, then letters, then digits (`1AC13`): no reference prints
+    that shape, and a prefix's capital read as a digit (`L` as `1`) makes it."""
+    return [i for i, p in enumerate(col.parts) if p is not None and not p.prefix and re.match(r"[A-Za-z]+\d", p.tail)]
 
 
 def _remember(col: _Column) -> None:

@@ -182,10 +182,11 @@ def fix_labels(readings: list[CellReading], grids: list[Grid], engine: OcrEngine
     _reread_headers(rows, engine)
     _reread_bands(readings, grids, rows, engine)
     for (g, row), cols in rows.items():
-        _complete_months(cols, _body_columns(rows, g, row))
+        body = _body_columns(rows, g, row)
+        _complete_months(cols, body)
         _complete_quarters(cols)
         _complete_years(cols)
-        _second_change(cols)
+        _second_change(cols, body)
     _reread_refs(readings, grids, rows, engine)
     _reread_stubs(readings, grids, engine)
 
@@ -465,10 +466,12 @@ def _complete_years(cols: dict[int, CellReading]) -> None:
                 _set(r, f"Target {a:02d}-{(a + 1) % 100:02d}", 0.9)
 
 
-def _second_change(cols: dict[int, CellReading]) -> None:
+def _second_change(cols: dict[int, CellReading], body: BodyColumns = BodyColumns()) -> None:
     """Two `% change` columns that both read as change from last month: the header's second line
     (`from same month prev. yr`) was lost from one, and a header names a measure once, so the
-    one that does not say `previous month` is the change over the year."""
+    one that does not say `previous month` is the change over the year. A header over words
+    (`body.words`) names no change, whatever it reads as with figures under it (`Trend` over
+    `Same`, `Improving` is a direction beside `% change from Jul-18`)."""
     from ..columns import classify
 
     if not month_row(cols):
@@ -476,7 +479,8 @@ def _second_change(cols: dict[int, CellReading]) -> None:
     changes = [
         c
         for c in sorted(cols)
-        if classify(reading_text(cols[c]), "", None, allow_serial=False).measure == "change_prev"
+        if c not in body.words
+        and classify(reading_text(cols[c]), "", None, allow_serial=False).measure == "change_prev"
     ]
     if len(changes) != 2:
         return

@@ -43,3 +43,14 @@ def test_a_bracketed_mark_ending_a_name_is_dropped_where_the_page_prints_its_not
     assert strip_noted("Rate of children subject to CP plans (a)", marks) == "Rate of children subject to CP plans"
     assert strip_noted("Households in band (b)", marks) == "Households in band (b)"
     assert strip_noted("Rate of children subject to CP plans (a)", noted_marks("no notes here")).endswith("(a)")
+
+
+def test_a_mark_for_a_capital_in_a_names_list_of_codes_is_the_capital_the_others_print():
+    from scorekit.extract.names import capital_codes
+    from scorekit.extract.vocabulary import VOCABULARY
+
+    caps = VOCABULARY.ref_marks.capitals
+    assert capital_codes("Number of adoptions (E11, £12)", caps) == "Number of adoptions (E11, E12)"
+    assert capital_codes("Spend (£11, £12)", caps) == "Spend (£11, £12)"  # amounts: no capital printed
+    assert capital_codes("Cost per head (£12)", caps) == "Cost per head (£12)"
+    assert capital_codes("Orders (E43, E44)", caps) == "Orders (E43, E44)"

@@ -111,6 +111,17 @@ def test_a_header_names_change_from_last_month_once():
     assert texts(cols)[3] == "% change from same month prev. yr"
 
 
+def test_a_trend_header_over_words_is_no_second_change():
+    """`Trend` reads as a change with figures under it; over `Same`, `Improving` it is a direction,
+    and `% change from Jul-18` beside it is the only change the header names."""
+    from scorekit.extract.ocr.labels import _second_change
+
+    heads = ["Jun-19", "Jul-19", "% change from Jul-18", "Trend"]
+    cols = {c: reading(t) for c, t in enumerate(heads)}
+    _second_change(cols, BodyColumns(figures=frozenset({0, 1, 2}), words=frozenset({3})))
+    assert texts(cols) == heads
+
+
 def test_a_stub_header_beside_a_run_of_months_is_no_month():
     cols = {c: reading(t) for c, t in enumerate(["Ward", "Jan-24", "Feb-24", "Mar-24", "Apr-24", "Nay-24"])}
     _complete_months(cols)

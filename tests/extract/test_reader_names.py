@@ -82,3 +82,13 @@ def test_a_quoted_name_keeps_its_quotes():
 
     assert strip_edge_mark("\u2018Looked after\u2019 children") == "\u2018Looked after\u2019 children"
     assert strip_edge_mark("|Rate of referrals") == "Rate of referrals"
+
+
+def test_an_opening_bracket_a_name_never_closes_is_a_speck_before_it():
+    """`(Number of CLA placed ...`: a speck at the cell's edge read as a bracket the name never
+    closes; a bracketed code opening a name (`(E11, E12) Adoptions`) is closed, and stays."""
+    from scorekit.extract.names import strip_edge_mark
+
+    assert strip_edge_mark("(Number of CLA placed in IFA placements") == "Number of CLA placed in IFA placements"
+    assert strip_edge_mark("(E11, E12) Adoptions") == "(E11, E12) Adoptions"
+    assert strip_edge_mark("(Number of CLA (IFA)") == "Number of CLA (IFA)"

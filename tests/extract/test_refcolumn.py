@@ -648,3 +648,75 @@ def test_a_speck_set_off_by_a_space_after_a_qualifier_is_no_part_of_the_referenc
     assert [r.text for r in got] == ["LAC1", "LAC1-NI", "LAC2", "LAC3"]
     kept = repair_column([RefCell(t, 0.95) for t in ["AB1 (val)", "AB2 (%)"]], LOOK, None, {}, VOCABULARY.edge_marks)
     assert [r.text for r in kept] == ["AB1 (val)", "AB2 (%)"]
+
+
+def test_a_digit_lost_at_a_width_a_table_before_never_printed_is_the_count_s_number():
+    """`HN 4` closing `HN 10`..`HN 13` on a page after `HN 01`..`HN 09`: numbers from 10 up say
+    nothing of padding, the table before says two digits, and the count implies `HN 14`."""
+    memory = RefMemory()
+    repair([f"HN {n:02d}" for n in range(1, 10)], memory)
+    column = ["HN 10", "HN 11", "HN 12", "HN 13", "HN 4"]
+    assert texts(column, memory) == ["HN 10", "HN 11", "HN 12", "HN 13", "HN 14"]
+    assert texts(column, RefMemory())[-1] == "HN 4"
+
+
+def test_a_letter_after_a_digit_that_makes_a_stem_the_next_row_prints_is_that_digit_not_a_glyph_read_twice():
+    """`LAC1L-QL` above `LAC11-QL(%)`: the `L` is the second `1` of the stem the next row prints,
+    where no row prints `LAC1`; with `LAC1` printed and no `LAC11`, it is one `1` read twice."""
+    assert texts(["LAC10-QL", "LAC1L-QL", "LAC11-QL(%)", "LAC16"])[1] == "LAC11-QL"
+    assert texts(["LAC1", "LAC1l-QL", "LAC2"])[1] == "LAC1-QL"
+
+
+def test_a_tail_two_others_print_with_a_glyph_more_lost_that_glyph():
+    """`LAC1NI` (`1-` read as one `L`) among `CP1-NI`, `M2-NI`: the hyphen OCR lost; `LAC12 (val`
+    among `(val)`s: the bracket at the cell's edge. One other is no scheme yet; a sibling of the
+    reading's own reference printing the longer tail (`CP2b`, `CP2b%`) is another row."""
+    column = ["M2", "M2-NI", "CP1", "CP1-NI", "LAC1", "LAC1NI", "LAC2"]
+    assert texts(column)[5] == "LAC1-NI"
+    assert texts(["M2", "M2-NI", "LAC1", "LAC1NI", "LAC2"])[3] == "LAC1NI"
+    assert texts(["LAC6 (val)", "LAC6 (%)", "LAC12 (val", "LAC12 (%)", "LAC9 (val)"])[2] == "LAC12 (val)"
+    assert texts(["EH3a%", "EH3b%", "CP2b", "CP2b%"])[2] == "CP2b"
+    assert texts(["CP3-QL", "CP8-QL", "CP3QL (val)", "M6-QL (val)"])[2] == "CP3-QL (val)"  # its qualifier
+
+
+def test_a_reference_read_with_letters_for_its_number_and_no_witness_is_lone():
+    """`CINS` (`CIN5`) in a column of numbered references, however sure: lone, its rows wait for a
+    witness; `EHI (val)` beside `EHI-QL` is witnessed by its sibling; a word in small letters is
+    no reference."""
+    got = repair_column([RefCell(t, 0.95) for t in ["EH1a", "EH1c", "CINS", "LSCB17a", "YO2"]], LOOK)
+    assert [r.text for r in got if r.lone] == ["CINS"]
+    got = repair_column([RefCell(t, 0.95) for t in ["EH2", "EHI (val)", "EHI-QL", "CP1", "Total"]], LOOK)
+    assert not any(r.lone for r in got)
+
+
+def test_a_reading_of_a_digit_then_letters_then_digits_is_doubtful_where_the_engine_was_unsure():
+    """`1AC13` above `LAC14` (a capital `L` read as `1`): no reference prints that shape."""
+    assert doubtful(["1AC13", "LAC14"]) == ["1AC13"]
+    got = repair_column([RefCell("1AC13", SURE), RefCell("LAC14", SURE)], LOOK)
+    assert not any(r.doubtful for r in got)
+
+
+def test_a_rare_prefix_one_letter_off_a_common_one_is_doubtful_however_sure():
+    """`EM1b`, `EM14b` (an `H` read as `M` on a reference and its sibling) after a table of `EH`
+    references: nothing says which letter is printed, so both are withheld."""
+    memory = RefMemory()
+    repair_column([RefCell(t, 0.95) for t in ["EH2", "EH3", "EH3a%", "EH4 (val)", "EH4-QL"]], LOOK, memory)
+    got = repair_column([RefCell(t, 0.95) for t in ["EH1a", "EH1c", "EM1b", "EM14b", "CIN5", "YO2"]], LOOK, memory)
+    assert [r.text for r in got if r.doubtful] == ["EM1b", "EM14b"]
+
+
+def test_a_mark_of_a_tail_two_others_print_read_as_another_glyph_is_that_mark():
+    """`LAC11-QL 7%)` among ` (%)`s: the bracket read as a `7`; `EH3e6` among `EH3a%`, `EH3b%`:
+    the percent sign read as a `6`. A tail no mark tells apart (`-QL` and `-OL`) is not this."""
+    column = ["LAC6 (val)", "LAC6 (%)", "LAC12 (val)", "LAC12 (%)", "LAC11-QL", "LAC11-QL 7%)"]
+    assert texts(column)[5] == "LAC11-QL (%)"
+    assert texts(["EH3", "EH3a%", "EH3b%", "EH3c%", "EH3e6"])[4] == "EH3e%"
+    assert texts(["LAC6 (val)", "LAC12 (val)", "LAC11-QL 7%)"])[2] == "LAC11-QL 7%)"  # ` (%)` printed nowhere
+
+
+def test_a_number_a_space_split_joins_where_the_stem_it_makes_is_printed():
+    """`LAC 1 2 (vel)` above `LAC12 (%)`: one number a space split; `LAC1 2` beside `LAC1-NI`,
+    with no `LAC12` printed, is not joined."""
+    column = ["LAC1", "LAC1-NI", "LAC6 (vel)", "LAC6 (%)", "LAC 1 2 (vel)", "LAC12 (%)", "LAC7-QL"]
+    assert texts(column)[4] == "LAC12 (vel)"
+    assert texts(["LAC1", "LAC1-NI", "LAC1 2 (vel)", "LAC7"])[2] != "LAC12 (vel)"
