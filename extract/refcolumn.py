@@ -35,7 +35,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from string import ascii_letters
 
@@ -454,20 +454,7 @@ def _extra_in_tail(col: _Column) -> None:
     """A tail (past a sibling's letters) no other reading prints, which is a part two others print
     with a character or two more (`(9%)` among `(%)`, `%o` among `%`, ` 2 (vel)` among ` (vel)`): a
     speck or a glyph read twice. Letters run on from a word (`-QLA`) are no extras."""
-    rests = [_rest(p.tail) if p is not None else "" for p in col.parts]
-    printed = Counter(rests)
-    ends = Counter(e for r in set(rests) for e in _ends(r) for _ in range(printed[r]))
-    for i, p in enumerate(col.parts):
-        rest = rests[i]
-        if p is None or not rest or printed[rest] > 1:
-            continue
-        head = p.tail[: len(p.tail) - len(rest)]
-        own = _ends(rest)
-        others = {t for t in ends if ends[t] - (t in own) >= 2}
-        fixes = {rest[: len(rest) - len(e)] + t for e in own for t in others if _less(e, t)}
-        once = replace(p, tail=head + fixes.pop()) if len(fixes) == 1 else None
-        if once is not None and all(q is None or q.text != once.text for q in col.parts):
-            col.parts[i] = once
+    _mend_tails(col, _less)
 
 
 def _mark_misread_in_tail(col: _Column) -> None:
@@ -475,6 +462,13 @@ def _mark_misread_in_tail(col: _Column) -> None:
     print or more, where theirs holds a mark (`(`, `%`) and this one another glyph (`-QL 7%)`
     among ` (%)`, `EH3e6` among `EH3a%`, `EH3b%`): qualifiers print marks, and a blurred mark
     reads as a digit. Where two parts fit, nothing is settled."""
+    _mend_tails(col, lambda own, printed: _mark_for_glyph(printed, own))
+
+
+def _mend_tails(col: _Column, fits: Callable[[str, str], bool]) -> None:
+    """Each tail no other reading prints, its end put as the one end two other readings print
+    that `fits` it (`fits(own, printed)`); where none or two fit, or the mended reference is
+    another row's, it stands."""
     rests = [_rest(p.tail) if p is not None else "" for p in col.parts]
     printed = Counter(rests)
     ends = Counter(e for r in set(rests) for e in _ends(r) for _ in range(printed[r]))
@@ -482,14 +476,9 @@ def _mark_misread_in_tail(col: _Column) -> None:
         rest = rests[i]
         if p is None or not rest or printed[rest] > 1:
             continue
-        own = _ends(rest)
         head = p.tail[: len(p.tail) - len(rest)]
-        fixes = {
-            rest[: len(rest) - len(e)] + t
-            for e in own
-            for t in ends
-            if ends[t] - (t in own) >= 2 and _mark_for_glyph(t, e)
-        }
+        own = _ends(rest)
+        fixes = {rest[: len(rest) - len(e)] + t for e in own for t in ends if ends[t] - (t in own) >= 2 and fits(e, t)}
         once = replace(p, tail=head + fixes.pop()) if len(fixes) == 1 else None
         if once is not None and all(q is None or q.text != once.text for q in col.parts):
             col.parts[i] = once
