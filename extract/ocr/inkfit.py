@@ -138,18 +138,21 @@ def figure_of(r, k: int, height: float) -> tuple[int, int] | None:
 
 BOLD = 1.25  # a bold face's figures are at most this much wider than the page's regular ones
 ONE_FACE = 0.06  # spread of a row's width ratios within which one face prints all its figures
+HEAVIER = 1.2  # a bold face's strokes over the page's: what a row that lost a glyph in each lacks
 
 
 def _other_weight(unfit: list, cells: list, fit: InkFit, grids) -> list:
     """The unfit figures, less a row's set in another weight (a bold total): two thirds of its
-    figures or more, three at least, leave ink unexplained, each read so by most readings, and
-    all are wider than the page's fit by one ratio; a glyph dropped from each would not widen
-    them in proportion. They stand as read."""
+    figures or more, three at least, leave ink unexplained, each read so by most readings, all
+    are wider than the page's fit by one ratio, and their strokes are thicker than the other
+    figures'; a mark dropped from each (a row of changes that lost their minus signs) widens
+    them by about one ratio too, but leaves the strokes as they are. They stand as read."""
     rows: dict[tuple[int, int], list] = {}
     for c in cells:
         rows.setdefault((c[0].cell.grid, grids[c[0].cell.grid].cells[c[0].cell.cell].row0), []).append(c)
     bad = {id(c[0]) for c in unfit}
     bold: set[int] = set()
+    strokes: dict[int, float] = {}
     for members in rows.values():
         wide = [(r, k, w) for r, k, w, _ in members if id(r) in bad]
         if len(wide) < 3 or 3 * len(wide) < 2 * len(members):
@@ -157,9 +160,22 @@ def _other_weight(unfit: list, cells: list, fit: InkFit, grids) -> list:
         if not all(_most_read(r, r.words[k].text) for r, k, _ in wide):
             continue
         ratios = [w / max(1.0, fit.expected(r.words[k].text)) for r, k, w in wide]
-        if max(ratios) <= BOLD and max(ratios) - min(ratios) <= ONE_FACE:
+        if max(ratios) > BOLD or max(ratios) - min(ratios) > ONE_FACE:
+            continue
+        strokes = strokes or {id(c[0]): _stroke(c[0].cell.image) for c in cells}
+        rest = [v for i, v in strokes.items() if i not in {id(r) for r, _, _ in wide}]
+        row = float(np.median([strokes[id(r)] for r, _, _ in wide]))
+        if rest and row >= HEAVIER * float(np.median(rest)):
             bold |= {id(r) for r, _, _ in wide}
     return [c for c in unfit if id(c[0]) not in bold]
+
+
+def _stroke(img: np.ndarray) -> float:
+    """The figure's stroke width in pixels: the median run of ink along its image's rows."""
+    ink = np.pad(img < INK, ((0, 0), (1, 1))).astype(np.int8)
+    edges = np.diff(ink, axis=1)
+    runs = np.flatnonzero(edges.ravel() == -1) - np.flatnonzero(edges.ravel() == 1)
+    return float(np.median(runs)) if runs.size else 0.0
 
 
 def _most_read(r, text: str) -> bool:

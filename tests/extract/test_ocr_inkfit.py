@@ -1,5 +1,7 @@
 """The ink a reading must account for: a figure's `1` is part of it, an arrow beside it is not."""
 
+from types import SimpleNamespace
+
 import cv2
 import numpy as np
 import pytest
@@ -61,8 +63,12 @@ def test_an_arrow_the_reading_left_out_is_not_part_of_the_figure(text):
     assert span is not None and span[0] >= _ink(img[:, 25:])[0] + 25 - 1
 
 
-def _figure(text: str, cell: int) -> CellReading:
-    r = CellReading(CellImage(0, cell, 0, 0, np.full((20, 60), 255, np.uint8)), [Word(text, 0, 0, 60, 20)])
+def _figure(text: str, cell: int, stroke: int = 4) -> CellReading:
+    """A figure's cell, its glyphs drawn as upright strokes `stroke` pixels wide."""
+    img = np.full((30, 90), 255, np.uint8)
+    for x in range(4, 84, 12):
+        img[5:25, x : x + stroke] = 0
+    r = CellReading(CellImage(0, cell, 0, 0, img), [Word(text, 0, 0, 90, 30)])
     r.readings = [text] * 3
     return r
 
@@ -71,10 +77,8 @@ def test_a_row_set_bold_is_wider_in_proportion_and_stands_as_read():
     """A total row in bold: every figure 12% wider than the page's regular ones, each read so by
     most readings. A row where one figure lost a glyph, or a bold row one of whose figures most
     readings read otherwise, stays unfit."""
-    from types import SimpleNamespace
-
     fit = InkFit(slope=40.0, intercept=2.0)
-    bold = [_figure(t, k) for k, t in enumerate(("101,129", "99,696", "100,572", "97,785"))]
+    bold = [_figure(t, k, stroke=6) for k, t in enumerate(("101,129", "99,696", "100,572", "97,785"))]
     short = [_figure(t, 4 + k) for k, t in enumerate(("96", "7,111", "104"))]
     short[1].readings = ["7,111", "1,111", "7,111"]
     cells = [(r, 0, 1.12 * fit.expected(r.words[0].text), False) for r in bold]
@@ -87,3 +91,17 @@ def test_a_row_set_bold_is_wider_in_proportion_and_stands_as_read():
     assert [c[0].words[0].text for c in _other_weight(unfit, cells, fit, grids)] == ["7,111"]
     bold[2].readings = ["100,512", "100,512", "100,572"]
     assert len(_other_weight(unfit, cells, fit, grids)) == 5
+
+
+def test_a_row_of_changes_that_lost_their_minus_is_wider_in_proportion_but_not_bold():
+    """`12%`, `15%`, `10%`, `11%` for `-12%` ...: read without the sign, each figure leaves ink
+    unexplained by one ratio too, but its strokes are the page's own: it stays unfit."""
+    fit = InkFit(slope=40.0, intercept=2.0)
+    lost = [_figure(t, k) for k, t in enumerate(("12%", "15%", "10%", "11%"))]
+    others = [_figure(t, 4 + k) for k, t in enumerate(("13%", "12%", "19%"))]
+    cells = [(r, 0, fit.expected("-" + r.words[0].text), False) for r in lost]
+    cells += [(r, 0, fit.expected(r.words[0].text), False) for r in others]
+    grids = [SimpleNamespace(cells=[SimpleNamespace(row0=row) for row in [0] * 4 + [1] * 3])]
+    unfit = [c for c in cells if not fit.accounts_for(c[2], c[0].words[0].text)]
+    assert len(unfit) == 4
+    assert _other_weight(unfit, cells, fit, grids) == unfit
