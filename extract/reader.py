@@ -42,6 +42,7 @@ from .records import (
 )
 from .refcolumn import RefCell, RefMemory, parse_ref, repair_column
 from .respelling import unsettled
+from .schema import REF_CONTESTED as CONTESTED
 from .secondreading import known
 from .structure import Cell, Table
 from .structure.figures import data_like
@@ -190,9 +191,11 @@ class TableReader:
             unit = unit_of_row(
                 f"{line.name} {_stub_text(line.row, body.model, 'unit')}", [(c, x.text) for c, x in line.values]
             )
+            contested = CONTESTED in line.ref_notes
             for col, cell in line.values:
                 obs = observation(ctx, body.row_no, line.section, line.ref, line.name, "", col, cell, unit)
-                result.observations.append(withhold(obs) if k in held else obs)
+                keep = k not in held and not contested
+                result.observations.append(obs if keep else withhold(obs, CONTESTED if contested else ""))
             result.texts += _texts(ctx, body, line.row, line.ref, line.name)
 
     def _settle_refs(self, lines: list[Line]) -> set[int]:
@@ -235,6 +238,7 @@ class Line:
     values: list[tuple[Column, Cell]]
     section: str
     ref_conf: float = 1.0  # the least confidence of the words the reference was read from
+    ref_notes: frozenset[str] = frozenset()  # what the source noted on the reference's words
 
 
 def realigned(model: ColumnModel, old: list[float], new: list[float]) -> ColumnModel | None:
@@ -280,7 +284,8 @@ def _lines(body: Body) -> list[Line]:
             continue
         ref, name = _label(row, body.model)
         if values and (name or ref):
-            out.append(Line(row, ref, name, values, body.section, _label_conf(row, body.model)))
+            conf, notes = _label_conf(row, body.model), _ref_notes(row, body.model)
+            out.append(Line(row, ref, name, values, body.section, conf, notes))
     _dashless_refs(out, body.model)
     return out
 
@@ -331,13 +336,19 @@ def _unsettled_names(lines: list[Line], model: ColumnModel) -> set[int]:
     }
 
 
+def _label_cells(row: list[Cell | None], model: ColumnModel, kind: str) -> list[Cell]:
+    return [c for i in model.index(kind) if i < len(row) and (c := row[i]) is not None and c.words]
+
+
 def _label_conf(row: list[Cell | None], model: ColumnModel) -> float:
     """How sure the source was of the row's label: its least word confidence."""
+    cells = _label_cells(row, model, "ref") or _label_cells(row, model, "name")
+    return min((w.conf for c in cells for w in c.words), default=1.0)
 
-    def cells(kind: str) -> list[Cell]:
-        return [c for i in model.index(kind) if i < len(row) and (c := row[i]) is not None and c.words]
 
-    return min((w.conf for c in cells("ref") or cells("name") for w in c.words), default=1.0)
+def _ref_notes(row: list[Cell | None], model: ColumnModel) -> frozenset[str]:
+    """The notes the source put on the words of the row's reference column (`ref_contested`)."""
+    return frozenset(w.note for c in _label_cells(row, model, "ref") for w in c.words if w.note)
 
 
 def _header_by_words(grid: list[list[Cell | None]], report: ReportPeriod | None) -> int:

@@ -156,15 +156,12 @@ def observation(
     }
 
 
-def withhold(obs: dict) -> dict:
-    """The observation with its value withheld (`low_confidence`, raw text kept): what nothing
-    settles is not stated."""
+def withhold(obs: dict, why: str = "") -> dict:
+    """The observation with its value withheld (`low_confidence`, raw text kept, and `why` where
+    a flag says more): what nothing settles is not stated."""
     flags = [f for f in (obs["flags"] or "").split(";") if f]
-    return {
-        **obs,
-        "value": None,
-        "flags": ";".join([*flags, "low_confidence"] if "low_confidence" not in flags else flags),
-    }
+    flags += [f for f in ("low_confidence", why) if f and f not in flags]
+    return {**obs, "value": None, "flags": ";".join(flags)}
 
 
 _SAME_PLACE = ("row", "ref", "indicator", "area", "period", "measure")

@@ -77,6 +77,7 @@ UNITS: dict[str, str] = {
     "other": "anything else (ratios, text ratings)",
 }
 
+REF_CONTESTED = "ref_contested"
 FLAGS: dict[str, str] = {
     "provisional": "printed as provisional (`*Prov`)",
     "amended": "printed with the value it replaced; `amended_from=N` carries it",
@@ -94,6 +95,10 @@ FLAGS: dict[str, str] = {
     "minus_restored": "OCR: a minus sign the readings lost, put back from the ink",
     "percent_restored": "OCR: `%` read as a digit (`13.08`), put back from the row's format",
     "zero_from_ink": "OCR: a zero both engines read as the letter `O` (`AB04` read `ABO4`), told from its ink's width",
+    REF_CONTESTED: (
+        "OCR: the page's own print names another digit in the row's reference than the engines read, "
+        "and nothing settled which: the row's values are withheld"
+    ),
     "less_than": "printed as a bound, e.g. a target `<36%`",
     "greater_than": "printed as a bound, e.g. `>90%`",
 }

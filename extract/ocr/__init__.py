@@ -50,9 +50,10 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
     from .cellread import rescue_numbers
     from .directions import arrows_by_column
     from .inkfit import check_ink
-    from .labels import fix_labels, measure_columns, read_header_first
+    from .labels import fix_labels, measure_columns, read_header_first, ref_cells
     from .layout import cell_images, outside_image, page_grids
     from .pagefont import page_font, read_doubtful
+    from .refglyphs import check_refs
     from .resolve import resolve_rows
 
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -76,6 +77,7 @@ def ocr_image(grey, dpi: int, engine: str | OcrEngine = "tesseract") -> PageCont
         fit = check_ink(readings, value_cols, grids, eng)
         font = functools.cache(lambda: page_font(readings, value_cols, grids, fit))
         read_doubtful(readings, value_cols, grids, font)
+        check_refs(ref_cells(readings, grids), font, eng)
         resolve_rows(readings, grids, eng, font)
         for r in readings:
             words += _cell_words(r, s)

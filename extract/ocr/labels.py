@@ -528,6 +528,17 @@ def _ref_columns(rows, grids) -> set[tuple[int, int]]:
     return out
 
 
+def ref_cells(readings: list[CellReading], grids: list[Grid]) -> list[CellReading]:
+    """The cells of the columns whose header names references, one column wide."""
+    cols = _ref_columns(readings_by_row(readings, grids), grids)
+    out = []
+    for r in readings:
+        c = grids[r.cell.grid].cells[r.cell.cell]
+        if (r.cell.grid, c.col0) in cols and c.col1 - c.col0 == 1:
+            out.append(r)
+    return out
+
+
 def _names_refs(header: str) -> bool:
     """The scanned header names a column of references, read through OCR's header misreadings."""
     word = " ".join(header.lower().split()).strip(VOCABULARY.edge_marks + " ").rstrip(".,:;'")

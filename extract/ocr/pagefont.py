@@ -165,6 +165,14 @@ class PageFont:
             print("font", r.cell.x0, r.cell.top, r.readings, got, file=sys.stderr)
         return got.text if got and got.score >= MIN_SCORE and got.margin >= MIN_MARGIN else ""
 
+    def read_glyph(self, fig: Figure) -> Reading:
+        """The digit one glyph's ink is, centred in a digit's advance (a `1` sits mid-advance,
+        not at its right edge)."""
+        at = (fig.x0 + fig.x1) / 2 - _width("0") / 2
+        scores = self._scores(fig, at, "d")
+        second, best = np.argsort(scores)[-2:]
+        return Reading(DIGITS[best], float(scores[best]), float(scores[best] - scores[second]))
+
     def read(self, fig: Figure) -> Reading | None:
         """The best-matching figure among the number formats whose width fits the ink."""
         best: Reading | None = None

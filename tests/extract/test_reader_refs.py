@@ -8,6 +8,7 @@ from scorekit.extract.records import withhold
 from scorekit.extract.structure import find_tables
 
 from .structure.pages import Sheet, print_sheet, read_as
+from .structure.pages import read as read_page
 
 HEADER = ["Ref", "Indicator", "Apr-23", "May-23"]
 ROWS = [
@@ -237,3 +238,17 @@ def test_bare_numbers_over_a_transposed_tables_names_are_its_references():
     obs = read_page(transposed(refs=("101", "10", "7")))
     assert {o["ref"] for o in obs} == {"101", "10", "7"}
     assert {o["indicator"].split(" ")[0] for o in obs} == {"Number", "Share"}
+
+
+def test_a_reference_its_print_contests_withholds_its_rows_values_and_says_why():
+    """`ocr.refglyphs` notes a reference whose digit the page's print reads otherwise and nothing
+    settled: its row's values are withheld, flagged `ref_contested`; the other rows stand."""
+    from scorekit.extract.schema import REF_CONTESTED
+
+    printed = print_sheet(Sheet([HEADER, *ROWS]))
+    page = replace(printed.page, method="ocr")
+    noted = {id(w) for w in printed.cells[(2, 0)]}
+    page.words = [replace(w, conf=0.95, note=REF_CONTESTED) if id(w) in noted else w for w in page.words]
+    held = [o for o in read_page(page) if o["value"] is None]
+    assert [(o["ref"], o["value_raw"]) for o in held] == [("KP02", "412"), ("KP02", "418")]
+    assert all(REF_CONTESTED in o["flags"].split(";") and "low_confidence" in o["flags"] for o in held)

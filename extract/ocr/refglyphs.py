@@ -1,0 +1,126 @@
+"""A reference's figures read against the page's own print.
+
+Tesseract can read a reference's digit as another digit at full confidence (`LAC5` for a
+`LAC9` in a humanist face) and a zero as a letter (`FMO11`); the reading then fits its column's
+scheme, nothing in the column doubts it, and every value of the row is filed under a wrong
+reference. The page's figures show each digit many times over in the same print (`pagefont`),
+and a reference's digits are set in it too. Each glyph of a reference is cut from the cell's
+ink (runs of inked columns, matched to the reading's characters from each word's right end,
+where digits stand and letters kern into each other) and compared with the page's digits.
+
+The print's reading is a vote, as it is for figures: where it names another digit than the
+reading, the second engine reads the cell again, and where that reading is the print's, it
+stands. Where the second engine reads something else, a digit the print contests is not
+stated: the reference's words are noted `ref_contested` and the reader withholds its row. A letter the print
+takes for a digit (a real `O` in `YO2` looks like a zero too) is changed only where the second
+engine agrees, and otherwise stands as read.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from ..page import Word
+from ..schema import REF_CONTESTED as CONTESTED
+from ..vocabulary import VOCABULARY
+from .engines import OcrEngine
+from .layout import INK
+from .pagefont import Figure, PageFont
+
+SURE_GLYPH = 0.85  # correlation with a page digit from which the print names that digit
+MARGIN = 0.15  # the named digit's least lead over the next-best digit
+WIDER = 1.5  # how much wider than any blank within a word the blanks between words are
+AGREED = 0.9  # the confidence of a reference the print and the second engine agree on
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """One character of a reading where the print names a digit for it."""
+
+    index: int  # in the reading's text
+    read: str
+    printed: str
+
+
+def ink_words(img: np.ndarray, words: int) -> list[list[tuple[int, int]]] | None:
+    """The cell's runs of inked pixel columns, parted into `words` words at the widest blanks;
+    None where those blanks are not clearly wider than the rest (a `1`'s wide bearing can leave
+    as wide a blank as a narrow space)."""
+    inked = np.flatnonzero((img < INK).any(axis=0)) if img.size else np.array([], int)
+    if not inked.size:
+        return None
+    breaks = np.flatnonzero(np.diff(inked) > 1)
+    runs = [(int(a), int(b) + 1) for a, b in zip(inked[np.r_[0, breaks + 1]], inked[np.r_[breaks, -1]], strict=True)]
+    gaps = [b[0] - a[1] for a, b in itertools.pairwise(runs)]
+    if len(gaps) < words - 1:
+        return None
+    order = sorted(range(len(gaps)), key=lambda k: -gaps[k])
+    cuts, rest = sorted(order[: words - 1]), order[words - 1 :]
+    if cuts and rest and min(gaps[k] for k in cuts) < WIDER * max(gaps[k] for k in rest):
+        return None
+    bounds = [0, *(k + 1 for k in cuts), len(runs)]
+    return [runs[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+def printed_digits(img: np.ndarray, text: str, font: PageFont) -> list[Glyph]:
+    """The characters of `text` that are digits or a digit's lookalike and whose glyph the print
+    names as a digit, each word's glyphs matched from its right end; none where the ink's words
+    are not the reading's."""
+    tokens = text.split()
+    words = ink_words(img, len(tokens))
+    if words is None:
+        return []
+    out, start = [], 0
+    for token, runs in zip(tokens, words, strict=True):
+        start = text.index(token, start)
+        for k in range(1, min(len(runs), len(token)) + 1):
+            ch = token[-k]
+            if not (ch.isdigit() or VOCABULARY.lookalikes.get(ch, "").isdigit()):
+                continue
+            fig = Figure.cut(img, runs[-k], font.fit)
+            got = font.read_glyph(fig) if fig is not None else None
+            if got is not None and got.score >= SURE_GLYPH and got.margin >= MARGIN:
+                out.append(Glyph(start + len(token) - k, ch, got.text))
+        start += len(token)
+    return out
+
+
+def check_refs(readings, font: Callable[[], PageFont | None], engine: OcrEngine) -> int:
+    """The reference cells' readings (`readings`) checked against the print; returns how many
+    the print and the second engine corrected."""
+    from .labels import REF_ALPHABET, reading_text
+
+    todo = []
+    for r in readings:
+        text = reading_text(r)
+        if not any(ch.isdigit() for ch in text):
+            continue  # a heading, or a number read all as letters (`CINS`), which the column settles
+        if (glyphs := font()) is None:
+            return 0
+        changed = [g for g in printed_digits(r.cell.image, text, glyphs) if g.printed != g.read]
+        if changed:
+            todo.append((r, _with(text, changed), any(g.read.isdigit() for g in changed)))
+    if not todo:
+        return 0
+    second = engine.second or engine
+    got = second.read_images([r.cell.image for r, _, _ in todo], line=True, alphabet=REF_ALPHABET)
+    fixed = 0
+    for (r, printed, contested), words in zip(todo, got, strict=True):
+        if "".join(w.text for w in words) == printed.replace(" ", ""):
+            h, w = r.cell.image.shape
+            r.words = [Word(printed, 0, 0, w, h, True, AGREED)]
+            fixed += 1
+        elif contested:
+            r.words = [replace(w, note=CONTESTED) for w in r.words]
+    return fixed
+
+
+def _with(text: str, glyphs: list[Glyph]) -> str:
+    chars = list(text)
+    for g in glyphs:
+        chars[g.index] = g.printed
+    return "".join(chars)
