@@ -44,6 +44,8 @@ from .engines import OcrEngine
 from .layout import CellImage
 
 HEADER_ROWS = 12
+MIN_REFS = 3  # cells a column without a header needs to be known as references by their shape
+MOSTLY = 2 / 3  # share of those cells shaped as references
 SURE = 0.85  # tesseract's own word confidence above which a reference is not read again
 MAX_LETTERS = 5  # capitals of a reading with no number whose last ones may stand for it
 SCALE = 2.0
@@ -529,14 +531,20 @@ def _ref_columns(rows, grids) -> set[tuple[int, int]]:
 
 
 def ref_cells(readings: list[CellReading], grids: list[Grid]) -> list[CellReading]:
-    """The cells of the columns whose header names references, one column wide."""
-    cols = _ref_columns(readings_by_row(readings, grids), grids)
-    out = []
+    """The cells of the columns whose header names references, or (a table continued without
+    its header) most of whose cells read as references, one column wide."""
+    by_col: dict[tuple[int, int], list[CellReading]] = {}
     for r in readings:
         c = grids[r.cell.grid].cells[r.cell.cell]
-        if (r.cell.grid, c.col0) in cols and c.col1 - c.col0 == 1:
-            out.append(r)
-    return out
+        if c.col1 - c.col0 == 1:
+            by_col.setdefault((r.cell.grid, c.col0), []).append(r)
+    named = _ref_columns(readings_by_row(readings, grids), grids)
+    return [r for key, col in by_col.items() if key in named or _refs_mostly(col) for r in col]
+
+
+def _refs_mostly(col: list[CellReading]) -> bool:
+    texts = [t for r in col if (t := reading_text(r))]
+    return len(texts) >= MIN_REFS and sum(bool(REF_SHAPE.match(t)) for t in texts) >= MOSTLY * len(texts)
 
 
 def _names_refs(header: str) -> bool:

@@ -92,18 +92,19 @@ def printed_digits(img: np.ndarray, text: str, font: PageFont) -> list[Glyph]:
 def check_refs(readings, font: Callable[[], PageFont | None], engine: OcrEngine) -> int:
     """The reference cells' readings (`readings`) checked against the print; returns how many
     the print and the second engine corrected."""
-    from .labels import REF_ALPHABET, reading_text
+    from .labels import REF_ALPHABET, REF_SHAPE, reading_text
 
     todo = []
     for r in readings:
         text = reading_text(r)
-        if not any(ch.isdigit() for ch in text):
-            continue  # a heading, or a number read all as letters (`CINS`), which the column settles
+        if not any(ch.isdigit() or VOCABULARY.lookalikes.get(ch, "").isdigit() for ch in text):
+            continue
         if (glyphs := font()) is None:
             return 0
         changed = [g for g in printed_digits(r.cell.image, text, glyphs) if g.printed != g.read]
-        if changed:
-            todo.append((r, _with(text, changed), any(g.read.isdigit() for g in changed)))
+        printed, contested = _with(text, changed), any(g.read.isdigit() for g in changed)
+        if contested or (changed and REF_SHAPE.match(printed)):
+            todo.append((r, printed, contested))  # letters only where they make a reference (`CINS`)
     if not todo:
         return 0
     second = engine.second or engine

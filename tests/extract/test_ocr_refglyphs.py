@@ -105,3 +105,14 @@ def test_readings_the_print_agrees_with_are_not_read_again():
     readings = [_reading(t, t) for t in ("LAC9 (val)", "CP3-QL", "M1", "EH14b", "Ref", "Front Door")]
     assert check_refs(readings, lambda: FONT, WithSecond(second)) == 0
     assert second.crops == 0 and all(w.note == "" for r in readings for w in r.words)
+
+
+def test_letters_the_print_takes_for_digits_are_read_again_only_where_they_make_a_reference():
+    """`CINS` for `CIN5` is read again (and taken where the second engine reads `CIN5`); the
+    `o`s of a heading in the column, which the print may take for zeros, are not."""
+    r = _reading("CIN5", "CINS")
+    assert check_refs([r], lambda: FONT, WithSecond(Answers(["CIN5"]))) == 1
+    assert [w.text for w in r.words] == ["CIN5"]
+    second = Answers([])
+    check_refs([_reading("Good Outcomes", "Good Outcomes")], lambda: FONT, WithSecond(second))
+    assert second.crops == 0
