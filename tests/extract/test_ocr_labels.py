@@ -398,3 +398,17 @@ def test_a_body_cell_read_as_no_names_no_column_of_references():
     readings, grids = _ruled(rows, {})
     fix_labels(readings, grids, _SecondReads("", 0.0))  # type: ignore[arg-type]
     assert [reading_text(r) for r in readings] == [t for row in rows for t in row]
+
+
+def test_reference_cells_are_a_column_its_header_names_or_a_continued_tables_column_of_references():
+    from scorekit.extract.ocr.labels import reading_text, ref_cells
+
+    headed = [["Ref", "Indicator", "Apr-23"], ["AB1", "Referrals", "12"], ["AB2", "Plans", "3"]]
+    readings, grids = _ruled(headed, {})
+    assert [reading_text(r) for r in ref_cells(readings, grids)] == ["Ref", "AB1", "AB2"]
+    continued = [["AB3", "Referrals", "12"], ["AB4", "Plans", "3"], ["AB5 (val)", "Visits", "7"], ["", "Note", ""]]
+    readings, grids = _ruled(continued, {})
+    assert [reading_text(r) for r in ref_cells(readings, grids)] == ["AB3", "AB4", "AB5 (val)", ""]
+    names = [["Total", "Referrals", "12"], ["AB4", "Plans", "3"], ["Other", "Visits", "7"]]
+    readings, grids = _ruled(names, {})
+    assert ref_cells(readings, grids) == []
