@@ -287,7 +287,23 @@ def _lines(body: Body) -> list[Line]:
             conf, notes = _label_conf(row, body.model), _ref_notes(row, body.model)
             out.append(Line(row, ref, name, values, body.section, conf, notes))
     _dashless_refs(out, body.model)
+    _letter_refs(out, body.model)
     return out
+
+
+def _letter_refs(lines: list[Line], model: ColumnModel) -> None:
+    """Names that print their reference before a spaced dash in two rows or more: a row whose
+    name leads with capitals and no digit (`EHI (val) - Number ...`, `EHI-QL - Percentage ...`)
+    set off the same way prints its reference so too; a table without that habit keeps such a
+    lead in the name (`NEET - Young people ...`)."""
+    if model.index("ref") or sum(bool(ln.ref) for ln in lines) < 2:
+        return
+    for ln in lines:
+        if not ln.ref and (m := _LETTER_REF.match(ln.name)):
+            ln.ref, ln.name = m.group("ref"), m.group("name")
+
+
+_LETTER_REF = re.compile(r"^(?P<ref>[A-Z]{2,6}(?:-[A-Z]{1,4})?(?: ?\((?:[a-z]{1,4}|%)\)| ?%)?) [-–] (?P<name>[A-Z].*)$")
 
 
 def _dashless_refs(lines: list[Line], model: ColumnModel) -> None:

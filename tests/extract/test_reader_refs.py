@@ -252,3 +252,33 @@ def test_a_reference_its_print_contests_withholds_its_rows_values_and_says_why()
     held = [o for o in read_page(page) if o["value"] is None]
     assert [(o["ref"], o["value_raw"]) for o in held] == [("KP02", "412"), ("KP02", "418")]
     assert all(REF_CONTESTED in o["flags"].split(";") and "low_confidence" in o["flags"] for o in held)
+
+
+EMBEDDED = [
+    ["Indicator", "Apr-23", "May-23"],
+    ["CP1 - Number of S47 enquiries started", "12", "14"],
+    ["CP2 - Number of initial conferences", "3", "4"],
+    ["EHI (val) - Number of single assessments", "225", "303"],
+    ["EHI-QL - Percentage of single assessments in time", "88%", "90%"],
+]
+
+
+def test_a_reference_without_digits_before_a_dash_is_a_reference_where_the_names_print_theirs_so():
+    for method in ("text", "ocr"):
+        got = read_as(print_sheet(Sheet(EMBEDDED)), method, 0.95)
+        labels = sorted({(o["ref"], o["indicator"]) for o in got})
+        assert labels == [
+            ("CP1", "Number of S47 enquiries started"),
+            ("CP2", "Number of initial conferences"),
+            ("EHI (val)", "Number of single assessments"),
+            ("EHI-QL", "Percentage of single assessments in time"),
+        ], method
+
+
+def test_capitals_before_a_dash_stay_in_the_name_where_no_name_prints_a_reference():
+    rows = [EMBEDDED[0], ["NEET - Young people not in education", "5", "6"], ["Number of referrals", "7", "8"]]
+    got = read_as(print_sheet(Sheet(rows)), "text", 0.95)
+    assert sorted({(o["ref"], o["indicator"]) for o in got}) == [
+        ("", "NEET - Young people not in education"),
+        ("", "Number of referrals"),
+    ]
