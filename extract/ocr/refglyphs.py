@@ -13,7 +13,8 @@ reading, the second engine reads the cell again, and where that reading is the p
 stands. Where the second engine reads something else, a digit the print contests is not
 stated: the reference's words are noted `ref_contested` and the reader withholds its row. A letter the print
 takes for a digit (a real `O` in `YO2` looks like a zero too) is changed only where the second
-engine agrees, and otherwise stands as read.
+engine agrees, and otherwise stands as read. A page with too few figures to learn its print
+still has the second engine read a lookalike between a reference's letters and its number.
 """
 
 from __future__ import annotations
@@ -99,9 +100,9 @@ def check_refs(readings, font: Callable[[], PageFont | None], engine: OcrEngine)
         text = reading_text(r)
         if not any(ch.isdigit() or VOCABULARY.lookalikes.get(ch, "").isdigit() for ch in text):
             continue
-        if (glyphs := font()) is None:
-            return 0
-        changed = [g for g in printed_digits(r.cell.image, text, glyphs) if g.printed != g.read]
+        glyphs = font()
+        found = printed_digits(r.cell.image, text, glyphs) if glyphs is not None else _before_number(text)
+        changed = [g for g in found if g.printed != g.read]
         printed, contested = _with(text, changed), any(g.read.isdigit() for g in changed)
         if contested or (changed and REF_SHAPE.match(printed)):
             todo.append((r, printed, contested))  # letters only where they make a reference (`CINS`)
@@ -118,6 +119,22 @@ def check_refs(readings, font: Callable[[], PageFont | None], engine: OcrEngine)
         elif contested:
             r.words = [replace(w, note=CONTESTED) for w in r.words]
     return fixed
+
+
+def _before_number(text: str) -> list[Glyph]:
+    """Without the page's print (too few figures to learn it), the lookalikes standing between a
+    reference's letters and its number (`FMO11`, `LACI6`), as the digits they may be."""
+    out, start = [], 0
+    for token in text.split():
+        start = text.index(token, start)
+        first = next((k for k, ch in enumerate(token) if ch.isdigit()), 0)
+        k = first
+        while k > 1 and token[k - 1].isalpha() and VOCABULARY.lookalikes.get(token[k - 1], "").isdigit():
+            k -= 1
+        if k < first and token[:k].isalpha():
+            out += [Glyph(start + j, token[j], VOCABULARY.lookalikes[token[j]]) for j in range(k, first)]
+        start += len(token)
+    return out
 
 
 def _with(text: str, glyphs: list[Glyph]) -> str:

@@ -116,3 +116,17 @@ def test_letters_the_print_takes_for_digits_are_read_again_only_where_they_make_
     second = Answers([])
     check_refs([_reading("Good Outcomes", "Good Outcomes")], lambda: FONT, WithSecond(second))
     assert second.crops == 0
+
+
+def test_without_the_print_a_lookalike_before_the_number_is_the_digit_where_the_second_engine_reads_it():
+    """A page of three rows has too few figures to learn its print: `FMO11` is read again, and
+    is `FM011` where the second engine reads that; `YO2` read again as `YO2` stays."""
+    r = _reading("FM011", "FMO11")
+    assert check_refs([r], lambda: None, WithSecond(Answers(["FM011"]))) == 1
+    assert [w.text for w in r.words] == ["FM011"]
+    r = _reading("YO2", "YO2")
+    assert check_refs([r], lambda: None, WithSecond(Answers(["YO2"]))) == 0
+    assert [(w.text, w.note) for w in r.words] == [("YO2", "")]
+    second = Answers([])
+    check_refs([_reading(t, t) for t in ("LAC10 (%)", "EHI-QL", "M1")], lambda: None, WithSecond(second))
+    assert second.crops == 0
