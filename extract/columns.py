@@ -9,10 +9,12 @@ it. Relative labels are placed against the report period.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .periods import ReportPeriod, add_months, month_diff, parse_fy, parse_month, parse_period, parse_quarter
+from .values import UNREAD
 from .vocabulary import VOCABULARY, ColumnRule
 
 _YEARLY = re.compile(r"(?:FY)?\d{4}(?:/\d{2})?")  # a calendar or financial year's period
@@ -106,7 +108,21 @@ def _classify(header: str, band: str, report: ReportPeriod | None, allow_serial:
         return Column("measure", "previous_year", fy_in_text(h), header=h)
     if (parted := _parted(h)) != h and (rule := VOCABULARY.rule_for(parted.lower())) is not None:
         return _from_rule(rule, parted, band, report)
+    if h.count(UNREAD) == 1:
+        return _unread_glyph(h, band, report, allow_serial) or Column("ignore", header=full)
     return Column("ignore", header=full)
+
+
+def _unread_glyph(header: str, band: str, report: ReportPeriod | None, allow_serial: bool) -> Column | None:
+    """A header with one glyph a garbled layer's cipher left unread (`Last \ufffdear (2017/18)`):
+    the column it names whichever letter or digit stands there, where every reading that names
+    a column names the same one (`year` is the only word `?ear` makes a header of)."""
+    named = {}
+    for ch in string.ascii_letters + string.digits:
+        col = _classify(header.replace(UNREAD, ch), band, report, allow_serial)
+        if col.kind != "ignore":
+            named.setdefault((col.kind, col.measure, col.period), col)
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 _CASE_TURN = re.compile(r"(?<=[A-Z]{2})(?=[a-z]{2})|(?<=[a-z])(?=[A-Z])")
