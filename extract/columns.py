@@ -8,6 +8,8 @@ it. Relative labels are placed against the report period.
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 import string
 from dataclasses import dataclass, field, replace
@@ -108,21 +110,40 @@ def _classify(header: str, band: str, report: ReportPeriod | None, allow_serial:
         return Column("measure", "previous_year", fy_in_text(h), header=h)
     if (parted := _parted(h)) != h and (rule := VOCABULARY.rule_for(parted.lower())) is not None:
         return _from_rule(rule, parted, band, report)
-    if h.count(UNREAD) == 1:
-        return _unread_glyph(h, band, report, allow_serial) or Column("ignore", header=full)
+    if UNREAD in h:
+        return _unread_glyphs(h, band, report, allow_serial) or Column("ignore", header=full)
     return Column("ignore", header=full)
 
 
-def _unread_glyph(header: str, band: str, report: ReportPeriod | None, allow_serial: bool) -> Column | None:
-    """A header with one glyph a garbled layer's cipher left unread (`Last \ufffdear (2017/18)`):
-    the column it names whichever letter or digit stands there, where every reading that names
-    a column names the same one (`year` is the only word `?ear` makes a header of)."""
+MAX_READINGS = 500  # spellings of a header with unread glyphs tried at most
+
+
+def _unread_glyphs(header: str, band: str, report: ReportPeriod | None, allow_serial: bool) -> Column | None:
+    """A header with glyphs a garbled layer's cipher left unread (`Last \ufffdear (2017/18)`,
+    `\ufffdirec\ufffdon of travel`, a ligature being one glyph for two letters): the column it
+    names whatever words they make, where every spelling that names a column names the same one
+    (`year` is the only word `?ear` makes a header of; `Q? 2017/18` could be any quarter)."""
+    options = [_spellings(w) if UNREAD in w else [w] for w in header.split(" ")]
+    if not all(options) or math.prod(len(o) for o in options) > MAX_READINGS:
+        return None
     named = {}
-    for ch in string.ascii_letters + string.digits:
-        col = _classify(header.replace(UNREAD, ch), band, report, allow_serial)
+    for words in itertools.product(*options):
+        col = _classify(" ".join(words), band, report, allow_serial)
         if col.kind != "ignore":
             named.setdefault((col.kind, col.measure, col.period), col)
     return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _spellings(word: str) -> list[str]:
+    """The dictionary's words a word with unread glyphs may be (a glyph one letter or two), and
+    with one such glyph, the word with any one letter or digit there."""
+    from .textquality import dictionary
+
+    pattern = re.compile(".{1,2}".join(re.escape(part) for part in word.lower().split(UNREAD)))
+    out = [w for w in dictionary() if pattern.fullmatch(w)]
+    if word.count(UNREAD) == 1:
+        out += [word.replace(UNREAD, ch) for ch in string.ascii_letters + string.digits]
+    return out
 
 
 _CASE_TURN = re.compile(r"(?<=[A-Z]{2})(?=[a-z]{2})|(?<=[a-z])(?=[A-Z])")

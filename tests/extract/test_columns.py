@@ -83,13 +83,15 @@ def test_a_month_whose_header_ocr_lost_is_the_one_its_neighbours_imply_over_figu
         assert model.columns[3].kind == model.columns[5].kind == "ignore"
 
 
-def test_a_header_with_one_glyph_the_cipher_left_unread_names_the_column_every_reading_names():
+def test_a_header_with_glyphs_the_cipher_left_unread_names_the_column_every_spelling_names():
     """A garbled layer's cipher that never saw a `Y` elsewhere leaves `Last \ufffdear (2017/18)`:
-    only `year` makes a header of it. `Q\ufffd 2017/18` could be any quarter, and names none."""
+    only `year` makes a header of it; `\ufffdirec\ufffdon` is `direction`, its `ti` one glyph.
+    `Q\ufffd 2017/18` could be any quarter, and names none."""
     from scorekit.extract.columns import classify
 
     got = classify("Last \ufffdear (2017/18)", "", None, allow_serial=False)
     assert (got.kind, got.measure, got.period) == ("measure", "previous_year", "FY2017/18")
     assert classify("Stat. Nei\ufffdhbours", "", None, allow_serial=False).measure == "stat_neighbour"
     assert classify("Q\ufffd 2017/18", "", None, allow_serial=False).kind == "ignore"
+    assert classify("\ufffdirec\ufffdon of travel", "", None, allow_serial=False).measure == "direction"
     assert classify("Last \ufffdear \ufffd2017/18)", "", None, allow_serial=False).kind == "ignore"
