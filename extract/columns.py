@@ -126,7 +126,7 @@ def _unread_glyphs(header: str, band: str, report: ReportPeriod | None, allow_se
     options = [_spellings(w) if UNREAD in w else [w] for w in header.split(" ")]
     if not all(options) or math.prod(len(o) for o in options) > MAX_READINGS:
         return None
-    named = {}
+    named: dict[tuple[str, str, str], Column] = {}
     for words in itertools.product(*options):
         col = _classify(" ".join(words), band, report, allow_serial)
         if col.kind != "ignore":
