@@ -142,6 +142,9 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str | Callable[[re.Match[str]], str]]
     (("mth",), r"(?<!/)(?<!per )\b(\d+)(?:-|\s*)mths?\b", r"\1 months"),
     (("hr", "hour"), r"(?<!/)(?<!per )\b(\d+)(?:-|\s*)(?:hrs?|hours?)\b", r"\1 hours"),
     (("plus",), r"\b(\d+)( (?:months?|years?|weeks?|days?|working days|hours?))? plus\b", r"\1+\2"),
+    # a plan's ordinal as a state (`a plan that is their second or subsequent`), as `2nd or more`
+    # says it, not the event of becoming subject to a repeat plan
+    (("subsequent",), r"\b(is|are) (their|the child's) (\d+) or subsequent\b", r"\1 \2 \3+"),
     (("time or ",), r"\b(?:for )?(?:the |a )?(\d+) times? or (?:more|later)\b", r"\1+"),
     (("or ", "and "), r"\b(\d+)\s*(?:or|and) (?:more|over|above|older|greater|later)\b", r"\1+"),
     (
