@@ -162,3 +162,60 @@ def test_more_of_a_publications_wording_is_given_its_measure(shipped, name, answ
 
 def test_a_child_protection_case_conference_is_no_child_protection_case(shipped):
     assert _given(shipped, "Number of child protection case conferences held") != "cpp_children"
+
+
+@pytest.mark.parametrize(
+    "name, answer",
+    [
+        # DfE's definition of a referral: a concern about a child's welfare
+        ("Number of referrals where there is a concern about a child's welfare", "cin_referrals"),
+        ("Referrals in which there was a concern about the child's welfare (number) in month", "cin_referrals"),
+        # what a re-referral is counted from, said `of the previous one`
+        (
+            "Re-referral rate (new referral case is received within 12 months of the previous one)",
+            "rereferrals_12m_pct",
+        ),
+        # a Public Health Outcomes Framework heading before the measure
+        (
+            "School readiness: percentage of children achieving a good level of development at the end of Reception",
+            "eyfs_gld_pct",
+        ),
+    ],
+)
+def test_a_definition_or_a_heading_is_read_as_the_measure(shipped, name, answer):
+    assert _given(shipped, name) == answer
+
+
+def test_child_protection_plans_with_their_initials_starting_are_new_plans():
+    from scorekit.match.normalise import vocabulary
+
+    facts = vocabulary().facts("Number of Child Protection Plans (CPP) starting in the month")
+    assert ("flow", "in") in facts.qualifiers and "new" in facts.words
+
+
+def test_the_returning_to_marac_and_marac_forms_keep_an_anchor_word():
+    import json
+
+    from scorekit.match.phrases import anchor_words
+
+    profile = json.loads((HERE.parent.parent / "match" / "profile.json").read_text(encoding="utf-8"))
+    forms = [f for e in profile["equivalents"] for f in e["forms"] if "marac" in f]
+    assert forms and all(anchor_words(f) for f in forms)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # Darlington's and Wales' wording of the front door's one-day timeliness
+        "% of referrals screened and completed within one day",
+        "Referrals screened and completed within 1 day (%)",
+        "Decisions made on referrals within 1 working day",
+        "SCC/006 - decisions made on referrals within 1 working day",
+    ],
+)
+def test_referrals_screened_or_decided_within_a_day_are_the_front_doors_timeliness(shipped, name):
+    assert _given(shipped, name) == "mash_referrals_1wd_pct"
+
+
+def test_referrals_decided_within_another_limit_are_not_the_one_day_share(shipped):
+    assert _given(shipped, "Decisions made on referrals within 3 working days") != "mash_referrals_1wd_pct"
