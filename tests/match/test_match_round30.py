@@ -219,3 +219,46 @@ def test_referrals_screened_or_decided_within_a_day_are_the_front_doors_timeline
 
 def test_referrals_decided_within_another_limit_are_not_the_one_day_share(shipped):
     assert _given(shipped, "Decisions made on referrals within 3 working days") != "mash_referrals_1wd_pct"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "percentage of children looked after with an up to date statutory visit",
+        "CLA with an up-to-date visit (%)",
+    ],
+)
+def test_an_up_to_date_statutory_visit_is_a_visit_in_timescale(shipped, name):
+    assert _given(shipped, name) == "cla_visited_pct"
+
+
+def test_an_up_to_date_review_is_still_the_up_to_date_review(shipped):
+    assert _given(shipped, "Percentage of CLA with an up to date review") == "cla_review_uptodate_pct"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "% of children currently subject to a CP plan who have had a previous plan",
+        "Percentage of children on CP plans with a second or subsequent plan (at 31 March)",
+        "Children currently on their second or subsequent CP plan (%)",
+        "% of children on a CP plan at month end who have been on a plan before",
+    ],
+)
+def test_a_share_of_children_on_a_plan_now_that_had_one_before_is_the_current_ordinal(shipped, name):
+    assert _given(shipped, name) == "cpp_second_plus_pct"
+
+
+@pytest.mark.parametrize(
+    "name, answer",
+    [
+        # becoming subject in a period is NI 65, whatever else the name says
+        ("Percentage of children becoming subject to a CP plan for a second or subsequent time (at 31 March)", ""),
+        ("Percentage of children becoming subject to a CP plan for a second or subsequent time", "cpp_repeat_pct"),
+        # a name stating no unit may count the children on a repeat plan, which the catalogue lacks
+        ("Children with a CP plan at month end - second or subsequent plan", ""),
+    ],
+)
+def test_becoming_subject_or_no_unit_is_not_read_as_the_current_ordinal(shipped, name, answer):
+    got = _given(shipped, name)
+    assert got != "cpp_second_plus_pct" and (not answer or got == answer)
