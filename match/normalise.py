@@ -93,6 +93,44 @@ def _strictly_more(m: re.Match[str]) -> str:
     return f"{n + 1}+"
 
 
+_AT_A_POINT = re.compile(
+    r"\bcurrent(ly)?\b|\b(as )?at 31 march\b|\b(as )?at (the )?end of (the )?(month|period)\b|\b(month|period)[- ]end\b"
+)
+_BECOMING = re.compile(
+    r"\b(becom\w*|became|new|newly|start\w*|began|begun|commenc\w*|in the (month|year|period)|during)\b"
+)
+_CP_PLAN = r"(?:cp |child protection )?(?:plans?|cpps?)"
+_A_SHARE = re.compile(r"%|\b(per ?cent(age)?|proportion|share)\b")
+_ON_A_REPEAT_PLAN = (
+    (re.compile(r"\b(\d+) or subsequent\b"), r"\1+"),
+    (
+        re.compile(
+            rf"\b(?:who|that) (?:have|has) (?:had|been on) (?:a |an )?(?:previous|prior|earlier) ({_CP_PLAN})"
+            r"(?: before)?"
+        ),
+        r"with 2+ \1",
+    ),
+    (re.compile(rf"\b(?:who|that) (?:have|has) been on (?:a |an )?({_CP_PLAN}) before"), r"with 2+ \1"),
+)
+
+
+def _current_ordinal(m: re.Match[str]) -> str:
+    """Children on a child protection plan now, that plan being their second or later (`currently
+    on their second or subsequent CP plan`, `on a CP plan who have had a previous plan (current)`):
+    the plan's ordinal as a state, as `2nd or more CP plan` says it, not children becoming subject
+    to a repeat plan in a period (NI 65), which a name says by becoming, starting or a period.
+    Read so only in a name that states a share: one that states no unit may count those children
+    (`Children with a CP plan at month end - second or subsequent plan`), a measure of its own."""
+    text = m.group(0)
+    if not _AT_A_POINT.search(text) or _BECOMING.search(text) or not _A_SHARE.search(text):
+        return text
+    if not re.search(r"\b(cp|cpps?|child protection)\b", text):
+        return text
+    for pattern, repl in _ON_A_REPEAT_PLAN:
+        text = pattern.sub(repl, text)
+    return text
+
+
 # Thresholds and durations written one way. Order matters: a range before a bound, "a year+"
 # before "a year", ages before durations, a unit spelled out (`wd`, `hrs`) before a bound reads
 # it. Each rule runs only where one of its cue words is present.
@@ -142,6 +180,10 @@ _GRAMMAR: list[tuple[tuple[str, ...], str, str | Callable[[re.Match[str]], str]]
     (("mth",), r"(?<!/)(?<!per )\b(\d+)(?:-|\s*)mths?\b", r"\1 months"),
     (("hr", "hour"), r"(?<!/)(?<!per )\b(\d+)(?:-|\s*)(?:hrs?|hours?)\b", r"\1 hours"),
     (("plus",), r"\b(\d+)( (?:months?|years?|weeks?|days?|working days|hours?))? plus\b", r"\1+\2"),
+    (("current", "31 march", "end"), r"^.*$", _current_ordinal),
+    # a plan's ordinal as a state (`a plan that is their second or subsequent`), as `2nd or more`
+    # says it, not the event of becoming subject to a repeat plan
+    (("subsequent",), r"\b(is|are) (their|the child's) (\d+) or subsequent\b", r"\1 \2 \3+"),
     (("time or ",), r"\b(?:for )?(?:the |a )?(\d+) times? or (?:more|later)\b", r"\1+"),
     (("or ", "and "), r"\b(\d+)\s*(?:or|and) (?:more|over|above|older|greater|later)\b", r"\1+"),
     (
@@ -503,7 +545,7 @@ class Vocabulary:
     def _canonical_of(self, name: str) -> tuple[str, tuple[str, ...]]:
         t = _SHARE_OF_HEADING.sub(r"\g<unit> of \g<pop> \g<rel> \g<verb>", clean(name))
         t, _ = self._numbers.sub(t, lambda m, word: str(self._number_table[m.group(0)]))
-        if _DIGIT.search(t) or "year" in t or _A_SPAN.search(t):
+        if _DIGIT.search(t) or "year" in t or _A_SPAN.search(t) or _AT_A_POINT.search(t):
             for cues, pattern, repl in self._grammar:
                 if any(map(t.__contains__, cues)):
                     t = pattern.sub(repl, t)
