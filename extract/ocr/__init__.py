@@ -259,6 +259,7 @@ def _sparse_words(region, h, v, eng: OcrEngine, s: float) -> list[Word]:
 
     from .cellread import zeros_read_as_os
     from .dots import loose_dots
+    from .inkfit import check_loose
     from .inkpoints import points_from_ink
     from .inkwords import letters_read_once, reread_unexplained
     from .loosearrows import loose_arrows
@@ -273,7 +274,9 @@ def _sparse_words(region, h, v, eng: OcrEngine, s: float) -> list[Word]:
     words = split_glued(_to_ink(zeros_read_as_os(img, words), ink), ink)
     words = letters_read_once(words, ink)
     words = (
-        points_from_ink(words, img, ink) + loose_arrows(img, ink, words) + loose_dots(img, ink, words, round(72 / s))
+        check_loose(img, points_from_ink(words, img, ink), eng)
+        + loose_arrows(img, ink, words)
+        + loose_dots(img, ink, words, round(72 / s))
     )
     return [
         Word(w.text, (w.x0 + ox) * s, (w.top + oy) * s, (w.x1 + ox) * s, (w.bottom + oy) * s, True, w.conf)

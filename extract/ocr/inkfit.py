@@ -20,7 +20,9 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from ..page import Word
 from . import glyphs
+from .engines import OcrEngine
 from .layout import INK, MIN_BLOB
 
 # advance widths in em of the Calibri / Carlito figures scorecards print; a figure's ink is
@@ -245,3 +247,31 @@ def check_ink(readings, value_cols, grids, engine) -> InkFit | None:
         r.unfit = r.words[k].text
         r.words[k] = replace(r.words[k], conf=NO_MAJORITY)
     return fit
+
+
+LOOSE_DOUBT = 0.3  # a loose figure's confidence where no reading explains its ink: below the OCR floor
+LOOSE_AGREED = 0.9  # where the second engine's reading does
+
+
+def check_loose(img: np.ndarray, words: list[Word], engine: OcrEngine) -> list[Word]:
+    """Figures of a page read without a grid (boxes cut to their ink) whose reading leaves ink
+    unexplained by the page's fit: `1` for an `11` whose serif feet touch, which both engines
+    read as the one glyph they see. The second engine reads the word again; its reading stands
+    where it accounts for the ink, and otherwise the figure falls below the OCR floor, withheld."""
+    from .cellread import NUMBER_RE, SURE
+    from .engines import word_crop
+
+    figures = [k for k, w in enumerate(words) if NUMBER_RE.match(w.text)]
+    fit = fit_page([(words[k].x1 - words[k].x0, words[k].text) for k in figures if words[k].conf >= SURE])
+    unfit = [k for k in figures if fit is not None and not fit.accounts_for(words[k].x1 - words[k].x0, words[k].text)]
+    if fit is None or not unfit:
+        return words
+    second = engine.second
+    got = second.read_images([word_crop(img, words[k]) for k in unfit], numeric=True) if second else []
+    read = ["".join(w.text for w in ws) for ws in got] or [""] * len(unfit)
+    out = list(words)
+    for k, text in zip(unfit, read, strict=True):
+        w = words[k]
+        fits = bool(NUMBER_RE.match(text)) and fit.accounts_for(w.x1 - w.x0, text)
+        out[k] = replace(w, text=text, conf=LOOSE_AGREED) if fits else replace(w, conf=min(w.conf, LOOSE_DOUBT))
+    return out

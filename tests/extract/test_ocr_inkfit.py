@@ -105,3 +105,49 @@ def test_a_row_of_changes_that_lost_their_minus_is_wider_in_proportion_but_not_b
     unfit = [c for c in cells if not fit.accounts_for(c[2], c[0].words[0].text)]
     assert len(unfit) == 4
     assert _other_weight(unfit, cells, fit, grids) == unfit
+
+
+def _loose(texts_and_widths: list[tuple[str, float]]) -> list[Word]:
+    """Words of a page read without a grid, side by side, each box `width` pixels of ink."""
+    out, x = [], 10.0
+    for text, width in texts_and_widths:
+        out.append(Word(text, x, 10, x + width, 30, True, 0.97))
+        x += width + 40
+    return out
+
+
+def _printed(text: str) -> float:
+    from scorekit.extract.ocr.inkfit import advance
+
+    return 30 * advance(text) + 2  # a page printing a digit 15 pixels wide
+
+
+SURE_FIGURES = ["3", "17", "245", "12%", "8", "1,204", "64", "9%", "310", "27", "5", "88%"]
+
+
+def test_a_loose_figure_whose_ink_its_reading_leaves_unexplained_is_the_second_engines_reading_or_withheld():
+    """`1` over the ink of an `11` whose feet touch: the second engine's `11` accounts for the ink
+    and stands; where it reads `1` too, the figure falls below the OCR floor."""
+    from scorekit.extract.ocr.inkfit import LOOSE_AGREED, LOOSE_DOUBT, check_loose
+    from scorekit.extract.records import OCR_FLOOR
+
+    from .answering_engine import Answers, WithSecond
+
+    words = _loose([(t, _printed(t)) for t in SURE_FIGURES] + [("1", _printed("11")), ("Number", 90)])
+    img = np.full((40, 2000), 255, np.uint8)
+    got = check_loose(img, words, WithSecond(Answers(["11"])))
+    assert (got[-2].text, got[-2].conf) == ("11", LOOSE_AGREED)
+    assert got[:-2] == words[:-2] and got[-1] == words[-1]
+    got = check_loose(img, words, WithSecond(Answers(["1"])))
+    assert (got[-2].text, got[-2].conf) == ("1", LOOSE_DOUBT) and LOOSE_DOUBT < OCR_FLOOR
+
+
+def test_loose_figures_their_readings_explain_are_not_read_again():
+    from scorekit.extract.ocr.inkfit import check_loose
+
+    from .answering_engine import Answers, WithSecond
+
+    second = Answers([])
+    words = _loose([(t, _printed(t)) for t in SURE_FIGURES])
+    assert check_loose(np.full((40, 2000), 255, np.uint8), words, WithSecond(second)) == words
+    assert second.crops == 0
