@@ -11,10 +11,13 @@ where digits stand and letters kern into each other) and compared with the page'
 The print's reading is a vote, as it is for figures: where it names another digit than the
 reading, the second engine reads the cell again, and where that reading is the print's, it
 stands. Where the second engine reads something else, a digit the print contests is not
-stated: the reference's words are noted `ref_contested` and the reader withholds its row. A letter the print
-takes for a digit (a real `O` in `YO2` looks like a zero too) is changed only where the second
-engine agrees, and otherwise stands as read. A page with too few figures to learn its print
-still has the second engine read a lookalike between a reference's letters and its number.
+stated: the reference's words are noted `ref_contested` and the reader withholds its row. A
+letter the print takes for a digit (a real `O` in `YO2` looks like a zero too, a lower-case `o`
+scores up to 0.85, an `S` 0.90 against the `5`) is changed only where the second engine agrees,
+and otherwise stands as read. On the eleventh probe's 300-dpi reference cells no printed digit
+scored another digit above SURE_GLYPH with MARGIN. A page with too few figures to learn its
+print still has the second engine read a lookalike between a reference's letters and its
+number.
 """
 
 from __future__ import annotations
