@@ -251,6 +251,7 @@ def check_ink(readings, value_cols, grids, engine) -> InkFit | None:
 
 LOOSE_DOUBT = 0.3  # a loose figure's confidence where no reading explains its ink: below the OCR floor
 LOOSE_AGREED = 0.9  # where the second engine's reading does
+LOOSE_FACE = 0.1  # spread of one weight's ratios to the fit among loose words (boxes cut to blurred ink)
 
 
 def check_loose(img: np.ndarray, words: list[Word], engine: OcrEngine) -> list[Word]:
@@ -266,6 +267,7 @@ def check_loose(img: np.ndarray, words: list[Word], engine: OcrEngine) -> list[W
     unfit = [k for k in figures if fit is not None and not fit.accounts_for(words[k].x1 - words[k].x0, words[k].text)]
     if fit is None or not unfit:
         return words
+    unfit = _bold_lines_out(unfit, figures, words, fit, img)
     second = engine.second
     got = second.read_images([word_crop(img, words[k]) for k in unfit], numeric=True) if second else []
     read = ["".join(w.text for w in ws) for ws in got] or [""] * len(unfit)
@@ -275,3 +277,30 @@ def check_loose(img: np.ndarray, words: list[Word], engine: OcrEngine) -> list[W
         fits = bool(NUMBER_RE.match(text)) and fit.accounts_for(w.x1 - w.x0, text)
         out[k] = replace(w, text=text, conf=LOOSE_AGREED) if fits else replace(w, conf=min(w.conf, LOOSE_DOUBT))
     return out
+
+
+def _bold_lines_out(unfit: list[int], figures: list[int], words: list[Word], fit: InkFit, img: np.ndarray) -> list[int]:
+    """The unfit figures, less a line's set in another weight (a bold total row): as for a grid's
+    rows (`_other_weight`), two thirds of the line's figures or more, three at least, wider than
+    the fit by one ratio, their strokes thicker than the other figures'."""
+    from .engines import word_crop
+
+    def line(k: int) -> list[int]:
+        w = words[k]
+        return [j for j in figures if abs((words[j].top + words[j].bottom) - (w.top + w.bottom)) < w.bottom - w.top]
+
+    bold: set[int] = set()
+    strokes: dict[int, float] = {}
+    for k in unfit:
+        members = line(k)
+        wide = [j for j in members if j in unfit]
+        if k in bold or len(wide) < 3 or 3 * len(wide) < 2 * len(members):
+            continue
+        ratios = [(words[j].x1 - words[j].x0) / max(1.0, fit.expected(words[j].text)) for j in wide]
+        if max(ratios) > BOLD or max(ratios) - min(ratios) > LOOSE_FACE:
+            continue
+        strokes = strokes or {j: _stroke(word_crop(img, words[j])) for j in figures}
+        rest = [v for j, v in strokes.items() if j not in wide]
+        if rest and float(np.median([strokes[j] for j in wide])) >= HEAVIER * float(np.median(rest)):
+            bold |= set(wide)
+    return [k for k in unfit if k not in bold]

@@ -1,5 +1,6 @@
 """The ink a reading must account for: a figure's `1` is part of it, an arrow beside it is not."""
 
+from dataclasses import replace
 from types import SimpleNamespace
 
 import cv2
@@ -151,3 +152,25 @@ def test_loose_figures_their_readings_explain_are_not_read_again():
     words = _loose([(t, _printed(t)) for t in SURE_FIGURES])
     assert check_loose(np.full((40, 2000), 255, np.uint8), words, WithSecond(second)) == words
     assert second.crops == 0
+
+
+def test_a_loose_line_set_bold_stands_as_read():
+    """A `City total` line: its figures are wider than the page's fit by one ratio and drawn with
+    thicker strokes; they stand, while a thin `1` over an `11`'s ink on another line does not."""
+    from scorekit.extract.ocr.inkfit import LOOSE_DOUBT, check_loose
+
+    from .answering_engine import Answers, WithSecond
+
+    regular = _loose([(t, _printed(t)) for t in [*SURE_FIGURES, "21,093", "4,512", "30,118", "8,406", "12,630"]])
+    totals = ["15,777", "13,525", "17,251"]
+    bold = [replace(w, top=60, bottom=80) for w in _loose([(t, 1.2 * _printed(t)) for t in totals])]
+    thin = replace(_loose([("1", _printed("11"))])[0], top=110, bottom=130)
+    words = regular + bold + [thin]
+    img = np.full((140, 2000), 255, np.uint8)
+    for w in words:
+        bar = 7 if w in bold else 4
+        for x in range(int(w.x0), int(w.x1) - bar, 2 * bar):
+            img[int(w.top) : int(w.bottom), x : x + bar] = 0
+    got = check_loose(img, words, WithSecond(Answers(["1"])))
+    assert got[: len(regular) + len(bold)] == regular + bold
+    assert got[-1].conf == LOOSE_DOUBT
