@@ -230,9 +230,9 @@ def read_doubtful(readings, value_cols, grids, font) -> int:
 
     Where that reading agrees with one of the engines' readings, the cell is settled (two
     independent readers agree; `flags` says `font_matched`); otherwise the reading joins the
-    cell's candidates for the row's arithmetic. The glyphs read no sign, so where a reading has
-    a minus the agreeing one lacks (`-4%` beside `4%`), they settle nothing. Returns how many
-    cells it settled."""
+    cell's candidates for the row's arithmetic. Returns how many cells it settled."""
+    from ..values import parse_number
+    from .cellread import NUMBER_RE
     from .inkfit import value_cells
     from .resolve import is_doubtful, set_number
 
@@ -244,20 +244,9 @@ def read_doubtful(readings, value_cols, grids, font) -> int:
     for r in doubtful:
         if not (got := glyphs.read_cell(r)):
             continue
-        if agrees(got, r.readings):
+        if any(parse_number(t) == parse_number(got) for t in r.readings if t and NUMBER_RE.match(t)):
             set_number(r, got, "font_matched", FONT_MATCHED)
             settled += 1
         else:
             r.readings = [*r.readings, got]
     return settled
-
-
-def agrees(got: str, readings: list[str]) -> bool:
-    """The page's reading `got` is one of the engines' numbers, and none of them reads it with a
-    minus the glyphs cannot see (`-4%` beside `4%`: a sign is the ink test's, not the font's)."""
-    from ..values import parse_number
-    from .cellread import NUMBER_RE
-
-    numbers = [n for t in readings if t and NUMBER_RE.match(t) and (n := parse_number(t)) is not None]
-    printed = parse_number(got)
-    return printed in numbers and (printed is None or not printed[0] or (-printed[0], printed[1]) not in numbers)

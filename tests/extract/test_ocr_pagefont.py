@@ -115,14 +115,3 @@ def test_the_page_reads_a_failing_rows_numbers_for_its_arithmetic():
 
     assert settled(None) == ("302", "307")  # no other reading: the failing row stays as read
     assert settled(lambda: font) == ("502", "507")
-
-
-def test_the_page_settles_no_sign_it_cannot_see():
-    """Glyph templates read digits only: `4%` agreeing with two engines' `4%` settles nothing
-    where a third read `-4%` (a garbled page's minus, seventeen pixels from its digit)."""
-    from scorekit.extract.ocr.pagefont import agrees
-
-    assert agrees("4%", ["", "4%", "4%"])
-    assert not agrees("4%", ["", "4%", "4%", "-4%"])
-    assert agrees("0", ["0", "-0"]) and agrees("12", ["12", "-1.2"])
-    assert not agrees("12", ["21", "-12"])
