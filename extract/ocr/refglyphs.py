@@ -39,6 +39,8 @@ SURE_GLYPH = 0.85  # correlation with a page digit from which the print names th
 MARGIN = 0.15  # the named digit's least lead over the next-best digit
 WIDER = 1.5  # how much wider than any blank within a word the blanks between words are
 AGREED = 0.9  # the confidence of a reference the print and the second engine agree on
+MIN_SEEN = 5  # digits of a page's references the print must read before it contests one
+TRUSTED = 0.8  # share of them it must read as the engines did
 
 
 @dataclass(frozen=True)
@@ -98,14 +100,17 @@ def check_refs(readings, font: Callable[[], PageFont | None], engine: OcrEngine)
     the print and the second engine corrected."""
     from .labels import REF_ALPHABET, REF_SHAPE, reading_text
 
-    todo = []
+    cells = []
     for r in readings:
         text = reading_text(r)
         if not any(ch.isdigit() or VOCABULARY.lookalikes.get(ch, "").isdigit() for ch in text):
             continue
         glyphs = font()
-        found = printed_digits(r.cell.image, text, glyphs) if glyphs is not None else _before_number(text)
-        changed = [g for g in found if g.printed != g.read]
+        cells.append((r, text, printed_digits(r.cell.image, text, glyphs) if glyphs else _before_number(text)))
+    trusted = _print_trusted([g for _, _, found in cells for g in found])
+    todo = []
+    for r, text, found in cells:
+        changed = [g for g in found if g.printed != g.read and (trusted or not g.read.isdigit())]
         printed, contested = _with(text, changed), any(g.read.isdigit() for g in changed)
         if contested or (changed and REF_SHAPE.match(printed)):
             todo.append((r, printed, contested))  # letters only where they make a reference (`CINS`)
@@ -122,6 +127,14 @@ def check_refs(readings, font: Callable[[], PageFont | None], engine: OcrEngine)
         elif contested:
             r.words = [replace(w, note=CONTESTED) for w in r.words]
     return fixed
+
+
+def _print_trusted(glyphs: list[Glyph]) -> bool:
+    """The print reads the column's digits as the engines do, but for a few: its templates model
+    the references' face (a 150-dpi scan's bold references score as other digits throughout, and
+    then the print contests nothing)."""
+    digits = [g for g in glyphs if g.read.isdigit()]
+    return len(digits) >= MIN_SEEN and sum(g.printed == g.read for g in digits) >= TRUSTED * len(digits)
 
 
 def _before_number(text: str) -> list[Glyph]:

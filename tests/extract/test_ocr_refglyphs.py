@@ -80,17 +80,32 @@ def test_blanks_no_wider_than_the_rest_part_no_words():
     assert [len(w) for w in ink_words(img, 2) or []] == [3, 1]
 
 
+def _column() -> list[CellReading]:
+    """References the print reads as the engines did: what makes it trusted to contest one."""
+    return [_reading(t, t) for t in ("AB12", "AB34", "AB56 (val)", "AB78")]
+
+
 def test_a_digit_the_print_and_the_second_engine_agree_on_replaces_the_reading():
     r = _reading("LAC9 (val)", "LAC5 (val)")
     second = Answers(["LAC9 (val)"])
-    assert check_refs([r], lambda: FONT, WithSecond(second)) == 1
+    assert check_refs([*_column(), r], lambda: FONT, WithSecond(second)) == 1
     assert [(w.text, w.conf, w.note) for w in r.words] == [("LAC9 (val)", AGREED, "")]
 
 
 def test_a_digit_the_print_contests_and_nothing_settles_is_noted_contested():
     r = _reading("LAC9", "LAC5")
-    assert check_refs([r], lambda: FONT, WithSecond(Answers(["LAC5"]))) == 0
+    assert check_refs([*_column(), r], lambda: FONT, WithSecond(Answers(["LAC5"]))) == 0
     assert [(w.text, w.note) for w in r.words] == [("LAC5", REF_CONTESTED)]
+
+
+def test_a_print_that_reads_the_columns_other_digits_otherwise_contests_nothing():
+    """A 150-dpi scan's bold references, which the figures' templates read as other digits
+    throughout: the print does not model their face, and no reference is withheld on its word."""
+    column = [_reading(printed, read) for printed, read in (("AB12", "AB47"), ("AB34", "AB36"), ("AB56", "AB56"))]
+    r = _reading("LAC9", "LAC5")
+    second = Answers([])
+    assert check_refs([*column, r], lambda: FONT, WithSecond(second)) == 0
+    assert second.crops == 0 and all(w.note == "" for x in [*column, r] for w in x.words)
 
 
 def test_a_letter_stands_unless_the_second_engine_reads_the_digit():
