@@ -472,6 +472,8 @@ def _read_transposed(body: Body, ctx: Record) -> list[dict]:
     """Each column an indicator (its header the name, a level above it the reference), each row
     a period."""
     headers, bands = column_headers(body.levels, len(body.model.columns))
+    if ctx.method == "ocr":
+        headers, bands = _cased_bands(headers, bands)
     labels = _cased_refs([_column_label(h, b) for h, b in zip(headers, bands, strict=True)])
     if ctx.method == "ocr":
         labels = _repaired_refs(labels)
@@ -504,6 +506,36 @@ def _column_label(header: str, band: str) -> tuple[str, str]:
     if after and (m := _PREFIX.match(lead)) is not None and m.group().isupper():
         ref, name = lead, after  # `EH4 (val)`: the prefix in capitals, its qualifier as printed
     return ref, name
+
+
+def _cased_bands(headers: list[str], bands: list[str]) -> tuple[list[str], list[str]]:
+    """A row of references heading a transposed table's columns, over its names or leading them,
+    OCR'd in small letters where they are shaped as capitals (`cs10`, `csi1` for `CS10`, `CS11`):
+    where two columns or more are headed so, each a reference once in capitals, starting with such
+    a letter unless read in capitals, and every band the row prints is one, the row's references
+    are read in capitals. A band or a header of words stays as read."""
+    alike = VOCABULARY.ref_marks.case_alike
+
+    def lead(header: str) -> str:
+        first, _, rest = header.strip().partition(" ")
+        return first if rest[:1].isupper() else ""
+
+    read = [b.strip() or lead(h) for h, b in zip(headers, bands, strict=True)]
+    refs = [r for r in read if r and is_reference(r.upper()) and (r == r.upper() or r[0] in alike)]
+    if len(refs) < 2 or all(r == r.upper() for r in refs):
+        return headers, bands
+    if not all(is_reference(b.strip().upper()) for b in bands if b.strip()):
+        return headers, bands
+    cased = set(refs)
+    out_h, out_b = [], []
+    for h, b, r in zip(headers, bands, read, strict=True):
+        if r in cased and b.strip():
+            b = b.strip().upper()
+        elif r in cased and r:
+            h = r.upper() + h.strip()[len(r) :]
+        out_h.append(h)
+        out_b.append(b)
+    return out_h, out_b
 
 
 def _bare_number(text: str) -> bool:

@@ -386,8 +386,9 @@ def _zero_read_as_letter(col: _Column, lookalikes: Mapping[str, str]) -> None:
 
 
 def _read_twice(col: _Column, lookalikes: Mapping[str, str]) -> None:
-    """A number's last digit followed by its own lookalike (`AS05s`, `EH1ic`): one glyph OCR read
-    as two characters, so the letter goes, where no other reading is what is left. Where another
+    """A number's last digit followed by its own lookalike (`AS05s`, `EH1ic`), or a lookalike
+    followed by its digit inside the number (`LAC1O0`): one glyph OCR read as two characters, so
+    the letter goes, where no other reading is what is left. Where another
     row prints the stem the letter read as a second digit makes (`LAC1L-QL` above `LAC11-QL (%)`)
     and none the stem without it, the letter is that digit (`_digit_read_as_letter`)."""
     stems = Counter((p.prefix, p.number) for p in col.parts if p is not None)
@@ -399,6 +400,20 @@ def _read_twice(col: _Column, lookalikes: Mapping[str, str]) -> None:
         once = replace(p, tail=p.tail[1:])
         if all(q is None or q.text != once.text for q in col.parts):
             col.parts[i] = once
+    for i, q in enumerate(col.parts):
+        merged = _lookalike_before_its_digit(q, lookalikes) if q is not None and col.confs[i] < 1.0 else None
+        if merged is not None and all(r is None or r.text != merged.text for r in col.parts):
+            col.parts[i] = merged
+
+
+def _lookalike_before_its_digit(p: RefParts, lookalikes: Mapping[str, str]) -> RefParts | None:
+    """`LAC1O0 (%)`: a number broken by a letter that the digit after it looks like, one glyph
+    read twice the other way round; the number runs on past the letter (`LAC10 (%)`)."""
+    rest = p.tail[1:]
+    digits = len(rest) - len(rest.lstrip("0123456789"))
+    if not digits or lookalikes.get(p.tail[0]) != rest[0]:
+        return None
+    return replace(p, number=p.number + rest[:digits], tail=rest[digits:])
 
 
 def _digit_read_as_letter(col: _Column, lookalikes: Mapping[str, str]) -> None:

@@ -441,6 +441,14 @@ def test_a_digit_followed_by_its_own_lookalike_is_one_glyph_read_twice():
     assert texts(["W09", "W10", "will", "W12"]) == ["W09", "W10", "W11", "W12"]  # `W11l` once settled
 
 
+def test_a_lookalike_before_its_own_digit_inside_a_number_is_one_glyph_read_twice():
+    """`LAC1O0 (%)`: the `0` read as `O0`, the letter breaking the number; the number runs on
+    past it. A letter its next digit does not look like stays (`EH1a2`)."""
+    assert texts(["LAC7-QL", "LAC1O0 (%)", "LAC10-QL", "LAC13"]) == ["LAC7-QL", "LAC10 (%)", "LAC10-QL", "LAC13"]
+    assert texts(["AB1", "AB1S5", "AB16"])[1] == "AB15"
+    assert texts(["EH1a2", "EH1b"])[0] == "EH1a2"
+
+
 def test_a_first_reading_of_lookalikes_alone_takes_the_count_below_it():
     """`wol` and `wo02` over `W03`, `W04`: the count implies `W01` and `W02`, which they read as
     once their last characters are taken for the digits they look like and the case put aside;
