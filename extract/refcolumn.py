@@ -937,7 +937,8 @@ def _numbered_in_turn(col: _Column, lookalikes: Mapping[str, str]) -> set[int]:
     `W03`), and the implied prefix with a number at a width it never prints (`H0O7`); the rows
     repaired. An unsure reading of the implied prefix with no digit left takes it too
     (`_number_lost`), as does one a lookalike made another row's reference (`RBS` read `RB5`
-    where the count implies `RB4`). Repairs run top down, so a repaired row counts for the next,
+    where the count implies `RB4`), and the implied reference with a stroke after its number
+    (`_stroke_after`). Repairs run top down, so a repaired row counts for the next,
     and again until none is made: a row repaired below implies one above it."""
     repaired: set[int] = set()
     for _ in range(len(col.texts)):
@@ -946,6 +947,10 @@ def _numbered_in_turn(col: _Column, lookalikes: Mapping[str, str]) -> set[int]:
             p = col.parts[i]
             implied = _implied_here(col, i) if text and i not in repaired else None
             if implied is None:
+                continue
+            if _stroke_after(col, i, p, implied, lookalikes):
+                col.parts[i] = implied
+                repaired.add(i)
                 continue
             if p is not None and not (
                 _off_prefix(col, i, p, implied) or _misfit(col, i, p, implied) or _twice(col, i, p)
@@ -962,6 +967,18 @@ def _numbered_in_turn(col: _Column, lookalikes: Mapping[str, str]) -> set[int]:
         if len(repaired) == before:
             break
     return repaired
+
+
+def _stroke_after(col: _Column, i: int, p: RefParts | None, implied: RefParts, lookalikes: Mapping[str, str]) -> bool:
+    """`WR9I` between `WR8` and `WR10`: the reference the count implies with one stroke after its
+    number, a letter OCR reads for a `1` (the cell's border or a rule's remnant), however sure the
+    engine was, where no other row of the column prints a letter after its number: the letter
+    names no sibling (`EH3a`, `CP6B` keep theirs)."""
+    if p is None or implied.tail or (p.prefix, p.sep, p.number) != (implied.prefix, implied.sep, implied.number):
+        return False
+    if len(p.tail) != 1 or lookalikes.get(p.tail) != "1":
+        return False
+    return not any(q is not None and q.tail[:1].isalpha() for j, q in enumerate(col.parts) if j != i)
 
 
 def _unread_in_turn(col: _Column) -> set[int]:

@@ -449,6 +449,17 @@ def test_a_lookalike_before_its_own_digit_inside_a_number_is_one_glyph_read_twic
     assert texts(["EH1a2", "EH1b"])[0] == "EH1a2"
 
 
+def test_a_stroke_after_the_number_the_count_implies_is_no_letter_however_sure():
+    """`WR9I` between `WR8` and `WR10`: the cell's border read as a `1`'s lookalike after the
+    number, sure or not. In a column whose rows print letters after their numbers, or where the
+    count implies another number, the letter stays."""
+    column = ["WR6", "WR7", "WR8", "WR9I", "WR10", "WR11"]
+    for conf in (0.5, 0.95):
+        assert [r.text for r in repair(column, conf=conf)][3] == "WR9"
+    assert texts(["EH3", "EH3a", "EH4I", "EH5"])[2] == "EH4I"
+    assert texts(["WR6", "WR7", "WR8", "WR3I", "WR10", "WR11"])[3] != "WR9"
+
+
 def test_a_first_reading_of_lookalikes_alone_takes_the_count_below_it():
     """`wol` and `wo02` over `W03`, `W04`: the count implies `W01` and `W02`, which they read as
     once their last characters are taken for the digits they look like and the case put aside;
