@@ -47,7 +47,7 @@ from .secondreading import known
 from .structure import Cell, Table
 from .structure.figures import data_like
 from .textquality import dictionary
-from .values import UNREAD, parse_value
+from .values import ARROWS, UNREAD, parse_value
 from .vocabulary import VOCABULARY
 
 
@@ -337,23 +337,34 @@ def _prefix(ref: str) -> str:
 
 def _unsettled_names(lines: list[Line], model: ColumnModel) -> set[int]:
     """The lines keyed by their name (no reference) whose name holds a word the engine was unsure
-    of and no word list explains (`respelling.unsettled`): withheld, not filed under a misread name."""
+    of and no word list explains (`respelling.unsettled`), or an arrow (`_arrow_read`): withheld,
+    not filed under a misread name."""
     words = dictionary()
     return {
         k
         for k, line in enumerate(lines)
         if not line.ref
-        and any(
-            unsettled(w, words)
-            for i in model.index("name")
-            if i < len(line.row) and (c := line.row[i]) is not None
-            for w in c.words
+        and (
+            _arrow_read(line.name)
+            or any(
+                unsettled(w, words)
+                for i in model.index("name")
+                if i < len(line.row) and (c := line.row[i]) is not None
+                for w in c.words
+            )
         )
     }
 
 
 def _label_cells(row: list[Cell | None], model: ColumnModel, kind: str) -> list[Cell]:
     return [c for i in model.index(kind) if i < len(row) and (c := row[i]) is not None and c.words]
+
+
+def _arrow_read(name: str) -> bool:
+    """An OCR'd name holding an arrow or a triangle (`... long-term support ↑ month end`): a
+    direction column prints those, no indicator's name does, so a word of the name was read as
+    one (the glyph reader sure of its shape), and what the name says is not known."""
+    return any(ch in ARROWS for ch in name)
 
 
 def _label_conf(row: list[Cell | None], model: ColumnModel) -> float:
@@ -488,7 +499,8 @@ def _read_transposed(body: Body, ctx: Record) -> list[dict]:
             ref, name = labels[i]
             col = Column("measure", "value", period, header=headers[i])
             unit = unit_of_row(name, [(col, cell.text)])
-            out.append(observation(ctx, i, "", ref, name, "", col, cell, unit))
+            obs = observation(ctx, i, "", ref, name, "", col, cell, unit)
+            out.append(withhold(obs) if ctx.method == "ocr" and not ref and _arrow_read(name) else obs)
     return out
 
 
