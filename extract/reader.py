@@ -41,7 +41,7 @@ from .records import (
     withhold_pointless_percents,
 )
 from .refcolumn import RefCell, RefMemory, parse_ref, repair_column
-from .respelling import unsettled
+from .respelling import rejoined, unsettled
 from .schema import REF_CONTESTED as CONTESTED
 from .secondreading import known
 from .structure import Cell, Table
@@ -185,6 +185,7 @@ class TableReader:
             line.name = strip_noted(line.name, notes)
             if ctx.method == "ocr":
                 line.name = capital_codes(strip_edge_mark(line.name), VOCABULARY.ref_marks.capitals)
+                line.name = rejoined(line.name, dictionary())
         held = self._settle_refs(lines) | _unsettled_names(lines, body.model) if ctx.method == "ocr" else set()
         for k, line in enumerate(lines):
             body.row_no += 1

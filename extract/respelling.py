@@ -119,6 +119,36 @@ def _respelt(w: Word, dictionary: Collection[str], folded: dict[str, frozenset[s
     return _read_as(w, m, next(iter(meant))) if len(meant) == 1 else w
 
 
+_PIECE = re.compile(r"^[A-Za-z][a-z]+$")
+_TAILED = re.compile(r"^(?P<word>[a-z]+)(?P<tail>[.,;:)]*)$")
+
+
+def rejoined(text: str, dictionary: Collection[str]) -> str:
+    """A name whose word OCR split in two at a wide gap (`new reque sts for support`): two
+    neighbouring pieces of letters, one at least no list holds, that together make a listed
+    word, are that word (`requests`). Pieces both listed stay apart (`safe guarding` may be
+    printed so), as do capitals and codes."""
+    words = text.split(" ")
+    out: list[str] = []
+    k = 0
+    while k < len(words):
+        a = words[k]
+        b = _TAILED.match(words[k + 1]) if k + 1 < len(words) else None
+        if b is not None and _PIECE.match(a) and _split_word(a, b.group("word"), dictionary):
+            out.append(a + words[k + 1])
+            k += 2
+            continue
+        out.append(a)
+        k += 1
+    return " ".join(out)
+
+
+def _split_word(a: str, b: str, dictionary: Collection[str]) -> bool:
+    if len(a) < 2 or len(b) < 2 or (known(a, dictionary) and known(b, dictionary)):
+        return False
+    return known(a + b, dictionary)
+
+
 UNSURE = 0.75  # an engine's word confidence below which a reading no list explains is not taken as printed:
 # on the sixth probe the misread words read 0.03-0.70 (`casehoider` 0.54), a printed one 0.81 (`caseholder`)
 _NAME_MARKS = set("&%£+-/'.,:;()[]*#")  # marks an indicator's name prints beside its letters and figures

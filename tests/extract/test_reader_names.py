@@ -108,3 +108,11 @@ def test_an_ocr_name_holding_an_arrow_withholds_its_rows_values():
     page.words = [replace(w, text="▲ or)") if w.text == "Single" and w.x0 < 120 else w for w in page.words if w.text]
     got = read_page(page)
     assert {o["indicator"] for o in got if o["value"] is None} == {"Number of ▲ or) Referrals"}
+
+
+def test_an_ocr_name_with_a_word_split_in_two_reads_as_printed():
+    """`Number of new reque sts`: the OCR'd name's split word is rejoined; a text layer's stands."""
+    rows = [["Number of new reque sts", "7", "8"], *ROWS[:2]]
+    for method, name in (("ocr", "Number of new requests"), ("text", "Number of new reque sts")):
+        got = read_as(print_sheet(Sheet([HEADER, *rows])), method, 0.95)
+        assert got[0]["indicator"] == name

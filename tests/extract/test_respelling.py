@@ -120,3 +120,16 @@ def test_an_unsure_word_no_list_explains_is_unsettled():
     assert not unsettled(word("vehicles*"), WORDS | {"vehicle"})
     assert not unsettled(word("12+m,"), WORDS)
     assert not unsettled(word("Camden"), WORDS)  # a place no list holds
+
+
+def test_a_word_ocr_split_in_two_is_rejoined_where_a_piece_is_no_word():
+    """`reque sts`: a piece no list holds beside one, together a listed word. Two listed words
+    stay apart (`safe guarding`), as do codes and capitals."""
+    from scorekit.extract.respelling import rejoined
+    from scorekit.extract.textquality import dictionary
+
+    words = dictionary()
+    assert rejoined("Number of new reque sts for support", words) == "Number of new requests for support"
+    assert rejoined("Rate per 10,000 chil dren aged 0-17", words) == "Rate per 10,000 children aged 0-17"
+    assert rejoined("Percentage of safe guarding concerns", words) == "Percentage of safe guarding concerns"
+    assert rejoined("Number of CLA in month", words) == "Number of CLA in month"
