@@ -387,8 +387,9 @@ def _zero_read_as_letter(col: _Column, lookalikes: Mapping[str, str]) -> None:
 
 def _read_twice(col: _Column, lookalikes: Mapping[str, str]) -> None:
     """A number's last digit followed by its own lookalike (`AS05s`, `EH1ic`), or a lookalike
-    followed by its digit inside the number (`LAC1O0`): one glyph OCR read as two characters, so
-    the letter goes, where no other reading is what is left. Where another
+    followed by its digit inside the number (`LAC1O0` beside `LAC10-QL`, where another row
+    prints the number so: `CP6B8-NI` under `CP6B` is a sibling's letter read twice): one glyph
+    OCR read as two characters, so the letter goes, where no other reading is what is left. Where another
     row prints the stem the letter read as a second digit makes (`LAC1L-QL` above `LAC11-QL (%)`)
     and none the stem without it, the letter is that digit (`_digit_read_as_letter`)."""
     stems = Counter((p.prefix, p.number) for p in col.parts if p is not None)
@@ -402,7 +403,9 @@ def _read_twice(col: _Column, lookalikes: Mapping[str, str]) -> None:
             col.parts[i] = once
     for i, q in enumerate(col.parts):
         merged = _lookalike_before_its_digit(q, lookalikes) if q is not None and col.confs[i] < 1.0 else None
-        if merged is not None and all(r is None or r.text != merged.text for r in col.parts):
+        if merged is not None and stems[(merged.prefix, merged.number)] and all(
+            r is None or r.text != merged.text for r in col.parts
+        ):
             col.parts[i] = merged
 
 

@@ -442,11 +442,13 @@ def test_a_digit_followed_by_its_own_lookalike_is_one_glyph_read_twice():
 
 
 def test_a_lookalike_before_its_own_digit_inside_a_number_is_one_glyph_read_twice():
-    """`LAC1O0 (%)`: the `0` read as `O0`, the letter breaking the number; the number runs on
-    past it. A letter its next digit does not look like stays (`EH1a2`)."""
+    """`LAC1O0 (%)` beside `LAC10-QL`: the `0` read as `O0`, the letter breaking the number; the
+    number runs on past it where another row prints it so. A letter its next digit does not look
+    like stays (`EH1a2`), and so does a sibling's letter read twice (`CP6B8-NI` under `CP6B`)."""
     assert texts(["LAC7-QL", "LAC1O0 (%)", "LAC10-QL", "LAC13"]) == ["LAC7-QL", "LAC10 (%)", "LAC10-QL", "LAC13"]
-    assert texts(["AB1", "AB1S5", "AB16"])[1] == "AB15"
+    assert texts(["AB14", "AB1S5 (%)", "AB15", "AB16"])[1] == "AB15 (%)"
     assert texts(["EH1a2", "EH1b"])[0] == "EH1a2"
+    assert texts(["CP6B", "CP6B8-NI", "CP7"])[1] != "CP68-NI"
 
 
 def test_a_stroke_after_the_number_the_count_implies_is_no_letter_however_sure():
