@@ -127,8 +127,9 @@ def rejoined(text: str, dictionary: Collection[str]) -> str:
     """A name whose word OCR split in two at a wide gap (`new reque sts for support`): two
     neighbouring pieces of letters, one at least no list holds, that together make a listed
     word, are that word (`requests`). Pieces both listed stay apart (`safe guarding` may be
-    printed so), as do capitals and codes."""
-    words = text.split(" ")
+    printed so), as do capitals and codes. An acronym glued to the word after it at a narrow
+    gap (`CLAplaced`: capitals, then a listed word in small letters) is the two words."""
+    words = [part for w in text.split(" ") for part in _capitals_apart(w, dictionary)]
     out: list[str] = []
     k = 0
     while k < len(words):
@@ -141,6 +142,21 @@ def rejoined(text: str, dictionary: Collection[str]) -> str:
         out.append(a)
         k += 1
     return " ".join(out)
+
+
+_CAPITALS_GLUED = re.compile(r"^(?P<caps>[A-Z]{2,})(?P<word>[a-z]{2,})(?P<tail>[.,;:)]*)$")
+
+
+def _capitals_apart(w: str, dictionary: Collection[str]) -> list[str]:
+    """`CLAplaced` -> `CLA`, `placed`: the word listed, of three letters or more, or one of the
+    vocabulary's glued short words (`CLAat`); a plural's `s` is no word (`ICPCs`)."""
+    m = _CAPITALS_GLUED.match(w)
+    word = m.group("word") if m is not None else ""
+    if not word or known(w, dictionary):
+        return [w]
+    if not (word in VOCABULARY.glue_words or (len(word) >= 3 and known(word, dictionary))):
+        return [w]
+    return [m.group("caps"), m.group("word") + m.group("tail")]
 
 
 def _split_word(a: str, b: str, dictionary: Collection[str]) -> bool:
