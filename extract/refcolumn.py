@@ -403,8 +403,10 @@ def _read_twice(col: _Column, lookalikes: Mapping[str, str]) -> None:
             col.parts[i] = once
     for i, q in enumerate(col.parts):
         merged = _lookalike_before_its_digit(q, lookalikes) if q is not None and col.confs[i] < 1.0 else None
-        if merged is not None and stems[(merged.prefix, merged.number)] and all(
-            r is None or r.text != merged.text for r in col.parts
+        if (
+            merged is not None
+            and stems[(merged.prefix, merged.number)]
+            and all(r is None or r.text != merged.text for r in col.parts)
         ):
             col.parts[i] = merged
 

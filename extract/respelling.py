@@ -151,12 +151,12 @@ def _capitals_apart(w: str, dictionary: Collection[str]) -> list[str]:
     """`CLAplaced` -> `CLA`, `placed`: the word listed, of three letters or more, or one of the
     vocabulary's glued short words (`CLAat`); a plural's `s` is no word (`ICPCs`)."""
     m = _CAPITALS_GLUED.match(w)
-    word = m.group("word") if m is not None else ""
-    if not word or known(w, dictionary):
+    if m is None or known(w, dictionary):
         return [w]
+    word = m.group("word")
     if not (word in VOCABULARY.glue_words or (len(word) >= 3 and known(word, dictionary))):
         return [w]
-    return [m.group("caps"), m.group("word") + m.group("tail")]
+    return [m.group("caps"), word + m.group("tail")]
 
 
 def _split_word(a: str, b: str, dictionary: Collection[str]) -> bool:
