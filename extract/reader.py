@@ -160,7 +160,7 @@ class TableReader:
                 grid[header_rows:], model, title=table.title, levels=levels, first=header_rows, head=grid[:header_rows]
             )
             if _has_measures(model) or _transposed(body):
-                date_benchmarks(model, page_text)
+                date_benchmarks(model, f"{table.title}\n{page_text}")
                 self._carry_benchmark_periods(model)
                 return body
         last = self.last
@@ -666,7 +666,8 @@ _BENCH_NOTE = re.compile(r"\b((?:20)?\d{2}\s*[-/–]\s*\d{2})\)?\s+data\b", re.I
 
 def date_benchmarks(model: ColumnModel, page_text: str) -> None:
     """Benchmark columns whose band lies outside the table (a box drawn above the header, so no
-    cell of it): one `using 16-17 data` or `(2019/20 data)` on the page dates them."""
+    cell of it): one `using 16-17 data` or `(2019/20 data)` on the page, or in the table's title
+    (an OCR'd page's text may set the band's words apart), dates them."""
     cols = [c for c in model.columns if c.measure in ("stat_neighbour", "england", "region") and not c.period]
     years = {fy_in_text(m.group(1)) for m in _BENCH_NOTE.finditer(page_text)} - {""}
     if cols and len(years) == 1:

@@ -311,3 +311,15 @@ def test_references_over_a_transposed_tables_names_read_in_small_letters_are_in_
     assert not any(o["indicator"].startswith(("cs", "CS")) for o in obs)
     obs = read_page(replaced(page, method="text"))
     assert not {o["ref"] for o in obs} & {"CS10", "CS11", "CS12"}
+
+
+def test_benchmark_columns_take_their_year_from_a_note_in_the_tables_title():
+    """`Benchmarking (2022/23 data)` printed over the table, which the table finder takes as its
+    title (an OCR'd page's text sets the note's words apart): it dates the benchmark columns."""
+    from .structure.pages import read as read_page
+
+    header = ["Ref", "Indicator", "Sep-23", "Oct-23", "Stat. Neighbours", "ENG"]
+    rows = [["AB1", "Number of referrals", "12", "14", "20", "22"], ["AB2", "Number of plans", "5", "6", "7", "8"]]
+    page = print_sheet(Sheet([header, *rows], title="Benchmarking (2022/23 data)")).page
+    got = {(o["ref"], o["measure"]): o["period"] for o in read_page(page)}
+    assert got[("AB1", "stat_neighbour")] == got[("AB2", "england")] == "FY2022/23"
