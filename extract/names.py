@@ -45,13 +45,14 @@ def lead_ref(text: str) -> tuple[str, str]:
     return (m.group("ref"), m.group("name")) if m else (text, "")
 
 
-_READ_REF_IN_NAME = re.compile(r"^(?P<ref>\S{1,8})\s+[-–:]\s+(?P<name>[A-Za-z].*)$")
+_READ_REF_IN_NAME = re.compile(r"^(?P<ref>\S{1,8}(?:\s?\((?:[A-Za-z]{1,4}|%)\))?)\s+[-–:]\s+(?P<name>[A-Za-z].*)$")
 
 
 def split_read_ref(name: str) -> tuple[str, str]:
     """What may be a reference OCR misread before a name (`$P2 - Burglary`, `#11 - Referrals`,
-    `MS - Number`): a short first word holding a digit, or capitals ending in a digit's
-    lookalike, set apart by a spaced dash. Only its column can say whether it is one
+    `MS - Number`, `LACS (val) - Number`): a short first word holding a digit, or capitals ending
+    in a digit's lookalike, with the bracketed qualifier a reference prints after it (`(val)`,
+    `(%)`) if any, set apart by a spaced dash. Only its column can say whether it is one
     (`refcolumn`); ("", name) otherwise."""
     m = _READ_REF_IN_NAME.match(strip_markers(name))
     if m is None or not (any(ch.isdigit() for ch in m.group("ref")) or _digit_read_as_letter(m.group("ref"))):
@@ -63,7 +64,7 @@ def _digit_read_as_letter(word: str) -> bool:
     """Capitals ending in a letter OCR reads for a digit (`MS` for `M5`, `EHS-OL` for `EH5-QL`)."""
     from .vocabulary import VOCABULARY
 
-    stem = re.split(r"[-(]", word, maxsplit=1)[0]
+    stem = re.split(r"[-(\s]", word, maxsplit=1)[0]
     return 2 <= len(stem) <= 6 and stem.isalpha() and stem.isupper() and stem[-1] in VOCABULARY.lookalikes
 
 

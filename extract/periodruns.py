@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .periods import MONTHS, parse_month, parse_quarter
+from .periods import MONTHS, parse_fy, parse_month, parse_quarter
 
 MIN_RUN = 3  # labels in step a level needs before it settles any other
 LIKE = 60  # rapidfuzz ratio from which a garbled label's letters read like the period's
@@ -45,9 +45,36 @@ def settle_level(level: list[str]) -> list[str]:
     spans = _spans(level)
     places = [_place(s.text) for s in spans]
     out = list(level)
-    for k, label in _settled(spans, places).items():
+    for k, label in (_settled(spans, places) | _years_among_years(spans)).items():
         for c in spans[k].cols:
             out[c] = label
+    return out
+
+
+def _years_among_years(spans: list[_Span]) -> dict[int, str]:
+    """`2011-12` beside `2012-13`: a label that reads both as a month (December 2011) and as a
+    financial year, beside a label that reads only as the financial year one on or back from it
+    (or beside one settled so) and beside no month, is that year (`2011/12`): months do not stand
+    in a run of years."""
+    out: dict[int, str] = {}
+    years: dict[int, int] = {
+        k: int(fy[2:6]) for k, s in enumerate(spans) if (fy := parse_fy(s.text)) and not parse_month(s.text.strip())
+    }
+    for _ in range(len(spans)):
+        before = len(out)
+        for k, span in enumerate(spans):
+            fy = parse_fy(span.text)
+            if k in out or not (fy and parse_month(span.text.strip())):
+                continue
+            start = int(fy[2:6])
+            beside = [j for j in (k - 1, k + 1) if 0 <= j < len(spans)]
+            if any(parse_month(spans[j].text.strip()) and not parse_fy(spans[j].text) for j in beside):
+                continue
+            if any(abs(years[j] - start) == 1 for j in beside if j in years):
+                out[k] = f"{start}/{(start + 1) % 100:02d}"
+                years[k] = start
+        if len(out) == before:
+            break
     return out
 
 

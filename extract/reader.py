@@ -41,13 +41,13 @@ from .records import (
     withhold_pointless_percents,
 )
 from .refcolumn import RefCell, RefMemory, parse_ref, repair_column
-from .respelling import unsettled
+from .respelling import rejoined, unsettled
 from .schema import REF_CONTESTED as CONTESTED
 from .secondreading import known
 from .structure import Cell, Table
 from .structure.figures import data_like
 from .textquality import dictionary
-from .values import UNREAD, parse_value
+from .values import ARROWS, UNREAD, parse_value
 from .vocabulary import VOCABULARY
 
 
@@ -160,7 +160,7 @@ class TableReader:
                 grid[header_rows:], model, title=table.title, levels=levels, first=header_rows, head=grid[:header_rows]
             )
             if _has_measures(model) or _transposed(body):
-                date_benchmarks(model, page_text)
+                date_benchmarks(model, f"{table.title}\n{page_text}")
                 self._carry_benchmark_periods(model)
                 return body
         last = self.last
@@ -185,6 +185,7 @@ class TableReader:
             line.name = strip_noted(line.name, notes)
             if ctx.method == "ocr":
                 line.name = capital_codes(strip_edge_mark(line.name), VOCABULARY.ref_marks.capitals)
+                line.name = rejoined(line.name, dictionary())
         held = self._settle_refs(lines) | _unsettled_names(lines, body.model) if ctx.method == "ocr" else set()
         for k, line in enumerate(lines):
             body.row_no += 1
@@ -337,23 +338,34 @@ def _prefix(ref: str) -> str:
 
 def _unsettled_names(lines: list[Line], model: ColumnModel) -> set[int]:
     """The lines keyed by their name (no reference) whose name holds a word the engine was unsure
-    of and no word list explains (`respelling.unsettled`): withheld, not filed under a misread name."""
+    of and no word list explains (`respelling.unsettled`), or an arrow (`_arrow_read`): withheld,
+    not filed under a misread name."""
     words = dictionary()
     return {
         k
         for k, line in enumerate(lines)
         if not line.ref
-        and any(
-            unsettled(w, words)
-            for i in model.index("name")
-            if i < len(line.row) and (c := line.row[i]) is not None
-            for w in c.words
+        and (
+            _arrow_read(line.name)
+            or any(
+                unsettled(w, words)
+                for i in model.index("name")
+                if i < len(line.row) and (c := line.row[i]) is not None
+                for w in c.words
+            )
         )
     }
 
 
 def _label_cells(row: list[Cell | None], model: ColumnModel, kind: str) -> list[Cell]:
     return [c for i in model.index(kind) if i < len(row) and (c := row[i]) is not None and c.words]
+
+
+def _arrow_read(name: str) -> bool:
+    """An OCR'd name holding an arrow or a triangle (`... long-term support ↑ month end`): a
+    direction column prints those, no indicator's name does, so a word of the name was read as
+    one (the glyph reader sure of its shape), and what the name says is not known."""
+    return any(ch in ARROWS for ch in name)
 
 
 def _label_conf(row: list[Cell | None], model: ColumnModel) -> float:
@@ -472,6 +484,8 @@ def _read_transposed(body: Body, ctx: Record) -> list[dict]:
     """Each column an indicator (its header the name, a level above it the reference), each row
     a period."""
     headers, bands = column_headers(body.levels, len(body.model.columns))
+    if ctx.method == "ocr":
+        headers, bands = _cased_bands(headers, bands)
     labels = _cased_refs([_column_label(h, b) for h, b in zip(headers, bands, strict=True)])
     if ctx.method == "ocr":
         labels = _repaired_refs(labels)
@@ -486,7 +500,8 @@ def _read_transposed(body: Body, ctx: Record) -> list[dict]:
             ref, name = labels[i]
             col = Column("measure", "value", period, header=headers[i])
             unit = unit_of_row(name, [(col, cell.text)])
-            out.append(observation(ctx, i, "", ref, name, "", col, cell, unit))
+            obs = observation(ctx, i, "", ref, name, "", col, cell, unit)
+            out.append(withhold(obs) if ctx.method == "ocr" and not ref and _arrow_read(name) else obs)
     return out
 
 
@@ -504,6 +519,36 @@ def _column_label(header: str, band: str) -> tuple[str, str]:
     if after and (m := _PREFIX.match(lead)) is not None and m.group().isupper():
         ref, name = lead, after  # `EH4 (val)`: the prefix in capitals, its qualifier as printed
     return ref, name
+
+
+def _cased_bands(headers: list[str], bands: list[str]) -> tuple[list[str], list[str]]:
+    """A row of references heading a transposed table's columns, over its names or leading them,
+    OCR'd in small letters where they are shaped as capitals (`cs10`, `csi1` for `CS10`, `CS11`):
+    where two columns or more are headed so, each a reference once in capitals, starting with such
+    a letter unless read in capitals, and every band the row prints is one, the row's references
+    are read in capitals. A band or a header of words stays as read."""
+    alike = VOCABULARY.ref_marks.case_alike
+
+    def lead(header: str) -> str:
+        first, _, rest = header.strip().partition(" ")
+        return first if rest[:1].isupper() else ""
+
+    read = [b.strip() or lead(h) for h, b in zip(headers, bands, strict=True)]
+    refs = [r for r in read if r and is_reference(r.upper()) and (r == r.upper() or r[0] in alike)]
+    if len(refs) < 2 or all(r == r.upper() for r in refs):
+        return headers, bands
+    if not all(is_reference(b.strip().upper()) for b in bands if b.strip()):
+        return headers, bands
+    cased = set(refs)
+    out_h, out_b = [], []
+    for h, b, r in zip(headers, bands, read, strict=True):
+        if r in cased and b.strip():
+            b = b.strip().upper()
+        elif r in cased and r:
+            h = r.upper() + h.strip()[len(r) :]
+        out_h.append(h)
+        out_b.append(b)
+    return out_h, out_b
 
 
 def _bare_number(text: str) -> bool:
@@ -621,7 +666,8 @@ _BENCH_NOTE = re.compile(r"\b((?:20)?\d{2}\s*[-/–]\s*\d{2})\)?\s+data\b", re.I
 
 def date_benchmarks(model: ColumnModel, page_text: str) -> None:
     """Benchmark columns whose band lies outside the table (a box drawn above the header, so no
-    cell of it): one `using 16-17 data` or `(2019/20 data)` on the page dates them."""
+    cell of it): one `using 16-17 data` or `(2019/20 data)` on the page, or in the table's title
+    (an OCR'd page's text may set the band's words apart), dates them."""
     cols = [c for c in model.columns if c.measure in ("stat_neighbour", "england", "region") and not c.period]
     years = {fy_in_text(m.group(1)) for m in _BENCH_NOTE.finditer(page_text)} - {""}
     if cols and len(years) == 1:

@@ -386,8 +386,10 @@ def _zero_read_as_letter(col: _Column, lookalikes: Mapping[str, str]) -> None:
 
 
 def _read_twice(col: _Column, lookalikes: Mapping[str, str]) -> None:
-    """A number's last digit followed by its own lookalike (`AS05s`, `EH1ic`): one glyph OCR read
-    as two characters, so the letter goes, where no other reading is what is left. Where another
+    """A number's last digit followed by its own lookalike (`AS05s`, `EH1ic`), or a lookalike
+    followed by its digit inside the number (`LAC1O0` beside `LAC10-QL`, where another row
+    prints the number so: `CP6B8-NI` under `CP6B` is a sibling's letter read twice): one glyph
+    OCR read as two characters, so the letter goes, where no other reading is what is left. Where another
     row prints the stem the letter read as a second digit makes (`LAC1L-QL` above `LAC11-QL (%)`)
     and none the stem without it, the letter is that digit (`_digit_read_as_letter`)."""
     stems = Counter((p.prefix, p.number) for p in col.parts if p is not None)
@@ -399,6 +401,24 @@ def _read_twice(col: _Column, lookalikes: Mapping[str, str]) -> None:
         once = replace(p, tail=p.tail[1:])
         if all(q is None or q.text != once.text for q in col.parts):
             col.parts[i] = once
+    for i, q in enumerate(col.parts):
+        merged = _lookalike_before_its_digit(q, lookalikes) if q is not None and col.confs[i] < 1.0 else None
+        if (
+            merged is not None
+            and stems[(merged.prefix, merged.number)]
+            and all(r is None or r.text != merged.text for r in col.parts)
+        ):
+            col.parts[i] = merged
+
+
+def _lookalike_before_its_digit(p: RefParts, lookalikes: Mapping[str, str]) -> RefParts | None:
+    """`LAC1O0 (%)`: a number broken by a letter that the digit after it looks like, one glyph
+    read twice the other way round; the number runs on past the letter (`LAC10 (%)`)."""
+    rest = p.tail[1:]
+    digits = len(rest) - len(rest.lstrip("0123456789"))
+    if not digits or lookalikes.get(p.tail[0]) != rest[0]:
+        return None
+    return replace(p, number=p.number + rest[:digits], tail=rest[digits:])
 
 
 def _digit_read_as_letter(col: _Column, lookalikes: Mapping[str, str]) -> None:
@@ -922,7 +942,8 @@ def _numbered_in_turn(col: _Column, lookalikes: Mapping[str, str]) -> set[int]:
     `W03`), and the implied prefix with a number at a width it never prints (`H0O7`); the rows
     repaired. An unsure reading of the implied prefix with no digit left takes it too
     (`_number_lost`), as does one a lookalike made another row's reference (`RBS` read `RB5`
-    where the count implies `RB4`). Repairs run top down, so a repaired row counts for the next,
+    where the count implies `RB4`), and the implied reference with a stroke after its number
+    (`_stroke_after`). Repairs run top down, so a repaired row counts for the next,
     and again until none is made: a row repaired below implies one above it."""
     repaired: set[int] = set()
     for _ in range(len(col.texts)):
@@ -931,6 +952,10 @@ def _numbered_in_turn(col: _Column, lookalikes: Mapping[str, str]) -> set[int]:
             p = col.parts[i]
             implied = _implied_here(col, i) if text and i not in repaired else None
             if implied is None:
+                continue
+            if _stroke_after(col, i, p, implied, lookalikes):
+                col.parts[i] = implied
+                repaired.add(i)
                 continue
             if p is not None and not (
                 _off_prefix(col, i, p, implied) or _misfit(col, i, p, implied) or _twice(col, i, p)
@@ -947,6 +972,18 @@ def _numbered_in_turn(col: _Column, lookalikes: Mapping[str, str]) -> set[int]:
         if len(repaired) == before:
             break
     return repaired
+
+
+def _stroke_after(col: _Column, i: int, p: RefParts | None, implied: RefParts, lookalikes: Mapping[str, str]) -> bool:
+    """`WR9I` between `WR8` and `WR10`: the reference the count implies with one stroke after its
+    number, a letter OCR reads for a `1` (the cell's border or a rule's remnant), however sure the
+    engine was, where no other row of the column prints a letter after its number: the letter
+    names no sibling (`EH3a`, `CP6B` keep theirs)."""
+    if p is None or implied.tail or (p.prefix, p.sep, p.number) != (implied.prefix, implied.sep, implied.number):
+        return False
+    if len(p.tail) != 1 or lookalikes.get(p.tail) != "1":
+        return False
+    return not any(q is not None and q.tail[:1].isalpha() for j, q in enumerate(col.parts) if j != i)
 
 
 def _unread_in_turn(col: _Column) -> set[int]:

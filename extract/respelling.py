@@ -119,6 +119,52 @@ def _respelt(w: Word, dictionary: Collection[str], folded: dict[str, frozenset[s
     return _read_as(w, m, next(iter(meant))) if len(meant) == 1 else w
 
 
+_PIECE = re.compile(r"^[A-Za-z][a-z]+$")
+_TAILED = re.compile(r"^(?P<word>[a-z]+)(?P<tail>[.,;:)]*)$")
+
+
+def rejoined(text: str, dictionary: Collection[str]) -> str:
+    """A name whose word OCR split in two at a wide gap (`new reque sts for support`): two
+    neighbouring pieces of letters, one at least no list holds, that together make a listed
+    word, are that word (`requests`). Pieces both listed stay apart (`safe guarding` may be
+    printed so), as do capitals and codes. An acronym glued to the word after it at a narrow
+    gap (`CLAplaced`: capitals, then a listed word in small letters) is the two words."""
+    words = [part for w in text.split(" ") for part in _capitals_apart(w, dictionary)]
+    out: list[str] = []
+    k = 0
+    while k < len(words):
+        a = words[k]
+        b = _TAILED.match(words[k + 1]) if k + 1 < len(words) else None
+        if b is not None and _PIECE.match(a) and _split_word(a, b.group("word"), dictionary):
+            out.append(a + words[k + 1])
+            k += 2
+            continue
+        out.append(a)
+        k += 1
+    return " ".join(out)
+
+
+_CAPITALS_GLUED = re.compile(r"^(?P<caps>[A-Z]{2,})(?P<word>[a-z]{2,})(?P<tail>[.,;:)]*)$")
+
+
+def _capitals_apart(w: str, dictionary: Collection[str]) -> list[str]:
+    """`CLAplaced` -> `CLA`, `placed`: the word listed, of three letters or more, or one of the
+    vocabulary's glued short words (`CLAat`); a plural's `s` is no word (`ICPCs`)."""
+    m = _CAPITALS_GLUED.match(w)
+    if m is None or known(w, dictionary):
+        return [w]
+    word = m.group("word")
+    if not (word in VOCABULARY.glue_words or (len(word) >= 3 and known(word, dictionary))):
+        return [w]
+    return [m.group("caps"), word + m.group("tail")]
+
+
+def _split_word(a: str, b: str, dictionary: Collection[str]) -> bool:
+    if len(a) < 2 or len(b) < 2 or (known(a, dictionary) and known(b, dictionary)):
+        return False
+    return known(a + b, dictionary)
+
+
 UNSURE = 0.75  # an engine's word confidence below which a reading no list explains is not taken as printed:
 # on the sixth probe the misread words read 0.03-0.70 (`casehoider` 0.54), a printed one 0.81 (`caseholder`)
 _NAME_MARKS = set("&%£+-/'.,:;()[]*#")  # marks an indicator's name prints beside its letters and figures

@@ -105,3 +105,12 @@ def test_a_letter_left_of_a_label_beside_a_run_is_the_runs_next_period():
     assert settle_level(level)[1] == "Aug 2022"
     for other in ("N", "No"):
         assert settle_level(["National", other, "Jul22", "Jun22", "May22", "Apr22"])[1] == other
+
+
+def test_a_label_both_a_month_and_a_financial_year_beside_years_is_the_year():
+    """`2011-12` (December 2011, or 2011/12) before `2012-13`, `2013-14`: months do not stand in a
+    run of financial years. Among months (`2011-11`, `2012-01`) it stays a month; alone, as read."""
+    assert settle_level(["Code", "Area", "2011-12", "2012-13", "2013-14"])[2] == "2011/12"
+    assert settle_level(["2010-11", "2011-12", "2012-13"])[:2] == ["2010/11", "2011/12"]
+    assert settle_level(["Measure", "2011-11", "2011-12", "2012-01"])[2] == "2011-12"
+    assert settle_level(["Measure", "2011-12", "Target"])[1] == "2011-12"

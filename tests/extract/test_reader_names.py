@@ -92,3 +92,27 @@ def test_an_opening_bracket_a_name_never_closes_is_a_speck_before_it():
     assert strip_edge_mark("(Number of CLA placed in IFA placements") == "Number of CLA placed in IFA placements"
     assert strip_edge_mark("(E11, E12) Adoptions") == "(E11, E12) Adoptions"
     assert strip_edge_mark("(Number of CLA (IFA)") == "Number of CLA (IFA)"
+
+
+def test_an_ocr_name_holding_an_arrow_withholds_its_rows_values():
+    """`Number of people in receipt of support ↑ month end`: a word read as an arrow, which no
+    name prints, however sure the engine was; a transposed table's column named so too. A text
+    layer's name stands."""
+    rows = [["Number of people in receipt of support ↑ month end", "7", "8"], *ROWS[:2]]
+    for method, held in (("ocr", {"7", "8"}), ("text", set())):
+        got = read_as(print_sheet(Sheet([HEADER, *rows])), method, 0.95)
+        assert {o["value_raw"] for o in got if "low_confidence" in (o["flags"] or "")} == held
+    from .structure.transposed_page import transposed
+
+    page = transposed(refs=("", "", ""))
+    page.words = [replace(w, text="▲ or)") if w.text == "Single" and w.x0 < 120 else w for w in page.words if w.text]
+    got = read_page(page)
+    assert {o["indicator"] for o in got if o["value"] is None} == {"Number of ▲ or) Referrals"}
+
+
+def test_an_ocr_name_with_a_word_split_in_two_reads_as_printed():
+    """`Number of new reque sts`: the OCR'd name's split word is rejoined; a text layer's stands."""
+    rows = [["Number of new reque sts", "7", "8"], *ROWS[:2]]
+    for method, name in (("ocr", "Number of new requests"), ("text", "Number of new reque sts")):
+        got = read_as(print_sheet(Sheet([HEADER, *rows])), method, 0.95)
+        assert got[0]["indicator"] == name

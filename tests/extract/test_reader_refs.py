@@ -196,7 +196,8 @@ def _names_read(refs: list[str]) -> list[tuple[str, str, object]]:
     header = ["Indicator", "Apr-23", "May-23"]
     rows = [[f"{r} - Measure {chr(65 + k)} of offences", f"{10 + k}", f"{20 + k}"] for k, r in enumerate(refs)]
     page = print_sheet(Sheet([header, *rows])).page
-    page.words = [replace(w, conf=0.6) if w.text in refs else w for w in page.words]
+    read = {part for r in refs for part in r.split()}
+    page.words = [replace(w, conf=0.6) if w.text in read else w for w in page.words]
     info, reader = PageInfo(page.source, page.page, method="ocr"), TableReader()
     return [
         (o["ref"], o["indicator"], o["value"])
@@ -282,3 +283,43 @@ def test_capitals_before_a_dash_stay_in_the_name_where_no_name_prints_a_referenc
         ("", "NEET - Young people not in education"),
         ("", "Number of referrals"),
     ]
+
+
+def test_a_misread_reference_with_a_bracketed_qualifier_before_a_name_is_settled_or_withheld():
+    """`ABS (val) - ...`: a reference read with a letter for its digit, its qualifier after it,
+    before a name. It is some reference of `AB` the column does not settle, so its row is withheld
+    rather than filed under a name that opens with a misread reference. `AB1O0 (%) - ...` is
+    `AB10 (%)`, which the column settles, and the name keeps only its words."""
+    got = _names_read(["AB11-QL", "AB11-QL (%)", "ABS (val)", "ABS", "AB16"])
+    assert [value for _, _, value in got] == [10, 11, None, None, 14]
+    got = _names_read(["AB7 (val)", "AB7", "AB1O0 (%)", "AB10", "AB11"])
+    assert got[2] == ("AB10 (%)", "Measure C of offences", 12)
+
+
+def test_references_over_a_transposed_tables_names_read_in_small_letters_are_in_capitals():
+    """`cs10`, `csi1`, `cs12` over the names: OCR reads capitals shaped as their small letters
+    (`c`, `s`) in either case; a row of them, each a reference once in capitals, is printed so
+    and keys the columns (not the names). A text layer's small letters stay as printed."""
+    from dataclasses import replace as replaced
+
+    from .structure.pages import read as read_page
+    from .structure.transposed_page import transposed
+
+    page = transposed(refs=("cs10", "csi1", "cs12"))
+    obs = read_page(page)
+    assert {o["ref"] for o in obs} == {"CS10", "CS11", "CS12"}
+    assert not any(o["indicator"].startswith(("cs", "CS")) for o in obs)
+    obs = read_page(replaced(page, method="text"))
+    assert not {o["ref"] for o in obs} & {"CS10", "CS11", "CS12"}
+
+
+def test_benchmark_columns_take_their_year_from_a_note_in_the_tables_title():
+    """`Benchmarking (2022/23 data)` printed over the table, which the table finder takes as its
+    title (an OCR'd page's text sets the note's words apart): it dates the benchmark columns."""
+    from .structure.pages import read as read_page
+
+    header = ["Ref", "Indicator", "Sep-23", "Oct-23", "Stat. Neighbours", "ENG"]
+    rows = [["AB1", "Number of referrals", "12", "14", "20", "22"], ["AB2", "Number of plans", "5", "6", "7", "8"]]
+    page = print_sheet(Sheet([header, *rows], title="Benchmarking (2022/23 data)")).page
+    got = {(o["ref"], o["measure"]): o["period"] for o in read_page(page)}
+    assert got[("AB1", "stat_neighbour")] == got[("AB2", "england")] == "FY2022/23"

@@ -441,6 +441,27 @@ def test_a_digit_followed_by_its_own_lookalike_is_one_glyph_read_twice():
     assert texts(["W09", "W10", "will", "W12"]) == ["W09", "W10", "W11", "W12"]  # `W11l` once settled
 
 
+def test_a_lookalike_before_its_own_digit_inside_a_number_is_one_glyph_read_twice():
+    """`LAC1O0 (%)` beside `LAC10-QL`: the `0` read as `O0`, the letter breaking the number; the
+    number runs on past it where another row prints it so. A letter its next digit does not look
+    like stays (`EH1a2`), and so does a sibling's letter read twice (`CP6B8-NI` under `CP6B`)."""
+    assert texts(["LAC7-QL", "LAC1O0 (%)", "LAC10-QL", "LAC13"]) == ["LAC7-QL", "LAC10 (%)", "LAC10-QL", "LAC13"]
+    assert texts(["AB14", "AB1S5 (%)", "AB15", "AB16"])[1] == "AB15 (%)"
+    assert texts(["EH1a2", "EH1b"])[0] == "EH1a2"
+    assert texts(["CP6B", "CP6B8-NI", "CP7"])[1] != "CP68-NI"
+
+
+def test_a_stroke_after_the_number_the_count_implies_is_no_letter_however_sure():
+    """`WR9I` between `WR8` and `WR10`: the cell's border read as a `1`'s lookalike after the
+    number, sure or not. In a column whose rows print letters after their numbers, or where the
+    count implies another number, the letter stays."""
+    column = ["WR6", "WR7", "WR8", "WR9I", "WR10", "WR11"]
+    for conf in (0.5, 0.95):
+        assert [r.text for r in repair(column, conf=conf)][3] == "WR9"
+    assert texts(["EH3", "EH3a", "EH4I", "EH5"])[2] == "EH4I"
+    assert texts(["WR6", "WR7", "WR8", "WR3I", "WR10", "WR11"])[3] != "WR9"
+
+
 def test_a_first_reading_of_lookalikes_alone_takes_the_count_below_it():
     """`wol` and `wo02` over `W03`, `W04`: the count implies `W01` and `W02`, which they read as
     once their last characters are taken for the digits they look like and the case put aside;

@@ -120,3 +120,29 @@ def test_an_unsure_word_no_list_explains_is_unsettled():
     assert not unsettled(word("vehicles*"), WORDS | {"vehicle"})
     assert not unsettled(word("12+m,"), WORDS)
     assert not unsettled(word("Camden"), WORDS)  # a place no list holds
+
+
+def test_a_word_ocr_split_in_two_is_rejoined_where_a_piece_is_no_word():
+    """`reque sts`: a piece no list holds beside one, together a listed word. Two listed words
+    stay apart (`safe guarding`), as do codes and capitals."""
+    from scorekit.extract.respelling import rejoined
+    from scorekit.extract.textquality import dictionary
+
+    words = dictionary()
+    assert rejoined("Number of new reque sts for support", words) == "Number of new requests for support"
+    assert rejoined("Rate per 10,000 chil dren aged 0-17", words) == "Rate per 10,000 children aged 0-17"
+    assert rejoined("Percentage of safe guarding concerns", words) == "Percentage of safe guarding concerns"
+    assert rejoined("Number of CLA in month", words) == "Number of CLA in month"
+
+
+def test_an_acronym_glued_to_the_word_after_it_is_two_words():
+    """`CLAplaced`, `CLAat`: capitals, then a listed word in small letters (or a glued short
+    word). A plural's `s` (`ICPCs`) and capitals alone stay."""
+    from scorekit.extract.respelling import rejoined
+    from scorekit.extract.textquality import dictionary
+
+    words = dictionary()
+    assert rejoined("Number of CLAplaced in IFA", words) == "Number of CLA placed in IFA"
+    assert rejoined("Number of CLAat end of month", words) == "Number of CLA at end of month"
+    assert rejoined("Number of ICPCs held", words) == "Number of ICPCs held"
+    assert rejoined("CAMHS referrals", words) == "CAMHS referrals"
