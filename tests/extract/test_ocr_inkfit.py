@@ -174,3 +174,16 @@ def test_a_loose_line_set_bold_stands_as_read():
     got = check_loose(img, words, WithSecond(Answers(["1"])))
     assert got[: len(regular) + len(bold)] == regular + bold
     assert got[-1].conf == LOOSE_DOUBT
+
+
+def test_a_signed_loose_figure_is_not_judged_by_its_width():
+    """`-22` printed with a dash wider than a hyphen leaves ink the fit does not explain; the
+    sign's width is not known, so the figure stands as read and is not read again."""
+    from scorekit.extract.ocr.inkfit import check_loose
+
+    from .answering_engine import Answers, WithSecond
+
+    second = Answers([])
+    words = _loose([(t, _printed(t)) for t in SURE_FIGURES] + [("-22", _printed("-22") + 9)])
+    assert check_loose(np.full((40, 2000), 255, np.uint8), words, WithSecond(second)) == words
+    assert second.crops == 0
