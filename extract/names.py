@@ -75,6 +75,7 @@ def strip_markers(name: str) -> str:
 _EDGE_MARK = re.compile(r"^[\\|‘’'“”\"(]+(?=[A-Z])")
 _QUOTES = "‘’'“”\""
 _CLOSING = "’'”\""
+_OPENING = {"’": "‘", "”": "“", '"': '"'}
 
 
 def strip_edge_mark(name: str) -> str:
@@ -90,6 +91,18 @@ def strip_edge_mark(name: str) -> str:
     if "(" in marks and rest.count(")") > rest.count("("):
         return name
     return rest
+
+
+def close_bracket(name: str, lookalikes: str) -> str:
+    """An OCR'd name that opens a bracket it never closes and ends in a mark OCR reads for the
+    closing one (`(based on count of children’`: the bracket's thin curve read as a quote):
+    the bracket. A quote the name opened itself (`‘...’`) is a quote."""
+    body, last = name.rstrip(), name.rstrip()[-1:]
+    if not last or last not in lookalikes or body.count("(") != body.count(")") + 1:
+        return name
+    if _OPENING.get(last, "\0") in body[:-1]:
+        return name
+    return body[:-1] + ")"
 
 
 _CODE_LIST = re.compile(r"\(([^()]*,[^()]*)\)")

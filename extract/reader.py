@@ -19,6 +19,7 @@ from .columns import Column, ColumnModel, fy_in_text, header_score
 from .headers import column_headers, header_texts, model_from_levels
 from .names import (
     capital_codes,
+    close_bracket,
     is_reference,
     lead_ref,
     noted_marks,
@@ -185,6 +186,7 @@ class TableReader:
             line.name = strip_noted(line.name, notes)
             if ctx.method == "ocr":
                 line.name = capital_codes(strip_edge_mark(line.name), VOCABULARY.ref_marks.capitals)
+                line.name = close_bracket(line.name, VOCABULARY.closing_brackets)
                 line.name = rejoined(line.name, dictionary())
         held = self._settle_refs(lines) | _unsettled_names(lines, body.model) if ctx.method == "ocr" else set()
         for k, line in enumerate(lines):

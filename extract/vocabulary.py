@@ -78,6 +78,7 @@ class Vocabulary:
     word_confusions: dict[str, str] = field(default_factory=dict)  # a letter group OCR reads for another -> it
     glue_words: frozenset[str] = frozenset()  # short words OCR runs into the next or last (`numberof`)
     edge_marks: str = ""  # marks OCR reads at a header's edge from a rule or a speck (`|Target`)
+    closing_brackets: str = ""  # marks OCR reads for a name's closing bracket (`children’`)
     other_headers: tuple[re.Pattern[str], ...] = ()  # words in a header cell that names no period (`Target`)
     header_misreadings: dict[str, str] = field(default_factory=dict)  # a header word OCR reads -> the printed one
 
@@ -243,6 +244,7 @@ def load(path: Path = DEFAULT_PATH, extra: Path | None = None, places_path: Path
     header_misreadings: dict[str, str] = {}
     glue_words: set[str] = set()
     edge_marks = ""
+    closing_brackets = ""
     other_headers: tuple[re.Pattern[str], ...] = ()
     for p in [q for q in (extra, path, places_path) if q is not None]:
         try:
@@ -263,6 +265,8 @@ def load(path: Path = DEFAULT_PATH, extra: Path | None = None, places_path: Path
         other_headers += _compile(ocr.get("other_header_words", {}).get("stems", []), f"{p}: other_header_words")
         marks = _more_marks(marks, ocr.get("reference_lookalikes", {}))
         edge_marks += "".join(m for m in ocr.get("header_edge_marks", {}).get("marks", "") if m not in edge_marks)
+        closing = ocr.get("bracket_lookalikes", {}).get("closing", "")
+        closing_brackets += "".join(m for m in closing if m not in closing_brackets)
         for pairs, key, inner in (
             (confusions, "confusions", None),
             (lookalikes, "reference_lookalikes", "pairs"),
@@ -292,6 +296,7 @@ def load(path: Path = DEFAULT_PATH, extra: Path | None = None, places_path: Path
         word_confusions,
         frozenset(glue_words),
         edge_marks,
+        closing_brackets,
         other_headers,
         {seen.lower(): meant.lower() for seen, meant in header_misreadings.items()},
     )

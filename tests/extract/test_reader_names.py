@@ -94,6 +94,27 @@ def test_an_opening_bracket_a_name_never_closes_is_a_speck_before_it():
     assert strip_edge_mark("(Number of CLA (IFA)") == "Number of CLA (IFA)"
 
 
+def test_a_closing_bracket_read_as_a_quote_closes_the_ocr_names_bracket():
+    """`(based on count of children’`: the bracket's thin curve read as a quote filed every
+    value of the row under a name never printed; a text layer's name stands as it holds."""
+    name = "ICPCs held in timescales (based on count of children"
+    rows = [[name + "’", "71%", "74%"], *ROWS[1:]]
+    for method, want in (("ocr", name + ")"), ("text", name + "’")):
+        got = read_as(print_sheet(Sheet([HEADER, *rows])), method, 0.95)
+        assert want in {o["indicator"] for o in got}
+
+
+def test_a_quote_or_a_closed_bracket_ending_a_name_stays():
+    from scorekit.extract.names import close_bracket
+
+    marks = "’'”\"]}|"
+    assert close_bracket("Rate (per 10,000]", marks) == "Rate (per 10,000)"
+    assert close_bracket("‘Looked after (CLA’", marks) == "‘Looked after (CLA’"
+    assert close_bracket("Rate (per 10,000) ’", marks) == "Rate (per 10,000) ’"
+    assert close_bracket("Children’s services (all’", marks) == "Children’s services (all)"
+    assert close_bracket("Rate (per 10,000’", "") == "Rate (per 10,000’"
+
+
 def test_an_ocr_name_holding_an_arrow_withholds_its_rows_values():
     """`Number of people in receipt of support ↑ month end`: a word read as an arrow, which no
     name prints, however sure the engine was; a transposed table's column named so too. A text
