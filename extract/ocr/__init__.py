@@ -178,33 +178,40 @@ DRAWN = 10  # grey levels a border drawn over a dark band's fill stands darker t
 def _top_past_gaps(grey, band, x: float, top: float, below: list[float], dpi: int) -> float:
     """Where a rule's run up through a dark band's gaps ends: past every stretch between the
     horizontal rules it crosses, from its top down, that passes between white letters, over
-    stretches of plain fill (a band's doubled top edge), until one drawn over the fill."""
-    start = top
+    stretches too short to tell (a band's doubled top edge), until one drawn over the fill. A
+    stretch of plain fill above one drawn over the same band is no border either: the band
+    draws its borders where it has them, so a year over its months (`2017` spanning `Feb` to
+    `Dec`) is one cell, not cut where the rule from below ran up through its fill."""
+    start, plain = top, None
     for y in below:
         kind = _stretch(grey, band, x, start, y, dpi)
-        if kind == "border":
-            break
+        if kind in ("border", "outside"):
+            return plain if kind == "border" and plain is not None else top
         if kind == "gap":
             top = y
+        if kind == "fill":
+            plain = y
         start = y
     return top
 
 
-def _stretch(grey, band, x: float, y0: float, y1: float, dpi: int) -> Literal["gap", "fill", "border"]:
+def _stretch(
+    grey, band, x: float, y0: float, y1: float, dpi: int
+) -> Literal["gap", "fill", "short", "border", "outside"]:
     """What a rule's stretch across a dark band's row is: `gap` where it is no darker than the
     band's fill and passes between white letters (the gap between two words of a label spanning
     columns, `Benchmark|ing`, which a rule from the rows below runs up through), `fill` where no
-    letters are beside it or it is too short to tell, `border` where drawn over the fill (darker
-    than it, or a light line across it on nearly every row) or outside a band."""
+    letters are beside it, `short` where too short to tell, `border` where drawn over the fill
+    (darker than it, or a light line across it on nearly every row), `outside` outside a band."""
     import numpy as np
 
     d = max(2, round(SEAM_X * dpi / 72.0))
     rows = np.arange(round(y0) + d, round(y1) - d)
     xi, off = round(x), max(3, round(1.5 * dpi / 72))
     if rows.size == 0:
-        return "fill"
+        return "short"
     if xi - 2 * off < 0 or xi + 2 * off >= grey.shape[1] or not _inside(band, x, (y0 + y1) / 2, dpi):
-        return "border"
+        return "outside"
     line = grey[rows, xi - 1 : xi + 2].min(axis=1)
     sides = np.concatenate([grey[rows, xi - 2 * off : xi - off], grey[rows, xi + off : xi + 2 * off]], axis=1)
     fill = sides[sides < 128]

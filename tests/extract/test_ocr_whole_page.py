@@ -373,6 +373,24 @@ def test_a_rule_run_up_through_a_word_space_past_a_doubled_top_edge_stops_under_
     assert got == [*edges, (300.0, 170.0, 300.0, 400.0), border]
 
 
+def test_a_rule_run_up_through_plain_fill_over_a_border_drawn_in_the_band_stops_at_the_border():
+    """A band of two rows: a year spanning its months over the months' own cells, whose borders
+    are drawn darker than the fill. A column rule from below, drawn through the months' row, ran
+    on up through the year's plain fill, cutting the year's cell in two (the months left of the
+    cut lost their year): it is clipped to the months' row. A border drawn through both rows
+    stays whole, and so does a rule through plain fill in a band that draws no border at all."""
+    band = np.zeros((600, 800), bool)
+    band[100:180, 50:700] = True
+    grey = np.full((600, 800), 245, np.uint8)
+    grey[100:180, 50:700] = 55
+    grey[140:400, 299:302] = 12  # the months' border, drawn from the year's row down
+    grey[100:400, 399:402] = 12  # a border through both rows
+    edges = [(50.0, 100.0, 650.0, 100.0), (50.0, 140.0, 650.0, 140.0), (50.0, 180.0, 650.0, 180.0)]
+    cut, whole, undrawn = (300.0, 100.0, 300.0, 400.0), (400.0, 100.0, 400.0, 400.0), (500.0, 100.0, 500.0, 400.0)
+    got = _ends_in_bands([*edges, cut, whole, undrawn], band, grey, 300)
+    assert got == [*edges, (300.0, 140.0, 300.0, 400.0), whole, undrawn]
+
+
 def test_a_dark_bands_seams_are_no_rules_but_its_borders_that_run_on_below_are():
     """Between a navy header's white labels the masks find dark gaps that look like column rules;
     a grid built on them cuts the labels (`Dece | mber`). A border the column rules below carry
