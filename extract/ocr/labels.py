@@ -410,7 +410,8 @@ _QUARTERISH = re.compile(r"^(?:q|qtr|qu|quarter)\w{0,3}\.?(?:\s*\S)?$", re.I)
 def _complete_quarters(cols: dict[int, CellReading]) -> None:
     """`Qtr 2015-16` beside `Qtr 2 2015-16`, `Qtr 3 2015-16`: a quarter label whose number was
     lost (a lone `1` at a scan's resolution, `Qu4`) is the one the run of quarters implies, where
-    two or more read in order and the cell still names a quarter and the year the run implies."""
+    two or more read in order and the cell still names a quarter and the year the run implies.
+    So is one whose `Q` was lost (`4 2015/16` before `Q1 2016/17`) and whose number is the run's."""
     index = {c: _quarter_index(q) for c, r in cols.items() if (q := parse_quarter(reading_text(r)))}
     if len(index) < 2:
         return
@@ -424,7 +425,7 @@ def _complete_quarters(cols: dict[int, CellReading]) -> None:
         if c in index or m is None or parse_fy(m.group(0)) != f"FY{year}/{(year + 1) % 100:02d}":
             continue
         rest = (reading_text(r)[: m.start()] + reading_text(r)[m.end() :]).strip()
-        if _QUARTERISH.match(rest):
+        if _QUARTERISH.match(rest) or rest == str(implied % 4 + 1):
             _set(r, f"Q{implied % 4 + 1} {m.group(0)}", 0.9)
 
 

@@ -166,6 +166,17 @@ def test_a_quarter_whose_number_was_lost_is_the_one_the_run_implies():
     assert texts(cols) == ["Ref", "Q1 2015-16", "Qtr2 2015-16", "Qtr 3 2015-16", "Q4 2015-16"]
 
 
+def test_a_quarter_whose_q_was_lost_is_the_runs_where_its_number_agrees():
+    """`4 2015/16` before `Q1 2016/17`: a label's `Q` lost to the band's fill left its column no
+    period, and a row's values nowhere. A number the run does not imply stays as read."""
+    cols = {i: reading(t) for i, t in enumerate(["Ref", "4 2015/16", "Q1 2016/17", "Q2 2016/17"])}
+    _complete_quarters(cols)
+    assert texts(cols) == ["Ref", "Q4 2015/16", "Q1 2016/17", "Q2 2016/17"]
+    cols = {i: reading(t) for i, t in enumerate(["Ref", "3 2015/16", "Q1 2016/17", "Q2 2016/17"])}
+    _complete_quarters(cols)
+    assert texts(cols) == ["Ref", "3 2015/16", "Q1 2016/17", "Q2 2016/17"]
+
+
 def test_a_quarter_label_of_another_year_or_a_lone_quarter_is_left_as_read():
     cols = {i: reading(t) for i, t in enumerate(["Qtr 2014-15", "Qtr2 2015-16", "Qtr 3 2015-16", "Annual target"])}
     _complete_quarters(cols)
