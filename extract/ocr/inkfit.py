@@ -157,19 +157,30 @@ def _other_weight(unfit: list, cells: list, fit: InkFit, grids) -> list:
     strokes: dict[int, float] = {}
     for members in rows.values():
         wide = [(r, k, w) for r, k, w, _ in members if id(r) in bad]
-        if len(wide) < 3 or 3 * len(wide) < 2 * len(members):
+        if not _mostly(wide, members) or not all(_most_read(r, r.words[k].text) for r, k, _ in wide):
             continue
-        if not all(_most_read(r, r.words[k].text) for r, k, _ in wide):
-            continue
-        ratios = [w / max(1.0, fit.expected(r.words[k].text)) for r, k, w in wide]
-        if max(ratios) > BOLD or max(ratios) - min(ratios) > ONE_FACE:
+        if not _one_face([w / max(1.0, fit.expected(r.words[k].text)) for r, k, w in wide], ONE_FACE):
             continue
         strokes = strokes or {id(c[0]): _stroke(c[0].cell.image) for c in cells}
-        rest = [v for i, v in strokes.items() if i not in {id(r) for r, _, _ in wide}]
-        row = float(np.median([strokes[id(r)] for r, _, _ in wide]))
-        if rest and row >= HEAVIER * float(np.median(rest)):
-            bold |= {id(r) for r, _, _ in wide}
+        ids = {id(r) for r, _, _ in wide}
+        if _heavier([strokes[i] for i in ids], [v for i, v in strokes.items() if i not in ids]):
+            bold |= ids
     return [c for c in unfit if id(c[0]) not in bold]
+
+
+def _mostly(wide: list, members: list) -> bool:
+    """Two thirds of a row's figures or more, three at least."""
+    return len(wide) >= 3 and 3 * len(wide) >= 2 * len(members)
+
+
+def _one_face(ratios: list[float], spread: float) -> bool:
+    """Widths over the page's fit that one other face prints: wider by one ratio, all alike."""
+    return max(ratios) <= BOLD and max(ratios) - min(ratios) <= spread
+
+
+def _heavier(row: list[float], rest: list[float]) -> bool:
+    """The row's strokes are a bold face's over the other figures' (a dropped mark leaves them)."""
+    return bool(rest) and float(np.median(row)) >= HEAVIER * float(np.median(rest))
 
 
 def _stroke(img: np.ndarray) -> float:
@@ -296,13 +307,13 @@ def _bold_lines_out(unfit: list[int], figures: list[int], words: list[Word], fit
     for k in unfit:
         members = line(k)
         wide = [j for j in members if j in unfit]
-        if k in bold or len(wide) < 3 or 3 * len(wide) < 2 * len(members):
+        if k in bold or not _mostly(wide, members):
             continue
-        ratios = [(words[j].x1 - words[j].x0) / max(1.0, fit.expected(words[j].text)) for j in wide]
-        if max(ratios) > BOLD or max(ratios) - min(ratios) > LOOSE_FACE:
+        if not _one_face(
+            [(words[j].x1 - words[j].x0) / max(1.0, fit.expected(words[j].text)) for j in wide], LOOSE_FACE
+        ):
             continue
         strokes = strokes or {j: _stroke(word_crop(img, words[j])) for j in figures}
-        rest = [v for j, v in strokes.items() if j not in wide]
-        if rest and float(np.median([strokes[j] for j in wide])) >= HEAVIER * float(np.median(rest)):
+        if _heavier([strokes[j] for j in wide], [v for j, v in strokes.items() if j not in wide]):
             bold |= set(wide)
     return [k for k in unfit if k not in bold]
