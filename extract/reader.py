@@ -206,7 +206,8 @@ class TableReader:
         A name leading with what may be a misread reference (`$P2 - Burglary`) gives it up only
         where the column repairs it to a prefix the column's other rows print."""
         loose = {k: split_read_ref(line.name) for k, line in enumerate(lines) if not line.ref}
-        cells = [RefCell(line.ref or loose[k][0], line.ref_conf) for k, line in enumerate(lines)]
+        mend = VOCABULARY.ref_marks.mend_qualifier
+        cells = [RefCell(mend(line.ref or loose[k][0]), line.ref_conf) for k, line in enumerate(lines)]
         got = repair_column(
             cells, VOCABULARY.lookalikes, self.refs, VOCABULARY.ref_marks.capitals, VOCABULARY.edge_marks
         )

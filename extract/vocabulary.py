@@ -62,6 +62,17 @@ class RefMarks:
     capitals: dict[str, str] = field(default_factory=dict)  # a mark read for a prefix's first capital (`$P2`)
     case_alike: str = ""  # small letters shaped as their capitals (`cs10` read for `CS10`)
 
+    def mend_qualifier(self, text: str) -> str:
+        """A qualifier's last capital read as a small letter OCR takes for it (`-Qt`, `-Nl`:
+        `qualifier_letters`): the capital, however sure the engine was, since a qualifier of
+        capitals prints none of them."""
+        if not self.qualifier_letters:
+            return text
+        letters = "[" + "".join(re.escape(ch) for ch in self.qualifier_letters) + "]"
+        return re.sub(
+            rf"(\d[a-z]?-[A-Z]{{0,3}})({letters})(?=$| )", lambda m: m[1] + self.qualifier_letters[m[2]], text
+        )
+
 
 @dataclass(frozen=True)
 class Vocabulary:

@@ -561,10 +561,7 @@ def ref_fix(text: str) -> str:
     `EHib` -> `M1`, `EH1b`; `LACI6` -> `LAC16`; `EHS-OL`, `LACIL-QL` -> `EH5-OL`, `LAC11-QL`; a
     qualifier's `-Qt` -> `-QL`; and without the space it puts into a widely kerned `LAC 10`."""
     marks, look = VOCABULARY.ref_marks, VOCABULARY.lookalikes
-    text = re.sub(r"^([A-Z]{1,5}) (?=\d)", r"\1", text)
-    if marks.qualifier_letters:
-        letters = _chars(marks.qualifier_letters)
-        text = re.sub(rf"(\d[a-z]?-[A-Z]{{0,3}}){letters}(?=$| )", lambda m: m[1] + marks.qualifier_letters[m[2]], text)
+    text = marks.mend_qualifier(re.sub(r"^([A-Z]{1,5}) (?=\d)", r"\1", text))
     if marks.after_prefix:
         m = re.match(rf"^([A-Z]{{1,5}}){_chars(marks.after_prefix)}(.*)$", text)
         if m and (not m[3] or re.match(r"^(\d|[a-z]?(%|-|$| \())", m[3])):
@@ -590,9 +587,10 @@ def _spaced(text: str, others: list[str]) -> str:
 
 
 def _reread_refs(readings, grids, rows, engine: OcrEngine) -> None:
-    """A sure first reading (tesseract's confidence) keeps its letters: `EHi (val)` is printed so,
-    and only two rereads agreeing on a reference shape overrule it; an unsure one gets the
-    confusion repairs of `ref_fix` and the majority of its readings."""
+    """A sure first reading (tesseract's confidence) keeps its letters but a qualifier's
+    (`RefMarks.mend_qualifier`): `EHi (val)` is printed so, and only two rereads agreeing on a
+    reference shape overrule it; an unsure one gets the confusion repairs of `ref_fix` and the
+    majority of its readings."""
     ref_cols = _ref_columns(rows, grids)
     if not ref_cols:
         return
@@ -609,7 +607,7 @@ def _reread_refs(readings, grids, rows, engine: OcrEngine) -> None:
         sure.append(ok)
     if not todo:
         return
-    fix = [(lambda t: t) if ok else ref_fix for ok in sure]
+    fix = [VOCABULARY.ref_marks.mend_qualifier if ok else ref_fix for ok in sure]
     split = [_two_lines(r.cell.image) for r in todo]
     images = [s[0] if s else r.cell.image for r, s in zip(todo, split, strict=False)]
     texts = [[f(_line_text(r, s))] for r, f, s in zip(todo, fix, split, strict=False)]

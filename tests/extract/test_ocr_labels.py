@@ -354,6 +354,34 @@ class _SecondReads:
         return [[self.word] if self is self.second and not line else [] for _ in images]
 
 
+class _ReadsAs:
+    """Every engine reading every reference cell as `text`, sure of it."""
+
+    def __init__(self, text: str):
+        self.second = self
+        self.text = text
+
+    def read_images(self, images, numeric=False, line=False, alphabet=""):
+        return [[Word(self.text, 0, 0, 40, 20, True, 0.97)] for _ in images]
+
+
+def test_a_sure_references_qualifier_read_with_a_small_letter_is_its_capital():
+    """`CP1-Nl` read sure, and so read again: a qualifier of capitals prints no small `l`, so it
+    is the `I` OCR took for one (a sans-serif `I` is an `l`'s shape), and the row's values are
+    no longer filed under a reference never printed. A sure `CP2b` keeps its small letter."""
+    from dataclasses import replace
+
+    from scorekit.extract.ocr.labels import fix_labels, reading_text
+
+    rows = [["Ref", "Indicator", "2015", "2016"], ["CP1-Nl", "Plans", "14", "16"], ["CP2b", "Visits", "12", "12"]]
+    readings, grids = _ruled(rows, {})
+    for k in (4, 8):
+        readings[k].words = [replace(readings[k].words[0], conf=0.97)]
+    fix_labels(readings, grids, _ReadsAs("CP1-Nl"))  # type: ignore[arg-type]
+    assert reading_text(readings[4]) == "CP1-NI"
+    assert reading_text(readings[8]) == "CP2b"
+
+
 def test_a_row_label_tesseract_all_but_rejected_is_the_second_engines_reading():
     """A bold `Thurrock` tesseract reads as `Us` at 0.16, left of the value columns: the second
     engine's surer `Thurrock` stands. A label tesseract is sure of is not read again."""

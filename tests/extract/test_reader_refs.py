@@ -44,6 +44,14 @@ def test_a_reference_the_engine_was_sure_of_stands():
     assert held == []
 
 
+def test_a_sure_qualifiers_small_letter_is_its_capital_on_an_ocr_page_alone():
+    """`CP1-Nl` read sure in a column of `-NI`s: filed under a reference never printed, its
+    values were wrong; a qualifier of capitals prints no small `l`. A text layer keeps it."""
+    rows = [["CP1-Nl", "Plans", "4", "5"], ["CP2", "Visits", "6", "7"], ["CP6B-NI", "Ends", "8", "9"]]
+    for method, want in (("ocr", "CP1-NI"), ("text", "CP1-Nl")):
+        assert want in {o["ref"] for o in read(method, rows, ref_conf=0.97)}
+
+
 def read_pages(method: str, tables: list[list[list[str]]], ref_conf: float) -> list[dict]:
     """The tables read as one page each of one document; what no row witnessed by its end held."""
     reader, out = TableReader(), []
