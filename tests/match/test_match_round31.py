@@ -1,0 +1,35 @@
+"""Matching round 31 (m50): real published wording (`tests/match/probes26.csv`: councils' freedom
+of information answers, scrutiny and corporate parenting minutes, a safeguarding partnership's KPI
+table, DfE's children in need data set labels, Ofsted's fostering main findings)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scorekit.match import evaluation as ev
+
+HERE = Path(__file__).resolve().parent
+
+
+def test_the_real_wording_probe_is_labelled_with_catalogue_ids_and_sources(shipped):
+    rows = ev.read(HERE / "probes26.csv")
+    ids = {i.id for i in shipped}
+    assert len(rows) >= 30 and len({r.name.lower() for r in rows}) == len(rows)
+    assert all(r.answer in ids or r.answer == ev.NEW for r in rows)
+    assert all(r.near_miss in ids and r.near_miss != r.answer for r in rows if r.kind == "trap")
+    assert all(r.note.startswith("axis: ") for r in rows if r.kind == "trap")
+    assert all(r.source.startswith("thirty-ninth session, matching round 31 (m50), real wording: ") for r in rows)
+
+
+def test_no_probe26_name_is_in_another_set_or_the_catalogue(shipped):
+    import csv
+
+    mine = {r.name.lower() for r in ev.read(HERE / "probes26.csv")}
+    others: set[str] = set()
+    for path in HERE.glob("*.csv"):
+        if path.name == "probes26.csv":
+            continue
+        with path.open(encoding="utf-8", newline="") as f:
+            others |= {(r.get("name") or r.get("indicator") or "").lower() for r in csv.DictReader(f)}
+    others |= {a.name.lower() for i in shipped for a in i.aliases}
+    assert not mine & others
