@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from scorekit.match import evaluation as ev
 
 HERE = Path(__file__).resolve().parent
@@ -33,3 +35,36 @@ def test_no_probe26_name_is_in_another_set_or_the_catalogue(shipped):
             others |= {(r.get("name") or r.get("indicator") or "").lower() for r in csv.DictReader(f)}
     others |= {a.name.lower() for i in shipped for a in i.aliases}
     assert not mine & others
+
+
+def _given(shipped, name: str) -> str:
+    from scorekit.match.matcher import Matcher, Query
+
+    return Matcher(shipped).match(Query.build(name)).indicator_id
+
+
+# -- a date stamp is a point in time ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Number of children subject to CP Plan as of 16 October 2023",
+        "As of 13.05.2024, how many children are subject to a Child Protection Plan in your local authority?",
+        "Number of children on a child protection plan as at 13/05/24",
+        "How many children are on a child protection plan at present?",
+    ],
+)
+def test_a_dated_or_present_count_is_a_snapshot_not_a_number(shipped, name):
+    from scorekit.match.normalise import vocabulary
+
+    facts = vocabulary().facts(name)
+    assert facts.basis == frozenset({"snapshot"}) and not facts.quantities
+    assert _given(shipped, name) == "cpp_children"
+
+
+def test_a_span_between_two_dates_is_no_snapshot():
+    from scorekit.match.normalise import vocabulary
+
+    name = "Between 01.01.2024 - 10.05.2024, how many Initial Child Protection Conferences (ICPC) have been held?"
+    assert "snapshot" not in vocabulary().facts(name).basis
