@@ -334,7 +334,7 @@ class Facts:
     negated_gloss: frozenset[str] = frozenset()
     strict: frozenset[Quantity] = frozenset()  # lower bounds written `more than N` in a span counted whole
     breakdown: str = ""  # `by age group`: the name heads a table of the measure split so
-    two_units: bool = False  # `percentage ... - rate`: the name says a share and a rate
+    two_units: bool = False  # `percentage ... - rate`, `number and rate of`: the name says two units
     only: frozenset[str] = frozenset()  # `transfer-ins only`: what the name counts alone
     only_values: frozenset[tuple[str, str]] = frozenset()  # the qualifier values those words say
     bare: frozenset[str] = frozenset()  # the words outside every parenthesis of more than one word
@@ -413,6 +413,7 @@ class Vocabulary:
         self._cumulative = frozenset(b.basis for b in prof.time_basis if b.cumulative)
         self._whole = Phrases(prof.whole_population)
         self._breakdowns = Phrases(prof.breakdowns)
+        self._unit_pairs = Phrases(prof.unit_pairs)
         self._any_period = Phrases(prof.any_period)
         self._any_time = Phrases(prof.any_time)
         self._period_spans = Phrases(prof.period_spans)
@@ -669,7 +670,9 @@ class Vocabulary:
             windows=windows,
             whole=bool(self._whole.found(text)),
             breakdown=next((m.group(0) for m, _ in self._breakdowns.matches(text)), ""),
-            two_units=self._share_and_rate(text) or (bool(noise or "(" in said) and self._stated_units(said, cued)),
+            two_units=self._share_and_rate(text)
+            or bool(self._unit_pairs.found(said))
+            or (bool(noise or "(" in said) and self._stated_units(said, cued)),
             any_period=any_period,
             negated=negated,
             negated_gloss=glossed,

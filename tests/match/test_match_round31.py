@@ -68,3 +68,26 @@ def test_a_span_between_two_dates_is_no_snapshot():
 
     name = "Between 01.01.2024 - 10.05.2024, how many Initial Child Protection Conferences (ICPC) have been held?"
     assert "snapshot" not in vocabulary().facts(name).basis
+
+
+# -- a count and another unit printed together --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Number and rate of children and young people with a child protection plan (CPP)",
+        "Rate and number of children looked after",
+        "Number and % of care leavers in suitable accommodation",
+    ],
+)
+def test_a_name_printing_a_count_and_a_rate_or_share_says_two_units(shipped, name):
+    from scorekit.match.normalise import vocabulary
+
+    assert vocabulary().facts(name).two_units
+    assert _given(shipped, name) == ""
+
+
+def test_a_count_alone_is_no_pair_of_units(shipped):
+    assert _given(shipped, "Number of children with a child protection plan") == "cpp_children"
+    assert _given(shipped, "Rate of children with a child protection plan per 10,000") == "cpp_rate"
