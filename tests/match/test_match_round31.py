@@ -91,3 +91,27 @@ def test_a_name_printing_a_count_and_a_rate_or_share_says_two_units(shipped, nam
 def test_a_count_alone_is_no_pair_of_units(shipped):
     assert _given(shipped, "Number of children with a child protection plan") == "cpp_children"
     assert _given(shipped, "Rate of children with a child protection plan per 10,000") == "cpp_rate"
+
+
+# -- a statutory visit is the social worker's ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "iid"),
+    [
+        (
+            "Percentage of children on a CP plan seen by their social worker within 10 working days",
+            "cpp_visited_10wd_pct",
+        ),
+        ("SW visits to children on CP plans within 10 working days (%)", "cpp_visited_10wd_pct"),
+        ("% of children on a CP plan seen by their social worker in the last 15 working days", "cpp_visited_15wd_pct"),
+    ],
+)
+def test_a_visit_by_the_social_worker_is_the_statutory_visit(shipped, name, iid):
+    assert _given(shipped, name) == iid
+
+
+def test_an_early_help_visit_by_a_social_worker_is_not_merged(shipped):
+    # early help is visited by its practitioners: the entry says no social worker
+    name = "Percentage of children open to Early Help seen by a social worker in the last 4 weeks"
+    assert _given(shipped, name) == ""
