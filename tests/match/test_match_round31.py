@@ -115,3 +115,30 @@ def test_an_early_help_visit_by_a_social_worker_is_not_merged(shipped):
     # early help is visited by its practitioners: the entry says no social worker
     name = "Percentage of children open to Early Help seen by a social worker in the last 4 weeks"
     assert _given(shipped, name) == ""
+
+
+# -- NI 62's title ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Stability of placements of looked after children: number of placements (3 or more)",
+        "NI 62: Stability of placements of looked after children - number of placements",
+        "Stability of placements of looked after children - number of placements (%)",
+    ],
+)
+def test_ni_62s_title_is_the_share_with_three_or_more_placements(shipped, name):
+    assert _given(shipped, name) == "cla_3plus_placements_pct"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Stability of placements of looked after children: length of placement",  # NI 63
+        "Stability of placements of looked after children: number of placements (number)",
+        "NI 62 Number of looked after children with 3 or more placements",
+    ],
+)
+def test_other_stability_titles_are_not_ni_62s_share(shipped, name):
+    assert _given(shipped, name) != "cla_3plus_placements_pct"
