@@ -142,3 +142,28 @@ def test_ni_62s_title_is_the_share_with_three_or_more_placements(shipped, name):
 )
 def test_other_stability_titles_are_not_ni_62s_share(shipped, name):
     assert _given(shipped, name) != "cla_3plus_placements_pct"
+
+
+# -- a plan named by its heading ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "iid"),
+    [
+        ("Child protection: children subject to a plan at month end", "cpp_children"),
+        ("Child protection plans: children subject to a plan at 31 March, rate per 10,000 children", "cpp_rate"),
+    ],
+)
+def test_a_bare_plan_under_a_child_protection_heading_is_a_child_protection_plan(shipped, name, iid):
+    from scorekit.match.normalise import vocabulary
+
+    assert "cpp" in vocabulary().canonical(name)[0].split()
+    assert _given(shipped, name) == iid
+
+
+def test_a_heading_naming_no_one_kind_of_plan_leaves_the_plan_as_printed():
+    from scorekit.match.normalise import vocabulary
+
+    v = vocabulary()
+    assert v.canonical("Looked after children: children with an up to date plan")[0].endswith("plan")
+    assert "cpp" not in v.canonical("Child protection: children with a pathway plan")[0].split()
