@@ -4,43 +4,13 @@ table, DfE's children in need data set labels, Ofsted's fostering main findings)
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from scorekit.match import evaluation as ev
-
-HERE = Path(__file__).resolve().parent
+from .conftest import check_real_probe, given
 
 
-def test_the_real_wording_probe_is_labelled_with_catalogue_ids_and_sources(shipped):
-    rows = ev.read(HERE / "probes26.csv")
-    ids = {i.id for i in shipped}
-    assert len(rows) >= 30 and len({r.name.lower() for r in rows}) == len(rows)
-    assert all(r.answer in ids or r.answer == ev.NEW for r in rows)
-    assert all(r.near_miss in ids and r.near_miss != r.answer for r in rows if r.kind == "trap")
-    assert all(r.note.startswith("axis: ") for r in rows if r.kind == "trap")
-    assert all(r.source.startswith("thirty-ninth session, matching round 31 (m50), real wording: ") for r in rows)
-
-
-def test_no_probe26_name_is_in_another_set_or_the_catalogue(shipped):
-    import csv
-
-    mine = {r.name.lower() for r in ev.read(HERE / "probes26.csv")}
-    others: set[str] = set()
-    for path in HERE.glob("*.csv"):
-        if path.name == "probes26.csv":
-            continue
-        with path.open(encoding="utf-8", newline="") as f:
-            others |= {(r.get("name") or r.get("indicator") or "").lower() for r in csv.DictReader(f)}
-    others |= {a.name.lower() for i in shipped for a in i.aliases}
-    assert not mine & others
-
-
-def _given(shipped, name: str) -> str:
-    from scorekit.match.matcher import Matcher, Query
-
-    return Matcher(shipped).match(Query.build(name)).indicator_id
+def test_the_real_wording_probe_is_labelled_and_new(shipped):
+    check_real_probe(shipped, "probes26.csv", "thirty-ninth session, matching round 31 (m50), real wording: ", 30)
 
 
 # -- a date stamp is a point in time ------------------------------------------------------------
@@ -60,7 +30,7 @@ def test_a_dated_or_present_count_is_a_snapshot_not_a_number(shipped, name):
 
     facts = vocabulary().facts(name)
     assert facts.basis == frozenset({"snapshot"}) and not facts.quantities
-    assert _given(shipped, name) == "cpp_children"
+    assert given(shipped, name) == "cpp_children"
 
 
 def test_a_span_between_two_dates_is_no_snapshot():
@@ -85,12 +55,12 @@ def test_a_name_printing_a_count_and_a_rate_or_share_says_two_units(shipped, nam
     from scorekit.match.normalise import vocabulary
 
     assert vocabulary().facts(name).two_units
-    assert _given(shipped, name) == ""
+    assert given(shipped, name) == ""
 
 
 def test_a_count_alone_is_no_pair_of_units(shipped):
-    assert _given(shipped, "Number of children with a child protection plan") == "cpp_children"
-    assert _given(shipped, "Rate of children with a child protection plan per 10,000") == "cpp_rate"
+    assert given(shipped, "Number of children with a child protection plan") == "cpp_children"
+    assert given(shipped, "Rate of children with a child protection plan per 10,000") == "cpp_rate"
 
 
 # -- a statutory visit is the social worker's ----------------------------------------------------
@@ -108,13 +78,13 @@ def test_a_count_alone_is_no_pair_of_units(shipped):
     ],
 )
 def test_a_visit_by_the_social_worker_is_the_statutory_visit(shipped, name, iid):
-    assert _given(shipped, name) == iid
+    assert given(shipped, name) == iid
 
 
 def test_an_early_help_visit_by_a_social_worker_is_not_merged(shipped):
     # early help is visited by its practitioners: the entry says no social worker
     name = "Percentage of children open to Early Help seen by a social worker in the last 4 weeks"
-    assert _given(shipped, name) == ""
+    assert given(shipped, name) == ""
 
 
 # -- NI 62's title ----------------------------------------------------------------------------------
@@ -129,7 +99,7 @@ def test_an_early_help_visit_by_a_social_worker_is_not_merged(shipped):
     ],
 )
 def test_ni_62s_title_is_the_share_with_three_or_more_placements(shipped, name):
-    assert _given(shipped, name) == "cla_3plus_placements_pct"
+    assert given(shipped, name) == "cla_3plus_placements_pct"
 
 
 @pytest.mark.parametrize(
@@ -141,7 +111,7 @@ def test_ni_62s_title_is_the_share_with_three_or_more_placements(shipped, name):
     ],
 )
 def test_other_stability_titles_are_not_ni_62s_share(shipped, name):
-    assert _given(shipped, name) != "cla_3plus_placements_pct"
+    assert given(shipped, name) != "cla_3plus_placements_pct"
 
 
 # -- a plan named by its heading ------------------------------------------------------------------
@@ -158,7 +128,7 @@ def test_a_bare_plan_under_a_child_protection_heading_is_a_child_protection_plan
     from scorekit.match.normalise import vocabulary
 
     assert "cpp" in vocabulary().canonical(name)[0].split()
-    assert _given(shipped, name) == iid
+    assert given(shipped, name) == iid
 
 
 def test_a_heading_naming_no_one_kind_of_plan_leaves_the_plan_as_printed():
