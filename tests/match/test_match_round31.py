@@ -137,3 +137,15 @@ def test_a_heading_naming_no_one_kind_of_plan_leaves_the_plan_as_printed():
     v = vocabulary()
     assert v.canonical("Looked after children: children with an up to date plan")[0].endswith("plan")
     assert "cpp" not in v.canonical("Child protection: children with a pathway plan")[0].split()
+
+
+# -- a child who returns home ceases to be looked after ---------------------------------------------
+
+
+def test_children_ceasing_care_in_the_month_who_returned_home_are_the_months_returns(shipped):
+    name = "Children who ceased to be looked after in the month who returned home"
+    assert given(shipped, name) == "cla_returned_home"
+
+
+def test_a_years_returns_home_are_not_the_months(shipped):
+    assert given(shipped, "Children who ceased to be looked after during the year: returned home (number)") == ""
