@@ -149,3 +149,25 @@ def test_children_ceasing_care_in_the_month_who_returned_home_are_the_months_ret
 
 def test_a_years_returns_home_are_not_the_months(shipped):
     assert given(shipped, "Children who ceased to be looked after during the year: returned home (number)") == ""
+
+
+# -- what an entry's definition says of the measure ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "iid"),
+    [
+        ("Referrals stepped down to early help with no assessment", "referrals_stepped_down"),
+        ("% of CLA placed at home with parents at month end", "cla_placed_parents_pct"),
+        ("Caseholders with 20 or more children on their caseload (month end)", "caseholders_20plus"),
+        ("Families attached per quarter (Families Matter)", "fm_families_attached"),
+        ("Children under 5 registered with a children's centre (Sure Start) (%)", "sure_start_under5_pct"),
+        ("Percentage of children in need referrals that were re-referrals within 12 months", "rereferrals_12m_pct"),
+        (
+            "Children looked after at 31 March with a placement order not yet placed for adoption",
+            "placement_order_not_placed",
+        ),
+    ],
+)
+def test_a_word_the_entrys_definition_says_no_longer_holds_a_paraphrase_back(shipped, name, iid):
+    assert given(shipped, name) == iid
