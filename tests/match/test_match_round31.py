@@ -171,3 +171,21 @@ def test_a_years_returns_home_are_not_the_months(shipped):
 )
 def test_a_word_the_entrys_definition_says_no_longer_holds_a_paraphrase_back(shipped, name, iid):
     assert given(shipped, name) == iid
+
+
+# -- `(all placements)` restricts nothing ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "iid"),
+    [
+        ("Number of CLA at month end (all placements)", "cla"),
+        ("Number of CLA aged 10-15 (all placement types) at period end", "cla_age_10_15"),
+    ],
+)
+def test_all_placements_in_a_gloss_is_no_placement_of_one_kind(shipped, name, iid):
+    assert given(shipped, name) == iid
+
+
+def test_a_count_of_placements_is_not_a_count_of_children(shipped):
+    assert given(shipped, "Number of CLA placements (all placements)") != "cla"
