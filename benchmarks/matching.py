@@ -70,6 +70,7 @@ PROBES22 = ROOT / "tests" / "match" / "probes22.csv"  # real published titles, m
 PROBES23 = ROOT / "tests" / "match" / "probes23.csv"  # one axis of a published wording changed
 PROBES24 = ROOT / "tests" / "match" / "probes24.csv"  # paraphrases in publications not drawn on before
 PROBES25 = ROOT / "tests" / "match" / "probes25.csv"  # real published titles, labelled before the run
+PROBES26 = ROOT / "tests" / "match" / "probes26.csv"  # real published titles from sources no set drew on
 REAL = "real wording"  # probes whose source is a published title, not a written one
 
 
@@ -167,7 +168,8 @@ def probes2_table(matcher: Matcher, misses: bool = False, path: Path = PROBES2, 
     published titles, mostly traps), the thirty-sixth's (`probes23.csv`, one axis of a
     published wording changed at a time) and the thirty-seventh's (`probes24.csv`, paraphrases in
     the wording of publications not drawn on before, with one-axis traps beside them) and the
-    thirty-eighth's (`probes25.csv`, real published titles from sources no earlier set drew on):
+    thirty-eighth's (`probes25.csv`, real published titles from sources no earlier set drew on) and
+    the thirty-ninth's (`probes26.csv`, real published titles: FOI answers, minutes, DfE and Ofsted):
     written before the matcher was run on
     them, measured once untouched, then tuned on; reported apart from the older probes."""
     rows = ev.read(path)
@@ -667,6 +669,7 @@ def main() -> int:
     probes2_table(matcher, args.probes, PROBES23, "probes23 (axes)")
     probes2_table(matcher, args.probes, PROBES24, "probes24 (para.)")
     probes2_table(matcher, args.probes, PROBES25, "probes25 (real)")
+    probes2_table(matcher, args.probes, PROBES26, "probes26 (real)")
     if args.dev:
         development_misses(rows, results)
     print()

@@ -122,8 +122,12 @@ def breakdown(ev: Evidence, by: str) -> str:
 
 
 def two_units(ev: Evidence) -> str:
-    """A name that says a share and a rate, or two rates: which one the figures are, a person decides."""
-    return f"review: {_why(ev.top)}, but the name says two units (both a share and a rate, or two rates){_tail(ev)}"
+    """A name that says a share and a rate, two rates, or a count beside either (`number and rate
+    of`): which one the figures are, a person decides."""
+    return (
+        f"review: {_why(ev.top)}, but the name says two units (both a share and a rate, two rates, or a"
+        f" count beside either){_tail(ev)}"
+    )
 
 
 def unsaid_unit(ev: Evidence, count: Candidate, share: Candidate, period: str) -> str:

@@ -25,6 +25,9 @@ from .profile import Profile, Timescale
 UNITS = ("count", "percent", "rate_per_1k", "rate_per_10k", "rate_per_100k", "days", "weeks", "other")
 
 _HEADING = re.compile(r"^\s*((?:[^\s:()]+ ){0,2}[^\s:()]+)\s*:(?=\s*\S)")
+_PLANS_WORD = re.compile(r"\bplans?$")
+# a plan a name leaves unnamed: `subject to a plan`, `the plan`, `their plans`
+_BARE_PLAN = re.compile(r"\b(a|an|the|their) (plans?)\b")
 _PRONOUN_ONE = "".join(f"(?<!{d} )" for d in ("the", "this", "that", "previous", "same", "each", "any", "last", "no"))
 # a population, then the share of it that a clause says, after a colon (a statistical release's
 # table title: `Referrals during the year: percentage that were within 12 months of a previous
@@ -334,7 +337,7 @@ class Facts:
     negated_gloss: frozenset[str] = frozenset()
     strict: frozenset[Quantity] = frozenset()  # lower bounds written `more than N` in a span counted whole
     breakdown: str = ""  # `by age group`: the name heads a table of the measure split so
-    two_units: bool = False  # `percentage ... - rate`: the name says a share and a rate
+    two_units: bool = False  # `percentage ... - rate`, `number and rate of`: the name says two units
     only: frozenset[str] = frozenset()  # `transfer-ins only`: what the name counts alone
     only_values: frozenset[tuple[str, str]] = frozenset()  # the qualifier values those words say
     bare: frozenset[str] = frozenset()  # the words outside every parenthesis of more than one word
@@ -413,6 +416,7 @@ class Vocabulary:
         self._cumulative = frozenset(b.basis for b in prof.time_basis if b.cumulative)
         self._whole = Phrases(prof.whole_population)
         self._breakdowns = Phrases(prof.breakdowns)
+        self._unit_pairs = Phrases(prof.unit_pairs)
         self._any_period = Phrases(prof.any_period)
         self._any_time = Phrases(prof.any_time)
         self._period_spans = Phrases(prof.period_spans)
@@ -544,6 +548,7 @@ class Vocabulary:
 
     def _canonical_of(self, name: str) -> tuple[str, tuple[str, ...]]:
         t = _SHARE_OF_HEADING.sub(r"\g<unit> of \g<pop> \g<rel> \g<verb>", clean(name))
+        t = self._plan_of_heading(t)
         t, _ = self._numbers.sub(t, lambda m, word: str(self._number_table[m.group(0)]))
         if _DIGIT.search(t) or "year" in t or _A_SPAN.search(t) or _AT_A_POINT.search(t):
             for cues, pattern, repl in self._grammar:
@@ -565,6 +570,21 @@ class Vocabulary:
         if self._windows and not _DURATION.search(t):
             t = self._in_window(t, expansions)
         return t, tuple(dict.fromkeys(expansions))
+
+    def _plan_of_heading(self, text: str) -> str:
+        """A bare `plan` under a heading naming a kind of plan is that plan (`Child protection:
+        children subject to a plan at month end`): where the vocabulary reads the heading and
+        `plan` as one thing (`child protection plan`), the heading moves to the plan it names."""
+        m = _HEADING.match(text)
+        if m is None:
+            return text
+        kind = _PLANS_WORD.sub("", m.group(1)).strip()
+        rest = text[m.end() :]
+        bare = _BARE_PLAN.search(rest)
+        if not kind or bare is None or "plan" in self.tokens(self.canonical(f"{kind} plan")[0]):
+            return text  # no bare plan, or no one kind of plan the vocabulary reads in the heading
+        # the heading said again where the plan is: no heading is left over the measure
+        return f"{rest[: bare.start(2)]}{kind} {rest[bare.start(2) :]}".strip()
 
     def _another_nation(self, text: str) -> bool:
         """The name is another nation's measure (the profile's `elsewhere`: its code or its
@@ -669,7 +689,9 @@ class Vocabulary:
             windows=windows,
             whole=bool(self._whole.found(text)),
             breakdown=next((m.group(0) for m, _ in self._breakdowns.matches(text)), ""),
-            two_units=self._share_and_rate(text) or (bool(noise or "(" in said) and self._stated_units(said, cued)),
+            two_units=self._share_and_rate(text)
+            or bool(self._unit_pairs.found(said))
+            or (bool(noise or "(" in said) and self._stated_units(said, cued)),
             any_period=any_period,
             negated=negated,
             negated_gloss=glossed,

@@ -202,6 +202,7 @@ class Profile:
     timescales: tuple[Timescale, ...] = ()
     windows: tuple[Window, ...] = ()
     breakdowns: tuple[str, ...] = ()
+    unit_pairs: tuple[str, ...] = ()
     whole_spans: frozenset[str] = frozenset()
     restrictions: tuple[str, ...] = ()
     period_spans: tuple[str, ...] = ()
@@ -321,6 +322,7 @@ def from_dict(data: dict[str, Any], source: str = "") -> Profile:
         timescales=tuple(_timescale(t) for t in data.get("timescales", [])),
         windows=tuple(Window(t.subject, t.forms, t.limit) for t in map(_timescale, data.get("windows", []))),
         breakdowns=_strs(data.get("breakdowns", []), "breakdowns"),
+        unit_pairs=_strs(data.get("unit_pairs", []), "unit_pairs"),
         whole_spans=_spans(data.get("whole_spans", [])),
         restrictions=_strs(data.get("restrictions", []), "restrictions"),
         period_spans=_strs(data.get("period_spans", []), "period_spans"),
@@ -432,6 +434,7 @@ def extend(base: Profile, extra: Profile) -> Profile:
         timescales=_merge_named(extra.timescales, base.timescales, "subject"),
         windows=_merge_named(extra.windows, base.windows, "subject"),
         breakdowns=extra.breakdowns + base.breakdowns,
+        unit_pairs=extra.unit_pairs + base.unit_pairs,
         whole_spans=base.whole_spans | extra.whole_spans,
         restrictions=extra.restrictions + base.restrictions,
         period_spans=extra.period_spans + base.period_spans,
