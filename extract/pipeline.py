@@ -327,7 +327,7 @@ def page_stage(path: str, page_no: int, opts: Options) -> PageWork:
         deciphered = _deciphered(pdfium_page, image(), garbled, opts) if garbled is not None else None
         if deciphered is not None:
             content = page_content(deciphered.layer, source, page_no)
-            content.words = _unread_out(content.words)
+            content.words = respell(_unread_out(content.words), dictionary())  # its key is OCR's reading
             method, text = "text", " ".join(w.text for w in content.words)  # its lines run on without a break
             key = f"deciphered: {deciphered.codes} codes read {deciphered.known:.1%} of glyphs"
             reason = f"{why}; {key}; {triage_text(text).reason}"

@@ -229,6 +229,25 @@ def test_a_garbled_page_is_read_as_text_with_its_values(drawn, tmp_path):
     assert {"1,204", "987", "45.2%", "47.9%", "316", "402"} <= set(result.observations["value_raw"])
 
 
+def test_a_deciphered_pages_words_are_respelt_as_an_ocr_pages_are(drawn, tmp_path, monkeypatch):
+    """The key is what OCR read over each glyph, so a letter group OCR misread where it learned
+    (an `x` read as an `o`: `fioed`) is misread wherever the glyph recurs: the words are respelt
+    as an OCR'd page's are (`Nurnber`, here put for the key's misreading, is `Number`)."""
+    from dataclasses import replace
+
+    import scorekit.extract.pipeline as pipeline
+    from scorekit.fixtures.generator.scans import garble_pdf
+
+    garbled = garble_pdf(drawn, tmp_path / "g.pdf", seed=3, title="t", mode="shift", wide=True)
+    real = pipeline._unread_out
+    monkeypatch.setattr(
+        pipeline, "_unread_out", lambda ws: [replace(w, text="Nurnber") if w.text == "Number" else w for w in real(ws)]
+    )
+    work = pipeline.page_stage(str(garbled), 1, Options(ocr_engine="tesseract"))
+    words = {w.text for t in work.tables for c in t.cells for w in c.words}
+    assert "deciphered" in work.reason and "Number" in words and "Nurnber" not in words
+
+
 def test_two_glyphs_the_layer_gives_one_character_are_told_apart_by_their_advance():
     st = _style()
 

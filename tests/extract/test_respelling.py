@@ -44,6 +44,17 @@ def test_words_a_scan_lost_strokes_of_read_as_printed():
     ]
 
 
+def test_an_x_whose_arms_the_blur_closed_reads_as_printed():
+    """`fioed penalty notices`, `the neot working day`: an `x` read as an `o` keyed every value of
+    the row by a name never printed."""
+    words = WORDS | {"fixed", "next", "penalty"}
+    assert [w.text for w in respell([Word(t, 0, 0, 10, 8) for t in ("fioed", "penalty", "neot")], words)] == [
+        "fixed",
+        "penalty",
+        "next",
+    ]
+
+
 def test_places_references_and_words_with_no_single_reading_stay_as_read():
     """A place no list holds and none folds onto, a reference, an acronym, a short word, and
     `fonn`, which folds onto nothing listed."""
