@@ -8,8 +8,10 @@ own sure readings. A reading that leaves half a digit's width or more of the ink
 not stated; it becomes a doubtful cell whose other readings (and the row's arithmetic) may
 settle it, or it is withheld.
 
-Only the missing-ink direction is tested: faint print loses ink at the ink threshold, so a
-reading wider than the ink proves nothing.
+In a grid only the missing-ink direction is tested: faint print loses ink at the ink threshold,
+so a reading wider than the ink proves little. A loose figure (boxes cut to its ink) is tested
+both ways: a reading claiming a whole glyph more than the ink (`719%` for a crisp `79%`, a stem
+read twice) is no reading of it.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ ADVANCE = {
     ")": 0.303,
 }
 UNFIT = 0.5  # digits of ink a reading may leave unexplained
+OVERCLAIM = 0.8  # digits of ink more than printed a loose reading may claim (a `1` inks less than its advance)
 FAINT = 40  # a small upright speck lighter than this is paper noise (a minus is flat, and kept)
 MIN_SURE = 10  # sure readings a page needs before its fit is trusted
 
@@ -103,6 +106,10 @@ class InkFit:
 
     def accounts_for(self, width: float | None, text: str) -> bool:
         return width is None or self.unexplained(width, text) < UNFIT
+
+    def matches(self, width: float, text: str) -> bool:
+        """The reading accounts for the ink and claims no glyph the ink lacks."""
+        return -OVERCLAIM < self.unexplained(width, text) < UNFIT
 
 
 def fit_page(samples: list[tuple[float, str]]) -> InkFit | None:
@@ -277,7 +284,7 @@ def check_loose(img: np.ndarray, words: list[Word], engine: OcrEngine) -> list[W
 
     figures = [k for k, w in enumerate(words) if NUMBER_RE.match(w.text) and w.text[0].isdigit()]
     fit = fit_page([(words[k].x1 - words[k].x0, words[k].text) for k in figures if words[k].conf >= SURE])
-    unfit = [k for k in figures if fit is not None and not fit.accounts_for(words[k].x1 - words[k].x0, words[k].text)]
+    unfit = [k for k in figures if fit is not None and not fit.matches(words[k].x1 - words[k].x0, words[k].text)]
     if fit is None or not unfit:
         return words
     unfit = _bold_lines_out(unfit, figures, words, fit, img)
@@ -287,7 +294,7 @@ def check_loose(img: np.ndarray, words: list[Word], engine: OcrEngine) -> list[W
     out = list(words)
     for k, text in zip(unfit, read, strict=True):
         w = words[k]
-        fits = bool(NUMBER_RE.match(text)) and fit.accounts_for(w.x1 - w.x0, text)
+        fits = bool(NUMBER_RE.match(text)) and fit.matches(w.x1 - w.x0, text)
         out[k] = replace(w, text=text, conf=LOOSE_AGREED) if fits else replace(w, conf=min(w.conf, LOOSE_DOUBT))
     return out
 

@@ -143,6 +143,22 @@ def test_a_loose_figure_whose_ink_its_reading_leaves_unexplained_is_the_second_e
     assert (got[-2].text, got[-2].conf) == ("1", LOOSE_DOUBT) and LOOSE_DOUBT < OCR_FLOOR
 
 
+def test_a_loose_figure_read_with_a_glyph_its_ink_lacks_is_the_second_engines_reading_or_withheld():
+    """`719%` over the crisp ink of a `79%` (the `7`'s stem read twice): the reading claims a whole
+    digit the ink lacks. The second engine's `79%` stands; where it reads `719%` too, the figure
+    falls below the OCR floor. A `111` over its own ink, narrower than three advances, stands."""
+    from scorekit.extract.ocr.inkfit import LOOSE_AGREED, LOOSE_DOUBT, check_loose
+
+    from .answering_engine import Answers, WithSecond
+
+    words = _loose([(t, _printed(t)) for t in SURE_FIGURES] + [("719%", _printed("79%")), ("111", _printed("111") - 9)])
+    img = np.full((40, 3000), 255, np.uint8)
+    got = check_loose(img, words, WithSecond(Answers(["79%"])))
+    assert (got[-2].text, got[-2].conf) == ("79%", LOOSE_AGREED) and got[-1] == words[-1]
+    got = check_loose(img, words, WithSecond(Answers(["719%"])))
+    assert (got[-2].text, got[-2].conf) == ("719%", LOOSE_DOUBT)
+
+
 def test_loose_figures_their_readings_explain_are_not_read_again():
     from scorekit.extract.ocr.inkfit import check_loose
 
