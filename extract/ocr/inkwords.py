@@ -13,6 +13,7 @@ box) leaves that glyph bare, and its piece of ink is read again the same way.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -50,6 +51,7 @@ def reread_unexplained(clean: np.ndarray, ink: np.ndarray, words: list[Word], en
     crops = [clean[max(0, b.top - PAD) : b.bottom + PAD, max(0, b.x0 - PAD) : b.x1 + PAD] for b in blobs]
     first, other = engine.read_images(crops, line=True), second.read_images(crops, line=True)
     first = _figures_again(crops, first, other, engine)
+    other = _figures_again(crops, other, first, second, scale=1.0, unless=_lookalike)
     out = list(words)
     read: list[Blob] = []
     agreed: list[Word] = []
@@ -65,25 +67,50 @@ def reread_unexplained(clean: np.ndarray, ink: np.ndarray, words: list[Word], en
 
 
 def _figures_again(
-    crops: list[np.ndarray], first: list[list[Word]], other: list[list[Word]], engine: OcrEngine
+    crops: list[np.ndarray],
+    first: list[list[Word]],
+    other: list[list[Word]],
+    engine: OcrEngine,
+    scale: float = 2.0,
+    unless: Callable[[str, str], bool] = lambda a, b: False,
 ) -> list[list[Word]]:
-    """The first engine's readings, with the blobs the second reads as a figure and the first as
-    something else read again by the first as a figure, enlarged: a coarse scan's small figure
-    read as a line of text comes back as junk (`x` for `30`, `3` for `33`); read as a figure at
-    twice the size it agrees with the second engine, or the two stay apart."""
-    again = [k for k, (a, b) in enumerate(zip(first, other, strict=True)) if _figure(b) and not _agreed(a, b)]
+    """The first engine's readings, with the blobs the other reads as a figure and the first as
+    something else (`unless` the two readings say so) read again by the first as a figure,
+    enlarged by `scale`: a coarse scan's small figure read as a line of text comes back as junk
+    (`x` for `30`, `3` for `33`); read as a figure at twice the size it agrees with the second
+    engine, or the two stay apart. The second engine reads a crisp lone `2` as `N`, which it
+    reads as a `2` when asked for a figure; where its letters are the figure's lookalikes (`S`
+    for `5`, a RAG's `G` for `6`), nothing says which was printed, and it is not asked."""
+    again = [
+        k
+        for k, (a, b) in enumerate(zip(first, other, strict=True))
+        if _figure(b) and not _agreed(a, b) and not unless(_text(a), _text(b))
+    ]
     if not again:
         return first
     out = list(first)
-    for k, words in zip(again, engine.read_images([_enlarged(crops[k]) for k in again], numeric=True), strict=True):
+    for k, words in zip(
+        again, engine.read_images([_enlarged(crops[k], scale) for k in again], numeric=True), strict=True
+    ):
         out[k] = words  # only the text counts: the blob is where it stands
     return out
 
 
-def _enlarged(crop: np.ndarray) -> np.ndarray:
+def _text(words: list[Word]) -> str:
+    return " ".join(w.text for w in words).strip()
+
+
+def _lookalike(read: str, figure: str) -> bool:
+    """Letters that the reference lookalikes make the figure (`S` for `5`, `lO` for `10`)."""
+    return "".join(VOCABULARY.lookalikes.get(ch, ch) for ch in read) == figure
+
+
+def _enlarged(crop: np.ndarray, scale: float = 2.0) -> np.ndarray:
     import cv2
 
-    return cv2.resize(crop, None, fx=FIGURE_SCALE, fy=FIGURE_SCALE, interpolation=cv2.INTER_CUBIC)
+    if scale == 1.0:
+        return crop
+    return cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
 
 
 def _figure(words: list[Word]) -> bool:
@@ -91,7 +118,6 @@ def _figure(words: list[Word]) -> bool:
 
 
 FIGURE = re.compile(r"^-?\d[\d,.]*%?$")
-FIGURE_SCALE = 2.0  # a figure a coarse scan's sparse pass lost is read again this much larger
 
 
 def unexplained(ink: np.ndarray, words: list[Word]) -> list[Blob]:

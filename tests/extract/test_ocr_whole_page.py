@@ -147,6 +147,31 @@ def test_readings_the_engines_disagree_on_add_nothing():
     assert sorted(w.text for w in got) == ["123", "Ref"]
 
 
+class _AsFigure(OcrEngine):
+    """An engine reading a crop as `text`, and as `figure` when asked for a figure."""
+
+    def __init__(self, text: str, figure: str):
+        self.text, self.figure, self.second, self.asked = text, figure, None, 0
+
+    def read_images(self, images, numeric=False, line=False, alphabet=""):
+        self.asked += numeric
+        return [[Word(self.figure if numeric else self.text, 0, 0, 5, 5, True, 0.9)] for _ in images]
+
+
+def test_a_lone_figure_the_second_engine_read_as_a_letter_is_read_again_as_a_figure():
+    """A crisp lone `2` PP-OCR reads as `N` in a line: asked for a figure it reads `2`, and the
+    two engines agree. A letter the reference lookalikes make the figure (`S`, `5`) is what a
+    printed letter would give too: it is not asked, and nothing is added."""
+    ink, words = _inked()
+    clean = 255 - ink
+    second = _AsFigure("N", "2")
+    got = reread_unexplained(clean, ink, words, _Fixed(["2"], second=second))
+    assert sorted(w.text for w in got) == ["123", "2", "Ref"] and second.asked == 1
+    second = _AsFigure("S", "5")
+    got = reread_unexplained(clean, ink, words, _Fixed(["5"], second=second))
+    assert sorted(w.text for w in got) == ["123", "Ref"] and second.asked == 0
+
+
 def test_a_word_the_engines_read_a_letter_apart_is_the_one_the_word_list_holds():
     """`Qhristchurch` and `Christchurch`, a wrapped label's first word the sparse pass dropped:
     the listed reading stands. Two readings both listed, or a figure, stay unread."""
