@@ -42,6 +42,7 @@ ADVANCE = {
 }
 UNFIT = 0.5  # digits of ink a reading may leave unexplained
 OVERCLAIM = 0.8  # digits of ink more than printed a loose reading may claim (a `1` inks less than its advance)
+BEARINGS = 0.6  # digits: the most a figure's side bearings take off its advances (the fit's intercept)
 FAINT = 40  # a small upright speck lighter than this is paper noise (a minus is flat, and kept)
 MIN_SURE = 10  # sure readings a page needs before its fit is trusted
 
@@ -106,6 +107,13 @@ class InkFit:
 
     def accounts_for(self, width: float | None, text: str) -> bool:
         return width is None or self.unexplained(width, text) < UNFIT
+
+    @property
+    def plausible(self) -> bool:
+        """The line is a print's: its intercept, what side bearings and blur take off or add to
+        the advances, is a fraction of a digit. A page of three-digit figures with a few wider
+        ones fits a line through them that puts a lone `3` at a tenth of its ink."""
+        return abs(self.intercept) <= BEARINGS * self.digit
 
     def matches(self, width: float, text: str) -> bool:
         """The reading accounts for the ink and claims no glyph the ink lacks."""
@@ -284,8 +292,10 @@ def check_loose(img: np.ndarray, words: list[Word], engine: OcrEngine) -> list[W
 
     figures = [k for k, w in enumerate(words) if NUMBER_RE.match(w.text) and w.text[0].isdigit()]
     fit = fit_page([(words[k].x1 - words[k].x0, words[k].text) for k in figures if words[k].conf >= SURE])
-    unfit = [k for k in figures if fit is not None and not fit.matches(words[k].x1 - words[k].x0, words[k].text)]
-    if fit is None or not unfit:
+    if fit is None or not fit.plausible:
+        return words
+    unfit = [k for k in figures if not fit.matches(words[k].x1 - words[k].x0, words[k].text)]
+    if not unfit:
         return words
     unfit = _bold_lines_out(unfit, figures, words, fit, img)
     second = engine.second

@@ -159,6 +159,23 @@ def test_a_loose_figure_read_with_a_glyph_its_ink_lacks_is_the_second_engines_re
     assert (got[-2].text, got[-2].conf) == ("719%", LOOSE_DOUBT)
 
 
+def test_a_loose_fit_no_print_gives_judges_no_figure():
+    """A ward table's figures, three digits nearly all, a few wider: the line through them takes
+    almost a digit off every figure, and puts a lone `3` at a tenth of its ink. No print has side
+    bearings that wide: the page's figures are not judged by it, and the `3` stands."""
+    from scorekit.extract.ocr.inkfit import check_loose, fit_page
+
+    from .answering_engine import Answers, WithSecond
+
+    widths = [(str(100 + 7 * k), 64.0 + k % 3) for k in range(30)] + [("1.5%", 95.0 + k % 2) for k in range(6)]
+    words = _loose([*widths, ("12,50", 112.0), ("3", 21.0)])
+    fit = fit_page([(w.x1 - w.x0, w.text) for w in words[:-1]])
+    assert fit is not None and not fit.plausible
+    second = Answers([])
+    assert check_loose(np.full((40, 5000), 255, np.uint8), words, WithSecond(second)) == words
+    assert second.crops == 0
+
+
 def test_loose_figures_their_readings_explain_are_not_read_again():
     from scorekit.extract.ocr.inkfit import check_loose
 
