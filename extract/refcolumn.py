@@ -246,10 +246,12 @@ def _stem(text: str) -> str:
 
 def _width(numbers: list[str]) -> int:
     """The padded width nearly all these numbers share (one misread, `009` among `02`..`12`, does
-    not unsettle it), 0 where they count up naturally or disagree."""
+    not unsettle it), 0 where they count up naturally or disagree. A padding zero read twice
+    (`006` between `04` and `08`) counts at the width it was printed at."""
     if not numbers:
         return 0
-    (width, n), *_ = Counter(len(x) for x in numbers).most_common(1)
+    once = {len(x) for x in numbers if x.startswith("0") and not x.startswith("00")}
+    (width, n), *_ = Counter(len(x) - (x.startswith("00") and len(x) - 1 in once) for x in numbers).most_common(1)
     return width if n >= AGREE * len(numbers) and any(x.startswith("0") for x in numbers) else 0
 
 

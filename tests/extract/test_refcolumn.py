@@ -41,6 +41,14 @@ def test_a_zero_read_twice_before_the_padded_number_is_one_zero():
     assert texts(column) == [f"ENV{n:02d}" for n in range(5, 10)]
 
 
+def test_a_padding_zero_read_twice_leaves_the_count_its_width():
+    """`R&B006` between `R&B04` and `R&BOS`, `R&BO7`, `R&B08`: the doubled zero made the two
+    neighbours disagree on the width, so the count implied `R&B5`, `R&B6`, `R&B7`, references
+    never printed, each row's values filed under one."""
+    column = ["R&B04", "R&BOS", "R&B006", "R&BO7", "R&B08"]
+    assert texts(column) == [f"R&B{n:02d}" for n in range(4, 9)]
+
+
 def test_the_zero_merge_needs_the_padded_width():
     """`ABCO103`: neither `0103` nor `103` has the column's two digits, so the reading is not
     repaired; its prefix is the column's but for a lookalike, so it is doubtful."""
