@@ -293,6 +293,8 @@ def _reread_stubs(readings: list[CellReading], grids: list[Grid], engine: OcrEng
     heads: dict[int, tuple[int, int]] = {}  # grid -> (header row, first value column)
     for (g, c), (row, _) in measure_columns(readings, grids).items():
         heads[g] = (row, min(c, heads.get(g, (row, c))[1]))
+    for g, head in _figures_start(readings, grids).items():
+        heads.setdefault(g, head)
     refs = _ref_columns(readings_by_row(readings, grids), grids)
     todo = []
     for r in readings:
@@ -309,6 +311,27 @@ def _reread_stubs(readings: list[CellReading], grids: list[Grid], engine: OcrEng
         sure = min((w.conf for w in words), default=0.0)
         if any(ch.isalnum() for ch in text) and sure > max((w.conf for w in r.words), default=0.0):
             r.words = words
+
+
+def _figures_start(readings: list[CellReading], grids: list[Grid]) -> dict[int, tuple[int, int]]:
+    """Grid -> (the row above its first figure, its leftmost column of figures): a grid whose
+    header names no period (`Offences`, `Detections` under `Apr-21`) still has its row labels
+    left of its figures (`Croydon`, read as nothing in its first row, lost the row)."""
+    from ..structure.figures import data_like
+
+    read: dict[tuple[int, int], int] = {}
+    figures: dict[tuple[int, int], list[int]] = {}
+    for r in readings:
+        c, text = grids[r.cell.grid].cells[r.cell.cell], reading_text(r)
+        if c.col1 - c.col0 == 1 and text:
+            read[(r.cell.grid, c.col0)] = read.get((r.cell.grid, c.col0), 0) + 1
+            if data_like(text):
+                figures.setdefault((r.cell.grid, c.col0), []).append(c.row0)
+    out: dict[int, tuple[int, int]] = {}
+    for (g, col), rows in sorted(figures.items()):
+        if g not in out and 2 * len(rows) > read[(g, col)]:
+            out[g] = (min(rows) - 1, col)
+    return out
 
 
 def _band_period(r: CellReading, words: list[Word]) -> bool:

@@ -399,6 +399,19 @@ def test_a_row_label_tesseract_all_but_rejected_is_the_second_engines_reading():
     assert reading_text(readings[4]) == "14%"  # a value column's cell is no label
 
 
+def test_a_row_label_read_as_nothing_under_a_header_of_no_periods_is_read_again():
+    """Boroughs down the side, `Offences` and `Detections` under a band: no header names a
+    period, so no value column was known, and `Croydon` read as nothing lost its row. Left of
+    the figures, it is read by the second engine; the figures are not."""
+    from scorekit.extract.ocr.labels import fix_labels, reading_text
+
+    rows = [["Borough", "Offences", "Detections"], ["", "169", "38"], ["Ealing", "135", "28"]]
+    readings, grids = _ruled(rows, {})
+    readings[6].words = [Word("Ealing", 0, 0, 40, 20, True, 0.97)]
+    fix_labels(readings, grids, _SecondReads("Croydon", 0.98))  # type: ignore[arg-type]
+    assert [reading_text(readings[k]) for k in (3, 4, 6)] == ["Croydon", "169", "Ealing"]
+
+
 def test_a_second_reading_less_sure_than_tesseracts_leaves_the_label_as_read():
     from dataclasses import replace
 
