@@ -1050,10 +1050,14 @@ def _twice(col: _Column, i: int, p: RefParts) -> bool:
 
 def _number_lost(col: _Column, i: int, implied: RefParts) -> bool:
     """An unsure reading of the implied prefix whose number left no digit (`RB)`, `RBM`, `RB?`
-    between `RB6` and `RB9`'s count): its place is all that says the number, and says it."""
+    between `RB6` and `RB9`'s count): its place is all that says the number, and says it. So
+    does a reading that ends in the implied prefix's mark (`ASC-` between `ASC-4` and `ASC-6`),
+    however sure: no reference ends in its separator, so the number after it was lost."""
     text = col.texts[i]
     head = implied.prefix + implied.sep
     rest = text[len(head) :]
+    if implied.sep.strip() and text == head:
+        return True
     return (
         not col.sure(i)
         and text[: len(head)].lower() == head.lower()

@@ -760,3 +760,13 @@ def test_a_space_read_only_before_a_one_is_its_bearing_where_the_document_prints
     # a space read before another digit is no bearing
     column[1] = ("ENV 2", 0.9)
     assert repair_column([RefCell(t, c) for t, c in column], LOOK)[1].text == "ENV 2"
+
+
+def test_a_reading_ending_in_its_prefixs_hyphen_takes_the_number_its_place_implies():
+    """`ASC-` read sure between `ASC-4` and `ASC-6`: no reference ends in its hyphen, so the digit
+    after it was lost and the count says which; `ASC` alone may be printed so, and stays."""
+    column = [(f"ASC-{n}", 0.9) for n in range(1, 5)] + [("ASC-", 0.9)] + [(f"ASC-{n}", 0.9) for n in range(6, 10)]
+    got = repair_column([RefCell(t, c) for t, c in column], LOOK)
+    assert [r.text for r in got] == [f"ASC-{n}" for n in range(1, 10)]
+    column[4] = ("ASC", 0.9)
+    assert repair_column([RefCell(t, c) for t, c in column], LOOK)[4].text == "ASC"
