@@ -270,7 +270,8 @@ def withhold_pointless_percents(observations: list[dict]) -> list[dict]:
     and where a whole row lost it `withhold_off_precision` sees nothing off. A table prints its
     shares alike; one over 100 without them is that misreading or a rare figure, and a wrong
     value is worse than a missing one. Where three of the table's percentages or more print
-    decimals, such figures are withheld."""
+    decimals, such figures are withheld; so are they where the table's whole percentages are
+    shares (`_over_the_whole`)."""
     shares = {
         k: p
         for k, obs in enumerate(observations)
@@ -278,7 +279,26 @@ def withhold_pointless_percents(observations: list[dict]) -> list[dict]:
         and str(obs["value_raw"]).rstrip().endswith("%")
         and (p := _decimals(str(obs["value_raw"]))) is not None
     }
-    if sum(p > 0 for p in shares.values()) < 3:
-        return observations
-    off = {k for k, p in shares.items() if p == 0 and abs(float(observations[k]["value"])) > 100}
+    off = _over_the_whole(observations, shares)
+    if sum(p > 0 for p in shares.values()) >= 3:
+        off |= {k for k, p in shares.items() if p == 0 and abs(float(observations[k]["value"])) > 100}
     return [withhold(obs) if k in off else obs for k, obs in enumerate(observations)]
+
+
+MIN_SHARES = 10  # a table's percentages (not changes) from which they show it prints shares
+SHARE_RULE = 0.9  # of them no more than 100 from which the ones over it are misread
+
+
+def _over_the_whole(observations: list[dict], shares: dict[int, int]) -> set[int]:
+    """Whole percentages over 100 in a table whose percentages are shares: nine in ten of them,
+    ten at least, no more than 100 (`717%` for a blurred `77%` among `52%`..`100%`, a `7`'s
+    stem read as a `1`). Changes are left alone: they run past 100 either way."""
+    levels = {
+        k: abs(float(observations[k]["value"]))
+        for k in shares
+        if not str(observations[k]["measure"]).startswith("change")
+    }
+    over = {k for k, v in levels.items() if v > 100 and shares[k] == 0}
+    if len(levels) < MIN_SHARES or len(over) > (1 - SHARE_RULE) * len(levels):
+        return set()
+    return over

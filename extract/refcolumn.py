@@ -837,6 +837,9 @@ def _separators(col: _Column) -> set[str]:
         total = sum(seps.values())
         sep: str | None
         sep, n = seps.most_common(1)[0]
+        if _bearing_read_as_space(col, prefix):
+            _set_separator(col, prefix, "")
+            continue
         if len(seps) == 1 and (before := _unsure_against_before(col, prefix, sep)) is not None:
             _set_separator(col, prefix, before)
             continue
@@ -850,6 +853,25 @@ def _separators(col: _Column) -> set[str]:
             continue
         _set_separator(col, prefix, sep)
     return unsettled
+
+
+def _bearing_read_as_space(col: _Column, prefix: str) -> bool:
+    """A space read only before a `1`, where the document prints the prefix without one: the
+    tables before did (`ASCOF1`..`ASCOF12`, then `ASCOF 13`, `ASCOF 14`, `ASCOF15`, `ASCOF 16` on
+    the next page, the engine sure of two), or two readings the engine was sure of do before
+    other digits (`ENV3`, `ENV5` sure, `ENV 1`, `ENV 11` sure). A `1` is set with a bearing as
+    wide as a narrow space, so a space before it, however sure, says less than none before
+    another digit; a space read before any other digit keeps the prefix to `_separators`' vote."""
+    group = [(j, q) for j, q in enumerate(col.parts) if q is not None and q.prefix == prefix]
+    spaced = [q for _, q in group if q.sep == " "]
+    if not spaced or any(not q.number.startswith(WIDE) for q in spaced):
+        return False
+    if any(q.sep not in ("", " ") for _, q in group):
+        return False
+    before = col.memory.schemes.get(prefix)
+    if before is not None:
+        return before.sep == ""
+    return sum(col.sure(j) and not q.sep and not q.number.startswith(WIDE) for j, q in group) >= 2
 
 
 def _set_separator(col: _Column, prefix: str, sep: str) -> None:
@@ -1030,10 +1052,14 @@ def _twice(col: _Column, i: int, p: RefParts) -> bool:
 
 def _number_lost(col: _Column, i: int, implied: RefParts) -> bool:
     """An unsure reading of the implied prefix whose number left no digit (`RB)`, `RBM`, `RB?`
-    between `RB6` and `RB9`'s count): its place is all that says the number, and says it."""
+    between `RB6` and `RB9`'s count): its place is all that says the number, and says it. So
+    does a reading that ends in the implied prefix's mark (`ASC-` between `ASC-4` and `ASC-6`),
+    however sure: no reference ends in its separator, so the number after it was lost."""
     text = col.texts[i]
     head = implied.prefix + implied.sep
     rest = text[len(head) :]
+    if implied.sep.strip() and text == head:
+        return True
     return (
         not col.sure(i)
         and text[: len(head)].lower() == head.lower()

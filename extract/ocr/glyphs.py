@@ -14,15 +14,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from .image import true_runs
-from .layout import INK
+from .layout import BOX_INK, INK
 
 
-def _blobs(img: np.ndarray):
+def _blobs(img: np.ndarray, level: int = INK):
     import cv2
 
     if img.ndim != 2 or min(img.shape) < 2:
         return []  # OpenCV crashes (not raises) on an empty image
-    ink = (img < INK).astype(np.uint8)
+    ink = (img < level).astype(np.uint8)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     return [(stats[i], labels == i) for i in range(1, n) if stats[i][4] >= 6]
 
@@ -369,11 +369,20 @@ def split_arrow(img: np.ndarray) -> tuple[str, int, int] | None:
     return kind, runs[1][0], runs[-1][1]
 
 
+MINUS_LEVELS = (INK, 170, BOX_INK)  # grey levels a minus is looked for at, the ink's first
+
+
 def leading_minus(img: np.ndarray) -> bool:
     """A minus sign before the digits: the one blob left of the first tall column of ink, short,
     flat and at mid-height. A blurred scan prints it as a faint stub that OCR drops, and a lost
-    sign turns a fall into a rise."""
-    dark = img < INK
+    sign turns a fall into a rise. A 150-dpi scan's minus is light grey (its core 140-160): at
+    the ink's level it is a speck or nothing, so lighter levels are looked at too, where the
+    blur has not yet joined it to the first digit."""
+    return any(_minus_at(img, level) for level in MINUS_LEVELS)
+
+
+def _minus_at(img: np.ndarray, level: int) -> bool:
+    dark = img < level
     rows = np.flatnonzero(dark.sum(axis=1) >= 2)
     if rows.size < 6:
         return False
@@ -381,7 +390,7 @@ def leading_minus(img: np.ndarray) -> bool:
     tall = np.flatnonzero(dark[top : top + band].sum(axis=0) >= 0.4 * band)
     if tall.size == 0:
         return False
-    left = [b for b, _ in _blobs(img[:, : tall[0]]) if b[0] + b[2] < tall[0]]
+    left = [b for b, _ in _blobs(img[:, : tall[0]], level) if b[0] + b[2] < tall[0]]
     if len(left) != 1:
         return False
     x, y, w, h, _ = left[0]

@@ -102,6 +102,19 @@ def test_a_share_over_100_without_the_tables_decimals_is_withheld_though_its_row
     assert held(withhold_pointless_percents(whole + table[:2])) == []  # two shares with decimals: too few
 
 
+def test_a_whole_percentage_over_100_in_a_table_of_shares_is_withheld():
+    """`717%` for a blurred `77%` (a `7`'s stem read as a `1`) among whole shares, every other
+    one no more than 100: a share is at most the whole. Changes run past 100 and are kept, and so
+    is the table where percentages over 100 are common or too few are printed to tell."""
+    raws = ["52%", "64%", "100%", "71%", "59%", "66%", "48%", "83%", "90%", "57%", "717%"]
+    table = [obs(f"20{10 + m}-01", raw, row=m) for m, raw in enumerate(raws)]
+    change = obs("2021-01", "250%", "change_year", row=20)
+    assert held(withhold_pointless_percents([*table, change])) == ["717%"]
+    assert held(withhold_pointless_percents(table[5:])) == []  # six percentages: too few
+    common = [*table, obs("2030-01", "120%", row=30)]
+    assert held(withhold_pointless_percents(common)) == []  # two in twelve over 100
+
+
 @given(st.integers(0, 99999), st.integers(0, 3))
 def test_decimal_places_are_counted_after_thousands_separators(n, places):
     raw = f"{n:,.{places}f}%"

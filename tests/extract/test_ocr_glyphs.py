@@ -149,3 +149,18 @@ def test_a_sideways_triangle_a_scan_blurred_still_points_its_way(height, width, 
     img = cv2.GaussianBlur(np.pad(np.where(ink, 0, 255).astype(np.uint8), 12, constant_values=255), (0, 0), blur)
     assert glyphs.triangle(img) == "►"
     assert glyphs.triangle(img[:, ::-1]) == "◄"
+
+
+def test_a_minus_lighter_than_the_ink_level_is_seen_at_a_lighter_level():
+    """A blurred 150-dpi minus is a light-grey stroke (its core 140-160) that the ink level finds
+    as a speck or not at all; at a lighter level it is a flat stroke at mid-height before the
+    digits. A light speck there is still no minus."""
+    img = np.full((40, 60), 255, np.uint8)
+    img[8:32, 30:36] = 0  # a digit's stem
+    img[19:22, 14:24] = 165
+    img[20, 14:24] = 155  # the minus: nothing as dark as the ink level
+    assert glyphs.leading_minus(img)
+    speck = np.full((40, 60), 255, np.uint8)
+    speck[8:32, 30:36] = 0
+    speck[19:22, 20:23] = 160
+    assert not glyphs.leading_minus(speck)

@@ -749,3 +749,32 @@ def test_a_number_a_space_split_joins_where_the_stem_it_makes_is_printed():
     column = ["LAC1", "LAC1-NI", "LAC6 (vel)", "LAC6 (%)", "LAC 1 2 (vel)", "LAC12 (%)", "LAC7-QL"]
     assert texts(column)[4] == "LAC12 (vel)"
     assert texts(["LAC1", "LAC1-NI", "LAC1 2 (vel)", "LAC7"])[2] != "LAC12 (vel)"
+
+
+def test_a_space_read_only_before_a_one_is_its_bearing_where_the_document_prints_none():
+    """`ASCOF1`..`ASCOF12` on one page, `ASCOF 13`, `ASCOF 14`, `ASCOF15`, `ASCOF 16` on the
+    next (two of the spaces sure): a `1`'s bearing, however sure, not a space the page prints;
+    nor where sure readings before other digits print none on the same page (`ENV3`, `ENV5`)."""
+    memory = RefMemory()
+    repair([f"ASCOF{n}" for n in range(1, 13)], memory, conf=0.9)
+    column = [("ASCOF 13", 0.63), ("ASCOF 14", 0.78), ("ASCOF15", 0.91), ("ASCOF 16", 0.92)]
+    got = repair_column([RefCell(t, c) for t, c in column], LOOK, memory)
+    assert [r.text for r in got] == ["ASCOF13", "ASCOF14", "ASCOF15", "ASCOF16"]
+    column = [("ENV 1", 0.84), ("ENV2", 0.72), ("ENV3", 0.89), ("ENV4", 0.62), ("ENV5", 0.9), ("ENV6", 0.92)]
+    column += [("ENV7", 0.91), ("ENV8", 0.87), ("ENV9", 0.77), ("ENV 10", 0.66), ("ENV 11", 0.9), ("ENV 12", 0.78)]
+    got = repair_column([RefCell(t, c) for t, c in column], LOOK)
+    assert [r.text for r in got] == [f"ENV{n}" for n in range(1, 13)]
+    assert not any(r.doubtful for r in got)
+    # a space read before another digit is no bearing
+    column[1] = ("ENV 2", 0.9)
+    assert repair_column([RefCell(t, c) for t, c in column], LOOK)[1].text == "ENV 2"
+
+
+def test_a_reading_ending_in_its_prefixs_hyphen_takes_the_number_its_place_implies():
+    """`ASC-` read sure between `ASC-4` and `ASC-6`: no reference ends in its hyphen, so the digit
+    after it was lost and the count says which; `ASC` alone may be printed so, and stays."""
+    column = [(f"ASC-{n}", 0.9) for n in range(1, 5)] + [("ASC-", 0.9)] + [(f"ASC-{n}", 0.9) for n in range(6, 10)]
+    got = repair_column([RefCell(t, c) for t, c in column], LOOK)
+    assert [r.text for r in got] == [f"ASC-{n}" for n in range(1, 10)]
+    column[4] = ("ASC", 0.9)
+    assert repair_column([RefCell(t, c) for t, c in column], LOOK)[4].text == "ASC"

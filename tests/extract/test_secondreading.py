@@ -41,3 +41,35 @@ def test_an_inflection_of_a_listed_word_is_known():
     assert known("Leavers", WORDS)
     assert known("adoptions", dictionary())
     assert not known("adoppons", dictionary())
+
+
+def test_a_compound_with_a_misread_part_takes_the_layers_compound_of_known_words():
+    """`semi-nuepencent` under the layer's `semi-independent`: a word list holds the parts, not
+    every compound; a compound whose parts are all known stays as we read it."""
+    words = WORDS | {"semi", "independent", "including", "re", "referrals"}
+    ours = _line(["including", "semi-nuepencent", "re-referrals"])
+    layer = _line(["including", "\u2018semi-independent", "re-reterrals"])
+    assert [w.text for w in second_reading(ours, layer, words)] == ["including", "semi-independent", "re-referrals"]
+
+
+def test_the_layer_of_a_skewed_scan_is_moved_onto_our_straightened_reading():
+    """We read the page turned upright; the layer sits on it as scanned, two degrees off, so
+    a word far from the page's centre has no layer word over it until the words both read alike
+    map one frame onto the other."""
+    import math
+
+    texts = ["Number", "placed", "within", "months", "children", "families", "adoptions"]
+    ours = [w for k, t in enumerate(texts) for w in _line([t, "penod"], top=80.0 + 40 * k)]
+    turn = math.radians(2.0)
+
+    def scanned(w: Word) -> Word:
+        x, y = w.xc - 600, w.yc - 400  # the centre of a landscape page, the words at its left
+        dx = x * math.cos(turn) - y * math.sin(turn) + 600 - w.xc
+        dy = x * math.sin(turn) + y * math.cos(turn) + 400 - w.yc
+        text = "period" if w.text == "penod" else w.text
+        return Word(text, w.x0 + dx, w.top + dy, w.x1 + dx, w.bottom + dy)
+
+    layer = [scanned(w) for w in ours]
+    assert all(abs(a.yc - b.yc) > 12 for a, b in zip(layer, ours, strict=True))  # a line and a half off
+    got = second_reading(ours, layer, WORDS)
+    assert [w.text for w in got if w.text in ("penod", "period")] == ["period"] * len(texts)
