@@ -247,7 +247,7 @@ def _stem(text: str) -> str:
 def _width(numbers: list[str]) -> int:
     """The padded width nearly all these numbers share (one misread, `009` among `02`..`12`, does
     not unsettle it), 0 where they count up naturally or disagree. A padding zero read twice
-    (`006` between `04` and `08`) counts at the width it was printed at."""
+    (`006` between `04` and `08`) counts at the width the others pad to."""
     if not numbers:
         return 0
     once = {len(x) for x in numbers if x.startswith("0") and not x.startswith("00")}
