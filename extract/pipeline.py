@@ -20,13 +20,26 @@ import string
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cache, cached_property
+from functools import cache, cached_property, partial
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from .cipher import UNKNOWN, Deciphered, blank_in, decipher, learn
+from .cipher import (
+    UNKNOWN,
+    Blank,
+    Deciphered,
+    Key,
+    Readings,
+    blank_in,
+    decipher,
+    learn,
+    mark_in,
+    read_alone,
+    unkeyed_glyphs,
+    with_dropped,
+)
 from .page import Frame, PageContent, Word
 from .pdftext import TextLayer, page_content, read_layer
 from .periods import find_report_period, parse_month
@@ -261,19 +274,42 @@ def _deciphered(pdfium_page, image: PageImage, layer: TextLayer, opts: Options) 
     then finds it printed text; else None, and the page is OCRed."""
     from .ocr import get_engine
     from .ocr import image as im
-    from .vocabulary import VOCABULARY
 
     grey, dpi = image.grey, image.dpi
     h, v = im.line_masks(im.binarise(grey), dpi, grey)
     page = im.clean_for_ocr(grey, h, v, dpi)  # white on a dark band read as dark on white
     s = 72.0 / dpi
     words = [Word(w.text, w.x0 * s, w.top * s, w.x1 * s, w.bottom * s) for w in get_engine(opts.ocr_engine).words(page)]
-    key, readings = learn(layer.chars, words, blank_in(grey, dpi), VOCABULARY.same_marks)
-    out = decipher(layer, key, readings)
+    blank = blank_in(grey, dpi)
+    layer = with_dropped(layer, blank)
+    out = decipher(layer, *_learned(layer, words, blank, PageImage(page, dpi), opts))
     if out.known < MIN_KNOWN or any(UNKNOWN in w.text and _keys_values(w.text) for w in out.layer.words):
         return None  # a reference, value or date half read would key observations wrongly
     stream = "".join(c.text for c in out.layer.chars)
     return out if decide(out.layer, pdfium_page, stream).method == "text" else None
+
+
+def _learned(layer: TextLayer, words: list[Word], blank: Blank, page: PageImage, opts: Options) -> tuple[Key, Readings]:
+    """The key the page's OCR pass gives; where it lacks codes, again with their glyphs that stand
+    alone read one by one (`page`: the page cleaned for OCR)."""
+    from .ocr import get_engine, glyphs
+    from .vocabulary import VOCABULARY
+
+    marks = mark_in(page.grey, page.dpi, lambda g: glyphs.lone_arrow(g) or glyphs.triangle(g) or glyphs.flat_arrow(g))
+    learnt = partial(learn, blank=blank, same=VOCABULARY.same_marks, mark=marks, alike=VOCABULARY.case_alike)
+    key, readings = learnt(layer.chars, words)
+    if alone := unkeyed_glyphs(layer.chars, key, blank):
+        engine = get_engine(opts.ocr_engine)
+        key, readings = learnt(
+            layer.chars, words + read_alone(layer.chars, alone, page.grey, page.dpi, partial(_glyph_texts, engine))
+        )
+    return key, readings
+
+
+def _glyph_texts(engine, images: list) -> list[str]:
+    """Each image's one glyph, where the engine reads exactly one."""
+    texts = [ws[0].text.strip() if len(ws) == 1 else "" for ws in engine.read_images(images, line=True)]
+    return [t if len(t) == 1 else "" for t in texts]
 
 
 def _unread_out(words: list[Word]) -> list[Word]:
