@@ -18,7 +18,7 @@ import itertools
 import re
 import string
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cache, cached_property, partial
 from pathlib import Path
@@ -318,8 +318,26 @@ def _unread_out(words: list[Word]) -> list[Word]:
     unread glyphs (`timesca\ufffdes`), so the name it ends is not taken for the whole name (the
     reader withholds what a half-read name keys), and a lone mark it could not read stays (the
     dash in `performance - March`): left out, its gap would part a title into phrases that line
-    up with a table's columns."""
-    return [w for w in words if UNKNOWN not in w.text or not any(ch.isdigit() for ch in w.text)]
+    up with a table's columns. A word a missing-value code fills is that code (`_code_filled`)."""
+    return [_code_filled(w) for w in words if UNKNOWN not in w.text or not any(ch.isdigit() for ch in w.text)]
+
+
+def _code_filled(w: Word) -> Word:
+    """A word whose one unread glyph is the mark of exactly one worded missing-value code whose
+    other characters it has (`n\ufffda`: the key lacks the `/`, which OCR reads as the `l` another
+    code is) is that code; left half read, the row it stands in was withheld."""
+    from .vocabulary import VOCABULARY
+
+    if w.text.count(UNKNOWN) != 1:
+        return w
+    low = w.text.lower()
+    p = low.index(UNKNOWN)
+    fits = {
+        c[p]
+        for c in VOCABULARY.worded_codes
+        if len(c) == len(low) and not c[p].isalnum() and c[:p] == low[:p] and c[p + 1 :] == low[p + 1 :]
+    }
+    return replace(w, text=w.text.replace(UNKNOWN, fits.pop())) if len(fits) == 1 else w
 
 
 def _keys_values(text: str) -> bool:

@@ -502,3 +502,13 @@ def test_a_marks_glyph_ocr_reads_as_a_mark_or_as_another_codes_letter_is_the_mar
     shapes = {"T": "►", "U": "▲"}
     key = learn_key(flat, read_glyphs(flat, words, {}), _never_blank, lambda c: shapes.get(c.text))
     assert key.letters == {("F1", "T", 0): "►", ("F1", "U", 0): "▲", ("F1", "a", 0): "A"}
+
+
+def test_a_word_whose_one_unread_glyph_is_a_missing_codes_mark_is_that_code():
+    """`n?a` with the `/` unread (OCR reads it as the `l` another code is) is `n/a`; a word whose
+    unread glyph would be a letter of a code, or that fits no code, stays half read."""
+    words = [
+        Word(t, 10.0 * k, 0, 10.0 * k + 8, 10)
+        for k, t in enumerate([f"n{UNKNOWN}a", f"N{UNKNOWN}A", f"ni{UNKNOWN}", f"Ch{UNKNOWN}ldren"])
+    ]
+    assert [w.text for w in _unread_out(words)] == ["n/a", "N/A", f"ni{UNKNOWN}", f"Ch{UNKNOWN}ldren"]
