@@ -28,6 +28,7 @@ from .pdftext.chars import LTR, Char
 
 AGREE = 0.75  # share of a code's votes its letter must have
 MIN_DIGIT_VOTES = 2  # a digit is a value's substance: one reading of it is not enough
+MIN_SECOND = 2  # readings the second way that make a character two glyphs whatever their widths
 TWO_GLYPHS = 3  # readings as a digit (or a letter) of a code read mostly the other way from which it is two glyphs
 WIDTH_STEP = 0.06  # advances (in ems) further apart than this are different glyphs
 UNKNOWN = "\ufffd"
@@ -39,6 +40,7 @@ BLANK = -2  # the class of a lettered code's glyphs that leave the page blank: s
 Code = tuple[str, str, int]  # font, the character the layer gives, width class
 Readings = dict[int, str]  # a printed character (its index in the layer's characters) -> the letter OCR read over it
 Blank = Callable[[Char], bool]  # does this glyph leave the page blank (a space)?
+Mark = Callable[[Char], str | None]  # the mark no OCR alphabet holds (an arrow) this glyph's ink shows
 
 
 @dataclass(frozen=True)
@@ -61,14 +63,56 @@ class Deciphered:
     codes: int  # codes the key holds
 
 
+REPEAT_FIT = 0.15  # of a glyph's advance: how near the next glyph must stand to where repeats end
+MAX_REPEATS = 2
+
+
+def with_dropped(layer: TextLayer, blank: Blank) -> TextLayer:
+    """The layer with the glyphs pdfium dropped put back. pdfium reads a run of spaces as one, so
+    where a garbled font's code for a letter reads as a space, the letter's repeats vanish
+    (`ac ommodation`, `6` for a printed `66`). A dropped glyph is the space-read glyph again, one
+    advance on, over ink no other glyph of the line covers; its repeats end where the next glyph
+    of the line stands or the page is blank."""
+    chars = layer.chars
+    out: list[Char] = []
+    for i, c in enumerate(chars):
+        out.append(c)
+        if c.text == " " and not c.generated and c.style.heading == LTR and c.x1 > c.x0 and not blank(c):
+            out.extend(_repeats(c, _next_on_line(chars, i), blank))
+    return layer if len(out) == len(chars) else TextLayer(out, layer.objects, layer.frame)
+
+
+def _next_on_line(chars: list[Char], i: int) -> Char | None:
+    nxt = next((c for c in chars[i + 1 : i + 3] if not c.generated), None)
+    c = chars[i]
+    if nxt is None or nxt.style.heading != LTR or abs(nxt.top - c.top) > 0.1 * c.style.size:
+        return None
+    return nxt if nxt.x0 > c.x0 else None
+
+
+def _repeats(c: Char, nxt: Char | None, blank: Blank) -> list[Char]:
+    adv = c.x1 - c.x0
+    room = float("inf") if nxt is None else nxt.x0 - c.x0
+    out: list[Char] = []
+    for j in range(1, MAX_REPEATS + 2):
+        g = Char(c.text, c.x0 + j * adv, c.top, c.x1 + j * adv, c.bottom, c.style)
+        if abs(room - j * adv) <= REPEAT_FIT * adv:
+            return out  # the next glyph stands where the repeats end
+        if (j + 1) * adv > room + REPEAT_FIT * adv or blank(g):
+            return out if nxt is None or blank(g) else []
+        out.append(g)
+    return []  # ink runs on: not repeats of this glyph
+
+
 def glyph_codes(chars: list[Char], readings: Readings) -> dict[int, Code]:
     """Each printed character's code: its font and character, and, where OCR reads the
-    character as two letters (each more than once), which of its advances it has where they
-    fall into clearly separate widths. Only there: kerning varies one glyph's advance too. A
+    character as two letters (each more than once, or the second once where the widths tell the
+    readings apart: `_classes_agree`), which of its advances it has where they fall into clearly
+    separate widths. Only there: kerning varies one glyph's advance too. A
     glyph with no next glyph on its line (a figure's `%`) is measured by its box, which the
     layer draws as wide as its advance: unmeasured, it would join the class of whatever glyph
     shares its character and is read as that."""
-    split = _read_two_ways(chars, readings)
+    split = _read_two_ways(chars, readings, 1)
     advances: dict[tuple[str, str], list[float]] = defaultdict(list)
     own: dict[int, float] = {}
     for i, c in enumerate(chars):
@@ -83,6 +127,9 @@ def glyph_codes(chars: list[Char], readings: Readings) -> dict[int, Code]:
             continue
         advances[(c.style.font, c.text)].append(own[i])
     bounds = {k: _width_bounds(v) for k, v in advances.items()}
+    for k in split - _read_two_ways(chars, readings, MIN_SECOND):
+        if not _classes_agree(chars, readings, own, k, bounds.get(k, [])):
+            bounds[k] = []
     out: dict[int, Code] = {}
     for i, c in enumerate(chars):
         if c.generated:
@@ -91,11 +138,27 @@ def glyph_codes(chars: list[Char], readings: Readings) -> dict[int, Code]:
     return out
 
 
-def _read_two_ways(chars: list[Char], readings: Readings) -> set[tuple[str, str]]:
+def _read_two_ways(chars: list[Char], readings: Readings, second: int) -> set[tuple[str, str]]:
+    """The font's characters OCR reads as two letters, the second at least `second` times."""
     letters: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for i, letter in readings.items():
         letters[(chars[i].style.font, chars[i].text)][letter] += 1
-    return {k for k, c in letters.items() if len(c) > 1 and c.most_common(2)[1][1] > 1}
+    return {k for k, c in letters.items() if len(c) > 1 and c.most_common(2)[1][1] >= second}
+
+
+def _classes_agree(
+    chars: list[Char], readings: Readings, own: dict[int, float], k: tuple[str, str], bounds: list[float]
+) -> bool:
+    """Whether a character read the second way only once is two glyphs: its advances split into
+    classes, each read one way only (`S` once among eight `N`, `x` once among fourteen `2`, each
+    as wide as its letter). A lone misreading of one glyph has its advance among the others'."""
+    if not bounds:
+        return False
+    seen: dict[int, set[str]] = defaultdict(set)
+    for i, letter in readings.items():
+        if (chars[i].style.font, chars[i].text) == k:
+            seen[_width_class(own.get(i), bounds)].add(letter)
+    return UNSURE not in seen and len(seen) > 1 and all(len(v) == 1 for v in seen.values())
 
 
 def _width_class(width: float | None, bounds: list[float]) -> int:
@@ -158,27 +221,89 @@ def _covers(chars: list[Char], ocr_words: Iterable[Word], same: dict[str, str]) 
             yield text, sorted((at[j] for j in inside), key=lambda i: chars[i].x0)
 
 
-def learn(chars: list[Char], ocr_words: list[Word], blank: Blank, same: dict[str, str]) -> tuple[Key, Readings]:
+def learn(
+    chars: list[Char],
+    ocr_words: list[Word],
+    blank: Blank,
+    same: dict[str, str],
+    mark: Mark | None = None,
+    alike: str = "",
+) -> tuple[Key, Readings]:
     """The key, and OCR's reading of each character it read: first from the words that cover as
     many glyphs as they have letters, then from those where the key leaves one glyph unread."""
     readings = read_glyphs(chars, ocr_words, same)
-    key = learn_key(chars, readings, blank)
+    key = learn_key(chars, readings, blank, mark, alike)
     more = read_between(chars, ocr_words, key, same)
     if not more:
         return key, readings
     readings = more | readings
-    return learn_key(chars, readings, blank), readings
+    return learn_key(chars, readings, blank, mark, alike), readings
 
 
-def learn_key(chars: list[Char], readings: Readings, blank: Blank) -> Key:
+UNKEYED_SAMPLE = 3  # glyphs of a code the key lacks read one by one
+
+
+def unkeyed_glyphs(chars: list[Char], key: Key, blank: Blank) -> list[int]:
+    """A few inked glyphs standing alone (spread over them all) of each code the key lacks: the
+    page's OCR pass reads words and skips many a glyph alone in its cell (a `7`, an `x`, a RAG
+    `R`), so a code printed mostly alone is never read, and the page is OCRed for want of it.
+    Read one by one, they give the code its votes."""
+    seen: dict[Code, list[int]] = defaultdict(list)
+    for i, code in key.codes.items():
+        if code not in key.letters and code[2] != UNSURE and chars[i].style.heading == LTR and _alone(chars, i, key):
+            seen[code].append(i)
+    out: list[int] = []
+    for found in seen.values():
+        spread = found[:: max(1, len(found) // (2 * UNKEYED_SAMPLE))]
+        out.extend([i for i in spread if not blank(chars[i])][:UNKEYED_SAMPLE])
+    return out
+
+
+def _alone(chars: list[Char], i: int, key: Key) -> bool:
+    """No printed glyph of its line beside it: a word's glyph read alone is read without the
+    word that tells `p` from `D`, so only a glyph standing alone is read so."""
+    c = chars[i]
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(chars) or chars[j].generated or key.read(j) == " ":
+            continue
+        o = chars[j]
+        if abs(o.top - c.top) <= 0.1 * c.style.size and min(abs(o.x0 - c.x1), abs(c.x0 - o.x1)) < 0.3 * c.style.size:
+            return False
+    return True
+
+
+def read_alone(
+    chars: list[Char], at: list[int], page: np.ndarray, dpi: float, read: Callable[[list[np.ndarray]], list[str]]
+) -> list[Word]:
+    """What `read` reads on each of these glyphs' boxes cut from the page (rendered at `dpi`),
+    as words over the glyphs alone (in points)."""
+    s, paper = dpi / 72.0, int(page.max())
+    crops = []
+    for i in at:
+        c = chars[i]
+        box = page[max(0, int(c.top * s)) : int(c.bottom * s) + 1, max(0, int(c.x0 * s)) : int(c.x1 * s) + 1]
+        crops.append(np.pad(box, 3 * PAD, constant_values=paper))
+    inset = 0.1
+    return [
+        Word(text, chars[i].x0 + inset, chars[i].top + inset, chars[i].x1 - inset, chars[i].bottom - inset)
+        for i, text in zip(at, read(crops), strict=True)
+        if text
+    ]
+
+
+def learn_key(chars: list[Char], readings: Readings, blank: Blank, mark: Mark | None = None, alike: str = "") -> Key:
     """The letter each code's readings agree on; a code they do not settle whose glyphs leave the
-    page blank is a space (an OCR word reaching over a space casts a stray vote for it)."""
+    page blank is a space (an OCR word reaching over a space casts a stray vote for it). A code
+    OCR seldom read whose every glyph's ink is one mark (`mark`: an arrow) is that mark, whatever
+    OCR read over it: no OCR alphabet holds arrows, so OCR reads a `J` for a `↓`, or nothing."""
     codes = glyph_codes(chars, readings)
     votes: dict[Code, Counter] = defaultdict(Counter)
     for i, letter in readings.items():
         if codes[i][2] != UNSURE:
             votes[codes[i]][letter] += 1
-    letters = _assign(votes)
+    letters = _assign(votes, alike)
+    if mark is not None:
+        letters.update(_marks(chars, codes, mark, votes))
     unread: dict[Code, list[Char]] = defaultdict(list)
     for i, code in codes.items():
         if chars[i].style.heading == LTR and code[2] != UNSURE:
@@ -270,11 +395,13 @@ def _agreed(counter: Counter) -> str:
     return letter
 
 
-def _assign(votes: dict[Code, Counter]) -> dict[Code, str]:
+def _assign(votes: dict[Code, Counter], alike: str = "") -> dict[Code, str]:
     """Each code's letter: what its votes agree on, leaving out the letters other codes of its
     font hold (a font's codes stand for distinct glyphs, so OCR's `c` for a `C`, `l` for a `/`
     or `O` for a `Q` is a misreading once another code is the `c`, `l` or `O`). The codes best
-    read go first, and the rest are tried again as letters are taken."""
+    read go first, and the rest are tried again as letters are taken. A code read only as a
+    held letter whose capital and small differ in size only (`alike`: `o` read for the `O` of
+    `YO2`) is its other case where no code holds that."""
     letters: dict[Code, str] = {}
     holder: dict[tuple[str, str], tuple[str, str]] = {}  # (font, letter) -> (font, character) holding it
     order = sorted(votes, key=lambda code: -max(votes[code].values()))
@@ -289,7 +416,73 @@ def _assign(votes: dict[Code, Counter]) -> dict[Code, str]:
                 holder.setdefault((code[0], letter), code[:2])
         if len(letters) == before:
             break
+    for code in order:
+        if code not in letters and (other := _other_case(code, votes[code], holder, alike)):
+            letters[code] = other
+            holder[(code[0], other)] = code[:2]
     return letters
+
+
+def _other_case(code: Code, counter: Counter, holder: dict[tuple[str, str], tuple[str, str]], alike: str) -> str:
+    if len(counter) != 1:
+        return ""
+    letter = next(iter(counter))
+    other = letter.swapcase()
+    held = holder.get((code[0], letter), code[:2]) != code[:2]
+    return other if letter.lower() in alike and other != letter and held and (code[0], other) not in holder else ""
+
+
+MARK_SAMPLE = 8  # glyphs of a code whose ink is judged
+
+
+def _marks(chars: list[Char], codes: dict[int, Code], mark: Mark, votes: dict[Code, Counter]) -> dict[Code, str]:
+    """The codes OCR did not read as a letter of their own (`_read_as_letter`: it reads letters,
+    not marks) whose glyphs (a sample spread over them all) each show the same mark: a `y` OCR
+    reads again and again, and no other code, keeps its letter whatever its ink looks like."""
+    seen: dict[Code, list[Char]] = defaultdict(list)
+    for i, code in codes.items():
+        if chars[i].style.heading == LTR and code[2] != UNSURE:
+            seen[code].append(chars[i])
+    out: dict[Code, str] = {}
+    for code, glyphs in seen.items():
+        if _read_as_letter(code, votes, len(glyphs)):
+            continue
+        found = {mark(c) for c in glyphs[:: max(1, len(glyphs) // MARK_SAMPLE)][:MARK_SAMPLE]}
+        if len(found) == 1 and (m := found.pop()) is not None:
+            out[code] = m
+    return out
+
+
+def _read_as_letter(code: Code, votes: dict[Code, Counter], glyphs: int) -> bool:
+    """OCR read the code on a quarter of its glyphs or more, as a letter or digit no other code
+    of the font is mostly read as. A mark (`>` for a `►`), or a letter another code is read as
+    too (a `▲` OCR reads as `A` beside the font's `A`), is no such reading."""
+    if not votes[code] or STRAY * votes[code].total() < glyphs:
+        return False
+    letter = votes[code].most_common(1)[0][0]
+    others = (c for o, c in votes.items() if o != code and o[0] == code[0] and c)
+    return letter.isalnum() and all(c.most_common(1)[0][0] != letter for c in others)
+
+
+def mark_in(grey: np.ndarray, dpi: float, read: Callable[[np.ndarray], str | None]) -> Mark:
+    """The mark `read` finds in a glyph's box (as displayed, in points) on the page rendered at
+    `dpi`, its rules painted as paper, with paper round it."""
+    s = dpi / 72.0
+    page = _rules_out(grey, dpi, 60)
+    paper = int(page.max())
+
+    def mark(c: Char) -> str | None:
+        x0, x1 = max(0, int(c.x0 * s)), int(c.x1 * s) + 1
+        y0, y1 = max(0, int(c.top * s)), int(c.bottom * s) + 1
+        box = page[y0:y1, x0:x1]
+        if min(box.shape[:2]) < 3:
+            return None
+        return read(np.pad(box, PAD, constant_values=paper))
+
+    return mark
+
+
+PAD = 4  # pixels of paper round a glyph's box
 
 
 def _all_blank(instances: list[Char], blank: Blank, sample: int = 16) -> bool:
@@ -301,8 +494,11 @@ def _all_blank(instances: list[Char], blank: Blank, sample: int = 16) -> bool:
 
 
 def blank_in(grey: np.ndarray, dpi: float, contrast: int = 60) -> Blank:
-    """Whether a glyph's box (as displayed, in points) holds no ink on the page rendered at `dpi`."""
+    """Whether a glyph's box (as displayed, in points) holds no ink on the page rendered at `dpi`.
+    A table's rules are not ink here: a row's rule runs through the foot of its words' boxes, and
+    read as ink it left a font's space unread on every ruled line (the page was OCRed instead)."""
     s = dpi / 72.0
+    grey = _rules_out(grey, dpi, contrast)
     h, w = grey.shape[:2]
 
     def blank(c: Char) -> bool:
@@ -315,3 +511,27 @@ def blank_in(grey: np.ndarray, dpi: float, contrast: int = 60) -> Blank:
         return int(box.max()) - int(box.min()) < contrast
 
     return blank
+
+
+RULE = 0.25  # inches: a run of ink this long on one axis is a rule, longer than any glyph
+THIN = 0.02  # inches: a rule is thinner than this; a filled band (white letters on it) is no rule
+
+
+def _rules_out(grey: np.ndarray, dpi: float, contrast: int) -> np.ndarray:
+    """The page with its thin horizontal and vertical rules (and their anti-aliased edges) painted
+    as paper. A filled band is no rule, nor are the slivers of it beside its white letters."""
+    import cv2
+
+    ink = (grey < int(grey.max()) - contrast // 4).astype(np.uint8)
+    n, t = max(15, int(dpi * RULE)), max(3, int(dpi * THIN))
+    rules = np.zeros(ink.shape, bool)
+    for run, across in (((n, 1), (1, t)), ((1, n), (t, 1))):
+        line = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, run))
+        thick = cv2.morphologyEx(line, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, across))
+        band = cv2.dilate(thick, np.ones((2 * t + 1, 2 * t + 1), np.uint8))  # a band's rims are no rules
+        rules |= (line > 0) & (band == 0)
+    if not rules.any():
+        return grey
+    out = grey.copy()
+    out[cv2.dilate(rules.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0] = int(grey.max())
+    return out

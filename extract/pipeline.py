@@ -18,15 +18,28 @@ import itertools
 import re
 import string
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from functools import cache, cached_property
+from functools import cache, cached_property, partial
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from .cipher import UNKNOWN, Deciphered, blank_in, decipher, learn
+from .cipher import (
+    UNKNOWN,
+    Blank,
+    Deciphered,
+    Key,
+    Readings,
+    blank_in,
+    decipher,
+    learn,
+    mark_in,
+    read_alone,
+    unkeyed_glyphs,
+    with_dropped,
+)
 from .page import Frame, PageContent, Word
 from .pdftext import TextLayer, page_content, read_layer
 from .periods import find_report_period, parse_month
@@ -261,19 +274,42 @@ def _deciphered(pdfium_page, image: PageImage, layer: TextLayer, opts: Options) 
     then finds it printed text; else None, and the page is OCRed."""
     from .ocr import get_engine
     from .ocr import image as im
-    from .vocabulary import VOCABULARY
 
     grey, dpi = image.grey, image.dpi
     h, v = im.line_masks(im.binarise(grey), dpi, grey)
     page = im.clean_for_ocr(grey, h, v, dpi)  # white on a dark band read as dark on white
     s = 72.0 / dpi
     words = [Word(w.text, w.x0 * s, w.top * s, w.x1 * s, w.bottom * s) for w in get_engine(opts.ocr_engine).words(page)]
-    key, readings = learn(layer.chars, words, blank_in(grey, dpi), VOCABULARY.same_marks)
-    out = decipher(layer, key, readings)
+    blank = blank_in(grey, dpi)
+    layer = with_dropped(layer, blank)
+    out = decipher(layer, *_learned(layer, words, blank, PageImage(page, dpi), opts))
     if out.known < MIN_KNOWN or any(UNKNOWN in w.text and _keys_values(w.text) for w in out.layer.words):
         return None  # a reference, value or date half read would key observations wrongly
     stream = "".join(c.text for c in out.layer.chars)
     return out if decide(out.layer, pdfium_page, stream).method == "text" else None
+
+
+def _learned(layer: TextLayer, words: list[Word], blank: Blank, page: PageImage, opts: Options) -> tuple[Key, Readings]:
+    """The key the page's OCR pass gives; where it lacks codes, again with their glyphs that stand
+    alone read one by one (`page`: the page cleaned for OCR)."""
+    from .ocr import get_engine, glyphs
+    from .vocabulary import VOCABULARY
+
+    marks = mark_in(page.grey, page.dpi, lambda g: glyphs.lone_arrow(g) or glyphs.triangle(g) or glyphs.flat_arrow(g))
+    learnt = partial(learn, blank=blank, same=VOCABULARY.same_marks, mark=marks, alike=VOCABULARY.case_alike)
+    key, readings = learnt(layer.chars, words)
+    if alone := unkeyed_glyphs(layer.chars, key, blank):
+        engine = get_engine(opts.ocr_engine)
+        key, readings = learnt(
+            layer.chars, words + read_alone(layer.chars, alone, page.grey, page.dpi, partial(_glyph_texts, engine))
+        )
+    return key, readings
+
+
+def _glyph_texts(engine, images: list) -> list[str]:
+    """Each image's one glyph, where the engine reads exactly one."""
+    texts = [ws[0].text.strip() if len(ws) == 1 else "" for ws in engine.read_images(images, line=True)]
+    return [t if len(t) == 1 else "" for t in texts]
 
 
 def _unread_out(words: list[Word]) -> list[Word]:
@@ -282,8 +318,26 @@ def _unread_out(words: list[Word]) -> list[Word]:
     unread glyphs (`timesca\ufffdes`), so the name it ends is not taken for the whole name (the
     reader withholds what a half-read name keys), and a lone mark it could not read stays (the
     dash in `performance - March`): left out, its gap would part a title into phrases that line
-    up with a table's columns."""
-    return [w for w in words if UNKNOWN not in w.text or not any(ch.isdigit() for ch in w.text)]
+    up with a table's columns. A word a missing-value code fills is that code (`_code_filled`)."""
+    return [_code_filled(w) for w in words if UNKNOWN not in w.text or not any(ch.isdigit() for ch in w.text)]
+
+
+def _code_filled(w: Word) -> Word:
+    """A word whose one unread glyph is the mark of exactly one worded missing-value code whose
+    other characters it has (`n\ufffda`: the key lacks the `/`, which OCR reads as the `l` another
+    code is) is that code; left half read, the row it stands in was withheld."""
+    from .vocabulary import VOCABULARY
+
+    if w.text.count(UNKNOWN) != 1:
+        return w
+    low = w.text.lower()
+    p = low.index(UNKNOWN)
+    fits = {
+        c[p]
+        for c in VOCABULARY.worded_codes
+        if len(c) == len(low) and not c[p].isalnum() and c[:p] == low[:p] and c[p + 1 :] == low[p + 1 :]
+    }
+    return replace(w, text=w.text.replace(UNKNOWN, fits.pop())) if len(fits) == 1 else w
 
 
 def _keys_values(text: str) -> bool:

@@ -92,6 +92,7 @@ class Vocabulary:
     closing_brackets: str = ""  # marks OCR reads for a name's closing bracket (`children’`)
     other_headers: tuple[re.Pattern[str], ...] = ()  # words in a header cell that names no period (`Target`)
     header_misreadings: dict[str, str] = field(default_factory=dict)  # a header word OCR reads -> the printed one
+    case_alike: str = ""  # letters whose small and capital differ in size only, lower-cased (`o`, `O`)
 
     def names_other_header(self, text: str) -> bool:
         """The header cell holds a word of a header other than a period's (`Target 19/20`)."""
@@ -255,6 +256,7 @@ def load(path: Path = DEFAULT_PATH, extra: Path | None = None, places_path: Path
     header_misreadings: dict[str, str] = {}
     glue_words: set[str] = set()
     edge_marks = ""
+    case_alike = ""
     closing_brackets = ""
     other_headers: tuple[re.Pattern[str], ...] = ()
     for p in [q for q in (extra, path, places_path) if q is not None]:
@@ -276,6 +278,8 @@ def load(path: Path = DEFAULT_PATH, extra: Path | None = None, places_path: Path
         other_headers += _compile(ocr.get("other_header_words", {}).get("stems", []), f"{p}: other_header_words")
         marks = _more_marks(marks, ocr.get("reference_lookalikes", {}))
         edge_marks += "".join(m for m in ocr.get("header_edge_marks", {}).get("marks", "") if m not in edge_marks)
+        alike = ocr.get("case_alike", {}).get("letters", "").lower()
+        case_alike += "".join(m for m in dict.fromkeys(alike) if m not in case_alike)
         closing = ocr.get("bracket_lookalikes", {}).get("closing", "")
         closing_brackets += "".join(m for m in closing if m not in closing_brackets)
         for pairs, key, inner in (
@@ -310,6 +314,7 @@ def load(path: Path = DEFAULT_PATH, extra: Path | None = None, places_path: Path
         closing_brackets,
         other_headers,
         {seen.lower(): meant.lower() for seen, meant in header_misreadings.items()},
+        case_alike,
     )
 
 

@@ -9,7 +9,18 @@ import numpy as np
 import pypdfium2 as pdfium
 import pytest
 
-from scorekit.extract.cipher import UNKNOWN, blank_in, decipher, learn, learn_key, read_glyphs
+from scorekit.extract.cipher import (
+    UNKNOWN,
+    blank_in,
+    decipher,
+    learn,
+    learn_key,
+    mark_in,
+    read_alone,
+    read_glyphs,
+    unkeyed_glyphs,
+    with_dropped,
+)
 from scorekit.extract.page import Frame, Word
 from scorekit.extract.pdftext import TextLayer, read_layer
 from scorekit.extract.pdftext.chars import Char, Style
@@ -349,3 +360,174 @@ def test_a_letter_misread_as_a_digit_now_and_then_keeps_its_letter():
     flat = [c for line in lines for c in line]
     readings = read_glyphs(flat, [_word("5" if i < 2 else "e", c) for i, c in enumerate(lines)], {})
     assert learn_key(flat, readings, _never_blank).letters == {("F1", "z", 0): "e"}
+
+
+def test_a_glyph_read_the_second_way_once_is_its_own_where_its_advance_sets_it_apart():
+    """pdfium gives `N` and `S` one character; OCR reads `S` once (`Standard`), eight times `N`.
+    Each advance its own letter's, the once-read glyph is an `S`, not an eighth `N`."""
+    ns = [_glyphs([("a", 6.0), ("#", 7.4), ("b", 6.0)], 10, 10 + 20 * k) for k in range(8)]
+    ss = [_glyphs([("a", 6.0), ("#", 5.4), ("b", 6.0)], 10, 200 + 20 * k) for k in range(2)]
+    flat = [c for line in [*ns, *ss] for c in line]
+    words = [_word("aNb", line) for line in ns] + [_word("aSb", ss[0])]  # the second `S` unread
+    readings = read_glyphs(flat, words, {})
+    key = learn_key(flat, readings, _never_blank)
+    assert [w.text for w in decipher(_layer(flat), key, readings).layer.words][-2:] == ["aSb", "aSb"]
+
+
+def test_a_glyph_misread_once_among_its_own_advances_keeps_its_letter():
+    """Kerning moves one glyph's advance; the one misreading lies among the majority's advances,
+    so the classes do not explain it and the character stays one glyph."""
+    lines = [_glyphs([("a", 6.0), ("#", 7.4 if k % 2 else 6.6), ("b", 6.0)], 10, 10 + 20 * k) for k in range(9)]
+    flat = [c for line in lines for c in line]
+    words = [_word("aSb" if k == 1 else "aNb", line) for k, line in enumerate(lines)]
+    readings = read_glyphs(flat, words, {})
+    key = learn_key(flat, readings, _never_blank)
+    assert {key.letters[code] for code in key.letters if code[1] == "#"} == {"N"}
+
+
+def test_a_rule_through_a_glyphs_box_is_no_ink():
+    """A row's rule runs through the foot of its words' boxes: the spaces there are still blank,
+    the letters still inked, and a filled band is no rule."""
+    grey = np.full((200, 300), 255, np.uint8)
+    grey[19, :] = 150  # a thin rule across the page, inside the boxes' foot
+    grey[60:90, :] = 40  # a dark band, its white letters' boxes not blank
+    grey[70:76, 50:54] = 255
+    grey[12:17, 41:45] = 0  # a letter's ink
+    blank = blank_in(grey, 72)
+    space, letter = Char(" ", 20, 10, 26, 20, _style()), Char("a", 40, 10, 46, 20, _style())
+    assert blank(space) and not blank(letter)
+    assert not blank(Char("a", 48, 66, 56, 78, _style()))
+
+
+def _inked(spans: list[tuple[float, float]]):
+    """A page whose ink lies in these spans of x on one line."""
+
+    def blank(c: Char) -> bool:
+        mid = (c.x0 + c.x1) / 2
+        return not any(a <= mid <= b for a, b in spans)
+
+    return blank
+
+
+def test_the_repeats_pdfium_drops_of_a_glyph_it_reads_as_a_space_are_put_back():
+    """`accommodation` whose `c` code reads as a space: pdfium keeps one of the two, the `o`
+    stands two advances on and the ink between is the second `c`. A figure's last `66` has no
+    next glyph: ink one advance on is its second `6`, the blank beyond ends it."""
+    word = _glyphs([("a", 5.0), (" ", 4.5)], 10, 10) + _glyphs([("o", 5.0)], 24.0, 10)
+    figure = _glyphs([(" ", 5.0)], 100, 10)
+    layer = _layer(word + figure)
+    out = with_dropped(layer, _inked([(10, 29), (100, 110)])).chars
+    assert [(c.text, c.x0) for c in out] == [("a", 10), (" ", 15), (" ", 19.5), ("o", 24), (" ", 100), (" ", 105)]
+
+
+def test_a_space_with_a_word_gap_after_it_gains_nothing():
+    word = _glyphs([("a", 5.0), (" ", 4.5)], 10, 10) + _glyphs([("o", 5.0)], 24.0, 10)
+    layer = _layer(word)
+    assert with_dropped(layer, _inked([(10, 19.5), (24, 29)])) is layer  # the gap is blank: a real space
+    assert with_dropped(layer, _inked([(10, 14), (24, 29)])) is layer  # the space's own box is blank
+
+
+def test_a_space_between_white_letters_on_a_dark_band_is_blank():
+    """The band's slivers above white letters are thin and long, yet no rule: painted as paper,
+    they would ink the space between the letters (`2017/18aQ4` for a header's `2017/18 Q4`)."""
+    grey = np.full((200, 300), 255, np.uint8)
+    grey[60:90, :] = 40
+    grey[62:80, 100:106] = 255  # two white letters, a point below the band's top
+    grey[62:80, 108:114] = 255
+    assert blank_in(grey, 72)(Char(" ", 104, 60, 110, 88, _style()))
+
+
+def _arrow_page() -> tuple[np.ndarray, list[Char]]:
+    """At 300 dpi, five `↓` (a shaft and a head widening from its tip) in glyph boxes of one code
+    and two bars (`l`) of another; points are 300/72 pixels."""
+    grey = np.full((400, 1700), 255, np.uint8)
+    chars = []
+    for k in range(7):
+        x = 20.0 + 50 * k
+        px, top = int(x * 300 / 72), 40
+        grey[top : top + 30, px + 10 : px + 13] = 0  # the shaft (and the whole of a bar)
+        if k < 5:
+            for r in range(10):  # the head at the foot, from a point to nine pixels across
+                grey[top + 39 - r, px + 11 - r // 2 - 1 : px + 13 + r // 2] = 0
+        chars.append(Char("Z" if k < 5 else "l", x, 8.0, x + 8.0, 20.0, _style()))
+    return grey, chars
+
+
+def test_a_code_whose_every_glyph_is_an_arrow_reads_as_it_whatever_ocr_read():
+    """No OCR alphabet holds arrows: OCR reads `J` over one `↓` and nothing over the others."""
+    from scorekit.extract.ocr import glyphs
+
+    grey, chars = _arrow_page()
+    mark = mark_in(grey, 300, glyphs.lone_arrow)
+    assert [mark(c) for c in chars] == ["↓"] * 5 + [None, None]
+    readings = read_glyphs(chars, [_word("J", chars[:1]), _word("l", chars[5:6]), _word("l", chars[6:])], {})
+    key = learn_key(chars, readings, _never_blank, mark)
+    assert key.letters == {("F1", "Z", 0): "↓", ("F1", "l", 0): "l"}
+
+
+def test_a_letter_ocr_reads_again_and_again_keeps_it_whatever_its_ink_looks_like():
+    """A bold `y` the mark test takes for a `▼`: OCR read it on most of its glyphs, so it is `y`."""
+    lines = [_line("Z", 10, 10 + 20 * k) for k in range(4)]
+    flat = [c for line in lines for c in line]
+    readings = read_glyphs(flat, [_word("y", line) for line in lines[:3]], {})
+    assert learn_key(flat, readings, _never_blank, lambda c: "▼").letters == {("F1", "Z", 0): "y"}
+
+
+def test_a_code_printed_alone_that_the_pages_pass_never_read_is_read_glyph_by_glyph():
+    """A `7` alone in its cell, four times: the page's pass skips lone glyphs, so the key lacks
+    it. Those glyphs, cut out and read one by one, give it its votes; a glyph of a word the
+    pass misread (`Q` inside `aQb`) is not read alone, where nothing tells `p` from `D`."""
+    words = [_line("ab", 10, 10 + 20 * k) for k in range(3)]
+    lone = [_line("Q", 100, 10 + 20 * k) for k in range(4)]
+    inside = _line("aQb", 10, 200)
+    flat = [c for line in [*words, *lone, inside] for c in line]
+    ocr = [_word("ab", w) for w in words]
+    key, _ = learn(flat, ocr, _never_blank, {})
+    at = unkeyed_glyphs(flat, key, _never_blank)
+    assert len(at) == 3 and all(flat[i] in [g for line in lone for g in line] for i in at)
+    page = np.full((400, 400), 255, np.uint8)
+    seen: list[tuple[int, ...]] = []
+
+    def read(images: list[np.ndarray]) -> list[str]:
+        seen.extend(im.shape for im in images)
+        return ["7"] * len(images)
+
+    more = read_alone(flat, at, page, 72, read)
+    key, readings = learn(flat, ocr + more, _never_blank, {})
+    assert len(seen) == 3 and key.letters[("F1", "Q", 0)] == "7"
+    assert "".join(c.text for c in decipher(_layer(flat), key, readings).layer.chars)[-3:] == "a7b"
+
+
+def test_a_capital_read_only_as_its_small_letter_another_code_holds_is_the_capital():
+    """`YO2`: OCR reads its `O` as `o`, which another code of the font is; `o` and `O` differ in
+    size only, and no code is the `O`, so this one is. `l` for a `/` is no case: no letter."""
+    small = [_line("k", 10, 10 + 20 * i) for i in range(4)]
+    capital, slash, ell = _line("K", 10, 200), _line("/", 10, 220), [_line("m", 10, 240 + 20 * i) for i in range(3)]
+    flat = [c for ln in [*small, capital, slash, *ell] for c in ln]
+    words = [_word("o", c) for c in small] + [_word("o", capital), _word("l", slash)] + [_word("l", c) for c in ell]
+    key = learn_key(flat, read_glyphs(flat, words, {}), _never_blank, alike="cosuvwxz")
+    assert key.letters == {("F1", "k", 0): "o", ("F1", "K", 0): "O", ("F1", "m", 0): "l"}
+    assert ("F1", "K", 0) not in learn_key(flat, read_glyphs(flat, words, {}), _never_blank).letters
+
+
+def test_a_marks_glyph_ocr_reads_as_a_mark_or_as_another_codes_letter_is_the_mark():
+    """OCR reads a `►` as `>` every time, and a `▲` as `A` beside the font's own `A`: neither is
+    a letter of its own, so the glyphs' ink (a triangle) says what they are."""
+    tri = [_line("T", 10, 10 + 20 * k) for k in range(3)]
+    up = [_line("U", 10, 100 + 20 * k) for k in range(3)]
+    a = [_line("a", 10, 200 + 20 * k) for k in range(4)]
+    flat = [c for ln in [*tri, *up, *a] for c in ln]
+    words = [_word(">", c) for c in tri] + [_word("A", c) for c in up[:2]] + [_word("A", c) for c in a]
+    shapes = {"T": "►", "U": "▲"}
+    key = learn_key(flat, read_glyphs(flat, words, {}), _never_blank, lambda c: shapes.get(c.text))
+    assert key.letters == {("F1", "T", 0): "►", ("F1", "U", 0): "▲", ("F1", "a", 0): "A"}
+
+
+def test_a_word_whose_one_unread_glyph_is_a_missing_codes_mark_is_that_code():
+    """`n?a` with the `/` unread (OCR reads it as the `l` another code is) is `n/a`; a word whose
+    unread glyph would be a letter of a code, or that fits no code, stays half read."""
+    words = [
+        Word(t, 10.0 * k, 0, 10.0 * k + 8, 10)
+        for k, t in enumerate([f"n{UNKNOWN}a", f"N{UNKNOWN}A", f"ni{UNKNOWN}", f"Ch{UNKNOWN}ldren"])
+    ]
+    assert [w.text for w in _unread_out(words)] == ["n/a", "N/A", f"ni{UNKNOWN}", f"Ch{UNKNOWN}ldren"]
