@@ -530,7 +530,7 @@ def _cased_bands(headers: list[str], bands: list[str]) -> tuple[list[str], list[
     where two columns or more are headed so, each a reference once in capitals, starting with such
     a letter unless read in capitals, and every band the row prints is one, the row's references
     are read in capitals. A band or a header of words stays as read."""
-    alike = VOCABULARY.ref_marks.case_alike
+    alike = VOCABULARY.case_alike
 
     def lead(header: str) -> str:
         first, _, rest = header.strip().partition(" ")

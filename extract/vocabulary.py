@@ -60,7 +60,6 @@ class RefMarks:
     prefix_end: tuple[str, ...] = ()  # capitals ending the letters before a qualifier (`EHS-OL`)
     qualifier_letters: dict[str, str] = field(default_factory=dict)  # a letter read for a qualifier's capital
     capitals: dict[str, str] = field(default_factory=dict)  # a mark read for a prefix's first capital (`$P2`)
-    case_alike: str = ""  # small letters shaped as their capitals (`cs10` read for `CS10`)
 
     def mend_qualifier(self, text: str) -> str:
         """A qualifier's last capital read as a small letter OCR takes for it (`-Qt`, `-Nl`:
@@ -216,7 +215,6 @@ def _more_marks(marks: RefMarks, section: dict) -> RefMarks:
         marks.prefix_end + tuple(m for m in section.get("prefix_end", []) if m not in marks.prefix_end),
         {**section.get("qualifier_letters", {}), **marks.qualifier_letters},
         {**section.get("capitals", {}), **marks.capitals},
-        marks.case_alike + "".join(m for m in section.get("case_alike", "") if m not in marks.case_alike),
     )
 
 
