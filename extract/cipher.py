@@ -194,7 +194,8 @@ def read_glyphs(chars: list[Char], ocr_words: Iterable[Word], same: dict[str, st
 def read_between(chars: list[Char], ocr_words: Iterable[Word], key: Key, same: dict[str, str]) -> Readings:
     """What an OCR word reads over the one glyph of it the key lacks, between the letters the key
     reads: a ligature (`ﬁ` read `fi`), or a glyph whose word OCR split or joined. Read as more
-    than one character, it is a ligature's letters: a wide minus read `--` is no reading of it."""
+    than one character, it is a ligature's letters within a word: a wide minus read `--`, or a
+    lone `x` read `xx`, is no reading of it."""
     out: Readings = {}
     for text, under in _covers(chars, ocr_words, same):
         read = [key.read(i) for i in under]
@@ -203,7 +204,8 @@ def read_between(chars: list[Char], ocr_words: Iterable[Word], key: Key, same: d
         p = read.index(UNKNOWN)
         before, after = "".join(read[:p]), "".join(read[p + 1 :])
         middle = text[len(before) : len(text) - len(after)]
-        if (len(middle) == 1 or middle.isalpha()) and text.startswith(before) and text.endswith(after):
+        ligature = middle.isalpha() and bool(before or after)
+        if (len(middle) == 1 or ligature) and text.startswith(before) and text.endswith(after):
             out[under[p]] = middle
     return out
 
@@ -277,8 +279,8 @@ def read_alone(
     chars: list[Char], at: list[int], page: np.ndarray, dpi: float, read: Callable[[list[np.ndarray]], list[str]]
 ) -> list[Word]:
     """What `read` reads on each of these glyphs' boxes cut from the page (rendered at `dpi`),
-    as words over the glyphs alone (in points). One glyph is one character, or a ligature's
-    letters: a wide minus read alone as `--` is no reading of it (the key put `--9%`)."""
+    as words over the glyphs alone (in points). A glyph alone is one character: a wide minus
+    read as `--`, a suppression `x` read as `xx`, is no reading of it."""
     s, paper = dpi / 72.0, int(page.max())
     crops = []
     for i in at:
@@ -289,7 +291,7 @@ def read_alone(
     return [
         Word(text, chars[i].x0 + inset, chars[i].top + inset, chars[i].x1 - inset, chars[i].bottom - inset)
         for i, text in zip(at, read(crops), strict=True)
-        if len(text) == 1 or text.isalpha()
+        if len(text) == 1
     ]
 
 

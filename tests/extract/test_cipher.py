@@ -84,7 +84,8 @@ def test_a_ligature_reads_as_the_letters_ocr_puts_between_the_ones_the_key_reads
 
 def test_a_glyph_read_as_two_marks_between_the_ones_the_key_reads_is_no_ligature():
     """A wide minus OCR reads `--` before a `9%` the key reads: filed as the glyph's reading, it
-    put `--9%` wherever the minus stood. A ligature is letters; the minus stays unread."""
+    put `--9%` wherever the minus stood. A ligature is letters within a word; the minus stays
+    unread, and so does a lone `x` read `xx`."""
     known = [_line("9%ab", 10, 10 + 20 * k) for k in range(3)]
     word = _line("M9%", 10, 100)
     flat = [c for line in known for c in line] + word
@@ -92,6 +93,9 @@ def test_a_glyph_read_as_two_marks_between_the_ones_the_key_reads_is_no_ligature
     key, readings = learn(flat, words, _never_blank, {})
     assert ("F1", "M", 0) not in key.letters and "--" not in readings.values()
     assert "--9%" not in [w.text for w in decipher(_layer(flat), key, readings).layer.words]
+    lone = _line("Y", 10, 140)  # a suppression `x` alone in its cell, read `xx`
+    key, readings = learn(flat + lone, [*words, _word("xx", lone)], _never_blank, {})
+    assert "xx" not in readings.values()
 
 
 def test_a_digit_read_once_is_not_a_key_but_reads_where_it_was_read():
@@ -509,7 +513,7 @@ def test_a_code_printed_alone_that_the_pages_pass_never_read_is_read_glyph_by_gl
     assert len(seen) == 3 and key.letters[("F1", "Q", 0)] == "7"
     assert "".join(c.text for c in decipher(_layer(flat), key, readings).layer.chars)[-3:] == "a7b"
     assert read_alone(flat, at, page, 72, lambda ims: ["--"] * len(ims)) == []  # a wide minus read as two
-    assert [w.text for w in read_alone(flat, at[:1], page, 72, lambda ims: ["fi"] * len(ims))] == ["fi"]
+    assert read_alone(flat, at, page, 72, lambda ims: ["xx"] * len(ims)) == []  # a lone `x` read twice
 
 
 def test_a_capital_read_only_as_its_small_letter_another_code_holds_is_the_capital():
