@@ -97,7 +97,8 @@ def close_bracket(name: str, lookalikes: str) -> str:
     """An OCR'd name that opens a bracket it never closes and ends in a mark OCR reads for the
     closing one (`(based on count of children’`: the bracket's thin curve read as a quote):
     the bracket. A quote the name opened itself (`‘...’`) is a quote."""
-    body, last = name.rstrip(), name.rstrip()[-1:]
+    body = name.rstrip()
+    last = body[-1:]
     if not last or last not in lookalikes or body.count("(") != body.count(")") + 1:
         return name
     if _OPENING.get(last, "\0") in body[:-1]:

@@ -208,7 +208,7 @@ def _uncovered_runs(pieces: list[tuple[int, int]], mask: np.ndarray, covered: np
 
 def _agreed(a: list[Word], b: list[Word]) -> str | None:
     """The one reading both engines give (letters in either case), else None."""
-    ta, tb = " ".join(w.text for w in a).strip(), " ".join(w.text for w in b).strip()
+    ta, tb = _text(a), _text(b)
     if not ta or ta.replace(" ", "").lower() != tb.replace(" ", "").lower():
         return None
     return tb if any(ch.isdigit() for ch in tb) else ta
@@ -217,7 +217,7 @@ def _agreed(a: list[Word], b: list[Word]) -> str | None:
 def _read_twice(a: list[Word], b: list[Word], crop: np.ndarray) -> str | None:
     """A suppression code's letter one engine read twice (`Cc` beside `c`) where the ink is one
     glyph: the letter once."""
-    short, long = sorted((" ".join(w.text for w in r).strip() for r in (a, b)), key=len)
+    short, long = sorted((_text(a), _text(b)), key=len)
     if len(short) != 1 or long.lower() != short.lower() * 2:
         return None
     return short if _one_glyph(long, crop < glyphs.INK) else None
@@ -249,7 +249,7 @@ def _listed(a: list[Word], b: list[Word]) -> str | None:
     from ..secondreading import MIN_LETTERS, known
     from ..textquality import dictionary
 
-    ta, tb = (" ".join(w.text for w in r).strip() for r in (a, b))
+    ta, tb = _text(a), _text(b)
     if min(len(ta), len(tb)) < MIN_LETTERS or " " in ta + tb or any(ch.isdigit() for ch in ta + tb):
         return None
     if Levenshtein.distance(ta.lower(), tb.lower()) > LISTED_OFF:
@@ -271,7 +271,7 @@ def _arrow(a: list[Word], b: list[Word], crop: np.ndarray) -> str | None:
     holds a digit and each is a glyph or two or an arrow. A flat `→` needs one engine to have
     read an arrow: a dash or a reference's hyphen is flat too. A figure the two misread apart
     stays unread."""
-    texts = [" ".join(w.text for w in r).strip() for r in (a, b)]
+    texts = [_text(a), _text(b)]
     if any(ch.isdigit() for t in texts for ch in t) or any(len(t) > JUNK and t not in ARROWS for t in texts):
         return None
     shaped = glyphs.triangle(crop) or glyphs.lone_arrow(crop)
